@@ -1,0 +1,75 @@
+// Surface fire spread and elliptical growth for a wildfire, with bands over wind and fuel moisture.
+import type { FireFacts, Incident } from '../../../contract/incident.js';
+import type { FireResult } from '../../../contract/result.js';
+import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
+import { round, roundedBand } from '../../../numeric/stats.js';
+import { fuelModel } from './fuelModels.js';
+import { lengthToBreadth, rothermelSpread } from './rothermel.js';
+
+const FT_PER_M = 3.28084;
+const MPS_TO_FT_PER_MIN = FT_PER_M * 60;
+const MPS_TO_MPH = 2.236936;
+/** A 10-m wind is reduced to midflame height by ~0.4 in partially sheltered fuels (Andrews 2012, RMRS-GTR-266). */
+export const WIND_ADJUSTMENT_FACTOR = 0.4;
+const BAND_SAMPLES = 64;
+
+export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
+  const defaulted: string[] = [];
+  let midflameMps = fire.midflameWindSpeedMps;
+  if (midflameMps === undefined) {
+    const open = incident.facts.weather?.windSpeedMps;
+    if (open === undefined) defaulted.push('facts.fire.midflameWindSpeedMps');
+    midflameMps = (open ?? 0) * WIND_ADJUSTMENT_FACTOR;
+  }
+  const model = fuelModel(fire.fuelModel);
+  const run = (windMps: number, deadPct: number) => rothermelSpread(model, {
+    deadMoisture: deadPct / 100,
+    liveMoisture: fire.liveFuelMoisturePct / 100,
+    midflameWindFtPerMin: windMps * MPS_TO_FT_PER_MIN,
+    slopeTan: fire.slopePct / 100,
+  });
+  const head = run(midflameMps, fire.deadFuelMoisturePct);
+  const rateMPerMin = head.rateOfSpreadFtPerMin / FT_PER_M;
+  const lb = lengthToBreadth(midflameMps * MPS_TO_MPH);
+  const eccentricity = Math.sqrt(lb * lb - 1) / lb;
+  const backRateMPerMin = (rateMPerMin * (1 - eccentricity)) / (1 + eccentricity);
+  const headM = rateMPerMin * fire.durationMin;
+  const backM = backRateMPerMin * fire.durationMin;
+  const lengthM = headM + backM;
+  const widthM = lengthM / lb;
+
+  const random = createRandom(hashSeed(JSON.stringify(fire) + midflameMps));
+  const rates = Array.from({ length: BAND_SAMPLES }, () => {
+    const wind = midflameMps * lognormalFactor(random, 0.3);
+    const moisture = Math.min(model.deadExtinctionMoisturePct - 0.5, fire.deadFuelMoisturePct * lognormalFactor(random, 0.2));
+    return run(wind, moisture).rateOfSpreadFtPerMin / FT_PER_M;
+  });
+
+  return {
+    method: 'Rothermel (1972) surface spread with Albini (1976) weighting; Anderson (1982) fuel models; Anderson (1983) elliptical shape',
+    inputsUsed: {
+      fuelModel: model.number, fuelModelName: model.name, midflameWindSpeedMps: round(midflameMps, 2),
+      slopePct: fire.slopePct, deadFuelMoisturePct: fire.deadFuelMoisturePct, liveFuelMoisturePct: fire.liveFuelMoisturePct,
+    },
+    assumptions: [
+      'uniform fuel, wind and slope over the forecast period; wind and slope aligned upslope',
+      '10-h and 100-h dead fuel moisture 1 and 2 points above 1-h moisture',
+      `open wind reduced to midflame by a factor of ${WIND_ADJUSTMENT_FACTOR} when midflame wind is not given`,
+      'surface fire only: crowning and spotting are not modelled',
+      ...(head.windLimited ? ['wind capped at the Rothermel wind limit (0.9·I_R)'] : []),
+    ],
+    validity: 'surface fires in continuous wildland fuels; not for crown fires, urban fuels or spotting-driven spread',
+    defaulted,
+    fuelModel: model.number,
+    rateOfSpreadMPerMin: round(rateMPerMin, 2),
+    headRateBandMPerMin: roundedBand(rates, 2),
+    lengthToBreadth: round(lb, 2),
+    ellipse: {
+      headM: round(headM, 0), backM: round(backM, 0), lengthM: round(lengthM, 0), widthM: round(widthM, 0),
+      areaHa: round((Math.PI / 4) * lengthM * widthM / 10_000, 1),
+    },
+    durationMin: fire.durationMin,
+    minutesToCommunity: fire.distanceToCommunityM !== undefined && rateMPerMin > 0
+      ? round(fire.distanceToCommunityM / rateMPerMin, 0) : null,
+  };
+}

@@ -1,0 +1,73 @@
+// Continuous-release Gaussian plume with total ground reflection, receptor at ground level:
+//   C(x, y) = Q / (π·u·σy·σz) · exp(−y² / 2σy²) · exp(−H² / 2σz²)        (Turner 1970, eq. 5.8)
+// Threat distance for a level = the farthest downwind x where the centreline reaches it (as ALOHA reports).
+import type { StabilityClass } from '../../../contract/taxonomy.js';
+import { briggsSigmas, type Terrain } from './dispersion.js';
+
+/** ppm ↔ mg/m³ at 25 °C and 1 atm: mg/m³ = ppm · M / 24.45 (molar volume 24.45 L). */
+export const MOLAR_VOLUME_L = 24.45;
+export const ppmToMgPerM3 = (ppm: number, molarMassGPerMol: number): number => (ppm * molarMassGPerMol) / MOLAR_VOLUME_L;
+export const mgPerM3ToPpm = (mg: number, molarMassGPerMol: number): number => (mg * MOLAR_VOLUME_L) / molarMassGPerMol;
+
+export interface PlumeSource {
+  rateKgPerS: number;
+  heightM: number;
+  windSpeedMps: number;
+  stability: StabilityClass;
+  terrain: Terrain;
+  molarMassGPerMol: number;
+}
+
+/** The model is not meaningful in calm air; ALOHA also refuses winds below 1 m/s. */
+export const MIN_WIND_MPS = 1;
+export const MIN_DISTANCE_M = 10;
+export const MAX_DISTANCE_M = 50_000;
+
+export function concentrationPpm(source: PlumeSource, downwindM: number, crosswindM = 0): number {
+  if (downwindM <= 0) return 0;
+  const { sigmaYM, sigmaZM } = briggsSigmas(downwindM, source.stability, source.terrain);
+  const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
+  const qMgPerS = source.rateKgPerS * 1e6;
+  const mg = (qMgPerS / (Math.PI * u * sigmaYM * sigmaZM))
+    * Math.exp(-(crosswindM * crosswindM) / (2 * sigmaYM * sigmaYM))
+    * Math.exp(-(source.heightM * source.heightM) / (2 * sigmaZM * sigmaZM));
+  return mgPerM3ToPpm(mg, source.molarMassGPerMol);
+}
+
+/** Farthest downwind distance (m) where the centreline concentration is at least `ppm`; 0 if never. */
+export function thresholdDistanceM(source: PlumeSource, ppm: number): number {
+  // Scan a log grid from far to near for the last point above the level, then bisect that interval.
+  // A ground release decreases monotonically; an elevated one rises first, so a scan is needed.
+  const steps = 48;
+  const ratio = (MAX_DISTANCE_M / MIN_DISTANCE_M) ** (1 / steps);
+  let far = MAX_DISTANCE_M;
+  if (concentrationPpm(source, far) >= ppm) return MAX_DISTANCE_M;
+  for (let i = steps - 1; i >= 0; i--) {
+    const near = MIN_DISTANCE_M * ratio ** i;
+    if (concentrationPpm(source, near) >= ppm) {
+      let lo = near, hi = far;
+      for (let k = 0; k < 40 && hi - lo > 0.5; k++) {
+        const mid = (lo + hi) / 2;
+        if (concentrationPpm(source, mid) >= ppm) lo = mid; else hi = mid;
+      }
+      return lo;
+    }
+    far = near;
+  }
+  return 0;
+}
+
+/** Widest crosswind extent (m, both sides) of the area above `ppm`, searched up to `downwindM`. */
+export function maxWidthM(source: PlumeSource, ppm: number, downwindM: number): number {
+  if (downwindM <= 0) return 0;
+  let widest = 0;
+  const samples = 64;
+  for (let i = 1; i <= samples; i++) {
+    const x = (downwindM * i) / samples;
+    const c0 = concentrationPpm(source, x);
+    if (c0 <= ppm) continue;
+    const { sigmaYM } = briggsSigmas(x, source.stability, source.terrain);
+    widest = Math.max(widest, 2 * sigmaYM * Math.sqrt(2 * Math.log(c0 / ppm)));
+  }
+  return widest;
+}

@@ -1,0 +1,139 @@
+// The incident a commander submits. Only `text` is required (PRODUCT.md); every fact is optional
+// and, when given, validated with its unit in its name so that a wrong unit is hard to type.
+import { z } from 'zod';
+import { STABILITY_CLASSES } from './taxonomy.js';
+import { findSubstance } from './substances.js';
+
+/** Longest report text accepted: ~40 pages of dispatch notes; a 5 MB paste is refused, not truncated. */
+export const MAX_TEXT_CHARS = 20_000;
+/** Largest JSON incident accepted (sensor series can be long); a 5 MB text still parses and is refused by field. */
+export const MAX_INCIDENT_BYTES = 16 * 1024 * 1024;
+
+const nonNegative = z.number().finite().nonnegative();
+const count = z.number().int().nonnegative();
+
+export const releaseSchema = z.object({
+  substance: z.string().min(1).refine((s) => findSubstance(s) !== undefined, {
+    message: 'unknown substance', params: { safeCode: 'SAFE_E_UNKNOWN_SUBSTANCE' },
+  }),
+  rateKgPerS: z.number().finite().positive().max(10_000),
+  heightM: nonNegative.max(500).default(0),
+  durationMin: z.number().finite().positive().max(24 * 60).optional(),
+});
+
+export const weatherSchema = z.object({
+  windSpeedMps: nonNegative.max(60),
+  windFromDeg: nonNegative.max(360),
+  stability: z.enum(STABILITY_CLASSES).optional(),
+  cloudOktas: count.max(8).optional(),
+  daytime: z.boolean().optional(),
+  /** Daytime solar insolation; derived from cloud cover when absent. */
+  insolation: z.enum(['strong', 'moderate', 'slight']).optional(),
+  temperatureC: z.number().finite().min(-60).max(60).optional(),
+  relativeHumidityPct: nonNegative.max(100).optional(),
+});
+
+export const fireFactsSchema = z.object({
+  /** Anderson (1982) fuel model number, 1–13. */
+  fuelModel: z.number().int().min(1).max(13),
+  /** Wind at midflame height. */
+  midflameWindSpeedMps: nonNegative.max(30).optional(),
+  slopePct: nonNegative.max(200).default(0),
+  /** Dead fine fuel moisture, percent of oven-dry weight. */
+  deadFuelMoisturePct: z.number().finite().min(1).max(60).default(6),
+  liveFuelMoisturePct: z.number().finite().min(30).max(300).default(100),
+  durationMin: z.number().finite().positive().max(24 * 60).default(60),
+  /** Distance from the fire to the nearest exposed community, downwind. */
+  distanceToCommunityM: nonNegative.optional(),
+});
+
+export const floodFactsSchema = z.object({
+  breachWidthM: z.number().finite().positive().max(5_000),
+  /** Water surface upstream of the breach above the breach sill (the weir head). */
+  headM: z.number().finite().positive().max(30),
+  polderAreaKm2: z.number().finite().positive().max(10_000),
+  initialDepthM: nonNegative.max(30).default(0),
+  /** Broad-crested weir coefficient in SI units (m^0.5/s); 1.7 is the textbook value. */
+  weirCoefficient: z.number().finite().min(1).max(2.2).default(1.7),
+  targetDepthsM: z.array(z.number().finite().positive().max(30)).max(10).default([0.5, 1, 2]),
+  rainMm: nonNegative.max(2_000).optional(),
+  curveNumber: z.number().finite().min(30).max(100).optional(),
+});
+
+export const quakeFactsSchema = z.object({
+  magnitude: z.number().finite().min(2).max(9.9),
+  depthKm: nonNegative.max(700).default(10),
+  /** Distance from the epicentre to the place of the report. */
+  siteDistanceKm: nonNegative.max(2_000).optional(),
+});
+
+export const factsSchema = z.object({
+  deaths: count.optional(),
+  seriousInjuries: count.optional(),
+  injuries: count.optional(),
+  trapped: count.optional(),
+  missing: count.optional(),
+  exposed: count.optional(),
+  evacuated: count.optional(),
+  directLossCny: nonNegative.optional(),
+  populationDensityPerKm2: nonNegative.max(100_000).optional(),
+  release: releaseSchema.optional(),
+  weather: weatherSchema.optional(),
+  terrain: z.enum(['rural', 'urban']).optional(),
+  fire: fireFactsSchema.optional(),
+  flood: floodFactsSchema.optional(),
+  quake: quakeFactsSchema.optional(),
+});
+
+export const SENSOR_KINDS = ['gas_ppm', 'water_level_m', 'temperature_c', 'wind_speed_mps', 'displacement_mm', 'other'] as const;
+
+export const sensorReadingSchema = z.object({
+  /** ISO-8601 time of the reading. */
+  at: z.iso.datetime({ offset: true }),
+  value: z.number().finite(),
+});
+
+export const sensorSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.enum(SENSOR_KINDS),
+  /** Level at which the reading becomes dangerous; its crossing time is forecast. */
+  thresholdValue: z.number().finite().optional(),
+  readings: z.array(sensorReadingSchema).min(1).max(10_000),
+});
+
+export const UNIT_KINDS = [
+  'fire_engine', 'hazmat_team', 'ambulance', 'rescue_team', 'police', 'boat_team', 'engineering', 'command', 'drone',
+] as const;
+
+export const resourceSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.enum(UNIT_KINDS),
+  name: z.string().max(200).optional(),
+  /** Minutes until the unit can be on scene. */
+  etaMin: nonNegative.max(24 * 60),
+});
+
+export const incidentSchema = z.object({
+  id: z.string().min(1).max(128).regex(/^[\w.:-]+$/, 'only letters, digits, _ . : -').optional(),
+  text: z.string().trim().min(1).max(MAX_TEXT_CHARS),
+  lang: z.enum(['zh', 'en']).optional(),
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
+  location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  facts: factsSchema.default({}),
+  sensors: z.array(sensorSchema).max(100).default([]),
+  resources: z.array(resourceSchema).max(500).optional(),
+});
+
+/** What a client sends (defaults not yet applied). */
+export type IncidentInput = z.input<typeof incidentSchema>;
+/** A validated incident with defaults applied: what the agents receive. */
+export type Incident = z.output<typeof incidentSchema>;
+export type Facts = z.output<typeof factsSchema>;
+export type Release = z.output<typeof releaseSchema>;
+export type Weather = z.output<typeof weatherSchema>;
+export type FireFacts = z.output<typeof fireFactsSchema>;
+export type FloodFacts = z.output<typeof floodFactsSchema>;
+export type QuakeFacts = z.output<typeof quakeFactsSchema>;
+export type Sensor = z.output<typeof sensorSchema>;
+export type Resource = z.output<typeof resourceSchema>;
+export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -1,0 +1,46 @@
+// Turns untrusted input (a JSON line, an HTTP body) into a validated Incident or a SafeError whose
+// code and field name the problem. Used by the CLI, the API and the tests alike.
+import { z } from 'zod';
+import { incidentSchema, MAX_INCIDENT_BYTES, MAX_TEXT_CHARS, type Incident } from './incident.js';
+import { ERROR_CODES, SafeError } from './errors.js';
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+/** Maps the first zod issue to a stable code; the message names the field and what was wrong. */
+export function toSafeError(error: z.ZodError): SafeError {
+  const issue = error.issues[0];
+  if (!issue) return new SafeError(ERROR_CODES.INVALID_FIELD, 'incident is invalid');
+  const field = fieldPath(issue.path) || '(root)';
+  if (issue.code === 'custom' && (issue as { params?: { safeCode?: string } }).params?.safeCode === ERROR_CODES.UNKNOWN_SUBSTANCE) {
+    return new SafeError(ERROR_CODES.UNKNOWN_SUBSTANCE, `${field}: substance is not in the substance table (see \`safe-edge substances\`)`, field);
+  }
+  if (field === 'text' && issue.code === 'too_big') {
+    return new SafeError(ERROR_CODES.TEXT_TOO_LONG, `text: report is longer than ${MAX_TEXT_CHARS} characters; shorten it or split it`, field);
+  }
+  return new SafeError(ERROR_CODES.INVALID_FIELD, `${field}: ${issue.message}`, field);
+}
+
+export function parseIncident(value: unknown): Incident {
+  const parsed = incidentSchema.safeParse(value);
+  if (!parsed.success) throw toSafeError(parsed.error);
+  return parsed.data;
+}
+
+/** One line of a JSONL batch (or a whole JSON file) to an Incident. */
+export function parseIncidentText(text: string): Incident {
+  if (Buffer.byteLength(text, 'utf8') > MAX_INCIDENT_BYTES) {
+    throw new SafeError(ERROR_CODES.INPUT_TOO_LARGE, `incident is larger than ${MAX_INCIDENT_BYTES} bytes`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new SafeError(ERROR_CODES.INVALID_JSON, `not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SafeError(ERROR_CODES.INVALID_FIELD, '(root): an incident must be a JSON object', '(root)');
+  }
+  return parseIncident(value);
+}

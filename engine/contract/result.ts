@@ -1,0 +1,191 @@
+// The analysis result. Field names fixed by PRODUCT.md's public contract: id, status, strategist.type /
+// confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
+// is documented in docs/result.md.
+import { z } from 'zod';
+import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, AGENT_NAMES } from './taxonomy.js';
+import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
+import { ERROR_CODES } from './errors.js';
+
+const errorCode = z.enum(Object.values(ERROR_CODES) as [string, ...string[]]);
+export const errorBodySchema = z.object({ code: errorCode, message: z.string(), field: z.string().optional() });
+
+const provenance = z.enum(['fact', 'text', 'estimate']);
+
+export const severityCountSchema = z.object({ value: z.number(), source: provenance });
+
+export const strategistSchema = z.object({
+  type: z.enum(INCIDENT_TYPES),
+  confidence: z.number().min(0).max(1),
+  severity: z.enum(SEVERITY_LEVELS),
+  severityColour: z.enum(['red', 'orange', 'yellow', 'blue']),
+  /** True when any figure behind the severity was estimated rather than stated. */
+  severityIsEstimate: z.boolean(),
+  severityConfidence: z.number().min(0).max(1),
+  /** The figures the severity was graded on, each with where it came from. */
+  severityBasis: z.object({
+    deaths: severityCountSchema.optional(),
+    seriousInjuries: severityCountSchema.optional(),
+    directLossCny: severityCountSchema.optional(),
+  }),
+  /** Counts found in facts or text (trapped, exposed, evacuated, ...). */
+  figures: z.record(z.string(), severityCountSchema),
+  typeScores: z.record(z.enum(INCIDENT_TYPES), z.number()),
+  secondaryHazards: z.array(z.object({ type: z.enum(INCIDENT_TYPES), cue: z.string(), confidence: z.number() })),
+  language: z.enum(['zh', 'en']),
+  sop: z.object({ id: z.string(), title: z.string(), titleZh: z.string() }),
+  priorityWeights: z.record(z.string(), z.number()),
+  objectives: z.array(z.object({
+    id: z.string(), title: z.string(), titleZh: z.string(), score: z.number(),
+    factors: z.record(z.string(), z.number()),
+  })),
+});
+
+const modelCard = {
+  method: z.string(),
+  inputsUsed: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  assumptions: z.array(z.string()),
+  validity: z.string(),
+  /** Inputs the model had to default because the incident did not state them. */
+  defaulted: z.array(z.string()),
+};
+
+const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
+
+export const plumeSchema = z.object({
+  ...modelCard,
+  substance: z.string(),
+  stability: z.enum(STABILITY_CLASSES),
+  stabilitySource: z.enum(['fact', 'derived']),
+  terrain: z.enum(['rural', 'urban']),
+  windFromDeg: z.number(),
+  /** Direction the plume travels towards (windFromDeg + 180). */
+  downwindBearingDeg: z.number(),
+  thresholds: z.array(z.object({
+    level: z.enum(AEGL_LEVELS),
+    ppm: z.number(),
+    downwindM: z.number(),
+    maxWidthM: z.number(),
+    /** Spread over perturbed wind speed and source rate. */
+    downwindBandM: band,
+  })),
+  centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
+});
+
+export const fireSchema = z.object({
+  ...modelCard,
+  fuelModel: z.number(),
+  rateOfSpreadMPerMin: z.number(),
+  headRateBandMPerMin: band,
+  lengthToBreadth: z.number(),
+  ellipse: z.object({ headM: z.number(), backM: z.number(), lengthM: z.number(), widthM: z.number(), areaHa: z.number() }),
+  durationMin: z.number(),
+  minutesToCommunity: z.number().nullable(),
+});
+
+export const floodSchema = z.object({
+  ...modelCard,
+  inflowM3PerS: z.number(),
+  riseRateMPerH: z.number(),
+  timeToDepth: z.array(z.object({ depthM: z.number(), hours: z.number().nullable(), band: band.nullable() })),
+  rainRunoffMm: z.number().nullable(),
+});
+
+export const quakeSchema = z.object({
+  ...modelCard,
+  magnitude: z.number(),
+  epicentralIntensity: z.number(),
+  siteIntensity: z.number().nullable(),
+  rings: z.array(z.object({ intensity: z.number(), radiusKm: z.number(), exposedPopulation: z.number(), fatalityRate: z.number() })),
+  estimatedFatalities: band,
+});
+
+export const fieldSchema = z.object({
+  plume: plumeSchema.optional(),
+  fire: fireSchema.optional(),
+  flood: floodSchema.optional(),
+  quake: quakeSchema.optional(),
+  /** Models that could not run, and the facts that would let them. */
+  notComputed: z.array(z.object({ model: z.string(), reason: z.string() })),
+});
+
+export const awarenessSchema = z.object({
+  sensors: z.array(z.object({
+    id: z.string(),
+    kind: z.enum(SENSOR_KINDS),
+    latest: z.number(),
+    trendPerHour: z.number(),
+    trend: z.enum(['rising', 'falling', 'steady']),
+    anomalies: z.array(z.object({ at: z.string(), value: z.number(), robustZ: z.number() })),
+    thresholdValue: z.number().nullable(),
+    exceeded: z.boolean(),
+    minutesToThreshold: z.number().nullable(),
+  })),
+  populationAtRisk: z.object({
+    estimate: z.number(),
+    radiusM: z.number(),
+    densityPerKm2: z.number(),
+    densitySource: z.enum(['fact', 'default']),
+    basis: z.string(),
+  }),
+  riskMatrix: z.object({
+    likelihood: z.number().int().min(1).max(5),
+    consequence: z.number().int().min(1).max(5),
+    score: z.number().int().min(1).max(25),
+    level: z.enum(['low', 'medium', 'high', 'extreme']),
+    drivers: z.array(z.string()),
+  }),
+});
+
+export const zoneSchema = z.object({
+  zone: z.enum(['hot', 'warm', 'cold']),
+  shape: z.enum(['circle', 'ellipse', 'corridor']),
+  /** Extent along the hazard's travel direction (downwind / head of fire), and across it. */
+  alongM: z.number(),
+  acrossM: z.number(),
+  bearingDeg: z.number().nullable(),
+  basis: z.string(),
+  populationEstimate: z.number(),
+});
+
+export const executorSchema = z.object({
+  tasks: z.array(z.object({
+    id: z.string(), phase: z.string(), title: z.string(), titleZh: z.string(),
+    unitKind: z.enum(UNIT_KINDS), deadlineMin: z.number(), priority: z.number(),
+    assignedUnitId: z.string().nullable(), etaMin: z.number().nullable(), late: z.boolean(),
+  })),
+  units: z.array(z.object({ id: z.string(), kind: z.enum(UNIT_KINDS), name: z.string(), etaMin: z.number(), source: z.enum(['incident', 'default_roster']) })),
+  assignment: z.object({ method: z.string(), cost: z.number(), unassignedTasks: z.number() }),
+  zones: z.array(zoneSchema),
+  timeline: z.array(z.object({ atMin: z.number(), event: z.string(), eventZh: z.string() })),
+  missingInformation: z.array(z.object({ field: z.string(), why: z.string(), whyZh: z.string(), impact: z.number() })),
+});
+
+export const agentFailureSchema = z.object({ agent: z.enum(AGENT_NAMES), ...errorBodySchema.shape });
+
+export const analysisResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['ok', 'partial', 'error']),
+  error: errorBodySchema.optional(),
+  failures: z.array(agentFailureSchema).optional(),
+  strategist: strategistSchema.optional(),
+  awareness: awarenessSchema.optional(),
+  field: fieldSchema.optional(),
+  executor: executorSchema.optional(),
+  models: z.record(z.string(), z.string()),
+  timingsMs: z.record(z.string(), z.number()),
+  analysedAt: z.string().optional(),
+  runId: z.string().optional(),
+});
+
+export type StrategistResult = z.infer<typeof strategistSchema>;
+export type AwarenessResult = z.infer<typeof awarenessSchema>;
+export type FieldResult = z.infer<typeof fieldSchema>;
+export type ExecutorResult = z.infer<typeof executorSchema>;
+export type PlumeResult = z.infer<typeof plumeSchema>;
+export type FireResult = z.infer<typeof fireSchema>;
+export type FloodResult = z.infer<typeof floodSchema>;
+export type QuakeResult = z.infer<typeof quakeSchema>;
+export type Zone = z.infer<typeof zoneSchema>;
+export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+export type AgentFailure = z.infer<typeof agentFailureSchema>;
+export type Band = z.infer<typeof band>;

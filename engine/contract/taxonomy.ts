@@ -1,0 +1,34 @@
+// The incident taxonomy keys are part of the public contract (PRODUCT.md): never rename one.
+export const INCIDENT_TYPES = [
+  'structure_fire',
+  'wildfire',
+  'hazmat_release',
+  'explosion',
+  'flood',
+  'earthquake',
+  'landslide',
+  'traffic_accident',
+  'building_collapse',
+  'other',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** China's four response levels (State Council Order 493; national emergency plan colours). */
+export const SEVERITY_LEVELS = ['I', 'II', 'III', 'IV'] as const;
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+export const SEVERITY_COLOURS: Record<SeverityLevel, 'red' | 'orange' | 'yellow' | 'blue'> = {
+  I: 'red',
+  II: 'orange',
+  III: 'yellow',
+  IV: 'blue',
+};
+
+export const AGENT_NAMES = ['strategist', 'awareness', 'field', 'executor'] as const;
+export type AgentName = (typeof AGENT_NAMES)[number];
+
+export const STABILITY_CLASSES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type StabilityClass = (typeof STABILITY_CLASSES)[number];
+
+export const AEGL_LEVELS = ['AEGL-1', 'AEGL-2', 'AEGL-3'] as const;
+export type AeglLevel = (typeof AEGL_LEVELS)[number];

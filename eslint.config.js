@@ -1,0 +1,45 @@
+// Lint = typescript-eslint's recommended rules plus the layering rules that keep the architecture
+// honest: engine/ never reaches for Electron or the UI; the UI reaches the engine only via its contract.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'models/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'engine/ runs under plain Node: never import Electron.' }],
+        patterns: [
+          { group: ['electron/*'], message: 'engine/ runs under plain Node: never import Electron.' },
+          { group: ['**/renderer/**', '**/electron/**'], message: 'engine/ must not import the app shell or the UI.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['engine/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'the contract is pure and shared.' }],
+        patterns: [{ group: ['../*', '!../contract/*', 'node:*', 'better-sqlite3', 'onnxruntime-node', 'fastify'], message: 'engine/contract is pure: it imports only zod and its own files.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/engine/**', '!**/engine/contract', '!**/engine/contract/**'], message: 'the renderer talks to the engine only through engine/contract.' },
+          { group: ['electron', 'node:*'], message: 'the renderer runs sandboxed: no Electron or Node imports.' },
+        ],
+      }],
+    },
+  },
+);
