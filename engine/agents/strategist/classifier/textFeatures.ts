@@ -1,0 +1,62 @@
+// fastText-style features (Joulin et al. 2016): word unigrams and bigrams, character 3-grams of words
+// (robust to typos and inflection) and Chinese character 1–3-grams (Chinese has no spaces), each hashed
+// into a fixed number of buckets. Shared by training and inference so the two can never disagree;
+// the spec is recorded in the model's manifest and checked at load.
+
+export interface FeatureSpec {
+  /** Power of two: the rows of the embedding table. */
+  buckets: number;
+  /** Features kept per report; a long paste is sampled evenly rather than truncated at the start. */
+  maxFeatures: number;
+  version: number;
+}
+
+export const FEATURE_SPEC: FeatureSpec = { buckets: 1 << 15, maxFeatures: 512, version: 1 };
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const WORD = /[a-z0-9]+/g;
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** NFKC folds full-width letters and digits; digits become 0 so that "3人" and "5人" share features. */
+export function normalizeReport(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[0-9]/g, '0');
+}
+
+/** The hashed feature ids of a report, in order (duplicates kept: fastText averages a bag). */
+export function featureIds(text: string, spec: FeatureSpec = FEATURE_SPEC): number[] {
+  const norm = normalizeReport(text);
+  const mask = spec.buckets - 1;
+  const ids: number[] = [];
+  const push = (f: string) => ids.push(hash(f) & mask);
+
+  const words = norm.match(WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    push('w:' + w);
+    if (i > 0) push('b:' + words[i - 1] + ' ' + w);
+    if (w.length >= 3 && !/^0+$/.test(w)) {
+      const padded = '<' + w + '>';
+      for (let j = 0; j + 3 <= padded.length; j++) push('c:' + padded.slice(j, j + 3));
+    }
+  }
+  for (const run of norm.match(CJK_RUN) ?? []) {
+    for (let i = 0; i < run.length; i++) {
+      push('z1:' + run[i]);
+      if (i + 2 <= run.length) push('z2:' + run.slice(i, i + 2));
+      if (i + 3 <= run.length) push('z3:' + run.slice(i, i + 3));
+    }
+  }
+  if (ids.length <= spec.maxFeatures) return ids;
+  const sampled: number[] = [];
+  const stride = ids.length / spec.maxFeatures;
+  for (let i = 0; i < spec.maxFeatures; i++) sampled.push(ids[Math.floor(i * stride)] as number);
+  return sampled;
+}

@@ -1,0 +1,123 @@
+// `npm run models:build`: rebuilds every shipped model from source, deterministically (same seed, same
+// bytes), verifies the ONNX export against the trainer's own predictions, and writes the manifest with
+// held-out metrics. Usage: node dist/engine/training/buildModels.js [--out DIR]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { INCIDENT_TYPES } from '../contract/taxonomy.js';
+import { DEFAULT_MODELS_DIR, sha256Hex } from '../inference/modelRepository.js';
+import type { ModelManifest } from '../inference/manifest.js';
+import { FEATURE_SPEC, featureIds } from '../agents/strategist/classifier/textFeatures.js';
+import { CLASSIFIER_MODEL_NAME } from '../agents/strategist/classifier/incidentClassifier.js';
+import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
+import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
+import { CLASSIFIER_IO, exportLinearBagOnnx } from './onnxExport.js';
+
+/** Bump when the corpus, features or trainer change in a way that changes the model. */
+export const CLASSIFIER_VERSION = 1;
+
+const argmax = (values: readonly number[]) => values.reduce((best, v, i) => (v > (values[best] as number) ? i : best), 0);
+
+function evaluate(model: LinearBagModel, test: readonly LabelledReport[]) {
+  const confusion: Record<string, Record<string, number>> = Object.fromEntries(
+    INCIDENT_TYPES.map((t) => [t, Object.fromEntries(INCIDENT_TYPES.map((p) => [p, 0]))]));
+  const byLang: Record<string, { right: number; total: number }> = { zh: { right: 0, total: 0 }, en: { right: 0, total: 0 } };
+  let right = 0;
+  for (const report of test) {
+    const predicted = INCIDENT_TYPES[argmax(predictLinearBag(model, featureIds(report.text)))] as string;
+    (confusion[report.label] as Record<string, number>)[predicted]! += 1;
+    const lang = byLang[report.lang] as { right: number; total: number };
+    lang.total++;
+    if (predicted === report.label) { right++; lang.right++; }
+  }
+  const perClassRecall = Object.fromEntries(INCIDENT_TYPES.map((t) => {
+    const row = confusion[t] as Record<string, number>;
+    const total = Object.values(row).reduce((a, b) => a + b, 0);
+    return [t, total ? (row[t] as number) / total : 0];
+  }));
+  return {
+    heldOutAccuracy: right / test.length,
+    heldOutAccuracyByLang: Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, v.right / v.total])),
+    perClassRecall,
+    confusion,
+  };
+}
+
+/** Runs the exported ONNX on a sample and returns the largest difference from the JS predictions. */
+async function onnxParity(bytes: Uint8Array, model: LinearBagModel, sample: readonly LabelledReport[]): Promise<number> {
+  const session = await ort.InferenceSession.create(bytes);
+  let maxDiff = 0;
+  for (const report of sample) {
+    const ids = featureIds(report.text);
+    const out = await session.run({
+      feature_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, ids.length]),
+      feature_weights: new ort.Tensor('float32', new Float32Array(ids.length).fill(1 / ids.length), [1, ids.length]),
+    });
+    const onnxProbs = out.probabilities?.data as Float32Array;
+    predictLinearBag(model, ids).forEach((p, i) => { maxDiff = Math.max(maxDiff, Math.abs(p - (onnxProbs[i] as number))); });
+  }
+  await session.release();
+  return maxDiff;
+}
+
+export async function buildIncidentClassifier(modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
+  const corpus = generateCorpus(DEFAULT_CORPUS);
+  const train = corpus.filter((r) => r.split === 'train');
+  const test = corpus.filter((r) => r.split === 'test');
+  log(`corpus: ${train.length} training and ${test.length} held-out reports (zh + en)`);
+  const labelIndex = new Map<string, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
+  const model = trainLinearBag(train.map((r) => ({ ids: featureIds(r.text), label: labelIndex.get(r.label) as number })),
+    FEATURE_SPEC.buckets, INCIDENT_TYPES.length, DEFAULT_TRAINING);
+  const metrics = evaluate(model, test);
+  const bytes = exportLinearBagOnnx(model, INCIDENT_TYPES, CLASSIFIER_VERSION);
+  const parity = await onnxParity(bytes, model, test.filter((_, i) => i % 50 === 0));
+  if (parity > 1e-4) throw new Error(`ONNX export disagrees with the trained model by ${parity}`);
+
+  const manifest: ModelManifest = {
+    name: CLASSIFIER_MODEL_NAME,
+    version: CLASSIFIER_VERSION,
+    task: 'incident type from a free-text report (zh/en), fastText-style linear bag of hashed n-grams',
+    file: 'model.onnx',
+    sha256: sha256Hex(bytes),
+    bytes: bytes.length,
+    inputs: CLASSIFIER_IO.inputs.map((s) => ({ ...s, shape: [...s.shape] })),
+    outputs: CLASSIFIER_IO.outputs.map((s) => ({ ...s, shape: [...s.shape] })),
+    labels: [...INCIDENT_TYPES],
+    features: { ...FEATURE_SPEC },
+    training: {
+      seed: DEFAULT_TRAINING.seed,
+      corpus: {
+        train: train.length, test: test.length, generator: 'engine/training/corpus/generateCorpus.ts',
+        split: 'by phrase: every 4th core/detail phrase and 8 of 30 place names per language appear only in the test split',
+      },
+      hyperparameters: { dim: DEFAULT_TRAINING.dim, epochs: DEFAULT_TRAINING.epochs, learningRate: DEFAULT_TRAINING.learningRate, corpusSeed: DEFAULT_CORPUS.seed },
+    },
+    metrics: { ...metrics, onnxParityMaxAbsDiff: parity },
+  };
+  const dir = join(modelsDir, CLASSIFIER_MODEL_NAME, String(CLASSIFIER_VERSION));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model.onnx'), bytes);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  log(`${CLASSIFIER_MODEL_NAME} v${CLASSIFIER_VERSION}: held-out accuracy ${(metrics.heldOutAccuracy * 100).toFixed(1)} % ` +
+    `(zh ${((metrics.heldOutAccuracyByLang.zh ?? 0) * 100).toFixed(1)} %, en ${((metrics.heldOutAccuracyByLang.en ?? 0) * 100).toFixed(1)} %), ` +
+    `${bytes.length} bytes, sha256 ${manifest.sha256.slice(0, 16)}…`);
+  return manifest;
+}
+
+export function formatConfusion(confusion: ModelManifest['metrics']['confusion']): string {
+  const short = (t: string) => t.slice(0, 8).padStart(8);
+  const lines = ['true \\ predicted  ' + INCIDENT_TYPES.map(short).join(' ')];
+  for (const t of INCIDENT_TYPES) lines.push(t.padEnd(17) + ' ' + INCIDENT_TYPES.map((p) => String(confusion[t]?.[p] ?? 0).padStart(8)).join(' '));
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const outIndex = process.argv.indexOf('--out');
+  const modelsDir = outIndex > 0 ? (process.argv[outIndex + 1] as string) : DEFAULT_MODELS_DIR;
+  const manifest = await buildIncidentClassifier(modelsDir);
+  console.log(formatConfusion(manifest.metrics.confusion));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => { console.error(err); process.exit(1); });
+}

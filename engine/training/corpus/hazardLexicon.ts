@@ -1,0 +1,53 @@
+// Words a dispatcher uses for each incident type, in both languages. The corpus generator puts them in
+// generic frames ("接报{place}发生{term}", "reports of {term} at {place}") so that training sees the
+// whole working vocabulary, not only the words of the hand-written phrases; the S-Agent also uses them
+// as cues for secondary hazards.
+import type { IncidentType } from '../../contract/taxonomy.js';
+
+export const HAZARD_TERMS: Record<IncidentType, { zh: string[]; en: string[] }> = {
+  structure_fire: {
+    zh: ['火灾', '起火', '着火', '失火', '明火', '浓烟', '火情', '楼房着火', '厂房起火', '仓库着火', '住宅火灾', '冒烟', '燃烧', '火势', '烧起来了', '电气火灾'],
+    en: ['fire', 'house fire', 'building fire', 'flames', 'smoke showing', 'blaze', 'burning building', 'working fire', 'fully involved', 'apartment fire', 'warehouse fire', 'kitchen fire', 'electrical fire', 'smoke from windows'],
+  },
+  wildfire: {
+    zh: ['山火', '森林火灾', '林火', '草原火', '山林起火', '火线', '过火面积', '扑火', '林区', '荒山着火', '烧荒', '灌木着火', '防火道', '火头', '飞火', '草场着火'],
+    en: ['wildfire', 'brush fire', 'forest fire', 'grass fire', 'bushfire', 'vegetation fire', 'fire front', 'hillside burning', 'wildland fire', 'acres burned', 'hectares burned', 'spot fires', 'firebreak', 'scrub fire', 'crown fire', 'head of the fire'],
+  },
+  hazmat_release: {
+    zh: ['泄漏', '有毒气体', '危化品', '化学品', '毒气', '槽罐车', '储罐泄漏', '刺激性气味', '中毒', '氯气', '液氨', '硫化氢', '防化', '外泄', '有害气体', '腐蚀性液体'],
+    en: ['leak', 'chemical release', 'toxic gas', 'hazmat', 'gas cloud', 'fumes', 'tanker leaking', 'spill', 'chlorine', 'ammonia', 'vapour release', 'poisoning', 'corrosive liquid', 'noxious odour', 'venting gas', 'hazardous materials'],
+  },
+  explosion: {
+    zh: ['爆炸', '爆燃', '巨响', '冲击波', '燃气爆炸', '闪爆', '粉尘爆炸', '瓦斯爆炸', '炸了', '爆裂', '蘑菇云', '连环爆炸', '锅炉爆炸', '钢瓶爆炸'],
+    en: ['explosion', 'blast', 'exploded', 'detonation', 'shockwave', 'loud bang', 'gas explosion', 'BLEVE', 'dust explosion', 'blew up', 'blown out windows', 'secondary explosion', 'boiler explosion', 'cylinder exploded'],
+  },
+  flood: {
+    zh: ['洪水', '决口', '溃堤', '内涝', '漫堤', '管涌', '山洪', '水位上涨', '积水', '被淹', '进水', '泄洪', '洪涝', '超警戒水位', '溃口', '冲锋舟'],
+    en: ['flood', 'flooding', 'levee breach', 'dike failure', 'overtopped', 'water rising', 'submerged', 'inundated', 'flash flood', 'floodwater', 'river burst its banks', 'high water', 'embankment breach', 'waterlogged', 'boats needed', 'rising river'],
+  },
+  earthquake: {
+    zh: ['地震', '震感', '余震', '震中', '震级', '强震', '震源深度', '地震台网', '摇晃', '震区', '震后', '烈度'],
+    en: ['earthquake', 'quake', 'tremor', 'aftershock', 'epicentre', 'epicenter', 'magnitude', 'seismic', 'shaking', 'ground shook', 'temblor', 'intensity'],
+  },
+  landslide: {
+    zh: ['滑坡', '泥石流', '塌方', '山体垮塌', '崩塌', '落石', '边坡', '山体滑坡', '堰塞湖', '滑塌', '山体裂缝', '土石方掩埋'],
+    en: ['landslide', 'mudslide', 'mudflow', 'debris flow', 'rockfall', 'slope failure', 'slip', 'landslip', 'boulders', 'hillside gave way', 'cracks on the slope', 'landslide dam'],
+  },
+  traffic_accident: {
+    zh: ['车祸', '交通事故', '追尾', '相撞', '侧翻', '翻车', '被困车内', '撞车', '连环撞', '客车', '货车', '肇事', '撞人', '车辆失控'],
+    en: ['crash', 'collision', 'car accident', 'pileup', 'rollover', 'overturned', 'trapped in vehicle', 'rear-ended', 'head-on', 'RTC', 'MVA', 'hit and run', 'lorry', 'jackknifed'],
+  },
+  building_collapse: {
+    zh: ['倒塌', '坍塌', '垮塌', '房屋倒塌', '楼房倒塌', '被埋压', '废墟', '屋顶塌落', '塌陷', '自建房', '结构失稳', '整体倒塌'],
+    en: ['collapse', 'collapsed', 'building collapse', 'caved in', 'rubble', 'pancaked', 'roof gave way', 'structural failure', 'buried under debris', 'partial collapse', 'wall collapsed', 'floors gave way'],
+  },
+  other: {
+    zh: ['走失', '停电', '电梯困人', '中暑', '溺水', '求助', '迷路', '突发疾病', '噪音', '食物中毒', '纠纷', '停水'],
+    en: ['missing person', 'power outage', 'stuck in lift', 'heatstroke', 'drowning', 'welfare check', 'lost hiker', 'medical emergency', 'noise complaint', 'food poisoning', 'dispute', 'water outage'],
+  },
+};
+
+export const TERM_FRAMES = {
+  zh: ['接报{place}发生{term}', '{place}{term}', '{place}一带出现{term}', '{place}报告{term}，请求支援', '{term}，地点{place}', '{place}疑似{term}', '紧急：{place}{term}'],
+  en: ['reports of {term} at {place}', '{term} at {place}', '{place}: {term}', 'possible {term} near {place}', '{term} reported on {road}', 'urgent - {term}, {place}', 'caller reports {term} in {place}'],
+};
