@@ -5,7 +5,7 @@
 import { INCIDENT_TYPES, type IncidentType } from '../../contract/taxonomy.js';
 import { createRandom } from '../../numeric/random.js';
 import { CHEMICALS, DIRECTIONS, PHRASES, PLACES, ROADS, SECONDARY_CUES } from './phraseBank.js';
-import { HAZARD_TERMS, TERM_FRAMES } from './hazardLexicon.js';
+import { HAZARD_TERMS, TERM_FRAMES } from '../../knowledge/hazardLexicon.js';
 
 export type Split = 'train' | 'test';
 export type Lang = 'zh' | 'en';

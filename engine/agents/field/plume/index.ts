@@ -7,7 +7,7 @@ import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { isDaytime } from '../daylight.js';
 import { pasquillStability } from './stability.js';
-import { concentrationPpm, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { concentrationPpm, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
 const BAND_SAMPLES = 64;
@@ -45,6 +45,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
       level, ppm,
       downwindM: round(downwindM, 0),
       maxWidthM: round(maxWidthM(source, ppm, downwindM), 0),
+      reachesModelLimit: downwindM >= MAX_DISTANCE_M,
       downwindBandM: roundedBand(perturbed.map((s) => thresholdDistanceM(s, ppm)), 0),
     }];
   });

@@ -2,7 +2,7 @@
 // generic frames ("接报{place}发生{term}", "reports of {term} at {place}") so that training sees the
 // whole working vocabulary, not only the words of the hand-written phrases; the S-Agent also uses them
 // as cues for secondary hazards.
-import type { IncidentType } from '../../contract/taxonomy.js';
+import type { IncidentType } from '../contract/taxonomy.js';
 
 export const HAZARD_TERMS: Record<IncidentType, { zh: string[]; en: string[] }> = {
   structure_fire: {

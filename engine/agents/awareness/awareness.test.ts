@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseSensor } from './sensorTrends.js';
+import { runAwareness } from './index.js';
+import { parseIncident } from '../../contract/parseIncident.js';
+import type { StrategistResult } from '../../contract/result.js';
+
+const series = (values: number[], stepMin = 10) => values.map((value, i) => ({ at: new Date(Date.UTC(2024, 6, 5, 10, i * stepMin)).toISOString(), value }));
+
+test('a steadily rising water level: trend per hour, time to threshold, no anomaly', () => {
+  // +0.05 m every 10 min = 0.3 m/h; latest 1.45 m; threshold 2.0 m → (2.0 − 1.45) / 0.3 h = 110 min.
+  const values = Array.from({ length: 10 }, (_, i) => 1.0 + 0.05 * i);
+  const r = analyseSensor({ id: 'W1', kind: 'water_level_m', thresholdValue: 2.0, readings: series(values) }, undefined);
+  assert.ok(Math.abs(r.trendPerHour - 0.3) < 1e-9);
+  assert.equal(r.trend, 'rising');
+  assert.equal(r.minutesToThreshold, 110);
+  assert.equal(r.anomalies.length, 0);
+  assert.equal(r.exceeded, false);
+});
+
+test('a spike is flagged by the robust z-score and does not move the trend', () => {
+  const values = [5, 5.2, 4.9, 5.1, 5.0, 48, 5.1, 4.9, 5.0, 5.2];
+  const r = analyseSensor({ id: 'G1', kind: 'gas_ppm', readings: series(values) }, 2);
+  assert.equal(r.anomalies.length, 1);
+  assert.equal(r.anomalies[0]?.value, 48);
+  assert.equal(r.trend, 'steady');
+  assert.equal(r.exceeded, true, 'the default threshold (AEGL-2) applies to gas sensors');
+});
+
+test('population at risk and risk matrix', () => {
+  const incident = parseIncident({
+    text: 'x', facts: { populationDensityPerKm2: 1000 },
+    sensors: [{ id: 'G1', kind: 'gas_ppm', thresholdValue: 10, readings: series([1, 3, 5, 7, 9, 12]) }],
+  });
+  const strategist = { type: 'hazmat_release', severity: 'III', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
+  const a = runAwareness(incident, strategist);
+  // ERG 800 m circle: π · 0.8² km² · 1000 / km² = 2011
+  assert.equal(a.populationAtRisk.estimate, 2011);
+  assert.equal(a.populationAtRisk.densitySource, 'fact');
+  assert.equal(a.riskMatrix.likelihood, 5, 'a sensor above threshold is the top likelihood');
+  assert.equal(a.riskMatrix.consequence, 3);
+  assert.equal(a.riskMatrix.score, 15);
+  assert.equal(a.riskMatrix.level, 'high');
+});

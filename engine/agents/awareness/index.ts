@@ -1,0 +1,63 @@
+// A-Agent (Awareness): the situational picture from the Strategist's assessment and the incident's own
+// data: sensor trends and anomalies, a screening estimate of the population at risk, and a 5×5
+// likelihood × consequence risk matrix.
+import type { Incident } from '../../contract/incident.js';
+import type { AwarenessResult, StrategistResult } from '../../contract/result.js';
+import { findSubstance } from '../../contract/substances.js';
+import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.js';
+import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
+import { radiusForIntensityKm } from '../field/quake/intensity.js';
+import { analyseSensor } from './sensorTrends.js';
+
+const SEVERITY_CONSEQUENCE = { I: 5, II: 4, III: 3, IV: 2 } as const;
+
+export function densityFor(incident: Incident): { densityPerKm2: number; source: 'fact' | 'default' } {
+  if (incident.facts.populationDensityPerKm2 !== undefined) return { densityPerKm2: incident.facts.populationDensityPerKm2, source: 'fact' };
+  return { densityPerKm2: incident.facts.terrain === 'urban' ? URBAN_DEFAULT_DENSITY_PER_KM2 : DEFAULT_POPULATION_DENSITY_PER_KM2, source: 'default' };
+}
+
+function screeningArea(incident: Incident, strategist: StrategistResult): { radiusM: number; areaKm2: number; basis: string } {
+  const { flood, quake } = incident.facts;
+  if (strategist.type === 'flood' && flood) {
+    return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood' };
+  }
+  if (strategist.type === 'earthquake' && quake) {
+    const radiusM = radiusForIntensityKm(quake.magnitude, quake.depthKm, 7) * 1000;
+    return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis: 'area of intensity VII or more (Allen et al. 2012), where damage begins' };
+  }
+  const { radiusM, basis } = SCREENING_RADIUS_M[strategist.type];
+  return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis };
+}
+
+function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sensors'], populationAtRisk: number): AwarenessResult['riskMatrix'] {
+  const drivers: string[] = [];
+  let likelihood = 2;
+  if (sensors.some((s) => s.exceeded)) { likelihood = 5; drivers.push('a sensor is above its threshold'); }
+  else if (sensors.some((s) => s.minutesToThreshold !== null && s.minutesToThreshold <= 60)) { likelihood = 4; drivers.push('a sensor will cross its threshold within an hour'); }
+  else if (sensors.some((s) => s.trend === 'rising')) { likelihood = 3; drivers.push('a sensor is rising'); }
+  if (strategist.secondaryHazards.length > 0) {
+    likelihood = Math.min(5, likelihood + 1);
+    drivers.push(`secondary hazards: ${strategist.secondaryHazards.map((h) => h.type).join(', ')}`);
+  }
+  let consequence: number = SEVERITY_CONSEQUENCE[strategist.severity];
+  drivers.push(`severity ${strategist.severity}${strategist.severityIsEstimate ? ' (estimate)' : ''}`);
+  if (populationAtRisk >= 10_000) { consequence = Math.min(5, consequence + 1); drivers.push(`${Math.round(populationAtRisk)} people in the screening area`); }
+  const score = likelihood * consequence;
+  // Bands of the common 5×5 matrix (e.g. ISO 31010 examples): ≤ 4 low, ≤ 9 medium, ≤ 16 high, above extreme.
+  const level = score <= 4 ? 'low' : score <= 9 ? 'medium' : score <= 16 ? 'high' : 'extreme';
+  return { likelihood, consequence, score, level, drivers };
+}
+
+export function runAwareness(incident: Incident, strategist: StrategistResult): AwarenessResult {
+  const release = incident.facts.release;
+  const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] : undefined;
+  const sensors = incident.sensors.map((s) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined));
+  const { densityPerKm2, source } = densityFor(incident);
+  const area = screeningArea(incident, strategist);
+  const estimate = Math.round(area.areaKm2 * densityPerKm2);
+  return {
+    sensors,
+    populationAtRisk: { estimate, radiusM: Math.round(area.radiusM), densityPerKm2, densitySource: source, basis: area.basis },
+    riskMatrix: riskMatrix(strategist, sensors, estimate),
+  };
+}

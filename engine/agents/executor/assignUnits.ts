@@ -1,0 +1,47 @@
+// Assigns units to tasks at minimum total priority-weighted arrival time, with lateness past a task's
+// deadline weighted extra. A unit of a related kind can stand in for the right one at a cost (a fire
+// engine crew can start a search before the rescue team arrives); incompatible pairs are never chosen.
+import type { Resource, UnitKind } from '../../contract/incident.js';
+import { minCostAssignment } from './hungarian.js';
+
+export interface PlannedTask { id: string; unitKind: UnitKind; deadlineMin: number; priority: number }
+export interface Assignment { taskId: string; unitId: string | null; etaMin: number | null; late: boolean }
+
+/** Extra weight on every minute a unit arrives after the task's deadline. */
+export const LATENESS_WEIGHT = 3;
+/** Stand-ins: [task kind][unit kind] = cost multiplier. */
+export const SUBSTITUTES: Partial<Record<UnitKind, Partial<Record<UnitKind, number>>>> = {
+  rescue_team: { fire_engine: 1.5 },
+  hazmat_team: { fire_engine: 2.5 },
+  boat_team: { rescue_team: 1.5 },
+  command: { police: 1.5, fire_engine: 2 },
+  drone: { police: 2 },
+  engineering: { rescue_team: 2 },
+};
+const FORBIDDEN = 1e9;
+
+export function unitTaskCost(task: PlannedTask, unit: Resource): number {
+  const factor = unit.kind === task.unitKind ? 1 : SUBSTITUTES[task.unitKind]?.[unit.kind];
+  if (factor === undefined) return FORBIDDEN;
+  const late = Math.max(0, unit.etaMin - task.deadlineMin);
+  return task.priority * factor * (unit.etaMin + LATENESS_WEIGHT * late);
+}
+
+export function costMatrix(tasks: readonly PlannedTask[], units: readonly Resource[]): number[][] {
+  return tasks.map((t) => units.map((u) => unitTaskCost(t, u)));
+}
+
+export function assignUnits(tasks: readonly PlannedTask[], units: readonly Resource[]): { assignments: Assignment[]; cost: number } {
+  const cost = costMatrix(tasks, units);
+  const columns = minCostAssignment(cost);
+  let total = 0;
+  const assignments = tasks.map((task, i) => {
+    const c = columns[i] as number;
+    const unit = c >= 0 ? units[c] : undefined;
+    if (!unit || (cost[i] as number[])[c]! >= FORBIDDEN) return { taskId: task.id, unitId: null, etaMin: null, late: true };
+    total += (cost[i] as number[])[c]!;
+    return { taskId: task.id, unitId: unit.id, etaMin: unit.etaMin, late: unit.etaMin > task.deadlineMin };
+  });
+  return { assignments, cost: total };
+}
+

@@ -1,0 +1,96 @@
+// S-Agent (Strategist): what kind of incident this is and how severe, the SOP to follow and the ranked
+// objectives. Pure: the classifier's scores come in as an argument (the worker runs the ONNX model),
+// so this module is deterministic and testable without onnxruntime.
+import type { Incident } from '../../contract/incident.js';
+import type { StrategistResult } from '../../contract/result.js';
+import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contract/taxonomy.js';
+import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
+import { PRIORITY_FACTORS, sopFor, type PriorityFactor, type Sop } from '../../knowledge/sopLibrary.js';
+import { round } from '../../numeric/stats.js';
+import { collectFigures, type Figures } from './figures.js';
+import { gradeSeverity } from './severity.js';
+import type { TypeScores } from './classifier/incidentClassifier.js';
+
+/** SAFE priority weights for ranking objectives (SAFE design; PRODUCT.md). */
+export const PRIORITY_WEIGHTS: Record<PriorityFactor, number> = {
+  lifeSafety: 0.35, timeUrgency: 0.25, resources: 0.15, scope: 0.15, feasibility: 0.1,
+};
+/** Below this fused probability no type fits with confidence and the incident is `other`. */
+export const OTHER_BELOW = 0.4;
+/** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */
+const FACT_EVIDENCE_FACTOR = 3;
+const SECONDARY_MIN_PROBABILITY = 0.15;
+
+export function detectLanguage(incident: Incident): 'zh' | 'en' {
+  if (incident.lang) return incident.lang;
+  const cjk = (incident.text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return cjk / Math.max(1, incident.text.length) > 0.1 ? 'zh' : 'en';
+}
+
+function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
+  const { facts } = incident;
+  const implied: IncidentType[] = [];
+  if (facts.release) implied.push('hazmat_release');
+  if (facts.fire) implied.push('wildfire');
+  if (facts.flood) implied.push('flood');
+  if (facts.quake) implied.push('earthquake');
+  const fused = { ...scores };
+  for (const type of implied) fused[type] = fused[type] * FACT_EVIDENCE_FACTOR;
+  const total = INCIDENT_TYPES.reduce((s, t) => s + fused[t], 0);
+  for (const t of INCIDENT_TYPES) fused[t] = total > 0 ? fused[t] / total : 1 / INCIDENT_TYPES.length;
+  return fused;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TERM_MATCHERS = Object.fromEntries(INCIDENT_TYPES.map((type) => [type, [
+  ...HAZARD_TERMS[type].zh.map((term) => ({ term, re: new RegExp(escapeRe(term)) })),
+  ...HAZARD_TERMS[type].en.map((term) => ({ term, re: new RegExp(`\\b${escapeRe(term)}\\b`, 'i') })),
+]])) as Record<IncidentType, Array<{ term: string; re: RegExp }>>;
+
+function secondaryHazards(primary: IncidentType, scores: TypeScores, text: string): StrategistResult['secondaryHazards'] {
+  const found = new Map<IncidentType, { cue: string; confidence: number }>();
+  for (const type of INCIDENT_TYPES) {
+    if (type === primary || type === 'other') continue;
+    const hit = TERM_MATCHERS[type].find((m) => m.re.test(text));
+    const p = scores[type];
+    if (hit) found.set(type, { cue: `report mentions "${hit.term}"`, confidence: round(Math.max(0.6, p), 2) });
+    else if (p >= SECONDARY_MIN_PROBABILITY) found.set(type, { cue: 'classifier', confidence: round(p, 2) });
+  }
+  return [...found].map(([type, v]) => ({ type, ...v })).sort((a, b) => b.confidence - a.confidence);
+}
+
+function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objectives'] {
+  const peopleInDanger = (figures.trapped?.value ?? 0) + (figures.missing?.value ?? 0) > 0;
+  return sop.objectives.map((objective) => {
+    const factors = Object.fromEntries(PRIORITY_FACTORS.map((f) => [f, objective[f]])) as Record<PriorityFactor, number>;
+    // People trapped or missing make every life-saving objective maximally urgent (survival falls with time).
+    if (peopleInDanger && factors.lifeSafety >= 0.9) factors.timeUrgency = 1;
+    const score = PRIORITY_FACTORS.reduce((s, f) => s + PRIORITY_WEIGHTS[f] * factors[f], 0);
+    return { id: objective.id, title: objective.title, titleZh: objective.titleZh, score: round(score, 3), factors };
+  }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+export function strategize(incident: Incident, classifierScores: TypeScores): StrategistResult {
+  const scores = fuseWithFacts(classifierScores, incident);
+  const best = INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
+  const type: IncidentType = scores[best] >= OTHER_BELOW ? best : 'other';
+  const figures = collectFigures(incident.text, incident.facts);
+  const grade = gradeSeverity(figures);
+  const sop = sopFor(type);
+  return {
+    type,
+    confidence: round(type === best ? scores[best] : 1 - scores[best], 3),
+    severity: grade.severity,
+    severityColour: SEVERITY_COLOURS[grade.severity],
+    severityIsEstimate: grade.isEstimate,
+    severityConfidence: grade.confidence,
+    severityBasis: grade.basis,
+    figures: figures as StrategistResult['figures'],
+    typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],
+    secondaryHazards: secondaryHazards(type, scores, incident.text),
+    language: detectLanguage(incident),
+    sop: { id: sop.id, title: sop.title, titleZh: sop.titleZh },
+    priorityWeights: { ...PRIORITY_WEIGHTS },
+    objectives: rankObjectives(sop, figures),
+  };
+}
