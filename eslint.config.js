@@ -1,6 +1,14 @@
 // Lint = typescript-eslint's recommended rules plus the layering rules that keep the architecture
-// honest: engine/ never reaches for Electron or the UI; the UI reaches the engine only via its contract.
+// honest: engine/ never reaches for Electron or the UI; the UI reaches the engine only via its contract;
+// the thread that serves requests never calls an agent (agents run on worker threads).
 import tseslint from 'typescript-eslint';
+
+const noElectron = { name: 'electron', message: 'engine/ runs under plain Node: never import Electron.' };
+const engineLayers = [
+  { group: ['electron/*'], message: 'engine/ runs under plain Node: never import Electron.' },
+  { group: ['**/renderer/**', '**/electron/**'], message: 'engine/ must not import the app shell or the UI.' },
+];
+const noAgents = { group: ['**/agents/**'], message: 'agents run in worker threads (orchestrator/agentTasks.ts); the serving thread must not call them.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'models/**', 'coverage/**'] },
@@ -12,15 +20,12 @@ export default tseslint.config(
   },
   {
     files: ['engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'engine/ runs under plain Node: never import Electron.' }],
-        patterns: [
-          { group: ['electron/*'], message: 'engine/ runs under plain Node: never import Electron.' },
-          { group: ['**/renderer/**', '**/electron/**'], message: 'engine/ must not import the app shell or the UI.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: engineLayers }] },
+  },
+  {
+    files: ['engine/orchestrator/**/*.ts', 'engine/server/**/*.ts', 'engine/cli/**/*.ts', 'engine/store/**/*.ts'],
+    ignores: ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/testing/**', 'engine/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...engineLayers, noAgents] }] },
   },
   {
     files: ['engine/contract/**/*.ts'],

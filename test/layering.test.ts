@@ -25,3 +25,8 @@ test('the renderer may import engine/contract but not engine internals', async (
 test('engine/contract stays pure', async () => {
   assert.ok((await ruleIds("import { openStore } from '../store/db.js';\nexport const a = openStore;\n", 'engine/contract/x.ts')).includes('no-restricted-imports'));
 });
+
+test('the serving thread (orchestrator, server, CLI) may not call an agent directly', async () => {
+  assert.ok((await ruleIds("import { runField } from '../agents/field/index.js';\nexport const a = runField;\n", 'engine/server/x.ts')).includes('no-restricted-imports'));
+  assert.deepEqual(await ruleIds("import { runField } from '../agents/field/index.js';\nexport const a = runField;\n", 'engine/orchestrator/agentTasks.ts'), []);
+});

@@ -1,0 +1,58 @@
+// The engine's configuration: one schema, defaults in one place, overridable by environment variables
+// (SAFE_EDGE_*) and CLI flags; `safe-edge config` prints the effective values.
+import { availableParallelism, homedir, platform } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MODELS_DIR } from './inference/modelRepository.js';
+
+/** OS-appropriate data directory: %APPDATA%\SAFE Edge, ~/Library/Application Support/SAFE Edge, $XDG_DATA_HOME/safe-edge. */
+export function defaultDataDir(): string {
+  if (platform() === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'SAFE Edge');
+  if (platform() === 'darwin') return join(homedir(), 'Library', 'Application Support', 'SAFE Edge');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'safe-edge');
+}
+
+export const configSchema = z.object({
+  /** Where the SQLite database and the API token live. */
+  dataDir: z.string().min(1),
+  /** The model repository (models/<name>/<version>/). */
+  modelsDir: z.string().min(1),
+  /** Agent worker threads; defaults to the number of cores. */
+  workers: z.number().int().min(1).max(64),
+  /** An agent that runs longer than this is killed and retried once. */
+  agentTimeoutMs: z.number().int().min(10).max(600_000),
+  /** Analyses slower than this are logged with their id. */
+  slowAnalysisMs: z.number().int().min(1),
+  /** Analyses allowed to wait (beyond those running) before new ones get SAFE_E_BUSY. */
+  maxQueuedInteractive: z.number().int().min(0),
+  maxQueuedBatch: z.number().int().min(0),
+  /** Analyses running at once (each occupies up to two workers: S‖F, then A, then E). */
+  maxConcurrentAnalyses: z.number().int().min(1),
+  host: z.string().min(1),
+  port: z.number().int().min(0).max(65535),
+  /** Require the per-install bearer token on the HTTP API. Turn off only on a closed, single-user machine. */
+  requireToken: z.boolean(),
+});
+export type EngineConfig = z.infer<typeof configSchema>;
+
+export function defaultConfig(): EngineConfig {
+  const workers = Math.max(1, availableParallelism());
+  return {
+    dataDir: process.env.SAFE_EDGE_DATA_DIR ?? defaultDataDir(),
+    modelsDir: process.env.SAFE_EDGE_MODELS_DIR ?? DEFAULT_MODELS_DIR,
+    workers,
+    agentTimeoutMs: 5_000,
+    slowAnalysisMs: 250,
+    maxQueuedInteractive: 256,
+    maxQueuedBatch: 1024,
+    maxConcurrentAnalyses: workers * 4,
+    host: '127.0.0.1',
+    port: 8787,
+    requireToken: true,
+  };
+}
+
+export function resolveConfig(overrides: Partial<EngineConfig> = {}): EngineConfig {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  return configSchema.parse({ ...defaultConfig(), ...defined });
+}

@@ -1,0 +1,134 @@
+// The DAG, retries on a fresh worker, partial results, the bounded queue and model refusal at start.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseIncident } from '../contract/parseIncident.js';
+import { analysisResultSchema } from '../contract/result.js';
+import { SafeError } from '../contract/errors.js';
+import { resolveConfig } from '../config.js';
+import { createLogger } from '../logging.js';
+import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
+import { Orchestrator, type ProgressEvent } from './orchestrator.js';
+
+const FAULTY_WORKER = new URL('./testing/faultyAgentWorker.js', import.meta.url);
+const quiet = createLogger('silent');
+const config = (over: Partial<ReturnType<typeof resolveConfig>> = {}) => resolveConfig({ workers: 2, agentTimeoutMs: 1500, ...over });
+const chlorine = (text = '液氯槽罐车泄漏') => parseIncident({
+  text, facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 0 }, weather: { windSpeedMps: 3, windFromDeg: 90 } },
+});
+
+test('the DAG: S and F start first, A after S, E after S, A and F; the result matches the contract', async () => {
+  const orchestrator = await Orchestrator.start(config(), { logger: quiet });
+  try {
+    const events: ProgressEvent[] = [];
+    const result = await orchestrator.analyze(chlorine(), { onProgress: (e) => events.push(e) });
+    analysisResultSchema.parse(result);
+    assert.equal(result.status, 'ok');
+    const at = (agent: string, state: string) => events.findIndex((e) => e.agent === agent && e.state === state);
+    assert.ok(at('field', 'started') < at('strategist', 'finished'), 'F starts without waiting for S');
+    assert.ok(at('awareness', 'started') > at('strategist', 'finished'));
+    assert.ok(at('executor', 'started') > Math.max(at('strategist', 'finished'), at('awareness', 'finished'), at('field', 'finished')));
+    assert.equal(events.at(-1)?.agent, 'analysis');
+    for (const agent of ['strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
+    assert.deepEqual(Object.keys(result.models), ['incident-classifier']);
+    assert.ok((orchestrator.timings.snapshot().strategist?.count ?? 0) >= 1);
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a worker that crashes once is replaced and the agent retried: the analysis is still ok', async () => {
+  const orchestrator = await Orchestrator.start(config(), { logger: quiet, workerUrl: FAULTY_WORKER });
+  try {
+    const marker = join(mkdtempSync(join(tmpdir(), 'safe-fault-')), 'crashed');
+    const events: ProgressEvent[] = [];
+    const result = await orchestrator.analyze(chlorine(`泄漏 FAILONCE_field:${marker}`), { onProgress: (e) => events.push(e) });
+    assert.equal(result.status, 'ok');
+    assert.ok(events.some((e) => e.agent === 'field' && e.state === 'retrying' && e.error?.code === 'SAFE_E_AGENT_CRASHED'));
+    assert.equal(orchestrator.queue.replacedWorkers, 1);
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('an agent that crashes twice leaves a partial result saying why', async () => {
+  const orchestrator = await Orchestrator.start(config(), { logger: quiet, workerUrl: FAULTY_WORKER });
+  try {
+    const result = await orchestrator.analyze(chlorine('泄漏 CRASH_field'));
+    analysisResultSchema.parse(result);
+    assert.equal(result.status, 'partial');
+    assert.ok(result.strategist && result.awareness, 'what succeeded is kept');
+    assert.equal(result.field, undefined);
+    assert.equal(result.executor, undefined);
+    const codes = Object.fromEntries((result.failures ?? []).map((f) => [f.agent, f.code]));
+    assert.deepEqual(codes, { field: 'SAFE_E_AGENT_CRASHED', executor: 'SAFE_E_DEPENDENCY_FAILED' });
+    // The pool recovered: the next analysis on the same engine is complete.
+    assert.equal((await orchestrator.analyze(chlorine())).status, 'ok');
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a hung agent times out, is retried once, then reported; the strategist failing skips A and E', async () => {
+  const orchestrator = await Orchestrator.start(config({ agentTimeoutMs: 300 }), { logger: quiet, workerUrl: FAULTY_WORKER });
+  try {
+    const result = await orchestrator.analyze(chlorine('泄漏 HANG_strategist'));
+    assert.equal(result.status, 'partial');
+    assert.ok(result.field, 'F does not depend on S');
+    const codes = Object.fromEntries((result.failures ?? []).map((f) => [f.agent, f.code]));
+    assert.deepEqual(codes, { strategist: 'SAFE_E_AGENT_TIMEOUT', awareness: 'SAFE_E_DEPENDENCY_FAILED', executor: 'SAFE_E_DEPENDENCY_FAILED' });
+    assert.equal(orchestrator.queue.replacedWorkers, 2, 'both attempts cost a worker');
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a full queue answers SAFE_E_BUSY instead of growing', async () => {
+  const orchestrator = await Orchestrator.start(config({ maxConcurrentAnalyses: 1, maxQueuedInteractive: 2, maxQueuedBatch: 0 }), { logger: quiet });
+  try {
+    const accepted = [orchestrator.analyze(chlorine()), orchestrator.analyze(chlorine()), orchestrator.analyze(chlorine())];
+    await assert.rejects(orchestrator.analyze(chlorine()), (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_BUSY');
+    await assert.rejects(orchestrator.analyze(chlorine(), { priority: 'batch' }), (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_BUSY');
+    const results = await Promise.all(accepted);
+    assert.ok(results.every((r) => r.status === 'ok'));
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('interactive analyses overtake queued batch work', async () => {
+  const orchestrator = await Orchestrator.start(config({ maxConcurrentAnalyses: 1 }), { logger: quiet });
+  try {
+    const order: string[] = [];
+    const track = (name: string, p: Promise<unknown>) => p.then(() => order.push(name));
+    await Promise.all([
+      track('batch-1', orchestrator.analyze(chlorine(), { priority: 'batch' })),
+      track('batch-2', orchestrator.analyze(chlorine(), { priority: 'batch' })),
+      track('interactive', orchestrator.analyze(chlorine(), { priority: 'interactive' })),
+    ]);
+    assert.deepEqual(order, ['batch-1', 'interactive', 'batch-2']);
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a slow analysis is logged with its id', async () => {
+  const lines: string[] = [];
+  const orchestrator = await Orchestrator.start(config({ slowAnalysisMs: 1 }), { logger: createLogger('warn', (l) => lines.push(l)) });
+  try {
+    await orchestrator.analyze(parseIncident({ id: 'slow-one', text: 'flood' }));
+    assert.ok(lines.some((l) => l.includes('slow analysis') && l.includes('"analysisId":"slow-one"')));
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('the engine refuses to start with a tampered model', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');
+  await assert.rejects(Orchestrator.start(config({ modelsDir: dir }), { logger: quiet }),
+    (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+});

@@ -1,0 +1,139 @@
+// The SAFE pipeline as a DAG on the worker pool (seed §8.1.1): Strategist and Field start together,
+// Awareness follows the Strategist, the Executor waits for all three. A crashed or hung agent is retried
+// once on a fresh worker; if it fails again the analysis is `partial`, with what succeeded and why the
+// rest did not. The calling thread only schedules and assembles: it never runs agent work.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
+import type { Incident } from '../contract/incident.js';
+import type { AgentFailure, AnalysisResult, AwarenessResult, ExecutorResult, FieldResult, StrategistResult } from '../contract/result.js';
+import type { AgentName } from '../contract/taxonomy.js';
+import type { EngineConfig } from '../config.js';
+import { createLogger, type Logger } from '../logging.js';
+import type { AgentInput } from './agentTasks.js';
+import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
+import { TimingStats } from './timingStats.js';
+import { WorkerPool } from './workerPool.js';
+
+export interface ProgressEvent {
+  analysisId: string;
+  agent: AgentName | 'analysis';
+  state: 'queued' | 'started' | 'finished' | 'failed' | 'retrying';
+  /** Milliseconds since the analysis was submitted. */
+  atMs: number;
+  durationMs?: number;
+  error?: SafeErrorBody;
+}
+
+export interface AnalyzeOptions {
+  priority?: AnalysisPriority;
+  onProgress?: (event: ProgressEvent) => void;
+  analysisId?: string;
+}
+
+type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'workers' | 'agentTimeoutMs' | 'slowAnalysisMs' | 'maxConcurrentAnalyses' | 'maxQueuedInteractive' | 'maxQueuedBatch'>;
+
+const RETRYABLE = new Set<string>([ERROR_CODES.AGENT_TIMEOUT, ERROR_CODES.AGENT_CRASHED]);
+
+export class Orchestrator {
+  readonly timings = new TimingStats();
+  private readonly scheduler: AnalysisScheduler;
+  analysesTotal = 0;
+  retriesTotal = 0;
+
+  private constructor(private readonly pool: WorkerPool, private readonly config: OrchestratorConfig, private readonly logger: Logger) {
+    this.scheduler = new AnalysisScheduler({
+      maxConcurrent: config.maxConcurrentAnalyses, maxQueuedInteractive: config.maxQueuedInteractive, maxQueuedBatch: config.maxQueuedBatch,
+    });
+  }
+
+  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Orchestrator> {
+    const pool = await WorkerPool.start({ size: config.workers, modelsDir: config.modelsDir, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl });
+    return new Orchestrator(pool, config, options.logger ?? createLogger());
+  }
+
+  /** Model name → version the workers have loaded. */
+  get models(): Record<string, string> { return { ...this.pool.models }; }
+  get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }
+
+  analyze(incident: Incident, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+    const analysisId = options.analysisId ?? incident.id ?? randomUUID();
+    const submitted = performance.now();
+    options.onProgress?.({ analysisId, agent: 'analysis', state: 'queued', atMs: 0 });
+    return this.scheduler.schedule(options.priority ?? 'interactive', () => this.runDag(incident, analysisId, submitted, options.onProgress));
+  }
+
+  async close(): Promise<void> { await this.pool.close(); }
+
+  private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress?: (e: ProgressEvent) => void): Promise<AnalysisResult> {
+    const started = performance.now();
+    const emit = (e: Omit<ProgressEvent, 'analysisId' | 'atMs'>) => onProgress?.({ analysisId, atMs: Math.round((performance.now() - submitted) * 1000) / 1000, ...e });
+    const timingsMs: Record<string, number> = { queue: round3(started - submitted) };
+    const failures: AgentFailure[] = [];
+
+    const run = async <T>(agent: AgentName, input: AgentInput): Promise<T | undefined> => {
+      emit({ agent, state: 'started' });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { result, durationMs } = await this.pool.run(agent, input);
+          timingsMs[agent] = round3(durationMs);
+          this.timings.record(agent, durationMs);
+          emit({ agent, state: 'finished', durationMs: round3(durationMs) });
+          return result as T;
+        } catch (err) {
+          const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: String(err) };
+          if (attempt === 1 && RETRYABLE.has(body.code)) {
+            this.retriesTotal++;
+            this.logger.warn('agent failed; retrying on a fresh worker', { analysisId, agent, code: body.code });
+            emit({ agent, state: 'retrying', error: body as SafeErrorBody });
+            continue;
+          }
+          failures.push({ agent, ...body } as AgentFailure);
+          emit({ agent, state: 'failed', error: body as SafeErrorBody });
+          return undefined;
+        }
+      }
+    };
+    const skipped = (agent: AgentName, needs: string) => {
+      const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${agent} not run: ${needs} failed` } as const;
+      failures.push({ agent, ...error });
+      emit({ agent, state: 'failed', error });
+    };
+
+    const strategistP = run<StrategistResult>('strategist', { incident });
+    const fieldP = run<FieldResult>('field', { incident });
+    const awarenessP = strategistP.then((strategist) => {
+      if (!strategist) { skipped('awareness', 'strategist'); return undefined; }
+      return run<AwarenessResult>('awareness', { incident, strategist });
+    });
+    const [strategist, field, awareness] = await Promise.all([strategistP, fieldP, awarenessP]);
+    let executor: ExecutorResult | undefined;
+    if (strategist && field && awareness) executor = await run<ExecutorResult>('executor', { incident, strategist, awareness, field });
+    else skipped('executor', [!strategist && 'strategist', !field && 'field', !awareness && 'awareness'].filter(Boolean).join(', '));
+
+    const totalMs = performance.now() - submitted;
+    timingsMs.total = round3(totalMs);
+    this.timings.record('total', totalMs);
+    this.analysesTotal++;
+    if (totalMs > this.config.slowAnalysisMs) this.logger.warn('slow analysis', { analysisId, totalMs: round3(totalMs), boundMs: this.config.slowAnalysisMs });
+    const succeeded = [strategist, field, awareness, executor].filter((x) => x !== undefined).length;
+    emit({ agent: 'analysis', state: failures.length ? 'failed' : 'finished', durationMs: round3(totalMs) });
+
+    const result: AnalysisResult = {
+      id: analysisId,
+      status: failures.length === 0 ? 'ok' : succeeded > 0 ? 'partial' : 'error',
+      strategist, awareness, field, executor,
+      models: this.models,
+      timingsMs,
+      analysedAt: new Date().toISOString(),
+    };
+    if (failures.length) result.failures = failures;
+    if (succeeded === 0) result.error = { code: failures[0]?.code ?? ERROR_CODES.AGENT_FAILED, message: 'no agent could complete the analysis' };
+    return dropUndefined(result);
+  }
+}
+
+const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,39 @@
+// Admission control for analyses: at most `maxConcurrent` run at once; the rest wait in two bounded
+// queues, interactive before batch. A full queue answers SAFE_E_BUSY at once instead of letting memory
+// grow without bound while a field laptop is overloaded.
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
+
+export type AnalysisPriority = 'interactive' | 'batch';
+
+export interface SchedulerOptions { maxConcurrent: number; maxQueuedInteractive: number; maxQueuedBatch: number }
+
+export class AnalysisScheduler {
+  private running = 0;
+  private readonly queues: Record<AnalysisPriority, Array<() => void>> = { interactive: [], batch: [] };
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  get depth(): { running: number; interactive: number; batch: number } {
+    return { running: this.running, interactive: this.queues.interactive.length, batch: this.queues.batch.length };
+  }
+
+  schedule<T>(priority: AnalysisPriority, job: () => Promise<T>): Promise<T> {
+    const limit = priority === 'interactive' ? this.options.maxQueuedInteractive : this.options.maxQueuedBatch;
+    if (this.running >= this.options.maxConcurrent && this.queues[priority].length >= limit) {
+      return Promise.reject(new SafeError(ERROR_CODES.BUSY,
+        `engine busy: ${this.running} analyses running and ${this.queues[priority].length} ${priority} waiting; retry shortly`));
+    }
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        job().then(resolve, reject).finally(() => {
+          this.running--;
+          const next = this.queues.interactive.shift() ?? this.queues.batch.shift();
+          next?.();
+        });
+      };
+      if (this.running < this.options.maxConcurrent) start();
+      else this.queues[priority].push(start);
+    });
+  }
+}

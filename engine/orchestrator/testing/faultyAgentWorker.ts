@@ -1,0 +1,18 @@
+// A worker for tests of the pool's failure handling: it behaves like the real one except that a report
+// whose text contains CRASH_<agent> kills the thread, HANG_<agent> never answers, and FAILONCE_<agent>
+// crashes only the first worker that sees it (a transient fault the retry must recover from).
+import { existsSync, writeFileSync } from 'node:fs';
+import { serveAgentWorker } from '../agentWorker.js';
+import { runAgentTask } from '../agentTasks.js';
+
+void serveAgentWorker(async (context, message) => {
+  const text = message.input.incident.text;
+  if (text.includes(`CRASH_${message.agent}`)) process.exit(3);
+  if (text.includes(`HANG_${message.agent}`)) for (;;) { /* busy forever: only terminate() stops this */ }
+  const marker = /FAILONCE_(\w+):(\S+)/.exec(text);
+  if (marker && marker[1] === message.agent && !existsSync(marker[2] as string)) {
+    writeFileSync(marker[2] as string, 'crashed once');
+    process.exit(4);
+  }
+  return runAgentTask(context, message.agent, message.input);
+});

@@ -1,0 +1,151 @@
+// A fixed pool of agent worker threads (sized to the cores). Each worker runs one agent task at a time.
+// A task that exceeds its timeout has its worker terminated; a worker that dies mid-task is replaced;
+// in both cases the task fails with a stable code and the caller decides whether to retry.
+import { Worker } from 'node:worker_threads';
+import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
+import type { AgentName } from '../contract/taxonomy.js';
+import type { AgentInput } from './agentTasks.js';
+import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+
+export const AGENT_WORKER_URL = new URL('./agentWorker.js', import.meta.url);
+
+export interface PoolOptions {
+  size: number;
+  modelsDir: string;
+  agentTimeoutMs: number;
+  /** The worker script; tests substitute one that injects faults. */
+  workerUrl?: URL;
+}
+
+interface PendingTask {
+  taskId: number;
+  agent: AgentName;
+  input: AgentInput;
+  resolve: (value: { result: unknown; durationMs: number }) => void;
+  reject: (error: SafeError) => void;
+}
+
+interface Slot { worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean }
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: PendingTask[] = [];
+  private nextTaskId = 1;
+  private closed = false;
+  /** Model name → version as reported by the workers when they loaded it. */
+  models: Record<string, string> = {};
+  /** Workers replaced after a crash or a timeout, since start. */
+  replacedWorkers = 0;
+
+  private constructor(private readonly options: PoolOptions) {}
+
+  /** Starts every worker and waits until each has loaded its models; rejects if any cannot. */
+  static async start(options: PoolOptions): Promise<WorkerPool> {
+    const pool = new WorkerPool(options);
+    try {
+      await Promise.all(Array.from({ length: options.size }, () => pool.spawn()));
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  get size(): number { return this.slots.length; }
+  get queued(): number { return this.waiting.length; }
+
+  run(agent: AgentName, input: AgentInput): Promise<{ result: unknown; durationMs: number }> {
+    if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ taskId: this.nextTaskId++, agent, input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0)) task.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    await Promise.all(this.slots.splice(0).map((slot) => {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.busy?.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+      return slot.worker.terminate();
+    }));
+  }
+
+  private spawn(): Promise<void> {
+    const init: WorkerInit = { modelsDir: this.options.modelsDir };
+    const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init });
+    const slot: Slot = { worker, ready: false };
+    this.slots.push(slot);
+    return new Promise<void>((resolve, rejectStart) => {
+      const reject = (error: SafeError) => {
+        const index = this.slots.indexOf(slot);
+        if (index !== -1) this.slots.splice(index, 1);
+        void worker.terminate();
+        rejectStart(error);
+      };
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          slot.ready = true;
+          this.models = { ...this.models, ...message.models };
+          resolve();
+          this.dispatch();
+        } else if (message.type === 'startFailed') {
+          reject(new SafeError(message.error.code, message.error.message));
+        } else {
+          this.finish(slot, message);
+        }
+      });
+      worker.on('error', (err) => {
+        if (!slot.ready) reject(new SafeError(ERROR_CODES.AGENT_CRASHED, `agent worker failed to start: ${err.message}`));
+        else this.replace(slot, { code: ERROR_CODES.AGENT_CRASHED, message: `worker crashed: ${err.message}` });
+      });
+      worker.on('exit', (code) => {
+        if (!slot.ready) reject(new SafeError(ERROR_CODES.AGENT_CRASHED, `agent worker exited with code ${code} while starting`));
+        else this.replace(slot, { code: ERROR_CODES.AGENT_CRASHED, message: `worker exited with code ${code}` });
+      });
+    });
+  }
+
+  /** Fails the slot's task (if any), discards the worker and starts a fresh one in its place. */
+  private replace(slot: Slot, error: SafeErrorBody): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1 || this.closed) return; // already replaced (error and exit both fire) or closing
+    this.slots.splice(index, 1);
+    if (slot.timer) clearTimeout(slot.timer);
+    const task = slot.busy;
+    slot.busy = undefined;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.replacedWorkers++;
+    if (task) task.reject(new SafeError(error.code, `${task.agent}: ${error.message}`));
+    this.spawn().catch((err: SafeError) => {
+      // A replacement that cannot start leaves the pool smaller; with no worker left, nothing can run.
+      if (this.slots.length === 0) for (const waiting of this.waiting.splice(0)) waiting.reject(err);
+    });
+  }
+
+  private finish(slot: Slot, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {
+    const task = slot.busy;
+    if (!task || task.taskId !== message.taskId) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.busy = undefined;
+    if (message.type === 'done') task.resolve({ result: message.result, durationMs: message.durationMs });
+    else task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.waiting.length === 0) return;
+      if (!slot.ready || slot.busy) continue;
+      const task = this.waiting.shift() as PendingTask;
+      slot.busy = task;
+      slot.timer = setTimeout(() => {
+        this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
+      }, this.options.agentTimeoutMs);
+      const message: ToWorker = { type: 'run', taskId: task.taskId, agent: task.agent, input: task.input };
+      slot.worker.postMessage(message);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+// Messages between the pool (main thread) and an agent worker.
+import type { AgentName } from '../contract/taxonomy.js';
+import type { SafeErrorBody } from '../contract/errors.js';
+import type { AgentInput } from './agentTasks.js';
+
+export interface WorkerInit { modelsDir: string }
+export type ToWorker = { type: 'run'; taskId: number; agent: AgentName; input: AgentInput };
+export type FromWorker =
+  | { type: 'ready'; models: Record<string, string> }
+  | { type: 'startFailed'; error: SafeErrorBody }
+  | { type: 'done'; taskId: number; result: unknown; durationMs: number }
+  | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number };
