@@ -65,7 +65,7 @@ export const plumeSchema = z.object({
     ppm: z.number(),
     downwindM: z.number(),
     maxWidthM: z.number(),
-    /** True when the level is still exceeded at the model's 50 km limit (report as "beyond 50 km"). */
+    /** True when the level is still exceeded at the model's 10 km limit: report as "more than 10 km". */
     reachesModelLimit: z.boolean(),
     /** Spread over perturbed wind speed and source rate. */
     downwindBandM: band,

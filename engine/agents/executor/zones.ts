@@ -45,7 +45,9 @@ export function planZones(field: FieldResult, awareness: AwarenessResult): Zone[
   }
   if (field.quake) {
     const ring = (i: number) => field.quake?.rings.find((r) => r.intensity === i)?.radiusKm ?? 0;
-    return ([['hot', 8], ['warm', 7], ['cold', 6]] as Array<[ZoneName, number]>)
+    // Hot = intensity VIII (heavy damage) or, for smaller quakes, the strongest shaking that occurs.
+    const top = Math.max(6, Math.min(8, Math.floor(field.quake.epicentralIntensity)));
+    return ([['hot', top], ['warm', top - 1], ['cold', top - 2]] as Array<[ZoneName, number]>)
       .map(([zone, mmi]) => circle(zone, ring(mmi) * 1000, `intensity ${mmi} or more (Allen et al. 2012)`, density));
   }
   if (field.flood) {

@@ -21,7 +21,8 @@ export interface PlumeSource {
 /** The model is not meaningful in calm air; ALOHA also refuses winds below 1 m/s. */
 export const MIN_WIND_MPS = 1;
 export const MIN_DISTANCE_M = 10;
-export const MAX_DISTANCE_M = 50_000;
+/** Like ALOHA, no threat distance is reported beyond 10 km, the range of the Briggs fits. */
+export const MAX_DISTANCE_M = 10_000;
 
 export function concentrationPpm(source: PlumeSource, downwindM: number, crosswindM = 0): number {
   if (downwindM <= 0) return 0;

@@ -63,7 +63,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
       `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
       'flat terrain, no deposition or chemical decay',
     ],
-    validity: 'downwind 100 m – 10 km (range of the Briggs fits); beyond 10 km, treat distances as indicative',
+    validity: 'downwind 100 m – 10 km (range of the Briggs fits); a distance of 10 km means "10 km or more" (reachesModelLimit)',
     defaulted,
     substance: substance.key,
     stability,

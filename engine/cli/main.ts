@@ -1,0 +1,173 @@
+// `safe-edge`: the engine from the command line. Results go to stdout (one JSON object per line, in
+// input order, or a readable briefing with --format text); logs go to stderr.
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { AnalysisResult } from '../contract/result.js';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { SUBSTANCES } from '../contract/substances.js';
+import { resolveConfig, type EngineConfig } from '../config.js';
+import { Engine, errorResult } from '../engine.js';
+import { inventoryModels } from '../inference/modelInventory.js';
+import { createLogger } from '../logging.js';
+import { formatBriefing } from '../report/briefing.js';
+import { compareRuns } from '../report/compareRuns.js';
+import { buildServer, ENGINE_VERSION } from '../server/app.js';
+import { loadOrCreateToken } from '../server/apiToken.js';
+import { openDatabase } from '../store/database.js';
+import { AnalysisStore } from '../store/analysisStore.js';
+import { parseInputText } from './readIncidents.js';
+
+interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
+
+function configFrom(options: CommonOptions, extra: Partial<EngineConfig> = {}): EngineConfig {
+  return resolveConfig({
+    dataDir: options.dataDir, modelsDir: options.modelsDir,
+    workers: options.workers ? Number(options.workers) : undefined, ...extra,
+  });
+}
+
+const withCommon = (command: Command) => command
+  .option('--data-dir <dir>', 'where the database and API token live (default: OS data directory; env SAFE_EDGE_DATA_DIR)')
+  .option('--models-dir <dir>', 'model repository (default: the shipped models/; env SAFE_EDGE_MODELS_DIR)')
+  .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`);
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new SafeError(ERROR_CODES.FILE_UNREADABLE, `cannot read ${file === '-' ? 'standard input' : file}: ${(err as Error).message}`);
+  }
+}
+
+async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean }): Promise<number> {
+  const entries = parseInputText(readInput(file));
+  const engine = await Engine.start(configFrom(options), { logger: createLogger(process.env.SAFE_EDGE_LOG as never ?? 'warn') });
+  let failed = 0;
+  try {
+    const priority = entries.length > 1 ? 'batch' : 'interactive';
+    // Analyse concurrently, print in input order.
+    const results = entries.map((entry) => ('incident' in entry
+      ? engine.analyze(entry.incident, { priority, save: options.save }).catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
+      : Promise.resolve(errorResult(entry.id, entry.error))));
+    for (const pending of results) {
+      const result: AnalysisResult = await pending;
+      if (result.status === 'error') failed++;
+      process.stdout.write(options.format === 'text' ? formatBriefing(result, options.lang) + '\n\n' : JSON.stringify(result) + '\n');
+    }
+  } finally {
+    await engine.close();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean }): Promise<void> {
+  const config = configFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token });
+  const logger = createLogger();
+  const engine = await Engine.start(config, { logger });
+  const token = config.requireToken ? loadOrCreateToken(config.dataDir) : null;
+  const app = buildServer(engine, { token });
+  const address = await app.listen({ host: config.host, port: config.port });
+  logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.orchestrator.models });
+  if (token === null) logger.warn('API token check is disabled (--no-token): any local program can use this engine');
+  const stop = async () => {
+    await app.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function historyCommand(options: CommonOptions & { limit: string; incident?: string; json: boolean }): void {
+  const db = openDatabase(configFrom(options).dataDir);
+  try {
+    const runs = new AnalysisStore(db).history(Number(options.limit), options.incident);
+    if (options.json) { for (const r of runs) process.stdout.write(JSON.stringify(r) + '\n'); return; }
+    if (runs.length === 0) { process.stdout.write('no analyses yet\n'); return; }
+    for (const r of runs) {
+      process.stdout.write(`${r.createdAt}  ${r.runId.slice(0, 8)}  ${r.incidentId.padEnd(24)} #${r.seq}  ${r.status.padEnd(7)} ${(r.type ?? '-').padEnd(17)} ${r.severity ?? '-'}  ${r.text.slice(0, 40).replace(/\s+/g, ' ')}\n`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function showCommand(id: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en' }): number {
+  const db = openDatabase(configFrom(options).dataDir);
+  try {
+    const store = new AnalysisStore(db);
+    const run = store.find(id) ?? store.history(1000).map((r) => store.find(r.runId)).find((r) => r?.runId.startsWith(id));
+    if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}; see \`safe-edge history\``);
+    const previous = store.previous(run);
+    const changes = previous ? compareRuns(previous.result, run.result) : [];
+    if (options.format === 'json') {
+      process.stdout.write(JSON.stringify({ ...run.result, changesSincePrevious: changes }) + '\n');
+    } else {
+      process.stdout.write(formatBriefing(run.result, options.lang) + '\n');
+      if (previous) {
+        process.stdout.write(`\nChanges since run #${previous.seq}:\n`);
+        for (const c of changes) process.stdout.write(`  ${c.what}: ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
+        if (!changes.length) process.stdout.write('  none\n');
+      }
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function modelsCommand(options: CommonOptions & { json: boolean }): number {
+  const config = configFrom(options);
+  const models = inventoryModels(config.modelsDir, {});
+  if (options.json) { process.stdout.write(JSON.stringify(models, null, 2) + '\n'); return models.every((m) => m.verified) ? 0 : 1; }
+  process.stdout.write(`model repository: ${config.modelsDir}\n`);
+  for (const m of models) {
+    process.stdout.write(`${m.name} v${m.version}  ${m.verified ? 'verified' : `REFUSED (${m.error?.code})`}  sha256 ${m.sha256.slice(0, 16)}…  ${m.bytes} bytes` +
+      `${m.heldOutAccuracy !== null ? `  held-out accuracy ${(m.heldOutAccuracy * 100).toFixed(1)} %` : ''}\n`);
+  }
+  return models.every((m) => m.verified) ? 0 : 1;
+}
+
+export function buildCli(): Command {
+  const program = new Command('safe-edge').description('SAFE Edge: offline multi-agent incident analysis').version(ENGINE_VERSION);
+  withCommon(program.command('analyze').argument('<file>', 'incident JSON, or JSONL with one incident per line; - reads stdin')
+    .description('analyse incidents; prints one JSON result per line in input order')
+    .addOption(new Option('--format <format>', 'json lines or a readable ICS-201 briefing').choices(['json', 'text']).default('json'))
+    .addOption(new Option('--lang <lang>', 'briefing language (default: the report\'s)').choices(['zh', 'en']))
+    .option('--no-save', 'do not record the runs in the history'))
+    .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
+  withCommon(program.command('serve').description('serve the local HTTP API')
+    .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
+    .option('--no-token', 'do not require the per-install API token (closed single-user machines only)'))
+    .action(serveCommand);
+  withCommon(program.command('history').description('list recent analysis runs')
+    .option('--limit <n>', 'how many', '20').option('--incident <id>', 'only the runs of this incident').option('--json', 'JSON lines', false))
+    .action(historyCommand);
+  withCommon(program.command('show').argument('<id>', 'run id (or its first characters) or incident id').description('show a stored run and what changed since the previous one')
+    .addOption(new Option('--format <format>').choices(['json', 'text']).default('text'))
+    .addOption(new Option('--lang <lang>').choices(['zh', 'en'])))
+    .action((id, options) => { process.exitCode = showCommand(id, options); });
+  withCommon(program.command('models').description('the models in the repository, their versions, hashes and verification').option('--json', 'JSON', false))
+    .action((options) => { process.exitCode = modelsCommand(options); });
+  withCommon(program.command('config').description('print the effective configuration')).action((options) => {
+    process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
+  });
+  program.command('substances').description('the substance table (AEGL 60-min values, ppm)').action(() => {
+    for (const s of SUBSTANCES) process.stdout.write(`${s.key.padEnd(18)} ${s.nameZh}\t${s.formula}\tM=${s.molarMassGPerMol}\tAEGL-1/2/3 = ${s.aeglPpm['AEGL-1'] ?? 'NR'}/${s.aeglPpm['AEGL-2']}/${s.aeglPpm['AEGL-3']} ppm\n`);
+  });
+  return program;
+}
+
+/** Runs the CLI; errors print as `CODE: message` on stderr with exit code 2. */
+export async function runCli(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.INTERNAL, message: (err as Error).message };
+    process.stderr.write(`${body.code}: ${body.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void runCli();

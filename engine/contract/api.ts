@@ -1,0 +1,75 @@
+// The HTTP API contract: every route with its request and reply schemas, in one place, so the server
+// and its clients (the desktop UI, scripts at the post) cannot drift apart. Add a route here first.
+import { z } from 'zod';
+import { analysisResultSchema, errorBodySchema } from './result.js';
+import { AGENT_NAMES } from './taxonomy.js';
+
+export const API_PREFIX = '/v1';
+
+export const progressEventSchema = z.object({
+  analysisId: z.string(),
+  agent: z.union([z.enum(AGENT_NAMES), z.literal('analysis')]),
+  state: z.enum(['queued', 'started', 'finished', 'failed', 'retrying']),
+  atMs: z.number(),
+  durationMs: z.number().optional(),
+  error: errorBodySchema.optional(),
+});
+export type ProgressEventBody = z.infer<typeof progressEventSchema>;
+
+export const runSummarySchema = z.object({
+  runId: z.string(), incidentId: z.string(), seq: z.number().int(), createdAt: z.string(),
+  status: z.enum(['ok', 'partial', 'error']), type: z.string().nullable(), severity: z.string().nullable(),
+  totalMs: z.number().nullable(), text: z.string(),
+});
+
+export const historyQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  incidentId: z.string().max(128).optional(),
+});
+
+export const submitQuerySchema = z.object({ priority: z.enum(['interactive', 'batch']).default('interactive') });
+
+export const jobAcceptedSchema = z.object({ analysisId: z.string(), events: z.string() });
+
+export const runChangeSchema = z.object({ what: z.string(), before: z.union([z.string(), z.number()]).nullable(), after: z.union([z.string(), z.number()]).nullable() });
+
+export const storedRunSchema = z.object({
+  run: runSummarySchema,
+  result: analysisResultSchema,
+  models: z.record(z.string(), z.string()),
+  /** Changes since the previous run of the same incident; empty for its first run. */
+  changesSincePrevious: z.array(runChangeSchema),
+});
+
+export const modelInfoSchema = z.object({
+  name: z.string(), version: z.number(), sha256: z.string(), bytes: z.number(), verified: z.boolean(),
+  loaded: z.boolean(), heldOutAccuracy: z.number().nullable(), error: errorBodySchema.optional(),
+});
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptimeS: z.number(),
+  workers: z.number(),
+  replacedWorkers: z.number(),
+  queue: z.object({ running: z.number(), interactive: z.number(), batch: z.number() }),
+  models: z.record(z.string(), z.string()),
+});
+
+export const statsSchema = z.object({
+  analysesTotal: z.number(),
+  retriesTotal: z.number(),
+  agents: z.record(z.string(), z.object({ count: z.number(), meanMs: z.number(), p50Ms: z.number(), p95Ms: z.number(), maxMs: z.number() })),
+});
+
+/** Route table: method, path, and what goes in and out. SSE routes stream `ProgressEventBody` then the result. */
+export const API_ROUTES = {
+  health: { method: 'GET', path: '/health', auth: false },
+  analyze: { method: 'POST', path: `${API_PREFIX}/analyses`, auth: true },
+  submitJob: { method: 'POST', path: `${API_PREFIX}/analyses/jobs`, auth: true },
+  jobEvents: { method: 'GET', path: `${API_PREFIX}/analyses/jobs/:analysisId/events`, auth: true },
+  history: { method: 'GET', path: `${API_PREFIX}/runs`, auth: true },
+  run: { method: 'GET', path: `${API_PREFIX}/runs/:id`, auth: true },
+  models: { method: 'GET', path: `${API_PREFIX}/models`, auth: true },
+  stats: { method: 'GET', path: `${API_PREFIX}/stats`, auth: true },
+} as const;

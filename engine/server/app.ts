@@ -1,0 +1,122 @@
+// The local HTTP API (fastify), bound to 127.0.0.1 by default. Routes, request and reply schemas come
+// from engine/contract/api.ts; incident bodies go through the same parser as the CLI so both give the
+// same stable error codes. Every route but /health needs the per-install bearer token unless the
+// operator explicitly turned that off.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  API_ROUTES, healthSchema, historyQuerySchema, jobAcceptedSchema, modelInfoSchema, runSummarySchema, statsSchema, storedRunSchema, submitQuerySchema,
+} from '../contract/api.js';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { MAX_INCIDENT_BYTES } from '../contract/incident.js';
+import { parseIncident } from '../contract/parseIncident.js';
+import { analysisResultSchema, errorBodySchema } from '../contract/result.js';
+import type { Engine } from '../engine.js';
+import { inventoryModels } from '../inference/modelInventory.js';
+import { compareRuns } from '../report/compareRuns.js';
+import { AnalysisJobs, type JobMessage } from './analysisJobs.js';
+import { tokenMatches } from './apiToken.js';
+
+export const ENGINE_VERSION = '0.1.0';
+
+const STATUS_FOR: Partial<Record<string, number>> = {
+  [ERROR_CODES.BUSY]: 503, [ERROR_CODES.NOT_FOUND]: 404, [ERROR_CODES.UNAUTHORIZED]: 401, [ERROR_CODES.INPUT_TOO_LARGE]: 413,
+  [ERROR_CODES.SHUTTING_DOWN]: 503, [ERROR_CODES.INVALID_JSON]: 400, [ERROR_CODES.INVALID_FIELD]: 400,
+  [ERROR_CODES.UNKNOWN_SUBSTANCE]: 400, [ERROR_CODES.TEXT_TOO_LONG]: 400,
+};
+
+export interface ServerOptions { token: string | null }
+
+export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const jobs = new AnalysisJobs();
+  const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema, 503: errorBodySchema };
+
+  app.setErrorHandler((err, _request, reply) => {
+    if (err instanceof SafeError) return reply.code(STATUS_FOR[err.code] ?? 500).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issue = err.validation[0];
+      const field = issue?.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(request)';
+      return reply.code(400).send({ code: ERROR_CODES.INVALID_FIELD, message: `${field}: ${issue?.message ?? 'invalid'}`, field });
+    }
+    const e = err as { code?: string; statusCode?: number; message: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: ERROR_CODES.INPUT_TOO_LARGE, message: `request body is larger than ${MAX_INCIDENT_BYTES} bytes` });
+    if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message))) return reply.code(400).send({ code: ERROR_CODES.INVALID_JSON, message: `not valid JSON: ${e.message}` });
+    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ code: ERROR_CODES.INVALID_FIELD, message: e.message });
+    engine.logger.error('request failed', { error: e.message });
+    return reply.code(500).send({ code: ERROR_CODES.INTERNAL, message: 'internal error; see the engine log' });
+  });
+
+  const authRoutes = new Set<string>(Object.values(API_ROUTES).filter((r) => r.auth).map((r) => r.path));
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (options.token === null || !authRoutes.has(request.routeOptions.url ?? '')) return;
+    const header = request.headers.authorization;
+    const presented = header?.startsWith('Bearer ') ? header.slice(7) : (request.query as { token?: string } | undefined)?.token;
+    if (!tokenMatches(options.token, presented)) {
+      throw new SafeError(ERROR_CODES.UNAUTHORIZED, 'missing or wrong API token: send "Authorization: Bearer <token>" (the token is in the data directory, file api-token)');
+    }
+  });
+
+  app.get(API_ROUTES.health.path, { schema: { response: { 200: healthSchema } } }, async () => {
+    const q = engine.orchestrator.queue;
+    return {
+      status: q.workers > 0 ? 'ok' as const : 'degraded' as const, version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - engine.startedAt) / 1000),
+      workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch }, models: engine.orchestrator.models,
+    };
+  });
+
+  app.post(API_ROUTES.analyze.path, {
+    schema: { querystring: submitQuerySchema, response: { 200: analysisResultSchema, ...errors, 413: errorBodySchema } },
+  }, async (request) => engine.analyze(parseIncident(request.body), { priority: request.query.priority }));
+
+  app.post(API_ROUTES.submitJob.path, {
+    schema: { querystring: submitQuerySchema, response: { 202: jobAcceptedSchema, ...errors, 413: errorBodySchema } },
+  }, async (request, reply) => {
+    const incident = parseIncident(request.body);
+    const analysisId = incident.id ?? randomUUID();
+    const job = jobs.create(analysisId);
+    engine.analyze(incident, { priority: request.query.priority, analysisId, onProgress: (event) => job.push({ kind: 'progress', event }) })
+      .then((result) => job.push({ kind: 'result', result }))
+      .catch((err: unknown) => job.push({ kind: 'result', result: { id: analysisId, status: 'error', error: err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: String(err) }, models: {}, timingsMs: {} } }));
+    return reply.code(202).send({ analysisId, events: API_ROUTES.jobEvents.path.replace(':analysisId', encodeURIComponent(analysisId)) });
+  });
+
+  app.get(API_ROUTES.jobEvents.path, { schema: { params: z.object({ analysisId: z.string() }) } }, (request, reply) => {
+    const job = jobs.get(request.params.analysisId);
+    if (!job) throw new SafeError(ERROR_CODES.NOT_FOUND, `no analysis job ${request.params.analysisId} (jobs are kept for 10 minutes)`);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    let unsubscribe = () => {};
+    const send = (m: JobMessage) => {
+      raw.write(m.kind === 'progress' ? `event: progress\ndata: ${JSON.stringify(m.event)}\n\n` : `event: result\ndata: ${JSON.stringify(m.result)}\n\n`);
+      if (m.kind === 'result') { unsubscribe(); raw.end(); }
+    };
+    unsubscribe = job.follow(send);
+    request.raw.on('close', () => unsubscribe());
+  });
+
+  app.get(API_ROUTES.history.path, { schema: { querystring: historyQuerySchema, response: { 200: z.array(runSummarySchema) } } },
+    async (request) => engine.store.history(request.query.limit, request.query.incidentId));
+
+  app.get(API_ROUTES.run.path, { schema: { params: z.object({ id: z.string() }), response: { 200: storedRunSchema, ...errors } } }, async (request) => {
+    const run = engine.store.find(request.params.id);
+    if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${request.params.id}`);
+    const previous = engine.store.previous(run);
+    const { incident: _incident, result, models, ...summary } = run;
+    return { run: summary, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
+  });
+
+  app.get(API_ROUTES.models.path, { schema: { response: { 200: z.array(modelInfoSchema) } } },
+    async () => inventoryModels(engine.config.modelsDir, engine.orchestrator.models));
+
+  app.get(API_ROUTES.stats.path, { schema: { response: { 200: statsSchema } } }, async () => ({
+    analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot(),
+  }));
+
+  return app;
+}

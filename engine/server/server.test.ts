@@ -1,0 +1,123 @@
+// The HTTP API round trip on a real socket: token, validation with stable codes, a synchronous analysis,
+// a background job followed over Server-Sent Events, history and stored runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { resolveConfig } from '../config.js';
+import { Engine } from '../engine.js';
+import { createLogger } from '../logging.js';
+import { analysisResultSchema } from '../contract/result.js';
+import { healthSchema, progressEventSchema, storedRunSchema } from '../contract/api.js';
+import { buildServer } from './app.js';
+import { loadOrCreateToken } from './apiToken.js';
+
+let engine: Engine;
+let app: FastifyInstance;
+let base: string;
+let token: string;
+const example = JSON.parse(readFileSync(new URL('../../../examples/chlorine-tank-car-zh.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+before(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-api-'));
+  engine = await Engine.start(resolveConfig({ dataDir, workers: 2 }), { logger: createLogger('silent') });
+  token = loadOrCreateToken(dataDir);
+  app = buildServer(engine, { token });
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+});
+after(async () => {
+  await app.close();
+  await engine.close();
+});
+
+const call = (path: string, init: RequestInit = {}, auth = true) => fetch(base + path, {
+  ...init, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
+});
+
+test('the token file is owner-only and stable', () => {
+  assert.match(token, /^[0-9a-f]{64}$/);
+  assert.equal(loadOrCreateToken(engine.config.dataDir), token);
+});
+
+test('/health answers without a token; everything else needs it', async () => {
+  const health = await fetch(base + '/health');
+  assert.equal(health.status, 200);
+  const body = healthSchema.parse(await health.json());
+  assert.equal(body.workers, 2);
+  const denied = await call('/v1/runs', {}, false);
+  assert.equal(denied.status, 401);
+  assert.equal((await denied.json() as { code: string }).code, 'SAFE_E_UNAUTHORIZED');
+  const wrong = await fetch(base + '/v1/runs', { headers: { authorization: 'Bearer ' + '0'.repeat(64) } });
+  assert.equal(wrong.status, 401);
+});
+
+test('POST /v1/analyses returns a contract-valid result and saves the run', async () => {
+  const response = await call('/v1/analyses', { method: 'POST', body: JSON.stringify(example) });
+  assert.equal(response.status, 200);
+  const result = analysisResultSchema.parse(await response.json());
+  assert.equal(result.status, 'ok');
+  assert.equal(result.strategist?.type, 'hazmat_release');
+  assert.ok(result.runId);
+  const stored = await call(`/v1/runs/${result.runId}`);
+  assert.equal(stored.status, 200);
+  const run = storedRunSchema.parse(await stored.json());
+  assert.equal(run.result.id, 'cl2-yueyang-zh');
+});
+
+test('bad bodies get 400 with stable codes and the field; oversized text names the field', async () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ['{not json', 'SAFE_E_INVALID_JSON', undefined],
+    [JSON.stringify({ text: 'x', facts: { weather: { windSpeedMps: -1, windFromDeg: 0 } } }), 'SAFE_E_INVALID_FIELD', 'facts.weather.windSpeedMps'],
+    [JSON.stringify({ text: 'x', facts: { release: { substance: 'kryptonite', rateKgPerS: 1 } } }), 'SAFE_E_UNKNOWN_SUBSTANCE', 'facts.release.substance'],
+    [JSON.stringify({ text: 'a'.repeat(5 * 1024 * 1024) }), 'SAFE_E_TEXT_TOO_LONG', 'text'],
+  ];
+  for (const [body, code, field] of cases) {
+    const response = await call('/v1/analyses', { method: 'POST', body });
+    assert.equal(response.status, 400, code);
+    const error = await response.json() as { code: string; field?: string };
+    assert.equal(error.code, code);
+    assert.equal(error.field, field);
+  }
+  const tooBig = await call('/v1/analyses', { method: 'POST', body: JSON.stringify({ text: 'a'.repeat(17 * 1024 * 1024) }) });
+  assert.equal(tooBig.status, 413);
+  assert.equal((await tooBig.json() as { code: string }).code, 'SAFE_E_INPUT_TOO_LARGE');
+  const badQuery = await call('/v1/runs?limit=0');
+  assert.equal(badQuery.status, 400);
+  assert.equal((await badQuery.json() as { code: string }).code, 'SAFE_E_INVALID_FIELD');
+});
+
+test('a background job streams agent progress over SSE, then the result', async () => {
+  const accepted = await call('/v1/analyses/jobs', { method: 'POST', body: JSON.stringify({ ...example, id: 'sse-1' }) });
+  assert.equal(accepted.status, 202);
+  const { events } = await accepted.json() as { events: string };
+  const stream = await fetch(`${base}${events}?token=${token}`);
+  assert.equal(stream.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+  const text = await stream.text();
+  const messages = text.trim().split('\n\n').map((block) => {
+    const [eventLine, dataLine] = block.split('\n');
+    return { event: eventLine?.slice('event: '.length), data: JSON.parse(dataLine?.slice('data: '.length) ?? 'null') as unknown };
+  });
+  const progress = messages.filter((m) => m.event === 'progress').map((m) => progressEventSchema.parse(m.data));
+  for (const agent of ['strategist', 'field', 'awareness', 'executor'] as const) {
+    assert.ok(progress.some((p) => p.agent === agent && p.state === 'started'), `${agent} started`);
+    assert.ok(progress.some((p) => p.agent === agent && p.state === 'finished' && typeof p.durationMs === 'number'), `${agent} finished with timing`);
+  }
+  const last = messages.at(-1);
+  assert.equal(last?.event, 'result');
+  assert.equal(analysisResultSchema.parse(last?.data).id, 'sse-1');
+  const unknown = await call('/v1/analyses/jobs/nope/events');
+  assert.equal(unknown.status, 404);
+});
+
+test('history, models and stats', async () => {
+  const history = await call('/v1/runs?limit=10');
+  const runs = await history.json() as Array<{ incidentId: string }>;
+  assert.ok(runs.some((r) => r.incidentId === 'cl2-yueyang-zh'));
+  const models = await (await call('/v1/models')).json() as Array<{ name: string; verified: boolean; loaded: boolean }>;
+  assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['incident-classifier', true, true]]);
+  const stats = await (await call('/v1/stats')).json() as { analysesTotal: number; agents: Record<string, { count: number }> };
+  assert.ok(stats.analysesTotal >= 2);
+  assert.ok((stats.agents.executor?.count ?? 0) >= 2);
+});

@@ -1,0 +1,78 @@
+// The CLI end to end, as a user runs it: the examples, bad input, history, show and models.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analysisResultSchema, type AnalysisResult } from '../engine/contract/result.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'safe-edge.js');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, SAFE_EDGE_LOG: 'error' }, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const lines = (stdout: string) => stdout.trim().split('\n').map((l) => analysisResultSchema.parse(JSON.parse(l)) as AnalysisResult);
+
+test('analyze the examples: one contract-valid line per incident, in input order, right type', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
+  const { code, stdout } = cli(['analyze', 'examples/all.jsonl', '--data-dir', dataDir]);
+  assert.equal(code, 0);
+  const results = lines(stdout);
+  assert.deepEqual(results.map((r) => r.id), ['cl2-yueyang-zh', 'cl2-railyard-en', 'fire-muli-zh', 'fire-pinecrest-en', 'flood-tuanzhou-zh', 'flood-tuanzhou-en', 'quake-jishishan-zh', 'quake-luding-en']);
+  assert.deepEqual(results.map((r) => r.strategist?.type), ['hazmat_release', 'hazmat_release', 'wildfire', 'wildfire', 'flood', 'flood', 'earthquake', 'earthquake']);
+  assert.ok(results.every((r) => r.status === 'ok'));
+  const chlorine = results[0];
+  assert.deepEqual(chlorine?.field?.plume?.thresholds.map((t) => t.level), ['AEGL-1', 'AEGL-2', 'AEGL-3']);
+  assert.equal(results[6]?.strategist?.severity, 'III', '5 deaths read from the Chinese report');
+  assert.equal(results[7]?.strategist?.severity, 'II', '12 dead read from the English report');
+});
+
+test('bad incidents get stable codes naming the field; the rest of the batch and the saved history survive', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
+  assert.equal(cli(['analyze', 'examples/levee-breach-dongting-zh.json', '--data-dir', dataDir]).code, 0);
+  const before = cli(['history', '--json', '--data-dir', dataDir]).stdout;
+  const { code, stdout } = cli(['analyze', 'examples/bad-inputs.jsonl', '--data-dir', dataDir]);
+  assert.equal(code, 1, 'exit 1 when any incident could not be analysed');
+  const results = lines(stdout);
+  assert.deepEqual(results.map((r) => r.status), ['ok', 'error', 'error', 'error', 'error', 'ok']);
+  assert.deepEqual(results.map((r) => r.error?.code ?? null), [null, 'SAFE_E_INVALID_JSON', 'SAFE_E_INVALID_FIELD', 'SAFE_E_UNKNOWN_SUBSTANCE', 'SAFE_E_INVALID_FIELD', null]);
+  assert.deepEqual(results.map((r) => r.error?.field ?? null), [null, null, 'facts.weather.windSpeedMps', 'facts.release.substance', 'text', null]);
+  assert.equal(results[2]?.id, 'neg-wind', 'the id of a bad line is kept when it can be read');
+  const after = cli(['history', '--json', '--data-dir', dataDir]).stdout.trim().split('\n');
+  assert.equal(after.length, 3, 'the two good incidents were added');
+  assert.ok(after.includes(before.trim()), 'the run saved earlier is untouched');
+});
+
+test('a 5 MB report is refused with SAFE_E_TEXT_TOO_LONG, read from stdin', () => {
+  const big = JSON.stringify({ id: 'huge', text: '泄漏'.repeat(2_500_000) });
+  const { stdout, code } = cli(['analyze', '-', '--no-save'], big);
+  assert.equal(code, 1);
+  const [r] = lines(stdout);
+  assert.equal(r?.error?.code, 'SAFE_E_TEXT_TOO_LONG');
+  assert.equal(r?.error?.field, 'text');
+});
+
+test('text briefing, history, show with changes since the previous run, models', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
+  const text = cli(['analyze', 'examples/chlorine-tank-car-en.json', '--format', 'text', '--data-dir', dataDir]);
+  assert.match(text.stdout, /ICS-201 INCIDENT BRIEFING/);
+  assert.match(text.stdout, /AEGL-2 2 ppm/);
+  const updated = join(dataDir, 'update.json');
+  writeFileSync(updated, JSON.stringify({ id: 'cl2-railyard-en', text: 'Chlorine rail car leak, now 12 dead', facts: { deaths: 12, release: { substance: 'chlorine', rateKgPerS: 8, heightM: 2 }, weather: { windSpeedMps: 4, windFromDeg: 270, daytime: true } } }));
+  assert.equal(cli(['analyze', updated, '--data-dir', dataDir]).code, 0);
+  const history = cli(['history', '--data-dir', dataDir]);
+  assert.match(history.stdout, /cl2-railyard-en\s+#2/);
+  const show = cli(['show', 'cl2-railyard-en', '--data-dir', dataDir]);
+  assert.match(show.stdout, /Changes since run #1/);
+  assert.match(show.stdout, /severity: IV → II/);
+  const missing = cli(['show', 'no-such-run', '--data-dir', dataDir]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /SAFE_E_NOT_FOUND/);
+  const models = cli(['models']);
+  assert.equal(models.code, 0);
+  assert.match(models.stdout, /incident-classifier v1\s+verified/);
+});
