@@ -14,12 +14,9 @@ import { MAX_INCIDENT_BYTES } from '../contract/incident.js';
 import { parseIncident } from '../contract/parseIncident.js';
 import { analysisResultSchema, errorBodySchema } from '../contract/result.js';
 import type { Engine } from '../engine.js';
-import { inventoryModels } from '../inference/modelInventory.js';
-import { compareRuns } from '../report/compareRuns.js';
+import { healthView, modelsView, statsView, storedRunView } from '../engineViews.js';
 import { AnalysisJobs, type JobMessage } from './analysisJobs.js';
 import { tokenMatches } from './apiToken.js';
-
-export const ENGINE_VERSION = '0.1.0';
 
 const STATUS_FOR: Partial<Record<string, number>> = {
   [ERROR_CODES.BUSY]: 503, [ERROR_CODES.NOT_FOUND]: 404, [ERROR_CODES.UNAUTHORIZED]: 401, [ERROR_CODES.INPUT_TOO_LARGE]: 413,
@@ -61,13 +58,7 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
     }
   });
 
-  app.get(API_ROUTES.health.path, { schema: { response: { 200: healthSchema } } }, async () => {
-    const q = engine.orchestrator.queue;
-    return {
-      status: q.workers > 0 ? 'ok' as const : 'degraded' as const, version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - engine.startedAt) / 1000),
-      workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch }, models: engine.orchestrator.models,
-    };
-  });
+  app.get(API_ROUTES.health.path, { schema: { response: { 200: healthSchema } } }, async () => healthView(engine));
 
   app.post(API_ROUTES.analyze.path, {
     schema: { querystring: submitQuerySchema, response: { 200: analysisResultSchema, ...errors, 413: errorBodySchema } },
@@ -103,20 +94,12 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   app.get(API_ROUTES.history.path, { schema: { querystring: historyQuerySchema, response: { 200: z.array(runSummarySchema) } } },
     async (request) => engine.store.history(request.query.limit, request.query.incidentId));
 
-  app.get(API_ROUTES.run.path, { schema: { params: z.object({ id: z.string() }), response: { 200: storedRunSchema, ...errors } } }, async (request) => {
-    const run = engine.store.find(request.params.id);
-    if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${request.params.id}`);
-    const previous = engine.store.previous(run);
-    const { incident: _incident, result, models, ...summary } = run;
-    return { run: summary, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
-  });
+  app.get(API_ROUTES.run.path, { schema: { params: z.object({ id: z.string() }), response: { 200: storedRunSchema, ...errors } } },
+    async (request) => storedRunView(engine, request.params.id));
 
-  app.get(API_ROUTES.models.path, { schema: { response: { 200: z.array(modelInfoSchema) } } },
-    async () => inventoryModels(engine.config.modelsDir, engine.orchestrator.models));
+  app.get(API_ROUTES.models.path, { schema: { response: { 200: z.array(modelInfoSchema) } } }, async () => modelsView(engine));
 
-  app.get(API_ROUTES.stats.path, { schema: { response: { 200: statsSchema } } }, async () => ({
-    analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot(),
-  }));
+  app.get(API_ROUTES.stats.path, { schema: { response: { 200: statsSchema } } }, async () => statsView(engine));
 
   return app;
 }

@@ -1,0 +1,34 @@
+// Read-only views of the engine that every host offers (HTTP API, Electron IPC): one implementation,
+// so the desktop app and the browser mode can never disagree.
+import { ERROR_CODES, SafeError } from './contract/errors.js';
+import type { Engine } from './engine.js';
+import { inventoryModels, type ModelInfo } from './inference/modelInventory.js';
+import { compareRuns, type RunChange } from './report/compareRuns.js';
+import type { RunSummary } from './store/analysisStore.js';
+import type { AnalysisResult } from './contract/result.js';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export function healthView(engine: Engine) {
+  const q = engine.orchestrator.queue;
+  return {
+    status: q.workers > 0 ? 'ok' as const : 'degraded' as const, version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - engine.startedAt) / 1000),
+    workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch }, models: engine.orchestrator.models,
+  };
+}
+
+export function storedRunView(engine: Engine, id: string): { run: RunSummary; result: AnalysisResult; models: Record<string, string>; changesSincePrevious: RunChange[] } {
+  const run = engine.store.find(id);
+  if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`);
+  const previous = engine.store.previous(run);
+  const { incident: _incident, result, models, ...summary } = run;
+  return { run: summary, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
+}
+
+export function modelsView(engine: Engine): ModelInfo[] {
+  return inventoryModels(engine.config.modelsDir, engine.orchestrator.models);
+}
+
+export function statsView(engine: Engine) {
+  return { analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot() };
+}

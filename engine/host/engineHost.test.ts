@@ -1,0 +1,51 @@
+// The desktop app's engine protocol over a real MessageChannel: the same requests the main process sends.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MessageChannel } from 'node:worker_threads';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfig } from '../config.js';
+import { Engine } from '../engine.js';
+import { createLogger } from '../logging.js';
+import type { HostMessage } from '../contract/hostProtocol.js';
+import { serveEngineOverPort } from './engineHost.js';
+
+test('health, analyze with progress, history, run and bad requests over a message port', async () => {
+  const engine = await Engine.start(resolveConfig({ dataDir: mkdtempSync(join(tmpdir(), 'safe-host-')), workers: 1 }), { logger: createLogger('silent') });
+  const { port1, port2 } = new MessageChannel();
+  const messages: HostMessage[] = [];
+  const waiters = new Map<number, (m: HostMessage) => void>();
+  port2.on('message', (m: HostMessage) => {
+    messages.push(m);
+    if (m.type === 'reply') waiters.get(m.id)?.(m);
+  });
+  const ask = (request: Record<string, unknown> & { id: number }) => new Promise<HostMessage>((resolve) => {
+    waiters.set(request.id, resolve);
+    port2.postMessage(request);
+  });
+  try {
+    serveEngineOverPort(engine, port1 as never);
+    const health = await ask({ id: 1, method: 'health' });
+    assert.ok(health.type === 'reply' && health.ok);
+    const incident = JSON.parse(readFileSync(new URL('../../../examples/wildfire-village-en.json', import.meta.url), 'utf8')) as unknown;
+    const analysed = await ask({ id: 2, method: 'analyze', incident });
+    assert.ok(analysed.type === 'reply' && analysed.ok);
+    const progress = messages.filter((m) => m.type === 'progress' && m.requestId === 2);
+    assert.ok(progress.length >= 8, 'agent started/finished events arrive before the reply');
+    const history = await ask({ id: 3, method: 'history', query: { limit: 5 } });
+    assert.ok(history.type === 'reply' && history.ok && Array.isArray(history.value) && history.value.length === 1);
+    const run = await ask({ id: 4, method: 'run', runId: 'fire-pinecrest-en' });
+    assert.ok(run.type === 'reply' && run.ok);
+    const bad = await ask({ id: 5, method: 'analyze', incident: { text: 'x', facts: { weather: { windSpeedMps: -1, windFromDeg: 0 } } } });
+    assert.ok(bad.type === 'reply' && !bad.ok && bad.error.code === 'SAFE_E_INVALID_FIELD' && bad.error.field === 'facts.weather.windSpeedMps');
+    const unknown = await ask({ id: 6, method: 'format-disk' });
+    assert.ok(unknown.type === 'reply' && !unknown.ok && unknown.error.code === 'SAFE_E_INVALID_FIELD');
+    const missing = await ask({ id: 7, method: 'run', runId: 'nope' });
+    assert.ok(missing.type === 'reply' && !missing.ok && missing.error.code === 'SAFE_E_NOT_FOUND');
+  } finally {
+    port1.close();
+    port2.close();
+    await engine.close();
+  }
+});
