@@ -38,6 +38,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // Tests run under Node and the Vite config is build tooling: both may use Node's modules.
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

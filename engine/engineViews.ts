@@ -6,6 +6,7 @@ import { inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns, type RunChange } from './report/compareRuns.js';
 import type { RunSummary } from './store/analysisStore.js';
 import type { AnalysisResult } from './contract/result.js';
+import type { Incident } from './contract/incident.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -17,12 +18,12 @@ export function healthView(engine: Engine) {
   };
 }
 
-export function storedRunView(engine: Engine, id: string): { run: RunSummary; result: AnalysisResult; models: Record<string, string>; changesSincePrevious: RunChange[] } {
+export function storedRunView(engine: Engine, id: string): { run: RunSummary; incident: Incident; result: AnalysisResult; models: Record<string, string>; changesSincePrevious: RunChange[] } {
   const run = engine.store.find(id);
   if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`);
   const previous = engine.store.previous(run);
-  const { incident: _incident, result, models, ...summary } = run;
-  return { run: summary, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
+  const { incident, result, models, ...summary } = run;
+  return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
 }
 
 export function modelsView(engine: Engine): ModelInfo[] {

@@ -70,6 +70,7 @@ async function serveCommand(options: CommonOptions & { host: string; port: strin
   const app = buildServer(engine, { token });
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.orchestrator.models });
+  process.stderr.write(`\nSAFE Edge is running. Open the app in a browser:\n  ${address}/${token ? `#token=${token}` : ''}\n\n`);
   if (token === null) logger.warn('API token check is disabled (--no-token): any local program can use this engine');
   const stop = async () => {
     await app.close();

@@ -35,6 +35,8 @@ export const runChangeSchema = z.object({ what: z.string(), before: z.union([z.s
 
 export const storedRunSchema = z.object({
   run: runSummarySchema,
+  /** The incident exactly as analysed (validated, defaults applied): what "edit and re-run" starts from. */
+  incident: z.record(z.string(), z.unknown()),
   result: analysisResultSchema,
   models: z.record(z.string(), z.string()),
   /** Changes since the previous run of the same incident; empty for its first run. */

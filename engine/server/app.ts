@@ -4,7 +4,10 @@
 // operator explicitly turned that off.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   API_ROUTES, healthSchema, historyQuerySchema, jobAcceptedSchema, modelInfoSchema, runSummarySchema, statsSchema, storedRunSchema, submitQuerySchema,
@@ -24,7 +27,14 @@ const STATUS_FOR: Partial<Record<string, number>> = {
   [ERROR_CODES.UNKNOWN_SUBSTANCE]: 400, [ERROR_CODES.TEXT_TOO_LONG]: 400,
 };
 
-export interface ServerOptions { token: string | null }
+export interface ServerOptions {
+  token: string | null;
+  /** The built renderer (browser mode): the same bundle the desktop app loads. Served at `/` when present. */
+  uiDir?: string | null;
+}
+
+/** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
+export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../renderer-app', import.meta.url));
 
 export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES }).withTypeProvider<ZodTypeProvider>();
@@ -100,6 +110,9 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   app.get(API_ROUTES.models.path, { schema: { response: { 200: z.array(modelInfoSchema) } } }, async () => modelsView(engine));
 
   app.get(API_ROUTES.stats.path, { schema: { response: { 200: statsSchema } } }, async () => statsView(engine));
+
+  const uiDir = options.uiDir === undefined ? DEFAULT_UI_DIR : options.uiDir;
+  if (uiDir && existsSync(uiDir)) void app.register(fastifyStatic, { root: uiDir, prefix: '/', index: 'index.html' });
 
   return app;
 }

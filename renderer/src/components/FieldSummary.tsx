@@ -1,0 +1,52 @@
+import type { AwarenessResult, FieldResult } from '../../../engine/contract/result.js';
+import { formatDistance } from '../logic/hazardGeometry.js';
+import { useT } from '../i18n/i18n.js';
+
+export function FieldSummary({ field, awareness }: { field: FieldResult | undefined; awareness: AwarenessResult | undefined }) {
+  const { t } = useT();
+  return (
+    <section className="card" aria-labelledby="field-title">
+      <h2 id="field-title">{t('field.title')}</h2>
+      {field?.plume && (
+        <table data-testid="aegl-table">
+          <thead><tr><th>{t('field.level')}</th><th>ppm</th><th>{t('field.downwind')}</th><th>{t('field.width')}</th><th>{t('field.band')}</th></tr></thead>
+          <tbody>
+            {field.plume.thresholds.map((th) => (
+              <tr key={th.level} data-level={th.level}>
+                <td>{th.level}</td><td>{th.ppm}</td>
+                <td>{th.reachesModelLimit ? t('field.beyond') : formatDistance(th.downwindM)}</td>
+                <td>{formatDistance(th.maxWidthM)}</td>
+                <td>{formatDistance(th.downwindBandM.p10)}–{formatDistance(th.downwindBandM.p90)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {field?.fire && (
+        <p>
+          {t('field.fireRate', { rate: field.fire.rateOfSpreadMPerMin, area: field.fire.ellipse.areaHa, min: field.fire.durationMin })}
+          {field.fire.minutesToCommunity !== null && <><br /><strong className="alert">{t('field.community', { min: field.fire.minutesToCommunity })}</strong></>}
+        </p>
+      )}
+      {field?.flood && (
+        <>
+          <p>{t('field.flood', { q: field.flood.inflowM3PerS, rate: field.flood.riseRateMPerH })}</p>
+          <ul>{field.flood.timeToDepth.map((d) => <li key={d.depthM}>{d.hours === null ? `${d.depthM} m: ${t('field.never')}` : t('field.depth', { depth: d.depthM, hours: d.hours })}</li>)}</ul>
+        </>
+      )}
+      {field?.quake && (
+        <p>{t('field.quake', { m: field.quake.magnitude, i: field.quake.epicentralIntensity, p10: field.quake.estimatedFatalities.p10, p50: field.quake.estimatedFatalities.p50, p90: field.quake.estimatedFatalities.p90 })}</p>
+      )}
+      {field?.notComputed.map((n) => <p key={n.model} className="muted">{t('field.notComputed', { reason: n.reason })}</p>)}
+      {awareness && (
+        <>
+          <h3>{t('aware.title')}</h3>
+          <p>{t('aware.population', { n: awareness.populationAtRisk.estimate.toLocaleString(), r: formatDistance(awareness.populationAtRisk.radiusM) })}</p>
+          <p className={`risk risk-${awareness.riskMatrix.level}`} data-testid="risk">
+            {t('aware.risk', { level: t(`risk.${awareness.riskMatrix.level}`), l: awareness.riskMatrix.likelihood, c: awareness.riskMatrix.consequence })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ExecutorResult, FieldResult } from '../../../engine/contract/result.js';
+import { formatDistance, hazardPicture } from '../logic/hazardGeometry.js';
+import { useT } from '../i18n/i18n.js';
+
+const VIEW = { widthPx: 560, heightPx: 420, marginPx: 36 };
+
+/** The zones drawn to scale on a plain SVG (no map tiles: the laptop is offline), with scale bar,
+ *  north arrow and, for plumes, the wind arrow. */
+export function HazardMap({ zones, field }: { zones: ExecutorResult['zones']; field: FieldResult | undefined }) {
+  const { t } = useT();
+  const picture = hazardPicture(zones, VIEW);
+  if (!picture) return <section className="card"><h2>{t('map.title')}</h2><p>{t('map.none')}</p></section>;
+  const windFrom = field?.plume?.windFromDeg;
+  const order = ['cold', 'warm', 'hot'] as const;
+  return (
+    <section className="card map" aria-labelledby="map-title">
+      <h2 id="map-title">{t('map.title')}</h2>
+      <svg viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} role="img" aria-label={t('map.title')} data-testid="hazard-map">
+        <rect x="0" y="0" width={VIEW.widthPx} height={VIEW.heightPx} className="map-bg" />
+        {order.flatMap((zone) => picture.shapes.filter((s) => s.zone === zone)).map((s) => (
+          <ellipse key={s.zone} className={`zone zone-${s.zone}`} data-zone={s.zone} cx={s.cx} cy={s.cy} rx={Math.max(s.rx, 1)} ry={Math.max(s.ry, 1)}
+            transform={`rotate(${s.rotateDeg} ${s.cx} ${s.cy})`} />
+        ))}
+        <circle cx={picture.sourcePx.x} cy={picture.sourcePx.y} r="5" className="source" />
+        <text x={picture.sourcePx.x + 8} y={picture.sourcePx.y - 8} className="label">{t('map.source')}</text>
+        <g transform={`translate(${VIEW.widthPx - 30} 40)`} aria-label={t('map.north')}>
+          <path d="M0,-22 L7,6 L0,0 L-7,6 Z" className="arrow" />
+          <text y="22" textAnchor="middle" className="label">{t('map.north')}</text>
+        </g>
+        {windFrom !== undefined && (
+          // The arrow is drawn pointing south (where a north wind blows); rotating it by the wind's
+          // from-bearing turns it to where this wind blows, along the plume.
+          <g transform={`translate(40 40) rotate(${windFrom})`} aria-label={t('map.wind')} data-testid="wind-arrow">
+            <path d="M0,-20 L0,14 M-6,8 L0,16 L6,8" className="wind" />
+          </g>
+        )}
+        <g transform={`translate(${VIEW.marginPx} ${VIEW.heightPx - 14})`} data-testid="scale-bar">
+          <path d={`M0,0 L${picture.scaleBar.px},0 M0,-5 L0,5 M${picture.scaleBar.px},-5 L${picture.scaleBar.px},5`} className="scale" />
+          <text x={picture.scaleBar.px / 2} y="-8" textAnchor="middle" className="label">{formatDistance(picture.scaleBar.metres)}</text>
+        </g>
+      </svg>
+      <ul className="legend">
+        {zones.map((z) => <li key={z.zone}><span className={`swatch zone-${z.zone}`} /> {t(`map.${z.zone}`)}: {formatDistance(z.alongM)} × {formatDistance(z.acrossM)} · {t('map.people', { n: z.populationEstimate.toLocaleString() })}</li>)}
+      </ul>
+    </section>
+  );
+}

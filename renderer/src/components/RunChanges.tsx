@@ -1,0 +1,15 @@
+import type { StoredRun } from '../transport/engineTransport.js';
+import { useT } from '../i18n/i18n.js';
+
+export function RunChanges({ stored }: { stored: StoredRun | null }) {
+  const { t } = useT();
+  if (!stored) return null;
+  return (
+    <section className="card" aria-labelledby="diff-title" data-testid="run-changes">
+      <h2 id="diff-title">{t('diff.title')}</h2>
+      {stored.run.seq <= 1 ? <p>{t('diff.first')}</p> : stored.changesSincePrevious.length === 0 ? <p>{t('diff.none')}</p> : (
+        <ul>{stored.changesSincePrevious.map((c) => <li key={c.what}><code>{c.what}</code>: {String(c.before ?? '—')} → <strong>{String(c.after ?? '—')}</strong></li>)}</ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import type { Sensor } from '../../../engine/contract/incident.js';
+import type { AwarenessResult } from '../../../engine/contract/result.js';
+import { useT } from '../i18n/i18n.js';
+
+type Analysis = AwarenessResult['sensors'][number];
+
+/** One sensor's readings with its threshold line (uPlot: small, fast, canvas-based). */
+export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: Analysis }) {
+  const { t } = useT();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    const xs = sensor.readings.map((r) => Date.parse(r.at) / 1000);
+    const ys = sensor.readings.map((r) => r.value);
+    const threshold = analysis.thresholdValue;
+    const data: uPlot.AlignedData = threshold === null ? [xs, ys] : [xs, ys, xs.map(() => threshold)];
+    const plot = new uPlot({
+      width: 520, height: 180,
+      series: [{}, { label: sensor.id, stroke: '#0b5cad', width: 2 }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: '#c62828', dash: [6, 4] }])],
+      axes: [{}, {}],
+      legend: { show: false },
+    }, data, host.current);
+    return () => plot.destroy();
+  }, [sensor, analysis]);
+  const status = analysis.exceeded
+    ? t('sensor.exceeded', { threshold: analysis.thresholdValue })
+    : analysis.minutesToThreshold !== null ? t('sensor.crossing', { min: analysis.minutesToThreshold, threshold: analysis.thresholdValue }) : '';
+  return (
+    <figure className="sensor" data-testid={`sensor-${sensor.id}`}>
+      <figcaption>
+        <strong>{sensor.id}</strong> · {t(`sensor.${sensor.kind}`)} · {t('sensor.latest', { value: analysis.latest })} · {t(`sensor.trend.${analysis.trend}`)}
+        {status && <> · <span className={analysis.exceeded ? 'alert' : 'warn'}>{status}</span></>}
+        {analysis.anomalies.length > 0 && <> · {t('sensor.anomalies', { n: analysis.anomalies.length })}</>}
+      </figcaption>
+      <div ref={host} />
+    </figure>
+  );
+}

@@ -1,0 +1,30 @@
+import type { StrategistResult } from '../../../engine/contract/result.js';
+import { useT } from '../i18n/i18n.js';
+
+/** What it is, how bad, how sure, and why: the first thing a commander reads. */
+export function StrategistCard({ strategist }: { strategist: StrategistResult }) {
+  const { t, language } = useT();
+  const basis = Object.entries(strategist.severityBasis) as Array<['deaths' | 'seriousInjuries' | 'directLossCny', { value: number; source: 'fact' | 'text' | 'estimate' }]>;
+  return (
+    <section className="card strategist" aria-labelledby="strategist-title">
+      <h2 id="strategist-title">{t('card.type')}</h2>
+      <p className="incident-type" data-testid="incident-type">{t(`type.${strategist.type}`)}</p>
+      <p>{t('card.confidence', { pct: Math.round(strategist.confidence * 100) })}</p>
+      <h3>{t('card.severity')}</h3>
+      <p className={`severity severity-${strategist.severityColour}`} data-testid="severity">
+        {t(`severity.${strategist.severity}`)}{strategist.severityIsEstimate ? ` · ${t('card.estimate')}` : ''}
+      </p>
+      <h3>{t('card.why')}</h3>
+      <ul>
+        {basis.length === 0 && <li>{t('card.noFigures')}</li>}
+        {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: figure.value.toLocaleString(), source: t(`card.source.${figure.source}`) })}</li>)}
+      </ul>
+      {strategist.secondaryHazards.length > 0 && (
+        <p>{t('card.secondary')}: {strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join('、')}</p>
+      )}
+      <p>{t('card.sop')}: {language === 'zh' ? strategist.sop.titleZh : strategist.sop.title}</p>
+      <h3>{t('card.objectives')}</h3>
+      <ol>{strategist.objectives.map((o) => <li key={o.id}>{language === 'zh' ? o.titleZh : o.title} <small>({o.score.toFixed(2)})</small></li>)}</ol>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The renderer's logic under plain Node: geometry to scale, history filtering, CSV, routes, the form.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hazardPicture, niceScaleLength, offsetM, formatDistance } from './hazardGeometry.js';
+import { filterHistory, page, EMPTY_FILTER, type RunSummary } from './historyFilter.js';
+import { parseSensorCsv } from './sensorCsv.js';
+import { parseRoute, routeHash } from './routes.js';
+import { emptyForm, formFromIncident, toIncidentInput, validateForm } from './incidentForm.js';
+import type { Zone } from '../../../engine/contract/result.js';
+
+const zone = (z: Zone['zone'], alongM: number, acrossM: number, bearingDeg: number | null, shape: Zone['shape'] = 'corridor'): Zone =>
+  ({ zone: z, shape, alongM, acrossM, bearingDeg, basis: '', populationEstimate: 0 });
+
+test('bearings: 90° is east, 180° is south', () => {
+  const east = offsetM(90, 1000);
+  assert.ok(Math.abs(east.east - 1000) < 1e-9 && Math.abs(east.north) < 1e-9);
+  const south = offsetM(180, 500);
+  assert.ok(Math.abs(south.north + 500) < 1e-9);
+});
+
+test('scale bar lengths are 1-2-5 round numbers', () => {
+  assert.deepEqual([niceScaleLength(7300), niceScaleLength(1999), niceScaleLength(100), niceScaleLength(0.7)], [5000, 1000, 100, 0.5]);
+  assert.equal(formatDistance(6934), '6.9 km');
+  assert.equal(formatDistance(12_400), '12 km');
+  assert.equal(formatDistance(314), '314 m');
+});
+
+test('plume corridors are drawn to one scale, downwind of the source, nested', () => {
+  const view = { widthPx: 500, heightPx: 400, marginPx: 20 };
+  const picture = hazardPicture([zone('hot', 1000, 100, 90), zone('warm', 3000, 400, 90), zone('cold', 6000, 900, 90)], view);
+  assert.ok(picture);
+  const [hot, warm, cold] = picture.shapes;
+  assert.ok(hot && warm && cold);
+  // Downwind to the east: ellipse centres lie to the right of the source, on its row.
+  assert.ok(cold.cx > picture.sourcePx.x && Math.abs(cold.cy - picture.sourcePx.y) < 1e-6);
+  assert.equal(cold.rotateDeg, 0, 'east-bound plume needs no SVG rotation');
+  // To scale: the cold ellipse's length in pixels × metres per pixel = 6 km.
+  assert.ok(Math.abs(cold.rx * 2 * picture.metresPerPx - 6000) < 1e-6);
+  assert.ok(hot.rx < warm.rx && warm.rx < cold.rx);
+  // The whole footprint fits inside the margins.
+  assert.ok(cold.cx + cold.rx <= view.widthPx - view.marginPx + 1e-6 && picture.sourcePx.x >= view.marginPx - 1e-6);
+  assert.ok(Math.abs(picture.scaleBar.px * picture.metresPerPx - picture.scaleBar.metres) < 1e-6);
+  assert.equal(hazardPicture([zone('hot', 0, 0, null, 'circle')], view), null, 'nothing to draw');
+  const circles = hazardPicture([zone('hot', 500, 1000, null, 'circle'), zone('cold', 2000, 4000, null, 'circle')], view);
+  assert.ok(circles && circles.shapes[0]!.cx === circles.sourcePx.x && circles.shapes[1]!.rx > circles.shapes[0]!.rx);
+});
+
+test('history: filters combine, newest first, paged', () => {
+  const runs: RunSummary[] = Array.from({ length: 2500 }, (_, i) => ({
+    runId: `r${i}`, incidentId: `inc-${i % 50}`, seq: 1, createdAt: new Date(Date.UTC(2024, 6, 1 + (i % 28), 0, i % 60)).toISOString(),
+    status: 'ok', type: i % 2 ? 'flood' : 'wildfire', severity: i % 3 ? 'IV' : 'III', totalMs: 5, text: i % 7 ? 'levee breach' : '液氯泄漏',
+  }));
+  const floods = filterHistory(runs, { ...EMPTY_FILTER, type: 'flood', severity: 'III' });
+  assert.ok(floods.length > 0 && floods.every((r) => r.type === 'flood' && r.severity === 'III'));
+  assert.ok(floods.every((r, i) => i === 0 || floods[i - 1]!.createdAt >= r.createdAt), 'newest first');
+  const search = filterHistory(runs, { ...EMPTY_FILTER, search: '液氯' });
+  assert.equal(search.length, runs.filter((_, i) => i % 7 === 0).length);
+  const dated = filterHistory(runs, { ...EMPTY_FILTER, fromDate: '2024-07-10', toDate: '2024-07-10' });
+  assert.ok(dated.length > 0 && dated.every((r) => r.createdAt.startsWith('2024-07-10')));
+  const { rows, pages } = page(runs, 24);
+  assert.equal(pages, 25);
+  assert.equal(rows.length, 100);
+  assert.equal(page(runs, 99).rows[0], runs[2400], 'past the end clamps to the last page');
+});
+
+test('sensor CSV: header skipped, HH:MM on the report date, bad lines reported', () => {
+  const { readings, errors } = parseSensorCsv('time,value\n10:00,0.5\n2024-07-05T10:10:00+08:00, 0.8\nbad line\n10:20,', '2024-07-05T00:00:00Z');
+  assert.deepEqual(readings, [{ at: '2024-07-05T10:00:00.000Z', value: 0.5 }, { at: '2024-07-05T02:10:00.000Z', value: 0.8 }]);
+  assert.deepEqual(errors.map((e) => e.line), [4, 5]);
+});
+
+test('routes round-trip', () => {
+  for (const r of [{ page: 'incidents' }, { page: 'new' }, { page: 'new', fromRunId: 'a b' }, { page: 'analysis', id: 'x/y' }, { page: 'settings' }] as const) {
+    assert.deepEqual(parseRoute(routeHash(r)), r);
+  }
+  assert.deepEqual(parseRoute('#/nonsense'), { page: 'incidents' });
+});
+
+test('the form validates with the contract and names the field', () => {
+  const form = emptyForm();
+  const empty = validateForm(form);
+  assert.ok(!empty.ok && empty.problems.some((p) => p.path === 'text'));
+  form.text = 'ammonia leak';
+  form.weather = { ...form.weather, enabled: true, windSpeedMps: '-2', windFromDeg: 'abc' };
+  const bad = validateForm(form);
+  assert.ok(!bad.ok);
+  const paths = bad.problems.map((p) => p.path);
+  assert.ok(paths.includes('facts.weather.windSpeedMps') && paths.includes('facts.weather.windFromDeg'));
+  form.weather = { ...form.weather, windSpeedMps: '2', windFromDeg: '90' };
+  form.release = { enabled: true, substance: 'ammonia', rateKgPerS: '1.5', heightM: '0' };
+  const good = validateForm(form);
+  assert.ok(good.ok);
+  assert.deepEqual(good.incident.facts?.release, { substance: 'ammonia', rateKgPerS: 1.5, heightM: 0 });
+});
+
+test('an incident survives the round trip through the form (edit and re-run)', () => {
+  const incident = {
+    id: 'flood-1', text: 'levee breach', lang: 'en' as const, location: { lat: 29.45, lon: 112.85 },
+    facts: { deaths: 2, flood: { breachWidthM: 226, headM: 4.5, polderAreaKm2: 47 }, weather: { windSpeedMps: 3, windFromDeg: 45, daytime: false } },
+    resources: [{ id: 'B1', kind: 'boat_team' as const, etaMin: 30 }],
+    sensors: [{ id: 'W1', kind: 'water_level_m' as const, thresholdValue: 1, readings: [{ at: '2024-07-05T10:00:00.000Z', value: 0.1 }] }],
+  };
+  const back = toIncidentInput(formFromIncident(incident));
+  assert.deepEqual(back, incident);
+});

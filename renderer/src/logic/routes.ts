@@ -1,0 +1,23 @@
+// Hash routes: the app works from a file-like custom protocol and from the API server alike.
+export type Route =
+  | { page: 'incidents' }
+  | { page: 'new'; fromRunId?: string }
+  | { page: 'analysis'; id: string }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const [, page, id] = hash.replace(/^#/, '').split('/');
+  if (page === 'analysis' && id) return { page: 'analysis', id: decodeURIComponent(id) };
+  if (page === 'new') return id ? { page: 'new', fromRunId: decodeURIComponent(id) } : { page: 'new' };
+  if (page === 'settings') return { page: 'settings' };
+  return { page: 'incidents' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'analysis': return `#/analysis/${encodeURIComponent(route.id)}`;
+    case 'new': return route.fromRunId ? `#/new/${encodeURIComponent(route.fromRunId)}` : '#/new';
+    case 'settings': return '#/settings';
+    default: return '#/incidents';
+  }
+}

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import { INCIDENT_TYPES, SEVERITY_LEVELS } from '../../../engine/contract/taxonomy.js';
+import { EMPTY_FILTER, filterHistory, page, type HistoryFilter } from '../logic/historyFilter.js';
+import { routeHash } from '../logic/routes.js';
+import type { EngineTransport, RunSummary } from '../transport/engineTransport.js';
+import { useT } from '../i18n/i18n.js';
+
+export function IncidentsPage({ transport }: { transport: EngineTransport }) {
+  const { t } = useT();
+  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
+  const [pageIndex, setPageIndex] = useState(0);
+  useEffect(() => { transport.history(1000).then(setRuns, (e: Error) => setError(e.message)); }, [transport]);
+  const filtered = useMemo(() => filterHistory(runs ?? [], filter), [runs, filter]);
+  const { rows, pages } = page(filtered, pageIndex);
+  const set = (patch: Partial<HistoryFilter>) => { setFilter({ ...filter, ...patch }); setPageIndex(0); };
+  if (error) return <p className="alert">{t('common.error', { message: error })}</p>;
+  if (!runs) return <p>{t('common.loading')}</p>;
+  return (
+    <section aria-labelledby="incidents-title">
+      <h1 id="incidents-title">{t('nav.incidents')}</h1>
+      <div className="filters">
+        <label>{t('list.search')}<input type="search" value={filter.search} onChange={(e) => set({ search: e.target.value })} data-testid="history-search" /></label>
+        <label>{t('list.type')}<select value={filter.type} onChange={(e) => set({ type: e.target.value })}>
+          <option value="">{t('list.any')}</option>{INCIDENT_TYPES.map((type) => <option key={type} value={type}>{t(`type.${type}`)}</option>)}
+        </select></label>
+        <label>{t('list.severity')}<select value={filter.severity} onChange={(e) => set({ severity: e.target.value })}>
+          <option value="">{t('list.any')}</option>{SEVERITY_LEVELS.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+        </select></label>
+        <label>{t('list.from')}<input type="date" value={filter.fromDate} onChange={(e) => set({ fromDate: e.target.value })} /></label>
+        <label>{t('list.to')}<input type="date" value={filter.toDate} onChange={(e) => set({ toDate: e.target.value })} /></label>
+      </div>
+      <p>{t('list.count', { n: filtered.length })}</p>
+      {filtered.length === 0 ? <p>{t('list.empty')}</p> : (
+        <table className="history" data-testid="history-table">
+          <thead><tr><th>{t('list.time')}</th><th>{t('list.incident')}</th><th>{t('list.run')}</th><th>{t('list.type')}</th><th>{t('list.severity')}</th><th>{t('list.status')}</th><th>{t('list.report')}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.runId}>
+                <td>{new Date(r.createdAt).toLocaleString()}</td>
+                <td><a href={routeHash({ page: 'analysis', id: r.runId })}>{r.incidentId}</a></td>
+                <td>#{r.seq}</td>
+                <td>{r.type ? t(`type.${r.type as (typeof INCIDENT_TYPES)[number]}`) : '—'}</td>
+                <td>{r.severity ?? '—'}</td>
+                <td>{t(`status.${r.status}`)}</td>
+                <td className="report-text">{r.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('list.page', { page: pageIndex + 1, pages })}>
+          <button type="button" disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>{t('list.prev')}</button>
+          <span>{t('list.page', { page: pageIndex + 1, pages })}</span>
+          <button type="button" disabled={pageIndex >= pages - 1} onClick={() => setPageIndex(pageIndex + 1)}>{t('list.next')}</button>
+        </nav>
+      )}
+    </section>
+  );
+}

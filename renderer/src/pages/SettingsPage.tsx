@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
+import { useT } from '../i18n/i18n.js';
+
+export function SettingsPage({ transport }: { transport: EngineTransport }) {
+  const { t, language, setLanguage } = useT();
+  const [health, setHealth] = useState<Health | null>(null);
+  const [models, setModels] = useState<ModelInfo[]>([]);
+  const [dataDir, setDataDir] = useState<string | null>(null);
+  useEffect(() => {
+    transport.health().then(setHealth, () => setHealth(null));
+    transport.models().then(setModels, () => setModels([]));
+    transport.dataDir().then(setDataDir, () => setDataDir(null));
+  }, [transport]);
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <label className="field"><span>{t('settings.language')}</span>
+        <select value={language} onChange={(e) => setLanguage(e.target.value as 'zh' | 'en')} data-testid="language-select">
+          <option value="zh">中文</option><option value="en">English</option>
+        </select>
+      </label>
+      <h2>{t('settings.engine')}</h2>
+      <dl>
+        <dt>{t('settings.engine')}</dt><dd>{health ? t(health.status === 'ok' ? 'engine.ok' : 'engine.degraded') : t('engine.down')}</dd>
+        <dt>{t('settings.version')}</dt><dd>{health?.version ?? '—'}</dd>
+        <dt>{t('settings.workers')}</dt><dd>{health?.workers ?? '—'}</dd>
+        <dt>{t('settings.dataDir')}</dt><dd>{dataDir ?? t('settings.dataDirBrowser')}</dd>
+      </dl>
+      <h2>{t('settings.models')}</h2>
+      <table>
+        <thead><tr><th>{t('settings.model')}</th><th>{t('settings.modelVersion')}</th><th>sha256</th><th>{t('settings.verified')}</th><th>{t('settings.accuracy')}</th></tr></thead>
+        <tbody>{models.map((m) => (
+          <tr key={`${m.name}-${m.version}`}><td>{m.name}</td><td>{m.version}</td><td><code>{m.sha256.slice(0, 16)}…</code></td>
+            <td>{m.verified ? t('settings.yes') : t('settings.no')}</td><td>{m.heldOutAccuracy !== null ? `${(m.heldOutAccuracy * 100).toFixed(1)} %` : '—'}</td></tr>
+        ))}</tbody>
+      </table>
+    </section>
+  );
+}

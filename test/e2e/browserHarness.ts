@@ -1,0 +1,43 @@
+// Shared by the end-to-end tests and bench:ui: a real `safe-edge serve` on a free port and a headless
+// Chromium (from the npm package @sparticuz/chromium, so `npm ci && npm test` needs nothing else).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }
+
+export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-'))): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+      env: { ...process.env, SAFE_EDGE_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]{64})/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1] as string, token: match[2] as string, dataDir, child,
+          stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }),
+        });
+      }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${log}`)); });
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    headless: true,
+  });
+}
