@@ -11,7 +11,7 @@ const engineLayers = [
 const noAgents = { group: ['**/agents/**'], message: 'agents run in worker threads (orchestrator/agentTasks.ts); the serving thread must not call them.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'models/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'models/**', 'coverage/**', 'release/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -33,6 +33,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'the contract is pure and shared.' }],
         patterns: [{ group: ['../*', '!../contract/*', 'node:*', 'better-sqlite3', 'onnxruntime-node', 'fastify'], message: 'engine/contract is pure: it imports only zod and its own files.' }],
+      }],
+    },
+  },
+  {
+    // The shell is thin: it may use the engine's contract, never its internals or the UI's code.
+    files: ['electron/**/*.{ts,cts}'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/engine/**', '!**/engine/contract', '!**/engine/contract/**'], message: 'electron/ talks to the engine only through engine/contract (and the utility process).' },
+          { group: ['**/renderer/**'], message: 'electron/ must not import the UI.' },
+        ],
       }],
     },
   },

@@ -3,6 +3,8 @@ import { useT } from '../i18n/i18n.js';
 
 export function PlanView({ executor }: { executor: ExecutorResult }) {
   const { t, language } = useT();
+  // Show the kind of the unit actually assigned (a stand-in may differ from the kind the task asks for).
+  const unitKinds = new Map(executor.units.map((u) => [u.id, u.kind]));
   return (
     <section className="card plan" aria-labelledby="plan-title">
       <h2 id="plan-title">{t('plan.title')}</h2>
@@ -13,7 +15,7 @@ export function PlanView({ executor }: { executor: ExecutorResult }) {
             <tr key={task.id} className={task.late ? 'late' : ''}>
               <td>{t('common.minutes', { n: task.deadlineMin })}</td>
               <td>{language === 'zh' ? task.titleZh : task.title}</td>
-              <td>{task.assignedUnitId ?? <span className="alert">{t('plan.unassigned')}</span>} <small>{t(`unit.${task.unitKind}`)}</small></td>
+              <td>{task.assignedUnitId ?? <span className="alert">{t('plan.unassigned')}</span>} <small>{t(`unit.${unitKinds.get(task.assignedUnitId ?? '') ?? task.unitKind}`)}</small></td>
               <td>{task.etaMin !== null ? t('common.minutes', { n: task.etaMin }) : '—'}{task.late && task.assignedUnitId ? <> <span className="alert">{t('plan.late')}</span></> : null}</td>
             </tr>
           ))}

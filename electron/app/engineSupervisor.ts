@@ -1,0 +1,168 @@
+// Keeps the engine's utility process alive (VS Code's extension-host habit): health pings, restart with
+// exponential backoff when it dies or stops answering, and no request lost silently — requests in flight
+// when the engine dies are resubmitted once to the new engine (an analysis keeps its id), and fail with
+// SAFE_E_ENGINE_RESTARTED if the engine dies again. Electron is injected, so this runs under plain Node.
+import type { HostMessage, HostRequest } from '../../engine/contract/hostProtocol.js';
+import type { ProgressEventBody } from '../../engine/contract/api.js';
+import type { SafeErrorBody } from '../../engine/contract/errors.js';
+import type { EngineStatus } from '../../engine/contract/ipc.js';
+
+export interface EngineProcess {
+  postMessage(message: HostRequest): void;
+  onMessage(listener: (message: HostMessage) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SupervisorOptions {
+  spawn: () => EngineProcess;
+  onStatus?: (status: EngineStatus) => void;
+  /** Waits between restarts after consecutive failures; the last value repeats. */
+  backoffMs?: number[];
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** Restarts after this many consecutive failures without a healthy minute stop: status `failed`. */
+  maxConsecutiveRestarts?: number;
+  timers?: Timers;
+}
+
+/** A request without its id (distributes over the union so each method keeps its own fields). */
+type Body = HostRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+interface Pending { body: Body; resolve: (v: unknown) => void; reject: (e: SafeErrorBody) => void; onProgress?: (e: ProgressEventBody) => void; attempts: number }
+
+export class EngineSupervisor {
+  private process: EngineProcess | null = null;
+  private ready = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly waiting: Pending[] = [];
+  private consecutiveFailures = 0;
+  private restarts = 0;
+  private stopped = false;
+  private pingTimer: unknown = null;
+  private pingDeadline: unknown = null;
+  private stableTimer: unknown = null;
+  private readonly timers: Timers;
+  private readonly backoffMs: number[];
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+    this.backoffMs = options.backoffMs ?? [250, 1000, 2000, 5000, 10_000];
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.launch();
+  }
+
+  /** Sends a request; resolves with the engine's value, rejects with its error body. */
+  request(body: Body, onProgress?: (e: ProgressEventBody) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const item: Pending = { body, resolve, reject, onProgress, attempts: 0 };
+      if (this.ready && this.process) this.send(item); else this.waiting.push(item);
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.process?.kill();
+    this.process = null;
+    for (const item of [...this.pending.values(), ...this.waiting.splice(0)]) item.reject({ code: 'SAFE_E_SHUTTING_DOWN', message: 'the app is closing' });
+    this.pending.clear();
+  }
+
+  private status(state: EngineStatus['state'], message?: string): void {
+    this.options.onStatus?.({ state, restarts: this.restarts, ...(message ? { message } : {}) });
+  }
+
+  private launch(): void {
+    this.ready = false;
+    this.status(this.restarts === 0 ? 'starting' : 'restarting');
+    const child = this.options.spawn();
+    this.process = child;
+    child.onMessage((message) => this.onMessage(child, message));
+    child.onExit((code) => { if (this.process === child) this.onDeath(`engine exited with code ${code}`); });
+  }
+
+  private onMessage(child: EngineProcess, message: HostMessage): void {
+    if (child !== this.process) return;
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.status('ready');
+      // A minute of health resets the backoff: the next crash restarts quickly again.
+      this.stableTimer = this.timers.setTimeout(() => { this.consecutiveFailures = 0; }, 60_000);
+      for (const item of this.waiting.splice(0)) this.send(item);
+      this.schedulePing();
+      return;
+    }
+    if (message.type === 'progress') {
+      this.pending.get(message.requestId)?.onProgress?.(message.event);
+      return;
+    }
+    if (message.id === -2) { // health ping reply
+      if (this.pingDeadline) this.timers.clearTimeout(this.pingDeadline);
+      this.pingDeadline = null;
+      this.schedulePing();
+      return;
+    }
+    const item = this.pending.get(message.id);
+    if (!item) return;
+    this.pending.delete(message.id);
+    if (message.ok) item.resolve(message.value); else item.reject(message.error);
+  }
+
+  private send(item: Pending): void {
+    const id = this.nextId++;
+    item.attempts++;
+    this.pending.set(id, item);
+    this.process?.postMessage({ ...item.body, id } as HostRequest);
+  }
+
+  private schedulePing(): void {
+    const interval = this.options.pingIntervalMs ?? 5000;
+    this.pingTimer = this.timers.setTimeout(() => {
+      if (!this.process || !this.ready) return;
+      this.process.postMessage({ id: -2, method: 'health' });
+      this.pingDeadline = this.timers.setTimeout(() => {
+        const child = this.process;
+        this.onDeath('engine stopped answering health pings');
+        child?.kill();
+      }, this.options.pingTimeoutMs ?? 3000);
+    }, interval);
+  }
+
+  private clearTimers(): void {
+    for (const handle of [this.pingTimer, this.pingDeadline, this.stableTimer]) if (handle) this.timers.clearTimeout(handle);
+    this.pingTimer = this.pingDeadline = this.stableTimer = null;
+  }
+
+  private onDeath(reason: string): void {
+    if (this.stopped) return;
+    this.clearTimers();
+    this.process = null;
+    this.ready = false;
+    // Requests in flight go back to the queue once; a second loss fails them visibly.
+    for (const item of this.pending.values()) {
+      if (item.attempts < 2) this.waiting.push(item);
+      else item.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: `the engine restarted twice while handling this request (${reason})` });
+    }
+    this.pending.clear();
+    this.consecutiveFailures++;
+    const max = this.options.maxConsecutiveRestarts ?? 8;
+    if (this.consecutiveFailures > max) {
+      this.status('failed', reason);
+      for (const item of this.waiting.splice(0)) item.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: `the engine keeps failing: ${reason}` });
+      return;
+    }
+    this.restarts++;
+    this.status('restarting', reason);
+    const delay = this.backoffMs[Math.min(this.consecutiveFailures - 1, this.backoffMs.length - 1)] as number;
+    this.timers.setTimeout(() => { if (!this.stopped) this.launch(); }, delay);
+  }
+}

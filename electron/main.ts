@@ -1,0 +1,146 @@
+// The desktop app's main process: deliberately thin. It owns the window, the menu, the tray, the
+// notifications and app updates; the engine runs in a supervised utility process (the same entry the
+// CLI uses); the UI is the renderer bundle served from app://, talking only through the typed preload.
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, net, Notification, protocol, screen, Tray, utilityProcess, type UtilityProcess } from 'electron';
+import electronUpdater from 'electron-updater';
+import { join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { IPC_EVENTS, IPC_INVOKE, type AppInfo, type EngineStatus, type IpcInvokeName } from '../engine/contract/ipc.js';
+import type { HostMessage } from '../engine/contract/hostProtocol.js';
+import type { AnalysisResult } from '../engine/contract/result.js';
+import { SafeError } from '../engine/contract/errors.js';
+import { EngineSupervisor, type EngineProcess } from './app/engineSupervisor.js';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, resolveAppFile, SECURE_WEB_PREFERENCES } from './app/security.js';
+import { validateIpcCall } from './app/ipcValidation.js';
+import { loadWindowState, saveWindowState } from './app/windowState.js';
+import { checkForAppUpdate } from './app/updates.js';
+
+const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
+const UI_ROOT = join(DIST, 'renderer-app');
+const ENGINE_ENTRY = join(DIST, 'engine', 'host', 'utilityProcessMain.js');
+const ICON = join(DIST, '..', 'resources', 'icon.png');
+const DATA_DIR = join(app.getPath('userData'), 'data');
+const WINDOW_STATE_FILE = join(app.getPath('userData'), 'window-state.json');
+const UPDATE_FEED_URL = process.env.SAFE_EDGE_UPDATE_URL ?? null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let tray: Tray | null = null;
+  let quitting = false;
+  let engineProcess: UtilityProcess | null = null;
+
+  const notify = (title: string, body: string) => { if (Notification.isSupported()) new Notification({ title, body }).show(); };
+
+  const supervisor = new EngineSupervisor({
+    spawn: (): EngineProcess => {
+      // Packaged, the models live in resources/models (extraResources), outside the asar archive.
+      const env = app.isPackaged ? { ...process.env, SAFE_EDGE_MODELS_DIR: join(process.resourcesPath, 'models') } : process.env;
+      const child = utilityProcess.fork(ENGINE_ENTRY, ['--data-dir', DATA_DIR], { serviceName: 'SAFE Edge engine', stdio: 'inherit', env });
+      engineProcess = child;
+      return {
+        postMessage: (m) => child.postMessage(m),
+        onMessage: (listener) => child.on('message', (m: HostMessage) => listener(m)),
+        onExit: (listener) => child.on('exit', (code) => listener(code)),
+        kill: () => { child.kill(); },
+      };
+    },
+    onStatus: (status: EngineStatus) => {
+      window?.webContents.send(IPC_EVENTS.engineStatus, status);
+      tray?.setToolTip(`SAFE Edge — engine ${status.state}${status.restarts ? ` (restarts: ${status.restarts})` : ''}`);
+      if (status.state === 'restarting') notify('SAFE Edge', `Engine restarting / 引擎重启中: ${status.message ?? ''}`);
+      if (status.state === 'failed') notify('SAFE Edge', `Engine failed / 引擎故障: ${status.message ?? ''}`);
+    },
+  });
+
+  // One handler per contract channel: sender and arguments validated, then forwarded to the engine.
+  const handle = (name: IpcInvokeName, run: (args: unknown[], sender: Electron.WebContents) => Promise<unknown>) => {
+    ipcMain.handle(IPC_INVOKE[name].channel, async (event, ...raw: unknown[]) => {
+      try {
+        const args = validateIpcCall(name, event.senderFrame?.url, raw);
+        return { ok: true, value: await run(args, event.sender) };
+      } catch (err) {
+        return { ok: false, error: err instanceof SafeError ? err.toBody() : (err as { code?: string }).code ? err : { code: 'SAFE_E_INTERNAL', message: String(err) } };
+      }
+    });
+  };
+  handle('health', () => supervisor.request({ method: 'health' }));
+  handle('history', ([query]) => supervisor.request({ method: 'history', query: query as never }));
+  handle('run', ([runId]) => supervisor.request({ method: 'run', runId: runId as string }));
+  handle('models', () => supervisor.request({ method: 'models' }));
+  handle('appInfo', async (): Promise<AppInfo> => ({ appVersion: app.getVersion(), dataDir: DATA_DIR, platform: process.platform }));
+  handle('analyze', async ([incident, analysisId], sender) => {
+    const result = await supervisor.request({ method: 'analyze', incident, analysisId: analysisId as string },
+      (event) => { if (!sender.isDestroyed()) sender.send(IPC_EVENTS.progress, event); }) as AnalysisResult;
+    if (result.awareness?.riskMatrix.level === 'extreme') notify('SAFE Edge', `${result.id}: risk extreme / 风险极高`);
+    return result;
+  });
+
+  function createWindow(): void {
+    const state = loadWindowState(WINDOW_STATE_FILE, screen.getAllDisplays().map((d) => d.workArea));
+    window = new BrowserWindow({
+      ...state, show: false, title: 'SAFE Edge', icon: ICON, backgroundColor: '#fafafa',
+      webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(DIST, 'electron', 'preload.cjs') },
+    });
+    if (state.maximized) window.maximize();
+    window.once('ready-to-show', () => window?.show());
+    window.webContents.on('will-navigate', (event, url) => { if (!isAllowedNavigation(url)) event.preventDefault(); });
+    window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    window.on('close', () => {
+      if (!window) return;
+      const bounds = window.getNormalBounds();
+      saveWindowState(WINDOW_STATE_FILE, { ...bounds, maximized: window.isMaximized() });
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html#/incidents`);
+  }
+
+  function createMenu(): void {
+    const go = (hash: string) => window?.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+    Menu.setApplicationMenu(Menu.buildFromTemplate([
+      { label: 'SAFE Edge', submenu: [
+        { label: 'New incident / 新建事件', accelerator: 'CmdOrCtrl+N', click: () => void go('#/new') },
+        { label: 'Incidents / 事件列表', accelerator: 'CmdOrCtrl+L', click: () => void go('#/incidents') },
+        { label: 'Settings / 设置', accelerator: 'CmdOrCtrl+,', click: () => void go('#/settings') },
+        { type: 'separator' }, { role: 'quit' },
+      ] },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    ]));
+  }
+
+  app.on('second-instance', () => { if (window) { if (window.isMinimized()) window.restore(); window.focus(); } });
+
+  app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppFile(UI_ROOT, request.url);
+      if (!file) return new Response('not found', { status: 404 });
+      const response = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(response.headers);
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      return new Response(response.body, { status: response.status, headers });
+    });
+    supervisor.start();
+    createMenu();
+    createWindow();
+    tray = new Tray(nativeImage.createFromPath(ICON));
+    tray.setToolTip('SAFE Edge');
+    tray.on('click', () => window?.show());
+    void checkForAppUpdate(electronUpdater.autoUpdater, { feedUrl: UPDATE_FEED_URL, checkEveryMs: 6 * 3600_000 }, (m) => console.warn(m));
+  });
+
+  // Graceful shutdown: the engine gets SIGTERM, closes its database (WAL checkpoint) and exits first.
+  app.on('before-quit', (event) => {
+    if (quitting || !engineProcess) return;
+    event.preventDefault();
+    quitting = true;
+    const child = engineProcess;
+    const done = () => app.quit();
+    child.once('exit', done);
+    setTimeout(done, 5000);
+    supervisor.stop();
+  });
+  app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
+}
