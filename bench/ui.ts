@@ -1,0 +1,66 @@
+// `npm run bench:ui`: time from navigation to a rendered analysis in headless Chromium (a stored run
+// opened cold, new browser context each time), and the renderer bundle's size. Target: first render ≤ 1 s.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { ROOT, launchBrowser, startServer } from '../test/e2e/browserHarness.js';
+import { quantile } from '../engine/numeric/stats.js';
+
+const TARGET_FIRST_RENDER_MS = 1000;
+const RUNS = 7;
+
+async function main(): Promise<void> {
+  const assets = join(ROOT, 'dist', 'renderer-app', 'assets');
+  const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
+  const bundleBytes = files.reduce((s, f) => s + statSync(join(assets, f)).size, 0);
+  const gzipBytes = files.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0);
+
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const example = readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8');
+    const response = await fetch(`${server.url}/v1/analyses`, { method: 'POST', body: example, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
+    const { runId } = await response.json() as { runId: string };
+    const samples: number[] = [];
+    const liveSamples: number[] = [];
+    // One context (the bundled Chromium runs single-process); the HTTP cache is disabled so every
+    // navigation downloads, parses and runs the bundle again, as on a cold start.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      const t0 = performance.now();
+      await page.goto(`${server.url}/#/analysis/${runId}&token=${server.token}`);
+      await page.locator('[data-testid="plan-table"]').waitFor();
+      await page.locator('[data-testid="hazard-map"]').waitFor();
+      samples.push(performance.now() - t0);
+      // And a live analysis: submit the form, wait for the plan.
+      await page.goto(`${server.url}/#/new`);
+      await page.getByTestId('load-example').selectOption('chlorine-tank-car-zh');
+      const t1 = performance.now();
+      await page.getByTestId('submit').click();
+      await page.locator('[data-testid="plan-table"]').waitFor();
+      liveSamples.push(performance.now() - t1);
+      await page.close();
+    }
+    await context.close();
+    const firstRenderMs = quantile(samples, 0.5);
+    const liveMs = quantile(liveSamples, 0.5);
+    console.log(`SAFE Edge UI benchmark — headless Chromium, ${RUNS} page loads with the HTTP cache disabled`);
+    console.log(`navigation → rendered stored analysis: median ${firstRenderMs.toFixed(0)} ms (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})   target ≤ ${TARGET_FIRST_RENDER_MS} ms (${(firstRenderMs / TARGET_FIRST_RENDER_MS).toFixed(2)}× of target)`);
+    console.log(`submit → live analysis rendered (engine included): median ${liveMs.toFixed(0)} ms`);
+    console.log(`bundle: ${(bundleBytes / 1024).toFixed(0)} KB raw, ${(gzipBytes / 1024).toFixed(0)} KB gzip (${files.length} files)`);
+    console.log(JSON.stringify({
+      bench: 'ui', firstRenderMs: Math.round(firstRenderMs), liveAnalysisMs: Math.round(liveMs),
+      bundleKb: Math.round(bundleBytes / 1024), bundleGzipKb: Math.round(gzipBytes / 1024),
+      targetFirstRenderMs: TARGET_FIRST_RENDER_MS, targetMet: firstRenderMs <= TARGET_FIRST_RENDER_MS,
+    }));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
