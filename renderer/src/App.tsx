@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { parseRoute, routeHash, type Route } from './logic/routes.js';
 import type { EngineTransport, Health, StoredRun } from './transport/engineTransport.js';
+import type { EngineStatus } from '../../engine/contract/ipc.js';
 import { EngineError } from './transport/engineTransport.js';
 import { IncidentsPage } from './pages/IncidentsPage.js';
 import { EditIncidentPage } from './pages/EditIncidentPage.js';
@@ -23,6 +24,7 @@ export function App({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const route = useRoute();
   const [health, setHealth] = useState<Health | null>(null);
+  const [processState, setProcessState] = useState<EngineStatus['state'] | null>(null);
   const [live, setLive] = useState<LiveAnalysis | null>(null);
   const [editing, setEditing] = useState<StoredRun | null>(null);
 
@@ -30,7 +32,9 @@ export function App({ transport }: { transport: EngineTransport }) {
     const check = () => transport.health().then(setHealth, () => setHealth(null));
     void check();
     const timer = setInterval(check, 10_000);
-    return () => clearInterval(timer);
+    // In the desktop app the supervisor tells us at once when the engine restarts or fails.
+    const unsubscribe = transport.onEngineStatus?.((status) => { setProcessState(status.state); if (status.state === 'ready') void check(); });
+    return () => { clearInterval(timer); unsubscribe?.(); };
   }, [transport]);
 
   useEffect(() => {
@@ -47,7 +51,7 @@ export function App({ transport }: { transport: EngineTransport }) {
       .catch((err: unknown) => setLive((s) => (s ? { ...s, error: err instanceof EngineError ? `${err.body.code}: ${err.body.message}` : String(err) } : s)));
   }, [transport]);
 
-  const status = health ? (health.status === 'ok' ? 'ok' : 'degraded') : 'down';
+  const status = processState === 'restarting' || processState === 'failed' ? processState : health ? (health.status === 'ok' ? 'ok' : 'degraded') : 'down';
   return (
     <>
       <a className="skip" href="#main">{t('app.skip')}</a>

@@ -5,6 +5,7 @@ import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import type { ProgressEventBody, healthSchema, modelInfoSchema, runSummarySchema, storedRunSchema } from '../../../engine/contract/api.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
+import type { EngineStatus } from '../../../engine/contract/ipc.js';
 
 export type Health = z.infer<typeof healthSchema>;
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
@@ -19,6 +20,8 @@ export interface EngineTransport {
   run(id: string): Promise<StoredRun>;
   models(): Promise<ModelInfo[]>;
   dataDir(): Promise<string | null>;
+  /** Desktop mode only: the supervisor's view of the engine process (starting, restarting, failed). */
+  onEngineStatus?(listener: (status: EngineStatus) => void): () => void;
 }
 
 /** An engine error as the UI shows it: the stable code plus the field it concerns. */

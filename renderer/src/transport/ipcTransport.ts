@@ -22,6 +22,7 @@ export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
     run: (id) => bridge.run(id).catch(asEngineError),
     models: () => bridge.models().catch(asEngineError),
     dataDir: async () => (await bridge.appInfo().catch(asEngineError)).dataDir,
+    onEngineStatus: (listener) => bridge.onEngineStatus(listener),
     async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void) {
       const analysisId = incident.id ?? `ui-${Date.now().toString(36)}-${(counter++).toString(36)}`;
       const stop = bridge.onProgress((event) => { if (event.analysisId === analysisId) onProgress(event); });

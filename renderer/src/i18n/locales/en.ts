@@ -12,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   'engine.ok': 'Engine OK',
   'engine.degraded': 'Engine degraded',
   'engine.down': 'Engine not connected',
+  'engine.restarting': 'Engine restarting',
+  'engine.failed': 'Engine failed',
   'common.loading': 'Loading…',
   'common.none': 'none',
   'common.minutes': '{{n}} min',

@@ -10,6 +10,8 @@ export const zh = {
   'engine.ok': '引擎正常',
   'engine.degraded': '引擎降级',
   'engine.down': '引擎未连接',
+  'engine.restarting': '引擎重启中',
+  'engine.failed': '引擎故障',
   'common.loading': '加载中…',
   'common.none': '无',
   'common.minutes': '{{n}} 分钟',
