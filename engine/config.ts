@@ -32,6 +32,13 @@ export const configSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Require the per-install bearer token on the HTTP API. Turn off only on a closed, single-user machine. */
   requireToken: z.boolean(),
+  /** Statements slower than this are logged (the slow-query log). */
+  slowQueryMs: z.number().min(0),
+  /** Memory budget of the analysis cache's first level, in bytes. */
+  cacheL1MaxBytes: z.number().int().min(1024),
+  /** Hours between automatic database backups while serving (0 = off), and how many to keep. */
+  backupEveryHours: z.number().min(0),
+  backupsKept: z.number().int().min(1),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
@@ -49,6 +56,10 @@ export function defaultConfig(): EngineConfig {
     host: '127.0.0.1',
     port: 8787,
     requireToken: true,
+    slowQueryMs: 50,
+    cacheL1MaxBytes: 32 * 1024 * 1024,
+    backupEveryHours: 6,
+    backupsKept: 8,
   };
 }
 

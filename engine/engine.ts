@@ -8,33 +8,52 @@ import { createLogger, type Logger } from './logging.js';
 import { Orchestrator, type AnalyzeOptions } from './orchestrator/orchestrator.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { AnalysisStore } from './store/analysisStore.js';
+import { StatementTimer } from './store/statementTimer.js';
+import { RunWriter } from './store/runWriter.js';
+import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
+import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
+import { ENGINE_VERSION } from './engineVersion.js';
+import { performance } from 'node:perf_hooks';
 
-export interface EngineAnalyzeOptions extends AnalyzeOptions { save?: boolean }
+export interface EngineAnalyzeOptions extends AnalyzeOptions {
+  save?: boolean;
+  /** Answer a repeated question from the analysis cache (default on). */
+  useCache?: boolean;
+}
+
+/** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
+class NotCacheable extends Error { constructor(readonly result: AnalysisResult) { super('not cacheable'); } }
 
 export class Engine {
   readonly startedAt = Date.now();
+  private readonly writer: RunWriter;
 
   private constructor(readonly config: EngineConfig, readonly orchestrator: Orchestrator, readonly store: AnalysisStore,
-    private readonly db: SqliteDatabase, readonly logger: Logger) {}
+    readonly cache: MultiLevelCache, private readonly db: SqliteDatabase, readonly logger: Logger) {
+    this.writer = new RunWriter(store);
+  }
 
   static async start(config: EngineConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Engine> {
     const logger = options.logger ?? createLogger();
     const db = openDatabase(config.dataDir);
     try {
       const orchestrator = await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
-      return new Engine(config, orchestrator, new AnalysisStore(db), db, logger);
+      const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
+      cache.purgeExpired();
+      cache.warmUp();
+      return new Engine(config, orchestrator, new AnalysisStore(db, new StatementTimer(config.slowQueryMs, logger)), cache, db, logger);
     } catch (err) {
       db.close();
       throw err;
     }
   }
 
-  /** Analyses a validated incident and, unless told not to, saves the run. */
+  /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
   async analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
-    const result = await this.orchestrator.analyze(incident, options);
+    const result = options.useCache === false ? await this.orchestrator.analyze(incident, options) : await this.analyzeCached(incident, options);
     if (options.save === false) return result;
     try {
-      return this.store.saveRun(incident, result);
+      return await this.writer.save(incident, result);
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
@@ -42,7 +61,31 @@ export class Engine {
     }
   }
 
+  private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
+    const started = performance.now();
+    const models = this.orchestrator.models;
+    const key = analysisCacheKey(incident, models, ENGINE_VERSION);
+    try {
+      const { value, source } = await this.cache.getOrCompute(key, async () => {
+        const fresh = await this.orchestrator.analyze(incident, options);
+        if (fresh.status !== 'ok') throw new NotCacheable(fresh);
+        return fresh;
+      }, { tags: ['analysis', ...modelTags(models)] });
+      if (source === 'computed') return value;
+      // Same question, same models: the stored answer, re-addressed to this incident.
+      const totalMs = Math.round((performance.now() - started) * 1000) / 1000;
+      const analysisId = options.analysisId ?? incident.id ?? value.id;
+      options.onProgress?.({ analysisId, agent: 'analysis', state: 'finished', atMs: totalMs, durationMs: totalMs });
+      const { runId: _runId, ...answer } = value;
+      return { ...answer, id: analysisId, cached: true, analysedAt: new Date().toISOString(), timingsMs: { total: totalMs } };
+    } catch (err) {
+      if (err instanceof NotCacheable) return err.result;
+      throw err;
+    }
+  }
+
   async close(): Promise<void> {
+    this.writer.flush();
     await this.orchestrator.close();
     this.db.close();
   }

@@ -8,7 +8,8 @@ import type { RunSummary } from './store/analysisStore.js';
 import type { AnalysisResult } from './contract/result.js';
 import type { Incident } from './contract/incident.js';
 
-export const ENGINE_VERSION = '0.1.0';
+export { ENGINE_VERSION } from './engineVersion.js';
+import { ENGINE_VERSION } from './engineVersion.js';
 
 export function healthView(engine: Engine) {
   const q = engine.orchestrator.queue;
@@ -31,5 +32,10 @@ export function modelsView(engine: Engine): ModelInfo[] {
 }
 
 export function statsView(engine: Engine) {
-  return { analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot() };
+  const cache = engine.cache.stats();
+  return {
+    analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot(),
+    queries: engine.store.timer.stats.snapshot(),
+    cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, refreshes: cache.refreshes } },
+  };
 }

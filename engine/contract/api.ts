@@ -58,10 +58,15 @@ export const healthSchema = z.object({
   models: z.record(z.string(), z.string()),
 });
 
+const timingSummarySchema = z.object({ count: z.number(), meanMs: z.number(), p50Ms: z.number(), p95Ms: z.number(), p99Ms: z.number(), maxMs: z.number() });
+
 export const statsSchema = z.object({
   analysesTotal: z.number(),
   retriesTotal: z.number(),
-  agents: z.record(z.string(), z.object({ count: z.number(), meanMs: z.number(), p50Ms: z.number(), p95Ms: z.number(), maxMs: z.number() })),
+  agents: z.record(z.string(), timingSummarySchema),
+  /** Per SQL statement of the store: count and latency, for the dashboards. */
+  queries: z.record(z.string(), timingSummarySchema),
+  cache: z.record(z.string(), z.record(z.string(), z.number())),
 });
 
 /** Route table: method, path, and what goes in and out. SSE routes stream `ProgressEventBody` then the result. */

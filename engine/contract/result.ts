@@ -177,6 +177,8 @@ export const analysisResultSchema = z.object({
   timingsMs: z.record(z.string(), z.number()),
   analysedAt: z.string().optional(),
   runId: z.string().optional(),
+  /** True when the answer came from the analysis cache (same incident, same model and engine versions). */
+  cached: z.boolean().optional(),
 });
 
 export type StrategistResult = z.infer<typeof strategistSchema>;

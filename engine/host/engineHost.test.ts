@@ -49,3 +49,23 @@ test('health, analyze with progress, history, run and bad requests over a messag
     await engine.close();
   }
 });
+
+test('a repeated question is answered from the analysis cache, re-addressed to its own id', async () => {
+  const engine = await Engine.start(resolveConfig({ dataDir: mkdtempSync(join(tmpdir(), 'safe-cache-e2e-')), workers: 1 }), { logger: createLogger('silent') });
+  try {
+    const { parseIncident } = await import('../contract/parseIncident.js');
+    const incident = parseIncident(JSON.parse(readFileSync(new URL('../../../examples/levee-breach-dongting-zh.json', import.meta.url), 'utf8')));
+    const cold = await engine.analyze(incident);
+    const warm = await engine.analyze({ ...incident, id: 'same-question' });
+    assert.equal(cold.cached, undefined);
+    assert.equal(warm.cached, true);
+    assert.equal(warm.id, 'same-question');
+    assert.deepEqual(warm.executor, cold.executor, 'the same answer');
+    assert.notEqual(warm.runId, cold.runId, 'and still its own saved run');
+    assert.equal(engine.orchestrator.analysesTotal, 1, 'the agents ran once');
+    const partialNeverCached = await engine.analyze({ ...incident, text: incident.text + '!' }, { useCache: false });
+    assert.equal(partialNeverCached.cached, undefined);
+  } finally {
+    await engine.close();
+  }
+});

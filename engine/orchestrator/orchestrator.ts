@@ -12,7 +12,7 @@ import type { EngineConfig } from '../config.js';
 import { createLogger, type Logger } from '../logging.js';
 import type { AgentInput } from './agentTasks.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
-import { TimingStats } from './timingStats.js';
+import { TimingStats } from '../metrics/timingStats.js';
 import { WorkerPool } from './workerPool.js';
 
 export interface ProgressEvent {

@@ -89,7 +89,8 @@ test('bad bodies get 400 with stable codes and the field; oversized text names t
 });
 
 test('a background job streams agent progress over SSE, then the result', async () => {
-  const accepted = await call('/v1/analyses/jobs', { method: 'POST', body: JSON.stringify({ ...example, id: 'sse-1' }) });
+  // A new question (the text differs), so the agents really run rather than the cache answering.
+  const accepted = await call('/v1/analyses/jobs', { method: 'POST', body: JSON.stringify({ ...example, id: 'sse-1', text: `${example.text as string} 更新` }) });
   assert.equal(accepted.status, 202);
   const { events } = await accepted.json() as { events: string };
   const stream = await fetch(`${base}${events}?token=${token}`);

@@ -1,9 +1,11 @@
 // Incidents and their analysis runs. An incident is re-analysed as facts change; every run is kept
 // (with the incident as it was submitted and the models it used) so runs can be compared.
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Incident } from '../contract/incident.js';
 import type { AnalysisResult } from '../contract/result.js';
 import type { SqliteDatabase } from './database.js';
+import { StatementTimer } from './statementTimer.js';
 
 export interface RunSummary {
   runId: string;
@@ -29,29 +31,40 @@ const summary = (row: RunRow): RunSummary => ({
   type: row.type, severity: row.severity, totalMs: row.total_ms, text: (JSON.parse(row.incident_json) as Incident).text.slice(0, 200),
 });
 
+/** The store's read queries with representative parameters: what the index advisor explains. */
+export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: unknown[] }> = [
+  { name: 'recent', sql: 'SELECT * FROM runs ORDER BY created_at DESC, seq DESC LIMIT ?', params: [50] },
+  { name: 'byIncident', sql: 'SELECT * FROM runs WHERE incident_id = ? ORDER BY seq DESC LIMIT ?', params: ['x', 50] },
+  { name: 'run', sql: 'SELECT * FROM runs WHERE id = ?', params: ['x'] },
+  { name: 'latestOfIncident', sql: 'SELECT * FROM runs WHERE incident_id = ? ORDER BY seq DESC LIMIT 1', params: ['x'] },
+  { name: 'previous', sql: 'SELECT id FROM runs WHERE incident_id = ? AND seq = ?', params: ['x', 1] },
+  { name: 'models', sql: 'SELECT model_name, model_version FROM run_models WHERE run_id = ?', params: ['x'] },
+];
+
 export class AnalysisStore {
   private readonly statements;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase, readonly timer = new StatementTimer()) {
     this.statements = {
       upsertIncident: db.prepare(`INSERT INTO incidents (id, created_at, updated_at, latest_text, run_count) VALUES (@id, @now, @now, @text, 1)
         ON CONFLICT(id) DO UPDATE SET updated_at = @now, latest_text = @text, run_count = run_count + 1 RETURNING run_count`),
       insertRun: db.prepare(`INSERT INTO runs (id, incident_id, seq, created_at, status, type, severity, total_ms, incident_json, result_json)
         VALUES (@id, @incidentId, @seq, @createdAt, @status, @type, @severity, @totalMs, @incidentJson, @resultJson)`),
       insertModel: db.prepare('INSERT INTO run_models (run_id, model_name, model_version) VALUES (?, ?, ?)'),
-      recent: db.prepare('SELECT * FROM runs ORDER BY created_at DESC, seq DESC LIMIT ?'),
-      byIncident: db.prepare('SELECT * FROM runs WHERE incident_id = ? ORDER BY seq DESC LIMIT ?'),
-      run: db.prepare('SELECT * FROM runs WHERE id = ?'),
-      latestOfIncident: db.prepare('SELECT * FROM runs WHERE incident_id = ? ORDER BY seq DESC LIMIT 1'),
-      models: db.prepare('SELECT model_name, model_version FROM run_models WHERE run_id = ?'),
+      ...Object.fromEntries(STORE_QUERIES.map((q) => [q.name, db.prepare(q.sql)])) as Record<'recent' | 'byIncident' | 'run' | 'latestOfIncident' | 'previous' | 'models', Database.Statement>,
     };
   }
 
   /** Saves one run atomically: the incident row, the run and its models, or nothing at all. */
   saveRun(incident: Incident, result: AnalysisResult): AnalysisResult {
-    const runId = randomUUID();
-    const createdAt = result.analysedAt ?? new Date().toISOString();
-    const save = this.db.transaction(() => {
+    return this.saveRuns([{ incident, result }])[0] as AnalysisResult;
+  }
+
+  /** Saves several runs in one transaction (one fsync): all of them or none. */
+  saveRuns(items: ReadonlyArray<{ incident: Incident; result: AnalysisResult }>): AnalysisResult[] {
+    return this.timer.run('saveRuns', () => this.db.transaction(() => items.map(({ incident, result }) => {
+      const runId = randomUUID();
+      const createdAt = result.analysedAt ?? new Date().toISOString();
       const { run_count: seq } = this.statements.upsertIncident.get({ id: result.id, now: createdAt, text: incident.text }) as { run_count: number };
       const stored: AnalysisResult = { ...result, runId };
       this.statements.insertRun.run({
@@ -61,27 +74,29 @@ export class AnalysisStore {
       });
       for (const [name, version] of Object.entries(result.models)) this.statements.insertModel.run(runId, name, version);
       return stored;
-    });
-    return save();
+    }))());
   }
 
   history(limit = 50, incidentId?: string): RunSummary[] {
-    const rows = (incidentId ? this.statements.byIncident.all(incidentId, limit) : this.statements.recent.all(limit)) as RunRow[];
-    return rows.map(summary);
+    const rows = incidentId
+      ? this.timer.run('byIncident', () => this.statements.byIncident.all(incidentId, limit))
+      : this.timer.run('recent', () => this.statements.recent.all(limit));
+    return (rows as RunRow[]).map(summary);
   }
 
   /** A run by its id, or the latest run of an incident by the incident's id. */
   find(id: string): StoredRun | undefined {
-    const row = (this.statements.run.get(id) ?? this.statements.latestOfIncident.get(id)) as RunRow | undefined;
+    const row = (this.timer.run('run', () => this.statements.run.get(id)) ?? this.timer.run('latestOfIncident', () => this.statements.latestOfIncident.get(id))) as RunRow | undefined;
     if (!row) return undefined;
-    const models = Object.fromEntries((this.statements.models.all(row.id) as Array<{ model_name: string; model_version: string }>).map((m) => [m.model_name, m.model_version]));
+    const modelRows = this.timer.run('models', () => this.statements.models.all(row.id)) as Array<{ model_name: string; model_version: string }>;
+    const models = Object.fromEntries(modelRows.map((m) => [m.model_name, m.model_version]));
     return { ...summary(row), incident: JSON.parse(row.incident_json) as Incident, result: JSON.parse(row.result_json) as AnalysisResult, models };
   }
 
   /** The run before this one for the same incident, for comparison. */
   previous(run: RunSummary): StoredRun | undefined {
     if (run.seq <= 1) return undefined;
-    const row = this.db.prepare('SELECT id FROM runs WHERE incident_id = ? AND seq = ?').get(run.incidentId, run.seq - 1) as { id: string } | undefined;
+    const row = this.timer.run('previous', () => this.statements.previous.get(run.incidentId, run.seq - 1)) as { id: string } | undefined;
     return row ? this.find(row.id) : undefined;
   }
 }

@@ -31,4 +31,28 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, model_name)
   );
   `,
+  // 2: the second level of the analysis cache (engine/cache), surviving restarts. Values are compact
+  // (deflated JSON) with a CRC so a corrupted entry is detected and recomputed, never served.
+  `
+  CREATE TABLE cache_entries (
+    key TEXT PRIMARY KEY,
+    value BLOB NOT NULL,
+    crc INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    fresh_until INTEGER NOT NULL,
+    stale_until INTEGER NOT NULL,
+    hits INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX cache_by_expiry ON cache_entries (stale_until);
+  CREATE INDEX cache_by_hits ON cache_entries (hits DESC);
+  CREATE TABLE cache_tags (
+    tag TEXT NOT NULL,
+    key TEXT NOT NULL REFERENCES cache_entries(key) ON DELETE CASCADE,
+    PRIMARY KEY (tag, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX cache_tags_by_key ON cache_tags (key);
+  -- history filters by incident and by type/severity within time
+  CREATE INDEX runs_by_type_time ON runs (type, created_at DESC);
+  `,
 ];

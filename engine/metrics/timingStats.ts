@@ -1,7 +1,7 @@
-// Per-agent timing statistics over the most recent runs (a ring buffer, so memory stays flat).
+// Timing statistics (per agent, per SQL statement) over the most recent runs (a ring buffer, so memory stays flat).
 import { quantile, round } from '../numeric/stats.js';
 
-export interface TimingSummary { count: number; meanMs: number; p50Ms: number; p95Ms: number; maxMs: number }
+export interface TimingSummary { count: number; meanMs: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number }
 
 export class TimingStats {
   private readonly samples = new Map<string, { values: number[]; next: number; count: number }>();
@@ -25,6 +25,7 @@ export class TimingStats {
         meanMs: round(s.values.reduce((a, b) => a + b, 0) / s.values.length, 3),
         p50Ms: round(quantile(s.values, 0.5), 3),
         p95Ms: round(quantile(s.values, 0.95), 3),
+        p99Ms: round(quantile(s.values, 0.99), 3),
         maxMs: round(Math.max(...s.values), 3),
       };
     }

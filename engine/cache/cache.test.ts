@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../store/database.js';
+import { DEFAULT_CACHE_CONFIG, MultiLevelCache, type CacheConfig } from './multiLevelCache.js';
+import { LfuStore } from './l1Stores.js';
+import { analysisCacheKey } from './analysisCacheKey.js';
+import { parseIncident } from '../contract/parseIncident.js';
+
+function setup(config: Partial<CacheConfig> = {}, dir = mkdtempSync(join(tmpdir(), 'safe-cache-'))) {
+  const clock = { now: 1_000_000 };
+  const db = openDatabase(dir);
+  const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, now: () => clock.now, ...config });
+  return { cache, db, clock, dir };
+}
+
+test('single-flight: concurrent callers of one key compute once', async () => {
+  const { cache, db } = setup();
+  let computed = 0;
+  const compute = async () => { computed++; await new Promise((r) => setTimeout(r, 20)); return { n: 42 }; };
+  const results = await Promise.all(Array.from({ length: 10 }, () => cache.getOrCompute('k', compute)));
+  assert.equal(computed, 1);
+  assert.ok(results.every((r) => (r.value as { n: number }).n === 42));
+  assert.equal((await cache.getOrCompute('k', compute)).source, 'l1');
+  db.close();
+});
+
+test('TTL expiry and stale-while-revalidate: stale served at once, one refresh behind it', async () => {
+  const { cache, db, clock } = setup();
+  let version = 1;
+  const compute = async () => ({ version: version });
+  await cache.getOrCompute('k', compute, { ttlMs: 1000, staleMs: 5000 });
+  version = 2;
+  clock.now += 1500; // expired but within the stale window
+  const stale = await cache.getOrCompute('k', compute, { ttlMs: 1000, staleMs: 5000 });
+  assert.deepEqual([stale.source, (stale.value as { version: number }).version], ['stale', 1]);
+  await new Promise((r) => setImmediate(r));
+  const fresh = await cache.getOrCompute('k', compute, { ttlMs: 1000, staleMs: 5000 });
+  assert.deepEqual([fresh.source, (fresh.value as { version: number }).version], ['l1', 2]);
+  version = 3;
+  clock.now += 10_000; // beyond the stale window: recomputed before answering
+  const recomputed = await cache.getOrCompute('k', compute, { ttlMs: 1000, staleMs: 5000 });
+  assert.deepEqual([recomputed.source, (recomputed.value as { version: number }).version], ['computed', 3]);
+  assert.equal(cache.stats().refreshes, 1);
+  db.close();
+});
+
+test('invalidation by tag and by key prefix reaches both levels', async () => {
+  const { cache, db } = setup();
+  cache.set('analysis:a', 1, { tags: ['model:m@1'] });
+  cache.set('analysis:b', 2, { tags: ['model:m@1', 'x'] });
+  cache.set('analysis:c', 3, { tags: ['model:m@2'] });
+  cache.set('other:d', 4);
+  assert.equal(cache.invalidateTag('model:m@1'), 2);
+  assert.equal(cache.peek('analysis:a'), undefined);
+  assert.equal(cache.peek('analysis:b'), undefined);
+  assert.equal(cache.peek('analysis:c'), 3);
+  assert.equal(cache.invalidatePrefix('analysis:'), 1);
+  assert.equal(cache.peek('analysis:c'), undefined);
+  assert.equal(cache.peek('other:d'), 4);
+  db.close();
+});
+
+test('L2 survives a restart, and warm-up brings the hottest keys back to L1', async () => {
+  const { cache, db, dir } = setup();
+  cache.set('hot', { v: 'h' });
+  cache.set('cold', { v: 'c' });
+  for (let i = 0; i < 5; i++) { cache.invalidateKey('nothing'); }
+  db.prepare("UPDATE cache_entries SET hits = 10 WHERE key = 'hot'").run();
+  db.close();
+  const again = setup({ warmupKeys: 1 }, dir);
+  assert.equal(again.cache.warmUp(), 1);
+  const hot = await again.cache.getOrCompute('hot', async () => ({ v: 'recomputed' }));
+  assert.deepEqual(hot, { value: { v: 'h' }, source: 'l1' });
+  const cold = await again.cache.getOrCompute('cold', async () => ({ v: 'recomputed' }));
+  assert.deepEqual(cold, { value: { v: 'c' }, source: 'l2' });
+  again.db.close();
+});
+
+test('a corrupted L2 entry is dropped and recomputed, never served', async () => {
+  const { cache, db, dir } = setup();
+  cache.set('k', { secret: 'right' });
+  db.prepare("UPDATE cache_entries SET value = X'DEADBEEF' WHERE key = 'k'").run();
+  db.close();
+  const again = setup({}, dir);
+  const r = await again.cache.getOrCompute('k', async () => ({ secret: 'recomputed' }));
+  assert.deepEqual(r, { value: { secret: 'recomputed' }, source: 'computed' });
+  assert.equal(again.cache.stats().l2.corrupt, 1);
+  again.db.close();
+});
+
+test('L1 stays within its byte budget and counts evictions (LRU and LFU)', async () => {
+  for (const policy of ['lru', 'lfu'] as const) {
+    const { cache, db } = setup({ l1MaxBytes: 2000, l1Policy: policy });
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, { pad: 'x'.repeat(80), i });
+    const s = cache.stats();
+    assert.ok(s.l1.bytes <= 2000, `${policy}: ${s.l1.bytes}`);
+    assert.ok(s.l1.evictions > 50, policy);
+    assert.equal(s.l2.entries, 100, 'L2 keeps everything');
+    db.close();
+  }
+});
+
+test('LFU evicts the least frequently used, oldest first among equals', () => {
+  const lfu = new LfuStore<number>(3);
+  lfu.set('a', 1, 1); lfu.set('b', 2, 1); lfu.set('c', 3, 1);
+  lfu.get('a'); lfu.get('a'); lfu.get('c');
+  lfu.set('d', 4, 1); // evicts b (frequency 1, oldest)
+  assert.deepEqual([...lfu.keys()].sort(), ['a', 'c', 'd']);
+  lfu.set('e', 5, 1); // d has frequency 1 now: evicted
+  assert.deepEqual([...lfu.keys()].sort(), ['a', 'c', 'e']);
+  assert.equal(lfu.evictions, 2);
+});
+
+test('the analysis key ignores the id but not the facts, the models or the engine version', () => {
+  const a = parseIncident({ id: 'one', text: 'levee breach', facts: { deaths: 1 } });
+  const b = parseIncident({ id: 'two', text: 'levee breach', facts: { deaths: 1 } });
+  const c = parseIncident({ id: 'one', text: 'levee breach', facts: { deaths: 2 } });
+  const models = { 'incident-classifier': '1' };
+  assert.equal(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(b, models, '0.1.0'));
+  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(c, models, '0.1.0'));
+  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, { 'incident-classifier': '2' }, '0.1.0'));
+  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, models, '0.2.0'));
+});

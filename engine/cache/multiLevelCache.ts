@@ -1,0 +1,191 @@
+// The engine's one cache API: getOrCompute(key, compute, { ttlMs, staleMs, tags }).
+// L1 = memory (LRU or LFU, sized by bytes); L2 = a SQLite table that survives restarts. Write-through;
+// single-flight (concurrent callers of one key compute once); stale-while-revalidate (a stale value is
+// served at once while one refresh runs); invalidation by tag and by key prefix; warm-up of the hottest
+// L2 keys at start. A corrupted L2 entry (CRC or decode failure) is deleted and recomputed, never served.
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../store/database.js';
+import type { Logger } from '../logging.js';
+import { LfuStore, LruStore, type L1Store } from './l1Stores.js';
+
+export interface CacheConfig {
+  /** Memory budget of L1 in bytes (serialised size). */
+  l1MaxBytes: number;
+  l1Policy: 'lru' | 'lfu';
+  defaultTtlMs: number;
+  /** How long after expiry a value may still be served while it is recomputed. */
+  defaultStaleMs: number;
+  /** L2 keys (most hit first) loaded into L1 at start. */
+  warmupKeys: number;
+  now?: () => number;
+}
+
+export const DEFAULT_CACHE_CONFIG: CacheConfig = { l1MaxBytes: 32 << 20, l1Policy: 'lru', defaultTtlMs: 24 * 3600_000, defaultStaleMs: 3600_000, warmupKeys: 500 };
+
+interface Entry { value: unknown; freshUntil: number; staleUntil: number }
+export type CacheSource = 'l1' | 'l2' | 'computed' | 'stale';
+export interface GetOptions { ttlMs?: number; staleMs?: number; tags?: string[] }
+
+interface LevelStats { hits: number; misses: number; staleServes: number; evictions: number; bytes: number; entries: number; corrupt: number }
+
+export class MultiLevelCache {
+  private readonly l1: L1Store<Entry>;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly counters = { l1: { hits: 0, misses: 0, staleServes: 0 }, l2: { hits: 0, misses: 0, staleServes: 0, corrupt: 0 }, computes: 0, refreshes: 0 };
+  private readonly sql: Record<string, Database.Statement>;
+  private readonly now: () => number;
+
+  constructor(private readonly db: SqliteDatabase, private readonly config: CacheConfig = DEFAULT_CACHE_CONFIG, private readonly logger?: Logger) {
+    this.l1 = config.l1Policy === 'lfu' ? new LfuStore<Entry>(config.l1MaxBytes) : new LruStore<Entry>(config.l1MaxBytes);
+    this.now = config.now ?? Date.now;
+    this.sql = {
+      get: db.prepare('SELECT value, crc, fresh_until, stale_until FROM cache_entries WHERE key = ?'),
+      hit: db.prepare('UPDATE cache_entries SET hits = hits + 1 WHERE key = ?'),
+      put: db.prepare(`INSERT INTO cache_entries (key, value, crc, bytes, fresh_until, stale_until, hits, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)
+        ON CONFLICT(key) DO UPDATE SET value = excluded.value, crc = excluded.crc, bytes = excluded.bytes, fresh_until = excluded.fresh_until,
+        stale_until = excluded.stale_until, updated_at = excluded.updated_at`),
+      tag: db.prepare('INSERT OR IGNORE INTO cache_tags (tag, key) VALUES (?, ?)'),
+      untagKey: db.prepare('DELETE FROM cache_tags WHERE key = ?'),
+      delete: db.prepare('DELETE FROM cache_entries WHERE key = ?'),
+      keysByTag: db.prepare('SELECT key FROM cache_tags WHERE tag = ?'),
+      deletePrefix: db.prepare('DELETE FROM cache_entries WHERE key >= ? AND key < ?'),
+      purge: db.prepare('DELETE FROM cache_entries WHERE stale_until < ?'),
+      hottest: db.prepare('SELECT key FROM cache_entries WHERE stale_until >= ? ORDER BY hits DESC LIMIT ?'),
+      l2Stats: db.prepare('SELECT COUNT(*) AS entries, COALESCE(SUM(bytes), 0) AS bytes FROM cache_entries'),
+    };
+  }
+
+  async getOrCompute<T>(key: string, compute: () => Promise<T>, options: GetOptions = {}): Promise<{ value: T; source: CacheSource }> {
+    const now = this.now();
+    const found = this.lookup(key);
+    if (found && now < found.entry.freshUntil) return { value: found.entry.value as T, source: found.level };
+    if (found && now < found.entry.staleUntil) {
+      this.counters[found.level].staleServes++;
+      // Serve the stale value at once; one background refresh (single-flight) brings the fresh one.
+      if (!this.inflight.has(key)) {
+        this.counters.refreshes++;
+        void this.computeOnce(key, compute, options).catch((err: unknown) => this.logger?.warn('cache refresh failed', { key, error: (err as Error).message }));
+      }
+      return { value: found.entry.value as T, source: 'stale' };
+    }
+    const pending = this.inflight.get(key);
+    if (pending) return { value: (await pending) as T, source: 'computed' };
+    return { value: await this.computeOnce(key, compute, options), source: 'computed' };
+  }
+
+  /** The fresh or stale value if present (no compute). */
+  peek(key: string): unknown {
+    const found = this.lookup(key);
+    return found && this.now() < found.entry.staleUntil ? found.entry.value : undefined;
+  }
+
+  set(key: string, value: unknown, options: GetOptions = {}): void {
+    const now = this.now();
+    const freshUntil = now + (options.ttlMs ?? this.config.defaultTtlMs);
+    const entry: Entry = { value, freshUntil, staleUntil: freshUntil + (options.staleMs ?? this.config.defaultStaleMs) };
+    const json = JSON.stringify(value);
+    const packed = deflateRawSync(Buffer.from(json));
+    this.db.transaction(() => {
+      this.sql.put!.run(key, packed, crc32(packed), packed.length, entry.freshUntil, entry.staleUntil, now);
+      this.sql.untagKey!.run(key);
+      for (const tag of options.tags ?? []) this.sql.tag!.run(tag, key);
+    })();
+    this.putL1(key, entry, json.length);
+  }
+
+  invalidateKey(key: string): void {
+    this.dropL1(key);
+    this.sql.delete!.run(key);
+  }
+
+  invalidateTag(tag: string): number {
+    // Write-through means L2's tag table knows every key, including those also in L1.
+    const keys = new Set((this.sql.keysByTag!.all(tag) as Array<{ key: string }>).map((r) => r.key));
+    this.db.transaction(() => { for (const key of keys) this.sql.delete!.run(key); })();
+    for (const key of keys) this.dropL1(key);
+    return keys.size;
+  }
+
+  invalidatePrefix(prefix: string): number {
+    const l1Keys = [...this.l1.keys()].filter((k) => k.startsWith(prefix));
+    for (const key of l1Keys) this.dropL1(key);
+    // Keys sort as text, so every key with the prefix lies in [prefix, prefix + U+FFFF).
+    return this.sql.deletePrefix!.run(prefix, prefix + '\uffff').changes;
+  }
+
+  /** Loads the most-hit live L2 entries into L1 (at engine start). */
+  warmUp(limit = this.config.warmupKeys): number {
+    let loaded = 0;
+    for (const { key } of this.sql.hottest!.all(this.now(), limit) as Array<{ key: string }>) {
+      const entry = this.readL2(key, false);
+      if (entry) { this.putL1(key, entry.entry, entry.bytes); loaded++; }
+    }
+    return loaded;
+  }
+
+  purgeExpired(): number { return this.sql.purge!.run(this.now()).changes; }
+
+  stats(): { l1: LevelStats & { hitRatio: number }; l2: LevelStats & { hitRatio: number }; computes: number; refreshes: number } {
+    const l2 = this.sql.l2Stats!.get() as { entries: number; bytes: number };
+    const ratio = (h: number, m: number) => (h + m === 0 ? 0 : h / (h + m));
+    return {
+      l1: { ...this.counters.l1, corrupt: 0, evictions: this.l1.evictions, bytes: this.l1.bytes, entries: this.l1.size, hitRatio: ratio(this.counters.l1.hits, this.counters.l1.misses) },
+      l2: { ...this.counters.l2, evictions: 0, bytes: l2.bytes, entries: l2.entries, hitRatio: ratio(this.counters.l2.hits, this.counters.l2.misses) },
+      computes: this.counters.computes,
+      refreshes: this.counters.refreshes,
+    };
+  }
+
+  private computeOnce<T>(key: string, compute: () => Promise<T>, options: GetOptions): Promise<T> {
+    const run = (async () => {
+      try {
+        this.counters.computes++;
+        const value = await compute();
+        this.set(key, value, options);
+        return value;
+      } finally {
+        this.inflight.delete(key);
+      }
+    })();
+    this.inflight.set(key, run);
+    return run;
+  }
+
+  private lookup(key: string): { entry: Entry; level: 'l1' | 'l2' } | undefined {
+    const inMemory = this.l1.get(key);
+    if (inMemory && this.now() < inMemory.staleUntil) { this.counters.l1.hits++; return { entry: inMemory, level: 'l1' }; }
+    this.counters.l1.misses++;
+    const stored = this.readL2(key, true);
+    if (!stored) { this.counters.l2.misses++; return undefined; }
+    this.counters.l2.hits++;
+    this.putL1(key, stored.entry, stored.bytes);
+    return { entry: stored.entry, level: 'l2' };
+  }
+
+  private readL2(key: string, countHit: boolean): { entry: Entry; bytes: number } | undefined {
+    const row = this.sql.get!.get(key) as { value: Buffer; crc: number; fresh_until: number; stale_until: number } | undefined;
+    if (!row || this.now() >= row.stale_until) return undefined;
+    let json: string;
+    try {
+      if (crc32(row.value) !== row.crc) throw new Error('CRC mismatch');
+      json = inflateRawSync(row.value).toString('utf8');
+      const value = JSON.parse(json) as unknown;
+      if (countHit) this.sql.hit!.run(key);
+      return { entry: { value, freshUntil: row.fresh_until, staleUntil: row.stale_until }, bytes: json.length };
+    } catch (err) {
+      this.counters.l2.corrupt++;
+      this.logger?.warn('corrupted cache entry dropped', { key, error: (err as Error).message });
+      this.sql.delete!.run(key);
+      return undefined;
+    }
+  }
+
+  private putL1(key: string, entry: Entry, bytes: number): void {
+    this.l1.set(key, entry, bytes);
+  }
+
+  private dropL1(key: string): void {
+    this.l1.delete(key);
+  }
+}

@@ -1,0 +1,22 @@
+// Times every statement the store runs, by name: count and p50/p99 for the dashboards, and a log line
+// when one is slower than the configured bound (the slow-query log).
+import { performance } from 'node:perf_hooks';
+import { TimingStats } from '../metrics/timingStats.js';
+import type { Logger } from '../logging.js';
+
+export class StatementTimer {
+  readonly stats = new TimingStats();
+
+  constructor(private readonly slowQueryMs = 50, private readonly logger?: Logger) {}
+
+  run<T>(name: string, statement: () => T): T {
+    const started = performance.now();
+    try {
+      return statement();
+    } finally {
+      const ms = performance.now() - started;
+      this.stats.record(name, ms);
+      if (ms > this.slowQueryMs) this.logger?.warn('slow query', { statement: name, ms: Math.round(ms * 1000) / 1000, boundMs: this.slowQueryMs });
+    }
+  }
+}
