@@ -14,6 +14,7 @@ import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.j
 import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { performance } from 'node:perf_hooks';
+import { markEngineRunning } from './store/maintenance.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -27,10 +28,12 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 export class Engine {
   readonly startedAt = Date.now();
   private readonly writer: RunWriter;
+  private readonly releasePidFile: () => void;
 
   private constructor(readonly config: EngineConfig, readonly orchestrator: Orchestrator, readonly store: AnalysisStore,
-    readonly cache: MultiLevelCache, private readonly db: SqliteDatabase, readonly logger: Logger) {
+    readonly cache: MultiLevelCache, readonly database: SqliteDatabase, readonly logger: Logger) {
     this.writer = new RunWriter(store);
+    this.releasePidFile = markEngineRunning(config.dataDir);
   }
 
   static async start(config: EngineConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Engine> {
@@ -87,7 +90,8 @@ export class Engine {
   async close(): Promise<void> {
     this.writer.flush();
     await this.orchestrator.close();
-    this.db.close();
+    this.database.close();
+    this.releasePidFile();
   }
 }
 

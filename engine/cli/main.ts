@@ -18,6 +18,9 @@ import { loadOrCreateToken } from '../server/apiToken.js';
 import { openDatabase } from '../store/database.js';
 import { AnalysisStore } from '../store/analysisStore.js';
 import { parseInputText } from './readIncidents.js';
+import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, scheduleBackups, vacuumDatabase } from '../store/maintenance.js';
+import { adviseIndexes } from '../store/indexAdvisor.js';
+import { STORE_QUERIES } from '../store/analysisStore.js';
 
 interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
 
@@ -68,11 +71,15 @@ async function serveCommand(options: CommonOptions & { host: string; port: strin
   const engine = await Engine.start(config, { logger });
   const token = config.requireToken ? loadOrCreateToken(config.dataDir) : null;
   const app = buildServer(engine, { token });
+  const stopBackups = config.backupEveryHours > 0
+    ? scheduleBackups(engine.database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
+    : () => {};
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.orchestrator.models });
   process.stderr.write(`\nSAFE Edge is running. Open the app in a browser:\n  ${address}/${token ? `#token=${token}` : ''}\n\n`);
   if (token === null) logger.warn('API token check is disabled (--no-token): any local program can use this engine');
   const stop = async () => {
+    stopBackups();
     await app.close();
     await engine.close();
     process.exit(0);
@@ -131,6 +138,37 @@ function modelsCommand(options: CommonOptions & { json: boolean }): number {
   return models.every((m) => m.verified) ? 0 : 1;
 }
 
+async function dbCommand(action: string, file: string | undefined, options: CommonOptions & { json: boolean }): Promise<number> {
+  const config = configFrom(options);
+  const print = (value: unknown, text: string) => process.stdout.write(options.json ? JSON.stringify(value, null, 2) + '\n' : text + '\n');
+  if (action === 'restore') {
+    if (!file) throw new SafeError(ERROR_CODES.INVALID_FIELD, 'db restore needs the backup FILE', 'file');
+    restoreDatabase(config.dataDir, file);
+    print({ restored: file }, `restored ${file} into ${config.dataDir}`);
+    return 0;
+  }
+  const db = openDatabase(config.dataDir);
+  try {
+    switch (action) {
+      case 'stats': { const s = databaseStats(db, config.dataDir); print(s, Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')); return 0; }
+      case 'check': { const r = checkDatabase(db); print(r, r.join('\n')); return r[0] === 'ok' ? 0 : 1; }
+      case 'backup': {
+        if (!file) throw new SafeError(ERROR_CODES.INVALID_FIELD, 'db backup needs a target FILE', 'file');
+        const r = await backupDatabase(db, file); print(r, `backed up to ${r.file} (${r.bytes} bytes)`); return 0;
+      }
+      case 'vacuum': { const r = vacuumDatabase(db); print(r, `vacuumed: ${r.beforeBytes} → ${r.afterBytes} bytes`); return 0; }
+      case 'advise': {
+        const advice = adviseIndexes(db, STORE_QUERIES);
+        print(advice, advice.map((a) => `${a.query}: ${a.fullScans.length ? `FULL SCAN (${a.fullScans.join('; ')}) → ${a.suggestion}` : `ok (${a.plan.join('; ')})`}`).join('\n'));
+        return advice.some((a) => a.fullScans.length) ? 1 : 0;
+      }
+      default: throw new SafeError(ERROR_CODES.INVALID_FIELD, `unknown db action ${action}: use stats, check, backup FILE, restore FILE, vacuum or advise`, 'action');
+    }
+  } finally {
+    db.close();
+  }
+}
+
 export function buildCli(): Command {
   const program = new Command('safe-edge').description('SAFE Edge: offline multi-agent incident analysis').version(ENGINE_VERSION);
   withCommon(program.command('analyze').argument('<file>', 'incident JSON, or JSONL with one incident per line; - reads stdin')
@@ -152,6 +190,9 @@ export function buildCli(): Command {
     .action((id, options) => { process.exitCode = showCommand(id, options); });
   withCommon(program.command('models').description('the models in the repository, their versions, hashes and verification').option('--json', 'JSON', false))
     .action((options) => { process.exitCode = modelsCommand(options); });
+  withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise').argument('[file]')
+    .description('database maintenance (restore needs the engine stopped)').option('--json', 'JSON', false))
+    .action(async (action, file, options) => { process.exitCode = await dbCommand(action, file, options); });
   withCommon(program.command('config').description('print the effective configuration')).action((options) => {
     process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
   });

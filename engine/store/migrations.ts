@@ -52,7 +52,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tag, key)
   ) WITHOUT ROWID;
   CREATE INDEX cache_tags_by_key ON cache_tags (key);
-  -- history filters by incident and by type/severity within time
-  CREATE INDEX runs_by_type_time ON runs (type, created_at DESC);
+  -- the history's newest-first order with its tie-breaker, without a temporary sort (db advise)
+  DROP INDEX runs_by_time;
+  CREATE INDEX runs_by_time ON runs (created_at DESC, seq DESC);
   `,
 ];

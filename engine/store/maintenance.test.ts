@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parseIncident } from '../contract/parseIncident.js';
+import type { AnalysisResult } from '../contract/result.js';
+import { openDatabase } from './database.js';
+import { AnalysisStore, STORE_QUERIES } from './analysisStore.js';
+import { backupDatabase, checkDatabase, markEngineRunning, restoreDatabase, restoreRefusal, vacuumDatabase, databaseStats } from './maintenance.js';
+import { adviseIndexes } from './indexAdvisor.js';
+
+const result = (id: string): AnalysisResult => ({ id, status: 'ok', models: { m: '1' }, timingsMs: { total: 1 } });
+const fill = (store: AnalysisStore, n: number, prefix = 'inc') => { for (let i = 0; i < n; i++) store.saveRun(parseIncident({ id: `${prefix}-${i}`, text: 'x' }), result(`${prefix}-${i}`)); };
+
+test('integrity check, stats and vacuum on a live database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-maint-'));
+  const db = openDatabase(dir);
+  fill(new AnalysisStore(db), 20);
+  assert.deepEqual(checkDatabase(db), ['ok']);
+  const stats = databaseStats(db, dir);
+  assert.equal(stats.rows.runs, 20);
+  assert.equal(stats.journalMode, 'wal');
+  assert.equal(stats.synchronous, 2, 'FULL');
+  const v = vacuumDatabase(db);
+  assert.ok(v.afterBytes <= v.beforeBytes);
+  db.close();
+});
+
+test('online backup while writing, and restore of that backup', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-maint-'));
+  const db = openDatabase(dir);
+  const store = new AnalysisStore(db);
+  fill(store, 50);
+  const file = join(dir, 'backup.sqlite');
+  const backing = backupDatabase(db, file);
+  fill(store, 10, 'during'); // writes continue during the backup
+  const { bytes } = await backing;
+  assert.ok(bytes > 0);
+  assert.equal(restoreRefusal(file), null);
+  const release = markEngineRunning(dir); // as the engine does while it runs
+  assert.throws(() => restoreDatabase(dir, file), (e: { code?: string }) => e.code === 'SAFE_E_BUSY', 'refused while the engine runs');
+  release();
+  db.close();
+  restoreDatabase(dir, file);
+  const restored = openDatabase(dir);
+  const runs = new AnalysisStore(restored).history(1000);
+  assert.ok(runs.length >= 50 && runs.length <= 60);
+  assert.deepEqual(checkDatabase(restored), ['ok']);
+  restored.close();
+});
+
+test('restore refuses what is not a sound SAFE Edge database, with the reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-maint-'));
+  const garbage = join(dir, 'garbage.sqlite');
+  writeFileSync(garbage, 'this is not sqlite at all'.repeat(100));
+  assert.match(restoreRefusal(garbage) ?? '', /not a readable SQLite database|not a SAFE Edge database/);
+  const foreign = join(dir, 'foreign.sqlite');
+  const other = new Database(foreign);
+  other.exec('CREATE TABLE t (x)');
+  other.close();
+  assert.match(restoreRefusal(foreign) ?? '', /not a SAFE Edge database/);
+  assert.match(restoreRefusal(join(dir, 'missing.sqlite')) ?? '', /does not exist/);
+  assert.throws(() => restoreDatabase(join(dir, 'data'), foreign), (e: { code?: string; message: string }) => e.code === 'SAFE_E_INVALID_FIELD' && /not a SAFE Edge database/.test(e.message));
+});
+
+test('the index advisor: the store\'s queries use indexes; a query written without one is caught', () => {
+  const db = openDatabase(mkdtempSync(join(tmpdir(), 'safe-maint-')));
+  const ours = adviseIndexes(db, STORE_QUERIES);
+  assert.deepEqual(ours.filter((a) => a.fullScans.length), [], JSON.stringify(ours));
+  assert.ok(ours.every((a) => !a.plan.some((d) => d.includes('TEMP B-TREE'))), 'no temporary sorts');
+  const [advice] = adviseIndexes(db, [{ name: 'bySeverity', sql: 'SELECT * FROM runs WHERE severity = ? ORDER BY created_at DESC LIMIT 20', params: ['I'] }]);
+  assert.ok(advice && advice.fullScans.length === 1);
+  assert.equal(advice.suggestion, 'CREATE INDEX runs_by_severity_created_at ON runs (severity, created_at);');
+  db.exec(advice.suggestion as string);
+  const [after] = adviseIndexes(db, [{ name: 'bySeverity', sql: 'SELECT * FROM runs WHERE severity = ? ORDER BY created_at DESC LIMIT 20', params: ['I'] }]);
+  assert.deepEqual(after?.fullScans, [], 'the suggested index fixes it');
+  db.close();
+});

@@ -1,0 +1,125 @@
+// Database maintenance: stats, integrity check, online backup (SQLite's backup API, safe while the
+// engine writes), restore that refuses anything that is not a sound SAFE Edge database, vacuum, and
+// scheduled backups with retention.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { DATABASE_FILE, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
+import { MIGRATIONS } from './migrations.js';
+
+export function databaseStats(db: SqliteDatabase, dataDir: string) {
+  const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const wal = join(dataDir, `${DATABASE_FILE}-wal`);
+  return {
+    file: join(dataDir, DATABASE_FILE),
+    schemaVersion: pragma('user_version'),
+    pageSize: pragma('page_size'),
+    pages: pragma('page_count'),
+    freePages: pragma('freelist_count'),
+    sizeBytes: pragma('page_size') * pragma('page_count'),
+    walBytes: existsSync(wal) ? statSync(wal).size : 0,
+    journalMode: db.pragma('journal_mode', { simple: true }) as string,
+    synchronous: pragma('synchronous'),
+    rows: { incidents: count('incidents'), runs: count('runs'), runModels: count('run_models'), cacheEntries: count('cache_entries') },
+  };
+}
+
+/** `PRAGMA integrity_check` plus foreign keys: ['ok'] when sound. */
+export function checkDatabase(db: SqliteDatabase): string[] {
+  const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length) problems.push(`${fk.length} foreign-key violations`);
+  return problems.length === 1 && problems[0] === 'ok' ? ['ok'] : problems.filter((p) => p !== 'ok');
+}
+
+export async function backupDatabase(db: SqliteDatabase, file: string): Promise<{ file: string; bytes: number }> {
+  await db.backup(file);
+  return { file, bytes: statSync(file).size };
+}
+
+/** Why a file cannot be restored, or null when it is a sound SAFE Edge database this engine can open. */
+export function restoreRefusal(file: string): string | null {
+  if (!existsSync(file)) return 'file does not exist';
+  let candidate: Database.Database | undefined;
+  try {
+    candidate = new Database(file, { readonly: true, fileMustExist: true });
+    const appId = candidate.pragma('application_id', { simple: true }) as number;
+    if (appId !== SAFE_EDGE_APPLICATION_ID) return `not a SAFE Edge database (application_id ${appId})`;
+    const version = candidate.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) return `made by a newer engine (schema v${version} > v${MIGRATIONS.length})`;
+    const problems = checkDatabase(candidate);
+    if (problems[0] !== 'ok') return `damaged: ${problems.slice(0, 3).join('; ')}`;
+    return null;
+  } catch (err) {
+    return `not a readable SQLite database (${(err as Error).message})`;
+  } finally {
+    candidate?.close();
+  }
+}
+
+/** Replaces the data directory's database with a verified backup. The engine must not be running. */
+export function restoreDatabase(dataDir: string, file: string): void {
+  const why = restoreRefusal(file);
+  if (why) throw new SafeError(ERROR_CODES.INVALID_FIELD, `refusing to restore ${file}: ${why}`, 'file');
+  const target = join(dataDir, DATABASE_FILE);
+  const holder = runningEnginePid(dataDir);
+  if (holder !== null) throw new SafeError(ERROR_CODES.BUSY, `the engine (pid ${holder}) is using this database: stop the app or \`safe-edge serve\` before restoring`);
+  mkdirSync(dataDir, { recursive: true });
+  const staged = `${target}.restoring`;
+  copyFileSync(file, staged);
+  for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+  renameSync(staged, target); // atomic on the same file system: never a half-restored database
+}
+
+/** The engine writes its pid here while it runs, so maintenance that needs it stopped can tell. */
+export const ENGINE_PID_FILE = 'engine.pid';
+
+export function markEngineRunning(dataDir: string): () => void {
+  const file = join(dataDir, ENGINE_PID_FILE);
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+/** The pid of a live engine using this data directory, or null (a stale file from a crash is ignored). */
+export function runningEnginePid(dataDir: string): number | null {
+  const file = join(dataDir, ENGINE_PID_FILE);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8'));
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+export function vacuumDatabase(db: SqliteDatabase): { beforeBytes: number; afterBytes: number } {
+  const size = () => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const beforeBytes = size();
+  db.exec('VACUUM');
+  return { beforeBytes, afterBytes: size() };
+}
+
+/** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
+export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
+  const dir = join(dataDir, 'backups');
+  const take = async () => {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `safe-edge-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+      await backupDatabase(db, file);
+      const old = readdirSync(dir).filter((f) => /^safe-edge-.*\.sqlite$/.test(f)).sort().reverse().slice(keep);
+      for (const f of old) rmSync(join(dir, f));
+      log('database backed up', { file, removed: old.length });
+    } catch (err) {
+      log('scheduled backup failed', { error: (err as Error).message });
+    }
+  };
+  const timer = setInterval(() => void take(), everyMs);
+  timer.unref();
+  void take();
+  return () => clearInterval(timer);
+}
