@@ -8,7 +8,7 @@ import { parseIncident } from '../contract/parseIncident.js';
 import type { AnalysisResult } from '../contract/result.js';
 import { openDatabase } from './database.js';
 import { AnalysisStore, STORE_QUERIES } from './analysisStore.js';
-import { backupDatabase, checkDatabase, markEngineRunning, restoreDatabase, restoreRefusal, vacuumDatabase, databaseStats } from './maintenance.js';
+import { backupDatabase, checkDatabase, markEngineRunning, restoreDatabase, restoreRefusal, scheduleBackups, vacuumDatabase, databaseStats } from './maintenance.js';
 import { adviseIndexes } from './indexAdvisor.js';
 
 const result = (id: string): AnalysisResult => ({ id, status: 'ok', models: { m: '1' }, timingsMs: { total: 1 } });
@@ -76,5 +76,25 @@ test('the index advisor: the store\'s queries use indexes; a query written witho
   db.exec(advice.suggestion as string);
   const [after] = adviseIndexes(db, [{ name: 'bySeverity', sql: 'SELECT * FROM runs WHERE severity = ? ORDER BY created_at DESC LIMIT 20', params: ['I'] }]);
   assert.deepEqual(after?.fullScans, [], 'the suggested index fixes it');
+  db.close();
+});
+
+test('scheduled backups keep only the newest ones', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-maint-'));
+  const db = openDatabase(dir);
+  fill(new AnalysisStore(db), 5);
+  const logs: string[] = [];
+  const { readdirSync, writeFileSync: write } = await import('node:fs');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'backups'), { recursive: true });
+  for (const old of ['2024-01-01', '2024-01-02', '2024-01-03']) write(join(dir, 'backups', `safe-edge-${old}T00-00-00-000Z.sqlite`), 'old');
+  const stop = scheduleBackups(db, dir, 3600_000, 2, (msg) => logs.push(msg));
+  for (let i = 0; i < 50 && !logs.length; i++) await new Promise((r) => setTimeout(r, 20));
+  stop();
+  const kept = readdirSync(join(dir, 'backups')).sort();
+  assert.equal(kept.length, 2);
+  assert.ok(!kept.includes('safe-edge-2024-01-01T00-00-00-000Z.sqlite'), 'the oldest went first');
+  assert.equal(restoreRefusal(join(dir, 'backups', kept.at(-1) as string)), null, 'the new backup is a sound database');
+  assert.deepEqual(logs, ['database backed up']);
   db.close();
 });
