@@ -4,6 +4,7 @@ import { availableParallelism, homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MODELS_DIR } from './inference/modelRepository.js';
+import { ERROR_CODES, SafeError } from './contract/errors.js';
 
 /** OS-appropriate data directory: %APPDATA%\SAFE Edge, ~/Library/Application Support/SAFE Edge, $XDG_DATA_HOME/safe-edge. */
 export function defaultDataDir(): string {
@@ -64,6 +65,14 @@ export function defaultConfig(): EngineConfig {
 }
 
 export function resolveConfig(overrides: Partial<EngineConfig> = {}): EngineConfig {
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return configSchema.parse({ ...defaultConfig(), ...defined });
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<EngineConfig>;
+  const base = defaultConfig();
+  // Concurrency follows the worker count unless set on its own.
+  if (defined.workers !== undefined && defined.maxConcurrentAnalyses === undefined) base.maxConcurrentAnalyses = defined.workers * 4;
+  const parsed = configSchema.safeParse({ ...base, ...defined });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SafeError(ERROR_CODES.INVALID_FIELD, `configuration ${issue?.path.join('.')}: ${issue?.message}`, issue?.path.join('.'));
+  }
+  return parsed.data;
 }

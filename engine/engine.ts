@@ -14,6 +14,7 @@ import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.j
 import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
 import { markEngineRunning } from './store/maintenance.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
@@ -42,8 +43,12 @@ export class Engine {
     try {
       const orchestrator = await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
-      cache.purgeExpired();
-      cache.warmUp();
+      try {
+        cache.purgeExpired();
+        cache.warmUp();
+      } catch (err) {
+        logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
+      }
       return new Engine(config, orchestrator, new AnalysisStore(db, new StatementTimer(config.slowQueryMs, logger)), cache, db, logger);
     } catch (err) {
       db.close();
@@ -51,8 +56,19 @@ export class Engine {
     }
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing = false;
+
   /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
-  async analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
+  analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
+    if (this.closing) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    const run = this.analyzeAndSave(incident, options);
+    this.inFlight.add(run);
+    void run.catch(() => {}).finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
+  private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
     const result = options.useCache === false ? await this.orchestrator.analyze(incident, options) : await this.analyzeCached(incident, options);
     if (options.save === false) return result;
     try {
@@ -68,26 +84,44 @@ export class Engine {
     const started = performance.now();
     const models = this.orchestrator.models;
     const key = analysisCacheKey(incident, models, ENGINE_VERSION);
+    // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
+    // comes back is re-addressed to this caller's own id before it is returned or saved.
+    const analysisId = options.analysisId ?? incident.id ?? randomUUID();
+    const own = (result: AnalysisResult): AnalysisResult => (result.id === analysisId ? result : { ...result, id: analysisId });
     try {
       const { value, source } = await this.cache.getOrCompute(key, async () => {
-        const fresh = await this.orchestrator.analyze(incident, options);
+        const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
         if (fresh.status !== 'ok') throw new NotCacheable(fresh);
         return fresh;
-      }, { tags: ['analysis', ...modelTags(models)] });
-      if (source === 'computed') return value;
-      // Same question, same models: the stored answer, re-addressed to this incident.
+      }, {
+        tags: ['analysis', ...modelTags(models)],
+        // A background refresh reports to nobody: batch priority, no progress callback.
+        refresh: async () => {
+          const fresh = await this.orchestrator.analyze(incident, { priority: 'batch' });
+          if (fresh.status !== 'ok') throw new NotCacheable(fresh);
+          return fresh;
+        },
+      });
+      if (source === 'computed' && value.id === analysisId) return value;
       const totalMs = Math.round((performance.now() - started) * 1000) / 1000;
-      const analysisId = options.analysisId ?? incident.id ?? value.id;
       options.onProgress?.({ analysisId, agent: 'analysis', state: 'finished', atMs: totalMs, durationMs: totalMs });
       const { runId: _runId, ...answer } = value;
       return { ...answer, id: analysisId, cached: true, analysedAt: new Date().toISOString(), timingsMs: { total: totalMs } };
     } catch (err) {
-      if (err instanceof NotCacheable) return err.result;
+      if (err instanceof NotCacheable) return own(err.result);
       throw err;
     }
   }
 
-  async close(): Promise<void> {
+  /** Stops taking work, lets running analyses finish and be saved (up to `graceMs`), then closes. */
+  async close(graceMs = 10_000): Promise<void> {
+    this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => { timer = setTimeout(resolve, graceMs); }),
+    ]);
+    clearTimeout(timer);
     this.writer.flush();
     await this.orchestrator.close();
     this.database.close();

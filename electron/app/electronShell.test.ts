@@ -132,6 +132,16 @@ test('after too many consecutive failures the supervisor gives up and says so', 
   for (let i = 0; i < 3; i++) { engines.at(-1)!.die(); clock.advance(10_000); }
   assert.equal(statuses.at(-1)?.state, 'failed');
   await assert.rejects(pending, (e: { code: string }) => e.code === 'SAFE_E_ENGINE_RESTARTED');
+  await assert.rejects(supervisor.request({ method: 'health' }), (e: { code: string }) => e.code === 'SAFE_E_ENGINE_RESTARTED', 'later calls fail at once, not hang');
+});
+
+test('an engine that never becomes ready is replaced', () => {
+  const { clock, engines, supervisor } = harness();
+  supervisor.start();
+  clock.advance(30_000);
+  assert.ok(engines[0]!.killed);
+  clock.advance(100);
+  assert.equal(engines.length, 2);
 });
 
 test('security: isolated sandboxed renderer, strict CSP, only app:// pages, no path escapes', () => {

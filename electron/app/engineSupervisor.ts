@@ -26,6 +26,8 @@ export interface SupervisorOptions {
   backoffMs?: number[];
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /** An engine that has not said ready within this time is killed and restarted. */
+  readyTimeoutMs?: number;
   /** Restarts after this many consecutive failures without a healthy minute stop: status `failed`. */
   maxConsecutiveRestarts?: number;
   timers?: Timers;
@@ -47,6 +49,8 @@ export class EngineSupervisor {
   private pingTimer: unknown = null;
   private pingDeadline: unknown = null;
   private stableTimer: unknown = null;
+  private readyDeadline: unknown = null;
+  private failed = false;
   private readonly timers: Timers;
   private readonly backoffMs: number[];
 
@@ -62,6 +66,7 @@ export class EngineSupervisor {
 
   /** Sends a request; resolves with the engine's value, rejects with its error body. */
   request(body: Body, onProgress?: (e: ProgressEventBody) => void): Promise<unknown> {
+    if (this.failed) return Promise.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: 'the engine has failed and is not being restarted; restart the app' });
     return new Promise((resolve, reject) => {
       const item: Pending = { body, resolve, reject, onProgress, attempts: 0 };
       if (this.ready && this.process) this.send(item); else this.waiting.push(item);
@@ -88,12 +93,18 @@ export class EngineSupervisor {
     this.process = child;
     child.onMessage((message) => this.onMessage(child, message));
     child.onExit((code) => { if (this.process === child) this.onDeath(`engine exited with code ${code}`); });
+    // An engine that never says ready (a model that hangs while loading) counts as dead.
+    this.readyDeadline = this.timers.setTimeout(() => {
+      if (this.process === child && !this.ready) { this.onDeath('engine did not become ready'); child.kill(); }
+    }, this.options.readyTimeoutMs ?? 30_000);
   }
 
   private onMessage(child: EngineProcess, message: HostMessage): void {
     if (child !== this.process) return;
     if (message.type === 'ready') {
       this.ready = true;
+      if (this.readyDeadline) this.timers.clearTimeout(this.readyDeadline);
+      this.readyDeadline = null;
       this.status('ready');
       // A minute of health resets the backoff: the next crash restarts quickly again.
       this.stableTimer = this.timers.setTimeout(() => { this.consecutiveFailures = 0; }, 60_000);
@@ -138,8 +149,8 @@ export class EngineSupervisor {
   }
 
   private clearTimers(): void {
-    for (const handle of [this.pingTimer, this.pingDeadline, this.stableTimer]) if (handle) this.timers.clearTimeout(handle);
-    this.pingTimer = this.pingDeadline = this.stableTimer = null;
+    for (const handle of [this.pingTimer, this.pingDeadline, this.stableTimer, this.readyDeadline]) if (handle) this.timers.clearTimeout(handle);
+    this.pingTimer = this.pingDeadline = this.stableTimer = this.readyDeadline = null;
   }
 
   private onDeath(reason: string): void {
@@ -156,6 +167,7 @@ export class EngineSupervisor {
     this.consecutiveFailures++;
     const max = this.options.maxConsecutiveRestarts ?? 8;
     if (this.consecutiveFailures > max) {
+      this.failed = true;
       this.status('failed', reason);
       for (const item of this.waiting.splice(0)) item.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: `the engine keeps failing: ${reason}` });
       return;

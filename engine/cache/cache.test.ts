@@ -124,3 +124,13 @@ test('the analysis key ignores the id but not the facts, the models or the engin
   assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, { 'incident-classifier': '2' }, '0.1.0'));
   assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, models, '0.2.0'));
 });
+
+test('LFU never loops or skips cold entries when the protected key sits alone in the lowest bucket', () => {
+  const lfu = new LfuStore<number>(3);
+  lfu.set('A', 1, 1); lfu.get('A'); lfu.get('A');
+  lfu.set('B', 2, 1); lfu.get('B'); lfu.get('B');
+  lfu.set('P', 3, 1); lfu.get('P');
+  lfu.set('B', 4, 2); // grows past the budget: must evict P (the coldest other than B) and stop
+  assert.ok(lfu.bytes <= 3 || lfu.size === 1);
+  assert.ok(!([...lfu.keys()].includes('P')), 'the coldest entry went first');
+});

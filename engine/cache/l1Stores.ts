@@ -39,7 +39,6 @@ export class LfuStore<V> implements L1Store<V> {
   bytes = 0;
   private readonly entries = new Map<string, { value: V; bytes: number; freq: number }>();
   private readonly buckets = new Map<number, Set<string>>();
-  private minFreq = 0;
   constructor(private readonly maxBytes: number) {}
   get size(): number { return this.entries.size; }
   keys(): IterableIterator<string> { return this.entries.keys(); }
@@ -63,9 +62,8 @@ export class LfuStore<V> implements L1Store<V> {
       this.entries.set(key, entry);
       this.bucket(1).add(key);
       this.bytes += bytes;
-      this.minFreq = 1;
     }
-    while (this.bytes > this.maxBytes && this.entries.size > 1) this.evictOne(key);
+    while (this.bytes > this.maxBytes && this.entries.size > 1) if (!this.evictOne(key)) break;
   }
 
   delete(key: string): boolean {
@@ -87,24 +85,23 @@ export class LfuStore<V> implements L1Store<V> {
     // Counts saturate (as in TinyLFU's small counters): a hot key stops moving between buckets, which
     // keeps a hit close to lru-cache's cost while still ranking hot above cold.
     if (e.freq >= LfuStore.MAX_FREQUENCY) return;
-    const old = this.buckets.get(e.freq);
-    old?.delete(key);
-    if (e.freq === this.minFreq && old?.size === 0) this.minFreq++;
+    this.buckets.get(e.freq)?.delete(key);
     e.freq++;
     this.bucket(e.freq).add(key);
   }
 
-  private evictOne(protect: string): void {
-    for (let f = this.minFreq; ; f++) {
+  private evictOne(protect: string): boolean {
+    // Frequencies saturate at MAX_FREQUENCY, so scanning the buckets from the lowest is cheap.
+    for (let f = 1; f <= LfuStore.MAX_FREQUENCY; f++) {
       const b = this.buckets.get(f);
-      if (!b || b.size === 0) { if (f > this.minFreq + 1_000_000) return; continue; }
+      if (!b) continue;
       for (const key of b) {
         if (key === protect) continue;
         this.delete(key);
         this.evictions++;
-        this.minFreq = f;
-        return;
+        return true;
       }
     }
+    return false;
   }
 }

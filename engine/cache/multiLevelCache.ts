@@ -57,7 +57,8 @@ export class MultiLevelCache {
     };
   }
 
-  async getOrCompute<T>(key: string, compute: () => Promise<T>, options: GetOptions = {}): Promise<{ value: T; source: CacheSource }> {
+  /** `refresh` (default: `compute`) is what a stale-while-revalidate refresh runs in the background. */
+  async getOrCompute<T>(key: string, compute: () => Promise<T>, options: GetOptions & { refresh?: () => Promise<T> } = {}): Promise<{ value: T; source: CacheSource }> {
     const now = this.now();
     const found = this.lookup(key);
     if (found && now < found.entry.freshUntil) return { value: found.entry.value as T, source: found.level };
@@ -66,7 +67,7 @@ export class MultiLevelCache {
       // Serve the stale value at once; one background refresh (single-flight) brings the fresh one.
       if (!this.inflight.has(key)) {
         this.counters.refreshes++;
-        void this.computeOnce(key, compute, options).catch((err: unknown) => this.logger?.warn('cache refresh failed', { key, error: (err as Error).message }));
+        void this.computeOnce(key, options.refresh ?? compute, options).catch((err: unknown) => this.logger?.warn('cache refresh failed', { key, error: (err as Error).message }));
       }
       return { value: found.entry.value as T, source: 'stale' };
     }
@@ -143,7 +144,12 @@ export class MultiLevelCache {
       try {
         this.counters.computes++;
         const value = await compute();
-        this.set(key, value, options);
+        try {
+          this.set(key, value, options);
+        } catch (err) {
+          // A full or busy disk must not cost the caller a finished result: it is just not cached.
+          this.logger?.warn('cache write failed', { key, error: (err as Error).message });
+        }
         return value;
       } finally {
         this.inflight.delete(key);
@@ -168,17 +174,22 @@ export class MultiLevelCache {
     const row = this.sql.get!.get(key) as { value: Buffer; crc: number; fresh_until: number; stale_until: number } | undefined;
     if (!row || this.now() >= row.stale_until) return undefined;
     let json: string;
+    let value: unknown;
     try {
       if (crc32(row.value) !== row.crc) throw new Error('CRC mismatch');
       json = inflateRawSync(row.value).toString('utf8');
-      const value = JSON.parse(json) as unknown;
-      if (countHit) this.sql.hit!.run(key);
-      return { entry: { value, freshUntil: row.fresh_until, staleUntil: row.stale_until }, bytes: json.length };
+      value = JSON.parse(json) as unknown;
     } catch (err) {
       this.counters.l2.corrupt++;
       this.logger?.warn('corrupted cache entry dropped', { key, error: (err as Error).message });
-      this.sql.delete!.run(key);
+      try { this.sql.delete!.run(key); } catch { /* a busy database: the CRC check catches it next time */ }
       return undefined;
+    }
+    if (countHit) {
+      try { this.sql.hit!.run(key); } catch { /* the hit count only orders the warm-up: best effort */ }
+    }
+    {
+      return { entry: { value, freshUntil: row.fresh_until, staleUntil: row.stale_until }, bytes: json.length };
     }
   }
 

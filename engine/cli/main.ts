@@ -46,19 +46,34 @@ function readInput(file: string): string {
 
 async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean }): Promise<number> {
   const entries = parseInputText(readInput(file));
-  const engine = await Engine.start(configFrom(options), { logger: createLogger(process.env.SAFE_EDGE_LOG as never ?? 'warn') });
+  const config = configFrom(options);
+  const engine = await Engine.start(config, { logger: createLogger(process.env.SAFE_EDGE_LOG as never ?? 'warn') });
   let failed = 0;
   try {
     const priority = entries.length > 1 ? 'batch' : 'interactive';
-    // Analyse concurrently, print in input order.
-    const results = entries.map((entry) => ('incident' in entry
-      ? engine.analyze(entry.incident, { priority, save: options.save }).catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
-      : Promise.resolve(errorResult(entry.id, entry.error))));
-    for (const pending of results) {
-      const result: AnalysisResult = await pending;
+    // Analyse with at most as many in flight as the engine runs at once (a 100 000-line file must not
+    // overflow its queue), print in input order.
+    const results: Array<Promise<AnalysisResult>> = [];
+    let inFlight = 0;
+    const slots: Array<() => void> = [];
+    const acquire = () => (inFlight < config.maxConcurrentAnalyses ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => slots.push(() => { inFlight++; r(); })));
+    const release = () => { inFlight--; slots.shift()?.(); };
+    const feed = (async () => {
+      for (const entry of entries) {
+        if (!('incident' in entry)) { results.push(Promise.resolve(errorResult(entry.id, entry.error))); continue; }
+        await acquire();
+        results.push(engine.analyze(entry.incident, { priority, save: options.save })
+          .catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
+          .finally(release));
+      }
+    })();
+    for (let i = 0; i < entries.length; i++) {
+      while (results[i] === undefined) await new Promise((r) => setImmediate(r));
+      const result: AnalysisResult = await (results[i] as Promise<AnalysisResult>);
       if (result.status === 'error') failed++;
       process.stdout.write(options.format === 'text' ? formatBriefing(result, options.lang) + '\n\n' : JSON.stringify(result) + '\n');
     }
+    await feed;
   } finally {
     await engine.close();
   }

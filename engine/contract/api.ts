@@ -29,6 +29,7 @@ export const historyQuerySchema = z.object({
 
 export const submitQuerySchema = z.object({ priority: z.enum(['interactive', 'batch']).default('interactive') });
 
+/** `events` is the job's own SSE stream (jobs have their own ids: one incident may have several re-runs at once). */
 export const jobAcceptedSchema = z.object({ analysisId: z.string(), events: z.string() });
 
 export const runChangeSchema = z.object({ what: z.string(), before: z.union([z.string(), z.number()]).nullable(), after: z.union([z.string(), z.number()]).nullable() });
@@ -74,7 +75,7 @@ export const API_ROUTES = {
   health: { method: 'GET', path: '/health', auth: false },
   analyze: { method: 'POST', path: `${API_PREFIX}/analyses`, auth: true },
   submitJob: { method: 'POST', path: `${API_PREFIX}/analyses/jobs`, auth: true },
-  jobEvents: { method: 'GET', path: `${API_PREFIX}/analyses/jobs/:analysisId/events`, auth: true },
+  jobEvents: { method: 'GET', path: `${API_PREFIX}/analyses/jobs/:jobId/events`, auth: true },
   history: { method: 'GET', path: `${API_PREFIX}/runs`, auth: true },
   run: { method: 'GET', path: `${API_PREFIX}/runs/:id`, auth: true },
   models: { method: 'GET', path: `${API_PREFIX}/models`, auth: true },

@@ -71,6 +71,8 @@ export const plumeSchema = z.object({
     downwindBandM: band,
   })),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
+  /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
+  bands: z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() }),
 });
 
 export const fireSchema = z.object({

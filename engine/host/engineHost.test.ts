@@ -69,3 +69,19 @@ test('a repeated question is answered from the analysis cache, re-addressed to i
     await engine.close();
   }
 });
+
+test('concurrent identical questions under different ids keep their own ids and incidents', async () => {
+  const engine = await Engine.start(resolveConfig({ dataDir: mkdtempSync(join(tmpdir(), 'safe-ids-')), workers: 1 }), { logger: createLogger('silent') });
+  try {
+    const { parseIncident } = await import('../contract/parseIncident.js');
+    const text = 'levee breach at the north dike, water rising';
+    const [a, b] = await Promise.all([engine.analyze(parseIncident({ id: 'call-A', text })), engine.analyze(parseIncident({ id: 'call-B', text }))]);
+    assert.deepEqual([a.id, b.id], ['call-A', 'call-B']);
+    const anonymous = await engine.analyze(parseIncident({ text }));
+    assert.ok(anonymous.id !== 'call-A' && anonymous.id !== 'call-B', 'a question without an id gets its own');
+    const incidents = new Set(engine.store.history(10).map((r) => r.incidentId));
+    assert.deepEqual([...incidents].sort(), [anonymous.id, 'call-A', 'call-B'].sort());
+  } finally {
+    await engine.close();
+  }
+});

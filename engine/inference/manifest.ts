@@ -13,19 +13,27 @@ export const manifestSchema = z.object({
   bytes: z.number().int().positive(),
   inputs: z.array(tensorSpec),
   outputs: z.array(tensorSpec),
+  /** Output classes of a classifier; empty for a regression model. */
   labels: z.array(z.string()),
-  features: z.object({ buckets: z.number().int(), maxFeatures: z.number().int(), version: z.number().int() }),
+  /** The feature spec the model was built for (checked at load against the engine's). */
+  features: z.record(z.string(), z.number()),
   training: z.object({
     seed: z.number(),
     corpus: z.object({ train: z.number().int(), test: z.number().int(), generator: z.string(), split: z.string() }),
     hyperparameters: z.record(z.string(), z.number()),
   }),
   metrics: z.object({
-    heldOutAccuracy: z.number(),
-    heldOutAccuracyByLang: z.record(z.string(), z.number()),
-    perClassRecall: z.record(z.string(), z.number()),
+    heldOutAccuracy: z.number().optional(),
+    heldOutAccuracyByLang: z.record(z.string(), z.number()).optional(),
+    perClassRecall: z.record(z.string(), z.number()).optional(),
     /** confusion[trueLabel][predictedLabel] = count, on the held-out split. */
-    confusion: z.record(z.string(), z.record(z.string(), z.number())),
+    confusion: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+    /** Surrogates: error against the physics on held-out cases, and the bound it had to meet to ship. */
+    surrogate: z.object({
+      heldOutCases: z.number().int(),
+      medianRelError: z.number(), p95RelError: z.number(), maxRelError: z.number(),
+      boundP95RelError: z.number(),
+    }).optional(),
     onnxParityMaxAbsDiff: z.number(),
   }),
 });

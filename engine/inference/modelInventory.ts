@@ -15,7 +15,7 @@ export function inventoryModels(modelsDir: string, loaded: Record<string, string
       const isLoaded = loaded[name] === String(version);
       try {
         const { manifest } = loadVerifiedModel(modelsDir, name, version);
-        out.push({ name, version, sha256: manifest.sha256, bytes: manifest.bytes, verified: true, loaded: isLoaded, heldOutAccuracy: manifest.metrics.heldOutAccuracy });
+        out.push({ name, version, sha256: manifest.sha256, bytes: manifest.bytes, verified: true, loaded: isLoaded, heldOutAccuracy: manifest.metrics.heldOutAccuracy ?? null });
       } catch (err) {
         const error = err instanceof SafeError ? err.toBody() : { code: 'SAFE_E_MODEL_MANIFEST_INVALID' as const, message: String(err) };
         let sha256 = '';

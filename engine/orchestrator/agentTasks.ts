@@ -1,7 +1,8 @@
 // What a worker thread does for each agent. The orchestrator ships inputs by structured clone; the
 // classifier session lives in the worker, loaded once when the worker starts.
 import type { Incident } from '../contract/incident.js';
-import type { AwarenessResult, FieldResult, StrategistResult } from '../contract/result.js';
+import { awarenessSchema, executorSchema, fieldSchema, strategistSchema, type AwarenessResult, type FieldResult, type StrategistResult } from '../contract/result.js';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { AgentName } from '../contract/taxonomy.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { strategize } from '../agents/strategist/index.js';
@@ -9,6 +10,8 @@ import { runAwareness } from '../agents/awareness/index.js';
 import { runField } from '../agents/field/index.js';
 import { runExecutor } from '../agents/executor/index.js';
 import { sopLibrary } from '../knowledge/sopLibrary.js';
+import { PlumeSurrogateModel } from '../agents/field/plume/surrogateRunner.js';
+import { applyEnsembleBands } from '../agents/field/plume/ensembleBands.js';
 
 export interface AgentInput {
   incident: Incident;
@@ -17,14 +20,39 @@ export interface AgentInput {
   field?: FieldResult;
 }
 
-export interface WorkerContext { classifier: IncidentClassifier }
+export interface WorkerContext { classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
 
 export async function createWorkerContext(modelsDir: string): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
-  return { classifier: await IncidentClassifier.load(modelsDir) };
+  const warnings: string[] = [];
+  // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
+  const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
+  return { classifier: await IncidentClassifier.load(modelsDir), plumeSurrogate, warnings };
 }
 
+/** Model name → version this worker runs. */
+export function workerModels(context: WorkerContext): Record<string, string> {
+  return {
+    [context.classifier.model.manifest.name]: context.classifier.version,
+    ...(context.plumeSurrogate ? { [context.plumeSurrogate.model.manifest.name]: context.plumeSurrogate.version } : {}),
+  };
+}
+
+const AGENT_SCHEMAS = { strategist: strategistSchema, awareness: awarenessSchema, field: fieldSchema, executor: executorSchema } as const;
+
+/** Runs an agent and checks its result against the contract here, on the worker: a NaN or an overflow
+ *  becomes this agent's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. */
 export async function runAgentTask(context: WorkerContext, agent: AgentName, input: AgentInput): Promise<unknown> {
+  const result = await computeAgent(context, agent, input);
+  const checked = AGENT_SCHEMAS[agent].safeParse(result);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new SafeError(ERROR_CODES.AGENT_FAILED, `${agent} produced an invalid result at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return result;
+}
+
+async function computeAgent(context: WorkerContext, agent: AgentName, input: AgentInput): Promise<unknown> {
   const need = <T>(value: T | undefined, name: string): T => {
     if (value === undefined) throw new Error(`${agent} needs the ${name} result`);
     return value;
@@ -34,8 +62,11 @@ export async function runAgentTask(context: WorkerContext, agent: AgentName, inp
       const [scores] = await context.classifier.classify([input.incident.text]);
       return strategize(input.incident, need(scores, 'classifier'));
     }
-    case 'field':
-      return runField(input.incident);
+    case 'field': {
+      const field = runField(input.incident);
+      if (field.plume && context.plumeSurrogate) field.plume = await applyEnsembleBands(field.plume, context.plumeSurrogate);
+      return field;
+    }
     case 'awareness':
       return runAwareness(input.incident, need(input.strategist, 'strategist'));
     case 'executor':

@@ -2,10 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import { createWorkerContext, runAgentTask, type WorkerContext } from './agentTasks.js';
+import { createWorkerContext, runAgentTask, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 
-type Runner = (context: WorkerContext, message: Extract<ToWorker, { type: 'run' }>) => Promise<unknown>;
+type RunMessage = Extract<ToWorker, { type: 'run' }>;
+type Runner = (context: WorkerContext, message: RunMessage) => Promise<unknown>;
 
 /** Serves run requests; `runner` is swappable so tests can inject crashes and hangs. */
 export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask(ctx, m.agent, m.input)): Promise<void> {
@@ -21,6 +22,13 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
     return;
   }
   port.on('message', async (message: ToWorker) => {
+    if (message.type === 'shutdown') {
+      // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
+      // abort the whole process.
+      await Promise.allSettled([context.classifier.release(), context.plumeSurrogate?.release()]);
+      port.close();
+      process.exit(0);
+    }
     const started = performance.now();
     try {
       const result = await runner(context, message);
@@ -30,7 +38,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
       send({ type: 'failed', taskId: message.taskId, error: body, durationMs: performance.now() - started });
     }
   });
-  send({ type: 'ready', models: { [context.classifier.model.manifest.name]: context.classifier.version } });
+  send({ type: 'ready', models: workerModels(context), warnings: context.warnings });
 }
 
 if (import.meta.url.endsWith('/orchestrator/agentWorker.js')) {

@@ -32,7 +32,8 @@ test('the DAG: S and F start first, A after S, E after S, A and F; the result ma
     assert.ok(at('executor', 'started') > Math.max(at('strategist', 'finished'), at('awareness', 'finished'), at('field', 'finished')));
     assert.equal(events.at(-1)?.agent, 'analysis');
     for (const agent of ['strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
-    assert.deepEqual(Object.keys(result.models), ['incident-classifier']);
+    assert.deepEqual(Object.keys(result.models).sort(), ['incident-classifier', 'plume-surrogate']);
+    assert.equal(result.field?.plume?.bands.method, 'surrogate-ensemble', 'bands from the 256-member surrogate ensemble');
     assert.ok((orchestrator.timings.snapshot().strategist?.count ?? 0) >= 1);
   } finally {
     await orchestrator.close();
@@ -131,4 +132,18 @@ test('the engine refuses to start with a tampered model', async () => {
   writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');
   await assert.rejects(Orchestrator.start(config({ modelsDir: dir }), { logger: quiet }),
     (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+});
+
+test('an agent whose result breaks the contract (an overflow to NaN) fails alone, with SAFE_E_AGENT_FAILED', async () => {
+  const orchestrator = await Orchestrator.start(config(), { logger: quiet });
+  try {
+    const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString();
+    const incident = parseIncident({ text: 'gas leak', sensors: [{ id: 'S', kind: 'gas_ppm', readings: [{ at: at(0), value: -1.7e308 }, { at: at(1), value: 1.7e308 }] }] });
+    const result = await orchestrator.analyze(incident);
+    analysisResultSchema.parse(result);
+    assert.equal(result.status, 'partial');
+    assert.equal(result.failures?.find((f) => f.agent === 'awareness')?.code, 'SAFE_E_AGENT_FAILED');
+  } finally {
+    await orchestrator.close();
+  }
 });

@@ -56,6 +56,7 @@ export class WorkerPool {
 
   run(agent: AgentName, input: AgentInput): Promise<{ result: unknown; durationMs: number }> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ taskId: this.nextTaskId++, agent, input, resolve, reject });
       this.dispatch();
@@ -64,11 +65,18 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.respawnTimer) clearTimeout(this.respawnTimer);
     for (const task of this.waiting.splice(0)) task.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
-    await Promise.all(this.slots.splice(0).map((slot) => {
+    await Promise.all(this.slots.splice(0).map(async (slot) => {
       if (slot.timer) clearTimeout(slot.timer);
       slot.busy?.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
-      return slot.worker.terminate();
+      slot.worker.removeAllListeners();
+      const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
+      if (!slot.busy) slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
+      // A busy (or unresponsive) worker is terminated after a grace period.
+      const grace = setTimeout(() => void slot.worker.terminate(), slot.busy ? 0 : 2000);
+      await exited;
+      clearTimeout(grace);
     }));
   }
 
@@ -119,10 +127,18 @@ export class WorkerPool {
     void slot.worker.terminate();
     this.replacedWorkers++;
     if (task) task.reject(new SafeError(error.code, `${task.agent}: ${error.message}`));
-    this.spawn().catch((err: SafeError) => {
-      // A replacement that cannot start leaves the pool smaller; with no worker left, nothing can run.
+    this.respawn();
+  }
+
+  private respawnTimer: NodeJS.Timeout | undefined;
+
+  /** Starts a replacement; if it cannot start, tries again later (the pool is smaller meanwhile). */
+  private respawn(delayMs = 0): void {
+    const attempt = () => this.spawn().catch((err: SafeError) => {
       if (this.slots.length === 0) for (const waiting of this.waiting.splice(0)) waiting.reject(err);
+      if (!this.closed) this.respawnTimer = setTimeout(() => this.respawn(), Math.min(30_000, Math.max(1000, delayMs * 2)));
     });
+    if (delayMs === 0) void attempt(); else this.respawnTimer = setTimeout(() => void attempt(), delayMs);
   }
 
   private finish(slot: Slot, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {

@@ -4,9 +4,9 @@ import type { SafeErrorBody } from '../contract/errors.js';
 import type { AgentInput } from './agentTasks.js';
 
 export interface WorkerInit { modelsDir: string }
-export type ToWorker = { type: 'run'; taskId: number; agent: AgentName; input: AgentInput };
+export type ToWorker = { type: 'run'; taskId: number; agent: AgentName; input: AgentInput } | { type: 'shutdown' };
 export type FromWorker =
-  | { type: 'ready'; models: Record<string, string> }
+  | { type: 'ready'; models: Record<string, string>; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
   | { type: 'done'; taskId: number; result: unknown; durationMs: number }
   | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number };

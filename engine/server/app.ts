@@ -62,7 +62,9 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (options.token === null || !authRoutes.has(request.routeOptions.url ?? '')) return;
     const header = request.headers.authorization;
-    const presented = header?.startsWith('Bearer ') ? header.slice(7) : (request.query as { token?: string } | undefined)?.token;
+    // EventSource cannot send headers, so the event stream alone may carry the token in its query.
+    const fromQuery = request.routeOptions.url === API_ROUTES.jobEvents.path ? (request.query as { token?: string } | undefined)?.token : undefined;
+    const presented = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
     if (!tokenMatches(options.token, presented)) {
       throw new SafeError(ERROR_CODES.UNAUTHORIZED, 'missing or wrong API token: send "Authorization: Bearer <token>" (the token is in the data directory, file api-token)');
     }
@@ -79,16 +81,18 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   }, async (request, reply) => {
     const incident = parseIncident(request.body);
     const analysisId = incident.id ?? randomUUID();
-    const job = jobs.create(analysisId);
+    // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
+    const jobId = randomUUID();
+    const job = jobs.create(jobId);
     engine.analyze(incident, { priority: request.query.priority, analysisId, onProgress: (event) => job.push({ kind: 'progress', event }) })
       .then((result) => job.push({ kind: 'result', result }))
       .catch((err: unknown) => job.push({ kind: 'result', result: { id: analysisId, status: 'error', error: err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: String(err) }, models: {}, timingsMs: {} } }));
-    return reply.code(202).send({ analysisId, events: API_ROUTES.jobEvents.path.replace(':analysisId', encodeURIComponent(analysisId)) });
+    return reply.code(202).send({ analysisId, events: API_ROUTES.jobEvents.path.replace(':jobId', jobId) });
   });
 
-  app.get(API_ROUTES.jobEvents.path, { schema: { params: z.object({ analysisId: z.string() }) } }, (request, reply) => {
-    const job = jobs.get(request.params.analysisId);
-    if (!job) throw new SafeError(ERROR_CODES.NOT_FOUND, `no analysis job ${request.params.analysisId} (jobs are kept for 10 minutes)`);
+  app.get(API_ROUTES.jobEvents.path, { schema: { params: z.object({ jobId: z.string() }) } }, (request, reply) => {
+    const job = jobs.get(request.params.jobId);
+    if (!job) throw new SafeError(ERROR_CODES.NOT_FOUND, `no analysis job ${request.params.jobId} (jobs are kept for 10 minutes)`);
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });

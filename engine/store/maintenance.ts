@@ -2,7 +2,7 @@
 // engine writes), restore that refuses anything that is not a sound SAFE Edge database, vacuum, and
 // scheduled backups with retention.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { DATABASE_FILE, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
@@ -73,27 +73,30 @@ export function restoreDatabase(dataDir: string, file: string): void {
   renameSync(staged, target); // atomic on the same file system: never a half-restored database
 }
 
-/** The engine writes its pid here while it runs, so maintenance that needs it stopped can tell. */
-export const ENGINE_PID_FILE = 'engine.pid';
+/** Each running engine writes engine.<pid>.pid in its data directory, so maintenance that needs every
+ *  engine stopped (restore) can tell; one file per process, so one engine's exit cannot hide another. */
+const PID_FILE = /^engine\.(\d+)\.pid$/;
 
 export function markEngineRunning(dataDir: string): () => void {
-  const file = join(dataDir, ENGINE_PID_FILE);
+  const file = join(dataDir, `engine.${process.pid}.pid`);
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });
 }
 
-/** The pid of a live engine using this data directory, or null (a stale file from a crash is ignored). */
+/** The pid of a live engine using this data directory, or null (files left by a crash are ignored). */
 export function runningEnginePid(dataDir: string): number | null {
-  const file = join(dataDir, ENGINE_PID_FILE);
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, 'utf8'));
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
+  if (!existsSync(dataDir)) return null;
+  for (const name of readdirSync(dataDir)) {
+    const pid = Number(PID_FILE.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+      return pid;
+    } catch {
+      rmSync(join(dataDir, name), { force: true }); // stale: that process is gone
+    }
   }
+  return null;
 }
 
 export function vacuumDatabase(db: SqliteDatabase): { beforeBytes: number; afterBytes: number } {

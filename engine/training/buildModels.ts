@@ -12,6 +12,7 @@ import { CLASSIFIER_MODEL_NAME } from '../agents/strategist/classifier/incidentC
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
 import { CLASSIFIER_IO, exportLinearBagOnnx } from './onnxExport.js';
+import { buildPlumeSurrogate } from './plumeSurrogate.js';
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
 export const CLASSIFIER_VERSION = 1;
@@ -104,7 +105,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
   return manifest;
 }
 
-export function formatConfusion(confusion: ModelManifest['metrics']['confusion']): string {
+export function formatConfusion(confusion: Record<string, Record<string, number>> = {}): string {
   const short = (t: string) => t.slice(0, 8).padStart(8);
   const lines = ['true \\ predicted  ' + INCIDENT_TYPES.map(short).join(' ')];
   for (const t of INCIDENT_TYPES) lines.push(t.padEnd(17) + ' ' + INCIDENT_TYPES.map((p) => String(confusion[t]?.[p] ?? 0).padStart(8)).join(' '));
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
   const modelsDir = outIndex > 0 ? (process.argv[outIndex + 1] as string) : DEFAULT_MODELS_DIR;
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
+  await buildPlumeSurrogate(modelsDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -73,6 +73,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
     thresholds,
     centrelinePpm,
+    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
   };
 }
 

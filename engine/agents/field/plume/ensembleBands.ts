@@ -1,0 +1,45 @@
+// Uncertainty bands for the plume's threat distances from a 256-member ensemble run through the surrogate:
+// wind speed (±25 %, log-normal), source rate (±40 %) and stability (one class either way, a quarter of
+// the time each) are perturbed, the way a commander's inputs really are uncertain.
+import { STABILITY_CLASSES, type StabilityClass } from '../../../contract/taxonomy.js';
+import type { PlumeResult } from '../../../contract/result.js';
+import { findSubstance } from '../../../contract/substances.js';
+import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
+import { roundedBand } from '../../../numeric/stats.js';
+import { ppmToMgPerM3 } from './gaussianPlume.js';
+import { inSurrogateRange, type PlumeCase } from './surrogateFeatures.js';
+import type { PlumeSurrogateModel } from './surrogateRunner.js';
+
+export const ENSEMBLE_MEMBERS = 256;
+
+function shiftStability(s: StabilityClass, random: () => number): StabilityClass {
+  const u = random();
+  const i = STABILITY_CLASSES.indexOf(s) + (u < 0.25 ? -1 : u > 0.75 ? 1 : 0);
+  return STABILITY_CLASSES[Math.min(STABILITY_CLASSES.length - 1, Math.max(0, i))] as StabilityClass;
+}
+
+/** Replaces the physics Monte-Carlo bands by surrogate-ensemble bands when every member is in range. */
+export async function applyEnsembleBands(plume: PlumeResult, surrogate: PlumeSurrogateModel): Promise<PlumeResult> {
+  const substance = findSubstance(plume.substance);
+  if (!substance) return plume;
+  const base = {
+    rateKgPerS: Number(plume.inputsUsed.rateKgPerS), windSpeedMps: Math.max(1, Number(plume.inputsUsed.windSpeedMps)),
+    heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,
+  };
+  const random = createRandom(hashSeed(JSON.stringify(base)));
+  const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+    rateKgPerS: base.rateKgPerS * lognormalFactor(random, 0.4),
+    windSpeedMps: Math.min(15, Math.max(1, base.windSpeedMps * lognormalFactor(random, 0.25))),
+    heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
+  }));
+  const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));
+  if (!cases.every(inSurrogateRange)) return plume; // outside what the surrogate was trained on: keep the physics bands
+  const distances = await surrogate.predictDistancesM(cases);
+  return {
+    ...plume,
+    thresholds: plume.thresholds.map((t, level) => ({
+      ...t, downwindBandM: roundedBand(Array.from(distances.subarray(level * ENSEMBLE_MEMBERS, (level + 1) * ENSEMBLE_MEMBERS)), 0),
+    })),
+    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: `${surrogate.model.manifest.name}@${surrogate.version}` },
+  };
+}
