@@ -5,6 +5,7 @@ import { awarenessSchema, executorSchema, fieldSchema, strategistSchema, type Aw
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { AgentName } from '../contract/taxonomy.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
+import { InferenceCore } from '../inference/inferenceCore.js';
 import { strategize } from '../agents/strategist/index.js';
 import { runAwareness } from '../agents/awareness/index.js';
 import { runField } from '../agents/field/index.js';
@@ -20,14 +21,20 @@ export interface AgentInput {
   field?: FieldResult;
 }
 
-export interface WorkerContext { classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
+export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
 
 export async function createWorkerContext(modelsDir: string): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
   const warnings: string[] = [];
+  // One inference core per worker; the models are verified and warmed before the worker says ready.
+  const core = new InferenceCore({
+    // A worker runs one agent at a time, so waiting for companions would only add latency: delay 0.
+    modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 0, maxQueue: 1024 },
+    log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`),
+  });
   // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
-  const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
-  return { classifier: await IncidentClassifier.load(modelsDir), plumeSurrogate, warnings };
+  const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
+  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core), plumeSurrogate, warnings };
 }
 
 /** Model name → version this worker runs. */
@@ -59,8 +66,7 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
   };
   switch (agent) {
     case 'strategist': {
-      const [scores] = await context.classifier.classify([input.incident.text]);
-      return strategize(input.incident, need(scores, 'classifier'));
+      return strategize(input.incident, await context.classifier.classifyOne(input.incident.text));
     }
     case 'field': {
       const field = runField(input.incident);

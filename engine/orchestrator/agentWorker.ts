@@ -25,7 +25,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
       // abort the whole process.
-      await Promise.allSettled([context.classifier.release(), context.plumeSurrogate?.release()]);
+      await context.core.release();
       port.close();
       process.exit(0);
     }

@@ -1,35 +1,46 @@
-// Runs the shipped plume surrogate (ONNX) for many cases in one batch: how the F-Agent affords a
-// 256-member ensemble per analysis. The physics stays the reference answer; the surrogate only gives
-// the spread around it.
-import * as ort from 'onnxruntime-node';
+// The plume surrogate as the inference core runs it: one feature row per case; an ensemble of hundreds
+// of cases runs as one call. The physics stays the reference answer; the surrogate gives the spread.
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
-import { loadVerifiedModel, type VerifiedModel } from '../../../inference/modelRepository.js';
+import type { VerifiedModel } from '../../../inference/modelRepository.js';
+import { InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import { PLUME_SURROGATE_FEATURE_VERSION, PLUME_SURROGATE_FEATURES, targetToDistance, writePlumeFeatures, type PlumeCase } from './surrogateFeatures.js';
 
 export const PLUME_SURROGATE_MODEL_NAME = 'plume-surrogate';
 
-export class PlumeSurrogateModel {
-  private constructor(private readonly session: ort.InferenceSession, readonly model: VerifiedModel) {}
+export const plumeSurrogateAdapter = (version?: number): ModelAdapter<PlumeCase, number> => ({
+  name: PLUME_SURROGATE_MODEL_NAME,
+  version,
+  warmupRows: [{ rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D', terrain: 'rural', thresholdMgPerM3: 6 }],
+  toFeeds(cases) {
+    const x = new Float32Array(cases.length * PLUME_SURROGATE_FEATURES);
+    cases.forEach((c, i) => writePlumeFeatures(c, x, i * PLUME_SURROGATE_FEATURES));
+    return { features: { type: 'float32', data: x, dims: [cases.length, PLUME_SURROGATE_FEATURES] } };
+  },
+  fromOutputs(outputs, count) {
+    const y = outputs.log10_downwind_m as Float32Array;
+    return Array.from({ length: count }, (_, i) => targetToDistance(y[i] as number));
+  },
+});
 
-  static async load(modelsDir: string, version?: number): Promise<PlumeSurrogateModel> {
-    const model = loadVerifiedModel(modelsDir, PLUME_SURROGATE_MODEL_NAME, version);
+export class PlumeSurrogateModel {
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<PlumeCase, number>, readonly model: VerifiedModel, private readonly ownsCore: boolean) {}
+
+  static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<PlumeSurrogateModel> {
+    const owned = core ?? new InferenceCore({ modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 1, maxQueue: 1024 } });
+    const adapter = plumeSurrogateAdapter(version);
+    const model = await owned.preload(adapter);
     const { features } = model.manifest;
     if (features.version !== PLUME_SURROGATE_FEATURE_VERSION || features.inputs !== PLUME_SURROGATE_FEATURES) {
       throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${PLUME_SURROGATE_MODEL_NAME} v${model.manifest.version} was built for other features than this engine uses`);
     }
-    const session = await ort.InferenceSession.create(model.bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-    return new PlumeSurrogateModel(session, model);
+    return new PlumeSurrogateModel(owned, adapter, model, core === undefined);
   }
 
   get version(): string { return String(this.model.manifest.version); }
 
   async predictDistancesM(cases: readonly PlumeCase[]): Promise<Float64Array> {
-    const x = new Float32Array(cases.length * PLUME_SURROGATE_FEATURES);
-    cases.forEach((c, i) => writePlumeFeatures(c, x, i * PLUME_SURROGATE_FEATURES));
-    const out = await this.session.run({ features: new ort.Tensor('float32', x, [cases.length, PLUME_SURROGATE_FEATURES]) });
-    const y = out.log10_downwind_m?.data as Float32Array;
-    return Float64Array.from(y, (v) => targetToDistance(v));
+    return Float64Array.from(await this.core.runMany(this.adapter, [...cases]));
   }
 
-  async release(): Promise<void> { await this.session.release(); }
+  async release(): Promise<void> { if (this.ownsCore) await this.core.release(); }
 }

@@ -1,32 +1,20 @@
-// Runs the shipped incident classifier in onnxruntime-node. Takes a batch of reports so that callers
-// that have several (a JSONL file, a benchmark) pay the per-call overhead once.
-import * as ort from 'onnxruntime-node';
+// The incident classifier as the inference core runs it: reports become hashed n-gram ids and weights,
+// one row each; single reports from the pipeline are micro-batched by the core, batches run as one call.
 import { INCIDENT_TYPES, type IncidentType } from '../../../contract/taxonomy.js';
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
-import { loadVerifiedModel, type VerifiedModel } from '../../../inference/modelRepository.js';
+import type { VerifiedModel } from '../../../inference/modelRepository.js';
+import { InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
 
 export const CLASSIFIER_MODEL_NAME = 'incident-classifier';
 export type TypeScores = Record<IncidentType, number>;
 
-export class IncidentClassifier {
-  private constructor(private readonly session: ort.InferenceSession, readonly model: VerifiedModel) {}
-
-  static async load(modelsDir: string, version?: number): Promise<IncidentClassifier> {
-    const model = loadVerifiedModel(modelsDir, CLASSIFIER_MODEL_NAME, version);
-    const { features, labels } = model.manifest;
-    if (features.buckets !== FEATURE_SPEC.buckets || features.version !== FEATURE_SPEC.version || labels.join() !== INCIDENT_TYPES.join()) {
-      throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${CLASSIFIER_MODEL_NAME} v${model.manifest.version} was built for other features or labels than this engine uses`);
-    }
-    // One intra-op thread: parallelism comes from the worker pool, not from inside a tiny model.
-    const session = await ort.InferenceSession.create(model.bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-    return new IncidentClassifier(session, model);
-  }
-
-  get version(): string { return String(this.model.manifest.version); }
-
-  async classify(texts: readonly string[]): Promise<TypeScores[]> {
-    if (texts.length === 0) return [];
+export const classifierAdapter = (version?: number): ModelAdapter<string, TypeScores> => ({
+  name: CLASSIFIER_MODEL_NAME,
+  version,
+  warmupRows: ['液氯槽罐车泄漏', 'levee breach, water rising'],
+  toFeeds(texts) {
     const rows = texts.map((t) => featureIds(t));
     const width = Math.max(1, ...rows.map((r) => r.length));
     const ids = new BigInt64Array(texts.length * width);
@@ -35,13 +23,43 @@ export class IncidentClassifier {
       ids[r * width + j] = BigInt(id);
       weights[r * width + j] = 1 / row.length;
     }));
-    const output = await this.session.run({
-      feature_ids: new ort.Tensor('int64', ids, [texts.length, width]),
-      feature_weights: new ort.Tensor('float32', weights, [texts.length, width]),
-    });
-    const probs = output.probabilities?.data as Float32Array;
-    return rows.map((_, r) => Object.fromEntries(INCIDENT_TYPES.map((type, c) => [type, probs[r * INCIDENT_TYPES.length + c] as number])) as TypeScores);
+    return {
+      feature_ids: { type: 'int64', data: ids, dims: [texts.length, width] },
+      feature_weights: { type: 'float32', data: weights, dims: [texts.length, width] },
+    };
+  },
+  fromOutputs(outputs, count) {
+    const probs = outputs.probabilities as Float32Array;
+    return Array.from({ length: count }, (_, r) => Object.fromEntries(INCIDENT_TYPES.map((type, c) => [type, probs[r * INCIDENT_TYPES.length + c] as number])) as TypeScores);
+  },
+});
+
+export class IncidentClassifier {
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<string, TypeScores>, readonly model: VerifiedModel, private readonly ownsCore: boolean) {}
+
+  /** Verifies and warms the model in `core` (or a private core) before any request arrives. */
+  static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<IncidentClassifier> {
+    const owned = core ?? new InferenceCore({ modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 1, maxQueue: 1024 } });
+    const adapter = classifierAdapter(version);
+    const model = await owned.preload(adapter);
+    const { features, labels } = model.manifest;
+    if (features.buckets !== FEATURE_SPEC.buckets || features.version !== FEATURE_SPEC.version || labels.join() !== INCIDENT_TYPES.join()) {
+      throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${CLASSIFIER_MODEL_NAME} v${model.manifest.version} was built for other features or labels than this engine uses`);
+    }
+    return new IncidentClassifier(owned, adapter, model, core === undefined);
   }
 
-  async release(): Promise<void> { await this.session.release(); }
+  get version(): string { return String(this.model.manifest.version); }
+
+  /** One report through the micro-batcher (the pipeline's case). */
+  classifyOne(text: string, priority: InferencePriority = 'interactive'): Promise<TypeScores> {
+    return this.core.run(this.adapter, text, priority);
+  }
+
+  /** Many reports as one call (evaluation, batch files). */
+  async classify(texts: readonly string[]): Promise<TypeScores[]> {
+    return texts.length === 0 ? [] : this.core.runMany(this.adapter, [...texts]);
+  }
+
+  async release(): Promise<void> { if (this.ownsCore) await this.core.release(); }
 }

@@ -1,0 +1,68 @@
+// The inference core: batching gives the same answers as one-by-one, priorities, a bounded queue,
+// the session cache's budget with eviction and reload, and the CPU fallback.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MicroBatcher } from './microBatcher.js';
+import { InferenceCore } from './inferenceCore.js';
+import { DEFAULT_MODELS_DIR } from './modelRepository.js';
+import { classifierAdapter } from '../agents/strategist/classifier/incidentClassifier.js';
+import { plumeSurrogateAdapter } from '../agents/field/plume/surrogateRunner.js';
+import { SafeError } from '../contract/errors.js';
+
+test('micro-batching: requests within the delay run together, interactive first, queue bounded', async () => {
+  const batches: number[][] = [];
+  const batcher = new MicroBatcher<number, number>(async (xs) => { batches.push(xs); return xs.map((x) => x * 2); }, { maxBatch: 8, maxDelayMs: 5, maxQueue: 6 });
+  const background = [1, 2].map((x) => batcher.submit(x, 'background'));
+  const interactive = [3, 4, 5].map((x) => batcher.submit(x, 'interactive'));
+  const more = batcher.submit(6);
+  await assert.rejects(batcher.submit(7), (e: unknown) => e instanceof SafeError && e.code === 'SAFE_E_BUSY');
+  assert.deepEqual(await Promise.all([...background, ...interactive, more]), [2, 4, 6, 8, 10, 12]);
+  assert.deepEqual(batches, [[3, 4, 5, 6, 1, 2]], 'one batch, interactive requests first');
+  assert.deepEqual(batcher.stats.batchSizes, { 6: 1 });
+  // A full batch runs at once, without waiting for the delay.
+  const full = new MicroBatcher<number, number>(async (xs) => xs, { maxBatch: 2, maxDelayMs: 60_000, maxQueue: 10 });
+  assert.deepEqual(await Promise.all([full.submit(1), full.submit(2)]), [1, 2]);
+});
+
+const core = (budget = 64 << 20, provider: 'cpu' | 'cuda' = 'cpu', logs: string[] = []) => new InferenceCore({
+  modelsDir: DEFAULT_MODELS_DIR, sessionBudgetBytes: budget, executionProvider: provider, batcher: { maxBatch: 32, maxDelayMs: 2, maxQueue: 1024 },
+  log: (msg) => logs.push(msg),
+});
+
+test('batched classification gives the same scores as one call per report', async () => {
+  const c = core();
+  const adapter = classifierAdapter();
+  const texts = ['液氯槽罐车泄漏', 'house fire, persons trapped', '山体滑坡掩埋民房', 'M6.8 earthquake near Luding', 'levee breach', '高速追尾'];
+  const together = await Promise.all(texts.map((t) => c.run(adapter, t)));
+  const alone: unknown[] = [];
+  for (const t of texts) alone.push((await c.runMany(adapter, [t]))[0]);
+  together.forEach((scores, i) => {
+    for (const [type, p] of Object.entries(scores)) assert.ok(Math.abs(p - (alone[i] as Record<string, number>)[type]!) < 1e-5, `${texts[i]} ${type}`);
+  });
+  const stats = c.stats()['incident-classifier@latest'];
+  assert.ok(stats && stats.batches < texts.length, `concurrent requests were batched: ${JSON.stringify(stats?.batchSizes)}`);
+  await c.release();
+});
+
+test('over its memory budget the core releases the least recently used session and reloads it on demand', async () => {
+  const c = core(8_400_000); // room for the classifier (8 392 982 bytes counted) but not for both models
+  const classifier = classifierAdapter();
+  const surrogate = plumeSurrogateAdapter();
+  await c.runMany(classifier, ['fire']);
+  await c.runMany(surrogate, [{ rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D', terrain: 'rural', thresholdMgPerM3: 6 }]);
+  await c.runMany(classifier, ['fire']);
+  const stats = c.stats();
+  assert.equal(stats['incident-classifier@latest']?.evictions, 1);
+  assert.equal(stats['incident-classifier@latest']?.reloads, 1, 'the reload is visible in the statistics');
+  await c.release();
+});
+
+test('an unavailable execution provider falls back to CPU and says why', async () => {
+  const logs: string[] = [];
+  const c = core(64 << 20, 'cuda', logs);
+  assert.equal(c.provider, 'cpu');
+  assert.match(logs[0] ?? '', /not available here; using CPU/);
+  const [scores] = await c.runMany(classifierAdapter(), ['chlorine leak']);
+  assert.ok(scores && scores.hazmat_release > 0.5);
+  await c.release();
+});

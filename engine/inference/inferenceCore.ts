@@ -1,0 +1,139 @@
+// The one place the engine runs ONNX models (agents never touch onnxruntime directly): verified models
+// loaded and warmed off the request path, sessions kept in a cache with a memory budget (least recently
+// used released first, reloaded on demand, reloads counted), one micro-batcher per model, an execution
+// provider chosen by configuration with a logged fallback to CPU, and statistics per model and version.
+import * as ort from 'onnxruntime-node';
+import { performance } from 'node:perf_hooks';
+import { loadVerifiedModel, type VerifiedModel } from './modelRepository.js';
+import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
+
+export interface InferenceCoreOptions {
+  modelsDir: string;
+  /** Memory budget for loaded sessions, counted as model file bytes × 2 (weights plus runtime copies). */
+  sessionBudgetBytes: number;
+  executionProvider: 'cpu' | 'cuda' | 'webgpu';
+  batcher: BatcherOptions;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+}
+
+/** A tensor as plain data: agents describe their inputs without touching onnxruntime. */
+export type FeedTensor = { type: 'int64'; data: BigInt64Array; dims: number[] } | { type: 'float32'; data: Float32Array; dims: number[] };
+
+/** How a model's rows become tensors and its outputs (name → flat data) become per-row results. */
+export interface ModelAdapter<I, O> {
+  name: string;
+  version?: number;
+  toFeeds(rows: I[]): Record<string, FeedTensor>;
+  fromOutputs(outputs: Record<string, ArrayLike<number>>, rows: number): O[];
+  /** Representative inputs run once after loading, so the first real request is not the slow one. */
+  warmupRows: I[];
+}
+
+interface LoadedSession { session: ort.InferenceSession; model: VerifiedModel; bytes: number; lastUsed: number; inUse: number }
+
+export interface ModelStats extends BatchStats { loads: number; reloads: number; evictions: number; provider: string }
+
+export class InferenceCore {
+  private readonly sessions = new Map<string, LoadedSession>();
+  private readonly loading = new Map<string, Promise<LoadedSession>>();
+  private readonly batchers = new Map<string, MicroBatcher<unknown, unknown>>();
+  private readonly counters = new Map<string, { loads: number; reloads: number; evictions: number }>();
+  readonly provider: string;
+
+  constructor(private readonly options: InferenceCoreOptions) {
+    const available = ort.listSupportedBackends().filter((b) => b.bundled).map((b) => b.name);
+    this.provider = available.includes(options.executionProvider) ? options.executionProvider : 'cpu';
+    if (this.provider !== options.executionProvider) {
+      options.log?.('execution provider not available here; using CPU', { requested: options.executionProvider, available });
+    }
+  }
+
+  /** Loads (and warms) a model now, so requests never wait for it. */
+  async preload<I, O>(adapter: ModelAdapter<I, O>): Promise<VerifiedModel> {
+    return (await this.session(adapter)).model;
+  }
+
+  run<I, O>(adapter: ModelAdapter<I, O>, row: I, priority: InferencePriority = 'interactive'): Promise<O> {
+    const key = this.key(adapter);
+    let batcher = this.batchers.get(key) as MicroBatcher<I, O> | undefined;
+    if (!batcher) {
+      batcher = new MicroBatcher<I, O>((rows) => this.runMany(adapter, rows), this.options.batcher);
+      this.batchers.set(key, batcher as MicroBatcher<unknown, unknown>);
+    }
+    return batcher.submit(row, priority);
+  }
+
+  /** Runs many rows as one call (an ensemble): no batching delay, same session cache. */
+  async runMany<I, O>(adapter: ModelAdapter<I, O>, rows: I[]): Promise<O[]> {
+    const loaded = await this.session(adapter);
+    loaded.inUse++; // a session in use is never released under it
+    try {
+      return adapter.fromOutputs(await this.execute(loaded.session, adapter.toFeeds(rows)), rows.length);
+    } finally {
+      loaded.inUse--;
+    }
+  }
+
+  stats(): Record<string, ModelStats> {
+    const out: Record<string, ModelStats> = {};
+    for (const [key, c] of this.counters) {
+      const b = this.batchers.get(key)?.stats ?? { requests: 0, batches: 0, errors: 0, batchSizes: {}, queueWaitMsTotal: 0, runMsTotal: 0 };
+      out[key] = { ...b, ...c, provider: this.provider };
+    }
+    return out;
+  }
+
+  async release(): Promise<void> {
+    await Promise.allSettled([...this.sessions.values()].map((s) => s.session.release()));
+    this.sessions.clear();
+  }
+
+  private async execute(session: ort.InferenceSession, feeds: Record<string, FeedTensor>): Promise<Record<string, ArrayLike<number>>> {
+    const tensors = Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
+    const out = await session.run(tensors);
+    return Object.fromEntries(Object.entries(out).map(([name, t]) => [name, t.data as Float32Array]));
+  }
+
+  private key(adapter: { name: string; version?: number }): string {
+    return `${adapter.name}@${adapter.version ?? 'latest'}`;
+  }
+
+  private async session<I, O>(adapter: ModelAdapter<I, O>): Promise<LoadedSession> {
+    const key = this.key(adapter);
+    const loaded = this.sessions.get(key);
+    if (loaded) { loaded.lastUsed = performance.now(); return loaded; }
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const load = (async () => {
+      const counters = this.counters.get(key) ?? { loads: 0, reloads: 0, evictions: 0 };
+      this.counters.set(key, counters);
+      if (counters.loads > 0) counters.reloads++;
+      counters.loads++;
+      const model = loadVerifiedModel(this.options.modelsDir, adapter.name, adapter.version);
+      const session = await ort.InferenceSession.create(model.bytes, {
+        executionProviders: [this.provider], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
+      });
+      await this.execute(session, adapter.toFeeds(adapter.warmupRows));
+      const entry: LoadedSession = { session, model, bytes: model.bytes.length * 2, lastUsed: performance.now(), inUse: 0 };
+      this.sessions.set(key, entry);
+      await this.evictOverBudget(key);
+      return entry;
+    })().finally(() => this.loading.delete(key));
+    this.loading.set(key, load);
+    return load;
+  }
+
+  private async evictOverBudget(keep: string): Promise<void> {
+    let total = [...this.sessions.values()].reduce((s, e) => s + e.bytes, 0);
+    const byAge = [...this.sessions.entries()].filter(([k, e]) => k !== keep && e.inUse === 0).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [key, entry] of byAge) {
+      if (total <= this.options.sessionBudgetBytes) break;
+      this.sessions.delete(key);
+      total -= entry.bytes;
+      const c = this.counters.get(key);
+      if (c) c.evictions++;
+      this.options.log?.('model session released (over the memory budget)', { model: key });
+      await entry.session.release();
+    }
+  }
+}
