@@ -4,7 +4,7 @@
 // provider chosen by configuration with a logged fallback to CPU, and statistics per model and version.
 import * as ort from 'onnxruntime-node';
 import { performance } from 'node:perf_hooks';
-import { loadVerifiedModel, type VerifiedModel } from './modelRepository.js';
+import { loadVerifiedModelAsync, type VerifiedModel } from './modelRepository.js';
 import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
 
 export interface InferenceCoreOptions {
@@ -27,6 +27,8 @@ export interface ModelAdapter<I, O> {
   fromOutputs(outputs: Record<string, ArrayLike<number>>, rows: number): O[];
   /** Representative inputs run once after loading, so the first real request is not the slow one. */
   warmupRows: I[];
+  /** Largest batch for this model when it is not the core's default (tiny models amortise more). */
+  maxBatch?: number;
 }
 
 interface LoadedSession { session: ort.InferenceSession; model: VerifiedModel; bytes: number; lastUsed: number; inUse: number }
@@ -57,7 +59,7 @@ export class InferenceCore {
     const key = this.key(adapter);
     let batcher = this.batchers.get(key) as MicroBatcher<I, O> | undefined;
     if (!batcher) {
-      batcher = new MicroBatcher<I, O>((rows) => this.runMany(adapter, rows), this.options.batcher);
+      batcher = new MicroBatcher<I, O>((rows) => this.runMany(adapter, rows), { ...this.options.batcher, maxBatch: adapter.maxBatch ?? this.options.batcher.maxBatch });
       this.batchers.set(key, batcher as MicroBatcher<unknown, unknown>);
     }
     return batcher.submit(row, priority);
@@ -109,7 +111,7 @@ export class InferenceCore {
       this.counters.set(key, counters);
       if (counters.loads > 0) counters.reloads++;
       counters.loads++;
-      const model = loadVerifiedModel(this.options.modelsDir, adapter.name, adapter.version);
+      const model = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version);
       const session = await ort.InferenceSession.create(model.bytes, {
         executionProviders: [this.provider], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
       });

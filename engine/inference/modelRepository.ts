@@ -3,6 +3,7 @@
 // file is refused with SAFE_E_MODEL_HASH_MISMATCH, never silently used.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
@@ -55,6 +56,32 @@ export function loadVerifiedModel(modelsDir: string, name: string, version?: num
   if (!existsSync(path)) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} v${chosen}: file ${manifest.file} is missing`);
   const bytes = readFileSync(path);
   const actual = sha256Hex(bytes);
+  if (actual !== manifest.sha256) {
+    throw new SafeError(ERROR_CODES.MODEL_HASH_MISMATCH, `model ${name} v${chosen}: sha256 ${actual.slice(0, 12)}… does not match the manifest's ${manifest.sha256.slice(0, 12)}…; refusing to load it`);
+  }
+  return { manifest, path, bytes };
+}
+
+/** Hashes in 1 MiB slices, yielding between them, so a large model never blocks its thread for long. */
+async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  const slice = 1 << 20;
+  for (let i = 0; i < bytes.length; i += slice) {
+    hash.update(bytes.subarray(i, i + slice));
+    await new Promise((r) => setImmediate(r));
+  }
+  return hash.digest('hex');
+}
+
+/** loadVerifiedModel without blocking the thread: asynchronous read, hash in slices. */
+export async function loadVerifiedModelAsync(modelsDir: string, name: string, version?: number): Promise<VerifiedModel> {
+  const chosen = version ?? listVersions(modelsDir, name)[0];
+  if (chosen === undefined) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} is not in ${modelsDir}; run \`npm run models:build\``);
+  const manifest = readManifest(modelsDir, name, chosen);
+  const path = join(modelsDir, name, String(chosen), manifest.file);
+  if (!existsSync(path)) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} v${chosen}: file ${manifest.file} is missing`);
+  const bytes = await readFile(path);
+  const actual = await sha256HexYielding(bytes);
   if (actual !== manifest.sha256) {
     throw new SafeError(ERROR_CODES.MODEL_HASH_MISMATCH, `model ${name} v${chosen}: sha256 ${actual.slice(0, 12)}… does not match the manifest's ${manifest.sha256.slice(0, 12)}…; refusing to load it`);
   }
