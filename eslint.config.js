@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     files: ['engine/orchestrator/**/*.ts', 'engine/server/**/*.ts', 'engine/cli/**/*.ts', 'engine/store/**/*.ts'],
-    ignores: ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/testing/**', 'engine/**/*.test.ts'],
+    ignores: ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/agentWorkerMain.ts', 'engine/orchestrator/testing/**', 'engine/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...engineLayers, noAgents] }] },
   },
   {

@@ -1,4 +1,5 @@
-// Entry point of an agent worker thread. Agent work never runs on the thread that serves requests.
+// An agent worker thread's message loop (started by agentWorkerMain.ts, or by a test's fault-injecting
+// worker). Agent work never runs on the thread that serves requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
@@ -39,8 +40,4 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
     }
   });
   send({ type: 'ready', models: workerModels(context), warnings: context.warnings });
-}
-
-if (import.meta.url.endsWith('/orchestrator/agentWorker.js')) {
-  void serveAgentWorker();
 }

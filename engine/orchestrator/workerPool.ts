@@ -7,7 +7,7 @@ import type { AgentName } from '../contract/taxonomy.js';
 import type { AgentInput } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 
-export const AGENT_WORKER_URL = new URL('./agentWorker.js', import.meta.url);
+export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url);
 
 export interface PoolOptions {
   size: number;
