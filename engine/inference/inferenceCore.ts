@@ -139,3 +139,14 @@ export class InferenceCore {
     }
   }
 }
+
+/** The core's defaults in one place: a 64 MiB session budget, CPU, batches of up to 32, no waiting. */
+export function createInferenceCore(modelsDir: string, overrides: Partial<InferenceCoreOptions> = {}): InferenceCore {
+  return new InferenceCore({ modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 0, maxQueue: 1024 }, ...overrides });
+}
+
+/** Loads a model into `core` (or a private core the caller then owns), verified and warmed. */
+export async function preloadModel<I, O>(modelsDir: string, adapter: ModelAdapter<I, O>, core?: InferenceCore): Promise<{ core: InferenceCore; model: VerifiedModel; ownsCore: boolean }> {
+  const target = core ?? createInferenceCore(modelsDir);
+  return { core: target, model: await target.preload(adapter), ownsCore: core === undefined };
+}

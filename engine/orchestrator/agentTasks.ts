@@ -5,7 +5,7 @@ import { awarenessSchema, executorSchema, fieldSchema, strategistSchema, type Aw
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { AgentName } from '../contract/taxonomy.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
-import { InferenceCore } from '../inference/inferenceCore.js';
+import { createInferenceCore, type InferenceCore } from '../inference/inferenceCore.js';
 import { strategize } from '../agents/strategist/index.js';
 import { runAwareness } from '../agents/awareness/index.js';
 import { runField } from '../agents/field/index.js';
@@ -27,11 +27,8 @@ export async function createWorkerContext(modelsDir: string): Promise<WorkerCont
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
   const warnings: string[] = [];
   // One inference core per worker; the models are verified and warmed before the worker says ready.
-  const core = new InferenceCore({
-    // A worker runs one agent at a time, so waiting for companions would only add latency: delay 0.
-    modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 0, maxQueue: 1024 },
-    log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`),
-  });
+  // A worker runs one agent at a time, so its batcher does not wait for companions (the default delay 0).
+  const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
   // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
   const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
   return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core), plumeSurrogate, warnings };

@@ -2,7 +2,7 @@
 // of cases runs as one call. The physics stays the reference answer; the surrogate gives the spread.
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
 import type { VerifiedModel } from '../../../inference/modelRepository.js';
-import { InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import { preloadModel, type InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import { PLUME_SURROGATE_FEATURE_VERSION, PLUME_SURROGATE_FEATURES, targetToDistance, writePlumeFeatures, type PlumeCase } from './surrogateFeatures.js';
 
 export const PLUME_SURROGATE_MODEL_NAME = 'plume-surrogate';
@@ -28,14 +28,13 @@ export class PlumeSurrogateModel {
   private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<PlumeCase, number>, readonly model: VerifiedModel, private readonly ownsCore: boolean) {}
 
   static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<PlumeSurrogateModel> {
-    const owned = core ?? new InferenceCore({ modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 1, maxQueue: 1024 } });
     const adapter = plumeSurrogateAdapter(version);
-    const model = await owned.preload(adapter);
+    const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
     const { features } = model.manifest;
     if (features.version !== PLUME_SURROGATE_FEATURE_VERSION || features.inputs !== PLUME_SURROGATE_FEATURES) {
       throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${PLUME_SURROGATE_MODEL_NAME} v${model.manifest.version} was built for other features than this engine uses`);
     }
-    return new PlumeSurrogateModel(owned, adapter, model, core === undefined);
+    return new PlumeSurrogateModel(owned, adapter, model, ownsCore);
   }
 
   get version(): string { return String(this.model.manifest.version); }

@@ -3,7 +3,7 @@
 import { INCIDENT_TYPES, type IncidentType } from '../../../contract/taxonomy.js';
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
 import type { VerifiedModel } from '../../../inference/modelRepository.js';
-import { InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import { preloadModel, type InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
 
@@ -39,14 +39,13 @@ export class IncidentClassifier {
 
   /** Verifies and warms the model in `core` (or a private core) before any request arrives. */
   static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<IncidentClassifier> {
-    const owned = core ?? new InferenceCore({ modelsDir, sessionBudgetBytes: 64 << 20, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 1, maxQueue: 1024 } });
     const adapter = classifierAdapter(version);
-    const model = await owned.preload(adapter);
+    const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
     const { features, labels } = model.manifest;
     if (features.buckets !== FEATURE_SPEC.buckets || features.version !== FEATURE_SPEC.version || labels.join() !== INCIDENT_TYPES.join()) {
       throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${CLASSIFIER_MODEL_NAME} v${model.manifest.version} was built for other features or labels than this engine uses`);
     }
-    return new IncidentClassifier(owned, adapter, model, core === undefined);
+    return new IncidentClassifier(owned, adapter, model, ownsCore);
   }
 
   get version(): string { return String(this.model.manifest.version); }
