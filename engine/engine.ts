@@ -76,7 +76,7 @@ export class Engine {
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
-      return result;
+      return { ...result, saveError: { code: ERROR_CODES.INTERNAL, message: `the analysis was not saved: ${(err as Error).message}` } };
     }
   }
 

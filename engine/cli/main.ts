@@ -85,7 +85,7 @@ async function serveCommand(options: CommonOptions & { host: string; port: strin
   const logger = createLogger();
   const engine = await Engine.start(config, { logger });
   const token = config.requireToken ? loadOrCreateToken(config.dataDir) : null;
-  const app = buildServer(engine, { token });
+  const app = buildServer(engine, { token, allowedHosts: config.host === '127.0.0.1' || config.host === 'localhost' ? [] : [config.host] });
   const stopBackups = config.backupEveryHours > 0
     ? scheduleBackups(engine.database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
     : () => {};

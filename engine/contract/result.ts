@@ -181,6 +181,8 @@ export const analysisResultSchema = z.object({
   runId: z.string().optional(),
   /** True when the answer came from the analysis cache (same incident, same model and engine versions). */
   cached: z.boolean().optional(),
+  /** Present when the analysis could not be saved (disk full, database locked): shown, but not in history. */
+  saveError: errorBodySchema.optional(),
 });
 
 export type StrategistResult = z.infer<typeof strategistSchema>;

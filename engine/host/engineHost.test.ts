@@ -85,3 +85,18 @@ test('concurrent identical questions under different ids keep their own ids and 
     await engine.close();
   }
 });
+
+test('an analysis that cannot be saved is still returned, marked with saveError', async () => {
+  const engine = await Engine.start(resolveConfig({ dataDir: mkdtempSync(join(tmpdir(), 'safe-nosave-')), workers: 1 }), { logger: createLogger('silent') });
+  try {
+    const { parseIncident } = await import('../contract/parseIncident.js');
+    engine.database.pragma('query_only = ON'); // as if the disk had filled up
+    const result = await engine.analyze(parseIncident({ id: 'unsaved', text: 'levee breach' }));
+    assert.equal(result.status, 'ok');
+    assert.equal(result.runId, undefined);
+    assert.match(result.saveError?.message ?? '', /not saved/);
+    engine.database.pragma('query_only = OFF');
+  } finally {
+    await engine.close();
+  }
+});

@@ -31,7 +31,11 @@ export interface ServerOptions {
   token: string | null;
   /** The built renderer (browser mode): the same bundle the desktop app loads. Served at `/` when present. */
   uiDir?: string | null;
+  /** Host names accepted besides the loopback ones (when serving on another interface on purpose). */
+  allowedHosts?: string[];
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../renderer-app', import.meta.url));
@@ -59,6 +63,13 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   });
 
   const authRoutes = new Set<string>(Object.values(API_ROUTES).filter((r) => r.auth).map((r) => r.path));
+  // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not reach the engine, token or not.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    if (!LOOPBACK_HOSTS.has(host) && !(options.allowedHosts ?? []).includes(host)) {
+      throw new SafeError(ERROR_CODES.UNAUTHORIZED, `requests for host "${host}" are refused: use http://127.0.0.1 or http://localhost`);
+    }
+  });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (options.token === null || !authRoutes.has(request.routeOptions.url ?? '')) return;
     const header = request.headers.authorization;

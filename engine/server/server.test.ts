@@ -122,3 +122,14 @@ test('history, models and stats', async () => {
   assert.ok(stats.analysesTotal >= 2);
   assert.ok((stats.agents.executor?.count ?? 0) >= 2);
 });
+
+test('a request for another host name (DNS rebinding) is refused even with the token', async () => {
+  const { request } = await import('node:http');
+  const status = await new Promise<number>((resolve, reject) => {
+    const url = new URL(base + '/v1/runs');
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example:80', authorization: `Bearer ${token}` } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(status, 401);
+});
