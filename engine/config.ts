@@ -33,6 +33,8 @@ export const configSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Require the per-install bearer token on the HTTP API. Turn off only on a closed, single-user machine. */
   requireToken: z.boolean(),
+  /** Precision of the models the agents run: int8 uses a model's int8 variant where one passed its gate. */
+  modelPrecision: z.enum(['fp32', 'int8']),
   /** Statements slower than this are logged (the slow-query log). */
   slowQueryMs: z.number().min(0),
   /** Memory budget of the analysis cache's first level, in bytes. */
@@ -57,6 +59,7 @@ export function defaultConfig(): EngineConfig {
     host: '127.0.0.1',
     port: 8787,
     requireToken: true,
+    modelPrecision: (process.env.SAFE_EDGE_PRECISION as 'fp32' | 'int8' | undefined) ?? 'fp32',
     slowQueryMs: 50,
     cacheL1MaxBytes: 32 * 1024 * 1024,
     backupEveryHours: 6,

@@ -4,7 +4,10 @@
 // provider chosen by configuration with a logged fallback to CPU, and statistics per model and version.
 import * as ort from 'onnxruntime-node';
 import { performance } from 'node:perf_hooks';
-import { loadVerifiedModelAsync, type VerifiedModel } from './modelRepository.js';
+import { loadVerifiedModelAsync, type Precision, type VerifiedModel } from './modelRepository.js';
+
+/** A verified model and the precision actually loaded (fp32 when no variant of the one asked for exists). */
+export type LoadedModel = VerifiedModel & { precision: Precision };
 import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
 
 export interface InferenceCoreOptions {
@@ -23,6 +26,8 @@ export type FeedTensor = { type: 'int64'; data: BigInt64Array; dims: number[] } 
 export interface ModelAdapter<I, O> {
   name: string;
   version?: number;
+  /** int8 uses the manifest's int8 variant when it has one (fp32 otherwise). */
+  precision?: Precision;
   toFeeds(rows: I[]): Record<string, FeedTensor>;
   fromOutputs(outputs: Record<string, ArrayLike<number>>, rows: number): O[];
   /** Representative inputs run once after loading, so the first real request is not the slow one. */
@@ -31,7 +36,7 @@ export interface ModelAdapter<I, O> {
   maxBatch?: number;
 }
 
-interface LoadedSession { session: ort.InferenceSession; model: VerifiedModel; bytes: number; lastUsed: number; inUse: number }
+interface LoadedSession { session: ort.InferenceSession; model: LoadedModel; bytes: number; lastUsed: number; inUse: number }
 
 export interface ModelStats extends BatchStats { loads: number; reloads: number; evictions: number; provider: string }
 
@@ -51,7 +56,7 @@ export class InferenceCore {
   }
 
   /** Loads (and warms) a model now, so requests never wait for it. */
-  async preload<I, O>(adapter: ModelAdapter<I, O>): Promise<VerifiedModel> {
+  async preload<I, O>(adapter: ModelAdapter<I, O>): Promise<LoadedModel> {
     return (await this.session(adapter)).model;
   }
 
@@ -96,8 +101,8 @@ export class InferenceCore {
     return Object.fromEntries(Object.entries(out).map(([name, t]) => [name, t.data as Float32Array]));
   }
 
-  private key(adapter: { name: string; version?: number }): string {
-    return `${adapter.name}@${adapter.version ?? 'latest'}`;
+  private key(adapter: { name: string; version?: number; precision?: Precision }): string {
+    return `${adapter.name}@${adapter.version ?? 'latest'}${adapter.precision && adapter.precision !== 'fp32' ? `:${adapter.precision}` : ''}`;
   }
 
   private async session<I, O>(adapter: ModelAdapter<I, O>): Promise<LoadedSession> {
@@ -111,7 +116,7 @@ export class InferenceCore {
       this.counters.set(key, counters);
       if (counters.loads > 0) counters.reloads++;
       counters.loads++;
-      const model = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version);
+      const model = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
       const session = await ort.InferenceSession.create(model.bytes, {
         executionProviders: [this.provider], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
       });
@@ -146,7 +151,7 @@ export function createInferenceCore(modelsDir: string, overrides: Partial<Infere
 }
 
 /** Loads a model into `core` (or a private core the caller then owns), verified and warmed. */
-export async function preloadModel<I, O>(modelsDir: string, adapter: ModelAdapter<I, O>, core?: InferenceCore): Promise<{ core: InferenceCore; model: VerifiedModel; ownsCore: boolean }> {
+export async function preloadModel<I, O>(modelsDir: string, adapter: ModelAdapter<I, O>, core?: InferenceCore): Promise<{ core: InferenceCore; model: LoadedModel; ownsCore: boolean }> {
   const target = core ?? createInferenceCore(modelsDir);
   return { core: target, model: await target.preload(adapter), ownsCore: core === undefined };
 }

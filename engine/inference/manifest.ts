@@ -22,6 +22,11 @@ export const manifestSchema = z.object({
     corpus: z.object({ train: z.number().int(), test: z.number().int(), generator: z.string(), split: z.string() }),
     hyperparameters: z.record(z.string(), z.number()),
   }),
+  /** Other precisions of the same model (e.g. int8), each with its own file, hash and measured accuracy. */
+  variants: z.record(z.string(), z.object({
+    file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive(),
+    heldOutAccuracy: z.number(), accuracyDropPts: z.number(),
+  })).optional(),
   metrics: z.object({
     heldOutAccuracy: z.number().optional(),
     heldOutAccuracyByLang: z.record(z.string(), z.number()).optional(),

@@ -73,17 +73,23 @@ async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
   return hash.digest('hex');
 }
 
-/** loadVerifiedModel without blocking the thread: asynchronous read, hash in slices. */
-export async function loadVerifiedModelAsync(modelsDir: string, name: string, version?: number): Promise<VerifiedModel> {
+export type Precision = 'fp32' | 'int8';
+
+/** loadVerifiedModel without blocking the thread: asynchronous read, hash in slices. A precision other
+ *  than fp32 loads that variant when the manifest has one (and its gate passed), else the fp32 file. */
+export async function loadVerifiedModelAsync(modelsDir: string, name: string, version?: number, precision: Precision = 'fp32'): Promise<VerifiedModel & { precision: Precision }> {
   const chosen = version ?? listVersions(modelsDir, name)[0];
   if (chosen === undefined) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} is not in ${modelsDir}; run \`npm run models:build\``);
   const manifest = readManifest(modelsDir, name, chosen);
-  const path = join(modelsDir, name, String(chosen), manifest.file);
-  if (!existsSync(path)) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} v${chosen}: file ${manifest.file} is missing`);
+  const variant = precision === 'fp32' ? undefined : manifest.variants?.[precision];
+  const file = variant?.file ?? manifest.file;
+  const expected = variant?.sha256 ?? manifest.sha256;
+  const path = join(modelsDir, name, String(chosen), file);
+  if (!existsSync(path)) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} v${chosen}: file ${file} is missing`);
   const bytes = await readFile(path);
   const actual = await sha256HexYielding(bytes);
-  if (actual !== manifest.sha256) {
-    throw new SafeError(ERROR_CODES.MODEL_HASH_MISMATCH, `model ${name} v${chosen}: sha256 ${actual.slice(0, 12)}… does not match the manifest's ${manifest.sha256.slice(0, 12)}…; refusing to load it`);
+  if (actual !== expected) {
+    throw new SafeError(ERROR_CODES.MODEL_HASH_MISMATCH, `model ${name} v${chosen}: sha256 ${actual.slice(0, 12)}… does not match the manifest's ${expected.slice(0, 12)}…; refusing to load it`);
   }
-  return { manifest, path, bytes };
+  return { manifest, path, bytes, precision: variant ? precision : 'fp32' };
 }

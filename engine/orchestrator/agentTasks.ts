@@ -23,7 +23,7 @@ export interface AgentInput {
 
 export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
 
-export async function createWorkerContext(modelsDir: string): Promise<WorkerContext> {
+export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
   const warnings: string[] = [];
   // One inference core per worker; the models are verified and warmed before the worker says ready.
@@ -31,7 +31,7 @@ export async function createWorkerContext(modelsDir: string): Promise<WorkerCont
   const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
   // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
   const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
-  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core), plumeSurrogate, warnings };
+  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), plumeSurrogate, warnings };
 }
 
 /** Model name → version this worker runs. */

@@ -16,7 +16,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
   const send = (message: FromWorker) => port.postMessage(message);
   let context: WorkerContext;
   try {
-    context = await createWorkerContext((workerData as WorkerInit).modelsDir);
+    context = await createWorkerContext((workerData as WorkerInit).modelsDir, (workerData as WorkerInit).precision);
   } catch (err) {
     const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.MODEL_MISSING, message: String((err as Error).message) };
     send({ type: 'startFailed', error: body });

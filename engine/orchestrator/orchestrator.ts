@@ -31,7 +31,7 @@ export interface AnalyzeOptions {
   analysisId?: string;
 }
 
-type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'workers' | 'agentTimeoutMs' | 'slowAnalysisMs' | 'maxConcurrentAnalyses' | 'maxQueuedInteractive' | 'maxQueuedBatch'>;
+type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'modelPrecision' | 'workers' | 'agentTimeoutMs' | 'slowAnalysisMs' | 'maxConcurrentAnalyses' | 'maxQueuedInteractive' | 'maxQueuedBatch'>;
 
 const RETRYABLE = new Set<string>([ERROR_CODES.AGENT_TIMEOUT, ERROR_CODES.AGENT_CRASHED]);
 
@@ -48,7 +48,7 @@ export class Orchestrator {
   }
 
   static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Orchestrator> {
-    const pool = await WorkerPool.start({ size: config.workers, modelsDir: config.modelsDir, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl });
+    const pool = await WorkerPool.start({ size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl });
     return new Orchestrator(pool, config, options.logger ?? createLogger());
   }
 

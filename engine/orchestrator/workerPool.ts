@@ -12,6 +12,8 @@ export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url)
 export interface PoolOptions {
   size: number;
   modelsDir: string;
+  /** Model precision for the agents (default fp32). */
+  precision?: 'fp32' | 'int8';
   agentTimeoutMs: number;
   /** The worker script; tests substitute one that injects faults. */
   workerUrl?: URL;
@@ -81,7 +83,7 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const init: WorkerInit = { modelsDir: this.options.modelsDir };
+    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32' };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init });
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);

@@ -3,7 +3,7 @@ import type { AgentName } from '../contract/taxonomy.js';
 import type { SafeErrorBody } from '../contract/errors.js';
 import type { AgentInput } from './agentTasks.js';
 
-export interface WorkerInit { modelsDir: string }
+export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
 export type ToWorker = { type: 'run'; taskId: number; agent: AgentName; input: AgentInput } | { type: 'shutdown' };
 export type FromWorker =
   | { type: 'ready'; models: Record<string, string>; warnings: string[] }

@@ -11,11 +11,35 @@ import { FEATURE_SPEC, featureIds } from '../agents/strategist/classifier/textFe
 import { CLASSIFIER_MODEL_NAME } from '../agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
-import { CLASSIFIER_IO, exportLinearBagOnnx } from './onnxExport.js';
+import { CLASSIFIER_IO, exportLinearBagInt8Onnx, exportLinearBagOnnx } from './onnxExport.js';
 import { buildPlumeSurrogate } from './plumeSurrogate.js';
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
 export const CLASSIFIER_VERSION = 1;
+/** The int8 variant ships only if it loses at most this many accuracy points on the held-out split. */
+export const INT8_MAX_ACCURACY_DROP_PTS = 1;
+
+/** Held-out accuracy of exported ONNX bytes, run through onnxruntime in batches of 64. */
+async function onnxAccuracy(bytes: Uint8Array, test: readonly LabelledReport[]): Promise<number> {
+  const session = await ort.InferenceSession.create(bytes);
+  let right = 0;
+  for (let i = 0; i < test.length; i += 64) {
+    const batch = test.slice(i, i + 64);
+    const rows = batch.map((r) => featureIds(r.text));
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const ids = new BigInt64Array(rows.length * width);
+    const weights = new Float32Array(rows.length * width);
+    rows.forEach((row, r) => row.forEach((id, j) => { ids[r * width + j] = BigInt(id); weights[r * width + j] = 1 / row.length; }));
+    const out = await session.run({ feature_ids: new ort.Tensor('int64', ids, [rows.length, width]), feature_weights: new ort.Tensor('float32', weights, [rows.length, width]) });
+    const probs = out.probabilities?.data as Float32Array;
+    batch.forEach((report, r) => {
+      const row = Array.from(probs.subarray(r * INCIDENT_TYPES.length, (r + 1) * INCIDENT_TYPES.length));
+      if (INCIDENT_TYPES[argmax(row)] === report.label) right++;
+    });
+  }
+  await session.release();
+  return right / test.length;
+}
 
 const argmax = (values: readonly number[]) => values.reduce((best, v, i) => (v > (values[best] as number) ? i : best), 0);
 
@@ -74,6 +98,13 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
   const parity = await onnxParity(bytes, model, test.filter((_, i) => i % 50 === 0));
   if (parity > 1e-4) throw new Error(`ONNX export disagrees with the trained model by ${parity}`);
 
+  const int8Bytes = exportLinearBagInt8Onnx(model, INCIDENT_TYPES, CLASSIFIER_VERSION);
+  const fp32Accuracy = await onnxAccuracy(bytes, test);
+  const int8Accuracy = await onnxAccuracy(int8Bytes, test);
+  const dropPts = (fp32Accuracy - int8Accuracy) * 100;
+  const int8Ships = dropPts <= INT8_MAX_ACCURACY_DROP_PTS;
+  log(`int8 variant: held-out accuracy ${(int8Accuracy * 100).toFixed(2)} % vs fp32 ${(fp32Accuracy * 100).toFixed(2)} % (drop ${dropPts.toFixed(2)} pts, gate ${INT8_MAX_ACCURACY_DROP_PTS}); ${int8Bytes.length} bytes; ${int8Ships ? 'ships' : 'REFUSED'}`);
+
   const manifest: ModelManifest = {
     name: CLASSIFIER_MODEL_NAME,
     version: CLASSIFIER_VERSION,
@@ -93,11 +124,13 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
       },
       hyperparameters: { dim: DEFAULT_TRAINING.dim, epochs: DEFAULT_TRAINING.epochs, learningRate: DEFAULT_TRAINING.learningRate, corpusSeed: DEFAULT_CORPUS.seed },
     },
+    ...(int8Ships ? { variants: { int8: { file: 'model.int8.onnx', sha256: sha256Hex(int8Bytes), bytes: int8Bytes.length, heldOutAccuracy: int8Accuracy, accuracyDropPts: Math.round(dropPts * 1e4) / 1e4 } } } : {}),
     metrics: { ...metrics, onnxParityMaxAbsDiff: parity },
   };
   const dir = join(modelsDir, CLASSIFIER_MODEL_NAME, String(CLASSIFIER_VERSION));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.onnx'), bytes);
+  if (int8Ships) writeFileSync(join(dir, 'model.int8.onnx'), int8Bytes);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   log(`${CLASSIFIER_MODEL_NAME} v${CLASSIFIER_VERSION}: held-out accuracy ${(metrics.heldOutAccuracy * 100).toFixed(1)} % ` +
     `(zh ${((metrics.heldOutAccuracyByLang.zh ?? 0) * 100).toFixed(1)} %, en ${((metrics.heldOutAccuracyByLang.en ?? 0) * 100).toFixed(1)} %), ` +

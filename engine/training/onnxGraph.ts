@@ -5,12 +5,17 @@ import onnxProto from 'onnx-proto';
 export const { onnx } = onnxProto;
 export const FLOAT = onnx.TensorProto.DataType.FLOAT;
 export const INT64 = onnx.TensorProto.DataType.INT64;
+export const INT8 = onnx.TensorProto.DataType.INT8;
 
 export function floatTensor(name: string, dims: number[], data: Float32Array) {
   const bytes = new Uint8Array(data.length * 4);
   const view = new DataView(bytes.buffer);
   data.forEach((v, i) => view.setFloat32(i * 4, v, true));
   return onnx.TensorProto.create({ name, dims, dataType: FLOAT, rawData: bytes });
+}
+
+export function int8Tensor(name: string, dims: number[], data: Int8Array) {
+  return onnx.TensorProto.create({ name, dims, dataType: INT8, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
 }
 
 export function int64Tensor(name: string, values: number[]) {

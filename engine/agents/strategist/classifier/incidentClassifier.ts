@@ -2,17 +2,18 @@
 // one row each; single reports from the pipeline are micro-batched by the core, batches run as one call.
 import { INCIDENT_TYPES, type IncidentType } from '../../../contract/taxonomy.js';
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
-import type { VerifiedModel } from '../../../inference/modelRepository.js';
-import { preloadModel, type InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import type { Precision } from '../../../inference/modelRepository.js';
+import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
 
 export const CLASSIFIER_MODEL_NAME = 'incident-classifier';
 export type TypeScores = Record<IncidentType, number>;
 
-export const classifierAdapter = (version?: number): ModelAdapter<string, TypeScores> => ({
+export const classifierAdapter = (version?: number, precision: Precision = 'fp32'): ModelAdapter<string, TypeScores> => ({
   name: CLASSIFIER_MODEL_NAME,
   version,
+  precision,
   warmupRows: ['液氯槽罐车泄漏', 'levee breach, water rising'],
   toFeeds(texts) {
     const rows = texts.map((t) => featureIds(t));
@@ -35,11 +36,11 @@ export const classifierAdapter = (version?: number): ModelAdapter<string, TypeSc
 });
 
 export class IncidentClassifier {
-  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<string, TypeScores>, readonly model: VerifiedModel, private readonly ownsCore: boolean) {}
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<string, TypeScores>, readonly model: LoadedModel, private readonly ownsCore: boolean) {}
 
   /** Verifies and warms the model in `core` (or a private core) before any request arrives. */
-  static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<IncidentClassifier> {
-    const adapter = classifierAdapter(version);
+  static async load(modelsDir: string, version?: number, core?: InferenceCore, precision: Precision = 'fp32'): Promise<IncidentClassifier> {
+    const adapter = classifierAdapter(version, precision);
     const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
     const { features, labels } = model.manifest;
     if (features.buckets !== FEATURE_SPEC.buckets || features.version !== FEATURE_SPEC.version || labels.join() !== INCIDENT_TYPES.join()) {
@@ -48,7 +49,8 @@ export class IncidentClassifier {
     return new IncidentClassifier(owned, adapter, model, ownsCore);
   }
 
-  get version(): string { return String(this.model.manifest.version); }
+  /** The manifest version, with the precision when it is not fp32 (so cached answers never mix them). */
+  get version(): string { return `${this.model.manifest.version}${this.model.precision === 'fp32' ? '' : `+${this.model.precision}`}`; }
 
   /** One report through the micro-batcher (the pipeline's case). */
   classifyOne(text: string, priority: InferencePriority = 'interactive'): Promise<TypeScores> {
