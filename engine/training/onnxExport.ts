@@ -12,19 +12,16 @@ export const CLASSIFIER_IO = {
   outputs: [{ name: 'probabilities', dtype: 'float32', shape: ['batch', 'classes'] }],
 } as const;
 
-export function exportLinearBagOnnx(model: LinearBagModel, labels: readonly string[], modelVersion: number): Uint8Array {
-  const graph = onnx.GraphProto.create({
-    name: 'incident_classifier',
+/** The part both precisions share: weighted mean over features, linear head, softmax; inputs and output. */
+function meanPoolHead(model: LinearBagModel) {
+  return {
     initializer: [
-      floatTensor('embedding', [model.buckets, model.dim], model.embedding),
       floatTensor('head_weight', [model.dim, model.classes], model.headWeight),
       floatTensor('head_bias', [model.classes], model.headBias),
       int64Tensor('axis_features', [1]),
       int64Tensor('axis_last', [2]),
     ],
     node: [
-      node('Gather', ['embedding', 'feature_ids'], ['feature_vectors'], 'lookup'),
-      node('Unsqueeze', ['feature_weights', 'axis_last'], ['weights_3d'], 'weights_to_3d'),
       node('Mul', ['feature_vectors', 'weights_3d'], ['weighted_vectors'], 'weight'),
       node('ReduceSum', ['weighted_vectors', 'axis_features'], ['report_vector'], 'mean_pool', { keepdims: 0 }),
       node('MatMul', ['report_vector', 'head_weight'], ['logits_raw'], 'head'),
@@ -33,6 +30,21 @@ export function exportLinearBagOnnx(model: LinearBagModel, labels: readonly stri
     ],
     input: [valueInfo('feature_ids', INT64, ['batch', 'features']), valueInfo('feature_weights', FLOAT, ['batch', 'features'])],
     output: [valueInfo('probabilities', FLOAT, ['batch', model.classes])],
+  };
+}
+
+export function exportLinearBagOnnx(model: LinearBagModel, labels: readonly string[], modelVersion: number): Uint8Array {
+  const head = meanPoolHead(model);
+  const graph = onnx.GraphProto.create({
+    name: 'incident_classifier',
+    initializer: [floatTensor('embedding', [model.buckets, model.dim], model.embedding), ...head.initializer],
+    node: [
+      node('Gather', ['embedding', 'feature_ids'], ['feature_vectors'], 'lookup'),
+      node('Unsqueeze', ['feature_weights', 'axis_last'], ['weights_3d'], 'weights_to_3d'),
+      ...head.node,
+    ],
+    input: head.input,
+    output: head.output,
   });
   return encodeModel(graph, modelVersion, `labels: ${labels.join(',')}`);
 }
@@ -55,30 +67,21 @@ export function quantizeRows(table: Float32Array, rows: number, dim: number): { 
  *  dequantised after the lookup — 4× smaller; the head stays fp32. */
 export function exportLinearBagInt8Onnx(model: LinearBagModel, labels: readonly string[], modelVersion: number): Uint8Array {
   const { q, scale } = quantizeRows(model.embedding, model.buckets, model.dim);
+  const head = meanPoolHead(model);
   const graph = onnx.GraphProto.create({
     name: 'incident_classifier_int8',
-    initializer: [
-      int8Tensor('embedding_q', [model.buckets, model.dim], q),
-      floatTensor('embedding_scale', [model.buckets], scale),
-      floatTensor('head_weight', [model.dim, model.classes], model.headWeight),
-      floatTensor('head_bias', [model.classes], model.headBias),
-      int64Tensor('axis_features', [1]),
-      int64Tensor('axis_last', [2]),
-    ],
+    initializer: [int8Tensor('embedding_q', [model.buckets, model.dim], q), floatTensor('embedding_scale', [model.buckets], scale), ...head.initializer],
     node: [
       node('Gather', ['embedding_q', 'feature_ids'], ['q_vectors'], 'lookup'),
-      node('Cast', ['q_vectors'], ['feature_vectors_unscaled'], 'to_float', { to: FLOAT }),
+      node('Cast', ['q_vectors'], ['feature_vectors'], 'to_float', { to: FLOAT }),
+      // The per-row scale folds into the feature weight: (q · s) · w = q · (s · w).
       node('Gather', ['embedding_scale', 'feature_ids'], ['row_scales'], 'lookup_scales'),
       node('Mul', ['feature_weights', 'row_scales'], ['scaled_weights'], 'scale_weights'),
       node('Unsqueeze', ['scaled_weights', 'axis_last'], ['weights_3d'], 'weights_to_3d'),
-      node('Mul', ['feature_vectors_unscaled', 'weights_3d'], ['weighted_vectors'], 'weight'),
-      node('ReduceSum', ['weighted_vectors', 'axis_features'], ['report_vector'], 'mean_pool', { keepdims: 0 }),
-      node('MatMul', ['report_vector', 'head_weight'], ['logits_raw'], 'head'),
-      node('Add', ['logits_raw', 'head_bias'], ['logits'], 'bias'),
-      node('Softmax', ['logits'], ['probabilities'], 'softmax', { axis: -1 }),
+      ...head.node,
     ],
-    input: [valueInfo('feature_ids', INT64, ['batch', 'features']), valueInfo('feature_weights', FLOAT, ['batch', 'features'])],
-    output: [valueInfo('probabilities', FLOAT, ['batch', model.classes])],
+    input: head.input,
+    output: head.output,
   });
   return encodeModel(graph, modelVersion, `int8 embedding; labels: ${labels.join(',')}`);
 }
