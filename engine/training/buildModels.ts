@@ -8,7 +8,7 @@ import { INCIDENT_TYPES } from '../contract/taxonomy.js';
 import { DEFAULT_MODELS_DIR, sha256Hex } from '../inference/modelRepository.js';
 import type { ModelManifest } from '../inference/manifest.js';
 import { FEATURE_SPEC, featureIds } from '../agents/strategist/classifier/textFeatures.js';
-import { CLASSIFIER_MODEL_NAME } from '../agents/strategist/classifier/incidentClassifier.js';
+import { CLASSIFIER_MODEL_NAME, classifierAdapter } from '../agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
 import { CLASSIFIER_IO, exportLinearBagInt8Onnx, exportLinearBagOnnx } from './onnxExport.js';
@@ -19,18 +19,20 @@ export const CLASSIFIER_VERSION = 1;
 /** The int8 variant ships only if it loses at most this many accuracy points on the held-out split. */
 export const INT8_MAX_ACCURACY_DROP_PTS = 1;
 
+/** The engine's own feed builder (the classifier adapter), as onnxruntime tensors: build-time checks
+ *  run the model exactly as the engine does. */
+function classifierTensors(texts: string[]): Record<string, ort.Tensor> {
+  const feeds = classifierAdapter().toFeeds(texts);
+  return Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
+}
+
 /** Held-out accuracy of exported ONNX bytes, run through onnxruntime in batches of 64. */
 async function onnxAccuracy(bytes: Uint8Array, test: readonly LabelledReport[]): Promise<number> {
   const session = await ort.InferenceSession.create(bytes);
   let right = 0;
   for (let i = 0; i < test.length; i += 64) {
     const batch = test.slice(i, i + 64);
-    const rows = batch.map((r) => featureIds(r.text));
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const ids = new BigInt64Array(rows.length * width);
-    const weights = new Float32Array(rows.length * width);
-    rows.forEach((row, r) => row.forEach((id, j) => { ids[r * width + j] = BigInt(id); weights[r * width + j] = 1 / row.length; }));
-    const out = await session.run({ feature_ids: new ort.Tensor('int64', ids, [rows.length, width]), feature_weights: new ort.Tensor('float32', weights, [rows.length, width]) });
+    const out = await session.run(classifierTensors(batch.map((r) => r.text)));
     const probs = out.probabilities?.data as Float32Array;
     batch.forEach((report, r) => {
       const row = Array.from(probs.subarray(r * INCIDENT_TYPES.length, (r + 1) * INCIDENT_TYPES.length));
@@ -74,10 +76,7 @@ async function onnxParity(bytes: Uint8Array, model: LinearBagModel, sample: read
   let maxDiff = 0;
   for (const report of sample) {
     const ids = featureIds(report.text);
-    const out = await session.run({
-      feature_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, ids.length]),
-      feature_weights: new ort.Tensor('float32', new Float32Array(ids.length).fill(1 / ids.length), [1, ids.length]),
-    });
+    const out = await session.run(classifierTensors([report.text]));
     const onnxProbs = out.probabilities?.data as Float32Array;
     predictLinearBag(model, ids).forEach((p, i) => { maxDiff = Math.max(maxDiff, Math.abs(p - (onnxProbs[i] as number))); });
   }
