@@ -6,7 +6,8 @@ import * as ort from 'onnxruntime-node';
 import { DEFAULT_MODELS_DIR, loadVerifiedModel, loadVerifiedModelAsync, readManifest } from '../engine/inference/modelRepository.js';
 import { InferenceCore, type FeedTensor, type ModelAdapter } from '../engine/inference/inferenceCore.js';
 import { classifierAdapter } from '../engine/agents/strategist/classifier/incidentClassifier.js';
-import { plumeSurrogateAdapter } from '../engine/agents/field/plume/surrogateRunner.js';
+import { surrogateAdapter } from '../engine/agents/field/surrogate/surrogateModel.js';
+import { PLUME_SURROGATE } from '../engine/agents/field/plume/surrogateFeatures.js';
 import { samplePlumeCases } from '../engine/training/plumeSurrogate.js';
 import { WorkerPool } from '../engine/orchestrator/workerPool.js';
 import { generateCorpus, DEFAULT_CORPUS } from '../engine/training/corpus/generateCorpus.js';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const cases = samplePlumeCases(4096, 5);
   const models: Array<{ name: string; adapter: ModelAdapter<never, unknown>; rows: unknown[] }> = [
     { name: 'incident-classifier', adapter: classifierAdapter() as ModelAdapter<never, unknown>, rows: [...texts, ...texts].slice(0, 4096) },
-    { name: 'plume-surrogate', adapter: plumeSurrogateAdapter() as ModelAdapter<never, unknown>, rows: cases },
+    { name: 'plume-surrogate', adapter: surrogateAdapter(PLUME_SURROGATE) as ModelAdapter<never, unknown>, rows: cases },
   ];
   const results: Array<Record<string, number | string | null>> = [];
   for (const m of models) {

@@ -51,6 +51,9 @@ const modelCard = {
 
 const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
 
+/** How an uncertainty band was obtained: an ensemble through a surrogate model (named), or physics Monte Carlo. */
+const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() });
+
 export const plumeSchema = z.object({
   ...modelCard,
   substance: z.string(),
@@ -72,10 +75,12 @@ export const plumeSchema = z.object({
   })),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
   /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
-  bands: z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() }),
+  bands: bandsMethod,
 });
 
 export const fireSchema = z.object({
+  /** How headRateBandMPerMin was obtained. */
+  bands: bandsMethod,
   ...modelCard,
   fuelModel: z.number(),
   rateOfSpreadMPerMin: z.number(),
@@ -87,6 +92,8 @@ export const fireSchema = z.object({
 });
 
 export const floodSchema = z.object({
+  /** How the timeToDepth bands were obtained. */
+  bands: bandsMethod,
   ...modelCard,
   inflowM3PerS: z.number(),
   riseRateMPerH: z.number(),

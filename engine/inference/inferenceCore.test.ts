@@ -6,7 +6,8 @@ import { MicroBatcher } from './microBatcher.js';
 import { InferenceCore } from './inferenceCore.js';
 import { DEFAULT_MODELS_DIR } from './modelRepository.js';
 import { classifierAdapter } from '../agents/strategist/classifier/incidentClassifier.js';
-import { plumeSurrogateAdapter } from '../agents/field/plume/surrogateRunner.js';
+import { surrogateAdapter } from '../agents/field/surrogate/surrogateModel.js';
+import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
 import { SafeError } from '../contract/errors.js';
 
 test('micro-batching: requests within the delay run together, interactive first, queue bounded', async () => {
@@ -47,7 +48,7 @@ test('batched classification gives the same scores as one call per report', asyn
 test('over its memory budget the core releases the least recently used session and reloads it on demand', async () => {
   const c = core(8_400_000); // room for the classifier (8 392 982 bytes counted) but not for both models
   const classifier = classifierAdapter();
-  const surrogate = plumeSurrogateAdapter();
+  const surrogate = surrogateAdapter(PLUME_SURROGATE);
   await c.runMany(classifier, ['fire']);
   await c.runMany(surrogate, [{ rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D', terrain: 'rural', thresholdMgPerM3: 6 }]);
   await c.runMany(classifier, ['fire']);

@@ -11,8 +11,14 @@ import { runAwareness } from '../agents/awareness/index.js';
 import { runField } from '../agents/field/index.js';
 import { runExecutor } from '../agents/executor/index.js';
 import { sopLibrary } from '../knowledge/sopLibrary.js';
-import { PlumeSurrogateModel } from '../agents/field/plume/surrogateRunner.js';
+import { SurrogateModel } from '../agents/field/surrogate/surrogateModel.js';
+import type { SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
 import { applyEnsembleBands } from '../agents/field/plume/ensembleBands.js';
+import { applyFireEnsembleBands } from '../agents/field/fire/ensembleBands.js';
+import { applyFloodEnsembleBands } from '../agents/field/flood/ensembleBands.js';
+import { PLUME_SURROGATE, type PlumeCase } from '../agents/field/plume/surrogateFeatures.js';
+import { FIRE_SURROGATE, type FireCase } from '../agents/field/fire/surrogateFeatures.js';
+import { FLOOD_SURROGATE, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
 
 export interface AgentInput {
   incident: Incident;
@@ -21,7 +27,15 @@ export interface AgentInput {
   field?: FieldResult;
 }
 
-export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
+/** The F-Agent's surrogates; each is optional: without one (missing, or refused by its hash) that
+ *  model's bands come from the physics' own Monte Carlo. */
+export interface FieldSurrogates {
+  plume: SurrogateModel<PlumeCase> | null;
+  fire: SurrogateModel<FireCase> | null;
+  flood: SurrogateModel<FloodCase> | null;
+}
+
+export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; warnings: string[] }
 
 export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
@@ -29,16 +43,17 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   // One inference core per worker; the models are verified and warmed before the worker says ready.
   // A worker runs one agent at a time, so its batcher does not wait for companions (the default delay 0).
   const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
-  // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
-  const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
-  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), plumeSurrogate, warnings };
+  const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core })
+    .catch((err: Error) => { warnings.push(`${spec.name} not used: ${err.message}`); return null; });
+  const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
+  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, warnings };
 }
 
 /** Model name → version this worker runs. */
 export function workerModels(context: WorkerContext): Record<string, string> {
   return {
     [context.classifier.model.manifest.name]: context.classifier.version,
-    ...(context.plumeSurrogate ? { [context.plumeSurrogate.model.manifest.name]: context.plumeSurrogate.version } : {}),
+    ...Object.fromEntries(Object.values(context.surrogates).flatMap((m: SurrogateModel<unknown> | null) => (m ? [[m.spec.name, m.version]] : []))),
   };
 }
 
@@ -67,7 +82,10 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
     }
     case 'field': {
       const field = runField(input.incident);
-      if (field.plume && context.plumeSurrogate) field.plume = await applyEnsembleBands(field.plume, context.plumeSurrogate);
+      const { plume, fire, flood } = context.surrogates;
+      if (field.plume && plume) field.plume = await applyEnsembleBands(field.plume, plume);
+      if (field.fire && fire) field.fire = await applyFireEnsembleBands(field.fire, fire);
+      if (field.flood && flood) field.flood = await applyFloodEnsembleBands(field.flood, flood);
       return field;
     }
     case 'awareness':

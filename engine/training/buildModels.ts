@@ -12,7 +12,17 @@ import { CLASSIFIER_MODEL_NAME, classifierAdapter } from '../agents/strategist/c
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
 import { CLASSIFIER_IO, exportLinearBagInt8Onnx, exportLinearBagOnnx } from './onnxExport.js';
-import { buildPlumeSurrogate } from './plumeSurrogate.js';
+import { buildSurrogate } from './surrogateBuilder.js';
+import { PLUME_SURROGATE_TRAINING } from './plumeSurrogate.js';
+import { FIRE_SURROGATE_TRAINING } from './fireSurrogate.js';
+import { FLOOD_SURROGATE_TRAINING } from './floodSurrogate.js';
+
+/** Every physics surrogate the F-Agent runs, in build order. */
+export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: string) => void) => Promise<ModelManifest>> = [
+  (dir, log) => buildSurrogate(PLUME_SURROGATE_TRAINING, dir, log),
+  (dir, log) => buildSurrogate(FIRE_SURROGATE_TRAINING, dir, log),
+  (dir, log) => buildSurrogate(FLOOD_SURROGATE_TRAINING, dir, log),
+];
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
 export const CLASSIFIER_VERSION = 1;
@@ -149,7 +159,7 @@ async function main(): Promise<void> {
   const modelsDir = outIndex > 0 ? (process.argv[outIndex + 1] as string) : DEFAULT_MODELS_DIR;
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
-  await buildPlumeSurrogate(modelsDir);
+  for (const build of SURROGATE_BUILDS) await build(modelsDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,8 @@ import type { FireResult } from '../../../contract/result.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { fuelModel } from './fuelModels.js';
-import { lengthToBreadth, rothermelSpread } from './rothermel.js';
+import { lengthToBreadth, rothermelSpread, type RothermelInputs } from './rothermel.js';
+import type { FireCase } from './surrogateFeatures.js';
 
 const FT_PER_M = 3.28084;
 const MPS_TO_FT_PER_MIN = FT_PER_M * 60;
@@ -12,6 +13,21 @@ const MPS_TO_MPH = 2.236936;
 /** A 10-m wind is reduced to midflame height by ~0.4 in partially sheltered fuels (Andrews 2012, RMRS-GTR-266). */
 export const WIND_ADJUSTMENT_FACTOR = 0.4;
 const BAND_SAMPLES = 64;
+
+/** Rothermel's inputs, in its native units, for a case given in the product's units. */
+function rothermelInputs(c: FireCase): RothermelInputs {
+  return {
+    deadMoisture: c.deadMoisturePct / 100,
+    liveMoisture: c.liveMoisturePct / 100,
+    midflameWindFtPerMin: c.midflameWindMps * MPS_TO_FT_PER_MIN,
+    slopeTan: c.slopePct / 100,
+  };
+}
+
+/** Head-fire rate of spread (m/min): the physics the surrogate is trained on and judged against. */
+export function headFireRateMPerMin(c: FireCase): number {
+  return rothermelSpread(fuelModel(c.fuelModel), rothermelInputs(c)).rateOfSpreadFtPerMin / FT_PER_M;
+}
 
 export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
   const defaulted: string[] = [];
@@ -22,13 +38,10 @@ export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
     midflameMps = (open ?? 0) * WIND_ADJUSTMENT_FACTOR;
   }
   const model = fuelModel(fire.fuelModel);
-  const run = (windMps: number, deadPct: number) => rothermelSpread(model, {
-    deadMoisture: deadPct / 100,
-    liveMoisture: fire.liveFuelMoisturePct / 100,
-    midflameWindFtPerMin: windMps * MPS_TO_FT_PER_MIN,
-    slopeTan: fire.slopePct / 100,
-  });
-  const head = run(midflameMps, fire.deadFuelMoisturePct);
+  const head = rothermelSpread(model, rothermelInputs({
+    fuelModel: fire.fuelModel, midflameWindMps: midflameMps, slopePct: fire.slopePct,
+    deadMoisturePct: fire.deadFuelMoisturePct, liveMoisturePct: fire.liveFuelMoisturePct,
+  }));
   const rateMPerMin = head.rateOfSpreadFtPerMin / FT_PER_M;
   const lb = lengthToBreadth(midflameMps * MPS_TO_MPH);
   const eccentricity = Math.sqrt(lb * lb - 1) / lb;
@@ -42,7 +55,7 @@ export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
   const rates = Array.from({ length: BAND_SAMPLES }, () => {
     const wind = midflameMps * lognormalFactor(random, 0.3);
     const moisture = Math.min(model.deadExtinctionMoisturePct - 0.5, fire.deadFuelMoisturePct * lognormalFactor(random, 0.2));
-    return run(wind, moisture).rateOfSpreadFtPerMin / FT_PER_M;
+    return headFireRateMPerMin({ fuelModel: fire.fuelModel, midflameWindMps: wind, slopePct: fire.slopePct, deadMoisturePct: moisture, liveMoisturePct: fire.liveFuelMoisturePct });
   });
 
   return {
@@ -60,6 +73,7 @@ export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
     ],
     validity: 'surface fires in continuous wildland fuels; not for crown fires, urban fuels or spotting-driven spread',
     defaulted,
+    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
     fuelModel: model.number,
     rateOfSpreadMPerMin: round(rateMPerMin, 2),
     headRateBandMPerMin: roundedBand(rates, 2),

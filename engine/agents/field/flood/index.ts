@@ -31,6 +31,8 @@ export function polderFlooding(flood: FloodFacts): FloodResult {
     inputsUsed: {
       breachWidthM: flood.breachWidthM, headM: flood.headM, polderAreaKm2: flood.polderAreaKm2,
       weirCoefficient: flood.weirCoefficient, initialDepthM: flood.initialDepthM,
+      // The depth the forecast starts from: the stated depth plus the rain's runoff.
+      startDepthM: round(inputs.initialDepthM, 3),
     },
     assumptions: [
       'outside water level and breach width constant over the forecast (a widening breach fills faster)',
@@ -39,6 +41,7 @@ export function polderFlooding(flood: FloodFacts): FloodResult {
     ],
     validity: 'polders behind a single breach; hours to days; not for flash floods or steep terrain',
     defaulted: flood.curveNumber === undefined && flood.rainMm !== undefined ? ['facts.flood.curveNumber'] : [],
+    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
     inflowM3PerS: round(inflow, 0),
     riseRateMPerH: round((inflow / inputs.polderAreaM2) * 3600, 3),
     timeToDepth: flood.targetDepthsM.map((depthM, i) => {

@@ -8,9 +8,8 @@ import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random
 import { roundedBand } from '../../../numeric/stats.js';
 import { ppmToMgPerM3 } from './gaussianPlume.js';
 import { inSurrogateRange, type PlumeCase } from './surrogateFeatures.js';
-import type { PlumeSurrogateModel } from './surrogateRunner.js';
-
-export const ENSEMBLE_MEMBERS = 256;
+import type { SurrogateModel } from '../surrogate/surrogateModel.js';
+import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
 
 function shiftStability(s: StabilityClass, random: () => number): StabilityClass {
   const u = random();
@@ -19,7 +18,7 @@ function shiftStability(s: StabilityClass, random: () => number): StabilityClass
 }
 
 /** Replaces the physics Monte-Carlo bands by surrogate-ensemble bands when every member is in range. */
-export async function applyEnsembleBands(plume: PlumeResult, surrogate: PlumeSurrogateModel): Promise<PlumeResult> {
+export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult> {
   const substance = findSubstance(plume.substance);
   if (!substance) return plume;
   const base = {
@@ -29,17 +28,17 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: PlumeSur
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     rateKgPerS: base.rateKgPerS * lognormalFactor(random, 0.4),
-    windSpeedMps: Math.min(15, Math.max(1, base.windSpeedMps * lognormalFactor(random, 0.25))),
+    windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, 0.25), 1, 15),
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
   }));
   const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));
   if (!cases.every(inSurrogateRange)) return plume; // outside what the surrogate was trained on: keep the physics bands
-  const distances = await surrogate.predictDistancesM(cases);
+  const distances = await surrogate.predict(cases);
   return {
     ...plume,
     thresholds: plume.thresholds.map((t, level) => ({
       ...t, downwindBandM: roundedBand(Array.from(distances.subarray(level * ENSEMBLE_MEMBERS, (level + 1) * ENSEMBLE_MEMBERS)), 0),
     })),
-    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: `${surrogate.model.manifest.name}@${surrogate.version}` },
+    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
   };
 }

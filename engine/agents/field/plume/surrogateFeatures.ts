@@ -3,6 +3,7 @@
 // stability, terrain and release height shape the curve.
 import { STABILITY_CLASSES, type StabilityClass } from '../../../contract/taxonomy.js';
 import type { Terrain } from './dispersion.js';
+import type { SurrogateSpec } from '../surrogate/surrogateSpec.js';
 
 export const PLUME_SURROGATE_FEATURES = 11;
 export const PLUME_SURROGATE_FEATURE_VERSION = 1;
@@ -35,3 +36,15 @@ export function writePlumeFeatures(c: PlumeCase, out: Float32Array, offset: numb
 /** The network predicts log10(distance in m) of a distance clipped to [1 m, 10 km]. */
 export const distanceToTarget = (downwindM: number) => Math.log10(Math.min(10_000, Math.max(1, downwindM)));
 export const targetToDistance = (target: number) => Math.min(10_000, Math.max(0, 10 ** target));
+
+export const PLUME_SURROGATE: SurrogateSpec<PlumeCase> = {
+  name: 'plume-surrogate',
+  featureVersion: PLUME_SURROGATE_FEATURE_VERSION,
+  featureCount: PLUME_SURROGATE_FEATURES,
+  outputName: 'log10_downwind_m',
+  writeFeatures: writePlumeFeatures,
+  toTarget: distanceToTarget,
+  fromTarget: targetToDistance,
+  inRange: inSurrogateRange,
+  warmupCase: { rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D', terrain: 'rural', thresholdMgPerM3: 6 },
+};

@@ -1,0 +1,33 @@
+// Uncertainty band for the head-fire spread rate from a 256-member ensemble through the surrogate:
+// midflame wind (±30 %, log-normal), dead fuel moisture (±20 %) and live fuel moisture (±20 %) are the
+// inputs a commander estimates rather than measures. The physics' own rate stays the answer.
+import type { FireResult } from '../../../contract/result.js';
+import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
+import { roundedBand } from '../../../numeric/stats.js';
+import type { SurrogateModel } from '../surrogate/surrogateModel.js';
+import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
+import { FIRE_SURROGATE_RANGE, maxDeadMoisturePct, type FireCase } from './surrogateFeatures.js';
+
+/** Replaces the physics Monte-Carlo band by the surrogate-ensemble band when every member is in range. */
+export async function applyFireEnsembleBands(fire: FireResult, surrogate: SurrogateModel<FireCase>): Promise<FireResult> {
+  const base: FireCase = {
+    fuelModel: fire.fuelModel, midflameWindMps: Number(fire.inputsUsed.midflameWindSpeedMps), slopePct: Number(fire.inputsUsed.slopePct),
+    deadMoisturePct: Number(fire.inputsUsed.deadFuelMoisturePct), liveMoisturePct: Number(fire.inputsUsed.liveFuelMoisturePct),
+  };
+  if (!surrogate.spec.inRange(base)) return fire; // outside what the surrogate was trained on: keep the physics band
+  const r = FIRE_SURROGATE_RANGE;
+  const random = createRandom(hashSeed(JSON.stringify(base)));
+  const members: FireCase[] = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+    ...base,
+    midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, 0.3), r.midflameWindMps[0], r.midflameWindMps[1]),
+    // Moisture is capped below extinction, as the physics band does: the fuel is still burning.
+    deadMoisturePct: perturbed(base.deadMoisturePct, lognormalFactor(random, 0.2), r.deadMoisturePct[0], maxDeadMoisturePct(base.fuelModel)),
+    liveMoisturePct: perturbed(base.liveMoisturePct, lognormalFactor(random, 0.2), r.liveMoisturePct[0], r.liveMoisturePct[1]),
+  }));
+  const rates = await surrogate.predict(members);
+  return {
+    ...fire,
+    headRateBandMPerMin: roundedBand(Array.from(rates), 2),
+    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
+  };
+}

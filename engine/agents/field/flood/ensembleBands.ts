@@ -1,0 +1,55 @@
+// Uncertainty bands for the time to each depth from a 256-member ensemble through the surrogate:
+// breach width (log-normal, ±30 %: breaches widen, as the 2024 Dongting breach did to about 226 m),
+// head and weir coefficient (±10 % each). The physics' own times stay the answer.
+import type { FloodResult } from '../../../contract/result.js';
+import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
+import { roundedBand } from '../../../numeric/stats.js';
+import type { SurrogateModel } from '../surrogate/surrogateModel.js';
+import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
+import { FLOOD_SURROGATE_RANGE, physicsHoursToDepth, type FloodCase } from './surrogateFeatures.js';
+
+/** Past the physics' 30-day horizon a depth counts as "not reached", as the physics reports it. */
+const HORIZON_H = 30 * 24;
+const MAX_MEMBERS_BY_PHYSICS = 32;
+
+/** Replaces the physics Monte-Carlo bands by surrogate-ensemble bands. */
+export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>): Promise<FloodResult> {
+  const u = flood.inputsUsed;
+  const base = { breachWidthM: Number(u.breachWidthM), headM: Number(u.headM), polderAreaKm2: Number(u.polderAreaKm2), weirCoefficient: Number(u.weirCoefficient), initialDepthM: Number(u.startDepthM) };
+  const r = FLOOD_SURROGATE_RANGE;
+  const random = createRandom(hashSeed(JSON.stringify(base)));
+  const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+    ...base,
+    breachWidthM: perturbed(base.breachWidthM, lognormalFactor(random, 0.3), r.breachWidthM[0], r.breachWidthM[1]),
+    headM: perturbed(base.headM, lognormalFactor(random, 0.1), r.headM[0], r.headM[1]),
+    weirCoefficient: perturbed(base.weirCoefficient, lognormalFactor(random, 0.1), r.weirCoefficient[0], r.weirCoefficient[1]),
+  }));
+  // Depths already under water need no forecast; depths at or above a member's head are never reached;
+  // the few members just below the head (outside the surrogate's range, where the pool barely rises)
+  // are answered by the physics itself.
+  const cases: FloodCase[] = [];
+  let byPhysics = 0;
+  const plan = flood.timeToDepth.map(({ depthM }) => members.map((m) => {
+    if (depthM <= m.initialDepthM) return 0;
+    if (depthM >= m.headM) return null;
+    const c = { ...m, targetDepthM: depthM };
+    if (!surrogate.spec.inRange(c)) {
+      // Each costs a full physics run: beyond a few, keep the physics' own (smaller) Monte Carlo.
+      return ++byPhysics > MAX_MEMBERS_BY_PHYSICS ? null : physicsHoursToDepth(c);
+    }
+    cases.push(c);
+    return { surrogateRow: cases.length - 1 };
+  }));
+  if (cases.length === 0 || byPhysics > MAX_MEMBERS_BY_PHYSICS) return flood;
+  const hours = await surrogate.predict(cases);
+  return {
+    ...flood,
+    timeToDepth: flood.timeToDepth.map((t, level) => {
+      const memberHours = (plan[level] ?? []).map((p) => (p !== null && typeof p === 'object' ? (hours[p.surrogateRow] as number) : p));
+      // As in the physics band: a band only when every member reaches the depth within the horizon.
+      const all = memberHours.filter((h): h is number => h !== null && h <= HORIZON_H);
+      return { ...t, band: all.length === memberHours.length ? roundedBand(all, 2) : null };
+    }),
+    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
+  };
+}
