@@ -42,3 +42,9 @@ export function encodeModel(graph: ReturnType<typeof onnx.GraphProto.create>, pr
     opsetImport: [{ domain: '', version: 13 }], graph,
   })).finish();
 }
+
+export const UINT8 = onnx.TensorProto.DataType.UINT8;
+
+export function uint8Tensor(name: string, dims: number[], data: Uint8Array) {
+  return onnx.TensorProto.create({ name, dims, dataType: UINT8, rawData: data });
+}
