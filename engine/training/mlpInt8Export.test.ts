@@ -1,12 +1,13 @@
 // The int8 MLP export: close to fp32 on a smooth function, really 8-bit, byte-for-byte reproducible; and
-// its speed against fp32, printed for batch 1 and 512 at widths 48, 64 and 128 under two session setups.
+// its speed against fp32 is measured by bench:inference, not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as ort from 'onnxruntime-node';
 import { createRandom } from '../numeric/random.js';
 import { trainMlp, type Mlp } from './mlpTrainer.js';
 import { MLP_INPUT_NAME, exportMlpInt8Onnx } from './mlpInt8Export.js';
-import { encodeModel, FLOAT, floatTensor, node, onnx, UINT8, valueInfo } from './onnxGraph.js';
+import { FLOAT, onnx, UINT8 } from './onnxGraph.js';
+import { exportMlpOnnx } from './mlpExport.js';
 
 const INPUTS = 11;
 const OUTPUT = 'y';
@@ -30,24 +31,8 @@ function smoothCases(count: number, seed: number): { x: Float32Array; y: Float32
   return { x, y };
 }
 
-/** The reference fp32 graph, written here so the comparison does not depend on the code under test. */
-function fp32Onnx(m: Mlp): Uint8Array {
-  return encodeModel(onnx.GraphProto.create({
-    name: 'test_mlp_fp32',
-    initializer: [
-      floatTensor('w1', [m.inputs, m.hidden], m.w1), floatTensor('b1', [m.hidden], m.b1),
-      floatTensor('w2', [m.hidden, m.hidden], m.w2), floatTensor('b2', [m.hidden], m.b2),
-      floatTensor('w3', [m.hidden, 1], m.w3), floatTensor('b3', [1], m.b3),
-    ],
-    node: [
-      node('MatMul', [MLP_INPUT_NAME, 'w1'], ['z1'], 'layer1'), node('Add', ['z1', 'b1'], ['a1'], 'bias1'), node('Tanh', ['a1'], ['h1'], 'act1'),
-      node('MatMul', ['h1', 'w2'], ['z2'], 'layer2'), node('Add', ['z2', 'b2'], ['a2'], 'bias2'), node('Tanh', ['a2'], ['h2'], 'act2'),
-      node('MatMul', ['h2', 'w3'], ['z3'], 'layer3'), node('Add', ['z3', 'b3'], [OUTPUT], 'bias3'),
-    ],
-    input: [valueInfo(MLP_INPUT_NAME, FLOAT, ['batch', m.inputs])],
-    output: [valueInfo(OUTPUT, FLOAT, ['batch', 1])],
-  }), 1, 'test fp32 reference');
-}
+/** The reference: the fp32 export the surrogates ship. */
+const fp32Onnx = (m: Mlp): Uint8Array => exportMlpOnnx(m, 1, { graphName: 'test_mlp_fp32', outputName: OUTPUT, doc: 'test fp32 reference' });
 
 async function predict(session: ort.InferenceSession, x: Float32Array, rows: number, from = 0): Promise<Float32Array> {
   const out = await session.run({ [MLP_INPUT_NAME]: new ort.Tensor('float32', x.slice(from * INPUTS, (from + rows) * INPUTS), [rows, INPUTS]) });
@@ -109,40 +94,4 @@ test('the int8 export stores the hidden layer as 8-bit weights, is smaller, and 
   assert.ok(!initializers(bytes).some((t) => t.dataType === FLOAT && (t.rawData?.length ?? 0) >= 4 * hiddenSquare), 'no fp32 copy of them remains');
   // 1 byte per hidden×hidden weight instead of 4, plus a 4-byte scale per column and a 1-byte zero point.
   assert.equal(weightBytes(bytes), weightBytes(fp32Onnx(m)) - 3 * hiddenSquare + 4 * m.hidden + 1);
-});
-
-/** Median microseconds per run of each session, alternating which runs first so drift hits both alike. */
-async function pairedMedianUs(a: ort.InferenceSession, b: ort.InferenceSession, x: Float32Array, rows: number, runs: number): Promise<[number, number]> {
-  const feed = { [MLP_INPUT_NAME]: new ort.Tensor('float32', x.slice(0, rows * INPUTS), [rows, INPUTS]) };
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < runs + 20; i++) {
-    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-      const start = process.hrtime.bigint();
-      await (k === 0 ? a : b).run(feed);
-      if (i >= 20) times[k]?.push(Number(process.hrtime.bigint() - start) / 1_000);
-    }
-  }
-  const median = (t: number[]) => t.sort((p, q) => p - q)[t.length >> 1] as number;
-  return [median(times[0]), median(times[1])];
-}
-
-test('timing of fp32 vs int8 at batch 1 and 512 (printed for the record; speed is not gated)', async () => {
-  const x = smoothCases(512, 3).x;
-  const setups: Array<[string, ort.InferenceSession.SessionOptions]> = [['default', {}], ['all, 1 thread', { graphOptimizationLevel: 'all', intraOpNumThreads: 1 }]];
-  for (const hidden of [48, 64, 128]) {
-    // Run time does not depend on the weights' values, so the wider nets are timed untrained (epochs 0).
-    const m = hidden === 48 ? trainedMlp() : trainMlp(x, new Float32Array(512), INPUTS, { hidden, epochs: 0, learningRate: 0, batchSize: 64, seed: 7 });
-    for (const [label, options] of setups) {
-      const fp32 = await ort.InferenceSession.create(fp32Onnx(m), options);
-      const int8 = await ort.InferenceSession.create(exportMlpInt8Onnx(m, EXPORT), options);
-      assert.ok(diffStats(await predict(int8, x, 512), await predict(fp32, x, 512)).maxAbs <= MAX_ABS_DIFF, `hidden ${hidden}: int8 agrees with fp32`);
-      const cells: string[] = [];
-      for (const rows of [1, 512]) {
-        const [fp32Us, int8Us] = await pairedMedianUs(fp32, int8, x, rows, 200);
-        cells.push(`batch ${rows}: fp32 ${fp32Us.toFixed(1)} µs, int8 ${int8Us.toFixed(1)} µs, int8 speed-up ×${(fp32Us / int8Us).toFixed(2)}`);
-      }
-      console.log(`int8 MLP timing, hidden ${hidden}, session ${label}: ${cells.join('; ')}`);
-      await Promise.all([fp32.release(), int8.release()]);
-    }
-  }
 });
