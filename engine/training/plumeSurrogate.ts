@@ -14,7 +14,7 @@ import {
   distanceToTarget, PLUME_SURROGATE_FEATURES, PLUME_SURROGATE_FEATURE_VERSION, PLUME_SURROGATE_RANGE, targetToDistance, writePlumeFeatures, type PlumeCase,
 } from '../agents/field/plume/surrogateFeatures.js';
 import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';
-import { encodeModel, FLOAT, floatTensor, node, onnx, valueInfo } from './onnxGraph.js';
+import { exportMlpOnnx } from './mlpOnnx.js';
 
 export const PLUME_SURROGATE_NAME = 'plume-surrogate';
 export const PLUME_SURROGATE_VERSION = 1;
@@ -60,23 +60,11 @@ export function relativeErrors(predictedM: ArrayLike<number>, physicsM: ArrayLik
   return errors;
 }
 
-export function exportMlpOnnx(m: Mlp, version: number): Uint8Array {
-  const graph = onnx.GraphProto.create({
-    name: 'plume_surrogate',
-    initializer: [
-      floatTensor('w1', [m.inputs, m.hidden], m.w1), floatTensor('b1', [m.hidden], m.b1),
-      floatTensor('w2', [m.hidden, m.hidden], m.w2), floatTensor('b2', [m.hidden], m.b2),
-      floatTensor('w3', [m.hidden, 1], m.w3), floatTensor('b3', [1], m.b3),
-    ],
-    node: [
-      node('MatMul', ['features', 'w1'], ['z1'], 'layer1'), node('Add', ['z1', 'b1'], ['a1'], 'bias1'), node('Tanh', ['a1'], ['h1'], 'act1'),
-      node('MatMul', ['h1', 'w2'], ['z2'], 'layer2'), node('Add', ['z2', 'b2'], ['a2'], 'bias2'), node('Tanh', ['a2'], ['h2'], 'act2'),
-      node('MatMul', ['h2', 'w3'], ['z3'], 'layer3'), node('Add', ['z3', 'b3'], ['log10_downwind_m'], 'bias3'),
-    ],
-    input: [valueInfo('features', FLOAT, ['batch', m.inputs])],
-    output: [valueInfo('log10_downwind_m', FLOAT, ['batch', 1])],
+export function exportPlumeMlpOnnx(m: Mlp, version: number): Uint8Array {
+  return exportMlpOnnx(m, version, {
+    graphName: 'plume_surrogate', output: 'log10_downwind_m',
+    doc: 'plume threat-distance surrogate: log10(downwind m) from log(Q/(u·C)), wind, height, stability, terrain',
   });
-  return encodeModel(graph, version, 'plume threat-distance surrogate: log10(downwind m) from log(Q/(u·C)), wind, height, stability, terrain');
 }
 
 export async function buildPlumeSurrogate(modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
@@ -94,7 +82,7 @@ export async function buildPlumeSurrogate(modelsDir: string, log: (line: string)
   log(`${PLUME_SURROGATE_NAME} v${PLUME_SURROGATE_VERSION}: held-out relative error vs physics median ${(metrics.medianRelError * 100).toFixed(1)} %, P95 ${(metrics.p95RelError * 100).toFixed(1)} % (bound ${PLUME_SURROGATE_BOUND_P95 * 100} %), max ${(metrics.maxRelError * 100).toFixed(0)} %`);
   if (metrics.p95RelError > PLUME_SURROGATE_BOUND_P95) throw new Error(`plume surrogate misses its bound (P95 ${metrics.p95RelError}); not shipped`);
 
-  const bytes = exportMlpOnnx(mlp, PLUME_SURROGATE_VERSION);
+  const bytes = exportPlumeMlpOnnx(mlp, PLUME_SURROGATE_VERSION);
   const session = await ort.InferenceSession.create(bytes);
   const out = await session.run({ features: new ort.Tensor('float32', testX.slice(0, 100 * PLUME_SURROGATE_FEATURES), [100, PLUME_SURROGATE_FEATURES]) });
   const onnxY = out.log10_downwind_m?.data as Float32Array;
