@@ -13,6 +13,7 @@ import { runExecutor } from '../agents/executor/index.js';
 import { sopLibrary } from '../knowledge/sopLibrary.js';
 import { PlumeSurrogateModel } from '../agents/field/plume/surrogateRunner.js';
 import { applyEnsembleBands } from '../agents/field/plume/ensembleBands.js';
+import { SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
 
 export interface AgentInput {
   incident: Incident;
@@ -21,7 +22,9 @@ export interface AgentInput {
   field?: FieldResult;
 }
 
-export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; warnings: string[] }
+export interface WorkerContext {
+  core: InferenceCore; classifier: IncidentClassifier; plumeSurrogate: PlumeSurrogateModel | null; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
+}
 
 export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
@@ -31,7 +34,9 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
   // The surrogate is optional: without it (missing, or refused by its hash) bands come from the physics.
   const plumeSurrogate = await PlumeSurrogateModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`plume surrogate not used: ${err.message}`); return null; });
-  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), plumeSurrogate, warnings };
+  // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
+  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
+  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), plumeSurrogate, sensorAnomaly, warnings };
 }
 
 /** Model name → version this worker runs. */
@@ -39,6 +44,7 @@ export function workerModels(context: WorkerContext): Record<string, string> {
   return {
     [context.classifier.model.manifest.name]: context.classifier.version,
     ...(context.plumeSurrogate ? { [context.plumeSurrogate.model.manifest.name]: context.plumeSurrogate.version } : {}),
+    ...(context.sensorAnomaly ? { [context.sensorAnomaly.model.manifest.name]: context.sensorAnomaly.version } : {}),
   };
 }
 
@@ -70,8 +76,10 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
       if (field.plume && context.plumeSurrogate) field.plume = await applyEnsembleBands(field.plume, context.plumeSurrogate);
       return field;
     }
-    case 'awareness':
-      return runAwareness(input.incident, need(input.strategist, 'strategist'));
+    case 'awareness': {
+      const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors) : undefined;
+      return runAwareness(input.incident, need(input.strategist, 'strategist'), modelAnomalies);
+    }
     case 'executor':
       return runExecutor(input.incident, need(input.strategist, 'strategist'), need(input.awareness, 'awareness'), need(input.field, 'field'));
   }

@@ -13,6 +13,7 @@ import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/ge
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
 import { CLASSIFIER_IO, exportLinearBagInt8Onnx, exportLinearBagOnnx } from './onnxExport.js';
 import { buildPlumeSurrogate } from './plumeSurrogate.js';
+import { buildSensorAnomaly } from './sensorAnomaly.js';
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
 export const CLASSIFIER_VERSION = 1;
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
   await buildPlumeSurrogate(modelsDir);
+  await buildSensorAnomaly(modelsDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
