@@ -19,10 +19,11 @@ import { FAULT_KINDS, generateLabelledSeries, SERIES_READINGS, type FaultKind, t
 export const SENSOR_ANOMALY_VERSION = 1;
 /** Threshold rule: the lowest score at which precision on the calibration split is still ≥ this. */
 export const CALIBRATION_PRECISION = 0.9;
-/** The model ships only if the test split clears both floors. Set below the measured 0.89 / 0.67 with a
- *  margin: recall is held down by slow drifts (about a third of drift readings are found), which a single
- *  series cannot tell from a real trend until they are several σ away. */
-export const SENSOR_ANOMALY_FLOORS = { precision: 0.85, recall: 0.6 } as const;
+/** The model ships only if the test split clears both floors. Measured: precision 0.89 on the build's test
+ *  split and 0.86 on a fresh one (the threshold aims at 0.9 on calibration), recall 0.66–0.68; the floors
+ *  leave room for that spread. Recall is held down by slow drifts (about a third of drift readings are
+ *  found): a single series cannot tell them from a real trend until they are several σ away. */
+export const SENSOR_ANOMALY_FLOORS = { precision: 0.8, recall: 0.6 } as const;
 const SEEDS = { train: 515151, calibration: 626262, test: 737373 } as const;
 const SERIES = { train: 600, calibration: 200, test: 300 } as const;
 /** Normal windows far outnumber faulty ones; training keeps this share of them so faults are not drowned. */
@@ -102,7 +103,7 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
   const { perFaultRecall: _calibrationPerFault, ...calibrationScores } = detectionScores(predictAll(mlp, calibration.x), calibration.faults, threshold);
   const { perFaultRecall, ...testScores } = detectionScores(predictAll(mlp, test.x), test.faults, threshold);
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  log(`${SENSOR_ANOMALY_MODEL_NAME} v${SENSOR_ANOMALY_VERSION}: trained on ${y.length} windows in ${(trainingMs / 1000).toFixed(1)} s; threshold ${threshold.toFixed(4)} ` +
+  log(`${SENSOR_ANOMALY_MODEL_NAME} v${SENSOR_ANOMALY_VERSION}: ${y.length} training windows generated and trained in ${(trainingMs / 1000).toFixed(1)} s; threshold ${threshold.toFixed(4)} ` +
     `(calibration precision ${pct(calibrationScores.precision)}, recall ${pct(calibrationScores.recall)}); held-out precision ${pct(testScores.precision)}, ` +
     `recall ${pct(testScores.recall)}, F1 ${pct(testScores.f1)}; recall by fault ${FAULT_KINDS.map((f) => `${f} ${pct(perFaultRecall[f])}`).join(', ')}`);
   if (testScores.precision < SENSOR_ANOMALY_FLOORS.precision || testScores.recall < SENSOR_ANOMALY_FLOORS.recall) {
