@@ -126,7 +126,13 @@ export const awarenessSchema = z.object({
     latest: z.number(),
     trendPerHour: z.number(),
     trend: z.enum(['rising', 'falling', 'steady']),
-    anomalies: z.array(z.object({ at: z.string(), value: z.number(), robustZ: z.number() })),
+    anomalies: z.array(z.object({
+      at: z.string(), value: z.number(), robustZ: z.number(),
+      /** Which detector flagged the reading: the robust z-score, the sensor-anomaly model, or both. */
+      detector: z.enum(['robust-z', 'model', 'both']).optional(),
+      /** The model's fault score when the model flagged the reading (its threshold is in the model's manifest). */
+      score: z.number().optional(),
+    })),
     thresholdValue: z.number().nullable(),
     exceeded: z.boolean(),
     minutesToThreshold: z.number().nullable(),

@@ -2,6 +2,10 @@
 // that the engine checks before it will run the model (Triton/TF-Serving-style model repository).
 import { z } from 'zod';
 
+const detectionScores = z.object({
+  readings: z.number().int(), faultyReadings: z.number().int(), precision: z.number(), recall: z.number(), f1: z.number(),
+});
+
 const tensorSpec = z.object({ name: z.string(), dtype: z.string(), shape: z.array(z.union([z.string(), z.number()])) });
 
 export const manifestSchema = z.object({
@@ -38,6 +42,15 @@ export const manifestSchema = z.object({
       heldOutCases: z.number().int(),
       medianRelError: z.number(), p95RelError: z.number(), maxRelError: z.number(),
       boundP95RelError: z.number(),
+    }).optional(),
+    /** Anomaly detectors: the threshold set on the calibration split (and the rule that set it), precision and
+     *  recall per reading on calibration and on the test split, recall per fault kind on test, and the floors
+     *  the test split had to clear to ship. */
+    anomaly: z.object({
+      threshold: z.number(), thresholdRule: z.string(),
+      calibration: detectionScores, test: detectionScores,
+      perFaultRecall: z.record(z.string(), z.number()),
+      floors: z.object({ precision: z.number(), recall: z.number() }),
     }).optional(),
     onnxParityMaxAbsDiff: z.number(),
   }),

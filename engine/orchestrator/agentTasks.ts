@@ -19,6 +19,7 @@ import { applyFloodEnsembleBands } from '../agents/field/flood/ensembleBands.js'
 import { PLUME_SURROGATE, type PlumeCase } from '../agents/field/plume/surrogateFeatures.js';
 import { FIRE_SURROGATE, type FireCase } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
+import { SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
 
 export interface AgentInput {
   incident: Incident;
@@ -35,7 +36,9 @@ export interface FieldSurrogates {
   flood: SurrogateModel<FloodCase> | null;
 }
 
-export interface WorkerContext { core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; warnings: string[] }
+export interface WorkerContext {
+  core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
+}
 
 export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
@@ -46,7 +49,9 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core })
     .catch((err: Error) => { warnings.push(`${spec.name} not used: ${err.message}`); return null; });
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
-  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, warnings };
+  // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
+  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
+  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings };
 }
 
 /** Model name → version this worker runs. */
@@ -54,6 +59,7 @@ export function workerModels(context: WorkerContext): Record<string, string> {
   return {
     [context.classifier.model.manifest.name]: context.classifier.version,
     ...Object.fromEntries(Object.values(context.surrogates).flatMap((m: SurrogateModel<unknown> | null) => (m ? [[m.spec.name, m.version]] : []))),
+    ...(context.sensorAnomaly ? { [context.sensorAnomaly.model.manifest.name]: context.sensorAnomaly.version } : {}),
   };
 }
 
@@ -88,8 +94,10 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
       if (field.flood && flood) field.flood = await applyFloodEnsembleBands(field.flood, flood);
       return field;
     }
-    case 'awareness':
-      return runAwareness(input.incident, need(input.strategist, 'strategist'));
+    case 'awareness': {
+      const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors) : undefined;
+      return runAwareness(input.incident, need(input.strategist, 'strategist'), modelAnomalies);
+    }
     case 'executor':
       return runExecutor(input.incident, need(input.strategist, 'strategist'), need(input.awareness, 'awareness'), need(input.field, 'field'));
   }

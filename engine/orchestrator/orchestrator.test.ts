@@ -32,7 +32,7 @@ test('the DAG: S and F start first, A after S, E after S, A and F; the result ma
     assert.ok(at('executor', 'started') > Math.max(at('strategist', 'finished'), at('awareness', 'finished'), at('field', 'finished')));
     assert.equal(events.at(-1)?.agent, 'analysis');
     for (const agent of ['strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
-    assert.deepEqual(Object.keys(result.models).sort(), ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate']);
+    assert.deepEqual(Object.keys(result.models).sort(), ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'sensor-anomaly']);
     assert.equal(result.field?.plume?.bands.method, 'surrogate-ensemble', 'bands from the 256-member surrogate ensemble');
     assert.ok((orchestrator.timings.snapshot().strategist?.count ?? 0) >= 1);
   } finally {

@@ -117,7 +117,7 @@ test('history, models and stats', async () => {
   const runs = await history.json() as Array<{ incidentId: string }>;
   assert.ok(runs.some((r) => r.incidentId === 'cl2-yueyang-zh'));
   const models = await (await call('/v1/models')).json() as Array<{ name: string; verified: boolean; loaded: boolean }>;
-  assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['fire-spread-surrogate', true, true], ['flood-depth-surrogate', true, true], ['incident-classifier', true, true], ['plume-surrogate', true, true]]);
+  assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['fire-spread-surrogate', true, true], ['flood-depth-surrogate', true, true], ['incident-classifier', true, true], ['plume-surrogate', true, true], ['sensor-anomaly', true, true]]);
   const stats = await (await call('/v1/stats')).json() as { analysesTotal: number; agents: Record<string, { count: number }> };
   assert.ok(stats.analysesTotal >= 2);
   assert.ok((stats.agents.executor?.count ?? 0) >= 2);

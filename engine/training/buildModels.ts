@@ -16,6 +16,7 @@ import { buildSurrogate } from './surrogateBuilder.js';
 import { PLUME_SURROGATE_TRAINING } from './plumeSurrogate.js';
 import { FIRE_SURROGATE_TRAINING } from './fireSurrogate.js';
 import { FLOOD_SURROGATE_TRAINING } from './floodSurrogate.js';
+import { buildSensorAnomaly } from './sensorAnomaly.js';
 
 /** Every physics surrogate the F-Agent runs, in build order. */
 export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: string) => void) => Promise<ModelManifest>> = [
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
   for (const build of SURROGATE_BUILDS) await build(modelsDir);
+  await buildSensorAnomaly(modelsDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

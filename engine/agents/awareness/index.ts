@@ -8,6 +8,7 @@ import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.j
 import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
 import { radiusForIntensityKm } from '../field/quake/intensity.js';
 import { analyseSensor } from './sensorTrends.js';
+import type { ModelAnomaly } from './anomalyModel.js';
 
 const SEVERITY_CONSEQUENCE = { I: 5, II: 4, III: 3, IV: 2 } as const;
 
@@ -48,10 +49,11 @@ function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sens
   return { likelihood, consequence, score, level, drivers };
 }
 
-export function runAwareness(incident: Incident, strategist: StrategistResult): AwarenessResult {
+/** `modelAnomalies[i]` are the sensor-anomaly model's findings for incident.sensors[i] (absent: robust z only). */
+export function runAwareness(incident: Incident, strategist: StrategistResult, modelAnomalies?: readonly ModelAnomaly[][]): AwarenessResult {
   const release = incident.facts.release;
   const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] : undefined;
-  const sensors = incident.sensors.map((s) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined));
+  const sensors = incident.sensors.map((s, i) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined, modelAnomalies?.[i]));
   const { densityPerKm2, source } = densityFor(incident);
   const area = screeningArea(incident, strategist);
   const estimate = Math.round(area.areaKm2 * densityPerKm2);

@@ -1,6 +1,8 @@
 // Sensor series: robust trend (Theil–Sen), anomaly flags by the modified z-score of the detrended
-// series (Iglewicz & Hoaglin 1993: |z| > 3.5), and the time until the threshold is crossed.
+// series (Iglewicz & Hoaglin 1993: |z| > 3.5), joined by the sensor-anomaly model's findings when it ran,
+// and the time until the threshold is crossed.
 import type { Sensor } from '../../contract/incident.js';
+import type { ModelAnomaly } from './anomalyModel.js';
 import type { AwarenessResult } from '../../contract/result.js';
 import { median, round, scaledMad, theilSenSlope } from '../../numeric/stats.js';
 
@@ -8,8 +10,17 @@ export const ANOMALY_Z = 3.5;
 /** A trend counts as rising/falling when it would move the value by more than this share per hour. */
 const STEADY_SHARE_PER_HOUR = 0.02;
 
-export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefined): AwarenessResult['sensors'][number] {
-  const readings = [...sensor.readings].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+type Anomaly = AwarenessResult['sensors'][number]['anomalies'][number];
+
+/** A sensor's readings in time order: the order both detectors index. */
+export function sortedReadings(sensor: Sensor): Sensor['readings'] {
+  return [...sensor.readings].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** `modelAnomalies` (indices into sortedReadings) come from the sensor-anomaly model; without them the
+ *  robust z-score is the only detector. A reading both flag is reported once, as 'both'. */
+export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefined, modelAnomalies: readonly ModelAnomaly[] = []): AwarenessResult['sensors'][number] {
+  const readings = sortedReadings(sensor);
   const t0 = Date.parse((readings[0] as { at: string }).at);
   const hours = readings.map((r) => (Date.parse(r.at) - t0) / 3_600_000);
   const values = readings.map((r) => r.value);
@@ -17,12 +28,18 @@ export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefin
   const intercept = median(values.map((v, i) => v - slope * (hours[i] as number)));
   const residuals = values.map((v, i) => v - (intercept + slope * (hours[i] as number)));
   const scale = scaledMad(residuals);
-  const anomalies = scale > 0
-    ? readings.flatMap((r, i) => {
-      const z = (residuals[i] as number) / scale;
-      return Math.abs(z) > ANOMALY_Z ? [{ at: r.at, value: r.value, robustZ: round(z, 1) }] : [];
-    })
-    : [];
+  const robustZ = (i: number) => (scale > 0 ? round((residuals[i] as number) / scale, 1) : 0);
+  const modelScore = new Map(modelAnomalies.map((m) => [m.index, m.score]));
+  const anomalies = readings.flatMap((r, i): Anomaly[] => {
+    const byZ = scale > 0 && Math.abs((residuals[i] as number) / scale) > ANOMALY_Z;
+    const score = modelScore.get(i);
+    if (!byZ && score === undefined) return [];
+    return [{
+      at: r.at, value: r.value, robustZ: robustZ(i),
+      detector: byZ && score !== undefined ? 'both' : byZ ? 'robust-z' : 'model',
+      ...(score !== undefined ? { score: round(score, 3) } : {}),
+    }];
+  });
   const latest = values[values.length - 1] as number;
   const level = Math.max(Math.abs(median(values)), 1e-9);
   const trend = Math.abs(slope) / level < STEADY_SHARE_PER_HOUR ? 'steady' : slope > 0 ? 'rising' : 'falling';

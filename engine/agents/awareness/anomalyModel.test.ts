@@ -1,0 +1,113 @@
+// The shipped sensor-anomaly model on series it never saw, the A-Agent using it, its refusal when tampered
+// with (the agent then falls back to the robust z-score), and a deterministic rebuild.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SafeError } from '../../contract/errors.js';
+import { parseIncident } from '../../contract/parseIncident.js';
+import type { AwarenessResult, StrategistResult } from '../../contract/result.js';
+import { DEFAULT_MODELS_DIR } from '../../inference/modelRepository.js';
+import { createRandom, normal } from '../../numeric/random.js';
+import { createWorkerContext, runAgentTask, workerModels } from '../../orchestrator/agentTasks.js';
+import { buildSensorAnomaly, detectionScores, SENSOR_ANOMALY_FLOORS } from '../../training/sensorAnomaly.js';
+import { FAULT_KINDS, generateLabelledSeries, type FaultKind } from '../../training/sensorFaults.js';
+import { ANOMALY_WINDOW } from './anomalyFeatures.js';
+import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from './anomalyModel.js';
+import { analyseSensor } from './sensorTrends.js';
+
+const at = (i: number) => new Date(Date.UTC(2024, 6, 5, 0, i * 5)).toISOString();
+const strategist = { type: 'hazmat_release', severity: 'III', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
+
+test('precision and recall of the shipped model on 300 fresh series clear its floors; it finds stuck sensors the robust z-score cannot', async () => {
+  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
+  const series = generateLabelledSeries(300, 909090); // a seed the build never used
+  const scores: number[] = [];
+  const faults: Array<FaultKind | null> = [];
+  let stuckByZ = 0;
+  for (const s of series) {
+    scores.push(...await model.scoreSeries(s.values));
+    faults.push(...s.faults.slice(ANOMALY_WINDOW - 1));
+    const byZ = analyseSensor({ id: 'x', kind: s.kind, readings: s.values.map((value, i) => ({ at: at(i), value })) }, undefined);
+    const flagged = new Set(byZ.anomalies.filter((a) => a.detector !== 'model').map((a) => a.at));
+    s.faults.forEach((f, i) => { if (f === 'stuck' && i >= ANOMALY_WINDOW - 1 && flagged.has(at(i))) stuckByZ++; });
+  }
+  const m = detectionScores(scores, faults, model.threshold);
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  console.log(`sensor anomaly model on fresh series: precision ${pct(m.precision)}, recall ${pct(m.recall)} (${m.faultyReadings} faulty of ${m.readings} readings); ` +
+    `recall by fault ${FAULT_KINDS.map((f) => `${f} ${pct(m.perFaultRecall[f])}`).join(', ')}; stuck readings found by robust z: ${stuckByZ}`);
+  assert.ok(m.precision >= SENSOR_ANOMALY_FLOORS.precision, `precision ${m.precision}`);
+  assert.ok(m.recall >= SENSOR_ANOMALY_FLOORS.recall, `recall ${m.recall}`);
+  const stuckTotal = faults.filter((f) => f === 'stuck').length;
+  assert.ok(m.perFaultRecall.stuck * stuckTotal > 10 * Math.max(1, stuckByZ), 'the model sees stuck sensors; the robust z-score does not');
+  await model.release();
+});
+
+/** A gas sensor at about 5 ppm with 0.1 ppm noise, one reading every 5 min, with faults injected. */
+function faultySensor(seed: number, inject: (values: number[]) => void) {
+  const random = createRandom(seed);
+  const values = Array.from({ length: 120 }, () => Math.round((5 + 0.1 * normal(random)) * 1000) / 1000);
+  inject(values);
+  return { id: `G${seed}`, kind: 'gas_ppm' as const, readings: values.map((value, i) => ({ at: at(i), value })) };
+}
+
+test('the A-Agent flags an injected spike, a stuck run and a drift with the model, next to the robust z-score', async () => {
+  const context = await createWorkerContext(DEFAULT_MODELS_DIR);
+  try {
+    assert.equal(workerModels(context)[SENSOR_ANOMALY_MODEL_NAME], '1', 'results name the model');
+    const incident = parseIncident({
+      text: 'gas sensors', sensors: [
+        faultySensor(1, (v) => { v[60] = (v[60] as number) + 1.5; }),
+        faultySensor(2, (v) => { for (let i = 70; i < 90; i++) v[i] = v[69] as number; }),
+        faultySensor(3, (v) => { for (let i = 90; i < 110; i++) v[i] = (v[i] as number) + 0.06 * (i - 89); }),
+      ],
+    });
+    const result = await runAgentTask(context, 'awareness', { incident, strategist }) as AwarenessResult;
+    const [spike, stuck, drift] = result.sensors.map((s) => s.anomalies);
+    const byModel = (list: AwarenessResult['sensors'][number]['anomalies'] | undefined, i: number) =>
+      list?.find((a) => a.at === at(i) && (a.detector === 'model' || a.detector === 'both'));
+    assert.ok(byModel(spike, 60), `spike: ${JSON.stringify(spike)}`);
+    assert.ok(spike?.some((a) => a.at === at(60) && a.detector === 'both'), 'the spike is also a robust-z anomaly');
+    const stuckFound = Array.from({ length: 20 }, (_, k) => 70 + k).filter((i) => byModel(stuck, i));
+    assert.ok(stuckFound.length >= 12, `stuck readings found: ${stuckFound.join(', ')}`);
+    const driftFound = Array.from({ length: 20 }, (_, k) => 90 + k).filter((i) => byModel(drift, i));
+    assert.ok(driftFound.length >= 5, `drift readings found: ${driftFound.join(', ')}`);
+    for (const list of [spike, stuck, drift]) {
+      const falseAlarms = (list ?? []).filter((a) => a.detector === 'model' && Date.parse(a.at) < Date.parse(at(60)));
+      assert.equal(falseAlarms.length, 0, `no model findings in the clean first part: ${JSON.stringify(falseAlarms)}`);
+      for (const a of list ?? []) if (a.detector !== 'robust-z') assert.ok((a.score ?? 0) >= (context.sensorAnomaly?.threshold ?? Infinity));
+    }
+  } finally {
+    await context.core.release();
+  }
+});
+
+test('a tampered anomaly model is refused; the A-Agent then flags by the robust z-score alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-anomaly-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  const file = join(dir, SENSOR_ANOMALY_MODEL_NAME, '1', 'model.onnx');
+  const bytes = readFileSync(file);
+  bytes[bytes.length - 8] = (bytes[bytes.length - 8] as number) ^ 0xff;
+  writeFileSync(file, bytes);
+  await assert.rejects(SensorAnomalyModel.load(dir), (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+
+  const context = await createWorkerContext(dir);
+  try {
+    assert.equal(context.sensorAnomaly, null);
+    assert.ok(context.warnings.some((w) => w.startsWith('sensor anomaly model not used')), context.warnings.join('\n'));
+    assert.equal(workerModels(context)[SENSOR_ANOMALY_MODEL_NAME], undefined);
+    const incident = parseIncident({ text: 'gas', sensors: [faultySensor(1, (v) => { v[60] = (v[60] as number) + 1.5; })] });
+    const result = await runAgentTask(context, 'awareness', { incident, strategist }) as AwarenessResult;
+    assert.deepEqual(result.sensors[0]?.anomalies.map((a) => [a.at, a.detector]), [[at(60), 'robust-z']]);
+  } finally {
+    await context.core.release();
+  }
+});
+
+test('models:build rebuilds the anomaly model byte for byte', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-anomaly-build-'));
+  const manifest = await buildSensorAnomaly(dir, () => {});
+  const shipped = JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, SENSOR_ANOMALY_MODEL_NAME, '1', 'manifest.json'), 'utf8')) as { sha256: string };
+  assert.equal(manifest.sha256, shipped.sha256);
+});

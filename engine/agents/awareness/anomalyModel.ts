@@ -1,0 +1,79 @@
+// The sensor-anomaly model as the inference core runs it: one feature row per judged reading (the window
+// ending at it), a fault score out. A reading is a model finding when its score reaches the threshold the
+// build calibrated and wrote into the manifest; readings with fewer than a window of history are not judged.
+import { ERROR_CODES, SafeError } from '../../contract/errors.js';
+import type { Sensor } from '../../contract/incident.js';
+import type { VerifiedModel } from '../../inference/modelRepository.js';
+import { preloadModel, type InferenceCore, type ModelAdapter } from '../../inference/inferenceCore.js';
+import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_WINDOW, writeAnomalyFeatures } from './anomalyFeatures.js';
+import { sortedReadings } from './sensorTrends.js';
+
+export const SENSOR_ANOMALY_MODEL_NAME = 'sensor-anomaly';
+export const SENSOR_ANOMALY_OUTPUT = 'fault_score';
+/** Rows per inference call: a 10 000-reading series is scored in a few calls, not one huge tensor. */
+const ROWS_PER_CALL = 2048;
+
+/** A reading the model flags: its index among the sensor's readings in time order, and its score. */
+export interface ModelAnomaly { index: number; score: number }
+
+export const sensorAnomalyAdapter = (version?: number): ModelAdapter<Float32Array, number> => ({
+  name: SENSOR_ANOMALY_MODEL_NAME,
+  version,
+  warmupRows: [new Float32Array(ANOMALY_FEATURES)],
+  maxBatch: ROWS_PER_CALL,
+  toFeeds(rows) {
+    const x = new Float32Array(rows.length * ANOMALY_FEATURES);
+    rows.forEach((row, i) => x.set(row, i * ANOMALY_FEATURES));
+    return { features: { type: 'float32', data: x, dims: [rows.length, ANOMALY_FEATURES] } };
+  },
+  fromOutputs(outputs, count) {
+    const y = outputs[SENSOR_ANOMALY_OUTPUT] as Float32Array;
+    return Array.from({ length: count }, (_, i) => y[i] as number);
+  },
+});
+
+export class SensorAnomalyModel {
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Float32Array, number>, readonly model: VerifiedModel, readonly threshold: number, private readonly ownsCore: boolean) {}
+
+  static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<SensorAnomalyModel> {
+    const adapter = sensorAnomalyAdapter(version);
+    const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
+    const { features, metrics } = model.manifest;
+    if (features.version !== ANOMALY_FEATURE_VERSION || features.inputs !== ANOMALY_FEATURES || features.window !== ANOMALY_WINDOW) {
+      throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} was built for other features than this engine uses`);
+    }
+    if (!metrics.anomaly) throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} has no calibrated threshold`);
+    return new SensorAnomalyModel(owned, adapter, model, metrics.anomaly.threshold, ownsCore);
+  }
+
+  get version(): string { return String(this.model.manifest.version); }
+
+  /** Scores of readings ANOMALY_WINDOW − 1 … n − 1 (index i of the result is reading i + ANOMALY_WINDOW − 1). */
+  async scoreSeries(values: readonly number[]): Promise<Float64Array> {
+    const judged = Math.max(0, values.length - ANOMALY_WINDOW + 1);
+    const scores = new Float64Array(judged);
+    for (let from = 0; from < judged; from += ROWS_PER_CALL) {
+      const rows = Array.from({ length: Math.min(ROWS_PER_CALL, judged - from) }, (_, k) => {
+        const row = new Float32Array(ANOMALY_FEATURES);
+        writeAnomalyFeatures(values, from + k + ANOMALY_WINDOW - 1, row, 0);
+        return row;
+      });
+      scores.set(await this.core.runMany(this.adapter, rows), from);
+    }
+    return scores;
+  }
+
+  /** The model's findings per sensor (same order as `sensors`), indexed like sortedReadings(sensor). */
+  async findAnomalies(sensors: readonly Sensor[]): Promise<ModelAnomaly[][]> {
+    const out: ModelAnomaly[][] = [];
+    for (const sensor of sensors) {
+      const scores = await this.scoreSeries(sortedReadings(sensor).map((r) => r.value));
+      const found: ModelAnomaly[] = [];
+      scores.forEach((score, k) => { if (score >= this.threshold) found.push({ index: k + ANOMALY_WINDOW - 1, score }); });
+      out.push(found);
+    }
+    return out;
+  }
+
+  async release(): Promise<void> { if (this.ownsCore) await this.core.release(); }
+}

@@ -1,0 +1,157 @@
+// Builds the A-Agent's sensor-anomaly model: a small MLP scores the window ending at each reading (0 = normal,
+// 1 = faulty), trained on generated series with injected faults. Why a scorer and not a forecast error: a
+// one-step forecast cannot see a stuck sensor (a repeat is a perfect forecast) nor a slow drift (the
+// forecast follows it); a network that sees the whole window against its own history can.
+// Train, calibration and test series come from independent seeds; the threshold is set on calibration,
+// the metrics are measured on test, and the model ships only if they clear the floors.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { createRandom } from '../numeric/random.js';
+import { sha256Hex } from '../inference/modelRepository.js';
+import type { ModelManifest } from '../inference/manifest.js';
+import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_RECENT, ANOMALY_WINDOW, writeAnomalyFeatures } from '../agents/awareness/anomalyFeatures.js';
+import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../agents/awareness/anomalyModel.js';
+import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';
+import { exportMlpOnnx } from './mlpExport.js';
+import { FAULT_KINDS, generateLabelledSeries, SERIES_READINGS, type FaultKind, type LabelledSeries } from './sensorFaults.js';
+
+export const SENSOR_ANOMALY_VERSION = 1;
+/** Threshold rule: the lowest score at which precision on the calibration split is still ≥ this. */
+export const CALIBRATION_PRECISION = 0.9;
+/** The model ships only if the test split clears both floors. Measured: precision 0.89 on the build's test
+ *  split and 0.86 on a fresh one (the threshold aims at 0.9 on calibration), recall 0.66–0.68; the floors
+ *  leave room for that spread. Recall is held down by slow drifts (about a third of drift readings are
+ *  found): a single series cannot tell them from a real trend until they are several σ away. */
+export const SENSOR_ANOMALY_FLOORS = { precision: 0.8, recall: 0.6 } as const;
+const SEEDS = { train: 515151, calibration: 626262, test: 737373 } as const;
+const SERIES = { train: 600, calibration: 200, test: 300 } as const;
+/** Normal windows far outnumber faulty ones; training keeps this share of them so faults are not drowned. */
+const NORMAL_KEPT_SHARE = 0.35;
+export const SENSOR_ANOMALY_MLP: MlpOptions = { hidden: 16, epochs: 20, learningRate: 0.003, batchSize: 64, seed: 29 };
+
+export interface ScoredWindows { x: Float32Array; faults: Array<FaultKind | null> }
+
+/** Every judgeable reading of every series as a feature row, with its label. */
+export function seriesWindows(series: readonly LabelledSeries[], keep: (fault: FaultKind | null) => boolean = () => true): ScoredWindows {
+  const rows: Array<{ s: LabelledSeries; end: number }> = [];
+  for (const s of series) {
+    for (let end = ANOMALY_WINDOW - 1; end < s.values.length; end++) if (keep(s.faults[end] ?? null)) rows.push({ s, end });
+  }
+  const x = new Float32Array(rows.length * ANOMALY_FEATURES);
+  rows.forEach(({ s, end }, i) => writeAnomalyFeatures(s.values, end, x, i * ANOMALY_FEATURES));
+  return { x, faults: rows.map(({ s, end }) => s.faults[end] ?? null) };
+}
+
+export interface DetectionScores { readings: number; faultyReadings: number; precision: number; recall: number; f1: number }
+
+export function detectionScores(scores: ArrayLike<number>, faults: ReadonlyArray<FaultKind | null>, threshold: number): DetectionScores & { perFaultRecall: Record<FaultKind, number> } {
+  let tp = 0, fp = 0, fn = 0;
+  const hit = Object.fromEntries(FAULT_KINDS.map((f) => [f, { found: 0, total: 0 }])) as Record<FaultKind, { found: number; total: number }>;
+  faults.forEach((fault, i) => {
+    const flagged = (scores[i] as number) >= threshold;
+    if (fault) {
+      hit[fault].total++;
+      if (flagged) { tp++; hit[fault].found++; } else fn++;
+    } else if (flagged) fp++;
+  });
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  return {
+    readings: faults.length, faultyReadings: tp + fn, precision, recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    perFaultRecall: Object.fromEntries(FAULT_KINDS.map((f) => [f, hit[f].total ? hit[f].found / hit[f].total : 1])) as Record<FaultKind, number>,
+  };
+}
+
+/** The lowest threshold at which precision stays ≥ the target (so recall is as high as that precision allows). */
+export function calibrateThreshold(scores: ArrayLike<number>, faults: ReadonlyArray<FaultKind | null>, targetPrecision: number): number {
+  const order = Array.from({ length: faults.length }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  let tp = 0, fp = 0;
+  let best = order.length ? (scores[order[0] as number] as number) : 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (faults[i]) tp++; else fp++;
+    const score = scores[i] as number;
+    const next = order[k + 1];
+    if (next !== undefined && (scores[next] as number) === score) continue; // a threshold cannot split ties
+    if (tp / (tp + fp) >= targetPrecision) best = score;
+  }
+  return best;
+}
+
+const predictAll = (mlp: Mlp, x: Float32Array) => Float64Array.from({ length: x.length / ANOMALY_FEATURES }, (_, i) => predictMlp(mlp, x, i * ANOMALY_FEATURES));
+
+export function exportAnomalyMlpOnnx(m: Mlp, version: number): Uint8Array {
+  return exportMlpOnnx(m, version, {
+    graphName: 'sensor_anomaly', outputName: SENSOR_ANOMALY_OUTPUT,
+    doc: `sensor anomaly score of the last reading of a ${ANOMALY_WINDOW}-reading window, normalised by the window's history`,
+  });
+}
+
+export async function buildSensorAnomaly(modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
+  const startedMs = performance.now();
+  const keepRandom = createRandom(SEEDS.train ^ 0x5bd1e995);
+  const train = seriesWindows(generateLabelledSeries(SERIES.train, SEEDS.train), (fault) => fault !== null || keepRandom() < NORMAL_KEPT_SHARE);
+  const calibration = seriesWindows(generateLabelledSeries(SERIES.calibration, SEEDS.calibration));
+  const test = seriesWindows(generateLabelledSeries(SERIES.test, SEEDS.test));
+  const y = Float32Array.from(train.faults, (f) => (f ? 1 : 0));
+  const mlp = trainMlp(train.x, y, ANOMALY_FEATURES, SENSOR_ANOMALY_MLP);
+  const trainingMs = performance.now() - startedMs;
+
+  const threshold = calibrateThreshold(predictAll(mlp, calibration.x), calibration.faults, CALIBRATION_PRECISION);
+  const { perFaultRecall: _calibrationPerFault, ...calibrationScores } = detectionScores(predictAll(mlp, calibration.x), calibration.faults, threshold);
+  const { perFaultRecall, ...testScores } = detectionScores(predictAll(mlp, test.x), test.faults, threshold);
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  log(`${SENSOR_ANOMALY_MODEL_NAME} v${SENSOR_ANOMALY_VERSION}: ${y.length} training windows generated and trained in ${(trainingMs / 1000).toFixed(1)} s; threshold ${threshold.toFixed(4)} ` +
+    `(calibration precision ${pct(calibrationScores.precision)}, recall ${pct(calibrationScores.recall)}); held-out precision ${pct(testScores.precision)}, ` +
+    `recall ${pct(testScores.recall)}, F1 ${pct(testScores.f1)}; recall by fault ${FAULT_KINDS.map((f) => `${f} ${pct(perFaultRecall[f])}`).join(', ')}`);
+  if (testScores.precision < SENSOR_ANOMALY_FLOORS.precision || testScores.recall < SENSOR_ANOMALY_FLOORS.recall) {
+    throw new Error(`sensor anomaly model below its floors (precision ${testScores.precision}, recall ${testScores.recall}); not shipped`);
+  }
+
+  const bytes = exportAnomalyMlpOnnx(mlp, SENSOR_ANOMALY_VERSION);
+  const parity = await onnxParity(bytes, mlp, test.x.subarray(0, 200 * ANOMALY_FEATURES));
+  if (parity > 1e-4) throw new Error(`sensor anomaly ONNX export disagrees with the trained network by ${parity}`);
+
+  const manifest: ModelManifest = {
+    name: SENSOR_ANOMALY_MODEL_NAME, version: SENSOR_ANOMALY_VERSION,
+    task: 'fault score (0 normal … 1 faulty) of a sensor reading from the window of readings ending at it: spike, drift, stuck, sudden rise',
+    file: 'model.onnx', sha256: sha256Hex(bytes), bytes: bytes.length,
+    inputs: [{ name: 'features', dtype: 'float32', shape: ['batch', ANOMALY_FEATURES] }],
+    outputs: [{ name: SENSOR_ANOMALY_OUTPUT, dtype: 'float32', shape: ['batch', 1] }],
+    labels: [],
+    features: { version: ANOMALY_FEATURE_VERSION, inputs: ANOMALY_FEATURES, window: ANOMALY_WINDOW, recent: ANOMALY_RECENT },
+    training: {
+      seed: SEEDS.train,
+      corpus: {
+        train: y.length, test: test.faults.length, generator: 'engine/training/sensorFaults.ts',
+        split: `independent seeds: ${SERIES.train} training series, ${SERIES.calibration} calibration series (threshold), ${SERIES.test} test series (metrics), ${SERIES_READINGS} readings each; labels per reading`,
+      },
+      hyperparameters: { ...SENSOR_ANOMALY_MLP, calibrationSeed: SEEDS.calibration, testSeed: SEEDS.test, normalKeptShare: NORMAL_KEPT_SHARE },
+    },
+    metrics: {
+      anomaly: {
+        threshold, thresholdRule: `lowest score with calibration precision ≥ ${CALIBRATION_PRECISION}`,
+        calibration: calibrationScores, test: testScores, perFaultRecall, floors: { ...SENSOR_ANOMALY_FLOORS },
+      },
+      onnxParityMaxAbsDiff: parity,
+    },
+  };
+  const dir = join(modelsDir, SENSOR_ANOMALY_MODEL_NAME, String(SENSOR_ANOMALY_VERSION));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model.onnx'), bytes);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}
+
+async function onnxParity(bytes: Uint8Array, mlp: Mlp, x: Float32Array): Promise<number> {
+  const rows = x.length / ANOMALY_FEATURES;
+  const session = await ort.InferenceSession.create(bytes);
+  const out = await session.run({ features: new ort.Tensor('float32', x, [rows, ANOMALY_FEATURES]) });
+  const onnxY = out[SENSOR_ANOMALY_OUTPUT]?.data as Float32Array;
+  await session.release();
+  let parity = 0;
+  for (let i = 0; i < rows; i++) parity = Math.max(parity, Math.abs((onnxY[i] as number) - predictMlp(mlp, x, i * ANOMALY_FEATURES)));
+  return parity;
+}
