@@ -29,7 +29,10 @@ export const manifestSchema = z.object({
   /** Other precisions of the same model (e.g. int8), each with its own file, hash and measured accuracy. */
   variants: z.record(z.string(), z.object({
     file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive(),
-    heldOutAccuracy: z.number(), accuracyDropPts: z.number(),
+    /** Classifiers: held-out accuracy of the variant and its drop from fp32 (gate: ≤ 1 point). */
+    heldOutAccuracy: z.number().optional(), accuracyDropPts: z.number().optional(),
+    /** Surrogates: the variant's held-out P95 relative error against the physics (gate: the stated bound). */
+    p95RelError: z.number().optional(),
   })).optional(),
   metrics: z.object({
     heldOutAccuracy: z.number().optional(),

@@ -46,7 +46,7 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   // One inference core per worker; the models are verified and warmed before the worker says ready.
   // A worker runs one agent at a time, so its batcher does not wait for companions (the default delay 0).
   const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
-  const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core })
+  const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core, precision })
     .catch((err: Error) => { warnings.push(`${spec.name} not used: ${err.message}`); return null; });
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
   // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.

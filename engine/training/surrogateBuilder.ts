@@ -11,6 +11,7 @@ import type { ModelManifest } from '../inference/manifest.js';
 import { featureMatrix, type SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
 import { predictMlp, trainMlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
+import { exportMlpInt8Onnx } from './mlpInt8Export.js';
 
 export interface SurrogateTrainingSpec<Case> {
   runtime: SurrogateSpec<Case>;
@@ -49,6 +50,22 @@ export function errorSummary(errors: readonly number[], bound: number) {
   return { heldOutCases: errors.length, medianRelError: quantile(errors, 0.5), p95RelError: quantile(errors, 0.95), maxRelError: Math.max(...errors), boundP95RelError: bound };
 }
 
+const ENSEMBLE_BATCH = 256;
+
+/** Runs exported bytes over `x` in batches of `batchRows`; returns the flat output. */
+async function predictOnnx(bytes: Uint8Array, outputName: string, x: Float32Array, featureCount: number, batchRows = Number.MAX_SAFE_INTEGER): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(bytes);
+  const rows = x.length / featureCount;
+  const out = new Float32Array(rows);
+  for (let from = 0; from < rows; from += batchRows) {
+    const n = Math.min(batchRows, rows - from);
+    const result = await session.run({ features: new ort.Tensor('float32', x.slice(from * featureCount, (from + n) * featureCount), [n, featureCount]) });
+    out.set(result[outputName]?.data as Float32Array, from);
+  }
+  await session.release();
+  return out;
+}
+
 export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
   const { runtime } = spec;
   const startedMs = Date.now();
@@ -65,15 +82,21 @@ export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, mo
     `P95 ${(metrics.p95RelError * 100).toFixed(1)} % (bound ${spec.boundP95RelError * 100} %), max ${(metrics.maxRelError * 100).toFixed(0)} %; trained in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
   if (!(metrics.p95RelError <= spec.boundP95RelError)) throw new Error(`${runtime.name} misses its bound (P95 ${metrics.p95RelError}); not shipped`);
 
-  const bytes = exportMlpOnnx(mlp, spec.version, { graphName: spec.graphName, outputName: runtime.outputName, doc: spec.doc });
+  const names = { graphName: spec.graphName, outputName: runtime.outputName, doc: spec.doc };
+  const bytes = exportMlpOnnx(mlp, spec.version, names);
   const parityRows = Math.min(100, test.length);
-  const session = await ort.InferenceSession.create(bytes);
-  const out = await session.run({ features: new ort.Tensor('float32', testX.slice(0, parityRows * runtime.featureCount), [parityRows, runtime.featureCount]) });
-  const onnxY = out[runtime.outputName]?.data as Float32Array;
+  const fp32Onnx = await predictOnnx(bytes, runtime.outputName, testX.slice(0, parityRows * runtime.featureCount), runtime.featureCount);
   let parity = 0;
-  for (let i = 0; i < parityRows; i++) parity = Math.max(parity, Math.abs((onnxY[i] as number) - predictMlp(mlp, testX, i * runtime.featureCount)));
-  await session.release();
+  for (let i = 0; i < parityRows; i++) parity = Math.max(parity, Math.abs((fp32Onnx[i] as number) - predictMlp(mlp, testX, i * runtime.featureCount)));
   if (parity > 1e-4) throw new Error(`${runtime.name} ONNX export disagrees with the trained network by ${parity}`);
+
+  // The int8 variant is judged the way it runs: through onnxruntime, in ensemble-sized batches (its
+  // activation scale is computed per batch), against the physics, under the same bound.
+  const int8Bytes = exportMlpInt8Onnx(mlp, { version: spec.version, ...names, graphName: `${spec.graphName}_int8` });
+  const int8Targets = await predictOnnx(int8Bytes, runtime.outputName, testX, runtime.featureCount, ENSEMBLE_BATCH);
+  const int8Metrics = errorSummary(relativeErrors(Array.from(int8Targets, (t) => runtime.fromTarget(t)), physics.slice(spec.trainCases), spec.minJudgedValue), spec.boundP95RelError);
+  const int8Ships = int8Metrics.p95RelError <= spec.boundP95RelError;
+  log(`${runtime.name} int8 variant: P95 ${(int8Metrics.p95RelError * 100).toFixed(1)} % vs fp32 ${(metrics.p95RelError * 100).toFixed(1)} % (bound ${spec.boundP95RelError * 100} %); ${int8Bytes.length} vs ${bytes.length} bytes; ${int8Ships ? 'ships' : 'REFUSED'}`);
 
   const manifest: ModelManifest = {
     name: runtime.name, version: spec.version, task: spec.task,
@@ -87,11 +110,13 @@ export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, mo
       corpus: { train: train.length, test: test.length, generator: spec.generator, split: spec.split },
       hyperparameters: { ...spec.mlp },
     },
+    ...(int8Ships ? { variants: { int8: { file: 'model.int8.onnx', sha256: sha256Hex(int8Bytes), bytes: int8Bytes.length, p95RelError: int8Metrics.p95RelError } } } : {}),
     metrics: { surrogate: metrics, onnxParityMaxAbsDiff: parity },
   };
   const dir = join(modelsDir, runtime.name, String(spec.version));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.onnx'), bytes);
+  if (int8Ships) writeFileSync(join(dir, 'model.int8.onnx'), int8Bytes);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }

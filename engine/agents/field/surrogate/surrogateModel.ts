@@ -1,8 +1,8 @@
 // A physics surrogate as the inference core runs it: one feature row per case; an ensemble of hundreds
 // of cases runs as one call. The physics stays the reference answer; the surrogate gives the spread.
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
-import type { Precision, VerifiedModel } from '../../../inference/modelRepository.js';
-import { preloadModel, type InferenceCore, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import type { Precision } from '../../../inference/modelRepository.js';
+import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import { featureMatrix, type SurrogateSpec } from './surrogateSpec.js';
 
 export function surrogateAdapter<Case>(spec: SurrogateSpec<Case>, version?: number, precision?: Precision): ModelAdapter<Case, number> {
@@ -24,7 +24,7 @@ export function surrogateAdapter<Case>(spec: SurrogateSpec<Case>, version?: numb
 }
 
 export class SurrogateModel<Case> {
-  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Case, number>, readonly spec: SurrogateSpec<Case>, readonly model: VerifiedModel, private readonly ownsCore: boolean) {}
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Case, number>, readonly spec: SurrogateSpec<Case>, readonly model: LoadedModel, private readonly ownsCore: boolean) {}
 
   static async load<Case>(spec: SurrogateSpec<Case>, modelsDir: string, options: { version?: number; core?: InferenceCore; precision?: Precision } = {}): Promise<SurrogateModel<Case>> {
     const adapter = surrogateAdapter(spec, options.version, options.precision);
@@ -37,7 +37,8 @@ export class SurrogateModel<Case> {
     return new SurrogateModel(core, adapter, spec, model, ownsCore);
   }
 
-  get version(): string { return String(this.model.manifest.version); }
+  /** The manifest version, with the precision when it is not fp32 (so cached answers never mix them). */
+  get version(): string { return `${this.model.manifest.version}${this.model.precision === 'fp32' ? '' : `+${this.model.precision}`}`; }
   /** How results name the model: name@version. */
   get label(): string { return `${this.spec.name}@${this.version}`; }
 
