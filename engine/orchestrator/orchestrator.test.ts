@@ -1,7 +1,7 @@
 // The DAG, retries on a fresh worker, partial results, the bounded queue and model refusal at start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIncident } from '../contract/parseIncident.js';
@@ -132,6 +132,35 @@ test('the engine refuses to start with a tampered model', async () => {
   writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');
   await assert.rejects(Orchestrator.start(config({ modelsDir: dir }), { logger: quiet }),
     (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+});
+
+test('workers load a newly installed model version while analyses continue; a bad one is refused and the old kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  const orchestrator = await Orchestrator.start(config({ modelsDir: dir }), { logger: quiet });
+  try {
+    assert.equal(orchestrator.models['plume-surrogate'], '1');
+    // Version 2 of the surrogate arrives (the same network, re-labelled), as an update would install it.
+    cpSync(join(dir, 'plume-surrogate', '1'), join(dir, 'plume-surrogate', '2'), { recursive: true });
+    const manifestPath = join(dir, 'plume-surrogate', '2', 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: 2 }));
+    const during = Array.from({ length: 6 }, () => orchestrator.analyze(chlorine()));
+    const models = await orchestrator.reloadModels();
+    assert.equal(models['plume-surrogate'], '2');
+    for (const result of await Promise.all(during)) assert.equal(result.status, 'ok', 'analyses during the reload are answered');
+    const after = await orchestrator.analyze(chlorine());
+    assert.equal(after.models['plume-surrogate'], '2');
+    assert.equal(after.field?.plume?.bands.model, 'plume-surrogate@2', 'the F-Agent runs the new version');
+
+    // A damaged classifier file: the reload is refused with the reason, and the workers keep serving.
+    writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');
+    await assert.rejects(orchestrator.reloadModels(), (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+    const still = await orchestrator.analyze(chlorine());
+    assert.equal(still.status, 'ok');
+    assert.equal(still.strategist?.type, 'hazmat_release');
+  } finally {
+    await orchestrator.close();
+  }
 });
 
 test('an agent whose result breaks the contract (an overflow to NaN) fails alone, with SAFE_E_AGENT_FAILED', async () => {

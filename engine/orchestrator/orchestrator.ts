@@ -52,6 +52,10 @@ export class Orchestrator {
     return new Orchestrator(pool, config, options.logger ?? createLogger());
   }
 
+  /** Every agent worker loads the models in the models directory again, without stopping analyses
+   *  (see WorkerPool.reloadModels); resolves with model name → version now loaded. */
+  reloadModels(): Promise<Record<string, string>> { return this.pool.reloadModels(); }
+
   /** Model name → version the workers have loaded. */
   get models(): Record<string, string> { return { ...this.pool.models }; }
   get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }

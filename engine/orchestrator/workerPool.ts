@@ -27,7 +27,9 @@ interface PendingTask {
   reject: (error: SafeError) => void;
 }
 
-interface Slot { worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean }
+interface PendingReload { requestId: number; resolve: (models: Record<string, string>) => void; reject: (error: SafeError) => void }
+
+interface Slot { worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -54,6 +56,26 @@ export class WorkerPool {
   }
 
   get size(): number { return this.slots.length; }
+
+  /**
+   * Every worker loads the models again (a new version installed in the models directory) while it keeps
+   * serving with the ones it has, then swaps them in between two agent runs: no request waits and the
+   * serving thread does none of the loading. One worker at a time, so the others keep full speed. If a
+   * worker cannot load them it keeps its current models and this rejects with the reason.
+   */
+  async reloadModels(): Promise<Record<string, string>> {
+    let models: Record<string, string> = {};
+    for (const slot of [...this.slots]) {
+      if (!slot.ready || !this.slots.includes(slot)) continue; // a replacement starts with the new models anyway
+      models = { ...models, ...await new Promise<Record<string, string>>((resolve, reject) => {
+        const requestId = this.nextTaskId++;
+        slot.reload = { requestId, resolve, reject };
+        slot.worker.postMessage({ type: 'reloadModels', requestId } satisfies ToWorker);
+      }) };
+    }
+    this.models = { ...this.models, ...models };
+    return this.models;
+  }
   get queued(): number { return this.waiting.length; }
 
   run(agent: AgentName, input: AgentInput): Promise<{ result: unknown; durationMs: number }> {
@@ -72,6 +94,7 @@ export class WorkerPool {
     await Promise.all(this.slots.splice(0).map(async (slot) => {
       if (slot.timer) clearTimeout(slot.timer);
       slot.busy?.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+      slot.reload?.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
       slot.worker.removeAllListeners();
       const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
       if (!slot.busy) slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
@@ -102,6 +125,8 @@ export class WorkerPool {
           this.dispatch();
         } else if (message.type === 'startFailed') {
           reject(new SafeError(message.error.code, message.error.message));
+        } else if (message.type === 'reloaded' || message.type === 'reloadFailed') {
+          this.finishReload(slot, message);
         } else {
           this.finish(slot, message);
         }
@@ -128,6 +153,9 @@ export class WorkerPool {
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     this.replacedWorkers++;
+    // Its replacement loads the models from the directory as it starts: nothing left to reload here.
+    slot.reload?.resolve({});
+    slot.reload = undefined;
     if (task) task.reject(new SafeError(error.code, `${task.agent}: ${error.message}`));
     this.respawn();
   }
@@ -141,6 +169,14 @@ export class WorkerPool {
       if (!this.closed) this.respawnTimer = setTimeout(() => this.respawn(), Math.min(30_000, Math.max(1000, delayMs * 2)));
     });
     if (delayMs === 0) void attempt(); else this.respawnTimer = setTimeout(() => void attempt(), delayMs);
+  }
+
+  private finishReload(slot: Slot, message: Extract<FromWorker, { type: 'reloaded' | 'reloadFailed' }>): void {
+    const pending = slot.reload;
+    if (!pending || pending.requestId !== message.requestId) return;
+    slot.reload = undefined;
+    if (message.type === 'reloaded') pending.resolve(message.models);
+    else pending.reject(new SafeError(message.error.code, message.error.message));
   }
 
   private finish(slot: Slot, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {

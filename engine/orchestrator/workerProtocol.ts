@@ -4,9 +4,15 @@ import type { SafeErrorBody } from '../contract/errors.js';
 import type { AgentInput } from './agentTasks.js';
 
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
-export type ToWorker = { type: 'run'; taskId: number; agent: AgentName; input: AgentInput } | { type: 'shutdown' };
+export type ToWorker =
+  | { type: 'run'; taskId: number; agent: AgentName; input: AgentInput }
+  /** Load the models again (e.g. a new version was installed) while serving with the current ones. */
+  | { type: 'reloadModels'; requestId: number }
+  | { type: 'shutdown' };
 export type FromWorker =
   | { type: 'ready'; models: Record<string, string>; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
   | { type: 'done'; taskId: number; result: unknown; durationMs: number }
-  | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number };
+  | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number }
+  | { type: 'reloaded'; requestId: number; models: Record<string, string>; warnings: string[]; durationMs: number }
+  | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody };
