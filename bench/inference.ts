@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { DEFAULT_MODELS_DIR, loadVerifiedModelAsync, readManifest, type Precision } from '../engine/inference/modelRepository.js';
-import { InferenceCore, type FeedTensor, type ModelAdapter } from '../engine/inference/inferenceCore.js';
+import { InferenceCore, SESSION_OPTIONS, type FeedTensor, type ModelAdapter } from '../engine/inference/inferenceCore.js';
 import { classifierAdapter } from '../engine/agents/strategist/classifier/incidentClassifier.js';
 import { surrogateAdapter } from '../engine/agents/field/surrogate/surrogateModel.js';
 import { PLUME_SURROGATE } from '../engine/agents/field/plume/surrogateFeatures.js';
@@ -78,6 +78,33 @@ async function servingThreadStallsMs(): Promise<{ workerStartMs: number; modelRe
   return { workerStartMs, modelReloadMs };
 }
 
+/** Session options against the ones the core uses: raw throughput at batch 1 and 32, and the time to create. */
+async function sessionOptionSweep(m: { name: string; adapter: (p: Precision) => ModelAdapter<never, unknown>; rows: unknown[] }): Promise<Array<Record<string, number | string>>> {
+  const variants: Array<[string, ort.InferenceSession.SessionOptions]> = [
+    ['core (all, 1 thread, arena, mem pattern)', SESSION_OPTIONS],
+    ['optimisation disabled', { ...SESSION_OPTIONS, graphOptimizationLevel: 'disabled' }],
+    ['optimisation basic', { ...SESSION_OPTIONS, graphOptimizationLevel: 'basic' }],
+    ['2 intra-op threads', { ...SESSION_OPTIONS, intraOpNumThreads: 2 }],
+    ['no CPU memory arena', { ...SESSION_OPTIONS, enableCpuMemArena: false }],
+    ['no memory pattern', { ...SESSION_OPTIONS, enableMemPattern: false }],
+  ];
+  const adapter = m.adapter('fp32');
+  const { bytes } = await loadVerifiedModelAsync(DEFAULT_MODELS_DIR, m.name);
+  const rows: Array<Record<string, number | string>> = [];
+  for (const [label, options] of variants) {
+    const t0 = performance.now();
+    const session = await ort.InferenceSession.create(bytes, options);
+    const createMs = performance.now() - t0;
+    await session.run(toTensors(adapter.toFeeds(m.rows.slice(0, 32) as never[])));
+    const raw1 = await rawRowsPerS(session, adapter, m.rows.slice(0, 1024) as never[], 1);
+    const raw32 = await rawRowsPerS(session, adapter, m.rows as never[], 32);
+    await session.release();
+    rows.push({ model: m.name, options: label, createMs: +createMs.toFixed(1), raw1PerS: Math.round(raw1), raw32PerS: Math.round(raw32) });
+    console.log(`  ${m.name} session options "${label}": create ${createMs.toFixed(1)} ms, batch 1 ${raw1.toFixed(0)} rows/s, batch 32 ${raw32.toFixed(0)} rows/s`);
+  }
+  return rows;
+}
+
 /** Every shipped model with representative rows: the engine's own adapters build the tensors. */
 function benchModels(): Array<{ name: string; adapter: (precision: Precision) => ModelAdapter<never, unknown>; rows: unknown[] }> {
   const texts = generateCorpus(DEFAULT_CORPUS).filter((r) => r.split === 'test').map((r) => r.text);
@@ -103,14 +130,15 @@ function benchModels(): Array<{ name: string; adapter: (precision: Precision) =>
 async function main(): Promise<void> {
   const results: Array<Record<string, number | string | null>> = [];
   const int8: Array<{ model: string; speedup: number; accuracyDropPts?: number; p95RelErrorIncreasePts?: number }> = [];
-  for (const m of benchModels()) {
+  const models = benchModels();
+  for (const m of models) {
     const manifest = readManifest(DEFAULT_MODELS_DIR, m.name, 1);
     const precisions: Precision[] = manifest.variants?.int8 ? ['fp32', 'int8'] : ['fp32'];
     const raw32ByPrecision: Partial<Record<Precision, number>> = {};
     for (const precision of precisions) {
       const adapter = m.adapter(precision);
       const { bytes } = await loadVerifiedModelAsync(DEFAULT_MODELS_DIR, m.name, undefined, precision);
-      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+      const session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS);
       await session.run(toTensors(adapter.toFeeds(m.rows.slice(0, 32) as never[])));
       const raw1 = await rawRowsPerS(session, adapter, m.rows.slice(0, 1024) as never[], 1);
       const raw32 = await rawRowsPerS(session, adapter, m.rows as never[], 32);
@@ -139,6 +167,9 @@ async function main(): Promise<void> {
         (entry.p95RelErrorIncreasePts !== undefined ? `, held-out P95 error vs physics ${(variant.p95RelError! * 100).toFixed(1)} % (fp32 ${(fp32P95! * 100).toFixed(1)} %, bound ${(manifest.metrics.surrogate!.boundP95RelError * 100).toFixed(0)} %)` : ''));
     }
   }
+  console.log('session options (raw onnxruntime-node, one session on this thread):');
+  const sweep = [];
+  for (const m of models.slice(0, 2)) sweep.push(...await sessionOptionSweep(m));
   const serving = await servingThreadStallsMs();
   console.log(`request-serving thread while 2 agent workers load every model again (a model update), worst of 3: longest stall ${serving.modelReloadMs.toFixed(1)} ms (target ≤ ${TARGETS.loadStallMs} ms)`);
   console.log(`request-serving thread while 2 new agent worker threads start and load every model: longest stall ${serving.workerStartMs.toFixed(1)} ms (thread creation; at start and after a crash)`);
@@ -154,7 +185,7 @@ async function main(): Promise<void> {
     int8Speedup: worstOf(int8.map((e) => e.speedup), Math.min),
     int8AccuracyDropPts: worstOf(int8.map((e) => e.accuracyDropPts), Math.max),
     int8P95RelErrorIncreasePts: worstOf(int8.map((e) => e.p95RelErrorIncreasePts), Math.max),
-    int8, models: results, targets: { ...TARGETS, int8Speedup: 1.5, int8AccuracyDropPts: 1 },
+    int8, models: results, sessionOptions: sweep, targets: { ...TARGETS, int8Speedup: 1.5, int8AccuracyDropPts: 1 },
   };
   console.log(JSON.stringify(summary));
 }

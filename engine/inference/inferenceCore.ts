@@ -36,6 +36,18 @@ export interface ModelAdapter<I, O> {
   maxBatch?: number;
 }
 
+/**
+ * Session options, chosen by the sweep in bench:inference (README, Performance). One intra-op and one
+ * inter-op thread: the engine already runs one agent worker per core, so a thread pool per session would
+ * oversubscribe the cores (and with one thread there is no pool whose threads could spin). Full graph
+ * optimisation: it fuses MatMul+Add and the int8 chain at load, costs well under a millisecond of load
+ * time on these models, and is never slower. The CPU memory arena and memory patterns stay on: the same
+ * shapes recur (one row or one ensemble), so buffers are reused instead of reallocated.
+ */
+export const SESSION_OPTIONS = {
+  intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: true, enableMemPattern: true, executionMode: 'sequential',
+} as const satisfies ort.InferenceSession.SessionOptions;
+
 interface LoadedSession { session: ort.InferenceSession; model: LoadedModel; bytes: number; lastUsed: number; inUse: number }
 
 export interface ModelStats extends BatchStats { loads: number; reloads: number; evictions: number; provider: string }
@@ -117,9 +129,7 @@ export class InferenceCore {
       if (counters.loads > 0) counters.reloads++;
       counters.loads++;
       const model = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
-      const session = await ort.InferenceSession.create(model.bytes, {
-        executionProviders: [this.provider], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
-      });
+      const session = await ort.InferenceSession.create(model.bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
       await this.execute(session, adapter.toFeeds(adapter.warmupRows));
       const entry: LoadedSession = { session, model, bytes: model.bytes.length * 2, lastUsed: performance.now(), inUse: 0 };
       this.sessions.set(key, entry);
