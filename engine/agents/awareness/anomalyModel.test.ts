@@ -83,6 +83,29 @@ test('the A-Agent flags an injected spike, a stuck run and a drift with the mode
   }
 });
 
+test('normal series that do not vary, or vary without noise, yield no model findings', async () => {
+  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
+  try {
+    const normalSeries: Record<string, (i: number) => number> = {
+      'constant': () => 2.5,
+      'constant at the detection limit': () => 0,
+      'smooth noiseless wave': (i) => 1 + 0.001 * i + 0.01 * Math.sin(i / 7),
+      'clean ramp': (i) => 3 + 0.02 * i,
+      'accelerating rise': (i) => 1 + 0.0005 * i * i,
+      'rounded ramp': (i) => Math.round((3 + 0.003 * i) * 100) / 100,
+    };
+    const names = Object.keys(normalSeries);
+    const sensors = names.map((name) => ({
+      id: name, kind: 'gas_ppm' as const,
+      readings: Array.from({ length: 120 }, (_, i) => ({ at: at(2 * i), value: (normalSeries[name] as (i: number) => number)(i) })),
+    }));
+    const found = await model.findAnomalies(sensors);
+    names.forEach((name, s) => assert.deepEqual(found[s], [], `${name}: ${JSON.stringify(found[s])}`));
+  } finally {
+    await model.release();
+  }
+});
+
 test('only the most recent readings of a long series are judged; a short series is judged whole', async () => {
   const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
   try {
