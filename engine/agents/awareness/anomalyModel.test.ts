@@ -14,7 +14,7 @@ import { createWorkerContext, runAgentTask, workerModels } from '../../orchestra
 import { buildSensorAnomaly, detectionScores, SENSOR_ANOMALY_FLOORS } from '../../training/sensorAnomaly.js';
 import { FAULT_KINDS, generateLabelledSeries, type FaultKind } from '../../training/sensorFaults.js';
 import { ANOMALY_WINDOW } from './anomalyFeatures.js';
-import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from './anomalyModel.js';
+import { JUDGED_READINGS_MAX, SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from './anomalyModel.js';
 import { analyseSensor } from './sensorTrends.js';
 
 const at = (i: number) => new Date(Date.UTC(2024, 6, 5, 0, i * 5)).toISOString();
@@ -80,6 +80,52 @@ test('the A-Agent flags an injected spike, a stuck run and a drift with the mode
     }
   } finally {
     await context.core.release();
+  }
+});
+
+test('normal series that do not vary, or vary without noise, yield no model findings', async () => {
+  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
+  try {
+    const normalSeries: Record<string, (i: number) => number> = {
+      'constant': () => 2.5,
+      'constant at the detection limit': () => 0,
+      'smooth noiseless wave': (i) => 1 + 0.001 * i + 0.01 * Math.sin(i / 7),
+      'clean ramp': (i) => 3 + 0.02 * i,
+      'accelerating rise': (i) => 1 + 0.0005 * i * i,
+      'rounded ramp': (i) => Math.round((3 + 0.003 * i) * 100) / 100,
+    };
+    const names = Object.keys(normalSeries);
+    const sensors = names.map((name) => ({
+      id: name, kind: 'gas_ppm' as const,
+      readings: Array.from({ length: 120 }, (_, i) => ({ at: at(2 * i), value: (normalSeries[name] as (i: number) => number)(i) })),
+    }));
+    const found = await model.findAnomalies(sensors);
+    names.forEach((name, s) => assert.deepEqual(found[s], [], `${name}: ${JSON.stringify(found[s])}`));
+  } finally {
+    await model.release();
+  }
+});
+
+test('only the most recent readings of a long series are judged; a short series is judged whole', async () => {
+  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
+  try {
+    const spikeAt = [100, 2000 - 50]; // one long before the judged span, one inside it
+    const random = createRandom(7);
+    const values = Array.from({ length: 2000 }, () => Math.round((5 + 0.1 * normal(random)) * 1000) / 1000);
+    for (const i of spikeAt) values[i] = (values[i] as number) + 1.5;
+    const sensor = { id: 'L', kind: 'gas_ppm' as const, readings: values.map((value, i) => ({ at: at(i), value })) };
+    const [found] = await model.findAnomalies([sensor]);
+    assert.ok(found?.every((a) => a.index >= values.length - JUDGED_READINGS_MAX), JSON.stringify(found));
+    assert.ok(found?.some((a) => a.index === spikeAt[1]), `the recent spike is found: ${JSON.stringify(found)}`);
+
+    const short = faultySensor(2, (v) => { for (let i = 70; i < 90; i++) v[i] = v[69] as number; });
+    const [shortFound] = await model.findAnomalies([short]);
+    const all = await model.scoreSeries(short.readings.map((r) => r.value));
+    const expected = Array.from(all).flatMap((score, k) => (score >= model.threshold ? [{ index: k + ANOMALY_WINDOW - 1, score }] : []));
+    assert.ok(expected.length > 0);
+    assert.deepEqual(shortFound, expected);
+  } finally {
+    await model.release();
   }
 });
 

@@ -14,7 +14,9 @@ type Anomaly = AwarenessResult['sensors'][number]['anomalies'][number];
 
 /** A sensor's readings in time order: the order both detectors index. */
 export function sortedReadings(sensor: Sensor): Sensor['readings'] {
-  return [...sensor.readings].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // Each time parsed once, not once per comparison: 10 000 readings are ~280 000 comparisons.
+  const timed = sensor.readings.map((reading) => ({ reading, ms: Date.parse(reading.at) }));
+  return timed.sort((a, b) => a.ms - b.ms).map((t) => t.reading);
 }
 
 /** `modelAnomalies` (indices into sortedReadings) come from the sensor-anomaly model; without them the
