@@ -6,8 +6,9 @@ import * as ort from 'onnxruntime-node';
 import { performance } from 'node:perf_hooks';
 import { loadVerifiedModelAsync, type Precision, type VerifiedModel } from './modelRepository.js';
 
-/** A verified model and the precision actually loaded (fp32 when no variant of the one asked for exists). */
-export type LoadedModel = VerifiedModel & { precision: Precision };
+/** A verified, loaded model: its manifest, file and the precision actually loaded (fp32 when no variant
+ *  of the one asked for exists). The file's bytes are not kept: the session has its own copy. */
+export type LoadedModel = Omit<VerifiedModel, 'bytes'> & { precision: Precision; fileBytes: number };
 import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
 
 export interface InferenceCoreOptions {
@@ -128,10 +129,11 @@ export class InferenceCore {
       this.counters.set(key, counters);
       if (counters.loads > 0) counters.reloads++;
       counters.loads++;
-      const model = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
-      const session = await ort.InferenceSession.create(model.bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
+      const { bytes, ...verified } = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
+      const session = await ort.InferenceSession.create(bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
+      const model: LoadedModel = { ...verified, fileBytes: bytes.length };
       await this.execute(session, adapter.toFeeds(adapter.warmupRows));
-      const entry: LoadedSession = { session, model, bytes: model.bytes.length * 2, lastUsed: performance.now(), inUse: 0 };
+      const entry: LoadedSession = { session, model, bytes: model.fileBytes * 2, lastUsed: performance.now(), inUse: 0 };
       this.sessions.set(key, entry);
       await this.evictOverBudget(key);
       return entry;

@@ -8,17 +8,14 @@ import { IncidentClassifier } from '../agents/strategist/classifier/incidentClas
 import { createInferenceCore, type InferenceCore } from '../inference/inferenceCore.js';
 import { strategize } from '../agents/strategist/index.js';
 import { runAwareness } from '../agents/awareness/index.js';
-import { runField } from '../agents/field/index.js';
+import { runFieldWithSurrogates, type FieldSurrogates } from '../agents/field/index.js';
 import { runExecutor } from '../agents/executor/index.js';
 import { sopLibrary } from '../knowledge/sopLibrary.js';
 import { SurrogateModel } from '../agents/field/surrogate/surrogateModel.js';
 import type { SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
-import { applyEnsembleBands } from '../agents/field/plume/ensembleBands.js';
-import { applyFireEnsembleBands } from '../agents/field/fire/ensembleBands.js';
-import { applyFloodEnsembleBands } from '../agents/field/flood/ensembleBands.js';
-import { PLUME_SURROGATE, type PlumeCase } from '../agents/field/plume/surrogateFeatures.js';
-import { FIRE_SURROGATE, type FireCase } from '../agents/field/fire/surrogateFeatures.js';
-import { FLOOD_SURROGATE, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
+import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
+import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
+import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
 import { SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
 
 export interface AgentInput {
@@ -26,14 +23,6 @@ export interface AgentInput {
   strategist?: StrategistResult;
   awareness?: AwarenessResult;
   field?: FieldResult;
-}
-
-/** The F-Agent's surrogates; each is optional: without one (missing, or refused by its hash) that
- *  model's bands come from the physics' own Monte Carlo. */
-export interface FieldSurrogates {
-  plume: SurrogateModel<PlumeCase> | null;
-  fire: SurrogateModel<FireCase> | null;
-  flood: SurrogateModel<FloodCase> | null;
 }
 
 export interface WorkerContext {
@@ -86,14 +75,8 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
     case 'strategist': {
       return strategize(input.incident, await context.classifier.classifyOne(input.incident.text));
     }
-    case 'field': {
-      const field = runField(input.incident);
-      const { plume, fire, flood } = context.surrogates;
-      if (field.plume && plume) field.plume = await applyEnsembleBands(field.plume, plume);
-      if (field.fire && fire) field.fire = await applyFireEnsembleBands(field.fire, fire);
-      if (field.flood && flood) field.flood = await applyFloodEnsembleBands(field.flood, flood);
-      return field;
-    }
+    case 'field':
+      return runFieldWithSurrogates(input.incident, context.surrogates);
     case 'awareness': {
       const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors) : undefined;
       return runAwareness(input.incident, need(input.strategist, 'strategist'), modelAnomalies);

@@ -4,8 +4,7 @@
 // nor readings older than the last JUDGED_READINGS_MAX.
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
 import type { Sensor } from '../../contract/incident.js';
-import type { VerifiedModel } from '../../inference/modelRepository.js';
-import { preloadModel, type InferenceCore, type ModelAdapter } from '../../inference/inferenceCore.js';
+import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../inference/inferenceCore.js';
 import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_WINDOW, writeAnomalyFeatures } from './anomalyFeatures.js';
 import { sortedReadings } from './sensorTrends.js';
 
@@ -37,7 +36,7 @@ export const sensorAnomalyAdapter = (version?: number): ModelAdapter<Float32Arra
 });
 
 export class SensorAnomalyModel {
-  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Float32Array, number>, readonly model: VerifiedModel, readonly threshold: number, private readonly ownsCore: boolean) {}
+  private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Float32Array, number>, readonly model: LoadedModel, readonly threshold: number, private readonly ownsCore: boolean) {}
 
   static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<SensorAnomalyModel> {
     const adapter = sensorAnomalyAdapter(version);

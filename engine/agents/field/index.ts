@@ -6,17 +6,47 @@ import { plumeFootprint } from './plume/index.js';
 import { fireSpread } from './fire/index.js';
 import { polderFlooding } from './flood/index.js';
 import { quakeImpact } from './quake/index.js';
+import type { SurrogateModel } from './surrogate/surrogateModel.js';
+import type { PlumeCase } from './plume/surrogateFeatures.js';
+import type { FireCase } from './fire/surrogateFeatures.js';
+import type { FloodCase } from './flood/surrogateFeatures.js';
+import { applyEnsembleBands } from './plume/ensembleBands.js';
+import { applyFireEnsembleBands } from './fire/ensembleBands.js';
+import { applyFloodEnsembleBands } from './flood/ensembleBands.js';
 
-export function runField(incident: Incident): FieldResult {
+/** The F-Agent's surrogates; each is optional: without one (missing, or refused by its hash) that
+ *  model's bands come from the physics' own Monte Carlo. */
+export interface FieldSurrogates {
+  plume: SurrogateModel<PlumeCase> | null;
+  fire: SurrogateModel<FireCase> | null;
+  flood: SurrogateModel<FloodCase> | null;
+}
+
+/** Physics with bands from the physics' own Monte Carlo (no models needed). */
+export function runField(incident: Incident, bandSamples?: { plume?: number; fire?: number; flood?: number }): FieldResult {
   const { facts } = incident;
   const result: FieldResult = { notComputed: [] };
-  if (facts.release && facts.weather) result.plume = plumeFootprint(incident, facts.release, facts.weather);
+  if (facts.release && facts.weather) result.plume = plumeFootprint(incident, facts.release, facts.weather, bandSamples?.plume);
   else if (facts.release) result.notComputed.push({ model: 'plume', reason: 'facts.weather (windSpeedMps, windFromDeg) is needed for a plume footprint' });
-  if (facts.fire) result.fire = fireSpread(incident, facts.fire);
-  if (facts.flood) result.flood = polderFlooding(facts.flood);
+  if (facts.fire) result.fire = fireSpread(incident, facts.fire, bandSamples?.fire);
+  if (facts.flood) result.flood = polderFlooding(facts.flood, bandSamples?.flood);
   if (facts.quake) result.quake = quakeImpact(incident, facts.quake);
   if (!facts.release && !facts.fire && !facts.flood && !facts.quake) {
     result.notComputed.push({ model: 'all', reason: 'no physical facts (release, fire, flood, quake) were given' });
   }
+  return result;
+}
+
+/** Physics with bands from a 256-member surrogate ensemble where a surrogate is loaded and the case is in
+ *  its range; the physics' Monte Carlo runs only where one is not (so it is never computed twice). */
+export async function runFieldWithSurrogates(incident: Incident, surrogates: FieldSurrogates): Promise<FieldResult> {
+  const skip = (model: SurrogateModel<unknown> | null) => (model ? 0 : undefined);
+  const result = runField(incident, { plume: skip(surrogates.plume), fire: skip(surrogates.fire), flood: skip(surrogates.flood) });
+  const { facts } = incident;
+  if (result.plume && surrogates.plume) {
+    result.plume = await applyEnsembleBands(result.plume, surrogates.plume) ?? plumeFootprint(incident, facts.release!, facts.weather!);
+  }
+  if (result.fire && surrogates.fire) result.fire = await applyFireEnsembleBands(result.fire, surrogates.fire) ?? fireSpread(incident, facts.fire!);
+  if (result.flood && surrogates.flood) result.flood = await applyFloodEnsembleBands(result.flood, surrogates.flood) ?? polderFlooding(facts.flood!);
   return result;
 }

@@ -8,13 +8,14 @@ import type { SurrogateModel } from '../surrogate/surrogateModel.js';
 import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
 import { FIRE_SURROGATE_RANGE, maxDeadMoisturePct, type FireCase } from './surrogateFeatures.js';
 
-/** Replaces the physics Monte-Carlo band by the surrogate-ensemble band when every member is in range. */
-export async function applyFireEnsembleBands(fire: FireResult, surrogate: SurrogateModel<FireCase>): Promise<FireResult> {
+/** The result with the surrogate-ensemble band; null when the case is outside the surrogate's range (the
+ *  caller then runs the physics' Monte Carlo). */
+export async function applyFireEnsembleBands(fire: FireResult, surrogate: SurrogateModel<FireCase>): Promise<FireResult | null> {
   const base: FireCase = {
     fuelModel: fire.fuelModel, midflameWindMps: Number(fire.inputsUsed.midflameWindSpeedMps), slopePct: Number(fire.inputsUsed.slopePct),
     deadMoisturePct: Number(fire.inputsUsed.deadFuelMoisturePct), liveMoisturePct: Number(fire.inputsUsed.liveFuelMoisturePct),
   };
-  if (!surrogate.spec.inRange(base)) return fire; // outside what the surrogate was trained on: keep the physics band
+  if (!surrogate.spec.inRange(base)) return null; // outside what the surrogate was trained on
   const r = FIRE_SURROGATE_RANGE;
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members: FireCase[] = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({

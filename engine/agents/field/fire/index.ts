@@ -29,7 +29,8 @@ export function headFireRateMPerMin(c: FireCase): number {
   return rothermelSpread(fuelModel(c.fuelModel), rothermelInputs(c)).rateOfSpreadFtPerMin / FT_PER_M;
 }
 
-export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
+/** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the band). */
+export function fireSpread(incident: Incident, fire: FireFacts, bandSamples = BAND_SAMPLES): FireResult {
   const defaulted: string[] = [];
   let midflameMps = fire.midflameWindSpeedMps;
   if (midflameMps === undefined) {
@@ -52,7 +53,7 @@ export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
   const widthM = lengthM / lb;
 
   const random = createRandom(hashSeed(JSON.stringify(fire) + midflameMps));
-  const rates = Array.from({ length: BAND_SAMPLES }, () => {
+  const rates = bandSamples === 0 ? [rateMPerMin] : Array.from({ length: bandSamples }, () => {
     const wind = midflameMps * lognormalFactor(random, 0.3);
     const moisture = Math.min(model.deadExtinctionMoisturePct - 0.5, fire.deadFuelMoisturePct * lognormalFactor(random, 0.2));
     return headFireRateMPerMin({ fuelModel: fire.fuelModel, midflameWindMps: wind, slopePct: fire.slopePct, deadMoisturePct: moisture, liveMoisturePct: fire.liveFuelMoisturePct });
@@ -73,7 +74,7 @@ export function fireSpread(incident: Incident, fire: FireFacts): FireResult {
     ],
     validity: 'surface fires in continuous wildland fuels; not for crown fires, urban fuels or spotting-driven spread',
     defaulted,
-    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
+    bands: { method: 'physics-monte-carlo', members: bandSamples },
     fuelModel: model.number,
     rateOfSpreadMPerMin: round(rateMPerMin, 2),
     headRateBandMPerMin: roundedBand(rates, 2),

@@ -12,8 +12,9 @@ import { FLOOD_SURROGATE_RANGE, physicsHoursToDepth, type FloodCase } from './su
 const HORIZON_H = 30 * 24;
 const MAX_MEMBERS_BY_PHYSICS = 32;
 
-/** Replaces the physics Monte-Carlo bands by surrogate-ensemble bands. */
-export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>): Promise<FloodResult> {
+/** The result with surrogate-ensemble bands; null when too many members are outside the surrogate's
+ *  range (the caller then runs the physics' Monte Carlo). */
+export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>): Promise<FloodResult | null> {
   const u = flood.inputsUsed;
   const base = { breachWidthM: Number(u.breachWidthM), headM: Number(u.headM), polderAreaKm2: Number(u.polderAreaKm2), weirCoefficient: Number(u.weirCoefficient), initialDepthM: Number(u.startDepthM) };
   const r = FLOOD_SURROGATE_RANGE;
@@ -40,7 +41,7 @@ export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: Sur
     cases.push(c);
     return { surrogateRow: cases.length - 1 };
   }));
-  if (cases.length === 0 || byPhysics > MAX_MEMBERS_BY_PHYSICS) return flood;
+  if (cases.length === 0 || byPhysics > MAX_MEMBERS_BY_PHYSICS) return null;
   const hours = await surrogate.predict(cases);
   return {
     ...flood,

@@ -8,7 +8,8 @@ import { hoursToDepths, scsRunoffMm, weirInflowM3PerS, type BreachInputs } from 
 
 const BAND_SAMPLES = 32;
 
-export function polderFlooding(flood: FloodFacts): FloodResult {
+/** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
+export function polderFlooding(flood: FloodFacts, bandSamples = BAND_SAMPLES): FloodResult {
   const rainRunoffMm = flood.rainMm !== undefined ? scsRunoffMm(flood.rainMm, flood.curveNumber ?? 85) : null;
   const inputs: BreachInputs = {
     breachWidthM: flood.breachWidthM,
@@ -20,7 +21,7 @@ export function polderFlooding(flood: FloodFacts): FloodResult {
   const inflow = weirInflowM3PerS(inputs.weirCoefficient, inputs.breachWidthM, inputs.headM);
   const central = hoursToDepths(inputs, flood.targetDepthsM);
   const random = createRandom(hashSeed(JSON.stringify(flood)));
-  const samples = Array.from({ length: BAND_SAMPLES }, () => hoursToDepths({
+  const samples = bandSamples === 0 ? [central] : Array.from({ length: bandSamples }, () => hoursToDepths({
     ...inputs,
     weirCoefficient: inputs.weirCoefficient * lognormalFactor(random, 0.1),
     headM: inputs.headM * lognormalFactor(random, 0.1),
@@ -41,7 +42,7 @@ export function polderFlooding(flood: FloodFacts): FloodResult {
     ],
     validity: 'polders behind a single breach; hours to days; not for flash floods or steep terrain',
     defaulted: flood.curveNumber === undefined && flood.rainMm !== undefined ? ['facts.flood.curveNumber'] : [],
-    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
+    bands: { method: 'physics-monte-carlo', members: bandSamples },
     inflowM3PerS: round(inflow, 0),
     riseRateMPerH: round((inflow / inputs.polderAreaM2) * 3600, 3),
     timeToDepth: flood.targetDepthsM.map((depthM, i) => {

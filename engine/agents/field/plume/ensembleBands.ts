@@ -17,10 +17,11 @@ function shiftStability(s: StabilityClass, random: () => number): StabilityClass
   return STABILITY_CLASSES[Math.min(STABILITY_CLASSES.length - 1, Math.max(0, i))] as StabilityClass;
 }
 
-/** Replaces the physics Monte-Carlo bands by surrogate-ensemble bands when every member is in range. */
-export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult> {
+/** The result with surrogate-ensemble bands; null when a member is outside the surrogate's range (the
+ *  caller then runs the physics' Monte Carlo). */
+export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult | null> {
   const substance = findSubstance(plume.substance);
-  if (!substance) return plume;
+  if (!substance) return null;
   const base = {
     rateKgPerS: Number(plume.inputsUsed.rateKgPerS), windSpeedMps: Math.max(1, Number(plume.inputsUsed.windSpeedMps)),
     heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,
@@ -32,7 +33,7 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
   }));
   const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));
-  if (!cases.every(inSurrogateRange)) return plume; // outside what the surrogate was trained on: keep the physics bands
+  if (!cases.every(inSurrogateRange)) return null; // outside what the surrogate was trained on
   const distances = await surrogate.predict(cases);
   return {
     ...plume,

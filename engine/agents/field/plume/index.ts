@@ -15,7 +15,8 @@ const BAND_SAMPLES = 64;
 const WIND_LOG_SIGMA = 0.25;
 const RATE_LOG_SIGMA = 0.4;
 
-export function plumeFootprint(incident: Incident, release: Release, weather: Weather): PlumeResult {
+/** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
+export function plumeFootprint(incident: Incident, release: Release, weather: Weather, bandSamples = BAND_SAMPLES): PlumeResult {
   const substance = findSubstance(release.substance);
   if (!substance) throw new Error(`unknown substance ${release.substance}`); // validated upstream
   const defaulted: string[] = [];
@@ -31,7 +32,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     stability, terrain, molarMassGPerMol: substance.molarMassGPerMol,
   };
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
-  const perturbed: PlumeSource[] = Array.from({ length: BAND_SAMPLES }, () => ({
+  const perturbed: PlumeSource[] = Array.from({ length: bandSamples }, () => ({
     ...source,
     windSpeedMps: Math.max(MIN_WIND_MPS, source.windSpeedMps * lognormalFactor(random, WIND_LOG_SIGMA)),
     rateKgPerS: source.rateKgPerS * lognormalFactor(random, RATE_LOG_SIGMA),
@@ -46,7 +47,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
       downwindM: round(downwindM, 0),
       maxWidthM: round(maxWidthM(source, ppm, downwindM), 0),
       reachesModelLimit: downwindM >= MAX_DISTANCE_M,
-      downwindBandM: roundedBand(perturbed.map((s) => thresholdDistanceM(s, ppm)), 0),
+      downwindBandM: roundedBand(bandSamples > 0 ? perturbed.map((s) => thresholdDistanceM(s, ppm)) : [downwindM], 0),
     }];
   });
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(concentrationPpm(source, x), 3) }));
@@ -73,7 +74,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
     thresholds,
     centrelinePpm,
-    bands: { method: 'physics-monte-carlo', members: BAND_SAMPLES },
+    bands: { method: 'physics-monte-carlo', members: bandSamples },
   };
 }
 

@@ -15,6 +15,7 @@ import { applyFloodEnsembleBands } from '../flood/ensembleBands.js';
 import { plumeFootprint } from '../plume/index.js';
 import { fireSpread } from '../fire/index.js';
 import { polderFlooding } from '../flood/index.js';
+import { runFieldWithSurrogates } from '../index.js';
 
 const ordered = (b: { p10: number; p50: number; p90: number }) => b.p10 <= b.p50 && b.p50 <= b.p90;
 
@@ -23,6 +24,7 @@ test('plume: threat-distance bands from a 256-member ensemble around the physics
   const incident = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 1 }, weather: { windSpeedMps: 4, windFromDeg: 90, stability: 'D' } } });
   const physics = plumeFootprint(incident, incident.facts.release!, incident.facts.weather!);
   const banded = await applyEnsembleBands(physics, model);
+  assert.ok(banded);
   assert.deepEqual(banded.bands, { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: 'plume-surrogate@1' });
   for (const t of banded.thresholds) {
     assert.ok(ordered(t.downwindBandM));
@@ -38,6 +40,7 @@ test('fire: spread-rate band from the surrogate ensemble brackets the Rothermel 
   const incident = parseIncident({ text: 'grass fire', facts: { fire: { fuelModel: 1, midflameWindSpeedMps: 2, deadFuelMoisturePct: 6 } } });
   const physics = fireSpread(incident, incident.facts.fire!);
   const banded = await applyFireEnsembleBands(physics, model);
+  assert.ok(banded);
   assert.equal(banded.bands.method, 'surrogate-ensemble');
   assert.equal(banded.bands.model, 'fire-spread-surrogate@1');
   const b = banded.headRateBandMPerMin;
@@ -45,10 +48,14 @@ test('fire: spread-rate band from the surrogate ensemble brackets the Rothermel 
   assert.ok(b.p10 < physics.rateOfSpreadMPerMin && b.p90 > physics.rateOfSpreadMPerMin, `${physics.rateOfSpreadMPerMin} in ${JSON.stringify(b)}`);
   assert.equal(banded.rateOfSpreadMPerMin, physics.rateOfSpreadMPerMin, 'the physics stays the answer');
   assert.deepEqual(await applyFireEnsembleBands(physics, model), banded, 'deterministic');
-  // Wet fuel at the edge of extinction is outside the surrogate's range: the physics band stays.
+  // Wet fuel at the edge of extinction is outside the surrogate's range: no surrogate band, and the F-Agent
+  // runs the physics' Monte Carlo instead.
   const wet = parseIncident({ text: 'grass fire', facts: { fire: { fuelModel: 1, midflameWindSpeedMps: 2, deadFuelMoisturePct: 11.8 } } });
-  const wetPhysics = fireSpread(wet, wet.facts.fire!);
-  assert.equal((await applyFireEnsembleBands(wetPhysics, model)).bands.method, 'physics-monte-carlo');
+  assert.equal(await applyFireEnsembleBands(fireSpread(wet, wet.facts.fire!), model), null);
+  const surrogates = { plume: null, fire: model, flood: null };
+  assert.deepEqual((await runFieldWithSurrogates(wet, surrogates)).fire, fireSpread(wet, wet.facts.fire!), 'physics Monte Carlo when out of range');
+  // In range, the Monte Carlo is skipped and the same physics answer carries the ensemble's band.
+  assert.deepEqual((await runFieldWithSurrogates(incident, surrogates)).fire, banded);
   await model.release();
 });
 
@@ -58,6 +65,7 @@ test('flood: time-to-depth bands from the surrogate ensemble, widening breaches 
   const facts = { breachWidthM: 226, headM: 2.5, polderAreaKm2: 40, targetDepthsM: [0.5, 1, 1.5, 3] };
   const physics = polderFlooding(parseIncident({ text: 'levee breach', facts: { flood: facts } }).facts.flood!);
   const banded = await applyFloodEnsembleBands(physics, model);
+  assert.ok(banded);
   assert.equal(banded.bands.model, 'flood-depth-surrogate@1');
   for (const t of banded.timeToDepth.slice(0, 3)) {
     assert.ok(t.band && t.hours !== null && ordered(t.band), JSON.stringify(t));
