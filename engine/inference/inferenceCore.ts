@@ -9,6 +9,10 @@ import { loadVerifiedModelAsync, type Precision, type VerifiedModel } from './mo
 /** A verified, loaded model: its manifest, file and the precision actually loaded (fp32 when no variant
  *  of the one asked for exists). The file's bytes are not kept: the session has its own copy. */
 export type LoadedModel = Omit<VerifiedModel, 'bytes'> & { precision: Precision; fileBytes: number };
+
+/** How results name a loaded model's version: the manifest version, with the precision when it is not
+ *  fp32 ("1+int8"), so cached answers never mix precisions. */
+export const loadedVersion = (model: LoadedModel): string => `${model.manifest.version}${model.precision === 'fp32' ? '' : `+${model.precision}`}`;
 import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
 
 export interface InferenceCoreOptions {

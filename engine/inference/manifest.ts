@@ -33,6 +33,8 @@ export const manifestSchema = z.object({
     heldOutAccuracy: z.number().optional(), accuracyDropPts: z.number().optional(),
     /** Surrogates: the variant's held-out P95 relative error against the physics (gate: the stated bound). */
     p95RelError: z.number().optional(),
+    /** Detectors: the variant's held-out precision and recall at the calibrated threshold (gate: each within 1 point). */
+    testPrecision: z.number().optional(), testRecall: z.number().optional(),
   })).optional(),
   metrics: z.object({
     heldOutAccuracy: z.number().optional(),

@@ -39,7 +39,7 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
     .catch((err: Error) => { warnings.push(`${spec.name} not used: ${err.message}`); return null; });
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
   // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
-  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
+  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core, precision).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
   return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings };
 }
 

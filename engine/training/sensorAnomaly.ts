@@ -6,7 +6,6 @@
 // the metrics are measured on test, and the model ships only if they clear the floors.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { createRandom } from '../numeric/random.js';
 import { sha256Hex } from '../inference/modelRepository.js';
 import type { ModelManifest } from '../inference/manifest.js';
@@ -14,6 +13,8 @@ import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_RECENT, ANOMALY_WIND
 import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../agents/awareness/anomalyModel.js';
 import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
+import { exportMlpInt8Onnx } from './mlpInt8Export.js';
+import { ENSEMBLE_BATCH, predictOnnx } from './onnxRun.js';
 import { FAULT_KINDS, generateLabelledSeries, SERIES_READINGS, type FaultKind, type LabelledSeries } from './sensorFaults.js';
 
 export const SENSOR_ANOMALY_VERSION = 1;
@@ -89,11 +90,12 @@ export function calibrateThreshold(scores: ArrayLike<number>, faults: ReadonlyAr
 
 const predictAll = (mlp: Mlp, x: Float32Array) => Float64Array.from({ length: x.length / ANOMALY_FEATURES }, (_, i) => predictMlp(mlp, x, i * ANOMALY_FEATURES));
 
+const ANOMALY_DOC = `sensor anomaly score of the last reading of a ${ANOMALY_WINDOW}-reading window, normalised by the window's history`;
+/** The int8 variant may lose at most this many points of held-out precision or recall. */
+export const INT8_MAX_DROP_PTS = 1;
+
 export function exportAnomalyMlpOnnx(m: Mlp, version: number): Uint8Array {
-  return exportMlpOnnx(m, version, {
-    graphName: 'sensor_anomaly', outputName: SENSOR_ANOMALY_OUTPUT,
-    doc: `sensor anomaly score of the last reading of a ${ANOMALY_WINDOW}-reading window, normalised by the window's history`,
-  });
+  return exportMlpOnnx(m, version, { graphName: 'sensor_anomaly', outputName: SENSOR_ANOMALY_OUTPUT, doc: ANOMALY_DOC });
 }
 
 export async function buildSensorAnomaly(modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
@@ -118,8 +120,19 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
   }
 
   const bytes = exportAnomalyMlpOnnx(mlp, SENSOR_ANOMALY_VERSION);
-  const parity = await onnxParity(bytes, mlp, test.x.subarray(0, 200 * ANOMALY_FEATURES));
+  const parityX = test.x.subarray(0, 200 * ANOMALY_FEATURES);
+  const onnxScores = await predictOnnx(bytes, SENSOR_ANOMALY_OUTPUT, parityX, ANOMALY_FEATURES);
+  const parity = onnxScores.reduce((worst, v, i) => Math.max(worst, Math.abs(v - predictMlp(mlp, parityX, i * ANOMALY_FEATURES))), 0);
   if (parity > 1e-4) throw new Error(`sensor anomaly ONNX export disagrees with the trained network by ${parity}`);
+
+  // The int8 variant, run as the engine runs it (batches of a sensor's judged readings), with the same
+  // threshold: it ships only if precision and recall each stay within 1 point of fp32 and above the floors.
+  const int8Bytes = exportMlpInt8Onnx(mlp, { version: SENSOR_ANOMALY_VERSION, graphName: 'sensor_anomaly_int8', outputName: SENSOR_ANOMALY_OUTPUT, doc: 'int8 hidden layer; ' + ANOMALY_DOC });
+  const { perFaultRecall: _int8PerFault, ...int8Scores } = detectionScores(await predictOnnx(int8Bytes, SENSOR_ANOMALY_OUTPUT, test.x, ANOMALY_FEATURES, ENSEMBLE_BATCH), test.faults, threshold);
+  const dropPts = (fp32: number, int8: number) => (fp32 - int8) * 100;
+  const int8Ships = dropPts(testScores.precision, int8Scores.precision) <= INT8_MAX_DROP_PTS && dropPts(testScores.recall, int8Scores.recall) <= INT8_MAX_DROP_PTS
+    && int8Scores.precision >= SENSOR_ANOMALY_FLOORS.precision && int8Scores.recall >= SENSOR_ANOMALY_FLOORS.recall;
+  log(`${SENSOR_ANOMALY_MODEL_NAME} int8 variant: held-out precision ${pct(int8Scores.precision)}, recall ${pct(int8Scores.recall)} (fp32 ${pct(testScores.precision)}, ${pct(testScores.recall)}; gate: each within ${INT8_MAX_DROP_PTS} point); ${int8Bytes.length} vs ${bytes.length} bytes; ${int8Ships ? 'ships' : 'REFUSED'}`);
 
   const manifest: ModelManifest = {
     name: SENSOR_ANOMALY_MODEL_NAME, version: SENSOR_ANOMALY_VERSION,
@@ -137,6 +150,7 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
       },
       hyperparameters: { ...SENSOR_ANOMALY_MLP, calibrationSeed: SEEDS.calibration, testSeed: SEEDS.test, normalKeptShare: NORMAL_KEPT_SHARE, spikeCopies: SPIKE_COPIES },
     },
+    ...(int8Ships ? { variants: { int8: { file: 'model.int8.onnx', sha256: sha256Hex(int8Bytes), bytes: int8Bytes.length, testPrecision: int8Scores.precision, testRecall: int8Scores.recall } } } : {}),
     metrics: {
       anomaly: {
         threshold, thresholdRule: `lowest score with calibration precision ≥ ${CALIBRATION_PRECISION}`,
@@ -148,17 +162,7 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
   const dir = join(modelsDir, SENSOR_ANOMALY_MODEL_NAME, String(SENSOR_ANOMALY_VERSION));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.onnx'), bytes);
+  if (int8Ships) writeFileSync(join(dir, 'model.int8.onnx'), int8Bytes);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
-}
-
-async function onnxParity(bytes: Uint8Array, mlp: Mlp, x: Float32Array): Promise<number> {
-  const rows = x.length / ANOMALY_FEATURES;
-  const session = await ort.InferenceSession.create(bytes);
-  const out = await session.run({ features: new ort.Tensor('float32', x, [rows, ANOMALY_FEATURES]) });
-  const onnxY = out[SENSOR_ANOMALY_OUTPUT]?.data as Float32Array;
-  await session.release();
-  let parity = 0;
-  for (let i = 0; i < rows; i++) parity = Math.max(parity, Math.abs((onnxY[i] as number) - predictMlp(mlp, x, i * ANOMALY_FEATURES)));
-  return parity;
 }

@@ -4,7 +4,6 @@
 // onnxruntime running the exported file agrees with the trained network.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
 import { quantile } from '../numeric/stats.js';
 import { sha256Hex } from '../inference/modelRepository.js';
 import type { ModelManifest } from '../inference/manifest.js';
@@ -12,6 +11,7 @@ import { featureMatrix, type SurrogateSpec } from '../agents/field/surrogate/sur
 import { predictMlp, trainMlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
+import { ENSEMBLE_BATCH, predictOnnx } from './onnxRun.js';
 
 export interface SurrogateTrainingSpec<Case> {
   runtime: SurrogateSpec<Case>;
@@ -48,22 +48,6 @@ export function relativeErrors(predicted: ArrayLike<number>, physics: ArrayLike<
 
 export function errorSummary(errors: readonly number[], bound: number) {
   return { heldOutCases: errors.length, medianRelError: quantile(errors, 0.5), p95RelError: quantile(errors, 0.95), maxRelError: Math.max(...errors), boundP95RelError: bound };
-}
-
-const ENSEMBLE_BATCH = 256;
-
-/** Runs exported bytes over `x` in batches of `batchRows`; returns the flat output. */
-async function predictOnnx(bytes: Uint8Array, outputName: string, x: Float32Array, featureCount: number, batchRows = Number.MAX_SAFE_INTEGER): Promise<Float32Array> {
-  const session = await ort.InferenceSession.create(bytes);
-  const rows = x.length / featureCount;
-  const out = new Float32Array(rows);
-  for (let from = 0; from < rows; from += batchRows) {
-    const n = Math.min(batchRows, rows - from);
-    const result = await session.run({ features: new ort.Tensor('float32', x.slice(from * featureCount, (from + n) * featureCount), [n, featureCount]) });
-    out.set(result[outputName]?.data as Float32Array, from);
-  }
-  await session.release();
-  return out;
 }
 
 export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {

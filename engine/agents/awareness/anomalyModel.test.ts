@@ -20,8 +20,9 @@ import { analyseSensor } from './sensorTrends.js';
 const at = (i: number) => new Date(Date.UTC(2024, 6, 5, 0, i * 5)).toISOString();
 const strategist = { type: 'hazmat_release', severity: 'III', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
 
-test('precision and recall of the shipped model on 300 fresh series clear its floors; it finds stuck sensors the robust z-score cannot', async () => {
-  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR);
+for (const precision of ['fp32', 'int8'] as const) test(`precision and recall of the shipped ${precision} model on 300 fresh series clear its floors; it finds stuck sensors the robust z-score cannot`, async () => {
+  const model = await SensorAnomalyModel.load(DEFAULT_MODELS_DIR, undefined, undefined, precision);
+  assert.equal(model.model.precision, precision, 'the shipped model has this variant');
   const series = generateLabelledSeries(300, 909090); // a seed the build never used
   const scores: number[] = [];
   const faults: Array<FaultKind | null> = [];
@@ -35,7 +36,7 @@ test('precision and recall of the shipped model on 300 fresh series clear its fl
   }
   const m = detectionScores(scores, faults, model.threshold);
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  console.log(`sensor anomaly model on fresh series: precision ${pct(m.precision)}, recall ${pct(m.recall)} (${m.faultyReadings} faulty of ${m.readings} readings); ` +
+  console.log(`sensor anomaly model (${precision}) on fresh series: precision ${pct(m.precision)}, recall ${pct(m.recall)} (${m.faultyReadings} faulty of ${m.readings} readings); ` +
     `recall by fault ${FAULT_KINDS.map((f) => `${f} ${pct(m.perFaultRecall[f])}`).join(', ')}; stuck readings found by robust z: ${stuckByZ}`);
   assert.ok(m.precision >= SENSOR_ANOMALY_FLOORS.precision, `precision ${m.precision}`);
   assert.ok(m.recall >= SENSOR_ANOMALY_FLOORS.recall, `recall ${m.recall}`);

@@ -3,8 +3,9 @@
 // build calibrated and wrote into the manifest; readings with fewer than a window of history are not judged,
 // nor readings older than the last JUDGED_READINGS_MAX.
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
+import type { Precision } from '../../inference/modelRepository.js';
 import type { Sensor } from '../../contract/incident.js';
-import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../inference/inferenceCore.js';
+import { loadedVersion, preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../inference/inferenceCore.js';
 import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_WINDOW, writeAnomalyFeatures } from './anomalyFeatures.js';
 import { sortedReadings } from './sensorTrends.js';
 
@@ -19,9 +20,10 @@ export const JUDGED_READINGS_MAX = 256;
 /** A reading the model flags: its index among the sensor's readings in time order, and its score. */
 export interface ModelAnomaly { index: number; score: number }
 
-export const sensorAnomalyAdapter = (version?: number): ModelAdapter<Float32Array, number> => ({
+export const sensorAnomalyAdapter = (version?: number, precision?: Precision): ModelAdapter<Float32Array, number> => ({
   name: SENSOR_ANOMALY_MODEL_NAME,
   version,
+  precision,
   warmupRows: [new Float32Array(ANOMALY_FEATURES)],
   maxBatch: ROWS_PER_CALL,
   toFeeds(rows) {
@@ -38,8 +40,8 @@ export const sensorAnomalyAdapter = (version?: number): ModelAdapter<Float32Arra
 export class SensorAnomalyModel {
   private constructor(private readonly core: InferenceCore, private readonly adapter: ModelAdapter<Float32Array, number>, readonly model: LoadedModel, readonly threshold: number, private readonly ownsCore: boolean) {}
 
-  static async load(modelsDir: string, version?: number, core?: InferenceCore): Promise<SensorAnomalyModel> {
-    const adapter = sensorAnomalyAdapter(version);
+  static async load(modelsDir: string, version?: number, core?: InferenceCore, precision?: Precision): Promise<SensorAnomalyModel> {
+    const adapter = sensorAnomalyAdapter(version, precision);
     const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
     const { features, metrics } = model.manifest;
     if (features.version !== ANOMALY_FEATURE_VERSION || features.inputs !== ANOMALY_FEATURES || features.window !== ANOMALY_WINDOW) {
@@ -49,7 +51,7 @@ export class SensorAnomalyModel {
     return new SensorAnomalyModel(owned, adapter, model, metrics.anomaly.threshold, ownsCore);
   }
 
-  get version(): string { return String(this.model.manifest.version); }
+  get version(): string { return loadedVersion(this.model); }
 
   /** Scores of readings first … n − 1 (index i of the result is reading first + i); `first` defaults to the
    *  first judgeable reading, ANOMALY_WINDOW − 1. */

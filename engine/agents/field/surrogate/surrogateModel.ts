@@ -2,7 +2,7 @@
 // of cases runs as one call. The physics stays the reference answer; the surrogate gives the spread.
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
 import type { Precision } from '../../../inference/modelRepository.js';
-import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import { loadedVersion, preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import { featureMatrix, type SurrogateSpec } from './surrogateSpec.js';
 
 export function surrogateAdapter<Case>(spec: SurrogateSpec<Case>, version?: number, precision?: Precision): ModelAdapter<Case, number> {
@@ -37,8 +37,7 @@ export class SurrogateModel<Case> {
     return new SurrogateModel(core, adapter, spec, model, ownsCore);
   }
 
-  /** The manifest version, with the precision when it is not fp32 (so cached answers never mix them). */
-  get version(): string { return `${this.model.manifest.version}${this.model.precision === 'fp32' ? '' : `+${this.model.precision}`}`; }
+  get version(): string { return loadedVersion(this.model); }
   /** How results name the model: name@version. */
   get label(): string { return `${this.spec.name}@${this.version}`; }
 

@@ -3,7 +3,7 @@
 import { INCIDENT_TYPES, type IncidentType } from '../../../contract/taxonomy.js';
 import { ERROR_CODES, SafeError } from '../../../contract/errors.js';
 import type { Precision } from '../../../inference/modelRepository.js';
-import { preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
+import { loadedVersion, preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
 
@@ -49,8 +49,7 @@ export class IncidentClassifier {
     return new IncidentClassifier(owned, adapter, model, ownsCore);
   }
 
-  /** The manifest version, with the precision when it is not fp32 (so cached answers never mix them). */
-  get version(): string { return `${this.model.manifest.version}${this.model.precision === 'fp32' ? '' : `+${this.model.precision}`}`; }
+  get version(): string { return loadedVersion(this.model); }
 
   /** One report through the micro-batcher (the pipeline's case). */
   classifyOne(text: string, priority: InferencePriority = 'interactive'): Promise<TypeScores> {
