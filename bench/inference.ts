@@ -132,7 +132,7 @@ function benchModels(): Array<{ name: string; adapter: (precision: Precision) =>
     { name: 'plume-surrogate', adapter: (p) => as(surrogateAdapter(PLUME_SURROGATE, undefined, p)), rows: samplePlumeCases(4096, 5) },
     { name: 'fire-spread-surrogate', adapter: (p) => as(surrogateAdapter(FIRE_SURROGATE, undefined, p)), rows: sampleFireCases(4096, 5) },
     { name: 'flood-depth-surrogate', adapter: (p) => as(surrogateAdapter(FLOOD_SURROGATE, undefined, p)), rows: sampleFloodCases(4096, 5) },
-    { name: 'sensor-anomaly', adapter: (p) => as({ ...sensorAnomalyAdapter(), precision: p }), rows: series.slice(0, 4096) },
+    { name: 'sensor-anomaly', adapter: (p) => as(sensorAnomalyAdapter(undefined, p)), rows: series.slice(0, 4096) },
   ];
 }
 
