@@ -43,6 +43,8 @@ test('chlorine example: analysis arrives agent by agent with type, severity, AEG
   assert.equal(await page.getByTestId('incident-type').textContent(), '危险化学品泄漏');
   assert.match(await page.getByTestId('severity').textContent() ?? '', /IV 级/);
   assert.deepEqual(await page.locator('[data-testid="aegl-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level'))), ['AEGL-1', 'AEGL-2', 'AEGL-3']);
+  assert.equal(await page.getByTestId('bands-source').getAttribute('data-method'), 'surrogate-ensemble');
+  assert.match(await page.getByTestId('bands-source').textContent() ?? '', /256 组扰动情景（代理模型 plume-surrogate@1）/, 'the range says where it came from');
   assert.equal(await page.locator('[data-testid="hazard-map"] ellipse.zone').count(), 3, 'hot, warm and cold drawn');
   assert.ok(await page.getByTestId('wind-arrow').isVisible());
   assert.ok((await page.locator('[data-testid="plan-table"] tbody tr').count()) >= 8);

@@ -20,6 +20,13 @@ const RESOLUTION_MIN_STEPS = 3;
 /** Readings at each end of the history whose medians give its trend (8 + 8 is robust to a spike). */
 const TREND_EDGE = 8;
 
+/** A sensor's resolution from the sizes of its one-step changes: the smallest non-zero one, when the
+ *  readings step often enough to show it (0 otherwise). Differences below it are digitisation, not signal. */
+export function sensorResolution(stepSizes: readonly number[]): number {
+  const moves = stepSizes.filter((s) => s > 0);
+  return moves.length >= RESOLUTION_MIN_STEPS ? Math.min(...moves) : 0;
+}
+
 const clip = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
 
 /** Writes the features of the window ending at `end` (inclusive; end ≥ ANOMALY_WINDOW − 1) into `out`. */
@@ -35,9 +42,7 @@ export function writeAnomalyFeatures(values: ArrayLike<number>, end: number, out
   // Noise from one-step changes, not from the spread of levels: a trend or a slow wave does not inflate it.
   // The floor (relative to the level) only matters for a history that is itself constant.
   const noise = 1.4826 * median(olderSteps);
-  const moves = olderSteps.filter((s) => s > 0);
-  const resolution = moves.length >= RESOLUTION_MIN_STEPS ? Math.min(...moves) : 0;
-  const scale = Math.max(noise, resolution, 1e-4 * Math.abs(centre), 1e-9);
+  const scale = Math.max(noise, sensorResolution(olderSteps), 1e-4 * Math.abs(centre), 1e-9);
   for (let k = 0; k < ANOMALY_WINDOW; k++) out[offset + k] = clip((at(start + k) - centre) / scale, CLIP);
   // A stuck sensor repeats its value exactly; shares of exact repeats make that visible whatever the scale.
   // The history's share tells "frozen after varying" (low) from "always constant" (1), which is normal.

@@ -27,6 +27,13 @@ test('a spike is flagged by the robust z-score and does not move the trend', () 
   assert.equal(r.exceeded, true, 'the default threshold (AEGL-2) applies to gas sensors');
 });
 
+test('a digitised steady rise has no robust-z anomalies (the scale never drops below the sensor resolution)', () => {
+  // Most readings sit exactly on the Theil–Sen line, so the MAD of the residuals is floating-point dust.
+  const r = analyseSensor({ id: 'GAS-1', kind: 'gas_ppm', readings: series([0.3, 0.5, 0.8, 1.1, 1.3, 1.6, 1.8], 2) }, 2);
+  assert.deepEqual(r.anomalies, []);
+  assert.equal(r.trend, 'rising');
+});
+
 test('population at risk and risk matrix', () => {
   const incident = parseIncident({
     text: 'x', facts: { populationDensityPerKm2: 1000 },

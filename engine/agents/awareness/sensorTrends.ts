@@ -3,6 +3,7 @@
 // and the time until the threshold is crossed.
 import type { Sensor } from '../../contract/incident.js';
 import type { ModelAnomaly } from './anomalyModel.js';
+import { sensorResolution } from './anomalyFeatures.js';
 import type { AwarenessResult } from '../../contract/result.js';
 import { median, round, scaledMad, theilSenSlope } from '../../numeric/stats.js';
 
@@ -29,7 +30,10 @@ export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefin
   const slope = theilSenSlope(hours, values);
   const intercept = median(values.map((v, i) => v - slope * (hours[i] as number)));
   const residuals = values.map((v, i) => v - (intercept + slope * (hours[i] as number)));
-  const scale = scaledMad(residuals);
+  // Never below the sensor's resolution: when most readings sit exactly on the fitted line the MAD is 0
+  // (or floating-point dust), and a reading half a digit off would get a z-score of 10^14.
+  const steps = values.slice(1).map((v, i) => Math.abs(v - (values[i] as number)));
+  const scale = Math.max(scaledMad(residuals), sensorResolution(steps));
   const robustZ = (i: number) => (scale > 0 ? round((residuals[i] as number) / scale, 1) : 0);
   const modelScore = new Map(modelAnomalies.map((m) => [m.index, m.score]));
   const anomalies = readings.flatMap((r, i): Anomaly[] => {

@@ -2,6 +2,14 @@ import type { AwarenessResult, FieldResult } from '../../../engine/contract/resu
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
 
+type BandsMethod = NonNullable<FieldResult['plume']>['bands'];
+
+/** Says where a model's uncertainty range came from: a surrogate ensemble (named) or the physics' Monte Carlo. */
+function BandsSource({ bands }: { bands: BandsMethod }) {
+  const { t } = useT();
+  return <p className="muted" data-testid="bands-source" data-method={bands.method}>{t(`field.bands.${bands.method}`, { members: bands.members, model: bands.model ?? '' })}</p>;
+}
+
 export function FieldSummary({ field, awareness }: { field: FieldResult | undefined; awareness: AwarenessResult | undefined }) {
   const { t } = useT();
   return (
@@ -22,16 +30,25 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
           </tbody>
         </table>
       )}
+      {field?.plume && <BandsSource bands={field.plume.bands} />}
       {field?.fire && (
         <p>
           {t('field.fireRate', { rate: field.fire.rateOfSpreadMPerMin, area: field.fire.ellipse.areaHa, min: field.fire.durationMin })}
+          <br />{t('field.fireBand', { p10: field.fire.headRateBandMPerMin.p10, p90: field.fire.headRateBandMPerMin.p90 })}
           {field.fire.minutesToCommunity !== null && <><br /><strong className="alert">{t('field.community', { min: field.fire.minutesToCommunity })}</strong></>}
         </p>
       )}
+      {field?.fire && <BandsSource bands={field.fire.bands} />}
       {field?.flood && (
         <>
           <p>{t('field.flood', { q: field.flood.inflowM3PerS, rate: field.flood.riseRateMPerH })}</p>
-          <ul>{field.flood.timeToDepth.map((d) => <li key={d.depthM}>{d.hours === null ? `${d.depthM} m: ${t('field.never')}` : t('field.depth', { depth: d.depthM, hours: d.hours })}</li>)}</ul>
+          <ul>{field.flood.timeToDepth.map((d) => (
+            <li key={d.depthM}>
+              {d.hours === null ? `${d.depthM} m: ${t('field.never')}` : t('field.depth', { depth: d.depthM, hours: d.hours })}
+              {d.hours !== null && d.band && <> {t('field.depthBand', { p10: d.band.p10, p90: d.band.p90 })}</>}
+            </li>
+          ))}</ul>
+          <BandsSource bands={field.flood.bands} />
         </>
       )}
       {field?.quake && (

@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'field.title': 'Field experts', 'field.level': 'Level', 'field.downwind': 'Downwind', 'field.width': 'Max width', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 km', 'field.fireRate': 'Spread {{rate}} m/min, {{area}} ha in {{min}} min', 'field.community': 'Fire head reaches the community in about {{min}} min',
   'field.flood': 'Inflow {{q}} m³/s, water rising {{rate}} m/h', 'field.depth': '{{depth}} m deep in {{hours}} h', 'field.never': 'not reached',
+  'field.fireBand': 'spread P10–P90 {{p10}}–{{p90}} m/min', 'field.depthBand': '(P10–P90 {{p10}}–{{p90}} h)',
+  'field.bands.surrogate-ensemble': 'Range from {{members}} perturbed cases through the {{model}} surrogate', 'field.bands.physics-monte-carlo': 'Range from {{members}} perturbed runs of the physics',
   'field.quake': 'M{{m}}, epicentral intensity {{i}}; fatalities P10/P50/P90: {{p10}} / {{p50}} / {{p90}}', 'field.notComputed': 'Not computed: {{reason}}',
   'aware.title': 'Awareness', 'aware.population': 'Population at risk (screening): {{n}} people within {{r}}', 'aware.risk': 'Risk: {{level}} (likelihood {{l}} × consequence {{c}})',
   'risk.low': 'low', 'risk.medium': 'medium', 'risk.high': 'high', 'risk.extreme': 'extreme',

@@ -54,6 +54,8 @@ export const zh = {
   'field.title': '专业推演', 'field.level': '等级', 'field.downwind': '下风向距离', 'field.width': '最大宽度', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 公里', 'field.fireRate': '蔓延速度 {{rate}} 米/分钟，{{area}} 公顷 / {{min}} 分钟', 'field.community': '火头约 {{min}} 分钟抵达居民区',
   'field.flood': '入流 {{q}} 立方米/秒，水位上涨 {{rate}} 米/小时', 'field.depth': '水深 {{depth}} 米：{{hours}} 小时', 'field.never': '不会达到',
+  'field.fireBand': '蔓延速度 P10–P90：{{p10}}–{{p90}} 米/分钟', 'field.depthBand': '（P10–P90：{{p10}}–{{p90}} 小时）',
+  'field.bands.surrogate-ensemble': '区间来自 {{members}} 组扰动情景（代理模型 {{model}}）', 'field.bands.physics-monte-carlo': '区间来自物理模型 {{members}} 次扰动计算',
   'field.quake': '震级 {{m}}，震中烈度 {{i}}；死亡估计 P10/P50/P90：{{p10}} / {{p50}} / {{p90}}', 'field.notComputed': '未计算：{{reason}}',
   'aware.title': '态势感知', 'aware.population': '受威胁人口（筛查估计）：{{n}} 人，半径 {{r}}', 'aware.risk': '风险：{{level}}（可能性 {{l}} × 后果 {{c}}）',
   'risk.low': '低', 'risk.medium': '中', 'risk.high': '高', 'risk.extreme': '极高',
