@@ -31,9 +31,11 @@ export function modelsView(engine: Engine): ModelInfo[] {
   return inventoryModels(engine.config.modelsDir, engine.orchestrator.models);
 }
 
-export function statsView(engine: Engine) {
+export async function statsView(engine: Engine) {
   const cache = engine.cache.stats();
+  const inference = await engine.orchestrator.inferenceStats();
   return {
+    inference,
     analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot(),
     queries: engine.store.timer.stats.snapshot(),
     cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, refreshes: cache.refreshes } },

@@ -61,7 +61,18 @@ export const healthSchema = z.object({
 
 const timingSummarySchema = z.object({ count: z.number(), meanMs: z.number(), p50Ms: z.number(), p95Ms: z.number(), p99Ms: z.number(), maxMs: z.number() });
 
+/** One model's inference statistics (summed over the agent workers). */
+const inferenceModelStatsSchema = z.object({
+  requests: z.number(), batches: z.number(), errors: z.number(),
+  /** batchSizes[n] = batches of n rows (single requests batched together, or one ensemble). */
+  batchSizes: z.record(z.string(), z.number()),
+  queueWaitMsTotal: z.number(), runMsTotal: z.number(),
+  loads: z.number(), reloads: z.number(), evictions: z.number(), provider: z.string(),
+});
+
 export const statsSchema = z.object({
+  /** Per model and version ("plume-surrogate@1", "incident-classifier@1+int8"): the inference core's counters. */
+  inference: z.record(z.string(), inferenceModelStatsSchema),
   analysesTotal: z.number(),
   retriesTotal: z.number(),
   agents: z.record(z.string(), timingSummarySchema),

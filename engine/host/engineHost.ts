@@ -29,7 +29,7 @@ export function serveEngineOverPort(engine: Engine, port: HostPort): void {
       switch (request.method) {
         case 'health': value = healthView(engine); break;
         case 'models': value = modelsView(engine); break;
-        case 'stats': value = statsView(engine); break;
+        case 'stats': value = await statsView(engine); break;
         case 'history': value = engine.store.history(request.query.limit, request.query.incidentId); break;
         case 'run': value = storedRunView(engine, request.runId); break;
         case 'analyze':

@@ -13,7 +13,7 @@ export type LoadedModel = Omit<VerifiedModel, 'bytes'> & { precision: Precision;
 /** How results name a loaded model's version: the manifest version, with the precision when it is not
  *  fp32 ("1+int8"), so cached answers never mix precisions. */
 export const loadedVersion = (model: LoadedModel): string => `${model.manifest.version}${model.precision === 'fp32' ? '' : `+${model.precision}`}`;
-import { MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
+import { emptyBatchStats, mergeBatchStats, MicroBatcher, type BatcherOptions, type BatchStats, type InferencePriority } from './microBatcher.js';
 
 export interface InferenceCoreOptions {
   modelsDir: string;
@@ -62,6 +62,8 @@ export class InferenceCore {
   private readonly loading = new Map<string, Promise<LoadedSession>>();
   private readonly batchers = new Map<string, MicroBatcher<unknown, unknown>>();
   private readonly counters = new Map<string, { loads: number; reloads: number; evictions: number }>();
+  /** Statistics of runMany calls (ensembles), which do not pass through a batcher. */
+  private readonly directStats = new Map<string, BatchStats>();
   readonly provider: string;
 
   constructor(private readonly options: InferenceCoreOptions) {
@@ -81,28 +83,50 @@ export class InferenceCore {
     const key = this.key(adapter);
     let batcher = this.batchers.get(key) as MicroBatcher<I, O> | undefined;
     if (!batcher) {
-      batcher = new MicroBatcher<I, O>((rows) => this.runMany(adapter, rows), { ...this.options.batcher, maxBatch: adapter.maxBatch ?? this.options.batcher.maxBatch });
+      batcher = new MicroBatcher<I, O>((rows) => this.execute(adapter, rows), { ...this.options.batcher, maxBatch: adapter.maxBatch ?? this.options.batcher.maxBatch });
       this.batchers.set(key, batcher as MicroBatcher<unknown, unknown>);
     }
     return batcher.submit(row, priority);
   }
 
-  /** Runs many rows as one call (an ensemble): no batching delay, same session cache. */
+  /** Runs many rows as one call (an ensemble): no batching delay, same session cache, counted in the
+   *  model's statistics as one batch of that size. */
   async runMany<I, O>(adapter: ModelAdapter<I, O>, rows: I[]): Promise<O[]> {
+    const key = this.key(adapter);
+    const stats = this.directStats.get(key) ?? emptyBatchStats();
+    this.directStats.set(key, stats);
+    stats.requests += rows.length;
+    stats.batches++;
+    stats.batchSizes[rows.length] = (stats.batchSizes[rows.length] ?? 0) + 1;
+    const started = performance.now();
+    try {
+      return await this.execute(adapter, rows);
+    } catch (err) {
+      stats.errors += rows.length;
+      throw err;
+    } finally {
+      stats.runMsTotal += performance.now() - started;
+    }
+  }
+
+  private async execute<I, O>(adapter: ModelAdapter<I, O>, rows: I[]): Promise<O[]> {
     const loaded = await this.session(adapter);
     loaded.inUse++; // a session in use is never released under it
     try {
-      return adapter.fromOutputs(await this.execute(loaded.session, adapter.toFeeds(rows)), rows.length);
+      return adapter.fromOutputs(await this.runSession(loaded.session, adapter.toFeeds(rows)), rows.length);
     } finally {
       loaded.inUse--;
     }
   }
 
+  /** Per model, keyed name@version (with the precision when not fp32): batched single requests and
+   *  ensembles together. */
   stats(): Record<string, ModelStats> {
     const out: Record<string, ModelStats> = {};
     for (const [key, c] of this.counters) {
-      const b = this.batchers.get(key)?.stats ?? { requests: 0, batches: 0, errors: 0, batchSizes: {}, queueWaitMsTotal: 0, runMsTotal: 0 };
-      out[key] = { ...b, ...c, provider: this.provider };
+      const batched = mergeBatchStats(this.batchers.get(key)?.stats ?? emptyBatchStats(), this.directStats.get(key) ?? emptyBatchStats());
+      const loaded = this.sessions.get(key)?.model;
+      out[loaded ? `${loaded.manifest.name}@${loadedVersion(loaded)}` : key] = { ...batched, ...c, provider: this.provider };
     }
     return out;
   }
@@ -112,7 +136,7 @@ export class InferenceCore {
     this.sessions.clear();
   }
 
-  private async execute(session: ort.InferenceSession, feeds: Record<string, FeedTensor>): Promise<Record<string, ArrayLike<number>>> {
+  private async runSession(session: ort.InferenceSession, feeds: Record<string, FeedTensor>): Promise<Record<string, ArrayLike<number>>> {
     const tensors = Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
     const out = await session.run(tensors);
     return Object.fromEntries(Object.entries(out).map(([name, t]) => [name, t.data as Float32Array]));
@@ -136,7 +160,7 @@ export class InferenceCore {
       const { bytes, ...verified } = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
       const session = await ort.InferenceSession.create(bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
       const model: LoadedModel = { ...verified, fileBytes: bytes.length };
-      await this.execute(session, adapter.toFeeds(adapter.warmupRows));
+      await this.runSession(session, adapter.toFeeds(adapter.warmupRows));
       const entry: LoadedSession = { session, model, bytes: model.fileBytes * 2, lastUsed: performance.now(), inUse: 0 };
       this.sessions.set(key, entry);
       await this.evictOverBudget(key);

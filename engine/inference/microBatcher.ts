@@ -15,10 +15,22 @@ export interface BatchStats {
   queueWaitMsTotal: number; runMsTotal: number;
 }
 
+export const emptyBatchStats = (): BatchStats => ({ requests: 0, batches: 0, errors: 0, batchSizes: {}, queueWaitMsTotal: 0, runMsTotal: 0 });
+
+/** The sum of two sets of statistics (two sources in one core, or the same model in several workers). */
+export function mergeBatchStats(a: BatchStats, b: BatchStats): BatchStats {
+  const batchSizes: Record<number, number> = { ...a.batchSizes };
+  for (const [size, count] of Object.entries(b.batchSizes)) batchSizes[Number(size)] = (batchSizes[Number(size)] ?? 0) + count;
+  return {
+    requests: a.requests + b.requests, batches: a.batches + b.batches, errors: a.errors + b.errors, batchSizes,
+    queueWaitMsTotal: a.queueWaitMsTotal + b.queueWaitMsTotal, runMsTotal: a.runMsTotal + b.runMsTotal,
+  };
+}
+
 interface Pending<I, O> { input: I; resolve: (o: O) => void; reject: (e: unknown) => void; enqueuedAt: number }
 
 export class MicroBatcher<I, O> {
-  readonly stats: BatchStats = { requests: 0, batches: 0, errors: 0, batchSizes: {}, queueWaitMsTotal: 0, runMsTotal: 0 };
+  readonly stats: BatchStats = emptyBatchStats();
   private readonly queues: Record<InferencePriority, Array<Pending<I, O>>> = { interactive: [], background: [] };
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private running = false;

@@ -33,6 +33,10 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
       port.close();
       process.exit(0);
     }
+    if (message.type === 'inferenceStats') {
+      send({ type: 'inferenceStats', requestId: message.requestId, models: context.core.stats() });
+      return;
+    }
     if (message.type === 'reloadModels') {
       const started = performance.now();
       try {

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../logging.js';
 import type { AgentInput } from './agentTasks.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
+import type { ModelStats } from '../inference/inferenceCore.js';
 import { WorkerPool } from './workerPool.js';
 
 export interface ProgressEvent {
@@ -55,6 +56,9 @@ export class Orchestrator {
   /** Every agent worker loads the models in the models directory again, without stopping analyses
    *  (see WorkerPool.reloadModels); resolves with model name → version now loaded. */
   reloadModels(): Promise<Record<string, string>> { return this.pool.reloadModels(); }
+
+  /** Inference statistics per model and version, summed over the agent workers. */
+  inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }
 
   /** Model name → version the workers have loaded. */
   get models(): Record<string, string> { return { ...this.pool.models }; }

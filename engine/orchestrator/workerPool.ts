@@ -6,6 +6,8 @@ import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.j
 import type { AgentName } from '../contract/taxonomy.js';
 import type { AgentInput } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { ModelStats } from '../inference/inferenceCore.js';
+import { mergeBatchStats } from '../inference/microBatcher.js';
 
 export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url);
 
@@ -29,7 +31,14 @@ interface PendingTask {
 
 interface PendingReload { requestId: number; resolve: (models: Record<string, string>) => void; reject: (error: SafeError) => void }
 
-interface Slot { worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload }
+interface Slot {
+  worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
+  /** Statistics requests waiting for this worker's answer, by request id. */
+  statsRequests: Map<number, (models: Record<string, ModelStats>) => void>;
+}
+
+/** How long a statistics request waits for a worker (a worker stuck in a long native call answers later). */
+const STATS_TIMEOUT_MS = 1000;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -56,6 +65,25 @@ export class WorkerPool {
   }
 
   get size(): number { return this.slots.length; }
+
+  /** Inference statistics per model, summed over the workers that answer within a second (a worker busy
+   *  in a long native call is left out of this snapshot rather than holding it up). */
+  async inferenceStats(): Promise<Record<string, ModelStats>> {
+    const answers = await Promise.all(this.slots.filter((slot) => slot.ready).map((slot) => new Promise<Record<string, ModelStats>>((resolve) => {
+      const requestId = this.nextTaskId++;
+      const timer = setTimeout(() => { slot.statsRequests.delete(requestId); resolve({}); }, STATS_TIMEOUT_MS);
+      slot.statsRequests.set(requestId, (models) => { clearTimeout(timer); resolve(models); });
+      slot.worker.postMessage({ type: 'inferenceStats', requestId } satisfies ToWorker);
+    })));
+    const total: Record<string, ModelStats> = {};
+    for (const models of answers) {
+      for (const [key, s] of Object.entries(models)) {
+        const t = total[key];
+        total[key] = t ? { ...mergeBatchStats(t, s), loads: t.loads + s.loads, reloads: t.reloads + s.reloads, evictions: t.evictions + s.evictions, provider: s.provider } : s;
+      }
+    }
+    return total;
+  }
 
   /**
    * Every worker loads the models again (a new version installed in the models directory) while it keeps
@@ -108,7 +136,7 @@ export class WorkerPool {
   private spawn(): Promise<void> {
     const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32' };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, statsRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
@@ -125,6 +153,9 @@ export class WorkerPool {
           this.dispatch();
         } else if (message.type === 'startFailed') {
           reject(new SafeError(message.error.code, message.error.message));
+        } else if (message.type === 'inferenceStats') {
+          slot.statsRequests.get(message.requestId)?.(message.models);
+          slot.statsRequests.delete(message.requestId);
         } else if (message.type === 'reloaded' || message.type === 'reloadFailed') {
           this.finishReload(slot, message);
         } else {

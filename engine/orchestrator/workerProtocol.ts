@@ -2,12 +2,15 @@
 import type { AgentName } from '../contract/taxonomy.js';
 import type { SafeErrorBody } from '../contract/errors.js';
 import type { AgentInput } from './agentTasks.js';
+import type { ModelStats } from '../inference/inferenceCore.js';
 
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
 export type ToWorker =
   | { type: 'run'; taskId: number; agent: AgentName; input: AgentInput }
   /** Load the models again (e.g. a new version was installed) while serving with the current ones. */
   | { type: 'reloadModels'; requestId: number }
+  /** The worker's inference statistics per model (answered between or during agent runs). */
+  | { type: 'inferenceStats'; requestId: number }
   | { type: 'shutdown' };
 export type FromWorker =
   | { type: 'ready'; models: Record<string, string>; warnings: string[] }
@@ -15,4 +18,5 @@ export type FromWorker =
   | { type: 'done'; taskId: number; result: unknown; durationMs: number }
   | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; warnings: string[]; durationMs: number }
-  | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody };
+  | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
+  | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> };
