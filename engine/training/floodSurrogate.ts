@@ -1,11 +1,8 @@
 // The flood time-to-depth surrogate: breaches, heads, polders and depths over the validity range,
 // labelled by the level-pool weir physics (engine/agents/field/flood/leveeBreach.ts).
 import { createRandom } from '../numeric/random.js';
-import { FLOOD_SURROGATE, FLOOD_SURROGATE_RANGE, physicsHoursToDepth, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
+import { FLOOD_SURROGATE, FLOOD_SURROGATE_RANGE, freeFlowHours, MAX_FREE_FLOW_HOURS, physicsHoursToDepth, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
 import type { SurrogateTrainingSpec } from './surrogateBuilder.js';
-
-/** The physics integrates over 30 days at most; cases that would take longer are not drawn. */
-const HORIZON_H = 30 * 24;
 
 export function sampleFloodCases(count: number, seed: number): FloodCase[] {
   const random = createRandom(seed);
@@ -21,9 +18,8 @@ export function sampleFloodCases(count: number, seed: number): FloodCase[] {
       breachWidthM: logUniform(r.breachWidthM), headM, polderAreaKm2: logUniform(r.polderAreaKm2),
       weirCoefficient: uniform(r.weirCoefficient), initialDepthM: s0 * headM, targetDepthM: s1 * headM,
     };
-    // Free flow is the fastest possible filling: if even that takes longer than the horizon, skip the case.
-    const freeFlowH = ((s1 - s0) * headM * c.polderAreaKm2 * 1e6) / (c.weirCoefficient * c.breachWidthM * headM ** 1.5) / 3600;
-    if (freeFlowH < HORIZON_H / 3) cases.push(c);
+    // Free flow is the fastest possible filling: a case slow even at free flow is outside the range.
+    if (freeFlowHours(c) < MAX_FREE_FLOW_HOURS) cases.push(c);
   }
   return cases;
 }

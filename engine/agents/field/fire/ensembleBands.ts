@@ -20,11 +20,14 @@ export async function applyFireEnsembleBands(fire: FireResult, surrogate: Surrog
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members: FireCase[] = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     ...base,
-    midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, 0.3), r.midflameWindMps[0], r.midflameWindMps[1]),
+    midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, 0.3), 0, Infinity),
     // Moisture is capped below extinction, as the physics band does: the fuel is still burning.
     deadMoisturePct: perturbed(base.deadMoisturePct, lognormalFactor(random, 0.2), r.deadMoisturePct[0], maxDeadMoisturePct(base.fuelModel)),
+    // The contract's own limits for live moisture (30–300 %), which are also the surrogate's.
     liveMoisturePct: perturbed(base.liveMoisturePct, lognormalFactor(random, 0.2), r.liveMoisturePct[0], r.liveMoisturePct[1]),
   }));
+  // A member past the trained range (a gust above 10 m/s midflame) would be extrapolated: physics instead.
+  if (!members.every((m) => surrogate.spec.inRange(m))) return null;
   const rates = await surrogate.predict(members);
   return {
     ...fire,

@@ -5,11 +5,9 @@ import type { FloodResult } from '../../../contract/result.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { roundedBand } from '../../../numeric/stats.js';
 import type { SurrogateModel } from '../surrogate/surrogateModel.js';
-import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
-import { FLOOD_SURROGATE_RANGE, physicsHoursToDepth, type FloodCase } from './surrogateFeatures.js';
+import { ENSEMBLE_MEMBERS } from '../surrogate/ensemble.js';
+import { FLOOD_HORIZON_H, physicsHoursToDepth, type FloodCase } from './surrogateFeatures.js';
 
-/** Past the physics' 30-day horizon a depth counts as "not reached", as the physics reports it. */
-const HORIZON_H = 30 * 24;
 const MAX_MEMBERS_BY_PHYSICS = 32;
 
 /** The result with surrogate-ensemble bands; null when too many members are outside the surrogate's
@@ -17,17 +15,16 @@ const MAX_MEMBERS_BY_PHYSICS = 32;
 export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>): Promise<FloodResult | null> {
   const u = flood.inputsUsed;
   const base = { breachWidthM: Number(u.breachWidthM), headM: Number(u.headM), polderAreaKm2: Number(u.polderAreaKm2), weirCoefficient: Number(u.weirCoefficient), initialDepthM: Number(u.startDepthM) };
-  const r = FLOOD_SURROGATE_RANGE;
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     ...base,
-    breachWidthM: perturbed(base.breachWidthM, lognormalFactor(random, 0.3), r.breachWidthM[0], r.breachWidthM[1]),
-    headM: perturbed(base.headM, lognormalFactor(random, 0.1), r.headM[0], r.headM[1]),
-    weirCoefficient: perturbed(base.weirCoefficient, lognormalFactor(random, 0.1), r.weirCoefficient[0], r.weirCoefficient[1]),
+    breachWidthM: base.breachWidthM * lognormalFactor(random, 0.3),
+    headM: base.headM * lognormalFactor(random, 0.1),
+    weirCoefficient: base.weirCoefficient * lognormalFactor(random, 0.1),
   }));
   // Depths already under water need no forecast; depths at or above a member's head are never reached;
-  // the few members just below the head (outside the surrogate's range, where the pool barely rises)
-  // are answered by the physics itself.
+  // members outside the surrogate's range (just below the head, where the pool barely rises; a breach
+  // wider than any it was trained on; a filling slower than its horizon) are answered by the physics itself.
   const cases: FloodCase[] = [];
   let byPhysics = 0;
   const plan = flood.timeToDepth.map(({ depthM }) => members.map((m) => {
@@ -48,7 +45,7 @@ export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: Sur
     timeToDepth: flood.timeToDepth.map((t, level) => {
       const memberHours = (plan[level] ?? []).map((p) => (p !== null && typeof p === 'object' ? (hours[p.surrogateRow] as number) : p));
       // As in the physics band: a band only when every member reaches the depth within the horizon.
-      const all = memberHours.filter((h): h is number => h !== null && h <= HORIZON_H);
+      const all = memberHours.filter((h): h is number => h !== null && h <= FLOOD_HORIZON_H);
       return { ...t, band: all.length === memberHours.length ? roundedBand(all, 2) : null };
     }),
     bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },

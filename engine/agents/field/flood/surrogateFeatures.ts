@@ -16,6 +16,15 @@ export const FLOOD_SURROGATE_RANGE = {
   initialDepthRatio: [0, 0.6], targetDepthRatio: [0.01, 0.95],
 } as const;
 
+/** The physics integrates 30 days at most; beyond that a depth is "not reached". */
+export const FLOOD_HORIZON_H = 30 * 24;
+/** Training drew only cases whose free-flow filling time is under a third of the horizon (submergence slows
+ *  the real filling by up to about 3×, so every labelled case reaches its depth within the horizon). */
+export const MAX_FREE_FLOW_HOURS = FLOOD_HORIZON_H / 3;
+
+/** Hours to fill from the initial to the target depth at the free (unsubmerged) weir flow: the fastest possible. */
+export const freeFlowHours = (c: FloodCase): number => ((c.targetDepthM - c.initialDepthM) * c.polderAreaKm2 * 1e6) / (c.weirCoefficient * c.breachWidthM * c.headM ** 1.5) / 3600;
+
 /** T = A / (C·b·√h) in hours: the time scale of the filling. */
 export const fillingTimeScaleH = (c: FloodCase): number => (c.polderAreaKm2 * 1e6) / (c.weirCoefficient * c.breachWidthM * Math.sqrt(c.headM)) / 3600;
 
@@ -25,7 +34,8 @@ export function inFloodSurrogateRange(c: FloodCase): boolean {
   const s0 = c.initialDepthM / c.headM;
   const s1 = c.targetDepthM / c.headM;
   return within(c.breachWidthM, r.breachWidthM) && within(c.headM, r.headM) && within(c.polderAreaKm2, r.polderAreaKm2)
-    && within(c.weirCoefficient, r.weirCoefficient) && within(s0, r.initialDepthRatio) && within(s1, r.targetDepthRatio) && s1 > s0;
+    && within(c.weirCoefficient, r.weirCoefficient) && within(s0, r.initialDepthRatio) && within(s1, r.targetDepthRatio) && s1 > s0
+    && freeFlowHours(c) < MAX_FREE_FLOW_HOURS;
 }
 
 export function writeFloodFeatures(c: FloodCase, out: Float32Array, offset: number): void {

@@ -6,7 +6,7 @@ import type { PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { roundedBand } from '../../../numeric/stats.js';
-import { ppmToMgPerM3 } from './gaussianPlume.js';
+import { MIN_WIND_MPS, ppmToMgPerM3 } from './gaussianPlume.js';
 import { inSurrogateRange, type PlumeCase } from './surrogateFeatures.js';
 import type { SurrogateModel } from '../surrogate/surrogateModel.js';
 import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
@@ -29,7 +29,7 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     rateKgPerS: base.rateKgPerS * lognormalFactor(random, 0.4),
-    windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, 0.25), 1, 15),
+    windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, 0.25), MIN_WIND_MPS, Infinity),
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
   }));
   const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));

@@ -75,3 +75,27 @@ test('flood: time-to-depth bands from the surrogate ensemble, widening breaches 
   assert.deepEqual(banded.timeToDepth.map((t) => t.hours), physics.timeToDepth.map((t) => t.hours), 'the physics stays the answer');
   await model.release();
 });
+
+test('cases beyond a surrogate\'s trained range get the physics\' Monte Carlo, never an extrapolated band', async () => {
+  const surrogates = {
+    plume: await SurrogateModel.load(PLUME_SURROGATE, DEFAULT_MODELS_DIR),
+    fire: await SurrogateModel.load(FIRE_SURROGATE, DEFAULT_MODELS_DIR),
+    flood: await SurrogateModel.load(FLOOD_SURROGATE, DEFAULT_MODELS_DIR),
+  };
+  const contains = (b: { p10: number; p90: number }, v: number) => b.p10 <= v && v <= b.p90;
+  // A 30 m/s wind (the surrogate saw up to 15 m/s).
+  const gale = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 1 }, weather: { windSpeedMps: 30, windFromDeg: 90, stability: 'D' } } });
+  const plume = (await runFieldWithSurrogates(gale, surrogates)).plume!;
+  assert.equal(plume.bands.method, 'physics-monte-carlo');
+  // A 3 km breach (trained up to 1 km) and a slow filling of a large polder (past the trained horizon).
+  for (const flood of [{ breachWidthM: 3000, headM: 2.5, polderAreaKm2: 40, targetDepthsM: [0.5] }, { breachWidthM: 20, headM: 1, polderAreaKm2: 300, targetDepthsM: [0.3] }]) {
+    const result = (await runFieldWithSurrogates(parseIncident({ text: 'levee breach', facts: { flood } }), surrogates)).flood!;
+    assert.equal(result.bands.method, 'physics-monte-carlo', JSON.stringify(flood));
+    const [depth] = result.timeToDepth;
+    if (depth?.hours !== null && depth?.band) assert.ok(contains(depth.band, depth.hours), JSON.stringify(depth));
+  }
+  // A midflame wind of 9.5 m/s: members gust past 10 m/s, so the whole band comes from the physics.
+  const windy = parseIncident({ text: 'grass fire', facts: { fire: { fuelModel: 1, midflameWindSpeedMps: 9.5 } } });
+  assert.equal((await runFieldWithSurrogates(windy, surrogates)).fire!.bands.method, 'physics-monte-carlo');
+  await Promise.all(Object.values(surrogates).map((m) => m.release()));
+});
