@@ -40,7 +40,12 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
   // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
   const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core, precision).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
-  return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings };
+  try {
+    return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings };
+  } catch (err) {
+    await core.release(); // the optional models already loaded into it would otherwise stay in memory
+    throw err;
+  }
 }
 
 /** Model name → version this worker runs. */
@@ -78,7 +83,8 @@ async function computeAgent(context: WorkerContext, agent: AgentName, input: Age
     case 'field':
       return runFieldWithSurrogates(input.incident, context.surrogates);
     case 'awareness': {
-      const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors) : undefined;
+      // The anomaly model adds to the robust z-score; if running it fails, the A-Agent still answers with z alone.
+      const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors).catch(() => undefined) : undefined;
       return runAwareness(input.incident, need(input.strategist, 'strategist'), modelAnomalies);
     }
     case 'executor':

@@ -2,12 +2,17 @@
 // worker). Agent work never runs on the thread that serves requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
 import { createWorkerContext, runAgentTask, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 
 type RunMessage = Extract<ToWorker, { type: 'run' }>;
 type Runner = (context: WorkerContext, message: RunMessage) => Promise<unknown>;
+
+/** A SafeError keeps its own code; anything else gets `fallbackCode` with what it said. */
+function errorBody(err: unknown, fallbackCode: ErrorCode, context: string): SafeErrorBody {
+  return err instanceof SafeError ? err.toBody() : { code: fallbackCode, message: `${context}: ${(err as Error).message}` };
+}
 
 /** Serves run requests; `runner` is swappable so tests can inject crashes and hangs. */
 export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask(ctx, m.agent, m.input)): Promise<void> {
@@ -19,12 +24,13 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
   try {
     context = await createWorkerContext(init.modelsDir, init.precision);
   } catch (err) {
-    const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.MODEL_MISSING, message: String((err as Error).message) };
-    send({ type: 'startFailed', error: body });
+    send({ type: 'startFailed', error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'models could not be loaded') });
     return;
   }
   // The agent run in progress, so a reload releases the old models only after it has finished with them.
   let running: Promise<unknown> = Promise.resolve();
+  // Models loaded by a reload's 'prepare', waiting for its 'commit' or 'abort'.
+  let prepared: WorkerContext | undefined;
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
@@ -40,16 +46,26 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
     if (message.type === 'reloadModels') {
       const started = performance.now();
       try {
-        // Loaded and warmed beside the current models, which keep serving; then swapped in one step.
-        const next = await createWorkerContext(init.modelsDir, init.precision);
+        if (message.phase === 'prepare') {
+          if (prepared) await prepared.core.release(); // a prepare that was never committed
+          prepared = await createWorkerContext(init.modelsDir, init.precision);
+          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });
+          return;
+        }
+        const next = prepared;
+        prepared = undefined;
+        if (message.phase === 'abort' || !next) {
+          if (next) await next.core.release();
+          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(context), warnings: [], durationMs: performance.now() - started });
+          return;
+        }
         const previous = context;
-        context = next;
+        context = next; // between two agent runs: the next run uses the new models
         send({ type: 'reloaded', requestId: message.requestId, models: workerModels(next), warnings: next.warnings, durationMs: performance.now() - started });
         await running.catch(() => undefined);
         await previous.core.release();
       } catch (err) {
-        const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.MODEL_MISSING, message: String((err as Error).message) };
-        send({ type: 'reloadFailed', requestId: message.requestId, error: body });
+        send({ type: 'reloadFailed', requestId: message.requestId, error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'models could not be loaded') });
       }
       return;
     }
@@ -60,8 +76,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
       const result = await task;
       send({ type: 'done', taskId: message.taskId, result, durationMs: performance.now() - started });
     } catch (err) {
-      const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: `${message.agent}: ${(err as Error).message}` };
-      send({ type: 'failed', taskId: message.taskId, error: body, durationMs: performance.now() - started });
+      send({ type: 'failed', taskId: message.taskId, error: errorBody(err, ERROR_CODES.AGENT_FAILED, message.agent), durationMs: performance.now() - started });
     }
   });
   send({ type: 'ready', models: workerModels(context), warnings: context.warnings });

@@ -145,12 +145,26 @@ test('workers load a newly installed model version while analyses continue; a ba
     const manifestPath = join(dir, 'plume-surrogate', '2', 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: 2 }));
     const during = Array.from({ length: 6 }, () => orchestrator.analyze(chlorine()));
-    const models = await orchestrator.reloadModels();
+    // Two updates requested at once run one after the other; both answer.
+    const [{ models }, again] = await Promise.all([orchestrator.reloadModels(), orchestrator.reloadModels()]);
     assert.equal(models['plume-surrogate'], '2');
+    assert.deepEqual(again.models, models);
     for (const result of await Promise.all(during)) assert.equal(result.status, 'ok', 'analyses during the reload are answered');
     const after = await orchestrator.analyze(chlorine());
     assert.equal(after.models['plume-surrogate'], '2');
     assert.equal(after.field?.plume?.bands.model, 'plume-surrogate@2', 'the F-Agent runs the new version');
+
+    // A damaged version 3 of an optional model: the update goes through without it, says why, and the
+    // results (and so the analysis cache key) stop naming it.
+    cpSync(join(dir, 'plume-surrogate', '2'), join(dir, 'plume-surrogate', '3'), { recursive: true });
+    writeFileSync(join(dir, 'plume-surrogate', '3', 'manifest.json'), JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: 3 }));
+    writeFileSync(join(dir, 'plume-surrogate', '3', 'model.onnx'), 'damaged');
+    const partial = await orchestrator.reloadModels();
+    assert.equal(partial.models['plume-surrogate'], undefined);
+    assert.ok(partial.warnings.some((w) => w.includes('plume-surrogate')), partial.warnings.join('; '));
+    const withoutSurrogate = await orchestrator.analyze(chlorine());
+    assert.equal(withoutSurrogate.models['plume-surrogate'], undefined);
+    assert.equal(withoutSurrogate.field?.plume?.bands.method, 'physics-monte-carlo');
 
     // A damaged classifier file: the reload is refused with the reason, and the workers keep serving.
     writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');

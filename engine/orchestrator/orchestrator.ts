@@ -53,9 +53,9 @@ export class Orchestrator {
     return new Orchestrator(pool, config, options.logger ?? createLogger());
   }
 
-  /** Every agent worker loads the models in the models directory again, without stopping analyses
-   *  (see WorkerPool.reloadModels); resolves with model name → version now loaded. */
-  reloadModels(): Promise<Record<string, string>> { return this.pool.reloadModels(); }
+  /** Every agent worker loads the models in the models directory again, without stopping analyses, and
+   *  all swap together or none does (see WorkerPool.reloadModels). */
+  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(); }
 
   /** Inference statistics per model and version, summed over the agent workers. */
   inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { AgentName } from '../contract/taxonomy.js';
 import type { AgentInput } from './agentTasks.js';
-import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { FromWorker, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 
@@ -29,7 +29,7 @@ interface PendingTask {
   reject: (error: SafeError) => void;
 }
 
-interface PendingReload { requestId: number; resolve: (models: Record<string, string>) => void; reject: (error: SafeError) => void }
+interface PendingReload { requestId: number; resolve: (step: { models: Record<string, string>; warnings: string[] } | null) => void; reject: (error: SafeError) => void }
 
 interface Slot {
   worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
@@ -86,24 +86,53 @@ export class WorkerPool {
   }
 
   /**
-   * Every worker loads the models again (a new version installed in the models directory) while it keeps
-   * serving with the ones it has, then swaps them in between two agent runs: no request waits and the
-   * serving thread does none of the loading. One worker at a time, so the others keep full speed. If a
-   * worker cannot load them it keeps its current models and this rejects with the reason.
+   * A model update without downtime, in two phases. Prepare: each worker in turn loads the models in the
+   * models directory beside the ones it serves with (no request waits, and the serving thread does none
+   * of the loading). Commit: once every worker has them, all swap in between two agent runs, so the
+   * workers never disagree for longer than a message. If any worker cannot load them, every worker
+   * discards what it prepared, keeps its current models, and this rejects with the reason. Calls run one
+   * after another. Resolves with the model list now in use (optional models refused are missing from it)
+   * and the workers' warnings.
    */
-  async reloadModels(): Promise<Record<string, string>> {
-    let models: Record<string, string> = {};
-    for (const slot of [...this.slots]) {
-      if (!slot.ready || !this.slots.includes(slot)) continue; // a replacement starts with the new models anyway
-      models = { ...models, ...await new Promise<Record<string, string>>((resolve, reject) => {
-        const requestId = this.nextTaskId++;
-        slot.reload = { requestId, resolve, reject };
-        slot.worker.postMessage({ type: 'reloadModels', requestId } satisfies ToWorker);
-      }) };
-    }
-    this.models = { ...this.models, ...models };
-    return this.models;
+  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const run = this.reloadChain.then(() => this.reloadEveryWorker());
+    this.reloadChain = run.catch(() => undefined);
+    return run;
   }
+
+  private reloadChain: Promise<unknown> = Promise.resolve();
+
+  private async reloadEveryWorker(): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const live = (slot: Slot) => this.slots.includes(slot); // a replaced worker restarts with the new models anyway
+    const prepared: Slot[] = [];
+    const warnings: string[] = [];
+    try {
+      for (const slot of this.slots.filter((s) => s.ready)) {
+        if (!live(slot)) continue;
+        const step = await this.reloadStep(slot, 'prepare');
+        if (!step) continue;
+        prepared.push(slot);
+        warnings.push(...step.warnings);
+      }
+    } catch (err) {
+      await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'abort').catch(() => undefined)));
+      throw err;
+    }
+    const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit')));
+    const models = committed.find((step) => step !== null)?.models;
+    if (models) this.models = models;
+    return { models: { ...this.models }, warnings: [...new Set(warnings)] };
+  }
+
+  /** One phase on one worker; null when the worker was replaced meanwhile. */
+  private reloadStep(slot: Slot, phase: ReloadPhase): Promise<{ models: Record<string, string>; warnings: string[] } | null> {
+    return new Promise((resolve, reject) => {
+      const requestId = this.nextTaskId++;
+      slot.reload = { requestId, resolve, reject };
+      slot.worker.postMessage({ type: 'reloadModels', requestId, phase } satisfies ToWorker);
+    });
+  }
+
   get queued(): number { return this.waiting.length; }
 
   run(agent: AgentName, input: AgentInput): Promise<{ result: unknown; durationMs: number }> {
@@ -185,7 +214,7 @@ export class WorkerPool {
     void slot.worker.terminate();
     this.replacedWorkers++;
     // Its replacement loads the models from the directory as it starts: nothing left to reload here.
-    slot.reload?.resolve({});
+    slot.reload?.resolve(null);
     slot.reload = undefined;
     if (task) task.reject(new SafeError(error.code, `${task.agent}: ${error.message}`));
     this.respawn();
@@ -206,7 +235,7 @@ export class WorkerPool {
     const pending = slot.reload;
     if (!pending || pending.requestId !== message.requestId) return;
     slot.reload = undefined;
-    if (message.type === 'reloaded') pending.resolve(message.models);
+    if (message.type === 'reloaded') pending.resolve({ models: message.models, warnings: message.warnings });
     else pending.reject(new SafeError(message.error.code, message.error.message));
   }
 

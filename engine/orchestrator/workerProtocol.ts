@@ -4,11 +4,14 @@ import type { SafeErrorBody } from '../contract/errors.js';
 import type { AgentInput } from './agentTasks.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 
+export type ReloadPhase = 'prepare' | 'commit' | 'abort';
+
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
 export type ToWorker =
   | { type: 'run'; taskId: number; agent: AgentName; input: AgentInput }
-  /** Load the models again (e.g. a new version was installed) while serving with the current ones. */
-  | { type: 'reloadModels'; requestId: number }
+  /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
+   *  serving); 'commit' swaps them in; 'abort' discards them. */
+  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase }
   /** The worker's inference statistics per model (answered between or during agent runs). */
   | { type: 'inferenceStats'; requestId: number }
   | { type: 'shutdown' };

@@ -44,10 +44,14 @@ export class SensorAnomalyModel {
     const adapter = sensorAnomalyAdapter(version, precision);
     const { core: owned, model, ownsCore } = await preloadModel(modelsDir, adapter, core);
     const { features, metrics } = model.manifest;
+    const refuse = async (message: string) => {
+      if (ownsCore) await owned.release();
+      return new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, message);
+    };
     if (features.version !== ANOMALY_FEATURE_VERSION || features.inputs !== ANOMALY_FEATURES || features.window !== ANOMALY_WINDOW) {
-      throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} was built for other features than this engine uses`);
+      throw await refuse(`model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} was built for other features than this engine uses`);
     }
-    if (!metrics.anomaly) throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} has no calibrated threshold`);
+    if (!metrics.anomaly) throw await refuse(`model ${SENSOR_ANOMALY_MODEL_NAME} v${model.manifest.version} has no calibrated threshold`);
     return new SensorAnomalyModel(owned, adapter, model, metrics.anomaly.threshold, ownsCore);
   }
 

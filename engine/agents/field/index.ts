@@ -44,9 +44,15 @@ export async function runFieldWithSurrogates(incident: Incident, surrogates: Fie
   const result = runField(incident, { plume: skip(surrogates.plume), fire: skip(surrogates.fire), flood: skip(surrogates.flood) });
   const { facts } = incident;
   if (result.plume && surrogates.plume) {
-    result.plume = await applyEnsembleBands(result.plume, surrogates.plume) ?? plumeFootprint(incident, facts.release!, facts.weather!);
+    result.plume = await orPhysics(applyEnsembleBands(result.plume, surrogates.plume)) ?? plumeFootprint(incident, facts.release!, facts.weather!);
   }
-  if (result.fire && surrogates.fire) result.fire = await applyFireEnsembleBands(result.fire, surrogates.fire) ?? fireSpread(incident, facts.fire!);
-  if (result.flood && surrogates.flood) result.flood = await applyFloodEnsembleBands(result.flood, surrogates.flood) ?? polderFlooding(facts.flood!);
+  if (result.fire && surrogates.fire) result.fire = await orPhysics(applyFireEnsembleBands(result.fire, surrogates.fire)) ?? fireSpread(incident, facts.fire!);
+  if (result.flood && surrogates.flood) result.flood = await orPhysics(applyFloodEnsembleBands(result.flood, surrogates.flood)) ?? polderFlooding(facts.flood!);
   return result;
+}
+
+/** A surrogate is an accelerator, not a dependency: if running it fails (a busy or broken session), the
+ *  band comes from the physics instead of the F-Agent failing. */
+async function orPhysics<T>(banded: Promise<T | null>): Promise<T | null> {
+  return banded.catch(() => null);
 }

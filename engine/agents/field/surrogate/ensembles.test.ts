@@ -6,7 +6,7 @@ import { DEFAULT_MODELS_DIR } from '../../../inference/modelRepository.js';
 import { parseIncident } from '../../../contract/parseIncident.js';
 import { SurrogateModel } from './surrogateModel.js';
 import { ENSEMBLE_MEMBERS } from './ensemble.js';
-import { PLUME_SURROGATE } from '../plume/surrogateFeatures.js';
+import { PLUME_SURROGATE, type PlumeCase } from '../plume/surrogateFeatures.js';
 import { FIRE_SURROGATE } from '../fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../flood/surrogateFeatures.js';
 import { applyEnsembleBands } from '../plume/ensembleBands.js';
@@ -98,4 +98,12 @@ test('cases beyond a surrogate\'s trained range get the physics\' Monte Carlo, n
   const windy = parseIncident({ text: 'grass fire', facts: { fire: { fuelModel: 1, midflameWindSpeedMps: 9.5 } } });
   assert.equal((await runFieldWithSurrogates(windy, surrogates)).fire!.bands.method, 'physics-monte-carlo');
   await Promise.all(Object.values(surrogates).map((m) => m.release()));
+});
+
+test('a surrogate that fails while running costs the band its speed, not the F-Agent its answer', async () => {
+  const broken = { spec: PLUME_SURROGATE, label: 'plume-surrogate@1', predict: () => Promise.reject(new Error('session released')) } as unknown as SurrogateModel<PlumeCase>;
+  const incident = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 1 }, weather: { windSpeedMps: 4, windFromDeg: 90, stability: 'D' } } });
+  const plume = (await runFieldWithSurrogates(incident, { plume: broken, fire: null, flood: null })).plume!;
+  assert.deepEqual(plume, plumeFootprint(incident, incident.facts.release!, incident.facts.weather!));
+  assert.equal(plume.bands.method, 'physics-monte-carlo');
 });
