@@ -45,9 +45,10 @@ export interface ModelAdapter<I, O> {
  * Session options, chosen by the sweep in bench:inference (README, Performance). One intra-op and one
  * inter-op thread: the engine already runs one agent worker per core, so a thread pool per session would
  * oversubscribe the cores (and with one thread there is no pool whose threads could spin). Full graph
- * optimisation: it fuses MatMul+Add and the int8 chain at load, costs well under a millisecond of load
- * time on these models, and is never slower. The CPU memory arena and memory patterns stay on: the same
- * shapes recur (one row or one ensemble), so buffers are reused instead of reallocated.
+ * optimisation: it fuses MatMul+Add and the int8 chain at load, costs a few milliseconds of load time
+ * (in the worker, once per load), and was the fastest or level with the fastest on every model. The CPU
+ * memory arena and memory patterns stay on: the same shapes recur (one row or one ensemble), so buffers
+ * are reused instead of reallocated.
  */
 export const SESSION_OPTIONS = {
   intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: true, enableMemPattern: true, executionMode: 'sequential',

@@ -7,6 +7,7 @@ import { roundedBand } from '../../../numeric/stats.js';
 import type { SurrogateModel } from '../surrogate/surrogateModel.js';
 import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
 import { FIRE_SURROGATE_RANGE, maxDeadMoisturePct, type FireCase } from './surrogateFeatures.js';
+import { FIRE_UNCERTAINTY } from './index.js';
 
 /** The result with the surrogate-ensemble band; null when the case is outside the surrogate's range (the
  *  caller then runs the physics' Monte Carlo). */
@@ -20,11 +21,11 @@ export async function applyFireEnsembleBands(fire: FireResult, surrogate: Surrog
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members: FireCase[] = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     ...base,
-    midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, 0.3), 0, Infinity),
+    midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, FIRE_UNCERTAINTY.windLogSigma), 0, Infinity),
     // Moisture is capped below extinction, as the physics band does: the fuel is still burning.
-    deadMoisturePct: perturbed(base.deadMoisturePct, lognormalFactor(random, 0.2), r.deadMoisturePct[0], maxDeadMoisturePct(base.fuelModel)),
+    deadMoisturePct: perturbed(base.deadMoisturePct, lognormalFactor(random, FIRE_UNCERTAINTY.deadMoistureLogSigma), r.deadMoisturePct[0], maxDeadMoisturePct(base.fuelModel)),
     // The contract's own limits for live moisture (30–300 %), which are also the surrogate's.
-    liveMoisturePct: perturbed(base.liveMoisturePct, lognormalFactor(random, 0.2), r.liveMoisturePct[0], r.liveMoisturePct[1]),
+    liveMoisturePct: perturbed(base.liveMoisturePct, lognormalFactor(random, FIRE_UNCERTAINTY.liveMoistureLogSigma), r.liveMoisturePct[0], r.liveMoisturePct[1]),
   }));
   // A member past the trained range (a gust above 10 m/s midflame) would be extrapolated: physics instead.
   if (!members.every((m) => surrogate.spec.inRange(m))) return null;

@@ -5,7 +5,7 @@ import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { fuelModel } from './fuelModels.js';
 import { lengthToBreadth, rothermelSpread, type RothermelInputs } from './rothermel.js';
-import type { FireCase } from './surrogateFeatures.js';
+import { maxDeadMoisturePct, type FireCase } from './surrogateFeatures.js';
 
 const FT_PER_M = 3.28084;
 const MPS_TO_FT_PER_MIN = FT_PER_M * 60;
@@ -13,6 +13,10 @@ const MPS_TO_MPH = 2.236936;
 /** A 10-m wind is reduced to midflame height by ~0.4 in partially sheltered fuels (Andrews 2012, RMRS-GTR-266). */
 export const WIND_ADJUSTMENT_FACTOR = 0.4;
 const BAND_SAMPLES = 64;
+/** Spread of the inputs a commander estimates rather than measures (log-σ): midflame wind ±30 %, dead and
+ *  live fuel moisture ±20 %. Dead moisture stays below extinction (maxDeadMoisturePct): the fuel burns.
+ *  Both band methods (physics Monte Carlo and surrogate ensemble) use these. */
+export const FIRE_UNCERTAINTY = { windLogSigma: 0.3, deadMoistureLogSigma: 0.2, liveMoistureLogSigma: 0.2 } as const;
 
 /** Rothermel's inputs, in its native units, for a case given in the product's units. */
 function rothermelInputs(c: FireCase): RothermelInputs {
@@ -54,9 +58,10 @@ export function fireSpread(incident: Incident, fire: FireFacts, bandSamples = BA
 
   const random = createRandom(hashSeed(JSON.stringify(fire) + midflameMps));
   const rates = bandSamples === 0 ? [rateMPerMin] : Array.from({ length: bandSamples }, () => {
-    const wind = midflameMps * lognormalFactor(random, 0.3);
-    const moisture = Math.min(model.deadExtinctionMoisturePct - 0.5, fire.deadFuelMoisturePct * lognormalFactor(random, 0.2));
-    return headFireRateMPerMin({ fuelModel: fire.fuelModel, midflameWindMps: wind, slopePct: fire.slopePct, deadMoisturePct: moisture, liveMoisturePct: fire.liveFuelMoisturePct });
+    const wind = midflameMps * lognormalFactor(random, FIRE_UNCERTAINTY.windLogSigma);
+    const dead = Math.min(maxDeadMoisturePct(fire.fuelModel), fire.deadFuelMoisturePct * lognormalFactor(random, FIRE_UNCERTAINTY.deadMoistureLogSigma));
+    const live = Math.min(300, Math.max(30, fire.liveFuelMoisturePct * lognormalFactor(random, FIRE_UNCERTAINTY.liveMoistureLogSigma)));
+    return headFireRateMPerMin({ fuelModel: fire.fuelModel, midflameWindMps: wind, slopePct: fire.slopePct, deadMoisturePct: dead, liveMoisturePct: live });
   });
 
   return {

@@ -7,6 +7,7 @@ import { roundedBand } from '../../../numeric/stats.js';
 import type { SurrogateModel } from '../surrogate/surrogateModel.js';
 import { ENSEMBLE_MEMBERS } from '../surrogate/ensemble.js';
 import { FLOOD_HORIZON_H, physicsHoursToDepth, type FloodCase } from './surrogateFeatures.js';
+import { FLOOD_UNCERTAINTY } from './index.js';
 
 const MAX_MEMBERS_BY_PHYSICS = 32;
 
@@ -18,9 +19,9 @@ export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: Sur
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
     ...base,
-    breachWidthM: base.breachWidthM * lognormalFactor(random, 0.3),
-    headM: base.headM * lognormalFactor(random, 0.1),
-    weirCoefficient: base.weirCoefficient * lognormalFactor(random, 0.1),
+    breachWidthM: base.breachWidthM * lognormalFactor(random, FLOOD_UNCERTAINTY.breachWidthLogSigma),
+    headM: base.headM * lognormalFactor(random, FLOOD_UNCERTAINTY.headLogSigma),
+    weirCoefficient: base.weirCoefficient * lognormalFactor(random, FLOOD_UNCERTAINTY.weirLogSigma),
   }));
   // Depths already under water need no forecast; depths at or above a member's head are never reached;
   // members outside the surrogate's range (just below the head, where the pool barely rises; a breach

@@ -7,6 +7,9 @@ import { round, roundedBand } from '../../../numeric/stats.js';
 import { hoursToDepths, scsRunoffMm, weirInflowM3PerS, type BreachInputs } from './leveeBreach.js';
 
 const BAND_SAMPLES = 32;
+/** Spread of the breach inputs (log-σ): width ±30 % (breaches widen, as the 2024 Dongting breach did to
+ *  about 226 m), head and weir coefficient ±10 %. Both band methods use these. */
+export const FLOOD_UNCERTAINTY = { breachWidthLogSigma: 0.3, headLogSigma: 0.1, weirLogSigma: 0.1 } as const;
 
 /** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
 export function polderFlooding(flood: FloodFacts, bandSamples = BAND_SAMPLES): FloodResult {
@@ -23,8 +26,9 @@ export function polderFlooding(flood: FloodFacts, bandSamples = BAND_SAMPLES): F
   const random = createRandom(hashSeed(JSON.stringify(flood)));
   const samples = bandSamples === 0 ? [central] : Array.from({ length: bandSamples }, () => hoursToDepths({
     ...inputs,
-    weirCoefficient: inputs.weirCoefficient * lognormalFactor(random, 0.1),
-    headM: inputs.headM * lognormalFactor(random, 0.1),
+    breachWidthM: inputs.breachWidthM * lognormalFactor(random, FLOOD_UNCERTAINTY.breachWidthLogSigma),
+    headM: inputs.headM * lognormalFactor(random, FLOOD_UNCERTAINTY.headLogSigma),
+    weirCoefficient: inputs.weirCoefficient * lognormalFactor(random, FLOOD_UNCERTAINTY.weirLogSigma),
   }, flood.targetDepthsM));
 
   return {

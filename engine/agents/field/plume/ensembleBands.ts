@@ -1,21 +1,16 @@
 // Uncertainty bands for the plume's threat distances from a 256-member ensemble run through the surrogate:
 // wind speed (±25 %, log-normal), source rate (±40 %) and stability (one class either way, a quarter of
 // the time each) are perturbed, the way a commander's inputs really are uncertain.
-import { STABILITY_CLASSES, type StabilityClass } from '../../../contract/taxonomy.js';
 import type { PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { roundedBand } from '../../../numeric/stats.js';
 import { MIN_WIND_MPS, ppmToMgPerM3 } from './gaussianPlume.js';
+import { shiftStability } from './stability.js';
+import { PLUME_UNCERTAINTY } from './index.js';
 import { inSurrogateRange, type PlumeCase } from './surrogateFeatures.js';
 import type { SurrogateModel } from '../surrogate/surrogateModel.js';
 import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
-
-function shiftStability(s: StabilityClass, random: () => number): StabilityClass {
-  const u = random();
-  const i = STABILITY_CLASSES.indexOf(s) + (u < 0.25 ? -1 : u > 0.75 ? 1 : 0);
-  return STABILITY_CLASSES[Math.min(STABILITY_CLASSES.length - 1, Math.max(0, i))] as StabilityClass;
-}
 
 /** The result with surrogate-ensemble bands; null when a member is outside the surrogate's range (the
  *  caller then runs the physics' Monte Carlo). */
@@ -28,8 +23,8 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   };
   const random = createRandom(hashSeed(JSON.stringify(base)));
   const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
-    rateKgPerS: base.rateKgPerS * lognormalFactor(random, 0.4),
-    windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, 0.25), MIN_WIND_MPS, Infinity),
+    rateKgPerS: base.rateKgPerS * lognormalFactor(random, PLUME_UNCERTAINTY.rateLogSigma),
+    windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, PLUME_UNCERTAINTY.windLogSigma), MIN_WIND_MPS, Infinity),
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
   }));
   const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));

@@ -6,14 +6,14 @@ import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { isDaytime } from '../daylight.js';
-import { pasquillStability } from './stability.js';
+import { pasquillStability, shiftStability } from './stability.js';
 import { concentrationPpm, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
 const BAND_SAMPLES = 64;
-/** Spread of the inputs a commander rarely knows well (log-σ): wind ±25 %, source rate ±40 %. */
-const WIND_LOG_SIGMA = 0.25;
-const RATE_LOG_SIGMA = 0.4;
+/** Spread of the inputs a commander rarely knows well (log-σ): wind ±25 %, source rate ±40 %; and the
+ *  stability class, one class either way (shiftStability). Both band methods use these. */
+export const PLUME_UNCERTAINTY = { windLogSigma: 0.25, rateLogSigma: 0.4 } as const;
 
 /** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
 export function plumeFootprint(incident: Incident, release: Release, weather: Weather, bandSamples = BAND_SAMPLES): PlumeResult {
@@ -34,8 +34,9 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
   const perturbed: PlumeSource[] = Array.from({ length: bandSamples }, () => ({
     ...source,
-    windSpeedMps: Math.max(MIN_WIND_MPS, source.windSpeedMps * lognormalFactor(random, WIND_LOG_SIGMA)),
-    rateKgPerS: source.rateKgPerS * lognormalFactor(random, RATE_LOG_SIGMA),
+    windSpeedMps: Math.max(MIN_WIND_MPS, source.windSpeedMps * lognormalFactor(random, PLUME_UNCERTAINTY.windLogSigma)),
+    rateKgPerS: source.rateKgPerS * lognormalFactor(random, PLUME_UNCERTAINTY.rateLogSigma),
+    stability: shiftStability(source.stability, random),
   }));
 
   const thresholds = AEGL_LEVELS.flatMap((level) => {

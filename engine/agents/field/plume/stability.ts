@@ -1,6 +1,6 @@
 // Pasquill–Gifford stability class from surface wind, daytime insolation and night cloud cover:
 // the Pasquill–Turner table (Turner 1970, "Workbook of Atmospheric Dispersion Estimates", Table 1).
-import type { StabilityClass } from '../../../contract/taxonomy.js';
+import { STABILITY_CLASSES, type StabilityClass } from '../../../contract/taxonomy.js';
 
 export type Insolation = 'strong' | 'moderate' | 'slight';
 
@@ -48,4 +48,12 @@ export function pasquillStability(inputs: StabilityInputs): StabilityClass {
   }
   const cloudy = (inputs.cloudOktas ?? 0) >= 4;
   return (cloudy ? NIGHT_CLOUDY : NIGHT_CLEAR)[row] as StabilityClass;
+}
+
+/** One class either way a quarter of the time each: a stability class estimated from wind and cloud is
+ *  rarely better than that. Used by both band methods (physics Monte Carlo and surrogate ensemble). */
+export function shiftStability(s: StabilityClass, random: () => number): StabilityClass {
+  const u = random();
+  const i = STABILITY_CLASSES.indexOf(s) + (u < 0.25 ? -1 : u > 0.75 ? 1 : 0);
+  return STABILITY_CLASSES[Math.min(STABILITY_CLASSES.length - 1, Math.max(0, i))] as StabilityClass;
 }
