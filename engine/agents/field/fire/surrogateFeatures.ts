@@ -2,7 +2,7 @@
 // depends on the fuel model (one-hot), the wind factor (a power of midflame wind), the slope factor
 // (∝ tan²), and moisture damping, which is a polynomial in dead moisture / moisture of extinction: the
 // features give the network those shapes directly.
-import type { SurrogateSpec } from '../surrogate/surrogateSpec.js';
+import { withinRange, type SurrogateSpec } from '../surrogate/surrogateSpec.js';
 import { FUEL_MODELS, fuelModel } from './fuelModels.js';
 
 export interface FireCase { fuelModel: number; midflameWindMps: number; slopePct: number; deadMoisturePct: number; liveMoisturePct: number }
@@ -19,9 +19,8 @@ export const maxDeadMoisturePct = (fuel: number): number => fuelModel(fuel).dead
 
 export function inFireSurrogateRange(c: FireCase): boolean {
   const r = FIRE_SURROGATE_RANGE;
-  const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
   return Number.isInteger(c.fuelModel) && c.fuelModel >= 1 && c.fuelModel <= FUEL_MODELS.length
-    && within(c.midflameWindMps, r.midflameWindMps) && within(c.slopePct, r.slopePct) && within(c.liveMoisturePct, r.liveMoisturePct)
+    && withinRange(c.midflameWindMps, r.midflameWindMps) && withinRange(c.slopePct, r.slopePct) && withinRange(c.liveMoisturePct, r.liveMoisturePct)
     && c.deadMoisturePct >= r.deadMoisturePct[0] && c.deadMoisturePct <= maxDeadMoisturePct(c.fuelModel);
 }
 

@@ -2,7 +2,7 @@
 // through a weir with Villemonte submergence, dd/dt = C·b·h^1.5·(1 − (d/h)^1.5)^0.385 / A, so with
 // s = d/h the time to go from s0 to s1 is T·F(s0, s1), T = A / (C·b·√h). The features are log T and
 // the two depth ratios: the network only has to learn log F, a smooth function of two numbers.
-import type { SurrogateSpec } from '../surrogate/surrogateSpec.js';
+import { withinRange, type SurrogateSpec } from '../surrogate/surrogateSpec.js';
 import { hoursToDepths } from './leveeBreach.js';
 
 export interface FloodCase { breachWidthM: number; headM: number; polderAreaKm2: number; weirCoefficient: number; initialDepthM: number; targetDepthM: number }
@@ -30,11 +30,10 @@ export const fillingTimeScaleH = (c: FloodCase): number => (c.polderAreaKm2 * 1e
 
 export function inFloodSurrogateRange(c: FloodCase): boolean {
   const r = FLOOD_SURROGATE_RANGE;
-  const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
   const s0 = c.initialDepthM / c.headM;
   const s1 = c.targetDepthM / c.headM;
-  return within(c.breachWidthM, r.breachWidthM) && within(c.headM, r.headM) && within(c.polderAreaKm2, r.polderAreaKm2)
-    && within(c.weirCoefficient, r.weirCoefficient) && within(s0, r.initialDepthRatio) && within(s1, r.targetDepthRatio) && s1 > s0
+  return withinRange(c.breachWidthM, r.breachWidthM) && withinRange(c.headM, r.headM) && withinRange(c.polderAreaKm2, r.polderAreaKm2)
+    && withinRange(c.weirCoefficient, r.weirCoefficient) && withinRange(s0, r.initialDepthRatio) && withinRange(s1, r.targetDepthRatio) && s1 > s0
     && freeFlowHours(c) < MAX_FREE_FLOW_HOURS;
 }
 

@@ -3,7 +3,7 @@
 // stability, terrain and release height shape the curve.
 import { STABILITY_CLASSES, type StabilityClass } from '../../../contract/taxonomy.js';
 import type { Terrain } from './dispersion.js';
-import type { SurrogateSpec } from '../surrogate/surrogateSpec.js';
+import { withinRange, type SurrogateSpec } from '../surrogate/surrogateSpec.js';
 
 export const PLUME_SURROGATE_FEATURES = 11;
 export const PLUME_SURROGATE_FEATURE_VERSION = 1;
@@ -17,8 +17,7 @@ export interface PlumeCase { rateKgPerS: number; windSpeedMps: number; heightM: 
 
 export function inSurrogateRange(c: PlumeCase): boolean {
   const r = PLUME_SURROGATE_RANGE;
-  const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
-  return within(c.rateKgPerS, r.rateKgPerS) && within(c.windSpeedMps, r.windSpeedMps) && within(c.heightM, r.heightM) && within(c.thresholdMgPerM3, r.thresholdMgPerM3);
+  return withinRange(c.rateKgPerS, r.rateKgPerS) && withinRange(c.windSpeedMps, r.windSpeedMps) && withinRange(c.heightM, r.heightM) && withinRange(c.thresholdMgPerM3, r.thresholdMgPerM3);
 }
 
 /** Writes one case's features into `out` at `offset` (scaled to roughly unit range). */

@@ -25,3 +25,6 @@ export function featureMatrix<Case>(spec: SurrogateSpec<Case>, cases: readonly C
   cases.forEach((c, i) => spec.writeFeatures(c, x, i * spec.featureCount));
   return x;
 }
+
+/** Whether a value lies in a closed [lo, hi] range (the ranges a surrogate was trained on). */
+export const withinRange = (value: number, [lo, hi]: readonly [number, number]): boolean => value >= lo && value <= hi;
