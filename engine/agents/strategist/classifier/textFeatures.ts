@@ -16,14 +16,20 @@ export const FEATURE_SPEC: FeatureSpec = { buckets: 1 << 15, maxFeatures: 512, v
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORD = /[a-z0-9]+/g;
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over text[start, end), continuing from state `h`: hashing a prefix once and continuing over the
+ *  characters in place gives the same value as hashing the concatenated string, without building it. */
+function fnv(h: number, text: string, start = 0, end = text.length): number {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+/** Hash states after each feature kind's prefix ("w:", "b:", …). */
+const PREFIX = { w: fnv(FNV_OFFSET, 'w:'), b: fnv(FNV_OFFSET, 'b:'), c: fnv(FNV_OFFSET, 'c:'), z1: fnv(FNV_OFFSET, 'z1:'), z2: fnv(FNV_OFFSET, 'z2:'), z3: fnv(FNV_OFFSET, 'z3:') };
 
 /** NFKC folds full-width letters and digits; digits become 0 so that "3人" and "5人" share features. */
 export function normalizeReport(text: string): string {
@@ -35,23 +41,23 @@ export function featureIds(text: string, spec: FeatureSpec = FEATURE_SPEC): numb
   const norm = normalizeReport(text);
   const mask = spec.buckets - 1;
   const ids: number[] = [];
-  const push = (f: string) => ids.push(hash(f) & mask);
+  const push = (h: number) => ids.push((h >>> 0) & mask);
 
   const words = norm.match(WORD) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    push('w:' + w);
-    if (i > 0) push('b:' + words[i - 1] + ' ' + w);
+    push(fnv(PREFIX.w, w)); // "w:" + w
+    if (i > 0) push(fnv(fnv(fnv(PREFIX.b, words[i - 1] as string), ' '), w)); // "b:" + previous + " " + w
     if (w.length >= 3 && !/^0+$/.test(w)) {
       const padded = '<' + w + '>';
-      for (let j = 0; j + 3 <= padded.length; j++) push('c:' + padded.slice(j, j + 3));
+      for (let j = 0; j + 3 <= padded.length; j++) push(fnv(PREFIX.c, padded, j, j + 3)); // "c:" + trigram
     }
   }
   for (const run of norm.match(CJK_RUN) ?? []) {
     for (let i = 0; i < run.length; i++) {
-      push('z1:' + run[i]);
-      if (i + 2 <= run.length) push('z2:' + run.slice(i, i + 2));
-      if (i + 3 <= run.length) push('z3:' + run.slice(i, i + 3));
+      push(fnv(PREFIX.z1, run, i, i + 1));
+      if (i + 2 <= run.length) push(fnv(PREFIX.z2, run, i, i + 2));
+      if (i + 3 <= run.length) push(fnv(PREFIX.z3, run, i, i + 3));
     }
   }
   if (ids.length <= spec.maxFeatures) return ids;
