@@ -1,6 +1,9 @@
 // The inference core: batching gives the same answers as one-by-one, priorities, a bounded queue,
 // the session cache's budget with eviction and reload, and the CPU fallback.
 import { test } from 'node:test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { MicroBatcher } from './microBatcher.js';
 import { InferenceCore } from './inferenceCore.js';
@@ -67,5 +70,23 @@ test('an unavailable execution provider falls back to CPU and says why', async (
   assert.match(logs[0] ?? '', /not available here; using CPU/);
   const [scores] = await c.runMany(classifierAdapter(), ['chlorine leak']);
   assert.ok(scores && scores.hazmat_release > 0.5);
+  await c.release();
+});
+
+test('a session reloaded after eviction keeps the version it first loaded, even when a newer one is installed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-pin-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  const c = new InferenceCore({ modelsDir: dir, sessionBudgetBytes: 8_400_000, executionProvider: 'cpu', batcher: { maxBatch: 32, maxDelayMs: 0, maxQueue: 100 } });
+  const surrogate = surrogateAdapter(PLUME_SURROGATE);
+  const row = { rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D' as const, terrain: 'rural' as const, thresholdMgPerM3: 6 };
+  await c.runMany(surrogate, [row]);
+  cpSync(join(dir, 'plume-surrogate', '1'), join(dir, 'plume-surrogate', '2'), { recursive: true });
+  const manifestPath = join(dir, 'plume-surrogate', '2', 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: 2 }));
+  await c.runMany(classifierAdapter(), ['fire']); // over the budget: the surrogate's session is released
+  await c.runMany(surrogate, [row]);
+  const stats = c.stats();
+  assert.equal(stats['plume-surrogate@1']?.reloads, 1, 'reloaded, and still version 1');
+  assert.equal(stats['plume-surrogate@2'], undefined);
   await c.release();
 });

@@ -63,6 +63,8 @@ export class InferenceCore {
   private readonly loading = new Map<string, Promise<LoadedSession>>();
   private readonly batchers = new Map<string, MicroBatcher<unknown, unknown>>();
   private readonly counters = new Map<string, { loads: number; reloads: number; evictions: number }>();
+  /** The version each session key loaded first (for keys that name no version). */
+  private readonly pinnedVersions = new Map<string, number>();
   /** Statistics of runMany calls (ensembles), which do not pass through a batcher. */
   private readonly directStats = new Map<string, BatchStats>();
   readonly provider: string;
@@ -158,7 +160,10 @@ export class InferenceCore {
       this.counters.set(key, counters);
       if (counters.loads > 0) counters.reloads++;
       counters.loads++;
-      const { bytes, ...verified } = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version, adapter.precision);
+      // A model asked for without a version is pinned to the version first loaded: a reload after an
+      // eviction must not pick up a newer version installed meanwhile (that is reloadModels' job).
+      const { bytes, ...verified } = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version ?? this.pinnedVersions.get(key), adapter.precision);
+      this.pinnedVersions.set(key, verified.manifest.version);
       const session = await ort.InferenceSession.create(bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
       const model: LoadedModel = { ...verified, fileBytes: bytes.length };
       await this.runSession(session, adapter.toFeeds(adapter.warmupRows));
