@@ -8,6 +8,7 @@ import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
 
 export const CLASSIFIER_MODEL_NAME = 'incident-classifier';
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export type TypeScores = Record<IncidentType, number>;
 
 export const classifierAdapter = (version?: number, precision: Precision = 'fp32'): ModelAdapter<string, TypeScores> => ({
@@ -19,11 +20,18 @@ export const classifierAdapter = (version?: number, precision: Precision = 'fp32
     const rows = texts.map((t) => featureIds(t));
     const width = Math.max(1, ...rows.map((r) => r.length));
     const ids = new BigInt64Array(texts.length * width);
+    // Ids are small non-negative integers (< buckets): on a little-endian machine (every platform
+    // onnxruntime-node ships for) each is written as the low 32 bits of its int64, skipping a BigInt per feature.
+    const idWords = new Int32Array(ids.buffer);
     const weights = new Float32Array(texts.length * width);
-    rows.forEach((row, r) => row.forEach((id, j) => {
-      ids[r * width + j] = BigInt(id);
-      weights[r * width + j] = 1 / row.length;
-    }));
+    rows.forEach((row, r) => {
+      const weight = 1 / row.length;
+      for (let j = 0; j < row.length; j++) {
+        if (LITTLE_ENDIAN) idWords[2 * (r * width + j)] = row[j] as number;
+        else ids[r * width + j] = BigInt(row[j] as number);
+        weights[r * width + j] = weight;
+      }
+    });
     return {
       feature_ids: { type: 'int64', data: ids, dims: [texts.length, width] },
       feature_weights: { type: 'float32', data: weights, dims: [texts.length, width] },
