@@ -14,7 +14,7 @@ import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../agents/awar
 import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
-import { ENSEMBLE_BATCH, predictOnnx } from './onnxRun.js';
+import { ENSEMBLE_BATCH, mlpOnnxParity, predictOnnx } from './onnxRun.js';
 import { FAULT_KINDS, generateLabelledSeries, SERIES_READINGS, type FaultKind, type LabelledSeries } from './sensorFaults.js';
 
 export const SENSOR_ANOMALY_VERSION = 1;
@@ -120,10 +120,7 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
   }
 
   const bytes = exportAnomalyMlpOnnx(mlp, SENSOR_ANOMALY_VERSION);
-  const parityX = test.x.subarray(0, 200 * ANOMALY_FEATURES);
-  const onnxScores = await predictOnnx(bytes, SENSOR_ANOMALY_OUTPUT, parityX, ANOMALY_FEATURES);
-  const parity = onnxScores.reduce((worst, v, i) => Math.max(worst, Math.abs(v - predictMlp(mlp, parityX, i * ANOMALY_FEATURES))), 0);
-  if (parity > 1e-4) throw new Error(`sensor anomaly ONNX export disagrees with the trained network by ${parity}`);
+  const parity = await mlpOnnxParity(bytes, mlp, SENSOR_ANOMALY_OUTPUT, test.x, ANOMALY_FEATURES, 200);
 
   // The int8 variant, run as the engine runs it (batches of a sensor's judged readings), with the same
   // threshold: it ships only if precision and recall each stay within 1 point of fp32 and above the floors.

@@ -11,7 +11,7 @@ import { featureMatrix, type SurrogateSpec } from '../agents/field/surrogate/sur
 import { predictMlp, trainMlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
-import { ENSEMBLE_BATCH, predictOnnx } from './onnxRun.js';
+import { ENSEMBLE_BATCH, mlpOnnxParity, predictOnnx } from './onnxRun.js';
 
 export interface SurrogateTrainingSpec<Case> {
   runtime: SurrogateSpec<Case>;
@@ -68,11 +68,7 @@ export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, mo
 
   const names = { graphName: spec.graphName, outputName: runtime.outputName, doc: spec.doc };
   const bytes = exportMlpOnnx(mlp, spec.version, names);
-  const parityRows = Math.min(100, test.length);
-  const fp32Onnx = await predictOnnx(bytes, runtime.outputName, testX.slice(0, parityRows * runtime.featureCount), runtime.featureCount);
-  let parity = 0;
-  for (let i = 0; i < parityRows; i++) parity = Math.max(parity, Math.abs((fp32Onnx[i] as number) - predictMlp(mlp, testX, i * runtime.featureCount)));
-  if (parity > 1e-4) throw new Error(`${runtime.name} ONNX export disagrees with the trained network by ${parity}`);
+  const parity = await mlpOnnxParity(bytes, mlp, runtime.outputName, testX, runtime.featureCount, Math.min(100, test.length));
 
   // The int8 variant is judged the way it runs: through onnxruntime, in ensemble-sized batches (its
   // activation scale is computed per batch), against the physics, under the same bound.
