@@ -5,10 +5,11 @@ import { app, BrowserWindow, ipcMain, Menu, nativeImage, net, Notification, prot
 import electronUpdater from 'electron-updater';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { IPC_EVENTS, IPC_INVOKE, type AppInfo, type EngineStatus, type IpcInvokeName } from '../engine/contract/ipc.js';
+import { ENGINE_STATUS_CHANNEL, type EngineStatus, type IpcEvent, type IpcReply } from '../engine/contract/ipc.js';
 import type { HostMessage } from '../engine/contract/hostProtocol.js';
-import type { AnalysisResult } from '../engine/contract/result.js';
-import { SafeError } from '../engine/contract/errors.js';
+import { BRIDGE_OPERATIONS, ipcChannel, ipcEventChannel, type BridgeOperationName, type OperationResult } from '../engine/contract/operations.js';
+import { ERROR_CODES, toErrorBody } from '../engine/contract/errors.js';
+import { ENVIRONMENT } from '../engine/contract/environment.js';
 import { EngineSupervisor, type EngineProcess } from './app/engineSupervisor.js';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, resolveAppFile, SECURE_WEB_PREFERENCES } from './app/security.js';
 import { validateIpcCall } from './app/ipcValidation.js';
@@ -19,9 +20,11 @@ const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
 const UI_ROOT = join(DIST, 'renderer-app');
 const ENGINE_ENTRY = join(DIST, 'engine', 'host', 'utilityProcessMain.js');
 const ICON = join(DIST, '..', 'resources', 'icon.png');
-const DATA_DIR = join(app.getPath('userData'), 'data');
+// Earlier versions kept the engine's data here; the engine now uses the same data directory as the
+// `safe-edge` CLI (its configuration decides) and moves this history in on first start.
+const LEGACY_DATA_DIR = join(app.getPath('userData'), 'data');
 const WINDOW_STATE_FILE = join(app.getPath('userData'), 'window-state.json');
-const UPDATE_FEED_URL = process.env.SAFE_EDGE_UPDATE_URL ?? null;
+const UPDATE_FEED_URL = process.env[ENVIRONMENT.updateFeedUrl] ?? null;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -38,8 +41,8 @@ if (!app.requestSingleInstanceLock()) {
   const supervisor = new EngineSupervisor({
     spawn: (): EngineProcess => {
       // Packaged, the models live in resources/models (extraResources), outside the asar archive.
-      const env = app.isPackaged ? { ...process.env, SAFE_EDGE_MODELS_DIR: join(process.resourcesPath, 'models') } : process.env;
-      const child = utilityProcess.fork(ENGINE_ENTRY, ['--data-dir', DATA_DIR], { serviceName: 'SAFE Edge engine', stdio: 'inherit', env });
+      const env = app.isPackaged ? { ...process.env, [ENVIRONMENT.modelsDir]: join(process.resourcesPath, 'models') } : process.env;
+      const child = utilityProcess.fork(ENGINE_ENTRY, ['--legacy-data-dir', LEGACY_DATA_DIR], { serviceName: 'SAFE Edge engine', stdio: 'inherit', env });
       engineProcess = child;
       return {
         postMessage: (m) => child.postMessage(m),
@@ -49,34 +52,33 @@ if (!app.requestSingleInstanceLock()) {
       };
     },
     onStatus: (status: EngineStatus) => {
-      window?.webContents.send(IPC_EVENTS.engineStatus, status);
+      window?.webContents.send(ENGINE_STATUS_CHANNEL, status);
       tray?.setToolTip(`SAFE Edge — engine ${status.state}${status.restarts ? ` (restarts: ${status.restarts})` : ''}`);
       if (status.state === 'restarting') notify('SAFE Edge', `Engine restarting / 引擎重启中: ${status.message ?? ''}`);
       if (status.state === 'failed') notify('SAFE Edge', `Engine failed / 引擎故障: ${status.message ?? ''}`);
     },
   });
 
-  // One handler per contract channel: sender and arguments validated, then forwarded to the engine.
-  const handle = (name: IpcInvokeName, run: (args: unknown[], sender: Electron.WebContents) => Promise<unknown>) => {
-    ipcMain.handle(IPC_INVOKE[name].channel, async (event, ...raw: unknown[]) => {
+  // One handler per bridged operation of the table: sender and arguments validated, then forwarded to
+  // the engine; the operation's events go back to the calling window tagged with its call id.
+  const forward = <K extends BridgeOperationName>(name: K) => {
+    ipcMain.handle(ipcChannel(name), async (event, args: unknown, callId: unknown): Promise<IpcReply<OperationResult<K>>> => {
       try {
-        const args = validateIpcCall(name, event.senderFrame?.url, raw);
-        return { ok: true, value: await run(args, event.sender) };
+        const valid = validateIpcCall(name, event.senderFrame?.url, args);
+        const sender = event.sender;
+        const value = await supervisor.request(name, valid, (engineEvent) => {
+          if (!sender.isDestroyed()) sender.send(ipcEventChannel(name), { callId: String(callId), event: engineEvent } satisfies IpcEvent<unknown>);
+        });
+        return { ok: true, value };
       } catch (err) {
-        return { ok: false, error: err instanceof SafeError ? err.toBody() : (err as { code?: string }).code ? err : { code: 'SAFE_E_INTERNAL', message: String(err) } };
+        return { ok: false, error: toErrorBody(err, ERROR_CODES.INTERNAL) };
       }
     });
   };
-  handle('health', () => supervisor.request({ method: 'health' }));
-  handle('history', ([query]) => supervisor.request({ method: 'history', query: query as never }));
-  handle('run', ([runId]) => supervisor.request({ method: 'run', runId: runId as string }));
-  handle('models', () => supervisor.request({ method: 'models' }));
-  handle('appInfo', async (): Promise<AppInfo> => ({ appVersion: app.getVersion(), dataDir: DATA_DIR, platform: process.platform }));
-  handle('analyze', async ([incident, analysisId], sender) => {
-    const result = await supervisor.request({ method: 'analyze', incident, analysisId: analysisId as string },
-      (event) => { if (!sender.isDestroyed()) sender.send(IPC_EVENTS.progress, event); }) as AnalysisResult;
+  for (const name of BRIDGE_OPERATIONS) forward(name);
+  // A finished analysis with an extreme risk is worth a notification even when the window is behind others.
+  supervisor.onResult('analyze', (result) => {
     if (result.awareness?.riskMatrix.level === 'extreme') notify('SAFE Edge', `${result.id}: risk extreme / 风险极高`);
-    return result;
   });
 
   function createWindow(): void {

@@ -1,10 +1,14 @@
 // The engine's configuration: one schema, defaults in one place, overridable by environment variables
-// (SAFE_EDGE_*) and CLI flags; `safe-edge config` prints the effective values.
+// (the names are in contract/environment.ts) and then by CLI flags or a host's own overrides;
+// `safe-edge config` prints the effective values. Every host (CLI, serve, the desktop utility process)
+// resolves it here, so all of them use the same data directory by default.
 import { availableParallelism, homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MODELS_DIR } from './inference/modelRepository.js';
 import { ERROR_CODES, SafeError } from './contract/errors.js';
+import { ENVIRONMENT, type EnvironmentSetting } from './contract/environment.js';
+import type { LogLevel } from './logging.js';
 
 /** OS-appropriate data directory: %APPDATA%\SAFE Edge, ~/Library/Application Support/SAFE Edge, $XDG_DATA_HOME/safe-edge. */
 export function defaultDataDir(): string {
@@ -42,14 +46,18 @@ export const configSchema = z.object({
   /** Hours between automatic database backups while serving (0 = off), and how many to keep. */
   backupEveryHours: z.number().min(0),
   backupsKept: z.number().int().min(1),
+  /** Engine log level (one JSON object per line on stderr). */
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+  /** The desktop app's update server (generic provider); null: update checks are off. */
+  updateFeedUrl: z.url().nullable(),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
 export function defaultConfig(): EngineConfig {
   const workers = Math.max(1, availableParallelism());
   return {
-    dataDir: process.env.SAFE_EDGE_DATA_DIR ?? defaultDataDir(),
-    modelsDir: process.env.SAFE_EDGE_MODELS_DIR ?? DEFAULT_MODELS_DIR,
+    dataDir: defaultDataDir(),
+    modelsDir: DEFAULT_MODELS_DIR,
     workers,
     agentTimeoutMs: 5_000,
     slowAnalysisMs: 250,
@@ -59,23 +67,34 @@ export function defaultConfig(): EngineConfig {
     host: '127.0.0.1',
     port: 8787,
     requireToken: true,
-    modelPrecision: (process.env.SAFE_EDGE_PRECISION as 'fp32' | 'int8' | undefined) ?? 'fp32',
+    modelPrecision: 'fp32',
     slowQueryMs: 50,
     cacheL1MaxBytes: 32 * 1024 * 1024,
     backupEveryHours: 6,
     backupsKept: 8,
+    logLevel: 'info' satisfies LogLevel,
+    updateFeedUrl: null,
   };
 }
 
-export function resolveConfig(overrides: Partial<EngineConfig> = {}): EngineConfig {
+/** The settings given by environment variables (empty values count as unset). */
+export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Partial<Record<EnvironmentSetting, string>> {
+  const entries = (Object.entries(ENVIRONMENT) as Array<[EnvironmentSetting, string]>).flatMap(([setting, name]) => (env[name] ? [[setting, env[name]]] : []));
+  return Object.fromEntries(entries);
+}
+
+/** Defaults (the host's own first: the CLI logs only warnings), then the environment, then `overrides` (CLI flags). */
+export function resolveConfig(overrides: Partial<EngineConfig> = {}, env: NodeJS.ProcessEnv = process.env, hostDefaults: Partial<EngineConfig> = {}): EngineConfig {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<EngineConfig>;
-  const base = defaultConfig();
+  const base = { ...defaultConfig(), ...hostDefaults, ...configFromEnvironment(env) } as EngineConfig;
   // Concurrency follows the worker count unless set on its own.
   if (defined.workers !== undefined && defined.maxConcurrentAnalyses === undefined) base.maxConcurrentAnalyses = defined.workers * 4;
   const parsed = configSchema.safeParse({ ...base, ...defined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SafeError(ERROR_CODES.INVALID_FIELD, `configuration ${issue?.path.join('.')}: ${issue?.message}`, issue?.path.join('.'));
+    const field = issue?.path.join('.');
+    const variable = ENVIRONMENT[field as EnvironmentSetting];
+    throw new SafeError(ERROR_CODES.CONFIG_INVALID, `configuration ${field}: ${issue?.message}${variable ? ` (environment variable ${variable}, or its flag)` : ''}`, field);
   }
   return parsed.data;
 }

@@ -1,26 +1,43 @@
-// The engine as one object, whatever hosts it (CLI, HTTP server, Electron utility process): the
-// orchestrated pipeline plus the store that keeps every run.
-import type { Incident } from './contract/incident.js';
-import type { AnalysisResult } from './contract/result.js';
-import { ERROR_CODES, SafeError, type SafeErrorBody } from './contract/errors.js';
-import type { EngineConfig } from './config.js';
-import { createLogger, type Logger } from './logging.js';
-import { Orchestrator, type AnalyzeOptions } from './orchestrator/orchestrator.js';
-import { openDatabase, type SqliteDatabase } from './store/database.js';
-import { AnalysisStore } from './store/analysisStore.js';
-import { StatementTimer } from './store/statementTimer.js';
-import { RunWriter } from './store/runWriter.js';
-import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
-import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
-import { ENGINE_VERSION } from './engineVersion.js';
+// The engine's facade: what every host (the CLI, the HTTP server, the desktop app's utility process)
+// calls, and the only thing they call. Behind it: the orchestrated pipeline on worker threads, the
+// analysis cache, the store that keeps every run, background jobs and scheduled backups. Hosts never
+// reach inside; they start it through bootstrap.ts so that all of them start it the same way.
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { markEngineRunning } from './store/maintenance.js';
+import { platform } from 'node:os';
+import type { z } from 'zod';
+import type { Incident } from './contract/incident.js';
+import type { AnalysisResult } from './contract/result.js';
+import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
+import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
+import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
+import type { EngineConfig } from './config.js';
+import type { Logger } from './logging.js';
+import { Orchestrator, type AnalyzeOptions } from './orchestrator/orchestrator.js';
+import { openDatabase, type SqliteDatabase } from './store/database.js';
+import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
+import { StatementTimer } from './store/statementTimer.js';
+import { RunWriter } from './store/runWriter.js';
+import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
+import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
+import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
+import { inventoryModels, type ModelInfo } from './inference/modelInventory.js';
+import { compareRuns } from './report/compareRuns.js';
+import { AnalysisJobs } from './analysisJobs.js';
+import { ENGINE_VERSION } from './engineVersion.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
+}
+
+export interface EngineStartOptions {
+  logger: Logger;
+  /** The agent worker script; tests substitute one that injects faults. */
+  workerUrl?: URL;
+  /** Long-running hosts take a backup every `backupEveryHours`; one-shot CLI commands (and tests) do not. */
+  scheduledBackups?: boolean;
 }
 
 /** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
@@ -29,16 +46,25 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 export class Engine {
   readonly startedAt = Date.now();
   private readonly writer: RunWriter;
+  private readonly jobs = new AnalysisJobs();
   private readonly releasePidFile: () => void;
+  private readonly stopBackups: () => void;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly closeHooks: Array<() => void> = [];
+  private closing = false;
 
-  private constructor(readonly config: EngineConfig, readonly orchestrator: Orchestrator, readonly store: AnalysisStore,
-    readonly cache: MultiLevelCache, readonly database: SqliteDatabase, readonly logger: Logger) {
+  private constructor(readonly config: EngineConfig, private readonly orchestrator: Orchestrator, private readonly store: AnalysisStore,
+    private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions) {
     this.writer = new RunWriter(store);
     this.releasePidFile = markEngineRunning(config.dataDir);
+    this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
+      ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
+      : () => {};
   }
 
-  static async start(config: EngineConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Engine> {
-    const logger = options.logger ?? createLogger();
+  /** Use bootstrap.ts's startEngine: it also resolves the configuration and guards the data directory. */
+  static async start(config: EngineConfig, options: EngineStartOptions): Promise<Engine> {
+    const { logger } = options;
     const db = openDatabase(config.dataDir);
     try {
       const orchestrator = await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
@@ -49,15 +75,59 @@ export class Engine {
       } catch (err) {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
-      return new Engine(config, orchestrator, new AnalysisStore(db, new StatementTimer(config.slowQueryMs, logger)), cache, db, logger);
+      return new Engine(config, orchestrator, new AnalysisStore(db, new StatementTimer(config.slowQueryMs, logger)), cache, db, logger, options);
     } catch (err) {
       db.close();
       throw err;
     }
   }
 
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private closing = false;
+  // ---- queries
+
+  health(): z.infer<typeof healthSchema> {
+    const q = this.orchestrator.queue;
+    return {
+      status: q.workers > 0 ? 'ok' : 'degraded', version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
+      workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch },
+      models: this.orchestrator.models,
+    };
+  }
+
+  about(): z.infer<typeof aboutSchema> {
+    return {
+      version: ENGINE_VERSION, engineBuild: ENGINE_VERSION, dataDir: this.config.dataDir, modelsDir: this.config.modelsDir,
+      platform: platform(), nodeVersion: process.versions.node,
+    };
+  }
+
+  runs(query: OperationArgs<'runs'>): RunSummary[] {
+    return this.store.history(query.limit, query.incidentId);
+  }
+
+  /** A stored run (by run id or incident id: the incident's latest) with what changed since the previous run. */
+  run(id: string): z.infer<typeof storedRunSchema> {
+    const found = this.store.find(id);
+    if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
+    const previous = this.store.previous(found);
+    const { incident, result, models, ...summary } = found;
+    return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
+  }
+
+  models(): ModelInfo[] {
+    return inventoryModels(this.config.modelsDir, this.orchestrator.models);
+  }
+
+  async stats(): Promise<z.infer<typeof statsSchema>> {
+    const cache = this.cache.stats();
+    return {
+      inference: await this.orchestrator.inferenceStats(),
+      analysesTotal: this.orchestrator.analysesTotal, retriesTotal: this.orchestrator.retriesTotal, agents: this.orchestrator.timings.snapshot(),
+      queries: this.store.timer.stats.snapshot(),
+      cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, refreshes: cache.refreshes } },
+    };
+  }
+
+  // ---- commands
 
   /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
   analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
@@ -68,6 +138,58 @@ export class Engine {
     return run;
   }
 
+  /** Starts an analysis in the background; its events are followed with `followAnalysis`. */
+  submitAnalysis(incident: Incident, options: EngineAnalyzeOptions = {}): OperationResult<'submitAnalysis'> {
+    if (this.closing) throw new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down');
+    const analysisId = options.analysisId ?? incident.id ?? randomUUID();
+    // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
+    const jobId = randomUUID();
+    const job = this.jobs.create(jobId);
+    this.analyze(incident, { ...options, analysisId, onProgress: (event) => job.push({ kind: 'progress', data: event }) })
+      .then((result) => job.push({ kind: 'result', data: result }))
+      .catch((err: unknown) => job.push({ kind: 'result', data: errorResult(analysisId, err) }));
+    return { analysisId, events: httpRequestFor('analysisEvents', { jobId }).path };
+  }
+
+  /** Replays a job's events so far, then follows it until its result; resolves when it has ended or the caller left. */
+  followAnalysis(jobId: string, emit: (message: JobMessage) => void, signal?: AbortSignal): Promise<null> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new SafeError(ERROR_CODES.NOT_FOUND, `no analysis job ${jobId} (jobs are kept for 10 minutes)`, 'jobId');
+    return new Promise((resolve) => {
+      let unsubscribe = () => {};
+      const end = () => { unsubscribe(); resolve(null); };
+      unsubscribe = job.follow((message) => {
+        emit(message);
+        if (message.kind === 'result') queueMicrotask(end);
+      });
+      if (job.done) end();
+      signal?.addEventListener('abort', end, { once: true });
+    });
+  }
+
+  /** Loads the models in the models directory again in every worker and swaps them in together (or not at all). */
+  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.orchestrator.reloadModels(); }
+
+  /** Stops taking work, lets running analyses finish and be saved (up to `graceMs`), then closes. */
+  async close(graceMs = 10_000): Promise<void> {
+    this.closing = true;
+    this.stopBackups();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => { timer = setTimeout(resolve, graceMs); }),
+    ]);
+    clearTimeout(timer);
+    this.writer.flush();
+    await this.orchestrator.close();
+    this.database.close();
+    this.releasePidFile();
+    for (const hook of this.closeHooks.splice(0)) hook();
+  }
+
+  /** Runs `hook` once the engine has closed (the host releases what it claimed for it). */
+  onClose(hook: () => void): void { this.closeHooks.push(hook); }
+
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
     const result = options.useCache === false ? await this.orchestrator.analyze(incident, options) : await this.analyzeCached(incident, options);
     if (options.save === false) return result;
@@ -76,7 +198,7 @@ export class Engine {
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
-      return { ...result, saveError: { code: ERROR_CODES.INTERNAL, message: `the analysis was not saved: ${(err as Error).message}` } };
+      return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message: `the analysis was not saved: ${(err as Error).message}` } };
     }
   }
 
@@ -112,25 +234,9 @@ export class Engine {
       throw err;
     }
   }
-
-  /** Stops taking work, lets running analyses finish and be saved (up to `graceMs`), then closes. */
-  async close(graceMs = 10_000): Promise<void> {
-    this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.inFlight]),
-      new Promise((resolve) => { timer = setTimeout(resolve, graceMs); }),
-    ]);
-    clearTimeout(timer);
-    this.writer.flush();
-    await this.orchestrator.close();
-    this.database.close();
-    this.releasePidFile();
-  }
 }
 
 /** The result line for an input that could not be analysed at all (bad JSON, bad field, busy). */
 export function errorResult(id: string, err: unknown): AnalysisResult {
-  const error: SafeErrorBody = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: String((err as Error)?.message ?? err) };
-  return { id, status: 'error', error, models: {}, timingsMs: {} };
+  return { id, status: 'error', error: toErrorBody(err, ERROR_CODES.AGENT_FAILED), models: {}, timingsMs: {} };
 }

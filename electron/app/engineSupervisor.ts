@@ -2,9 +2,10 @@
 // exponential backoff when it dies or stops answering, and no request lost silently — requests in flight
 // when the engine dies are resubmitted once to the new engine (an analysis keeps its id), and fail with
 // SAFE_E_ENGINE_RESTARTED if the engine dies again. Electron is injected, so this runs under plain Node.
-import type { HostMessage, HostRequest } from '../../engine/contract/hostProtocol.js';
-import type { ProgressEventBody } from '../../engine/contract/api.js';
-import type { SafeErrorBody } from '../../engine/contract/errors.js';
+// Requests name an operation of the table (engine/contract/operations.ts); replies are typed by it.
+import { PING_REQUEST_ID, type HostMessage, type HostRequest } from '../../engine/contract/hostProtocol.js';
+import { ERROR_CODES, SafeError } from '../../engine/contract/errors.js';
+import type { OperationArgs, OperationArgsInput, OperationEvent, OperationName, OperationResult } from '../../engine/contract/operations.js';
 import type { EngineStatus } from '../../engine/contract/ipc.js';
 
 export interface EngineProcess {
@@ -33,9 +34,9 @@ export interface SupervisorOptions {
   timers?: Timers;
 }
 
-/** A request without its id (distributes over the union so each method keeps its own fields). */
+/** A request without its id (distributes over the union so each operation keeps its own arguments). */
 type Body = HostRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-interface Pending { body: Body; resolve: (v: unknown) => void; reject: (e: SafeErrorBody) => void; onProgress?: (e: ProgressEventBody) => void; attempts: number }
+interface Pending { body: Body; resolve: (v: unknown) => void; reject: (e: SafeError) => void; onEvent?: (e: unknown) => void; attempts: number }
 
 export class EngineSupervisor {
   private process: EngineProcess | null = null;
@@ -64,11 +65,19 @@ export class EngineSupervisor {
     this.launch();
   }
 
-  /** Sends a request; resolves with the engine's value, rejects with its error body. */
-  request(body: Body, onProgress?: (e: ProgressEventBody) => void): Promise<unknown> {
-    if (this.failed) return Promise.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: 'the engine has failed and is not being restarted; restart the app' });
+  private readonly resultListeners = new Map<OperationName, Array<(result: unknown) => void>>();
+
+  /** Calls `listener` with every successful result of `op` (the shell's notifications). */
+  onResult<K extends OperationName>(op: K, listener: (result: OperationResult<K>) => void): void {
+    this.resultListeners.set(op, [...(this.resultListeners.get(op) ?? []), listener as (result: unknown) => void]);
+  }
+
+  /** Calls an operation in the engine; resolves with its value, rejects with a SafeError carrying the engine's code. */
+  request<K extends OperationName>(op: K, args: OperationArgsInput<K> | OperationArgs<K>, onEvent?: (event: OperationEvent<K>) => void): Promise<OperationResult<K>> {
+    if (this.failed) return Promise.reject(new SafeError(ERROR_CODES.ENGINE_FAILED, 'the engine has failed and is not being restarted; restart the app'));
     return new Promise((resolve, reject) => {
-      const item: Pending = { body, resolve, reject, onProgress, attempts: 0 };
+      // The engine answers with the operation's own result (the host checks arguments; tests check replies against the schema).
+      const item: Pending = { body: { op, args } as Body, resolve: resolve as (v: unknown) => void, reject, onEvent: onEvent as ((e: unknown) => void) | undefined, attempts: 0 };
       if (this.ready && this.process) this.send(item); else this.waiting.push(item);
     });
   }
@@ -78,7 +87,7 @@ export class EngineSupervisor {
     this.clearTimers();
     this.process?.kill();
     this.process = null;
-    for (const item of [...this.pending.values(), ...this.waiting.splice(0)]) item.reject({ code: 'SAFE_E_SHUTTING_DOWN', message: 'the app is closing' });
+    for (const item of [...this.pending.values(), ...this.waiting.splice(0)]) item.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the app is closing'));
     this.pending.clear();
   }
 
@@ -112,11 +121,11 @@ export class EngineSupervisor {
       this.schedulePing();
       return;
     }
-    if (message.type === 'progress') {
-      this.pending.get(message.requestId)?.onProgress?.(message.event);
+    if (message.type === 'event') {
+      this.pending.get(message.requestId)?.onEvent?.(message.event);
       return;
     }
-    if (message.id === -2) { // health ping reply
+    if (message.id === PING_REQUEST_ID) {
       if (this.pingDeadline) this.timers.clearTimeout(this.pingDeadline);
       this.pingDeadline = null;
       this.schedulePing();
@@ -125,7 +134,9 @@ export class EngineSupervisor {
     const item = this.pending.get(message.id);
     if (!item) return;
     this.pending.delete(message.id);
-    if (message.ok) item.resolve(message.value); else item.reject(message.error);
+    if (!message.ok) { item.reject(SafeError.fromBody(message.error)); return; }
+    item.resolve(message.value);
+    for (const listener of this.resultListeners.get(item.body.op) ?? []) listener(message.value);
   }
 
   private send(item: Pending): void {
@@ -139,7 +150,7 @@ export class EngineSupervisor {
     const interval = this.options.pingIntervalMs ?? 5000;
     this.pingTimer = this.timers.setTimeout(() => {
       if (!this.process || !this.ready) return;
-      this.process.postMessage({ id: -2, method: 'health' });
+      this.process.postMessage({ id: PING_REQUEST_ID, op: 'health', args: {} });
       this.pingDeadline = this.timers.setTimeout(() => {
         const child = this.process;
         this.onDeath('engine stopped answering health pings');
@@ -161,7 +172,7 @@ export class EngineSupervisor {
     // Requests in flight go back to the queue once; a second loss fails them visibly.
     for (const item of this.pending.values()) {
       if (item.attempts < 2) this.waiting.push(item);
-      else item.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: `the engine restarted twice while handling this request (${reason})` });
+      else item.reject(new SafeError(ERROR_CODES.ENGINE_RESTARTED, `the engine restarted twice while handling this request (${reason})`));
     }
     this.pending.clear();
     this.consecutiveFailures++;
@@ -169,7 +180,7 @@ export class EngineSupervisor {
     if (this.consecutiveFailures > max) {
       this.failed = true;
       this.status('failed', reason);
-      for (const item of this.waiting.splice(0)) item.reject({ code: 'SAFE_E_ENGINE_RESTARTED', message: `the engine keeps failing: ${reason}` });
+      for (const item of this.waiting.splice(0)) item.reject(new SafeError(ERROR_CODES.ENGINE_FAILED, `the engine keeps failing: ${reason}`));
       return;
     }
     this.restarts++;

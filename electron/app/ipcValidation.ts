@@ -1,15 +1,17 @@
-// Every IPC call is checked before it reaches the engine: the sender must be the app's own UI and the
-// arguments must match the contract's schema for that channel.
-import { IPC_INVOKE, type IpcInvokeName } from '../../engine/contract/ipc.js';
+// Every IPC call is checked before it reaches the engine: the sender must be the app's own UI, the
+// operation must be one the bridge offers, and its arguments must match the operation's own schema.
+import { BRIDGE_OPERATIONS, OPERATIONS, type BridgeOperationName, type OperationArgs } from '../../engine/contract/operations.js';
 import { ERROR_CODES, SafeError } from '../../engine/contract/errors.js';
 import { isTrustedSender } from './security.js';
 
-export function validateIpcCall<N extends IpcInvokeName>(name: N, senderUrl: string | undefined, args: unknown[]): unknown[] {
+export function validateIpcCall<K extends BridgeOperationName>(name: K, senderUrl: string | undefined, args: unknown): OperationArgs<K> {
   if (!isTrustedSender(senderUrl)) throw new SafeError(ERROR_CODES.UNAUTHORIZED, `IPC ${name} refused: sender ${senderUrl ?? '(unknown)'} is not the app`);
-  const parsed = IPC_INVOKE[name].args.safeParse(args);
+  if (!BRIDGE_OPERATIONS.includes(name)) throw new SafeError(ERROR_CODES.UNKNOWN_OPERATION, `IPC ${name} is not offered to the UI`, 'op');
+  const parsed = OPERATIONS[name].args.safeParse(args ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SafeError(ERROR_CODES.INVALID_FIELD, `IPC ${name}: argument ${issue?.path.join('.')}: ${issue?.message}`, issue?.path.join('.'));
+    const field = issue?.path.join('.') || '(arguments)';
+    throw new SafeError(ERROR_CODES.INVALID_FIELD, `IPC ${name}: argument ${field}: ${issue?.message}`, field);
   }
-  return parsed.data as unknown[];
+  return parsed.data as OperationArgs<K>;
 }

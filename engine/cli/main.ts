@@ -4,32 +4,32 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AnalysisResult } from '../contract/result.js';
-import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
 import { resolveConfig, type EngineConfig } from '../config.js';
-import { Engine, errorResult } from '../engine.js';
+import { errorResult } from '../engine.js';
+import { startEngine } from '../bootstrap.js';
 import { inventoryModels } from '../inference/modelInventory.js';
-import { createLogger } from '../logging.js';
 import { formatBriefing } from '../report/briefing.js';
 import { compareRuns } from '../report/compareRuns.js';
 import { buildServer } from '../server/app.js';
-import { ENGINE_VERSION } from '../engineViews.js';
-import { loadOrCreateToken } from '../server/apiToken.js';
+import { ENGINE_VERSION } from '../engineVersion.js';
+import { loadOrCreateTokens } from '../server/apiToken.js';
 import { openDatabase } from '../store/database.js';
 import { AnalysisStore } from '../store/analysisStore.js';
 import { parseInputText } from './readIncidents.js';
-import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, scheduleBackups, vacuumDatabase } from '../store/maintenance.js';
+import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
 
 interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
 
-function configFrom(options: CommonOptions, extra: Partial<EngineConfig> = {}): EngineConfig {
-  return resolveConfig({
-    dataDir: options.dataDir, modelsDir: options.modelsDir,
-    workers: options.workers ? Number(options.workers) : undefined, ...extra,
-  });
+/** The flags every command shares, as configuration overrides (they win over the environment). */
+function overridesFrom(options: CommonOptions, extra: Partial<EngineConfig> = {}): Partial<EngineConfig> {
+  return { dataDir: options.dataDir, modelsDir: options.modelsDir, workers: options.workers ? Number(options.workers) : undefined, ...extra };
 }
+
+const configFrom = (options: CommonOptions, extra: Partial<EngineConfig> = {}): EngineConfig => resolveConfig(overridesFrom(options, extra));
 
 const withCommon = (command: Command) => command
   .option('--data-dir <dir>', 'where the database and API token live (default: OS data directory; env SAFE_EDGE_DATA_DIR)')
@@ -46,8 +46,8 @@ function readInput(file: string): string {
 
 async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean }): Promise<number> {
   const entries = parseInputText(readInput(file));
-  const config = configFrom(options);
-  const engine = await Engine.start(config, { logger: createLogger(process.env.SAFE_EDGE_LOG as never ?? 'warn') });
+  // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
+  const { engine, config } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
   let failed = 0;
   try {
     const priority = entries.length > 1 ? 'batch' : 'interactive';
@@ -81,20 +81,15 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
 }
 
 async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean }): Promise<void> {
-  const config = configFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token });
-  const logger = createLogger();
-  const engine = await Engine.start(config, { logger });
-  const token = config.requireToken ? loadOrCreateToken(config.dataDir) : null;
-  const app = buildServer(engine, { token, allowedHosts: config.host === '127.0.0.1' || config.host === 'localhost' ? [] : [config.host] });
-  const stopBackups = config.backupEveryHours > 0
-    ? scheduleBackups(engine.database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
-    : () => {};
+  const { engine, config, logger } = await startEngine({ host: 'server', overrides: overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token }) });
+  const tokens = config.requireToken ? loadOrCreateTokens(config.dataDir) : null;
+  const token = tokens?.operator ?? null;
+  const app = buildServer(engine, { tokens, allowedHosts: config.host === '127.0.0.1' || config.host === 'localhost' ? [] : [config.host] });
   const address = await app.listen({ host: config.host, port: config.port });
-  logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.orchestrator.models });
+  logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.health().models });
   process.stderr.write(`\nSAFE Edge is running. Open the app in a browser:\n  ${address}/${token ? `#token=${token}` : ''}\n\n`);
   if (token === null) logger.warn('API token check is disabled (--no-token): any local program can use this engine');
   const stop = async () => {
-    stopBackups();
     await app.close();
     await engine.close();
     process.exit(0);
@@ -222,7 +217,7 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.INTERNAL, message: (err as Error).message };
+    const body = toErrorBody(err, ERROR_CODES.INTERNAL);
     process.stderr.write(`${body.code}: ${body.message}\n`);
     process.exitCode = 2;
   }

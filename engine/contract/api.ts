@@ -1,14 +1,13 @@
-// The HTTP API contract: every route with its request and reply schemas, in one place, so the server
-// and its clients (the desktop UI, scripts at the post) cannot drift apart. Add a route here first.
+// The schemas of what the engine's operations take and answer. Which operations exist, and how each
+// door reaches them, is declared once in operations.ts.
 import { z } from 'zod';
 import { analysisResultSchema, errorBodySchema } from './result.js';
-import { AGENT_NAMES } from './taxonomy.js';
-
-export const API_PREFIX = '/v1';
+import { PIPELINE_STAGES } from './taxonomy.js';
 
 export const progressEventSchema = z.object({
   analysisId: z.string(),
-  agent: z.union([z.enum(AGENT_NAMES), z.literal('analysis')]),
+  /** A pipeline stage (the reading step or an agent), or the analysis as a whole. */
+  agent: z.union([z.enum(PIPELINE_STAGES), z.literal('analysis')]),
   state: z.enum(['queued', 'started', 'finished', 'failed', 'retrying']),
   atMs: z.number(),
   durationMs: z.number().optional(),
@@ -81,14 +80,21 @@ export const statsSchema = z.object({
   cache: z.record(z.string(), z.record(z.string(), z.number())),
 });
 
-/** Route table: method, path, and what goes in and out. SSE routes stream `ProgressEventBody` then the result. */
-export const API_ROUTES = {
-  health: { method: 'GET', path: '/health', auth: false },
-  analyze: { method: 'POST', path: `${API_PREFIX}/analyses`, auth: true },
-  submitJob: { method: 'POST', path: `${API_PREFIX}/analyses/jobs`, auth: true },
-  jobEvents: { method: 'GET', path: `${API_PREFIX}/analyses/jobs/:jobId/events`, auth: true },
-  history: { method: 'GET', path: `${API_PREFIX}/runs`, auth: true },
-  run: { method: 'GET', path: `${API_PREFIX}/runs/:id`, auth: true },
-  models: { method: 'GET', path: `${API_PREFIX}/models`, auth: true },
-  stats: { method: 'GET', path: `${API_PREFIX}/stats`, auth: true },
-} as const;
+/** What an engine says about itself (the settings page; support requests). */
+export const aboutSchema = z.object({
+  version: z.string(),
+  /** A hash of the engine's code: two engines with the same build answer alike. */
+  engineBuild: z.string(),
+  dataDir: z.string(),
+  modelsDir: z.string(),
+  platform: z.string(),
+  nodeVersion: z.string(),
+});
+
+/** One message of an analysis job's event stream: progress, then exactly one result. Stream messages
+ *  are `{ kind, data }`: over HTTP each is a Server-Sent Event named `kind` carrying `data`. */
+export const jobMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('progress'), data: progressEventSchema }),
+  z.object({ kind: z.literal('result'), data: analysisResultSchema }),
+]);
+export type JobMessage = z.infer<typeof jobMessageSchema>;

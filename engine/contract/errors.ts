@@ -1,10 +1,14 @@
-// Stable error codes: clients match on `code`, people read `message`. Never rename a code.
+// Stable error codes: clients match on `code`, people read `message`. Never rename a code. Every error
+// any door (HTTP, IPC, the utility process, the CLI) shows passes through `toErrorBody`, and every code
+// has its HTTP status in `HTTP_STATUS` (a Record over all codes: a new code cannot silently become a 500).
 export const ERROR_CODES = {
   INVALID_JSON: 'SAFE_E_INVALID_JSON',
   INVALID_FIELD: 'SAFE_E_INVALID_FIELD',
   UNKNOWN_SUBSTANCE: 'SAFE_E_UNKNOWN_SUBSTANCE',
   TEXT_TOO_LONG: 'SAFE_E_TEXT_TOO_LONG',
   INPUT_TOO_LARGE: 'SAFE_E_INPUT_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'SAFE_E_UNSUPPORTED_MEDIA_TYPE',
+  UNKNOWN_OPERATION: 'SAFE_E_UNKNOWN_OPERATION',
   BUSY: 'SAFE_E_BUSY',
   AGENT_TIMEOUT: 'SAFE_E_AGENT_TIMEOUT',
   AGENT_CRASHED: 'SAFE_E_AGENT_CRASHED',
@@ -15,13 +19,58 @@ export const ERROR_CODES = {
   MODEL_MANIFEST_INVALID: 'SAFE_E_MODEL_MANIFEST_INVALID',
   NOT_FOUND: 'SAFE_E_NOT_FOUND',
   UNAUTHORIZED: 'SAFE_E_UNAUTHORIZED',
+  FORBIDDEN: 'SAFE_E_FORBIDDEN',
   FILE_UNREADABLE: 'SAFE_E_FILE_UNREADABLE',
+  CONFIG_INVALID: 'SAFE_E_CONFIG_INVALID',
+  DATABASE_NOT_SAFE_EDGE: 'SAFE_E_DATABASE_NOT_SAFE_EDGE',
+  DATABASE_TOO_NEW: 'SAFE_E_DATABASE_TOO_NEW',
+  DATA_DIR_IN_USE: 'SAFE_E_DATA_DIR_IN_USE',
+  RESTORE_REFUSED: 'SAFE_E_RESTORE_REFUSED',
+  SAVE_FAILED: 'SAFE_E_SAVE_FAILED',
   SHUTTING_DOWN: 'SAFE_E_SHUTTING_DOWN',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
+  ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
 } as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+export type ErrorKey = keyof typeof ERROR_CODES;
+export type ErrorCode = (typeof ERROR_CODES)[ErrorKey];
+
+/** The HTTP status of every code. 503s are transient (retry), 409s need the operator to act first. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  SAFE_E_INVALID_JSON: 400,
+  SAFE_E_INVALID_FIELD: 400,
+  SAFE_E_UNKNOWN_SUBSTANCE: 400,
+  SAFE_E_TEXT_TOO_LONG: 400,
+  SAFE_E_INPUT_TOO_LARGE: 413,
+  SAFE_E_UNSUPPORTED_MEDIA_TYPE: 415,
+  SAFE_E_UNKNOWN_OPERATION: 404,
+  SAFE_E_BUSY: 503,
+  SAFE_E_AGENT_TIMEOUT: 500,
+  SAFE_E_AGENT_CRASHED: 500,
+  SAFE_E_AGENT_FAILED: 500,
+  SAFE_E_DEPENDENCY_FAILED: 500,
+  SAFE_E_MODEL_MISSING: 500,
+  SAFE_E_MODEL_HASH_MISMATCH: 500,
+  SAFE_E_MODEL_MANIFEST_INVALID: 500,
+  SAFE_E_NOT_FOUND: 404,
+  SAFE_E_UNAUTHORIZED: 401,
+  SAFE_E_FORBIDDEN: 403,
+  SAFE_E_FILE_UNREADABLE: 400,
+  SAFE_E_CONFIG_INVALID: 500,
+  SAFE_E_DATABASE_NOT_SAFE_EDGE: 500,
+  SAFE_E_DATABASE_TOO_NEW: 500,
+  SAFE_E_DATA_DIR_IN_USE: 409,
+  SAFE_E_RESTORE_REFUSED: 409,
+  SAFE_E_SAVE_FAILED: 500,
+  SAFE_E_SHUTTING_DOWN: 503,
+  SAFE_E_INTERNAL: 500,
+  SAFE_E_ENGINE_RESTARTED: 503,
+  SAFE_E_ENGINE_FAILED: 503,
+};
+
+const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && KNOWN_CODES.has(value);
 
 export interface SafeErrorBody {
   code: ErrorCode;
@@ -45,4 +94,22 @@ export class SafeError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, field: this.field };
   }
+
+  /** Rebuilds the error from a body that crossed a process or thread boundary. */
+  static fromBody(body: SafeErrorBody): SafeError { return new SafeError(body.code, body.message, body.field); }
+}
+
+/**
+ * The one way any door turns a thrown value into what a client sees: a SafeError keeps its code; a body
+ * that already carries a known code (one that crossed a thread or process) is kept; anything else is
+ * `fallback` with what it said. Codes are never guessed from message text.
+ */
+export function toErrorBody(err: unknown, fallback: ErrorCode): SafeErrorBody {
+  if (err instanceof SafeError) return err.toBody();
+  if (err && typeof err === 'object' && isErrorCode((err as { code?: unknown }).code) && typeof (err as { message?: unknown }).message === 'string') {
+    const { code, message, field } = err as SafeErrorBody;
+    return typeof field === 'string' ? { code, message, field } : { code, message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: fallback, message };
 }

@@ -1,24 +1,25 @@
-// Messages between the desktop app's main process and the engine running in its utility process.
-// Requests carry an id; the engine answers each once, and streams progress events for analyses.
+// Messages between the desktop app's main process and the engine in its utility process: any operation
+// of the table (operations.ts) by name with its arguments. The engine answers each request once, and
+// sends the operation's events (analysis progress, a stream's messages) before its reply.
 import { z } from 'zod';
-import { historyQuerySchema, type ProgressEventBody } from './api.js';
+import { OPERATION_NAMES, type OperationArgsInput, type OperationName } from './operations.js';
 import type { SafeErrorBody } from './errors.js';
 
-export const HOST_METHODS = ['health', 'analyze', 'history', 'run', 'models', 'stats'] as const;
-export type HostMethod = (typeof HOST_METHODS)[number];
+/** The supervisor's liveness ping uses this request id; its reply is never a caller's. */
+export const PING_REQUEST_ID = -2;
 
-export const hostRequestSchema = z.discriminatedUnion('method', [
-  z.object({ id: z.number().int(), method: z.literal('health') }),
-  z.object({ id: z.number().int(), method: z.literal('models') }),
-  z.object({ id: z.number().int(), method: z.literal('stats') }),
-  z.object({ id: z.number().int(), method: z.literal('analyze'), incident: z.unknown(), analysisId: z.string().max(128).optional() }),
-  z.object({ id: z.number().int(), method: z.literal('history'), query: historyQuerySchema }),
-  z.object({ id: z.number().int(), method: z.literal('run'), runId: z.string().min(1).max(128) }),
-]);
-export type HostRequest = z.infer<typeof hostRequestSchema>;
+export const hostRequestSchema = z.object({
+  id: z.number().int(),
+  op: z.enum(OPERATION_NAMES),
+  /** Checked against the operation's own argument schema by the host. */
+  args: z.unknown(),
+});
+
+/** A request as the main process builds it (typed per operation). */
+export type HostRequest = { [K in OperationName]: { id: number; op: K; args: OperationArgsInput<K> } }[OperationName];
 
 export type HostMessage =
   | { type: 'ready'; version: string }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: SafeErrorBody }
-  | { type: 'progress'; requestId: number; event: ProgressEventBody };
+  | { type: 'event'; requestId: number; event: unknown };

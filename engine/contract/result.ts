@@ -2,7 +2,7 @@
 // confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
 // is documented in docs/result.md.
 import { z } from 'zod';
-import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, AGENT_NAMES } from './taxonomy.js';
+import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
 import { ERROR_CODES } from './errors.js';
 
@@ -177,7 +177,7 @@ export const executorSchema = z.object({
   missingInformation: z.array(z.object({ field: z.string(), why: z.string(), whyZh: z.string(), impact: z.number() })),
 });
 
-export const agentFailureSchema = z.object({ agent: z.enum(AGENT_NAMES), ...errorBodySchema.shape });
+export const agentFailureSchema = z.object({ agent: z.enum(PIPELINE_STAGES), ...errorBodySchema.shape });
 
 export const analysisResultSchema = z.object({
   id: z.string(),

@@ -27,6 +27,11 @@ export const SEVERITY_COLOURS: Record<SeverityLevel, 'red' | 'orange' | 'yellow'
 export const AGENT_NAMES = ['strategist', 'awareness', 'field', 'executor'] as const;
 export type AgentName = (typeof AGENT_NAMES)[number];
 
+/** The steps of one analysis: the cheap reading of the report's text first, then the four agents
+ *  (the order and what each needs: docs/architecture.md, engine/orchestrator/pipeline.ts). */
+export const PIPELINE_STAGES = ['reading', ...AGENT_NAMES] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
 export const STABILITY_CLASSES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type StabilityClass = (typeof STABILITY_CLASSES)[number];
 

@@ -1,10 +1,10 @@
 // Serves the engine over a message port: the Electron utility process's parentPort in the app, a
-// worker_threads MessagePort in tests. Same Engine, same views as the HTTP API; only the wire differs.
+// worker_threads MessagePort in tests. Any operation of the table, by name; same handlers as HTTP.
 import { hostRequestSchema, type HostMessage } from '../contract/hostProtocol.js';
-import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import { parseIncident } from '../contract/parseIncident.js';
+import { ERROR_CODES, toErrorBody } from '../contract/errors.js';
 import type { Engine } from '../engine.js';
-import { ENGINE_VERSION, healthView, modelsView, statsView, storedRunView } from '../engineViews.js';
+import { ENGINE_VERSION } from '../engineVersion.js';
+import { callOperation, operationHandlers } from '../operationHandlers.js';
 
 /** The minimum a port must offer. Electron's MessagePortMain wraps data in `{ data }`; Node's does not. */
 export interface HostPort {
@@ -13,36 +13,29 @@ export interface HostPort {
 }
 
 const unwrap = (message: unknown): unknown =>
-  message && typeof message === 'object' && 'data' in message && !('method' in message) ? (message as { data: unknown }).data : message;
+  message && typeof message === 'object' && 'data' in message && !('op' in message) ? (message as { data: unknown }).data : message;
 
 export function serveEngineOverPort(engine: Engine, port: HostPort): void {
+  const handlers = operationHandlers(engine);
   port.on('message', async (raw) => {
-    const parsed = hostRequestSchema.safeParse(unwrap(raw));
-    const id = typeof (unwrap(raw) as { id?: unknown })?.id === 'number' ? (unwrap(raw) as { id: number }).id : -1;
+    const message = unwrap(raw);
+    const parsed = hostRequestSchema.safeParse(message);
     if (!parsed.success) {
-      port.postMessage({ type: 'reply', id, ok: false, error: { code: ERROR_CODES.INVALID_FIELD, message: `bad host request: ${parsed.error.issues[0]?.message}` } });
+      const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
+      const issue = parsed.error.issues[0];
+      const unknownOp = issue?.path[0] === 'op';
+      port.postMessage({ type: 'reply', id, ok: false, error: unknownOp
+        ? { code: ERROR_CODES.UNKNOWN_OPERATION, message: `no operation ${JSON.stringify((message as { op?: unknown })?.op)}`, field: 'op' }
+        : { code: ERROR_CODES.INVALID_FIELD, message: `bad host request: ${issue?.path.join('.')}: ${issue?.message}`, field: issue?.path.join('.') ?? '(request)' } });
       return;
     }
     const request = parsed.data;
     try {
-      let value: unknown;
-      switch (request.method) {
-        case 'health': value = healthView(engine); break;
-        case 'models': value = modelsView(engine); break;
-        case 'stats': value = await statsView(engine); break;
-        case 'history': value = engine.store.history(request.query.limit, request.query.incidentId); break;
-        case 'run': value = storedRunView(engine, request.runId); break;
-        case 'analyze':
-          value = await engine.analyze(parseIncident(request.incident), {
-            analysisId: request.analysisId,
-            onProgress: (event) => port.postMessage({ type: 'progress', requestId: request.id, event }),
-          });
-          break;
-      }
+      const value = await callOperation(handlers, request.op, request.args,
+        (event) => port.postMessage({ type: 'event', requestId: request.id, event }));
       port.postMessage({ type: 'reply', id: request.id, ok: true, value });
     } catch (err) {
-      const error = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.INTERNAL, message: (err as Error).message };
-      port.postMessage({ type: 'reply', id: request.id, ok: false, error });
+      port.postMessage({ type: 'reply', id: request.id, ok: false, error: toErrorBody(err, ERROR_CODES.INTERNAL) });
     }
   });
   port.postMessage({ type: 'ready', version: ENGINE_VERSION });

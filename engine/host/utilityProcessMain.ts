@@ -1,17 +1,23 @@
 // Entry point of the engine inside the desktop app: Electron starts this file as a utility process
 // (utilityProcess.fork) and talks to it through process.parentPort. No Electron import is needed:
-// parentPort is provided on `process` by the host. Same Engine as the CLI and the HTTP server.
-import { resolveConfig } from '../config.js';
-import { Engine } from '../engine.js';
-import { createLogger } from '../logging.js';
+// parentPort is provided on `process` by the host. Started by bootstrap.ts like every other host, so
+// the app and `safe-edge` share one data directory and one history.
+import { startEngine } from '../bootstrap.js';
+import { ERROR_CODES, toErrorBody } from '../contract/errors.js';
 import { serveEngineOverPort, type HostPort } from './engineHost.js';
 
 const parentPort = (process as unknown as { parentPort?: HostPort }).parentPort;
 
+/** `--legacy-data-dir DIR`: where an earlier app version kept its database (moved in once). */
+const flag = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+
 async function main(): Promise<void> {
   if (!parentPort) throw new Error('utilityProcessMain must be started by the desktop app (no parentPort)');
-  const dataDirFlag = process.argv.indexOf('--data-dir');
-  const engine = await Engine.start(resolveConfig({ dataDir: dataDirFlag > 0 ? process.argv[dataDirFlag + 1] : undefined }), { logger: createLogger() });
+  const legacy = flag('--legacy-data-dir');
+  const { engine } = await startEngine({ host: 'desktop', overrides: { dataDir: flag('--data-dir') }, legacyDataDirs: legacy ? [legacy] : [] });
   serveEngineOverPort(engine, parentPort);
   const shutdown = async () => { await engine.close(); process.exit(0); };
   process.once('SIGTERM', shutdown);
@@ -19,6 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`engine failed to start: ${(err as Error).message}\n`);
+  const body = toErrorBody(err, ERROR_CODES.INTERNAL);
+  process.stderr.write(`engine failed to start: ${body.code}: ${body.message}\n`);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
-// What a worker thread does for each agent. The orchestrator ships inputs by structured clone; the
-// classifier session lives in the worker, loaded once when the worker starts.
-import type { Incident } from '../contract/incident.js';
-import { awarenessSchema, executorSchema, fieldSchema, strategistSchema, type AwarenessResult, type FieldResult, type StrategistResult } from '../contract/result.js';
+// What a worker thread does for each stage of the pipeline (pipeline.ts declares the stages and what
+// each needs; the runners below are typed by it). The orchestrator ships inputs by structured clone;
+// the models live in the worker, loaded once when the worker starts.
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import type { AgentName } from '../contract/taxonomy.js';
+import type { PipelineStage } from '../contract/taxonomy.js';
+import { readReport } from '../agents/reading/index.js';
+import { STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { createInferenceCore, type InferenceCore } from '../inference/inferenceCore.js';
 import { strategize } from '../agents/strategist/index.js';
@@ -17,13 +18,6 @@ import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
 import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
 import { SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
-
-export interface AgentInput {
-  incident: Incident;
-  strategist?: StrategistResult;
-  awareness?: AwarenessResult;
-  field?: FieldResult;
-}
 
 export interface WorkerContext {
   core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
@@ -57,37 +51,33 @@ export function workerModels(context: WorkerContext): Record<string, string> {
   };
 }
 
-const AGENT_SCHEMAS = { strategist: strategistSchema, awareness: awarenessSchema, field: fieldSchema, executor: executorSchema } as const;
+type StageRunner<S extends PipelineStage> = (context: WorkerContext, input: StageInput<S>) => Promise<StageOutputs[S]> | StageOutputs[S];
 
-/** Runs an agent and checks its result against the contract here, on the worker: a NaN or an overflow
- *  becomes this agent's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. */
-export async function runAgentTask(context: WorkerContext, agent: AgentName, input: AgentInput): Promise<unknown> {
-  const result = await computeAgent(context, agent, input);
-  const checked = AGENT_SCHEMAS[agent].safeParse(result);
+const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
+  reading: (_context, { incident }) => readReport(incident),
+  strategist: async (context, { incident, reading }) => strategize(incident, await context.classifier.classifyOne(incident.text), reading),
+  // The reading is declared for the Field experts too: facts read from the text (wind, substance,
+  // magnitude...) reach the physics through it; today it carries figures only.
+  field: (context, { incident }) => runFieldWithSurrogates(incident, context.surrogates),
+  awareness: async (context, { incident, strategist, field }) => {
+    // The anomaly model adds to the robust z-score; if running it fails, the A-Agent still answers with z alone.
+    const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(incident.sensors).catch(() => undefined) : undefined;
+    return runAwareness(incident, strategist, field, modelAnomalies);
+  },
+  executor: (_context, { incident, strategist, awareness, field }) => runExecutor(incident, strategist, awareness, field),
+};
+
+/** Runs a stage and checks its result against the contract here, on the worker: a NaN or an overflow
+ *  becomes this stage's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. `input` was
+ *  assembled by the orchestrator from the stage's declared needs. */
+export async function runStageTask(context: WorkerContext, stage: PipelineStage, input: AnyStageInput): Promise<unknown> {
+  // The stage is only known at run time here; STAGE_RUNNERS itself is checked stage by stage above.
+  const runner = STAGE_RUNNERS[stage] as (context: WorkerContext, input: AnyStageInput) => Promise<unknown> | unknown;
+  const result = await runner(context, input);
+  const checked = STAGE_SCHEMAS[stage].safeParse(result);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new SafeError(ERROR_CODES.AGENT_FAILED, `${agent} produced an invalid result at ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new SafeError(ERROR_CODES.AGENT_FAILED, `${stage} produced an invalid result at ${issue?.path.join('.')}: ${issue?.message}`);
   }
   return result;
-}
-
-async function computeAgent(context: WorkerContext, agent: AgentName, input: AgentInput): Promise<unknown> {
-  const need = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`${agent} needs the ${name} result`);
-    return value;
-  };
-  switch (agent) {
-    case 'strategist': {
-      return strategize(input.incident, await context.classifier.classifyOne(input.incident.text));
-    }
-    case 'field':
-      return runFieldWithSurrogates(input.incident, context.surrogates);
-    case 'awareness': {
-      // The anomaly model adds to the robust z-score; if running it fails, the A-Agent still answers with z alone.
-      const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(input.incident.sensors).catch(() => undefined) : undefined;
-      return runAwareness(input.incident, need(input.strategist, 'strategist'), modelAnomalies);
-    }
-    case 'executor':
-      return runExecutor(input.incident, need(input.strategist, 'strategist'), need(input.awareness, 'awareness'), need(input.field, 'field'));
-  }
 }

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
-import { createWorkerContext, runAgentTask, workerModels, type WorkerContext } from './agentTasks.js';
+import { createWorkerContext, runStageTask, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 
 type RunMessage = Extract<ToWorker, { type: 'run' }>;
@@ -15,7 +15,7 @@ function errorBody(err: unknown, fallbackCode: ErrorCode, context: string): Safe
 }
 
 /** Serves run requests; `runner` is swappable so tests can inject crashes and hangs. */
-export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask(ctx, m.agent, m.input)): Promise<void> {
+export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask(ctx, m.stage, m.input)): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('agentWorker must run in a worker thread');
   const send = (message: FromWorker) => port.postMessage(message);
@@ -76,7 +76,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runAgentTask
       const result = await task;
       send({ type: 'done', taskId: message.taskId, result, durationMs: performance.now() - started });
     } catch (err) {
-      send({ type: 'failed', taskId: message.taskId, error: errorBody(err, ERROR_CODES.AGENT_FAILED, message.agent), durationMs: performance.now() - started });
+      send({ type: 'failed', taskId: message.taskId, error: errorBody(err, ERROR_CODES.AGENT_FAILED, message.stage), durationMs: performance.now() - started });
     }
   });
   send({ type: 'ready', models: workerModels(context), warnings: context.warnings });

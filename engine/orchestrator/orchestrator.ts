@@ -1,16 +1,17 @@
-// The SAFE pipeline as a DAG on the worker pool (seed §8.1.1): Strategist and Field start together,
-// Awareness follows the Strategist, the Executor waits for all three. A crashed or hung agent is retried
-// once on a fresh worker; if it fails again the analysis is `partial`, with what succeeded and why the
-// rest did not. The calling thread only schedules and assembles: it never runs agent work.
+// The SAFE pipeline (declared in pipeline.ts) as a DAG on the worker pool (docs/architecture.md): the
+// reading step, then Strategist and Field experts together, Awareness after both, the Executor after all.
+// A crashed or hung stage is retried once on a fresh worker; if it fails again the analysis is `partial`,
+// with what succeeded and why the rest did not. The calling thread only schedules and assembles: it
+// never runs agent work.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
+import { ERROR_CODES, toErrorBody, type SafeErrorBody } from '../contract/errors.js';
 import type { Incident } from '../contract/incident.js';
-import type { AgentFailure, AnalysisResult, AwarenessResult, ExecutorResult, FieldResult, StrategistResult } from '../contract/result.js';
-import type { AgentName } from '../contract/taxonomy.js';
+import type { AgentFailure, AnalysisResult } from '../contract/result.js';
+import type { PipelineStage } from '../contract/taxonomy.js';
 import type { EngineConfig } from '../config.js';
 import { createLogger, type Logger } from '../logging.js';
-import type { AgentInput } from './agentTasks.js';
+import { STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from './pipeline.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
@@ -18,7 +19,8 @@ import { WorkerPool } from './workerPool.js';
 
 export interface ProgressEvent {
   analysisId: string;
-  agent: AgentName | 'analysis';
+  /** A pipeline stage, or the analysis as a whole. */
+  agent: PipelineStage | 'analysis';
   state: 'queued' | 'started' | 'finished' | 'failed' | 'retrying';
   /** Milliseconds since the analysis was submitted. */
   atMs: number;
@@ -78,52 +80,59 @@ export class Orchestrator {
     const emit = (e: Omit<ProgressEvent, 'analysisId' | 'atMs'>) => onProgress?.({ analysisId, atMs: Math.round((performance.now() - submitted) * 1000) / 1000, ...e });
     const timingsMs: Record<string, number> = { queue: round3(started - submitted) };
     const failures: AgentFailure[] = [];
+    const outputs: Partial<StageOutputs> = {};
 
-    const run = async <T>(agent: AgentName, input: AgentInput): Promise<T | undefined> => {
-      emit({ agent, state: 'started' });
+    const runStage = async (stage: PipelineStage, input: AnyStageInput): Promise<boolean> => {
+      emit({ agent: stage, state: 'started' });
       for (let attempt = 1; ; attempt++) {
         try {
-          const { result, durationMs } = await this.pool.run(agent, input);
-          timingsMs[agent] = round3(durationMs);
-          this.timings.record(agent, durationMs);
-          emit({ agent, state: 'finished', durationMs: round3(durationMs) });
-          return result as T;
+          const { result, durationMs } = await this.pool.run(stage, input);
+          // The worker checked `result` against STAGE_SCHEMAS[stage] before sending it.
+          Object.assign(outputs, { [stage]: result });
+          timingsMs[stage] = round3(durationMs);
+          this.timings.record(stage, durationMs);
+          emit({ agent: stage, state: 'finished', durationMs: round3(durationMs) });
+          return true;
         } catch (err) {
-          const body = err instanceof SafeError ? err.toBody() : { code: ERROR_CODES.AGENT_FAILED, message: String(err) };
+          const body = toErrorBody(err, ERROR_CODES.AGENT_FAILED);
           if (attempt === 1 && RETRYABLE.has(body.code)) {
             this.retriesTotal++;
-            this.logger.warn('agent failed; retrying on a fresh worker', { analysisId, agent, code: body.code });
-            emit({ agent, state: 'retrying', error: body as SafeErrorBody });
+            this.logger.warn('stage failed; retrying on a fresh worker', { analysisId, stage, code: body.code });
+            emit({ agent: stage, state: 'retrying', error: body });
             continue;
           }
-          failures.push({ agent, ...body } as AgentFailure);
-          emit({ agent, state: 'failed', error: body as SafeErrorBody });
-          return undefined;
+          failures.push({ agent: stage, ...body });
+          emit({ agent: stage, state: 'failed', error: body });
+          return false;
         }
       }
     };
-    const skipped = (agent: AgentName, needs: string) => {
-      const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${agent} not run: ${needs} failed` } as const;
-      failures.push({ agent, ...error });
-      emit({ agent, state: 'failed', error });
-    };
 
-    const strategistP = run<StrategistResult>('strategist', { incident });
-    const fieldP = run<FieldResult>('field', { incident });
-    const awarenessP = strategistP.then((strategist) => {
-      if (!strategist) { skipped('awareness', 'strategist'); return undefined; }
-      return run<AwarenessResult>('awareness', { incident, strategist });
-    });
-    const [strategist, field, awareness] = await Promise.all([strategistP, fieldP, awarenessP]);
-    let executor: ExecutorResult | undefined;
-    if (strategist && field && awareness) executor = await run<ExecutorResult>('executor', { incident, strategist, awareness, field });
-    else skipped('executor', [!strategist && 'strategist', !field && 'field', !awareness && 'awareness'].filter(Boolean).join(', '));
+    // Each stage starts as soon as the stages it needs have finished; if one of them failed it is skipped.
+    const done = new Map<PipelineStage, Promise<boolean>>();
+    const schedule = (stage: PipelineStage): Promise<boolean> => {
+      const existing = done.get(stage);
+      if (existing) return existing;
+      const needs: readonly PipelineStage[] = STAGE_NEEDS[stage];
+      const run = Promise.all(needs.map(schedule)).then((ok) => {
+        const failed = needs.filter((_, i) => !ok[i]);
+        if (failed.length === 0) return runStage(stage, stageInput(incident, needs, outputs));
+        const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${stage} not run: ${failed.join(', ')} failed` } as const;
+        failures.push({ agent: stage, ...error });
+        emit({ agent: stage, state: 'failed', error });
+        return false;
+      });
+      done.set(stage, run);
+      return run;
+    };
+    await Promise.all(STAGE_ORDER.map(schedule));
 
     const totalMs = performance.now() - submitted;
     timingsMs.total = round3(totalMs);
     this.timings.record('total', totalMs);
     this.analysesTotal++;
     if (totalMs > this.config.slowAnalysisMs) this.logger.warn('slow analysis', { analysisId, totalMs: round3(totalMs), boundMs: this.config.slowAnalysisMs });
+    const { strategist, field, awareness, executor } = outputs;
     const succeeded = [strategist, field, awareness, executor].filter((x) => x !== undefined).length;
     emit({ agent: 'analysis', state: failures.length ? 'failed' : 'finished', durationMs: round3(totalMs) });
 
@@ -139,6 +148,11 @@ export class Orchestrator {
     if (succeeded === 0) result.error = { code: failures[0]?.code ?? ERROR_CODES.AGENT_FAILED, message: 'no agent could complete the analysis' };
     return dropUndefined(result);
   }
+}
+
+/** A stage's input: the incident and the outputs of the stages it needs (all present: the DAG waited for them). */
+function stageInput(incident: Incident, needs: readonly PipelineStage[], outputs: Partial<StageOutputs>): AnyStageInput {
+  return Object.assign({ incident }, ...needs.map((need) => ({ [need]: outputs[need] }))) as AnyStageInput;
 }
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;

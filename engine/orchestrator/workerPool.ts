@@ -3,8 +3,8 @@
 // in both cases the task fails with a stable code and the caller decides whether to retry.
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
-import type { AgentName } from '../contract/taxonomy.js';
-import type { AgentInput } from './agentTasks.js';
+import type { PipelineStage } from '../contract/taxonomy.js';
+import type { AnyStageInput } from './pipeline.js';
 import type { FromWorker, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
@@ -23,8 +23,8 @@ export interface PoolOptions {
 
 interface PendingTask {
   taskId: number;
-  agent: AgentName;
-  input: AgentInput;
+  stage: PipelineStage;
+  input: AnyStageInput;
   resolve: (value: { result: unknown; durationMs: number }) => void;
   reject: (error: SafeError) => void;
 }
@@ -135,11 +135,11 @@ export class WorkerPool {
 
   get queued(): number { return this.waiting.length; }
 
-  run(agent: AgentName, input: AgentInput): Promise<{ result: unknown; durationMs: number }> {
+  run(stage: PipelineStage, input: AnyStageInput): Promise<{ result: unknown; durationMs: number }> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, agent, input, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stage, input, resolve, reject });
       this.dispatch();
     });
   }
@@ -216,7 +216,7 @@ export class WorkerPool {
     // Its replacement loads the models from the directory as it starts: nothing left to reload here.
     slot.reload?.resolve(null);
     slot.reload = undefined;
-    if (task) task.reject(new SafeError(error.code, `${task.agent}: ${error.message}`));
+    if (task) task.reject(new SafeError(error.code, `${task.stage}: ${error.message}`));
     this.respawn();
   }
 
@@ -258,7 +258,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
       }, this.options.agentTimeoutMs);
-      const message: ToWorker = { type: 'run', taskId: task.taskId, agent: task.agent, input: task.input };
+      const message: ToWorker = { type: 'run', taskId: task.taskId, stage: task.stage, input: task.input };
       slot.worker.postMessage(message);
     }
   }

@@ -1,14 +1,14 @@
 // Messages between the pool (main thread) and an agent worker.
-import type { AgentName } from '../contract/taxonomy.js';
+import type { PipelineStage } from '../contract/taxonomy.js';
 import type { SafeErrorBody } from '../contract/errors.js';
-import type { AgentInput } from './agentTasks.js';
+import type { AnyStageInput } from './pipeline.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
 export type ToWorker =
-  | { type: 'run'; taskId: number; agent: AgentName; input: AgentInput }
+  | { type: 'run'; taskId: number; stage: PipelineStage; input: AnyStageInput }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving); 'commit' swaps them in; 'abort' discards them. */
   | { type: 'reloadModels'; requestId: number; phase: ReloadPhase }

@@ -1,13 +1,21 @@
-// The per-install API token: 256 random bits in <dataDir>/api-token (owner-only), created on first use.
-// Local programs that may talk to the engine read it from there; nothing else on the machine can.
+// The per-install API tokens: 256 random bits each, owner-only files in the data directory, created on
+// first use. `api-token` is the operator's (everything); `viewer-token` may only read device health,
+// metrics and models (the access levels of contract/operations.ts), e.g. for a second screen at the post.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const TOKEN_FILE = 'api-token';
+export const VIEWER_TOKEN_FILE = 'viewer-token';
 
-export function loadOrCreateToken(dataDir: string): string {
-  const path = join(dataDir, TOKEN_FILE);
+export interface ApiTokens { operator: string; viewer: string }
+
+export function loadOrCreateTokens(dataDir: string): ApiTokens {
+  return { operator: loadOrCreateToken(dataDir), viewer: loadOrCreateToken(dataDir, VIEWER_TOKEN_FILE) };
+}
+
+export function loadOrCreateToken(dataDir: string, file = TOKEN_FILE): string {
+  const path = join(dataDir, file);
   if (existsSync(path)) {
     const token = readFileSync(path, 'utf8').trim();
     if (/^[0-9a-f]{64}$/.test(token)) return token;

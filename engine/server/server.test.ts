@@ -12,19 +12,21 @@ import { createLogger } from '../logging.js';
 import { analysisResultSchema } from '../contract/result.js';
 import { healthSchema, progressEventSchema, storedRunSchema } from '../contract/api.js';
 import { buildServer } from './app.js';
-import { loadOrCreateToken } from './apiToken.js';
+import { loadOrCreateToken, loadOrCreateTokens, type ApiTokens } from './apiToken.js';
 
 let engine: Engine;
 let app: FastifyInstance;
 let base: string;
 let token: string;
+let tokens: ApiTokens;
 const example = JSON.parse(readFileSync(new URL('../../../examples/chlorine-tank-car-zh.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 before(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-api-'));
   engine = await Engine.start(resolveConfig({ dataDir, workers: 2 }), { logger: createLogger('silent') });
-  token = loadOrCreateToken(dataDir);
-  app = buildServer(engine, { token });
+  tokens = loadOrCreateTokens(dataDir);
+  token = tokens.operator;
+  app = buildServer(engine, { tokens });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 after(async () => {
@@ -68,7 +70,7 @@ test('POST /v1/analyses returns a contract-valid result and saves the run', asyn
 
 test('bad bodies get 400 with stable codes and the field; oversized text names the field', async () => {
   const cases: Array<[string, string, string | undefined]> = [
-    ['{not json', 'SAFE_E_INVALID_JSON', undefined],
+    ['{not json', 'SAFE_E_INVALID_JSON', '(body)'],
     [JSON.stringify({ text: 'x', facts: { weather: { windSpeedMps: -1, windFromDeg: 0 } } }), 'SAFE_E_INVALID_FIELD', 'facts.weather.windSpeedMps'],
     [JSON.stringify({ text: 'x', facts: { release: { substance: 'kryptonite', rateKgPerS: 1 } } }), 'SAFE_E_UNKNOWN_SUBSTANCE', 'facts.release.substance'],
     [JSON.stringify({ text: 'a'.repeat(5 * 1024 * 1024) }), 'SAFE_E_TEXT_TOO_LONG', 'text'],
@@ -85,7 +87,37 @@ test('bad bodies get 400 with stable codes and the field; oversized text names t
   assert.equal((await tooBig.json() as { code: string }).code, 'SAFE_E_INPUT_TOO_LARGE');
   const badQuery = await call('/v1/runs?limit=0');
   assert.equal(badQuery.status, 400);
-  assert.equal((await badQuery.json() as { code: string }).code, 'SAFE_E_INVALID_FIELD');
+  const badQueryBody = await badQuery.json() as { code: string; field: string };
+  assert.deepEqual([badQueryBody.code, badQueryBody.field], ['SAFE_E_INVALID_FIELD', 'limit']);
+});
+
+test('fastify never answers with its own body: unknown route, wrong content type, empty and bad JSON, bad URL', async () => {
+  const cases: Array<[string, RequestInit & { headers?: Record<string, string> }, number, string, string]> = [
+    ['/v1/nothing-here', {}, 404, 'SAFE_E_UNKNOWN_OPERATION', 'url'],
+    ['/v1/analyses', { method: 'POST', body: 'text=fire', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'SAFE_E_UNSUPPORTED_MEDIA_TYPE', 'content-type'],
+    ['/v1/analyses', { method: 'POST', body: '' }, 400, 'SAFE_E_INVALID_JSON', '(body)'],
+    ['/v1/analyses', { method: 'POST', body: '{"text":"x","__proto__":{"a":1}}' }, 400, 'SAFE_E_INVALID_JSON', '(body)'],
+    ['/v1/runs/%E0%A4%A', {}, 400, 'SAFE_E_INVALID_FIELD', 'url'],
+  ];
+  for (const [path, init, status, code, field] of cases) {
+    const response = await call(path, init);
+    const body = await response.json() as { code: string; field?: string; message: string; error?: unknown; statusCode?: unknown };
+    assert.equal(response.status, status, `${path}: ${JSON.stringify(body)}`);
+    assert.equal(body.code, code, path);
+    assert.equal(body.field, field, path);
+    assert.equal(body.statusCode, undefined, 'not fastify\'s default error body');
+  }
+});
+
+test('the viewer token reads device health, models and stats, never incidents or analyses', async () => {
+  const asViewer = (path: string, init: RequestInit = {}) => fetch(base + path, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.viewer}` } });
+  assert.equal((await asViewer('/v1/models')).status, 200);
+  assert.equal((await asViewer('/v1/stats')).status, 200);
+  for (const [path, init] of [['/v1/runs', {}], ['/v1/about', {}], ['/v1/analyses', { method: 'POST', body: JSON.stringify(example) }]] as const) {
+    const response = await asViewer(path, init);
+    assert.equal(response.status, 403, path);
+    assert.equal((await response.json() as { code: string }).code, 'SAFE_E_FORBIDDEN');
+  }
 });
 
 test('a background job streams agent progress over SSE, then the result', async () => {

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type SqliteDatabase = Database.Database;
 export const DATABASE_FILE = 'safe-edge.sqlite';
@@ -42,10 +43,10 @@ export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatab
 export function migrate(db: SqliteDatabase): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`database schema v${current} is newer than this engine (v${MIGRATIONS.length}); update SAFE Edge`);
+    throw new SafeError(ERROR_CODES.DATABASE_TOO_NEW, `database schema v${current} is newer than this engine (v${MIGRATIONS.length}); update SAFE Edge`);
   }
   const appId = db.pragma('application_id', { simple: true }) as number;
-  if (appId !== 0 && appId !== SAFE_EDGE_APPLICATION_ID) throw new Error(`not a SAFE Edge database (application_id ${appId})`);
+  if (appId !== 0 && appId !== SAFE_EDGE_APPLICATION_ID) throw new SafeError(ERROR_CODES.DATABASE_NOT_SAFE_EDGE, `not a SAFE Edge database (application_id ${appId})`);
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] as string);

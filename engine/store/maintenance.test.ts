@@ -40,7 +40,7 @@ test('online backup while writing, and restore of that backup', async () => {
   assert.ok(bytes > 0);
   assert.equal(restoreRefusal(file), null);
   const release = markEngineRunning(dir); // as the engine does while it runs
-  assert.throws(() => restoreDatabase(dir, file), (e: { code?: string }) => e.code === 'SAFE_E_BUSY', 'refused while the engine runs');
+  assert.throws(() => restoreDatabase(dir, file), (e: { code?: string }) => e.code === 'SAFE_E_DATA_DIR_IN_USE', 'refused while the engine runs');
   release();
   db.close();
   restoreDatabase(dir, file);
@@ -62,7 +62,7 @@ test('restore refuses what is not a sound SAFE Edge database, with the reason', 
   other.close();
   assert.match(restoreRefusal(foreign) ?? '', /not a SAFE Edge database/);
   assert.match(restoreRefusal(join(dir, 'missing.sqlite')) ?? '', /does not exist/);
-  assert.throws(() => restoreDatabase(join(dir, 'data'), foreign), (e: { code?: string; message: string }) => e.code === 'SAFE_E_INVALID_FIELD' && /not a SAFE Edge database/.test(e.message));
+  assert.throws(() => restoreDatabase(join(dir, 'data'), foreign), (e: { code?: string; message: string }) => e.code === 'SAFE_E_RESTORE_REFUSED' && /not a SAFE Edge database/.test(e.message));
 });
 
 test('the index advisor: the store\'s queries use indexes; a query written without one is caught', () => {

@@ -62,10 +62,10 @@ export function restoreRefusal(file: string): string | null {
 /** Replaces the data directory's database with a verified backup. The engine must not be running. */
 export function restoreDatabase(dataDir: string, file: string): void {
   const why = restoreRefusal(file);
-  if (why) throw new SafeError(ERROR_CODES.INVALID_FIELD, `refusing to restore ${file}: ${why}`, 'file');
+  if (why) throw new SafeError(ERROR_CODES.RESTORE_REFUSED, `refusing to restore ${file}: ${why}`, 'file');
   const target = join(dataDir, DATABASE_FILE);
   const holder = runningEnginePid(dataDir);
-  if (holder !== null) throw new SafeError(ERROR_CODES.BUSY, `the engine (pid ${holder}) is using this database: stop the app or \`safe-edge serve\` before restoring`);
+  if (holder !== null) throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `the engine (pid ${holder}) is using this database: stop the app or \`safe-edge serve\` before restoring`);
   mkdirSync(dataDir, { recursive: true });
   const staged = `${target}.restoring`;
   copyFileSync(file, staged);
@@ -125,4 +125,34 @@ export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: nu
   timer.unref();
   void take();
   return () => clearInterval(timer);
+}
+
+/** Left in a legacy data directory once its database has been moved; names where it went. */
+export const MIGRATED_MARKER = 'MOVED-TO-SHARED-DATA-DIRECTORY.txt';
+
+/**
+ * Moves an older build's database (the desktop app kept its own) into the shared data directory, once:
+ * only if the legacy one exists, has not been moved before, and the target has no database yet. Copies
+ * with SQLite's backup API (consistent even with a WAL), leaves the original where it was and a marker
+ * beside it. Returns the marker's name when it moved something.
+ */
+export function migrateLegacyDatabase(legacyDir: string, dataDir: string): string | null {
+  const legacy = join(legacyDir, DATABASE_FILE);
+  const target = join(dataDir, DATABASE_FILE);
+  if (legacyDir === dataDir || !existsSync(legacy) || existsSync(join(legacyDir, MIGRATED_MARKER)) || existsSync(target)) return null;
+  const why = restoreRefusal(legacy);
+  if (why) throw new SafeError(ERROR_CODES.RESTORE_REFUSED, `the earlier data directory ${legacyDir} holds a database that cannot be moved: ${why}`, 'dataDir');
+  mkdirSync(dataDir, { recursive: true });
+  const source = new Database(legacy, { readonly: true, fileMustExist: true });
+  const staged = `${target}.moving`;
+  try {
+    // better-sqlite3's backup is asynchronous; VACUUM INTO is its synchronous equivalent for a one-off copy.
+    rmSync(staged, { force: true });
+    source.prepare('VACUUM INTO ?').run(staged);
+  } finally {
+    source.close();
+  }
+  renameSync(staged, target);
+  writeFileSync(join(legacyDir, MIGRATED_MARKER), `The analysis history in this folder was copied to ${dataDir} on ${new Date().toISOString()}.\nThis copy is no longer used.\n`);
+  return MIGRATED_MARKER;
 }

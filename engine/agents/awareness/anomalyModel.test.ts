@@ -10,7 +10,7 @@ import { parseIncident } from '../../contract/parseIncident.js';
 import type { AwarenessResult, StrategistResult } from '../../contract/result.js';
 import { DEFAULT_MODELS_DIR } from '../../inference/modelRepository.js';
 import { createRandom, normal } from '../../numeric/random.js';
-import { createWorkerContext, runAgentTask, workerModels } from '../../orchestrator/agentTasks.js';
+import { createWorkerContext, runStageTask, workerModels } from '../../orchestrator/agentTasks.js';
 import { buildSensorAnomaly, detectionScores, SENSOR_ANOMALY_FLOORS } from '../../training/sensorAnomaly.js';
 import { FAULT_KINDS, generateLabelledSeries, type FaultKind } from '../../training/sensorFaults.js';
 import { ANOMALY_WINDOW } from './anomalyFeatures.js';
@@ -64,7 +64,7 @@ test('the A-Agent flags an injected spike, a stuck run and a drift with the mode
         faultySensor(3, (v) => { for (let i = 90; i < 110; i++) v[i] = (v[i] as number) + 0.06 * (i - 89); }),
       ],
     });
-    const result = await runAgentTask(context, 'awareness', { incident, strategist }) as AwarenessResult;
+    const result = await runStageTask(context, 'awareness', { incident, strategist, field: { notComputed: [] } }) as AwarenessResult;
     const [spike, stuck, drift] = result.sensors.map((s) => s.anomalies);
     const byModel = (list: AwarenessResult['sensors'][number]['anomalies'] | undefined, i: number) =>
       list?.find((a) => a.at === at(i) && (a.detector === 'model' || a.detector === 'both'));
@@ -145,7 +145,7 @@ test('a tampered anomaly model is refused; the A-Agent then flags by the robust 
     assert.ok(context.warnings.some((w) => w.startsWith('sensor anomaly model not used')), context.warnings.join('\n'));
     assert.equal(workerModels(context)[SENSOR_ANOMALY_MODEL_NAME], undefined);
     const incident = parseIncident({ text: 'gas', sensors: [faultySensor(1, (v) => { v[60] = (v[60] as number) + 1.5; })] });
-    const result = await runAgentTask(context, 'awareness', { incident, strategist }) as AwarenessResult;
+    const result = await runStageTask(context, 'awareness', { incident, strategist, field: { notComputed: [] } }) as AwarenessResult;
     assert.deepEqual(result.sensors[0]?.anomalies.map((a) => [a.at, a.detector]), [[at(60), 'robust-z']]);
   } finally {
     await context.core.release();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyseSensor } from './sensorTrends.js';
 import { runAwareness } from './index.js';
 import { parseIncident } from '../../contract/parseIncident.js';
-import type { StrategistResult } from '../../contract/result.js';
+import type { FieldResult, StrategistResult } from '../../contract/result.js';
 
 const series = (values: number[], stepMin = 10) => values.map((value, i) => ({ at: new Date(Date.UTC(2024, 6, 5, 10, i * stepMin)).toISOString(), value }));
 
@@ -40,7 +40,7 @@ test('population at risk and risk matrix', () => {
     sensors: [{ id: 'G1', kind: 'gas_ppm', thresholdValue: 10, readings: series([1, 3, 5, 7, 9, 12]) }],
   });
   const strategist = { type: 'hazmat_release', severity: 'III', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
-  const a = runAwareness(incident, strategist);
+  const a = runAwareness(incident, strategist, { notComputed: [] });
   // ERG 800 m circle: π · 0.8² km² · 1000 / km² = 2011
   assert.equal(a.populationAtRisk.estimate, 2011);
   assert.equal(a.populationAtRisk.densitySource, 'fact');
@@ -48,4 +48,16 @@ test('population at risk and risk matrix', () => {
   assert.equal(a.riskMatrix.consequence, 3);
   assert.equal(a.riskMatrix.score, 15);
   assert.equal(a.riskMatrix.level, 'high');
+});
+
+test('an earthquake\'s population at risk is the F-Agent\'s intensity VII area, not a second quake model', () => {
+  const incident = parseIncident({ text: 'x', facts: { populationDensityPerKm2: 100 } });
+  const strategist = { type: 'earthquake', severity: 'II', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
+  const rings = [6, 7, 8].map((intensity) => ({ intensity, radiusKm: 30 / (intensity - 5), exposedPopulation: 0, fatalityRate: 0 }));
+  const a = runAwareness(incident, strategist, { quake: { rings }, notComputed: [] } as unknown as FieldResult);
+  assert.equal(a.populationAtRisk.radiusM, 15_000, 'the VII ring of the rings it was given');
+  assert.equal(a.populationAtRisk.estimate, Math.round(Math.PI * 15 * 15 * 100));
+  assert.match(a.populationAtRisk.basis, /intensity VII/);
+  const withoutPhysics = runAwareness(incident, strategist, { notComputed: [] });
+  assert.notEqual(withoutPhysics.populationAtRisk.radiusM, 15_000, 'no quake physics: the screening radius for the type');
 });

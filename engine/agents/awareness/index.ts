@@ -1,12 +1,11 @@
-// A-Agent (Awareness): the situational picture from the Strategist's assessment and the incident's own
-// data: sensor trends and anomalies, a screening estimate of the population at risk, and a 5×5
-// likelihood × consequence risk matrix.
+// A-Agent (Awareness): the situational picture from the Strategist's assessment, the Field experts'
+// physics and the incident's own data: sensor trends and anomalies, a screening estimate of the
+// population at risk, and a 5×5 likelihood × consequence risk matrix.
 import type { Incident } from '../../contract/incident.js';
-import type { AwarenessResult, StrategistResult } from '../../contract/result.js';
+import type { AwarenessResult, FieldResult, StrategistResult } from '../../contract/result.js';
 import { findSubstance } from '../../contract/substances.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.js';
 import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
-import { radiusForIntensityKm } from '../field/quake/intensity.js';
 import { analyseSensor } from './sensorTrends.js';
 import type { ModelAnomaly } from './anomalyModel.js';
 
@@ -17,14 +16,19 @@ export function densityFor(incident: Incident): { densityPerKm2: number; source:
   return { densityPerKm2: incident.facts.terrain === 'urban' ? URBAN_DEFAULT_DENSITY_PER_KM2 : DEFAULT_POPULATION_DENSITY_PER_KM2, source: 'default' };
 }
 
-function screeningArea(incident: Incident, strategist: StrategistResult): { radiusM: number; areaKm2: number; basis: string } {
-  const { flood, quake } = incident.facts;
+/** Intensity from which buildings are damaged (GB/T 17742 VII): the quake's screening area ends there. */
+const DAMAGE_INTENSITY = 7;
+
+function screeningArea(incident: Incident, strategist: StrategistResult, field: FieldResult): { radiusM: number; areaKm2: number; basis: string } {
+  const { flood } = incident.facts;
   if (strategist.type === 'flood' && flood) {
     return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood' };
   }
-  if (strategist.type === 'earthquake' && quake) {
-    const radiusM = radiusForIntensityKm(quake.magnitude, quake.depthKm, 7) * 1000;
-    return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis: 'area of intensity VII or more (Allen et al. 2012), where damage begins' };
+  // The F-Agent's intensity rings: the ring of intensity VII reaches as far as shaking rounds to VII.
+  const damageRing = strategist.type === 'earthquake' ? field.quake?.rings.find((r) => r.intensity === DAMAGE_INTENSITY) : undefined;
+  if (damageRing) {
+    const radiusM = damageRing.radiusKm * 1000;
+    return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis: 'area shaken at intensity VII or more (the F-Agent\'s rings, Allen et al. 2012), where damage begins' };
   }
   const { radiusM, basis } = SCREENING_RADIUS_M[strategist.type];
   return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis };
@@ -50,12 +54,12 @@ function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sens
 }
 
 /** `modelAnomalies[i]` are the sensor-anomaly model's findings for incident.sensors[i] (absent: robust z only). */
-export function runAwareness(incident: Incident, strategist: StrategistResult, modelAnomalies?: readonly ModelAnomaly[][]): AwarenessResult {
+export function runAwareness(incident: Incident, strategist: StrategistResult, field: FieldResult, modelAnomalies?: readonly ModelAnomaly[][]): AwarenessResult {
   const release = incident.facts.release;
   const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] : undefined;
   const sensors = incident.sensors.map((s, i) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined, modelAnomalies?.[i]));
   const { densityPerKm2, source } = densityFor(incident);
-  const area = screeningArea(incident, strategist);
+  const area = screeningArea(incident, strategist, field);
   const estimate = Math.round(area.areaKm2 * densityPerKm2);
   return {
     sensors,

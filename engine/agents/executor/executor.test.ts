@@ -10,6 +10,7 @@ import { runAwareness } from '../awareness/index.js';
 import { runField } from '../field/index.js';
 import { runExecutor } from './index.js';
 import type { TypeScores } from '../strategist/classifier/incidentClassifier.js';
+import { readReport } from '../reading/index.js';
 
 function bruteForceMin(cost: number[][]): number {
   const rows = cost.length;
@@ -75,9 +76,9 @@ test('executor: chlorine plan has plume zones nested hot ⊂ warm ⊂ cold, a ti
     text: '液氯槽罐车泄漏，3人受伤',
     facts: { release: { substance: 'chlorine', rateKgPerS: 0.5, heightM: 1 }, weather: { windSpeedMps: 4, windFromDeg: 45, daytime: true, cloudOktas: 4 } },
   });
-  const s = strategize(incident, scores('hazmat_release'));
+  const s = strategize(incident, scores('hazmat_release'), readReport(incident));
   const f = runField(incident);
-  const a = runAwareness(incident, s);
+  const a = runAwareness(incident, s, f);
   const e = runExecutor(incident, s, a, f);
   const [hot, warm, cold] = e.zones;
   assert.ok(hot && warm && cold);
@@ -94,9 +95,9 @@ test('executor: the flood evacuation deadline follows the physics when water com
     text: 'levee breach',
     facts: { flood: { breachWidthM: 226, headM: 4.5, polderAreaKm2: 5, targetDepthsM: [0.5, 1] } },
   });
-  const s = strategize(incident, scores('flood'));
+  const s = strategize(incident, scores('flood'), readReport(incident));
   const f = runField(incident);
-  const a = runAwareness(incident, s);
+  const a = runAwareness(incident, s, f);
   const e = runExecutor(incident, s, a, f);
   const evacuate = e.tasks.find((t) => t.id === 'evacuate');
   const halfMetreMin = (f.flood?.timeToDepth[0]?.hours ?? 0) * 60;

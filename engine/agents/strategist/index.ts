@@ -7,7 +7,7 @@ import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contr
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { PRIORITY_FACTORS, sopFor, type PriorityFactor, type Sop } from '../../knowledge/sopLibrary.js';
 import { round } from '../../numeric/stats.js';
-import { collectFigures, type Figures } from './figures.js';
+import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
@@ -20,12 +20,6 @@ export const OTHER_BELOW = 0.4;
 /** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */
 const FACT_EVIDENCE_FACTOR = 3;
 const SECONDARY_MIN_PROBABILITY = 0.15;
-
-export function detectLanguage(incident: Incident): 'zh' | 'en' {
-  if (incident.lang) return incident.lang;
-  const cjk = (incident.text.match(/[\u3400-\u9fff]/g) ?? []).length;
-  return cjk / Math.max(1, incident.text.length) > 0.1 ? 'zh' : 'en';
-}
 
 function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
   const { facts } = incident;
@@ -70,11 +64,12 @@ function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objective
   }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-export function strategize(incident: Incident, classifierScores: TypeScores): StrategistResult {
+/** `reading`: the reading step's figures and language (the pipeline runs it first). */
+export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
   const scores = fuseWithFacts(classifierScores, incident);
   const best = INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
   const type: IncidentType = scores[best] >= OTHER_BELOW ? best : 'other';
-  const figures = collectFigures(incident.text, incident.facts);
+  const { figures } = reading;
   const grade = gradeSeverity(figures);
   const sop = sopFor(type);
   return {
@@ -88,7 +83,7 @@ export function strategize(incident: Incident, classifierScores: TypeScores): St
     figures: figures as StrategistResult['figures'],
     typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],
     secondaryHazards: secondaryHazards(type, scores, incident.text),
-    language: detectLanguage(incident),
+    language: reading.language,
     sop: { id: sop.id, title: sop.title, titleZh: sop.titleZh },
     priorityWeights: { ...PRIORITY_WEIGHTS },
     objectives: rankObjectives(sop, figures),

@@ -2,7 +2,7 @@
 // direct economic loss. Early reports rarely have final counts, so the missing are counted with the
 // dead and the trapped with the seriously injured — a worst-case planning estimate, flagged as one.
 import type { SeverityLevel } from '../../contract/taxonomy.js';
-import type { Figure, Figures } from './figures.js';
+import type { Figure, Figures } from '../../contract/reading.js';
 
 // Lower bounds of levels I, II, III (Order 493, Art. 3). Below all three the level is IV.
 const THRESHOLDS = {

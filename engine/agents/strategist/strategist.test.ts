@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseIncident } from '../../contract/parseIncident.js';
 import { INCIDENT_TYPES, type IncidentType } from '../../contract/taxonomy.js';
-import { figuresFromText, parseChineseNumeral } from './figures.js';
+import { figuresFromText, parseChineseNumeral } from '../reading/figures.js';
 import { gradeSeverity } from './severity.js';
 import { strategize, PRIORITY_WEIGHTS } from './index.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
+import { readReport } from '../reading/index.js';
 
 const scoresFor = (main: IncidentType, p: number, second?: IncidentType, q = 0): TypeScores => {
   const rest = (1 - p - q) / (INCIDENT_TYPES.length - (second ? 2 : 1));
@@ -61,7 +62,7 @@ test('missing count with the dead and trapped with the seriously injured, marked
 
 test('strategist: type, severity from facts over text, SOP, objectives ranked by SAFE weights', () => {
   const incident = parseIncident({ text: '京港澳高速液氯槽罐车泄漏，已造成3人死亡，5人被困', facts: { deaths: 12 } });
-  const s = strategize(incident, scoresFor('hazmat_release', 0.8, 'traffic_accident', 0.1));
+  const s = strategize(incident, scoresFor('hazmat_release', 0.8, 'traffic_accident', 0.1), readReport(incident));
   assert.equal(s.type, 'hazmat_release');
   assert.equal(s.severity, 'II', 'the fact (12 deaths) overrides the text (3)');
   assert.equal(s.severityColour, 'orange');
@@ -79,14 +80,14 @@ test('strategist: type, severity from facts over text, SOP, objectives ranked by
 
 test('low confidence becomes other; stated facts shift the type', () => {
   const vague = parseIncident({ text: 'something happened' });
-  assert.equal(strategize(vague, scoresFor('flood', 0.3)).type, 'other');
+  assert.equal(strategize(vague, scoresFor('flood', 0.3), readReport(vague)).type, 'other');
   const withBreach = parseIncident({ text: 'something happened', facts: { flood: { breachWidthM: 50, headM: 2, polderAreaKm2: 5 } } });
-  assert.equal(strategize(withBreach, scoresFor('flood', 0.3)).type, 'flood');
+  assert.equal(strategize(withBreach, scoresFor('flood', 0.3), readReport(withBreach)).type, 'flood');
 });
 
 test('secondary hazards from the report and from the classifier', () => {
   const incident = parseIncident({ text: 'M6.8 earthquake near Luding; several houses collapsed and a landslide blocked the road' });
-  const s = strategize(incident, scoresFor('earthquake', 0.7, 'building_collapse', 0.2));
+  const s = strategize(incident, scoresFor('earthquake', 0.7, 'building_collapse', 0.2), readReport(incident));
   const types = s.secondaryHazards.map((h) => h.type);
   assert.ok(types.includes('building_collapse'));
   assert.ok(types.includes('landslide'));

@@ -3,16 +3,16 @@
 // crashes only the first worker that sees it (a transient fault the retry must recover from).
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveAgentWorker } from '../agentWorker.js';
-import { runAgentTask } from '../agentTasks.js';
+import { runStageTask } from '../agentTasks.js';
 
 void serveAgentWorker(async (context, message) => {
   const text = message.input.incident.text;
-  if (text.includes(`CRASH_${message.agent}`)) process.exit(3);
-  if (text.includes(`HANG_${message.agent}`)) for (;;) { /* busy forever: only terminate() stops this */ }
+  if (text.includes(`CRASH_${message.stage}`)) process.exit(3);
+  if (text.includes(`HANG_${message.stage}`)) for (;;) { /* busy forever: only terminate() stops this */ }
   const marker = /FAILONCE_(\w+):(\S+)/.exec(text);
-  if (marker && marker[1] === message.agent && !existsSync(marker[2] as string)) {
+  if (marker && marker[1] === message.stage && !existsSync(marker[2] as string)) {
     writeFileSync(marker[2] as string, 'crashed once');
     process.exit(4);
   }
-  return runAgentTask(context, message.agent, message.input);
+  return runStageTask(context, message.stage, message.input);
 });

@@ -1,41 +1,48 @@
-// Browser mode: the HTTP API of `safe-edge serve`, with progress over Server-Sent Events. The token comes
-// from the URL the server prints (#token=…) and is kept for the session only.
-import { API_ROUTES } from '../../../engine/contract/api.js';
+// Browser mode: the HTTP API of `safe-edge serve`, with progress over Server-Sent Events. Requests are
+// built from the operations table (httpRequestFor), the same mapping the server's routes come from. The
+// token comes from the URL the server prints (#token=…) and is kept for the session only.
 import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
-import type { ProgressEventBody } from '../../../engine/contract/api.js';
-import { EngineError, type EngineTransport, type Health, type ModelInfo, type RunSummary, type StoredRun } from './engineTransport.js';
+import { jobMessageSchema, type ProgressEventBody } from '../../../engine/contract/api.js';
+import { ERROR_CODES, toErrorBody } from '../../../engine/contract/errors.js';
+import { httpRequestFor, type BridgeOperationName, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
+import { EngineError, engineTransport, type EngineTransport } from './engineTransport.js';
 
 export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
-  const headers = (): Record<string, string> => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
-  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await fetch(baseUrl + path, { ...init, headers: headers() });
+  async function send<K extends OperationName>(name: K, args: OperationArgsInput<K>): Promise<OperationResult<K>> {
+    const request = httpRequestFor(name, args);
+    const query = new URLSearchParams(request.query).toString();
+    const response = await fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
+      method: request.method,
+      headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    });
     const body = await response.json() as unknown;
-    if (!response.ok) throw new EngineError(body as EngineError['body']);
-    return body as T;
+    if (!response.ok) throw new EngineError(toErrorBody(body, ERROR_CODES.INTERNAL));
+    return body as OperationResult<K>;
   }
-  return {
+  return engineTransport({
     kind: 'http',
-    health: () => request<Health>(API_ROUTES.health.path),
-    history: (limit) => request<RunSummary[]>(`${API_ROUTES.history.path}?limit=${limit}`),
-    run: (id) => request<StoredRun>(API_ROUTES.run.path.replace(':id', encodeURIComponent(id))),
-    models: () => request<ModelInfo[]>(API_ROUTES.models.path),
-    dataDir: async () => null,
+    call: <K extends BridgeOperationName>(name: K, args: OperationArgsInput<K>) => send(name, args),
     async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void): Promise<AnalysisResult> {
-      const { events } = await request<{ analysisId: string; events: string }>(API_ROUTES.submitJob.path, { method: 'POST', body: JSON.stringify(incident) });
+      const { events } = await send('submitAnalysis', { incident });
       return new Promise<AnalysisResult>((resolve, reject) => {
         const source = new EventSource(`${baseUrl}${events}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-        source.addEventListener('progress', (e) => onProgress(JSON.parse((e as MessageEvent<string>).data) as ProgressEventBody));
-        source.addEventListener('result', (e) => {
-          source.close();
-          resolve(JSON.parse((e as MessageEvent<string>).data) as AnalysisResult);
-        });
+        // Each Server-Sent Event is named after the job message's kind and carries its data.
+        const onMessage = (e: Event) => {
+          const message = jobMessageSchema.safeParse({ kind: e.type, data: JSON.parse((e as MessageEvent<string>).data) as unknown });
+          if (!message.success) return;
+          if (message.data.kind === 'progress') onProgress(message.data.data);
+          else { source.close(); resolve(message.data.data); }
+        };
+        source.addEventListener('progress', onMessage);
+        source.addEventListener('result', onMessage);
         source.onerror = () => {
-          if (source.readyState === EventSource.CLOSED) reject(new EngineError({ code: 'SAFE_E_INTERNAL', message: 'lost the connection to the engine' }));
+          if (source.readyState === EventSource.CLOSED) reject(new EngineError({ code: ERROR_CODES.ENGINE_RESTARTED, message: 'lost the connection to the engine' }));
         };
       });
     },
-  };
+  });
 }
 
 /** The token from `#token=…` (moved to session storage and removed from the address bar). */

@@ -1,10 +1,10 @@
-// Desktop mode: the preload's typed bridge (window.safeEdge). Progress events are matched to the
-// analysis by id.
+// Desktop mode: the preload's bridge (window.safeEdge), which offers exactly the bridged operations of
+// the table. Analysis progress arrives as the analyze operation's events.
 import type { SafeEdgeBridge } from '../../../engine/contract/ipc.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import type { ProgressEventBody } from '../../../engine/contract/api.js';
-import { EngineError, type EngineTransport } from './engineTransport.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
+import { EngineError, engineTransport, type EngineTransport } from './engineTransport.js';
 
 /** The preload rejects with an Error carrying the engine's error body; surface it as an EngineError. */
 const asEngineError = (err: unknown): never => {
@@ -15,22 +15,13 @@ const asEngineError = (err: unknown): never => {
 let counter = 0;
 
 export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
-  return {
+  return engineTransport({
     kind: 'ipc',
-    health: () => bridge.health().catch(asEngineError),
-    history: (limit) => bridge.history({ limit }).catch(asEngineError),
-    run: (id) => bridge.run(id).catch(asEngineError),
-    models: () => bridge.models().catch(asEngineError),
-    dataDir: async () => (await bridge.appInfo().catch(asEngineError)).dataDir,
+    call: (name, args) => bridge.invoke(name, args).catch(asEngineError),
     onEngineStatus: (listener) => bridge.onEngineStatus(listener),
-    async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void) {
+    analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void) {
       const analysisId = incident.id ?? `ui-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-      const stop = bridge.onProgress((event) => { if (event.analysisId === analysisId) onProgress(event); });
-      try {
-        return await bridge.analyze(incident, analysisId).catch(asEngineError);
-      } finally {
-        stop();
-      }
+      return bridge.invoke('analyze', { incident, analysisId }, onProgress).catch(asEngineError);
     },
-  };
+  });
 }

@@ -1,42 +1,47 @@
-// The desktop transport against a fake preload bridge: progress matched by analysis id, engine errors
-// surfaced with their stable code, engine status forwarded.
+// Both transports against fakes of what they talk to: the desktop one against a fake preload bridge
+// (progress passed through, engine errors surfaced with their stable code, engine status forwarded),
+// the browser one against a fake fetch (requests built from the operations table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SafeEdgeBridge, EngineStatus } from '../../../engine/contract/ipc.js';
 import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import { createIpcTransport } from './ipcTransport.js';
+import { createHttpTransport } from './httpTransport.js';
 import { EngineError } from './engineTransport.js';
 
 function fakeBridge() {
-  const progress = new Set<(e: ProgressEventBody) => void>();
   const status = new Set<(s: EngineStatus) => void>();
+  const calls: Array<{ name: string; args: unknown }> = [];
   const bridge = {
-    analyze: async (_incident: unknown, analysisId: string) => {
-      for (const l of progress) {
-        l({ analysisId: 'someone-else', agent: 'field', state: 'started', atMs: 0 });
-        l({ analysisId, agent: 'strategist', state: 'finished', atMs: 1, durationMs: 0.4 });
+    invoke: async (name: string, args: { analysisId?: string }, onEvent?: (e: ProgressEventBody) => void) => {
+      calls.push({ name, args });
+      if (name === 'analyze') {
+        onEvent?.({ analysisId: args.analysisId ?? '', agent: 'strategist', state: 'finished', atMs: 1, durationMs: 0.4 });
+        return { id: args.analysisId, status: 'ok', models: {}, timingsMs: {} };
       }
-      return { id: analysisId, status: 'ok', models: {}, timingsMs: {} };
+      if (name === 'about') return { dataDir: '/data' };
+      throw Object.assign(new Error('SAFE_E_NOT_FOUND: no run'), { body: { code: 'SAFE_E_NOT_FOUND', message: 'no run' } });
     },
-    run: async () => { throw Object.assign(new Error('SAFE_E_NOT_FOUND: no run'), { body: { code: 'SAFE_E_NOT_FOUND', message: 'no run' } }); },
-    onProgress: (l: (e: ProgressEventBody) => void) => { progress.add(l); return () => progress.delete(l); },
     onEngineStatus: (l: (s: EngineStatus) => void) => { status.add(l); return () => status.delete(l); },
   } as unknown as SafeEdgeBridge;
-  return { bridge, progress, status };
+  return { bridge, status, calls };
 }
 
-test('progress is matched to the analysis and the listener removed afterwards', async () => {
-  const { bridge, progress } = fakeBridge();
+test('an analysis goes through the bridge with its id and its progress reaches the page', async () => {
+  const { bridge, calls } = fakeBridge();
   const seen: ProgressEventBody[] = [];
   const result = await createIpcTransport(bridge).analyze({ id: 'inc-7', text: 'x' }, (e) => seen.push(e));
   assert.equal(result.id, 'inc-7');
   assert.deepEqual(seen.map((e) => [e.analysisId, e.agent]), [['inc-7', 'strategist']]);
-  assert.equal(progress.size, 0);
+  assert.deepEqual(calls[0], { name: 'analyze', args: { incident: { id: 'inc-7', text: 'x' }, analysisId: 'inc-7' } });
 });
 
-test('engine errors arrive as EngineError with the stable code', async () => {
-  const { bridge } = fakeBridge();
-  await assert.rejects(createIpcTransport(bridge).run('x'), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_NOT_FOUND');
+test('engine errors arrive as EngineError with the stable code; conveniences map to operations', async () => {
+  const { bridge, calls } = fakeBridge();
+  const transport = createIpcTransport(bridge);
+  await assert.rejects(transport.run('x'), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_NOT_FOUND');
+  assert.equal(await transport.dataDir(), '/data');
+  assert.deepEqual(calls.map((c) => [c.name, c.args]), [['run', { id: 'x' }], ['about', {}]]);
 });
 
 test('engine status from the supervisor reaches the UI', () => {
@@ -47,4 +52,23 @@ test('engine status from the supervisor reaches the UI', () => {
   stop?.();
   assert.deepEqual(states, ['restarting']);
   assert.equal(status.size, 0);
+});
+
+test('the browser transport builds each request from the operations table and keeps error codes', async () => {
+  const requests: Array<{ url: string; method: string; auth: string | null }> = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (url: string, init: RequestInit) => {
+    requests.push({ url, method: init.method ?? 'GET', auth: new Headers(init.headers).get('authorization') });
+    if (url.includes('/v1/runs/missing')) return new Response(JSON.stringify({ code: 'SAFE_E_NOT_FOUND', message: 'no run', field: 'id' }), { status: 404 });
+    return new Response('[]', { status: 200 });
+  }) as typeof fetch;
+  try {
+    const transport = createHttpTransport('http://127.0.0.1:9', 'a'.repeat(64));
+    await transport.history(5);
+    await assert.rejects(transport.run('missing'), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_NOT_FOUND' && e.body.field === 'id');
+    assert.deepEqual(requests.map((r) => [r.method, r.url]), [['GET', 'http://127.0.0.1:9/v1/runs?limit=5'], ['GET', 'http://127.0.0.1:9/v1/runs/missing']]);
+    assert.ok(requests.every((r) => r.auth === `Bearer ${'a'.repeat(64)}`));
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 });

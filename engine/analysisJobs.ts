@@ -1,10 +1,8 @@
-// Analyses submitted to run in the background, whose progress a client follows over Server-Sent Events.
-// Finished jobs stay replayable for ten minutes (an LRU with a TTL bounds the memory they use).
+// Analyses submitted to run in the background, whose progress a client follows as a stream (Server-Sent
+// Events over HTTP). Finished jobs stay replayable for ten minutes (an LRU with a TTL bounds the memory
+// they use).
 import { LRUCache } from 'lru-cache';
-import type { AnalysisResult } from '../contract/result.js';
-import type { ProgressEventBody } from '../contract/api.js';
-
-export type JobMessage = { kind: 'progress'; event: ProgressEventBody } | { kind: 'result'; result: AnalysisResult };
+import type { JobMessage } from './contract/api.js';
 
 export class AnalysisJob {
   readonly messages: JobMessage[] = [];

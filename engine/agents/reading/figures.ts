@@ -2,10 +2,7 @@
 // "直接经济损失约5000万元", "2 dead, 14 injured", "about 2,000 residents evacuated", "losses of 80 million yuan".
 // Facts the commander entered win over figures read from the text.
 import type { Facts } from '../../contract/incident.js';
-
-export type FigureName = 'deaths' | 'seriousInjuries' | 'injuries' | 'trapped' | 'missing' | 'exposed' | 'evacuated' | 'directLossCny';
-export interface Figure { value: number; source: 'fact' | 'text' | 'estimate' }
-export type Figures = Partial<Record<FigureName, Figure>>;
+import { FIGURE_NAMES, type FigureName, type Figures } from '../../contract/reading.js';
 
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -100,7 +97,7 @@ export function figuresFromText(text: string): Figures {
 
 export function collectFigures(text: string, facts: Facts): Figures {
   const figures = figuresFromText(text);
-  for (const name of ['deaths', 'seriousInjuries', 'injuries', 'trapped', 'missing', 'exposed', 'evacuated', 'directLossCny'] as const) {
+  for (const name of FIGURE_NAMES) {
     const stated = facts[name];
     if (stated !== undefined) figures[name] = { value: stated, source: 'fact' };
   }

@@ -1,0 +1,16 @@
+// The reading step: what the report's own words say, taken once and cheaply before any agent runs, so
+// that the Strategist and the Field experts start from the same reading. Pure and deterministic.
+import type { Incident } from '../../contract/incident.js';
+import type { ReportReading } from '../../contract/reading.js';
+import { collectFigures } from './figures.js';
+
+/** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */
+export function detectLanguage(incident: Incident): 'zh' | 'en' {
+  if (incident.lang) return incident.lang;
+  const cjk = (incident.text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return cjk / Math.max(1, incident.text.length) > 0.1 ? 'zh' : 'en';
+}
+
+export function readReport(incident: Incident): ReportReading {
+  return { language: detectLanguage(incident), figures: collectFigures(incident.text, incident.facts) };
+}

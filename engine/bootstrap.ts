@@ -1,0 +1,46 @@
+// One way to start the engine, for every host: the CLI's one-shot commands, `safe-edge serve` and the
+// desktop app's utility process resolve the same configuration (so they share one default data
+// directory and one history), log the same way, and get the same scheduled backups. A serving host
+// (serve, desktop) owns its data directory: a second one is refused, so two engines never take
+// backups of, or restore into, the same database.
+import { join } from 'node:path';
+import { resolveConfig, type EngineConfig } from './config.js';
+import { Engine } from './engine.js';
+import { createLogger, type Logger } from './logging.js';
+import { claimDataDir } from './store/dataDirLock.js';
+import { migrateLegacyDatabase } from './store/maintenance.js';
+
+export type EngineHostKind = 'cli' | 'server' | 'desktop';
+
+export interface BootstrapOptions {
+  host: EngineHostKind;
+  /** CLI flags or a host's own settings; they win over the environment and the defaults. */
+  overrides?: Partial<EngineConfig>;
+  /** This host's own defaults, below the environment (the one-shot CLI logs only warnings). */
+  defaults?: Partial<EngineConfig>;
+  /** Where an older build kept its data (the desktop app used its own folder): moved in once if the data directory has none. */
+  legacyDataDirs?: string[];
+  logger?: Logger;
+  workerUrl?: URL;
+}
+
+export interface StartedEngine { engine: Engine; config: EngineConfig; logger: Logger }
+
+export async function startEngine(options: BootstrapOptions): Promise<StartedEngine> {
+  const config = resolveConfig(options.overrides, process.env, options.defaults);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const serving = options.host !== 'cli';
+  const releaseClaim = serving ? claimDataDir(config.dataDir) : () => {};
+  try {
+    for (const legacy of options.legacyDataDirs ?? []) {
+      const moved = migrateLegacyDatabase(legacy, config.dataDir);
+      if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
+    }
+    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving });
+    engine.onClose(releaseClaim);
+    return { engine, config, logger };
+  } catch (err) {
+    releaseClaim();
+    throw err;
+  }
+}

@@ -1,0 +1,11 @@
+// The environment variables SAFE Edge reads, one per setting of the engine's configuration
+// (engine/config.ts reads them all; `safe-edge config` prints the result). The desktop shell uses the
+// same names, so a setting is never spelled twice.
+export const ENVIRONMENT = {
+  dataDir: 'SAFE_EDGE_DATA_DIR',
+  modelsDir: 'SAFE_EDGE_MODELS_DIR',
+  modelPrecision: 'SAFE_EDGE_PRECISION',
+  logLevel: 'SAFE_EDGE_LOG',
+  updateFeedUrl: 'SAFE_EDGE_UPDATE_URL',
+} as const;
+export type EnvironmentSetting = keyof typeof ENVIRONMENT;

@@ -1,0 +1,164 @@
+// Every operation the engine offers, declared once. Each door is derived from this table and from
+// nothing else: the HTTP routes (engine/server), the utility-process protocol (hostProtocol.ts and
+// engine/host), the desktop IPC channels and the preload's list (ipc.ts, electron/), and both renderer
+// transports. Adding an operation = one entry here + its handler in engine/operationHandlers.ts (the
+// compiler then asks for it); see docs/architecture.md.
+import { z } from 'zod';
+import { analysisResultSchema } from './result.js';
+import {
+  aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, progressEventSchema,
+  runSummarySchema, statsSchema, storedRunSchema,
+} from './api.js';
+
+/** A query reads, a command changes something (or runs an analysis), a stream sends events until it ends. */
+export type OperationKind = 'query' | 'command' | 'stream';
+
+/**
+ * Who may call it over HTTP. `anyone`: no token (liveness only). `viewer`: the read-only viewer token or the
+ * operator token; device health, metrics, models and alerts, never incidents or analyses. `operator`: the
+ * operator token only. (The desktop bridge is the operator's own UI.)
+ */
+export type Access = 'anyone' | 'viewer' | 'operator';
+
+/** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
+export type HttpGroup = 'system' | 'analyses' | 'runs' | 'models' | 'stats';
+
+export interface HttpBinding {
+  method: 'GET' | 'POST';
+  /** `:name` segments are arguments of the same name. */
+  path: string;
+  /** POST: the argument sent as the request body; the other arguments travel in the query string. */
+  body?: string;
+  /** Status of a successful reply (default 200). */
+  status?: 200 | 202;
+  /** Streams only: an EventSource cannot send headers, so this route also takes `?token=`. */
+  tokenInQuery?: boolean;
+}
+
+export interface OperationSpec {
+  kind: OperationKind;
+  summary: string;
+  args: z.ZodObject;
+  result: z.ZodType;
+  /** Events sent while a command runs (analysis progress) or, for a stream, the events it sends. */
+  events?: z.ZodType;
+  access: Access;
+  group: HttpGroup;
+  http: HttpBinding;
+  /** Offered to the desktop UI through the preload bridge. */
+  bridge: boolean;
+}
+
+const noArgs = z.object({});
+const id = z.string().min(1).max(128);
+const submitArgs = z.object({
+  /** Untrusted: checked by parseIncident, which gives each problem its own code (UNKNOWN_SUBSTANCE, TEXT_TOO_LONG...). */
+  incident: z.unknown(),
+  priority: z.enum(['interactive', 'batch']).default('interactive'),
+  /** The id progress events carry; defaults to the incident's id, else a new one. */
+  analysisId: id.optional(),
+});
+
+export const OPERATIONS = {
+  health: {
+    kind: 'query', summary: 'Liveness: workers, queue, loaded models', args: noArgs, result: healthSchema,
+    access: 'anyone', group: 'system', http: { method: 'GET', path: '/health' }, bridge: true,
+  },
+  about: {
+    kind: 'query', summary: 'Engine version and build, data and models directories', args: noArgs, result: aboutSchema,
+    access: 'operator', group: 'system', http: { method: 'GET', path: '/v1/about' }, bridge: true,
+  },
+  analyze: {
+    kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
+    events: progressEventSchema, access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses', body: 'incident' }, bridge: true,
+  },
+  submitAnalysis: {
+    kind: 'command', summary: 'Start an analysis in the background; follow it with analysisEvents', args: submitArgs, result: jobAcceptedSchema,
+    access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses/jobs', body: 'incident', status: 202 }, bridge: false,
+  },
+  analysisEvents: {
+    kind: 'stream', summary: 'A background analysis: its progress events, then its result', args: z.object({ jobId: id }), result: z.null(),
+    events: jobMessageSchema, access: 'operator', group: 'analyses',
+    http: { method: 'GET', path: '/v1/analyses/jobs/:jobId/events', tokenInQuery: true }, bridge: false,
+  },
+  runs: {
+    kind: 'query', summary: 'Recent runs, newest first', args: historyQuerySchema, result: z.array(runSummarySchema),
+    access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs' }, bridge: true,
+  },
+  run: {
+    kind: 'query', summary: 'A stored run (run id or incident id) with the changes since the previous run', args: z.object({ id }),
+    result: storedRunSchema, access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs/:id' }, bridge: true,
+  },
+  models: {
+    kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),
+    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models' }, bridge: true,
+  },
+  stats: {
+    kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,
+    access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/stats' }, bridge: true,
+  },
+} as const satisfies Record<string, OperationSpec>;
+
+export type Operations = typeof OPERATIONS;
+export type OperationName = keyof Operations;
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as [OperationName, ...OperationName[]];
+
+export type OperationArgs<K extends OperationName> = z.output<Operations[K]['args']>;
+/** What a caller may pass (defaults not yet applied). */
+export type OperationArgsInput<K extends OperationName> = z.input<Operations[K]['args']>;
+export type OperationResult<K extends OperationName> = z.output<Operations[K]['result']>;
+export type OperationEvent<K extends OperationName> = Operations[K] extends { events: infer E extends z.ZodType } ? z.output<E> : never;
+
+export type BridgeOperationName = { [K in OperationName]: Operations[K]['bridge'] extends true ? K : never }[OperationName];
+export const BRIDGE_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].bridge) as BridgeOperationName[];
+
+export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
+
+/** How a door hands an operation its events (progress of an analysis; a stream's messages). */
+export interface CallContext<K extends OperationName> {
+  emit(event: OperationEvent<K>): void;
+  /** Aborted when the caller goes away (a closed event stream). */
+  signal?: AbortSignal;
+}
+
+/** What the engine implements: one handler per operation, typed by the table. */
+export type OperationHandlers = {
+  [K in OperationName]: (args: OperationArgs<K>, context: CallContext<K>) => Promise<OperationResult<K>>;
+};
+
+// ---- HTTP mapping: both ends (the server and the browser transport) use these, so they cannot drift.
+
+/** Names of the `:param` segments of a path. */
+export function pathParams(path: string): string[] {
+  return path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1));
+}
+
+/** The request a client sends for an operation: method, path with its parameters filled in, query, body. */
+export function httpRequestFor<K extends OperationName>(name: K, args: OperationArgsInput<K>): { method: 'GET' | 'POST'; path: string; query: Record<string, string>; body?: unknown } {
+  const http: HttpBinding = OPERATIONS[name].http;
+  const rest: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+  let path = http.path;
+  for (const param of pathParams(http.path)) {
+    path = path.replace(`:${param}`, encodeURIComponent(String(rest[param])));
+    delete rest[param];
+  }
+  let body: unknown;
+  if (http.body !== undefined) {
+    body = rest[http.body];
+    delete rest[http.body];
+  }
+  const query = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return body === undefined ? { method: http.method, path, query } : { method: http.method, path, query, body };
+}
+
+/** The argument object of an operation from the parts of an HTTP request (validated by the caller). */
+export function argsFromHttp(name: OperationName, parts: { params: unknown; query: unknown; body: unknown }): Record<string, unknown> {
+  const http: HttpBinding = OPERATIONS[name].http;
+  const args: Record<string, unknown> = { ...(parts.query as Record<string, unknown> ?? {}), ...(parts.params as Record<string, unknown> ?? {}) };
+  if (http.body !== undefined) args[http.body] = parts.body;
+  return args;
+}
+
+/** Channel names of the desktop bridge, derived from the operation names. */
+export const ipcChannel = (name: OperationName): string => `safe-edge:op:${name}`;
+export const ipcEventChannel = (name: OperationName): string => `safe-edge:event:${name}`;

@@ -1,0 +1,49 @@
+// The SAFE pipeline, declared once: each stage's output and the stages it needs. The orchestrator
+// (serving thread) runs the DAG from STAGE_NEEDS; the worker's runners (agentTasks.ts) are typed by
+// StageInput, so a runner that used a stage it does not declare, or a declared output of the wrong
+// shape, does not compile. Order (docs/architecture.md):
+//   reading → Strategist ‖ Field experts → Awareness (needs S and F: its risk uses the physics) → Executor.
+import type { z } from 'zod';
+import type { Incident } from '../contract/incident.js';
+import { reportReadingSchema, type ReportReading } from '../contract/reading.js';
+import {
+  awarenessSchema, executorSchema, fieldSchema, strategistSchema,
+  type AwarenessResult, type ExecutorResult, type FieldResult, type StrategistResult,
+} from '../contract/result.js';
+import { PIPELINE_STAGES, type PipelineStage } from '../contract/taxonomy.js';
+
+export interface StageOutputs {
+  reading: ReportReading;
+  strategist: StrategistResult;
+  field: FieldResult;
+  awareness: AwarenessResult;
+  executor: ExecutorResult;
+}
+
+export const STAGE_NEEDS = {
+  reading: [],
+  strategist: ['reading'],
+  field: ['reading'],
+  awareness: ['strategist', 'field'],
+  executor: ['strategist', 'awareness', 'field'],
+} as const satisfies { readonly [S in PipelineStage]: readonly PipelineStage[] };
+
+export type StageNeeds<S extends PipelineStage> = (typeof STAGE_NEEDS)[S][number];
+
+/** Exactly what a stage gets: the incident and the outputs of the stages it needs. */
+export type StageInput<S extends PipelineStage> = { incident: Incident } & { [N in StageNeeds<S>]: StageOutputs[N] };
+
+/** The input of some stage (what crosses to a worker with the stage's name). */
+export type AnyStageInput = { [S in PipelineStage]: StageInput<S> }[PipelineStage];
+
+/** Every stage's output is checked against its contract schema on the worker, before it leaves it. */
+export const STAGE_SCHEMAS: { readonly [S in PipelineStage]: z.ZodType<StageOutputs[S]> } = {
+  reading: reportReadingSchema,
+  strategist: strategistSchema,
+  field: fieldSchema,
+  awareness: awarenessSchema,
+  executor: executorSchema,
+};
+
+/** Stages in an order where every stage comes after the stages it needs (checked by a test). */
+export const STAGE_ORDER: readonly PipelineStage[] = PIPELINE_STAGES;

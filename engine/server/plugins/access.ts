@@ -1,0 +1,48 @@
+// Who may call what (fastify-plugin, so its hooks apply to every route of the server): the Host check
+// against DNS rebinding, then each route's access level from the operations table (anyone / viewer /
+// operator) against the bearer token presented.
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ERROR_CODES, SafeError } from '../../contract/errors.js';
+import { OPERATIONS, isOperationName, type OperationSpec } from '../../contract/operations.js';
+import { tokenMatches, type ApiTokens } from '../apiToken.js';
+
+export interface AccessOptions {
+  /** null: the token check is off (`--no-token`, closed single-user machines only). */
+  tokens: ApiTokens | null;
+  /** Host names accepted besides the loopback ones (when serving on another interface on purpose). */
+  allowedHosts: string[];
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The operation a route serves (set in the route's config by operationRoutes). */
+export const operationOf = (request: FastifyRequest): string | undefined => (request.routeOptions.config as { operation?: string } | undefined)?.operation;
+
+async function access(app: FastifyInstance, options: AccessOptions): Promise<void> {
+  // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not reach the engine, token or not.
+  app.addHook('onRequest', async (request) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    if (!LOOPBACK_HOSTS.has(host) && !options.allowedHosts.includes(host)) {
+      throw new SafeError(ERROR_CODES.UNAUTHORIZED, `requests for host "${host}" are refused: use http://127.0.0.1 or http://localhost`, 'host');
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const name = operationOf(request);
+    if (options.tokens === null || !isOperationName(name)) return;
+    const spec: OperationSpec = OPERATIONS[name];
+    if (spec.access === 'anyone') return;
+    const header = request.headers.authorization;
+    // EventSource cannot send headers, so an event stream alone may carry the token in its query.
+    const fromQuery = spec.http.tokenInQuery ? (request.query as { token?: string } | undefined)?.token : undefined;
+    const presented = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
+    if (tokenMatches(options.tokens.operator, presented)) return;
+    if (tokenMatches(options.tokens.viewer, presented)) {
+      if (spec.access === 'viewer') return;
+      throw new SafeError(ERROR_CODES.FORBIDDEN, `the viewer token may read device health, metrics and models only; ${name} needs the operator token`, 'authorization');
+    }
+    throw new SafeError(ERROR_CODES.UNAUTHORIZED, 'missing or wrong API token: send "Authorization: Bearer <token>" (the token is in the data directory, file api-token)', 'authorization');
+  });
+}
+
+export const accessPlugin = fp(access, { name: 'safe-edge-access' });
