@@ -1,4 +1,4 @@
-// The SAFE pipeline as a DAG on the worker pool (seed §8.1.1): Strategist and Field start together,
+// The SAFE pipeline as a DAG on the worker pool (docs/architecture.md): Strategist and Field start together,
 // Awareness follows the Strategist, the Executor waits for all three. A crashed or hung agent is retried
 // once on a fresh worker; if it fails again the analysis is `partial`, with what succeeded and why the
 // rest did not. The calling thread only schedules and assembles: it never runs agent work.
