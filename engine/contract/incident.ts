@@ -1,4 +1,4 @@
-// The incident a commander submits. Only `text` is required (PRODUCT.md); every fact is optional
+// The incident a commander submits. Only `text` is required (docs/input.md); every fact is optional
 // and, when given, validated with its unit in its name so that a wrong unit is hard to type.
 import { z } from 'zod';
 import { STABILITY_CLASSES } from './taxonomy.js';

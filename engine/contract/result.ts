@@ -1,6 +1,6 @@
-// The analysis result. Field names fixed by PRODUCT.md's public contract: id, status, strategist.type /
+// The analysis result. Field names fixed by the public contract (docs/result.md): id, status, strategist.type /
 // confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
-// is documented in docs/result.md.
+// is documented there too.
 import { z } from 'zod';
 import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';

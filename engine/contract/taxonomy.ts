@@ -1,4 +1,4 @@
-// The incident taxonomy keys are part of the public contract (PRODUCT.md): never rename one.
+// The incident taxonomy keys are part of the public contract (docs/taxonomy-and-severity.md): never rename one.
 export const INCIDENT_TYPES = [
   'structure_fire',
   'wildfire',

@@ -42,7 +42,7 @@ export interface ModelAdapter<I, O> {
 }
 
 /**
- * Session options, chosen by the sweep in bench:inference (README, Performance). One intra-op and one
+ * Session options, chosen by the sweep in bench:inference (docs/performance.md). One intra-op and one
  * inter-op thread: the engine already runs one agent worker per core, so a thread pool per session would
  * oversubscribe the cores (and with one thread there is no pool whose threads could spin). Full graph
  * optimisation: it fuses MatMul+Add and the int8 chain at load, costs a few milliseconds of load time

@@ -11,7 +11,7 @@ import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
-/** SAFE priority weights for ranking objectives (SAFE design; PRODUCT.md). */
+/** SAFE priority weights for ranking objectives (SAFE design; docs/taxonomy-and-severity.md). */
 export const PRIORITY_WEIGHTS: Record<PriorityFactor, number> = {
   lifeSafety: 0.35, timeUrgency: 0.25, resources: 0.15, scope: 0.15, feasibility: 0.1,
 };
