@@ -13,12 +13,12 @@ import { FIRE_SURROGATE } from '../engine/agents/field/fire/surrogateFeatures.js
 import { FLOOD_SURROGATE } from '../engine/agents/field/flood/surrogateFeatures.js';
 import { sensorAnomalyAdapter } from '../engine/agents/awareness/anomalyModel.js';
 import { ANOMALY_FEATURES, ANOMALY_WINDOW, writeAnomalyFeatures } from '../engine/agents/awareness/anomalyFeatures.js';
-import { samplePlumeCases } from '../engine/training/plumeSurrogate.js';
-import { sampleFireCases } from '../engine/training/fireSurrogate.js';
-import { sampleFloodCases } from '../engine/training/floodSurrogate.js';
-import { generateLabelledSeries } from '../engine/training/sensorFaults.js';
+import { samplePlumeCases } from '../training/plumeSurrogate.js';
+import { sampleFireCases } from '../training/fireSurrogate.js';
+import { sampleFloodCases } from '../training/floodSurrogate.js';
+import { generateLabelledSeries } from '../training/sensorFaults.js';
 import { WorkerPool } from '../engine/orchestrator/workerPool.js';
-import { generateCorpus, DEFAULT_CORPUS } from '../engine/training/corpus/generateCorpus.js';
+import { generateCorpus, DEFAULT_CORPUS } from '../training/corpus/generateCorpus.js';
 
 const ROUNDS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;

@@ -7,7 +7,7 @@ import type { Precision } from '../../inference/modelRepository.js';
 import type { Sensor } from '../../contract/incident.js';
 import { loadedVersion, preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../inference/inferenceCore.js';
 import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_WINDOW, writeAnomalyFeatures } from './anomalyFeatures.js';
-import { sortedReadings } from './sensorTrends.js';
+import { sortedReadings, type ModelAnomaly } from './sensorTrends.js';
 
 export const SENSOR_ANOMALY_MODEL_NAME = 'sensor-anomaly';
 export const SENSOR_ANOMALY_OUTPUT = 'fault_score';
@@ -16,9 +16,6 @@ const ROWS_PER_CALL = 2048;
 /** Readings judged per sensor: the most recent ones. The commander needs what is happening now, and scoring
  *  every reading of 100 sensors × 10 000 readings took 12 s; the robust z-score still covers the whole series. */
 export const JUDGED_READINGS_MAX = 256;
-
-/** A reading the model flags: its index among the sensor's readings in time order, and its score. */
-export interface ModelAnomaly { index: number; score: number }
 
 export const sensorAnomalyAdapter = (version?: number, precision?: Precision): ModelAdapter<Float32Array, number> => ({
   name: SENSOR_ANOMALY_MODEL_NAME,

@@ -6,8 +6,7 @@ import type { AwarenessResult, FieldResult, StrategistResult } from '../../contr
 import { findSubstance } from '../../contract/substances.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.js';
 import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
-import { analyseSensor } from './sensorTrends.js';
-import type { ModelAnomaly } from './anomalyModel.js';
+import { analyseSensor, type ModelAnomaly } from './sensorTrends.js';
 
 const SEVERITY_CONSEQUENCE = { I: 5, II: 4, III: 3, IV: 2 } as const;
 

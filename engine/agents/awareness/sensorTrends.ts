@@ -2,7 +2,6 @@
 // series (Iglewicz & Hoaglin 1993: |z| > 3.5), joined by the sensor-anomaly model's findings when it ran,
 // and the time until the threshold is crossed.
 import type { Sensor } from '../../contract/incident.js';
-import type { ModelAnomaly } from './anomalyModel.js';
 import { sensorResolution } from './anomalyFeatures.js';
 import type { AwarenessResult } from '../../contract/result.js';
 import { median, round, scaledMad, theilSenSlope } from '../../numeric/stats.js';
@@ -12,6 +11,9 @@ export const ANOMALY_Z = 3.5;
 const STEADY_SHARE_PER_HOUR = 0.02;
 
 type Anomaly = AwarenessResult['sensors'][number]['anomalies'][number];
+
+/** A reading the sensor-anomaly model flags: its index among the sensor's readings in time order, and its score. */
+export interface ModelAnomaly { index: number; score: number }
 
 /** A sensor's readings in time order: the order both detectors index. */
 export function sortedReadings(sensor: Sensor): Sensor['readings'] {

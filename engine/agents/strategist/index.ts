@@ -6,15 +6,12 @@ import type { StrategistResult } from '../../contract/result.js';
 import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contract/taxonomy.js';
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { PRIORITY_FACTORS, sopFor, type PriorityFactor, type Sop } from '../../knowledge/sopLibrary.js';
+import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
-/** SAFE priority weights for ranking objectives (SAFE design; docs/taxonomy-and-severity.md). */
-export const PRIORITY_WEIGHTS: Record<PriorityFactor, number> = {
-  lifeSafety: 0.35, timeUrgency: 0.25, resources: 0.15, scope: 0.15, feasibility: 0.1,
-};
 /** Below this fused probability no type fits with confidence and the incident is `other`. */
 export const OTHER_BELOW = 0.4;
 /** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */

@@ -4,7 +4,8 @@ import { parseIncident } from '../../contract/parseIncident.js';
 import { INCIDENT_TYPES, type IncidentType } from '../../contract/taxonomy.js';
 import { figuresFromText, parseChineseNumeral } from '../reading/figures.js';
 import { gradeSeverity } from './severity.js';
-import { strategize, PRIORITY_WEIGHTS } from './index.js';
+import { strategize } from './index.js';
+import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 import { readReport } from '../reading/index.js';
 

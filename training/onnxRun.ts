@@ -1,7 +1,7 @@
 // Runs exported model bytes through onnxruntime the way the engine will, for build-time checks (parity with
 // the trainer, accuracy of a quantised variant). One input `features` [rows, featureCount], one output.
 import * as ort from 'onnxruntime-node';
-import { ENSEMBLE_MEMBERS } from '../agents/field/surrogate/ensemble.js';
+import { ENSEMBLE_MEMBERS } from '../engine/agents/field/surrogate/ensemble.js';
 import { predictMlp, type Mlp } from './mlpTrainer.js';
 
 /** The batch the engine runs these models in: an F-Agent ensemble (256; also a sensor's judged readings). */

@@ -2,8 +2,8 @@
 // definition, which hashes each feature's string: the shipped model was trained on those ids.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateCorpus, DEFAULT_CORPUS } from '../../../training/corpus/generateCorpus.js';
-import { FEATURE_SPEC, featureIds, normalizeReport } from './textFeatures.js';
+import { generateCorpus, DEFAULT_CORPUS } from './corpus/generateCorpus.js';
+import { FEATURE_SPEC, featureIds, normalizeReport } from '../engine/agents/strategist/classifier/textFeatures.js';
 
 function fnvOfString(text: string): number {
   let h = 0x811c9dc5;

@@ -1,7 +1,7 @@
 // The flood time-to-depth surrogate: breaches, heads, polders and depths over the validity range,
 // labelled by the level-pool weir physics (engine/agents/field/flood/leveeBreach.ts).
-import { createRandom } from '../numeric/random.js';
-import { FLOOD_SURROGATE, FLOOD_SURROGATE_RANGE, freeFlowHours, MAX_FREE_FLOW_HOURS, physicsHoursToDepth, type FloodCase } from '../agents/field/flood/surrogateFeatures.js';
+import { createRandom } from '../engine/numeric/random.js';
+import { FLOOD_SURROGATE, FLOOD_SURROGATE_RANGE, freeFlowHours, MAX_FREE_FLOW_HOURS, physicsHoursToDepth, type FloodCase } from '../engine/agents/field/flood/surrogateFeatures.js';
 import type { SurrogateTrainingSpec } from './surrogateBuilder.js';
 
 export function sampleFloodCases(count: number, seed: number): FloodCase[] {

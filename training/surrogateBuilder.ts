@@ -4,10 +4,10 @@
 // onnxruntime running the exported file agrees with the trained network.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quantile } from '../numeric/stats.js';
-import { sha256Hex } from '../inference/modelRepository.js';
-import type { ModelManifest } from '../inference/manifest.js';
-import { featureMatrix, type SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
+import { quantile } from '../engine/numeric/stats.js';
+import { sha256Hex } from '../engine/inference/modelRepository.js';
+import type { ModelManifest } from '../engine/inference/manifest.js';
+import { featureMatrix, type SurrogateSpec } from '../engine/agents/field/surrogate/surrogateSpec.js';
 import { predictMlp, trainMlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
@@ -32,6 +32,8 @@ export interface SurrogateTrainingSpec<Case> {
   /** `count` cases over the validity range; the same seed always gives the same cases. */
   sample(count: number, seed: number): Case[];
   physics(c: Case): number;
+  /** The generator's path as the manifest records it. Models built before training/ left engine/ record
+   *  engine/training/…: it stays so until the model's next version, since a rebuild must give the shipped bytes. */
   generator: string;
   split: string;
 }

@@ -6,10 +6,10 @@
 // or not). Constant is normal: "stuck" means frozen after varying, so constant series get no stuck faults.
 // Faults are sized in units of the series' own noise σ (its typical step when noiseless), so "how big"
 // means the same for every kind and shape.
-import { SENSOR_KINDS, type Incident } from '../contract/incident.js';
-import { createRandom, normal } from '../numeric/random.js';
-import { median } from '../numeric/stats.js';
-import { ANOMALY_WINDOW } from '../agents/awareness/anomalyFeatures.js';
+import { SENSOR_KINDS, type Incident } from '../engine/contract/incident.js';
+import { createRandom, normal } from '../engine/numeric/random.js';
+import { median } from '../engine/numeric/stats.js';
+import { ANOMALY_WINDOW } from '../engine/agents/awareness/anomalyFeatures.js';
 
 export const FAULT_KINDS = ['spike', 'drift', 'stuck', 'sudden_rise'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

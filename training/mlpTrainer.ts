@@ -1,6 +1,6 @@
 // A small fully connected regression network (inputs → tanh → tanh → 1) trained with Adam (Kingma & Ba
 // 2015) on mean squared error, seeded: the same data and seed give bit-identical weights.
-import { createRandom, shuffleInPlace } from '../numeric/random.js';
+import { createRandom, shuffleInPlace } from '../engine/numeric/random.js';
 
 export interface MlpOptions { hidden: number; epochs: number; learningRate: number; batchSize: number; seed: number }
 export interface Mlp { inputs: number; hidden: number; w1: Float32Array; b1: Float32Array; w2: Float32Array; b2: Float32Array; w3: Float32Array; b3: Float32Array }

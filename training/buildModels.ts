@@ -1,14 +1,14 @@
 // `npm run models:build`: rebuilds every shipped model from source, deterministically (same seed, same
 // bytes), verifies the ONNX export against the trainer's own predictions, and writes the manifest with
-// held-out metrics. Usage: node dist/engine/training/buildModels.js [--out DIR]
+// held-out metrics. Usage: node dist/training/buildModels.js [--out DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { INCIDENT_TYPES } from '../contract/taxonomy.js';
-import { DEFAULT_MODELS_DIR, sha256Hex } from '../inference/modelRepository.js';
-import type { ModelManifest } from '../inference/manifest.js';
-import { FEATURE_SPEC, featureIds } from '../agents/strategist/classifier/textFeatures.js';
-import { CLASSIFIER_MODEL_NAME, classifierAdapter } from '../agents/strategist/classifier/incidentClassifier.js';
+import { INCIDENT_TYPES } from '../engine/contract/taxonomy.js';
+import { DEFAULT_MODELS_DIR, sha256Hex } from '../engine/inference/modelRepository.js';
+import type { ModelManifest } from '../engine/inference/manifest.js';
+import { FEATURE_SPEC, featureIds } from '../engine/agents/strategist/classifier/textFeatures.js';
+import { CLASSIFIER_MODEL_NAME, classifierAdapter } from '../engine/agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
 import { DEFAULT_TRAINING, predictLinearBag, trainLinearBag, type LinearBagModel } from './fastTextTrainer.js';
 import { CLASSIFIER_IO, exportLinearBagInt8Onnx, exportLinearBagOnnx } from './onnxExport.js';
@@ -129,7 +129,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
     training: {
       seed: DEFAULT_TRAINING.seed,
       corpus: {
-        train: train.length, test: test.length, generator: 'engine/training/corpus/generateCorpus.ts',
+        train: train.length, test: test.length, generator: 'engine/training/corpus/generateCorpus.ts', // the path v1 was built from (see SurrogateTrainingSpec.generator)
         split: 'by phrase: every 4th core/detail phrase and 8 of 30 place names per language appear only in the test split',
       },
       hyperparameters: { dim: DEFAULT_TRAINING.dim, epochs: DEFAULT_TRAINING.epochs, learningRate: DEFAULT_TRAINING.learningRate, corpusSeed: DEFAULT_CORPUS.seed },

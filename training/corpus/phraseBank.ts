@@ -3,7 +3,7 @@
 // adds. Slots in braces are filled by the generator ({n} a small count, {N} a large one, {place},
 // {road}, {chem}, {m} metres, {km}, {t} a clock time). Every fourth phrase is held out: the test split
 // is built only from phrases the model never trained on (see generateCorpus.ts).
-import type { IncidentType } from '../../contract/taxonomy.js';
+import type { IncidentType } from '../../engine/contract/taxonomy.js';
 
 export interface PhraseSet { core: string[]; detail: string[] }
 export type PhraseBank = Record<IncidentType, { zh: PhraseSet; en: PhraseSet }>;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as ort from 'onnxruntime-node';
-import { createRandom } from '../numeric/random.js';
+import { createRandom } from '../engine/numeric/random.js';
 import { trainMlp, type Mlp } from './mlpTrainer.js';
 import { MLP_INPUT_NAME, exportMlpInt8Onnx } from './mlpInt8Export.js';
 import { FLOAT, onnx, UINT8 } from './onnxGraph.js';

@@ -1,9 +1,9 @@
 // The fire rate-of-spread surrogate: cases over its validity range (every Anderson fuel model, midflame
 // wind, slope, dead and live moisture), labelled by the Rothermel physics (engine/agents/field/fire).
-import { createRandom } from '../numeric/random.js';
-import { headFireRateMPerMin } from '../agents/field/fire/index.js';
-import { FUEL_MODELS } from '../agents/field/fire/fuelModels.js';
-import { FIRE_SURROGATE, FIRE_SURROGATE_RANGE, maxDeadMoisturePct, type FireCase } from '../agents/field/fire/surrogateFeatures.js';
+import { createRandom } from '../engine/numeric/random.js';
+import { headFireRateMPerMin } from '../engine/agents/field/fire/index.js';
+import { FUEL_MODELS } from '../engine/agents/field/fire/fuelModels.js';
+import { FIRE_SURROGATE, FIRE_SURROGATE_RANGE, maxDeadMoisturePct, type FireCase } from '../engine/agents/field/fire/surrogateFeatures.js';
 import type { SurrogateTrainingSpec } from './surrogateBuilder.js';
 
 export function sampleFireCases(count: number, seed: number): FireCase[] {

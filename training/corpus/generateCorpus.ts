@@ -2,10 +2,10 @@
 // dispatch-style reports with numbers, place names, typos, shorthand and second hazards. The split is by
 // phrase, not by report: every test report is built from core and detail phrases and places that no
 // training report contains, so held-out accuracy measures generalisation, not memory.
-import { INCIDENT_TYPES, type IncidentType } from '../../contract/taxonomy.js';
-import { createRandom } from '../../numeric/random.js';
+import { INCIDENT_TYPES, type IncidentType } from '../../engine/contract/taxonomy.js';
+import { createRandom } from '../../engine/numeric/random.js';
 import { CHEMICALS, DIRECTIONS, PHRASES, PLACES, ROADS, SECONDARY_CUES } from './phraseBank.js';
-import { HAZARD_TERMS, TERM_FRAMES } from '../../knowledge/hazardLexicon.js';
+import { HAZARD_TERMS, TERM_FRAMES } from '../../engine/knowledge/hazardLexicon.js';
 
 export type Split = 'train' | 'test';
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,7 @@
 // Trains a fastText-style linear classifier (Joulin et al. 2016): the report is the mean of its
 // features' embeddings, then a linear layer and softmax. Plain SGD with a linearly decaying learning
 // rate, seeded shuffling: the same corpus and seed give bit-identical weights.
-import { createRandom, shuffleInPlace } from '../numeric/random.js';
+import { createRandom, shuffleInPlace } from '../engine/numeric/random.js';
 
 export interface TrainOptions { dim: number; epochs: number; learningRate: number; seed: number }
 export const DEFAULT_TRAINING: TrainOptions = { dim: 32, epochs: 8, learningRate: 0.5, seed: 7 };

@@ -1,9 +1,9 @@
 // The plume threat-distance surrogate: cases over its validity range, labelled by the Gaussian-plume
 // physics (engine/agents/field/plume/gaussianPlume.ts).
-import { STABILITY_CLASSES } from '../contract/taxonomy.js';
-import { createRandom } from '../numeric/random.js';
-import { thresholdDistanceM, MOLAR_VOLUME_L } from '../agents/field/plume/gaussianPlume.js';
-import { PLUME_SURROGATE, PLUME_SURROGATE_RANGE, type PlumeCase } from '../agents/field/plume/surrogateFeatures.js';
+import { STABILITY_CLASSES } from '../engine/contract/taxonomy.js';
+import { createRandom } from '../engine/numeric/random.js';
+import { thresholdDistanceM, MOLAR_VOLUME_L } from '../engine/agents/field/plume/gaussianPlume.js';
+import { PLUME_SURROGATE, PLUME_SURROGATE_RANGE, type PlumeCase } from '../engine/agents/field/plume/surrogateFeatures.js';
 import type { SurrogateTrainingSpec } from './surrogateBuilder.js';
 
 export function samplePlumeCases(count: number, seed: number): PlumeCase[] {

@@ -1,6 +1,7 @@
 // Macroseismic intensity (MMI) from magnitude and hypocentral distance: Allen, Wald & Worden (2012),
 // "Intensity attenuation for active crustal regions", J. Seismology 16:409–433, hypocentral model:
 //   MMI = c0 + c1·M + c2·ln(√(R² + Rm²)) [+ c4·ln(R/50) for R > 50 km],  Rm = m1 + m2·exp(M − 5)
+// Shared: the F-Agent draws intensity bands with it, the A-Agent the area at risk (intensity VII or more).
 const C0 = 2.085;
 const C1 = 1.428;
 const C2 = -1.402;

@@ -6,11 +6,11 @@
 // the metrics are measured on test, and the model ships only if they clear the floors.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRandom } from '../numeric/random.js';
-import { sha256Hex } from '../inference/modelRepository.js';
-import type { ModelManifest } from '../inference/manifest.js';
-import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_RECENT, ANOMALY_WINDOW, writeAnomalyFeatures } from '../agents/awareness/anomalyFeatures.js';
-import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../agents/awareness/anomalyModel.js';
+import { createRandom } from '../engine/numeric/random.js';
+import { sha256Hex } from '../engine/inference/modelRepository.js';
+import type { ModelManifest } from '../engine/inference/manifest.js';
+import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_RECENT, ANOMALY_WINDOW, writeAnomalyFeatures } from '../engine/agents/awareness/anomalyFeatures.js';
+import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../engine/agents/awareness/anomalyModel.js';
 import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
@@ -142,7 +142,7 @@ export async function buildSensorAnomaly(modelsDir: string, log: (line: string) 
     training: {
       seed: SEEDS.train,
       corpus: {
-        train: y.length, test: test.faults.length, generator: 'engine/training/sensorFaults.ts',
+        train: y.length, test: test.faults.length, generator: 'engine/training/sensorFaults.ts', // the path v1 was built from (see SurrogateTrainingSpec.generator)
         split: `independent seeds: ${SERIES.train} training series, ${SERIES.calibration} calibration series (threshold), ${SERIES.test} test series (metrics), ${SERIES_READINGS} readings each; labels per reading`,
       },
       hyperparameters: { ...SENSOR_ANOMALY_MLP, calibrationSeed: SEEDS.calibration, testSeed: SEEDS.test, normalKeptShare: NORMAL_KEPT_SHARE, spikeCopies: SPIKE_COPIES },
