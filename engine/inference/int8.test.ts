@@ -6,6 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MODELS_DIR, loadVerifiedModelAsync, readManifest } from './modelRepository.js';
+import { everyFileVerified, inventoryModels } from './modelInventory.js';
+import { modelInfoSchema } from '../contract/api.js';
 import { INT8_MAX_ACCURACY_DROP_PTS } from '../training/buildModels.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus } from '../training/corpus/generateCorpus.js';
@@ -40,6 +42,26 @@ test('asking for int8 loads the variant; a tampered variant is refused by its ow
   // The fallback to fp32 when a model ships no int8 variant: engine/training/surrogates.test.ts.
 });
 
+test('the repository inventory (safe-edge models) hashes the int8 variants too: a tampered one is refused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-int8-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  const intact = inventoryModels(dir);
+  assert.ok(everyFileVerified(intact));
+  assert.ok(intact.every((m) => m.variants.some((v) => v.variant === 'int8' && v.verified === true)), 'every shipped model has a verified int8 variant');
+  const file = join(dir, 'sensor-anomaly', '1', 'model.int8.onnx');
+  const bytes = readFileSync(file);
+  bytes[10] = (bytes[10] as number) ^ 0xff;
+  writeFileSync(file, bytes);
+  const models = inventoryModels(dir);
+  for (const m of models) modelInfoSchema.parse(m);
+  const anomaly = models.find((m) => m.name === 'sensor-anomaly');
+  assert.equal(anomaly?.verified, true, 'its fp32 file is intact');
+  const int8 = anomaly?.variants.find((v) => v.variant === 'int8');
+  assert.equal(int8?.verified, false);
+  assert.equal(int8?.error?.code, 'SAFE_E_MODEL_HASH_MISMATCH');
+  assert.equal(everyFileVerified(models), false, 'so `safe-edge models` exits 1');
+});
+
 test('configured for int8, the engine runs the variant and says so in every result', async () => {
   const { Orchestrator } = await import('../orchestrator/orchestrator.js');
   const { resolveConfig } = await import('../config.js');
@@ -56,3 +78,4 @@ test('configured for int8, the engine runs the variant and says so in every resu
     await orchestrator.close();
   }
 });
+
