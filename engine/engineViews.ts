@@ -2,7 +2,7 @@
 // so the desktop app and the browser mode can never disagree.
 import { ERROR_CODES, SafeError } from './contract/errors.js';
 import type { Engine } from './engine.js';
-import { inventoryModels, type ModelInfo } from './inference/modelInventory.js';
+import { describeInventory, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns, type RunChange } from './report/compareRuns.js';
 import type { RunSummary } from './store/analysisStore.js';
 import type { AnalysisResult } from './contract/result.js';
@@ -27,8 +27,9 @@ export function storedRunView(engine: Engine, id: string): { run: RunSummary; in
   return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
 }
 
-export function modelsView(engine: Engine): ModelInfo[] {
-  return inventoryModels(engine.config.modelsDir, engine.orchestrator.models);
+/** What the workers verified when they loaded their models (and refused): no file is read or hashed here. */
+export function modelsView(engine: Pick<Engine, 'orchestrator'>): ModelInfo[] {
+  return describeInventory(engine.orchestrator.modelInventory);
 }
 
 export async function statsView(engine: Engine) {

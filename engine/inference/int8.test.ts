@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MODELS_DIR, loadVerifiedModelAsync, readManifest } from './modelRepository.js';
-import { everyFileVerified, inventoryModels } from './modelInventory.js';
+import { describeInventory, everyFileVerified, inventoryModels } from './modelInventory.js';
 import { modelInfoSchema } from '../contract/api.js';
 import { INT8_MAX_ACCURACY_DROP_PTS } from '../training/buildModels.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
@@ -79,3 +79,31 @@ test('configured for int8, the engine runs the variant and says so in every resu
   }
 });
 
+test('under int8 the workers report every model loaded as its int8 variant, with the variant\'s verified hash', async () => {
+  const { Orchestrator } = await import('../orchestrator/orchestrator.js');
+  const { resolveConfig } = await import('../config.js');
+  const { createLogger } = await import('../logging.js');
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, modelPrecision: 'int8' }), { logger: createLogger('silent') });
+  try {
+    const names = ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'sensor-anomaly'];
+    const inventory = orchestrator.modelInventory;
+    assert.equal(inventory.precision, 'int8');
+    assert.deepEqual(Object.keys(inventory.loaded).sort(), names);
+    assert.deepEqual(inventory.refused, []);
+    const expected = Object.fromEntries(names.map((name) => [name, readManifest(DEFAULT_MODELS_DIR, name, 1).variants?.int8?.sha256]));
+    assert.deepEqual(orchestrator.modelHashes, expected, 'the content hash of each file the workers run');
+    const view = describeInventory(inventory);
+    for (const m of view) modelInfoSchema.parse(m);
+    assert.deepEqual(view.map((m) => [m.name, m.loaded, m.verified, m.variant]), names.map((n) => [n, true, true, 'int8']));
+    const classifier = view.find((m) => m.name === 'incident-classifier');
+    const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 1);
+    assert.equal(classifier?.required, true);
+    assert.equal(classifier?.bytes, manifest.variants?.int8?.bytes);
+    assert.equal(classifier?.heldOutAccuracy, manifest.variants?.int8?.heldOutAccuracy, 'the accuracy of the file that runs');
+    assert.deepEqual(classifier?.variants.map((v) => [v.variant, v.verified, v.loaded]), [['fp32', null, false], ['int8', true, true]], 'the fp32 file was not loaded, so not checked');
+    // The repository inventory, told what the engine runs ("1+int8"), marks the models loaded too.
+    assert.ok(inventoryModels(DEFAULT_MODELS_DIR, orchestrator.models).every((m) => m.loaded && m.variants.find((v) => v.variant === 'int8')?.loaded));
+  } finally {
+    await orchestrator.close();
+  }
+});
