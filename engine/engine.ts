@@ -21,7 +21,7 @@ import { RunWriter } from './store/runWriter.js';
 import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
-import { inventoryModels, type ModelInfo } from './inference/modelInventory.js';
+import { describeInventory, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
 import { ENGINE_VERSION } from './engineVersion.js';
@@ -113,8 +113,9 @@ export class Engine {
     return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
   }
 
+  /** What the workers verified when they loaded their models (and refused): no file is read or hashed here. */
   models(): ModelInfo[] {
-    return inventoryModels(this.config.modelsDir, this.orchestrator.models);
+    return describeInventory(this.orchestrator.modelInventory);
   }
 
   async stats(): Promise<z.infer<typeof statsSchema>> {

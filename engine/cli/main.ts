@@ -9,7 +9,7 @@ import { SUBSTANCES } from '../contract/substances.js';
 import { resolveConfig, type EngineConfig } from '../config.js';
 import { errorResult } from '../engine.js';
 import { startEngine } from '../bootstrap.js';
-import { inventoryModels } from '../inference/modelInventory.js';
+import { everyFileVerified, inventoryModels } from '../inference/modelInventory.js';
 import { formatBriefing } from '../report/briefing.js';
 import { compareRuns } from '../report/compareRuns.js';
 import { buildServer } from '../server/app.js';
@@ -136,16 +136,33 @@ function showCommand(id: string, options: CommonOptions & { format: 'json' | 'te
   }
 }
 
+const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+/** The held-out figures a manifest records, as a line fragment. */
+function formatMetrics(metrics: Record<string, number>): string {
+  const parts = [
+    metrics.heldOutAccuracy !== undefined && `held-out accuracy ${percent(metrics.heldOutAccuracy)}`,
+    metrics.p95RelError !== undefined && `held-out P95 error ${percent(metrics.p95RelError)}`,
+    metrics.testPrecision !== undefined && `precision ${percent(metrics.testPrecision)}`,
+    metrics.testRecall !== undefined && `recall ${percent(metrics.testRecall)}`,
+  ].filter(Boolean);
+  return parts.length ? `  ${parts.join(', ')}` : '';
+}
+
+/** Every file of every model version hashed here (no engine runs: this is not a serving thread). */
 function modelsCommand(options: CommonOptions & { json: boolean }): number {
   const config = configFrom(options);
-  const models = inventoryModels(config.modelsDir, {});
-  if (options.json) { process.stdout.write(JSON.stringify(models, null, 2) + '\n'); return models.every((m) => m.verified) ? 0 : 1; }
+  const models = inventoryModels(config.modelsDir);
+  const ok = everyFileVerified(models) ? 0 : 1;
+  if (options.json) { process.stdout.write(JSON.stringify(models, null, 2) + '\n'); return ok; }
   process.stdout.write(`model repository: ${config.modelsDir}\n`);
+  const state = (verified: boolean | null, error?: { code: string }) => (verified ? 'verified' : `REFUSED (${error?.code})`);
   for (const m of models) {
-    process.stdout.write(`${m.name} v${m.version}  ${m.verified ? 'verified' : `REFUSED (${m.error?.code})`}  sha256 ${m.sha256.slice(0, 16)}…  ${m.bytes} bytes` +
-      `${m.heldOutAccuracy !== null ? `  held-out accuracy ${(m.heldOutAccuracy * 100).toFixed(1)} %` : ''}\n`);
+    process.stdout.write(`${m.name} v${m.version}  ${state(m.verified, m.error)}  sha256 ${m.sha256.slice(0, 16)}…  ${m.bytes} bytes${formatMetrics(m.metrics)}\n`);
+    for (const v of m.variants.filter((f) => f.variant !== 'fp32')) {
+      process.stdout.write(`  ${v.variant.padEnd(6)} ${state(v.verified, v.error)}  sha256 ${v.sha256.slice(0, 16)}…  ${v.bytes} bytes${formatMetrics(v.metrics)}\n`);
+    }
   }
-  return models.every((m) => m.verified) ? 0 : 1;
+  return ok;
 }
 
 async function dbCommand(action: string, file: string | undefined, options: CommonOptions & { json: boolean }): Promise<number> {

@@ -43,9 +43,37 @@ export const storedRunSchema = z.object({
   changesSincePrevious: z.array(runChangeSchema),
 });
 
+/** Held-out figures a manifest records for one file: heldOutAccuracy and accuracyDropPts (classifiers),
+ *  p95RelError (surrogates), testPrecision and testRecall (detectors). */
+const modelMetricsSchema = z.record(z.string(), z.number());
+
+/** One file of a model version: the fp32 network (the manifest's `file`) or one of its variants (int8). */
+export const modelFileInfoSchema = z.object({
+  variant: z.string(), file: z.string(), sha256: z.string(), bytes: z.number(),
+  /** true: its sha256 was checked and matches the manifest; false: refused (see `error`); null: not
+   *  checked (the engine checks only the precision it loads; `safe-edge models` checks every file). */
+  verified: z.boolean().nullable(),
+  loaded: z.boolean(),
+  heldOutAccuracy: z.number().nullable(),
+  metrics: modelMetricsSchema,
+  error: errorBodySchema.optional(),
+});
+
+/**
+ * A model version. From the engine (/v1/models), what its workers verified when they loaded it, or the
+ * optional model they refused and why: the top-level sha256, bytes and metrics are those of the file the
+ * engine runs (`variant`: 'int8' under modelPrecision int8). From `safe-edge models` (no engine), every
+ * version on disk, the top level describing the fp32 file and `variants` every file, each hashed.
+ */
 export const modelInfoSchema = z.object({
   name: z.string(), version: z.number(), sha256: z.string(), bytes: z.number(), verified: z.boolean(),
   loaded: z.boolean(), heldOutAccuracy: z.number().nullable(), error: errorBodySchema.optional(),
+  variant: z.enum(['fp32', 'int8']),
+  metrics: modelMetricsSchema,
+  /** Whether the engine refuses to start without this model (only in the engine's answer). */
+  required: z.boolean().optional(),
+  /** Every file the manifest lists for this version, fp32 first. */
+  variants: z.array(modelFileInfoSchema),
 });
 
 export const healthSchema = z.object({

@@ -7,8 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { loadVerifiedModelAsync, type Precision, type VerifiedModel } from './modelRepository.js';
 
 /** A verified, loaded model: its manifest, file and the precision actually loaded (fp32 when no variant
- *  of the one asked for exists). The file's bytes are not kept: the session has its own copy. */
-export type LoadedModel = Omit<VerifiedModel, 'bytes'> & { precision: Precision; fileBytes: number };
+ *  of the one asked for exists), with that file's verified sha256 and size. The file's bytes are not
+ *  kept: the session has its own copy. */
+export type LoadedModel = Omit<VerifiedModel, 'bytes'> & { precision: Precision; sha256: string; fileBytes: number };
 
 /** How results name a loaded model's version: the manifest version, with the precision when it is not
  *  fp32 ("1+int8"), so cached answers never mix precisions. */

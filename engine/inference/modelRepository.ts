@@ -76,8 +76,9 @@ async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
 export type Precision = 'fp32' | 'int8';
 
 /** loadVerifiedModel without blocking the thread: asynchronous read, hash in slices. A precision other
- *  than fp32 loads that variant when the manifest has one (and its gate passed), else the fp32 file. */
-export async function loadVerifiedModelAsync(modelsDir: string, name: string, version?: number, precision: Precision = 'fp32'): Promise<VerifiedModel & { precision: Precision }> {
+ *  than fp32 loads that variant when the manifest has one (and its gate passed), else the fp32 file.
+ *  `sha256` is the hash of the file loaded (checked equal to the manifest's entry for it). */
+export async function loadVerifiedModelAsync(modelsDir: string, name: string, version?: number, precision: Precision = 'fp32'): Promise<VerifiedModel & { precision: Precision; sha256: string }> {
   const chosen = version ?? listVersions(modelsDir, name)[0];
   if (chosen === undefined) throw new SafeError(ERROR_CODES.MODEL_MISSING, `model ${name} is not in ${modelsDir}; run \`npm run models:build\``);
   const manifest = readManifest(modelsDir, name, chosen);
@@ -91,5 +92,5 @@ export async function loadVerifiedModelAsync(modelsDir: string, name: string, ve
   if (actual !== expected) {
     throw new SafeError(ERROR_CODES.MODEL_HASH_MISMATCH, `model ${name} v${chosen}: sha256 ${actual.slice(0, 12)}… does not match the manifest's ${expected.slice(0, 12)}…; refusing to load it`);
   }
-  return { manifest, path, bytes, precision: variant ? precision : 'fp32' };
+  return { manifest, path, bytes, precision: variant ? precision : 'fp32', sha256: actual };
 }

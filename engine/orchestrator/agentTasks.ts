@@ -6,7 +6,8 @@ import type { PipelineStage } from '../contract/taxonomy.js';
 import { readReport } from '../agents/reading/index.js';
 import { STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
-import { createInferenceCore, type InferenceCore } from '../inference/inferenceCore.js';
+import { createInferenceCore, type InferenceCore, type LoadedModel } from '../inference/inferenceCore.js';
+import { loadedModelReport, refusedModelReport, type ModelInventory, type RefusedModelReport } from '../inference/modelInventory.js';
 import { strategize } from '../agents/strategist/index.js';
 import { runAwareness } from '../agents/awareness/index.js';
 import { runFieldWithSurrogates, type FieldSurrogates } from '../agents/field/index.js';
@@ -17,10 +18,13 @@ import type { SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
 import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
 import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
-import { SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
+import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
 
 export interface WorkerContext {
   core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
+  precision: 'fp32' | 'int8';
+  /** The optional models this context runs without, and why. */
+  refused: RefusedModelReport[];
 }
 
 export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
@@ -29,13 +33,15 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   // One inference core per worker; the models are verified and warmed before the worker says ready.
   // A worker runs one agent at a time, so its batcher does not wait for companions (the default delay 0).
   const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
+  const refused: RefusedModelReport[] = [];
+  const refuse = (name: string, warning: string, err: Error) => { warnings.push(`${warning}: ${err.message}`); refused.push(refusedModelReport(modelsDir, name, precision, false, err)); return null; };
   const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core, precision })
-    .catch((err: Error) => { warnings.push(`${spec.name} not used: ${err.message}`); return null; });
+    .catch((err: Error) => refuse(spec.name, `${spec.name} not used`, err));
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
   // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
-  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core, precision).catch((err: Error) => { warnings.push(`sensor anomaly model not used: ${err.message}`); return null; });
+  const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core, precision).catch((err: Error) => refuse(SENSOR_ANOMALY_MODEL_NAME, 'sensor anomaly model not used', err));
   try {
-    return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings };
+    return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings, precision, refused };
   } catch (err) {
     await core.release(); // the optional models already loaded into it would otherwise stay in memory
     throw err;
@@ -52,6 +58,15 @@ export function workerModels(context: WorkerContext): Record<string, string> {
 }
 
 type StageRunner<S extends PipelineStage> = (context: WorkerContext, input: StageInput<S>) => Promise<StageOutputs[S]> | StageOutputs[S];
+
+/** What this worker verified and loaded, per model, and the optional models it refused: reported to the
+ *  pool so the serving thread can answer /v1/models without reading a file. */
+export function workerInventory(context: WorkerContext): ModelInventory {
+  const optional = [...Object.values(context.surrogates), context.sensorAnomaly].flatMap((m: { model: LoadedModel } | null) => (m ? [loadedModelReport(m.model, false)] : []));
+  const loaded = [loadedModelReport(context.classifier.model, true), ...optional];
+  return { precision: context.precision, loaded: Object.fromEntries(loaded.map((m) => [m.name, m])), refused: context.refused };
+}
+
 
 const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   reading: (_context, { incident }) => readReport(incident),

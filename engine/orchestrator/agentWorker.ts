@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
-import { createWorkerContext, runStageTask, workerModels, type WorkerContext } from './agentTasks.js';
+import { createWorkerContext, runStageTask, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 
 type RunMessage = Extract<ToWorker, { type: 'run' }>;
@@ -49,19 +49,19 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
         if (message.phase === 'prepare') {
           if (prepared) await prepared.core.release(); // a prepare that was never committed
           prepared = await createWorkerContext(init.modelsDir, init.precision);
-          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });
+          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), inventory: workerInventory(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });
           return;
         }
         const next = prepared;
         prepared = undefined;
         if (message.phase === 'abort' || !next) {
           if (next) await next.core.release();
-          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(context), warnings: [], durationMs: performance.now() - started });
+          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(context), inventory: workerInventory(context), warnings: [], durationMs: performance.now() - started });
           return;
         }
         const previous = context;
         context = next; // between two agent runs: the next run uses the new models
-        send({ type: 'reloaded', requestId: message.requestId, models: workerModels(next), warnings: next.warnings, durationMs: performance.now() - started });
+        send({ type: 'reloaded', requestId: message.requestId, models: workerModels(next), inventory: workerInventory(next), warnings: next.warnings, durationMs: performance.now() - started });
         await running.catch(() => undefined);
         await previous.core.release();
       } catch (err) {
@@ -79,5 +79,5 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       send({ type: 'failed', taskId: message.taskId, error: errorBody(err, ERROR_CODES.AGENT_FAILED, message.stage), durationMs: performance.now() - started });
     }
   });
-  send({ type: 'ready', models: workerModels(context), warnings: context.warnings });
+  send({ type: 'ready', models: workerModels(context), inventory: workerInventory(context), warnings: context.warnings });
 }

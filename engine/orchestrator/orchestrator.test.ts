@@ -1,7 +1,7 @@
 // The DAG, retries on a fresh worker, partial results, the bounded queue and model refusal at start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIncident } from '../contract/parseIncident.js';
@@ -9,7 +9,9 @@ import { analysisResultSchema } from '../contract/result.js';
 import { SafeError } from '../contract/errors.js';
 import { resolveConfig } from '../config.js';
 import { createLogger } from '../logging.js';
-import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
+import { DEFAULT_MODELS_DIR, readManifest } from '../inference/modelRepository.js';
+import { describeInventory } from '../inference/modelInventory.js';
+import { modelInfoSchema } from '../contract/api.js';
 import { Orchestrator, type ProgressEvent } from './orchestrator.js';
 
 const FAULTY_WORKER = new URL('./testing/faultyAgentWorker.js', import.meta.url);
@@ -135,6 +137,36 @@ test('the engine refuses to start with a tampered model', async () => {
     (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
 });
 
+test('/v1/models answers from what the workers verified at load: a refused optional model with its error; files changed later are not read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
+  cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'sensor-anomaly', '1', 'model.onnx'), 'damaged');
+  const orchestrator = await Orchestrator.start(config({ modelsDir: dir, workers: 1 }), { logger: quiet });
+  try {
+    const before = describeInventory(orchestrator.modelInventory);
+    for (const m of before) modelInfoSchema.parse(m);
+    assert.deepEqual(before.map((m) => [m.name, m.loaded, m.verified, m.variant]), [
+      ['fire-spread-surrogate', true, true, 'fp32'], ['flood-depth-surrogate', true, true, 'fp32'], ['incident-classifier', true, true, 'fp32'],
+      ['plume-surrogate', true, true, 'fp32'], ['sensor-anomaly', false, false, 'fp32'],
+    ]);
+    const anomaly = before.find((m) => m.name === 'sensor-anomaly');
+    assert.equal(anomaly?.error?.code, 'SAFE_E_MODEL_HASH_MISMATCH');
+    assert.equal(anomaly?.required, false);
+    assert.equal(anomaly?.sha256, readManifest(dir, 'sensor-anomaly', 1).sha256, 'the hash it was expected to have');
+    const classifier = readManifest(dir, 'incident-classifier', 1);
+    assert.equal(orchestrator.modelHashes['incident-classifier'], classifier.sha256);
+    assert.equal(orchestrator.modelHashes['sensor-anomaly'], undefined);
+    assert.equal(before.find((m) => m.name === 'incident-classifier')?.heldOutAccuracy, classifier.metrics.heldOutAccuracy);
+    // The files change under the running engine: the answer is still what was verified at load (a view
+    // that hashed the files on each call would now say the classifier is refused and the plume model gone).
+    writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'tampered after start');
+    rmSync(join(dir, 'plume-surrogate'), { recursive: true });
+    assert.deepEqual(describeInventory(orchestrator.modelInventory), before);
+  } finally {
+    await orchestrator.close();
+  }
+});
+
 test('workers load a newly installed model version while analyses continue; a bad one is refused and the old kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
   cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
@@ -154,6 +186,7 @@ test('workers load a newly installed model version while analyses continue; a ba
     const after = await orchestrator.analyze(chlorine());
     assert.equal(after.models['plume-surrogate'], '2');
     assert.equal(after.field?.plume?.bands.model, 'plume-surrogate@2', 'the F-Agent runs the new version');
+    assert.equal(orchestrator.modelInventory.loaded['plume-surrogate']?.version, 2, 'the inventory is the committed reload\'s');
 
     // A damaged version 3 of an optional model: the update goes through without it, says why, and the
     // results (and so the analysis cache key) stop naming it.
@@ -166,6 +199,8 @@ test('workers load a newly installed model version while analyses continue; a ba
     const withoutSurrogate = await orchestrator.analyze(chlorine());
     assert.equal(withoutSurrogate.models['plume-surrogate'], undefined);
     assert.equal(withoutSurrogate.field?.plume?.bands.method, 'physics-monte-carlo');
+    const plume = describeInventory(orchestrator.modelInventory).find((m) => m.name === 'plume-surrogate');
+    assert.deepEqual([plume?.version, plume?.loaded, plume?.error?.code], [3, false, 'SAFE_E_MODEL_HASH_MISMATCH'], 'the refused version is listed with why');
 
     // A damaged classifier file: the reload is refused with the reason, and the workers keep serving.
     writeFileSync(join(dir, 'incident-classifier', '1', 'model.onnx'), 'not a model');

@@ -15,6 +15,7 @@ import { STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from 
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
+import { inventoryHashes, type ModelInventory } from '../inference/modelInventory.js';
 import { WorkerPool } from './workerPool.js';
 
 export interface ProgressEvent {
@@ -64,6 +65,11 @@ export class Orchestrator {
 
   /** Model name → version the workers have loaded. */
   get models(): Record<string, string> { return { ...this.pool.models }; }
+  /** What the workers verified and loaded, per model (variant, sha256, bytes, metrics), and the optional
+   *  models they refused with the reason; as the workers reported it, so reading it touches no file. */
+  get modelInventory(): Readonly<ModelInventory> { return this.pool.inventory; }
+  /** Model name → sha256 of the file the workers run (verified when they loaded it). */
+  get modelHashes(): Record<string, string> { return inventoryHashes(this.pool.inventory); }
   get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }
 
   analyze(incident: Incident, options: AnalyzeOptions = {}): Promise<AnalysisResult> {

@@ -8,6 +8,7 @@ import type { AnyStageInput } from './pipeline.js';
 import type { FromWorker, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
+import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
 
 export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url);
 
@@ -29,7 +30,8 @@ interface PendingTask {
   reject: (error: SafeError) => void;
 }
 
-interface PendingReload { requestId: number; resolve: (step: { models: Record<string, string>; warnings: string[] } | null) => void; reject: (error: SafeError) => void }
+type ReloadStep = { models: Record<string, string>; inventory: ModelInventory; warnings: string[] };
+interface PendingReload { requestId: number; resolve: (step: ReloadStep | null) => void; reject: (error: SafeError) => void }
 
 interface Slot {
   worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
@@ -47,10 +49,16 @@ export class WorkerPool {
   private closed = false;
   /** Model name → version as reported by the workers when they loaded it. */
   models: Record<string, string> = {};
+  /** What the workers verified and loaded, per model, and the optional models they refused. Every worker
+   *  loads the same directory, so this is the first ready worker's report, then the one a reload commits. */
+  inventory: ModelInventory;
+  private inventoryReported = false;
   /** Workers replaced after a crash or a timeout, since start. */
   replacedWorkers = 0;
 
-  private constructor(private readonly options: PoolOptions) {}
+  private constructor(private readonly options: PoolOptions) {
+    this.inventory = emptyInventory(options.precision ?? 'fp32');
+  }
 
   /** Starts every worker and waits until each has loaded its models; rejects if any cannot. */
   static async start(options: PoolOptions): Promise<WorkerPool> {
@@ -119,13 +127,13 @@ export class WorkerPool {
       throw err;
     }
     const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit')));
-    const models = committed.find((step) => step !== null)?.models;
-    if (models) this.models = models;
+    const step = committed.find((s) => s !== null);
+    if (step) { this.models = step.models; this.inventory = step.inventory; this.inventoryReported = true; }
     return { models: { ...this.models }, warnings: [...new Set(warnings)] };
   }
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
-  private reloadStep(slot: Slot, phase: ReloadPhase): Promise<{ models: Record<string, string>; warnings: string[] } | null> {
+  private reloadStep(slot: Slot, phase: ReloadPhase): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
@@ -178,6 +186,7 @@ export class WorkerPool {
         if (message.type === 'ready') {
           slot.ready = true;
           this.models = { ...this.models, ...message.models };
+          if (!this.inventoryReported) { this.inventory = message.inventory; this.inventoryReported = true; }
           resolve();
           this.dispatch();
         } else if (message.type === 'startFailed') {
@@ -235,7 +244,7 @@ export class WorkerPool {
     const pending = slot.reload;
     if (!pending || pending.requestId !== message.requestId) return;
     slot.reload = undefined;
-    if (message.type === 'reloaded') pending.resolve({ models: message.models, warnings: message.warnings });
+    if (message.type === 'reloaded') pending.resolve({ models: message.models, inventory: message.inventory, warnings: message.warnings });
     else pending.reject(new SafeError(message.error.code, message.error.message));
   }
 

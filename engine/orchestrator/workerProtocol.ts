@@ -3,6 +3,7 @@ import type { PipelineStage } from '../contract/taxonomy.js';
 import type { SafeErrorBody } from '../contract/errors.js';
 import type { AnyStageInput } from './pipeline.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
+import type { ModelInventory } from '../inference/modelInventory.js';
 
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
@@ -16,10 +17,11 @@ export type ToWorker =
   | { type: 'inferenceStats'; requestId: number }
   | { type: 'shutdown' };
 export type FromWorker =
-  | { type: 'ready'; models: Record<string, string>; warnings: string[] }
+  /** `inventory`: what the worker verified and loaded (and refused), per model. */
+  | { type: 'ready'; models: Record<string, string>; inventory: ModelInventory; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
   | { type: 'done'; taskId: number; result: unknown; durationMs: number }
   | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number }
-  | { type: 'reloaded'; requestId: number; models: Record<string, string>; warnings: string[]; durationMs: number }
+  | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
   | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> };
