@@ -103,13 +103,17 @@ test('L1 stays within its byte budget and counts evictions (LRU and LFU)', async
   }
 });
 
+/** An LFU of small sized values: `bytes` is what the budget counts. */
+const sizedLfu = (maxBytes: number) => new LfuStore<{ v: number; bytes: number }>(maxBytes, (x) => x.bytes);
+const sized = (v: number, bytes = 1) => ({ v, bytes });
+
 test('LFU evicts the least frequently used, oldest first among equals', () => {
-  const lfu = new LfuStore<number>(3);
-  lfu.set('a', 1, 1); lfu.set('b', 2, 1); lfu.set('c', 3, 1);
+  const lfu = sizedLfu(3);
+  lfu.set('a', sized(1)); lfu.set('b', sized(2)); lfu.set('c', sized(3));
   lfu.get('a'); lfu.get('a'); lfu.get('c');
-  lfu.set('d', 4, 1); // evicts b (frequency 1, oldest)
+  lfu.set('d', sized(4)); // evicts b (frequency 1, oldest)
   assert.deepEqual([...lfu.keys()].sort(), ['a', 'c', 'd']);
-  lfu.set('e', 5, 1); // d has frequency 1 now: evicted
+  lfu.set('e', sized(5)); // d has frequency 1 now: evicted
   assert.deepEqual([...lfu.keys()].sort(), ['a', 'c', 'e']);
   assert.equal(lfu.evictions, 2);
 });
@@ -126,11 +130,44 @@ test('the analysis key ignores the id but not the facts, the models or the engin
 });
 
 test('LFU never loops or skips cold entries when the protected key sits alone in the lowest bucket', () => {
-  const lfu = new LfuStore<number>(3);
-  lfu.set('A', 1, 1); lfu.get('A'); lfu.get('A');
-  lfu.set('B', 2, 1); lfu.get('B'); lfu.get('B');
-  lfu.set('P', 3, 1); lfu.get('P');
-  lfu.set('B', 4, 2); // grows past the budget: must evict P (the coldest other than B) and stop
+  const lfu = sizedLfu(3);
+  lfu.set('A', sized(1)); lfu.get('A'); lfu.get('A');
+  lfu.set('B', sized(2)); lfu.get('B'); lfu.get('B');
+  lfu.set('P', sized(3)); lfu.get('P');
+  lfu.set('B', sized(4, 2)); // grows past the budget: must evict P (the coldest other than B) and stop
   assert.ok(lfu.bytes <= 3 || lfu.size === 1);
   assert.ok(!([...lfu.keys()].includes('P')), 'the coldest entry went first');
+});
+
+test('L1 counts bytes, not characters: a Chinese value weighs its UTF-8 size (LRU and LFU)', async () => {
+  const value = { text: '堤防决口，水位上涨，疏散下游村庄', level: '一级' };
+  const json = JSON.stringify(value);
+  const bytes = Buffer.byteLength(json);
+  assert.ok(bytes > json.length * 1.5, 'the fixture really is multi-byte');
+  for (const policy of ['lru', 'lfu'] as const) {
+    // Room for one entry by bytes, though by string length there would be room for two.
+    const { cache, db, clock } = setup({ l1MaxBytes: bytes + json.length, l1Policy: policy });
+    cache.set('zh:1', value);
+    assert.equal(cache.stats().l1.bytes, bytes, `${policy}: counted in bytes`);
+    cache.set('zh:2', value);
+    const s = cache.stats();
+    assert.deepEqual([s.l1.entries, s.l1.bytes, s.l1.evictions], [1, bytes, 1], `${policy}: the second entry pushed the first out`);
+    // Read back from L2 (another instance on the same database), the entry weighs the same.
+    const again = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1Policy: policy, now: () => clock.now });
+    assert.deepEqual(await again.getOrCompute('zh:2', async () => ({ text: 'recomputed', level: '' })), { value, source: 'l2' });
+    assert.equal(again.stats().l1.bytes, bytes, `${policy}: an L2 read is counted in bytes too`);
+    db.close();
+  }
+});
+
+test('an entry larger than the whole L1 budget is not kept in L1 (LRU and LFU alike), but L2 keeps it', () => {
+  for (const policy of ['lru', 'lfu'] as const) {
+    const { cache, db } = setup({ l1MaxBytes: 100, l1Policy: policy });
+    cache.set('small', { a: 1 });
+    cache.set('big', { pad: '字'.repeat(40) }); // 40 characters, 120+ bytes
+    const s = cache.stats();
+    assert.deepEqual([s.l1.entries, s.l2.entries], [1, 2], policy);
+    assert.deepEqual(cache.peek('big'), { pad: '字'.repeat(40) }, `${policy}: served from L2`);
+    db.close();
+  }
 });

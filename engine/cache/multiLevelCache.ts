@@ -10,7 +10,9 @@ import type { Logger } from '../logging.js';
 import { LfuStore, LruStore, type L1Store } from './l1Stores.js';
 
 export interface CacheConfig {
-  /** Memory budget of L1 in bytes (serialised size). */
+  /** Memory budget of L1 in bytes: the UTF-8 size of each value's JSON (Buffer.byteLength, not string
+   *  length), counted by the store itself (lru-cache's maxSize + sizeCalculation, or the LFU's own sum).
+   *  Keys and object overhead are not counted: this is the payload, not the heap. */
   l1MaxBytes: number;
   l1Policy: 'lru' | 'lfu';
   defaultTtlMs: number;
@@ -24,7 +26,8 @@ export interface CacheConfig {
 /** LFU is the default: it won on bench:storage's Zipf(1.1) workload (L1 hit ratio 87.4 % vs 86.1 % for LRU). */
 export const DEFAULT_CACHE_CONFIG: CacheConfig = { l1MaxBytes: 32 << 20, l1Policy: 'lfu', defaultTtlMs: 24 * 3600_000, defaultStaleMs: 3600_000, warmupKeys: 500 };
 
-interface Entry { value: unknown; freshUntil: number; staleUntil: number }
+/** `bytes`: the UTF-8 size of the serialised value (what L1's budget counts). */
+interface Entry { value: unknown; freshUntil: number; staleUntil: number; bytes: number }
 export type CacheSource = 'l1' | 'l2' | 'computed' | 'stale';
 export interface GetOptions { ttlMs?: number; staleMs?: number; tags?: string[] }
 
@@ -38,7 +41,8 @@ export class MultiLevelCache {
   private readonly now: () => number;
 
   constructor(private readonly db: SqliteDatabase, private readonly config: CacheConfig = DEFAULT_CACHE_CONFIG, private readonly logger?: Logger) {
-    this.l1 = config.l1Policy === 'lfu' ? new LfuStore<Entry>(config.l1MaxBytes) : new LruStore<Entry>(config.l1MaxBytes);
+    const sizeOf = (entry: Entry): number => entry.bytes;
+    this.l1 = config.l1Policy === 'lfu' ? new LfuStore<Entry>(config.l1MaxBytes, sizeOf) : new LruStore<Entry>(config.l1MaxBytes, sizeOf);
     this.now = config.now ?? Date.now;
     this.sql = {
       get: db.prepare('SELECT value, crc, fresh_until, stale_until FROM cache_entries WHERE key = ?'),
@@ -85,15 +89,16 @@ export class MultiLevelCache {
   set(key: string, value: unknown, options: GetOptions = {}): void {
     const now = this.now();
     const freshUntil = now + (options.ttlMs ?? this.config.defaultTtlMs);
-    const entry: Entry = { value, freshUntil, staleUntil: freshUntil + (options.staleMs ?? this.config.defaultStaleMs) };
-    const json = JSON.stringify(value);
-    const packed = deflateRawSync(Buffer.from(json));
+    // Sized in bytes, not characters: Buffer.byteLength of the JSON (a CJK character is 3 bytes in UTF-8).
+    const raw = Buffer.from(JSON.stringify(value), 'utf8');
+    const entry: Entry = { value, freshUntil, staleUntil: freshUntil + (options.staleMs ?? this.config.defaultStaleMs), bytes: raw.byteLength };
+    const packed = deflateRawSync(raw);
     this.db.transaction(() => {
       this.sql.put!.run(key, packed, crc32(packed), packed.length, entry.freshUntil, entry.staleUntil, now);
       this.sql.untagKey!.run(key);
       for (const tag of options.tags ?? []) this.sql.tag!.run(tag, key);
     })();
-    this.putL1(key, entry, json.length);
+    this.l1.set(key, entry);
   }
 
   invalidateKey(key: string): void {
@@ -121,7 +126,7 @@ export class MultiLevelCache {
     let loaded = 0;
     for (const { key } of this.sql.hottest!.all(this.now(), limit) as Array<{ key: string }>) {
       const entry = this.readL2(key, false);
-      if (entry) { this.putL1(key, entry.entry, entry.bytes); loaded++; }
+      if (entry) { this.l1.set(key, entry); loaded++; }
     }
     return loaded;
   }
@@ -166,19 +171,19 @@ export class MultiLevelCache {
     const stored = this.readL2(key, true);
     if (!stored) { this.counters.l2.misses++; return undefined; }
     this.counters.l2.hits++;
-    this.putL1(key, stored.entry, stored.bytes);
-    return { entry: stored.entry, level: 'l2' };
+    this.l1.set(key, stored);
+    return { entry: stored, level: 'l2' };
   }
 
-  private readL2(key: string, countHit: boolean): { entry: Entry; bytes: number } | undefined {
+  private readL2(key: string, countHit: boolean): Entry | undefined {
     const row = this.sql.get!.get(key) as { value: Buffer; crc: number; fresh_until: number; stale_until: number } | undefined;
     if (!row || this.now() >= row.stale_until) return undefined;
-    let json: string;
+    let raw: Buffer;
     let value: unknown;
     try {
       if (crc32(row.value) !== row.crc) throw new Error('CRC mismatch');
-      json = inflateRawSync(row.value).toString('utf8');
-      value = JSON.parse(json) as unknown;
+      raw = inflateRawSync(row.value);
+      value = JSON.parse(raw.toString('utf8')) as unknown;
     } catch (err) {
       this.counters.l2.corrupt++;
       this.logger?.warn('corrupted cache entry dropped', { key, error: (err as Error).message });
@@ -188,13 +193,7 @@ export class MultiLevelCache {
     if (countHit) {
       try { this.sql.hit!.run(key); } catch { /* the hit count only orders the warm-up: best effort */ }
     }
-    {
-      return { entry: { value, freshUntil: row.fresh_until, staleUntil: row.stale_until }, bytes: json.length };
-    }
-  }
-
-  private putL1(key: string, entry: Entry, bytes: number): void {
-    this.l1.set(key, entry, bytes);
+    return { value, freshUntil: row.fresh_until, staleUntil: row.stale_until, bytes: raw.byteLength };
   }
 
   private dropL1(key: string): void {
