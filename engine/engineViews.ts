@@ -38,6 +38,6 @@ export async function statsView(engine: Engine) {
     inference,
     analysesTotal: engine.orchestrator.analysesTotal, retriesTotal: engine.orchestrator.retriesTotal, agents: engine.orchestrator.timings.snapshot(),
     queries: engine.store.timer.stats.snapshot(),
-    cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, refreshes: cache.refreshes } },
+    cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, joins: cache.joins, refreshes: cache.refreshes } },
   };
 }

@@ -23,6 +23,8 @@ test('single-flight: concurrent callers of one key compute once', async () => {
   const results = await Promise.all(Array.from({ length: 10 }, () => cache.getOrCompute('k', compute)));
   assert.equal(computed, 1);
   assert.ok(results.every((r) => (r.value as { n: number }).n === 42));
+  assert.deepEqual(results.map((r) => r.source), ['computed', ...Array(9).fill('joined')], 'the first computes, the others say they joined');
+  assert.deepEqual([cache.stats().computes, cache.stats().joins], [1, 9]);
   assert.equal((await cache.getOrCompute('k', compute)).source, 'l1');
   db.close();
 });
@@ -44,6 +46,24 @@ test('TTL expiry and stale-while-revalidate: stale served at once, one refresh b
   const recomputed = await cache.getOrCompute('k', compute, { ttlMs: 1000, staleMs: 5000 });
   assert.deepEqual([recomputed.source, (recomputed.value as { version: number }).version], ['computed', 3]);
   assert.equal(cache.stats().refreshes, 1);
+  db.close();
+});
+
+test('a caller that arrives during a refresh of an entry past its stale window joins it', async () => {
+  const { cache, db, clock } = setup();
+  let release!: () => void;
+  let calls = 0;
+  const compute = async () => { calls++; await new Promise<void>((r) => { release = r; }); return { calls }; };
+  const first = cache.getOrCompute('k', compute, { ttlMs: 10, staleMs: 10 });
+  const second = cache.getOrCompute('k', compute, { ttlMs: 10, staleMs: 10 });
+  release();
+  assert.deepEqual([(await first).source, (await second).source], ['computed', 'joined']);
+  clock.now += 1000; // past the stale window
+  const third = cache.getOrCompute('k', compute);
+  const fourth = cache.getOrCompute('k', compute);
+  release();
+  assert.deepEqual([await third, await fourth], [{ value: { calls: 2 }, source: 'computed' }, { value: { calls: 2 }, source: 'joined' }]);
+  assert.deepEqual([cache.stats().computes, cache.stats().joins], [2, 2]);
   db.close();
 });
 

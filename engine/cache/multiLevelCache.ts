@@ -28,7 +28,10 @@ export const DEFAULT_CACHE_CONFIG: CacheConfig = { l1MaxBytes: 32 << 20, l1Polic
 
 /** `bytes`: the UTF-8 size of the serialised value (what L1's budget counts). */
 interface Entry { value: unknown; freshUntil: number; staleUntil: number; bytes: number }
-export type CacheSource = 'l1' | 'l2' | 'computed' | 'stale';
+/** Where an answer came from. `computed`: this caller's compute ran. `joined`: another caller's compute
+ *  for the same key was already running and this caller waited for it (single-flight): the value is
+ *  shared, not this caller's own. `stale`: expired but within its stale window, a refresh behind it. */
+export type CacheSource = 'l1' | 'l2' | 'computed' | 'joined' | 'stale';
 export interface GetOptions { ttlMs?: number; staleMs?: number; tags?: string[] }
 
 interface LevelStats { hits: number; misses: number; staleServes: number; evictions: number; bytes: number; entries: number; corrupt: number }
@@ -36,7 +39,7 @@ interface LevelStats { hits: number; misses: number; staleServes: number; evicti
 export class MultiLevelCache {
   private readonly l1: L1Store<Entry>;
   private readonly inflight = new Map<string, Promise<unknown>>();
-  private readonly counters = { l1: { hits: 0, misses: 0, staleServes: 0 }, l2: { hits: 0, misses: 0, staleServes: 0, corrupt: 0 }, computes: 0, refreshes: 0 };
+  private readonly counters = { l1: { hits: 0, misses: 0, staleServes: 0 }, l2: { hits: 0, misses: 0, staleServes: 0, corrupt: 0 }, computes: 0, joins: 0, refreshes: 0 };
   private readonly sql: Record<string, Database.Statement>;
   private readonly now: () => number;
 
@@ -76,7 +79,10 @@ export class MultiLevelCache {
       return { value: found.entry.value as T, source: 'stale' };
     }
     const pending = this.inflight.get(key);
-    if (pending) return { value: (await pending) as T, source: 'computed' };
+    if (pending) {
+      this.counters.joins++;
+      return { value: (await pending) as T, source: 'joined' };
+    }
     return { value: await this.computeOnce(key, compute, options), source: 'computed' };
   }
 
@@ -133,13 +139,14 @@ export class MultiLevelCache {
 
   purgeExpired(): number { return this.sql.purge!.run(this.now()).changes; }
 
-  stats(): { l1: LevelStats & { hitRatio: number }; l2: LevelStats & { hitRatio: number }; computes: number; refreshes: number } {
+  stats(): { l1: LevelStats & { hitRatio: number }; l2: LevelStats & { hitRatio: number }; computes: number; joins: number; refreshes: number } {
     const l2 = this.sql.l2Stats!.get() as { entries: number; bytes: number };
     const ratio = (h: number, m: number) => (h + m === 0 ? 0 : h / (h + m));
     return {
       l1: { ...this.counters.l1, corrupt: 0, evictions: this.l1.evictions, bytes: this.l1.bytes, entries: this.l1.size, hitRatio: ratio(this.counters.l1.hits, this.counters.l1.misses) },
       l2: { ...this.counters.l2, evictions: 0, bytes: l2.bytes, entries: l2.entries, hitRatio: ratio(this.counters.l2.hits, this.counters.l2.misses) },
       computes: this.counters.computes,
+      joins: this.counters.joins,
       refreshes: this.counters.refreshes,
     };
   }
