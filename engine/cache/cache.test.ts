@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../store/database.js';
+import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import { openDatabase, type SqliteDatabase } from '../store/database.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache, type CacheConfig } from './multiLevelCache.js';
 import { LfuStore } from './l1Stores.js';
 import { analysisCacheKey } from './analysisCacheKey.js';
@@ -190,4 +192,73 @@ test('an entry larger than the whole L1 budget is not kept in L1 (LRU and LFU al
     assert.deepEqual(cache.peek('big'), { pad: '字'.repeat(40) }, `${policy}: served from L2`);
     db.close();
   }
+});
+
+/** A value that barely compresses, and its size in L2 (what l2MaxBytes counts). */
+const incompressible = (bytes = 300) => ({ p: randomBytes(bytes).toString('base64') });
+const l2Size = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value))).length;
+const l2Keys = (db: SqliteDatabase) => (db.prepare('SELECT key FROM cache_entries ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+const l2Sum = (db: SqliteDatabase) => (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS b FROM cache_entries').get() as { b: number }).b;
+
+test('L2 stays within l2MaxBytes while running, counts its evictions, and L1 never keeps an evicted key', () => {
+  const { cache, db } = setup({ l2MaxBytes: 3000 });
+  for (let i = 0; i < 60; i++) {
+    cache.set(`k${String(i).padStart(2, '0')}`, incompressible(), { tags: ['all'] });
+    assert.ok(cache.stats().l2.bytes <= 3000, `after write ${i}: ${cache.stats().l2.bytes}`);
+    assert.equal(cache.stats().l2.bytes, l2Sum(db), 'the running byte count is the table\'s');
+  }
+  const s = cache.stats();
+  assert.ok(s.l2.evictions > 40, `evictions ${s.l2.evictions}`);
+  assert.equal(s.l2.entries + s.l2.evictions, 60);
+  assert.ok(l2Keys(db).includes('k59'), 'the entry just written is never the victim of its own write');
+  // Every key still in L1 is in L2, so invalidation by tag reaches everything still served.
+  assert.equal(cache.invalidateTag('all'), s.l2.entries);
+  for (let i = 0; i < 60; i++) assert.equal(cache.peek(`k${String(i).padStart(2, '0')}`), undefined);
+  assert.equal(cache.stats().l2.bytes, 0);
+  db.close();
+});
+
+test('L2 evicts the least valuable first: dead entries, then fewest hits, then oldest', () => {
+  const values = Array.from({ length: 6 }, () => incompressible());
+  const size = l2Size(values[0]);
+  // L1 holds nothing (so every read is an L2 hit); L2 holds about four and a half entries.
+  const { cache, db, clock } = setup({ l1MaxBytes: 100, l2MaxBytes: Math.floor(4.5 * size) });
+  cache.set('dead', values[0], { ttlMs: 1, staleMs: 1 });
+  db.prepare("UPDATE cache_entries SET hits = 100 WHERE key = 'dead'").run();
+  for (const [i, key] of ['a', 'b', 'c'].entries()) { clock.now += 1; cache.set(key, values[i + 1]); }
+  clock.now += 10;
+  cache.peek('a'); cache.peek('a'); cache.peek('c'); // hits: a 2, c 1, b 0
+  assert.equal(cache.stats().l2.evictions, 0);
+  cache.set('d', values[4]); // over the budget: dead goes first, then b (no hits) if still needed
+  const evicted = ['dead', 'b', 'c', 'a'].filter((k) => !l2Keys(db).includes(k));
+  assert.ok(evicted.length >= 1 && evicted.length <= 2, `evicted ${evicted}`);
+  assert.deepEqual(evicted, ['dead', 'b'].slice(0, evicted.length), 'in order of value');
+  assert.equal(cache.stats().l2.evictions, evicted.length);
+  cache.set('e', values[5]); // again: whatever is left of b, then d and e's elders with no hits
+  assert.ok(l2Keys(db).includes('a') && l2Keys(db).includes('e'), `kept ${l2Keys(db)}`);
+  assert.ok(!l2Keys(db).includes('b'));
+  db.close();
+});
+
+test('hits served from L1 count for L2: an answer read from memory all day is not L2\'s first victim', async () => {
+  const values = Array.from({ length: 5 }, () => incompressible());
+  const { cache, db, clock } = setup({ l2MaxBytes: Math.floor(4.5 * l2Size(values[0])) });
+  for (const [i, key] of ['hot', 'x', 'y', 'z'].entries()) { clock.now += 1; cache.set(key, values[i]); }
+  for (let i = 0; i < 3; i++) assert.equal((await cache.getOrCompute('hot', async () => ({ p: 'recomputed' }))).source, 'l1');
+  cache.set('w', values[4]);
+  assert.ok(cache.stats().l2.evictions >= 1);
+  assert.ok(l2Keys(db).includes('hot'), `kept ${l2Keys(db)}`);
+  assert.ok(!l2Keys(db).includes('x'), 'the oldest unread entry went first');
+  assert.equal((db.prepare("SELECT hits FROM cache_entries WHERE key = 'hot'").get() as { hits: number }).hits, 3);
+  assert.equal(cache.flushHits(), 0, 'nothing left to report');
+  db.close();
+});
+
+test('a value larger than the whole L2 budget is not cached, and its older value is dropped', () => {
+  const { cache, db } = setup({ l2MaxBytes: 500 });
+  cache.set('k', { small: true });
+  cache.set('k', incompressible(1000));
+  assert.equal(cache.peek('k'), undefined);
+  assert.deepEqual([cache.stats().l1.entries, cache.stats().l2.entries, cache.stats().l2.bytes], [0, 0, 0]);
+  db.close();
 });
