@@ -4,6 +4,7 @@
 // cannot be served after an update.
 import { createHash } from 'node:crypto';
 import type { Incident } from '../contract/incident.js';
+import type { MultiLevelCache } from './multiLevelCache.js';
 
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
@@ -20,4 +21,27 @@ export function analysisCacheKey(incident: Incident, models: Record<string, stri
   return `analysis:${digest}`;
 }
 
-export const modelTags = (models: Record<string, string>): string[] => Object.entries(models).map(([name, version]) => `model:${name}@${version}`);
+// Tags: every cached answer carries two tags per model it used, one for the model's name and one for
+// its content, so either "every answer of model X" or "every answer of this build of X" can be dropped.
+
+/** Tags every answer that used model `name`, whatever its content: `cache.invalidateTag(modelTag(name))`
+ *  removes all of them from L1 and L2. */
+export const modelTag = (name: string): string => `model:${name}`;
+/** Tags the answers that used one content (`hash`) of model `name`. */
+export const modelContentTag = (name: string, hash: string): string => `model:${name}@${hash}`;
+/** The tags of an answer computed with these models (name → content hash): both tags of each model. */
+export const modelTags = (models: Record<string, string>): string[] =>
+  Object.entries(models).flatMap(([name, hash]) => [modelTag(name), modelContentTag(name, hash)]);
+
+/**
+ * What the engine calls when models are replaced (after a reload, with the model maps from before and
+ * after it): drops every cached answer of each model whose content changed or that is gone, by its name
+ * tag, so older contents go too. New keys would not reach those answers anyway (the key holds the
+ * content hash); this frees their space at once instead of leaving them to eviction. Returns how many
+ * answers were dropped.
+ */
+export function invalidateReplacedModels(cache: Pick<MultiLevelCache, 'invalidateTag'>, before: Record<string, string>, after: Record<string, string>): number {
+  let dropped = 0;
+  for (const [name, hash] of Object.entries(before)) if (after[name] !== hash) dropped += cache.invalidateTag(modelTag(name));
+  return dropped;
+}

@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { openDatabase, type SqliteDatabase } from '../store/database.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache, type CacheConfig } from './multiLevelCache.js';
 import { LfuStore } from './l1Stores.js';
-import { analysisCacheKey } from './analysisCacheKey.js';
+import { analysisCacheKey, invalidateReplacedModels, modelContentTag, modelTag, modelTags } from './analysisCacheKey.js';
 import { parseIncident } from '../contract/parseIncident.js';
 
 function setup(config: Partial<CacheConfig> = {}, dir = mkdtempSync(join(tmpdir(), 'safe-cache-'))) {
@@ -260,5 +260,42 @@ test('a value larger than the whole L2 budget is not cached, and its older value
   cache.set('k', incompressible(1000));
   assert.equal(cache.peek('k'), undefined);
   assert.deepEqual([cache.stats().l1.entries, cache.stats().l2.entries, cache.stats().l2.bytes], [0, 0, 0]);
+  db.close();
+});
+
+test('a model\'s name tag drops every answer of that model, whatever its content, from L1 and L2', () => {
+  const { cache, db, dir } = setup();
+  const v1 = { classifier: 'a1'.repeat(32), anomaly: 'b1'.repeat(32) };
+  const v2 = { classifier: 'a2'.repeat(32), anomaly: 'b1'.repeat(32) };
+  assert.deepEqual(modelTags({ classifier: 'h' }), ['model:classifier', 'model:classifier@h']);
+  cache.set('analysis:old', 1, { tags: ['analysis', ...modelTags(v1)] });
+  cache.set('analysis:new', 2, { tags: ['analysis', ...modelTags(v2)] });
+  cache.set('analysis:other', 3, { tags: ['analysis', ...modelTags({ anomaly: v1.anomaly })] });
+  // One content of a model: only the answers of that content.
+  assert.equal(cache.invalidateTag(modelContentTag('classifier', v1.classifier)), 1);
+  assert.equal(cache.peek('analysis:old'), undefined);
+  assert.equal(cache.peek('analysis:new'), 2);
+  cache.set('analysis:old', 1, { tags: ['analysis', ...modelTags(v1)] });
+  // A model by name: every answer that used it, in both levels (L1 via peek, L2 via the table).
+  assert.equal(cache.invalidateTag(modelTag('classifier')), 2);
+  assert.deepEqual([cache.peek('analysis:old'), cache.peek('analysis:new'), cache.peek('analysis:other')], [undefined, undefined, 3]);
+  assert.deepEqual(l2Keys(db), ['analysis:other']);
+  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM cache_tags WHERE key <> 'analysis:other'").get() as { n: number }).n, 0, 'no orphaned tags');
+  db.close();
+  const again = setup({}, dir);
+  assert.deepEqual([again.cache.peek('analysis:old'), again.cache.peek('analysis:other')], [undefined, 3], 'gone after a restart too');
+  again.db.close();
+});
+
+test('invalidateReplacedModels drops the answers of the models whose content changed or that are gone', () => {
+  const { cache, db } = setup();
+  const before = { classifier: 'c1', anomaly: 'a1', plume: 'p1' };
+  const after = { classifier: 'c2', anomaly: 'a1' };
+  cache.set('analysis:1', 1, { tags: modelTags(before) });
+  cache.set('analysis:2', 2, { tags: modelTags({ anomaly: 'a1' }) });
+  cache.set('analysis:3', 3, { tags: modelTags({ plume: 'p1', anomaly: 'a1' }) });
+  assert.equal(invalidateReplacedModels(cache, before, after), 2);
+  assert.deepEqual([cache.peek('analysis:1'), cache.peek('analysis:2'), cache.peek('analysis:3')], [undefined, 2, undefined]);
+  assert.equal(invalidateReplacedModels(cache, after, after), 0, 'nothing replaced, nothing dropped');
   db.close();
 });
