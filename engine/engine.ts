@@ -12,7 +12,7 @@ import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
-import { ENGINE_VERSION } from './engineVersion.js';
+import { engineBuildHash } from './engineBuild.js';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { markEngineRunning } from './store/maintenance.js';
@@ -82,8 +82,10 @@ export class Engine {
 
   private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
     const started = performance.now();
+    // Model versions stand in for the model files' sha256 until the workers report those; the build
+    // hash already covers the engine's code.
     const models = this.orchestrator.models;
-    const key = analysisCacheKey(incident, models, ENGINE_VERSION);
+    const key = analysisCacheKey(incident, models, engineBuildHash());
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();

@@ -1,7 +1,9 @@
 // The analysis cache key: a hash of the normalised incident (validated, defaults applied, keys sorted,
-// its id left out: the id names the question, it does not change the answer) together with the version
-// of every model and of the engine. A new model or engine version gives new keys, so a stale answer
-// cannot be served after an update.
+// its id left out: the id names the question, it does not change the answer) together with what computes
+// the answer: the content of every model (sha256 of the model file each was loaded from, not a version
+// number, which a rebuilt or hand-copied model may keep) and the engine's build (engineBuildHash: a hash
+// of its compiled code, not ENGINE_VERSION, which a code change may keep). A different model file or
+// engine build gives new keys, so an answer of the old one cannot be served after an update.
 import { createHash } from 'node:crypto';
 import type { Incident } from '../contract/incident.js';
 import type { MultiLevelCache } from './multiLevelCache.js';
@@ -15,9 +17,14 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function analysisCacheKey(incident: Incident, models: Record<string, string>, engineVersion: string): string {
+/**
+ * @param modelHashes model name → sha256 (hex) of the model file that was loaded for it (the variant in
+ *   use: model.onnx or model.int8.onnx), for every model an analysis may use.
+ * @param engineBuild engineBuildHash() (engine/engineBuild.ts).
+ */
+export function analysisCacheKey(incident: Incident, modelHashes: Record<string, string>, engineBuild: string): string {
   const { id: _id, ...question } = incident;
-  const digest = createHash('sha256').update(stable({ question, models, engineVersion })).digest('hex');
+  const digest = createHash('sha256').update(stable({ question, modelHashes, engineBuild })).digest('hex');
   return `analysis:${digest}`;
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { openDatabase, type SqliteDatabase } from '../store/database.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache, type CacheConfig } from './multiLevelCache.js';
@@ -140,15 +140,22 @@ test('LFU evicts the least frequently used, oldest first among equals', () => {
   assert.equal(lfu.evictions, 2);
 });
 
-test('the analysis key ignores the id but not the facts, the models or the engine version', () => {
+test('the analysis key ignores the id but not the facts, the models\' bytes or the engine build', () => {
   const a = parseIncident({ id: 'one', text: 'levee breach', facts: { deaths: 1 } });
   const b = parseIncident({ id: 'two', text: 'levee breach', facts: { deaths: 1 } });
   const c = parseIncident({ id: 'one', text: 'levee breach', facts: { deaths: 2 } });
-  const models = { 'incident-classifier': '1' };
-  assert.equal(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(b, models, '0.1.0'));
-  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(c, models, '0.1.0'));
-  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, { 'incident-classifier': '2' }, '0.1.0'));
-  assert.notEqual(analysisCacheKey(a, models, '0.1.0'), analysisCacheKey(a, models, '0.2.0'));
+  const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+  const models = { 'incident-classifier': sha256(Buffer.from([1, 2, 3])), 'sensor-anomaly': sha256('anomaly') };
+  const build = sha256('engine build 1');
+  const key = analysisCacheKey(a, models, build);
+  assert.match(key, /^analysis:[0-9a-f]{64}$/);
+  assert.equal(analysisCacheKey(b, models, build), key, 'the incident id is ignored');
+  assert.notEqual(analysisCacheKey(c, models, build), key, 'the facts are not');
+  // Same name (and, were it recorded, same version), different bytes: a different key.
+  assert.notEqual(analysisCacheKey(a, { ...models, 'incident-classifier': sha256(Buffer.from([1, 2, 4])) }, build), key);
+  assert.notEqual(analysisCacheKey(a, { 'incident-classifier': models['incident-classifier'] }, build), key, 'a model more or less');
+  assert.notEqual(analysisCacheKey(a, models, sha256('engine build 2')), key, 'another engine build');
+  assert.equal(analysisCacheKey(a, { 'sensor-anomaly': models['sensor-anomaly'], 'incident-classifier': models['incident-classifier'] }, build), key, 'model order does not matter');
 });
 
 test('LFU never loops or skips cold entries when the protected key sits alone in the lowest bucket', () => {
