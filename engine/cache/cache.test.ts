@@ -306,3 +306,23 @@ test('invalidateReplacedModels drops the answers of the models whose content cha
   assert.equal(invalidateReplacedModels(cache, after, after), 0, 'nothing replaced, nothing dropped');
   db.close();
 });
+
+test('L2\'s running byte count follows every write, replacement and deletion', () => {
+  const { cache, db, clock } = setup();
+  const check = (what: string) => assert.equal(cache.stats().l2.bytes, l2Sum(db), what);
+  for (let i = 0; i < 10; i++) cache.set(`a:${i}`, incompressible(100 + i * 10), { tags: [`t${i % 3}`], ttlMs: i < 3 ? 10 : 60_000, staleMs: 0 });
+  check('writes');
+  cache.set('a:5', incompressible(900));
+  check('a replacement');
+  cache.invalidateKey('a:6');
+  check('invalidateKey');
+  cache.invalidateTag('t1');
+  check('invalidateTag');
+  cache.set('b:1', incompressible());
+  cache.invalidatePrefix('b:');
+  check('invalidatePrefix');
+  clock.now += 100;
+  assert.ok(cache.purgeExpired() >= 2);
+  check('purgeExpired');
+  db.close();
+});

@@ -125,13 +125,14 @@ export class MultiLevelCache {
       this.logger?.warn('cache entry larger than the L2 budget not cached', { key, bytes: packed.length });
       return;
     }
-    this.db.transaction(() => {
+    const replaced = this.db.transaction(() => {
       const old = this.sql.bytesOf!.get(key) as { bytes: number } | undefined;
       this.sql.put!.run(key, packed, crc32(packed), packed.length, entry.freshUntil, entry.staleUntil, now);
       this.sql.untagKey!.run(key);
       for (const tag of options.tags ?? []) this.sql.tag!.run(tag, key);
-      this.l2Bytes += packed.length - (old?.bytes ?? 0);
+      return old?.bytes ?? 0;
     })();
+    this.l2Bytes += packed.length - replaced; // counted once committed
     this.l1.set(key, entry);
     if (this.l2Bytes > this.config.l2MaxBytes) {
       try {
@@ -145,7 +146,7 @@ export class MultiLevelCache {
 
   invalidateKey(key: string): void {
     this.l1.delete(key);
-    this.deleteL2(key);
+    this.l2Bytes -= this.deleteL2(key);
   }
 
   /** Drops every key tagged `tag` from both levels; returns how many. See analysisCacheKey.ts for the
@@ -153,7 +154,7 @@ export class MultiLevelCache {
   invalidateTag(tag: string): number {
     // Every key in L1 is in L2 too (see the top of this file), so L2's tag table knows them all.
     const keys = new Set((this.sql.keysByTag!.all(tag) as Array<{ key: string }>).map((r) => r.key));
-    this.db.transaction(() => { for (const key of keys) this.deleteL2(key); })();
+    this.l2Bytes -= this.db.transaction(() => [...keys].reduce((freed, key) => freed + this.deleteL2(key), 0))();
     for (const key of keys) this.l1.delete(key);
     return keys.size;
   }
@@ -248,11 +249,11 @@ export class MultiLevelCache {
       this.counters.l2.corrupt++;
       this.logger?.warn('corrupted cache entry dropped', { key, error: (err as Error).message });
       this.l1.delete(key);
-      try { this.deleteL2(key); } catch { /* a busy database: the CRC check catches it next time */ }
+      try { this.l2Bytes -= this.deleteL2(key); } catch { /* a busy database: the CRC check catches it next time */ }
       return undefined;
     }
     if (countHit) {
-      try { this.sql.hit!.run(key); } catch { /* the hit count only orders the warm-up: best effort */ }
+      try { this.sql.hit!.run(key); } catch { /* the hit count only ranks warm-up and eviction: best effort */ }
     }
     return { value, freshUntil: row.fresh_until, staleUntil: row.stale_until, bytes: raw.byteLength, hits: 0 };
   }
@@ -278,16 +279,16 @@ export class MultiLevelCache {
         victims.push(row.key);
         bytes -= row.bytes;
       }
-      this.db.transaction(() => { for (const key of victims) this.sql.delete!.get(key); })();
+      this.db.transaction(() => { for (const key of victims) this.deleteL2(key); })();
       for (const key of victims) this.l1.delete(key);
       this.counters.l2.evictions += victims.length;
     }
     this.l2Bytes = bytes;
   }
 
-  private deleteL2(key: string): void {
-    const row = this.sql.delete!.get(key) as { bytes: number } | undefined;
-    if (row) this.l2Bytes -= row.bytes;
+  /** Deletes one L2 row (its tags go with it: ON DELETE CASCADE); returns the bytes it freed. */
+  private deleteL2(key: string): number {
+    return (this.sql.delete!.get(key) as { bytes: number } | undefined)?.bytes ?? 0;
   }
 
   /** Accounts for rows a bulk DELETE … RETURNING removed (and drops their L1 copies). */
