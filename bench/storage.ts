@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   // Cache: Zipf(1.1) over 10 000 keys, L1 budget ≈ 25 % of the key space, LRU against LFU.
   const keys = 10_000;
   const value = { result: 'x'.repeat(400) };
-  const entryBytes = JSON.stringify(value).length;
+  const entryBytes = Buffer.byteLength(JSON.stringify(value)); // what L1's budget counts
   const zipf: Record<string, { l1HitRatio: number; overallHitRatio: number }> = {};
   for (const policy of ['lru', 'lfu'] as const) {
     const cache = new MultiLevelCache(openDatabase(mkdtempSync(join(tmpdir(), 'safe-bench-cache-'))), { ...DEFAULT_CACHE_CONFIG, l1Policy: policy, l1MaxBytes: entryBytes * keys * 0.25 });

@@ -20,7 +20,8 @@ import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
 import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
-import { analysisCacheKey, modelTags } from './cache/analysisCacheKey.js';
+import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
+import { engineBuildHash } from './engineBuild.js';
 import { describeInventory, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
@@ -69,6 +70,7 @@ export class Engine {
     try {
       const orchestrator = await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
+      engineBuildHash(); // hashed once here, not by the first analysis
       try {
         cache.purgeExpired();
         cache.warmUp();
@@ -95,7 +97,7 @@ export class Engine {
 
   about(): z.infer<typeof aboutSchema> {
     return {
-      version: ENGINE_VERSION, engineBuild: ENGINE_VERSION, dataDir: this.config.dataDir, modelsDir: this.config.modelsDir,
+      version: ENGINE_VERSION, engineBuild: engineBuildHash(), dataDir: this.config.dataDir, modelsDir: this.config.modelsDir,
       platform: platform(), nodeVersion: process.versions.node,
     };
   }
@@ -124,7 +126,7 @@ export class Engine {
       inference: await this.orchestrator.inferenceStats(),
       analysesTotal: this.orchestrator.analysesTotal, retriesTotal: this.orchestrator.retriesTotal, agents: this.orchestrator.timings.snapshot(),
       queries: this.store.timer.stats.snapshot(),
-      cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, refreshes: cache.refreshes } },
+      cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, joins: cache.joins, refreshes: cache.refreshes } },
     };
   }
 
@@ -168,8 +170,14 @@ export class Engine {
     });
   }
 
-  /** Loads the models in the models directory again in every worker and swaps them in together (or not at all). */
-  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.orchestrator.reloadModels(); }
+  /** Loads the models in the models directory again in every worker and swaps them in together (or not
+   *  at all); every cached answer of a model whose bytes changed is dropped. */
+  async reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const before = this.orchestrator.modelHashes;
+    const reloaded = await this.orchestrator.reloadModels();
+    invalidateReplacedModels(this.cache, before, this.orchestrator.modelHashes);
+    return reloaded;
+  }
 
   /** Stops taking work, lets running analyses finish and be saved (up to `graceMs`), then closes. */
   async close(graceMs = 10_000): Promise<void> {
@@ -182,6 +190,7 @@ export class Engine {
     ]);
     clearTimeout(timer);
     this.writer.flush();
+    this.cache.flushHits(); // so the next start's warm-up knows which answers were used from memory
     await this.orchestrator.close();
     this.database.close();
     this.releasePidFile();
@@ -205,8 +214,10 @@ export class Engine {
 
   private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
     const started = performance.now();
+    // Model versions stand in for the model files' sha256 until the workers report those; the build
+    // hash already covers the engine's code.
     const models = this.orchestrator.models;
-    const key = analysisCacheKey(incident, models, ENGINE_VERSION);
+    const key = analysisCacheKey(incident, models, engineBuildHash());
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();

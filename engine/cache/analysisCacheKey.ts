@@ -1,9 +1,12 @@
 // The analysis cache key: a hash of the normalised incident (validated, defaults applied, keys sorted,
-// its id left out: the id names the question, it does not change the answer) together with the version
-// of every model and of the engine. A new model or engine version gives new keys, so a stale answer
-// cannot be served after an update.
+// its id left out: the id names the question, it does not change the answer) together with what computes
+// the answer: the content of every model (sha256 of the model file each was loaded from, not a version
+// number, which a rebuilt or hand-copied model may keep) and the engine's build (engineBuildHash: a hash
+// of its compiled code, not ENGINE_VERSION, which a code change may keep). A different model file or
+// engine build gives new keys, so an answer of the old one cannot be served after an update.
 import { createHash } from 'node:crypto';
 import type { Incident } from '../contract/incident.js';
+import type { MultiLevelCache } from './multiLevelCache.js';
 
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
@@ -14,10 +17,38 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function analysisCacheKey(incident: Incident, models: Record<string, string>, engineVersion: string): string {
+/**
+ * @param modelHashes model name → sha256 (hex) of the model file that was loaded for it (the variant in
+ *   use: model.onnx or model.int8.onnx), for every model an analysis may use.
+ * @param engineBuild engineBuildHash() (engine/engineBuild.ts).
+ */
+export function analysisCacheKey(incident: Incident, modelHashes: Record<string, string>, engineBuild: string): string {
   const { id: _id, ...question } = incident;
-  const digest = createHash('sha256').update(stable({ question, models, engineVersion })).digest('hex');
+  const digest = createHash('sha256').update(stable({ question, modelHashes, engineBuild })).digest('hex');
   return `analysis:${digest}`;
 }
 
-export const modelTags = (models: Record<string, string>): string[] => Object.entries(models).map(([name, version]) => `model:${name}@${version}`);
+// Tags: every cached answer carries two tags per model it used, one for the model's name and one for
+// its content, so either "every answer of model X" or "every answer of this build of X" can be dropped.
+
+/** Tags every answer that used model `name`, whatever its content: `cache.invalidateTag(modelTag(name))`
+ *  removes all of them from L1 and L2. */
+export const modelTag = (name: string): string => `model:${name}`;
+/** Tags the answers that used one content (`hash`) of model `name`. */
+export const modelContentTag = (name: string, hash: string): string => `model:${name}@${hash}`;
+/** The tags of an answer computed with these models (name → content hash): both tags of each model. */
+export const modelTags = (models: Record<string, string>): string[] =>
+  Object.entries(models).flatMap(([name, hash]) => [modelTag(name), modelContentTag(name, hash)]);
+
+/**
+ * What the engine calls when models are replaced (after a reload, with the model maps from before and
+ * after it): drops every cached answer of each model whose content changed or that is gone, by its name
+ * tag, so older contents go too. New keys would not reach those answers anyway (the key holds the
+ * content hash); this frees their space at once instead of leaving them to eviction. Returns how many
+ * answers were dropped.
+ */
+export function invalidateReplacedModels(cache: Pick<MultiLevelCache, 'invalidateTag'>, before: Record<string, string>, after: Record<string, string>): number {
+  let dropped = 0;
+  for (const [name, hash] of Object.entries(before)) if (after[name] !== hash) dropped += cache.invalidateTag(modelTag(name));
+  return dropped;
+}
