@@ -5,9 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
 import { createWorkerContext, runStageTask, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { PipelineStage } from '../contract/taxonomy.js';
+import type { AnyStageInput } from './pipeline.js';
 
-type RunMessage = Extract<ToWorker, { type: 'run' }>;
-type Runner = (context: WorkerContext, message: RunMessage) => Promise<unknown>;
+/** One stage of a run message, with the outputs of the stages run before it in the same task. */
+export interface StageRun { taskId: number; stage: PipelineStage; input: AnyStageInput }
+type Runner = (context: WorkerContext, run: StageRun) => Promise<unknown>;
 
 /** A SafeError keeps its own code; anything else gets `fallbackCode` with what it said. */
 function errorBody(err: unknown, fallbackCode: ErrorCode, context: string): SafeErrorBody {
@@ -69,15 +72,21 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       }
       return;
     }
-    const started = performance.now();
-    const task = runner(context, message);
-    running = task;
-    try {
-      const result = await task;
-      send({ type: 'done', taskId: message.taskId, result, durationMs: performance.now() - started });
-    } catch (err) {
-      send({ type: 'failed', taskId: message.taskId, error: errorBody(err, ERROR_CODES.AGENT_FAILED, message.stage), durationMs: performance.now() - started });
+    let input = message.input;
+    for (const stage of message.stages) {
+      const started = performance.now();
+      const task = runner(context, { taskId: message.taskId, stage, input });
+      running = task;
+      try {
+        const result = await task;
+        send({ type: 'stageDone', taskId: message.taskId, stage, result, durationMs: performance.now() - started });
+        input = { ...input, [stage]: result } as AnyStageInput;
+      } catch (err) {
+        send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started });
+        return;
+      }
     }
+    send({ type: 'done', taskId: message.taskId });
   });
   send({ type: 'ready', models: workerModels(context), inventory: workerInventory(context), warnings: context.warnings });
 }

@@ -226,3 +226,24 @@ test('an agent whose result breaks the contract (an overflow to NaN) fails alone
     await orchestrator.close();
   }
 });
+
+test('the pipeline declaration is a DAG in a valid order: every stage after the stages it needs', async () => {
+  const { STAGE_NEEDS, STAGE_ORDER } = await import('./pipeline.js');
+  const { PIPELINE_STAGES } = await import('../contract/taxonomy.js');
+  assert.deepEqual([...STAGE_ORDER].sort(), [...PIPELINE_STAGES].sort());
+  for (const [i, stage] of STAGE_ORDER.entries()) {
+    for (const need of STAGE_NEEDS[stage]) assert.ok(STAGE_ORDER.indexOf(need) < i, `${stage} comes after ${need}`);
+  }
+  assert.deepEqual(STAGE_NEEDS.strategist, ['reading']);
+  assert.deepEqual(STAGE_NEEDS.field, ['reading'], 'F runs beside S, on the reading');
+  assert.deepEqual([...STAGE_NEEDS.awareness].sort(), ['field', 'strategist']);
+  // A chained stage may only need what its head had, plus the head itself.
+  const { CHAINS, INLINE_STAGES } = await import('./pipeline.js');
+  for (const [head, chained] of Object.entries(CHAINS) as Array<[keyof typeof STAGE_NEEDS, readonly (keyof typeof STAGE_NEEDS)[]]>) {
+    const available = new Set([...STAGE_NEEDS[head], head, ...INLINE_STAGES]);
+    for (const stage of chained) {
+      for (const need of STAGE_NEEDS[stage]) assert.ok(available.has(need), `${stage} chained after ${head} needs ${need}`);
+      available.add(stage);
+    }
+  }
+});

@@ -11,7 +11,7 @@ import type { AgentFailure, AnalysisResult } from '../contract/result.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { EngineConfig } from '../config.js';
 import { createLogger, type Logger } from '../logging.js';
-import { STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from './pipeline.js';
+import { CHAINS, INLINE_STAGES, STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from './pipeline.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
@@ -88,44 +88,74 @@ export class Orchestrator {
     const failures: AgentFailure[] = [];
     const outputs: Partial<StageOutputs> = {};
 
+    // Runs a stage, and the stages chained after it (pipeline.ts CHAINS), in one worker task. A crash or
+    // a timeout is retried once on a fresh worker from the stage that was running; a stage that fails
+    // leaves the rest of its chain not run.
+    const chainOk = new Map<PipelineStage, boolean>();
     const runStage = async (stage: PipelineStage, input: AnyStageInput): Promise<boolean> => {
+      let remaining: PipelineStage[] = [stage, ...(CHAINS[stage] ?? [])];
+      let chainInput = input;
       emit({ agent: stage, state: 'started' });
       for (let attempt = 1; ; attempt++) {
         try {
-          const { result, durationMs } = await this.pool.run(stage, input);
-          // The worker checked `result` against STAGE_SCHEMAS[stage] before sending it.
-          Object.assign(outputs, { [stage]: result });
-          timingsMs[stage] = round3(durationMs);
-          this.timings.record(stage, durationMs);
-          emit({ agent: stage, state: 'finished', durationMs: round3(durationMs) });
+          await this.pool.run(remaining, chainInput, (done, result, durationMs) => {
+            // The worker checked `result` against STAGE_SCHEMAS[done] before sending it.
+            Object.assign(outputs, { [done]: result });
+            chainInput = { ...chainInput, [done]: result } as AnyStageInput;
+            remaining = remaining.slice(1);
+            timingsMs[done] = round3(durationMs);
+            this.timings.record(done, durationMs);
+            chainOk.set(done, true);
+            emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
+            if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
+          });
           return true;
         } catch (err) {
+          const failed = remaining[0] as PipelineStage;
           const body = toErrorBody(err, ERROR_CODES.AGENT_FAILED);
           if (attempt === 1 && RETRYABLE.has(body.code)) {
             this.retriesTotal++;
-            this.logger.warn('stage failed; retrying on a fresh worker', { analysisId, stage, code: body.code });
-            emit({ agent: stage, state: 'retrying', error: body });
+            this.logger.warn('stage failed; retrying on a fresh worker', { analysisId, stage: failed, code: body.code });
+            emit({ agent: failed, state: 'retrying', error: body });
             continue;
           }
-          failures.push({ agent: stage, ...body });
-          emit({ agent: stage, state: 'failed', error: body });
-          return false;
+          failures.push({ agent: failed, ...body });
+          emit({ agent: failed, state: 'failed', error: body });
+          for (const skipped of remaining.slice(1)) {
+            const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${skipped} not run: ${failed} failed` } as const;
+            failures.push({ agent: skipped, ...error });
+            emit({ agent: skipped, state: 'failed', error });
+          }
+          return failed === stage ? false : true;
         }
       }
     };
+    const chainHead = (stage: PipelineStage): PipelineStage | undefined =>
+      (Object.keys(CHAINS) as PipelineStage[]).find((head) => CHAINS[head]?.includes(stage));
 
     // Each stage starts as soon as the stages it needs have finished; if one of them failed it is skipped.
     const done = new Map<PipelineStage, Promise<boolean>>();
     const schedule = (stage: PipelineStage): Promise<boolean> => {
       const existing = done.get(stage);
       if (existing) return existing;
-      const needs: readonly PipelineStage[] = STAGE_NEEDS[stage];
+      // An inline stage is run by the worker of each stage that needs it, as part of that stage's task.
+      if (INLINE_STAGES.includes(stage)) return Promise.resolve(true);
+      // A chained stage runs in its head's task: it has succeeded when its head's task reported it.
+      const head = chainHead(stage);
+      if (head) {
+        const chained = schedule(head).then(() => chainOk.get(stage) === true);
+        done.set(stage, chained);
+        return chained;
+      }
+      const needs: readonly PipelineStage[] = STAGE_NEEDS[stage].filter((need: PipelineStage) => !INLINE_STAGES.includes(need));
       const run = Promise.all(needs.map(schedule)).then((ok) => {
         const failed = needs.filter((_, i) => !ok[i]);
         if (failed.length === 0) return runStage(stage, stageInput(incident, needs, outputs));
-        const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${stage} not run: ${failed.join(', ')} failed` } as const;
-        failures.push({ agent: stage, ...error });
-        emit({ agent: stage, state: 'failed', error });
+        for (const skipped of [stage, ...(CHAINS[stage] ?? [])]) {
+          const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${skipped} not run: ${failed.join(', ')} failed` } as const;
+          failures.push({ agent: skipped, ...error });
+          emit({ agent: skipped, state: 'failed', error });
+        }
         return false;
       });
       done.set(stage, run);

@@ -22,11 +22,17 @@ export interface PoolOptions {
   workerUrl?: URL;
 }
 
+/** What each stage of a task reports as it finishes (the task goes on with the next stage). */
+export type StageDone = (stage: PipelineStage, result: unknown, durationMs: number) => void;
+
 interface PendingTask {
   taskId: number;
-  stage: PipelineStage;
+  stages: PipelineStage[];
+  /** The stage running now: the one a crash or a timeout is reported against. */
+  current: PipelineStage;
   input: AnyStageInput;
-  resolve: (value: { result: unknown; durationMs: number }) => void;
+  onStage: StageDone;
+  resolve: () => void;
   reject: (error: SafeError) => void;
 }
 
@@ -143,11 +149,13 @@ export class WorkerPool {
 
   get queued(): number { return this.waiting.length; }
 
-  run(stage: PipelineStage, input: AnyStageInput): Promise<{ result: unknown; durationMs: number }> {
+  /** Runs `stages` one after another on one worker (a chain: no round trip between them); each stage's
+   *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
+  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stage, input, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, onStage, resolve, reject });
       this.dispatch();
     });
   }
@@ -225,7 +233,7 @@ export class WorkerPool {
     // Its replacement loads the models from the directory as it starts: nothing left to reload here.
     slot.reload?.resolve(null);
     slot.reload = undefined;
-    if (task) task.reject(new SafeError(error.code, `${task.stage}: ${error.message}`));
+    if (task) task.reject(new SafeError(error.code, `${task.current}: ${error.message}`));
     this.respawn();
   }
 
@@ -248,12 +256,17 @@ export class WorkerPool {
     else pending.reject(new SafeError(message.error.code, message.error.message));
   }
 
-  private finish(slot: Slot, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {
+  private finish(slot: Slot, message: Extract<FromWorker, { type: 'stageDone' | 'done' | 'failed' }>): void {
     const task = slot.busy;
     if (!task || task.taskId !== message.taskId) return;
+    if (message.type === 'stageDone') {
+      task.current = task.stages[task.stages.indexOf(message.stage) + 1] ?? message.stage;
+      task.onStage(message.stage, message.result, message.durationMs);
+      return;
+    }
     if (slot.timer) clearTimeout(slot.timer);
     slot.busy = undefined;
-    if (message.type === 'done') task.resolve({ result: message.result, durationMs: message.durationMs });
+    if (message.type === 'done') task.resolve();
     else task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
     this.dispatch();
   }
@@ -267,7 +280,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
       }, this.options.agentTimeoutMs);
-      const message: ToWorker = { type: 'run', taskId: task.taskId, stage: task.stage, input: task.input };
+      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input };
       slot.worker.postMessage(message);
     }
   }

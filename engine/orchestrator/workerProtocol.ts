@@ -9,7 +9,8 @@ export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
 export type ToWorker =
-  | { type: 'run'; taskId: number; stage: PipelineStage; input: AnyStageInput }
+  /** Runs `stages` one after another on this worker, each given the outputs of the ones before it. */
+  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving); 'commit' swaps them in; 'abort' discards them. */
   | { type: 'reloadModels'; requestId: number; phase: ReloadPhase }
@@ -20,8 +21,10 @@ export type FromWorker =
   /** `inventory`: what the worker verified and loaded (and refused), per model. */
   | { type: 'ready'; models: Record<string, string>; inventory: ModelInventory; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
-  | { type: 'done'; taskId: number; result: unknown; durationMs: number }
-  | { type: 'failed'; taskId: number; error: SafeErrorBody; durationMs: number }
+  /** One stage of a run finished (the task goes on with the next, if any). */
+  | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
+  | { type: 'done'; taskId: number }
+  | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
   | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> };

@@ -24,10 +24,11 @@ export function claimDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = holder(file);
-      if (pid !== null && pid !== process.pid && alive(pid)) {
+      // Our own pid counts too: one process must not run two serving engines on one directory either.
+      if (pid !== null && alive(pid)) {
         throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `another SAFE Edge engine (pid ${pid}) is serving ${dataDir}: use it (the app or \`safe-edge serve\`), stop it, or choose another --data-dir`, 'dataDir');
       }
-      rmSync(file, { force: true }); // left by a crash (or by this very process): take it over
+      rmSync(file, { force: true }); // left by a crash: take it over
     }
   }
   throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `could not claim ${dataDir}: another engine is starting there`, 'dataDir');
