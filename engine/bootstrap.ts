@@ -22,6 +22,8 @@ export interface BootstrapOptions {
   legacyDataDirs?: string[];
   logger?: Logger;
   workerUrl?: URL;
+  /** false: open the engine for queries only (no agent workers), as the CLI's history, show and models do. */
+  agents?: boolean;
 }
 
 export interface StartedEngine { engine: Engine; config: EngineConfig; logger: Logger }
@@ -36,7 +38,7 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
       const moved = migrateLegacyDatabase(legacy, config.dataDir);
       if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
     }
-    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving });
+    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents });
     engine.onClose(releaseClaim);
     return { engine, config, logger };
   } catch (err) {

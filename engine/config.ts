@@ -50,6 +50,8 @@ export const configSchema = z.object({
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
   /** The desktop app's update server (generic provider); null: update checks are off. */
   updateFeedUrl: z.url().nullable(),
+  /** `npm start` serves the UI to a browser even where the Electron binary is installed. */
+  browserMode: z.union([z.boolean(), z.stringbool()]),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
@@ -74,6 +76,7 @@ export function defaultConfig(): EngineConfig {
     backupsKept: 8,
     logLevel: 'info' satisfies LogLevel,
     updateFeedUrl: null,
+    browserMode: false,
   };
 }
 

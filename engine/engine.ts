@@ -22,7 +22,7 @@ import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
-import { describeInventory, type ModelInfo } from './inference/modelInventory.js';
+import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
 import { ENGINE_VERSION } from './engineVersion.js';
@@ -39,6 +39,8 @@ export interface EngineStartOptions {
   workerUrl?: URL;
   /** Long-running hosts take a backup every `backupEveryHours`; one-shot CLI commands (and tests) do not. */
   scheduledBackups?: boolean;
+  /** false: opened for queries only (the CLI's history, show, models): no agent workers are started. */
+  agents?: boolean;
 }
 
 /** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
@@ -54,7 +56,7 @@ export class Engine {
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
 
-  private constructor(readonly config: EngineConfig, private readonly orchestrator: Orchestrator, private readonly store: AnalysisStore,
+  private constructor(readonly config: EngineConfig, private readonly pipeline: Orchestrator | null, private readonly store: AnalysisStore,
     private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions) {
     this.writer = new RunWriter(store);
     this.releasePidFile = markEngineRunning(config.dataDir);
@@ -68,7 +70,7 @@ export class Engine {
     const { logger } = options;
     const db = openDatabase(config.dataDir);
     try {
-      const orchestrator = await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
+      const orchestrator = options.agents === false ? null : await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
@@ -84,14 +86,20 @@ export class Engine {
     }
   }
 
+  /** The agent pipeline; an engine opened for queries only has none. */
+  private get orchestrator(): Orchestrator {
+    if (!this.pipeline) throw new SafeError(ERROR_CODES.INTERNAL, 'this engine was opened for queries only: it runs no analyses');
+    return this.pipeline;
+  }
+
   // ---- queries
 
   health(): z.infer<typeof healthSchema> {
-    const q = this.orchestrator.queue;
+    const q = this.pipeline?.queue ?? { workers: 0, replacedWorkers: 0, running: 0, interactive: 0, batch: 0 };
     return {
       status: q.workers > 0 ? 'ok' : 'degraded', version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
       workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch },
-      models: this.orchestrator.models,
+      models: this.pipeline?.models ?? {},
     };
   }
 
@@ -108,23 +116,30 @@ export class Engine {
 
   /** A stored run (by run id or incident id: the incident's latest) with what changed since the previous run. */
   run(id: string): z.infer<typeof storedRunSchema> {
-    const found = this.store.find(id);
+    // A run id may be shortened to its first characters (as `safe-edge history` prints it).
+    const byPrefix = () => {
+      const recent = id.length >= 6 ? this.store.history(1000).find((r) => r.runId.startsWith(id)) : undefined;
+      return recent ? this.store.find(recent.runId) : undefined;
+    };
+    const found = this.store.find(id) ?? byPrefix();
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
     const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
     return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
   }
 
-  /** What the workers verified when they loaded their models (and refused): no file is read or hashed here. */
+  /** What the workers verified when they loaded their models (and refused): no file is read or hashed
+   *  here. Opened for queries only (no workers), it verifies the repository's files instead. */
   models(): ModelInfo[] {
-    return describeInventory(this.orchestrator.modelInventory);
+    return this.pipeline ? describeInventory(this.pipeline.modelInventory) : inventoryModels(this.config.modelsDir);
   }
 
   async stats(): Promise<z.infer<typeof statsSchema>> {
     const cache = this.cache.stats();
+    const pipeline = this.pipeline;
     return {
-      inference: await this.orchestrator.inferenceStats(),
-      analysesTotal: this.orchestrator.analysesTotal, retriesTotal: this.orchestrator.retriesTotal, agents: this.orchestrator.timings.snapshot(),
+      inference: pipeline ? await pipeline.inferenceStats() : {},
+      analysesTotal: pipeline?.analysesTotal ?? 0, retriesTotal: pipeline?.retriesTotal ?? 0, agents: pipeline?.timings.snapshot() ?? {},
       queries: this.store.timer.stats.snapshot(),
       cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, joins: cache.joins, refreshes: cache.refreshes } },
     };
@@ -191,7 +206,7 @@ export class Engine {
     clearTimeout(timer);
     this.writer.flush();
     this.cache.flushHits(); // so the next start's warm-up knows which answers were used from memory
-    await this.orchestrator.close();
+    await this.pipeline?.close();
     this.database.close();
     this.releasePidFile();
     for (const hook of this.closeHooks.splice(0)) hook();
@@ -214,9 +229,9 @@ export class Engine {
 
   private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
     const started = performance.now();
-    // Model versions stand in for the model files' sha256 until the workers report those; the build
-    // hash already covers the engine's code.
-    const models = this.orchestrator.models;
+    // Keyed by what the answer depends on: the question, the bytes of every model the workers loaded
+    // (their sha256, checked at load) and the engine's compiled code.
+    const models = this.orchestrator.modelHashes;
     const key = analysisCacheKey(incident, models, engineBuildHash());
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.

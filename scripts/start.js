@@ -3,7 +3,7 @@
 // cannot open and runs the same UI in browser mode (the engine's own server), so the product still runs.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +24,9 @@ function forwardSignals(child) {
 }
 
 const binary = electronBinary();
-if (binary && !process.env.SAFE_EDGE_BROWSER_MODE) {
+// The engine's configuration decides (SAFE_EDGE_BROWSER_MODE); `npm start` has just built it.
+const { resolveConfig } = await import(pathToFileURL(join(root, 'dist', 'engine', 'config.js')).href);
+if (binary && !resolveConfig().browserMode) {
   const child = spawn(binary, [root], { stdio: 'inherit' });
   forwardSignals(child);
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -9,15 +9,13 @@ import { SUBSTANCES } from '../contract/substances.js';
 import { resolveConfig, type EngineConfig } from '../config.js';
 import { errorResult } from '../engine.js';
 import { startEngine } from '../bootstrap.js';
-import { everyFileVerified, inventoryModels } from '../inference/modelInventory.js';
 import { formatBriefing } from '../report/briefing.js';
-import { compareRuns } from '../report/compareRuns.js';
 import { buildServer } from '../server/app.js';
 import { ENGINE_VERSION } from '../engineVersion.js';
 import { loadOrCreateTokens } from '../server/apiToken.js';
 import { openDatabase } from '../store/database.js';
-import { AnalysisStore } from '../store/analysisStore.js';
 import { parseInputText } from './readIncidents.js';
+import { addOperationCommands } from './operationCommands.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
@@ -98,73 +96,6 @@ async function serveCommand(options: CommonOptions & { host: string; port: strin
   process.once('SIGTERM', stop);
 }
 
-function historyCommand(options: CommonOptions & { limit: string; incident?: string; json: boolean }): void {
-  const db = openDatabase(configFrom(options).dataDir);
-  try {
-    const runs = new AnalysisStore(db).history(Number(options.limit), options.incident);
-    if (options.json) { for (const r of runs) process.stdout.write(JSON.stringify(r) + '\n'); return; }
-    if (runs.length === 0) { process.stdout.write('no analyses yet\n'); return; }
-    for (const r of runs) {
-      process.stdout.write(`${r.createdAt}  ${r.runId.slice(0, 8)}  ${r.incidentId.padEnd(24)} #${r.seq}  ${r.status.padEnd(7)} ${(r.type ?? '-').padEnd(17)} ${r.severity ?? '-'}  ${r.text.slice(0, 40).replace(/\s+/g, ' ')}\n`);
-    }
-  } finally {
-    db.close();
-  }
-}
-
-function showCommand(id: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en' }): number {
-  const db = openDatabase(configFrom(options).dataDir);
-  try {
-    const store = new AnalysisStore(db);
-    const run = store.find(id) ?? store.history(1000).map((r) => store.find(r.runId)).find((r) => r?.runId.startsWith(id));
-    if (!run) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}; see \`safe-edge history\``);
-    const previous = store.previous(run);
-    const changes = previous ? compareRuns(previous.result, run.result) : [];
-    if (options.format === 'json') {
-      process.stdout.write(JSON.stringify({ ...run.result, changesSincePrevious: changes }) + '\n');
-    } else {
-      process.stdout.write(formatBriefing(run.result, options.lang) + '\n');
-      if (previous) {
-        process.stdout.write(`\nChanges since run #${previous.seq}:\n`);
-        for (const c of changes) process.stdout.write(`  ${c.what}: ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
-        if (!changes.length) process.stdout.write('  none\n');
-      }
-    }
-    return 0;
-  } finally {
-    db.close();
-  }
-}
-
-const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
-/** The held-out figures a manifest records, as a line fragment. */
-function formatMetrics(metrics: Record<string, number>): string {
-  const parts = [
-    metrics.heldOutAccuracy !== undefined && `held-out accuracy ${percent(metrics.heldOutAccuracy)}`,
-    metrics.p95RelError !== undefined && `held-out P95 error ${percent(metrics.p95RelError)}`,
-    metrics.testPrecision !== undefined && `precision ${percent(metrics.testPrecision)}`,
-    metrics.testRecall !== undefined && `recall ${percent(metrics.testRecall)}`,
-  ].filter(Boolean);
-  return parts.length ? `  ${parts.join(', ')}` : '';
-}
-
-/** Every file of every model version hashed here (no engine runs: this is not a serving thread). */
-function modelsCommand(options: CommonOptions & { json: boolean }): number {
-  const config = configFrom(options);
-  const models = inventoryModels(config.modelsDir);
-  const ok = everyFileVerified(models) ? 0 : 1;
-  if (options.json) { process.stdout.write(JSON.stringify(models, null, 2) + '\n'); return ok; }
-  process.stdout.write(`model repository: ${config.modelsDir}\n`);
-  const state = (verified: boolean | null, error?: { code: string }) => (verified ? 'verified' : `REFUSED (${error?.code})`);
-  for (const m of models) {
-    process.stdout.write(`${m.name} v${m.version}  ${state(m.verified, m.error)}  sha256 ${m.sha256.slice(0, 16)}…  ${m.bytes} bytes${formatMetrics(m.metrics)}\n`);
-    for (const v of m.variants.filter((f) => f.variant !== 'fp32')) {
-      process.stdout.write(`  ${v.variant.padEnd(6)} ${state(v.verified, v.error)}  sha256 ${v.sha256.slice(0, 16)}…  ${v.bytes} bytes${formatMetrics(v.metrics)}\n`);
-    }
-  }
-  return ok;
-}
-
 async function dbCommand(action: string, file: string | undefined, options: CommonOptions & { json: boolean }): Promise<number> {
   const config = configFrom(options);
   const print = (value: unknown, text: string) => process.stdout.write(options.json ? JSON.stringify(value, null, 2) + '\n' : text + '\n');
@@ -208,15 +139,8 @@ export function buildCli(): Command {
     .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
     .option('--no-token', 'do not require the per-install API token (closed single-user machines only)'))
     .action(serveCommand);
-  withCommon(program.command('history').description('list recent analysis runs')
-    .option('--limit <n>', 'how many', '20').option('--incident <id>', 'only the runs of this incident').option('--json', 'JSON lines', false))
-    .action(historyCommand);
-  withCommon(program.command('show').argument('<id>', 'run id (or its first characters) or incident id').description('show a stored run and what changed since the previous one')
-    .addOption(new Option('--format <format>').choices(['json', 'text']).default('text'))
-    .addOption(new Option('--lang <lang>').choices(['zh', 'en'])))
-    .action((id, options) => { process.exitCode = showCommand(id, options); });
-  withCommon(program.command('models').description('the models in the repository, their versions, hashes and verification').option('--json', 'JSON', false))
-    .action((options) => { process.exitCode = modelsCommand(options); });
+  // history, show, models, about: derived from the operations table.
+  addOperationCommands(program, withCommon, (options) => overridesFrom(options as CommonOptions));
   withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise').argument('[file]')
     .description('database maintenance (restore needs the engine stopped)').option('--json', 'JSON', false))
     .action(async (action, file, options) => { process.exitCode = await dbCommand(action, file, options); });

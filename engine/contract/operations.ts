@@ -47,6 +47,9 @@ export interface OperationSpec {
   http: HttpBinding;
   /** Offered to the desktop UI through the preload bridge. */
   bridge: boolean;
+  /** Offered as a `safe-edge` command (one-shot: an engine opened for queries, no agent workers);
+   *  `positional` is the argument given without a flag, the others become `--flags`. */
+  cli?: { command: string; positional?: string };
 }
 
 const noArgs = z.object({});
@@ -66,7 +69,7 @@ export const OPERATIONS = {
   },
   about: {
     kind: 'query', summary: 'Engine version and build, data and models directories', args: noArgs, result: aboutSchema,
-    access: 'operator', group: 'system', http: { method: 'GET', path: '/v1/about' }, bridge: true,
+    access: 'operator', group: 'system', http: { method: 'GET', path: '/v1/about' }, bridge: true, cli: { command: 'about' },
   },
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
@@ -83,15 +86,16 @@ export const OPERATIONS = {
   },
   runs: {
     kind: 'query', summary: 'Recent runs, newest first', args: historyQuerySchema, result: z.array(runSummarySchema),
-    access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs' }, bridge: true,
+    access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs' }, bridge: true, cli: { command: 'history' },
   },
   run: {
     kind: 'query', summary: 'A stored run (run id or incident id) with the changes since the previous run', args: z.object({ id }),
     result: storedRunSchema, access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs/:id' }, bridge: true,
+    cli: { command: 'show', positional: 'id' },
   },
   models: {
     kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),
-    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models' }, bridge: true,
+    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models' }, bridge: true, cli: { command: 'models' },
   },
   stats: {
     kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,
@@ -111,6 +115,9 @@ export type OperationEvent<K extends OperationName> = Operations[K] extends { ev
 
 export type BridgeOperationName = { [K in OperationName]: Operations[K]['bridge'] extends true ? K : never }[OperationName];
 export const BRIDGE_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].bridge) as BridgeOperationName[];
+
+export type CliOperationName = { [K in OperationName]: Operations[K] extends { cli: object } ? K : never }[OperationName];
+export const CLI_OPERATIONS = OPERATION_NAMES.filter((name) => (OPERATIONS[name] as OperationSpec).cli !== undefined) as CliOperationName[];
 
 export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
 

@@ -69,7 +69,13 @@ export class Orchestrator {
    *  models they refused with the reason; as the workers reported it, so reading it touches no file. */
   get modelInventory(): Readonly<ModelInventory> { return this.pool.inventory; }
   /** Model name → sha256 of the file the workers run (verified when they loaded it). */
-  get modelHashes(): Record<string, string> { return inventoryHashes(this.pool.inventory); }
+  get modelHashes(): Readonly<Record<string, string>> {
+    // Read on every analysis (the cache key): derived once per inventory, which a reload replaces.
+    const inventory = this.pool.inventory;
+    if (this.hashes?.inventory !== inventory) this.hashes = { inventory, byName: inventoryHashes(inventory) };
+    return this.hashes.byName;
+  }
+  private hashes: { inventory: Readonly<ModelInventory>; byName: Record<string, string> } | undefined;
   get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }
 
   analyze(incident: Incident, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
