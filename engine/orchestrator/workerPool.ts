@@ -45,6 +45,14 @@ interface Slot {
   statsRequests: Map<number, (models: Record<string, ModelStats>) => void>;
 }
 
+/**
+ * Each agent worker's V8 young generation is capped: left at V8's default it grew to about 2.5 times the
+ * worker's live data and took the engine to 297–301 MB RSS (budget 300 MB). Measured with bench:pipeline on
+ * 2026-11-30 (docs/performance.md#memory): 24 MB gives 260–262 MB with throughput and latency within the
+ * run-to-run noise; 16 MB was slower, 32 MB saved nothing.
+ */
+const AGENT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
+
 /** How long a statistics request waits for a worker (a worker stuck in a long native call answers later). */
 const STATS_TIMEOUT_MS = 1000;
 
@@ -180,7 +188,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32' };
-    const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init });
+    const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
     const slot: Slot = { worker, ready: false, statsRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
@@ -266,7 +274,10 @@ export class WorkerPool {
     }
     if (slot.timer) clearTimeout(slot.timer);
     slot.busy = undefined;
-    if (message.type === 'done') task.resolve();
+    if (message.type === 'done') {
+      task.onStage(message.stage, message.result, message.durationMs);
+      task.resolve();
+    }
     else task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
     this.dispatch();
   }

@@ -21,9 +21,9 @@ export type FromWorker =
   /** `inventory`: what the worker verified and loaded (and refused), per model. */
   | { type: 'ready'; models: Record<string, string>; inventory: ModelInventory; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
-  /** One stage of a run finished (the task goes on with the next, if any). */
+  /** One stage of a run finished; `done` is the last one's, and ends the task. */
   | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
-  | { type: 'done'; taskId: number }
+  | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
   | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
