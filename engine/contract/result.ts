@@ -11,7 +11,14 @@ export const errorBodySchema = z.object({ code: errorCode, message: z.string(), 
 
 const provenance = z.enum(['fact', 'text', 'estimate']);
 
-export const severityCountSchema = z.object({ value: z.number(), source: provenance });
+export const severityCountSchema = z.object({
+  value: z.number(),
+  source: provenance,
+  /** Stated as a lower bound ("over 30", "三十余人"): at least this many. */
+  lowerBound: z.boolean().optional(),
+  /** Read from the report's text at [start, end) (UTF-16 offsets), so a reader can check it in one glance. */
+  span: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+});
 
 export const strategistSchema = z.object({
   type: z.enum(INCIDENT_TYPES),
@@ -39,6 +46,16 @@ export const strategistSchema = z.object({
     factors: z.record(z.string(), z.number()),
   })),
 });
+
+/** The physical facts the reading step takes from a report's words for the Field experts. */
+export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS'] as const;
+export const textFactSchema = z.object({
+  fact: z.enum(TEXT_FACTS),
+  value: z.union([z.number(), z.string(), z.boolean()]),
+  /** Where in the report's text it was read: [start, end) UTF-16 offsets. */
+  span: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+});
+export type TextFact = z.infer<typeof textFactSchema>;
 
 const modelCard = {
   method: z.string(),
@@ -117,6 +134,8 @@ export const fieldSchema = z.object({
   quake: quakeSchema.optional(),
   /** Models that could not run, and the facts that would let them. */
   notComputed: z.array(z.object({ model: z.string(), reason: z.string() })),
+  /** Facts the physics took from the report's words because the form did not state them (a stated fact always wins). */
+  factsFromText: z.array(textFactSchema).optional(),
 });
 
 export const awarenessSchema = z.object({

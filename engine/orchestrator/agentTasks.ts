@@ -4,6 +4,7 @@
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import { readReport } from '../agents/reading/index.js';
+import { withFactsFromText } from '../agents/reading/factsForPhysics.js';
 import { INLINE_STAGES, STAGE_NEEDS, STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { createInferenceCore, type InferenceCore, type LoadedModel } from '../inference/inferenceCore.js';
@@ -71,9 +72,12 @@ export function workerInventory(context: WorkerContext): ModelInventory {
 const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   reading: (_context, { incident }) => readReport(incident),
   strategist: async (context, { incident, reading }) => strategize(incident, await context.classifier.classifyOne(incident.text), reading),
-  // The reading is declared for the Field experts too: facts read from the text (wind, substance,
-  // magnitude...) reach the physics through it; today it carries figures only.
-  field: (context, { incident }) => runFieldWithSurrogates(incident, context.surrogates),
+  // Facts read from the report's words (magnitude, wind, release) fill what the form left empty.
+  field: async (context, { incident, reading }) => {
+    const filled = withFactsFromText(incident, reading.facts);
+    const field = await runFieldWithSurrogates(filled.incident, context.surrogates);
+    return filled.used.length ? { ...field, factsFromText: filled.used } : field;
+  },
   awareness: async (context, { incident, strategist, field }) => {
     // The anomaly model adds to the robust z-score; if running it fails, the A-Agent still answers with z alone.
     const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(incident.sensors).catch(() => undefined) : undefined;

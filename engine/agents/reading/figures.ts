@@ -1,104 +1,268 @@
-// Casualty and loss figures a report states, in Chinese or English: "3人死亡", "造成12人受伤", "转移1.5万人",
-// "直接经济损失约5000万元", "2 dead, 14 injured", "about 2,000 residents evacuated", "losses of 80 million yuan".
-// Facts the commander entered win over figures read from the text.
+// Casualty and loss figures a report states, in Chinese (simplified and traditional) or English: "3人死亡",
+// "三十余人受伤", "死亡人数升至9人", "2 dead, 14 injured", "the death toll rose to 12", "Forty-two people were
+// evacuated", "no casualties", "直接经济损失约5000万元". Facts the commander entered win over the text.
+//
+// Linear in the text, with no backtracking pattern on it (a 60 KB report of digits must not hold a worker):
+// one scan turns the text into tokens (numbers, words, characters); a trie of the lexicon's phrases
+// (figureLexicon.ts) gives each token run its role; then each number binds to the nearest figure word
+// that follows it ("3人死亡", "5 persons trapped") or, failing that, precedes it ("死亡3人", "killed 3"),
+// across fillers only ("人", "people were", "of them"), never across other words or punctuation, so that
+// magnitudes, depths, times and vehicle counts stay unread. A later figure of the same kind replaces an
+// earlier one (updates and corrections come later in a report), except in a sentence that says it is an
+// earlier report ("初报…", "earlier reports said…").
 import type { Facts } from '../../contract/incident.js';
 import { FIGURE_NAMES, type FigureName, type Figures } from '../../contract/reading.js';
+import { EN_LEXICON, ZH_LEXICON, type LexiconRole } from './figureLexicon.js';
+import { isZhNumeral, parseChineseNumeral, readDigits, readNumberWords } from './numbers.js';
 
-const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+export { parseChineseNumeral } from './numbers.js';
 
-/** "十二" → 12, "二十三" → 23, "三百" → 300; up to 9,999 (larger counts are written in digits). */
-export function parseChineseNumeral(text: string): number | undefined {
-  let total = 0;
-  let digit = 0;
-  let seen = false;
+/** How far (in tokens) a number and its figure word may be apart, fillers in between. */
+const MAX_GAP_TOKENS = 6;
+/** Counts this large are not casualty figures (a phone number, a date written as digits). */
+const MAX_COUNT = 1e8;
+
+type Token =
+  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean }
+  | { kind: 'role'; role: LexiconRole; start: number; end: number }
+  /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
+  | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean };
+
+interface TrieNode { next: Map<string, TrieNode>; role?: LexiconRole }
+
+function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split: (phrase: string) => string[]): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const [phrase, role] of entries) {
+    let node = root;
+    for (const unit of split(phrase)) {
+      let child = node.next.get(unit);
+      if (!child) { child = { next: new Map() }; node.next.set(unit, child); }
+      node = child;
+    }
+    node.role = role;
+  }
+  return root;
+}
+
+const ZH_TRIE = buildTrie(ZH_LEXICON, (p) => [...p]);
+const EN_TRIE = buildTrie(EN_LEXICON, (p) => p.split(' '));
+
+/** Full-width digits, letters and spaces folded to ASCII, one character for one (spans stay valid). */
+function foldWidth(text: string): string {
+  let out = '';
   for (const ch of text) {
-    if (ch in ZH_DIGITS) { digit = ZH_DIGITS[ch] as number; seen = true; continue; }
-    const unit = ZH_UNITS[ch];
-    if (unit === undefined) return undefined;
-    total += (seen ? digit : 1) * unit;
-    digit = 0;
-    seen = false;
+    const code = ch.charCodeAt(0);
+    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : code === 0x3000 ? ' ' : ch;
   }
-  return total + digit;
+  return out;
 }
 
-const NUM = '(\\d[\\d,]*(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)\\s*(万|千|百|k|thousand|million)?';
+const isAsciiLetter = (ch: string) => (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+const isCjk = (ch: string) => ch >= '\u3400' && ch <= '\u9fff';
+const SENTENCE_END = new Set(['。', '；', ';', '!', '?', '！', '？', '\n', '.']);
+const CLAUSE_END = new Set([...SENTENCE_END, '，', ',', '、']);
+const GLUED_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 
-function toNumber(digits: string, multiplier: string | undefined): number | undefined {
-  const base = /\d/.test(digits) ? Number(digits.replace(/,/g, '')) : parseChineseNumeral(digits);
-  if (base === undefined || !Number.isFinite(base)) return undefined;
-  const factor = { 万: 1e4, 千: 1e3, 百: 100, k: 1e3, thousand: 1e3, million: 1e6 }[multiplier ?? ''] ?? 1;
-  return base * factor;
+interface RawUnit { text: string; start: number; end: number; script: 'zh' | 'en' | 'num' | 'other' }
+
+/** One pass: words (lower-cased), CJK characters, digit numbers (with a glued k/m/bn), other characters. */
+function rawUnits(text: string): RawUnit[] {
+  const units: RawUnit[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u200b' || ch === '\u200d' || ch === '\u200e' || ch === '\u200f' || ch === '\ufeff') { i++; continue; }
+    if (ch >= '0' && ch <= '9') {
+      const read = readDigits(text, i);
+      if (read) {
+        let end = read.end;
+        let value = read.value;
+        let letters = '';
+        let j = end;
+        while (j < text.length && j - end < 3 && isAsciiLetter(text[j] as string)) letters += (text[j++] as string).toLowerCase();
+        const glued = GLUED_MULTIPLIERS[letters];
+        if (glued !== undefined && !(j < text.length && isAsciiLetter(text[j] as string))) { value *= glued; end = j; }
+        units.push(Number.isNaN(value) ? { text: '#', start: i, end, script: 'other' } : { text: String(value), start: i, end, script: 'num' });
+        i = end;
+        continue;
+      }
+    }
+    if (isAsciiLetter(ch)) {
+      let j = i;
+      while (j < text.length && (isAsciiLetter(text[j] as string) || ((text[j] === '-' || text[j] === '\'') && isAsciiLetter(text[j + 1] ?? '')))) j++;
+      units.push({ text: text.slice(i, j).toLowerCase(), start: i, end: j, script: 'en' });
+      i = j;
+      continue;
+    }
+    units.push({ text: ch, start: i, end: i + 1, script: isCjk(ch) ? 'zh' : 'other' });
+    i++;
+  }
+  return units;
 }
 
-// Each pattern has the number in group 1 and an optional multiplier in group 2.
-const PATTERNS: Record<Exclude<FigureName, 'directLossCny'>, RegExp[]> = {
-  deaths: [
-    new RegExp(`${NUM}\\s*(?:名|人|位)?(?:已)?(?:死亡|遇难|罹难|身亡|丧生)`, 'g'), new RegExp(`(?:死亡|遇难)\\s*${NUM}\\s*(?:人|名)`, 'g'),
-    new RegExp(`${NUM}\\s*死`, 'g'), new RegExp(`${NUM}\\s+(?:people\\s+|persons\\s+)?(?:dead|killed|deaths|fatalities|doa|died|fatal)\\b`, 'gi'),
-  ],
-  seriousInjuries: [
-    new RegExp(`${NUM}\\s*(?:名|人)?重伤`, 'g'), new RegExp(`重伤\\s*${NUM}\\s*(?:人|名)`, 'g'),
-    new RegExp(`${NUM}\\s+(?:people\\s+)?(?:seriously injured|critical(?:ly injured)?|serious injuries)\\b`, 'gi'),
-  ],
-  injuries: [
-    new RegExp(`${NUM}\\s*(?:名|人)?(?:受伤|轻伤|伤)`, 'g'), new RegExp(`受伤\\s*${NUM}\\s*(?:人|名)`, 'g'),
-    new RegExp(`${NUM}\\s+(?:people\\s+|persons\\s+)?(?:injured|hurt|injuries|casualties)\\b`, 'gi'),
-  ],
-  trapped: [
-    new RegExp(`${NUM}\\s*(?:名|人)?(?:被困|被埋|被埋压|受困)`, 'g'), new RegExp(`(?:被困|被埋压|受困)\\s*${NUM}\\s*(?:人|名)`, 'g'),
-    new RegExp(`${NUM}\\s+(?:people\\s+|persons\\s+|pers\\s+)?(?:trapped|buried|stranded)\\b`, 'gi'),
-  ],
-  missing: [
-    new RegExp(`${NUM}\\s*(?:名|人)?(?:失联|失踪)`, 'g'), new RegExp(`(?:失联|失踪)\\s*${NUM}\\s*(?:人|名)`, 'g'),
-    new RegExp(`${NUM}\\s+(?:people\\s+|persons\\s+)?(?:missing|unaccounted for)\\b`, 'gi'),
-  ],
-  exposed: [
-    new RegExp(`(?:受灾|受影响|涉及)(?:群众|人口)?\\s*${NUM}\\s*(?:人|名)?`, 'g'),
-    new RegExp(`${NUM}\\s+(?:people|residents)\\s+(?:exposed|affected|at risk)\\b`, 'gi'),
-  ],
-  evacuated: [
-    new RegExp(`(?:转移|疏散|撤离|安置)(?:群众|居民|人员)?\\s*(?:约|近|超过)?\\s*${NUM}\\s*(?:人|名|余人)?`, 'g'),
-    new RegExp(`${NUM}\\s*(?:人|名)?(?:已)?(?:转移|疏散|撤离)`, 'g'),
-    new RegExp(`evacuated\\s+(?:about\\s+|some\\s+|over\\s+)?${NUM}`, 'gi'),
-    new RegExp(`${NUM}\\s+(?:residents\\s+|people\\s+|persons\\s+)?(?:were\\s+)?(?:evacuated|need evacuation)\\b`, 'gi'),
-  ],
-};
+/** The longest lexicon phrase starting at unit `at`, if any. */
+function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, script: RawUnit['script']): { role: LexiconRole; used: number } | undefined {
+  let node: TrieNode | undefined = trie;
+  let best: { role: LexiconRole; used: number } | undefined;
+  for (let i = at; i < units.length && node; i++) {
+    const unit = units[i] as RawUnit;
+    if (unit.script !== script && !(unit.script === 'other' && node.next.has(unit.text))) break;
+    node = node.next.get(unit.text);
+    if (node?.role) best = { role: node.role, used: i - at + 1 };
+  }
+  return best;
+}
 
-const LOSS_PATTERNS: Array<{ re: RegExp; scale: (unit: string) => number }> = [
-  { re: /(?:损失|经济损失)[^0-9零一二三四五六七八九十]{0,6}(\d[\d,]*(?:\.\d+)?)\s*(亿|万)?元/g, scale: (u) => (u === '亿' ? 1e8 : u === '万' ? 1e4 : 1) },
-  { re: /(\d[\d,]*(?:\.\d+)?)\s*(million|billion|m|bn)?\s*(?:yuan|cny|rmb)\b/gi, scale: (u) => ({ million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 } as Record<string, number>)[u.toLowerCase()] ?? 1 },
-];
+function tokenize(text: string): Token[] {
+  const units = rawUnits(text);
+  const tokens: Token[] = [];
+  const words = units.map((u) => u.text);
+  let i = 0;
+  while (i < units.length) {
+    const unit = units[i] as RawUnit;
+    if (unit.script === 'num') {
+      tokens.push({ kind: 'number', value: Number(unit.text), start: unit.start, end: unit.end, lowerBound: false });
+      i++;
+      continue;
+    }
+    if (unit.script === 'zh' && isZhNumeral(unit.text)) {
+      let j = i;
+      while (j < units.length && j - i < 12 && units[j]!.script === 'zh' && isZhNumeral(units[j]!.text)) j++;
+      const value = parseChineseNumeral(words.slice(i, j).join(''));
+      // A lone 万/亿 after a digit number is its multiplier, not a numeral of its own.
+      const last = tokens.at(-1);
+      if (j === i + 1 && (unit.text === '万' || unit.text === '亿') && last?.kind === 'number' && last.end === unit.start) {
+        last.value *= unit.text === '万' ? 1e4 : 1e8;
+        last.end = unit.end;
+        i++;
+        continue;
+      }
+      if (value !== undefined && !(unit.text === '万' || unit.text === '亿')) {
+        tokens.push({ kind: 'number', value, start: unit.start, end: units[j - 1]!.end, lowerBound: false });
+        i = j;
+        continue;
+      }
+    }
+    if (unit.script === 'en') {
+      const spelled = readNumberWords(words, i);
+      if (spelled && units.slice(i, i + spelled.used).every((u) => u.script === 'en')) {
+        tokens.push({ kind: 'number', value: spelled.value, start: unit.start, end: units[i + spelled.used - 1]!.end, lowerBound: spelled.lowerBound });
+        i += spelled.used;
+        continue;
+      }
+    }
+    const phrase = unit.script === 'zh' || unit.script === 'other' ? longestPhrase(units, i, ZH_TRIE, 'zh') ?? longestPhrase(units, i, EN_TRIE, 'en')
+      : unit.script === 'en' ? longestPhrase(units, i, EN_TRIE, 'en') : undefined;
+    if (phrase) {
+      const end = units[i + phrase.used - 1]!.end;
+      const last = tokens.at(-1);
+      if (phrase.role.role === 'multiplier' && last?.kind === 'number') { last.value *= phrase.role.factor; last.end = end; }
+      else tokens.push({ kind: 'role', role: phrase.role, start: unit.start, end });
+      i += phrase.used;
+      continue;
+    }
+    tokens.push({
+      kind: 'break', start: unit.start, end: unit.end, clauseEnd: CLAUSE_END.has(unit.text), sentenceEnd: SENTENCE_END.has(unit.text),
+      word: unit.script === 'en' || unit.script === 'zh',
+    });
+    i++;
+  }
+  return tokens;
+}
 
-/** The largest count stated for each figure (later updates in a report usually give higher totals). */
+const passable = (t: Token | undefined) => t?.kind === 'role' && (t.role.role === 'fill' || t.role.role === 'lowerBound' || t.role.role === 'correction');
+const isLowerBound = (t: Token | undefined) => t?.kind === 'role' && t.role.role === 'lowerBound';
+
+interface Binding { figure: FigureName; value: number; lowerBound: boolean; start: number; end: number }
+
+const hasRole = (t: Token | undefined, role: LexiconRole['role']) => t?.kind === 'role' && t.role.role === role;
+
+/** The figure word a number at `k` belongs to, looking past fillers: after it first, then before it. */
+function bind(tokens: readonly Token[], k: number): Binding | 'money' | undefined {
+  const number = tokens[k] as Extract<Token, { kind: 'number' }>;
+  // "300 metres", "20吨", "5楼", "45岁": a measurement, never a count.
+  if (hasRole(tokens[k + 1], 'unit')) return undefined;
+  // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
+  let money = hasRole(tokens[k - 1], 'money') || (hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]));
+  const fits = (t: Token | undefined): FigureName | undefined => {
+    if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
+    return (t.role.figure === 'directLossCny') === money ? t.role.figure : undefined;
+  };
+  let lowerBound = number.lowerBound || isLowerBound(tokens[k - 1]) || (isLowerBound(tokens[k - 2]) && passable(tokens[k - 1]));
+  let j = k + 1;
+  for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
+    const t = tokens[j];
+    if (hasRole(t, 'money')) { money = true; continue; }
+    if (!passable(t)) break;
+    if (isLowerBound(t) && j <= k + 2) lowerBound = true; // "30+", "三十余", "1500人以上"
+  }
+  const after = fits(tokens[j]);
+  if (after) return { figure: after, value: number.value, lowerBound, start: number.start, end: tokens[j]!.end };
+  // Looking back only when the number does not count a noun of its own ("buried six houses").
+  const next = tokens[k + 1];
+  if (next?.kind === 'break' && next.word) return money ? 'money' : undefined;
+  let i = k - 1;
+  while (i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i])) i--;
+  const before = fits(tokens[i]);
+  if (before) return { figure: before, value: number.value, lowerBound, start: tokens[i]!.start, end: number.end };
+  return money ? 'money' : undefined;
+}
+
+/** Whether a correction marker ("核实为", "revised to") stands just before the number at `k`. */
+function followsCorrection(tokens: readonly Token[], k: number): boolean {
+  for (let i = k - 1; i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i]); i--) {
+    const t = tokens[i];
+    if (t?.kind === 'role' && t.role.role === 'correction') return true;
+  }
+  return false;
+}
+
+/** Each figure the text states, the latest statement winning, with the span of text it was read from. */
 export function figuresFromText(text: string): Figures {
+  const tokens = tokenize(foldWidth(text));
   const figures: Figures = {};
-  for (const [name, patterns] of Object.entries(PATTERNS) as Array<[FigureName, RegExp[]]>) {
-    let best: number | undefined;
-    for (const re of patterns) {
-      for (const match of text.matchAll(re)) {
-        const value = toNumber(match[1] as string, match[2]);
-        if (value !== undefined && value < 1e8 && (best === undefined || value > best)) best = value;
-      }
+  // "初报3人死亡", "earlier reports said 5 dead": the number after an earlier-report marker is not a current
+  // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
+  let earlierNumber = false;
+  let lastFigure: FigureName | undefined;
+  let lossNamed = false; // a loss word earlier in this sentence: where an amount of money far from it belongs
+  const pending: Binding[] = [];
+  const endClause = () => {
+    for (const b of pending) figures[b.figure] = { value: b.value, source: 'text', lowerBound: b.lowerBound, span: [b.start, b.end] };
+    pending.length = 0;
+    earlierNumber = false;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'break') {
+      if (t.clauseEnd) endClause();
+      if (t.sentenceEnd) lossNamed = false;
+      continue;
     }
-    if (best !== undefined) figures[name] = { value: best, source: 'text' };
-  }
-  for (const { re, scale } of LOSS_PATTERNS) {
-    for (const match of text.matchAll(re)) {
-      const value = Number((match[1] as string).replace(/,/g, '')) * scale(match[2] ?? '');
-      if (Number.isFinite(value) && (figures.directLossCny === undefined || value > figures.directLossCny.value)) {
-        figures.directLossCny = { value, source: 'text' };
-      }
+    if (t.kind === 'role') {
+      if (t.role.role === 'earlier') earlierNumber = true;
+      if (t.role.role === 'key') { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
+      if (t.role.role === 'zero') for (const figure of t.role.figures) pending.push({ figure, value: 0, lowerBound: false, start: t.start, end: t.end });
+      continue;
     }
+    if (!Number.isFinite(t.value)) continue;
+    let binding = bind(tokens, k);
+    if (binding === 'money') binding = lossNamed ? { figure: 'directLossCny', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end } : undefined;
+    if (!binding && lastFigure && followsCorrection(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    const earlier = earlierNumber;
+    earlierNumber = false;
+    if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
+    lastFigure = binding.figure;
+    if (!earlier) pending.push(binding);
   }
+  endClause();
   return figures;
 }
 
 export function collectFigures(text: string, facts: Facts): Figures {
   const figures = figuresFromText(text);
   for (const name of FIGURE_NAMES) {
-    const stated = facts[name];
+    const stated = name in facts ? (facts as Record<string, number | undefined>)[name] : undefined;
     if (stated !== undefined) figures[name] = { value: stated, source: 'fact' };
   }
   return figures;

@@ -3,6 +3,7 @@
 import type { Incident } from '../../contract/incident.js';
 import type { ReportReading } from '../../contract/reading.js';
 import { collectFigures } from './figures.js';
+import { physicalFactsFromText } from './physicalFacts.js';
 
 /** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */
 export function detectLanguage(incident: Incident): 'zh' | 'en' {
@@ -12,5 +13,5 @@ export function detectLanguage(incident: Incident): 'zh' | 'en' {
 }
 
 export function readReport(incident: Incident): ReportReading {
-  return { language: detectLanguage(incident), figures: collectFigures(incident.text, incident.facts) };
+  return { language: detectLanguage(incident), figures: collectFigures(incident.text, incident.facts), facts: physicalFactsFromText(incident.text) };
 }

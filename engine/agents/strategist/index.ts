@@ -51,7 +51,7 @@ function secondaryHazards(primary: IncidentType, scores: TypeScores, text: strin
 }
 
 function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objectives'] {
-  const peopleInDanger = (figures.trapped?.value ?? 0) + (figures.missing?.value ?? 0) > 0;
+  const peopleInDanger = (figures.trapped?.value ?? 0) + (figures.stranded?.value ?? 0) + (figures.missing?.value ?? 0) > 0;
   return sop.objectives.map((objective) => {
     const factors = Object.fromEntries(PRIORITY_FACTORS.map((f) => [f, objective[f]])) as Record<PriorityFactor, number>;
     // People trapped or missing make every life-saving objective maximally urgent (survival falls with time).

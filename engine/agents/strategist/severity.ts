@@ -1,6 +1,7 @@
 // Severity I–IV by State Council Order 493 (2007) Article 3: the worst of deaths, serious injuries and
 // direct economic loss. Early reports rarely have final counts, so the missing are counted with the
-// dead and the trapped with the seriously injured — a worst-case planning estimate, flagged as one.
+// dead — a worst-case planning estimate, flagged as one. People trapped or stranded raise the urgency of
+// rescue (the Strategist's objectives), not the injury count: many are unhurt.
 import type { SeverityLevel } from '../../contract/taxonomy.js';
 import type { Figure, Figures } from '../../contract/reading.js';
 
@@ -34,7 +35,7 @@ const sum = (a: Figure | undefined, b: Figure | undefined): Figure | undefined =
 export function gradeSeverity(figures: Figures): SeverityGrade {
   const basis: SeverityGrade['basis'] = {};
   const deaths = sum(figures.deaths, figures.missing);
-  const serious = sum(figures.seriousInjuries, figures.trapped);
+  const serious = figures.seriousInjuries;
   if (deaths) basis.deaths = deaths;
   if (serious) basis.seriousInjuries = serious;
   if (figures.directLossCny) basis.directLossCny = figures.directLossCny;

@@ -29,6 +29,39 @@ test('figures read from Chinese and English reports', () => {
   assert.deepEqual(figuresFromText('M6.8 earthquake near Luding, depth 16 km'), {});
 });
 
+const read = (text: string) => Object.fromEntries(Object.entries(figuresFromText(text)).map(([k, f]) => [k, `${f.value}${f.lowerBound ? '+' : ''}`]));
+
+test('figures: number words, Chinese numerals and multipliers, lower bounds, traditional characters', () => {
+  assert.deepEqual(read('The death toll rose to 12. Forty-two people were injured, 3 of them seriously.'), { deaths: '12', injuries: '42', seriousInjuries: '3' });
+  assert.deepEqual(read('三十余人受伤，两千余人转移安置，直接经济损失1.8亿元，受灾人口4.6万人'), { injuries: '30+', evacuated: '2000+', directLossCny: '180000000', exposed: '46000' });
+  assert.deepEqual(read('12人受傷，3人罹難，2人失蹤，十余人受困'), { injuries: '12', deaths: '3', missing: '2', trapped: '10+' });
+  assert.deepEqual(read('Over 30 residents stranded on rooftops; dozens evacuated; a dozen hurt'), { stranded: '30+', evacuated: '24+', injuries: '12' });
+  assert.deepEqual(read('Crews report 30+ injured'), { injuries: '30+' });
+});
+
+test('figures: updates and corrections win, an earlier report is not a count, stated zeros are kept', () => {
+  assert.deepEqual(read('Earlier reports said 5 dead; the confirmed toll is 7.'), { deaths: '7' });
+  assert.deepEqual(read('初报3人死亡，现核实为2人。'), { deaths: '2' });
+  assert.deepEqual(read('遇难人数已升至9人'), { deaths: '9' });
+  assert.deepEqual(read('无人员伤亡，暂无人员被困'), { deaths: '0', injuries: '0', trapped: '0' });
+  assert.deepEqual(read('No casualties were reported at first. Later, 2 workers were injured.'), { deaths: '0', injuries: '2' });
+});
+
+test('figures: numbers that are not counts stay unread, and every figure keeps its span', () => {
+  assert.deepEqual(read('At 14:30 on the G4, 3 vehicles collided on floor 3 of the depot; M6.8 at 10 km depth; 20吨液氨; 7月5日'), {});
+  const text = '事故造成3人死亡';
+  const deaths = figuresFromText(text).deaths;
+  assert.equal(text.slice(...(deaths?.span ?? [0, 0])), '3人死亡');
+});
+
+test('figures: adversarial runs of digits, numerals and figure words read nothing absurd (their time is measured by npm run eval)', () => {
+  for (const text of ['1'.repeat(60_000), '一二三四五六七八九十'.repeat(6000), '1,'.repeat(30_000), '死亡'.repeat(30_000), '１２３人死亡\u200d\u200f😀']) {
+    const figures = figuresFromText(text);
+    for (const f of Object.values(figures)) assert.ok(Number.isFinite(f.value) && f.value >= 0 && f.value < 1e8, `${text.slice(0, 12)}: ${f.value}`);
+  }
+  assert.equal(figuresFromText('１２３人死亡').deaths?.value, 123, 'full-width digits');
+});
+
 test('Order 493 grading: worst of deaths, serious injuries and loss; boundaries inclusive', () => {
   const g = (deaths: number, serious = 0, loss = 0) => gradeSeverity({
     deaths: { value: deaths, source: 'fact' }, seriousInjuries: { value: serious, source: 'fact' }, directLossCny: { value: loss, source: 'fact' },
@@ -49,12 +82,14 @@ test('Order 493 grading: worst of deaths, serious injuries and loss; boundaries 
   assert.equal(g(1, 60, 0), 'II', 'the worst criterion decides');
 });
 
-test('missing count with the dead and trapped with the seriously injured, marked as an estimate', () => {
+test('missing count with the dead, marked as an estimate; trapped and stranded people are not injuries', () => {
   const grade = gradeSeverity({ deaths: { value: 2, source: 'text' }, missing: { value: 1, source: 'text' }, trapped: { value: 12, source: 'text' } });
   assert.equal(grade.severity, 'III');
   assert.equal(grade.isEstimate, true);
   assert.equal(grade.basis.deaths?.value, 3);
-  assert.equal(grade.basis.seriousInjuries?.value, 12);
+  assert.equal(grade.basis.seriousInjuries, undefined);
+  // People stranded on rooftops with no one hurt: a flood to hurry for, not a level-I disaster.
+  assert.equal(gradeSeverity({ stranded: { value: 120, source: 'text' }, injuries: { value: 0, source: 'text' } }).severity, 'IV');
   assert.ok(grade.confidence < 0.75);
   const none = gradeSeverity({});
   assert.equal(none.severity, 'IV');

@@ -1,0 +1,35 @@
+// The report's own words fill what the form left empty, for the Field experts: a quake's magnitude (and
+// depth), the wind (direction and speed together; the time of day on its own), a release (substance and
+// rate together). A fact the commander stated always wins, and only whole facts are filled: the physics
+// never runs on half a release. Returns the facts it used, so the result can say which came from the text.
+import type { Incident } from '../../contract/incident.js';
+import type { TextFact } from '../../contract/reading.js';
+
+export function withFactsFromText(incident: Incident, read: readonly TextFact[]): { incident: Incident; used: TextFact[] } {
+  const get = (fact: TextFact['fact']) => read.find((f) => f.fact === fact);
+  const facts = { ...incident.facts };
+  const used: TextFact[] = [];
+  const magnitude = get('quake.magnitude');
+  if (!facts.quake && magnitude) {
+    const depth = get('quake.depthKm');
+    facts.quake = { magnitude: magnitude.value as number, depthKm: (depth?.value as number | undefined) ?? 10 };
+    used.push(magnitude, ...(depth ? [depth] : []));
+  }
+  const from = get('weather.windFromDeg');
+  const speed = get('weather.windSpeedMps');
+  const daytime = get('weather.daytime');
+  if (!facts.weather && from && speed) {
+    facts.weather = { windFromDeg: from.value as number, windSpeedMps: speed.value as number, ...(daytime ? { daytime: daytime.value as boolean } : {}) };
+    used.push(from, speed, ...(daytime ? [daytime] : []));
+  } else if (facts.weather && facts.weather.daytime === undefined && facts.weather.stability === undefined && daytime) {
+    facts.weather = { ...facts.weather, daytime: daytime.value as boolean };
+    used.push(daytime);
+  }
+  const substance = get('release.substance');
+  const rate = get('release.rateKgPerS');
+  if (!facts.release && substance && rate && (rate.value as number) > 0) {
+    facts.release = { substance: substance.value as string, rateKgPerS: rate.value as number, heightM: 0 };
+    used.push(substance, rate);
+  }
+  return { incident: used.length ? { ...incident, facts } : incident, used };
+}

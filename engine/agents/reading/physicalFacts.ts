@@ -1,0 +1,219 @@
+// Physical facts a report states in its words, for the Field experts: an earthquake's magnitude and depth,
+// the wind's direction and speed (m/s, km/h, knots, Beaufort force), the substance released and its rate,
+// and whether it is day or night. Each is found at a marker (a keyword found by one indexOf pass, so the
+// scan is linear in the text) and read from a short window beside it: a pattern only ever runs on that
+// bounded window, never on the whole report.
+import { SUBSTANCES } from '../../contract/substances.js';
+import type { TextFact } from '../../contract/reading.js';
+
+/** How many characters beside a marker a value may be. */
+const WINDOW = 24;
+
+/** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). */
+function* positions(haystack: string, needle: string): Generator<number> {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+
+/** Magnitude: "M6.8", "Ms 6.8", "Mw6.8", "magnitude 6.8", "6.8级地震", "里氏6.8级". */
+function quakeMagnitude(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  for (const marker of ['级地震', '級地震', '级强震', '級強震', '级左右地震', '级余震']) {
+    for (const at of positions(text, marker)) {
+      const window = text.slice(Math.max(0, at - 8), at);
+      const m = new RegExp(`${NUM}$`).exec(window);
+      if (m) found = { fact: 'quake.magnitude', value: Number(m[1]), span: [at - m[0].length, at + marker.length] };
+    }
+  }
+  for (const marker of ['magnitude', 'richter']) {
+    for (const at of positions(lower, marker)) {
+      const window = lower.slice(at, at + WINDOW);
+      const m = new RegExp(`^(?:magnitude|richter)(?:[- ]scale)?[ -]*(?:of\\s+)?${NUM}`).exec(window);
+      if (m) found = { fact: 'quake.magnitude', value: Number(m[1]), span: [at, at + m[0].length] };
+      else {
+        const before = new RegExp(`${NUM}[ -]*$`).exec(lower.slice(Math.max(0, at - 8), at));
+        if (before) found = { fact: 'quake.magnitude', value: Number(before[1]), span: [at - before[0].length, at + marker.length] };
+      }
+    }
+  }
+  for (const at of positions(text, 'M')) {
+    const m = new RegExp(`^M[swlbL]?\\s?${NUM}(?![\\d.]*\\s*(?:km|m\\b|米|公里))`).exec(text.slice(at, at + 12));
+    const wordBefore = at > 0 && /[A-Za-z]/.test(text[at - 1] as string);
+    if (m && !wordBefore) found = { fact: 'quake.magnitude', value: Number(m[1]), span: [at, at + m[0].length] };
+  }
+  return found && (found.value as number) >= 2 && (found.value as number) <= 9.9 ? found : undefined;
+}
+
+/** Hypocentre depth: "震源深度10千米", "depth of 10 km", "10 km deep", "at a depth of 8 kilometres". */
+function quakeDepth(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  for (const at of positions(text, '深度')) {
+    const m = new RegExp(`^深度(?:约|为|為|達|达)?\\s*${NUM}\\s*(?:千米|公里|km)`).exec(text.slice(at, at + WINDOW));
+    if (m) found = { fact: 'quake.depthKm', value: Number(m[1]), span: [at, at + m[0].length] };
+  }
+  for (const at of positions(lower, 'depth')) {
+    const m = new RegExp(`^depth(?: of)?(?: about| around| some)?\\s*:?\\s*${NUM}\\s*(?:km|kilomet(?:re|er)s?)`).exec(lower.slice(at, at + WINDOW + 8));
+    if (m) found = { fact: 'quake.depthKm', value: Number(m[1]), span: [at, at + m[0].length] };
+  }
+  for (const at of positions(lower, 'deep')) {
+    const m = new RegExp(`${NUM}\\s*(?:km|kilomet(?:re|er)s?)[ -]$`).exec(lower.slice(Math.max(0, at - 16), at));
+    if (m) found = { fact: 'quake.depthKm', value: Number(m[1]), span: [at - m[0].length, at + 4] };
+  }
+  return found && (found.value as number) <= 700 ? found : undefined;
+}
+
+// Where the wind comes from, in degrees (0 = from the north).
+const ZH_DIRECTIONS: ReadonlyArray<[string, number]> = [
+  ['东北', 45], ['東北', 45], ['东南', 135], ['東南', 135], ['西南', 225], ['西北', 315], ['东', 90], ['東', 90], ['南', 180], ['西', 270], ['北', 0],
+];
+const EN_DIRECTIONS: ReadonlyArray<[string, number]> = [
+  ['north-northeast', 22.5], ['east-northeast', 67.5], ['east-southeast', 112.5], ['south-southeast', 157.5], ['south-southwest', 202.5],
+  ['west-southwest', 247.5], ['west-northwest', 292.5], ['north-northwest', 337.5],
+  ['northeast', 45], ['north-east', 45], ['southeast', 135], ['south-east', 135], ['southwest', 225], ['south-west', 225], ['northwest', 315], ['north-west', 315],
+  ['north', 0], ['east', 90], ['south', 180], ['west', 270],
+  ['nne', 22.5], ['ene', 67.5], ['ese', 112.5], ['sse', 157.5], ['ssw', 202.5], ['wsw', 247.5], ['wnw', 292.5], ['nnw', 337.5],
+  ['ne', 45], ['se', 135], ['sw', 225], ['nw', 315], ['n', 0], ['e', 90], ['s', 180], ['w', 270],
+];
+
+/** The middle of each WMO Beaufort force's band, m/s (force 0–12). */
+const BEAUFORT_MPS = [0.1, 0.9, 2.5, 4.4, 6.7, 9.4, 12.3, 15.5, 18.9, 22.6, 26.5, 30.6, 34];
+
+function windFrom(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  // "东北风", "偏北风": the compass word right before 风.
+  for (const at of positions(text, '风')) found = zhWindDirection(text, at) ?? found;
+  for (const at of positions(text, '風')) found = zhWindDirection(text, at) ?? found;
+  // "NE wind", "northeasterly", "wind from the northeast", "winds out of the SW".
+  for (const at of positions(lower, 'wind')) {
+    const after = /^winds?\s+(?:from|out of)\s+(?:the\s+)?([a-z-]+)/.exec(lower.slice(at, at + 32));
+    const before = /([a-z-]+)(?:erly)?\s+$/.exec(lower.slice(Math.max(0, at - 18), at));
+    const word = after?.[1] ?? before?.[1];
+    const deg = word === undefined ? undefined : EN_DIRECTIONS.find(([name]) => name === word || `${name}erly` === word || `${name}ern` === word)?.[1];
+    if (deg !== undefined) found = { fact: 'weather.windFromDeg', value: deg, span: after ? [at, at + after[0].length] : [at - (before?.[0].length ?? 0), at + 4] };
+  }
+  for (const [name, deg] of EN_DIRECTIONS) {
+    if (name.length < 4) continue;
+    for (const at of positions(lower, `${name}erly`)) {
+      if (at > 0 && /[a-z]/.test(lower[at - 1] as string)) continue;
+      found = { fact: 'weather.windFromDeg', value: deg, span: [at, at + name.length + 4] };
+    }
+  }
+  return found;
+}
+
+function zhWindDirection(text: string, at: number): TextFact | undefined {
+  const before = text.slice(Math.max(0, at - 3), at).replace(/^.*?偏/, '');
+  const match = ZH_DIRECTIONS.find(([name]) => before.endsWith(name));
+  return match ? { fact: 'weather.windFromDeg', value: match[1], span: [at - match[0].length, at + 1] } : undefined;
+}
+
+function windSpeed(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  const units: ReadonlyArray<[string, number]> = [['m/s', 1], ['米/秒', 1], ['米每秒', 1], ['km/h', 1 / 3.6], ['公里/小时', 1 / 3.6], ['千米/小时', 1 / 3.6], ['kph', 1 / 3.6],
+    ['mph', 0.44704], ['knots', 0.5144], ['knot', 0.5144], ['kt', 0.5144]];
+  for (const [unit, factor] of units) {
+    for (const at of positions(lower, unit)) {
+      const m = new RegExp(`${NUM}\\s*$`).exec(lower.slice(Math.max(0, at - 10), at));
+      // Only a wind: the word wind / 风 close before the number.
+      const context = lower.slice(Math.max(0, at - 40), at);
+      if (m && /wind|gust|风|風/.test(context)) found = { fact: 'weather.windSpeedMps', value: Math.round(Number(m[1]) * factor * 10) / 10, span: [at - m[0].length, at + unit.length] };
+    }
+  }
+  // Beaufort: "风力3级", "东北风4级", "force 6".
+  for (const at of positions(text, '级')) found = beaufort(text, at) ?? found;
+  for (const at of positions(text, '級')) found = beaufort(text, at) ?? found;
+  for (const at of positions(lower, 'force')) {
+    const m = /^force\s+(\d{1,2})\b/.exec(lower.slice(at, at + 10));
+    if (m && Number(m[1]) <= 12) found = { fact: 'weather.windSpeedMps', value: BEAUFORT_MPS[Number(m[1])] as number, span: [at, at + m[0].length] };
+  }
+  return found;
+}
+
+function beaufort(text: string, at: number): TextFact | undefined {
+  const m = /(?:风力|風力|风|風)\s*(?:约|達|达)?(\d{1,2}|[一二三四五六七八九十]{1,2})(?:[-~到至](\d{1,2}|[一二三四五六七八九十]{1,2}))?$/.exec(text.slice(Math.max(0, at - 9), at));
+  if (!m) return undefined;
+  const zh = '零一二三四五六七八九十';
+  const force = (s: string) => (/\d/.test(s) ? Number(s) : s.length === 1 ? zh.indexOf(s) : s.startsWith('十') ? 10 + zh.indexOf(s[1] as string) : zh.indexOf(s[0] as string) * 10);
+  const low = force(m[1] as string);
+  const high = m[2] ? force(m[2]) : low;
+  const level = Math.max(low, high); // a range: plan for the stronger wind
+  return level >= 0 && level <= 12 ? { fact: 'weather.windSpeedMps', value: BEAUFORT_MPS[level] as number, span: [at - m[0].length, at + 1] } : undefined;
+}
+
+/** UN numbers of the substances in the table (the ERG's identification numbers). */
+const UN_NUMBERS: Readonly<Record<string, string>> = {
+  '1017': 'chlorine', '1005': 'ammonia', '1053': 'hydrogen_sulfide', '1050': 'hydrogen_chloride', '1079': 'sulfur_dioxide', '1051': 'hydrogen_cyanide',
+  '1076': 'phosgene', '1052': 'hydrogen_fluoride', '1067': 'nitrogen_dioxide', '1016': 'carbon_monoxide', '1114': 'benzene', '1198': 'formaldehyde', '2209': 'formaldehyde',
+};
+
+function substance(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  for (const s of SUBSTANCES) {
+    for (const name of [s.nameZh, s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()]) {
+      const ascii = /^[a-z0-9 ]+$/.test(name);
+      // Too short to be sure of: "氯" alone, "co" (company), "hf"; the longer names (液氯, 氯气, nh3) cover them.
+      if (ascii ? name.length < 3 && !/\d/.test(name) : name.length < 2) continue;
+      for (const at of positions(ascii ? lower : text, name)) {
+        // Formulas and English names as whole words.
+        if (ascii && (/[a-z0-9]/.test(lower[at - 1] ?? ' ') || /[a-z0-9]/.test(lower[at + name.length] ?? ' '))) continue;
+        // The latest mention wins; at one place the longer name ("氯化氢" over "氯").
+        if (!found || at > found.span[0] || (at === found.span[0] && at + name.length > found.span[1])) found = { fact: 'release.substance', value: s.key, span: [at, at + name.length] };
+      }
+    }
+  }
+  for (const at of positions(lower, 'un')) {
+    const m = /^un\s?(\d{4})\b/.exec(lower.slice(at, at + 8));
+    const key = m ? UN_NUMBERS[m[1] as string] : undefined;
+    if (key && !/[a-z]/.test(lower[at - 1] ?? ' ')) found = { fact: 'release.substance', value: key, span: [at, at + (m as RegExpExecArray)[0].length] };
+  }
+  return found;
+}
+
+function releaseRate(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  const units: ReadonlyArray<[string, number]> = [['kg/s', 1], ['公斤/秒', 1], ['千克/秒', 1], ['kg per second', 1], ['kg/min', 1 / 60], ['kg per minute', 1 / 60], ['公斤/分钟', 1 / 60],
+    ['千克/分钟', 1 / 60], ['kg/h', 1 / 3600], ['kg per hour', 1 / 3600], ['t/h', 1000 / 3600], ['吨/小时', 1000 / 3600]];
+  for (const [unit, factor] of units) {
+    for (const at of positions(lower, unit)) {
+      const m = new RegExp(`${NUM}\\s*$`).exec(lower.slice(Math.max(0, at - 10), at));
+      if (m) found = { fact: 'release.rateKgPerS', value: Math.round(Number(m[1]) * factor * 1000) / 1000, span: [at - m[0].length, at + unit.length] };
+    }
+  }
+  for (const at of positions(text, '每秒')) {
+    const m = new RegExp(`^每秒(?:约|泄漏|泄露|釋放|释放)?\\s*${NUM}\\s*(?:公斤|千克|kg)`).exec(text.slice(at, at + WINDOW));
+    if (m) found = { fact: 'release.rateKgPerS', value: Number(m[1]), span: [at, at + m[0].length] };
+  }
+  return found;
+}
+
+// Dawn and dusk count as night: the air is then as stable as at night, the worse case for a plume.
+const NIGHT_WORDS = ['夜间', '夜間', '深夜', '凌晨', '晚上', '夜里', '夜裡', '今晚', '黎明', '拂晓', '拂曉', '傍晚', 'at night', 'overnight', 'late-night', 'night-time', 'nighttime',
+  'tonight', 'before dawn', 'at dawn', 'at dusk'];
+const DAY_WORDS = ['白天', '上午', '中午', '下午', '午后', '午後', 'in the afternoon', 'in the morning', 'daytime', 'midday', 'at noon', 'this afternoon', 'this morning'];
+
+function timeOfDay(text: string, lower: string): TextFact | undefined {
+  let found: TextFact | undefined;
+  const mark = (at: number, length: number, daytime: boolean) => {
+    if (!found || at > found.span[0]) found = { fact: 'weather.daytime', value: daytime, span: [at, at + length] };
+  };
+  for (const word of NIGHT_WORDS) for (const at of positions(word.startsWith('a') || /^[a-z]/.test(word) ? lower : text, word)) mark(at, word.length, false);
+  for (const word of DAY_WORDS) for (const at of positions(/^[a-z]/.test(word) ? lower : text, word)) mark(at, word.length, true);
+  // A clock time "23:40", "02:15" (not "1:2000" scales or "3:1" ratios).
+  for (const at of positions(text, ':')) {
+    const m = /(?:^|[^\d])([01]?\d|2[0-3])$/.exec(text.slice(Math.max(0, at - 3), at));
+    const minutes = /^([0-5]\d)(?!\d)/.exec(text.slice(at + 1, at + 4));
+    if (m && minutes) {
+      const hour = Number(m[1]);
+      mark(at - (m[1] as string).length, (m[1] as string).length + 3, hour >= 6 && hour < 19);
+    }
+  }
+  return found;
+}
+
+/** Every physical fact the text states (the last statement of each, as reports update themselves). */
+export function physicalFactsFromText(text: string): TextFact[] {
+  const lower = text.toLowerCase();
+  return [quakeMagnitude(text, lower), quakeDepth(text, lower), windFrom(text, lower), windSpeed(text, lower), substance(text, lower), releaseRate(text, lower), timeOfDay(text, lower)]
+    .filter((f): f is TextFact => f !== undefined);
+}
