@@ -103,3 +103,16 @@ test('an incident survives the round trip through the form (edit and re-run)', (
   const back = toIncidentInput(formFromIncident(incident));
   assert.deepEqual(back, incident);
 });
+
+test('report highlights: marks in text order, overlaps and out-of-range marks left out, the text kept whole', async () => {
+  const { highlightSegments } = await import('./reportHighlights.js');
+  const text = '事故造成3人死亡，12人受伤';
+  const segments = highlightSegments(text, [
+    { span: [9, 14], label: 'injured 12', kind: 'figure' },
+    { span: [4, 8], label: 'dead 3', kind: 'figure' },
+    { span: [6, 9], label: 'overlap', kind: 'fact' },
+    { span: [20, 30], label: 'outside', kind: 'fact' },
+  ]);
+  assert.equal(segments.map((s) => s.text).join(''), text);
+  assert.deepEqual(segments.filter((s) => s.mark).map((s) => [s.text, s.mark?.label]), [['3人死亡', 'dead 3'], ['12人受伤', 'injured 12']]);
+});

@@ -9,6 +9,7 @@ import { HazardMap } from '../components/HazardMap.js';
 import { SensorChart } from '../components/SensorChart.js';
 import { PlanView } from '../components/PlanView.js';
 import { RunChanges } from '../components/RunChanges.js';
+import { ReportReading } from '../components/ReportReading.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
@@ -56,6 +57,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       {result && (
         <div className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} />}
+          {stored && <ReportReading text={stored.incident.text as string} result={result} />}
           {result.executor && <HazardMap zones={result.executor.zones} field={result.field} />}
           <FieldSummary field={result.field} awareness={result.awareness} />
           {result.awareness && result.awareness.sensors.length > 0 && (
