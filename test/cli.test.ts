@@ -27,8 +27,12 @@ test('analyze the examples: one contract-valid line per incident, in input order
   assert.ok(results.every((r) => r.status === 'ok'));
   const chlorine = results[0];
   assert.deepEqual(chlorine?.field?.plume?.thresholds.map((t) => t.level), ['AEGL-1', 'AEGL-2', 'AEGL-3']);
-  assert.equal(results[6]?.strategist?.severity, 'III', '5 deaths read from the Chinese report');
-  assert.equal(results[7]?.strategist?.severity, 'II', '12 dead read from the English report');
+  // Earthquakes are graded by the national earthquake plan: 5 deaths alone would be IV, but an M6.2 in a
+  // moderately populated area is initially judged II, and the higher level drives.
+  assert.deepEqual([results[6]?.strategist?.severityStandard, results[6]?.strategist?.figures.deaths?.value, results[6]?.strategist?.severityInitial?.severity, results[6]?.strategist?.severity],
+    ['national-earthquake-plan', 5, 'II', 'II'], '5 deaths read from the Chinese report, M6.2');
+  assert.equal(results[7]?.strategist?.severity, 'II', '12 dead read from the English report, M6.8');
+  assert.equal(results[0]?.strategist?.severityStandard, 'order-493');
 });
 
 test('bad incidents get stable codes naming the field; the rest of the batch and the saved history survive', () => {

@@ -2,7 +2,7 @@
 // confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
 // is documented there too.
 import { z } from 'zod';
-import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES } from './taxonomy.js';
+import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
 import { ERROR_CODES } from './errors.js';
 
@@ -33,7 +33,12 @@ export const strategistSchema = z.object({
     deaths: severityCountSchema.optional(),
     seriousInjuries: severityCountSchema.optional(),
     directLossCny: severityCountSchema.optional(),
+    evacuated: severityCountSchema.optional(),
   }),
+  /** The grading standard applied: Order 493 for production-safety accidents, the national plans for natural disasters (docs/taxonomy-and-severity.md). */
+  severityStandard: z.enum(SEVERITY_STANDARDS),
+  /** The standard's initial judgement from the event itself (an earthquake's magnitude), kept beside the level from the figures. */
+  severityInitial: z.object({ severity: z.enum(SEVERITY_LEVELS), basis: z.string() }).optional(),
   /** Counts found in facts or text (trapped, exposed, evacuated, ...). */
   figures: z.record(z.string(), severityCountSchema),
   typeScores: z.record(z.enum(INCIDENT_TYPES), z.number()),

@@ -10,6 +10,7 @@ import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
+import { standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
 /** Below this fused probability no type fits with confidence and the incident is `other`. */
@@ -67,7 +68,9 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
   const best = INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
   const type: IncidentType = scores[best] >= OTHER_BELOW ? best : 'other';
   const { figures } = reading;
-  const grade = gradeSeverity(figures);
+  // An earthquake's magnitude, stated or read from the report, gives the plan's initial judgement.
+  const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);
+  const grade = gradeSeverity(figures, standardFor(type), { magnitude, denselyPopulated: incident.facts.terrain === 'urban' });
   const sop = sopFor(type);
   return {
     type,
@@ -77,6 +80,8 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
     severityIsEstimate: grade.isEstimate,
     severityConfidence: grade.confidence,
     severityBasis: grade.basis,
+    severityStandard: grade.standard,
+    ...(grade.initial ? { severityInitial: grade.initial } : {}),
     figures: figures as StrategistResult['figures'],
     typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],
     secondaryHazards: secondaryHazards(type, scores, incident.text),

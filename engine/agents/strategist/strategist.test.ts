@@ -129,3 +129,20 @@ test('secondary hazards from the report and from the classifier', () => {
   assert.ok(types.includes('landslide'));
   assert.ok(!types.includes('earthquake'), 'the primary type is not its own secondary hazard');
 });
+
+test('an earthquake is graded by the national earthquake plan: deaths with the missing, and the magnitude\'s initial judgement beside them', () => {
+  const tenDead = gradeSeverity({ deaths: { value: 12, source: 'text', lowerBound: true } }, 'national-earthquake-plan');
+  assert.deepEqual([tenDead.severity, tenDead.standard], ['III', 'national-earthquake-plan'], 'more than ten dead is III (较大), not IV');
+  assert.equal(gradeSeverity({ deaths: { value: 40, source: 'fact' }, missing: { value: 12, source: 'fact' } }, 'national-earthquake-plan').severity, 'II', '40 dead + 12 missing = 52 ≥ 50');
+  const m68 = gradeSeverity({ deaths: { value: 12, source: 'text' } }, 'national-earthquake-plan', { magnitude: 6.8 });
+  assert.deepEqual([m68.severity, m68.isEstimate, m68.initial?.severity], ['II', true, 'II'], 'M6.8 in a moderately populated area: initially II, which drives');
+  assert.equal(gradeSeverity({}, 'national-earthquake-plan', { magnitude: 6.2, denselyPopulated: true }).severity, 'I', 'densely populated: one magnitude lower per level');
+  assert.equal(gradeSeverity({ deaths: { value: 350, source: 'fact' } }, 'national-earthquake-plan', { magnitude: 5.2 }).severity, 'I', 'the figures, when higher, drive');
+});
+
+test('a landslide is graded by the geological disaster plan: deaths, direct loss, and the people who must be relocated', () => {
+  assert.equal(gradeSeverity({ deaths: { value: 4, source: 'text' } }, 'national-geological-disaster-plan').severity, 'III');
+  assert.equal(gradeSeverity({ directLossCny: { value: 6e6, source: 'text' } }, 'national-geological-disaster-plan').severity, 'II', '5–10 million yuan is 大型');
+  assert.equal(gradeSeverity({ evacuated: { value: 1200, source: 'text' } }, 'national-geological-disaster-plan').severity, 'I', '1000 people to relocate: 特大型险情');
+  assert.equal(gradeSeverity({ evacuated: { value: 1200, source: 'text' } }, 'order-493').severity, 'IV', 'Order 493 does not grade by evacuation');
+});

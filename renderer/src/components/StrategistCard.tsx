@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n.js';
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
 export function StrategistCard({ strategist }: { strategist: StrategistResult }) {
   const { t, language } = useT();
-  const basis = Object.entries(strategist.severityBasis) as Array<['deaths' | 'seriousInjuries' | 'directLossCny', { value: number; source: 'fact' | 'text' | 'estimate' }]>;
+  const basis = Object.entries(strategist.severityBasis) as Array<['deaths' | 'seriousInjuries' | 'directLossCny' | 'evacuated', { value: number; source: 'fact' | 'text' | 'estimate'; lowerBound?: boolean }]>;
   return (
     <section className="card strategist" aria-labelledby="strategist-title">
       <h2 id="strategist-title">{t('card.type')}</h2>
@@ -17,8 +17,10 @@ export function StrategistCard({ strategist }: { strategist: StrategistResult })
       <h3>{t('card.why')}</h3>
       <ul>
         {basis.length === 0 && <li>{t('card.noFigures')}</li>}
-        {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: figure.value.toLocaleString(), source: t(`card.source.${figure.source}`) })}</li>)}
+        {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: `${figure.value.toLocaleString()}${figure.lowerBound ? '+' : ''}`, source: t(`card.source.${figure.source}`) })}</li>)}
       </ul>
+      <p data-testid="severity-standard"><small>{t('card.standard', { standard: t(`card.standard.${strategist.severityStandard}`) })}</small></p>
+      {strategist.severityInitial && <p><small>{t('card.initial', { level: t(`severity.${strategist.severityInitial.severity}`) })}</small></p>}
       {strategist.secondaryHazards.length > 0 && (
         <p>{t('card.secondary')}: {strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join('、')}</p>
       )}

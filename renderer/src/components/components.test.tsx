@@ -13,7 +13,7 @@ initI18n('zh');
 
 const strategist = {
   type: 'hazmat_release', confidence: 0.93, severity: 'II', severityColour: 'orange', severityIsEstimate: true, severityConfidence: 0.55,
-  severityBasis: { deaths: { value: 12, source: 'estimate' } }, figures: {}, typeScores: {}, language: 'zh',
+  severityBasis: { deaths: { value: 12, source: 'estimate' } }, severityStandard: 'order-493', figures: {}, typeScores: {}, language: 'zh',
   secondaryHazards: [{ type: 'traffic_accident', cue: 'x', confidence: 0.6 }], sop: { id: 'hazmat', title: 'Hazmat', titleZh: '危化品' },
   priorityWeights: {}, objectives: [{ id: 'a', title: 'Protect', titleZh: '保护群众', score: 0.9, factors: {} }],
 } as unknown as StrategistResult;

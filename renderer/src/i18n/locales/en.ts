@@ -93,4 +93,10 @@ export const en: Record<MessageKey, string> = {
   'reading.fact.weather.daytime': 'time of day: {{value}}',
   'reading.fact.release.substance': 'substance: {{value}}',
   'reading.fact.release.rateKgPerS': 'release rate {{value}} kg/s',
+  'card.basis.evacuated': '{{value}} to relocate ({{source}})',
+  'card.standard': 'Graded by: {{standard}}',
+  'card.standard.order-493': 'State Council Order 493 (production-safety accidents)',
+  'card.standard.national-earthquake-plan': 'National Earthquake Emergency Plan (2012)',
+  'card.standard.national-geological-disaster-plan': 'National Emergency Plan for Geological Disasters (2006)',
+  'card.initial': 'Initial judgement from the magnitude: {{level}} (estimate)',
 };

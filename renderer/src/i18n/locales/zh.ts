@@ -91,5 +91,11 @@ export const zh = {
   'reading.fact.weather.daytime': '时段：{{value}}',
   'reading.fact.release.substance': '泄漏物质：{{value}}',
   'reading.fact.release.rateKgPerS': '泄漏速率 {{value}} 千克/秒',
+  'card.basis.evacuated': '需转移 {{value}} 人（{{source}}）',
+  'card.standard': '分级依据：{{standard}}',
+  'card.standard.order-493': '《生产安全事故报告和调查处理条例》（国务院令第493号）',
+  'card.standard.national-earthquake-plan': '《国家地震应急预案》（2012）',
+  'card.standard.national-geological-disaster-plan': '《国家突发地质灾害应急预案》（2006）',
+  'card.initial': '按震级初判：{{level}}（估计）',
 } as const;
 export type MessageKey = keyof typeof zh;
