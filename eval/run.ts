@@ -2,17 +2,19 @@
 // training templates produce). A report's figures are exact when every labelled figure has the right value
 // and lower-bound flag and nothing else is reported. Prints the misses, a score per language, the slowest
 // adversarial text, then one JSON line. Categories of the report-reading issue that are not built yet
-// (type, not-an-incident, drills, severity) are printed as null.
+// (type, severity, calibration) are printed as null.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { figuresFromText } from '../engine/agents/reading/figures.js';
 import { physicalFactsFromText } from '../engine/agents/reading/physicalFacts.js';
+import { readReport } from '../engine/agents/reading/index.js';
+import { parseIncident } from '../engine/contract/parseIncident.js';
 import type { Figures } from '../engine/contract/reading.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TARGETS = { figuresExact: 0.95, factsFromText: null, adversarialMaxMs: 50 };
+const TARGETS = { figuresExact: 0.95, nonIncidentRejected: 0.9, factsFromText: null, adversarialMaxMs: 50 };
 
 interface LabelledReport { id: string; lang: 'zh' | 'en'; text: string; figures: Record<string, { value: number; lowerBound: boolean }> | null; note?: string }
 
@@ -90,6 +92,25 @@ const factsZh = loadFacts('facts-zh.jsonl');
 const factsEn = loadFacts('facts-en.jsonl');
 const factsFromText = (judgeFacts(factsZh, 'facts from text, Chinese') * factsZh.length + judgeFacts(factsEn, 'facts from text, English') * factsEn.length) / (factsZh.length + factsEn.length);
 
+// Screening (a fresh set, never used to develop the rules): not-incidents answered `other` with a reason,
+// drills flagged as drills, and incidents neither screened out nor flagged.
+interface ScreeningItem { id: string; text: string; label: 'not_incident' | 'drill' | 'incident' }
+const screening = [...load('screening-zh.jsonl'), ...load('screening-en.jsonl')] as unknown as ScreeningItem[];
+const judged = screening.map((item) => {
+  const reading = readReport(parseIncident({ text: item.text }));
+  const said = reading.notIncident ? 'not_incident' : reading.drill ? 'drill' : 'incident';
+  if (said !== item.label) console.log(`  miss ${item.id}: read as ${said}${reading.notIncident ? ` (${reading.notIncident.reason}: "${reading.notIncident.cue}")` : reading.drill ? ` ("${reading.drill.cue}")` : ''}, labelled ${item.label}   — ${item.text.slice(0, 70)}`);
+  return { label: item.label, said };
+});
+const share = (label: ScreeningItem['label'], said: ScreeningItem['label']) => {
+  const of = judged.filter((j) => j.label === label);
+  return of.filter((j) => j.said === said).length / Math.max(1, of.length);
+};
+const nonIncidentRejected = share('not_incident', 'not_incident');
+const drillsFlagged = share('drill', 'drill');
+const incidentsKept = share('incident', 'incident');
+console.log(`screening: not-incidents answered other ${(nonIncidentRejected * 100).toFixed(1)} % (target 90 %), drills flagged ${(drillsFlagged * 100).toFixed(1)} %, incidents kept ${(incidentsKept * 100).toFixed(1)} %`);
+
 // The adversarial texts: read each a few times after a warm-up, keep the slowest median.
 let adversarialMaxMs = 0;
 for (const item of load('adversarial.jsonl')) {
@@ -101,6 +122,6 @@ console.log(`figures exact on the fresh set: ${(figuresExact * 100).toFixed(1)} 
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +freshZhExact.toFixed(4), figuresExactEn: +freshEnExact.toFixed(4),
   figuresExactDevelopmentSet: +developmentExact.toFixed(4),
-  typeAccuracy: null, nonIncidentRejected: null, severityExact: null, factsFromText: +factsFromText.toFixed(4), ece: null,
+  typeAccuracy: null, nonIncidentRejected: +nonIncidentRejected.toFixed(4), drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: null, factsFromText: +factsFromText.toFixed(4), ece: null,
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));

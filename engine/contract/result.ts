@@ -2,7 +2,7 @@
 // confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
 // is documented there too.
 import { z } from 'zod';
-import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS } from './taxonomy.js';
+import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS, NOT_INCIDENT_REASONS } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
 import { ERROR_CODES } from './errors.js';
 
@@ -37,6 +37,15 @@ export const strategistSchema = z.object({
   }),
   /** The grading standard applied: Order 493 for production-safety accidents, the national plans for natural disasters (docs/taxonomy-and-severity.md). */
   severityStandard: z.enum(SEVERITY_STANDARDS),
+  /** Figures the form states and the report's text gives differently: both kept; grading used the more severe. */
+  figureConflicts: z.array(z.object({
+    figure: z.string(), stated: z.number(), read: z.number(),
+    span: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(), used: z.enum(['stated', 'read']),
+  })).optional(),
+  /** Why the message is not an incident at all (`type` is then `other`), and the words that say so. */
+  notIncidentReason: z.object({ reason: z.enum(NOT_INCIDENT_REASONS), cue: z.string() }).optional(),
+  /** The report describes a drill or exercise (`cue`: the words that say so); the type is the scenario's hazard. */
+  drill: z.object({ cue: z.string(), span: z.tuple([z.number().int().min(0), z.number().int().min(0)]) }).optional(),
   /** The standard's initial judgement from the event itself (an earthquake's magnitude), kept beside the level from the figures. */
   severityInitial: z.object({ severity: z.enum(SEVERITY_LEVELS), basis: z.string() }).optional(),
   /** Counts found in facts or text (trapped, exposed, evacuated, ...). */

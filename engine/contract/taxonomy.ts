@@ -13,6 +13,11 @@ export const INCIDENT_TYPES = [
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
+/** Why a message is not an incident: keyboard mashing, a radio or system test, a report that nothing
+ *  happened (all clear, false alarm, hazards named only to be denied), a notice, or small talk. */
+export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat'] as const;
+export type NotIncidentReason = (typeof NOT_INCIDENT_REASONS)[number];
+
 /** China's four response levels (State Council Order 493; national emergency plan colours). */
 export const SEVERITY_LEVELS = ['I', 'II', 'III', 'IV'] as const;
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];

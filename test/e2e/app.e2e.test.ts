@@ -94,3 +94,17 @@ test('switch to English at run time; history; settings; export', async () => {
   await page.getByText('界面语言').waitFor();
   await shot('settings-zh');
 });
+
+test('a drill with a figure that disagrees with the form: drill banner, the conflict, the figure marked in the report (zh)', async () => {
+  await page.goto(`${server.url}/#/new`);
+  await page.reload();
+  await page.getByTestId('report-text').fill('化工园区开展液氯泄漏应急演练：模拟槽罐车泄漏，已造成5人死亡，东北风3级');
+  await page.locator('input[name="facts.deaths"]').fill('2');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('drill-banner').waitFor();
+  assert.match(await page.getByTestId('drill-banner').textContent() ?? '', /演练/);
+  assert.match(await page.getByTestId('figure-conflicts').textContent() ?? '', /表单填写 2，报告原文 5/);
+  await page.getByTestId('read-report').waitFor();
+  assert.equal(await page.getByTestId('read-figure').first().textContent(), '5人死亡 (死亡 5 人)');
+  await shot('analysis-drill-zh');
+});

@@ -11,7 +11,7 @@
 // earlier one (updates and corrections come later in a report), except in a sentence that says it is an
 // earlier report ("初报…", "earlier reports said…").
 import type { Facts } from '../../contract/incident.js';
-import { FIGURE_NAMES, type FigureName, type Figures } from '../../contract/reading.js';
+import { FIGURE_NAMES, type FigureConflict, type FigureName, type Figures } from '../../contract/reading.js';
 import { EN_LEXICON, ZH_LEXICON, type LexiconRole } from './figureLexicon.js';
 import { isZhNumeral, parseChineseNumeral, readDigits, readNumberWords } from './numbers.js';
 
@@ -259,11 +259,24 @@ export function figuresFromText(text: string): Figures {
   return figures;
 }
 
-export function collectFigures(text: string, facts: Facts): Figures {
+/**
+ * The figures for grading: the text's, with each figure the commander stated in the form put in its place.
+ * Where the form and the text disagree both are kept as a conflict, and the more severe (larger) count is
+ * used, saying which.
+ */
+export function collectFigures(text: string, facts: Facts): { figures: Figures; conflicts: FigureConflict[] } {
   const figures = figuresFromText(text);
+  const conflicts: FigureConflict[] = [];
   for (const name of FIGURE_NAMES) {
     const stated = name in facts ? (facts as Record<string, number | undefined>)[name] : undefined;
-    if (stated !== undefined) figures[name] = { value: stated, source: 'fact' };
+    if (stated === undefined) continue;
+    const read = figures[name];
+    if (read && read.value !== stated) {
+      const used = read.value > stated ? 'read' : 'stated';
+      conflicts.push({ figure: name, stated, read: read.value, ...(read.span ? { span: read.span } : {}), used });
+      if (used === 'read') continue; // keep the text's larger figure, with its span
+    }
+    figures[name] = { value: stated, source: 'fact' };
   }
-  return figures;
+  return { figures, conflicts };
 }

@@ -4,6 +4,8 @@ import type { Incident } from '../../contract/incident.js';
 import type { ReportReading } from '../../contract/reading.js';
 import { collectFigures } from './figures.js';
 import { physicalFactsFromText } from './physicalFacts.js';
+import { findDrill } from '../shared/reportMarkers.js';
+import { screenReport } from './screening.js';
 
 /** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */
 export function detectLanguage(incident: Incident): 'zh' | 'en' {
@@ -13,5 +15,13 @@ export function detectLanguage(incident: Incident): 'zh' | 'en' {
 }
 
 export function readReport(incident: Incident): ReportReading {
-  return { language: detectLanguage(incident), figures: collectFigures(incident.text, incident.facts), facts: physicalFactsFromText(incident.text) };
+  const { figures, conflicts } = collectFigures(incident.text, incident.facts);
+  const drill = findDrill(incident.text);
+  const casualtyStated = Object.values(figures).some((f) => f.value > 0) || Object.keys(incident.facts).length > 0 || incident.sensors.length > 0;
+  // A drill is read as its scenario; anything else the screen says is not an incident is said so.
+  const notIncident = drill ? undefined : screenReport(incident.text, casualtyStated);
+  return {
+    language: detectLanguage(incident), figures, facts: physicalFactsFromText(incident.text), conflicts,
+    ...(drill ? { drill } : {}), ...(notIncident ? { notIncident } : {}),
+  };
 }

@@ -45,3 +45,59 @@ test('facts from the text fill only what the form left empty, and only whole fac
   const half = parseIncident({ text: 'ammonia leak, NE wind' });
   assert.deepEqual(withFactsFromText(half, readReport(half).facts).used, [], 'no rate, no speed: nothing the physics could run on');
 });
+
+test('drills and exercises are flagged with the words that say so; "exercise caution" is not one', async () => {
+  const { findDrill } = await import('../shared/reportMarkers.js');
+  assert.equal(findDrill('某化工园区开展液氯泄漏应急演练，模拟3人中毒')?.cue, '演练');
+  assert.equal(findDrill('Joint evacuation drill at the rail yard: simulated chlorine leak')?.cue, 'drill');
+  assert.equal(findDrill('Residents should exercise caution near the river; levee breach at 3 km'), undefined);
+  assert.equal(findDrill('Chlorine tank car leaking, 2 dead'), undefined);
+});
+
+test('a hazard the report denies is no cue: 未发现明火, "no leak", "not a fire"', async () => {
+  const { isNegated, firstAffirmed } = await import('../shared/reportMarkers.js');
+  const zh = '现场未发现明火，槽罐车发生泄漏';
+  assert.equal(isNegated(zh, zh.indexOf('明火')), true);
+  assert.equal(isNegated(zh, zh.indexOf('泄漏')), false, 'a new clause');
+  const en = 'Crash on the G4, no fire and no leak reported; two injured.';
+  assert.equal(firstAffirmed(en, en.toLowerCase(), 'fire'), undefined);
+  assert.equal(firstAffirmed('fire in the warehouse', 'fire in the warehouse', 'fire'), 0);
+  assert.equal(firstAffirmed('A firefighter was hurt', 'a firefighter was hurt', 'fire'), undefined, 'whole words only');
+});
+
+test('a figure stated in the form and another in the text are both kept; the more severe grades', () => {
+  const incident = parseIncident({ text: '事故已造成5人死亡，3人受伤', facts: { deaths: 2, injuries: 4 } });
+  const reading = readReport(incident);
+  assert.deepEqual(reading.conflicts.map((c) => [c.figure, c.stated, c.read, c.used]), [['deaths', 2, 5, 'read'], ['injuries', 4, 3, 'stated']]);
+  assert.deepEqual([reading.figures.deaths?.value, reading.figures.deaths?.source, reading.figures.injuries?.value, reading.figures.injuries?.source], [5, 'text', 4, 'fact']);
+  assert.deepEqual(readReport(parseIncident({ text: '2人死亡', facts: { deaths: 2 } })).conflicts, [], 'the same figure twice is no conflict');
+});
+
+test('messages that are not incidents are screened with a reason; an affirmed hazard or a casualty never is', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string) => screenReport(text, false)?.reason;
+  assert.equal(reason('测试，测试，收到请回复'), 'test_message');
+  assert.equal(reason('Radio check, please ignore'), 'test_message');
+  assert.equal(reason('asdkjh qwpoeiru zxcmnb'), 'gibberish');
+  assert.equal(reason('巡查河堤未发现异常'), 'all_clear');
+  assert.equal(reason('Patrol completed: no fire, no leak found'), 'all_clear', 'hazards named only to be denied');
+  assert.equal(reason('下午三点在指挥部召开调度会'), 'notice');
+  assert.equal(reason('消防演练通知：明天上午9点举行'), 'notice', 'a drill announced for later');
+  assert.equal(reason('今天天气晴好，大家辛苦了'), 'chit_chat');
+  assert.equal(reason('No fire, but ammonia is leaking from the tank'), undefined);
+  assert.equal(reason('Chlorine tank car leaking near the rail yard'), undefined);
+  assert.equal(screenReport('测试消息：3人受伤', true), undefined, 'a casualty makes it an incident');
+});
+
+test('the Strategist answers `other` with the reason for a screened message, whatever the classifier says', async () => {
+  const { strategize } = await import('../strategist/index.js');
+  const { INCIDENT_TYPES } = await import('../../contract/taxonomy.js');
+  const confidentFire = Object.fromEntries(INCIDENT_TYPES.map((t) => [t, t === 'structure_fire' ? 0.95 : 0.05 / (INCIDENT_TYPES.length - 1)])) as never;
+  const radio = parseIncident({ text: 'Radio check, please ignore' });
+  const s = strategize(radio, confidentFire, readReport(radio));
+  assert.deepEqual([s.type, s.notIncidentReason?.reason], ['other', 'test_message']);
+  const drill = parseIncident({ text: '开展液氯泄漏应急演练，模拟槽罐车泄漏' });
+  const d = strategize(drill, confidentFire, readReport(drill));
+  assert.equal(d.notIncidentReason, undefined, 'a drill is read as its scenario');
+  assert.equal(d.drill?.cue, '演练');
+});

@@ -10,6 +10,7 @@ import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
+import { firstAffirmed } from '../shared/reportMarkers.js';
 import { standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
@@ -33,17 +34,13 @@ function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
   return fused;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TERM_MATCHERS = Object.fromEntries(INCIDENT_TYPES.map((type) => [type, [
-  ...HAZARD_TERMS[type].zh.map((term) => ({ term, re: new RegExp(escapeRe(term)) })),
-  ...HAZARD_TERMS[type].en.map((term) => ({ term, re: new RegExp(`\\b${escapeRe(term)}\\b`, 'i') })),
-]])) as Record<IncidentType, Array<{ term: string; re: RegExp }>>;
-
 function secondaryHazards(primary: IncidentType, scores: TypeScores, text: string): StrategistResult['secondaryHazards'] {
+  const lower = text.toLowerCase();
   const found = new Map<IncidentType, { cue: string; confidence: number }>();
   for (const type of INCIDENT_TYPES) {
     if (type === primary || type === 'other') continue;
-    const hit = TERM_MATCHERS[type].find((m) => m.re.test(text));
+    // A hazard word counts only where the report does not deny it ("未发现明火", "no leak").
+    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].map((term) => ({ term })).find(({ term }) => firstAffirmed(text, lower, term) !== undefined);
     const p = scores[type];
     if (hit) found.set(type, { cue: `report mentions "${hit.term}"`, confidence: round(Math.max(0.6, p), 2) });
     else if (p >= SECONDARY_MIN_PROBABILITY) found.set(type, { cue: 'classifier', confidence: round(p, 2) });
@@ -66,7 +63,8 @@ function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objective
 export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
   const scores = fuseWithFacts(classifierScores, incident);
   const best = INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
-  const type: IncidentType = scores[best] >= OTHER_BELOW ? best : 'other';
+  // A message the reading screened out (a test, an all-clear, a notice...) is `other`, whatever the classifier says.
+  const type: IncidentType = reading.notIncident ? 'other' : scores[best] >= OTHER_BELOW ? best : 'other';
   const { figures } = reading;
   // An earthquake's magnitude, stated or read from the report, gives the plan's initial judgement.
   const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);
@@ -81,6 +79,9 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
     severityConfidence: grade.confidence,
     severityBasis: grade.basis,
     severityStandard: grade.standard,
+    ...(reading.conflicts.length ? { figureConflicts: reading.conflicts } : {}),
+    ...(reading.drill ? { drill: reading.drill } : {}),
+    ...(reading.notIncident ? { notIncidentReason: reading.notIncident } : {}),
     ...(grade.initial ? { severityInitial: grade.initial } : {}),
     figures: figures as StrategistResult['figures'],
     typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],

@@ -21,7 +21,7 @@ export function ReportReading({ text, result }: { text: string; result: Analysis
   return (
     <section className="card report-reading" aria-labelledby="reading-title">
       <h2 id="reading-title">{t('reading.title')}</h2>
-      <p className="report-text" data-testid="report-text">
+      <p className="report-text" data-testid="read-report">
         {highlightSegments(text, marks).map((s, i) => (s.mark
           ? <mark key={i} className={`read-${s.mark.kind}`} title={s.mark.label} data-testid={`read-${s.mark.kind}`}>{s.text}<span className="visually-hidden"> ({s.mark.label})</span></mark>
           : <span key={i}>{s.text}</span>))}

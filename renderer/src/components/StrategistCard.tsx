@@ -1,5 +1,6 @@
 import type { StrategistResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
+import type { FigureName } from '../../../engine/contract/reading.js';
 
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
 export function StrategistCard({ strategist }: { strategist: StrategistResult }) {
@@ -19,6 +20,14 @@ export function StrategistCard({ strategist }: { strategist: StrategistResult })
         {basis.length === 0 && <li>{t('card.noFigures')}</li>}
         {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: `${figure.value.toLocaleString()}${figure.lowerBound ? '+' : ''}`, source: t(`card.source.${figure.source}`) })}</li>)}
       </ul>
+      {strategist.figureConflicts && strategist.figureConflicts.length > 0 && (
+        <div className="alert" data-testid="figure-conflicts"><strong>{t('card.conflicts')}</strong>
+          <ul>{strategist.figureConflicts.map((c) => <li key={c.figure}>{t('card.conflict', {
+            figure: t(`figure.name.${c.figure as FigureName}`), stated: c.stated.toLocaleString(), read: c.read.toLocaleString(),
+            used: t(c.used === 'read' ? 'card.conflict.usedRead' : 'card.conflict.usedStated'),
+          })}</li>)}</ul>
+        </div>
+      )}
       <p data-testid="severity-standard"><small>{t('card.standard', { standard: t(`card.standard.${strategist.severityStandard}`) })}</small></p>
       {strategist.severityInitial && <p><small>{t('card.initial', { level: t(`severity.${strategist.severityInitial.severity}`) })}</small></p>}
       {strategist.secondaryHazards.length > 0 && (

@@ -53,6 +53,12 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       {!result && !live?.error && <p aria-live="polite">{t('analysis.running')}</p>}
       {live?.error && <p className="alert" role="alert">{t('common.error', { message: live.error })}</p>}
       {result?.error && <p className="alert" role="alert">{result.error.code}: {result.error.message}</p>}
+      {result?.strategist?.notIncidentReason && (
+        <p className="alert not-incident-banner" role="note" data-testid="not-incident-banner">
+          {t('analysis.notIncident', { reason: t(`notIncident.${result.strategist.notIncidentReason.reason}`), cue: result.strategist.notIncidentReason.cue })}
+        </p>
+      )}
+      {result?.strategist?.drill && <p className="alert drill-banner" role="note" data-testid="drill-banner">{t('analysis.drill', { cue: result.strategist.drill.cue })}</p>}
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
       {result && (
         <div className="workspace-grid">

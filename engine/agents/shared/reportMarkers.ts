@@ -1,0 +1,62 @@
+// Words that change what a report means: a drill or exercise (the hazard is real in the scenario, the
+// incident is not), and negations before a hazard word ("未发现明火", "no leak"), which make that word no
+// cue at all. Found with indexOf scans over the text (linear), read in a few characters around each hit.
+
+export interface DrillMarker { cue: string; span: [number, number] }
+
+const ZH_DRILL = ['演练', '演練', '演习', '演習', '推演', '模拟演', '模擬演', '实战演', '實戰演'];
+const EN_DRILL = ['drill', 'drills', 'exercise', 'tabletop', 'simulation exercise', 'mock disaster', 'simulated incident', 'this is a test scenario'];
+/** "exercise caution", "exercised restraint": the word, not a drill. */
+const EN_NOT_DRILL_AFTER = ['caution', 'care', 'restraint', 'patience', 'judgement', 'judgment', 'their right', 'extreme'];
+
+function* positions(haystack: string, needle: string): Generator<number> {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+
+/** The first words saying the report describes a drill or exercise, if any. */
+export function findDrill(text: string): DrillMarker | undefined {
+  for (const word of ZH_DRILL) {
+    const at = text.indexOf(word);
+    if (at !== -1) return { cue: word, span: [at, at + word.length] };
+  }
+  const lower = text.toLowerCase();
+  for (const word of EN_DRILL) {
+    for (const at of positions(lower, word)) {
+      if (isWordChar(lower[at - 1]) || isWordChar(lower[at + word.length])) continue;
+      const after = lower.slice(at + word.length, at + word.length + 16).trim();
+      if (EN_NOT_DRILL_AFTER.some((w) => after.startsWith(w))) continue;
+      return { cue: text.slice(at, at + word.length), span: [at, at + word.length] };
+    }
+  }
+  return undefined;
+}
+
+const ZH_NEGATIONS = ['未发现', '未發現', '未见', '未見', '没有', '沒有', '无', '無', '未', '不是', '并非', '並非', '排除'];
+const EN_NEGATIONS = ['no', 'not', 'without', 'never', 'nor', 'none', 'ruled out', 'no sign of', 'no signs of', 'no evidence of', 'free of'];
+
+/**
+ * Whether a hazard word at [at, at + length) is negated: a Chinese negation within the four characters
+ * before it ("未发现明火"), or an English one within the three words before it ("no fire", "not a leak",
+ * "no sign of any smoke"), in the same clause.
+ */
+export function isNegated(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 24), at);
+  const clause = before.split(/[。；;，,.!?！？\n]/).at(-1) ?? '';
+  const zhWindow = clause.slice(-4);
+  if (ZH_NEGATIONS.some((n) => zhWindow.includes(n))) return true;
+  const words = clause.toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-3);
+  return EN_NEGATIONS.some((n) => (n.includes(' ') ? words.join(' ').includes(n) : words.includes(n)));
+}
+
+/** The first place `term` occurs in `text` without being negated (case-insensitive, whole words for ASCII terms). */
+export function firstAffirmed(text: string, lower: string, term: string): number | undefined {
+  const ascii = /^[\x20-\x7e]+$/.test(term);
+  const needle = ascii ? term.toLowerCase() : term;
+  for (const at of positions(ascii ? lower : text, needle)) {
+    if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
+    if (!isNegated(text, at)) return at;
+  }
+  return undefined;
+}
