@@ -78,18 +78,18 @@ test('text briefing, history, show with changes since the previous run, models',
   assert.match(missing.stderr, /SAFE_E_NOT_FOUND/);
   const models = cli(['models']);
   assert.equal(models.code, 0);
-  assert.match(models.stdout, /incident-classifier v1\s+verified/);
-  assert.match(models.stdout, /incident-classifier v1.*\n\s+int8\s+verified/, 'the int8 variant is hashed too');
+  assert.match(models.stdout, /incident-classifier v2\s+verified/);
+  assert.match(models.stdout, /incident-classifier v2.*\n\s+int8\s+verified/, 'the int8 variant is hashed too');
 });
 
 test('models: a tampered int8 variant is reported refused and the command exits 1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-cli-models-'));
   cpSync(join(ROOT, 'models'), dir, { recursive: true });
-  const file = join(dir, 'incident-classifier', '1', 'model.int8.onnx');
+  const file = join(dir, 'incident-classifier', '2', 'model.int8.onnx');
   const bytes = readFileSync(file);
   bytes[100] = (bytes[100] as number) ^ 0xff;
   writeFileSync(file, bytes);
   const models = cli(['models', '--models-dir', dir]);
   assert.equal(models.code, 1);
-  assert.match(models.stdout, /incident-classifier v1\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
+  assert.match(models.stdout, /incident-classifier v2\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
 });

@@ -26,7 +26,8 @@ export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: st
 ];
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
-export const CLASSIFIER_VERSION = 1;
+/** v2: twelve types (mine_accident, severe_weather added). */
+export const CLASSIFIER_VERSION = 2;
 /** The int8 variant ships only if it loses at most this many accuracy points on the held-out split. */
 export const INT8_MAX_ACCURACY_DROP_PTS = 1;
 
@@ -129,7 +130,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
     training: {
       seed: DEFAULT_TRAINING.seed,
       corpus: {
-        train: train.length, test: test.length, generator: 'engine/training/corpus/generateCorpus.ts', // the path v1 was built from (see SurrogateTrainingSpec.generator)
+        train: train.length, test: test.length, generator: 'training/corpus/generateCorpus.ts',
         split: 'by phrase: every 4th core/detail phrase and 8 of 30 place names per language appear only in the test split',
       },
       hyperparameters: { dim: DEFAULT_TRAINING.dim, epochs: DEFAULT_TRAINING.epochs, learningRate: DEFAULT_TRAINING.learningRate, corpusSeed: DEFAULT_CORPUS.seed },

@@ -9,7 +9,7 @@ import { INCIDENT_TYPES } from '../engine/contract/taxonomy.js';
 import { DEFAULT_MODELS_DIR, readManifest } from '../engine/inference/modelRepository.js';
 import { CLASSIFIER_MODEL_NAME, IncidentClassifier } from '../engine/agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus } from './corpus/generateCorpus.js';
-import { buildIncidentClassifier, formatConfusion, INT8_MAX_ACCURACY_DROP_PTS } from './buildModels.js';
+import { buildIncidentClassifier, CLASSIFIER_VERSION, formatConfusion, INT8_MAX_ACCURACY_DROP_PTS } from './buildModels.js';
 
 test('held-out accuracy of the shipped ONNX classifier is at least 90 %', async () => {
   const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
@@ -33,7 +33,7 @@ test('held-out accuracy of the shipped ONNX classifier is at least 90 %', async 
 });
 
 test('the int8 variant is 3× smaller and within its accuracy gate on the held-out split', async () => {
-  const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 1);
+  const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 2);
   const int8 = manifest.variants?.int8;
   assert.ok(int8, 'the variant passed its gate at build time');
   assert.ok(int8.bytes * 3 < manifest.bytes);
@@ -50,7 +50,7 @@ test('the int8 variant is 3× smaller and within its accuracy gate on the held-o
 test('models:build is deterministic: a rebuild gives the shipped bytes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-build-'));
   const manifest = await buildIncidentClassifier(dir, () => {});
-  const shipped = JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER_MODEL_NAME, '1', 'manifest.json'), 'utf8')) as { sha256: string };
+  const shipped = JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER_MODEL_NAME, String(CLASSIFIER_VERSION), 'manifest.json'), 'utf8')) as { sha256: string };
   assert.equal(manifest.sha256, shipped.sha256);
-  assert.deepEqual(readFileSync(join(dir, CLASSIFIER_MODEL_NAME, '1', 'manifest.json')), readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER_MODEL_NAME, '1', 'manifest.json')));
+  assert.deepEqual(readFileSync(join(dir, CLASSIFIER_MODEL_NAME, String(CLASSIFIER_VERSION), 'manifest.json')), readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER_MODEL_NAME, String(CLASSIFIER_VERSION), 'manifest.json')));
 });

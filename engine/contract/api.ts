@@ -98,7 +98,7 @@ const inferenceModelStatsSchema = z.object({
 });
 
 export const statsSchema = z.object({
-  /** Per model and version ("plume-surrogate@1", "incident-classifier@1+int8"): the inference core's counters. */
+  /** Per model and version ("plume-surrogate@1", "incident-classifier@2+int8"): the inference core's counters. */
   inference: z.record(z.string(), inferenceModelStatsSchema),
   analysesTotal: z.number(),
   retriesTotal: z.number(),

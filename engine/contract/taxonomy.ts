@@ -9,6 +9,8 @@ export const INCIDENT_TYPES = [
   'landslide',
   'traffic_accident',
   'building_collapse',
+  'mine_accident',
+  'severe_weather',
   'other',
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];

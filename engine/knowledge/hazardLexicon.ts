@@ -18,7 +18,7 @@ export const HAZARD_TERMS: Record<IncidentType, { zh: string[]; en: string[] }> 
     en: ['leak', 'chemical release', 'toxic gas', 'hazmat', 'gas cloud', 'fumes', 'tanker leaking', 'spill', 'chlorine', 'ammonia', 'vapour release', 'poisoning', 'corrosive liquid', 'noxious odour', 'venting gas', 'hazardous materials'],
   },
   explosion: {
-    zh: ['爆炸', '爆燃', '巨响', '冲击波', '燃气爆炸', '闪爆', '粉尘爆炸', '瓦斯爆炸', '炸了', '爆裂', '蘑菇云', '连环爆炸', '锅炉爆炸', '钢瓶爆炸'],
+    zh: ['爆炸', '爆燃', '巨响', '冲击波', '燃气爆炸', '闪爆', '粉尘爆炸', '炸了', '爆裂', '蘑菇云', '连环爆炸', '锅炉爆炸', '钢瓶爆炸'],
     en: ['explosion', 'blast', 'exploded', 'detonation', 'shockwave', 'loud bang', 'gas explosion', 'BLEVE', 'dust explosion', 'blew up', 'blown out windows', 'secondary explosion', 'boiler explosion', 'cylinder exploded'],
   },
   flood: {
@@ -40,6 +40,14 @@ export const HAZARD_TERMS: Record<IncidentType, { zh: string[]; en: string[] }> 
   building_collapse: {
     zh: ['倒塌', '坍塌', '垮塌', '房屋倒塌', '楼房倒塌', '被埋压', '废墟', '屋顶塌落', '塌陷', '自建房', '结构失稳', '整体倒塌'],
     en: ['collapse', 'collapsed', 'building collapse', 'caved in', 'rubble', 'pancaked', 'roof gave way', 'structural failure', 'buried under debris', 'partial collapse', 'wall collapsed', 'floors gave way'],
+  },
+  mine_accident: {
+    zh: ['矿难', '煤矿事故', '井下瓦斯爆炸', '冒顶', '透水', '矿工被困', '被困井下', '煤与瓦斯突出', '井下火灾', '罐笼坠落', '片帮', '井下巷道垮塌', '采空区冒落', '提升机事故', '瓦斯超限', '井下涌水'],
+    en: ['mine disaster', 'colliery explosion', 'firedamp', 'underground gas explosion', 'roof fall', 'mine collapse', 'cave-in underground', 'water inrush', 'miners trapped', 'trapped underground', 'coal and gas outburst', 'mine fire', 'cage accident', 'shaft accident', 'pit disaster', 'mine rescue'],
+  },
+  severe_weather: {
+    zh: ['台风', '台风登陆', '七级风圈', '暴雨红色预警', '大风', '狂风', '冰雹', '暴雪', '冰冻', '道路结冰', '冻雨', '龙卷风', '沙尘暴', '雷暴大风', '强对流天气', '寒潮'],
+    en: ['typhoon', 'landfall', 'hurricane', 'gale', 'storm warning', 'red rainstorm warning', 'hailstorm', 'hail', 'blizzard', 'ice storm', 'black ice', 'snowbound', 'tornado', 'sandstorm', 'severe thunderstorm', 'damaging winds'],
   },
   other: {
     zh: ['走失', '停电', '电梯困人', '中暑', '溺水', '求助', '迷路', '突发疾病', '噪音', '食物中毒', '纠纷', '停水'],

@@ -13,6 +13,8 @@ export const SCREENING_RADIUS_M: Record<IncidentType, { radiusM: number; basis: 
   landslide: { radiusM: 500, basis: 'planning assumption: 500 m run-out and upslope area' },
   traffic_accident: { radiusM: 100, basis: 'planning assumption: 100 m scene' },
   building_collapse: { radiusM: 200, basis: 'planning assumption: collapse zone of 1.5× building height plus neighbours' },
+  mine_accident: { radiusM: 500, basis: 'planning assumption: the mine surface works around the shaft (the people at risk are underground: count them from the headcount)' },
+  severe_weather: { radiusM: 10_000, basis: 'planning assumption: 10 km around the reported place when the storm\'s track is not stated' },
   other: { radiusM: 100, basis: 'planning assumption: 100 m scene' },
 };
 

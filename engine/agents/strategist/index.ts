@@ -59,10 +59,25 @@ function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objective
   }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
+/**
+ * A crash that releases its load is a hazmat incident first (ERG practice: the hazardous material decides
+ * the zones, PPE and decontamination; the crash becomes the secondary hazard): a traffic accident whose
+ * report affirms a release word, or states a release, is answered hazmat_release.
+ */
+function hazmatOverTraffic(best: IncidentType, scores: TypeScores, incident: Incident): IncidentType {
+  if (best !== 'traffic_accident') return best;
+  const lower = incident.text.toLowerCase();
+  const released = incident.facts.release !== undefined || HAZARD_TERMS.hazmat_release.zh.concat(HAZARD_TERMS.hazmat_release.en)
+    .some((term) => firstAffirmed(incident.text, lower, term) !== undefined);
+  if (!released) return best;
+  scores.hazmat_release = Math.max(scores.hazmat_release, scores.traffic_accident);
+  return 'hazmat_release';
+}
+
 /** `reading`: the reading step's figures and language (the pipeline runs it first). */
 export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
   const scores = fuseWithFacts(classifierScores, incident);
-  const best = INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a));
+  const best = hazmatOverTraffic(INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a)), scores, incident);
   // A message the reading screened out (a test, an all-clear, a notice...) is `other`, whatever the classifier says.
   const type: IncidentType = reading.notIncident ? 'other' : scores[best] >= OTHER_BELOW ? best : 'other';
   const { figures } = reading;

@@ -146,3 +146,12 @@ test('a landslide is graded by the geological disaster plan: deaths, direct loss
   assert.equal(gradeSeverity({ evacuated: { value: 1200, source: 'text' } }, 'national-geological-disaster-plan').severity, 'I', '1000 people to relocate: 特大型险情');
   assert.equal(gradeSeverity({ evacuated: { value: 1200, source: 'text' } }, 'order-493').severity, 'IV', 'Order 493 does not grade by evacuation');
 });
+
+test('a crash that releases its load is answered hazmat_release, the crash kept as a secondary hazard', () => {
+  const incident = parseIncident({ text: 'Tanker crash on the G4, corrosive liquid leaking onto the road, driver trapped' });
+  const s = strategize(incident, scoresFor('traffic_accident', 0.7, 'hazmat_release', 0.2), readReport(incident));
+  assert.equal(s.type, 'hazmat_release');
+  assert.ok(s.secondaryHazards.some((h) => h.type === 'traffic_accident'));
+  const plain = parseIncident({ text: 'Head-on collision on the G4, no leak, one driver hurt' });
+  assert.equal(strategize(plain, scoresFor('traffic_accident', 0.7, 'hazmat_release', 0.2), readReport(plain)).type, 'traffic_accident', 'a denied leak changes nothing');
+});

@@ -20,7 +20,7 @@ export const en: Record<MessageKey, string> = {
   'common.error': 'Error: {{message}}',
   'type.structure_fire': 'Structure fire', 'type.wildfire': 'Wildfire', 'type.hazmat_release': 'Hazmat release', 'type.explosion': 'Explosion',
   'type.flood': 'Flood', 'type.earthquake': 'Earthquake', 'type.landslide': 'Landslide / debris flow', 'type.traffic_accident': 'Traffic accident',
-  'type.building_collapse': 'Building collapse', 'type.other': 'Other',
+  'type.building_collapse': 'Building collapse', 'type.mine_accident': 'Mine accident', 'type.severe_weather': 'Severe weather (typhoon, rainstorm, blizzard)', 'type.other': 'Other',
   'severity.I': 'Level I (extremely severe)', 'severity.II': 'Level II (severe)', 'severity.III': 'Level III (major)', 'severity.IV': 'Level IV (ordinary)',
   'status.ok': 'complete', 'status.partial': 'partial', 'status.error': 'failed',
   'list.search': 'Search reports or ids', 'list.type': 'Type', 'list.severity': 'Level', 'list.from': 'From', 'list.to': 'To',

@@ -18,7 +18,7 @@ export const zh = {
   'common.error': '出错：{{message}}',
   'type.structure_fire': '建筑火灾', 'type.wildfire': '森林草原火灾', 'type.hazmat_release': '危险化学品泄漏', 'type.explosion': '爆炸',
   'type.flood': '洪涝', 'type.earthquake': '地震', 'type.landslide': '滑坡/泥石流', 'type.traffic_accident': '交通事故',
-  'type.building_collapse': '建筑倒塌', 'type.other': '其他',
+  'type.building_collapse': '建筑倒塌', 'type.mine_accident': '矿山事故', 'type.severe_weather': '灾害性天气（台风、暴雨、暴雪）', 'type.other': '其他',
   'severity.I': 'I 级（特别重大）', 'severity.II': 'II 级（重大）', 'severity.III': 'III 级（较大）', 'severity.IV': 'IV 级（一般）',
   'status.ok': '完成', 'status.partial': '部分完成', 'status.error': '失败',
   'list.search': '搜索报告或编号', 'list.type': '类型', 'list.severity': '级别', 'list.from': '起始日期', 'list.to': '截止日期',
