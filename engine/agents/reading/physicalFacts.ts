@@ -5,14 +5,11 @@
 // bounded window, never on the whole report.
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
+import { positions } from '../shared/reportMarkers.js';
 
 /** How many characters beside a marker a value may be. */
 const WINDOW = 24;
 
-/** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). */
-function* positions(haystack: string, needle: string): Generator<number> {
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
-}
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 

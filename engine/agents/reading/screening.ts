@@ -6,7 +6,7 @@
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
-import { firstAffirmed } from '../shared/reportMarkers.js';
+import { firstAffirmed, isWordChar, positions } from '../shared/reportMarkers.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -25,14 +25,11 @@ const FUTURE = ['将于', '將於', '明天', '明日', '下周', '下週', '届
 
 const HAZARD_WORDS = INCIDENT_TYPES.filter((t) => t !== 'other').flatMap((t) => [...HAZARD_TERMS[t].zh, ...HAZARD_TERMS[t].en]);
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z]/.test(ch);
-
 /** The first phrase of `list` in the text, as a whole word when it is ASCII. */
 function firstPhrase(text: string, lower: string, list: readonly string[]): string | undefined {
   for (const phrase of list) {
     const ascii = /^[\x20-\x7e]+$/.test(phrase);
-    const hay = ascii ? lower : text;
-    for (let at = hay.indexOf(phrase); at !== -1; at = hay.indexOf(phrase, at + phrase.length)) {
+    for (const at of positions(ascii ? lower : text, phrase)) {
       if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + phrase.length]))) continue;
       return phrase;
     }

@@ -9,11 +9,13 @@ const EN_DRILL = ['drill', 'drills', 'exercise', 'tabletop', 'simulation exercis
 /** "exercise caution", "exercised restraint": the word, not a drill. */
 const EN_NOT_DRILL_AFTER = ['caution', 'care', 'restraint', 'patience', 'judgement', 'judgment', 'their right', 'extreme'];
 
-function* positions(haystack: string, needle: string): Generator<number> {
+/** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). */
+export function* positions(haystack: string, needle: string): Generator<number> {
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+/** A lower-case ASCII letter or digit: what a whole-word match may not touch. */
+export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);
 
 /** The first words saying the report describes a drill or exercise, if any. */
 export function findDrill(text: string): DrillMarker | undefined {
