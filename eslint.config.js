@@ -2,9 +2,9 @@
 // Each layer's allow-list (test/layering.test.ts proves every rule fires, so deleting one breaks the build):
 //
 //   engine/contract         zod and its own files: no Node built-ins, no other engine code (the UI shares it)
-//   engine/agents/<agent>   engine/{contract,knowledge,numeric,inference}, engine/agents/shared and its own
+//   engine/agents/<agent>   engine/{contract,knowledge,numeric,inference}, engine/agents/common and its own
 //                           files: never another agent's code, never onnxruntime-node, never the serving side
-//   engine/agents/shared    what an agent may import, but no agent: the one place agents share code through
+//   engine/agents/common    what an agent may import, but no agent: the one place agents share code through
 //   engine/inference        anything in engine/ but agents; the only place onnxruntime-node is imported
 //   worker side             orchestrator/agentTasks.ts, agentWorker.ts, agentWorkerMain.ts (and testing/): agents
 //   the rest of engine/     (server, cli, host, store, cache, orchestrator, report, metrics, knowledge, numeric,
@@ -24,7 +24,7 @@ const entries = (dir) => readdirSync(new URL(dir, import.meta.url), { withFileTy
 /** engine/'s top-level folders and files (modules reached as `…/config.js`), and the agents. */
 const ENGINE_DIRS = entries('./engine').filter((e) => e.isDirectory()).map((e) => e.name);
 const ENGINE_FILES = entries('./engine').filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')).map((e) => e.name.slice(0, -3));
-const AGENTS = entries('./engine/agents').filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+const AGENTS = entries('./engine/agents').filter((e) => e.isDirectory() && e.name !== 'common').map((e) => e.name);
 const AGENT_MAY_IMPORT = ['contract', 'knowledge', 'numeric', 'inference', 'agents'];
 const WORKER_SIDE = ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/agentWorkerMain.ts', 'engine/orchestrator/testing/**'];
 const TESTS = ['**/*.test.ts'];
@@ -40,10 +40,10 @@ const noTraining = { regex: segment(['training']), message: 'training/ is build-
 const noOnnxruntime = { regex: '^onnxruntime-', message: 'only engine/inference/ runs models: use its inference core, never onnxruntime directly.' };
 const noAgents = { regex: segment(['agents']), message: 'agents run in worker threads (orchestrator/agentTasks.ts); the serving side and the layers below the agents never import them.' };
 const agentLayers = [
-  { regex: segment(ENGINE_DIRS.filter((d) => !AGENT_MAY_IMPORT.includes(d))), message: 'agents import only engine/{contract,knowledge,numeric,inference}, engine/agents/shared and their own files.' },
-  { regex: `^(\\.\\./)+(${ENGINE_FILES.join('|')})\\.js$`, message: 'agents import only engine/{contract,knowledge,numeric,inference}, engine/agents/shared and their own files.' },
+  { regex: segment(ENGINE_DIRS.filter((d) => !AGENT_MAY_IMPORT.includes(d))), message: 'agents import only engine/{contract,knowledge,numeric,inference}, engine/agents/common and their own files.' },
+  { regex: `^(\\.\\./)+(${ENGINE_FILES.join('|')})\\.js$`, message: 'agents import only engine/{contract,knowledge,numeric,inference}, engine/agents/common and their own files.' },
 ];
-const otherAgents = (agent) => ({ regex: segment(AGENTS.filter((a) => a !== agent)), message: `engine/agents/${agent} uses another agent's code only through engine/agents/shared (or engine/knowledge).` });
+const otherAgents = (agent) => ({ regex: segment(AGENTS.filter((a) => a !== agent)), message: `engine/agents/${agent} uses another agent's code only through engine/agents/common (or engine/knowledge).` });
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const engineBase = [...noElectron, noTraining];
 
@@ -86,8 +86,8 @@ export default tseslint.config(
     rules: restrict([...engineBase, noOnnxruntime, otherAgents(agent), ...agentLayers]),
   })),
   {
-    files: ['engine/agents/shared/**/*.ts'],
-    rules: restrict([...engineBase, noOnnxruntime, { regex: segment(AGENTS), message: 'engine/agents/shared is what agents share: it imports no agent.' }, ...agentLayers]),
+    files: ['engine/agents/common/**/*.ts'],
+    rules: restrict([...engineBase, noOnnxruntime, { regex: segment(AGENTS), message: 'engine/agents/common is what agents share: it imports no agent.' }, ...agentLayers]),
   },
   {
     files: ['engine/contract/**/*.ts'],

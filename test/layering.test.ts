@@ -40,16 +40,16 @@ test('agents never import onnxruntime-node; only engine/inference/ does', async 
   await passes(ort, 'engine/inference/x.ts');
 });
 
-test('an agent uses another agent only through engine/agents/shared or engine/knowledge', async () => {
-  const other = "another agent's code only through engine/agents/shared";
+test('an agent uses another agent only through engine/agents/common or engine/knowledge', async () => {
+  const other = "another agent's code only through engine/agents/common";
   await fails(use('../strategist/index.js', 'PRIORITY_WEIGHTS'), 'engine/agents/executor/index.ts', other);
   await fails(use('../field/quake/intensity.js', 'radiusForIntensityKm'), 'engine/agents/awareness/index.ts', other);
   await fails(use('../../awareness/index.js', 'runAwareness'), 'engine/agents/field/quake/x.ts', other);
   await fails(use('../../agents/field/index.js', 'runField'), 'engine/agents/executor/x.ts', other);
   await fails(useType('../strategist/classifier/incidentClassifier.js', 'TypeScores'), 'engine/agents/executor/x.ts', other);
-  await fails(use('../field/index.js', 'runField'), 'engine/agents/shared/x.ts', 'it imports no agent');
-  await passes(use('../shared/quakeIntensity.js', 'radiusForIntensityKm'), 'engine/agents/awareness/index.ts');
-  await passes(use('../../shared/quakeIntensity.js', 'intensityAt'), 'engine/agents/field/quake/index.ts');
+  await fails(use('../field/index.js', 'runField'), 'engine/agents/common/x.ts', 'it imports no agent');
+  await passes(use('../common/quakeIntensity.js', 'radiusForIntensityKm'), 'engine/agents/awareness/index.ts');
+  await passes(use('../../common/quakeIntensity.js', 'intensityAt'), 'engine/agents/field/quake/index.ts');
   await passes(use('../../knowledge/priorityWeights.js', 'PRIORITY_WEIGHTS'), 'engine/agents/executor/index.ts');
   await passes(use('../surrogate/ensemble.js', 'ENSEMBLE_MEMBERS'), 'engine/agents/field/plume/x.ts');
   await passes(use('./sensorTrends.js', 'analyseSensor'), 'engine/agents/awareness/x.ts');
@@ -57,12 +57,12 @@ test('an agent uses another agent only through engine/agents/shared or engine/kn
   await passes(use('../strategist/index.js', 'strategize'), 'engine/agents/executor/x.test.ts');
 });
 
-test('agents import only contract, knowledge, numeric, inference, agents/shared and their own files', async () => {
+test('agents import only contract, knowledge, numeric, inference, agents/common and their own files', async () => {
   const layers = 'agents import only engine/{contract,knowledge,numeric,inference}';
   await fails(use('../../store/database.js'), 'engine/agents/field/x.ts', layers);
   await fails(use('../../../orchestrator/workerPool.js'), 'engine/agents/strategist/classifier/x.ts', layers);
   await fails(use('../../config.js', 'resolveConfig'), 'engine/agents/awareness/x.ts', layers);
-  await fails(use('../../logging.js', 'createLogger'), 'engine/agents/shared/x.ts', layers);
+  await fails(use('../../logging.js', 'createLogger'), 'engine/agents/common/x.ts', layers);
   await passes(use('../../contract/taxonomy.js', 'INCIDENT_TYPES'), 'engine/agents/field/x.ts');
   await passes(use('../../numeric/stats.js', 'median'), 'engine/agents/awareness/x.ts');
   await passes(use('../../../inference/inferenceCore.js', 'preloadModel'), 'engine/agents/strategist/classifier/x.ts');

@@ -1,4 +1,4 @@
-// SAFE priority weights (SAFE design; PRODUCT.md): the Strategist ranks objectives on all five factors,
+// SAFE priority weights (SAFE design; docs/taxonomy-and-severity.md): the Strategist ranks objectives on all five factors,
 // the Executor ranks tasks on the two a task carries. Product knowledge both agents share, so it lives
 // here rather than in either agent.
 import type { PriorityFactor } from './sopLibrary.js';

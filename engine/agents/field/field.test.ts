@@ -7,7 +7,7 @@ import { pasquillStability } from './plume/stability.js';
 import { rothermelSpread, lengthToBreadth } from './fire/rothermel.js';
 import { fuelModel } from './fire/fuelModels.js';
 import { weirInflowM3PerS, hoursToDepths, scsRunoffMm } from './flood/leveeBreach.js';
-import { intensityAt } from '../shared/quakeIntensity.js';
+import { intensityAt } from '../common/quakeIntensity.js';
 import { fatalityRate } from './quake/pager.js';
 import { runField } from './index.js';
 import { parseIncident } from '../../contract/parseIncident.js';

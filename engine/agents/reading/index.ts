@@ -4,7 +4,7 @@ import type { Incident } from '../../contract/incident.js';
 import type { ReportReading } from '../../contract/reading.js';
 import { collectFigures } from './figures.js';
 import { physicalFactsFromText } from './physicalFacts.js';
-import { findDrill } from '../shared/reportMarkers.js';
+import { findDrill } from '../common/reportMarkers.js';
 import { screenReport } from './screening.js';
 
 /** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */

@@ -5,7 +5,7 @@
 // bounded window, never on the whole report.
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
-import { positions } from '../shared/reportMarkers.js';
+import { positions } from '../common/reportMarkers.js';
 
 /** How many characters beside a marker a value may be. */
 const WINDOW = 24;

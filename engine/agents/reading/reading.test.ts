@@ -47,7 +47,7 @@ test('facts from the text fill only what the form left empty, and only whole fac
 });
 
 test('drills and exercises are flagged with the words that say so; "exercise caution" is not one', async () => {
-  const { findDrill } = await import('../shared/reportMarkers.js');
+  const { findDrill } = await import('../common/reportMarkers.js');
   assert.equal(findDrill('某化工园区开展液氯泄漏应急演练，模拟3人中毒')?.cue, '演练');
   assert.equal(findDrill('Joint evacuation drill at the rail yard: simulated chlorine leak')?.cue, 'drill');
   assert.equal(findDrill('Residents should exercise caution near the river; levee breach at 3 km'), undefined);
@@ -55,7 +55,7 @@ test('drills and exercises are flagged with the words that say so; "exercise cau
 });
 
 test('a hazard the report denies is no cue: 未发现明火, "no leak", "not a fire"', async () => {
-  const { isNegated, firstAffirmed } = await import('../shared/reportMarkers.js');
+  const { isNegated, firstAffirmed } = await import('../common/reportMarkers.js');
   const zh = '现场未发现明火，槽罐车发生泄漏';
   assert.equal(isNegated(zh, zh.indexOf('明火')), true);
   assert.equal(isNegated(zh, zh.indexOf('泄漏')), false, 'a new clause');

@@ -6,7 +6,7 @@
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
-import { firstAffirmed, isWordChar, positions } from '../shared/reportMarkers.js';
+import { firstAffirmed, isWordChar, positions } from '../common/reportMarkers.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 

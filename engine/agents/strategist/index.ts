@@ -10,7 +10,7 @@ import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from './severity.js';
-import { firstAffirmed } from '../shared/reportMarkers.js';
+import { firstAffirmed } from '../common/reportMarkers.js';
 import { standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 

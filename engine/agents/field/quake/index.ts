@@ -5,7 +5,7 @@ import type { QuakeResult } from '../../../contract/result.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../../knowledge/population.js';
 import { createRandom, hashSeed, normal } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { INTENSITY_SIGMA, intensityAt, radiusForIntensityKm } from '../../shared/quakeIntensity.js';
+import { INTENSITY_SIGMA, intensityAt, radiusForIntensityKm } from '../../common/quakeIntensity.js';
 import { fatalityRate } from './pager.js';
 
 const RING_INTENSITIES = [5, 6, 7, 8, 9, 10];
