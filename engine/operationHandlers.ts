@@ -1,8 +1,7 @@
 // The engine's side of the operations table: one handler per operation, typed by the table, so a door
 // (HTTP, the utility process, tests) never decides what an operation does, only how it travels.
 import { parseIncident } from './contract/parseIncident.js';
-import { ERROR_CODES, SafeError } from './contract/errors.js';
-import { OPERATIONS, type CallContext, type OperationHandlers, type OperationName } from './contract/operations.js';
+import { parseOperationArgs, type CallContext, type OperationHandlers, type OperationName } from './contract/operations.js';
 import type { Engine } from './engine.js';
 
 export function operationHandlers(engine: Engine): OperationHandlers {
@@ -26,13 +25,13 @@ export function operationHandlers(engine: Engine): OperationHandlers {
  * the field on failure), then runs its handler. Doors differ only in how arguments arrive and events leave.
  */
 export function callOperation(handlers: OperationHandlers, name: OperationName, rawArgs: unknown, emit: (event: unknown) => void, signal?: AbortSignal): Promise<unknown> {
-  const parsed = OPERATIONS[name].args.safeParse(rawArgs ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || '(arguments)';
-    return Promise.reject(new SafeError(ERROR_CODES.INVALID_FIELD, `${name}: ${field}: ${issue?.message ?? 'invalid'}`, field));
+  let args: unknown;
+  try {
+    args = parseOperationArgs(name, rawArgs);
+  } catch (err) {
+    return Promise.reject(err);
   }
   // The table types each handler by its own operation; here the operation is only known at run time.
   const handler = handlers[name] as (args: unknown, context: CallContext<OperationName>) => Promise<unknown>;
-  return handler(parsed.data, { emit, signal });
+  return handler(args, { emit, signal });
 }

@@ -5,6 +5,7 @@
 // compiler then asks for it); see docs/architecture.md.
 import { z } from 'zod';
 import { analysisResultSchema } from './result.js';
+import { ERROR_CODES, SafeError } from './errors.js';
 import {
   aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
@@ -118,6 +119,20 @@ export const BRIDGE_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[nam
 
 export type CliOperationName = { [K in OperationName]: Operations[K] extends { cli: object } ? K : never }[OperationName];
 export const CLI_OPERATIONS = OPERATION_NAMES.filter((name) => (OPERATIONS[name] as OperationSpec).cli !== undefined) as CliOperationName[];
+
+/**
+ * An operation's arguments checked against its own schema, defaults applied: what every door does before a
+ * call goes anywhere. Throws INVALID_FIELD naming the argument.
+ */
+export function parseOperationArgs<K extends OperationName>(name: K, raw: unknown): OperationArgs<K> {
+  const parsed = OPERATIONS[name].args.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || '(arguments)';
+    throw new SafeError(ERROR_CODES.INVALID_FIELD, `${name}: argument ${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  return parsed.data as OperationArgs<K>;
+}
 
 export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
 

@@ -2,7 +2,7 @@
 // confidence / severity, awareness, field, executor, models, timingsMs, field.plume.thresholds. The rest
 // is documented there too.
 import { z } from 'zod';
-import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS, NOT_INCIDENT_REASONS } from './taxonomy.js';
+import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS, NOT_INCIDENT_REASONS, FIGURE_NAMES } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
 import { ERROR_CODES } from './errors.js';
 
@@ -11,14 +11,34 @@ export const errorBodySchema = z.object({ code: errorCode, message: z.string(), 
 
 const provenance = z.enum(['fact', 'text', 'estimate']);
 
+/** Where something was read in the report's text: [start, end) UTF-16 offsets, so a reader can check it in one glance. */
+export const spanSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
 export const severityCountSchema = z.object({
   value: z.number(),
   source: provenance,
   /** Stated as a lower bound ("over 30", "三十余人"): at least this many. */
   lowerBound: z.boolean().optional(),
-  /** Read from the report's text at [start, end) (UTF-16 offsets), so a reader can check it in one glance. */
-  span: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+  /** Where in the report's text it was read. */
+  span: spanSchema.optional(),
 });
+
+/** A figure the commander stated in the form and the report's text gives differently: both are kept. */
+export const figureConflictSchema = z.object({
+  figure: z.enum(FIGURE_NAMES),
+  stated: z.number(),
+  read: z.number(),
+  /** Where the text's figure stands. */
+  span: spanSchema.optional(),
+  /** Which one grading used: the more severe (the larger count). */
+  used: z.enum(['stated', 'read']),
+});
+
+/** The report describes a drill or exercise (`cue`: the words that say so). */
+export const drillSchema = z.object({ cue: z.string(), span: spanSchema });
+
+/** Why a message is not an incident at all, and the words that say so. */
+export const notIncidentSchema = z.object({ reason: z.enum(NOT_INCIDENT_REASONS), cue: z.string() });
 
 export const strategistSchema = z.object({
   type: z.enum(INCIDENT_TYPES),
@@ -38,14 +58,11 @@ export const strategistSchema = z.object({
   /** The grading standard applied: Order 493 for production-safety accidents, the national plans for natural disasters (docs/taxonomy-and-severity.md). */
   severityStandard: z.enum(SEVERITY_STANDARDS),
   /** Figures the form states and the report's text gives differently: both kept; grading used the more severe. */
-  figureConflicts: z.array(z.object({
-    figure: z.string(), stated: z.number(), read: z.number(),
-    span: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(), used: z.enum(['stated', 'read']),
-  })).optional(),
+  figureConflicts: z.array(figureConflictSchema).optional(),
   /** Why the message is not an incident at all (`type` is then `other`), and the words that say so. */
-  notIncidentReason: z.object({ reason: z.enum(NOT_INCIDENT_REASONS), cue: z.string() }).optional(),
+  notIncidentReason: notIncidentSchema.optional(),
   /** The report describes a drill or exercise (`cue`: the words that say so); the type is the scenario's hazard. */
-  drill: z.object({ cue: z.string(), span: z.tuple([z.number().int().min(0), z.number().int().min(0)]) }).optional(),
+  drill: drillSchema.optional(),
   /** The standard's initial judgement from the event itself (an earthquake's magnitude), kept beside the level from the figures. */
   severityInitial: z.object({ severity: z.enum(SEVERITY_LEVELS), basis: z.string() }).optional(),
   /** Counts found in facts or text (trapped, exposed, evacuated, ...). */
@@ -66,8 +83,8 @@ export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFrom
 export const textFactSchema = z.object({
   fact: z.enum(TEXT_FACTS),
   value: z.union([z.number(), z.string(), z.boolean()]),
-  /** Where in the report's text it was read: [start, end) UTF-16 offsets. */
-  span: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  /** Where in the report's text it was read. */
+  span: spanSchema,
 });
 export type TextFact = z.infer<typeof textFactSchema>;
 

@@ -15,6 +15,12 @@ export const INCIDENT_TYPES = [
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
+/** The counts a report states. `trapped`: held in place and needing rescue (rubble, vehicles, mines);
+ *  `stranded`: unhurt but cut off and waiting (rooftops in a flood, snowbound roads). Both raise urgency;
+ *  neither is an injury. */
+export const FIGURE_NAMES = ['deaths', 'seriousInjuries', 'injuries', 'trapped', 'stranded', 'missing', 'exposed', 'evacuated', 'directLossCny'] as const;
+export type FigureName = (typeof FIGURE_NAMES)[number];
+
 /** Why a message is not an incident: keyboard mashing, a radio or system test, a report that nothing
  *  happened (all clear, false alarm, hazards named only to be denied), a notice, or small talk. */
 export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat'] as const;

@@ -40,9 +40,9 @@ function secondaryHazards(primary: IncidentType, scores: TypeScores, text: strin
   for (const type of INCIDENT_TYPES) {
     if (type === primary || type === 'other') continue;
     // A hazard word counts only where the report does not deny it ("未发现明火", "no leak").
-    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].map((term) => ({ term })).find(({ term }) => firstAffirmed(text, lower, term) !== undefined);
+    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].find((term) => firstAffirmed(text, lower, term) !== undefined);
     const p = scores[type];
-    if (hit) found.set(type, { cue: `report mentions "${hit.term}"`, confidence: round(Math.max(0.6, p), 2) });
+    if (hit) found.set(type, { cue: `report mentions "${hit}"`, confidence: round(Math.max(0.6, p), 2) });
     else if (p >= SECONDARY_MIN_PROBABILITY) found.set(type, { cue: 'classifier', confidence: round(p, 2) });
   }
   return [...found].map(([type, v]) => ({ type, ...v })).sort((a, b) => b.confidence - a.confidence);

@@ -1,6 +1,5 @@
 import type { StrategistResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
-import type { FigureName } from '../../../engine/contract/reading.js';
 
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
 export function StrategistCard({ strategist }: { strategist: StrategistResult }) {
@@ -23,7 +22,7 @@ export function StrategistCard({ strategist }: { strategist: StrategistResult })
       {strategist.figureConflicts && strategist.figureConflicts.length > 0 && (
         <div className="alert" data-testid="figure-conflicts"><strong>{t('card.conflicts')}</strong>
           <ul>{strategist.figureConflicts.map((c) => <li key={c.figure}>{t('card.conflict', {
-            figure: t(`figure.name.${c.figure as FigureName}`), stated: c.stated.toLocaleString(), read: c.read.toLocaleString(),
+            figure: t(`figure.name.${c.figure}`), stated: c.stated.toLocaleString(), read: c.read.toLocaleString(),
             used: t(c.used === 'read' ? 'card.conflict.usedRead' : 'card.conflict.usedStated'),
           })}</li>)}</ul>
         </div>
