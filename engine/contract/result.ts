@@ -95,6 +95,8 @@ const modelCard = {
   validity: z.string(),
   /** Inputs the model had to default because the incident did not state them. */
   defaulted: z.array(z.string()),
+  /** Defaults chosen as the worse case (unknown time of day → night), each said plainly for the commander. */
+  worseCaseDefaults: z.array(z.object({ input: z.string(), assumed: z.string(), why: z.string(), whyZh: z.string() })).optional(),
 };
 
 const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
@@ -107,6 +109,14 @@ export const plumeSchema = z.object({
   substance: z.string(),
   stability: z.enum(STABILITY_CLASSES),
   stabilitySource: z.enum(['fact', 'derived']),
+  /** Day or night at the incident and how it was known; daytime null = unknown (night assumed). */
+  daylight: z.object({
+    daytime: z.boolean().nullable(),
+    source: z.enum(['fact', 'solar-elevation', 'report-clock', 'unknown']),
+    solarElevationDeg: z.number().nullable(),
+  }).optional(),
+  /** continuous, or finite (facts.release.durationMin given: the cloud thins along the wind, Palazzi 1982). */
+  releaseModel: z.enum(['continuous', 'finite']).optional(),
   terrain: z.enum(['rural', 'urban']),
   windFromDeg: z.number(),
   /** Direction the plume travels towards (windFromDeg + 180). */

@@ -45,12 +45,12 @@ test('threat distance is where the centreline falls to the level', () => {
 test('ppm to mg/m³ uses 24.45 L/mol', () => close(ppmToMgPerM3(1, 24.45), 1, 1e-12, 'identity'));
 
 test('Pasquill–Turner stability table', () => {
-  assert.equal(pasquillStability({ windSpeedMps: 1.5, daytime: true, insolation: 'strong' }), 'A');
-  assert.equal(pasquillStability({ windSpeedMps: 4, daytime: true, insolation: 'moderate' }), 'C');
-  assert.equal(pasquillStability({ windSpeedMps: 2.5, daytime: false, cloudOktas: 2 }), 'F');
-  assert.equal(pasquillStability({ windSpeedMps: 2.5, daytime: false, cloudOktas: 5 }), 'E');
-  assert.equal(pasquillStability({ windSpeedMps: 7, daytime: true, insolation: 'strong' }), 'C');
-  assert.equal(pasquillStability({ windSpeedMps: 1, daytime: false, cloudOktas: 8 }), 'D');
+  assert.equal(pasquillStability({ windSpeedMps: 1.5, daytime: true, insolation: 'strong' }).stability, 'A');
+  assert.equal(pasquillStability({ windSpeedMps: 4, daytime: true, insolation: 'moderate' }).stability, 'C');
+  assert.equal(pasquillStability({ windSpeedMps: 2.5, daytime: false, cloudOktas: 2 }).stability, 'F');
+  assert.equal(pasquillStability({ windSpeedMps: 2.5, daytime: false, cloudOktas: 5 }).stability, 'E');
+  assert.equal(pasquillStability({ windSpeedMps: 7, daytime: true, insolation: 'strong' }).stability, 'C');
+  assert.equal(pasquillStability({ windSpeedMps: 1, daytime: false, cloudOktas: 8 }).stability, 'D');
 });
 
 test('Rothermel fuel model 1 (single dead class) against the equations by hand', () => {

@@ -16,7 +16,8 @@ import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
  *  caller then runs the physics' Monte Carlo). */
 export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult | null> {
   const substance = findSubstance(plume.substance);
-  if (!substance) return null;
+  // The surrogate learned continuous releases only; a finite one takes the physics' Monte Carlo.
+  if (!substance || plume.releaseModel === 'finite') return null;
   const base = {
     rateKgPerS: Number(plume.inputsUsed.rateKgPerS), windSpeedMps: Math.max(1, Number(plume.inputsUsed.windSpeedMps)),
     heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,

@@ -1,7 +1,11 @@
-// Continuous-release Gaussian plume with total ground reflection, receptor at ground level:
+// Gaussian plume with total ground reflection, receptor at ground level:
 //   C(x, y) = Q / (π·u·σy·σz) · exp(−y² / 2σy²) · exp(−H² / 2σz²)        (Turner 1970, eq. 5.8)
+// A release of finite duration T is a cloud u·T long that spreads along the wind as it travels; its peak
+// at x is the steady value times erf(u·T / (2√2·σx)) (Palazzi et al. 1982, Atmos. Environ. 16:2785,
+// with σx = σy as they take it): near the source a long release looks continuous, far away it thins.
 // Threat distance for a level = the farthest downwind x where the centreline reaches it (as ALOHA reports).
 import type { StabilityClass } from '../../../contract/taxonomy.js';
+import { erf } from '../../../numeric/erf.js';
 import { briggsSigmas, type Terrain } from './dispersion.js';
 
 /** ppm ↔ mg/m³ at 25 °C and 1 atm: mg/m³ = ppm · M / 24.45 (molar volume 24.45 L). */
@@ -16,6 +20,8 @@ export interface PlumeSource {
   stability: StabilityClass;
   terrain: Terrain;
   molarMassGPerMol: number;
+  /** A release that stops after this long; undefined: continuous. */
+  releaseDurationMin?: number | undefined;
 }
 
 /** The model is not meaningful in calm air; ALOHA also refuses winds below 1 m/s. */
@@ -31,8 +37,16 @@ export function concentrationPpm(source: PlumeSource, downwindM: number, crosswi
   const qMgPerS = source.rateKgPerS * 1e6;
   const mg = (qMgPerS / (Math.PI * u * sigmaYM * sigmaZM))
     * Math.exp(-(crosswindM * crosswindM) / (2 * sigmaYM * sigmaYM))
-    * Math.exp(-(source.heightM * source.heightM) / (2 * sigmaZM * sigmaZM));
+    * Math.exp(-(source.heightM * source.heightM) / (2 * sigmaZM * sigmaZM))
+    * finiteReleasePeakFactor(source, u, sigmaYM);
   return mgPerM3ToPpm(mg, source.molarMassGPerMol);
+}
+
+/** Peak over steady concentration for a finite release (Palazzi et al. 1982, centre of the cloud); 1 when continuous. */
+function finiteReleasePeakFactor(source: PlumeSource, windMps: number, sigmaXM: number): number {
+  if (source.releaseDurationMin === undefined) return 1;
+  const cloudLengthM = windMps * source.releaseDurationMin * 60;
+  return erf(cloudLengthM / (2 * Math.SQRT2 * sigmaXM));
 }
 
 /** Farthest downwind distance (m) where the centreline concentration is at least `ppm`; 0 if never. */

@@ -1,11 +1,11 @@
-// The toxic-plume footprint for a continuous release: AEGL threat distances with uncertainty bands.
+// The toxic-plume footprint of a continuous or finite release: AEGL threat distances with uncertainty bands.
 import { AEGL_LEVELS } from '../../../contract/taxonomy.js';
 import type { Incident, Release, Weather } from '../../../contract/incident.js';
 import type { PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { isDaytime } from '../daylight.js';
+import { daylightAt } from '../daylight.js';
 import { pasquillStability, shiftStability } from './stability.js';
 import { concentrationPpm, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
 
@@ -20,16 +20,19 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   const substance = findSubstance(release.substance);
   if (!substance) throw new Error(`unknown substance ${release.substance}`); // validated upstream
   const defaulted: string[] = [];
-  const day = isDaytime(incident);
-  if (day.source === 'default') defaulted.push('facts.weather.daytime');
-  const stability = weather.stability ?? pasquillStability({
-    windSpeedMps: weather.windSpeedMps, daytime: day.daytime, cloudOktas: weather.cloudOktas, insolation: weather.insolation,
+  const daylight = daylightAt(incident);
+  const derived = pasquillStability({
+    windSpeedMps: weather.windSpeedMps, daytime: daylight.daytime, cloudOktas: weather.cloudOktas,
+    insolation: weather.insolation, solarElevationDeg: daylight.solarElevationDeg,
   });
+  const stability = weather.stability ?? derived.stability;
+  const worseCaseDefaults = weather.stability ? [] : derived.worseCaseDefaults;
+  for (const d of worseCaseDefaults) defaulted.push(d.input);
   const terrain = incident.facts.terrain ?? 'rural';
   if (!incident.facts.terrain) defaulted.push('facts.terrain');
   const source: PlumeSource = {
     rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: weather.windSpeedMps,
-    stability, terrain, molarMassGPerMol: substance.molarMassGPerMol,
+    stability, terrain, molarMassGPerMol: substance.molarMassGPerMol, releaseDurationMin: release.durationMin,
   };
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
   const perturbed: PlumeSource[] = Array.from({ length: bandSamples }, () => ({
@@ -54,22 +57,31 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(concentrationPpm(source, x), 3) }));
 
   return {
-    method: 'Gaussian plume, continuous point source with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability',
+    method: release.durationMin === undefined
+      ? 'Gaussian plume, continuous point source with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability'
+      : 'Gaussian plume, finite-duration point source (Palazzi et al. 1982) with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability',
     inputsUsed: {
       substance: substance.key, rateKgPerS: release.rateKgPerS, heightM: release.heightM,
-      windSpeedMps: weather.windSpeedMps, stability, terrain, daytime: day.daytime,
+      windSpeedMps: weather.windSpeedMps, stability, terrain,
+      ...(daylight.daytime !== null ? { daytime: daylight.daytime } : {}),
+      ...(release.durationMin !== undefined ? { durationMin: release.durationMin } : {}),
     },
     assumptions: [
-      'steady wind and release for the averaging time of the AEGL (60 min)',
+      release.durationMin === undefined
+        ? 'steady wind and release for the averaging time of the AEGL (60 min)'
+        : `release stops after ${release.durationMin} min; the peak of the passing cloud is compared with the 60-min AEGL (a shorter exposure tolerates more, so this errs long)`,
       'neutrally buoyant gas (dense-gas slumping of e.g. chlorine is not modelled; near-field distances may be underestimated)',
       `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
       'flat terrain, no deposition or chemical decay',
     ],
     validity: 'downwind 100 m – 10 km (range of the Briggs fits); a distance of 10 km means "10 km or more" (reachesModelLimit)',
     defaulted,
+    worseCaseDefaults,
     substance: substance.key,
     stability,
     stabilitySource: weather.stability ? 'fact' : 'derived',
+    daylight,
+    releaseModel: release.durationMin === undefined ? 'continuous' : 'finite',
     terrain,
     windFromDeg: weather.windFromDeg,
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
