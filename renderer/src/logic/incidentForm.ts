@@ -1,6 +1,7 @@
 // The new/edit incident form: text inputs ↔ the contract's incident, validated with the contract's own
 // schema so the form and the engine can never disagree about what is valid.
 import { incidentSchema, type IncidentInput, type UnitKind } from '../../../engine/contract/incident.js';
+import { isPlausibleClock } from '../../../engine/contract/deviceClock.js';
 import { parseSensorCsv } from './sensorCsv.js';
 
 type Section<T> = T & { enabled: boolean };
@@ -20,9 +21,11 @@ export interface IncidentForm {
 
 export const CASUALTY_FIELDS = ['deaths', 'seriousInjuries', 'injuries', 'trapped', 'missing', 'evacuated'] as const;
 
-export function emptyForm(): IncidentForm {
+/** A new report is stamped with the device's time (the commander can change it), but only when the
+ *  clock is plausible: a wrong time would decide day or night for the plume. */
+export function emptyForm(now: Date | null = new Date()): IncidentForm {
   return {
-    id: '', text: '', lang: '', reportedAt: '', lat: '', lon: '',
+    id: '', text: '', lang: '', reportedAt: now && isPlausibleClock(now) ? localDateTimeInput(now) : '', lat: '', lon: '',
     casualties: { deaths: '', seriousInjuries: '', injuries: '', trapped: '', missing: '', evacuated: '' },
     populationDensityPerKm2: '', terrain: '',
     release: { enabled: false, substance: 'chlorine', rateKgPerS: '', heightM: '0' },
@@ -32,6 +35,12 @@ export function emptyForm(): IncidentForm {
     quake: { enabled: false, magnitude: '', depthKm: '10', siteDistanceKm: '' },
     resources: [], sensors: [],
   };
+}
+
+/** The value a datetime-local input shows for a moment, in the device's time zone (YYYY-MM-DDTHH:mm). */
+export function localDateTimeInput(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 /** '' → absent; anything else → a number (NaN stays NaN so the schema names the field). */
@@ -91,7 +100,7 @@ export function validateForm(form: IncidentForm): { ok: true; incident: Incident
 
 /** An existing incident (an example, or the last run) back into the form, to edit and re-run. */
 export function formFromIncident(incident: IncidentInput): IncidentForm {
-  const form = emptyForm();
+  const form = emptyForm(null);
   const f = incident.facts ?? {};
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   form.id = str(incident.id); form.text = incident.text; form.lang = incident.lang ?? '';

@@ -116,3 +116,11 @@ test('report highlights: marks in text order, overlaps and out-of-range marks le
   assert.equal(segments.map((s) => s.text).join(''), text);
   assert.deepEqual(segments.filter((s) => s.mark).map((s) => [s.text, s.mark?.label]), [['3人死亡', 'dead 3'], ['12人受伤', 'injured 12']]);
 });
+
+test('a new report is stamped with the device time only when the clock is plausible', () => {
+  const now = new Date(2027, 2, 5, 23, 40);
+  assert.equal(emptyForm(now).reportedAt, '2027-03-05T23:40');
+  assert.equal(emptyForm(new Date(2001, 0, 1)).reportedAt, '', 'a reset clock (before this build) is not believed');
+  assert.equal(emptyForm(new Date(2099, 0, 1)).reportedAt, '', 'nor one decades ahead');
+  assert.equal(emptyForm(null).reportedAt, '');
+});
