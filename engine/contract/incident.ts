@@ -45,6 +45,10 @@ export const fireFactsSchema = z.object({
   durationMin: z.number().finite().positive().max(24 * 60).default(60),
   /** Distance from the fire to the nearest exposed community, downwind. */
   distanceToCommunityM: nonNegative.optional(),
+  /** How long the fire has burned: gives its area now (the zones' hot zone). */
+  burningForMin: nonNegative.max(7 * 24 * 60).optional(),
+  /** How long getting the community out takes: places the evacuation trigger line. */
+  evacuationTimeMin: z.number().finite().positive().max(24 * 60).optional(),
 });
 
 export const floodFactsSchema = z.object({

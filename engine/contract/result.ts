@@ -130,6 +130,8 @@ export const plumeSchema = z.object({
     reachesModelLimit: z.boolean(),
     /** Spread over perturbed wind speed and source rate. */
     downwindBandM: band,
+    /** The area above the level as [downwind m, half-width m] from the source to downwindM (symmetric about the plume axis). */
+    footprint: z.array(z.tuple([z.number(), z.number()])).optional(),
   })),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
   /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
@@ -213,15 +215,43 @@ export const awarenessSchema = z.object({
   }),
 });
 
+/** A point in metres east and north of the incident's origin (the release point, ignition point, breach or epicentre). */
+export const pointMSchema = z.tuple([z.number(), z.number()]);
+
+export const ZONE_NAMES = ['hot', 'warm', 'cold', 'protective_action'] as const;
 export const zoneSchema = z.object({
-  zone: z.enum(['hot', 'warm', 'cold']),
-  shape: z.enum(['circle', 'ellipse', 'corridor']),
+  /** hot: PPE only; warm: decontamination and support; cold: command and staging; protective_action: the public to evacuate or shelter. */
+  zone: z.enum(ZONE_NAMES),
+  shape: z.enum(['circle', 'ellipse', 'corridor', 'polygon']),
   /** Extent along the hazard's travel direction (downwind / head of fire), and across it. */
   alongM: z.number(),
   acrossM: z.number(),
   bearingDeg: z.number().nullable(),
   basis: z.string(),
+  basisZh: z.string().optional(),
   populationEstimate: z.number(),
+  /** The zone as drawn: each part a closed outline in metres east and north of the origin; a zone is their union. */
+  parts: z.array(z.object({ name: z.string(), nameZh: z.string(), polygon: z.array(pointMSchema) })).optional(),
+  /** to-scale: the outline is the physics' own; schematic: the size is true, the shape is not known (a polder of a stated area). */
+  drawing: z.enum(['to-scale', 'schematic']).optional(),
+});
+
+/** Where the command post and the staging area go: upwind (and uphill where known), outside every zone. */
+export const siteSchema = z.object({
+  kind: z.enum(['command_post', 'staging']),
+  point: pointMSchema,
+  distanceM: z.number(),
+  bearingDeg: z.number(),
+  basis: z.string(),
+  basisZh: z.string(),
+});
+
+/** A line drawn on the ground, e.g. the evacuation trigger: when the fire reaches it, evacuate. */
+export const groundLineSchema = z.object({
+  kind: z.enum(['evacuation_trigger']),
+  points: z.array(pointMSchema),
+  basis: z.string(),
+  basisZh: z.string(),
 });
 
 export const executorSchema = z.object({
@@ -233,6 +263,10 @@ export const executorSchema = z.object({
   units: z.array(z.object({ id: z.string(), kind: z.enum(UNIT_KINDS), name: z.string(), etaMin: z.number(), source: z.enum(['incident', 'default_roster']) })),
   assignment: z.object({ method: z.string(), cost: z.number(), unassignedTasks: z.number() }),
   zones: z.array(zoneSchema),
+  /** What the zones' coordinates are measured from. */
+  origin: z.object({ kind: z.enum(['release', 'ignition', 'breach', 'epicentre', 'incident']), name: z.string(), nameZh: z.string() }).optional(),
+  sites: z.array(siteSchema).optional(),
+  groundLines: z.array(groundLineSchema).optional(),
   timeline: z.array(z.object({ atMin: z.number(), event: z.string(), eventZh: z.string() })),
   missingInformation: z.array(z.object({ field: z.string(), why: z.string(), whyZh: z.string(), impact: z.number() })),
 });
@@ -267,6 +301,8 @@ export type FireResult = z.infer<typeof fireSchema>;
 export type FloodResult = z.infer<typeof floodSchema>;
 export type QuakeResult = z.infer<typeof quakeSchema>;
 export type Zone = z.infer<typeof zoneSchema>;
+export type Site = z.infer<typeof siteSchema>;
+export type GroundLine = z.infer<typeof groundLineSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 export type AgentFailure = z.infer<typeof agentFailureSchema>;
 export type Band = z.infer<typeof band>;

@@ -10,12 +10,14 @@ const L = {
     secondary: '次生灾害', objectives: '2. 当前目标（按SAFE权重排序）', hazards: '3. 危害与影响', assignments: '4. 任务分配', zones: '5. 分区',
     timeline: '6. 时间线', missing: '7. 待补充信息', status: '状态', failed: '未完成的分析', none: '无', people: '人', unassigned: '未分配', late: '（将迟到）',
     population: '受威胁人口（筛查估计）', risk: '风险', models: '模型',
+    zoneNames: { hot: '热区', warm: '温区', cold: '冷区', protective_action: '公众防护行动区' }, siteNames: { command_post: '指挥部', staging: '集结区' }, trigger: '疏散触发线',
   },
   en: {
     title: 'ICS-201 INCIDENT BRIEFING', situation: '1. Situation', type: 'Incident type', severity: 'Response level', estimate: ' (estimate)', confidence: 'confidence',
     secondary: 'Secondary hazards', objectives: '2. Current objectives (ranked by SAFE weights)', hazards: '3. Hazards and impact', assignments: '4. Assignments', zones: '5. Zones',
     timeline: '6. Timeline', missing: '7. Information needed', status: 'Status', failed: 'Incomplete analysis', none: 'none', people: 'people', unassigned: 'UNASSIGNED', late: ' (late)',
     population: 'Population at risk (screening estimate)', risk: 'Risk', models: 'Models',
+    zoneNames: { hot: 'Hot zone', warm: 'Warm zone', cold: 'Cold zone', protective_action: 'Protective-action area' }, siteNames: { command_post: 'Command post', staging: 'Staging area' }, trigger: 'Evacuation trigger line',
   },
 } as const;
 
@@ -62,7 +64,12 @@ export function formatBriefing(result: AnalysisResult, lang: Lang = result.strat
       out.push(`  [${task.deadlineMin} min] ${lang === 'zh' ? task.titleZh : task.title} → ${who}${task.late && task.assignedUnitId ? t.late : ''}`);
     }
     out.push('', t.zones);
-    for (const z of e.zones) out.push(`  ${z.zone}: ${z.alongM} × ${z.acrossM} m ${z.bearingDeg !== null ? `→ ${z.bearingDeg}°` : ''} ~${z.populationEstimate} ${t.people}`);
+    for (const z of e.zones) {
+      const what = z.parts ? z.parts.map((p) => (lang === 'zh' ? p.nameZh : p.name)).join(lang === 'zh' ? '；' : '; ') : `${z.alongM} × ${z.acrossM} m`;
+      out.push(`  ${t.zoneNames[z.zone]}: ${what}, ~${z.populationEstimate} ${t.people}`);
+    }
+    for (const site of e.sites ?? []) out.push(`  ${t.siteNames[site.kind]}: ${lang === 'zh' ? site.basisZh : site.basis}`);
+    for (const line of e.groundLines ?? []) out.push(`  ${t.trigger}: ${lang === 'zh' ? line.basisZh : line.basis}`);
     out.push('', t.timeline);
     for (const ev of e.timeline.slice(0, 15)) out.push(`  T+${ev.atMin} min  ${lang === 'zh' ? ev.eventZh : ev.event}`);
     out.push('', t.missing);

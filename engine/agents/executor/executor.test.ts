@@ -71,7 +71,7 @@ test('units go where priority-weighted arrival is least, and incompatible kinds 
 
 const scores = (type: string): TypeScores => Object.fromEntries(INCIDENT_TYPES.map((t) => [t, t === type ? 0.91 : 0.01])) as TypeScores;
 
-test('executor: chlorine plan has plume zones nested hot ⊂ warm ⊂ cold, a timeline and missing information', () => {
+test('executor: chlorine plan has the zones responders draw, a command post upwind, a timeline and missing information', () => {
   const incident = parseIncident({
     text: '液氯槽罐车泄漏，3人受伤',
     facts: { release: { substance: 'chlorine', rateKgPerS: 0.5, heightM: 1 }, weather: { windSpeedMps: 4, windFromDeg: 45, daytime: true, cloudOktas: 4 } },
@@ -80,11 +80,15 @@ test('executor: chlorine plan has plume zones nested hot ⊂ warm ⊂ cold, a ti
   const f = runField(incident);
   const a = runAwareness(incident, s, f);
   const e = runExecutor(incident, s, a, f);
-  const [hot, warm, cold] = e.zones;
-  assert.ok(hot && warm && cold);
-  assert.deepEqual([hot.zone, warm.zone, cold.zone], ['hot', 'warm', 'cold']);
-  assert.ok(hot.alongM < warm.alongM && warm.alongM < cold.alongM);
-  assert.equal(hot.bearingDeg, 225);
+  assert.deepEqual(e.zones.map((z) => z.zone), ['hot', 'warm', 'protective_action']);
+  const [hot, warm, protect] = e.zones;
+  assert.equal(hot?.bearingDeg, 225);
+  assert.deepEqual(hot?.parts?.map((p) => p.nameZh.slice(0, 5)), ['初始隔离区', 'AEGL-']);
+  assert.equal(warm?.bearingDeg, 45, 'the decontamination corridor is upwind');
+  assert.ok((protect?.alongM ?? 0) > (hot?.alongM ?? 0), 'AEGL-2 reaches farther than AEGL-3');
+  assert.equal(e.origin?.kind, 'release');
+  const post = e.sites?.find((site) => site.kind === 'command_post');
+  assert.ok(post && post.bearingDeg === 45 && post.distanceM >= 250, `command post ${JSON.stringify(post)}`);
   assert.ok(e.tasks.length >= 5 && e.tasks.every((t) => t.assignedUnitId !== null), 'default roster covers the hazmat SOP');
   assert.ok(e.missingInformation.some((m) => m.field === 'resources'), 'the default roster is flagged');
   assert.deepEqual(e.timeline.map((x) => x.atMin), [...e.timeline.map((x) => x.atMin)].sort((x, y) => x - y));

@@ -9,7 +9,7 @@ import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import { assignUnits, type PlannedTask } from './assignUnits.js';
 import { missingInformation } from './missingInformation.js';
-import { planZones } from './zones.js';
+import { planZones } from './zones/index.js';
 
 const EVACUATION_TASKS = new Set(['evacuate', 'evacuate-downwind']);
 
@@ -70,7 +70,7 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
       cost: round(cost, 2),
       unassignedTasks: assignments.filter((a) => a.unitId === null).length,
     },
-    zones: planZones(field, awareness),
+    ...planZones(incident, field, awareness),
     timeline,
     missingInformation: missingInformation(incident, strategist, field),
   };

@@ -48,7 +48,7 @@ test('hazard map draws every zone with a scale bar and the wind arrow for plumes
     { zone: 'hot', shape: 'corridor', alongM: 900, acrossM: 120, bearingDeg: 225, basis: '', populationEstimate: 10 },
     { zone: 'warm', shape: 'corridor', alongM: 2500, acrossM: 400, bearingDeg: 225, basis: '', populationEstimate: 100 },
   ];
-  const html = renderToStaticMarkup(<HazardMap zones={zones} field={{ notComputed: [], plume: { windFromDeg: 45 } } as never} />);
+  const html = renderToStaticMarkup(<HazardMap plan={{ zones }} field={{ notComputed: [], plume: { windFromDeg: 45 } } as never} />);
   assert.equal((html.match(/class="zone zone-/g) ?? []).length, 2);
   assert.match(html, /data-testid="scale-bar"/);
   assert.match(html, /data-testid="wind-arrow" transform="translate\(40 40\) rotate\(45\)"|transform="translate\(40 40\) rotate\(45\)"[^>]*data-testid="wind-arrow"/);

@@ -1,15 +1,25 @@
-// Turns the executor's zones into shapes drawn to scale: metres east/north of the source mapped onto an
-// SVG viewport, with a round-number distance scale. Bearings are compass degrees (0 = north, clockwise).
-import type { Zone } from '../../../engine/contract/result.js';
+// Turns the executor's zone plan into shapes drawn to scale: the engine's own outlines (metres east and
+// north of the origin) mapped onto an SVG viewport with one scale for both axes, the command post and
+// staging area, ground lines, and a round-number distance scale. Analyses saved before zones carried
+// outlines are drawn from their along/across extents. Bearings are compass degrees (0 = north, clockwise).
+import type { ExecutorResult, Zone } from '../../../engine/contract/result.js';
 
 export interface Viewport { widthPx: number; heightPx: number; marginPx: number }
 export interface ZoneShape {
   zone: Zone['zone'];
-  kind: 'ellipse' | 'circle';
-  /** Centre in pixels, radii in pixels, rotation in SVG degrees (clockwise from +x). */
-  cx: number; cy: number; rx: number; ry: number; rotateDeg: number;
+  /** SVG path of the zone's parts (each closed); empty for a legacy ellipse. */
+  path: string;
+  /** Legacy ellipse: centre and radii in pixels, rotation in SVG degrees (clockwise from +x). */
+  legacy?: { cx: number; cy: number; rx: number; ry: number; rotateDeg: number };
 }
-export interface HazardPicture { shapes: ZoneShape[]; sourcePx: { x: number; y: number }; metresPerPx: number; scaleBar: { metres: number; px: number } }
+export interface SiteMark { kind: 'command_post' | 'staging'; x: number; y: number }
+export interface LineMark { kind: string; path: string }
+export interface HazardPicture {
+  shapes: ZoneShape[]; sites: SiteMark[]; lines: LineMark[];
+  sourcePx: { x: number; y: number }; metresPerPx: number; scaleBar: { metres: number; px: number };
+}
+type ZonePlan = Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines'>;
+type Box = { minE: number; maxE: number; minN: number; maxN: number };
 
 /** A point `distanceM` from the origin towards `bearingDeg`, as metres east and north. */
 export function offsetM(bearingDeg: number, distanceM: number): { east: number; north: number } {
@@ -25,22 +35,31 @@ export function niceScaleLength(maxM: number): number {
   return power;
 }
 
-/** Extent of a zone in metres as an axis-aligned box around the source. */
-function zoneBoxM(zone: Zone): { minE: number; maxE: number; minN: number; maxN: number } {
+/** Extent of a legacy zone (no outline) in metres: a circle, or an ellipse from the source downwind. */
+function legacyBoxM(zone: Zone): Box {
   if (zone.shape === 'circle' || zone.bearingDeg === null) {
-    const r = zone.shape === 'circle' ? zone.alongM : Math.max(zone.alongM, zone.acrossM / 2);
+    const r = zone.alongM;
     return { minE: -r, maxE: r, minN: -r, maxN: r };
   }
-  // Ellipse from the source to alongM downwind: conservative box = its centre ± the larger semi-axis.
   const centre = offsetM(zone.bearingDeg, zone.alongM / 2);
   const r = Math.max(zone.alongM / 2, zone.acrossM / 2);
   return { minE: centre.east - r, maxE: centre.east + r, minN: centre.north - r, maxN: centre.north + r };
 }
 
-export function hazardPicture(zones: readonly Zone[], view: Viewport): HazardPicture | null {
-  const drawable = zones.filter((z) => z.alongM > 0);
+const boxOf = (points: ReadonlyArray<readonly [number, number]>): Box => ({
+  minE: Math.min(...points.map((p) => p[0])), maxE: Math.max(...points.map((p) => p[0])),
+  minN: Math.min(...points.map((p) => p[1])), maxN: Math.max(...points.map((p) => p[1])),
+});
+
+export function hazardPicture(plan: ZonePlan, view: Viewport): HazardPicture | null {
+  const drawable = plan.zones.filter((z) => (z.parts ? z.parts.some((p) => p.polygon.length >= 3) : z.alongM > 0));
   if (drawable.length === 0) return null;
-  const boxes = drawable.map(zoneBoxM);
+  const sites = plan.sites ?? [];
+  const lines = plan.groundLines ?? [];
+  const boxes: Box[] = [
+    ...drawable.map((z) => (z.parts ? boxOf(z.parts.flatMap((p) => p.polygon)) : legacyBoxM(z))),
+    ...sites.map((s) => boxOf([s.point])), ...lines.map((l) => boxOf(l.points)), boxOf([[0, 0]]),
+  ];
   const minE = Math.min(...boxes.map((b) => b.minE)), maxE = Math.max(...boxes.map((b) => b.maxE));
   const minN = Math.min(...boxes.map((b) => b.minN)), maxN = Math.max(...boxes.map((b) => b.maxN));
   const usableW = view.widthPx - 2 * view.marginPx;
@@ -51,19 +70,27 @@ export function hazardPicture(zones: readonly Zone[], view: Viewport): HazardPic
     x: view.marginPx + (east - minE) / metresPerPx + (usableW - (maxE - minE) / metresPerPx) / 2,
     y: view.marginPx + (maxN - north) / metresPerPx + (usableH - (maxN - minN) / metresPerPx) / 2,
   });
+  const pathOf = (points: ReadonlyArray<readonly [number, number]>, close: boolean) =>
+    points.map(([e, n], i) => { const p = toPx(e, n); return `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`; }).join(' ') + (close ? ' Z' : '');
   const sourcePx = toPx(0, 0);
   const shapes = drawable.map((zone): ZoneShape => {
+    if (zone.parts) return { zone: zone.zone, path: zone.parts.map((p) => pathOf(p.polygon, true)).join(' ') };
     if (zone.shape === 'circle' || zone.bearingDeg === null) {
-      const r = (zone.shape === 'circle' ? zone.alongM : zone.alongM) / metresPerPx;
-      return { zone: zone.zone, kind: 'circle', cx: sourcePx.x, cy: sourcePx.y, rx: r, ry: r, rotateDeg: 0 };
+      const r = zone.alongM / metresPerPx;
+      return { zone: zone.zone, path: '', legacy: { cx: sourcePx.x, cy: sourcePx.y, rx: r, ry: r, rotateDeg: 0 } };
     }
     const c = offsetM(zone.bearingDeg, zone.alongM / 2);
     const centre = toPx(c.east, c.north);
     // SVG rotation is clockwise from +x (east); compass bearing is clockwise from north.
-    return { zone: zone.zone, kind: 'ellipse', cx: centre.x, cy: centre.y, rx: zone.alongM / 2 / metresPerPx, ry: zone.acrossM / 2 / metresPerPx, rotateDeg: zone.bearingDeg - 90 };
+    return { zone: zone.zone, path: '', legacy: { cx: centre.x, cy: centre.y, rx: zone.alongM / 2 / metresPerPx, ry: zone.acrossM / 2 / metresPerPx, rotateDeg: zone.bearingDeg - 90 } };
   });
   const scaleM = niceScaleLength((usableW * metresPerPx) / 4);
-  return { shapes, sourcePx, metresPerPx, scaleBar: { metres: scaleM, px: scaleM / metresPerPx } };
+  return {
+    shapes,
+    sites: sites.map((s) => ({ kind: s.kind, ...toPx(s.point[0], s.point[1]) })),
+    lines: lines.map((l) => ({ kind: l.kind, path: pathOf(l.points, false) })),
+    sourcePx, metresPerPx, scaleBar: { metres: scaleM, px: scaleM / metresPerPx },
+  };
 }
 
 export function formatDistance(metres: number): string {

@@ -25,11 +25,11 @@ test('scale bar lengths are 1-2-5 round numbers', () => {
   assert.equal(formatDistance(314), '314 m');
 });
 
-test('plume corridors are drawn to one scale, downwind of the source, nested', () => {
+test('saved analyses without outlines: legacy corridors are drawn to one scale, downwind of the source, nested', () => {
   const view = { widthPx: 500, heightPx: 400, marginPx: 20 };
-  const picture = hazardPicture([zone('hot', 1000, 100, 90), zone('warm', 3000, 400, 90), zone('cold', 6000, 900, 90)], view);
+  const picture = hazardPicture({ zones: [zone('hot', 1000, 100, 90), zone('warm', 3000, 400, 90), zone('cold', 6000, 900, 90)] }, view);
   assert.ok(picture);
-  const [hot, warm, cold] = picture.shapes;
+  const [hot, warm, cold] = picture.shapes.map((s) => s.legacy);
   assert.ok(hot && warm && cold);
   // Downwind to the east: ellipse centres lie to the right of the source, on its row.
   assert.ok(cold.cx > picture.sourcePx.x && Math.abs(cold.cy - picture.sourcePx.y) < 1e-6);
@@ -37,12 +37,26 @@ test('plume corridors are drawn to one scale, downwind of the source, nested', (
   // To scale: the cold ellipse's length in pixels × metres per pixel = 6 km.
   assert.ok(Math.abs(cold.rx * 2 * picture.metresPerPx - 6000) < 1e-6);
   assert.ok(hot.rx < warm.rx && warm.rx < cold.rx);
-  // The whole footprint fits inside the margins.
   assert.ok(cold.cx + cold.rx <= view.widthPx - view.marginPx + 1e-6 && picture.sourcePx.x >= view.marginPx - 1e-6);
   assert.ok(Math.abs(picture.scaleBar.px * picture.metresPerPx - picture.scaleBar.metres) < 1e-6);
-  assert.equal(hazardPicture([zone('hot', 0, 0, null, 'circle')], view), null, 'nothing to draw');
-  const circles = hazardPicture([zone('hot', 500, 1000, null, 'circle'), zone('cold', 2000, 4000, null, 'circle')], view);
-  assert.ok(circles && circles.shapes[0]!.cx === circles.sourcePx.x && circles.shapes[1]!.rx > circles.shapes[0]!.rx);
+  assert.equal(hazardPicture({ zones: [zone('hot', 0, 0, null, 'circle')] }, view), null, 'nothing to draw');
+  const circles = hazardPicture({ zones: [zone('hot', 500, 1000, null, 'circle'), zone('cold', 2000, 4000, null, 'circle')] }, view);
+  assert.ok(circles && circles.shapes[0]!.legacy!.cx === circles.sourcePx.x && circles.shapes[1]!.legacy!.rx > circles.shapes[0]!.legacy!.rx);
+});
+
+test('the engine\'s outlines are drawn as they are: a 1 km square east of the source spans 1 km of pixels; sites and lines are placed on the same scale', () => {
+  const view = { widthPx: 500, heightPx: 400, marginPx: 20 };
+  const square: [number, number][] = [[0, -500], [1000, -500], [1000, 500], [0, 500]];
+  const picture = hazardPicture({
+    zones: [{ ...zone('hot', 1000, 1000, 90), parts: [{ name: 'sq', nameZh: 'sq', polygon: square }] }],
+    sites: [{ kind: 'command_post', point: [-300, 0], distanceM: 300, bearingDeg: 270, basis: '', basisZh: '' }],
+    groundLines: [{ kind: 'evacuation_trigger', points: [[1500, -200], [1500, 200]], basis: '', basisZh: '' }],
+  }, view);
+  assert.ok(picture);
+  const xs = [...picture.shapes[0]!.path.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
+  assert.ok(Math.abs((Math.max(...xs) - Math.min(...xs)) * picture.metresPerPx - 1000) < 1);
+  assert.ok(Math.abs((picture.sourcePx.x - picture.sites[0]!.x) * picture.metresPerPx - 300) < 1, 'command post 300 m west');
+  assert.match(picture.lines[0]!.path, /^M[\d.]+,[\d.]+ L/);
 });
 
 test('history: filters combine, newest first, paged', () => {

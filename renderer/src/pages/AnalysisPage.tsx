@@ -64,7 +64,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         <div className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}
-          {result.executor && <HazardMap zones={result.executor.zones} field={result.field} />}
+          {result.executor && <HazardMap plan={result.executor} field={result.field} />}
           <FieldSummary field={result.field} awareness={result.awareness} />
           {result.awareness && result.awareness.sensors.length > 0 && (
             <section className="card"><h2>{t('form.sensors')}</h2>

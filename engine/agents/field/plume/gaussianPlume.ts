@@ -72,17 +72,32 @@ export function thresholdDistanceM(source: PlumeSource, ppm: number): number {
   return 0;
 }
 
+/** Half-width (m) of the area above `ppm` at `downwindM`: where the crosswind Gaussian falls to the level. */
+export function halfWidthAtM(source: PlumeSource, ppm: number, downwindM: number): number {
+  const c0 = concentrationPpm(source, downwindM);
+  if (c0 <= ppm) return 0;
+  const { sigmaYM } = briggsSigmas(downwindM, source.stability, source.terrain);
+  return sigmaYM * Math.sqrt(2 * Math.log(c0 / ppm));
+}
+
+/** The footprint above `ppm` as [downwind m, half-width m] pairs from the source to `downwindM`, denser
+ *  near the source where the width changes fastest: the outline responders draw, not a bounding box. */
+export function footprintOutline(source: PlumeSource, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
+  if (downwindM <= 0) return [];
+  const outline: Array<[number, number]> = [[0, 0]];
+  for (let i = 1; i < points; i++) {
+    const x = downwindM * (i / points) ** 1.5;
+    outline.push([x, halfWidthAtM(source, ppm, x)]);
+  }
+  outline.push([downwindM, 0]);
+  return outline;
+}
+
 /** Widest crosswind extent (m, both sides) of the area above `ppm`, searched up to `downwindM`. */
 export function maxWidthM(source: PlumeSource, ppm: number, downwindM: number): number {
   if (downwindM <= 0) return 0;
   let widest = 0;
   const samples = 64;
-  for (let i = 1; i <= samples; i++) {
-    const x = (downwindM * i) / samples;
-    const c0 = concentrationPpm(source, x);
-    if (c0 <= ppm) continue;
-    const { sigmaYM } = briggsSigmas(x, source.stability, source.terrain);
-    widest = Math.max(widest, 2 * sigmaYM * Math.sqrt(2 * Math.log(c0 / ppm)));
-  }
+  for (let i = 1; i <= samples; i++) widest = Math.max(widest, 2 * halfWidthAtM(source, ppm, (downwindM * i) / samples));
   return widest;
 }

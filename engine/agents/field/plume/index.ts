@@ -7,7 +7,7 @@ import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { daylightAt } from '../daylight.js';
 import { pasquillStability, shiftStability } from './stability.js';
-import { concentrationPpm, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { concentrationPpm, footprintOutline, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
 const BAND_SAMPLES = 64;
@@ -52,6 +52,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
       maxWidthM: round(maxWidthM(source, ppm, downwindM), 0),
       reachesModelLimit: downwindM >= MAX_DISTANCE_M,
       downwindBandM: roundedBand(bandSamples > 0 ? perturbed.map((s) => thresholdDistanceM(s, ppm)) : [downwindM], 0),
+      footprint: footprintOutline(source, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
     }];
   });
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(concentrationPpm(source, x), 3) }));

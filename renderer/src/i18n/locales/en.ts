@@ -52,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'card.basis.deaths': '{{value}} dead ({{source}})', 'card.basis.seriousInjuries': '{{value}} seriously injured ({{source}})', 'card.basis.directLossCny': 'direct loss {{value}} CNY ({{source}})',
   'card.source.fact': 'entered', 'card.source.text': 'from the report', 'card.source.estimate': 'estimated', 'card.noFigures': 'No casualty figures yet: the level is provisional',
   'card.secondary': 'Secondary hazards', 'card.sop': 'SOP', 'card.objectives': 'Objectives (SAFE weights)',
-  'map.title': 'Hazard picture (to scale)', 'map.north': 'N', 'map.wind': 'wind', 'map.hot': 'Hot zone', 'map.warm': 'Warm zone', 'map.cold': 'Cold zone', 'map.none': 'Nothing to draw', 'map.source': 'Source', 'map.people': '~{{n}} people',
+  'map.protective_action': 'Protective-action area', 'map.command_post': 'Command post', 'map.staging': 'Staging area', 'map.evacuation_trigger': 'Evacuation trigger line', 'map.title': 'Hazard picture (to scale)', 'map.north': 'N', 'map.wind': 'wind', 'map.hot': 'Hot zone', 'map.warm': 'Warm zone', 'map.cold': 'Cold zone', 'map.none': 'Nothing to draw', 'map.source': 'Source', 'map.people': '~{{n}} people',
   'field.title': 'Field experts', 'field.level': 'Level', 'field.downwind': 'Downwind', 'field.width': 'Max width', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 km', 'field.fireRate': 'Spread {{rate}} m/min, {{area}} ha in {{min}} min', 'field.community': 'Fire head reaches the community in about {{min}} min',
   'field.flood': 'Inflow {{q}} m³/s, water rising {{rate}} m/h', 'field.depth': '{{depth}} m deep in {{hours}} h', 'field.never': 'not reached',

@@ -50,7 +50,7 @@ export const zh = {
   'card.basis.deaths': '死亡 {{value}}（{{source}}）', 'card.basis.seriousInjuries': '重伤 {{value}}（{{source}}）', 'card.basis.directLossCny': '直接损失 {{value}} 元（{{source}}）',
   'card.source.fact': '录入', 'card.source.text': '报告原文', 'card.source.estimate': '估计', 'card.noFigures': '尚无伤亡数据，级别为暂定',
   'card.secondary': '次生灾害', 'card.sop': '处置规程', 'card.objectives': '目标排序（SAFE 权重）',
-  'map.title': '危害范围（按比例）', 'map.north': '北', 'map.wind': '风', 'map.hot': '热区', 'map.warm': '温区', 'map.cold': '冷区', 'map.none': '没有可绘制的危害范围', 'map.source': '事故点', 'map.people': '约 {{n}} 人',
+  'map.protective_action': '公众防护行动区', 'map.command_post': '指挥部', 'map.staging': '集结区', 'map.evacuation_trigger': '疏散触发线', 'map.title': '危害范围（按比例）', 'map.north': '北', 'map.wind': '风', 'map.hot': '热区', 'map.warm': '温区', 'map.cold': '冷区', 'map.none': '没有可绘制的危害范围', 'map.source': '事故点', 'map.people': '约 {{n}} 人',
   'field.title': '专业推演', 'field.level': '等级', 'field.downwind': '下风向距离', 'field.width': '最大宽度', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 公里', 'field.fireRate': '蔓延速度 {{rate}} 米/分钟，{{area}} 公顷 / {{min}} 分钟', 'field.community': '火头约 {{min}} 分钟抵达居民区',
   'field.flood': '入流 {{q}} 立方米/秒，水位上涨 {{rate}} 米/小时', 'field.depth': '水深 {{depth}} 米：{{hours}} 小时', 'field.never': '不会达到',

@@ -1,0 +1,40 @@
+// One zone from its parts: the union's population and the along/across extents kept for readers of the
+// older fields, so every zone says how it was drawn and what it holds.
+import type { Zone } from '../../../contract/result.js';
+import { round } from '../../../numeric/stats.js';
+import { bearingAndDistance, roundPolygon, unionAreaM2, type Polygon } from './geometry.js';
+
+export interface ZonePart { name: string; nameZh: string; polygon: Polygon }
+
+export interface ZoneSpec {
+  zone: Zone['zone'];
+  shape: Zone['shape'];
+  parts: ZonePart[];
+  /** The hazard's travel direction, when it has one. */
+  bearingDeg: number | null;
+  basis: string;
+  basisZh: string;
+  drawing?: 'to-scale' | 'schematic';
+}
+
+export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
+  const points = spec.parts.flatMap((p) => p.polygon);
+  const farthestM = Math.max(0, ...points.map((p) => bearingAndDistance(p).distanceM));
+  const across = acrossExtentM(points, spec.bearingDeg);
+  return {
+    zone: spec.zone, shape: spec.shape,
+    alongM: round(farthestM, 0), acrossM: round(across, 0), bearingDeg: spec.bearingDeg,
+    basis: spec.basis, basisZh: spec.basisZh,
+    populationEstimate: Math.round((unionAreaM2(spec.parts.map((p) => p.polygon)) / 1e6) * densityPerKm2),
+    parts: spec.parts.map((p) => ({ name: p.name, nameZh: p.nameZh, polygon: roundPolygon(p.polygon) })),
+    drawing: spec.drawing ?? 'to-scale',
+  };
+}
+
+/** Width across the travel direction (or the widest extent when there is none). */
+function acrossExtentM(points: Polygon, bearingDeg: number | null): number {
+  if (points.length === 0) return 0;
+  const rad = ((bearingDeg ?? 0) + 90) * (Math.PI / 180);
+  const offsets = points.map(([e, n]) => e * Math.sin(rad) + n * Math.cos(rad));
+  return Math.max(...offsets) - Math.min(...offsets);
+}

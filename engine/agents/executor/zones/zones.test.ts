@@ -1,0 +1,96 @@
+// The zones' geometry (docs/zones.md): shapes and areas by hand, the hazmat zones' parts and the command
+// post outside every zone, the fire's zones growing with time and the trigger line where the head is
+// an evacuation's time away.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseIncident } from '../../../contract/parseIncident.js';
+import type { IncidentInput } from '../../../contract/incident.js';
+import { runField } from '../../field/index.js';
+import { bearingAndDistance, circle, ellipse, insidePolygon, mirroredOutline, polygonAreaM2, rectangle, towards, unionAreaM2 } from './geometry.js';
+import { planZones } from './index.js';
+import type { AwarenessResult } from '../../../contract/result.js';
+
+const awareness = { populationAtRisk: { estimate: 0, radiusM: 1000, densityPerKm2: 1000, densitySource: 'default', basis: 'screening' } } as AwarenessResult;
+const plan = (input: IncidentInput) => {
+  const incident = parseIncident(input);
+  return planZones(incident, runField(incident, { plume: 0, fire: 0, flood: 0 }), awareness);
+};
+
+test('geometry: bearings are compass degrees; areas of a circle, an ellipse and a rectangle; union counts overlap once', () => {
+  const [e, n] = towards(90, 100);
+  assert.ok(Math.abs(e - 100) < 1e-9 && Math.abs(n) < 1e-9, 'bearing 90 is east');
+  assert.ok(Math.abs(bearingAndDistance([-100, 0]).bearingDeg - 270) < 1e-9);
+  assert.ok(Math.abs(polygonAreaM2(circle(100, [0, 0], 360)) / (Math.PI * 1e4) - 1) < 1e-3);
+  assert.ok(Math.abs(polygonAreaM2(ellipse([0, 0], 30, 200, 50, 360)) / (Math.PI * 200 * 50) - 1) < 1e-3);
+  assert.ok(Math.abs(polygonAreaM2(rectangle(45, 10, 60, 10)) - 1000) < 1e-6);
+  const a = circle(100), b = circle(100, [100, 0]);
+  const lens = 2 * 100 ** 2 * Math.acos(0.5) - 50 * Math.sqrt(4 * 100 ** 2 - 100 ** 2); // two circles, centres 100 m apart
+  assert.ok(Math.abs(unionAreaM2([a, b]) / (2 * Math.PI * 1e4 - lens) - 1) < 0.03);
+  assert.ok(insidePolygon([0, 50], mirroredOutline(0, [[0, 0], [100, 20], [200, 0]])));
+  assert.ok(!insidePolygon([30, 50], mirroredOutline(0, [[0, 0], [100, 20], [200, 0]])));
+});
+
+const chlorineNight: IncidentInput = {
+  text: 'chlorine tank leaking', facts: { release: { substance: 'chlorine', rateKgPerS: 2 }, weather: { windSpeedMps: 3, windFromDeg: 0 } },
+};
+
+test('hazmat: hot = isolation circle + AEGL-3 footprint downwind; warm = decontamination upwind; protective action = AEGL-2 downwind; command post upwind outside every zone', () => {
+  const { zones, sites, origin } = plan(chlorineNight);
+  assert.equal(origin?.kind, 'release');
+  const hot = zones.find((z) => z.zone === 'hot')!;
+  const warm = zones.find((z) => z.zone === 'warm')!;
+  const protect = zones.find((z) => z.zone === 'protective_action')!;
+  const inHot = (p: [number, number]) => hot.parts!.some((part) => insidePolygon(p, part.polygon));
+  assert.ok(inHot([0, 50]) && inHot([0, -50]) && inHot([50, 0]), 'the isolation circle surrounds the source');
+  assert.ok(inHot([0, -1000]), 'wind from north: AEGL-3 footprint reaches south');
+  assert.ok(!inHot([0, 1000]), 'not upwind');
+  assert.ok(warm.parts!.every((p) => p.polygon.every(([, n]) => n >= 99)), 'the corridor lies upwind of the isolation circle');
+  assert.ok(protect.alongM > hot.alongM);
+  for (const site of sites ?? []) {
+    assert.ok(site.point[1] > 0, `${site.kind} is upwind`);
+    for (const z of zones) for (const part of z.parts ?? []) assert.ok(!insidePolygon(site.point, part.polygon), `${site.kind} outside ${z.zone}`);
+  }
+  assert.ok(hot.populationEstimate > 0 && hot.parts!.every((p) => p.polygon.length >= 3));
+});
+
+test('hazmat without weather: the isolation circle is still drawn, and no site is guessed without a wind', () => {
+  const { zones, sites } = plan({ text: 'ammonia leak', facts: { release: { substance: 'ammonia', rateKgPerS: 1 } } });
+  assert.deepEqual(zones.map((z) => z.zone), ['hot']);
+  assert.deepEqual(sites, []);
+});
+
+const grassFire = (extra: Record<string, number>): IncidentInput => ({
+  text: 'grass fire', facts: { weather: { windSpeedMps: 6, windFromDeg: 270 }, fire: { fuelModel: 1, ...extra } },
+});
+
+test('fire: area now, the next hour, a trigger line ahead of the head; an earlier trigger for a longer evacuation', () => {
+  const { zones, groundLines, sites } = plan(grassFire({ burningForMin: 30 }));
+  assert.deepEqual(zones.map((z) => z.zone), ['hot', 'warm']);
+  const [hot, warm] = zones;
+  assert.equal(hot!.bearingDeg, 90);
+  assert.ok(warm!.alongM > hot!.alongM);
+  const trigger = groundLines?.[0];
+  assert.ok(trigger && trigger.points.every(([e]) => e > hot!.alongM), 'the trigger line is ahead (east) of the fire now');
+  assert.ok(sites?.[0] && sites[0].point[0] < 0, 'command post upwind (west)');
+  const at = (evacuationTimeMin: number) => plan(grassFire({ distanceToCommunityM: 5000, evacuationTimeMin })).groundLines![0]!.points[0]![0];
+  assert.ok(at(90) < at(30), 'a slower evacuation needs the trigger farther from the community');
+});
+
+test('fire with no wind direction: drawn as a circle that says the direction is unknown', () => {
+  const { zones } = plan({ text: 'grass fire', facts: { fire: { fuelModel: 3 } } });
+  assert.equal(zones[0]!.shape, 'circle');
+  assert.match(zones[0]!.basis, /direction unknown/);
+});
+
+test('property: a longer burn never gives a smaller fire zone, a bigger release never a smaller hot zone', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 600 }), (t1, t2) => {
+    const [short, long] = [Math.min(t1, t2), Math.max(t1, t2)];
+    const area = (m: number) => plan(grassFire({ burningForMin: m })).zones.find((z) => z.zone === 'hot')!.populationEstimate;
+    assert.ok(area(long) >= area(short));
+  }), { seed: 7, numRuns: 40 });
+  fc.assert(fc.property(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }), (rate, k) => {
+    const reach = (r: number) => plan({ ...chlorineNight, facts: { ...chlorineNight.facts, release: { substance: 'chlorine', rateKgPerS: r } } }).zones[0]!.alongM;
+    assert.ok(reach(rate * k) >= reach(rate));
+  }), { seed: 7, numRuns: 40 });
+});
