@@ -44,11 +44,16 @@ export function planZones(field: FieldResult, awareness: AwarenessResult): Zone[
     });
   }
   if (field.quake) {
-    const ring = (i: number) => field.quake?.rings.find((r) => r.intensity === i)?.radiusKm ?? 0;
+    const rings = field.quake.rings;
     // Hot = intensity VIII (heavy damage) or, for smaller quakes, the strongest shaking that occurs.
     const top = Math.max(6, Math.min(8, Math.floor(field.quake.epicentralIntensity)));
-    return ([['hot', top], ['warm', top - 1], ['cold', top - 2]] as Array<[ZoneName, number]>)
-      .map(([zone, mmi]) => circle(zone, ring(mmi) * 1000, `intensity ${mmi} or more (Allen et al. 2012)`, density));
+    // Drawn as a circle of the long semi-axis (the ellipse's orientation is often unknown); people from the ellipse.
+    return ([['hot', top], ['warm', top - 1], ['cold', top - 2]] as Array<[ZoneName, number]>).map(([zone, i]) => {
+      const edge = rings.find((r) => r.intensity === i);
+      const areaKm2 = rings.filter((r) => r.intensity >= i).reduce((s, r) => s + r.areaKm2, 0);
+      return { ...circle(zone, (edge?.longAxisKm ?? 0) * 1000, `intensity ${i} or more (Yu et al. 2013 ellipse; circle of its long semi-axis)`, density),
+        populationEstimate: Math.round(areaKm2 * density) };
+    });
   }
   if (field.flood) {
     const r = awareness.populationAtRisk.radiusM;
