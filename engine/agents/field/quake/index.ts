@@ -57,6 +57,7 @@ export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult 
       ? 'long-axis orientation unknown (no facts.quake.faultStrikeDeg): the ellipses are sized but not oriented'
       : 'long axis along the stated fault strike',
     'uniform population density over the shaken area; no site amplification',
+    'Chinese intensity (GB/T 17742) taken as equivalent to MMI for PAGER\'s fatality rates',
     'the relation\'s intensity read as a continuous field rounded to whole degrees (ring i where it is i ± 0.5)',
     ...(quake.siteDistanceKm === undefined ? [] : ['siteIntensity is taken along the long axis: the higher value when the direction from the epicentre is unknown']),
     ...(quake.depthKm > CRUSTAL_DEPTH_KM ? [`depth ${quake.depthKm} km: deeper than the crustal earthquakes the relation was fitted to; it has no depth term, so shaking is likely overstated`] : []),
