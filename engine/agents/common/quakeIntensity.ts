@@ -1,7 +1,6 @@
 // Intensity (GB/T 17742) from surface-wave magnitude Ms and epicentral distance R (km): the elliptical
-// relations of Yu Yanxiang, Li Shanyou & Xiao Liang (2013), "Development of ground motion attenuation
-// relations for the new seismic hazard map of China", Technology for Earthquake Disaster Prevention
-// 8(1):24–33, made for GB 18306-2015. Along each axis of the isoseismal ellipse:
+// relations of Yu Yanxiang (俞言祥) et al. (2013), "Development of ground motion attenuation relations
+// for the new seismic hazard map of China", made for GB 18306-2015. Along each axis of the isoseismal ellipse:
 //   I = A + B·Ms + C·lg(R + R0)
 // fitted to isoseismal axis lengths; the engine reads I as a continuous field rounded to degrees (docs/physics.md).
 // Shared: the F-Agent draws intensity rings with it, the A-Agent takes the area at risk from those rings.

@@ -63,7 +63,7 @@ export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult 
     ...(quake.depthKm > CRUSTAL_DEPTH_KM ? [`depth ${quake.depthKm} km: deeper than the crustal earthquakes the relation was fitted to; it has no depth term, so shaking is likely overstated`] : []),
   ];
   return {
-    method: 'Yu, Li & Xiao (2013) elliptical intensity attenuation (GB 18306-2015 relations); USGS PAGER empirical fatality model (China θ, β)',
+    method: 'Yu et al. (2013) elliptical intensity attenuation (GB 18306-2015 relations); USGS PAGER empirical fatality model (China θ, β)',
     inputsUsed: { magnitude: quake.magnitude, depthKm: quake.depthKm, populationDensityPerKm2: density, region },
     assumptions,
     validity: 'shallow crustal earthquakes of mainland China, whose isoseismals the relation was fitted to; depth does not enter it',
