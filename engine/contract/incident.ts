@@ -69,6 +69,8 @@ export const quakeFactsSchema = z.object({
   depthKm: nonNegative.max(700).default(10),
   /** Distance from the epicentre to the place of the report. */
   siteDistanceKm: nonNegative.max(2_000).optional(),
+  /** Strike of the causative fault, degrees clockwise from north: the bearing of the isoseismals' long axis. */
+  faultStrikeDeg: nonNegative.max(360).optional(),
 });
 
 export const factsSchema = z.object({

@@ -166,7 +166,22 @@ export const quakeSchema = z.object({
   magnitude: z.number(),
   epicentralIntensity: z.number(),
   siteIntensity: z.number().nullable(),
-  rings: z.array(z.object({ intensity: z.number(), radiusKm: z.number(), exposedPopulation: z.number(), fatalityRate: z.number() })),
+  /** Which regional intensity relation was used (docs/physics.md). */
+  region: z.string(),
+  /** Bearing of the isoseismals' long axis (the fault strike, 0–180°), null when no strike was given. */
+  longAxisBearingDeg: z.number().nullable(),
+  /** Ring `intensity` is the elliptical band where intensity rounds to it; axes are the semi-axes of its outer edge. */
+  rings: z.array(z.object({
+    intensity: z.number(),
+    /** The outer long semi-axis, kept for callers that want one distance. */
+    radiusKm: z.number(),
+    longAxisKm: z.number(),
+    shortAxisKm: z.number(),
+    /** The ring's own area: π·a·b of its outer ellipse less that of the next ring's. */
+    areaKm2: z.number(),
+    exposedPopulation: z.number(),
+    fatalityRate: z.number(),
+  })),
   estimatedFatalities: band,
 });
 

@@ -50,13 +50,13 @@ test('population at risk and risk matrix', () => {
   assert.equal(a.riskMatrix.level, 'high');
 });
 
-test('an earthquake\'s population at risk is the F-Agent\'s intensity VII area, not a second quake model', () => {
+test('an earthquake\'s population at risk is the F-Agent\'s intensity VII ellipse, not a second quake model', () => {
   const incident = parseIncident({ text: 'x', facts: { populationDensityPerKm2: 100 } });
   const strategist = { type: 'earthquake', severity: 'II', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
-  const rings = [6, 7, 8].map((intensity) => ({ intensity, radiusKm: 30 / (intensity - 5), exposedPopulation: 0, fatalityRate: 0 }));
+  const rings = [6, 7, 8].map((intensity) => ({ intensity, radiusKm: 30 / (intensity - 5), longAxisKm: 30 / (intensity - 5), shortAxisKm: 20 / (intensity - 5), areaKm2: 0, exposedPopulation: 0, fatalityRate: 0 }));
   const a = runAwareness(incident, strategist, { quake: { rings }, notComputed: [] } as unknown as FieldResult);
-  assert.equal(a.populationAtRisk.radiusM, 15_000, 'the VII ring of the rings it was given');
-  assert.equal(a.populationAtRisk.estimate, Math.round(Math.PI * 15 * 15 * 100));
+  assert.equal(a.populationAtRisk.radiusM, 15_000, 'the VII ring\'s long semi-axis');
+  assert.equal(a.populationAtRisk.estimate, Math.round(Math.PI * 15 * 10 * 100), 'the VII ellipse: π·a·b');
   assert.match(a.populationAtRisk.basis, /intensity VII/);
   const withoutPhysics = runAwareness(incident, strategist, { notComputed: [] });
   assert.notEqual(withoutPhysics.populationAtRisk.radiusM, 15_000, 'no quake physics: the screening radius for the type');

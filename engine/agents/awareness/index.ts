@@ -23,11 +23,14 @@ function screeningArea(incident: Incident, strategist: StrategistResult, field: 
   if (strategist.type === 'flood' && flood) {
     return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood' };
   }
-  // The F-Agent's intensity rings: the ring of intensity VII reaches as far as shaking rounds to VII.
+  // The F-Agent's intensity rings: the outer edge of ring VII is the ellipse inside which shaking rounds to VII or more.
   const damageRing = strategist.type === 'earthquake' ? field.quake?.rings.find((r) => r.intensity === DAMAGE_INTENSITY) : undefined;
   if (damageRing) {
-    const radiusM = damageRing.radiusKm * 1000;
-    return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis: 'area shaken at intensity VII or more (the F-Agent\'s rings, Allen et al. 2012), where damage begins' };
+    return {
+      radiusM: damageRing.longAxisKm * 1000,
+      areaKm2: Math.PI * damageRing.longAxisKm * damageRing.shortAxisKm,
+      basis: 'area shaken at intensity VII or more (the F-Agent\'s elliptical rings, Yu et al. 2013), where damage begins; radius is the long semi-axis',
+    };
   }
   const { radiusM, basis } = SCREENING_RADIUS_M[strategist.type];
   return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis };

@@ -1,32 +1,91 @@
-// Macroseismic intensity (MMI) from magnitude and hypocentral distance: Allen, Wald & Worden (2012),
-// "Intensity attenuation for active crustal regions", J. Seismology 16:409–433, hypocentral model:
-//   MMI = c0 + c1·M + c2·ln(√(R² + Rm²)) [+ c4·ln(R/50) for R > 50 km],  Rm = m1 + m2·exp(M − 5)
-// Shared: the F-Agent draws intensity bands with it, the A-Agent the area at risk (intensity VII or more).
-const C0 = 2.085;
-const C1 = 1.428;
-const C2 = -1.402;
-const C4 = 0.078;
-const M1 = -0.209;
-const M2 = 2.042;
-/** Between-event + within-event standard deviation of the relation, in intensity units (Allen et al. 2012). */
-export const INTENSITY_SIGMA = 0.7;
+// Intensity (GB/T 17742) from surface-wave magnitude Ms and epicentral distance R (km): the elliptical
+// relations of Yu Yanxiang (俞言祥) et al. (2013), "Development of ground motion attenuation relations
+// for the new seismic hazard map of China", made for GB 18306-2015. Along each axis of the isoseismal ellipse:
+//   I = A + B·Ms + C·lg(R + R0)
+// fitted to isoseismal axis lengths; the engine reads I as a continuous field rounded to degrees (docs/physics.md).
+// Shared: the F-Agent draws intensity rings with it, the A-Agent takes the area at risk from those rings.
 
-export function intensityAt(magnitude: number, hypocentralKm: number): number {
-  const rm = M1 + M2 * Math.exp(magnitude - 5);
-  let mmi = C0 + C1 * magnitude + C2 * Math.log(Math.sqrt(hypocentralKm ** 2 + rm ** 2));
-  if (hypocentralKm > 50) mmi += C4 * Math.log(hypocentralKm / 50);
-  return mmi;
+export type Axis = 'long' | 'short';
+interface AxisCoefficients { a: number; b: number; c: number; r0Km: number }
+export interface IntensityRelation { name: string; long: AxisCoefficients; short: AxisCoefficients; sigma: number }
+
+// Coefficients and σ as tabulated from Yu et al. (2013). Two short-axis R0 (7 and 9 km) are missing from
+// that table and follow from the joint-ellipse condition I_long(0) = I_short(0), which the two complete
+// columns satisfy to 1e-4; both come out as integers (6.998, 8.998). docs/physics.md.
+export const INTENSITY_RELATIONS = {
+  eastStrong: {
+    name: 'eastern strong-earthquake region',
+    long: { a: 5.7123, b: 1.3626, c: -4.2903, r0Km: 25 }, short: { a: 3.6588, b: 1.3626, c: -3.5406, r0Km: 13 }, sigma: 0.5826,
+  },
+  eastModerate: {
+    name: 'moderate-to-strong earthquake region',
+    long: { a: 5.8410, b: 1.0710, c: -3.6570, r0Km: 15 }, short: { a: 3.9440, b: 1.0710, c: -2.8450, r0Km: 7 }, sigma: 0.5200,
+  },
+  xinjiang: {
+    name: 'Xinjiang region',
+    long: { a: 5.6018, b: 1.4347, c: -4.4899, r0Km: 25 }, short: { a: 3.6113, b: 1.4347, c: -3.8477, r0Km: 13 }, sigma: 0.5924,
+  },
+  qinghaiTibet: {
+    name: 'Qinghai–Tibet region',
+    long: { a: 6.4580, b: 1.2746, c: -4.4709, r0Km: 25 }, short: { a: 3.3682, b: 1.2746, c: -3.3119, r0Km: 9 }, sigma: 0.6636,
+  },
+} as const satisfies Record<string, IntensityRelation>;
+
+export type RelationId = keyof typeof INTENSITY_RELATIONS;
+/** A region's relation, or the highest of several at each distance: `east` (both eastern sets), `any` (all four). */
+export type IntensityRegion = RelationId | 'east' | 'any';
+const RELATION_IDS = Object.keys(INTENSITY_RELATIONS) as RelationId[];
+
+/**
+ * The relation for a location, by a rough rule (not the map's zone boundaries): east of 105°E the
+ * envelope of the two eastern sets; west of it Xinjiang north of 37°N and west of 96°E, else Qinghai–Tibet.
+ * Unknown or outside mainland China (73–135°E, 18–54°N): the envelope of all four.
+ */
+export function regionFor(location?: { lat: number; lon: number }): IntensityRegion {
+  if (!location) return 'any';
+  const { lat, lon } = location;
+  if (lon < 73 || lon > 135 || lat < 18 || lat > 54) return 'any';
+  if (lon >= 105) return 'east';
+  return lat >= 37 && lon < 96 ? 'xinjiang' : 'qinghaiTibet';
 }
 
-/** Epicentral distance (km) out to which intensity is at least `mmi`; 0 when even the epicentre is below it. */
-export function radiusForIntensityKm(magnitude: number, depthKm: number, mmi: number, offset = 0): number {
-  const at = (epiKm: number) => intensityAt(magnitude, Math.hypot(epiKm, depthKm)) + offset;
-  if (at(0) < mmi) return 0;
-  let lo = 0, hi = 2000;
-  if (at(hi) >= mmi) return hi;
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (at(mid) >= mmi) lo = mid; else hi = mid;
-  }
-  return lo;
+const membersOf = (region: IntensityRegion): RelationId[] =>
+  region === 'any' ? RELATION_IDS : region === 'east' ? ['eastStrong', 'eastModerate'] : [region];
+
+/** How a region is named in results and docs. */
+export function regionName(region: IntensityRegion): string {
+  if (region === 'any') return 'highest of the four regional relations (region not known)';
+  if (region === 'east') return 'higher of the two eastern relations';
+  return INTENSITY_RELATIONS[region].name;
+}
+
+const axisIntensity = (k: AxisCoefficients, magnitude: number, epicentralKm: number) =>
+  k.a + k.b * magnitude + k.c * Math.log10(Math.max(epicentralKm, 0) + k.r0Km);
+
+/** Epicentral distance (km) along `axis` where I = `intensity`; 0 when even the epicentre is below it. */
+function axisDistanceKm(k: AxisCoefficients, magnitude: number, intensity: number): number {
+  return Math.max(0, 10 ** ((intensity - k.a - k.b * magnitude) / k.c) - k.r0Km);
+}
+
+/** Intensity at `epicentralKm` along `axis` (the short axis never above the long one). */
+export function intensityAt(magnitude: number, epicentralKm: number, region: IntensityRegion = 'any', axis: Axis = 'long'): number {
+  return Math.max(...membersOf(region).map((id) => {
+    const r = INTENSITY_RELATIONS[id];
+    const long = axisIntensity(r.long, magnitude, epicentralKm);
+    return axis === 'long' ? long : Math.min(long, axisIntensity(r.short, magnitude, epicentralKm));
+  }));
+}
+
+/** Semi-axis (km) of the isoseismal of `intensity` along `axis`, the field shifted by `offset` intensity units. */
+export function radiusForIntensityKm(magnitude: number, intensity: number, region: IntensityRegion = 'any', axis: Axis = 'long', offset = 0): number {
+  return Math.max(...membersOf(region).map((id) => {
+    const r = INTENSITY_RELATIONS[id];
+    const long = axisDistanceKm(r.long, magnitude, intensity - offset);
+    return axis === 'long' ? long : Math.min(long, axisDistanceKm(r.short, magnitude, intensity - offset));
+  }));
+}
+
+/** The relation's standard deviation in intensity units (the largest of the members for `east` or `any`). */
+export function intensitySigma(region: IntensityRegion = 'any'): number {
+  return Math.max(...membersOf(region).map((id) => INTENSITY_RELATIONS[id].sigma));
 }

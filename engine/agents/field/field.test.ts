@@ -7,7 +7,7 @@ import { pasquillStability } from './plume/stability.js';
 import { rothermelSpread, lengthToBreadth } from './fire/rothermel.js';
 import { fuelModel } from './fire/fuelModels.js';
 import { weirInflowM3PerS, hoursToDepths, scsRunoffMm } from './flood/leveeBreach.js';
-import { intensityAt } from '../common/quakeIntensity.js';
+import { intensityAt, radiusForIntensityKm } from '../common/quakeIntensity.js';
 import { fatalityRate } from './quake/pager.js';
 import { runField } from './index.js';
 import { parseIncident } from '../../contract/parseIncident.js';
@@ -95,9 +95,13 @@ test('levee breach: Q = C·b·h^1.5 for the Dongting (Tuanzhou) case, 226 m wide
 
 test('SCS curve number runoff: P = 100 mm, CN 80 → 50.54 mm', () => close(scsRunoffMm(100, 80), 50.539, 1e-4, 'Q'));
 
-test('Allen et al. (2012) intensity: M7 at 10 km hypocentral ≈ 8.03, M6 at 80 km ≈ 4.54', () => {
-  close(intensityAt(7, 10), 8.0344, 1e-4, 'M7 R10');
-  close(intensityAt(6, 80), 4.5429, 1e-4, 'M6 R80'); // includes c4·ln(R/50) beyond 50 km
+test('Yu et al. (2013) Qinghai–Tibet intensity: I = A + B·Ms + C·lg(R + R0) by hand', () => {
+  // Long axis: 6.4580 + 1.2746·6.8 − 4.4709·lg(25) = 15.12528 − 6.25005 = 8.87523
+  close(intensityAt(6.8, 0, 'qinghaiTibet', 'long'), 8.87523, 1e-5, 'Ms6.8 R0');
+  // Short axis at 50 km: 3.3682 + 8.66728 − 3.3119·lg(59) = 12.03548 − 5.86489 = 6.17060
+  close(intensityAt(6.8, 50, 'qinghaiTibet', 'short'), 6.17060, 1e-5, 'Ms6.8 R50 short');
+  // Long axis of I = 6: 10^((6 − 15.12528)/−4.4709) − 25 = 10^2.04104 − 25 = 84.91
+  close(radiusForIntensityKm(6.8, 6, 'qinghaiTibet', 'long'), 84.91, 1e-3, 'a(VI)');
 });
 
 test('PAGER China fatality rate: Φ(ln(S/θ)/β) with θ = 10.3288, β = 0.10006', () => {

@@ -15,6 +15,8 @@ export interface ZoneSpec {
   basis: string;
   basisZh: string;
   drawing?: 'to-scale' | 'schematic';
+  /** The area the zone truly covers when the drawing is a covering shape (an ellipse of unknown orientation drawn as a circle). */
+  trueAreaM2?: number;
 }
 
 export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
@@ -25,7 +27,7 @@ export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
     zone: spec.zone, shape: spec.shape,
     alongM: round(farthestM, 0), acrossM: round(across, 0), bearingDeg: spec.bearingDeg,
     basis: spec.basis, basisZh: spec.basisZh,
-    populationEstimate: Math.round((unionAreaM2(spec.parts.map((p) => p.polygon)) / 1e6) * densityPerKm2),
+    populationEstimate: Math.round(((spec.trueAreaM2 ?? unionAreaM2(spec.parts.map((p) => p.polygon))) / 1e6) * densityPerKm2),
     parts: spec.parts.map((p) => ({ name: p.name, nameZh: p.nameZh, polygon: roundPolygon(p.polygon) })),
     drawing: spec.drawing ?? 'to-scale',
   };

@@ -1,23 +1,37 @@
-// Earthquake shaking and a PAGER-style fatality estimate: population in each intensity ring times the
-// fatality rate at that intensity, with a band from the intensity relation's own scatter.
+// Earthquake shaking and a PAGER-style fatality estimate: population in each intensity ring (an
+// elliptical band) times the fatality rate at that intensity, with a band from
+// the intensity relation's own scatter.
 import type { Incident, QuakeFacts } from '../../../contract/incident.js';
 import type { QuakeResult } from '../../../contract/result.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../../knowledge/population.js';
 import { createRandom, hashSeed, normal } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { INTENSITY_SIGMA, intensityAt, radiusForIntensityKm } from '../../common/quakeIntensity.js';
+import { intensityAt, intensitySigma, radiusForIntensityKm, regionFor, regionName, type IntensityRegion } from '../../common/quakeIntensity.js';
 import { fatalityRate } from './pager.js';
 
 const RING_INTENSITIES = [5, 6, 7, 8, 9, 10];
 const BAND_SAMPLES = 64;
+/** Deeper than this the relation's crustal earthquakes give no guide (it has no depth term). */
+const CRUSTAL_DEPTH_KM = 40;
 
-function ringsFor(quake: QuakeFacts, densityPerKm2: number, offset: number) {
-  // Ring i holds the area whose intensity rounds to i: between the radii of i + 0.5 and i − 0.5.
+/**
+ * Semi-axes of the ellipse inside which intensity rounds to `i` or more (I ≥ i − 0.5): the relation's I is
+ * read as a continuous field rounded to whole degrees, as PAGER reads MMI (docs/physics.md says why).
+ */
+function ellipseFor(quake: QuakeFacts, region: IntensityRegion, offset: number, i: number): { a: number; b: number } {
+  if (i > RING_INTENSITIES[RING_INTENSITIES.length - 1]!) return { a: 0, b: 0 }; // ring X holds all above it
+  return {
+    a: radiusForIntensityKm(quake.magnitude, i - 0.5, region, 'long', offset),
+    b: radiusForIntensityKm(quake.magnitude, i - 0.5, region, 'short', offset),
+  };
+}
+
+function ringsFor(quake: QuakeFacts, region: IntensityRegion, densityPerKm2: number, offset: number) {
   return RING_INTENSITIES.map((i) => {
-    const outer = radiusForIntensityKm(quake.magnitude, quake.depthKm, i - 0.5, offset);
-    const inner = radiusForIntensityKm(quake.magnitude, quake.depthKm, i + 0.5, offset);
-    const areaKm2 = Math.PI * (outer ** 2 - inner ** 2);
-    return { intensity: i, radiusKm: outer, exposedPopulation: areaKm2 * densityPerKm2, fatalityRate: fatalityRate(i) };
+    const outer = ellipseFor(quake, region, offset, i);
+    const inner = ellipseFor(quake, region, offset, i + 1);
+    const areaKm2 = Math.max(0, Math.PI * (outer.a * outer.b - inner.a * inner.b));
+    return { intensity: i, longAxisKm: outer.a, shortAxisKm: outer.b, areaKm2, exposedPopulation: areaKm2 * densityPerKm2, fatalityRate: fatalityRate(i) };
   });
 }
 
@@ -25,25 +39,44 @@ const fatalities = (rings: ReturnType<typeof ringsFor>) => rings.reduce((s, r) =
 
 export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult {
   const density = incident.facts.populationDensityPerKm2 ?? DEFAULT_POPULATION_DENSITY_PER_KM2;
-  const defaulted = incident.facts.populationDensityPerKm2 === undefined ? ['facts.populationDensityPerKm2'] : [];
-  const rings = ringsFor(quake, density, 0);
-  const random = createRandom(hashSeed(JSON.stringify(quake) + density));
-  const sampled = Array.from({ length: BAND_SAMPLES }, () => fatalities(ringsFor(quake, density, INTENSITY_SIGMA * normal(random))));
+  const region = regionFor(incident.location);
+  const defaulted = [
+    ...(incident.facts.populationDensityPerKm2 === undefined ? ['facts.populationDensityPerKm2'] : []),
+    ...(incident.location === undefined ? ['location'] : []),
+    ...(quake.faultStrikeDeg === undefined ? ['facts.quake.faultStrikeDeg'] : []),
+  ];
+  const rings = ringsFor(quake, region, density, 0);
+  const sigma = intensitySigma(region);
+  // Seeded by the quake alone: the same intensity draws for any density, so the band grows with it.
+  const random = createRandom(hashSeed(JSON.stringify(quake) + region));
+  const sampled = Array.from({ length: BAND_SAMPLES }, () => fatalities(ringsFor(quake, region, density, sigma * normal(random))));
+  const assumptions = [
+    'magnitude taken as surface-wave magnitude Ms (Chinese reports give M = Ms); a moment magnitude Mw can differ by a few tenths',
+    `intensity relation for the ${regionName(region)}${incident.location ? ', chosen from the location by a rough rule' : ', as no location was given'}`,
+    quake.faultStrikeDeg === undefined
+      ? 'long-axis orientation unknown (no facts.quake.faultStrikeDeg): the ellipses are sized but not oriented'
+      : 'long axis along the stated fault strike',
+    'uniform population density over the shaken area; no site amplification',
+    'Chinese intensity (GB/T 17742) taken as equivalent to MMI for PAGER\'s fatality rates',
+    'the relation\'s intensity read as a continuous field rounded to whole degrees (ring i where it is i ± 0.5)',
+    ...(quake.siteDistanceKm === undefined ? [] : ['siteIntensity is taken along the long axis: the higher value when the direction from the epicentre is unknown']),
+    ...(quake.depthKm > CRUSTAL_DEPTH_KM ? [`depth ${quake.depthKm} km: deeper than the crustal earthquakes the relation was fitted to; it has no depth term, so shaking is likely overstated`] : []),
+  ];
   return {
-    method: 'Allen, Wald & Worden (2012) hypocentral intensity relation; USGS PAGER empirical fatality model (China θ, β)',
-    inputsUsed: { magnitude: quake.magnitude, depthKm: quake.depthKm, populationDensityPerKm2: density },
-    assumptions: [
-      'point source: finite-fault extent and directivity are not modelled',
-      'uniform population density over the shaken area; no site amplification',
-      'Chinese intensity (GB/T 17742) taken as equivalent to MMI',
-    ],
-    validity: 'shallow crustal earthquakes M 5–8, distances up to ~300 km',
+    method: 'Yu et al. (2013) elliptical intensity attenuation (GB 18306-2015 relations); USGS PAGER empirical fatality model (China θ, β)',
+    inputsUsed: { magnitude: quake.magnitude, depthKm: quake.depthKm, populationDensityPerKm2: density, region },
+    assumptions,
+    validity: 'shallow crustal earthquakes of mainland China, whose isoseismals the relation was fitted to; depth does not enter it',
     defaulted,
     magnitude: quake.magnitude,
-    epicentralIntensity: round(intensityAt(quake.magnitude, Math.max(quake.depthKm, 1)), 1),
-    siteIntensity: quake.siteDistanceKm === undefined ? null
-      : round(intensityAt(quake.magnitude, Math.hypot(quake.siteDistanceKm, quake.depthKm)), 1),
-    rings: rings.map((r) => ({ intensity: r.intensity, radiusKm: round(r.radiusKm, 1), exposedPopulation: Math.round(r.exposedPopulation), fatalityRate: r.fatalityRate })),
+    region: regionName(region),
+    longAxisBearingDeg: quake.faultStrikeDeg === undefined ? null : quake.faultStrikeDeg % 180,
+    epicentralIntensity: round(intensityAt(quake.magnitude, 0, region), 1),
+    siteIntensity: quake.siteDistanceKm === undefined ? null : round(intensityAt(quake.magnitude, quake.siteDistanceKm, region, 'long'), 1),
+    rings: rings.map((r) => ({
+      intensity: r.intensity, radiusKm: round(r.longAxisKm, 1), longAxisKm: round(r.longAxisKm, 1), shortAxisKm: round(r.shortAxisKm, 1),
+      areaKm2: round(r.areaKm2, 0), exposedPopulation: Math.round(r.exposedPopulation), fatalityRate: r.fatalityRate,
+    })),
     estimatedFatalities: roundedBand(sampled, 0),
   };
 }
