@@ -18,7 +18,7 @@ export const PLUME_UNCERTAINTY = { windLogSigma: 0.25, rateLogSigma: 0.4 } as co
 /** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
 export function plumeFootprint(incident: Incident, release: Release, weather: Weather, bandSamples = BAND_SAMPLES): PlumeResult {
   const substance = findSubstance(release.substance);
-  if (!substance) throw new Error(`unknown substance ${release.substance}`); // validated upstream
+  if (!substance || substance.molarMassGPerMol === null) throw new Error(`no plume for ${release.substance}`); // runField checks first
   const defaulted: string[] = [];
   const day = isDaytime(incident);
   if (day.source === 'default') defaulted.push('facts.weather.daytime');
