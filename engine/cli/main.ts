@@ -147,8 +147,12 @@ export function buildCli(): Command {
   withCommon(program.command('config').description('print the effective configuration')).action((options) => {
     process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
   });
-  program.command('substances').description('the substance table (AEGL 60-min values, ppm)').action(() => {
-    for (const s of SUBSTANCES) process.stdout.write(`${s.key.padEnd(18)} ${s.nameZh}\t${s.formula}\tM=${s.molarMassGPerMol}\tAEGL-1/2/3 = ${s.aeglPpm['AEGL-1'] ?? 'NR'}/${s.aeglPpm['AEGL-2']}/${s.aeglPpm['AEGL-3']} ppm\n`);
+  program.command('substances').description('the substance table (AEGL 60-min ppm, LEL/UEL %vol, UN number, ERG guide)').action(() => {
+    const v = (x: number | null) => (x === null ? '-' : String(x));
+    for (const s of SUBSTANCES) {
+      process.stdout.write(`${s.key.padEnd(18)} ${s.nameZh}\t${s.formula}\tM=${v(s.molarMassGPerMol)}\t${s.hazards}\tAEGL-1/2/3 = ${v(s.aeglPpm['AEGL-1'])}/${v(s.aeglPpm['AEGL-2'])}/${v(s.aeglPpm['AEGL-3'])} ppm`
+        + `\tLEL/UEL = ${v(s.lelPctVol)}/${v(s.uelPctVol)} %\tUN ${s.unNumbers.join(',')}\tERG ${s.erg ? `${s.erg.edition} guide ${s.erg.guide}${s.erg.table1 ? ' (Table 1)' : ''}` : '-'}\n`);
+    }
   });
   return program;
 }

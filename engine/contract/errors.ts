@@ -4,6 +4,7 @@
 export const ERROR_CODES = {
   INVALID_JSON: 'SAFE_E_INVALID_JSON',
   INVALID_FIELD: 'SAFE_E_INVALID_FIELD',
+  /** Retired: no longer produced (an unknown substance gets the ERG's generic guidance); kept so stored results that carry it still parse. */
   UNKNOWN_SUBSTANCE: 'SAFE_E_UNKNOWN_SUBSTANCE',
   TEXT_TOO_LONG: 'SAFE_E_TEXT_TOO_LONG',
   INPUT_TOO_LARGE: 'SAFE_E_INPUT_TOO_LARGE',

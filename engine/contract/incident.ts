@@ -2,7 +2,6 @@
 // and, when given, validated with its unit in its name so that a wrong unit is hard to type.
 import { z } from 'zod';
 import { STABILITY_CLASSES } from './taxonomy.js';
-import { findSubstance } from './substances.js';
 
 /** Longest report text accepted: ~40 pages of dispatch notes; a 5 MB paste is refused, not truncated. */
 export const MAX_TEXT_CHARS = 20_000;
@@ -13,12 +12,13 @@ const nonNegative = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();
 
 export const releaseSchema = z.object({
-  substance: z.string().min(1).refine((s) => findSubstance(s) !== undefined, {
-    message: 'unknown substance', params: { safeCode: 'SAFE_E_UNKNOWN_SUBSTANCE' },
-  }),
+  /** Any name: one not in the substance table is kept, and gets the ERG's generic guidance (docs/input.md). */
+  substance: z.string().trim().min(1).max(200),
   rateKgPerS: z.number().finite().positive().max(10_000),
   heightM: nonNegative.max(500).default(0),
   durationMin: z.number().finite().positive().max(24 * 60).optional(),
+  /** Inventory in the tank or vessel (for a BLEVE fireball and the ERG spill size). */
+  massKg: z.number().finite().positive().max(10_000_000).optional(),
 });
 
 export const weatherSchema = z.object({

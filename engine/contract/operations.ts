@@ -56,7 +56,7 @@ export interface OperationSpec {
 const noArgs = z.object({});
 const id = z.string().min(1).max(128);
 const submitArgs = z.object({
-  /** Untrusted: checked by parseIncident, which gives each problem its own code (UNKNOWN_SUBSTANCE, TEXT_TOO_LONG...). */
+  /** Untrusted: checked by parseIncident, which gives each problem its own code (INVALID_FIELD, TEXT_TOO_LONG...). */
   incident: z.unknown(),
   priority: z.enum(['interactive', 'batch']).default('interactive'),
   /** The id progress events carry; defaults to the incident's id, else a new one. */

@@ -13,9 +13,6 @@ export function toSafeError(error: z.ZodError): SafeError {
   const issue = error.issues[0];
   if (!issue) return new SafeError(ERROR_CODES.INVALID_FIELD, 'incident is invalid');
   const field = fieldPath(issue.path) || '(root)';
-  if (issue.code === 'custom' && (issue as { params?: { safeCode?: string } }).params?.safeCode === ERROR_CODES.UNKNOWN_SUBSTANCE) {
-    return new SafeError(ERROR_CODES.UNKNOWN_SUBSTANCE, `${field}: substance is not in the substance table (see \`safe-edge substances\`)`, field);
-  }
   if (field === 'text' && issue.code === 'too_big') {
     return new SafeError(ERROR_CODES.TEXT_TOO_LONG, `text: report is longer than ${MAX_TEXT_CHARS} characters; shorten it or split it`, field);
   }

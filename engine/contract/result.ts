@@ -138,6 +138,76 @@ export const plumeSchema = z.object({
   bands: bandsMethod,
 });
 
+/** A distance at which a threshold is reached; `reachesModelLimit`: still exceeded at the model's limit ("or more"). */
+const thresholdDistance = z.object({ distanceM: z.number(), reachesModelLimit: z.boolean() });
+
+/** Flammable hazards of a release (docs/validation.md, "Flammables"); each part is a model card of its own. */
+export const flammableSchema = z.object({
+  substance: z.string(),
+  /** LEL and ½ LEL downwind distances of a continuous release from the Gaussian plume; absent without weather. */
+  vapourCloud: z.object({
+    ...modelCard,
+    lelPctVol: z.number(),
+    lel: thresholdDistance.extend({ ppm: z.number() }),
+    halfLel: thresholdDistance.extend({ ppm: z.number() }),
+  }).optional(),
+  /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
+  explosion: z.object({
+    ...modelCard,
+    fuelMassKg: z.number(),
+    yieldFactor: z.number(),
+    tntMassKg: z.number(),
+    overpressures: z.array(z.object({ overpressurePsi: z.number(), overpressureKPa: z.number(), distanceM: z.number(), scaledDistanceMPerKg13: z.number() })),
+  }).optional(),
+  /** BLEVE fireball of the stated inventory (facts.release.massKg); absent without it. */
+  bleve: z.object({
+    ...modelCard,
+    massKg: z.number(),
+    diameterM: z.number(),
+    durationS: z.number(),
+    centreHeightM: z.number(),
+    surfaceEmissivePowerKwPerM2: z.number(),
+    /** Ground distance from below the fireball's centre within which the thermal dose reaches each criterion. */
+    thermalDose: z.array(z.object({ criterion: z.string(), doseW43SPerM83: z.number(), distanceM: z.number() })),
+    /** The ERG's distance for a tank in fire (fragments), all directions. */
+    ergFragmentIsolationM: z.number().nullable(),
+  }).optional(),
+});
+
+const ergSpill = z.object({ isolationM: z.number(), protectDayKm: z.number(), protectNightKm: z.number() });
+
+/** The Emergency Response Guidebook's distances for the release, and what the engine could not know. */
+export const hazmatSchema = z.object({
+  /** The name as given, and the table's key when it is known. */
+  substanceGiven: z.string(),
+  substance: z.string().nullable(),
+  hazards: z.enum(['toxic', 'flammable', 'both', 'unknown']),
+  unNumbers: z.array(z.string()),
+  ergEdition: z.string(),
+  ergGuide: z.number(),
+  ergGuideTitle: z.string().nullable(),
+  /** Where the distances come from: Table 1 (TIH), Table 3 (large TIH spill by container), or the guide page. */
+  source: z.enum(['table1', 'table3', 'guide']),
+  spillSize: z.enum(['small', 'large']),
+  spillSizeBasis: z.string(),
+  /** Isolate in all directions. */
+  isolationM: z.number(),
+  /** Protect persons (or evacuate) downwind; null where the source gives none. */
+  protectiveActionDayKm: z.number().nullable(),
+  protectiveActionNightKm: z.number().nullable(),
+  /** Whether the day or night distance applies here (from the report time and location). */
+  daytime: z.boolean(),
+  /** Tank, rail car or tank truck in fire: isolate in all directions (fragments). */
+  fireIsolationM: z.number().nullable(),
+  table1: z.object({ small: ergSpill, large: ergSpill.nullable() }).nullable(),
+  table3: z.array(z.object({
+    container: z.string(), isolationM: z.number(),
+    protectDayKm: z.object({ low: z.number(), moderate: z.number(), high: z.number() }),
+    protectNightKm: z.object({ low: z.number(), moderate: z.number(), high: z.number() }),
+  })).nullable(),
+  warnings: z.array(z.string()),
+});
+
 export const fireSchema = z.object({
   /** How headRateBandMPerMin was obtained. */
   bands: bandsMethod,
@@ -187,6 +257,9 @@ export const quakeSchema = z.object({
 
 export const fieldSchema = z.object({
   plume: plumeSchema.optional(),
+  /** ERG distances for a release (always present with facts.release, known substance or not). */
+  hazmat: hazmatSchema.optional(),
+  flammable: flammableSchema.optional(),
   fire: fireSchema.optional(),
   flood: floodSchema.optional(),
   quake: quakeSchema.optional(),
@@ -313,6 +386,8 @@ export type FieldResult = z.infer<typeof fieldSchema>;
 export type ExecutorResult = z.infer<typeof executorSchema>;
 export type PlumeResult = z.infer<typeof plumeSchema>;
 export type FireResult = z.infer<typeof fireSchema>;
+export type FlammableResult = z.infer<typeof flammableSchema>;
+export type HazmatResult = z.infer<typeof hazmatSchema>;
 export type FloodResult = z.infer<typeof floodSchema>;
 export type QuakeResult = z.infer<typeof quakeSchema>;
 export type Zone = z.infer<typeof zoneSchema>;

@@ -68,11 +68,20 @@ test('POST /v1/analyses returns a contract-valid result and saves the run', asyn
   assert.equal(run.result.id, 'cl2-yueyang-zh');
 });
 
+test('an unknown substance is analysed, not refused: no plume, the ERG generic guide and a warning naming it', async () => {
+  const body = JSON.stringify({ text: 'tanker leak, unknown cargo', facts: { release: { substance: 'kryptonite', rateKgPerS: 1 } } });
+  const response = await call('/v1/analyses', { method: 'POST', body });
+  assert.equal(response.status, 200);
+  const result = analysisResultSchema.parse(await response.json());
+  assert.equal(result.field?.plume, undefined);
+  assert.equal(result.field?.hazmat?.ergGuide, 111);
+  assert.ok(result.field?.hazmat?.warnings.some((w) => w.includes('kryptonite')));
+});
+
 test('bad bodies get 400 with stable codes and the field; oversized text names the field', async () => {
   const cases: Array<[string, string, string | undefined]> = [
     ['{not json', 'SAFE_E_INVALID_JSON', '(body)'],
     [JSON.stringify({ text: 'x', facts: { weather: { windSpeedMps: -1, windFromDeg: 0 } } }), 'SAFE_E_INVALID_FIELD', 'facts.weather.windSpeedMps'],
-    [JSON.stringify({ text: 'x', facts: { release: { substance: 'kryptonite', rateKgPerS: 1 } } }), 'SAFE_E_UNKNOWN_SUBSTANCE', 'facts.release.substance'],
     [JSON.stringify({ text: 'a'.repeat(5 * 1024 * 1024) }), 'SAFE_E_TEXT_TOO_LONG', 'text'],
   ];
   for (const [body, code, field] of cases) {

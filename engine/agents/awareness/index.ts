@@ -58,7 +58,7 @@ function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sens
 /** `modelAnomalies[i]` are the sensor-anomaly model's findings for incident.sensors[i] (absent: robust z only). */
 export function runAwareness(incident: Incident, strategist: StrategistResult, field: FieldResult, modelAnomalies?: readonly ModelAnomaly[][]): AwarenessResult {
   const release = incident.facts.release;
-  const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] : undefined;
+  const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] ?? undefined : undefined;
   const sensors = incident.sensors.map((s, i) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined, modelAnomalies?.[i]));
   const { densityPerKm2, source } = densityFor(incident);
   const area = screeningArea(incident, strategist, field);

@@ -13,6 +13,9 @@ import type { FloodCase } from './flood/surrogateFeatures.js';
 import { applyEnsembleBands } from './plume/ensembleBands.js';
 import { applyFireEnsembleBands } from './fire/ensembleBands.js';
 import { applyFloodEnsembleBands } from './flood/ensembleBands.js';
+import { findSubstance } from '../../contract/substances.js';
+import { hazmatGuidance } from './hazmat/index.js';
+import { flammableHazards } from './flammable/index.js';
 
 /** The F-Agent's surrogates; each is optional: without one (missing, or refused by its hash) that
  *  model's bands come from the physics' own Monte Carlo. */
@@ -26,8 +29,22 @@ export interface FieldSurrogates {
 export function runField(incident: Incident, bandSamples?: { plume?: number; fire?: number; flood?: number }): FieldResult {
   const { facts } = incident;
   const result: FieldResult = { notComputed: [] };
-  if (facts.release && facts.weather) result.plume = plumeFootprint(incident, facts.release, facts.weather, bandSamples?.plume);
-  else if (facts.release) result.notComputed.push({ model: 'plume', reason: 'facts.weather (windSpeedMps, windFromDeg) is needed for a plume footprint' });
+  if (facts.release) {
+    const substance = findSubstance(facts.release.substance);
+    const toxic = substance && substance.molarMassGPerMol !== null && Object.values(substance.aeglPpm).some((v) => v !== null);
+    result.hazmat = hazmatGuidance(incident, facts.release);
+    if (!substance) result.notComputed.push({ model: 'plume', reason: `'${facts.release.substance}' is not in the substance table (no AEGL values); ERG generic guidance is in hazmat` });
+    else if (!toxic) {
+      if (substance.hazards !== 'flammable') result.notComputed.push({ model: 'plume', reason: `no AEGL values or molar mass for '${substance.key}'` });
+    } else if (facts.weather) result.plume = plumeFootprint(incident, facts.release, facts.weather, bandSamples?.plume);
+    else result.notComputed.push({ model: 'plume', reason: 'facts.weather (windSpeedMps, windFromDeg) is needed for a plume footprint' });
+    if (substance) {
+      const notes: string[] = [];
+      const flammable = flammableHazards(incident, facts.release, substance, facts.weather, notes);
+      if (flammable) result.flammable = flammable;
+      for (const reason of notes) result.notComputed.push({ model: 'flammable', reason });
+    }
+  }
   if (facts.fire) result.fire = fireSpread(incident, facts.fire, bandSamples?.fire);
   if (facts.flood) result.flood = polderFlooding(facts.flood, bandSamples?.flood);
   if (facts.quake) result.quake = quakeImpact(incident, facts.quake);

@@ -139,10 +139,7 @@ function beaufort(text: string, at: number): TextFact | undefined {
 }
 
 /** UN numbers of the substances in the table (the ERG's identification numbers). */
-const UN_NUMBERS: Readonly<Record<string, string>> = {
-  '1017': 'chlorine', '1005': 'ammonia', '1053': 'hydrogen_sulfide', '1050': 'hydrogen_chloride', '1079': 'sulfur_dioxide', '1051': 'hydrogen_cyanide',
-  '1076': 'phosgene', '1052': 'hydrogen_fluoride', '1067': 'nitrogen_dioxide', '1016': 'carbon_monoxide', '1114': 'benzene', '1198': 'formaldehyde', '2209': 'formaldehyde',
-};
+const UN_NUMBERS: Readonly<Record<string, string>> = Object.fromEntries(SUBSTANCES.flatMap((s) => s.unNumbers.map((un) => [un, s.key])));
 
 function substance(text: string, lower: string): TextFact | undefined {
   let found: TextFact | undefined;

@@ -12,12 +12,26 @@ import { commandSites } from './sites.js';
 
 type ZonePlan = Pick<ExecutorResult, 'zones' | 'origin' | 'sites' | 'groundLines'>;
 
-/** Until a substance's own ERG entry is known: the orange guides' isolation for gas releases, "at least
- *  100 m in all directions" (ERG 2024). */
+/** The ERG distances the F-Agent chose (Table 1, Table 3 or the guide page; day or night), as zone sizes. */
+function ergDistances(hazmat: NonNullable<FieldResult['hazmat']>): ErgDistances {
+  const km = hazmat.daytime ? hazmat.protectiveActionDayKm : hazmat.protectiveActionNightKm;
+  const where = hazmat.source === 'guide' ? `guide ${hazmat.ergGuide}` : hazmat.source === 'table1' ? 'Table 1' : 'Table 3';
+  const whereZh = hazmat.source === 'guide' ? `指南${hazmat.ergGuide}` : hazmat.source === 'table1' ? '表1' : '表3';
+  const spill = hazmat.spillSize === 'small' ? 'small spill' : 'large spill';
+  const spillZh = hazmat.spillSize === 'small' ? '小量泄漏' : '大量泄漏';
+  return {
+    isolationM: hazmat.isolationM, protectiveActionM: km === null ? null : km * 1000,
+    basis: `initial isolation ${hazmat.isolationM} m in all directions (${hazmat.ergEdition} ${where}, ${spill})`,
+    basisZh: `初始隔离${hazmat.isolationM}米（${hazmat.ergEdition} ${whereZh}，${spillZh}）`,
+  };
+}
+
+/** When the F-Agent gave no ERG block (an analysis without a release): the orange guides' "at least 100 m
+ *  in all directions" for gases. */
 const GENERIC_ISOLATION: ErgDistances = {
   isolationM: 100, protectiveActionM: null,
-  basis: 'initial isolation of at least 100 m in all directions (ERG 2024 orange guides for gases)',
-  basisZh: '初始隔离至少100米（ERG 2024 气体类指南）',
+  basis: 'initial isolation of at least 100 m in all directions (ERG orange guides for gases)',
+  basisZh: '初始隔离至少100米（ERG 气体类指南）',
 };
 
 export function planZones(incident: Incident, field: FieldResult, awareness: AwarenessResult): ZonePlan {
@@ -28,7 +42,7 @@ export function planZones(incident: Incident, field: FieldResult, awareness: Awa
   const windFromDeg = incident.facts.weather?.windFromDeg ?? null;
 
   if (field.plume || incident.facts.release) {
-    const erg = GENERIC_ISOLATION;
+    const erg = field.hazmat ? ergDistances(field.hazmat) : GENERIC_ISOLATION;
     const specs = hazmatZones(field.plume, erg, windFromDeg);
     const sites = windFromDeg !== null ? commandSites(windFromDeg, hazmatUpwindReachM(erg), specs, 'release', '泄漏源') : [];
     return finish({ kind: 'release', name: 'release point', nameZh: '泄漏源' }, specs, { sites });

@@ -52,6 +52,17 @@ test('hazmat: hot = isolation circle + AEGL-3 footprint downwind; warm = deconta
     for (const z of zones) for (const part of z.parts ?? []) assert.ok(!insidePolygon(site.point, part.polygon), `${site.kind} outside ${z.zone}`);
   }
   assert.ok(hot.populationEstimate > 0 && hot.parts!.every((p) => p.polygon.length >= 3));
+  // The ERG's own distances size the circle and the protective-action square (large chlorine spill, night).
+  assert.match(hot.basis, /ERG2016 Table 3, large spill/);
+  assert.ok(inHot([0, 900]) && inHot([900, 0]), 'isolation 1000 m all round');
+  assert.ok(protect.parts!.some((p) => /^ERG protective-action area, 11000 m/.test(p.name)));
+});
+
+test('LPG and an unknown substance still get zones: the guide page\'s isolation, no plume', () => {
+  const lpg = plan({ text: 'LPG tanker leaking', facts: { release: { substance: 'LPG', rateKgPerS: 5 }, weather: { windSpeedMps: 3, windFromDeg: 90 } } });
+  assert.match(lpg.zones[0]!.basis, /guide 115/);
+  const unknown = plan({ text: 'unknown drums leaking', facts: { release: { substance: 'mystery goo', rateKgPerS: 1 } } });
+  assert.match(unknown.zones[0]!.basis, /guide 111/);
 });
 
 test('hazmat without weather: the isolation circle is still drawn, and no site is guessed without a wind', () => {

@@ -16,8 +16,9 @@ import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
  *  caller then runs the physics' Monte Carlo). */
 export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult | null> {
   const substance = findSubstance(plume.substance);
+  const molarMassGPerMol = substance?.molarMassGPerMol;
   // The surrogate learned continuous releases only; a finite one takes the physics' Monte Carlo.
-  if (!substance || plume.releaseModel === 'finite') return null;
+  if (!molarMassGPerMol || plume.releaseModel === 'finite') return null;
   const base = {
     rateKgPerS: Number(plume.inputsUsed.rateKgPerS), windSpeedMps: Math.max(1, Number(plume.inputsUsed.windSpeedMps)),
     heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,
@@ -28,7 +29,7 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
     windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, PLUME_UNCERTAINTY.windLogSigma), MIN_WIND_MPS, Infinity),
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
   }));
-  const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, substance.molarMassGPerMol) })));
+  const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, molarMassGPerMol) })));
   if (!cases.every(inSurrogateRange)) return null; // outside what the surrogate was trained on
   const distances = await surrogate.predict(cases);
   return {

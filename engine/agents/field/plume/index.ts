@@ -5,8 +5,8 @@ import type { PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { daylightAt } from '../daylight.js';
-import { pasquillStability, shiftStability } from './stability.js';
+import { atmosphereAt } from './atmosphere.js';
+import { shiftStability } from './stability.js';
 import { concentrationPpm, footprintOutline, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
@@ -18,18 +18,8 @@ export const PLUME_UNCERTAINTY = { windLogSigma: 0.25, rateLogSigma: 0.4 } as co
 /** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
 export function plumeFootprint(incident: Incident, release: Release, weather: Weather, bandSamples = BAND_SAMPLES): PlumeResult {
   const substance = findSubstance(release.substance);
-  if (!substance) throw new Error(`unknown substance ${release.substance}`); // validated upstream
-  const defaulted: string[] = [];
-  const daylight = daylightAt(incident);
-  const derived = pasquillStability({
-    windSpeedMps: weather.windSpeedMps, daytime: daylight.daytime, cloudOktas: weather.cloudOktas,
-    insolation: weather.insolation, solarElevationDeg: daylight.solarElevationDeg,
-  });
-  const stability = weather.stability ?? derived.stability;
-  const worseCaseDefaults = weather.stability ? [] : derived.worseCaseDefaults;
-  for (const d of worseCaseDefaults) defaulted.push(d.input);
-  const terrain = incident.facts.terrain ?? 'rural';
-  if (!incident.facts.terrain) defaulted.push('facts.terrain');
+  if (!substance || substance.molarMassGPerMol === null) throw new Error(`no plume for ${release.substance}`); // runField checks first
+  const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
   const source: PlumeSource = {
     rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: weather.windSpeedMps,
     stability, terrain, molarMassGPerMol: substance.molarMassGPerMol, releaseDurationMin: release.durationMin,
@@ -80,7 +70,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     worseCaseDefaults,
     substance: substance.key,
     stability,
-    stabilitySource: weather.stability ? 'fact' : 'derived',
+    stabilitySource,
     daylight,
     releaseModel: release.durationMin === undefined ? 'continuous' : 'finite',
     terrain,

@@ -1,0 +1,90 @@
+// Flammable hazards of a release: vapour cloud (LEL, ½ LEL), explosion overpressure (TNT equivalence) and a
+// BLEVE fireball of the stated inventory. Each part runs when its inputs and the substance's values allow.
+import type { Incident, Release, Weather } from '../../../contract/incident.js';
+import type { FlammableResult } from '../../../contract/result.js';
+import { ERG_GUIDES, type Substance } from '../../../contract/substances.js';
+import { round } from '../../../numeric/stats.js';
+import { atmosphereAt } from '../plume/atmosphere.js';
+import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
+import { fuelInCloudKg, lelDistances, reachesLimit } from './vapourCloud.js';
+import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
+import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
+
+const OVERPRESSURES_PSI = [1, 3, 5, 10] as const;
+
+/** Null when the substance is not flammable or nothing could be computed (the reasons go to `notes`). */
+export function flammableHazards(incident: Incident, release: Release, substance: Substance, weather: Weather | undefined, notes: string[]): FlammableResult | null {
+  if (substance.hazards === 'toxic') return null;
+  const result: FlammableResult = { substance: substance.key };
+  const source = weather && substance.molarMassGPerMol !== null && substance.lelPctVol !== null ? plumeSource(incident, release, weather, substance.molarMassGPerMol) : null;
+  if (!weather) notes.push('facts.weather is needed for the LEL distance and the vapour cloud explosion');
+  if (substance.lelPctVol === null) notes.push(`no LEL value for '${substance.key}': no vapour cloud distances`);
+  if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
+  if (source && substance.lelPctVol !== null) {
+    const d = lelDistances(source.source, substance.lelPctVol);
+    result.vapourCloud = {
+      method: 'Gaussian plume centreline (Turner 1970, Briggs 1973) to the LEL and ½ LEL; ppm = %vol × 10 000',
+      inputsUsed: { substance: substance.key, rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: source.source.windSpeedMps, stability: source.source.stability, lelPctVol: substance.lelPctVol },
+      assumptions: ['steady release and wind', 'neutrally buoyant cloud (LPG is denser than air and hugs the ground: near-field distances may be longer)', 'centreline, time-averaged concentration: ½ LEL covers the patchiness of a real cloud'],
+      validity: `downwind 10 m – ${MAX_DISTANCE_M / 1000} km`,
+      defaulted: source.defaulted,
+      lelPctVol: substance.lelPctVol,
+      lel: { ppm: d.lelPpm, distanceM: round(d.lelDistanceM, 0), reachesModelLimit: reachesLimit(d.lelDistanceM) },
+      halfLel: { ppm: d.halfLelPpm, distanceM: round(d.halfLelDistanceM, 0), reachesModelLimit: reachesLimit(d.halfLelDistanceM) },
+    };
+    const heat = substance.heatOfCombustionKjPerKg;
+    if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
+    else if (d.lelDistanceM > 0) {
+      const cloudKg = fuelInCloudKg(source.source, d.lelDistanceM);
+      const fuelMassKg = release.massKg !== undefined ? Math.min(cloudKg, release.massKg) : cloudKg;
+      const tntKg = tntMassKg(fuelMassKg, heat, YIELD_FACTOR);
+      result.explosion = {
+        method: 'TNT equivalence; Kingery–Bulmash (1984) hemispherical surface burst as simplified by Swisdak (1994)',
+        inputsUsed: { fuelMassKg: round(fuelMassKg, 1), heatOfCombustionKjPerKg: heat, yieldFactor: YIELD_FACTOR, tntKjPerKg: TNT_KJ_PER_KG },
+        assumptions: [
+          'fuel in the cloud = release rate × travel time to the LEL distance (capped by facts.release.massKg)',
+          `yield ${YIELD_FACTOR * 100} % of the heat of combustion (upper end of 3–5 %, Gugan 1978)`,
+          'ignition at the cloud centre; congestion and confinement, which decide real flame speeds, are not modelled',
+        ],
+        validity: 'scaled distance 0.2–198.5 m/kg^(1/3); far-field only: the TNT model overstates the near field of a deflagration',
+        defaulted: source.defaulted,
+        fuelMassKg: round(fuelMassKg, 1), yieldFactor: YIELD_FACTOR, tntMassKg: round(tntKg, 1),
+        overpressures: OVERPRESSURES_PSI.map((psi) => {
+          const kPa = psi * KPA_PER_PSI;
+          return { overpressurePsi: psi, overpressureKPa: round(kPa, 1), distanceM: round(overpressureDistanceM(tntKg, kPa), 0), scaledDistanceMPerKg13: round(scaledDistanceForKPa(kPa), 2) };
+        }),
+      };
+    }
+  }
+  if (release.massKg === undefined) notes.push('facts.release.massKg (the inventory) is needed for a BLEVE fireball');
+  else {
+    const m = release.massKg;
+    const guide = substance.erg ? ERG_GUIDES[substance.erg.guide] : undefined;
+    result.bleve = {
+      method: 'CCPS (1994) fireball: D = 5.8·M^(1/3), t = 0.45·M^(1/3) (M < 30 t) or 2.6·M^(1/6); solid flame E = 350 kW/m²; Eisenberg / Tsao & Perry dose probits',
+      inputsUsed: { massKg: m, surfaceEmissivePowerKwPerM2: SURFACE_EMISSIVE_POWER_KW_PER_M2 },
+      assumptions: ['all of the inventory burns in the fireball', 'fireball centre one radius above ground for the whole burn', 'atmospheric transmissivity 1 (conservative)', 'people exposed in the open for the whole burn, no shelter or escape'],
+      validity: 'pressure-liquefied flammable gases (LPG, propane); masses 1 kg – 10 000 t',
+      defaulted: [],
+      massKg: m,
+      diameterM: round(fireballDiameterM(m), 1),
+      durationS: round(fireballDurationS(m), 1),
+      centreHeightM: round(fireballDiameterM(m) / 2, 1),
+      surfaceEmissivePowerKwPerM2: SURFACE_EMISSIVE_POWER_KW_PER_M2,
+      thermalDose: PROBIT_CRITERIA.map((c) => {
+        const dose = doseForProbit(c.a, c.probit);
+        return { criterion: c.criterion, doseW43SPerM83: Math.round(dose), distanceM: round(distanceForDoseM(m, dose), 0) };
+      }),
+      ergFragmentIsolationM: substance.erg?.fireIsolationM ?? guide?.tankFireIsolateM ?? null,
+    };
+  }
+  return result.vapourCloud || result.explosion || result.bleve ? result : null;
+}
+
+function plumeSource(incident: Incident, release: Release, weather: Weather, molarMassGPerMol: number): { source: PlumeSource; defaulted: string[] } {
+  const air = atmosphereAt(incident, weather);
+  return {
+    source: { rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS), stability: air.stability, terrain: air.terrain, molarMassGPerMol, releaseDurationMin: release.durationMin },
+    defaulted: air.defaulted,
+  };
+}
