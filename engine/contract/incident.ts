@@ -47,8 +47,6 @@ export const fireFactsSchema = z.object({
   distanceToCommunityM: nonNegative.optional(),
   /** How long the fire has burned: gives its area now (the zones' hot zone). */
   burningForMin: nonNegative.max(7 * 24 * 60).optional(),
-  /** How long getting the community out takes: places the evacuation trigger line. */
-  evacuationTimeMin: z.number().finite().positive().max(24 * 60).optional(),
 });
 
 export const floodFactsSchema = z.object({
@@ -73,6 +71,16 @@ export const quakeFactsSchema = z.object({
   faultStrikeDeg: nonNegative.max(360).optional(),
 });
 
+/** A place the commander worries about (a village, a school, a hospital): where it is from the incident's
+ *  origin (the release point, ignition point, breach or epicentre) and who is there. */
+export const placeSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  distanceM: z.number().finite().nonnegative().max(500_000),
+  /** Compass bearing of the place as seen from the origin (0 = north, clockwise). */
+  bearingDeg: nonNegative.max(360),
+  population: count.max(100_000_000).optional(),
+});
+
 export const factsSchema = z.object({
   deaths: count.optional(),
   seriousInjuries: count.optional(),
@@ -89,6 +97,10 @@ export const factsSchema = z.object({
   fire: fireFactsSchema.optional(),
   flood: floodFactsSchema.optional(),
   quake: quakeFactsSchema.optional(),
+  places: z.array(placeSchema).max(100).optional(),
+  /** How long getting people out takes: places the fire's evacuation trigger line and decides between
+   *  evacuating and sheltering in place. */
+  evacuationTimeMin: z.number().finite().positive().max(24 * 60).optional(),
 });
 
 export const SENSOR_KINDS = ['gas_ppm', 'water_level_m', 'temperature_c', 'wind_speed_mps', 'displacement_mm', 'other'] as const;
@@ -140,6 +152,7 @@ export type Weather = z.output<typeof weatherSchema>;
 export type FireFacts = z.output<typeof fireFactsSchema>;
 export type FloodFacts = z.output<typeof floodFactsSchema>;
 export type QuakeFacts = z.output<typeof quakeFactsSchema>;
+export type Place = z.output<typeof placeSchema>;
 export type Sensor = z.output<typeof sensorSchema>;
 export type Resource = z.output<typeof resourceSchema>;
 export type UnitKind = (typeof UNIT_KINDS)[number];

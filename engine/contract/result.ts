@@ -334,6 +334,22 @@ export const siteSchema = z.object({
   basisZh: z.string(),
 });
 
+/** A named place and what threatens it: the zone it lies in, when the hazard arrives, and what to do. */
+export const placeAtRiskSchema = z.object({
+  name: z.string(),
+  point: pointMSchema,
+  distanceM: z.number(),
+  bearingDeg: z.number(),
+  population: z.number().nullable(),
+  /** The most severe zone the place lies in; null: outside every zone. */
+  zone: z.enum(ZONE_NAMES).nullable(),
+  /** Minutes until the plume, the fire or 0.5 m of water arrives; 0: already there; null: not forecast to arrive. */
+  arrivalMin: z.number().nullable(),
+  action: z.enum(['evacuate', 'shelter_in_place', 'vertical_evacuation', 'search_and_rescue', 'prepare', 'monitor']),
+  reason: z.string(),
+  reasonZh: z.string(),
+});
+
 /** A line drawn on the ground, e.g. the evacuation trigger: when the fire reaches it, evacuate. */
 export const groundLineSchema = z.object({
   kind: z.enum(['evacuation_trigger']),
@@ -355,6 +371,8 @@ export const executorSchema = z.object({
   origin: z.object({ kind: z.enum(['release', 'ignition', 'breach', 'epicentre', 'incident']), name: z.string(), nameZh: z.string() }).optional(),
   sites: z.array(siteSchema).optional(),
   groundLines: z.array(groundLineSchema).optional(),
+  /** Places named in facts.places, most urgent first. */
+  placesAtRisk: z.array(placeAtRiskSchema).optional(),
   timeline: z.array(z.object({ atMin: z.number(), event: z.string(), eventZh: z.string() })),
   missingInformation: z.array(z.object({ field: z.string(), why: z.string(), whyZh: z.string(), impact: z.number() })),
 });
@@ -393,6 +411,7 @@ export type QuakeResult = z.infer<typeof quakeSchema>;
 export type Zone = z.infer<typeof zoneSchema>;
 export type Site = z.infer<typeof siteSchema>;
 export type GroundLine = z.infer<typeof groundLineSchema>;
+export type PlaceAtRisk = z.infer<typeof placeAtRiskSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 export type AgentFailure = z.infer<typeof agentFailureSchema>;
 export type Band = z.infer<typeof band>;

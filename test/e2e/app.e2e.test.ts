@@ -45,7 +45,9 @@ test('chlorine example: analysis arrives agent by agent with type, severity, AEG
   assert.deepEqual(await page.locator('[data-testid="aegl-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level'))), ['AEGL-1', 'AEGL-2', 'AEGL-3']);
   assert.equal(await page.getByTestId('bands-source').getAttribute('data-method'), 'surrogate-ensemble');
   assert.match(await page.getByTestId('bands-source').textContent() ?? '', /256 组扰动情景（代理模型 plume-surrogate@1）/, 'the range says where it came from');
-  assert.equal(await page.locator('[data-testid="hazard-map"] ellipse.zone').count(), 3, 'hot, warm and cold drawn');
+  assert.deepEqual(await page.locator('[data-testid="hazard-map"] path.zone').evaluateAll((zones) => zones.map((z) => z.getAttribute('data-zone'))),
+    ['protective_action', 'warm', 'hot'], 'the engine\'s outlines are drawn: public protection under the decontamination corridor under the hot zone');
+  assert.ok(await page.getByTestId('command_post').isVisible(), 'the command post is marked');
   assert.ok(await page.getByTestId('wind-arrow').isVisible());
   assert.ok((await page.locator('[data-testid="plan-table"] tbody tr').count()) >= 8);
   assert.ok(await page.getByTestId('sensor-GAS-1').isVisible(), 'the gas sensor chart is drawn');

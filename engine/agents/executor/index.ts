@@ -10,6 +10,7 @@ import { round } from '../../numeric/stats.js';
 import { assignUnits, type PlannedTask } from './assignUnits.js';
 import { missingInformation } from './missingInformation.js';
 import { planZones } from './zones/index.js';
+import { placesAtRisk } from './placesAtRisk.js';
 
 const EVACUATION_TASKS = new Set(['evacuate', 'evacuate-downwind']);
 
@@ -28,6 +29,8 @@ const taskPriority = (task: SopTask) =>
   (PRIORITY_WEIGHTS.lifeSafety * task.lifeSafety + PRIORITY_WEIGHTS.timeUrgency * task.timeUrgency) / (PRIORITY_WEIGHTS.lifeSafety + PRIORITY_WEIGHTS.timeUrgency);
 
 export function runExecutor(incident: Incident, strategist: StrategistResult, awareness: AwarenessResult, field: FieldResult): ExecutorResult {
+  const zonePlan = planZones(incident, field, awareness);
+  const places = placesAtRisk(incident, field, zonePlan.zones);
   const sop = sopLibrary().get(strategist.sop.id) as Sop;
   const units: Resource[] = incident.resources ?? [...DEFAULT_ROSTER];
   const unitSource = incident.resources ? 'incident' : 'default_roster';
@@ -70,7 +73,8 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
       cost: round(cost, 2),
       unassignedTasks: assignments.filter((a) => a.unitId === null).length,
     },
-    ...planZones(incident, field, awareness),
+    ...zonePlan,
+    ...(places.length > 0 ? { placesAtRisk: places } : {}),
     timeline,
     missingInformation: missingInformation(incident, strategist, field),
   };

@@ -65,3 +65,29 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
   }
   return { zones, lines, upwindReachM: threat.backM ?? threat.headM };
 }
+
+/** Minutes after ignition at which the growing fire ellipse reaches `point` (metres east/north of the
+ *  ignition point). The ellipse scales with time around a centre that moves with it, so the place lies
+ *  on its edge at one scale s: ((x·u − c)/a)² + (y·u/b)² = 1 with u = 1/s, solved for the smallest s. */
+export function fireArrivalMin(fire: FireResult, axisDeg: number | null, point: readonly [number, number]): number | null {
+  const { headM, backM, widthM } = fire.ellipse;
+  if (fire.durationMin <= 0 || headM <= 0) return null;
+  let x: number, y: number;
+  if (axisDeg === null) {
+    // Direction unknown: it may run any way, so the head may come straight at the place.
+    x = Math.hypot(point[0], point[1]); y = 0;
+  } else {
+    const rad = (axisDeg * Math.PI) / 180;
+    x = point[0] * Math.sin(rad) + point[1] * Math.cos(rad);
+    y = point[0] * Math.cos(rad) - point[1] * Math.sin(rad);
+  }
+  const a = (headM + backM) / 2, b = widthM / 2, c = (headM - backM) / 2;
+  if (b <= 0) return null;
+  const qa = (x * x) / (a * a) + (y * y) / (b * b);
+  const qb = (-2 * x * c) / (a * a);
+  const qc = (c * c) / (a * a) - 1;
+  const disc = qb * qb - 4 * qa * qc;
+  if (qa === 0) return 0;
+  const u = (-qb + Math.sqrt(Math.max(0, disc))) / (2 * qa);
+  return u > 0 ? fire.durationMin / u : null;
+}

@@ -51,7 +51,7 @@ export function planZones(incident: Incident, field: FieldResult, awareness: Awa
     const axis = windFromDeg !== null ? (windFromDeg + 180) % 360 : null;
     const facts = incident.facts.fire;
     const { zones, lines, upwindReachM } = fireZones(field.fire, axis, {
-      burningForMin: facts?.burningForMin, evacuationMin: facts?.evacuationTimeMin ?? DEFAULT_EVACUATION_MIN, distanceToCommunityM: facts?.distanceToCommunityM,
+      burningForMin: facts?.burningForMin, evacuationMin: incident.facts.evacuationTimeMin ?? DEFAULT_EVACUATION_MIN, distanceToCommunityM: facts?.distanceToCommunityM,
     });
     const sites = windFromDeg !== null ? commandSites(windFromDeg, upwindReachM, zones, 'fire', '火场') : [];
     return finish({ kind: 'ignition', name: 'ignition point', nameZh: '起火点' }, zones, { sites, groundLines: lines });

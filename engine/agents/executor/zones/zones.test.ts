@@ -84,7 +84,7 @@ test('fire: area now, the next hour, a trigger line ahead of the head; an earlie
   const trigger = groundLines?.[0];
   assert.ok(trigger && trigger.points.every(([e]) => e > hot!.alongM), 'the trigger line is ahead (east) of the fire now');
   assert.ok(sites?.[0] && sites[0].point[0] < 0, 'command post upwind (west)');
-  const at = (evacuationTimeMin: number) => plan(grassFire({ distanceToCommunityM: 5000, evacuationTimeMin })).groundLines![0]!.points[0]![0];
+  const at = (evacuationTimeMin: number) => plan({ ...grassFire({ distanceToCommunityM: 5000 }), facts: { ...grassFire({ distanceToCommunityM: 5000 }).facts, evacuationTimeMin } }).groundLines![0]!.points[0]![0];
   assert.ok(at(90) < at(30), 'a slower evacuation needs the trigger farther from the community');
 });
 
