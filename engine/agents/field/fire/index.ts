@@ -130,7 +130,7 @@ export function fireSpread(incident: Incident, fire: FireFacts, bandSamples = BA
     ellipse: {
       headM: round(headM, 0), backM: round(backM, 0), lengthM: round(lengthM, 0), widthM: round(widthM, 0),
       areaHa: round(areaHa, 1),
-      spreadTowardDeg: spreadTowardDeg === null ? null : round(spreadTowardDeg, 0),
+      spreadTowardDeg: spreadTowardDeg === null ? null : normalDeg(round(spreadTowardDeg, 0)),
     },
     durationMin: fire.durationMin,
     minutesToCommunity: fire.distanceToCommunityM !== undefined && rateMPerMin > 0
