@@ -25,8 +25,9 @@ export function sampleFireCases(count: number, seed: number): FireCase[] {
 
 export const FIRE_SURROGATE_TRAINING: SurrogateTrainingSpec<FireCase> = {
   runtime: FIRE_SURROGATE,
-  version: 1,
-  task: 'head-fire rate of spread (log10 m/min), trained on Rothermel (1972) with the Anderson (1982) fuel models',
+  // v2: labels without Rothermel's 1972 wind limit, as BehavePlus computes them (v1 was trained with it).
+  version: 2,
+  task: 'head-fire rate of spread (log10 m/min), trained on Rothermel (1972) with the Anderson (1982) fuel models, no wind limit (BehavePlus default)',
   graphName: 'fire_spread_surrogate',
   doc: 'fire spread surrogate: log10(head rate m/min) from fuel model, midflame wind, slope, dead/live moisture',
   seed: 515151,
@@ -39,6 +40,6 @@ export const FIRE_SURROGATE_TRAINING: SurrogateTrainingSpec<FireCase> = {
   unit: 'm/min',
   sample: sampleFireCases,
   physics: headFireRateMPerMin,
-  generator: 'engine/training/fireSurrogate.ts',
+  generator: 'training/fireSurrogate.ts',
   split: 'independent draws over the validity range; labels from engine/agents/field/fire/rothermel.ts',
 };

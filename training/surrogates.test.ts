@@ -39,7 +39,7 @@ for (const spec of [PLUME_SURROGATE_TRAINING, FIRE_SURROGATE_TRAINING, FLOOD_SUR
 test('a surrogate built for other features than the engine uses is refused', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-surrogate-features-'));
   cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'fire-spread-surrogate', '1', 'manifest.json');
+  const manifestPath = join(dir, 'fire-spread-surrogate', '2', 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { features: { version: number } };
   manifest.features.version += 1;
   writeFileSync(manifestPath, JSON.stringify(manifest));

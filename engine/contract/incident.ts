@@ -39,6 +39,8 @@ export const fireFactsSchema = z.object({
   /** Wind at midflame height. */
   midflameWindSpeedMps: nonNegative.max(30).optional(),
   slopePct: nonNegative.max(200).default(0),
+  /** Compass bearing pointing up the slope (aspect + 180), degrees clockwise from north. */
+  upslopeTowardDeg: nonNegative.max(360).optional(),
   /** Dead fine fuel moisture, percent of oven-dry weight. */
   deadFuelMoisturePct: z.number().finite().min(1).max(60).default(6),
   liveFuelMoisturePct: z.number().finite().min(30).max(300).default(100),

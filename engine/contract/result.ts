@@ -215,8 +215,19 @@ export const fireSchema = z.object({
   fuelModel: z.number(),
   rateOfSpreadMPerMin: z.number(),
   headRateBandMPerMin: band,
+  /** Backing and flanking rates of the ellipse (Anderson 1983, as BehavePlus computes them). */
+  backRateMPerMin: z.number(),
+  flankRateMPerMin: z.number(),
+  /** The wind that alone gives the combined effect of wind and slope (Rothermel 1972; Albini 1976). */
+  effectiveWindSpeedMps: z.number(),
+  /** Length-to-width ratio of the ellipse, from the effective wind speed. */
   lengthToBreadth: z.number(),
-  ellipse: z.object({ headM: z.number(), backM: z.number(), lengthM: z.number(), widthM: z.number(), areaHa: z.number() }),
+  lengthToBreadthMethod: z.string(),
+  ellipse: z.object({
+    headM: z.number(), backM: z.number(), lengthM: z.number(), widthM: z.number(), areaHa: z.number(),
+    /** Direction of maximum spread, degrees clockwise from north; null when neither the wind's nor the slope's bearing is known. */
+    spreadTowardDeg: z.number().nullable(),
+  }),
   durationMin: z.number(),
   minutesToCommunity: z.number().nullable(),
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { briggsSigmas } from './plume/dispersion.js';
 import { concentrationPpm, thresholdDistanceM, ppmToMgPerM3 } from './plume/gaussianPlume.js';
 import { pasquillStability } from './plume/stability.js';
-import { rothermelSpread, lengthToBreadth } from './fire/rothermel.js';
+import { rothermelSpread, lengthToWidth } from './fire/rothermel.js';
 import { fuelModel } from './fire/fuelModels.js';
 import { weirInflowM3PerS, hoursToDepths, scsRunoffMm } from './flood/leveeBreach.js';
 import { intensityAt, radiusForIntensityKm } from '../common/quakeIntensity.js';
@@ -77,10 +77,12 @@ test('Rothermel multi-class models run and respond to live moisture', () => {
   assert.ok(dry.rateOfSpreadFtPerMin > 10, `chaparral spreads fast: ${dry.rateOfSpreadFtPerMin}`);
 });
 
-test('Anderson length-to-breadth: 1 at calm, about 2.2 at 10 mi/h', () => {
-  close(lengthToBreadth(0), 1.0, 1e-9, 'calm');
-  // 0.936·e^2.566 + 0.461·e^−1.548 − 0.397 = 12.181 + 0.0981 − 0.397
-  close(lengthToBreadth(10), 0.936 * Math.exp(2.566) + 0.461 * Math.exp(-1.548) - 0.397, 1e-12, 'LB(10)');
+test('length-to-width from the effective wind in mi/h: 1 at calm, Anderson (1983) in mi/h coefficients, capped at 8', () => {
+  close(lengthToWidth(0), 1.0, 1e-9, 'calm');
+  // 0.936·e^(0.1147·5) + 0.461·e^(−0.0692·5) − 0.397 = 1.6609 + 0.3262 − 0.397 = 1.5901 (Anderson’s 0.2566 per m/s ÷ 2.237)
+  close(lengthToWidth(5), 0.936 * Math.exp(0.5735) + 0.461 * Math.exp(-0.346) - 0.397, 1e-12, 'LW(5 mi/h)');
+  close(lengthToWidth(5), 1.5901, 1e-4, 'LW(5 mi/h) value');
+  assert.equal(lengthToWidth(40), 8, 'capped at 8 as BehavePlus caps it');
 });
 
 test('levee breach: Q = C·b·h^1.5 for the Dongting (Tuanzhou) case, 226 m wide, 4.5 m head', () => {

@@ -15,6 +15,7 @@ export async function applyFireEnsembleBands(fire: FireResult, surrogate: Surrog
   const base: FireCase = {
     fuelModel: fire.fuelModel, midflameWindMps: Number(fire.inputsUsed.midflameWindSpeedMps), slopePct: Number(fire.inputsUsed.slopePct),
     deadMoisturePct: Number(fire.inputsUsed.deadFuelMoisturePct), liveMoisturePct: Number(fire.inputsUsed.liveFuelMoisturePct),
+    windFromUpslopeDeg: Number(fire.inputsUsed.windFromUpslopeDeg ?? 0),
   };
   if (!surrogate.spec.inRange(base)) return null; // outside what the surrogate was trained on
   const r = FIRE_SURROGATE_RANGE;

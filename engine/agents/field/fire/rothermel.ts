@@ -14,14 +14,27 @@ export interface RothermelInputs {
   liveMoisture: number; // fraction
   midflameWindFtPerMin: number;
   slopeTan: number; // rise over run
+  /** Direction the wind blows toward, clockwise from upslope; 0 (the default) is wind blowing upslope. */
+  windFromUpslopeRad?: number;
+  /** Cap the effective wind at Rothermel's (1972) limit 0.9·I_R. Off by default, as in BehavePlus: Andrews,
+   *  Cruz & Rothermel (2013, Int. J. Wildland Fire 22:959) found that limit too restrictive. */
+  applyWindLimit?: boolean;
 }
 
 export interface RothermelOutputs {
+  /** Head-fire rate, in the direction of maximum spread. */
   rateOfSpreadFtPerMin: number;
+  noWindNoSlopeRateFtPerMin: number;
   reactionIntensityBtuPerFt2Min: number;
   windFactor: number;
   slopeFactor: number;
-  /** Wind speed was capped at 0.9·I_R (Rothermel's wind limit). */
+  /** The wind that alone would give the combined wind and slope effect (Albini 1976; Andrews 2018, RMRS-GTR-371). */
+  effectiveWindFtPerMin: number;
+  /** Direction of maximum spread, clockwise from upslope (the vector sum of the wind and slope rates). */
+  maxSpreadFromUpslopeRad: number;
+  /** The effective wind is above Rothermel's (1972) limit 0.9·I_R (whether or not it was applied). */
+  windLimitExceeded: boolean;
+  /** The limit was applied (only with applyWindLimit). */
   windLimited: boolean;
 }
 
@@ -90,25 +103,61 @@ export function rothermelSpread(model: FuelModel, inputs: RothermelInputs): Roth
   const c = 7.47 * Math.exp(-0.133 * sigma ** 0.55);
   const b = 0.02526 * sigma ** 0.54;
   const e = 0.715 * Math.exp(-3.59e-4 * sigma);
-  const windLimit = 0.9 * reactionIntensity;
-  const wind = Math.min(inputs.midflameWindFtPerMin, windLimit);
-  const windFactor = wind > 0 ? c * wind ** b * ratio ** -e : 0;
+  const windFactor = inputs.midflameWindFtPerMin > 0 ? c * inputs.midflameWindFtPerMin ** b * ratio ** -e : 0;
   const slopeFactor = 5.275 * beta ** -0.3 * inputs.slopeTan ** 2;
 
   const heatSink = (ps: Particle[], f: number[]) => ps.reduce((s, p, i) => s + (f[i] as number) * Math.exp(-138 / p.savPerFt) * (250 + 1116 * p.moisture), 0);
   const heatOfPreignition = bulkDensity * (fCatDead * heatSink(dead, fDead) + fCatLive * heatSink(live, fLive));
-  const rate = (reactionIntensity * propagatingFlux * (1 + windFactor + slopeFactor)) / heatOfPreignition;
+  const noWindNoSlope = (reactionIntensity * propagatingFlux) / heatOfPreignition;
+
+  // Wind and slope as vectors (Rothermel 1983, INT-143; Andrews 2018): their sum is the combined factor
+  // φ_E and its direction the direction of maximum spread. Aligned upslope this is φ_w + φ_s.
+  const angle = inputs.windFromUpslopeRad ?? 0;
+  const x = slopeFactor + windFactor * Math.cos(angle);
+  const y = windFactor * Math.sin(angle);
+  const combined = Math.hypot(x, y);
+  const maxSpreadFromUpslopeRad = combined > 0 ? Math.atan2(y, x) : 0;
+  // Effective wind: the wind whose factor alone equals φ_E, from φ = C·U^B·(β/β_op)^−E.
+  let effectiveWind = combined > 0 ? (combined * ratio ** e / c) ** (1 / b) : 0;
+  let phiE = combined;
+  const windLimit = 0.9 * reactionIntensity;
+  const windLimitExceeded = effectiveWind > windLimit;
+  const windLimited = windLimitExceeded && inputs.applyWindLimit === true;
+  if (windLimited) {
+    effectiveWind = windLimit;
+    phiE = c * windLimit ** b * ratio ** -e;
+  }
   return {
-    rateOfSpreadFtPerMin: rate,
+    rateOfSpreadFtPerMin: noWindNoSlope * (1 + phiE),
+    noWindNoSlopeRateFtPerMin: noWindNoSlope,
     reactionIntensityBtuPerFt2Min: reactionIntensity,
     windFactor,
     slopeFactor,
-    windLimited: inputs.midflameWindFtPerMin > windLimit,
+    effectiveWindFtPerMin: effectiveWind,
+    maxSpreadFromUpslopeRad,
+    windLimitExceeded,
+    windLimited,
   };
 }
 
-/** Anderson (1983, INT-305) length-to-breadth ratio of a wind-driven fire from midflame wind in mi/h. */
-export function lengthToBreadth(midflameWindMph: number): number {
-  const u = midflameWindMph;
-  return Math.max(1, 0.936 * Math.exp(0.2566 * u) + 0.461 * Math.exp(-0.1548 * u) - 0.397);
+/** BehavePlus caps the surface fire's length-to-width ratio at 8 (Andrews 2018, RMRS-GTR-371). */
+export const MAX_LENGTH_TO_WIDTH = 8;
+export const LENGTH_TO_WIDTH_METHOD = 'Anderson (1983, INT-305) from the effective wind speed in mi/h, capped at 8 (BehavePlus; Andrews 2018, RMRS-GTR-371)';
+
+/** Length-to-width ratio of a surface fire from the effective wind speed (wind and slope together) in
+ *  mi/h: Anderson's (1983) curve with its coefficients for mi/h (0.2566 and 0.1548 per m/s are 0.1147 and
+ *  0.0692 per mi/h), as BehavePlus uses it, never below 1 or above 8. */
+export function lengthToWidth(effectiveWindMph: number): number {
+  const u = effectiveWindMph;
+  if (!(u > 0)) return 1;
+  return Math.min(MAX_LENGTH_TO_WIDTH, Math.max(1, 0.936 * Math.exp(0.1147 * u) + 0.461 * Math.exp(-0.0692 * u) - 0.397));
+}
+
+/** The ellipse of a fire that started at a point (Anderson 1983; Andrews 2018): the backing rate from the
+ *  eccentricity, the flank rate half the width. Rates in any one unit. */
+export function ellipseRates(headRate: number, lengthToWidthRatio: number): { eccentricity: number; backRate: number; flankRate: number } {
+  const lw = lengthToWidthRatio;
+  const eccentricity = Math.sqrt(lw * lw - 1) / lw;
+  const backRate = (headRate * (1 - eccentricity)) / (1 + eccentricity);
+  return { eccentricity, backRate, flankRate: (headRate + backRate) / lw / 2 };
 }

@@ -5,7 +5,11 @@
 import { withinRange, type SurrogateSpec } from '../surrogate/surrogateSpec.js';
 import { FUEL_MODELS, fuelModel } from './fuelModels.js';
 
-export interface FireCase { fuelModel: number; midflameWindMps: number; slopePct: number; deadMoisturePct: number; liveMoisturePct: number }
+export interface FireCase {
+  fuelModel: number; midflameWindMps: number; slopePct: number; deadMoisturePct: number; liveMoisturePct: number;
+  /** Wind direction clockwise from upslope; 0 or absent is wind blowing upslope. */
+  windFromUpslopeDeg?: number;
+}
 
 export const FIRE_SURROGATE_FEATURE_VERSION = 1;
 export const FIRE_SURROGATE_FEATURES = FUEL_MODELS.length + 6;
@@ -19,6 +23,8 @@ export const maxDeadMoisturePct = (fuel: number): number => fuelModel(fuel).dead
 
 export function inFireSurrogateRange(c: FireCase): boolean {
   const r = FIRE_SURROGATE_RANGE;
+  // The surrogate learned wind blowing upslope only; a cross-slope wind goes to the physics.
+  if ((c.windFromUpslopeDeg ?? 0) !== 0 && c.slopePct > 0) return false;
   return Number.isInteger(c.fuelModel) && c.fuelModel >= 1 && c.fuelModel <= FUEL_MODELS.length
     && withinRange(c.midflameWindMps, r.midflameWindMps) && withinRange(c.slopePct, r.slopePct) && withinRange(c.liveMoisturePct, r.liveMoisturePct)
     && c.deadMoisturePct >= r.deadMoisturePct[0] && c.deadMoisturePct <= maxDeadMoisturePct(c.fuelModel);

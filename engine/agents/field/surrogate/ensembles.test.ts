@@ -42,7 +42,7 @@ test('fire: spread-rate band from the surrogate ensemble brackets the Rothermel 
   const banded = await applyFireEnsembleBands(physics, model);
   assert.ok(banded);
   assert.equal(banded.bands.method, 'surrogate-ensemble');
-  assert.equal(banded.bands.model, 'fire-spread-surrogate@1');
+  assert.equal(banded.bands.model, 'fire-spread-surrogate@2');
   const b = banded.headRateBandMPerMin;
   assert.ok(ordered(b) && b.p10 < b.p90, JSON.stringify(b));
   assert.ok(b.p10 < physics.rateOfSpreadMPerMin && b.p90 > physics.rateOfSpreadMPerMin, `${physics.rateOfSpreadMPerMin} in ${JSON.stringify(b)}`);
