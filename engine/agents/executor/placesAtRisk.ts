@@ -52,8 +52,7 @@ export function placesAtRisk(incident: Incident, field: FieldResult, zones: read
   const places = incident.facts.places ?? [];
   if (places.length === 0) return [];
   const evacuationMin = incident.facts.evacuationTimeMin ?? DEFAULT_EVACUATION_MIN;
-  const windFromDeg = incident.facts.weather?.windFromDeg;
-  const fireAxis = windFromDeg !== undefined ? (windFromDeg + 180) % 360 : null;
+  const fireAxis = field.fire?.ellipse.spreadTowardDeg ?? null;
   return places.map((place): PlaceAtRisk => {
     const point = towards(place.bearingDeg, place.distanceM);
     const zone = zoneOf(point, zones);

@@ -48,7 +48,8 @@ export function planZones(incident: Incident, field: FieldResult, awareness: Awa
     return finish({ kind: 'release', name: 'release point', nameZh: '泄漏源' }, specs, { sites });
   }
   if (field.fire) {
-    const axis = windFromDeg !== null ? (windFromDeg + 180) % 360 : null;
+    // The F-Agent's direction of maximum spread: downwind, upslope, or their vector sum.
+    const axis = field.fire.ellipse.spreadTowardDeg ?? null;
     const facts = incident.facts.fire;
     const { zones, lines, upwindReachM } = fireZones(field.fire, axis, {
       burningForMin: facts?.burningForMin, evacuationMin: incident.facts.evacuationTimeMin ?? DEFAULT_EVACUATION_MIN, distanceToCommunityM: facts?.distanceToCommunityM,
