@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseSensor } from './sensorTrends.js';
 import { runAwareness } from './index.js';
+import { runField } from '../field/index.js';
 import { parseIncident } from '../../contract/parseIncident.js';
 import type { FieldResult, StrategistResult } from '../../contract/result.js';
 
@@ -54,10 +55,24 @@ test('an earthquake\'s population at risk is the F-Agent\'s intensity VII ellips
   const incident = parseIncident({ text: 'x', facts: { populationDensityPerKm2: 100 } });
   const strategist = { type: 'earthquake', severity: 'II', severityIsEstimate: false, secondaryHazards: [] } as unknown as StrategistResult;
   const rings = [6, 7, 8].map((intensity) => ({ intensity, radiusKm: 30 / (intensity - 5), longAxisKm: 30 / (intensity - 5), shortAxisKm: 20 / (intensity - 5), areaKm2: 0, exposedPopulation: 0, fatalityRate: 0 }));
-  const a = runAwareness(incident, strategist, { quake: { rings }, notComputed: [] } as unknown as FieldResult);
+  const a = runAwareness(incident, strategist, { quake: { rings, estimatedFatalities: { p10: 0, p50: 0, p90: 0 } }, notComputed: [] } as unknown as FieldResult);
   assert.equal(a.populationAtRisk.radiusM, 15_000, 'the VII ring\'s long semi-axis');
   assert.equal(a.populationAtRisk.estimate, Math.round(Math.PI * 15 * 10 * 100), 'the VII ellipse: π·a·b');
   assert.match(a.populationAtRisk.basis, /intensity VII/);
   const withoutPhysics = runAwareness(incident, strategist, { notComputed: [] });
   assert.notEqual(withoutPhysics.populationAtRisk.radiusM, 15_000, 'no quake physics: the screening radius for the type');
+});
+
+test('the physics sets the risk floor: AEGL-2 reaching people is at least high even with no casualties reported; the population is the AEGL-2 footprint\'s', () => {
+  const incident = parseIncident({ text: '氯气泄漏', facts: { populationDensityPerKm2: 300, release: { substance: 'chlorine', rateKgPerS: 1 }, weather: { windSpeedMps: 3, windFromDeg: 0 } } });
+  const strategist = { type: 'hazmat_release', severity: 'IV', severityIsEstimate: true, secondaryHazards: [] } as unknown as StrategistResult;
+  const field = runField(incident, { plume: 0 });
+  const a = runAwareness(incident, strategist, field);
+  assert.ok(a.riskMatrix.level === 'high' || a.riskMatrix.level === 'extreme', `${a.riskMatrix.level} ${a.riskMatrix.drivers.join('; ')}`);
+  assert.ok(a.riskMatrix.drivers.some((d) => /AEGL-[23]/.test(d)));
+  assert.match(a.populationAtRisk.basis, /AEGL-2/);
+  const aegl2 = field.plume!.thresholds.find((t) => t.level === 'AEGL-2')!;
+  assert.ok(a.populationAtRisk.estimate > 0 && a.populationAtRisk.estimate < (aegl2.downwindM / 1000) * (aegl2.maxWidthM / 1000) * 300, 'the footprint, less than its bounding box');
+  const empty = runAwareness(parseIncident({ ...incident, facts: { ...incident.facts, populationDensityPerKm2: 0 } }), strategist, field);
+  assert.equal(empty.riskMatrix.level, 'low', 'no one there: the physics does not raise it');
 });

@@ -7,6 +7,7 @@ import { findSubstance } from '../../contract/substances.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.js';
 import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
 import { analyseSensor, type ModelAnomaly } from './sensorTrends.js';
+import { physicsExposure, type PhysicsExposure } from './physicsExposure.js';
 
 const SEVERITY_CONSEQUENCE = { I: 5, II: 4, III: 3, IV: 2 } as const;
 
@@ -18,8 +19,10 @@ export function densityFor(incident: Incident): { densityPerKm2: number; source:
 /** Intensity from which buildings are damaged (GB/T 17742 VII): the quake's screening area ends there. */
 const DAMAGE_INTENSITY = 7;
 
-function screeningArea(incident: Incident, strategist: StrategistResult, field: FieldResult): { radiusM: number; areaKm2: number; basis: string } {
+function screeningArea(incident: Incident, strategist: StrategistResult, field: FieldResult, exposure: PhysicsExposure | null): { radiusM: number; areaKm2: number; basis: string } {
   const { flood } = incident.facts;
+  // Where the physics drew the harm (a plume's AEGL-2 footprint, the fire's forecast area), that is the area at risk.
+  if (exposure && exposure.areaKm2 > 0) return { radiusM: Math.sqrt((exposure.areaKm2 * 1e6) / Math.PI), areaKm2: exposure.areaKm2, basis: exposure.basis };
   if (strategist.type === 'flood' && flood) {
     return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood' };
   }
@@ -36,7 +39,7 @@ function screeningArea(incident: Incident, strategist: StrategistResult, field: 
   return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis };
 }
 
-function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sensors'], populationAtRisk: number): AwarenessResult['riskMatrix'] {
+function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sensors'], populationAtRisk: number, exposure: PhysicsExposure | null): AwarenessResult['riskMatrix'] {
   const drivers: string[] = [];
   let likelihood = 2;
   if (sensors.some((s) => s.exceeded)) { likelihood = 5; drivers.push('a sensor is above its threshold'); }
@@ -48,7 +51,13 @@ function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sens
   }
   let consequence: number = SEVERITY_CONSEQUENCE[strategist.severity];
   drivers.push(`severity ${strategist.severity}${strategist.severityIsEstimate ? ' (estimate)' : ''}`);
-  if (populationAtRisk >= 10_000) { consequence = Math.min(5, consequence + 1); drivers.push(`${Math.round(populationAtRisk)} people in the screening area`); }
+  if (populationAtRisk >= 10_000) { consequence = Math.min(5, consequence + 1); drivers.push(`${Math.round(populationAtRisk)} people in the area at risk`); }
+  // The physics sets floors: what it forecasts for people cannot be outweighed by a low count so far.
+  if (exposure && (exposure.likelihoodFloor > likelihood || exposure.consequenceFloor > consequence)) {
+    likelihood = Math.max(likelihood, exposure.likelihoodFloor);
+    consequence = Math.max(consequence, exposure.consequenceFloor);
+    drivers.push(exposure.driver);
+  }
   const score = likelihood * consequence;
   // Bands of the common 5×5 matrix (e.g. ISO 31010 examples): ≤ 4 low, ≤ 9 medium, ≤ 16 high, above extreme.
   const level = score <= 4 ? 'low' : score <= 9 ? 'medium' : score <= 16 ? 'high' : 'extreme';
@@ -61,11 +70,12 @@ export function runAwareness(incident: Incident, strategist: StrategistResult, f
   const aegl2 = release ? findSubstance(release.substance)?.aeglPpm['AEGL-2'] ?? undefined : undefined;
   const sensors = incident.sensors.map((s, i) => analyseSensor(s, s.kind === 'gas_ppm' ? aegl2 : undefined, modelAnomalies?.[i]));
   const { densityPerKm2, source } = densityFor(incident);
-  const area = screeningArea(incident, strategist, field);
+  const exposure = physicsExposure(field, densityPerKm2);
+  const area = screeningArea(incident, strategist, field, exposure);
   const estimate = Math.round(area.areaKm2 * densityPerKm2);
   return {
     sensors,
     populationAtRisk: { estimate, radiusM: Math.round(area.radiusM), densityPerKm2, densitySource: source, basis: area.basis },
-    riskMatrix: riskMatrix(strategist, sensors, estimate),
+    riskMatrix: riskMatrix(strategist, sensors, estimate, exposure),
   };
 }
