@@ -206,6 +206,8 @@ export const hazmatSchema = z.object({
     protectNightKm: z.object({ low: z.number(), moderate: z.number(), high: z.number() }),
   })).nullable(),
   warnings: z.array(z.string()),
+  /** The same warnings in Chinese, in the same order. */
+  warningsZh: z.array(z.string()).optional(),
 });
 
 export const fireSchema = z.object({
@@ -304,6 +306,7 @@ export const awarenessSchema = z.object({
     densityPerKm2: z.number(),
     densitySource: z.enum(['fact', 'default']),
     basis: z.string(),
+    basisZh: z.string().optional(),
   }),
   riskMatrix: z.object({
     likelihood: z.number().int().min(1).max(5),
@@ -370,6 +373,8 @@ export const groundLineSchema = z.object({
 });
 
 export const executorSchema = z.object({
+  /** The briefing's first line: what, how bad, who is threatened and what to do now, in each language. */
+  headline: z.object({ zh: z.string(), en: z.string() }).optional(),
   tasks: z.array(z.object({
     id: z.string(), phase: z.string(), title: z.string(), titleZh: z.string(),
     unitKind: z.enum(UNIT_KINDS), deadlineMin: z.number(), priority: z.number(),

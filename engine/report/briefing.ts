@@ -2,41 +2,42 @@
 // assignments, resources, hazards), in Chinese or English: what `--format text` prints and what a
 // commander reads aloud at the briefing.
 import type { AnalysisResult } from '../contract/result.js';
+import { bandText, distanceText, INCIDENT_TYPE_NAMES, windAndPlume, type Lang } from '../contract/wording.js';
 
-type Lang = 'zh' | 'en';
+
 const L = {
   zh: {
     title: 'ICS-201 事件简报', situation: '1. 态势', type: '事件类型', severity: '响应级别', estimate: '（估计）', confidence: '置信度',
     secondary: '次生灾害', objectives: '2. 当前目标（按SAFE权重排序）', hazards: '3. 危害与影响', assignments: '4. 任务分配', zones: '5. 分区',
     timeline: '6. 时间线', missing: '7. 待补充信息', status: '状态', failed: '未完成的分析', none: '无', people: '人', unassigned: '未分配', late: '（将迟到）',
-    population: '受威胁人口（筛查估计）', risk: '风险', models: '模型',
+    population: '受威胁人口', risk: '风险', models: '模型', assumed: '按不利情况假设', warning: '注意',
+    riskLevels: { low: '低', medium: '中', high: '高', extreme: '极高' }, colours: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' },
     zoneNames: { hot: '热区', warm: '温区', cold: '冷区', protective_action: '公众防护行动区' }, siteNames: { command_post: '指挥部', staging: '集结区' }, trigger: '疏散触发线',
   },
   en: {
     title: 'ICS-201 INCIDENT BRIEFING', situation: '1. Situation', type: 'Incident type', severity: 'Response level', estimate: ' (estimate)', confidence: 'confidence',
     secondary: 'Secondary hazards', objectives: '2. Current objectives (ranked by SAFE weights)', hazards: '3. Hazards and impact', assignments: '4. Assignments', zones: '5. Zones',
     timeline: '6. Timeline', missing: '7. Information needed', status: 'Status', failed: 'Incomplete analysis', none: 'none', people: 'people', unassigned: 'UNASSIGNED', late: ' (late)',
-    population: 'Population at risk (screening estimate)', risk: 'Risk', models: 'Models',
+    population: 'Population at risk', risk: 'Risk', models: 'Models', assumed: 'Worse case assumed', warning: 'Warning',
+    riskLevels: { low: 'low', medium: 'medium', high: 'high', extreme: 'extreme' }, colours: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' },
     zoneNames: { hot: 'Hot zone', warm: 'Warm zone', cold: 'Cold zone', protective_action: 'Protective-action area' }, siteNames: { command_post: 'Command post', staging: 'Staging area' }, trigger: 'Evacuation trigger line',
   },
 } as const;
 
-const TYPE_ZH: Record<string, string> = {
-  structure_fire: '建筑火灾', wildfire: '森林草原火灾', hazmat_release: '危险化学品泄漏', explosion: '爆炸', flood: '洪涝',
-  earthquake: '地震', landslide: '滑坡/泥石流', traffic_accident: '交通事故', building_collapse: '建筑倒塌', other: '其他',
-};
-
 export function formatBriefing(result: AnalysisResult, lang: Lang = result.strategist?.language ?? 'zh'): string {
   const t = L[lang];
   const out: string[] = [`${t.title} — ${result.id}${result.runId ? ` (run ${result.runId.slice(0, 8)})` : ''}`, `${t.status}: ${result.status}`];
+  // The answer first: what, how bad, who is threatened, what to do now.
+  const headline = result.executor?.headline?.[lang];
+  if (headline) out.push('', headline);
   if (result.error) out.push(`${result.error.code}: ${result.error.message}`);
   for (const f of result.failures ?? []) out.push(`${t.failed}: ${f.agent} — ${f.code}: ${f.message}`);
   const s = result.strategist;
   if (s) {
     out.push('', t.situation);
-    out.push(`  ${t.type}: ${lang === 'zh' ? TYPE_ZH[s.type] ?? s.type : s.type} (${t.confidence} ${(s.confidence * 100).toFixed(0)}%)`);
-    out.push(`  ${t.severity}: ${s.severity} / ${s.severityColour}${s.severityIsEstimate ? t.estimate : ''}`);
-    if (s.secondaryHazards.length) out.push(`  ${t.secondary}: ${s.secondaryHazards.map((h) => (lang === 'zh' ? TYPE_ZH[h.type] : h.type)).join(', ')}`);
+    out.push(`  ${t.type}: ${INCIDENT_TYPE_NAMES[s.type][lang]} (${t.confidence} ${(s.confidence * 100).toFixed(0)}%)`);
+    out.push(`  ${t.severity}: ${s.severity} / ${t.colours[s.severityColour]}${s.severityIsEstimate ? t.estimate : ''}`);
+    if (s.secondaryHazards.length) out.push(`  ${t.secondary}: ${s.secondaryHazards.map((h) => INCIDENT_TYPE_NAMES[h.type][lang]).join(lang === 'zh' ? '、' : ', ')}`);
     out.push('', t.objectives);
     s.objectives.forEach((o, i) => out.push(`  ${i + 1}. ${lang === 'zh' ? o.titleZh : o.title} [${o.score.toFixed(2)}]`));
   }
@@ -45,16 +46,40 @@ export function formatBriefing(result: AnalysisResult, lang: Lang = result.strat
   if (a || f) {
     out.push('', t.hazards);
     if (a) {
-      out.push(`  ${t.population}: ${a.populationAtRisk.estimate} ${t.people} (r = ${a.populationAtRisk.radiusM} m)`);
-      out.push(`  ${t.risk}: ${a.riskMatrix.level} (${a.riskMatrix.likelihood}×${a.riskMatrix.consequence})`);
+      const basis = lang === 'zh' ? a.populationAtRisk.basisZh ?? a.populationAtRisk.basis : a.populationAtRisk.basis;
+      out.push(lang === 'zh' ? `  ${t.population}：约${a.populationAtRisk.estimate}人（${basis}）` : `  ${t.population}: about ${a.populationAtRisk.estimate} people (${basis})`);
+      out.push(`  ${t.risk}: ${t.riskLevels[a.riskMatrix.level]} (${a.riskMatrix.likelihood}×${a.riskMatrix.consequence})`);
       for (const sensor of a.sensors) out.push(`  ${sensor.id}: ${sensor.latest} ${sensor.trend}${sensor.minutesToThreshold !== null ? `, ${sensor.minutesToThreshold} min → ${sensor.thresholdValue}` : ''}`);
     }
-    for (const th of f?.plume?.thresholds ?? []) {
-      out.push(`  ${th.level} ${th.ppm} ppm: ${th.reachesModelLimit ? '> ' : ''}${th.downwindM} m downwind (P10–P90 ${th.downwindBandM.p10}–${th.downwindBandM.p90} m), ${th.maxWidthM} m wide`);
+    const plume = f?.plume;
+    if (plume) {
+      out.push(`  ${windAndPlume(plume.windFromDeg, lang)}${lang === 'zh' ? `，稳定度${plume.stability}` : `, stability ${plume.stability}`}`);
+      for (const d of plume.worseCaseDefaults ?? []) out.push(`  ${t.assumed}: ${lang === 'zh' ? d.whyZh : d.why}`);
     }
-    if (f?.fire) out.push(`  fire: ${f.fire.rateOfSpreadMPerMin} m/min, ${f.fire.ellipse.areaHa} ha in ${f.fire.durationMin} min`);
-    if (f?.flood) out.push(`  flood: ${f.flood.inflowM3PerS} m³/s, +${f.flood.riseRateMPerH} m/h; ${f.flood.timeToDepth.map((d) => `${d.depthM} m @ ${d.hours ?? '—'} h`).join(', ')}`);
-    if (f?.quake) out.push(`  quake: M${f.quake.magnitude}, I₀ ${f.quake.epicentralIntensity}; fatalities P10/P50/P90 ${f.quake.estimatedFatalities.p10}/${f.quake.estimatedFatalities.p50}/${f.quake.estimatedFatalities.p90}`);
+    for (const th of plume?.thresholds ?? []) {
+      const reach = distanceText(th.downwindM, lang, th.reachesModelLimit);
+      const band = bandText(th.downwindBandM.p10, th.downwindBandM.p90, lang, 10_000);
+      out.push(lang === 'zh'
+        ? `  ${th.level}（${th.ppm} ppm）：下风向${reach}（P10–P90 ${band}），宽${distanceText(th.maxWidthM, lang)}`
+        : `  ${th.level} (${th.ppm} ppm): ${reach} downwind (P10–P90 ${band}), ${distanceText(th.maxWidthM, lang)} wide`);
+    }
+    if (f?.hazmat) for (const w of (lang === 'zh' ? f.hazmat.warningsZh : undefined) ?? f.hazmat.warnings) out.push(`  ${t.warning}: ${w}`);
+    if (f?.fire) {
+      out.push(lang === 'zh'
+        ? `  火蔓延：每分钟${f.fire.rateOfSpreadMPerMin}米，${f.fire.durationMin}分钟过火${f.fire.ellipse.areaHa}公顷`
+        : `  fire: ${f.fire.rateOfSpreadMPerMin} m/min, ${f.fire.ellipse.areaHa} ha in ${f.fire.durationMin} min`);
+    }
+    if (f?.flood) {
+      out.push(lang === 'zh'
+        ? `  洪水：进水${f.flood.inflowM3PerS}立方米/秒，每小时上涨${f.flood.riseRateMPerH}米；${f.flood.timeToDepth.map((d) => `${d.hours ?? '—'}小时达${d.depthM}米`).join('，')}`
+        : `  flood: ${f.flood.inflowM3PerS} m³/s, +${f.flood.riseRateMPerH} m/h; ${f.flood.timeToDepth.map((d) => `${d.depthM} m @ ${d.hours ?? '—'} h`).join(', ')}`);
+    }
+    if (f?.quake) {
+      const q = f.quake, deaths = q.estimatedFatalities;
+      out.push(lang === 'zh'
+        ? `  地震：${q.magnitude}级，震中烈度${q.epicentralIntensity}；估计死亡 P10/P50/P90 ${deaths.p10}/${deaths.p50}/${deaths.p90}`
+        : `  quake: M${q.magnitude}, epicentral intensity ${q.epicentralIntensity}; fatalities P10/P50/P90 ${deaths.p10}/${deaths.p50}/${deaths.p90}`);
+    }
   }
   const e = result.executor;
   if (e) {

@@ -19,12 +19,12 @@ export function densityFor(incident: Incident): { densityPerKm2: number; source:
 /** Intensity from which buildings are damaged (GB/T 17742 VII): the quake's screening area ends there. */
 const DAMAGE_INTENSITY = 7;
 
-function screeningArea(incident: Incident, strategist: StrategistResult, field: FieldResult, exposure: PhysicsExposure | null): { radiusM: number; areaKm2: number; basis: string } {
+function screeningArea(incident: Incident, strategist: StrategistResult, field: FieldResult, exposure: PhysicsExposure | null): { radiusM: number; areaKm2: number; basis: string; basisZh: string } {
   const { flood } = incident.facts;
   // Where the physics drew the harm (a plume's AEGL-2 footprint, the fire's forecast area), that is the area at risk.
-  if (exposure && exposure.areaKm2 > 0) return { radiusM: Math.sqrt((exposure.areaKm2 * 1e6) / Math.PI), areaKm2: exposure.areaKm2, basis: exposure.basis };
+  if (exposure && exposure.areaKm2 > 0) return { radiusM: Math.sqrt((exposure.areaKm2 * 1e6) / Math.PI), areaKm2: exposure.areaKm2, basis: exposure.basis, basisZh: exposure.basisZh };
   if (strategist.type === 'flood' && flood) {
-    return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood' };
+    return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood', basisZh: 'facts.flood 给出的进水垸区面积' };
   }
   // The F-Agent's intensity rings: the outer edge of ring VII is the ellipse inside which shaking rounds to VII or more.
   const damageRing = strategist.type === 'earthquake' ? field.quake?.rings.find((r) => r.intensity === DAMAGE_INTENSITY) : undefined;
@@ -33,10 +33,11 @@ function screeningArea(incident: Incident, strategist: StrategistResult, field: 
       radiusM: damageRing.longAxisKm * 1000,
       areaKm2: Math.PI * damageRing.longAxisKm * damageRing.shortAxisKm,
       basis: 'area shaken at intensity VII or more (the F-Agent\'s elliptical rings, Yu et al. 2013), where damage begins; radius is the long semi-axis',
+      basisZh: '烈度VII度及以上区域（F智能体的椭圆烈度圈，俞言祥等2013），建筑开始破坏；半径为长半轴',
     };
   }
-  const { radiusM, basis } = SCREENING_RADIUS_M[strategist.type];
-  return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis };
+  const { radiusM, basis, basisZh } = SCREENING_RADIUS_M[strategist.type];
+  return { radiusM, areaKm2: (Math.PI * radiusM * radiusM) / 1e6, basis, basisZh };
 }
 
 function riskMatrix(strategist: StrategistResult, sensors: AwarenessResult['sensors'], populationAtRisk: number, exposure: PhysicsExposure | null): AwarenessResult['riskMatrix'] {
@@ -75,7 +76,7 @@ export function runAwareness(incident: Incident, strategist: StrategistResult, f
   const estimate = Math.round(area.areaKm2 * densityPerKm2);
   return {
     sensors,
-    populationAtRisk: { estimate, radiusM: Math.round(area.radiusM), densityPerKm2, densitySource: source, basis: area.basis },
+    populationAtRisk: { estimate, radiusM: Math.round(area.radiusM), densityPerKm2, densitySource: source, basis: area.basis, basisZh: area.basisZh },
     riskMatrix: riskMatrix(strategist, sensors, estimate, exposure),
   };
 }

@@ -7,6 +7,7 @@ export interface PhysicsExposure {
   /** The area where harm is forecast (km²) and how it was measured. */
   areaKm2: number;
   basis: string;
+  basisZh: string;
   /** Floors for the risk matrix when people are in that area. */
   likelihoodFloor: number;
   consequenceFloor: number;
@@ -33,9 +34,10 @@ export function physicsExposure(field: FieldResult, densityPerKm2: number): Phys
     const people3 = area(aegl3) * densityPerKm2, people2 = area(aegl2) * densityPerKm2;
     if (aegl2 && aegl2.downwindM > 0) {
       const basis = `where the plume exceeds AEGL-2 (${aegl2.ppm} ppm, 60 min): ${area(aegl2).toFixed(2)} km² from the Gaussian plume's footprint`;
-      if (people3 >= 1) return { areaKm2: area(aegl2), basis, likelihoodFloor: 5, consequenceFloor: 5, driver: `AEGL-3 (life-threatening) reaches about ${Math.round(people3)} people` };
-      if (people2 >= 1) return { areaKm2: area(aegl2), basis, likelihoodFloor: 4, consequenceFloor: 4, driver: `AEGL-2 (disabling) reaches about ${Math.round(people2)} people` };
-      return { areaKm2: area(aegl2), basis, likelihoodFloor: 1, consequenceFloor: 1, driver: 'AEGL-2 footprint reaches no one at the stated density' };
+      const basisZh = `烟羽超过AEGL-2（${aegl2.ppm} ppm，60分钟）的范围：高斯烟羽影响范围${area(aegl2).toFixed(2)}平方公里`;
+      if (people3 >= 1) return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 5, consequenceFloor: 5, driver: `AEGL-3 (life-threatening) reaches about ${Math.round(people3)} people` };
+      if (people2 >= 1) return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 4, consequenceFloor: 4, driver: `AEGL-2 (disabling) reaches about ${Math.round(people2)} people` };
+      return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 1, consequenceFloor: 1, driver: 'AEGL-2 footprint reaches no one at the stated density' };
     }
   }
   const fire = field.fire;
@@ -45,6 +47,7 @@ export function physicsExposure(field: FieldResult, densityPerKm2: number): Phys
     const people = areaKm2 * densityPerKm2;
     return {
       areaKm2, basis: `the fire's forecast area after ${fire.durationMin} min (${fire.ellipse.areaHa} ha, Rothermel spread)`,
+      basisZh: `${fire.durationMin}分钟后的预测过火范围（${fire.ellipse.areaHa}公顷，Rothermel蔓延模型）`,
       likelihoodFloor: soon ? 5 : people >= 1 ? 4 : 1, consequenceFloor: soon || people >= 1 ? 4 : 1,
       driver: soon ? `the fire head reaches the community in ${fire.minutesToCommunity} min` : `about ${Math.round(people)} people in the fire's forecast area`,
     };
@@ -53,7 +56,7 @@ export function physicsExposure(field: FieldResult, densityPerKm2: number): Phys
   if (quake) {
     const deaths = quake.estimatedFatalities.p50;
     return {
-      areaKm2: 0, basis: '', likelihoodFloor: 5, consequenceFloor: deaths >= 10 ? 5 : deaths >= 1 ? 4 : 2,
+      areaKm2: 0, basis: '', basisZh: '', likelihoodFloor: 5, consequenceFloor: deaths >= 10 ? 5 : deaths >= 1 ? 4 : 2,
       driver: `PAGER-style estimate of ${deaths} deaths (P50)`,
     };
   }

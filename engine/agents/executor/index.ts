@@ -11,6 +11,7 @@ import { assignUnits, type PlannedTask } from './assignUnits.js';
 import { missingInformation } from './missingInformation.js';
 import { planZones } from './zones/index.js';
 import { placesAtRisk } from './placesAtRisk.js';
+import { headline } from './headline.js';
 
 const EVACUATION_TASKS = new Set(['evacuate', 'evacuate-downwind']);
 
@@ -58,15 +59,17 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
   }
   timeline.sort((a, b) => a.atMin - b.atMin || a.event.localeCompare(b.event));
 
+  const taskResults = tasks.map((task, i) => {
+    const a = assignments[i];
+    return {
+      id: task.id, phase: task.phase, title: task.title, titleZh: task.titleZh, unitKind: task.unitKind,
+      deadlineMin: task.deadlineMin, priority: task.priority,
+      assignedUnitId: a?.unitId ?? null, etaMin: a?.etaMin ?? null, late: a?.late ?? true,
+    };
+  });
   return {
-    tasks: tasks.map((task, i) => {
-      const a = assignments[i];
-      return {
-        id: task.id, phase: task.phase, title: task.title, titleZh: task.titleZh, unitKind: task.unitKind,
-        deadlineMin: task.deadlineMin, priority: task.priority,
-        assignedUnitId: a?.unitId ?? null, etaMin: a?.etaMin ?? null, late: a?.late ?? true,
-      };
-    }),
+    headline: headline(strategist, awareness, field, { ...zonePlan, placesAtRisk: places, tasks: taskResults }),
+    tasks: taskResults,
     units: units.map((u) => ({ id: u.id, kind: u.kind, name: u.name ?? u.id, etaMin: u.etaMin, source: unitSource })),
     assignment: {
       method: 'Hungarian algorithm on priority × (ETA + 3 × minutes late), stand-in unit kinds at a cost multiplier',

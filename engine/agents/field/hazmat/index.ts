@@ -26,17 +26,20 @@ export function hazmatGuidance(incident: Incident, release: Release): HazmatResu
   // Unknown time of day takes the ERG's night distance, the longer one (docs/physics.md).
   const daytime = daylightAt(incident).daytime ?? false;
   const spill = judgeSpillSize(release, substance?.liquidDensityKgPerM3 ?? null);
-  const warnings = substance ? missingValues(substance) : [
-    `'${release.substance}' is not in the substance table: no AEGL or LEL values, so no toxic plume or flammable distances; ERG Guide 111 (mixed load/unidentified cargo) applies until the material is identified`,
-  ];
-  if (daylightAt(incident).daytime === null) warnings.push('time of day not known: the ERG night protective-action distance is used (the longer)');
+  const warnings: string[] = [];
+  const warningsZh: string[] = [];
+  const warn = (en: string, zh: string) => { warnings.push(en); warningsZh.push(zh); };
+  if (substance) missingValues(substance, warn);
+  else warn(`'${release.substance}' is not in the substance table: no AEGL or LEL values, so no toxic plume or flammable distances; ERG Guide 111 (mixed load/unidentified cargo) applies until the material is identified`,
+    `“${release.substance}”不在物质表中：无AEGL与爆炸下限数据，不计算毒气扩散与可燃云距离；在查明物质前按ERG指南111（混装/不明货物）处置`);
+  if (daylightAt(incident).daytime === null) warn('time of day not known: the ERG night protective-action distance is used (the longer)', '昼夜未知：采用ERG夜间防护行动距离（更远）');
   const base = {
     substanceGiven: release.substance, substance: substance?.key ?? null, hazards: substance?.hazards ?? 'unknown' as const,
-    unNumbers: substance?.unNumbers ?? [], spillSize: spill.size, spillSizeBasis: spill.basis, daytime, warnings,
+    unNumbers: substance?.unNumbers ?? [], spillSize: spill.size, spillSizeBasis: spill.basis, daytime, warnings, warningsZh,
   };
   const entry: ErgEntry | null = substance?.erg ?? null;
   if (!entry) {
-    if (substance) warnings.push(`no ERG guide sourced for '${substance.key}': Guide 111 (mixed load/unidentified cargo) is used`);
+    if (substance) warn(`no ERG guide sourced for '${substance.key}': Guide 111 (mixed load/unidentified cargo) is used`, `“${substance.nameZh}”无可引用的ERG指南：按指南111（混装/不明货物）处置`);
     return { ...base, ...guidePage(111), table1: null, table3: null };
   }
   const t1 = entry.table1;
@@ -51,7 +54,7 @@ export function hazmatGuidance(incident: Incident, release: Release): HazmatResu
   if (t1 && entry.table3) {
     // Table 3 needs the container and the wind band; neither is judged here, so the largest row is used.
     const rows = entry.table3;
-    warnings.push('large spill of a Table 3 gas: container and wind band not judged, the largest Table 3 distances are shown (see table3 for each container and wind)');
+    warn('large spill of a Table 3 gas: container and wind band not judged, the largest Table 3 distances are shown (see table3 for each container and wind)', '表3所列气体大量泄漏：未判定容器与风速档，采用表3中最大的距离（各容器与风速见table3）');
     const max = (f: (r: (typeof rows)[number]) => number) => Math.max(...rows.map(f));
     return {
       ...base, ergEdition: entry.edition, ergGuide: entry.guide, ergGuideTitle: ERG_GUIDES[entry.guide]?.title ?? null, source: 'table3',
@@ -73,10 +76,8 @@ function guidePage(guide: number, size: 'small' | 'large' = 'large') {
   };
 }
 
-function missingValues(s: Substance): string[] {
-  const warnings: string[] = [];
+function missingValues(s: Substance, warn: (en: string, zh: string) => void): void {
   const aegl = Object.values(s.aeglPpm).some((v) => v !== null);
-  if (s.hazards !== 'flammable' && !aegl) warnings.push(`no AEGL values for '${s.key}': no toxic plume`);
-  if (s.hazards !== 'toxic' && s.lelPctVol === null) warnings.push(`no LEL value for '${s.key}': no flammable cloud distances`);
-  return warnings;
+  if (s.hazards !== 'flammable' && !aegl) warn(`no AEGL values for '${s.key}': no toxic plume`, `“${s.nameZh}”无AEGL数据：不计算毒气扩散`);
+  if (s.hazards !== 'toxic' && s.lelPctVol === null) warn(`no LEL value for '${s.key}': no flammable cloud distances`, `“${s.nameZh}”无爆炸下限数据：不计算可燃云距离`);
 }
