@@ -149,7 +149,8 @@ export const flammableSchema = z.object({
     ...modelCard,
     lelPctVol: z.number(),
     lel: thresholdDistance.extend({ ppm: z.number() }),
-    halfLel: thresholdDistance.extend({ ppm: z.number() }),
+    /** footprint: the flammable cloud's outline at ½ LEL, [downwind m, half-width m] pairs (as the plume's thresholds). */
+    halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional() }),
   }).optional(),
   /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
   explosion: z.object({
@@ -366,7 +367,8 @@ export const placeAtRiskSchema = z.object({
 
 /** A line drawn on the ground, e.g. the evacuation trigger: when the fire reaches it, evacuate. */
 export const groundLineSchema = z.object({
-  kind: z.enum(['evacuation_trigger']),
+  /** evacuation_trigger: when the fire reaches it, evacuate; bleve_evacuation: the circle to clear if fire reaches a pressurised tank. */
+  kind: z.enum(['evacuation_trigger', 'bleve_evacuation']),
   points: z.array(pointMSchema),
   basis: z.string(),
   basisZh: z.string(),

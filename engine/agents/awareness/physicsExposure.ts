@@ -40,6 +40,20 @@ export function physicsExposure(field: FieldResult, densityPerKm2: number): Phys
       return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 1, consequenceFloor: 1, driver: 'AEGL-2 footprint reaches no one at the stated density' };
     }
   }
+  const flammable = field.flammable;
+  const fragmentsM = field.hazmat?.fireIsolationM;
+  if (flammable && (flammable.vapourCloud || flammable.bleve) && fragmentsM) {
+    // A pressurised flammable release: the cloud may ignite and a tank in fire may burst. Possible (3) and
+    // severe (4) when anyone lives inside the ERG's fragment distance.
+    const areaKm2 = (Math.PI * fragmentsM * fragmentsM) / 1e6;
+    const people = areaKm2 * densityPerKm2;
+    return {
+      areaKm2, basis: `inside the ERG's ${fragmentsM} m circle for a tank in fire (fireball and fragments)`,
+      basisZh: `ERG罐体着火时${fragmentsM}米撤离圈内（火球与碎片）`,
+      likelihoodFloor: people >= 1 ? 3 : 1, consequenceFloor: people >= 1 ? 4 : 1,
+      driver: `about ${Math.round(people)} people inside ${fragmentsM} m of a flammable release that may ignite or burst`,
+    };
+  }
   const fire = field.fire;
   if (fire) {
     const areaKm2 = fire.ellipse.areaHa / 100;

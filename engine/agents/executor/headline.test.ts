@@ -47,7 +47,7 @@ test('a night chlorine release with a village downwind: what, how bad, who, what
   assert.match(zh, /柳树村就地避险/);
   assert.match(zh, /东北风，烟羽飘向西南/);
   assert.doesNotMatch(zh.replace(/AEGL-\d|\b[IV]+级/g, ''), /[A-Za-z]{2,}/, `no English words in the Chinese line: ${zh}`);
-  assert.match(en, /^Hazardous materials release of chlorine\. level /);
+  assert.match(en, /^Hazardous materials release of Chlorine\. Level /);
   assert.match(en, /wind from NE, plume toward SW/);
   assert.doesNotMatch(en.replaceAll('柳树村', ''), /[\u4e00-\u9fff]/, `no Chinese besides the place's own name: ${en}`);
 });

@@ -13,13 +13,13 @@ const ACTION = {
   prepare: { zh: '做好转移准备', en: 'be ready to move' }, monitor: { zh: '持续关注', en: 'monitor' },
 } as const;
 
-type Plan = Pick<ExecutorResult, 'zones' | 'placesAtRisk' | 'groundLines' | 'tasks'>;
+type Plan = Pick<ExecutorResult, 'zones' | 'placesAtRisk' | 'groundLines' | 'tasks'> & { windFromDeg: number | null };
 
 function what(s: StrategistResult, field: FieldResult, lang: Lang): string {
   const type = INCIDENT_TYPE_NAMES[s.type][lang];
   const given = field.hazmat?.substanceGiven;
   const substance = given ? findSubstance(given) : undefined;
-  const name = substance ? (lang === 'zh' ? substance.nameZh : substance.nameEn.toLowerCase()) : given;
+  const name = substance ? (lang === 'zh' ? substance.nameZh : substance.nameEn) : given;
   if (!name) return type;
   return lang === 'zh' ? `${name}${type}` : `${type} of ${name}`;
 }
@@ -56,6 +56,19 @@ function doNow(field: FieldResult, plan: Plan, urgent: PlaceAtRisk | undefined, 
       ? `${windAndPlume(plume.windFromDeg, lang)}，下风向${reach}内公众疏散或就地避险`
       : `${windAndPlume(plume.windFromDeg, lang)}: evacuate or shelter the public downwind to ${reach}`);
   }
+  const hazmat = field.hazmat;
+  const padKm = hazmat ? (hazmat.daytime ? hazmat.protectiveActionDayKm : hazmat.protectiveActionNightKm) : null;
+  if (hazmat && padKm !== null && !(plume && aegl2 && aegl2.downwindM > 0)) {
+    const wind = plan.windFromDeg;
+    const where = wind === null ? '' : windAndPlume(wind, lang).split(lang === 'zh' ? '，' : ', ')[0] + (lang === 'zh' ? '，' : ': ');
+    steps.push(lang === 'zh' ? `${where}下风向${distanceText(padKm * 1000, lang)}内公众疏散或就地避险` : `${where}evacuate or shelter the public downwind to ${distanceText(padKm * 1000, lang)}`);
+  }
+  const halfLel = field.flammable?.vapourCloud?.halfLel;
+  if (halfLel && halfLel.distanceM > 0) {
+    steps.push(lang === 'zh' ? `下风向${distanceText(halfLel.distanceM, lang, halfLel.reachesModelLimit)}内严禁一切火源` : `no ignition sources within ${distanceText(halfLel.distanceM, lang, halfLel.reachesModelLimit)} downwind`);
+  }
+  const bleve = plan.groundLines?.find((l) => l.kind === 'bleve_evacuation');
+  if (bleve) steps.push(lang === 'zh' ? bleve.basisZh : bleve.basis);
   const fire = field.fire;
   if (fire) {
     const toward = fire.ellipse.spreadTowardDeg;
@@ -85,7 +98,7 @@ export function headline(s: StrategistResult, a: AwarenessResult, field: FieldRe
   const urgent = plan.placesAtRisk?.find((p) => p.action !== 'monitor');
   const line = (lang: Lang) => {
     const parts = [what(s, field, lang), howBad(s, a, lang), who(a, urgent, lang), doNow(field, plan, urgent, lang)];
-    return lang === 'zh' ? `${parts.join('。')}。` : `${parts.map((p, i) => (i === 0 ? p.charAt(0).toUpperCase() + p.slice(1) : p)).join('. ')}.`;
+    return lang === 'zh' ? `${parts.join('。')}。` : `${parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('. ')}.`;
   };
   return { zh: line('zh'), en: line('en') };
 }

@@ -31,7 +31,7 @@ const taskPriority = (task: SopTask) =>
 
 export function runExecutor(incident: Incident, strategist: StrategistResult, awareness: AwarenessResult, field: FieldResult): ExecutorResult {
   const zonePlan = planZones(incident, field, awareness);
-  const places = placesAtRisk(incident, field, zonePlan.zones);
+  const places = placesAtRisk(incident, field, zonePlan);
   const sop = sopLibrary().get(strategist.sop.id) as Sop;
   const units: Resource[] = incident.resources ?? [...DEFAULT_ROSTER];
   const unitSource = incident.resources ? 'incident' : 'default_roster';
@@ -68,7 +68,7 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
     };
   });
   return {
-    headline: headline(strategist, awareness, field, { ...zonePlan, placesAtRisk: places, tasks: taskResults }),
+    headline: headline(strategist, awareness, field, { ...zonePlan, placesAtRisk: places, tasks: taskResults, windFromDeg: incident.facts.weather?.windFromDeg ?? null }),
     tasks: taskResults,
     units: units.map((u) => ({ id: u.id, kind: u.kind, name: u.name ?? u.id, etaMin: u.etaMin, source: unitSource })),
     assignment: {

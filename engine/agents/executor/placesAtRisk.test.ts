@@ -14,7 +14,7 @@ const awareness = { populationAtRisk: { estimate: 0, radiusM: 1000, densityPerKm
 const places = (input: IncidentInput) => {
   const incident = parseIncident(input);
   const field = runField(incident, { plume: 0, fire: 0, flood: 0 });
-  return placesAtRisk(incident, field, planZones(incident, field, awareness).zones);
+  return placesAtRisk(incident, field, planZones(incident, field, awareness));
 };
 
 const chlorineAtNight = (release: Record<string, unknown>, evacuationTimeMin?: number): IncidentInput => ({
@@ -71,4 +71,16 @@ test('flood: a place in the polder with water soon goes up; an earthquake\'s str
   const [town] = places({ text: 'earthquake', facts: { quake: { magnitude: 6.8, depthKm: 10 }, places: [{ name: 'Epicentre town', distanceM: 2000, bearingDeg: 0 }] } });
   assert.equal(town!.zone, 'hot');
   assert.equal(town!.action, 'search_and_rescue');
+});
+
+test('LPG tanker: a school downwind inside the ERG\'s 800 m is protected; one farther but inside the 1600 m fire circle gets ready to leave', () => {
+  const lpg = (distanceM: number) => places({ text: 'LPG tanker leaking', reportedAt: '2026-07-10T14:20:00+08:00', facts: {
+    release: { substance: 'LPG', rateKgPerS: 8, massKg: 20000 }, weather: { windSpeedMps: 3, windFromDeg: 270 },
+    places: [{ name: 'School', distanceM, bearingDeg: 90, population: 600 }],
+  } })[0]!;
+  assert.equal(lpg(600).zone, 'protective_action');
+  const farther = lpg(1200);
+  assert.equal(farther.zone, null);
+  assert.equal(farther.action, 'prepare');
+  assert.match(farther.reason, /1600 m/);
 });

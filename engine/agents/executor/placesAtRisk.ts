@@ -4,7 +4,7 @@
 // could be got out, or when the release is short and the cloud will pass; evacuating when there is time
 // and the release goes on.
 import type { Incident } from '../../contract/incident.js';
-import type { FieldResult, PlaceAtRisk, Zone } from '../../contract/result.js';
+import type { ExecutorResult, FieldResult, PlaceAtRisk, Zone } from '../../contract/result.js';
 import { round } from '../../numeric/stats.js';
 import { insidePolygon, towards, type PointM } from './zones/geometry.js';
 import { DEFAULT_EVACUATION_MIN, fireArrivalMin } from './zones/fireZones.js';
@@ -48,7 +48,10 @@ function hazmatDecision(incident: Incident, zone: Zone['zone'] | null, arrivalMi
     reasonZh: `${arriveZh}，多于疏散所需的${evacuationMin}分钟，且泄漏持续：沿侧风方向撤离，再转向上风向` };
 }
 
-export function placesAtRisk(incident: Incident, field: FieldResult, zones: readonly Zone[]): PlaceAtRisk[] {
+export function placesAtRisk(incident: Incident, field: FieldResult, plan: Pick<ExecutorResult, 'zones' | 'groundLines'>): PlaceAtRisk[] {
+  const zones = plan.zones;
+  const bleve = plan.groundLines?.find((l) => l.kind === 'bleve_evacuation');
+  const bleveRadiusM = bleve?.points[0] ? Math.hypot(bleve.points[0][0], bleve.points[0][1]) : 0;
   const places = incident.facts.places ?? [];
   if (places.length === 0) return [];
   const evacuationMin = incident.facts.evacuationTimeMin ?? DEFAULT_EVACUATION_MIN;
@@ -61,6 +64,9 @@ export function placesAtRisk(incident: Incident, field: FieldResult, zones: read
     if (field.plume || incident.facts.release) {
       arrivalMin = zone === 'hot' || zone === 'protective_action' ? plumeArrivalMin(field, point) : null;
       decision = hazmatDecision(incident, zone, arrivalMin, evacuationMin);
+      if (decision.action === 'monitor' && bleve && place.distanceM <= bleveRadiusM) {
+        decision = { action: 'prepare', reason: `${bleve.basis}: be ready to leave`, reasonZh: `${bleve.basisZh}：做好撤离准备` };
+      }
     } else if (field.fire) {
       const fromIgnition = fireArrivalMin(field.fire, fireAxis, point);
       arrivalMin = fromIgnition === null ? null : Math.max(0, fromIgnition - (incident.facts.fire?.burningForMin ?? 0));

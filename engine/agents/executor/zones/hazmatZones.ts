@@ -2,7 +2,7 @@
 // source and the AEGL-3 footprint; warm = the decontamination corridor at the hot zone's upwind edge;
 // protective action = the ERG protective-action area downwind and the AEGL-2 footprint, where the public
 // is evacuated or sheltered; cold = everything beyond, where the command post and staging go.
-import type { PlumeResult } from '../../../contract/result.js';
+import type { FlammableResult, GroundLine, PlumeResult } from '../../../contract/result.js';
 import { circle, mirroredOutline, rectangle } from './geometry.js';
 import type { ZoneSpec } from './zone.js';
 
@@ -19,22 +19,23 @@ export interface ErgDistances {
  *  decontamination line with its entry and exit (not a standard's number; stated as such). */
 export const DECON_CORRIDOR = { lengthM: 50, halfWidthM: 10 } as const;
 
-export function hazmatZones(plume: PlumeResult | undefined, erg: ErgDistances, upwindDeg: number | null): ZoneSpec[] {
-  const downwind = plume?.downwindBearingDeg ?? null;
-  const footprint = (level: string) => {
-    const t = plume?.thresholds.find((th) => th.level === level);
-    return t?.footprint && t.footprint.length > 2 && downwind !== null ? mirroredOutline(downwind, t.footprint) : null;
-  };
+export function hazmatZones(plume: PlumeResult | undefined, flammable: FlammableResult | undefined, erg: ErgDistances, upwindDeg: number | null): ZoneSpec[] {
+  const downwind = upwindDeg === null ? null : (upwindDeg + 180) % 360;
+  const outline = (footprint: ReadonlyArray<readonly [number, number]> | undefined) =>
+    footprint && footprint.length > 2 && downwind !== null ? mirroredOutline(downwind, footprint) : null;
+  const footprint = (level: string) => outline(plume?.thresholds.find((th) => th.level === level)?.footprint);
   const aegl3 = footprint('AEGL-3');
   const aegl2 = footprint('AEGL-2');
+  const halfLel = outline(flammable?.vapourCloud?.halfLel.footprint);
   const hot: ZoneSpec = {
     zone: 'hot', shape: aegl3 ? 'polygon' : 'circle', bearingDeg: downwind,
     parts: [
       { name: `initial isolation, ${erg.isolationM} m all round`, nameZh: `初始隔离区，半径${erg.isolationM}米`, polygon: circle(erg.isolationM) },
       ...(aegl3 ? [{ name: 'AEGL-3 footprint (60 min)', nameZh: 'AEGL-3 影响范围（60分钟）', polygon: aegl3 }] : []),
+      ...(halfLel ? [{ name: 'flammable cloud above ½ LEL: no ignition sources', nameZh: '可燃气云（超过爆炸下限一半）：严禁火源', polygon: halfLel }] : []),
     ],
-    basis: `${erg.basis}; and where the plume exceeds AEGL-3 (life-threatening)`,
-    basisZh: `${erg.basisZh}；以及烟羽超过AEGL-3（危及生命）的范围`,
+    basis: `${erg.basis}${aegl3 ? '; where the plume exceeds AEGL-3 (life-threatening)' : ''}${halfLel ? '; the flammable cloud above ½ LEL' : ''}`,
+    basisZh: `${erg.basisZh}${aegl3 ? '；烟羽超过AEGL-3（危及生命）的范围' : ''}${halfLel ? '；超过爆炸下限一半的可燃气云' : ''}`,
   };
   const zones: ZoneSpec[] = [hot];
   if (upwindDeg !== null) {
@@ -64,4 +65,16 @@ export function hazmatZones(plume: PlumeResult | undefined, erg: ErgDistances, u
 /** The farthest point of the hot and warm zones upwind of the source (m), for siting the command post. */
 export function hazmatUpwindReachM(erg: ErgDistances): number {
   return erg.isolationM + DECON_CORRIDOR.lengthM;
+}
+
+/** The circle to clear if fire reaches a pressurised flammable tank (the ERG guide's fragment distance), drawn
+ *  as a line, not a zone: it applies only if the tank is exposed to fire. */
+export function bleveEvacuationLine(fireIsolationM: number | null | undefined): GroundLine[] {
+  if (!fireIsolationM) return [];
+  const ring = circle(fireIsolationM, [0, 0], 72);
+  return [{
+    kind: 'bleve_evacuation', points: [...ring, ring[0]!].map(([e, n]) => [Math.round(e), Math.round(n)]),
+    basis: `if fire reaches the tank: evacuate ${fireIsolationM} m in all directions (tank rupture: fireball and fragments, ERG)`,
+    basisZh: `若火焰烧及罐体：四周${fireIsolationM}米范围全部撤离（罐体破裂：火球与碎片，ERG）`,
+  }];
 }

@@ -5,7 +5,7 @@ import type { Incident } from '../../../contract/incident.js';
 import type { AwarenessResult, ExecutorResult, FieldResult } from '../../../contract/result.js';
 import { circle } from './geometry.js';
 import { makeZone, type ZoneSpec } from './zone.js';
-import { hazmatUpwindReachM, hazmatZones, type ErgDistances } from './hazmatZones.js';
+import { bleveEvacuationLine, hazmatUpwindReachM, hazmatZones, type ErgDistances } from './hazmatZones.js';
 import { DEFAULT_EVACUATION_MIN, fireZones } from './fireZones.js';
 import { floodZones, quakeZones } from './quakeAndFloodZones.js';
 import { commandSites } from './sites.js';
@@ -43,9 +43,10 @@ export function planZones(incident: Incident, field: FieldResult, awareness: Awa
 
   if (field.plume || incident.facts.release) {
     const erg = field.hazmat ? ergDistances(field.hazmat) : GENERIC_ISOLATION;
-    const specs = hazmatZones(field.plume, erg, windFromDeg);
+    const specs = hazmatZones(field.plume, field.flammable, erg, windFromDeg);
     const sites = windFromDeg !== null ? commandSites(windFromDeg, hazmatUpwindReachM(erg), specs, 'release', '泄漏源') : [];
-    return finish({ kind: 'release', name: 'release point', nameZh: '泄漏源' }, specs, { sites });
+    const lines = field.hazmat && field.hazmat.hazards !== 'toxic' ? bleveEvacuationLine(field.hazmat.fireIsolationM) : [];
+    return finish({ kind: 'release', name: 'release point', nameZh: '泄漏源' }, specs, { sites, groundLines: lines });
   }
   if (field.fire) {
     // The F-Agent's direction of maximum spread: downwind, upslope, or their vector sum.

@@ -5,7 +5,7 @@ import type { FlammableResult } from '../../../contract/result.js';
 import { ERG_GUIDES, type Substance } from '../../../contract/substances.js';
 import { round } from '../../../numeric/stats.js';
 import { atmosphereAt } from '../plume/atmosphere.js';
-import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
+import { footprintOutline, MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
 import { fuelInCloudKg, lelDistances, reachesLimit } from './vapourCloud.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
@@ -30,7 +30,10 @@ export function flammableHazards(incident: Incident, release: Release, substance
       defaulted: source.defaulted,
       lelPctVol: substance.lelPctVol,
       lel: { ppm: d.lelPpm, distanceM: round(d.lelDistanceM, 0), reachesModelLimit: reachesLimit(d.lelDistanceM) },
-      halfLel: { ppm: d.halfLelPpm, distanceM: round(d.halfLelDistanceM, 0), reachesModelLimit: reachesLimit(d.halfLelDistanceM) },
+      halfLel: {
+        ppm: d.halfLelPpm, distanceM: round(d.halfLelDistanceM, 0), reachesModelLimit: reachesLimit(d.halfLelDistanceM),
+        footprint: footprintOutline(source.source, d.halfLelPpm, d.halfLelDistanceM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+      },
     };
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
