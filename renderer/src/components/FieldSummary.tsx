@@ -11,7 +11,7 @@ function BandsSource({ bands }: { bands: BandsMethod }) {
 }
 
 export function FieldSummary({ field, awareness }: { field: FieldResult | undefined; awareness: AwarenessResult | undefined }) {
-  const { t } = useT();
+  const { t, language } = useT();
   return (
     <section className="card" aria-labelledby="field-title">
       <h2 id="field-title">{t('field.title')}</h2>
@@ -24,13 +24,16 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
                 <td>{th.level}</td><td>{th.ppm}</td>
                 <td>{th.reachesModelLimit ? t('field.beyond') : formatDistance(th.downwindM)}</td>
                 <td>{formatDistance(th.maxWidthM)}</td>
-                <td>{formatDistance(th.downwindBandM.p10)}–{formatDistance(th.downwindBandM.p90)}</td>
+                <td>{th.downwindBandM.p10 >= 10_000 ? t('field.beyond') : th.downwindBandM.p10 === th.downwindBandM.p90 ? formatDistance(th.downwindBandM.p10) : `${formatDistance(th.downwindBandM.p10)}–${th.downwindBandM.p90 >= 10_000 ? t('field.beyond') : formatDistance(th.downwindBandM.p90)}`}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {field?.plume && <BandsSource bands={field.plume.bands} />}
+      {field?.plume?.worseCaseDefaults?.map((d) => (
+        <p key={d.input} className="alert worse-case" role="note" data-testid="worse-case">{t('field.assumed')}{language === 'zh' ? d.whyZh : d.why}</p>
+      ))}
       {field?.fire && (
         <p>
           {t('field.fireRate', { rate: field.fire.rateOfSpreadMPerMin, area: field.fire.ellipse.areaHa, min: field.fire.durationMin })}
@@ -58,7 +61,7 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
       {awareness && (
         <>
           <h3>{t('aware.title')}</h3>
-          <p>{t('aware.population', { n: awareness.populationAtRisk.estimate.toLocaleString(), r: formatDistance(awareness.populationAtRisk.radiusM) })}</p>
+          <p data-testid="population">{t('aware.population', { n: awareness.populationAtRisk.estimate.toLocaleString(), basis: (language === 'zh' ? awareness.populationAtRisk.basisZh : undefined) ?? awareness.populationAtRisk.basis })}</p>
           <p className={`risk risk-${awareness.riskMatrix.level}`} data-testid="risk">
             {t('aware.risk', { level: t(`risk.${awareness.riskMatrix.level}`), l: awareness.riskMatrix.likelihood, c: awareness.riskMatrix.consequence })}
           </p>

@@ -10,6 +10,8 @@ import { SensorChart } from '../components/SensorChart.js';
 import { PlanView } from '../components/PlanView.js';
 import { RunChanges } from '../components/RunChanges.js';
 import { ReportReading } from '../components/ReportReading.js';
+import { HazmatCard } from '../components/HazmatCard.js';
+import { PlacesAtRisk } from '../components/PlacesAtRisk.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
@@ -26,7 +28,7 @@ function download(name: string, text: string): void {
 }
 
 export function AnalysisPage({ transport, id, live }: { transport: EngineTransport; id: string; live: LiveAnalysis | null }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [stored, setStored] = useState<StoredRun | null>(null);
   const [error, setError] = useState<string | null>(null);
   const runId = id === 'live' ? live?.result?.runId : id;
@@ -59,12 +61,17 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         </p>
       )}
       {result?.strategist?.drill && <p className="alert drill-banner" role="note" data-testid="drill-banner">{t('analysis.drill', { cue: result.strategist.drill.cue })}</p>}
+      {result?.executor?.headline && (
+        <p className="headline" role="status" data-testid="headline">{result.executor.headline[language]}</p>
+      )}
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
       {result && (
         <div className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}
+          {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
           {result.executor && <HazardMap plan={result.executor} field={result.field} />}
+          <HazmatCard field={result.field} />
           <FieldSummary field={result.field} awareness={result.awareness} />
           {result.awareness && result.awareness.sensors.length > 0 && (
             <section className="card"><h2>{t('form.sensors')}</h2>
