@@ -16,15 +16,59 @@ const objectiveSchema = z.strictObject({
   id: z.string(), title: z.string(), titleZh: z.string(),
   lifeSafety: unit, timeUrgency: unit, resources: unit, scope: unit, feasibility: unit,
 });
+/** What a task's `when` may test (docs/plan.md, "SOP conditions"); the executor builds these from the
+ *  incident, S and F (engine/agents/executor/taskPlan.ts). One object: all its keys hold; a list: any one. */
+export const CONDITION_HAZARDS = ['toxic', 'flammable', 'both', 'unknown'] as const;
+const conditionSchema = z.strictObject({
+  /** The released material's hazard class (F-Agent `hazmat.hazards`). */
+  hazards: z.array(z.enum(CONDITION_HAZARDS)).min(1).optional(),
+  /** The ERG orange guide applied (F-Agent `hazmat.ergGuide`). */
+  ergGuides: z.array(z.number().int().min(111).max(174)).min(1).optional(),
+  /** Toxic by inhalation: the material has an ERG Table 1 row. */
+  tih: z.boolean().optional(),
+  /** A corrosive liquid or solid: ERG guide 132, 137 or 153–157. */
+  corrosive: z.boolean().optional(),
+  /** A BLEVE is possible: F-Agent `flammable.bleve`, or an inventory (massKg) of a flammable material. */
+  bleve: z.boolean().optional(),
+  /** Anyone trapped (facts.trapped or the S-Agent's figures). */
+  trapped: z.boolean().optional(),
+}).refine((c) => Object.keys(c).length > 0, 'an empty condition');
+export type SopCondition = z.infer<typeof conditionSchema>;
+
+/** Numbers a task title may quote as `{name}`; a task that quotes any needs a `fallback` without them. */
+export const PLAN_VALUES = ['isolationM', 'fireIsolationM', 'halfLelM'] as const;
+export type PlanValue = (typeof PLAN_VALUES)[number];
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+export const placeholders = (text: string): string[] => [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+
 const taskSchema = z.strictObject({
   id: z.string(), title: z.string(), titleZh: z.string(), unitKind: z.enum(UNIT_KINDS),
   deadlineMin: z.number().positive(), lifeSafety: unit, timeUrgency: unit,
+  when: z.union([conditionSchema, z.array(conditionSchema).min(1)]).optional(),
+  /** Life-saving order: when anyone is trapped, extrication comes before treatment of the walking wounded. */
+  lifeSaving: z.enum(['extrication', 'treatment']).optional(),
+  /** No stand-in unit kind may take the task (assignUnits.ts SUBSTITUTES do not apply). */
+  noStandIn: z.boolean().optional(),
+  /** Titles used when a quoted number is not known. */
+  fallback: z.strictObject({ title: z.string(), titleZh: z.string() }).optional(),
+}).superRefine((task, ctx) => {
+  const en = placeholders(task.title);
+  const zh = placeholders(task.titleZh);
+  for (const name of [...en, ...zh]) {
+    if (!(PLAN_VALUES as readonly string[]).includes(name)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}} (known: ${PLAN_VALUES.join(', ')})` });
+  }
+  if ([...new Set(en)].sort().join() !== [...new Set(zh)].sort().join()) ctx.addIssue({ code: 'custom', message: 'title and titleZh quote different numbers' });
+  if (en.length + zh.length > 0 && !task.fallback) ctx.addIssue({ code: 'custom', message: 'a title with placeholders needs a fallback' });
+  if (task.fallback && placeholders(task.fallback.title + task.fallback.titleZh).length > 0) ctx.addIssue({ code: 'custom', message: 'a fallback may not have placeholders' });
 });
 export const sopSchema = z.strictObject({
   id: z.string(), title: z.string(), titleZh: z.string(),
   appliesTo: z.array(z.enum(INCIDENT_TYPES)).min(1),
   objectives: z.array(objectiveSchema).min(1),
   phases: z.array(z.strictObject({ id: z.string(), name: z.string(), nameZh: z.string(), tasks: z.array(taskSchema).min(1) })).min(1),
+}).superRefine((sop, ctx) => {
+  const ids = sop.phases.flatMap((p) => p.tasks.map((t) => t.id));
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) ctx.addIssue({ code: 'custom', message: `task id ${id} twice` });
 });
 export type Sop = z.infer<typeof sopSchema>;
 export type SopTask = z.infer<typeof taskSchema>;

@@ -12,6 +12,7 @@ import { missingInformation } from './missingInformation.js';
 import { planZones } from './zones/index.js';
 import { placesAtRisk } from './placesAtRisk.js';
 import { headline } from './headline.js';
+import { lifeSavingOrder, planContext, selectTasks } from './taskPlan.js';
 
 const EVACUATION_TASKS = new Set(['evacuate', 'evacuate-downwind']);
 
@@ -37,11 +38,13 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
   const unitSource = incident.resources ? 'incident' : 'default_roster';
   const evacuateBy = evacuationDeadlineMin(field, awareness);
 
-  const tasks = sop.phases.flatMap((phase) => phase.tasks.map((task) => {
+  // Tasks whose SOP conditions hold for this incident, in life-saving order (docs/plan.md).
+  const context = planContext(incident, strategist, field);
+  const tasks = lifeSavingOrder(selectTasks(sop, context).map((task) => {
     const deadlineMin = EVACUATION_TASKS.has(task.id) && evacuateBy ? Math.max(1, Math.min(task.deadlineMin, Math.floor(evacuateBy.minutes))) : task.deadlineMin;
-    return { ...task, phase: phase.id, deadlineMin, priority: round(taskPriority(task), 3) };
-  }));
-  const planned: PlannedTask[] = tasks.map((t) => ({ id: t.id, unitKind: t.unitKind, deadlineMin: t.deadlineMin, priority: t.priority }));
+    return { ...task, deadlineMin, priority: round(taskPriority(task), 3) };
+  }), context.trapped);
+  const planned: PlannedTask[] = tasks.map((t) => ({ id: t.id, unitKind: t.unitKind, deadlineMin: t.deadlineMin, priority: t.priority, noStandIn: t.noStandIn }));
   const { assignments, cost } = assignUnits(planned, units);
 
   const timeline: ExecutorResult['timeline'] = [{ atMin: 0, event: 'report received; analysis issued', eventZh: '接报；分析结果发布' }];
@@ -57,7 +60,8 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
   for (const s of awareness.sensors) {
     if (s.minutesToThreshold !== null && s.minutesToThreshold > 0) timeline.push({ atMin: s.minutesToThreshold, event: `sensor ${s.id} crosses ${s.thresholdValue}`, eventZh: `传感器${s.id}超过阈值${s.thresholdValue}` });
   }
-  timeline.sort((a, b) => a.atMin - b.atMin || a.event.localeCompare(b.event));
+  // Stable: events at the same minute keep the task order (life-saving order first).
+  timeline.sort((a, b) => a.atMin - b.atMin);
 
   const taskResults = tasks.map((task, i) => {
     const a = assignments[i];

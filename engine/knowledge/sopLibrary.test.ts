@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSops, sopSchema } from './sopLibrary.js';
+
+const task = { id: 't', title: 'Do it', titleZh: '执行', unitKind: 'police', deadlineMin: 10, lifeSafety: 1, timeUrgency: 1 };
+const sop = (tasks: object[]) => ({
+  id: 'x', title: 'X', titleZh: 'X', appliesTo: ['other'],
+  objectives: [{ id: 'o', title: 'O', titleZh: 'O', lifeSafety: 1, timeUrgency: 1, resources: 1, scope: 1, feasibility: 1 }],
+  phases: [{ id: 'p', name: 'P', nameZh: 'P', tasks }],
+});
+const problem = (tasks: object[]) => sopSchema.safeParse(sop(tasks)).error?.issues[0]?.message;
+
+test('the SOP library loads, and every SOP with treatment has extrication to put first', () => {
+  const library = loadSops();
+  for (const s of library.values()) {
+    const flags = new Set(s.phases.flatMap((p) => p.tasks.map((t) => t.lifeSaving)));
+    assert.equal(flags.has('treatment'), flags.has('extrication'), s.id);
+  }
+});
+
+test('SOP tasks: conditions, placeholders and fallbacks are checked at load', () => {
+  assert.equal(problem([{ ...task, when: { hazards: ['flammable'], bleve: true } }]), undefined);
+  assert.equal(problem([{ ...task, when: [{ corrosive: true }, { ergGuides: [128] }] }]), undefined);
+  assert.match(problem([{ ...task, when: { ignition: true } }]) ?? '', /unrecognized|Unrecognized/);
+  assert.match(problem([{ ...task, when: {} }]) ?? '', /empty condition/);
+  assert.match(problem([{ ...task, when: { hazards: ['explosive'] } }]) ?? '', /.+/);
+  const quoted = { ...task, title: 'Evacuate {fireIsolationM} m', titleZh: '撤离{fireIsolationM}米' };
+  assert.match(problem([quoted]) ?? '', /needs a fallback/);
+  assert.equal(problem([{ ...quoted, fallback: { title: 'Evacuate', titleZh: '撤离' } }]), undefined);
+  assert.match(problem([{ ...quoted, titleZh: '撤离', fallback: { title: 'E', titleZh: '撤' } }]) ?? '', /different numbers/);
+  assert.match(problem([{ ...task, title: 'go {distance} m', titleZh: '{distance}', fallback: { title: 'go', titleZh: '去' } }]) ?? '', /unknown placeholder \{distance\}/);
+  assert.match(problem([{ ...quoted, fallback: { title: '{halfLelM}', titleZh: '撤' } }]) ?? '', /fallback may not/);
+  assert.match(problem([task, task]) ?? '', /task id t twice/);
+});
