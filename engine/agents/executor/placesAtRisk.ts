@@ -21,21 +21,21 @@ function zoneOf(point: PointM, zones: readonly Zone[]): Zone['zone'] | null {
   return inside.sort((a, b) => ZONE_SEVERITY[b.zone] - ZONE_SEVERITY[a.zone])[0]?.zone ?? null;
 }
 
-function plumeArrivalMin(field: FieldResult, point: PointM): number | null {
-  const plume = field.plume;
-  if (!plume) return null;
-  const rad = (plume.downwindBearingDeg * Math.PI) / 180;
+/** Minutes for the wind to carry the cloud to the place (a flammable gas with no plume model uses the stated wind). */
+function cloudArrivalMin(incident: Incident, point: PointM): number | null {
+  const weather = incident.facts.weather;
+  if (!weather) return null;
+  const rad = (((weather.windFromDeg + 180) % 360) * Math.PI) / 180;
   const alongM = point[0] * Math.sin(rad) + point[1] * Math.cos(rad);
-  const windMps = Math.max(1, Number(plume.inputsUsed.windSpeedMps));
-  return alongM <= 0 ? 0 : alongM / windMps / 60;
+  return alongM <= 0 ? 0 : alongM / Math.max(1, weather.windSpeedMps) / 60;
 }
 
 function hazmatDecision(incident: Incident, zone: Zone['zone'] | null, arrivalMin: number | null, evacuationMin: number): Decision {
   if (zone === null || zone === 'cold') return { action: 'monitor', reason: 'outside every zone: stay alert to wind shifts', reasonZh: '位于各分区以外：注意风向变化' };
   if (zone === 'warm') return { action: 'evacuate', reason: 'inside the decontamination corridor: responders only', reasonZh: '位于洗消通道内：仅限救援人员' };
   const duration = incident.facts.release?.durationMin;
-  const arrive = arrivalMin === null ? '' : `the cloud arrives in about ${Math.round(arrivalMin)} min`;
-  const arriveZh = arrivalMin === null ? '' : `烟羽约${Math.round(arrivalMin)}分钟后到达`;
+  const arrive = arrivalMin === null ? 'when the cloud arrives is not known (no wind stated)' : `the cloud arrives in about ${Math.round(arrivalMin)} min`;
+  const arriveZh = arrivalMin === null ? '烟羽到达时间未知（未给出风况）' : `烟羽约${Math.round(arrivalMin)}分钟后到达`;
   if (arrivalMin !== null && arrivalMin < evacuationMin) {
     return { action: 'shelter_in_place', reason: `${arrive}, before an evacuation (${evacuationMin} min) could be complete: shelter indoors, close windows, stop ventilation; evacuate once the cloud has passed`,
       reasonZh: `${arriveZh}，早于完成疏散所需的${evacuationMin}分钟：就地室内避险，关闭门窗与通风；烟羽过后再疏散` };
@@ -44,8 +44,10 @@ function hazmatDecision(incident: Incident, zone: Zone['zone'] | null, arrivalMi
     return { action: 'shelter_in_place', reason: `short release (${duration} min): the cloud passes before indoor air builds up; ${arrive}`,
       reasonZh: `泄漏时间短（${duration}分钟）：烟羽将在室内浓度升高前过去；${arriveZh}` };
   }
-  return { action: 'evacuate', reason: `${arrive}, more than the ${evacuationMin} min an evacuation needs, and the release goes on: evacuate crosswind, then upwind`,
-    reasonZh: `${arriveZh}，多于疏散所需的${evacuationMin}分钟，且泄漏持续：沿侧风方向撤离，再转向上风向` };
+  const time = arrivalMin === null ? arrive : `${arrive}, more than the ${evacuationMin} min an evacuation needs`;
+  const timeZh = arrivalMin === null ? arriveZh : `${arriveZh}，多于疏散所需的${evacuationMin}分钟`;
+  return { action: 'evacuate', reason: `${time}, and the release goes on: evacuate crosswind, then upwind`,
+    reasonZh: `${timeZh}，且泄漏持续：沿侧风方向撤离，再转向上风向` };
 }
 
 export function placesAtRisk(incident: Incident, field: FieldResult, plan: Pick<ExecutorResult, 'zones' | 'groundLines'>): PlaceAtRisk[] {
@@ -62,7 +64,7 @@ export function placesAtRisk(incident: Incident, field: FieldResult, plan: Pick<
     let arrivalMin: number | null = null;
     let decision: Decision;
     if (field.plume || incident.facts.release) {
-      arrivalMin = zone === 'hot' || zone === 'protective_action' ? plumeArrivalMin(field, point) : null;
+      arrivalMin = zone === 'hot' || zone === 'protective_action' ? cloudArrivalMin(incident, point) : null;
       decision = hazmatDecision(incident, zone, arrivalMin, evacuationMin);
       if (decision.action === 'monitor' && bleve && place.distanceM <= bleveRadiusM) {
         decision = { action: 'prepare', reason: `${bleve.basis}: be ready to leave`, reasonZh: `${bleve.basisZh}：做好撤离准备` };

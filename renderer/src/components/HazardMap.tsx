@@ -6,7 +6,7 @@ const VIEW = { widthPx: 560, heightPx: 420, marginPx: 36 };
 
 /** The zones drawn to scale on a plain SVG (no map tiles: the laptop is offline), with scale bar,
  *  north arrow and, for plumes, the wind arrow. */
-export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin'>; field: FieldResult | undefined }) {
+export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin' | 'placesAtRisk'>; field: FieldResult | undefined }) {
   const { t, language: lang } = useT();
   const zones = plan.zones;
   const picture = hazardPicture(plan, VIEW);
@@ -27,6 +27,12 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
           <g key={site.kind} data-testid={site.kind} transform={`translate(${site.x} ${site.y})`}>
             <rect x="-5" y="-5" width="10" height="10" className={`site site-${site.kind}`} />
             <text x="8" y="4" className="label">{t(`map.${site.kind}`)}</text>
+          </g>
+        ))}
+        {picture.places.map((p) => (
+          <g key={p.name} data-testid="place-mark" data-action={p.action} transform={`translate(${p.x} ${p.y})`}>
+            <path d="M0,-7 L6,5 L-6,5 Z" className={`place place-${p.action}`} />
+            <text x="8" y="4" className="label">{p.name}</text>
           </g>
         ))}
         <circle cx={picture.sourcePx.x} cy={picture.sourcePx.y} r="5" className="source" />

@@ -14,11 +14,12 @@ export interface ZoneShape {
 }
 export interface SiteMark { kind: 'command_post' | 'staging'; x: number; y: number }
 export interface LineMark { kind: string; path: string }
+export interface PlaceMark { name: string; action: string; x: number; y: number }
 export interface HazardPicture {
-  shapes: ZoneShape[]; sites: SiteMark[]; lines: LineMark[];
+  shapes: ZoneShape[]; sites: SiteMark[]; lines: LineMark[]; places: PlaceMark[];
   sourcePx: { x: number; y: number }; metresPerPx: number; scaleBar: { metres: number; px: number };
 }
-type ZonePlan = Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines'>;
+type ZonePlan = Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'placesAtRisk'>;
 type Box = { minE: number; maxE: number; minN: number; maxN: number };
 
 /** A point `distanceM` from the origin towards `bearingDeg`, as metres east and north. */
@@ -56,7 +57,9 @@ export function hazardPicture(plan: ZonePlan, view: Viewport): HazardPicture | n
   if (drawable.length === 0) return null;
   const sites = plan.sites ?? [];
   const lines = plan.groundLines ?? [];
+  const places = plan.placesAtRisk ?? [];
   const boxes: Box[] = [
+    ...places.map((p) => boxOf([p.point])),
     ...drawable.map((z) => (z.parts ? boxOf(z.parts.flatMap((p) => p.polygon)) : legacyBoxM(z))),
     ...sites.map((s) => boxOf([s.point])), ...lines.map((l) => boxOf(l.points)), boxOf([[0, 0]]),
   ];
@@ -89,6 +92,7 @@ export function hazardPicture(plan: ZonePlan, view: Viewport): HazardPicture | n
     shapes,
     sites: sites.map((s) => ({ kind: s.kind, ...toPx(s.point[0], s.point[1]) })),
     lines: lines.map((l) => ({ kind: l.kind, path: pathOf(l.points, false) })),
+    places: places.map((p) => ({ name: p.name, action: p.action, ...toPx(p.point[0], p.point[1]) })),
     sourcePx, metresPerPx, scaleBar: { metres: scaleM, px: scaleM / metresPerPx },
   };
 }

@@ -56,10 +56,10 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
     lines.push({
       kind: 'evacuation_trigger', points: [fromAxis(axisDeg, atM, -halfM), fromAxis(axisDeg, atM, halfM)],
       basis: inputs.distanceToCommunityM !== undefined
-        ? `${round(atM, 0)} m ahead of ignition: the head covers ${round(coverM, 0)} m in the ${inputs.evacuationMin} min an evacuation needs${late ? ' — already passed: evacuate now' : ''}`
+        ? `${round(atM, 0)} m ahead of ignition: the head covers ${round(coverM, 0)} m in the ${inputs.evacuationMin} min an evacuation needs${late ? ' — already passed: an evacuation can no longer finish before the fire arrives; move people to refuges now' : ''}`
         : `${round(coverM, 0)} m ahead of the head: communities inside this line must move now (the head covers it in the ${inputs.evacuationMin} min an evacuation needs)`,
       basisZh: inputs.distanceToCommunityM !== undefined
-        ? `距起火点${round(atM, 0)}米：疏散需${inputs.evacuationMin}分钟，火头在此期间推进${round(coverM, 0)}米${late ? '——已越过：立即疏散' : ''}`
+        ? `距起火点${round(atM, 0)}米：疏散需${inputs.evacuationMin}分钟，火头在此期间推进${round(coverM, 0)}米${late ? '——已越过：疏散已来不及在火到前完成，立即组织群众进入避险场所' : ''}`
         : `火头前方${round(coverM, 0)}米：此线以内的居民须立即撤离（疏散需${inputs.evacuationMin}分钟，火头在此期间推进该距离）`,
     });
   }

@@ -133,7 +133,8 @@ export function fireSpread(incident: Incident, fire: FireFacts, bandSamples = BA
       spreadTowardDeg: spreadTowardDeg === null ? null : normalDeg(round(spreadTowardDeg, 0)),
     },
     durationMin: fire.durationMin,
+    // Counted from now: the head has already run for burningForMin when that is given.
     minutesToCommunity: fire.distanceToCommunityM !== undefined && rateMPerMin > 0
-      ? round(fire.distanceToCommunityM / rateMPerMin, 0) : null,
+      ? round(Math.max(0, fire.distanceToCommunityM / rateMPerMin - (fire.burningForMin ?? 0)), 0) : null,
   };
 }
