@@ -64,7 +64,8 @@ test('text briefing, history, show with changes since the previous run, models',
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
   const text = cli(['analyze', 'examples/chlorine-tank-car-en.json', '--format', 'text', '--data-dir', dataDir]);
   assert.match(text.stdout, /ICS-201 INCIDENT BRIEFING/);
-  assert.match(text.stdout, /AEGL-2 2 ppm/);
+  assert.match(text.stdout, /AEGL-2 \(2 ppm\): [\d.]+ km downwind/);
+  assert.match(text.stdout, /wind from W, plume toward E/);
   const updated = join(dataDir, 'update.json');
   writeFileSync(updated, JSON.stringify({ id: 'cl2-railyard-en', text: 'Chlorine rail car leak, now 12 dead', facts: { deaths: 12, release: { substance: 'chlorine', rateKgPerS: 8, heightM: 2 }, weather: { windSpeedMps: 4, windFromDeg: 270, daytime: true } } }));
   assert.equal(cli(['analyze', updated, '--data-dir', dataDir]).code, 0);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MODELS_DIR, loadVerifiedModelAsync, readManifest } from './modelRepository.js';
+import { DEFAULT_MODELS_DIR, loadVerifiedModelAsync, listVersions, readManifest } from './modelRepository.js';
 import { describeInventory, everyFileVerified, inventoryModels } from './modelInventory.js';
 import { modelInfoSchema } from '../contract/api.js';
 
@@ -71,7 +71,7 @@ test('under int8 the workers report every model loaded as its int8 variant, with
     assert.equal(inventory.precision, 'int8');
     assert.deepEqual(Object.keys(inventory.loaded).sort(), names);
     assert.deepEqual(inventory.refused, []);
-    const expected = Object.fromEntries(names.map((name) => [name, readManifest(DEFAULT_MODELS_DIR, name, name === 'incident-classifier' ? 2 : 1).variants?.int8?.sha256]));
+    const expected = Object.fromEntries(names.map((name) => [name, readManifest(DEFAULT_MODELS_DIR, name, Math.max(...listVersions(DEFAULT_MODELS_DIR, name))).variants?.int8?.sha256]));
     assert.deepEqual(orchestrator.modelHashes, expected, 'the content hash of each file the workers run');
     const view = describeInventory(inventory);
     for (const m of view) modelInfoSchema.parse(m);
@@ -82,8 +82,12 @@ test('under int8 the workers report every model loaded as its int8 variant, with
     assert.equal(classifier?.bytes, manifest.variants?.int8?.bytes);
     assert.equal(classifier?.heldOutAccuracy, manifest.variants?.int8?.heldOutAccuracy, 'the accuracy of the file that runs');
     assert.deepEqual(classifier?.variants.map((v) => [v.variant, v.verified, v.loaded]), [['fp32', null, false], ['int8', true, true]], 'the fp32 file was not loaded, so not checked');
-    // The repository inventory, told what the engine runs ("1+int8"), marks the models loaded too.
-    assert.ok(inventoryModels(DEFAULT_MODELS_DIR, orchestrator.models).every((m) => m.loaded && m.variants.find((v) => v.variant === 'int8')?.loaded));
+    // The repository inventory, told what the engine runs ("2+int8"), marks the newest version of each model
+    // loaded as its int8 variant, and an older version kept beside it (fire surrogate v1) not loaded.
+    const repository = inventoryModels(DEFAULT_MODELS_DIR, orchestrator.models);
+    const newest = repository.filter((m) => m.version === Math.max(...listVersions(DEFAULT_MODELS_DIR, m.name)));
+    assert.ok(newest.length === names.length && newest.every((m) => m.loaded && m.variants.find((v) => v.variant === 'int8')?.loaded));
+    assert.ok(repository.filter((m) => !newest.includes(m)).every((m) => !m.loaded), 'older versions are not running');
   } finally {
     await orchestrator.close();
   }
