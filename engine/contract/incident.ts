@@ -81,6 +81,8 @@ export const placeSchema = z.object({
   /** Compass bearing of the place as seen from the origin (0 = north, clockwise). */
   bearingDeg: nonNegative.max(360),
   population: count.max(100_000_000).optional(),
+  /** The report gave no direction: the place was put downwind (the worse case). */
+  bearingAssumed: z.boolean().optional(),
 });
 
 export const factsSchema = z.object({

@@ -79,14 +79,23 @@ export const strategistSchema = z.object({
 });
 
 /** The physical facts the reading step takes from a report's words for the Field experts. */
-export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS'] as const;
+export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS', 'place'] as const;
+/** A place the report names with a distance: its direction is a compass bearing, the wind's (downwind,
+ *  upwind), or not stated (null); it becomes a facts.places entry once the wind is known. */
+export const textPlaceSchema = z.object({
+  name: z.string(),
+  distanceM: z.number(),
+  direction: z.union([z.number(), z.enum(['downwind', 'upwind'])]).nullable(),
+  population: z.number().nullable(),
+});
 export const textFactSchema = z.object({
   fact: z.enum(TEXT_FACTS),
-  value: z.union([z.number(), z.string(), z.boolean()]),
+  value: z.union([z.number(), z.string(), z.boolean(), textPlaceSchema]),
   /** Where in the report's text it was read. */
   span: spanSchema,
 });
 export type TextFact = z.infer<typeof textFactSchema>;
+export type TextPlace = z.infer<typeof textPlaceSchema>;
 
 const modelCard = {
   method: z.string(),
@@ -358,6 +367,8 @@ export const placeAtRiskSchema = z.object({
   population: z.number().nullable(),
   /** The most severe zone the place lies in; null: outside every zone. */
   zone: z.enum(ZONE_NAMES).nullable(),
+  /** The direction was not stated: the place was put downwind, the worse case. */
+  bearingAssumed: z.boolean().optional(),
   /** Minutes until the plume, the fire or 0.5 m of water arrives; 0: already there; null: not forecast to arrive. */
   arrivalMin: z.number().nullable(),
   action: z.enum(['evacuate', 'shelter_in_place', 'vertical_evacuation', 'search_and_rescue', 'prepare', 'monitor']),

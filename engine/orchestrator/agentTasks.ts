@@ -3,6 +3,8 @@
 // the models live in the worker, loaded once when the worker starts.
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
+import type { Incident } from '../contract/incident.js';
+import type { FieldResult } from '../contract/result.js';
 import { readReport } from '../agents/reading/index.js';
 import { withFactsFromText } from '../agents/reading/factsForPhysics.js';
 import { INLINE_STAGES, STAGE_NEEDS, STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
@@ -69,6 +71,10 @@ export function workerInventory(context: WorkerContext): ModelInventory {
 }
 
 
+/** The incident as the F-Agent saw it: the facts it took from the report's words (the wind, the places)
+ *  applied again, so the A- and E-Agents draw zones and check places on the same facts as the physics. */
+const withFieldFacts = (incident: Incident, field: FieldResult): Incident => withFactsFromText(incident, field.factsFromText ?? []).incident;
+
 const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   reading: (_context, { incident }) => readReport(incident),
   strategist: async (context, { incident, reading }) => strategize(incident, await context.classifier.classifyOne(incident.text), reading),
@@ -81,9 +87,9 @@ const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   awareness: async (context, { incident, strategist, field }) => {
     // The anomaly model adds to the robust z-score; if running it fails, the A-Agent still answers with z alone.
     const modelAnomalies = context.sensorAnomaly ? await context.sensorAnomaly.findAnomalies(incident.sensors).catch(() => undefined) : undefined;
-    return runAwareness(incident, strategist, field, modelAnomalies);
+    return runAwareness(withFieldFacts(incident, field), strategist, field, modelAnomalies);
   },
-  executor: (_context, { incident, strategist, awareness, field }) => runExecutor(incident, strategist, awareness, field),
+  executor: (_context, { incident, strategist, awareness, field }) => runExecutor(withFieldFacts(incident, field), strategist, awareness, field),
 };
 
 /** Runs a stage and checks its result against the contract here, on the worker: a NaN or an overflow

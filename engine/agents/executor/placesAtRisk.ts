@@ -92,7 +92,7 @@ export function placesAtRisk(incident: Incident, field: FieldResult, plan: Pick<
     }
     return {
       name: place.name, point: [Math.round(point[0]), Math.round(point[1])], distanceM: place.distanceM, bearingDeg: place.bearingDeg,
-      population: place.population ?? null, zone, arrivalMin: arrivalMin === null ? null : round(arrivalMin, 0), ...decision,
+      population: place.population ?? null, zone, ...(place.bearingAssumed ? { bearingAssumed: true } : {}), arrivalMin: arrivalMin === null ? null : round(arrivalMin, 0), ...decision,
     };
   }).sort((a, b) => urgency(a) - urgency(b));
 }

@@ -4,6 +4,7 @@
 // never runs on half a release. Returns the facts it used, so the result can say which came from the text.
 import type { Incident } from '../../contract/incident.js';
 import type { TextFact } from '../../contract/reading.js';
+import type { TextPlace } from '../../contract/result.js';
 
 export function withFactsFromText(incident: Incident, read: readonly TextFact[]): { incident: Incident; used: TextFact[] } {
   const get = (fact: TextFact['fact']) => read.find((f) => f.fact === fact);
@@ -30,6 +31,23 @@ export function withFactsFromText(incident: Incident, read: readonly TextFact[])
   if (!facts.release && substance && rate && (rate.value as number) > 0) {
     facts.release = { substance: substance.value as string, rateKgPerS: rate.value as number, heightM: 0 };
     used.push(substance, rate);
+  }
+  // Places named in the text, when the form lists none: a direction given as the wind's becomes a bearing
+  // once the wind is known; no direction at all puts the place downwind, the worse case, and says so.
+  const places = read.filter((f) => f.fact === 'place');
+  if (!facts.places && places.length > 0) {
+    const windFrom = facts.weather?.windFromDeg;
+    facts.places = places.map((f) => {
+      const p = f.value as TextPlace;
+      const bearing = typeof p.direction === 'number' ? p.direction
+        : p.direction === 'upwind' ? windFrom : windFrom !== undefined ? (windFrom + 180) % 360 : undefined;
+      return {
+        name: p.name, distanceM: p.distanceM, bearingDeg: bearing ?? 0,
+        ...(p.population !== null ? { population: p.population } : {}),
+        ...(p.direction === null || bearing === undefined ? { bearingAssumed: true } : {}),
+      };
+    });
+    used.push(...places);
   }
   return { incident: used.length ? { ...incident, facts } : incident, used };
 }

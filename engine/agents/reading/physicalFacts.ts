@@ -6,6 +6,7 @@
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
 import { positions } from '../common/reportMarkers.js';
+import { placesFromText } from './places.js';
 
 /** How many characters beside a marker a value may be. */
 const WINDOW = 24;
@@ -209,5 +210,5 @@ function timeOfDay(text: string, lower: string): TextFact | undefined {
 export function physicalFactsFromText(text: string): TextFact[] {
   const lower = text.toLowerCase();
   return [quakeMagnitude(text, lower), quakeDepth(text, lower), windFrom(text, lower), windSpeed(text, lower), substance(text, lower), releaseRate(text, lower), timeOfDay(text, lower)]
-    .filter((f): f is TextFact => f !== undefined);
+    .filter((f): f is TextFact => f !== undefined).concat(placesFromText(text));
 }

@@ -72,23 +72,53 @@ export function insidePolygon(point: PointM, polygon: Polygon): boolean {
   return inside;
 }
 
-/** Area of the union of polygons (m²): exact for one, by a 96 × 96 grid over their bounding box for more,
- *  so overlapping parts of a zone (an isolation circle and a footprint) are not counted twice. */
-export function unionAreaM2(polygons: readonly Polygon[]): number {
+/** Area of the union of polygons (m²): exact for one; for more, by 128 horizontal scanlines, each cut
+ *  exactly into the stretches inside any polygon (even–odd per polygon, stretches merged across them), so
+ *  overlapping parts of a zone (an isolation circle and a footprint) are counted once. Edges are swept in
+ *  order of their lowest point, so each row looks only at the few edges it crosses. */
+export function unionAreaM2(polygons: readonly Polygon[], rows = 128): number {
   const parts = polygons.filter((p) => p.length >= 3);
   if (parts.length === 0) return 0;
   if (parts.length === 1) return polygonAreaM2(parts[0] as Polygon);
-  const xs = parts.flat().map((p) => p[0]), ys = parts.flat().map((p) => p[1]);
-  const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
-  const n = 96, dx = (maxX - minX) / n, dy = (maxY - minY) / n;
-  let hits = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const p: PointM = [minX + (i + 0.5) * dx, minY + (j + 0.5) * dy];
-      if (parts.some((poly) => insidePolygon(p, poly))) hits++;
+  interface Edge { part: number; y0: number; y1: number; x0: number; slope: number }
+  const edges: Edge[] = [];
+  parts.forEach((poly, part) => {
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i] as PointM;
+      const [xj, yj] = poly[j] as PointM;
+      if (yi === yj) continue;
+      const [lo, hi] = yi < yj ? [[xi, yi], [xj, yj]] as const : [[xj, yj], [xi, yi]] as const;
+      edges.push({ part, y0: lo[1], y1: hi[1], x0: lo[0], slope: (hi[0] - lo[0]) / (hi[1] - lo[1]) });
     }
+  });
+  edges.sort((a, b) => a.y0 - b.y0);
+  const minY = edges[0]?.y0 ?? 0;
+  const maxY = Math.max(...edges.map((e) => e.y1));
+  const dy = (maxY - minY) / rows;
+  let area = 0, next = 0;
+  let active: Edge[] = [];
+  const crossings: number[][] = parts.map(() => []);
+  for (let r = 0; r < rows; r++) {
+    const y = minY + (r + 0.5) * dy;
+    while (next < edges.length && (edges[next] as Edge).y0 <= y) active.push(edges[next++] as Edge);
+    active = active.filter((e) => e.y1 > y);
+    for (const xs of crossings) xs.length = 0;
+    for (const e of active) (crossings[e.part] as number[]).push(e.x0 + (y - e.y0) * e.slope);
+    const stretches: Array<[number, number]> = [];
+    for (const xs of crossings) {
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) stretches.push([xs[k] as number, xs[k + 1] as number]);
+    }
+    if (stretches.length === 0) continue;
+    stretches.sort((a, b) => a[0] - b[0]);
+    let [start, end] = stretches[0] as [number, number];
+    let covered = 0;
+    for (const [a, b] of stretches) {
+      if (a > end) { covered += end - start; start = a; end = b; } else if (b > end) end = b;
+    }
+    area += (covered + end - start) * dy;
   }
-  return hits * dx * dy;
+  return area;
 }
 
 export const roundPolygon = (polygon: Polygon): Polygon => polygon.map(([e, n]) => [Math.round(e), Math.round(n)]);
