@@ -49,3 +49,8 @@ export function minutesText(minutes: number, lang: Lang): string {
   if (m >= 120) return lang === 'zh' ? `${+(m / 60).toFixed(1)}小时` : `${+(m / 60).toFixed(1)} h`;
   return lang === 'zh' ? `${m}分钟` : `${m} min`;
 }
+
+/** 12,345: thousands grouped with commas (as both languages' reports write them); cheaper than Intl on the hot path. */
+export function groupedNumber(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -3,7 +3,7 @@
 // computed elsewhere, so the line and the detail below it can never disagree.
 import type { AwarenessResult, ExecutorResult, FieldResult, PlaceAtRisk, StrategistResult } from '../../contract/result.js';
 import { findSubstance } from '../../contract/substances.js';
-import { bandText, compassPoint, distanceText, INCIDENT_TYPE_NAMES, minutesText, windAndPlume, type Lang } from '../../contract/wording.js';
+import { bandText, compassPoint, distanceText, groupedNumber, INCIDENT_TYPE_NAMES, minutesText, windAndPlume, type Lang } from '../../contract/wording.js';
 
 const COLOUR = { red: { zh: '红', en: 'red' }, orange: { zh: '橙', en: 'orange' }, yellow: { zh: '黄', en: 'yellow' }, blue: { zh: '蓝', en: 'blue' } } as const;
 const RISK = { low: { zh: '低', en: 'low' }, medium: { zh: '中', en: 'medium' }, high: { zh: '高', en: 'high' }, extreme: { zh: '极高', en: 'extreme' } } as const;
@@ -32,13 +32,13 @@ function howBad(s: StrategistResult, a: AwarenessResult, lang: Lang): string {
 }
 
 function who(a: AwarenessResult, urgent: PlaceAtRisk | undefined, lang: Lang): string {
-  const n = a.populationAtRisk.estimate.toLocaleString('en-US');
+  const n = groupedNumber(a.populationAtRisk.estimate);
   const people = lang === 'zh' ? `受威胁约${n}人` : `about ${n} people at risk`;
   if (!urgent) return people;
   const arrival = urgent.arrivalMin === null ? '' : urgent.arrivalMin === 0
     ? (lang === 'zh' ? '，已在影响范围内' : ', already affected')
     : (lang === 'zh' ? `，约${minutesText(urgent.arrivalMin, lang)}后到达` : `, reached in about ${minutesText(urgent.arrivalMin, lang)}`);
-  const pop = urgent.population !== null ? (lang === 'zh' ? `（${urgent.population.toLocaleString('en-US')}人）` : ` (${urgent.population.toLocaleString('en-US')} people)`) : '';
+  const pop = urgent.population !== null ? (lang === 'zh' ? `（${groupedNumber(urgent.population)}人）` : ` (${groupedNumber(urgent.population)} people)`) : '';
   return lang === 'zh' ? `${people}；${urgent.name}${pop}${arrival}` : `${people}; ${urgent.name}${pop}${arrival}`;
 }
 

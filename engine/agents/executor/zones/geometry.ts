@@ -72,11 +72,11 @@ export function insidePolygon(point: PointM, polygon: Polygon): boolean {
   return inside;
 }
 
-/** Area of the union of polygons (m²): exact for one; for more, by 128 horizontal scanlines, each cut
+/** Area of the union of polygons (m²): exact for one; for more, by 96 horizontal scanlines, each cut
  *  exactly into the stretches inside any polygon (even–odd per polygon, stretches merged across them), so
  *  overlapping parts of a zone (an isolation circle and a footprint) are counted once. Edges are swept in
  *  order of their lowest point, so each row looks only at the few edges it crosses. */
-export function unionAreaM2(polygons: readonly Polygon[], rows = 128): number {
+export function unionAreaM2(polygons: readonly Polygon[], rows = 96): number {
   const parts = polygons.filter((p) => p.length >= 3);
   if (parts.length === 0) return 0;
   if (parts.length === 1) return polygonAreaM2(parts[0] as Polygon);

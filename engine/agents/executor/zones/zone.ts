@@ -2,7 +2,7 @@
 // older fields, so every zone says how it was drawn and what it holds.
 import type { Zone } from '../../../contract/result.js';
 import { round } from '../../../numeric/stats.js';
-import { bearingAndDistance, roundPolygon, unionAreaM2, type Polygon } from './geometry.js';
+import { roundPolygon, unionAreaM2, type Polygon } from './geometry.js';
 
 export interface ZonePart { name: string; nameZh: string; polygon: Polygon }
 
@@ -21,7 +21,8 @@ export interface ZoneSpec {
 
 export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
   const points = spec.parts.flatMap((p) => p.polygon);
-  const farthestM = Math.max(0, ...points.map((p) => bearingAndDistance(p).distanceM));
+  let farthestM = 0;
+  for (const [e, n] of points) farthestM = Math.max(farthestM, Math.hypot(e, n));
   const across = acrossExtentM(points, spec.bearingDeg);
   return {
     zone: spec.zone, shape: spec.shape,
