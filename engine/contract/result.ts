@@ -318,6 +318,11 @@ export const awarenessSchema = z.object({
     basis: z.string(),
     basisZh: z.string().optional(),
   }),
+  /** The level the physics' estimates grade to (a quake's estimated deaths, a plume's people at AEGL-2), beside the reported one. */
+  severityFromPhysics: z.object({
+    severity: z.enum(SEVERITY_LEVELS), colour: z.enum(['red', 'orange', 'yellow', 'blue']), standard: z.enum(SEVERITY_STANDARDS),
+    basis: z.string(), basisZh: z.string(),
+  }).optional(),
   riskMatrix: z.object({
     likelihood: z.number().int().min(1).max(5),
     consequence: z.number().int().min(1).max(5),

@@ -76,3 +76,17 @@ test('the physics sets the risk floor: AEGL-2 reaching people is at least high e
   const empty = runAwareness(parseIncident({ ...incident, facts: { ...incident.facts, populationDensityPerKm2: 0 } }), strategist, field);
   assert.equal(empty.riskMatrix.level, 'low', 'no one there: the physics does not raise it');
 });
+
+test('the physics grades too: a plume reaching thousands at AEGL-2 is level I beside the reported IV; a quake by its estimated deaths', () => {
+  const incident = parseIncident({ text: '氯气泄漏', facts: { populationDensityPerKm2: 400, release: { substance: 'chlorine', rateKgPerS: 3 }, weather: { windSpeedMps: 2, windFromDeg: 45 } } });
+  const strategist = { type: 'hazmat_release', severity: 'IV', severityIsEstimate: true, secondaryHazards: [] } as unknown as StrategistResult;
+  const a = runAwareness(incident, strategist, runField(incident, { plume: 0 }));
+  assert.equal(a.severityFromPhysics?.severity, 'I');
+  assert.equal(a.severityFromPhysics?.standard, 'order-493');
+  assert.match(a.severityFromPhysics?.basisZh ?? '', /急性中毒/);
+  const quake = parseIncident({ text: 'M6.8', facts: { quake: { magnitude: 6.8, depthKm: 16 }, populationDensityPerKm2: 60 } });
+  const q = runAwareness(quake, { ...strategist, type: 'earthquake' } as StrategistResult, runField(quake));
+  const deaths = runField(quake).quake!.estimatedFatalities.p50;
+  assert.equal(q.severityFromPhysics?.severity, deaths >= 300 ? 'I' : deaths >= 50 ? 'II' : deaths >= 10 ? 'III' : 'IV');
+  assert.equal(runAwareness(parseIncident({ text: 'x' }), strategist, { notComputed: [] }).severityFromPhysics, undefined, 'no physics, no estimate');
+});

@@ -8,6 +8,7 @@ import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../knowledge/population.j
 import { SCREENING_RADIUS_M, URBAN_DEFAULT_DENSITY_PER_KM2 } from '../../knowledge/screening.js';
 import { analyseSensor, type ModelAnomaly } from './sensorTrends.js';
 import { physicsExposure, type PhysicsExposure } from './physicsExposure.js';
+import { severityFromPhysics } from './physicsSeverity.js';
 
 const SEVERITY_CONSEQUENCE = { I: 5, II: 4, III: 3, IV: 2 } as const;
 
@@ -74,9 +75,11 @@ export function runAwareness(incident: Incident, strategist: StrategistResult, f
   const exposure = physicsExposure(field, densityPerKm2);
   const area = screeningArea(incident, strategist, field, exposure);
   const estimate = Math.round(area.areaKm2 * densityPerKm2);
+  const physicsLevel = severityFromPhysics(field, densityPerKm2);
   return {
     sensors,
     populationAtRisk: { estimate, radiusM: Math.round(area.radiusM), densityPerKm2, densitySource: source, basis: area.basis, basisZh: area.basisZh },
+    ...(physicsLevel ? { severityFromPhysics: physicsLevel } : {}),
     riskMatrix: riskMatrix(strategist, sensors, estimate, exposure),
   };
 }

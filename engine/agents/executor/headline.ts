@@ -3,6 +3,7 @@
 // computed elsewhere, so the line and the detail below it can never disagree.
 import type { AwarenessResult, ExecutorResult, FieldResult, PlaceAtRisk, StrategistResult } from '../../contract/result.js';
 import { findSubstance } from '../../contract/substances.js';
+import { SEVERITY_LEVELS } from '../../contract/taxonomy.js';
 import { bandText, compassPoint, distanceText, groupedNumber, INCIDENT_TYPE_NAMES, minutesText, windAndPlume, type Lang } from '../../contract/wording.js';
 
 const COLOUR = { red: { zh: '红', en: 'red' }, orange: { zh: '橙', en: 'orange' }, yellow: { zh: '黄', en: 'yellow' }, blue: { zh: '蓝', en: 'blue' } } as const;
@@ -24,11 +25,19 @@ function what(s: StrategistResult, field: FieldResult, lang: Lang): string {
   return lang === 'zh' ? `${name}${type}` : `${type} of ${name}`;
 }
 
+/** The higher of the reported level and the physics' estimated level leads (levels run I = worst … IV). */
 function howBad(s: StrategistResult, a: AwarenessResult, lang: Lang): string {
+  const physics = a.severityFromPhysics;
+  const risk = lang === 'zh' ? `，风险${RISK[a.riskMatrix.level].zh}` : `, risk ${RISK[a.riskMatrix.level].en}`;
+  if (physics && SEVERITY_LEVELS.indexOf(physics.severity) < SEVERITY_LEVELS.indexOf(s.severity)) {
+    return lang === 'zh'
+      ? `按物理估计${physics.severity}级（${COLOUR[physics.colour].zh}）（报告数字为${s.severity}级）${risk}`
+      : `level ${physics.severity} (${COLOUR[physics.colour].en}) by the physics' estimate (reported figures: ${s.severity})${risk}`;
+  }
   const est = s.severityIsEstimate ? (lang === 'zh' ? '（估计）' : ' (estimate)') : '';
   return lang === 'zh'
-    ? `${s.severity}级（${COLOUR[s.severityColour].zh}）${est}，风险${RISK[a.riskMatrix.level].zh}`
-    : `level ${s.severity} (${COLOUR[s.severityColour].en})${est}, risk ${RISK[a.riskMatrix.level].en}`;
+    ? `${s.severity}级（${COLOUR[s.severityColour].zh}）${est}${risk}`
+    : `level ${s.severity} (${COLOUR[s.severityColour].en})${est}${risk}`;
 }
 
 function who(a: AwarenessResult, urgent: PlaceAtRisk | undefined, lang: Lang): string {

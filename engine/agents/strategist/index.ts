@@ -9,7 +9,7 @@ import { PRIORITY_FACTORS, sopFor, type PriorityFactor, type Sop } from '../../k
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
-import { gradeSeverity } from './severity.js';
+import { gradeSeverity } from '../common/severityGrade.js';
 import { firstAffirmed } from '../common/reportMarkers.js';
 import { standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseIncident } from '../../contract/parseIncident.js';
 import { INCIDENT_TYPES, type IncidentType } from '../../contract/taxonomy.js';
 import { figuresFromText, parseChineseNumeral } from '../reading/figures.js';
-import { gradeSeverity } from './severity.js';
+import { gradeSeverity } from '../common/severityGrade.js';
 import { strategize } from './index.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';

@@ -1,8 +1,8 @@
-import type { StrategistResult } from '../../../engine/contract/result.js';
+import type { AwarenessResult, StrategistResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
 
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
-export function StrategistCard({ strategist }: { strategist: StrategistResult }) {
+export function StrategistCard({ strategist, physics }: { strategist: StrategistResult; physics?: AwarenessResult['severityFromPhysics'] }) {
   const { t, language } = useT();
   const basis = Object.entries(strategist.severityBasis) as Array<['deaths' | 'seriousInjuries' | 'directLossCny' | 'evacuated', { value: number; source: 'fact' | 'text' | 'estimate'; lowerBound?: boolean }]>;
   return (
@@ -28,6 +28,12 @@ export function StrategistCard({ strategist }: { strategist: StrategistResult })
         </div>
       )}
       <p data-testid="severity-standard"><small>{t('card.standard', { standard: t(`card.standard.${strategist.severityStandard}`) })}</small></p>
+      {physics && (
+        <p data-testid="severity-physics">
+          <span className={`severity severity-${physics.colour}`}>{t(`severity.${physics.severity}`)} · {t('card.physicsEstimate')}</span>
+          <br /><small>{language === 'zh' ? physics.basisZh : physics.basis}</small>
+        </p>
+      )}
       {strategist.severityInitial && <p><small>{t('card.initial', { level: t(`severity.${strategist.severityInitial.severity}`) })}</small></p>}
       {strategist.secondaryHazards.length > 0 && (
         <p>{t('card.secondary')}: {strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join('、')}</p>

@@ -67,7 +67,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
       {result && (
         <div className="workspace-grid">
-          {result.strategist && <StrategistCard strategist={result.strategist} />}
+          {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}
           {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
           {result.executor && <HazardMap plan={result.executor} field={result.field} />}

@@ -61,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   'places.outside': 'outside the zones', 'places.now': 'already affected', 'places.inMin': 'in about {{min}} min',
   'places.do.evacuate': 'Evacuate', 'places.do.shelter_in_place': 'Shelter in place', 'places.do.vertical_evacuation': 'Move to upper floors', 'places.do.search_and_rescue': 'Search and rescue', 'places.do.prepare': 'Be ready to move', 'places.do.monitor': 'Monitor',
   'field.assumed': 'Worse case assumed: ', 'map.bleve_evacuation': 'Tank-in-fire evacuation circle',
+  'card.physicsEstimate': 'physics estimate',
   'field.title': 'Field experts', 'field.level': 'Level', 'field.downwind': 'Downwind', 'field.width': 'Max width', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 km', 'field.fireRate': 'Spread {{rate}} m/min, {{area}} ha in {{min}} min', 'field.community': 'Fire head reaches the community in about {{min}} min',
   'field.flood': 'Inflow {{q}} m³/s, water rising {{rate}} m/h', 'field.depth': '{{depth}} m deep in {{hours}} h', 'field.never': 'not reached',

@@ -59,6 +59,7 @@ export const zh = {
   'places.outside': '分区以外', 'places.now': '已受影响', 'places.inMin': '约 {{min}} 分钟',
   'places.do.evacuate': '疏散', 'places.do.shelter_in_place': '就地避险', 'places.do.vertical_evacuation': '向楼上转移', 'places.do.search_and_rescue': '搜救', 'places.do.prepare': '做好转移准备', 'places.do.monitor': '持续关注',
   'field.assumed': '按不利情况计算：', 'map.bleve_evacuation': '罐体着火撤离圈',
+  'card.physicsEstimate': '物理模型估计',
   'field.title': '专业推演', 'field.level': '等级', 'field.downwind': '下风向距离', 'field.width': '最大宽度', 'field.band': 'P10–P90',
   'field.beyond': '≥ 10 公里', 'field.fireRate': '蔓延速度 {{rate}} 米/分钟，{{area}} 公顷 / {{min}} 分钟', 'field.community': '火头约 {{min}} 分钟抵达居民区',
   'field.flood': '入流 {{q}} 立方米/秒，水位上涨 {{rate}} 米/小时', 'field.depth': '水深 {{depth}} 米：{{hours}} 小时', 'field.never': '不会达到',

@@ -1,3 +1,4 @@
+// Shared by the S-Agent (the reported figures) and the A-Agent (the physics' estimated figures).
 // Severity I–IV by the standard that applies to the incident's type (engine/knowledge/severityStandards.ts):
 // the worst level any graded figure reaches. Early reports rarely have final counts, so the missing are
 // counted with the dead (a worst-case planning estimate, flagged as one, where the standard does not
