@@ -3,31 +3,24 @@
 // export. Screenshots of every page in both languages go to dist/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, launchBrowser, startServer, type RunningServer } from './browserHarness.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
 
-const SHOTS = join(ROOT, 'dist', 'screenshots');
+let session: E2ESession;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await startSession({ width: 1366, height: 900, acceptDownloads: true });
+  ({ server, page } = session);
 });
 after(async () => {
-  await browser?.close();
-  assert.deepEqual(pageErrors, [], 'no script errors in the page');
-  await server?.stop();
+  await session?.close();
+  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
 });
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => session.shot(name);
 
 test('chlorine example: analysis arrives agent by agent with type, severity, AEGL zones and the plan (zh)', async () => {
   await page.goto(`${server.url}/#token=${server.token}`);

@@ -1,14 +1,34 @@
 // Shared by the end-to-end tests and bench:ui: a real `safe-edge serve` on a free port and a headless
 // Chromium (from the npm package @sparticuz/chromium, so `npm ci && npm test` needs nothing else).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const SCREENSHOTS_DIR = join(ROOT, 'dist', 'screenshots');
+
+/** A served engine, a browser and one page in it, with the page's script errors collected; `shot` saves a
+ *  full-page screenshot to dist/screenshots/ (to be looked at). One page per session: this headless
+ *  Chromium runs as a single process, and closing a page ends it. */
+export interface E2ESession { server: RunningServer; browser: Browser; page: Page; pageErrors: string[]; shot(name: string): Promise<void>; close(): Promise<void> }
+
+export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean }): Promise<E2ESession> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const pageErrors: string[] = [];
+  opened.on('pageerror', (err) => pageErrors.push(err.message));
+  return {
+    server, browser, page: opened, pageErrors,
+    shot: async (name) => { await opened.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true }); },
+    close: async () => { await browser.close(); await server.stop(); },
+  };
+}
 
 export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }
 

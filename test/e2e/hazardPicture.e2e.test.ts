@@ -4,32 +4,23 @@
 // headline, the drawn outlines and the places; screenshots go to dist/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IncidentInput } from '../../engine/contract/incident.js';
-import { ROOT, launchBrowser, startServer, type RunningServer } from './browserHarness.js';
+import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
 
-const SHOTS = join(ROOT, 'dist', 'screenshots');
+let session: E2ESession;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  // One page for every case: this headless Chromium runs as a single process, and closing a page ends it.
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await startSession({ width: 1920, height: 1080 });
+  ({ server, page } = session);
   await page.goto(`${server.url}/#token=${server.token}`);
   await page.getByTestId('engine-status').waitFor();
 });
 after(async () => {
-  await browser?.close();
-  assert.deepEqual(pageErrors, [], 'no script errors in the page');
-  await server?.stop();
+  await session?.close();
+  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
 });
 
 async function analyse(incident: IncidentInput): Promise<string> {
@@ -122,7 +113,7 @@ for (const c of CASES) {
     for (const lang of ['zh', 'en'] as const) {
       const page = await open(runId, lang);
       await c.check(page, lang);
-      await page.screenshot({ path: join(SHOTS, `hazard-${c.name}-${lang}.png`), fullPage: true });
+      await session.shot(`hazard-${c.name}-${lang}`);
     }
   });
 }
