@@ -3,7 +3,7 @@
 // and lower-bound flag and nothing else is reported. Prints the misses, a score per language, the slowest
 // adversarial text, then one JSON line. Categories of the report-reading issue that are not built yet
 // (type accuracy and severity on hand-written sets) are printed as null.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -96,24 +96,30 @@ const factsZh = loadFacts('facts-zh.jsonl');
 const factsEn = loadFacts('facts-en.jsonl');
 const factsFromText = (judgeFacts(factsZh, 'facts from text, Chinese') * factsZh.length + judgeFacts(factsEn, 'facts from text, English') * factsEn.length) / (factsZh.length + factsEn.length);
 
-// Screening (a fresh set, never used to develop the rules): not-incidents answered `other` with a reason,
-// drills flagged as drills, and incidents neither screened out nor flagged.
+// Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
+// screened out nor flagged. The honest figure comes from reports/fresh/screening-*.jsonl when present; the
+// sets the rules were developed against (eval/README.md) give the optimistic `screeningDev`.
 interface ScreeningItem { id: string; text: string; label: 'not_incident' | 'drill' | 'incident' }
-const screening = [...load('screening-zh.jsonl'), ...load('screening-en.jsonl')] as unknown as ScreeningItem[];
-const judged = screening.map((item) => {
-  const reading = readReport(parseIncident({ text: item.text }));
-  const said = reading.notIncident ? 'not_incident' : reading.drill ? 'drill' : 'incident';
-  if (said !== item.label) console.log(`  miss ${item.id}: read as ${said}${reading.notIncident ? ` (${reading.notIncident.reason}: "${reading.notIncident.cue}")` : reading.drill ? ` ("${reading.drill.cue}")` : ''}, labelled ${item.label}   — ${item.text.slice(0, 70)}`);
-  return { label: item.label, said };
-});
-const share = (label: ScreeningItem['label'], said: ScreeningItem['label']) => {
-  const of = judged.filter((j) => j.label === label);
-  return of.filter((j) => j.said === said).length / Math.max(1, of.length);
-};
-const nonIncidentRejected = share('not_incident', 'not_incident');
-const drillsFlagged = share('drill', 'drill');
-const incidentsKept = share('incident', 'incident');
-console.log(`screening: not-incidents answered other ${(nonIncidentRejected * 100).toFixed(1)} % (target 90 %), drills flagged ${(drillsFlagged * 100).toFixed(1)} %, incidents kept ${(incidentsKept * 100).toFixed(1)} %`);
+function judgeScreening(items: ScreeningItem[], label: string) {
+  const judged = items.map((item) => {
+    const reading = readReport(parseIncident({ text: item.text }));
+    const said = reading.notIncident ? 'not_incident' : reading.drill ? 'drill' : 'incident';
+    if (said !== item.label) console.log(`  miss ${item.id}: read as ${said}${reading.notIncident ? ` (${reading.notIncident.reason}: "${reading.notIncident.cue}")` : reading.drill ? ` ("${reading.drill.cue}")` : ''}, labelled ${item.label}   — ${item.text.slice(0, 70)}`);
+    return { label: item.label, said };
+  });
+  const share = (l: ScreeningItem['label']) => {
+    const of = judged.filter((j) => j.label === l);
+    return of.filter((j) => j.said === l).length / Math.max(1, of.length);
+  };
+  const out = { nonIncidentRejected: share('not_incident'), drillsFlagged: share('drill'), incidentsKept: share('incident') };
+  console.log(`screening, ${label}: not-incidents answered other ${(out.nonIncidentRejected * 100).toFixed(1)} % (target 90 %), drills flagged ${(out.drillsFlagged * 100).toFixed(1)} %, incidents kept ${(out.incidentsKept * 100).toFixed(1)} %`);
+  return out;
+}
+const loadScreening = (...files: string[]) => files.flatMap((f) => load(f)) as unknown as ScreeningItem[];
+const screeningDev = judgeScreening(loadScreening('screening-zh.jsonl', 'screening-en.jsonl', 'screening2-zh.jsonl', 'screening2-en.jsonl'), 'development sets');
+const freshScreening = ['fresh/screening-zh.jsonl', 'fresh/screening-en.jsonl'].filter((f) => existsSync(join(ROOT, 'eval', 'reports', f)));
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = freshScreening.length ? judgeScreening(loadScreening(...freshScreening), 'fresh set') : screeningDev;
+if (!freshScreening.length) console.log('screening: no fresh set in eval/reports/fresh, the figures below are the development score');
 
 // Calibration of the classifier's confidence (10 equal-width bins) on the corpus's held-out split: reports
 // built only from phrases and place names training never saw, but generated, not hand-written.
@@ -143,6 +149,6 @@ console.log(`figures exact on the fresh set: ${(figuresExact * 100).toFixed(1)} 
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +freshZhExact.toFixed(4), figuresExactEn: +freshEnExact.toFixed(4),
   figuresExactDevelopmentSet: +developmentExact.toFixed(4),
-  typeAccuracy: null, nonIncidentRejected: +nonIncidentRejected.toFixed(4), drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: null, factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4),
+  typeAccuracy: null, nonIncidentRejected: +nonIncidentRejected.toFixed(4), screeningDev: { nonIncidentRejected: +screeningDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningDev.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: null, factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));

@@ -22,8 +22,9 @@ export const FIGURE_NAMES = ['deaths', 'seriousInjuries', 'injuries', 'trapped',
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
 /** Why a message is not an incident: keyboard mashing, a radio or system test, a report that nothing
- *  happened (all clear, false alarm, hazards named only to be denied), a notice, or small talk. */
-export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat'] as const;
+ *  happened (all clear, false alarm, hazards named only to be denied), a notice, small talk, or a message
+ *  that states no event, casualty or call for help at all (`no_incident_evidence`). */
+export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat', 'no_incident_evidence'] as const;
 export type NotIncidentReason = (typeof NOT_INCIDENT_REASONS)[number];
 
 /** China's four response levels (State Council Order 493; national emergency plan colours). */

@@ -9,6 +9,8 @@ const EN_DRILL = ['drill', 'drills', 'exercise', 'tabletop', 'simulation exercis
 /** "exercise caution", "exercised restraint": the word, not a drill. */
 const EN_NOT_DRILL_AFTER = ['caution', 'care', 'restraint', 'patience', 'judgement', 'judgment', 'their right', 'extreme'];
 
+const NOT_DRILL_AFTER = ['cancelled', 'canceled', 'called off', '取消', '已取消'];
+
 /** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). */
 export function* positions(haystack: string, needle: string): Generator<number> {
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
@@ -19,16 +21,20 @@ export const isWordChar = (ch: string | undefined): boolean => ch !== undefined 
 
 /** The first words saying the report describes a drill or exercise, if any. */
 export function findDrill(text: string): DrillMarker | undefined {
+  // "不是演练！", "this is NOT a drill", "drill cancelled, this is real": a real incident.
+  const cancelled = (end: number) => NOT_DRILL_AFTER.some((w) => text.slice(end, end + 12).toLowerCase().trimStart().startsWith(w));
   for (const word of ZH_DRILL) {
-    const at = text.indexOf(word);
-    if (at !== -1) return { cue: word, span: [at, at + word.length] };
+    for (const at of positions(text, word)) {
+      if (['不是', '并非', '並非', '非'].some((n) => text.slice(Math.max(0, at - 3), at).endsWith(n)) || cancelled(at + word.length)) continue;
+      return { cue: word, span: [at, at + word.length] };
+    }
   }
   const lower = text.toLowerCase();
   for (const word of EN_DRILL) {
     for (const at of positions(lower, word)) {
       if (isWordChar(lower[at - 1]) || isWordChar(lower[at + word.length])) continue;
       const after = lower.slice(at + word.length, at + word.length + 16).trim();
-      if (EN_NOT_DRILL_AFTER.some((w) => after.startsWith(w))) continue;
+      if (EN_NOT_DRILL_AFTER.some((w) => after.startsWith(w)) || isNegated(text, at) || cancelled(at + word.length)) continue;
       return { cue: text.slice(at, at + word.length), span: [at, at + word.length] };
     }
   }

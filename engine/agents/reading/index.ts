@@ -18,10 +18,11 @@ export function readReport(incident: Incident): ReportReading {
   const { figures, conflicts } = collectFigures(incident.text, incident.facts);
   const drill = findDrill(incident.text);
   const casualtyStated = Object.values(figures).some((f) => f.value > 0) || Object.keys(incident.facts).length > 0 || incident.sensors.length > 0;
-  // A drill is read as its scenario; anything else the screen says is not an incident is said so.
-  const notIncident = drill ? undefined : screenReport(incident.text, casualtyStated);
+  // A drill is read as its scenario unless it is announced for later (a notice); anything else the screen
+  // says is not an incident is said so.
+  const notIncident = screenReport(incident.text, casualtyStated, drill !== undefined);
   return {
     language: detectLanguage(incident), figures, facts: physicalFactsFromText(incident.text), conflicts,
-    ...(drill ? { drill } : {}), ...(notIncident ? { notIncident } : {}),
+    ...(drill && !notIncident ? { drill } : {}), ...(notIncident ? { notIncident } : {}),
   };
 }

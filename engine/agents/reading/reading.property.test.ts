@@ -36,3 +36,18 @@ test('reading any text: no throw, finite counts, spans inside the text, a schema
     if (reading.drill) assert.ok(inside(reading.drill.span));
   }), { seed: 20261130, numRuns: 400 });
 });
+
+test('screening any text: no throw, fast on long adversarial text; an incident wrapped in neutral sentences stays one', async () => {
+  const { screenReport } = await import('./screening.js');
+  const NEUTRAL = ['今天天气晴。', 'Thanks, received. ', '下午三点有车辆保养。', 'Shift change at 18:00. ', '收到。', 'Copy that. '];
+  const INCIDENTS = ['化工厂液氯储罐泄漏，2名工人头晕。', 'Warehouse on fire, flames through the roof. ', '山体滑坡掩埋道路，两辆车被困。', 'Roof collapsed at the gym, people inside. '];
+  fc.assert(fc.property(reportText, (text) => { screenReport(text, false); screenReport(text, false, true); }), { seed: 20261201, numRuns: 300 });
+  fc.assert(fc.property(fc.array(fc.constantFrom(...NEUTRAL), { maxLength: 4 }), fc.constantFrom(...INCIDENTS), fc.array(fc.constantFrom(...NEUTRAL), { maxLength: 4 }),
+    (before, incident, after) => assert.equal(screenReport(before.join('') + incident + after.join(''), false), undefined)), { seed: 20261202, numRuns: 300 });
+  for (const unit of ['fire no ', '未发现明火，', 'aaaa', '通知会议 ', 'all clear but ', '演练']) {
+    const long = unit.repeat(Math.ceil(9_000 / unit.length));
+    const t0 = performance.now();
+    screenReport(long, false);
+    assert.ok(performance.now() - t0 < 500, `${unit}: ${performance.now() - t0} ms`);
+  }
+});

@@ -80,7 +80,15 @@ test('messages that are not incidents are screened with a reason; an affirmed ha
   assert.equal(reason('Radio check, please ignore'), 'test_message');
   assert.equal(reason('asdkjh qwpoeiru zxcmnb'), 'gibberish');
   assert.equal(reason('巡查河堤未发现异常'), 'all_clear');
-  assert.equal(reason('Patrol completed: no fire, no leak found'), 'all_clear', 'hazards named only to be denied');
+  assert.equal(reason('Patrol completed: no fire, no leak found'), 'no_incident_evidence', 'hazards named only to be denied: nothing is left');
+  assert.equal(reason('Checked the chlorine tank, everything normal'), 'all_clear', 'a hazard word before an all-clear');
+  assert.equal(reason('Thought it was a false alarm, but confirmed fire in a bedroom'), undefined, 'a contrast overturns the all-clear');
+  assert.equal(reason('New SOP for chlorine incidents uploaded, please read'), 'notice');
+  assert.equal(reason('Vehicle 12 refuelled and washed'), 'no_incident_evidence', 'no event, casualty or call for help');
+  assert.equal(reason('B库还剩多少沙袋？'), 'no_incident_evidence');
+  assert.equal(reason('哈哈哈哈哈哈'), 'gibberish');
+  assert.equal(reason('Kid fell through the ice, send divers'), undefined, 'an event verb and a request, no hazard noun');
+  assert.equal(reason('超市一名老人突然倒地，请派救护车'), undefined);
   assert.equal(reason('下午三点在指挥部召开调度会'), 'notice');
   assert.equal(reason('消防演练通知：明天上午9点举行'), 'notice', 'a drill announced for later');
   assert.equal(reason('今天天气晴好，大家辛苦了'), 'chit_chat');
@@ -100,4 +108,9 @@ test('the Strategist answers `other` with the reason for a screened message, wha
   const d = strategize(drill, confidentFire, readReport(drill));
   assert.equal(d.notIncidentReason, undefined, 'a drill is read as its scenario');
   assert.equal(d.drill?.cue, '演练');
+  const later = readReport(parseIncident({ text: '消防演练通知：明天上午9点举行' }));
+  assert.deepEqual([later.drill, later.notIncident?.reason], [undefined, 'notice'], 'a drill announced for later is a notice');
+  for (const text of ['不是演练！仓库真实起火', 'Warehouse on fire, this is NOT a drill', 'Drill cancelled, this is real: H2S near the well pad']) {
+    assert.equal(readReport(parseIncident({ text })).drill, undefined, text);
+  }
 });

@@ -1,84 +1,176 @@
 // Is this an incident at all? A command post also receives radio checks, meeting notices, weather chat,
-// patrol reports where nothing happened, and keyboard mashing; the classifier, trained on incidents,
-// answers those confidently. The reading step screens them first, each with its reason, and never when the
-// report affirms a hazard or states a casualty: "patrol: no leak found" is screened, "no fire, but ammonia
-// is leaking" is not. Linear in the text (indexOf scans; patterns only on bounded pieces).
+// status and patrol reports where nothing happened, and keyboard mashing; the classifier, trained on
+// incidents, answers those confidently. So the reading step asks for positive evidence of an incident
+// (docs/taxonomy-and-severity.md): a casualty count, a call for help or resources, or an event word
+// (fire, leak, trapped, collapsed, 起火, 泄漏, 被困, 倒塌...) that the report affirms outside a frame that
+// empties it: a later all-clear ("tank checked, everything normal"), a notice, training, document or
+// news frame ("SOP for chlorine incidents uploaded", "documentary on the 1976 quake"). Without evidence the
+// message is screened, with the frame's words as its reason. Linear in the text: indexOf scans over fixed
+// lists, each hit read in a bounded window (the style of physicalFacts.ts); no pattern runs on the whole text.
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
-import { firstAffirmed, isWordChar, positions } from '../common/reportMarkers.js';
+import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
 const TEST_MESSAGE = ['测试消息', '測試消息', '测试信息', '測試信息', '测试一下', '測試一下', '测试，测试', '測試，測試', '测试测试', '測試測試', '请忽略', '請忽略', '通信测试', '通訊測試',
-  '信号测试', '訊號測試', '试发', '試發', 'test message', 'this is a test', 'testing, testing', 'testing testing', 'test test', 'radio check', 'comms check', 'please ignore', 'ignore this',
-  'do not respond', 'sound check', 'mic check', 'test only', '仅为测试', '僅為測試', '系统测试', '系統測試', 'system test'];
+  '信号测试', '訊號測試', '试发', '試發', '【测试】', '【測試】', '无需回复', '無需回覆', '电台检查', '電台檢查', '能听到吗', '能聽到嗎', '听到请回答', '聽到請回答',
+  'test message', 'this is a test', 'testing, testing', 'testing testing', 'test test', 'radio check', 'comms check', 'please ignore', 'ignore this', 'can you hear me', 'how do you read',
+  'do not respond', 'sound check', 'mic check', 'test only', '仅为测试', '僅為測試', '系统测试', '系統測試', 'system test', 'system check', 'no action required'];
+/** Nothing happened, or it is over: a hazard word before one of these is no evidence. */
 const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异常', '未發現異常', '无异常', '無異常', '恢复正常', '恢復正常', '误报', '誤報', '虚惊', '虛驚', '平安无事', '平安無事',
-  '情况正常', '情況正常', '运行正常', '運行正常', '未见异常', '未見異常', 'all clear', 'nothing to report', 'no incident', 'false alarm', 'no abnormal', 'all normal', 'everything normal',
-  'stood down', 'standing down', 'no issues found', 'no problems found', 'nothing found', 'situation normal', 'no anomalies', 'returned to normal', 'back to normal'];
-const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交班', '交接班', '值班表', '排班', '通知', '培训', '培訓', '报名', '報名', '例会', '例會', '签到', '簽到', '放假', '办公室',
-  'meeting', 'briefing at', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training session', 'will be held', 'is scheduled', 'please attend', 'inventory', 'stock check'];
-const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '谢谢', '謝謝', '辛苦了', '天气晴', '天氣晴', '天气不错', '天氣不錯', '天气很好', '天氣很好', '天气预报', '天氣預報', '吃饭', '吃飯',
-  'good morning', 'good evening', 'good afternoon', 'hello', 'thanks', 'thank you', 'nice weather', 'lovely day', 'weather forecast', 'sunny today', 'how are you', 'lunch', 'coffee'];
-/** A drill being announced for later is a notice; one in progress is a drill (reportMarkers.findDrill). */
-const FUTURE = ['将于', '將於', '明天', '明日', '下周', '下週', '届时', '屆時', '拟于', '擬於', '计划于', '計劃於', 'will be held', 'is scheduled', 'tomorrow', 'next week', 'planned for', 'will take place'];
+  '情况正常', '情況正常', '运行正常', '運行正常', '未见异常', '未見異常', '监护结束', '監護結束', '响应解除', '響應解除', '预警解除', '預警解除', '不再影响', '不再影響', '已复位', '已復位',
+  '未受影响', '未受影響', '巡查完毕', '巡查完成', '巡检完毕', '巡檢完畢', '巡查結束', '巡查结束', '巡逻完毕', '巡邏完畢', '运行平稳', '運行平穩', '整改完毕', '整改完畢',
+  'all clear', 'nothing to report', 'no incident', 'false alarm', 'no abnormal', 'all normal', 'everything normal', 'everything fine', 'all fine',
+  'stood down', 'standing down', 'no issues found', 'no problems found', 'nothing found', 'situation normal', 'no anomalies', 'returned to normal', 'back to normal', 'area normal',
+  'warning lifted', 'alarm cleared', 'not affected', 'unaffected', 'no impact', 'within tolerance', 'back in service', 'nothing unusual', 'reset'];
+/** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
+const CONTRAST = ['但', '却', '卻', '确有', '確有', 'but', 'however', 'actually'];
+/** The message is about a meeting, a plan, a document, a course or the news, not an occurrence. */
+const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交班', '交接班', '值班表', '排班', '通知', '培训', '培訓', '报名', '報名', '例会', '例會', '签到', '簽到', '放假',
+  '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '附件',
+  'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
+  'inventory', 'stock check', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
+/** News of elsewhere or of the past: screened even with its casualty counts, unless help is asked for. */
+const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected', 'anniversary'];
+/** A notice word that names a place is no notice: "fire in the meeting room". */
+const NOTICE_PLACES = ['会议室', '會議室', '会议中心', '會議中心', 'meeting room', 'conference room', 'training ground', 'training centre', 'training center'];
+const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '早安', '大家早', '谢谢', '謝謝', '辛苦了', '快乐', '快樂', '天气', '天氣', '下雨', '有点凉', '多穿', '吃饭', '吃飯', '订餐', '訂餐',
+  'good morning', 'good evening', 'good afternoon', 'morning all', 'hello', 'thanks', 'thank you', 'happy', 'weather', 'rain', 'sunny', 'how are you', 'lunch', 'coffee', 'food order'];
+/** A drill announced for later is a notice; one in progress or done is a drill (reportMarkers.findDrill). */
+const FUTURE = ['将于', '將於', '明天', '明日', '下周', '下週', '届时', '屆時', '拟于', '擬於', '计划于', '計劃於', '通知', '初稿', '审阅', '審閱',
+  'will be held', 'is scheduled', 'scheduled', 'tomorrow', 'next week', 'next monday', 'next tuesday', 'next wednesday', 'next thursday', 'next friday', 'planned for', 'will take place', 'script', 'notice'];
 
-const HAZARD_WORDS = INCIDENT_TYPES.filter((t) => t !== 'other').flatMap((t) => [...HAZARD_TERMS[t].zh, ...HAZARD_TERMS[t].en]);
+/** Hazard-lexicon words that name equipment, a place or a measure, not something happening. */
+const CONTEXT_TERMS = new Set(['防化', '化学品', '危化品', '冲锋舟', '林区', '边坡', '客车', '货车', '防火道', '扑火', '震级', '烈度', '震源深度', '地震台网',
+  'hazmat', 'hazardous materials', 'magnitude', 'intensity', 'seismic', 'slip', 'boulders', 'lorry', 'firebreak', 'boats needed', 'high water']);
+/** Event words beyond the hazard lexicon: what happens to people and things in any incident. */
+const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸', '砸中', '受伤', '伤员', '死亡', '遇难', '晕倒', '昏迷', '倒地', '没有呼吸', '无呼吸', '呼救', '求救', '救命', '掉进', '落水',
+  '被冲走', '冲毁', '冲垮', '塌了', '倒了', '垮了', '开裂', '裂缝', '渗水', '巨响', '火苗', '烧起来', '烧毁', '卡在', '下落不明', '失联', '失踪', '被淹', '漫过', '坠落', '触电', '晃得', '冒顶', '蔓延',
+  'trapped', 'entrapment', 'pinned', 'buried', 'injured', 'injuries', 'hurt', 'unconscious', 'not breathing', 'collapsed', 'came down', 'gave way', 'fell', 'crushed', 'stuck', 'cut off',
+  'missing', 'burning', 'on fire', 'smoke', 'flames', 'crack', 'cracks', 'seeping', 'washed away', 'swept away', 'drowning', 'shattered', 'spreading', 'casualty', 'casualties',
+  '濃煙', '著火', '火災', '火勢', '冒煙', '洩漏', '咳嗽', '头晕', '頭暈', '呕吐', '嘔吐', '刺鼻', '受傷', '遇難', '暈倒', '掉進', '被沖走', '沖毀', '開裂', '裂縫', '滲水', '巨響',
+  '燒毀', '失聯', '失蹤', '墜落', '觸電', '垮塌', '潰壩', '潰堤', '決口', '被埋壓', '被淹沒',
+  // releases, exceedances, people cut off or moved, the response under way: any incident's verbs
+  '外泄', '外洩', '外排', '破裂', '喷出', '噴出', '泄', '洩', '超限', '超标', '超標', '异常', '異常', '大火', '燃起', '焦糊', '火光', '地陷', '风暴潮', '風暴潮', '水浸', '浸水', '上涨', '上漲', '暴涨',
+  '超警', '预警', '預警', '滞留', '滯留', '失去联系', '失去聯繫', '撤离', '撤離', '转移', '轉移', '疏散', '出动', '出動', '调派', '調派', '赶赴', '趕赴', '已派', '到场', '到場', '抢险', '搶險', '救援', '管制', '封闭', '封閉',
+  'release', 'released', 'escaping', 'escaped', 'venting', 'vented', 'ruptured', 'rupture', 'burst', 'exceeding', 'exceeds', 'stranded', 'lost contact', 'overcome', 'evacuated', 'evacuating',
+  'dispatched', 'responding', 'en route', 'on scene', 'rescued', 'involved', 'sinkhole', 'storm surge', 'rising', 'overtopping', 'above the warning', 'closed', 'closure', 'warning',
+  // a call relayed by dispatch says something is being reported now
+  '接警', '接报', '接報', '报警', '報警', '转警', '轉警', '续报', '續報', '反映', '坠入', '墜入', '翻入', '碰撞', '翻覆', '跳楼', '跳樓', '震动', '震動', '受损', '受損',
+  'caller', '911 call', '999 call', '112 call', 'reported', 'reports of', 'damaged', 'damage',
+  'sand boils', 'above warning level', 'sandbagging', 'breach', 'overflowing', 'pts', 'mvc', 'overturned', 'pouring', 'hissing', 'coughing', 'dizzy', 'bleeding', 'cardiac arrest', 'cpr', 'storm', 'debris', 'power lines down', 'floods', 'flooded', 'leaking'];
+/** A call for help or resources is evidence on its own. */
+const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
+  '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
+/** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
+const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant'];
+const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案'];
 
-/** The first phrase of `list` in the text, as a whole word when it is ASCII. */
-function firstPhrase(text: string, lower: string, list: readonly string[]): string | undefined {
-  for (const phrase of list) {
-    const ascii = /^[\x20-\x7e]+$/.test(phrase);
-    for (const at of positions(ascii ? lower : text, phrase)) {
-      if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + phrase.length]))) continue;
-      return phrase;
-    }
+const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
+/** With the plural of each single English word ("explosions", "leaks"). */
+const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERMS[t].zh, ...HAZARD_TERMS[t].en]).filter((w) => !CONTEXT_TERMS.has(w)), ...EVENT_WORDS]
+  .flatMap((w) => (isAscii(w) && !w.includes(' ') ? [w, `${w}s`] : [w])))];
+
+/** Every whole-word (for ASCII phrases) position of `phrase`. */
+function* hits(text: string, lower: string, phrase: string): Generator<number> {
+  const ascii = isAscii(phrase);
+  const needle = ascii ? phrase.toLowerCase() : phrase;
+  for (const at of positions(ascii ? lower : text, needle)) {
+    if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
+    yield at;
+  }
+}
+
+/** The first phrase of `list` in the text, as a whole word when it is ASCII, and where. */
+function firstPhrase(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
+  for (const phrase of list) for (const at of hits(text, lower, phrase)) return { phrase, at };
+  return undefined;
+}
+
+/** The last position of any phrase of `list`. */
+function lastPhrase(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
+  let last: { phrase: string; at: number } | undefined;
+  for (const phrase of list) for (const at of hits(text, lower, phrase)) if (!last || at > last.at) last = { phrase, at };
+  return last;
+}
+
+/** A notice word that is not part of a place name. */
+function noticeWord(text: string, lower: string): { phrase: string; at: number } | undefined {
+  const places = NOTICE_PLACES.flatMap((p) => [...hits(text, lower, p)].map((at) => [at, at + p.length] as const));
+  for (const phrase of NOTICE) {
+    for (const at of hits(text, lower, phrase)) if (!places.some(([a, b]) => at >= a && at < b)) return { phrase, at };
   }
   return undefined;
 }
 
-/** Letters in words that no language puts together: few vowels, long consonant runs. */
+/** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"). */
+function affirmedEvents(text: string, lower: string): { phrase: string; at: number }[] {
+  const out: { phrase: string; at: number }[] = [];
+  for (const phrase of EVENT_CUES) {
+    for (const at of hits(text, lower, phrase)) {
+      if (isNegated(text, at)) continue;
+      const end = at + phrase.length;
+      const next = lower.slice(end, end + 14).trim().split(/[^a-z]+/)[0] ?? '';
+      if (isAscii(phrase) && EQUIPMENT_AFTER.includes(next)) continue;
+      if (!isAscii(phrase) && ZH_EQUIPMENT_AFTER.some((w) => text.startsWith(w, end))) continue;
+      out.push({ phrase, at });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Letters in words that no language puts together: few vowels, long consonant runs; or a few characters repeated. */
 function looksLikeGibberish(text: string): boolean {
   let letters = 0;
-  let cjk = 0;
+  const cjk: string[] = [];
   for (const ch of text) {
     if (/[a-zA-Z]/.test(ch)) letters++;
-    else if (ch >= '\u3400' && ch <= '\u9fff') cjk++;
+    else if (ch >= '\u3400' && ch <= '\u9fff') cjk.push(ch);
   }
-  if (letters + cjk < 2) return true; // only digits, symbols and emoji
-  if (cjk > 0) return false; // Chinese: no cheap rule tells random characters from a terse report
+  if (letters + cjk.length < 2) return true; // only digits, symbols and emoji
+  if (cjk.length >= 4 && letters === 0 && new Set(cjk).size <= 3) return true; // 啊啊啊啊, 哈哈哈哈哈哈
+  if (cjk.length > 0) return false; // Chinese: no cheap rule tells random characters from a terse report
   const words = text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3);
   if (words.length === 0) return false;
-  const wordlike = words.filter((w) => /[aeiouy]/.test(w) && !/[bcdfghjklmnpqrstvwxz]{5,}/.test(w) && !/(.)\1\1/.test(w)).length;
+  const wordlike = words.filter((w) => /[aeiouy]/.test(w) && !/[bcdfghjklmnpqrstvwxz]{5,}/.test(w) && !/(.)\1\1/.test(w) && !/(..)\1\1/.test(w)).length;
   return wordlike / words.length < 0.5;
 }
 
 /**
- * Why this message is not an incident, if it is not one. `affirmedHazard`: the report names a hazard it
- * does not deny; `figures`: it states a casualty count above zero — either makes it an incident to analyse.
+ * Why this message is not an incident, if it is not one. `casualtyStated`: a casualty count above zero
+ * (or a stated fact or sensor) — evidence enough. `drill`: a drill marker was found; only a drill
+ * announced for later is screened (as a notice), one in progress is read as its scenario.
  */
-export function screenReport(text: string, casualtyStated: boolean): Screening | undefined {
+export function screenReport(text: string, casualtyStated: boolean, drill = false): Screening | undefined {
   const lower = text.toLowerCase();
-  if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
-  const test = firstPhrase(text, lower, TEST_MESSAGE);
-  const affirmedHazard = HAZARD_WORDS.find((term) => firstAffirmed(text, lower, term) !== undefined);
-  if (casualtyStated) return undefined;
-  if (test && !affirmedHazard) return { reason: 'test_message', cue: test };
-  if (affirmedHazard) {
-    // A hazard word in a notice about a future drill ("消防演练通知：明天举行") is still a notice.
-    const future = firstPhrase(text, lower, FUTURE);
-    const notice = firstPhrase(text, lower, NOTICE);
-    const drillWord = /演练|演練|演习|演習|drill|exercise/.test(lower);
-    return future && notice && drillWord ? { reason: 'notice', cue: notice } : undefined;
+  if (drill) {
+    const later = firstPhrase(text, lower, FUTURE);
+    return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
-  const clear = firstPhrase(text, lower, ALL_CLEAR);
-  if (clear) return { reason: 'all_clear', cue: clear };
-  // Hazards named only to be denied ("patrol: no fire, no leak found"): nothing happened.
-  const denied = HAZARD_WORDS.find((term) => firstPhrase(text, lower, [term.toLowerCase() === term ? term : term.toLowerCase()]) !== undefined);
-  if (denied) return { reason: 'all_clear', cue: denied };
-  const notice = firstPhrase(text, lower, NOTICE);
-  if (notice) return { reason: 'notice', cue: notice };
+  const elsewhere = firstPhrase(text, lower, ELSEWHERE);
+  if (elsewhere && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: elsewhere.phrase };
+  if (casualtyStated) return undefined;
+  if (text.length > 10_000) return undefined; // a long log is read, not screened
+  if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
+  const request = firstPhrase(text, lower, REQUESTS);
+  const events = affirmedEvents(text, lower);
+  const test = firstPhrase(text, lower, TEST_MESSAGE);
+  if (test && events.length === 0) return { reason: 'test_message', cue: test.phrase };
+  if (request) return undefined;
+  // An all-clear empties the event words before it unless a contrast follows it.
+  const clear = lastPhrase(text, lower, ALL_CLEAR);
+  const overturned = clear ? firstPhrase(text.slice(clear.at), lower.slice(clear.at), CONTRAST) : undefined;
+  const live = clear && !overturned ? events.filter((e) => e.at > clear.at) : events;
+  if (clear && !overturned && live.length === 0) return { reason: 'all_clear', cue: clear.phrase };
+  const notice = noticeWord(text, lower);
+  if (notice && live.length > 0) return { reason: 'notice', cue: `${notice.phrase} (${live.map((e) => e.phrase).slice(0, 3).join(', ')})` };
+  if (live.length > 0) return undefined;
+  if (clear) return { reason: 'all_clear', cue: clear.phrase };
+  if (notice) return { reason: 'notice', cue: notice.phrase };
   const chat = firstPhrase(text, lower, CHIT_CHAT);
-  if (chat) return { reason: 'chit_chat', cue: chat };
-  return undefined;
+  if (chat) return { reason: 'chit_chat', cue: chat.phrase };
+  return { reason: 'no_incident_evidence', cue: text.slice(0, 40) };
 }

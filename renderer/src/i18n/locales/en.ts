@@ -129,4 +129,5 @@ export const en: Record<MessageKey, string> = {
   'notIncident.all_clear': 'an all-clear (nothing happened)',
   'notIncident.notice': 'a notice or admin message',
   'notIncident.chit_chat': 'small talk',
+  'notIncident.no_incident_evidence': 'no event, casualty or call for help stated',
 };

@@ -127,5 +127,6 @@ export const zh = {
   'notIncident.all_clear': '报平安/无异常',
   'notIncident.notice': '通知或事务安排',
   'notIncident.chit_chat': '寒暄或闲聊',
+  'notIncident.no_incident_evidence': '未说明任何事件、伤亡或求助',
 } as const;
 export type MessageKey = keyof typeof zh;
