@@ -137,11 +137,12 @@ function rain(text: string, lower: string): Found {
 
 // ---- Wildfire: Anderson's (1982) fuel models from the words that name the fuel ----
 
-/** Words for a fuel and the Anderson (1982, INT-122) model whose description fits them: grass (1, short
- *  grass; 3 when the grass is tall, "stands of tall grass averaging about 3 feet"), timber with grass
- *  understory (2), brush (5; 4 when dense or chaparral, "stands of mature shrubs, 6 feet tall or more"),
- *  closed timber litter (8; 10 with understory, "heavier dead loads ... than model 8"), hardwood litter (9),
- *  logging slash (12 when its load is not said; 11 light, 13 heavy). */
+/** Words for a fuel and the Anderson (1982, INT-122) model whose description fits them: cured grass (1
+ *  short grass; 3 when the grass is said to be tall, Anderson's stands of about 1 m), open timber with a
+ *  grass understory (2), brush (5, young green shrubs; 4 when dense or chaparral, Anderson's continuous
+ *  mature shrubs about 2 m tall), closed-canopy timber litter (8; 10 with an understory, Anderson's heavier
+ *  dead and down loads), hardwood litter (9), logging slash (12 when its load is not said; 11 light,
+ *  13 heavy). The plain word gives the lighter model: docs/input.md says so. */
 const FUELS: ReadonlyArray<[string, number]> = [
   ['林下草地', 2], ['疏林草地', 2], ['grass understory', 2], ['grass under open timber', 2],
   ['高草', 3], ['tall grass', 3],

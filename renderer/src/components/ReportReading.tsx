@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../../../engine/contract/result.js';
-import type { FigureName } from '../../../engine/contract/reading.js';
+import type { FigureName, TextFact } from '../../../engine/contract/reading.js';
 import { highlightSegments, type Mark } from '../logic/reportHighlights.js';
 import { useT } from '../i18n/i18n.js';
 import { findSubstance } from '../../../engine/contract/substances.js';
@@ -7,7 +7,8 @@ import { findSubstance } from '../../../engine/contract/substances.js';
 /** The report as written, with every figure and fact the engine read from it marked where it stands. */
 export function ReportReading({ text, result }: { text: string; result: AnalysisResult }) {
   const { t, language } = useT();
-  const shown = (value: string | number | boolean): string => {
+  const shown = (value: TextFact['value']): string => {
+    if (typeof value === 'object') return `${value.name} ${value.distanceM.toLocaleString()} ${language === 'zh' ? '米' : 'm'}`;
     if (typeof value === 'boolean') return t(value ? 'reading.day' : 'reading.night');
     const substance = typeof value === 'string' ? findSubstance(value) : undefined;
     return substance ? (language === 'zh' ? substance.nameZh : substance.nameEn) : String(value);
