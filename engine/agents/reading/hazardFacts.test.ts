@@ -38,6 +38,8 @@ test('wildfire: fuel words map to Anderson (1982) models; slope in degrees becom
   assert.deepEqual([fuel('grass fire'), fuel('tall grass fire'), fuel('brush fire'), fuel('chaparral fire'), fuel('fire in pine litter'), fuel('timber litter fire with heavy understory'), fuel('heavy logging slash burning')],
     [1, 3, 5, 4, 8, 10, 13]);
   assert.equal(fuel('草地被洪水淹没'), undefined, 'a fuel word with no fire near is no fuel');
+  assert.equal(fuel('Fire engines parked on the grass verge by the flooded road'), undefined, 'the fire service is no fire');
+  assert.equal(fuel('火车站旁草地积水'), undefined, '火车 is a train');
   assert.deepEqual(read('山火发生在灌木林，坡度30度，已燃烧2小时，火头距最近的村庄约2公里'),
     { 'fire.fuelModel': 5, 'fire.slopePct': 57.7, 'fire.burningForMin': 120, 'fire.distanceToCommunityM': 2000 });
   assert.deepEqual(read('Grass fire on a 30% slope, burning for 40 minutes, 1.5 km from the nearest homes'),
@@ -93,6 +95,16 @@ test('a wildfire from the words alone gets facts.fire with the physics defaults 
   assert.equal(incident.facts.fire?.deadFuelMoisturePct, 6);
   assert.equal(incident.facts.fire?.burningForMin, 60);
   assert.ok(runField(incident, { fire: 0 }).fire);
+});
+
+test('property: reports made only of speeds, depths, heights, levels, times and counts give none of these facts', () => {
+  const distractors = ['水深4米', '流速3米每秒', '风速5米/秒', '堤顶高程32米', '超警戒水位1.8米', '水位28.5米', '震源深度10千米', 'G4高速K1523+300', '3人受伤', '23:40', '转移群众1200人',
+    '距现场3公里', '警戒区500米', '2 m deep', 'wind 20 km/h', 'current 2.5 m/s', '5 m high', '1.2 m above warning stage', 'km 1402', '12 injured', 'cordon of 300 m', 'magnitude 6.1',
+    '，', '。', ', ', '; ', ' '];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...distractors), { minLength: 1, maxLength: 30 }), (parts) => {
+    const text = parts.join('');
+    assert.deepEqual(hazardFactsFromText(text), [], text);
+  }), { seed: 20261201, numRuns: 300 });
 });
 
 test('reading stays linear: long runs of markers and digits are read promptly', () => {

@@ -153,7 +153,8 @@ const FUELS: ReadonlyArray<[string, number]> = [
   ['阔叶林', 9], ['闊葉林', 9], ['hardwood litter', 9],
   ['采伐剩余物', 12], ['採伐剩餘物', 12], ['采伐迹地', 12], ['logging slash', 12], ['slash', 12],
 ];
-const FIRE_CUE = /火|燃|fire|burn|blaze|flame/;
+/** A fire burning, not the fire service ("fire engines on the grass verge", "火车"). */
+const FIRE_CUE = /起火|着火|著火|火灾|火災|火情|山火|林火|野火|火场|火場|火线|火線|火头|火頭|火势|火勢|明火|大火|燃烧|燃燒|引燃|过火|過火|\b(?:wild|bush|forest |grass |brush |scrub )?fires?\b(?!\s*(?:engines?|crews?|fighters?|brigade|service|station|department|trucks?|teams?|units?|hydrant))|burn|blaze|flames?\b|ablaze|alight/;
 
 function fuelModel(text: string, lower: string): Found {
   let found: Found;
