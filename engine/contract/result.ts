@@ -79,7 +79,9 @@ export const strategistSchema = z.object({
 });
 
 /** The physical facts the reading step takes from a report's words for the Field experts. */
-export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS', 'place'] as const;
+export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS',
+  'release.massKg', 'release.durationMin', 'flood.breachWidthM', 'flood.headM', 'flood.polderAreaKm2', 'flood.rainMm',
+  'fire.fuelModel', 'fire.slopePct', 'fire.burningForMin', 'fire.distanceToCommunityM', 'place'] as const;
 /** A place the report names with a distance: its direction is a compass bearing, the wind's (downwind,
  *  upwind), or not stated (null); it becomes a facts.places entry once the wind is known. */
 export const textPlaceSchema = z.object({

@@ -1,8 +1,10 @@
 // The report's own words fill what the form left empty, for the Field experts: a quake's magnitude (and
 // depth), the wind (direction and speed together; the time of day on its own), a release (substance and
-// rate together). A fact the commander stated always wins, and only whole facts are filled: the physics
+// rate together; its mass and duration also complete a stated one), a levee breach (width, head and polder
+// area together) and a wildfire (its fuel, with slope, time burning and distance when read). A fact the commander stated always wins, and only whole facts are filled: the physics
 // never runs on half a release. Returns the facts it used, so the result can say which came from the text.
-import type { Incident } from '../../contract/incident.js';
+import { fireFactsSchema, floodFactsSchema, type Incident } from '../../contract/incident.js';
+import { findSubstance } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
 import type { TextPlace } from '../../contract/result.js';
 
@@ -28,9 +30,34 @@ export function withFactsFromText(incident: Incident, read: readonly TextFact[])
   }
   const substance = get('release.substance');
   const rate = get('release.rateKgPerS');
+  const mass = get('release.massKg');
+  const duration = get('release.durationMin');
   if (!facts.release && substance && rate && (rate.value as number) > 0) {
     facts.release = { substance: substance.value as string, rateKgPerS: rate.value as number, heightM: 0 };
     used.push(substance, rate);
+  }
+  // The inventory and duration complete a release, from the form or the text; a stated field wins, and a
+  // mass read beside another substance than the stated one is not this release's.
+  if (facts.release && (!substance || findSubstance(facts.release.substance)?.key === substance.value)) {
+    if (facts.release.massKg === undefined && mass) { facts.release = { ...facts.release, massKg: mass.value as number }; used.push(mass); }
+    if (facts.release.durationMin === undefined && duration) { facts.release = { ...facts.release, durationMin: duration.value as number }; used.push(duration); }
+  }
+  // A breach needs its width, head and polder area together (docs/physics.md, flood); rain is optional.
+  const width = get('flood.breachWidthM');
+  const head = get('flood.headM');
+  const area = get('flood.polderAreaKm2');
+  const rain = get('flood.rainMm');
+  if (!facts.flood && width && head && area) {
+    const flood = floodFactsSchema.safeParse({ breachWidthM: width.value, headM: head.value, polderAreaKm2: area.value, ...(rain ? { rainMm: rain.value } : {}) });
+    if (flood.success) { facts.flood = flood.data; used.push(width, head, area, ...(rain ? [rain] : [])); }
+  }
+  // A wildfire needs its fuel; slope, time burning and distance are added when read, the rest defaulted
+  // as for a stated fire (docs/input.md, facts.fire).
+  const fuel = get('fire.fuelModel');
+  if (!facts.fire && fuel) {
+    const extras = (['fire.slopePct', 'fire.burningForMin', 'fire.distanceToCommunityM'] as const).map(get).filter((f): f is TextFact => f !== undefined);
+    const fire = fireFactsSchema.safeParse({ fuelModel: fuel.value, ...Object.fromEntries(extras.map((f) => [f.fact.slice('fire.'.length), f.value])) });
+    if (fire.success) { facts.fire = fire.data; used.push(fuel, ...extras); }
   }
   // Places named in the text, when the form lists none: a direction given as the wind's becomes a bearing
   // once the wind is known; no direction at all puts the place downwind, the worse case, and says so.

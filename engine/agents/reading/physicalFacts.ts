@@ -1,12 +1,13 @@
 // Physical facts a report states in its words, for the Field experts: an earthquake's magnitude and depth,
 // the wind's direction and speed (m/s, km/h, knots, Beaufort force), the substance released and its rate,
-// and whether it is day or night. Each is found at a marker (a keyword found by one indexOf pass, so the
-// scan is linear in the text) and read from a short window beside it: a pattern only ever runs on that
-// bounded window, never on the whole report.
+// and whether it is day or night (floods, wildfires and a release's amount: hazardFacts.ts). Each is found
+// at a marker (a keyword found by one indexOf pass, so the scan is linear in the text) and read from a short
+// window beside it: a pattern only ever runs on that bounded window, never on the whole report.
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
 import { positions } from '../common/reportMarkers.js';
 import { placesFromText } from './places.js';
+import { foldTraditional, hazardFactsFromText } from './hazardFacts.js';
 
 /** How many characters beside a marker a value may be. */
 const WINDOW = 24;
@@ -144,12 +145,13 @@ const UN_NUMBERS: Readonly<Record<string, string>> = Object.fromEntries(SUBSTANC
 
 function substance(text: string, lower: string): TextFact | undefined {
   let found: TextFact | undefined;
+  const folded = foldTraditional(text); // "液化石油氣" is "液化石油气"; one character for one, so spans hold
   for (const s of SUBSTANCES) {
     for (const name of [s.nameZh, s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()]) {
       const ascii = /^[a-z0-9 ]+$/.test(name);
       // Too short to be sure of: "氯" alone, "co" (company), "hf"; the longer names (液氯, 氯气, nh3) cover them.
       if (ascii ? name.length < 3 && !/\d/.test(name) : name.length < 2) continue;
-      for (const at of positions(ascii ? lower : text, name)) {
+      for (const at of positions(ascii ? lower : folded, name)) {
         // Formulas and English names as whole words.
         if (ascii && (/[a-z0-9]/.test(lower[at - 1] ?? ' ') || /[a-z0-9]/.test(lower[at + name.length] ?? ' '))) continue;
         // The latest mention wins; at one place the longer name ("氯化氢" over "氯").
@@ -210,5 +212,5 @@ function timeOfDay(text: string, lower: string): TextFact | undefined {
 export function physicalFactsFromText(text: string): TextFact[] {
   const lower = text.toLowerCase();
   return [quakeMagnitude(text, lower), quakeDepth(text, lower), windFrom(text, lower), windSpeed(text, lower), substance(text, lower), releaseRate(text, lower), timeOfDay(text, lower)]
-    .filter((f): f is TextFact => f !== undefined).concat(placesFromText(text));
+    .filter((f): f is TextFact => f !== undefined).concat(hazardFactsFromText(text), placesFromText(text));
 }

@@ -11,7 +11,8 @@ import { readReport } from './index.js';
 const PIECES = ['3', '十二', '两千余', '4.6万', '1.8亿元', '1,500', 'Forty-two', 'a dozen', 'dozens', 'over', '余', '+', '人', '名', '死亡', '受伤', '重伤', '被困', '失联',
   'dead', 'injured', 'killed', 'trapped', 'stranded', 'missing', 'evacuated', '转移', '疏散', '损失', '万元', 'yuan', 'million', '初报', 'earlier', '核实为', 'rose to',
   '无人员伤亡', 'no casualties', 'M6.8', '6.8级地震', '震源深度10千米', 'depth 10 km', '东北风3级', 'NE wind 5 m/s', '20 km/h', 'chlorine', '液氨', 'UN1017', '2 kg/s',
-  '每秒0.5公斤', '23:40', '凌晨', 'at night', '演练', 'drill', '测试', 'all clear', '未发现', 'no', 'not', '，', '。', ',', '.', ';', ' ', '\n', '（', '）', '１２３', '\u200d', '😀'];
+  '每秒0.5公斤', '决口宽约', '水位差', '垸区面积', '平方公里', '米', '吨', '液氯', '泄漏持续', '分钟', '半小时', '草地', '灌木', '起火', '坡度', '度', '%', '燃烧', '小时',
+  'breach', ' m wide', 'polder', 'km²', ' tonnes of ammonia', 'leaked for', ' minutes', 'grass fire', 'burning for', '% slope', '23:40', '凌晨', 'at night', '演练', 'drill', '测试', 'all clear', '未发现', 'no', 'not', '，', '。', ',', '.', ';', ' ', '\n', '（', '）', '１２３', '\u200d', '😀'];
 
 const reportText = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 60 }).map((parts) => parts.join('')),

@@ -26,7 +26,7 @@ test('wind from its direction words and speed in m/s, km/h, knots and Beaufort f
 test('substance by name, formula or UN number; rate only when a rate is stated; time of day', () => {
   assert.deepEqual(facts('Chlorine (UN1017) leaking at about 2 kg/s at 23:40'), { 'release.substance': 'chlorine', 'release.rateKgPerS': 2, 'weather.daytime': false });
   assert.deepEqual(facts('化工厂氯化氢泄漏，每秒约0.5公斤，下午'), { 'release.substance': 'hydrogen_chloride', 'release.rateKgPerS': 0.5, 'weather.daytime': true });
-  assert.deepEqual(facts('槽罐车载有20吨液氨'), { 'release.substance': 'ammonia' }, 'a tonnage carried is not a rate');
+  assert.deepEqual(facts('槽罐车载有20吨液氨'), { 'release.substance': 'ammonia', 'release.massKg': 20000 }, 'a tonnage carried is not a rate (it is the inventory)');
   assert.deepEqual(facts('Ltd Co. warehouse fire'), {}, '"Co." is not carbon monoxide');
 });
 

@@ -1,0 +1,376 @@
+// What a report's words say about a levee breach (width, head, polder area, rain), a wildfire (fuel, slope,
+// time burning, distance to the community) and a release's amount (mass, duration), in Chinese (simplified
+// and traditional) and English. Read the way the other physical facts are (docs/input.md, "Facts read from
+// the text"): at a marker found by indexOf, from a bounded window beside it, so the scan stays linear.
+import type { TextFact } from '../../contract/reading.js';
+import { SUBSTANCES } from '../../contract/substances.js';
+import { isWordChar, positions } from '../common/reportMarkers.js';
+import { placesFromText } from './places.js';
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const ABOUT_ZH = '(?:约|約|近|达|達|为|為|已|已经|已經|了|有|仅|僅|超过|超過|大约|大約|扩大至|擴大至|扩大到|擴大到|增至|扩展至|擴展至|至|到)*';
+const ABOUT_EN = String.raw`(?:about |around |roughly |nearly |some |approximately |almost |over |more than |at least |an estimated |estimated )*`;
+const METRES_EN = String.raw`(?:m|metres?|meters?)(?![a-z²2/])`;
+
+type Found = TextFact | undefined;
+const fact = (name: TextFact['fact'], value: number, start: number, end: number): TextFact => ({ fact: name, value, span: [start, end] });
+/** The later statement wins: reports update themselves ("the breach has widened to 80 m"). */
+const later = (a: Found, b: Found): Found => (!a ? b : !b ? a : b.span[0] >= a.span[0] ? b : a);
+const wordAt = (lower: string, at: number, word: string) => !isWordChar(lower[at - 1]) && !isWordChar(lower[at + word.length]);
+
+// ---- Flood: a levee breach into a polder (docs/physics.md, flood section) ----
+
+function breachWidth(text: string, lower: string): Found {
+  let found: Found;
+  // "决口宽约200米", "口门宽度扩大至226米", "溃口长约60米" (a breach's length along the levee is its width).
+  for (const marker of ['决口', '決口', '溃口', '潰口', '口门', '口門', '缺口']) {
+    for (const at of positions(text, marker)) {
+      const m = new RegExp(`^${marker}(?:处|處)?(?:的)?(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每深高处處外以内內远遠])`).exec(text.slice(at, at + 24));
+      if (m) found = later(found, fact('flood.breachWidthM', Number(m[1]), at, at + m[0].length));
+      // "一处宽200米的决口", "200米决口"
+      const b = new RegExp(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`).exec(text.slice(Math.max(0, at - 12), at));
+      if (b && !/[深高距]$/.test(text.slice(Math.max(0, at - b[0].length - 1), at - b[0].length))) found = later(found, fact('flood.breachWidthM', Number(b[1]), at - b[0].length, at + marker.length));
+    }
+  }
+  // "the breach has widened to 80 metres", "the breach is now about 90 m wide", "breach width of 200 m", "a 200 m breach".
+  for (const at of positions(lower, 'breach')) {
+    if (isWordChar(lower[at - 1])) continue;
+    const window = lower.slice(at, at + 48);
+    const after = new RegExp(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`).exec(window);
+    if (after && (/width|widen|wide|grown|grew|across|long|opening|of$/.test(after[1] as string) || after[3]) && !/deep|depth|high|above|below|from|away|level|water/.test(after[1] as string)) {
+      found = later(found, fact('flood.breachWidthM', Number(after[2]), at, at + after[0].length));
+    }
+    const before = new RegExp(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`).exec(lower.slice(Math.max(0, at - 28), at));
+    if (before) found = later(found, fact('flood.breachWidthM', Number(before[1]), at - before[0].length, at + 6));
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 5000 ? found : undefined;
+}
+
+/** Head: the water level difference across the breach. A level above the warning mark (超警戒水位) is not one. */
+function head(text: string, lower: string): Found {
+  let found: Found;
+  for (const marker of ['水位差', '水頭差', '水头差', '水头', '水頭', '水位落差']) {
+    for (const at of positions(text, marker)) {
+      const m = new RegExp(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每])`).exec(text.slice(at, at + 20));
+      if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
+    }
+  }
+  // "外江水位高出垸内4米": the outside water above the inside, not above a warning mark.
+  for (const marker of ['高出', '高于', '高於']) {
+    for (const at of positions(text, marker)) {
+      if (!/水位|江|河|湖/.test(text.slice(Math.max(0, at - 8), at))) continue;
+      const m = new RegExp(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)${ABOUT_ZH}\\s*${NUM}\\s*米`).exec(text.slice(at, at + 16));
+      if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
+    }
+  }
+  // "a head of 4 m", "head difference 3.5 m", "water level difference of 4 m".
+  for (const marker of ['head', 'difference']) {
+    for (const at of positions(lower, marker)) {
+      if (!wordAt(lower, at, marker) || !/breach|levee|dike|dyke|polder|embankment|flood|river/.test(lower.slice(Math.max(0, at - 120), at + 80))) continue;
+      if (marker === 'difference' && !/level\s+$|head\s+$/.test(lower.slice(Math.max(0, at - 8), at)) && !/^difference in (?:water )?levels?/.test(lower.slice(at, at + 32))) continue;
+      const m = new RegExp(`^${marker}(?: difference)?(?: in (?:water )?levels?)?(?: across the breach)?(?: of| is| was| at|:)?\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}`).exec(lower.slice(at, at + 56));
+      if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
+    }
+  }
+  // "the river stands 4 m above the polder", "3 m higher than the land behind the levee".
+  for (const marker of ['above', 'higher than']) {
+    for (const at of positions(lower, marker)) {
+      if (!wordAt(lower, at, marker)) continue;
+      const inside = new RegExp(`^${marker}\\s+(?:the\\s+)?(?:polder|land behind|landward|protected (?:area|side)|inside of the (?:levee|dike|dyke))\\b`).exec(lower.slice(at, at + 36));
+      const m = new RegExp(`${NUM}\\s*${METRES_EN}\\s+$`).exec(lower.slice(Math.max(0, at - 14), at));
+      if (inside && m && /river|lake|water|sea|flood|outside|stands|is|lies/.test(lower.slice(Math.max(0, at - 48), at - m[0].length))) {
+        found = later(found, fact('flood.headM', Number(m[1]), at - m[0].length, at + inside[0].length));
+      }
+    }
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 30 ? found : undefined;
+}
+
+/** 1 mu (亩) is 1/15 of a hectare. */
+const AREA_ZH: ReadonlyArray<[string, number]> = [['平方公里', 1], ['平方千米', 1], ['km²', 1], ['km2', 1], ['万亩', 10_000 / 1500], ['萬畝', 10_000 / 1500], ['亩', 1 / 1500], ['畝', 1 / 1500], ['公顷', 0.01], ['公頃', 0.01]];
+const AREA_EN: ReadonlyArray<[string, number]> = [['km²', 1], ['km2', 1], ['square kilomet', 1], ['sq km', 1], ['hectares', 0.01], ['ha', 0.01]];
+const POLDER_ZH = /(?:垸|圩|蓄洪区|蓄洪區|蓄滞洪区|蓄滯洪區|分洪区|分洪區|滞洪区|滯洪區|行洪区|保护区|保護區)[\u4e00-\u9fff]{0,3}$/;
+const POLDER_EN = /polder|flood storage area|storage basin|detention (?:area|basin)|retention (?:area|basin)|washland/;
+
+function polderArea(text: string, lower: string): Found {
+  let found: Found;
+  // "垸区面积12平方公里", "蓄洪区面积约25平方公里", "团洲垸面积4.7万亩".
+  for (const at of positions(text, '面积')) {
+    if (!POLDER_ZH.test(text.slice(Math.max(0, at - 8), at))) continue;
+    const window = text.slice(at, at + 20);
+    for (const [unit, km2] of AREA_ZH) {
+      const m = new RegExp(`^面积${ABOUT_ZH}\\s*${NUM}\\s*${unit}`).exec(window);
+      if (m) { found = later(found, fact('flood.polderAreaKm2', Math.round(Number(m[1]) * km2 * 100) / 100, at, at + m[0].length)); break; }
+    }
+  }
+  // "a 30 km² polder", "the polder covers about 18 km²", "polder area of 12 km²".
+  for (const [unit, km2] of AREA_EN) {
+    for (const at of positions(lower, unit)) {
+      if (unit === 'ha' && !wordAt(lower, at, unit)) continue;
+      const m = new RegExp(`${NUM}\\s*$`).exec(lower.slice(Math.max(0, at - 12), at));
+      if (m && POLDER_EN.test(lower.slice(Math.max(0, at - 48), at + unit.length + 16))) {
+        found = later(found, fact('flood.polderAreaKm2', Math.round(Number(m[1]) * km2 * 100) / 100, at - m[0].length, at + unit.length));
+      }
+    }
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 10_000 ? found : undefined;
+}
+
+function rain(text: string, lower: string): Found {
+  let found: Found;
+  for (const unit of ['毫米', 'mm']) {
+    for (const at of positions(unit === 'mm' ? lower : text, unit)) {
+      if (unit === 'mm' && (isWordChar(lower[at + 2]) || /^\s*(?:\/|per)/.test(lower.slice(at + 2, at + 8)))) continue;
+      if (unit === '毫米' && /^\s*(?:\/|每)/.test(text.slice(at + 2, at + 4))) continue;
+      const m = new RegExp(`${NUM}\\s*$`).exec(text.slice(Math.max(0, at - 10), at));
+      if (!m) continue;
+      // "降雨120毫米", "120 mm of rain", "rainfall totalled 95 mm".
+      const rainy = unit === 'mm'
+        ? /^mm\s+(?:of\s+)?(?:rain|rainfall|precipitation)\b/.test(lower.slice(at, at + 24))
+          || /(?:rain|rainfall|precipitation)(?:\s+(?:of|totals?|totall?ed|reached|measured|amounted to|was|is|has|have|hit|fell|about|around|nearly|some|over|more than))*\s*:?\s*$/.test(lower.slice(Math.max(0, at - m[0].length - 40), at - m[0].length))
+        : /降雨|降水|雨量|暴雨/.test(text.slice(Math.max(0, at - 12), at));
+      if (rainy) found = later(found, fact('flood.rainMm', Number(m[1]), at - m[0].length, at + unit.length));
+    }
+  }
+  return found && (found.value as number) <= 2000 ? found : undefined;
+}
+
+// ---- Wildfire: Anderson's (1982) fuel models from the words that name the fuel ----
+
+/** Words for a fuel and the Anderson (1982, INT-122) model whose description fits them: cured grass (1
+ *  short grass; 3 when the grass is said to be tall, Anderson's stands of about 1 m), open timber with a
+ *  grass understory (2), brush (5, young green shrubs; 4 when dense or chaparral, Anderson's continuous
+ *  mature shrubs about 2 m tall), closed-canopy timber litter (8; 10 with an understory, Anderson's heavier
+ *  dead and down loads), hardwood litter (9), logging slash (12 when its load is not said; 11 light,
+ *  13 heavy). The plain word gives the lighter model: docs/input.md says so. */
+const FUELS: ReadonlyArray<[string, number]> = [
+  ['林下草地', 2], ['疏林草地', 2], ['grass understory', 2], ['grass under open timber', 2],
+  ['高草', 3], ['tall grass', 3],
+  ['草地', 1], ['草原', 1], ['草场', 1], ['草場', 1], ['草坡', 1], ['荒草', 1], ['枯草', 1], ['杂草', 1], ['雜草', 1], ['grassland', 1], ['grass', 1], ['prairie', 1], ['rangeland', 1],
+  ['密灌丛', 4], ['密灌叢', 4], ['chaparral', 4],
+  ['灌木', 5], ['灌丛', 5], ['灌叢', 5], ['brush', 5], ['shrubland', 5], ['shrub', 5], ['scrub', 5],
+  ['枯落物', 8], ['针叶林', 8], ['針葉林', 8], ['timber litter', 8], ['pine litter', 8], ['needle litter', 8], ['closed timber', 8],
+  ['阔叶林', 9], ['闊葉林', 9], ['hardwood litter', 9],
+  ['采伐剩余物', 12], ['採伐剩餘物', 12], ['采伐迹地', 12], ['logging slash', 12], ['slash', 12],
+];
+/** A fire burning, not the fire service ("fire engines on the grass verge", "火车"). */
+const FIRE_CUE = /起火|着火|著火|火灾|火災|火情|山火|林火|野火|火场|火場|火线|火線|火头|火頭|火势|火勢|明火|大火|燃烧|燃燒|引燃|过火|過火|\b(?:wild|bush|forest |grass |brush |scrub )?fires?\b(?!\s*(?:engines?|crews?|fighters?|brigade|service|station|department|trucks?|teams?|units?|hydrant))|burn|blaze|flames?\b|ablaze|alight/;
+
+function fuelModel(text: string, lower: string): Found {
+  let found: Found;
+  for (const [word, model] of FUELS) {
+    const ascii = /^[a-z ]+$/.test(word);
+    for (const at of positions(ascii ? lower : text, word)) {
+      if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + word.length]) && !/^s(?![a-z0-9])/.test(lower.slice(at + word.length, at + word.length + 2)))) continue;
+      const near = lower.slice(Math.max(0, at - 30), at + word.length + 30);
+      if (!FIRE_CUE.test(near)) continue;
+      // Qualifiers close by choose the heavier or lighter model of the same kind.
+      const close = lower.slice(Math.max(0, at - 10), at + word.length + 10);
+      let value = model;
+      if (model === 1 && /高|tall/.test(close)) value = 3;
+      if (model === 5 && /密|茂密|dense|thick/.test(close)) value = 4;
+      if (model === 8 && /下木|林下灌|幼树|幼樹|understor/.test(near)) value = 10;
+      if (model === 12 && /轻度|輕度|light/.test(close)) value = 11;
+      if (model === 12 && /重度|heavy/.test(close)) value = 13;
+      const next = fact('fire.fuelModel', value, at, at + word.length);
+      // At one place the longer word ("林下草地" over its "草地"); else the later mention.
+      if (!found || at > found.span[1] || (at >= found.span[0] && at + word.length > found.span[1])) found = next;
+    }
+  }
+  return found;
+}
+
+function slope(text: string, lower: string): Found {
+  let found: Found;
+  const pct = (value: number, unit: string) => (/度|°|deg/.test(unit) ? Math.round(Math.tan(value * Math.PI / 180) * 1000) / 10 : value);
+  for (const at of positions(text, '坡度')) {
+    const m = new RegExp(`^坡度${ABOUT_ZH}\\s*${NUM}\\s*(度|°|%|％)`).exec(text.slice(at, at + 14));
+    if (m) found = later(found, fact('fire.slopePct', pct(Number(m[1]), m[2] as string), at, at + m[0].length));
+  }
+  for (const at of positions(lower, 'slope')) {
+    if (isWordChar(lower[at - 1])) continue;
+    const after = new RegExp(`^slopes?\\s+(?:of\\s+)?${ABOUT_EN}${NUM}\\s*(%|percent|per cent|degrees?|°)`).exec(lower.slice(at, at + 40));
+    const before = new RegExp(`${NUM}\\s*(%|percent|per cent|-?degrees?|°)[ -]*$`).exec(lower.slice(Math.max(0, at - 16), at));
+    if (after) found = later(found, fact('fire.slopePct', pct(Number(after[1]), after[2] as string), at, at + after[0].length));
+    else if (before) found = later(found, fact('fire.slopePct', pct(Number(before[1]), before[2] as string), at - before[0].length, at + 5));
+  }
+  return found && (found.value as number) >= 0 && (found.value as number) <= 200 ? found : undefined;
+}
+
+/** Minutes in "40分钟", "2小时", "半小时", "90 minutes", "2 hours", "half an hour". */
+const DURATION_ZH = new RegExp(`^${ABOUT_ZH}\\s*(?:${NUM}\\s*(?:个|個)?(小时|小時|钟头|鐘頭|分钟|分鐘|天)|(半)(?:个|個)?(小时|小時))`);
+const DURATION_EN = new RegExp(`^\\s*${ABOUT_EN}(?:${NUM}\\s*(hours?|hrs?|h|minutes?|mins?|days?)\\b|(half an hour|an hour))`);
+function minutesZh(window: string): { min: number; length: number } | undefined {
+  const m = DURATION_ZH.exec(window);
+  if (!m) return undefined;
+  if (m[3]) return { min: 30, length: m[0].length };
+  const unit = m[2] as string;
+  return { min: Number(m[1]) * (/天/.test(unit) ? 1440 : /分/.test(unit) ? 1 : 60), length: m[0].length };
+}
+function minutesEn(window: string): { min: number; length: number } | undefined {
+  const m = DURATION_EN.exec(window);
+  if (!m) return undefined;
+  if (m[3]) return { min: m[3] === 'an hour' ? 60 : 30, length: m[0].length };
+  const unit = m[2] as string;
+  return { min: Number(m[1]) * (unit.startsWith('d') ? 1440 : unit.startsWith('m') ? 1 : 60), length: m[0].length };
+}
+
+function burningFor(text: string, lower: string): Found {
+  let found: Found;
+  // "已燃烧2小时", "起火约30分钟", "火已燃烧40分钟".
+  for (const marker of ['燃烧', '燃燒', '起火', '着火', '著火', '延烧', '延燒']) {
+    for (const at of positions(text, marker)) {
+      const d = minutesZh(text.slice(at + marker.length, at + marker.length + 14));
+      if (d) found = later(found, fact('fire.burningForMin', d.min, at, at + marker.length + d.length));
+    }
+  }
+  // "burning for 40 minutes", "has burned for 2 hours", "started about 25 minutes ago".
+  for (const marker of ['burning for', 'burned for', 'burnt for', 'ablaze for', 'alight for', 'raging for']) {
+    for (const at of positions(lower, marker)) {
+      const d = minutesEn(lower.slice(at + marker.length, at + marker.length + 32));
+      if (d) found = later(found, fact('fire.burningForMin', d.min, at, at + marker.length + d.length));
+    }
+  }
+  for (const at of positions(lower, ' ago')) {
+    const m = new RegExp(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`).exec(lower.slice(Math.max(0, at - 48), at));
+    if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 80), at))) {
+      found = later(found, fact('fire.burningForMin', Number(m[1]) * ((m[2] as string).startsWith('h') ? 60 : 1), at - m[0].length, at + 4));
+    }
+  }
+  return found && (found.value as number) <= 7 * 24 * 60 ? found : undefined;
+}
+
+const COMMUNITY_ZH = '(?:村庄|村莊|村|镇区|鎮區|镇|鎮|乡|鄉|居民区|居民區|居民点|居民點|社区|社區|小区|小區|县城|縣城|城区|城區)';
+const COMMUNITY_EN = '(?:homes|houses|village|town|community|settlement|housing estate|estate|suburbs?|subdivision|residential area)';
+const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 1000, 米: 1, km: 1000, kilometres: 1000, kilometers: 1000, kilometre: 1000, kilometer: 1000, m: 1, metres: 1, meters: 1, metre: 1, meter: 1 };
+
+/** Distance from the fire to the community it threatens: "火头距最近的村庄约2公里", "1.5 km from the nearest
+ *  homes", "a housing estate 800 m to the east"; else the nearest place the report names (not upwind). */
+function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
+  let found: Found;
+  for (const marker of ['距离', '距離', '距', '离', '離']) {
+    for (const at of positions(text, marker)) {
+      if (!/火/.test(text.slice(Math.max(0, at - 6), at)) || (marker.length === 1 && /[距]/.test(text[at - 1] ?? ''))) continue;
+      const m = new RegExp(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|仅|僅|不足|约|約|大约|大約)*\\s*${NUM}\\s*(公里|千米|米)`).exec(text.slice(at, at + 24));
+      if (m) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1), at, at + m[0].length));
+    }
+  }
+  for (const marker of ['from', 'short of', 'away from']) {
+    for (const at of positions(lower, marker)) {
+      if (!wordAt(lower, at, marker)) continue;
+      const after = new RegExp(`^${marker}\\s+(?:the\\s+)?(?:nearest\\s+|closest\\s+)?${COMMUNITY_EN}\\b`).exec(lower.slice(at, at + 40));
+      const before = new RegExp(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`).exec(lower.slice(Math.max(0, at - 20), at));
+      if (after && before && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) {
+        found = later(found, fact('fire.distanceToCommunityM', Number(before[1]) * (DIST_UNITS[before[2] as string] ?? 1000), at - before[0].length, at + after[0].length));
+      }
+    }
+  }
+  // "a housing estate 800 m to the east", "the village, 2 km away".
+  for (const noun of ['estate', 'village', 'town', 'homes', 'houses', 'settlement', 'community', 'suburb']) {
+    for (const at of positions(lower, noun)) {
+      if (!wordAt(lower, at, noun)) continue;
+      const m = new RegExp(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\b`).exec(lower.slice(at, at + 40));
+      if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1000), at, at + m[0].length));
+    }
+  }
+  if (!found && fuel) {
+    const nearest = placesFromText(text).filter((p) => (p.value as { direction: unknown }).direction !== 'upwind')
+      .sort((a, b) => (a.value as { distanceM: number }).distanceM - (b.value as { distanceM: number }).distanceM)[0];
+    if (nearest) found = fact('fire.distanceToCommunityM', (nearest.value as { distanceM: number }).distanceM, nearest.span[0], nearest.span[1]);
+  }
+  return found;
+}
+
+// ---- A release's amount: the inventory (mass) and how long it leaked ----
+
+/** Names of the table's substances as they may stand beside a tonnage ("20吨液氨", "30 t of ammonia"). */
+const SUBSTANCE_ZH = [...new Set(SUBSTANCES.flatMap((s) => [s.nameZh, ...s.aliases]).filter((n) => /[\u4e00-\u9fff]/.test(n) && n.length >= 2))].sort((a, b) => b.length - a.length);
+const SUBSTANCE_EN = [...new Set(SUBSTANCES.flatMap((s) => [s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()]).filter((n) => /^[a-z0-9 ]{3,}$/.test(n)))];
+/** Traditional characters in the table's names, folded to simplified (one for one, spans unchanged). */
+export const foldTraditional = (text: string): string => text.replace(/[氣氫氧態硫鹽]/g, (c) => ({ 氣: '气', 氫: '氢', 氧: '氧', 態: '态', 硫: '硫', 鹽: '盐' })[c] ?? c);
+
+const MASS_ZH: ReadonlyArray<[string, number]> = [['万吨', 1e7], ['萬噸', 1e7], ['吨', 1000], ['噸', 1000], ['公斤', 1], ['千克', 1]];
+const CONTAINER_ZH = /^(?:的)?(?:储罐|儲罐|罐|槽罐|钢瓶|鋼瓶|气瓶|氣瓶)/;
+
+function mass(text: string, lower: string): Found {
+  let found: Found;
+  const folded = foldTraditional(text);
+  for (const [unit, kg] of MASS_ZH) {
+    for (const at of positions(text, unit)) {
+      if (unit.length === 1 && /[万萬]/.test(text[at - 1] ?? '')) continue;
+      const end = at + unit.length;
+      // Not a rate, a ship's class or a vehicle's weight: "吨/小时", "5万吨级", "吨位".
+      if (/^(?:\/|每|级|級|位|重|的货车|的貨車)/.test(text.slice(end, end + 4))) continue;
+      const m = new RegExp(`${NUM}\\s*$`).exec(text.slice(Math.max(0, at - 10), at));
+      if (!m) continue;
+      const start = at - m[0].length;
+      const afterName = folded.slice(end, end + 8).replace(/^(?:的)?/, '');
+      const beforeNum = folded.slice(Math.max(0, start - 10), start).replace(/(?:约|約|共|计|計|有|达|達)+$/, '');
+      const named = SUBSTANCE_ZH.some((n) => afterName.startsWith(n) || beforeNum.endsWith(n)) || CONTAINER_ZH.test(text.slice(end, end + 4));
+      if (named) found = later(found, fact('release.massKg', Number(m[1]) * kg, start, end));
+    }
+  }
+  // "30 t of ammonia", "carrying 60 tonnes of liquefied petroleum gas", "a 20-tonne tank", "a 900 kg chlorine cylinder".
+  for (const unit of ['tonnes', 'tonne', 'tons', 'ton', 't', 'kg', 'kilograms']) {
+    const kg = unit.startsWith('k') ? 1 : 1000;
+    for (const at of positions(lower, unit)) {
+      if (!wordAt(lower, at, unit)) continue;
+      const m = new RegExp(`${NUM}[ -]*(?:metric[ -])?$`).exec(lower.slice(Math.max(0, at - 16), at));
+      if (!m) continue;
+      const after = lower.slice(at + unit.length, at + unit.length + 40);
+      if (/^\s*(?:\/|per\b)/.test(after)) continue;
+      const of = /^\s+of\s+(.*)$/.exec(after)?.[1];
+      const bare = of?.replace(/^(?:anhydrous|liquid|liquefied|compressed|pressuri[sz]ed)\s+/, '');
+      const named = (of !== undefined && SUBSTANCE_EN.some((n) => of.startsWith(n) || bare?.startsWith(n)))
+        || /^[ -]+(?:(?:[a-z0-9]+[ -]+){0,2})?(?:tank|tanker|tank car|cylinder|drum|vessel|sphere|bullet|iso ?container|storage)s?\b/.test(after)
+          && !/truck|lorry|vehicle|crane|boat|ship/.test(after.slice(0, 16));
+      if (named) found = later(found, fact('release.massKg', Number(m[1]) * kg, at - m[0].length, at + unit.length));
+    }
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 10_000_000 ? found : undefined;
+}
+
+/** A release still going is continuous: its time so far is no duration (a finite release would understate it). */
+const STILL_ZH = /仍在|仍然|仍|尚未|未能|继续|繼續|持续中|持續中/;
+const STILL_EN = /still|continu|ongoing|not yet|has not been|hasn't been/;
+
+function duration(text: string, lower: string): Found {
+  let found: Found;
+  // "泄漏持续10分钟", "已泄漏约半小时", "洩漏持續約20分鐘".
+  for (const marker of ['泄漏', '泄露', '洩漏', '洩露', '漏气', '漏氣']) {
+    for (const at of positions(text, marker)) {
+      const rest = text.slice(at + marker.length, at + marker.length + 18);
+      const lead = /^(?:已|已经|已經|了|持续|持續|时间|時間)*/.exec(rest)?.[0] ?? '';
+      const d = minutesZh(rest.slice(lead.length));
+      if (!d) continue;
+      const end = at + marker.length + lead.length + d.length;
+      if (STILL_ZH.test(text.slice(end, end + 10))) continue;
+      found = later(found, fact('release.durationMin', d.min, at, end));
+    }
+  }
+  // "leaked for 15 minutes", "the leak lasted 10 minutes", "leaked at 3 kg/s for about 15 minutes".
+  for (const marker of ['leak', 'releas', 'vent', 'escap', 'spill', 'discharg']) {
+    for (const at of positions(lower, marker)) {
+      if (isWordChar(lower[at - 1])) continue;
+      const window = lower.slice(at, at + 64);
+      const m = /^[a-z]*[^.;,]{0,32}?\b(?:for|lasted)\b/.exec(window);
+      // The words between belong to the release, not to what was done about it ("forced evacuation for 2 hours").
+      if (!m || /evacu|clos|shut|block|shelter|crew|resident|people|road|traffic|warn|order|alert/.test(m[0])) continue;
+      const d = minutesEn(window.slice(m[0].length));
+      if (!d) continue;
+      const end = at + m[0].length + d.length;
+      if (STILL_EN.test(lower.slice(end, end + 24)) || STILL_EN.test(m[0])) continue;
+      found = later(found, fact('release.durationMin', d.min, at, end));
+    }
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 24 * 60 ? found : undefined;
+}
+
+/** Flood, fire and release-amount facts the text states (the last statement of each). */
+export function hazardFactsFromText(text: string): TextFact[] {
+  const lower = text.toLowerCase();
+  const fuel = fuelModel(text, lower);
+  return [breachWidth(text, lower), head(text, lower), polderArea(text, lower), rain(text, lower),
+    fuel, slope(text, lower), burningFor(text, lower), distanceToCommunity(text, lower, fuel), mass(text, lower), duration(text, lower)]
+    .filter((f): f is TextFact => f !== undefined);
+}
