@@ -1,0 +1,82 @@
+// Device-health history in its own SQLite file (docs/device-health.md, "History"), apart from the
+// analyses' database so a metric write never waits on, or delays, an acknowledged analysis. Raw samples at
+// 1 s are kept for an hour; then min/avg/max per minute for a week, and per hour for 90 days. The tiers'
+// retention bounds the file: about 3 600 + 10 080 + 2 160 rows per series. synchronous=NORMAL in WAL: a
+// power cut may lose the last seconds of metrics, never the file, and metrics are not worth an fsync each.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export const RETENTION = { rawMs: 3_600_000, minuteMs: 7 * 86_400_000, hourMs: 90 * 86_400_000 } as const;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+export interface SeriesPoint { atMs: number; min: number; avg: number; max: number }
+export type Resolution = 'raw' | 'minute' | 'hour';
+
+export class TimeSeriesStore {
+  private readonly db: Database.Database;
+  private readonly insertRaw: Database.Statement;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS raw (metric TEXT NOT NULL, labels TEXT NOT NULL, at INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (metric, labels, at)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS minute (metric TEXT NOT NULL, labels TEXT NOT NULL, at INTEGER NOT NULL, min REAL, avg REAL, max REAL, n INTEGER, PRIMARY KEY (metric, labels, at)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS hour (metric TEXT NOT NULL, labels TEXT NOT NULL, at INTEGER NOT NULL, min REAL, avg REAL, max REAL, n INTEGER, PRIMARY KEY (metric, labels, at)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS watermark (tier TEXT PRIMARY KEY, at INTEGER NOT NULL);`);
+    this.insertRaw = this.db.prepare('INSERT OR REPLACE INTO raw (metric, labels, at, value) VALUES (?, ?, ?, ?)');
+  }
+
+  /** One sample's values at `atMs` (labels as a canonical "k=v,k=v" string; '' for none). */
+  append(atMs: number, values: Readonly<Record<string, number>>, labels = ''): void {
+    this.db.transaction(() => {
+      for (const [metric, value] of Object.entries(values)) if (Number.isFinite(value)) this.insertRaw.run(metric, labels, Math.round(atMs), value);
+    })();
+  }
+
+  /** Rolls finished minutes up into the minute tier and finished hours into the hour tier, then drops what
+   *  is past each tier's retention. Call it about once a minute; calling it more often is harmless. */
+  compact(nowMs: number): void {
+    const mark = (tier: string) => (this.db.prepare('SELECT at FROM watermark WHERE tier = ?').get(tier) as { at: number } | undefined)?.at ?? 0;
+    const setMark = (tier: string, at: number) => this.db.prepare('INSERT OR REPLACE INTO watermark (tier, at) VALUES (?, ?)').run(tier, at);
+    this.db.transaction(() => {
+      const minuteEnd = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
+      this.db.prepare(`INSERT OR REPLACE INTO minute SELECT metric, labels, (at / ${MINUTE_MS}) * ${MINUTE_MS}, MIN(value), AVG(value), MAX(value), COUNT(*)
+        FROM raw WHERE at >= ? AND at < ? GROUP BY metric, labels, at / ${MINUTE_MS}`).run(mark('minute'), minuteEnd);
+      setMark('minute', minuteEnd);
+      const hourEnd = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+      this.db.prepare(`INSERT OR REPLACE INTO hour SELECT metric, labels, (at / ${HOUR_MS}) * ${HOUR_MS}, MIN(min), SUM(avg * n) / SUM(n), MAX(max), SUM(n)
+        FROM minute WHERE at >= ? AND at < ? GROUP BY metric, labels, at / ${HOUR_MS}`).run(mark('hour'), hourEnd);
+      setMark('hour', hourEnd);
+      this.db.prepare('DELETE FROM raw WHERE at < ?').run(nowMs - RETENTION.rawMs);
+      this.db.prepare('DELETE FROM minute WHERE at < ?').run(nowMs - RETENTION.minuteMs);
+      this.db.prepare('DELETE FROM hour WHERE at < ?').run(nowMs - RETENTION.hourMs);
+    })();
+  }
+
+  /** The finest tier that still holds the whole range: raw up to an hour back, minutes up to a week, hours beyond. */
+  static resolutionFor(fromMs: number, nowMs: number): Resolution {
+    const age = nowMs - fromMs;
+    return age <= RETENTION.rawMs ? 'raw' : age <= RETENTION.minuteMs ? 'minute' : 'hour';
+  }
+
+  query(metric: string, fromMs: number, toMs: number, resolution: Resolution, labels = ''): SeriesPoint[] {
+    if (resolution === 'raw') {
+      return (this.db.prepare('SELECT at, value FROM raw WHERE metric = ? AND labels = ? AND at >= ? AND at <= ? ORDER BY at')
+        .all(metric, labels, fromMs, toMs) as Array<{ at: number; value: number }>).map((r) => ({ atMs: r.at, min: r.value, avg: r.value, max: r.value }));
+    }
+    return (this.db.prepare(`SELECT at, min, avg, max FROM ${resolution} WHERE metric = ? AND labels = ? AND at >= ? AND at <= ? ORDER BY at`)
+      .all(metric, labels, fromMs, toMs) as Array<{ at: number; min: number; avg: number; max: number }>).map((r) => ({ atMs: r.at, min: r.min, avg: r.avg, max: r.max }));
+  }
+
+  rowCounts(): { raw: number; minute: number; hour: number } {
+    const count = (t: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return { raw: count('raw'), minute: count('minute'), hour: count('hour') };
+  }
+
+  close(): void { this.db.close(); }
+}
