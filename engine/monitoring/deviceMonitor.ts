@@ -1,0 +1,62 @@
+// Device health for the engine (docs/device-health.md): starts the sampler thread, keeps the latest
+// sample and what this machine can measure, and measures the engine's own event-loop delay here, on the
+// thread whose delay matters (a histogram reset each window, as the issue asks).
+import { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { capabilities, DEVICE_METRICS, type DeviceSample, type MetricName } from './collectors/index.js';
+
+export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number }
+export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
+
+const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
+/** Samples remembered for the capability list: one minute at 1 s. */
+const RECENT = 60;
+
+export interface DeviceHealthView {
+  latest: DeviceSample | null;
+  capabilities: Record<MetricName, 'available' | 'not-available'>;
+  engine: { eventLoopDelayP99Ms: number | null; rssBytes: number; heapUsedBytes: number };
+  lastError: string | null;
+}
+
+export class DeviceMonitor {
+  private readonly worker: Worker;
+  private readonly recent: DeviceSample[] = [];
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private lastLoopP99Ms: number | null = null;
+  private lastError: string | null = null;
+  private readonly windowTimer: NodeJS.Timeout;
+
+  constructor(options: SamplerOptions) {
+    this.worker = new Worker(SAMPLER_URL, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
+    this.worker.unref();
+    this.worker.on('message', (m: SamplerMessage) => {
+      if (m.kind === 'sample') { this.recent.push(m.sample); if (this.recent.length > RECENT) this.recent.shift(); } else this.lastError = m.message;
+    });
+    this.worker.on('error', (err) => { this.lastError = err.message; });
+    this.loopDelay.enable();
+    // The delay histogram is read and reset per window, so a stall an hour ago does not hide today's p99.
+    this.windowTimer = setInterval(() => {
+      this.lastLoopP99Ms = this.loopDelay.count > 0 ? this.loopDelay.percentile(99) / 1e6 : null;
+      this.loopDelay.reset();
+    }, options.intervalMs * 10);
+    this.windowTimer.unref();
+  }
+
+  view(): DeviceHealthView {
+    const memory = process.memoryUsage();
+    return {
+      latest: this.recent.at(-1) ?? null,
+      capabilities: this.recent.length > 1 ? capabilities(this.recent) : Object.fromEntries(DEVICE_METRICS.map((m) => [m, 'not-available'])) as DeviceHealthView['capabilities'],
+      engine: { eventLoopDelayP99Ms: this.lastLoopP99Ms, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+      lastError: this.lastError,
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.windowTimer);
+    this.loopDelay.disable();
+    this.worker.postMessage({ kind: 'stop' });
+    await new Promise<void>((resolve) => { const t = setTimeout(() => { void this.worker.terminate().then(() => resolve()); }, 1000); this.worker.once('exit', () => { clearTimeout(t); resolve(); }); });
+  }
+}
