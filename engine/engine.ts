@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { platform } from 'node:os';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Incident } from './contract/incident.js';
 import type { AnalysisResult } from './contract/result.js';
@@ -26,6 +27,8 @@ import { describeInventory, inventoryModels, type ModelInfo } from './inference/
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
 import { ENGINE_VERSION } from './engineVersion.js';
+import { DeviceMonitor } from './monitoring/deviceMonitor.js';
+import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -41,7 +44,12 @@ export interface EngineStartOptions {
   scheduledBackups?: boolean;
   /** false: opened for queries only (the CLI's history, show, models): no agent workers are started. */
   agents?: boolean;
+  /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not. */
+  deviceMonitor?: boolean;
 }
+
+/** The device-health history, apart from the analyses' database (docs/device-health.md). */
+export const DEVICE_HISTORY_FILE = 'device-health.sqlite';
 
 /** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
 class NotCacheable extends Error { constructor(readonly result: AnalysisResult) { super('not cacheable'); } }
@@ -52,6 +60,7 @@ export class Engine {
   private readonly jobs = new AnalysisJobs();
   private readonly releasePidFile: () => void;
   private readonly stopBackups: () => void;
+  private readonly monitor: DeviceMonitor | null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
@@ -59,6 +68,7 @@ export class Engine {
   private constructor(readonly config: EngineConfig, private readonly pipeline: Orchestrator | null, private readonly store: AnalysisStore,
     private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions) {
     this.writer = new RunWriter(store);
+    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
     this.releasePidFile = markEngineRunning(config.dataDir);
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
@@ -108,6 +118,24 @@ export class Engine {
       version: ENGINE_VERSION, engineBuild: engineBuildHash(), dataDir: this.config.dataDir, modelsDir: this.config.modelsDir,
       platform: platform(), nodeVersion: process.versions.node,
     };
+  }
+
+  /** The device's health now; `monitoring: false` on an engine that samples nothing (a one-shot command). */
+  deviceHealth(): DeviceHealth {
+    if (this.monitor) return this.monitor.view();
+    const memory = process.memoryUsage();
+    return {
+      monitoring: false, latest: null, lastError: null,
+      capabilities: Object.fromEntries(DEVICE_METRICS.map((m) => [m, 'not-available'])) as DeviceHealth['capabilities'],
+      engine: { eventLoopDelayP99Ms: null, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+    };
+  }
+
+  deviceHistory(args: OperationArgs<'deviceHistory'>): OperationResult<'deviceHistory'> {
+    const toMs = args.toMs ?? Date.now();
+    const fromMs = args.fromMs ?? toMs - 3_600_000;
+    if (!this.monitor) return { metric: args.metric, resolution: 'raw', points: [] };
+    return { metric: args.metric, ...this.monitor.history(args.metric, fromMs, toMs) };
   }
 
   runs(query: OperationArgs<'runs'>): RunSummary[] {
@@ -198,6 +226,7 @@ export class Engine {
   async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     this.stopBackups();
+    await this.monitor?.close();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled([...this.inFlight]),

@@ -17,6 +17,8 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     run: async (args) => engine.run(args.id),
     models: async () => engine.models(),
     stats: () => engine.stats(),
+    deviceHealth: async () => engine.deviceHealth(),
+    deviceHistory: async (args) => engine.deviceHistory(args),
   };
 }
 

@@ -35,6 +35,8 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   run: async () => ({ id: example.id as string }),
   models: async () => ({}),
   stats: async () => ({}),
+  deviceHealth: async () => ({}),
+  deviceHistory: async () => ({ metric: 'safe_memory_used_ratio' }),
 };
 
 let engine: Engine;

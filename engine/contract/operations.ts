@@ -4,6 +4,7 @@
 // transports. Adding an operation = one entry here + its handler in engine/operationHandlers.ts (the
 // compiler then asks for it); see docs/architecture.md.
 import { z } from 'zod';
+import { deviceHealthSchema, deviceHistoryArgsSchema, deviceHistorySchema } from './deviceHealth.js';
 import { analysisResultSchema } from './result.js';
 import { ERROR_CODES, SafeError } from './errors.js';
 import {
@@ -101,6 +102,14 @@ export const OPERATIONS = {
   stats: {
     kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,
     access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/stats' }, bridge: true,
+  },
+  deviceHealth: {
+    kind: 'query', summary: "The device's health now: latest sample, what this machine can measure, the engine's loop delay and memory",
+    args: noArgs, result: deviceHealthSchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device' }, bridge: true,
+  },
+  deviceHistory: {
+    kind: 'query', summary: 'One device metric over a range, at the finest resolution the history keeps for it',
+    args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device/history' }, bridge: true,
   },
 } as const satisfies Record<string, OperationSpec>;
 

@@ -3,7 +3,9 @@
 // thread whose delay matters (a histogram reset each window, as the issue asks).
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { capabilities, DEVICE_METRICS, type DeviceSample, type MetricName } from './collectors/index.js';
+import { capabilities, DEVICE_METRICS, type DeviceSample } from './collectors/index.js';
+import type { DeviceHealth } from '../contract/deviceHealth.js';
+import { TimeSeriesStore } from './timeseries/timeSeriesStore.js';
 
 export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number }
 export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
@@ -12,12 +14,7 @@ const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
 /** Samples remembered for the capability list: one minute at 1 s. */
 const RECENT = 60;
 
-export interface DeviceHealthView {
-  latest: DeviceSample | null;
-  capabilities: Record<MetricName, 'available' | 'not-available'>;
-  engine: { eventLoopDelayP99Ms: number | null; rssBytes: number; heapUsedBytes: number };
-  lastError: string | null;
-}
+export type DeviceHealthView = DeviceHealth;
 
 export class DeviceMonitor {
   private readonly worker: Worker;
@@ -26,8 +23,9 @@ export class DeviceMonitor {
   private lastLoopP99Ms: number | null = null;
   private lastError: string | null = null;
   private readonly windowTimer: NodeJS.Timeout;
+  private reader: TimeSeriesStore | undefined;
 
-  constructor(options: SamplerOptions) {
+  constructor(private readonly options: SamplerOptions) {
     this.worker = new Worker(SAMPLER_URL, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
     this.worker.on('message', (m: SamplerMessage) => {
@@ -46,6 +44,7 @@ export class DeviceMonitor {
   view(): DeviceHealthView {
     const memory = process.memoryUsage();
     return {
+      monitoring: true,
       latest: this.recent.at(-1) ?? null,
       capabilities: this.recent.length > 1 ? capabilities(this.recent) : Object.fromEntries(DEVICE_METRICS.map((m) => [m, 'not-available'])) as DeviceHealthView['capabilities'],
       engine: { eventLoopDelayP99Ms: this.lastLoopP99Ms, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
@@ -53,7 +52,15 @@ export class DeviceMonitor {
     };
   }
 
+  /** One metric's history from the sampler's file (a second, read-only connection: WAL lets it read while the sampler writes). */
+  history(metric: string, fromMs: number, toMs: number) {
+    const resolution = TimeSeriesStore.resolutionFor(fromMs, Date.now());
+    this.reader ??= new TimeSeriesStore(this.options.historyFile);
+    return { resolution, points: this.reader.query(metric, fromMs, toMs, resolution) };
+  }
+
   async close(): Promise<void> {
+    this.reader?.close();
     clearInterval(this.windowTimer);
     this.loopDelay.disable();
     this.worker.postMessage({ kind: 'stop' });
