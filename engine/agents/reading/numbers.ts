@@ -60,6 +60,7 @@ const EN_UNITS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const EN_TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
 const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /**
@@ -73,6 +74,8 @@ export function readNumberWords(words: readonly string[], at: number): { value: 
   if (first === 'dozens') return { value: 24, used: 1, lowerBound: true };
   if (first === 'hundreds') return { value: 200, used: 1, lowerBound: true };
   if (first === 'thousands') return { value: 2000, used: 1, lowerBound: true };
+  // "a third is missing", "a second worker died": one more person.
+  if ((first === 'a' || first === 'one') && EN_ORDINALS.has(words[at + 1] ?? '')) return { value: 1, used: 2, lowerBound: false };
   let total = 0;
   let current = 0;
   let used = 0;
