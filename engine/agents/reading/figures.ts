@@ -23,7 +23,8 @@ const MAX_GAP_TOKENS = 6;
 const MAX_COUNT = 1e8;
 
 type Token =
-  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean }
+  /** `head`: "a worker", "an elderly woman": one person, whose verb may stand later in the clause. */
+  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean }
   | { kind: 'role'; role: LexiconRole; start: number; end: number; text: string }
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
   | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
@@ -74,6 +75,14 @@ function rawUnits(text: string): RawUnit[] {
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u200b' || ch === '\u200d' || ch === '\u200e' || ch === '\u200f' || ch === '\ufeff') { i++; continue; }
     if (ch >= '0' && ch <= '9') {
       const read = readDigits(text, i);
+      // "04:50", "14:30": a time of day, never a count.
+      if (read && text[read.end] === ':' && (text[read.end + 1] ?? '') >= '0' && (text[read.end + 1] ?? '') <= '9') {
+        const minutes = readDigits(text, read.end + 1);
+        const end = minutes ? minutes.end : read.end + 1;
+        units.push({ text: '#', start: i, end, script: 'other' });
+        i = end;
+        continue;
+      }
       if (read) {
         let end = read.end;
         let value = read.value;
@@ -113,6 +122,7 @@ function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, sc
   return best;
 }
 
+const ZH_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 const ZH_VAGUE_PREFIX: Readonly<Record<string, number>> = { 数: 2, 數: 2, 几: 2, 幾: 2, 上: 1 };
 const ZH_VAGUE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 萬: 1e4 };
 
@@ -131,6 +141,21 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
     }
   }
   tokens.push(number);
+}
+
+/** Adjectives between "a" and the person it counts ("an elderly woman", "a 9-year-old boy"). */
+const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'third', 'second',
+  'fourth', 'fifth', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
+const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
+
+/** Whether a person noun follows at `at`, past at most three modifiers or an age: "a [9-year-old] boy". */
+function personFollows(units: readonly RawUnit[], at: number): boolean {
+  for (let i = at; i < units.length && i - at <= 3; i++) {
+    const unit = units[i] as RawUnit;
+    if (unit.script === 'en' && EN_PERSON_NOUNS.has(unit.text) && !unit.text.endsWith('s')) return true;
+    if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return false;
+  }
+  return false;
 }
 
 function tokenize(text: string): Token[] {
@@ -158,17 +183,22 @@ function tokenize(text: string): Token[] {
       const value = parseChineseNumeral(words.slice(i, j).join(''));
       // A lone 万/亿 after a digit number is its multiplier, not a numeral of its own.
       const last = tokens.at(-1);
-      if (j === i + 1 && (unit.text === '万' || unit.text === '亿') && last?.kind === 'number' && last.end === unit.start) {
-        last.value *= unit.text === '万' ? 1e4 : 1e8;
+      if (j === i + 1 && (unit.text in ZH_MULTIPLIERS) && last?.kind === 'number' && last.end === unit.start) {
+        last.value *= ZH_MULTIPLIERS[unit.text]!;
         last.end = unit.end;
         i++;
         continue;
       }
-      if (value !== undefined && !(unit.text === '万' || unit.text === '亿')) {
+      if (value !== undefined && !(unit.text in ZH_MULTIPLIERS)) {
         pushNumber(tokens, { kind: 'number', value, start: unit.start, end: units[j - 1]!.end, lowerBound: false });
         i = j;
         continue;
       }
+    }
+    if (unit.script === 'en' && (unit.text === 'a' || unit.text === 'an') && personFollows(units, i + 1)) {
+      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.end, lowerBound: false, head: true });
+      i++;
+      continue;
     }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
@@ -209,7 +239,13 @@ const hasRole = (t: Token | undefined, role: LexiconRole['role']) => t?.kind ===
 /** How far (in tokens) a head count ("23人", "Three firefighters") may stand from its verb in one clause. */
 const MAX_CLAUSE_TOKENS = 14;
 
-interface Binding { figure: FigureName; value: number; lowerBound: boolean; start: number; end: number; additional?: boolean; light?: boolean }
+interface Binding {
+  figure: FigureName; value: number; lowerBound: boolean; start: number; end: number; additional?: boolean; light?: boolean;
+  /** The figure word's token: two counts bound to the same one are coordinated ("2 firefighters and 3 residents were hurt") and add. */
+  keyAt?: number;
+  /** An amount of money with no loss word next to it: a loss only if one stands earlier in the sentence. */
+  loose?: boolean;
+}
 
 type KeyToken = Extract<Token, { kind: 'role' }> & { role: Extract<LexiconRole, { role: 'key' }> };
 
@@ -239,26 +275,51 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
   return { figure, light: key.role.light === true, end: key.end };
 }
 
+/** Whether the number at `k` is a measure: "45岁", "300 m", "a 9-year-old", "aged 81". */
+function isMeasure(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  const prev = tokens[k - 1];
+  return hasRole(next, 'unit') || (hasRole(next, 'range') && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
+}
+
+/** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
+function appositionEnd(tokens: readonly Token[], comma: number): number {
+  for (let m = comma + 1; m < tokens.length && m - comma <= 4; m++) {
+    const t = tokens[m] as Token;
+    if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
+    if (t.kind === 'role' && t.role.role !== 'fill' && t.role.role !== 'unit') return -1;
+    if (t.kind === 'number' && !isMeasure(tokens, m)) return -1;
+  }
+  return -1;
+}
+
+const isAnd = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break') && (t.text === 'and' || t.text === '和' || t.text === '及');
+
+/** English verbs a bare number may be the subject of ("13 suffered", "6 were"), so its figure word may come later. */
+const HEAD_VERBS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'suffered', 'sustained', 'remain', 'remained', 'still']);
+
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
-function bind(tokens: readonly Token[], k: number): Binding | 'money' | 'combined' | undefined {
+function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
-  // "300 metres", "20吨", "5楼", "45岁": a measurement, never a count.
-  if (hasRole(tokens[k + 1], 'unit')) return undefined;
+  // "300 metres", "20吨", "5楼", "45岁", "aged 81": a measurement, never a count.
+  if (isMeasure(tokens, k)) return undefined;
   // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
-  let money = hasRole(tokens[k - 1], 'money') || (hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]));
+  const moneyBefore = hasRole(tokens[k - 1], 'money') ? 1 : hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]) ? 2 : 0;
+  let money = moneyBefore > 0;
   const fits = (at: number): Binding | 'combined' | undefined => {
     const t = tokens[at];
     if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
     const read = keyFigure(tokens, at);
-    return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light };
+    return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
   };
-  let lowerBound = number.lowerBound || isLowerBound(tokens[k - 1]) || (isLowerBound(tokens[k - 2]) && passable(tokens[k - 1]));
+  const b = k - moneyBefore; // "over CNY 200 million": the bound stands before the currency
+  let lowerBound = number.lowerBound || isLowerBound(tokens[b - 1]) || (isLowerBound(tokens[b - 2]) && passable(tokens[b - 1]));
   // "另有85名", "another 250", "a further 3": adds to the same figure stated before.
   let additional = false;
   for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
-  let person = false;
+  let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
   let j = k + 1;
   for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
     const t = tokens[j];
@@ -268,6 +329,7 @@ function bind(tokens: readonly Token[], k: number): Binding | 'money' | 'combine
     if (t?.kind === 'role' && t.text === 'more') additional = true; // "2 more people"
     if (isLowerBound(t) && j <= k + 2) lowerBound = true; // "30+", "三十余", "1500人以上"
   }
+  const loose = (): Binding | undefined => (money ? { figure: 'directLossCny', value: number.value, lowerBound, start: number.start, end: number.end, loose: true } : undefined);
   // 1. The figure word right after the number, fillers between: "3人死亡", "5 persons trapped".
   const after = fits(j);
   if (after) return after;
@@ -284,13 +346,30 @@ function bind(tokens: readonly Token[], k: number): Binding | 'money' | 'combine
   if (person && !money) {
     for (let m = j; m < tokens.length && m - k <= MAX_CLAUSE_TOKENS; m++) {
       const t = tokens[m] as Token;
-      if (t.kind === 'number' || (t.kind === 'break' && t.clauseEnd)) break;
+      // Another count joined by "and" ("2 firefighters and 3 residents were hurt") shares the verb.
+      if (t.kind === 'number' && !isMeasure(tokens, m) && !(m - 1 === j && isAnd(tokens[j]))) break;
+      if (t.kind === 'break' && t.clauseEnd) {
+        const skip = t.sentenceEnd ? -1 : appositionEnd(tokens, m); // "1 woman, aged 81, died"
+        if (skip < 0) break;
+        m = skip;
+        continue;
+      }
       if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and'))) break;
       const found = fits(m);
       if (found) return found;
     }
   }
-  return money ? 'money' : undefined;
+  // 4. Its verb earlier in the clause, the people named between: "撤离山区居民1,350人", "疏散附近村民约300人".
+  if (hasRole(tokens[k - 1], 'person') || (passable(tokens[k - 1]) && hasRole(tokens[k - 2], 'person'))) {
+    for (let m = k - 1; m >= 0 && k - m <= MAX_CLAUSE_TOKENS; m--) {
+      const t = tokens[m] as Token;
+      if ((t.kind === 'number' && !isMeasure(tokens, m)) || (t.kind === 'break' && t.clauseEnd)) break;
+      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || t.role.role === 'stop' || t.role.role === 'correction')) break;
+      const found = fits(m);
+      if (found) return found;
+    }
+  }
+  return loose();
 }
 
 /** Whether a correction marker ("核实为", "revised to") stands just before the number at `k`. */
@@ -350,7 +429,7 @@ export function figuresFromText(text: string): Figures {
     if (!Number.isFinite(t.value)) continue;
     let binding = bind(tokens, k);
     if (binding === 'combined') { earlierNumber = false; continue; }
-    if (binding === 'money') binding = lossNamed ? { figure: 'directLossCny', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end } : undefined;
+    if (binding?.loose && !lossNamed) binding = undefined;
     if (!binding && lastFigure && followsCorrection(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
     const earlier = earlierNumber;
     earlierNumber = false;
@@ -358,7 +437,8 @@ export function figuresFromText(text: string): Figures {
     lastFigure = binding.figure;
     if (earlier) continue;
     const before = current(binding.figure);
-    if (binding.additional && before) {
+    const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
+    if ((binding.additional || coordinated) && before) {
       binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };
     }
     pending.push(binding);

@@ -3,9 +3,9 @@
 // (4.6万, 1.8亿, 2.5 million, 3k) and English number words (three, forty-two, a dozen). Each reader is a
 // single left-to-right scan over a bounded window: linear in the text, no backtracking.
 
-const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const ZH_LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+const ZH_LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
 export const isZhNumeral = (ch: string): boolean => ch in ZH_DIGITS || ch in ZH_SMALL_UNITS || ch in ZH_LARGE_UNITS;
 
