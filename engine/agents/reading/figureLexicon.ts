@@ -22,6 +22,8 @@ export type LexiconRole =
   | { role: 'strandedPlace' }
   /** Function words ("and", "but", "as"): not between a number and its figure word, yet not a noun the number counts. */
   | { role: 'stop' }
+  /** "救出", "rescued": a count right after it is of people no longer trapped, stranded or missing. */
+  | { role: 'rescued' }
   | { role: 'lowerBound' }
   /** `adjacent`: only a number right after it ("15, not 51"). */
   | { role: 'earlier'; adjacent?: boolean }
@@ -66,12 +68,14 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '有', '：', ':', '确认', '確認',
     '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
     '住户', '住戶', '初步统计', '初步統計', '统计', '統計', '尚有', '仍有', '还有', '還有', '均', '都', '先后', '先後', '累计', '累計', '先后有', '洪水', '大水', '积水', '積水',
-    '暴雪', '大雪', '为止', '在', '于', '於', '為止', '截至目前', '一度', '可能', '疑似', '或'),
+    '暴雪', '大雪', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或'),
   ...each({ role: 'additional' }, '另有', '另', '另外', '又有', '又', '此外', '再有', '外加'),
   ...each({ role: 'range' }, '到', '~', '～', '-', '—', '–', '或'),
   ...each({ role: 'strandedPlace' }, '屋顶', '屋頂', '房顶', '房頂', '楼顶', '樓頂', '车站', '車站', '服务区', '服務區', '山顶', '山頂', '山上', '高处', '高處',
     '岛上', '島上', '洲上', '孤岛上', '山屋', '山屋内', '景区', '景區', '机场', '機場', '高速', '高速公路', '半山腰', '树上', '樹上'),
   ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+', '几', '幾'),
+  // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
+  ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
   ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告', '上报', '上報', '原先', '原来', '原來'),
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.
   ...each({ role: 'correction' }, '核实为', '核實為', '更正为', '更正為', '修正为', '修正為', '核减为', '核減為', '调整为', '調整為', '订正为', '訂正為',
@@ -134,7 +138,8 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'yesterday', 'tonight', 'this', 'last', 'police', 'officials', 'said', 'says', 'according'),
   ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding', '-plus', 'odd'),
   ...each({ role: 'earlier' }, 'earlier', 'previously', 'initially', 'originally', 'first reports', 'initial reports', 'earlier reports', 'previous'),
-  ...each({ role: 'earlier', adjacent: true }, 'not', 'instead of', 'rather than'),
+  ...each({ role: 'earlier', adjacent: true }, 'not', 'instead of', 'rather than', 'up from', 'down from'),
+  ...each({ role: 'rescued' }, 'rescued', 'freed', 'pulled out', 'pulled', 'extricated', 'brought out', 'saved'),
   ...each({ role: 'correction' }, 'corrected to', 'revised to', 'revised down to', 'revised up to', 'amended to', 'corrected the figure to', 'actually',
     'rose to', 'risen to', 'climbed to', 'increased to', 'jumped to', 'fell to', 'fallen to', 'dropped to', 'updated to', 'now stands at', 'stands at',
     'rises to', 'rising to', 'climbs to', 'climbing to', 'increases to', 'jumps to', 'falls to', 'drops to', 'reaches', 'hits', 'has reached', 'stood at',

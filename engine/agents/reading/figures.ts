@@ -24,7 +24,7 @@ const MAX_COUNT = 1e8;
 
 type Token =
   /** `head`: "a worker", "an elderly woman": one person, whose verb may stand later in the clause. */
-  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean }
+  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean; more?: boolean }
   | { kind: 'role'; role: LexiconRole; start: number; end: number; text: string }
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
   | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
@@ -144,8 +144,7 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
 }
 
 /** Adjectives between "a" and the person it counts ("an elderly woman", "a 9-year-old boy"). */
-const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'third', 'second',
-  'fourth', 'fifth', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
+const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
 const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
 
 /** Whether a person noun follows at `at`, past at most three modifiers or an age: "a [9-year-old] boy". */
@@ -203,7 +202,9 @@ function tokenize(text: string): Token[] {
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
       if (spelled && units.slice(i, i + spelled.used).every((u) => u.script === 'en')) {
-        pushNumber(tokens, { kind: 'number', value: spelled.value, start: unit.start, end: units[i + spelled.used - 1]!.end, lowerBound: spelled.lowerBound });
+        // "a fifth died": one more beyond the count before it.
+        const ordinal = spelled.used === 2 && (unit.text === 'a' || unit.text === 'one') && spelled.value === 1;
+        pushNumber(tokens, { kind: 'number', value: spelled.value, start: unit.start, end: units[i + spelled.used - 1]!.end, lowerBound: spelled.lowerBound, more: ordinal });
         i += spelled.used;
         continue;
       }
@@ -231,7 +232,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const PASSABLE = new Set<LexiconRole['role']>(['fill', 'person', 'lowerBound', 'correction', 'additional']);
+const PASSABLE = new Set<LexiconRole['role']>(['fill', 'person', 'lowerBound', 'correction', 'additional', 'range']);
 const passable = (t: Token | undefined) => t?.kind === 'role' && PASSABLE.has(t.role.role);
 const isLowerBound = (t: Token | undefined) => t?.kind === 'role' && t.role.role === 'lowerBound';
 const hasRole = (t: Token | undefined, role: LexiconRole['role']) => t?.kind === 'role' && t.role.role === role;
@@ -317,7 +318,7 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   const b = k - moneyBefore; // "over CNY 200 million": the bound stands before the currency
   let lowerBound = number.lowerBound || isLowerBound(tokens[b - 1]) || (isLowerBound(tokens[b - 2]) && passable(tokens[b - 1]));
   // "另有85名", "another 250", "a further 3": adds to the same figure stated before.
-  let additional = false;
+  let additional = number.more === true;
   for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
   let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
   let j = k + 1;
@@ -391,6 +392,7 @@ export function figuresFromText(text: string): Figures {
   // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
   let earlierNumber = false;
   let lastFigure: FigureName | undefined;
+  let rescuedAt = -Infinity; // where the last "救出"/"rescued" stood
   let lossNamed = false; // a loss word earlier in this sentence: where an amount of money far from it belongs
   const pending: Binding[] = [];
   const pendingLast = new Map<FigureName, Binding>(); // the latest pending binding of each figure (no scan of `pending`)
@@ -410,12 +412,13 @@ export function figuresFromText(text: string): Figures {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'break') {
-      if (t.clauseEnd) endClause();
+      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; }
       if (t.sentenceEnd) lossNamed = false;
       continue;
     }
     if (t.kind === 'role') {
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
+      if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key') { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
         for (const figure of t.role.figures) {
@@ -436,6 +439,7 @@ export function figuresFromText(text: string): Figures {
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
     lastFigure = binding.figure;
     if (earlier) continue;
+    if (k - rescuedAt <= 4 && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
     const before = current(binding.figure);
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
     if ((binding.additional || coordinated) && before) {
