@@ -48,8 +48,9 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重',
     '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
   ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
-    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院'),
-  ...noun('injuries', '伤员', '傷員', '伤者', '傷者'),
+    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院'),
+  ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
+  ...noun('missing', '失联者', '失聯者', '失踪者', '失蹤者', '失联人员', '失聯人員', '失踪人员', '失蹤人員'),
   ...light('轻伤', '輕傷', '受轻伤', '受輕傷', '擦伤', '擦傷', '轻微擦伤', '輕微擦傷', '轻微伤', '輕微傷', '伤势较轻', '傷勢較輕', '伤情稳定', '傷情穩定', '轻微受伤', '輕微受傷'),
   ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '埋压', '埋壓', '困在', '被压', '被壓'),
   ...noun('trapped', '被困人员', '受困人员', '被困人員', '受困人員', '被困者'),
@@ -97,7 +98,7 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
 /** English phrases, matched word by word on lower-cased words (longest first). */
 export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
-    'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead'),
+    'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost'),
   ...noun('deaths', 'bodies', 'body', 'victims', 'bodies of', 'remains of'),
   ...key('seriousInjuries', 'serious', 'seriously injured', 'seriously hurt', 'seriously', 'critical condition', 'critically injured', 'critically', 'serious injuries',
     'severely injured', 'badly injured', 'in critical condition', 'critical', 'serious condition', 'in serious condition', 'life-threatening injuries',

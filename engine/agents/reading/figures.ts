@@ -285,11 +285,13 @@ function isMeasure(tokens: readonly Token[], k: number): boolean {
 
 /** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
 function appositionEnd(tokens: readonly Token[], comma: number): number {
-  for (let m = comma + 1; m < tokens.length && m - comma <= 4; m++) {
+  const first = tokens[comma + 1];
+  const ages = first?.kind === 'break' && (first.text === 'aged' || first.text === 'age'); // "aged 70 and 74"
+  for (let m = comma + 1; m < tokens.length && m - comma <= 5; m++) {
     const t = tokens[m] as Token;
     if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
-    if (t.kind === 'role' && t.role.role !== 'fill' && t.role.role !== 'unit') return -1;
-    if (t.kind === 'number' && !isMeasure(tokens, m)) return -1;
+    if (t.kind === 'role' && t.role.role !== 'fill' && t.role.role !== 'unit' && !(ages && t.text === 'and')) return -1;
+    if (t.kind === 'number' && !ages && !isMeasure(tokens, m)) return -1;
   }
   return -1;
 }
@@ -373,6 +375,13 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   return loose();
 }
 
+/** Whether "另有", "another" stands just before the number at `k`, and no measure follows it. */
+function followsAdditional(tokens: readonly Token[], k: number): boolean {
+  if (isMeasure(tokens, k)) return false;
+  for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) return true;
+  return false;
+}
+
 /** Whether a correction marker ("核实为", "revised to") stands just before the number at `k`. */
 function followsCorrection(tokens: readonly Token[], k: number): boolean {
   for (let i = k - 1; i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i]); i--) {
@@ -434,6 +443,10 @@ export function figuresFromText(text: string): Figures {
     if (binding === 'combined') { earlierNumber = false; continue; }
     if (binding?.loose && !lossNamed) binding = undefined;
     if (!binding && lastFigure && followsCorrection(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    // "evacuated 500, and another 120 this morning": an additional count with no figure word adds to the last figure.
+    if (!binding && lastFigure && lastFigure !== 'directLossCny' && followsAdditional(tokens, k)) {
+      binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
+    }
     const earlier = earlierNumber;
     earlierNumber = false;
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
