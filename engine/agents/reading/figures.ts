@@ -4,12 +4,10 @@
 //
 // Linear in the text, with no backtracking pattern on it (a 60 KB report of digits must not hold a worker):
 // one scan turns the text into tokens (numbers, words, characters); a trie of the lexicon's phrases
-// (figureLexicon.ts) gives each token run its role; then each number binds to the nearest figure word
-// that follows it ("3人死亡", "5 persons trapped") or, failing that, precedes it ("死亡3人", "killed 3"),
-// across fillers only ("人", "people were", "of them"), never across other words or punctuation, so that
-// magnitudes, depths, times and vehicle counts stay unread. A later figure of the same kind replaces an
-// earlier one (updates and corrections come later in a report), except in a sentence that says it is an
-// earlier report ("初报…", "earlier reports said…").
+// (figureLexicon.ts) gives each token run its role; then each number is read by the grammar in docs/input.md
+// ("Figures in the text"): its figure word after it, before it, or, for a head count of people, its verb
+// elsewhere in the clause; ranges, vague multiples, additions, subsets, updates and corrections. Every rule
+// looks a bounded number of tokens away, so the reading stays linear.
 import type { Facts } from '../../contract/incident.js';
 import { FIGURE_NAMES, type FigureConflict, type FigureName, type Figures } from '../../contract/reading.js';
 import { EN_LEXICON, ZH_LEXICON, type LexiconRole } from './figureLexicon.js';
