@@ -6,10 +6,27 @@
 import type { FigureName } from '../../contract/reading.js';
 
 export type LexiconRole =
-  | { role: 'key'; figure: FigureName }
+  /** `noun`: a word for the people themselves (伤员, victims), which a verb after it may still override;
+   *  `light`: minor injuries only (轻伤), which add to serious ones given apart (eval/README.md). */
+  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean }
+  /** Dead and injured together (死伤, 伤亡): the number is read and no figure is invented from it. */
+  | { role: 'combined' }
   | { role: 'fill' }
+  /** Who is counted ("人", "名", "workers"): a number with one is a head count, whose verb may stand later in the clause. */
+  | { role: 'person' }
+  /** "另有", "another", "a further": the count adds to the same figure stated before. */
+  | { role: 'additional' }
+  /** "到", "-", "~" between two numbers: a range, read as its upper end. */
+  | { role: 'range' }
+  /** A place where people wait unhurt (屋顶, 车站, rooftops): "trapped" there means stranded. */
+  | { role: 'strandedPlace' }
+  /** Function words ("and", "but", "as"): not between a number and its figure word, yet not a noun the number counts. */
+  | { role: 'stop' }
+  /** "救出", "rescued": a count right after it is of people no longer trapped, stranded or missing. */
+  | { role: 'rescued' }
   | { role: 'lowerBound' }
-  | { role: 'earlier' }
+  /** `adjacent`: only a number right after it ("15, not 51"). */
+  | { role: 'earlier'; adjacent?: boolean }
   /** "核实为", "revised to": the number after it corrects the figure named just before. */
   | { role: 'correction' }
   | { role: 'zero'; figures: FigureName[] }
@@ -19,39 +36,59 @@ export type LexiconRole =
   | { role: 'multiplier'; factor: number };
 
 const key = (figure: FigureName, ...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure }] as const);
+const noun = (figure: FigureName, ...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure, noun: true }] as const);
+const light = (...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure: 'injuries', light: true }] as const);
 const each = (role: LexiconRole, ...phrases: string[]) => phrases.map((p) => [p, role] as const);
 
 /** Chinese phrases, matched character by character (longest first). */
 export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
-  ...key('deaths', '死者', '遇难者', '遇難者', '罹难者', '罹難者', '遗体', '遺體', '尸体', '屍體', '死亡', '遇难', '罹难', '罹難', '身亡', '丧生', '喪生', '遇難', '殒命', '死', '亡', '死亡人数', '遇难人数', '罹难人数', '死亡人數', '遇難人數'),
-  ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重'),
-  ...key('injuries', '受伤', '受傷', '轻伤', '輕傷', '受轻伤', '受輕傷', '伤', '傷', '受伤人数', '受傷人數', '伤员', '傷員', '烧伤', '燒傷', '烫伤', '燙傷',
-    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '擦伤', '擦傷', '骨折', '送医', '送醫'),
-  ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '被困人员', '受困人员', '埋压', '埋壓'),
-  ...key('stranded', '滞留', '滯留', '被困屋顶', '被困于屋顶', '被困於屋頂', '孤岛', '孤島', '与外界隔绝', '與外界隔絕', '被围困', '被圍困', '等待救援', '待救'),
+  ...key('deaths', '死亡', '遇难', '罹难', '罹難', '身亡', '丧生', '喪生', '遇難', '殒命', '死', '亡', '死亡人数', '遇难人数', '罹难人数', '死亡人數', '遇難人數',
+    '不治身亡', '不治', '溺亡', '遇害', '无生命体征', '無生命體徵'),
+  ...noun('deaths', '死者', '遇难者', '遇難者', '罹难者', '罹難者', '遗体', '遺體', '尸体', '屍體'),
+  ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重',
+    '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
+  ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
+    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院'),
+  ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
+  ...noun('missing', '失联者', '失聯者', '失踪者', '失蹤者', '失联人员', '失聯人員', '失踪人员', '失蹤人員'),
+  ...light('轻伤', '輕傷', '受轻伤', '受輕傷', '擦伤', '擦傷', '轻微擦伤', '輕微擦傷', '轻微伤', '輕微傷', '伤势较轻', '傷勢較輕', '伤情稳定', '傷情穩定', '轻微受伤', '輕微受傷'),
+  ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '埋压', '埋壓', '困在', '被压', '被壓'),
+  ...noun('trapped', '被困人员', '受困人员', '被困人員', '受困人員', '被困者'),
+  ...key('stranded', '滞留', '滯留', '被困屋顶', '被困于屋顶', '被困於屋頂', '孤岛', '孤島', '与外界隔绝', '與外界隔絕', '被围困', '被圍困', '围困', '圍困', '等待救援', '待救',
+    '等候救援', '困守', '等待', '等候', '待转移', '待轉移', '待转运', '待轉運', '待撤离', '待撤離'),
   ...key('missing', '失联', '失聯', '失踪', '失蹤', '下落不明'),
   ...key('exposed', '受灾', '受災', '受影响', '受影響', '受灾人口', '受災人口', '受灾群众', '受災群眾'),
   ...key('evacuated', '转移', '轉移', '疏散', '撤离', '撤離', '安置', '转移安置', '轉移安置', '疏散撤离', '撤出'),
   ...key('directLossCny', '损失', '損失', '经济损失', '經濟損失', '直接经济损失', '直接經濟損失'),
-  ...each({ role: 'fill' }, '名', '人', '位', '个', '個', '人员', '人員', '群众', '群眾', '居民', '村民', '工人', '矿工', '礦工', '乘客', '学生', '學生', '游客', '遊客',
-    '已', '已经', '已經', '共', '共计', '共計', '计', '計', '约', '約', '近', '达', '達', '已达', '已達', '为', '為', '至',
-    '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '另有', '有', '：', ':', '确认', '確認',
-    '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
+  ...each({ role: 'combined' }, '死伤', '死傷', '伤亡', '傷亡'),
+  ...each({ role: 'person' }, '名', '人', '位', '人员', '人員', '群众', '群眾', '居民', '村民', '工人', '矿工', '礦工', '乘客', '学生', '學生', '游客', '遊客',
     '司乘人员', '司乘人員', '司机', '司機', '员工', '員工', '职工', '職工', '师生', '師生', '旅客', '船员', '船員', '渔民', '漁民', '消防员', '消防員', '民警', '儿童', '兒童',
-    '老人', '登山客', '住户', '住戶', '名群众', '人次', '初步统计', '初步統計', '统计', '統計',
-    // "伤亡" (dead and injured together) names no one figure: read as a filler, it binds nothing.
-    '伤亡', '傷亡'),
-  ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+'),
-  ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告'),
+    '老人', '登山客', '名群众', '人次', '男子', '女子', '男童', '女童', '孩子', '小孩', '妇女', '婦女', '施工人员', '施工人員',
+    '作业人员', '作業人員', '行人'),
+  ...each({ role: 'fill' }, '个', '個', '口', '已', '已经', '已經', '共', '共计', '共計', '计', '計', '约', '約', '近', '达', '達', '已达', '已達', '为', '為', '至', '是',
+    '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '有', '：', ':', '确认', '確認',
+    '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
+    '住户', '住戶', '初步统计', '初步統計', '统计', '統計', '尚有', '仍有', '还有', '還有', '均', '都', '先后', '先後', '累计', '累計', '先后有', '洪水', '大水', '积水', '積水',
+    '暴雪', '大雪', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或'),
+  ...each({ role: 'additional' }, '另有', '另', '另外', '又有', '又', '此外', '再有', '外加'),
+  ...each({ role: 'range' }, '到', '~', '～', '-', '—', '–', '或'),
+  ...each({ role: 'strandedPlace' }, '屋顶', '屋頂', '房顶', '房頂', '楼顶', '樓頂', '车站', '車站', '服务区', '服務區', '山顶', '山頂', '山上', '高处', '高處',
+    '岛上', '島上', '洲上', '孤岛上', '山屋', '山屋内', '景区', '景區', '机场', '機場', '高速', '高速公路', '半山腰', '树上', '樹上'),
+  ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+', '几', '幾'),
+  // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
+  ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
+  ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告', '上报', '上報', '原先', '原来', '原來'),
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.
   ...each({ role: 'correction' }, '核实为', '核實為', '更正为', '更正為', '修正为', '修正為', '核减为', '核減為', '调整为', '調整為', '订正为', '訂正為',
-    '更新为', '更新為', '更新至', '上升至', '上升到', '升至', '增至', '增加到', '增加至', '减少至', '減少至', '减少到', '減少到', '降至', '升到'),
+    '更新为', '更新為', '更新至', '上升至', '上升到', '升至', '增至', '增加到', '增加至', '减少至', '減少至', '减少到', '減少到', '降至', '升到',
+    '上升为', '上升為', '升为', '升為', '增加为', '增加為', '增为', '增為', '降为', '降為', '减为', '減為', '核实', '核實', '实际', '實際', '实为', '實為'),
   ...each({ role: 'unit' }, '吨', '噸', '公斤', '千克', '米', '公里', '千米', '楼', '樓', '层', '層', '岁', '歲', '级', '級', '度', '℃', '%', '％', '小时', '小時', '分钟', '分鐘',
     '辆', '輛', '台', '艘', '架', '户', '戶', '栋', '棟', '间', '間', '亩', '畝', '公顷', '公頃', '平方米', '立方米', '号', '號', '时', '時', '点', '點', '月', '日', '年', '车', '車', '处', '處', '起'),
   ...each({ role: 'money' }, '元', '人民币', '人民幣'),
   ...each({ role: 'multiplier', factor: 1e4 }, '万', '萬'),
   ...each({ role: 'multiplier', factor: 1e8 }, '亿', '億'),
-  ...each({ role: 'zero', figures: ['deaths', 'injuries'] }, '无人员伤亡', '無人員傷亡', '未造成人员伤亡', '未造成人員傷亡', '暂无人员伤亡', '暫無人員傷亡', '没有人员伤亡', '沒有人員傷亡', '无人伤亡', '無人傷亡'),
+  ...each({ role: 'zero', figures: ['deaths', 'injuries'] }, '无人员伤亡', '無人員傷亡', '未造成人员伤亡', '未造成人員傷亡', '暂无人员伤亡', '暫無人員傷亡', '没有人员伤亡', '沒有人員傷亡', '无人伤亡', '無人傷亡',
+    '暂无伤亡', '暫無傷亡', '无伤亡', '無傷亡', '未造成伤亡', '未造成傷亡', '未有人员伤亡', '未有人員傷亡', '没有造成人员伤亡', '沒有造成人員傷亡'),
   ...each({ role: 'zero', figures: ['deaths'] }, '暂无死亡报告', '暫無死亡報告', '无死亡报告', '無死亡報告', '暂无死亡', '暫無死亡', '无人死亡', '無人死亡', '无人员死亡', '無人員死亡', '暂无人员死亡', '暫無人員死亡', '未造成人员死亡', '未造成人員死亡'),
   ...each({ role: 'zero', figures: ['injuries'] }, '无人受伤', '無人受傷', '无人员受伤', '無人員受傷', '暂无人员受伤', '暫無人員受傷'),
   ...each({ role: 'zero', figures: ['trapped'] }, '无人被困', '無人被困', '暂无人员被困', '暫無人員被困', '无人员被困', '無人員被困', '暂无被困人员', '暫無被困人員'),
@@ -61,28 +98,53 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
 /** English phrases, matched word by word on lower-cased words (longest first). */
 export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
-    'lost her life', 'bodies', 'body', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying'),
+    'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost'),
+  ...noun('deaths', 'bodies', 'body', 'victims', 'bodies of', 'remains of'),
   ...key('seriousInjuries', 'serious', 'seriously injured', 'seriously hurt', 'seriously', 'critical condition', 'critically injured', 'critically', 'serious injuries',
-    'severely injured', 'badly injured', 'in critical condition', 'critical'),
-  ...key('injuries', 'injured', 'injuring', 'injuries', 'injury', 'hurt', 'wounded', 'inj', 'casualties', 'hospitalised', 'hospitalized', 'hospitalization', 'treated',
-    'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt'),
+    'severely injured', 'badly injured', 'in critical condition', 'critical', 'serious condition', 'in serious condition', 'life-threatening injuries',
+    'gravely injured', 'badly hurt'),
+  ...key('injuries', 'injured', 'injuring', 'injuries', 'injury', 'hurt', 'wounded', 'wounding', 'inj', 'casualties', 'hospitalised', 'hospitalized', 'hospitalization',
+    'treated', 'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt', 'injures', 'hurting'),
+  ...light('minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
   ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed'),
-  ...key('stranded', 'stranded', 'cut off', 'marooned', 'awaiting rescue', 'waiting for rescue'),
+  ...key('stranded', 'stranded', 'cut off', 'marooned', 'awaiting rescue', 'waiting for rescue', 'waiting to be rescued', 'stuck', 'need rescue', 'needing rescue',
+    'awaiting evacuation', 'waiting to be evacuated'),
   ...key('missing', 'missing', 'unaccounted for', 'unaccounted'),
   ...key('exposed', 'affected', 'exposed', 'at risk'),
-  ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled'),
+  ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled', 'moved', 'evacuate',
+    'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres'),
   ...key('directLossCny', 'loss', 'losses', 'damage', 'damages', 'direct loss', 'direct losses', 'economic loss', 'economic losses', 'direct economic loss', 'direct economic losses'),
-  ...each({ role: 'fill' }, 'people', 'persons', 'person', 'residents', 'workers', 'miners', 'villagers', 'passengers', 'students', 'children', 'others', 'more', 'other',
+  ...each({ role: 'combined' }, 'dead and injured', 'killed or injured', 'killed and injured', 'dead or injured', 'deaths and injuries'),
+  ...each({ role: 'person' }, 'people', 'persons', 'person', 'residents', 'workers', 'miners', 'villagers', 'passengers', 'students', 'children', 'others', 'other',
+    'inhabitants', 'occupants', 'crew', 'staff', 'firefighters', 'pupils', 'tourists', 'hikers', 'civilians', 'individuals', 'travellers', 'travelers', 'motorists',
+    'drivers', 'commuters', 'visitors', 'patients', 'climbers', 'fishermen', 'sailors', 'employees', 'guests', 'shoppers', 'pedestrians', 'men', 'women', 'boys',
+    'girls', 'adults', 'teenagers', 'officers', 'police officers', 'soldiers', 'rescuers', 'volunteers', 'crew members', 'family members', 'locals', 'evacuees',
+    'worker', 'resident', 'driver', 'passenger', 'child', 'man', 'woman', 'boy', 'girl', 'firefighter', 'miner', 'hiker', 'climber', 'pedestrian', 'cyclist',
+    'cyclists', 'motorist', 'student', 'pupil', 'tourist', 'patient', 'employee', 'villager', 'officer', 'pilot', 'occupant', 'guest', 'visitor', 'adult', 'infant', 'baby',
+    'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
+    'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
+    'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler'),
+  ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',
-    'nearly', 'almost', 'some', 'roughly', 'an', 'estimated', 'rose', 'risen', 'climbed', 'reached', 'stands', 'stood', 'increased', 'jumped', 'people\'s', 'are',
-    'total', 'in', 'with', 'another', 'further', 'additional', 'left', 'so', 'far', 'its', ':', 'were reported', 'reported', 'inhabitants', 'occupants', 'crew', 'staff',
-    'firefighters', 'pupils', 'tourists', 'hikers', 'civilians', 'people were', 'individuals', 'households', 'remain', 'remained', 'still', 'presumed', 'feared',
-    'direct', 'economic', 'found', 'counted', 'travellers', 'travelers', 'motorists', 'drivers', 'commuters', 'visitors', 'patients', 'climbers', 'fishermen',
-    'sailors', 'employees', 'guests', 'shoppers', 'pedestrians', 'victims', 'bodies of', 'number of'),
-  ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding'),
+    'nearly', 'almost', 'some', 'roughly', 'an', 'estimated', 'rose', 'risen', 'climbed', 'reached', 'stands', 'stood', 'increased', 'jumped', 'people\'s',
+    'total', 'in', 'with', 'left', 'so', 'far', 'its', ':', 'were reported', 'reported', 'remain', 'remained', 'still', 'presumed', 'feared', 'believed', 'thought',
+    'direct', 'economic', 'found', 'counted', 'number of', 'approx', 'approx .', 'ca', 'ca .', 'est', 'est .', 'abt', 'abt .', 'all', 'may', 'might',
+    'may still be', 'could', 'be', 'are now', 'suffered', 'sustained', 'officially', 'also', 'since', 'likely', 'possibly', 'probably', 'are believed', 'is believed',
+    'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken'),
+  ...each({ role: 'additional' }, 'another', 'further', 'additional', 'a further', 'an additional', 'plus another'),
+  ...each({ role: 'range' }, '-', '~', 'or'),
+  ...each({ role: 'strandedPlace' }, 'rooftops', 'roofs', 'roof', 'rooftop', 'floodwaters', 'floodwater', 'flood', 'floods', 'flooding', 'snow', 'island', 'motorway',
+    'highway', 'station', 'airport', 'ridge', 'summit', 'mountain', 'trees', 'upper floors', 'by rising water', 'water'),
+  ...each({ role: 'stop' }, 'and', 'but', 'as', 'while', 'when', 'after', 'before', 'because', 'which', 'who', 'that', 'where', 'following', 'overnight', 'today',
+    'yesterday', 'tonight', 'this', 'last', 'police', 'officials', 'said', 'says', 'according'),
+  ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding', '-plus', 'odd'),
   ...each({ role: 'earlier' }, 'earlier', 'previously', 'initially', 'originally', 'first reports', 'initial reports', 'earlier reports', 'previous'),
+  ...each({ role: 'earlier', adjacent: true }, 'not', 'instead of', 'rather than', 'up from', 'down from'),
+  ...each({ role: 'rescued' }, 'rescued', 'freed', 'pulled out', 'pulled', 'extricated', 'brought out', 'saved'),
   ...each({ role: 'correction' }, 'corrected to', 'revised to', 'revised down to', 'revised up to', 'amended to', 'corrected the figure to', 'actually',
-    'rose to', 'risen to', 'climbed to', 'increased to', 'jumped to', 'fell to', 'fallen to', 'dropped to', 'updated to', 'now stands at', 'stands at'),
+    'rose to', 'risen to', 'climbed to', 'increased to', 'jumped to', 'fell to', 'fallen to', 'dropped to', 'updated to', 'now stands at', 'stands at',
+    'rises to', 'rising to', 'climbs to', 'climbing to', 'increases to', 'jumps to', 'falls to', 'drops to', 'reaches', 'hits', 'has reached', 'stood at',
+    'bringing the total to', 'bringing the toll to', 'the total to', 'total to', 'the total is', 'now totals', 'totals', 'totalling', 'totaling', 'went up to', 'goes up to'),
   ...each({ role: 'unit' }, 'metres', 'meters', 'metre', 'meter', 'km', 'kilometres', 'kilometers', 'miles', 'tonnes', 'tons', 'tonne', 'kg', 'kilograms', 'litres', 'liters',
     'percent', '%', 'degrees', 'hectares', 'acres', 'mu', 'storey', 'storeys', 'stories', 'floor', 'floors', 'hours', 'hour', 'minutes', 'minute', 'years', 'year-old',
     'vehicles', 'vehicle', 'cars', 'trucks', 'houses', 'homes', 'buildings', 'beds', 'appliances', 'engines', 'units', 'teams', 'am', 'pm', 'p', 'a', 'mph', 'kph', 'cm', 'mm'),
@@ -95,7 +157,8 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'nobody was hurt or killed', 'no one was killed or injured', 'nobody was killed or injured', 'without casualties', 'no one was injured or killed', 'zero casualties'),
   ...each({ role: 'zero', figures: ['deaths'] }, 'deaths : none', 'fatalities : none', 'no deaths have been reported', 'no deaths', 'no fatalities', 'no one was killed', 'nobody was killed', 'no one died', 'nobody died', 'no one has died', 'no one killed'),
   ...each({ role: 'zero', figures: ['injuries'] }, 'injuries : none', 'no injuries', 'no one was hurt', 'nobody was hurt', 'no one was injured', 'nobody was injured', 'no one hurt', 'no one injured',
-    'no injuries were reported', 'no one has been injured'),
+    'no injuries were reported', 'no one has been injured',
+    'none are injured', 'none were injured', 'none was injured', 'none injured', 'none hurt', 'none were hurt', 'none was hurt', 'none are hurt', 'none of them injured', 'none of them hurt'),
   ...each({ role: 'zero', figures: ['trapped'] }, 'no one remains trapped', 'nobody remains trapped', 'trapped : none', 'no one is trapped', 'no one was trapped', 'nobody is trapped', 'nobody was trapped', 'no one trapped', 'no trapped persons'),
   ...each({ role: 'zero', figures: ['missing'] }, 'missing : none', 'no one remains missing', 'no one is missing', 'no one missing', 'nobody is missing', 'no one was missing'),
 ];

@@ -4,12 +4,10 @@
 //
 // Linear in the text, with no backtracking pattern on it (a 60 KB report of digits must not hold a worker):
 // one scan turns the text into tokens (numbers, words, characters); a trie of the lexicon's phrases
-// (figureLexicon.ts) gives each token run its role; then each number binds to the nearest figure word
-// that follows it ("3人死亡", "5 persons trapped") or, failing that, precedes it ("死亡3人", "killed 3"),
-// across fillers only ("人", "people were", "of them"), never across other words or punctuation, so that
-// magnitudes, depths, times and vehicle counts stay unread. A later figure of the same kind replaces an
-// earlier one (updates and corrections come later in a report), except in a sentence that says it is an
-// earlier report ("初报…", "earlier reports said…").
+// (figureLexicon.ts) gives each token run its role; then each number is read by the grammar in docs/input.md
+// ("Figures in the text"): its figure word after it, before it, or, for a head count of people, its verb
+// elsewhere in the clause; ranges, vague multiples, additions, subsets, updates and corrections. Every rule
+// looks a bounded number of tokens away, so the reading stays linear.
 import type { Facts } from '../../contract/incident.js';
 import { FIGURE_NAMES, type FigureConflict, type FigureName, type Figures } from '../../contract/reading.js';
 import { EN_LEXICON, ZH_LEXICON, type LexiconRole } from './figureLexicon.js';
@@ -23,10 +21,11 @@ const MAX_GAP_TOKENS = 6;
 const MAX_COUNT = 1e8;
 
 type Token =
-  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean }
-  | { kind: 'role'; role: LexiconRole; start: number; end: number }
+  /** `head`: "a worker", "an elderly woman": one person, whose verb may stand later in the clause. */
+  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean; more?: boolean }
+  | { kind: 'role'; role: LexiconRole; start: number; end: number; text: string }
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
-  | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean };
+  | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
 
 interface TrieNode { next: Map<string, TrieNode>; role?: LexiconRole }
 
@@ -74,6 +73,14 @@ function rawUnits(text: string): RawUnit[] {
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u200b' || ch === '\u200d' || ch === '\u200e' || ch === '\u200f' || ch === '\ufeff') { i++; continue; }
     if (ch >= '0' && ch <= '9') {
       const read = readDigits(text, i);
+      // "04:50", "14:30": a time of day, never a count.
+      if (read && text[read.end] === ':' && (text[read.end + 1] ?? '') >= '0' && (text[read.end + 1] ?? '') <= '9') {
+        const minutes = readDigits(text, read.end + 1);
+        const end = minutes ? minutes.end : read.end + 1;
+        units.push({ text: '#', start: i, end, script: 'other' });
+        i = end;
+        continue;
+      }
       if (read) {
         let end = read.end;
         let value = read.value;
@@ -113,6 +120,41 @@ function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, sc
   return best;
 }
 
+const ZH_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+const ZH_VAGUE_PREFIX: Readonly<Record<string, number>> = { 数: 2, 數: 2, 几: 2, 幾: 2, 上: 1 };
+const ZH_VAGUE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 萬: 1e4 };
+
+/** Pushes a number; "3到5", "3-5", "3 to 5", "between 30 and 40" become one number, the upper (second) end. */
+function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>): void {
+  const sep = tokens.at(-1);
+  const first = tokens.at(-2);
+  if (sep?.kind === 'role' && first?.kind === 'number') {
+    const between = tokens.at(-3);
+    const isRange = sep.role.role === 'range' || sep.text === 'to' || sep.text === '至'
+      || (sep.text === 'and' && between?.kind === 'break' && between.text === 'between');
+    if (isRange) {
+      tokens.length -= 2;
+      tokens.push({ ...number, start: first.start, lowerBound: number.lowerBound || first.lowerBound });
+      return;
+    }
+  }
+  tokens.push(number);
+}
+
+/** Adjectives between "a" and the person it counts ("an elderly woman", "a 9-year-old boy"). */
+const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
+const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
+
+/** Whether a person noun follows at `at`, past at most three modifiers or an age: "a [9-year-old] boy". */
+function personFollows(units: readonly RawUnit[], at: number): boolean {
+  for (let i = at; i < units.length && i - at <= 3; i++) {
+    const unit = units[i] as RawUnit;
+    if (unit.script === 'en' && EN_PERSON_NOUNS.has(unit.text) && !unit.text.endsWith('s')) return true;
+    if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return false;
+  }
+  return false;
+}
+
 function tokenize(text: string): Token[] {
   const units = rawUnits(text);
   const tokens: Token[] = [];
@@ -121,8 +163,15 @@ function tokenize(text: string): Token[] {
   while (i < units.length) {
     const unit = units[i] as RawUnit;
     if (unit.script === 'num') {
-      tokens.push({ kind: 'number', value: Number(unit.text), start: unit.start, end: unit.end, lowerBound: false });
+      pushNumber(tokens, { kind: 'number', value: Number(unit.text), start: unit.start, end: unit.end, lowerBound: false });
       i++;
+      continue;
+    }
+    // 数十 / 几百 / 上千: "tens", "hundreds": twice the unit (once for 上), a lower bound (eval/README.md).
+    const unitAfter = ZH_VAGUE_UNITS[units[i + 1]?.text ?? ''];
+    if (unit.script === 'zh' && unitAfter !== undefined && (unit.text in ZH_VAGUE_PREFIX)) {
+      tokens.push({ kind: 'number', value: unitAfter * ZH_VAGUE_PREFIX[unit.text]!, start: unit.start, end: units[i + 1]!.end, lowerBound: true });
+      i += 2;
       continue;
     }
     if (unit.script === 'zh' && isZhNumeral(unit.text)) {
@@ -131,22 +180,29 @@ function tokenize(text: string): Token[] {
       const value = parseChineseNumeral(words.slice(i, j).join(''));
       // A lone 万/亿 after a digit number is its multiplier, not a numeral of its own.
       const last = tokens.at(-1);
-      if (j === i + 1 && (unit.text === '万' || unit.text === '亿') && last?.kind === 'number' && last.end === unit.start) {
-        last.value *= unit.text === '万' ? 1e4 : 1e8;
+      if (j === i + 1 && (unit.text in ZH_MULTIPLIERS) && last?.kind === 'number' && last.end === unit.start) {
+        last.value *= ZH_MULTIPLIERS[unit.text]!;
         last.end = unit.end;
         i++;
         continue;
       }
-      if (value !== undefined && !(unit.text === '万' || unit.text === '亿')) {
-        tokens.push({ kind: 'number', value, start: unit.start, end: units[j - 1]!.end, lowerBound: false });
+      if (value !== undefined && !(unit.text in ZH_MULTIPLIERS)) {
+        pushNumber(tokens, { kind: 'number', value, start: unit.start, end: units[j - 1]!.end, lowerBound: false });
         i = j;
         continue;
       }
     }
+    if (unit.script === 'en' && (unit.text === 'a' || unit.text === 'an') && personFollows(units, i + 1)) {
+      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.end, lowerBound: false, head: true });
+      i++;
+      continue;
+    }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
       if (spelled && units.slice(i, i + spelled.used).every((u) => u.script === 'en')) {
-        tokens.push({ kind: 'number', value: spelled.value, start: unit.start, end: units[i + spelled.used - 1]!.end, lowerBound: spelled.lowerBound });
+        // "a fifth died": one more beyond the count before it.
+        const ordinal = spelled.used === 2 && (unit.text === 'a' || unit.text === 'one') && spelled.value === 1;
+        pushNumber(tokens, { kind: 'number', value: spelled.value, start: unit.start, end: units[i + spelled.used - 1]!.end, lowerBound: spelled.lowerBound, more: ordinal });
         i += spelled.used;
         continue;
       }
@@ -157,55 +213,171 @@ function tokenize(text: string): Token[] {
       const end = units[i + phrase.used - 1]!.end;
       const last = tokens.at(-1);
       if (phrase.role.role === 'multiplier' && last?.kind === 'number') { last.value *= phrase.role.factor; last.end = end; }
-      else tokens.push({ kind: 'role', role: phrase.role, start: unit.start, end });
+      else {
+        // "2,000-plus", "30-odd": the hyphen joins the number to its lower-bound word.
+        if (phrase.role.role === 'lowerBound' && last?.kind === 'role' && last.role.role === 'range' && tokens.at(-2)?.kind === 'number') tokens.pop();
+        tokens.push({ kind: 'role', role: phrase.role, start: unit.start, end, text: phrase.used === 1 ? unit.text : words.slice(i, i + phrase.used).join(' ') });
+      }
       i += phrase.used;
       continue;
     }
     tokens.push({
       kind: 'break', start: unit.start, end: unit.end, clauseEnd: CLAUSE_END.has(unit.text), sentenceEnd: SENTENCE_END.has(unit.text),
-      word: unit.script === 'en' || unit.script === 'zh',
+      word: unit.script === 'en' || unit.script === 'zh', text: unit.text,
     });
     i++;
   }
   return tokens;
 }
 
-const passable = (t: Token | undefined) => t?.kind === 'role' && (t.role.role === 'fill' || t.role.role === 'lowerBound' || t.role.role === 'correction');
+const PASSABLE = new Set<LexiconRole['role']>(['fill', 'person', 'lowerBound', 'correction', 'additional', 'range']);
+const passable = (t: Token | undefined) => t?.kind === 'role' && PASSABLE.has(t.role.role);
 const isLowerBound = (t: Token | undefined) => t?.kind === 'role' && t.role.role === 'lowerBound';
-
-interface Binding { figure: FigureName; value: number; lowerBound: boolean; start: number; end: number }
-
 const hasRole = (t: Token | undefined, role: LexiconRole['role']) => t?.kind === 'role' && t.role.role === role;
 
-/** The figure word a number at `k` belongs to, looking past fillers: after it first, then before it. */
-function bind(tokens: readonly Token[], k: number): Binding | 'money' | undefined {
+/** How far (in tokens) a head count ("23人", "Three firefighters") may stand from its verb in one clause. */
+const MAX_CLAUSE_TOKENS = 14;
+
+interface Binding {
+  figure: FigureName; value: number; lowerBound: boolean; start: number; end: number; additional?: boolean; light?: boolean;
+  /** The figure word's token: two counts bound to the same one are coordinated ("2 firefighters and 3 residents were hurt") and add. */
+  keyAt?: number;
+  /** An amount of money with no loss word next to it: a loss only if one stands earlier in the sentence. */
+  loose?: boolean;
+}
+
+type KeyToken = Extract<Token, { kind: 'role' }> & { role: Extract<LexiconRole, { role: 'key' }> };
+
+/**
+ * The figure a key at `at` names, read in its context: a noun for the people (伤员, victims) gives way to a
+ * verb after it ("1名伤员不治身亡" is a death); "trapped" at a place where people wait unhurt (被困在屋顶,
+ * "trapped on rooftops") is stranded. Bounded look-ahead: constant work per key.
+ */
+function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; light: boolean; end: number } {
+  let key = tokens[at] as KeyToken;
+  let from = at;
+  if (key.role.noun) {
+    let j = at + 1;
+    while (j < tokens.length && j - at <= 3 && passable(tokens[j])) j++;
+    const verb = tokens[j];
+    if (verb?.kind === 'role' && verb.role.role === 'key') { key = verb as KeyToken; from = j; }
+  }
+  let figure = key.role.figure;
+  if (figure === 'trapped') {
+    for (let j = from + 1; j < tokens.length && j - from <= 4; j++) {
+      const t = tokens[j] as Token;
+      if (t.kind === 'break' && t.clauseEnd) break;
+      if (t.kind === 'number') break;
+      if (hasRole(t, 'strandedPlace')) { figure = 'stranded'; break; }
+    }
+  }
+  return { figure, light: key.role.light === true, end: key.end };
+}
+
+/** Whether the number at `k` is a measure: "45岁", "300 m", "a 9-year-old", "aged 81". */
+function isMeasure(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  const prev = tokens[k - 1];
+  return hasRole(next, 'unit') || (hasRole(next, 'range') && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
+}
+
+/** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
+function appositionEnd(tokens: readonly Token[], comma: number): number {
+  const first = tokens[comma + 1];
+  const ages = first?.kind === 'break' && (first.text === 'aged' || first.text === 'age'); // "aged 70 and 74"
+  for (let m = comma + 1; m < tokens.length && m - comma <= 5; m++) {
+    const t = tokens[m] as Token;
+    if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
+    if (t.kind === 'role' && t.role.role !== 'fill' && t.role.role !== 'unit' && !(ages && t.text === 'and')) return -1;
+    if (t.kind === 'number' && !ages && !isMeasure(tokens, m)) return -1;
+  }
+  return -1;
+}
+
+const isAnd = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break') && (t.text === 'and' || t.text === '和' || t.text === '及');
+
+/** English verbs a bare number may be the subject of ("13 suffered", "6 were"), so its figure word may come later. */
+const HEAD_VERBS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'suffered', 'sustained', 'remain', 'remained', 'still']);
+
+/** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
+function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
-  // "300 metres", "20吨", "5楼", "45岁": a measurement, never a count.
-  if (hasRole(tokens[k + 1], 'unit')) return undefined;
+  // "300 metres", "20吨", "5楼", "45岁", "aged 81": a measurement, never a count.
+  if (isMeasure(tokens, k)) return undefined;
   // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
-  let money = hasRole(tokens[k - 1], 'money') || (hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]));
-  const fits = (t: Token | undefined): FigureName | undefined => {
+  const moneyBefore = hasRole(tokens[k - 1], 'money') ? 1 : hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]) ? 2 : 0;
+  let money = moneyBefore > 0;
+  const fits = (at: number): Binding | 'combined' | undefined => {
+    const t = tokens[at];
+    if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
-    return (t.role.figure === 'directLossCny') === money ? t.role.figure : undefined;
+    if ((t.role.figure === 'directLossCny') !== money) return undefined;
+    const read = keyFigure(tokens, at);
+    return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
   };
-  let lowerBound = number.lowerBound || isLowerBound(tokens[k - 1]) || (isLowerBound(tokens[k - 2]) && passable(tokens[k - 1]));
+  const b = k - moneyBefore; // "over CNY 200 million": the bound stands before the currency
+  let lowerBound = number.lowerBound || isLowerBound(tokens[b - 1]) || (isLowerBound(tokens[b - 2]) && passable(tokens[b - 1]));
+  // "另有85名", "another 250", "a further 3": adds to the same figure stated before.
+  let additional = number.more === true;
+  for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
+  let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
   let j = k + 1;
   for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
     const t = tokens[j];
     if (hasRole(t, 'money')) { money = true; continue; }
     if (!passable(t)) break;
+    if (hasRole(t, 'person')) person = true;
+    if (t?.kind === 'role' && t.text === 'more') additional = true; // "2 more people"
     if (isLowerBound(t) && j <= k + 2) lowerBound = true; // "30+", "三十余", "1500人以上"
   }
-  const after = fits(tokens[j]);
-  if (after) return { figure: after, value: number.value, lowerBound, start: number.start, end: tokens[j]!.end };
-  // Looking back only when the number does not count a noun of its own ("buried six houses").
+  const loose = (): Binding | undefined => (money ? { figure: 'directLossCny', value: number.value, lowerBound, start: number.start, end: number.end, loose: true } : undefined);
+  // 1. The figure word right after the number, fillers between: "3人死亡", "5 persons trapped".
+  const after = fits(j);
+  if (after) return after;
+  // 2. Before it: "死亡3人", "killed 3"; not when the number counts a noun of its own ("buried six houses").
   const next = tokens[k + 1];
-  if (next?.kind === 'break' && next.word) return money ? 'money' : undefined;
-  let i = k - 1;
-  while (i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i])) i--;
-  const before = fits(tokens[i]);
-  if (before) return { figure: before, value: number.value, lowerBound, start: tokens[i]!.start, end: number.end };
-  return money ? 'money' : undefined;
+  if (!(next?.kind === 'break' && next.word)) {
+    let i = k - 1;
+    while (i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i])) i--;
+    const before = fits(i);
+    if (before) return before;
+  }
+  // 3. A head count of people and its verb later in the same clause: "23人因吸入气体受伤",
+  //    "Three firefighters sustained minor burns", "约10人可能被埋".
+  if (person && !money) {
+    for (let m = j; m < tokens.length && m - k <= MAX_CLAUSE_TOKENS; m++) {
+      const t = tokens[m] as Token;
+      // Another count joined by "and" ("2 firefighters and 3 residents were hurt") shares the verb.
+      if (t.kind === 'number' && !isMeasure(tokens, m) && !(m - 1 === j && isAnd(tokens[j]))) break;
+      if (t.kind === 'break' && t.clauseEnd) {
+        const skip = t.sentenceEnd ? -1 : appositionEnd(tokens, m); // "1 woman, aged 81, died"
+        if (skip < 0) break;
+        m = skip;
+        continue;
+      }
+      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and'))) break;
+      const found = fits(m);
+      if (found) return found;
+    }
+  }
+  // 4. Its verb earlier in the clause, the people named between: "撤离山区居民1,350人", "疏散附近村民约300人".
+  if (hasRole(tokens[k - 1], 'person') || (passable(tokens[k - 1]) && hasRole(tokens[k - 2], 'person'))) {
+    for (let m = k - 1; m >= 0 && k - m <= MAX_CLAUSE_TOKENS; m--) {
+      const t = tokens[m] as Token;
+      if ((t.kind === 'number' && !isMeasure(tokens, m)) || (t.kind === 'break' && t.clauseEnd)) break;
+      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || t.role.role === 'stop' || t.role.role === 'correction')) break;
+      const found = fits(m);
+      if (found) return found;
+    }
+  }
+  return loose();
+}
+
+/** Whether "另有", "another" stands just before the number at `k`, and no measure follows it. */
+function followsAdditional(tokens: readonly Token[], k: number): boolean {
+  if (isMeasure(tokens, k)) return false;
+  for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) return true;
+  return false;
 }
 
 /** Whether a correction marker ("核实为", "revised to") stands just before the number at `k`. */
@@ -217,46 +389,87 @@ function followsCorrection(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
+type Reading = Figures[FigureName] & { light?: boolean };
+
 /** Each figure the text states, the latest statement winning, with the span of text it was read from. */
 export function figuresFromText(text: string): Figures {
   const tokens = tokenize(foldWidth(text));
-  const figures: Figures = {};
+  const figures: Partial<Record<FigureName, Reading>> = {};
   // "初报3人死亡", "earlier reports said 5 dead": the number after an earlier-report marker is not a current
   // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
   let earlierNumber = false;
   let lastFigure: FigureName | undefined;
+  let rescuedAt = -Infinity; // where the last "救出"/"rescued" stood
   let lossNamed = false; // a loss word earlier in this sentence: where an amount of money far from it belongs
   const pending: Binding[] = [];
+  const pendingLast = new Map<FigureName, Binding>(); // the latest pending binding of each figure (no scan of `pending`)
+  const current = (figure: FigureName) => pendingLast.get(figure) ?? figures[figure];
+  const commit = (b: Binding) => {
+    const before = figures[b.figure];
+    // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤").
+    if (b.light && before && !before.light && !b.additional) return;
+    figures[b.figure] = { value: b.value, source: 'text', lowerBound: b.lowerBound, span: [b.start, b.end], ...(b.light ? { light: true } : {}) };
+  };
   const endClause = () => {
-    for (const b of pending) figures[b.figure] = { value: b.value, source: 'text', lowerBound: b.lowerBound, span: [b.start, b.end] };
+    for (const b of pending) commit(b);
     pending.length = 0;
+    pendingLast.clear();
     earlierNumber = false;
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'break') {
-      if (t.clauseEnd) endClause();
+      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; }
       if (t.sentenceEnd) lossNamed = false;
       continue;
     }
     if (t.kind === 'role') {
-      if (t.role.role === 'earlier') earlierNumber = true;
+      if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
+      if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key') { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
-      if (t.role.role === 'zero') for (const figure of t.role.figures) pending.push({ figure, value: 0, lowerBound: false, start: t.start, end: t.end });
+      if (t.role.role === 'zero') {
+        for (const figure of t.role.figures) {
+          const zero = { figure, value: 0, lowerBound: false, start: t.start, end: t.end };
+          pending.push(zero);
+          pendingLast.set(figure, zero);
+        }
+      }
       continue;
     }
     if (!Number.isFinite(t.value)) continue;
     let binding = bind(tokens, k);
-    if (binding === 'money') binding = lossNamed ? { figure: 'directLossCny', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end } : undefined;
+    if (binding === 'combined') { earlierNumber = false; continue; }
+    if (binding?.loose && !lossNamed) binding = undefined;
     if (!binding && lastFigure && followsCorrection(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    // "evacuated 500, and another 120 this morning": an additional count with no figure word adds to the last figure.
+    if (!binding && lastFigure && lastFigure !== 'directLossCny' && followsAdditional(tokens, k)) {
+      binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
+    }
     const earlier = earlierNumber;
     earlierNumber = false;
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
     lastFigure = binding.figure;
-    if (!earlier) pending.push(binding);
+    if (earlier) continue;
+    if (k - rescuedAt <= 4 && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
+    const before = current(binding.figure);
+    const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
+    if ((binding.additional || coordinated) && before) {
+      binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };
+    }
+    pending.push(binding);
+    pendingLast.set(binding.figure, binding);
   }
   endClause();
-  return figures;
+  // Serious and minor injuries given apart (重伤4人，轻伤17人): the injured are both together (eval/README.md).
+  const injuries = figures.injuries;
+  const serious = figures.seriousInjuries;
+  if (injuries?.light && serious) injuries.value += serious.value;
+  const out: Figures = {};
+  for (const [name, reading] of Object.entries(figures) as Array<[FigureName, Reading]>) {
+    const { light: _light, ...figure } = reading;
+    out[name] = figure;
+  }
+  return out;
 }
 
 /**

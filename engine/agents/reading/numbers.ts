@@ -3,9 +3,9 @@
 // (4.6万, 1.8亿, 2.5 million, 3k) and English number words (three, forty-two, a dozen). Each reader is a
 // single left-to-right scan over a bounded window: linear in the text, no backtracking.
 
-const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const ZH_LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+const ZH_LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
 export const isZhNumeral = (ch: string): boolean => ch in ZH_DIGITS || ch in ZH_SMALL_UNITS || ch in ZH_LARGE_UNITS;
 
@@ -60,6 +60,7 @@ const EN_UNITS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const EN_TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
 const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /**
@@ -73,6 +74,8 @@ export function readNumberWords(words: readonly string[], at: number): { value: 
   if (first === 'dozens') return { value: 24, used: 1, lowerBound: true };
   if (first === 'hundreds') return { value: 200, used: 1, lowerBound: true };
   if (first === 'thousands') return { value: 2000, used: 1, lowerBound: true };
+  // "a third is missing", "a second worker died": one more person.
+  if ((first === 'a' || first === 'one') && EN_ORDINALS.has(words[at + 1] ?? '')) return { value: 1, used: 2, lowerBound: false };
   let total = 0;
   let current = 0;
   let used = 0;
