@@ -76,7 +76,8 @@ export function histogramQuantile(q: number, buckets: ReadonlyMap<string, number
   let b = sorted.findIndex((s) => s.count >= rank);
   if (b === sorted.length - 1) return sorted[sorted.length - 2]!.upper;
   if (b === 0 && sorted[0]!.upper <= 0) return sorted[0]!.upper;
-  let start = 0, end = sorted[b]!.upper, count = sorted[b]!.count, r = rank;
+  const end = sorted[b]!.upper;
+  let start = 0, count = sorted[b]!.count, r = rank;
   if (b > 0) { start = sorted[b - 1]!.upper; count -= sorted[b - 1]!.count; r -= sorted[b - 1]!.count; }
   if (b < 0) b = 0;
   return start + (end - start) * (r / count);
