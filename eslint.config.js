@@ -7,7 +7,7 @@
 //   engine/agents/common    what an agent may import, but no agent: the one place agents share code through
 //   engine/inference        anything in engine/ but agents; the only place onnxruntime-node is imported
 //   worker side             orchestrator/agentTasks.ts, agentWorker.ts, agentWorkerMain.ts (and testing/): agents
-//   the rest of engine/     (server, cli, host, store, cache, orchestrator, report, metrics, knowledge, numeric,
+//   the rest of engine/     (server, cli, host, store, cache, orchestrator, report, metrics, monitoring, knowledge, numeric,
 //                           the top-level files) anything in engine/ but agents; the worker side for types only
 //   all of engine/          never Electron, the UI, or training/ (build time, not shipped); runtime code imports
 //                           statically, so these rules see every import

@@ -86,7 +86,7 @@ test('engine/contract stays pure: zod and its own files, no Node built-ins', asy
 test('the serving side (server, CLI, host, store, cache, orchestrator, top-level files, …) never imports an agent', async () => {
   const workers = 'agents run in worker threads';
   for (const file of ['engine/server/x.ts', 'engine/cli/x.ts', 'engine/host/x.ts', 'engine/store/x.ts', 'engine/cache/x.ts', 'engine/orchestrator/orchestrator.ts',
-    'engine/report/x.ts', 'engine/metrics/x.ts', 'engine/inference/x.ts', 'engine/knowledge/x.ts']) {
+    'engine/report/x.ts', 'engine/metrics/x.ts', 'engine/monitoring/alerts/x.ts', 'engine/inference/x.ts', 'engine/knowledge/x.ts']) {
     await fails(use('../agents/field/index.js', 'runField'), file, workers);
   }
   for (const file of ['engine/engine.ts', 'engine/engineViews.ts', 'engine/config.ts', 'engine/newTopLevel.ts']) {

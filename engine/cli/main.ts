@@ -19,6 +19,8 @@ import { addOperationCommands } from './operationCommands.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
+import { loadAlertRules } from '../monitoring/alerts/rules.js';
+import { exportPrometheusRules } from '../monitoring/alerts/prometheus.js';
 
 interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
 
@@ -147,6 +149,12 @@ export function buildCli(): Command {
   withCommon(program.command('config').description('print the effective configuration')).action((options) => {
     process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
   });
+  program.command('alerts').argument('<action>', 'export: the device-health alert rules as a Prometheus rules file (docs/alerts.md)')
+    .option('--rules <file>', 'alert rules YAML (default: engine/monitoring/rules.yaml)')
+    .action((action: string, options: { rules?: string }) => {
+      if (action !== 'export') throw new SafeError(ERROR_CODES.INVALID_FIELD, `unknown alerts action ${action}: use export`, 'action');
+      process.stdout.write(exportPrometheusRules(loadAlertRules(options.rules)));
+    });
   program.command('substances').description('the substance table (AEGL 60-min ppm, LEL/UEL %vol, UN number, ERG guide)').action(() => {
     const v = (x: number | null) => (x === null ? '-' : String(x));
     for (const s of SUBSTANCES) {

@@ -1,0 +1,84 @@
+// A rule's aggregate over one series' samples at `nowMs`, computed as PromQL computes it (docs/alerts.md,
+// "Prometheus mapping"), so an exported rule and the engine agree on the same samples.
+import { durationMs, type Aggregate } from './rules.js';
+
+export interface Point { t: number; v: number }
+
+/** Samples in [now − window, now] (PromQL's range selector), oldest first. */
+function inWindow(points: readonly Point[], nowMs: number, windowMs: number): Point[] {
+  return points.filter((p) => p.t <= nowMs && p.t >= nowMs - windowMs);
+}
+
+/** Counter increase over the window with resets corrected, extrapolated as PromQL's rate() does. */
+function rate(w: readonly Point[], nowMs: number, windowMs: number): number | undefined {
+  if (w.length < 2) return undefined;
+  const first = w[0] as Point, last = w[w.length - 1] as Point;
+  let increase = last.v - first.v;
+  for (let i = 1; i < w.length; i++) if ((w[i] as Point).v < (w[i - 1] as Point).v) increase += (w[i - 1] as Point).v;
+  // extrapolatedRate (Prometheus promql/functions.go): extend to the window's edges when the samples reach near them.
+  const sampled = (last.t - first.t) / 1000;
+  const average = sampled / (w.length - 1);
+  let toStart = (first.t - (nowMs - windowMs)) / 1000;
+  const toEnd = (nowMs - last.t) / 1000;
+  if (increase > 0 && first.v >= 0) toStart = Math.min(toStart, sampled * (first.v / increase));
+  const threshold = average * 1.1;
+  let extended = sampled;
+  extended += toStart < threshold ? toStart : average / 2;
+  extended += toEnd < threshold ? toEnd : average / 2;
+  return (increase * (extended / sampled)) / (windowMs / 1000);
+}
+
+/** PromQL's predict_linear: least squares with the intercept at `nowMs`, read `horizonS` ahead. */
+function predictLinear(w: readonly Point[], nowMs: number, horizonS: number): number | undefined {
+  if (w.length < 2) return undefined;
+  if (w.every((p) => p.v === (w[0] as Point).v)) return (w[0] as Point).v; // a flat line, as PromQL returns it
+  let n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0;
+  for (const p of w) {
+    const x = (p.t - nowMs) / 1000;
+    n++; sx += x; sy += p.v; sxy += x * p.v; sxx += x * x;
+  }
+  const cov = sxy - (sx * sy) / n, variance = sxx - (sx * sx) / n;
+  const slope = cov / variance;
+  const intercept = sy / n - (slope * sx) / n;
+  return slope * horizonS + intercept;
+}
+
+/** The value of one series' aggregate; undefined when there is no (fresh) data. `lookbackMs`: how old the
+ *  newest sample may be for `last`. */
+export function aggregateSeries(agg: Aggregate, points: readonly Point[], nowMs: number, lookbackMs: number): number | undefined {
+  if (agg.fn === 'last') {
+    let newest: Point | undefined;
+    for (const p of points) if (p.t <= nowMs) newest = p;
+    return newest && nowMs - newest.t <= lookbackMs ? newest.v : undefined;
+  }
+  if (agg.fn === 'histogram_quantile') throw new Error('histogram_quantile aggregates bucket series: use histogramQuantile');
+  const windowMs = durationMs(agg.window);
+  const w = inWindow(points, nowMs, windowMs);
+  if (w.length === 0) return undefined;
+  switch (agg.fn) {
+    case 'avg_over': return w.reduce((a, p) => a + p.v, 0) / w.length;
+    case 'max_over': return Math.max(...w.map((p) => p.v));
+    case 'rate': return rate(w, nowMs, windowMs);
+    case 'predict_linear': return predictLinear(w, nowMs, durationMs(agg.horizon) / 1000);
+  }
+}
+
+
+/** PromQL's histogram_quantile(q, sum by (le) (rate(<metric>_bucket[window]))): `buckets` maps each `le`
+ *  (as written, "+Inf" included) to the sum of the rates of its series. */
+export function histogramQuantile(q: number, buckets: ReadonlyMap<string, number>): number | undefined {
+  const sorted = [...buckets].map(([le, count]) => ({ upper: le === '+Inf' ? Infinity : Number(le), count })).sort((a, b) => a.upper - b.upper);
+  if (sorted.length < 2 || sorted[sorted.length - 1]!.upper !== Infinity) return undefined;
+  for (let i = 1; i < sorted.length; i++) sorted[i]!.count = Math.max(sorted[i]!.count, sorted[i - 1]!.count); // monotonic, as Prometheus ensures
+  const total = sorted[sorted.length - 1]!.count;
+  if (!(total > 0)) return undefined;
+  const rank = q * total;
+  let b = sorted.findIndex((s) => s.count >= rank);
+  if (b === sorted.length - 1) return sorted[sorted.length - 2]!.upper;
+  if (b === 0 && sorted[0]!.upper <= 0) return sorted[0]!.upper;
+  const end = sorted[b]!.upper;
+  let start = 0, count = sorted[b]!.count, r = rank;
+  if (b > 0) { start = sorted[b - 1]!.upper; count -= sorted[b - 1]!.count; r -= sorted[b - 1]!.count; }
+  if (b < 0) b = 0;
+  return start + (end - start) * (r / count);
+}
