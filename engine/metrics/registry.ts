@@ -1,0 +1,109 @@
+// The engine's metrics, in one registry (prom-client), rendered in the Prometheus text format by the
+// `metrics` operation (GET /metrics). Names, units and labels: docs/metrics.md. The main thread observes
+// what it times itself (analyses, SQL statements, HTTP requests), reads gauges and counters from the
+// parts that already count (queue, pool, cache, models) when scraped, and adds up the histograms the
+// agent workers count (workerMetrics.ts).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { SummedHistogram } from './summedHistogram.js';
+import { WORKER_HISTOGRAMS, type HistogramDelta, type WorkerHistogramName } from './workerMetrics.js';
+
+/** The exposition format GET /metrics answers (Prometheus text format 0.0.4). */
+export const METRICS_CONTENT_TYPE: string = Registry.PROMETHEUS_CONTENT_TYPE;
+
+/** What the engine's parts already count, read when the metrics are scraped. */
+export interface MetricSources {
+  /** Analyses waiting for a slot (interactive and batch). */
+  queueDepth(): number;
+  /** Agent workers replaced after a crash or a timeout, since start. */
+  workerRestarts(): number;
+  /** Cache lookups since start, per level (l1, l2) and result (hit, miss, stale). */
+  cacheRequests(): Array<{ level: string; result: string; count: number }>;
+  /** The models the workers run now. */
+  liveModels(): Array<{ model: string; version: string; variant: string }>;
+}
+
+// Seconds. Agents run from under a millisecond (the reading step) to seconds (a slow machine's Executor).
+const ANALYSIS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const SQLITE_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5];
+const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * prom-client's default metrics under their standard names (process_cpu_seconds_total,
+ * process_resident_memory_bytes, nodejs_eventloop_lag_seconds...), so the usual dashboards read them
+ * unchanged. One registry per process: they describe the process, and several engines in one process
+ * (the tests) must not each install an event-loop monitor and a GC observer. Left out: the three gauges
+ * named `nodejs_active_*_total`, which `promtool check metrics` rejects (a gauge must not end in _total);
+ * `nodejs_active_handles`, `_requests` and `_resources` give the same counts by type.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) processRegistry.removeSingleMetric(name);
+  }
+  return processRegistry;
+}
+
+export class EngineMetrics {
+  readonly registry = new Registry();
+  private sources: MetricSources | undefined;
+
+  readonly analysisDuration = new Histogram({
+    name: 'safe_analysis_duration_seconds', help: 'Agent stage durations (as the worker timed them) and whole analyses (agent="analysis", from submission)',
+    labelNames: ['agent', 'status'] as const, buckets: ANALYSIS_BUCKETS, registers: [this.registry],
+  });
+  readonly sqliteStatementDuration = new Histogram({
+    name: 'safe_sqlite_statement_duration_seconds', help: 'SQLite statements run by the store, by statement name',
+    labelNames: ['statement'] as const, buckets: SQLITE_BUCKETS, registers: [this.registry],
+  });
+  readonly httpRequestDuration = new Histogram({
+    name: 'safe_http_request_duration_seconds', help: 'HTTP requests answered by the local API, by route template, method and status code',
+    labelNames: ['route', 'method', 'code'] as const, buckets: HTTP_BUCKETS, registers: [this.registry],
+  });
+  private readonly workerHistograms = Object.fromEntries(
+    (Object.keys(WORKER_HISTOGRAMS) as WorkerHistogramName[]).map((name) => [name, new SummedHistogram(name, this.registry)]),
+  ) as Record<WorkerHistogramName, SummedHistogram>;
+
+  constructor() {
+    const metrics = this;
+    new Gauge({
+      name: 'safe_analysis_queue_depth', help: 'Analyses waiting for a slot (interactive and batch)', registers: [this.registry],
+      collect() { this.set(metrics.sources?.queueDepth() ?? 0); },
+    });
+    new Counter({
+      name: 'safe_worker_restarts_total', help: 'Agent workers replaced after a crash or a timeout', registers: [this.registry],
+      collect() { this.reset(); this.inc(metrics.sources?.workerRestarts() ?? 0); },
+    });
+    new Counter({
+      name: 'safe_cache_requests_total', help: 'Analysis cache lookups by level (l1 memory, l2 SQLite) and result (hit, miss, stale)',
+      labelNames: ['level', 'result'] as const, registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { level, result, count } of metrics.sources?.cacheRequests() ?? []) this.inc({ level, result }, count);
+      },
+    });
+    new Gauge({
+      name: 'safe_model_info', help: 'Models the agent workers run now (1 per live model, version and variant)',
+      labelNames: ['model', 'version', 'variant'] as const, registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const labels of metrics.sources?.liveModels() ?? []) this.set(labels, 1);
+      },
+    });
+  }
+
+  /** Connects the counters the engine's parts keep (called once they exist). */
+  watch(sources: MetricSources): void { this.sources = sources; }
+
+  /** Adds a worker's histogram counts (sent with its task's result). */
+  addWorkerDeltas(deltas: readonly HistogramDelta[]): void {
+    for (const delta of deltas) this.workerHistograms[delta.name]?.add(delta);
+  }
+
+  /** The exposition: the engine's metrics, then the process's. */
+  async render(): Promise<string> {
+    const [own, process] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
+    return `${own}\n${process}`;
+  }
+}
