@@ -17,6 +17,7 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     run: async (args) => engine.run(args.id),
     models: async () => engine.models(),
     stats: () => engine.stats(),
+    metrics: () => engine.metricsText(),
   };
 }
 

@@ -35,6 +35,7 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   run: async () => ({ id: example.id as string }),
   models: async () => ({}),
   stats: async () => ({}),
+  metrics: async () => ({}),
 };
 
 let engine: Engine;
@@ -72,6 +73,10 @@ const overHttp: Door = async (name, args) => {
   });
   const spec: OperationSpec = OPERATIONS[name];
   assert.equal(response.status, spec.http.status ?? 200, `${name} over HTTP: ${response.status}`);
+  if (spec.http.contentType) {
+    assert.equal(response.headers.get('content-type'), spec.http.contentType, `${name} over HTTP: content type`);
+    return { value: await response.text(), events: [] };
+  }
   if (spec.kind !== 'stream') return { value: await response.json(), events: [] };
   // Server-Sent Events: each named after the message's kind, carrying its data.
   const events = (await response.text()).trim().split('\n\n').map((block) => {

@@ -7,9 +7,6 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { SummedHistogram } from './summedHistogram.js';
 import { WORKER_HISTOGRAMS, type HistogramDelta, type WorkerHistogramName } from './workerMetrics.js';
 
-/** The exposition format GET /metrics answers (Prometheus text format 0.0.4). */
-export const METRICS_CONTENT_TYPE: string = Registry.PROMETHEUS_CONTENT_TYPE;
-
 /** What the engine's parts already count, read when the metrics are scraped. */
 export interface MetricSources {
   /** Analyses waiting for a slot (interactive and batch). */
