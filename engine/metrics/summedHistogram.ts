@@ -41,16 +41,16 @@ export class SummedHistogram {
     return true;
   }
 
-  /** Cumulative `_bucket` lines, then `_sum` and `_count`, per series (what prom-client's Histogram answers). */
+  /** Cumulative `_bucket` lines (le first), then `_sum` and `_count`, per series: what prom-client's Histogram answers. */
   get(): Promise<HistogramValues> {
     const values: HistogramValues['values'] = [];
     for (const s of this.series.values()) {
       let cumulative = 0;
       this.buckets.forEach((le, i) => {
         cumulative += s.counts[i] as number;
-        values.push({ metricName: `${this.name}_bucket`, labels: { ...s.labels, le }, value: cumulative });
+        values.push({ metricName: `${this.name}_bucket`, labels: { le, ...s.labels }, value: cumulative });
       });
-      values.push({ metricName: `${this.name}_bucket`, labels: { ...s.labels, le: '+Inf' }, value: s.count });
+      values.push({ metricName: `${this.name}_bucket`, labels: { le: '+Inf', ...s.labels }, value: s.count });
       values.push({ metricName: `${this.name}_sum`, labels: s.labels, value: s.sum });
       values.push({ metricName: `${this.name}_count`, labels: s.labels, value: s.count });
     }
