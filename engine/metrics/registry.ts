@@ -63,21 +63,22 @@ export class EngineMetrics {
   ) as Record<WorkerHistogramName, SummedHistogram>;
 
   constructor() {
-    const metrics = this;
+    // collect() runs with `this` bound to its metric; the sources are reached through this arrow.
+    const sources = (): MetricSources | undefined => this.sources;
     new Gauge({
       name: 'safe_analysis_queue_depth', help: 'Analyses waiting for a slot (interactive and batch)', registers: [this.registry],
-      collect() { this.set(metrics.sources?.queueDepth() ?? 0); },
+      collect() { this.set(sources()?.queueDepth() ?? 0); },
     });
     new Counter({
       name: 'safe_worker_restarts_total', help: 'Agent workers replaced after a crash or a timeout', registers: [this.registry],
-      collect() { this.reset(); this.inc(metrics.sources?.workerRestarts() ?? 0); },
+      collect() { this.reset(); this.inc(sources()?.workerRestarts() ?? 0); },
     });
     new Counter({
       name: 'safe_cache_requests_total', help: 'Analysis cache lookups by level (l1 memory, l2 SQLite) and result (hit, miss, stale)',
       labelNames: ['level', 'result'] as const, registers: [this.registry],
       collect() {
         this.reset();
-        for (const { level, result, count } of metrics.sources?.cacheRequests() ?? []) this.inc({ level, result }, count);
+        for (const { level, result, count } of sources()?.cacheRequests() ?? []) this.inc({ level, result }, count);
       },
     });
     new Gauge({
@@ -85,7 +86,7 @@ export class EngineMetrics {
       labelNames: ['model', 'version', 'variant'] as const, registers: [this.registry],
       collect() {
         this.reset();
-        for (const labels of metrics.sources?.liveModels() ?? []) this.set(labels, 1);
+        for (const labels of sources()?.liveModels() ?? []) this.set(labels, 1);
       },
     });
   }
