@@ -29,6 +29,7 @@ import { AnalysisJobs } from './analysisJobs.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
+import { EngineMetrics } from './metrics/registry.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -66,9 +67,18 @@ export class Engine {
   private closing = false;
 
   private constructor(readonly config: EngineConfig, private readonly pipeline: Orchestrator | null, private readonly store: AnalysisStore,
-    private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions) {
+    private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions,
+    /** The Prometheus registry (docs/metrics.md); the HTTP server times its requests into it. */
+    readonly metrics: EngineMetrics) {
     this.writer = new RunWriter(store);
     this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
+    metrics.watch({
+      queueDepth: () => { const q = pipeline?.queue; return q ? q.interactive + q.batch : 0; },
+      workerRestarts: () => pipeline?.queue.replacedWorkers ?? 0,
+      cacheRequests: () => cache.requestCounts(),
+      liveModels: () => Object.values(pipeline?.modelInventory.loaded ?? {}).map((m) => ({ model: m.name, version: String(m.version), variant: m.variant })),
+      deviceSample: () => this.monitor?.view().latest ?? null,
+    });
     this.releasePidFile = markEngineRunning(config.dataDir);
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
@@ -79,8 +89,9 @@ export class Engine {
   static async start(config: EngineConfig, options: EngineStartOptions): Promise<Engine> {
     const { logger } = options;
     const db = openDatabase(config.dataDir);
+    const metrics = new EngineMetrics();
     try {
-      const orchestrator = options.agents === false ? null : await Orchestrator.start(config, { logger, workerUrl: options.workerUrl });
+      const orchestrator = options.agents === false ? null : await Orchestrator.start(config, { logger, workerUrl: options.workerUrl, metrics });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
@@ -89,7 +100,8 @@ export class Engine {
       } catch (err) {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
-      return new Engine(config, orchestrator, new AnalysisStore(db, new StatementTimer(config.slowQueryMs, logger)), cache, db, logger, options);
+      const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds));
+      return new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics);
     } catch (err) {
       db.close();
       throw err;
@@ -172,6 +184,9 @@ export class Engine {
       cache: { l1: { ...cache.l1 }, l2: { ...cache.l2 }, analyses: { computes: cache.computes, joins: cache.joins, refreshes: cache.refreshes } },
     };
   }
+
+  /** Every metric in the Prometheus text format (docs/metrics.md). */
+  metricsText(): Promise<string> { return this.metrics.render(); }
 
   // ---- commands
 

@@ -19,6 +19,7 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     stats: () => engine.stats(),
     deviceHealth: async () => engine.deviceHealth(),
     deviceHistory: async (args) => engine.deviceHistory(args),
+    metrics: () => engine.metricsText(),
   };
 }
 

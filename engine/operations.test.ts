@@ -37,6 +37,7 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   stats: async () => ({}),
   deviceHealth: async () => ({}),
   deviceHistory: async () => ({ metric: 'safe_memory_used_ratio' }),
+  metrics: async () => ({}),
 };
 
 let engine: Engine;
@@ -74,6 +75,10 @@ const overHttp: Door = async (name, args) => {
   });
   const spec: OperationSpec = OPERATIONS[name];
   assert.equal(response.status, spec.http.status ?? 200, `${name} over HTTP: ${response.status}`);
+  if (spec.http.contentType) {
+    assert.equal(response.headers.get('content-type'), spec.http.contentType, `${name} over HTTP: content type`);
+    return { value: await response.text(), events: [] };
+  }
   if (spec.kind !== 'stream') return { value: await response.json(), events: [] };
   // Server-Sent Events: each named after the message's kind, carrying its data.
   const events = (await response.text()).trim().split('\n\n').map((block) => {

@@ -193,6 +193,15 @@ export class MultiLevelCache {
   /** Deletes the entries past their stale window (at engine start); returns how many. */
   purgeExpired(): number { return this.deleteRows(this.sql.purge!.all(this.now()) as Array<{ key: string; bytes: number }>); }
 
+  /** Lookups per level, each counted once: a fresh hit, a stale answer served (a refresh behind it) or a
+   *  miss. No SQL, so GET /metrics can read it on every scrape. */
+  requestCounts(): Array<{ level: 'l1' | 'l2'; result: 'hit' | 'stale' | 'miss'; count: number }> {
+    return (['l1', 'l2'] as const).flatMap((level) => {
+      const c = this.counters[level];
+      return [{ level, result: 'hit' as const, count: c.hits - c.staleServes }, { level, result: 'stale' as const, count: c.staleServes }, { level, result: 'miss' as const, count: c.misses }];
+    });
+  }
+
   stats(): { l1: LevelStats & { hitRatio: number }; l2: LevelStats & { hitRatio: number }; computes: number; joins: number; refreshes: number } {
     const l2 = this.sql.l2Entries!.get() as { entries: number };
     const ratio = (h: number, m: number) => (h + m === 0 ? 0 : h / (h + m));

@@ -35,7 +35,12 @@ export interface HttpBinding {
   status?: 200 | 202;
   /** Streams only: an EventSource cannot send headers, so this route also takes `?token=`. */
   tokenInQuery?: boolean;
+  /** The result is text sent as is with this content type instead of JSON (a string result). */
+  contentType?: string;
 }
+
+/** The Prometheus text exposition format, version 0.0.4 (docs/metrics.md). */
+export const PROMETHEUS_TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 export interface OperationSpec {
   kind: OperationKind;
@@ -110,6 +115,10 @@ export const OPERATIONS = {
   deviceHistory: {
     kind: 'query', summary: 'One device metric over a range, at the finest resolution the history keeps for it',
     args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device/history' }, bridge: true,
+  },
+  metrics: {
+    kind: 'query', summary: 'Every metric in the Prometheus text format (docs/metrics.md)', args: noArgs, result: z.string(),
+    access: 'viewer', group: 'stats', http: { method: 'GET', path: '/metrics', contentType: PROMETHEUS_TEXT_CONTENT_TYPE }, bridge: true,
   },
 } as const satisfies Record<string, OperationSpec>;
 

@@ -23,6 +23,10 @@ export interface InferenceCoreOptions {
   executionProvider: 'cpu' | 'cuda' | 'webgpu';
   batcher: BatcherOptions;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** Each inference call once its model is known (version: the manifest's, as safe_model_info has it):
+   *  rows, and each row's queue wait in ms (none for an ensemble, which does not queue). The agent
+   *  workers count these for GET /metrics (docs/metrics.md). */
+  observeBatch?: (model: string, version: string, rows: number, queueWaitsMs: readonly number[]) => void;
 }
 
 /** A tensor as plain data: agents describe their inputs without touching onnxruntime. */
@@ -87,7 +91,7 @@ export class InferenceCore {
     const key = this.key(adapter);
     let batcher = this.batchers.get(key) as MicroBatcher<I, O> | undefined;
     if (!batcher) {
-      batcher = new MicroBatcher<I, O>((rows) => this.execute(adapter, rows), { ...this.options.batcher, maxBatch: adapter.maxBatch ?? this.options.batcher.maxBatch });
+      batcher = new MicroBatcher<I, O>((rows, waitsMs) => this.execute(adapter, rows, waitsMs), { ...this.options.batcher, maxBatch: adapter.maxBatch ?? this.options.batcher.maxBatch });
       this.batchers.set(key, batcher as MicroBatcher<unknown, unknown>);
     }
     return batcher.submit(row, priority);
@@ -113,8 +117,9 @@ export class InferenceCore {
     }
   }
 
-  private async execute<I, O>(adapter: ModelAdapter<I, O>, rows: I[]): Promise<O[]> {
+  private async execute<I, O>(adapter: ModelAdapter<I, O>, rows: I[], queueWaitsMs: readonly number[] = []): Promise<O[]> {
     const loaded = await this.session(adapter);
+    this.options.observeBatch?.(loaded.model.manifest.name, String(loaded.model.manifest.version), rows.length, queueWaitsMs);
     loaded.inUse++; // a session in use is never released under it
     try {
       return adapter.fromOutputs(await this.runSession(loaded.session, adapter.toFeeds(rows)), rows.length);

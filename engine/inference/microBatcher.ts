@@ -35,7 +35,8 @@ export class MicroBatcher<I, O> {
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private running = false;
 
-  constructor(private readonly runBatch: (inputs: I[]) => Promise<O[]>, private readonly options: BatcherOptions) {}
+  /** `runBatch` is also given how long each input waited in the queue (ms), for the metrics. */
+  constructor(private readonly runBatch: (inputs: I[], queueWaitsMs: number[]) => Promise<O[]>, private readonly options: BatcherOptions) {}
 
   get queued(): number { return this.queues.interactive.length + this.queues.background.length; }
 
@@ -64,10 +65,11 @@ export class MicroBatcher<I, O> {
     batch.push(...this.queues.background.splice(0, this.options.maxBatch - batch.length));
     this.running = true;
     const started = performance.now();
-    for (const p of batch) this.stats.queueWaitMsTotal += started - p.enqueuedAt;
+    const waitsMs = batch.map((p) => started - p.enqueuedAt);
+    for (const wait of waitsMs) this.stats.queueWaitMsTotal += wait;
     this.stats.batches++;
     this.stats.batchSizes[batch.length] = (this.stats.batchSizes[batch.length] ?? 0) + 1;
-    this.runBatch(batch.map((p) => p.input)).then((outputs) => {
+    this.runBatch(batch.map((p) => p.input), waitsMs).then((outputs) => {
       batch.forEach((p, i) => p.resolve(outputs[i] as O));
     }, (err: unknown) => {
       this.stats.errors += batch.length;

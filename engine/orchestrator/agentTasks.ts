@@ -22,6 +22,15 @@ import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
 import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
 import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
+import type { WorkerMetricsRecorder } from '../metrics/workerMetrics.js';
+
+/** Counts one inference call into the worker's histograms (docs/metrics.md). */
+function observeInto(metrics: WorkerMetricsRecorder) {
+  return (model: string, version: string, rows: number, queueWaitsMs: readonly number[]) => {
+    metrics.observe('safe_inference_batch_size', [model, version], rows);
+    for (const ms of queueWaitsMs) metrics.observe('safe_inference_queue_wait_seconds', [model, version], ms / 1000);
+  };
+}
 
 export interface WorkerContext {
   core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
@@ -30,12 +39,16 @@ export interface WorkerContext {
   refused: RefusedModelReport[];
 }
 
-export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32'): Promise<WorkerContext> {
+/** `metrics`: where the worker counts its inference calls (sent with each task's result). */
+export async function createWorkerContext(modelsDir: string, precision: 'fp32' | 'int8' = 'fp32', metrics?: WorkerMetricsRecorder): Promise<WorkerContext> {
   sopLibrary(); // parse and validate the SOPs once, at start-up, not during the first analysis
   const warnings: string[] = [];
   // One inference core per worker; the models are verified and warmed before the worker says ready.
   // A worker runs one agent at a time, so its batcher does not wait for companions (the default delay 0).
-  const core = createInferenceCore(modelsDir, { log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`) });
+  const core = createInferenceCore(modelsDir, {
+    log: (msg, fields) => warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`),
+    ...(metrics ? { observeBatch: observeInto(metrics) } : {}),
+  });
   const refused: RefusedModelReport[] = [];
   const refuse = (name: string, warning: string, err: Error) => { warnings.push(`${warning}: ${err.message}`); refused.push(refusedModelReport(modelsDir, name, precision, false, err)); return null; };
   const optional = <Case>(spec: SurrogateSpec<Case>) => SurrogateModel.load(spec, modelsDir, { core, precision })

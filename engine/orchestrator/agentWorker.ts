@@ -7,6 +7,7 @@ import { createWorkerContext, runStageTask, workerInventory, workerModels, type 
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
+import { WorkerMetricsRecorder } from '../metrics/workerMetrics.js';
 
 /** One stage of a run message, with the outputs of the stages run before it in the same task. */
 export interface StageRun { taskId: number; stage: PipelineStage; input: AnyStageInput }
@@ -23,9 +24,11 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   if (!port) throw new Error('agentWorker must run in a worker thread');
   const send = (message: FromWorker) => port.postMessage(message);
   const init = workerData as WorkerInit;
+  // Inference calls counted here travel with each task's end (done / failed), summed by the main thread.
+  const metrics = new WorkerMetricsRecorder();
   let context: WorkerContext;
   try {
-    context = await createWorkerContext(init.modelsDir, init.precision);
+    context = await createWorkerContext(init.modelsDir, init.precision, metrics);
   } catch (err) {
     send({ type: 'startFailed', error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'models could not be loaded') });
     return;
@@ -51,7 +54,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       try {
         if (message.phase === 'prepare') {
           if (prepared) await prepared.core.release(); // a prepare that was never committed
-          prepared = await createWorkerContext(init.modelsDir, init.precision);
+          prepared = await createWorkerContext(init.modelsDir, init.precision, metrics);
           send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), inventory: workerInventory(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });
           return;
         }
@@ -82,10 +85,10 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
         // The last stage's result ends the task in the same message (one message fewer on the critical path).
         const last = i === message.stages.length - 1;
         const durationMs = performance.now() - started;
-        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs });
+        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs, metrics: metrics.take() } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs });
         input = { ...input, [stage]: result } as AnyStageInput;
       } catch (err) {
-        send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started });
+        send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started, metrics: metrics.take() });
         return;
       }
     }

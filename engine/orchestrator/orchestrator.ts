@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '../logging.js';
 import { CHAINS, INLINE_STAGES, STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from './pipeline.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
+import type { EngineMetrics } from '../metrics/registry.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { inventoryHashes, type ModelInventory } from '../inference/modelInventory.js';
 import { WorkerPool } from './workerPool.js';
@@ -40,20 +41,27 @@ type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'modelPrecision' | 'w
 const RETRYABLE = new Set<string>([ERROR_CODES.AGENT_TIMEOUT, ERROR_CODES.AGENT_CRASHED]);
 
 export class Orchestrator {
+  /** Quantiles over recent runs for GET /v1/stats (its contract and the renderer's dashboard); the
+   *  Prometheus histogram safe_analysis_duration_seconds is kept beside it (docs/metrics.md). */
   readonly timings = new TimingStats();
   private readonly scheduler: AnalysisScheduler;
   analysesTotal = 0;
   retriesTotal = 0;
 
-  private constructor(private readonly pool: WorkerPool, private readonly config: OrchestratorConfig, private readonly logger: Logger) {
+  private constructor(private readonly pool: WorkerPool, private readonly config: OrchestratorConfig, private readonly logger: Logger,
+    private readonly metrics?: EngineMetrics) {
     this.scheduler = new AnalysisScheduler({
       maxConcurrent: config.maxConcurrentAnalyses, maxQueuedInteractive: config.maxQueuedInteractive, maxQueuedBatch: config.maxQueuedBatch,
     });
   }
 
-  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL } = {}): Promise<Orchestrator> {
-    const pool = await WorkerPool.start({ size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl });
-    return new Orchestrator(pool, config, options.logger ?? createLogger());
+  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics } = {}): Promise<Orchestrator> {
+    const { metrics } = options;
+    const pool = await WorkerPool.start({
+      size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl,
+      ...(metrics ? { onWorkerMetrics: (deltas) => metrics.addWorkerDeltas(deltas) } : {}),
+    });
+    return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics);
   }
 
   /** Every agent worker loads the models in the models directory again, without stopping analyses, and
@@ -111,10 +119,11 @@ export class Orchestrator {
             remaining = remaining.slice(1);
             timingsMs[done] = round3(durationMs);
             this.timings.record(done, durationMs);
+            this.metrics?.analysisDuration.observe({ agent: done, status: 'ok' }, durationMs / 1000);
             chainOk.set(done, true);
             emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
-          });
+          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000));
           return true;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;
@@ -176,11 +185,13 @@ export class Orchestrator {
     if (totalMs > this.config.slowAnalysisMs) this.logger.warn('slow analysis', { analysisId, totalMs: round3(totalMs), boundMs: this.config.slowAnalysisMs });
     const { strategist, field, awareness, executor } = outputs;
     const succeeded = [strategist, field, awareness, executor].filter((x) => x !== undefined).length;
+    const status = failures.length === 0 ? 'ok' : succeeded > 0 ? 'partial' : 'error';
+    this.metrics?.analysisDuration.observe({ agent: 'analysis', status }, totalMs / 1000);
     emit({ agent: 'analysis', state: failures.length ? 'failed' : 'finished', durationMs: round3(totalMs) });
 
     const result: AnalysisResult = {
       id: analysisId,
-      status: failures.length === 0 ? 'ok' : succeeded > 0 ? 'partial' : 'error',
+      status,
       strategist, awareness, field, executor,
       models: this.models,
       timingsMs,

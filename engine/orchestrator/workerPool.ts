@@ -9,6 +9,7 @@ import type { FromWorker, ReloadPhase, ToWorker, WorkerInit } from './workerProt
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
+import type { HistogramDelta } from '../metrics/workerMetrics.js';
 
 export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url);
 
@@ -20,10 +21,14 @@ export interface PoolOptions {
   agentTimeoutMs: number;
   /** The worker script; tests substitute one that injects faults. */
   workerUrl?: URL;
+  /** The histogram counts a worker sends with each task's end (docs/metrics.md). */
+  onWorkerMetrics?: (deltas: HistogramDelta[]) => void;
 }
 
 /** What each stage of a task reports as it finishes (the task goes on with the next stage). */
 export type StageDone = (stage: PipelineStage, result: unknown, durationMs: number) => void;
+/** A stage that failed in the worker, with how long it ran (a crash or a timeout reports none). */
+export type StageFailed = (stage: PipelineStage, durationMs: number) => void;
 
 interface PendingTask {
   taskId: number;
@@ -32,6 +37,7 @@ interface PendingTask {
   current: PipelineStage;
   input: AnyStageInput;
   onStage: StageDone;
+  onFailed?: StageFailed;
   resolve: () => void;
   reject: (error: SafeError) => void;
 }
@@ -159,11 +165,11 @@ export class WorkerPool {
 
   /** Runs `stages` one after another on one worker (a chain: no round trip between them); each stage's
    *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
-  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone): Promise<void> {
+  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, onStage, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, onStage, onFailed, resolve, reject });
       this.dispatch();
     });
   }
@@ -265,6 +271,8 @@ export class WorkerPool {
   }
 
   private finish(slot: Slot, message: Extract<FromWorker, { type: 'stageDone' | 'done' | 'failed' }>): void {
+    // Counted whatever became of the task: the inference calls did run.
+    if (message.type !== 'stageDone' && message.metrics) this.options.onWorkerMetrics?.(message.metrics);
     const task = slot.busy;
     if (!task || task.taskId !== message.taskId) return;
     if (message.type === 'stageDone') {
@@ -278,7 +286,10 @@ export class WorkerPool {
       task.onStage(message.stage, message.result, message.durationMs);
       task.resolve();
     }
-    else task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
+    else {
+      task.onFailed?.(message.stage, message.durationMs);
+      task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
+    }
     this.dispatch();
   }
 

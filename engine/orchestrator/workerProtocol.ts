@@ -4,6 +4,7 @@ import type { SafeErrorBody } from '../contract/errors.js';
 import type { AnyStageInput } from './pipeline.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import type { ModelInventory } from '../inference/modelInventory.js';
+import type { HistogramDelta } from '../metrics/workerMetrics.js';
 
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
@@ -21,10 +22,11 @@ export type FromWorker =
   /** `inventory`: what the worker verified and loaded (and refused), per model. */
   | { type: 'ready'; models: Record<string, string>; inventory: ModelInventory; warnings: string[] }
   | { type: 'startFailed'; error: SafeErrorBody }
-  /** One stage of a run finished; `done` is the last one's, and ends the task. */
+  /** One stage of a run finished; `done` is the last one's, and ends the task. A task's end (`done`,
+   *  `failed`) carries the worker's histogram counts since its previous task end (docs/metrics.md). */
   | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
-  | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
-  | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number }
+  | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; metrics?: HistogramDelta[] }
+  | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number; metrics?: HistogramDelta[] }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
   | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> };

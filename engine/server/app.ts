@@ -35,6 +35,12 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorReplies(app, engine.logger);
+  // safe_http_request_duration_seconds (docs/metrics.md): by route template, so ids in paths and unknown
+  // paths (route "unmatched") cannot grow the series. Event streams are hijacked and not timed.
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = { route: request.routeOptions.url ?? 'unmatched', method: request.method, code: String(reply.statusCode) };
+    engine.metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+  });
   void app.register(accessPlugin, { tokens: options.tokens, allowedHosts: options.allowedHosts ?? [] });
   const handlers = operationHandlers(engine);
   for (const group of GROUPS) void app.register(operationRoutes(group, handlers));

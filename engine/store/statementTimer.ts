@@ -5,9 +5,10 @@ import { TimingStats } from '../metrics/timingStats.js';
 import type { Logger } from '../logging.js';
 
 export class StatementTimer {
+  /** Quantiles for GET /v1/stats (its contract); the Prometheus histogram is `observe` (docs/metrics.md). */
   readonly stats = new TimingStats();
 
-  constructor(private readonly slowQueryMs = 50, private readonly logger?: Logger) {}
+  constructor(private readonly slowQueryMs = 50, private readonly logger?: Logger, private readonly observe?: (statement: string, seconds: number) => void) {}
 
   run<T>(name: string, statement: () => T): T {
     const started = performance.now();
@@ -16,6 +17,7 @@ export class StatementTimer {
     } finally {
       const ms = performance.now() - started;
       this.stats.record(name, ms);
+      this.observe?.(name, ms / 1000);
       if (ms > this.slowQueryMs) this.logger?.warn('slow query', { statement: name, ms: Math.round(ms * 1000) / 1000, boundMs: this.slowQueryMs });
     }
   }

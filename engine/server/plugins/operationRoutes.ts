@@ -1,6 +1,6 @@
 // The HTTP routes of one feature (an encapsulated fastify plugin per HttpGroup), derived from the
-// operations table: method, path, argument schemas split into params / query / body, reply schemas, and
-// for streams a Server-Sent Events reply. No route is written by hand.
+// operations table: method, path, argument schemas split into params / query / body, reply schemas, for
+// streams a Server-Sent Events reply, and for a text result its content type. No route is written by hand.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HTTP_STATUS } from '../../contract/errors.js';
@@ -26,7 +26,8 @@ function routeSchema(spec: OperationSpec) {
       : pick((k) => !params.includes(k) && k !== http.body),
     ...(body && !(body instanceof z.ZodUnknown) ? { body } : {}),
     response: {
-      ...(spec.kind === 'stream' ? {} : { [http.status ?? 200]: spec.result }),
+      // A text result (http.contentType) is sent as is: no JSON serializer for it.
+      ...(spec.kind === 'stream' || http.contentType ? {} : { [http.status ?? 200]: spec.result }),
       ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, errorBodySchema])),
     },
   };
@@ -68,6 +69,7 @@ export function operationRoutes(group: HttpGroup, handlers: OperationHandlers) {
           const args = argsFromHttp(name, { params: request.params, query: request.query, body: request.body });
           if (spec.kind === 'stream') return sendEventStream(reply, request, handlers, name, args);
           const value = await callOperation(handlers, name, args, () => {});
+          if (http.contentType) return reply.code(http.status ?? 200).type(http.contentType).send(value);
           return reply.code(http.status ?? 200).send(value);
         },
       });

@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import { jobMessageSchema, type ProgressEventBody } from '../../../engine/contract/api.js';
 import { ERROR_CODES, toErrorBody } from '../../../engine/contract/errors.js';
-import { httpRequestFor, type BridgeOperationName, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
+import { OPERATIONS, httpRequestFor, type BridgeOperationName, type HttpBinding, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
 import { EngineError, engineTransport, type EngineTransport } from './engineTransport.js';
 
 export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
@@ -17,6 +17,8 @@ export function createHttpTransport(baseUrl: string, token: string | null): Engi
       headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
     });
+    // A text result (the table's http.contentType: /metrics) comes as is; errors are always JSON.
+    if (response.ok && (OPERATIONS[name].http as HttpBinding).contentType !== undefined) return await response.text() as OperationResult<K>;
     const body = await response.json() as unknown;
     if (!response.ok) throw new EngineError(toErrorBody(body, ERROR_CODES.INTERNAL));
     return body as OperationResult<K>;
