@@ -1,14 +1,13 @@
 // Fatality rate per intensity in the manner of USGS PAGER's empirical model (Jaiswal & Wald 2010,
 // Earthquake Spectra 26:1017–1037): ν(S) = Φ(ln(S/θ)/β). China's parameters from PAGER's own model file
 // (usgs/pager, losspager/data/fatality.xml v2.2, ccode CN): θ = 10.328811, β = 0.100058.
+import { erf } from '../../../numeric/erf.js';
+
 export const PAGER_CHINA = { theta: 10.328811, beta: 0.100058 };
 
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf approximation, |error| < 1.5e-7). */
+/** Standard normal CDF through the shared error function (numeric/erf.ts). */
 export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+  return 0.5 * (1 + erf(z / Math.SQRT2));
 }
 
 export function fatalityRate(mmi: number, params = PAGER_CHINA): number {
