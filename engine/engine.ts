@@ -28,6 +28,9 @@ import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
+import { AlertRunner } from './monitoring/alerts/alertRunner.js';
+import { loadAlertRules } from './monitoring/alerts/rules.js';
+import type { AlertsView } from './contract/alerts.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 import { EngineMetrics } from './metrics/registry.js';
 
@@ -51,6 +54,8 @@ export interface EngineStartOptions {
 
 /** The device-health history, apart from the analyses' database (docs/device-health.md). */
 export const DEVICE_HISTORY_FILE = 'device-health.sqlite';
+/** The alert manager's state: silences, acknowledgements, alerts in progress (docs/alerts.md). */
+export const ALERT_STATE_FILE = 'alerts-state.json';
 
 /** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
 class NotCacheable extends Error { constructor(readonly result: AnalysisResult) { super('not cacheable'); } }
@@ -62,6 +67,7 @@ export class Engine {
   private readonly releasePidFile: () => void;
   private readonly stopBackups: () => void;
   private readonly monitor: DeviceMonitor | null;
+  private readonly alertRunner: AlertRunner | null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
@@ -72,6 +78,7 @@ export class Engine {
     readonly metrics: EngineMetrics) {
     this.writer = new RunWriter(store);
     this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
+    this.alertRunner = this.monitor ? this.startAlerts(this.monitor) : null;
     metrics.watch({
       queueDepth: () => { const q = pipeline?.queue; return q ? q.interactive + q.batch : 0; },
       workerRestarts: () => pipeline?.queue.replacedWorkers ?? 0,
@@ -83,6 +90,21 @@ export class Engine {
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
       : () => {};
+  }
+
+  /** Alerts live beside the sampler (docs/alerts.md, "Running live"): rules.yaml, state in the data directory. */
+  private startAlerts(monitor: DeviceMonitor): AlertRunner {
+    const runner = new AlertRunner({
+      rules: loadAlertRules(), stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
+      engineReadings: () => {
+        const p99Ms = monitor.view().engine.eventLoopDelayP99Ms;
+        return { eventLoopDelayP99Seconds: p99Ms === null ? null : p99Ms / 1000, workerRestartsTotal: this.pipeline ? this.pipeline.queue.replacedWorkers : null };
+      },
+      onNotify: (notifications) => { for (const n of notifications) this.logger.warn(`alert ${n.kind}`, { alerts: n.alerts.map((a) => a.summary.en) }); },
+      onError: (message) => this.logger.warn(message),
+    });
+    monitor.onSample((sample) => runner.ingestDeviceSample(sample));
+    return runner;
   }
 
   /** Use bootstrap.ts's startEngine: it also resolves the configuration and guards the data directory. */
@@ -185,6 +207,27 @@ export class Engine {
     };
   }
 
+  /** The listed alerts and live silences; `monitoring: false` on an engine that samples nothing. */
+  alerts(): AlertsView {
+    return this.alertRunner?.view() ?? { monitoring: false, alerts: [], silences: [] };
+  }
+
+  silenceAlert(args: OperationArgs<'silenceAlert'>): OperationResult<'silenceAlert'> {
+    const runner = this.requireAlerts();
+    const silence = runner.silence(args.silence);
+    if (!silence) throw new SafeError(ERROR_CODES.NOT_FOUND, `no listed alert ${args.silence.key ?? ''}`, 'silence.key');
+    return silence;
+  }
+
+  acknowledgeAlert(args: OperationArgs<'acknowledgeAlert'>): OperationResult<'acknowledgeAlert'> {
+    return { key: args.key, acknowledged: this.requireAlerts().acknowledge(args.key, args.by) };
+  }
+
+  private requireAlerts(): AlertRunner {
+    if (!this.alertRunner) throw new SafeError(ERROR_CODES.NOT_FOUND, 'this engine runs no device monitor, hence no alerts (a one-shot command)', 'alerts');
+    return this.alertRunner;
+  }
+
   /** Every metric in the Prometheus text format (docs/metrics.md). */
   metricsText(): Promise<string> { return this.metrics.render(); }
 
@@ -241,6 +284,7 @@ export class Engine {
   async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     this.stopBackups();
+    this.alertRunner?.close();
     await this.monitor?.close();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([

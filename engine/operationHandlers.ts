@@ -19,6 +19,9 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     stats: () => engine.stats(),
     deviceHealth: async () => engine.deviceHealth(),
     deviceHistory: async (args) => engine.deviceHistory(args),
+    alerts: async () => engine.alerts(),
+    silenceAlert: async (args) => engine.silenceAlert(args),
+    acknowledgeAlert: async (args) => engine.acknowledgeAlert(args),
     metrics: () => engine.metricsText(),
   };
 }

@@ -37,6 +37,10 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   stats: async () => ({}),
   deviceHealth: async () => ({}),
   deviceHistory: async () => ({ metric: 'safe_memory_used_ratio' }),
+  alerts: async () => ({}),
+  silenceAlert: async () => ({ silence: { matchers: { alertname: 'DiskSpaceLow' }, durationMs: 60_000, comment: 'operations test' } }),
+  // No alert is listed on a fresh engine: the answer is `acknowledged: false`, still of the declared shape.
+  acknowledgeAlert: async () => ({ key: 'DiskSpaceLow[]' }),
   metrics: async () => ({}),
 };
 
@@ -49,7 +53,8 @@ let nextId = 1;
 
 before(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-ops-'));
-  engine = await Engine.start(resolveConfig({ dataDir, workers: 1 }), { logger: createLogger('silent') });
+  // With the device monitor, as a serving host runs it, so the alert operations have their runner.
+  engine = await Engine.start(resolveConfig({ dataDir, workers: 1 }), { logger: createLogger('silent'), deviceMonitor: true });
   const tokens = loadOrCreateTokens(dataDir);
   token = tokens.operator;
   app = buildServer(engine, { tokens });

@@ -4,6 +4,7 @@
 // transports. Adding an operation = one entry here + its handler in engine/operationHandlers.ts (the
 // compiler then asks for it); see docs/architecture.md.
 import { z } from 'zod';
+import { acknowledgeArgsSchema, acknowledgeResultSchema, alertsSchema, silenceArgsSchema } from './alerts.js';
 import { deviceHealthSchema, deviceHistoryArgsSchema, deviceHistorySchema } from './deviceHealth.js';
 import { analysisResultSchema } from './result.js';
 import { ERROR_CODES, SafeError } from './errors.js';
@@ -23,7 +24,7 @@ export type OperationKind = 'query' | 'command' | 'stream';
 export type Access = 'anyone' | 'viewer' | 'operator';
 
 /** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
-export type HttpGroup = 'system' | 'analyses' | 'runs' | 'models' | 'stats';
+export type HttpGroup = 'system' | 'analyses' | 'runs' | 'models' | 'stats' | 'alerts';
 
 export interface HttpBinding {
   method: 'GET' | 'POST';
@@ -115,6 +116,20 @@ export const OPERATIONS = {
   deviceHistory: {
     kind: 'query', summary: 'One device metric over a range, at the finest resolution the history keeps for it',
     args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device/history' }, bridge: true,
+  },
+  alerts: {
+    kind: 'query', summary: 'Device-health alerts now: pending, firing and recently resolved, with zh/en text; live silences (docs/alerts.md)',
+    args: noArgs, result: alertsSchema, access: 'viewer', group: 'alerts', http: { method: 'GET', path: '/v1/alerts' }, bridge: true,
+  },
+  silenceAlert: {
+    kind: 'command', summary: 'Silence alerts by label matchers or one alert by its key, for a duration (1 h by default)',
+    args: silenceArgsSchema, result: z.object({ id: z.string(), matchers: z.record(z.string(), z.string()), endsAtMs: z.number() }),
+    access: 'operator', group: 'alerts', http: { method: 'POST', path: '/v1/alerts/silences', body: 'silence' }, bridge: true,
+  },
+  acknowledgeAlert: {
+    kind: 'command', summary: 'Acknowledge a pending or firing alert: no repeats until it resolves',
+    args: acknowledgeArgsSchema, result: acknowledgeResultSchema, access: 'operator', group: 'alerts',
+    http: { method: 'POST', path: '/v1/alerts/acknowledge' }, bridge: true,
   },
   metrics: {
     kind: 'query', summary: 'Every metric in the Prometheus text format (docs/metrics.md)', args: noArgs, result: z.string(),

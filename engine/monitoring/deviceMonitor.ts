@@ -24,12 +24,16 @@ export class DeviceMonitor {
   private lastError: string | null = null;
   private readonly windowTimer: NodeJS.Timeout;
   private reader: TimeSeriesStore | undefined;
+  private readonly listeners: Array<(sample: DeviceSample) => void> = [];
 
   constructor(private readonly options: SamplerOptions) {
     this.worker = new Worker(SAMPLER_URL, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
     this.worker.on('message', (m: SamplerMessage) => {
-      if (m.kind === 'sample') { this.recent.push(m.sample); if (this.recent.length > RECENT) this.recent.shift(); } else this.lastError = m.message;
+      if (m.kind !== 'sample') { this.lastError = m.message; return; }
+      this.recent.push(m.sample);
+      if (this.recent.length > RECENT) this.recent.shift();
+      for (const listener of this.listeners) listener(m.sample);
     });
     this.worker.on('error', (err) => { this.lastError = err.message; });
     this.loopDelay.enable();
@@ -40,6 +44,9 @@ export class DeviceMonitor {
     }, options.intervalMs * 10);
     this.windowTimer.unref();
   }
+
+  /** Each sample as it arrives on the engine's thread (the alert runner ingests them). */
+  onSample(listener: (sample: DeviceSample) => void): void { this.listeners.push(listener); }
 
   view(): DeviceHealthView {
     const memory = process.memoryUsage();

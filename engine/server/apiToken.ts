@@ -1,5 +1,5 @@
 // The per-install API tokens: 256 random bits each, owner-only files in the data directory, created on
-// first use. `api-token` is the operator's (everything); `viewer-token` may only read device health,
+// first use. `api-token` is the operator's (everything); `viewer-token` may only read device health (and its alerts),
 // metrics and models (the access levels of contract/operations.ts), e.g. for a second screen at the post.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

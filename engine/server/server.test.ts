@@ -118,11 +118,13 @@ test('fastify never answers with its own body: unknown route, wrong content type
   }
 });
 
-test('the viewer token reads device health, models and stats, never incidents or analyses', async () => {
+test('the viewer token reads device health, alerts, models and stats, never incidents or analyses, and cannot silence or acknowledge', async () => {
   const asViewer = (path: string, init: RequestInit = {}) => fetch(base + path, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.viewer}` } });
   assert.equal((await asViewer('/v1/models')).status, 200);
   assert.equal((await asViewer('/v1/stats')).status, 200);
-  for (const [path, init] of [['/v1/runs', {}], ['/v1/about', {}], ['/v1/analyses', { method: 'POST', body: JSON.stringify(example) }]] as const) {
+  assert.equal((await asViewer('/v1/alerts')).status, 200);
+  for (const [path, init] of [['/v1/runs', {}], ['/v1/about', {}], ['/v1/analyses', { method: 'POST', body: JSON.stringify(example) }],
+    ['/v1/alerts/silences', { method: 'POST', body: JSON.stringify({ matchers: { alertname: 'DiskSpaceLow' } }) }], ['/v1/alerts/acknowledge?key=x', { method: 'POST' }]] as const) {
     const response = await asViewer(path, init);
     assert.equal(response.status, 403, path);
     assert.equal((await response.json() as { code: string }).code, 'SAFE_E_FORBIDDEN');

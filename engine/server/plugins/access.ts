@@ -39,7 +39,7 @@ async function access(app: FastifyInstance, options: AccessOptions): Promise<voi
     if (tokenMatches(options.tokens.operator, presented)) return;
     if (tokenMatches(options.tokens.viewer, presented)) {
       if (spec.access === 'viewer') return;
-      throw new SafeError(ERROR_CODES.FORBIDDEN, `the viewer token may read device health, metrics and models only; ${name} needs the operator token`, 'authorization');
+      throw new SafeError(ERROR_CODES.FORBIDDEN, `the viewer token may read device health, alerts, metrics and models only; ${name} needs the operator token`, 'authorization');
     }
     throw new SafeError(ERROR_CODES.UNAUTHORIZED, 'missing or wrong API token: send "Authorization: Bearer <token>" (the token is in the data directory, file api-token)', 'authorization');
   });

@@ -3,13 +3,15 @@ export type Route =
   | { page: 'incidents' }
   | { page: 'new'; fromRunId?: string }
   | { page: 'analysis'; id: string }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'device' };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/');
   if (page === 'analysis' && id) return { page: 'analysis', id: decodeURIComponent(id) };
   if (page === 'new') return id ? { page: 'new', fromRunId: decodeURIComponent(id) } : { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
+  if (page === 'device') return { page: 'device' };
   return { page: 'incidents' };
 }
 
@@ -18,6 +20,7 @@ export function routeHash(route: Route): string {
     case 'analysis': return `#/analysis/${encodeURIComponent(route.id)}`;
     case 'new': return route.fromRunId ? `#/new/${encodeURIComponent(route.fromRunId)}` : '#/new';
     case 'settings': return '#/settings';
+    case 'device': return '#/device';
     default: return '#/incidents';
   }
 }

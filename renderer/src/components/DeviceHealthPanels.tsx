@@ -1,0 +1,98 @@
+// The device-health page's panels (docs/device-health.md, "Dashboard"): latest values, one chart per
+// main metric, the alert list with its operator buttons, and the engine's own figures. Plain props, so
+// they render under Node in tests; the page (pages/DeviceHealthPage.tsx) fetches and refreshes.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
+import type { AlertItem } from '../../../engine/contract/alerts.js';
+import { chartData, formatMetric, MAIN_METRICS, megabytes, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
+import { useT } from '../i18n/i18n.js';
+
+export function LatestValues({ health }: { health: DeviceHealth | null }) {
+  const { t } = useT();
+  return (
+    <dl className="device-latest" data-testid="device-latest">
+      {MAIN_METRICS.map((metric) => {
+        const shown = formatMetric(metric, health?.latest?.values[metric]);
+        return (
+          <div key={metric} data-testid={`latest-${metric}`} data-available={shown !== null}>
+            <dt>{t(`device.metric.${metric}`)}</dt>
+            <dd className={shown === null ? 'muted' : undefined}>{shown ?? t('device.notAvailable')}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+export function MetricChart({ metric, points, available }: { metric: MainMetric; points: readonly HistoryPoint[]; available: boolean }) {
+  const { t } = useT();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!host.current || !available) return;
+    const plot = new uPlot({
+      width: 460, height: 160,
+      series: [{}, { label: t(`device.metric.${metric}`), stroke: '#0b5cad', width: 2, fill: 'rgba(11,92,173,0.08)' }],
+      scales: metric === 'safe_temperature_celsius' ? {} : { y: { range: [0, 100] } },
+      axes: [{}, { values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
+      legend: { show: false },
+    }, chartData(metric, points), host.current);
+    return () => plot.destroy();
+  }, [metric, points, available, t]);
+  return (
+    <figure className="device-chart" data-testid={`chart-${metric}`}>
+      <figcaption><strong>{t(`device.metric.${metric}`)}</strong>{!available && <> · <span className="muted">{t('device.notAvailable')}</span></>}</figcaption>
+      {available && <div ref={host} />}
+    </figure>
+  );
+}
+
+export function RangeButtons({ range, onRange }: { range: RangeName; onRange: (r: RangeName) => void }) {
+  const { t } = useT();
+  return (
+    <div className="range-buttons" role="group" aria-label={t('device.range')}>
+      {(Object.keys(RANGES_MS) as RangeName[]).map((r) => (
+        <button key={r} type="button" aria-pressed={r === range} onClick={() => onRange(r)} data-testid={`range-${r}`}>{t(`device.range.${r}`)}</button>
+      ))}
+    </div>
+  );
+}
+
+export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowledge }: {
+  alerts: readonly AlertItem[]; canOperate: boolean; monitoring: boolean;
+  onSilence: (alert: AlertItem) => void; onAcknowledge: (alert: AlertItem) => void;
+}) {
+  const { t, language } = useT();
+  if (!monitoring) return <p className="muted" data-testid="alerts-off">{t('device.monitoringOff')}</p>;
+  if (alerts.length === 0) return <p data-testid="alerts-none">{t('device.alerts.none')}</p>;
+  return (
+    <ul className="alert-list" data-testid="alert-list">
+      {alerts.map((a) => (
+        <li key={a.key} className={`alert-item alert-${a.severity}`} data-state={a.state}>
+          <strong className={a.severity === 'critical' ? 'alert' : a.severity === 'warning' ? 'warn' : undefined}>{t(`device.severity.${a.severity}`)}</strong>
+          {' · '}{t(`device.state.${a.state}`)}
+          {' · '}{a.summary[language]}
+          {' · '}<time dateTime={new Date(a.sinceMs).toISOString()}>{t('device.since', { time: new Date(a.sinceMs).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB') })}</time>
+          {a.silenced && <> · <span className="muted">{t('device.silenced')}</span></>}
+          {a.acknowledged && <> · <span className="muted">{t('device.acknowledged', { by: a.acknowledged.by })}</span></>}
+          {' '}
+          <button type="button" disabled={!canOperate || a.silenced || a.state === 'resolved'} title={canOperate ? undefined : t('device.operatorOnly')} onClick={() => onSilence(a)} data-testid="silence">{t('device.silence1h')}</button>
+          {' '}
+          <button type="button" disabled={!canOperate || a.acknowledged !== null || a.state === 'resolved'} title={canOperate ? undefined : t('device.operatorOnly')} onClick={() => onAcknowledge(a)} data-testid="acknowledge">{t('device.acknowledge')}</button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EnginePanel({ health }: { health: DeviceHealth | null }) {
+  const { t } = useT();
+  const p99 = health?.engine.eventLoopDelayP99Ms;
+  return (
+    <dl className="device-engine" data-testid="device-engine">
+      <dt>{t('device.engine.loopP99')}</dt><dd>{p99 === null || p99 === undefined ? t('device.notYet') : `${p99.toFixed(1)} ms`}</dd>
+      <dt>{t('device.engine.rss')}</dt><dd>{health ? megabytes(health.engine.rssBytes) : '—'}</dd>
+      {health?.lastError && <><dt>{t('device.engine.lastError')}</dt><dd className="alert">{health.lastError}</dd></>}
+    </dl>
+  );
+}

@@ -1,0 +1,66 @@
+// The device-health page's panels under Node (react-dom/server), and the page's reduction of history:
+// an unmeasured metric reads "not available here" (never 0), the viewer sees the buttons disabled.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderToStaticMarkup } from 'react-dom/server';
+import i18next from 'i18next';
+import { initI18n } from '../i18n/i18n.js';
+import { AlertList, EnginePanel, LatestValues } from './DeviceHealthPanels.js';
+import { downsample, formatMetric, MAX_CHART_POINTS } from '../logic/deviceHealth.js';
+import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
+import type { AlertItem } from '../../../engine/contract/alerts.js';
+
+initI18n('zh');
+
+const health: DeviceHealth = {
+  monitoring: true, lastError: null,
+  latest: { atMs: 0, source: 'linux-proc', values: { safe_cpu_busy_ratio: 0.125, safe_memory_used_ratio: 0.5, safe_disk_used_ratio: 0 }, perCoreBusyRatio: [] },
+  capabilities: {} as DeviceHealth['capabilities'],
+  engine: { eventLoopDelayP99Ms: 12.34, rssBytes: 150 * 1_048_576, heapUsedBytes: 1 },
+};
+const alert: AlertItem = {
+  key: 'DiskSpaceLow[]', rule: 'DiskSpaceLow', state: 'firing', severity: 'warning', labels: { alertname: 'DiskSpaceLow' }, value: 0.93,
+  summary: { en: 'Disk /data is 93% full', zh: '磁盘 /data 已用 93%' }, sinceMs: 0, silenced: false, inhibited: false, held: false, acknowledged: null,
+};
+const noop = () => {};
+
+test('latest values: measured ones formatted (a real 0 % stays 0 %), unmeasured ones "not available here", in zh and en', async () => {
+  const zhHtml = renderToStaticMarkup(<LatestValues health={health} />);
+  assert.match(zhHtml, /CPU 占用<\/dt><dd>12\.5 %/);
+  assert.match(zhHtml, /磁盘占用<\/dt><dd>0\.0 %/);
+  assert.match(zhHtml, /data-testid="latest-safe_battery_charge_ratio" data-available="false"><dt>电池电量<\/dt><dd class="muted">本机无法测量/);
+  await i18next.changeLanguage('en');
+  const enHtml = renderToStaticMarkup(<LatestValues health={health} />);
+  assert.match(enHtml, /Temperature<\/dt><dd class="muted">not available here/);
+  await i18next.changeLanguage('zh');
+});
+
+test('alert list: text in the page language; the operator may act, the viewer sees the buttons disabled', async () => {
+  const operator = renderToStaticMarkup(<AlertList alerts={[alert]} monitoring canOperate onSilence={noop} onAcknowledge={noop} />);
+  assert.match(operator, /警告<\/strong> · 告警中 · 磁盘 \/data 已用 93%/);
+  assert.doesNotMatch(operator, /disabled/);
+  const viewer = renderToStaticMarkup(<AlertList alerts={[alert]} monitoring canOperate={false} onSilence={noop} onAcknowledge={noop} />);
+  assert.equal(viewer.match(/disabled=""/g)?.length, 2);
+  const acknowledged = renderToStaticMarkup(<AlertList alerts={[{ ...alert, acknowledged: { by: 'operator', atMs: 1 } }]} monitoring canOperate onSilence={noop} onAcknowledge={noop} />);
+  assert.match(acknowledged, /已由 operator 确认/);
+  assert.match(renderToStaticMarkup(<AlertList alerts={[]} monitoring={false} canOperate onSilence={noop} onAcknowledge={noop} />), /未运行设备监测/);
+  await i18next.changeLanguage('en');
+  assert.match(renderToStaticMarkup(<AlertList alerts={[alert]} monitoring canOperate onSilence={noop} onAcknowledge={noop} />), /Warning<\/strong> · firing · Disk \/data is 93% full/);
+  await i18next.changeLanguage('zh');
+});
+
+test('engine panel: loop delay p99 and RSS', () => {
+  const html = renderToStaticMarkup(<EnginePanel health={health} />);
+  assert.match(html, /12\.3 ms/);
+  assert.match(html, /150 MB/);
+});
+
+test('history is reduced to at most a few hundred points, keeping min and max', () => {
+  const points = Array.from({ length: 3600 }, (_, i) => ({ atMs: i * 1000, min: i, avg: i, max: i }));
+  const reduced = downsample(points);
+  assert.ok(reduced.length <= MAX_CHART_POINTS);
+  assert.equal(reduced[0]!.min, 0);
+  assert.equal(reduced.at(-1)!.max, 3599);
+  assert.equal(formatMetric('safe_battery_charge_ratio', undefined), null);
+  assert.equal(formatMetric('safe_temperature_celsius', 71.25), '71.3 °C');
+});
