@@ -3,6 +3,7 @@
 // they render under Node in tests; the page (pages/DeviceHealthPage.tsx) fetches and refreshes.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { chartData, formatMetric, MAIN_METRICS, megabytes, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
@@ -34,7 +35,7 @@ export function MetricChart({ metric, points, available }: { metric: MainMetric;
       width: 460, height: 160,
       series: [{}, { label: t(`device.metric.${metric}`), stroke: '#0b5cad', width: 2, fill: 'rgba(11,92,173,0.08)' }],
       scales: metric === 'safe_temperature_celsius' ? {} : { y: { range: [0, 100] } },
-      axes: [{}, { values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
+      axes: [{ values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, { values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
       legend: { show: false },
     }, chartData(metric, points), host.current);
     return () => plot.destroy();

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { Sensor } from '../../../engine/contract/incident.js';
 import type { AwarenessResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
@@ -19,7 +20,7 @@ export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: An
     const plot = new uPlot({
       width: 520, height: 180,
       series: [{}, { label: sensor.id, stroke: '#0b5cad', width: 2 }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: '#c62828', dash: [6, 4] }])],
-      axes: [{}, {}],
+      axes: [{ values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, {}],
       legend: { show: false },
     }, data, host.current);
     return () => plot.destroy();

@@ -7,6 +7,7 @@ import { parseSensorCsv } from './sensorCsv.js';
 import { parseRoute, routeHash } from './routes.js';
 import { emptyForm, formFromIncident, toIncidentInput, validateForm } from './incidentForm.js';
 import type { Zone } from '../../../engine/contract/result.js';
+import { timeAxisLabels } from './timeAxis.js';
 
 const zone = (z: Zone['zone'], alongM: number, acrossM: number, bearingDeg: number | null, shape: Zone['shape'] = 'corridor'): Zone =>
   ({ zone: z, shape, alongM, acrossM, bearingDeg, basis: '', populationEstimate: 0 });
@@ -137,4 +138,11 @@ test('a new report is stamped with the device time only when the clock is plausi
   assert.equal(emptyForm(new Date(2001, 0, 1)).reportedAt, '', 'a reset clock (before this build) is not believed');
   assert.equal(emptyForm(new Date(2099, 0, 1)).reportedAt, '', 'nor one decades ahead');
   assert.equal(emptyForm(null).reportedAt, '');
+});
+
+test('chart time axes: 24-hour local time, seconds for short spans, the date for long ones; never a US date', () => {
+  const at = new Date(2026, 10, 30, 14, 7, 5).getTime() / 1000;
+  assert.deepEqual(timeAxisLabels([at], 60), ['14:07:05']);
+  assert.deepEqual(timeAxisLabels([at], 3600), ['14:07']);
+  assert.deepEqual(timeAxisLabels([at], 7 * 86_400), ['11-30 14:07']);
 });
