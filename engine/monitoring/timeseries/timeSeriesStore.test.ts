@@ -57,3 +57,17 @@ test('retention bounds every tier: nothing older than a week of minutes or 90 da
   assert.equal(store.query('safe_disk_used_ratio', t0, t0 + 9 * 86_400_000, 'hour').length, 0, 'the first ten days are gone');
   store.close();
 });
+
+test('summary: count / min / avg / max per series, raw by sample, minutes weighted by their counts', () => {
+  const store = new TimeSeriesStore(file());
+  const t0 = Date.UTC(2026, 10, 30, 0, 0, 0);
+  // Two minutes: the first at 0.2 for 60 samples, the second at 0.8 for 30 samples.
+  for (let s = 0; s < 90; s++) store.append(t0 + s * 1000, { safe_memory_used_ratio: s < 60 ? 0.2 : 0.8 }, s % 2 ? 'cpu=1' : '');
+  store.compact(t0 + 120_000);
+  const raw = store.summary(t0, t0 + 120_000, 'raw');
+  assert.deepEqual(raw.map((r) => [r.metric, r.labels, r.count, r.min, r.max]), [['safe_memory_used_ratio', '', 45, 0.2, 0.8], ['safe_memory_used_ratio', 'cpu=1', 45, 0.2, 0.8]]);
+  const minute = store.summary(t0, t0 + 120_000, 'minute');
+  assert.deepEqual(minute.map((r) => r.count), [45, 45]);
+  assert.ok(minute.every((r) => Math.abs(r.avg - (30 * 0.2 + 15 * 0.8) / 45) < 1e-9), 'weighted, not the mean of the two minutes');
+  store.close();
+});

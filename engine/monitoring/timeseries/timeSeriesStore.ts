@@ -13,6 +13,7 @@ const HOUR_MS = 3_600_000;
 
 export interface SeriesPoint { atMs: number; min: number; avg: number; max: number }
 export type Resolution = 'raw' | 'minute' | 'hour';
+export interface SeriesSummary { metric: string; labels: string; count: number; min: number; avg: number; max: number }
 
 export class TimeSeriesStore {
   private readonly db: Database.Database;
@@ -71,6 +72,15 @@ export class TimeSeriesStore {
     }
     return (this.db.prepare(`SELECT at, min, avg, max FROM ${resolution} WHERE metric = ? AND labels = ? AND at >= ? AND at <= ? ORDER BY at`)
       .all(metric, labels, fromMs, toMs) as Array<{ at: number; min: number; avg: number; max: number }>).map((r) => ({ atMs: r.at, min: r.min, avg: r.avg, max: r.max }));
+  }
+
+  /** Per series, count / min / avg / max over [fromMs, toMs] in one tier (for the support bundle, docs/cli.md):
+   *  raw counts samples; minute and hour weight each row by its sample count. */
+  summary(fromMs: number, toMs: number, resolution: Resolution): SeriesSummary[] {
+    const sql = resolution === 'raw'
+      ? 'SELECT metric, labels, COUNT(*) AS count, MIN(value) AS min, AVG(value) AS avg, MAX(value) AS max FROM raw WHERE at >= ? AND at <= ? GROUP BY metric, labels ORDER BY metric, labels'
+      : `SELECT metric, labels, SUM(n) AS count, MIN(min) AS min, SUM(avg * n) / SUM(n) AS avg, MAX(max) AS max FROM ${resolution} WHERE at >= ? AND at <= ? GROUP BY metric, labels ORDER BY metric, labels`;
+    return this.db.prepare(sql).all(fromMs, toMs) as SeriesSummary[];
   }
 
   rowCounts(): { raw: number; minute: number; hour: number } {
