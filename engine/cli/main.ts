@@ -21,6 +21,7 @@ import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
 import { loadAlertRules } from '../monitoring/alerts/rules.js';
 import { exportPrometheusRules } from '../monitoring/alerts/prometheus.js';
+import { writeSupportBundle } from './supportBundle.js';
 
 interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
 
@@ -149,6 +150,12 @@ export function buildCli(): Command {
   withCommon(program.command('config').description('print the effective configuration')).action((options) => {
     process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
   });
+  withCommon(program.command('support-bundle').argument('<out>', 'the JSON file to write')
+    .description('write one JSON file for IT: versions, configuration, health, models, device health, alerts, database size; never incidents or tokens'))
+    .action(async (out: string, options: CommonOptions) => {
+      await writeSupportBundle(out, overridesFrom(options));
+      process.stdout.write(`wrote ${out}\n`);
+    });
   program.command('alerts').argument('<action>', 'export: the device-health alert rules as a Prometheus rules file (docs/alerts.md)')
     .option('--rules <file>', 'alert rules YAML (default: engine/monitoring/rules.yaml)')
     .action((action: string, options: { rules?: string }) => {
