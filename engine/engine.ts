@@ -84,7 +84,7 @@ export class Engine {
       workerRestarts: () => pipeline?.queue.replacedWorkers ?? 0,
       cacheRequests: () => cache.requestCounts(),
       liveModels: () => Object.values(pipeline?.modelInventory.loaded ?? {}).map((m) => ({ model: m.name, version: String(m.version), variant: m.variant })),
-      deviceSample: () => this.monitor?.view().latest ?? null,
+      deviceSample: () => this.monitor?.latest() ?? null,
     });
     this.releasePidFile = markEngineRunning(config.dataDir);
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0

@@ -48,11 +48,16 @@ export class DeviceMonitor {
   /** Each sample as it arrives on the engine's thread (the alert runner ingests them). */
   onSample(listener: (sample: DeviceSample) => void): void { this.listeners.push(listener); }
 
+  /** The latest sample alone (what the metrics scrape needs, without the capability list). */
+  latest(): DeviceSample | null {
+    return this.recent.at(-1) ?? null;
+  }
+
   view(): DeviceHealthView {
     const memory = process.memoryUsage();
     return {
       monitoring: true,
-      latest: this.recent.at(-1) ?? null,
+      latest: this.latest(),
       capabilities: this.recent.length > 1 ? capabilities(this.recent) : Object.fromEntries(DEVICE_METRICS.map((m) => [m, 'not-available'])) as DeviceHealthView['capabilities'],
       engine: { eventLoopDelayP99Ms: this.lastLoopP99Ms, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       lastError: this.lastError,

@@ -51,7 +51,9 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
   if (axisDeg !== null && rate > 0) {
     const coverM = rate * inputs.evacuationMin;
     const atM = inputs.distanceToCommunityM !== undefined ? Math.max(headNowM, inputs.distanceToCommunityM - coverM) : headNowM + coverM;
-    const halfM = Math.max(threat.polygon.length ? fire.ellipse.widthM : 0, 200) / 2 + atM * 0.2;
+    // Wide enough to cross the fire's front with room to spare: the forecast width (at least 200 m), widening
+    // by a fifth of the distance ahead, as a front spreads sideways while it runs.
+    const halfM = Math.max(fire.ellipse.widthM, 200) / 2 + atM * 0.2;
     const late = inputs.distanceToCommunityM !== undefined && inputs.distanceToCommunityM - coverM <= headNowM;
     lines.push({
       kind: 'evacuation_trigger', points: [fromAxis(axisDeg, atM, -halfM), fromAxis(axisDeg, atM, halfM)],
@@ -63,7 +65,7 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
         : `火头前方${round(coverM, 0)}米：此线以内的居民须立即撤离（疏散需${inputs.evacuationMin}分钟，火头在此期间推进该距离）`,
     });
   }
-  return { zones, lines, upwindReachM: threat.backM ?? threat.headM };
+  return { zones, lines, upwindReachM: threat.backM };
 }
 
 /** Minutes after ignition at which the growing fire ellipse reaches `point` (metres east/north of the

@@ -11,12 +11,6 @@ export function towards(bearingDeg: number, distanceM: number, from: PointM = [0
   return [from[0] + distanceM * Math.sin(bearingDeg * RAD), from[1] + distanceM * Math.cos(bearingDeg * RAD)];
 }
 
-/** Compass bearing (0–360) and distance of a point from the origin. */
-export function bearingAndDistance(point: PointM): { bearingDeg: number; distanceM: number } {
-  const bearing = Math.atan2(point[0], point[1]) / RAD;
-  return { bearingDeg: (bearing + 360) % 360, distanceM: Math.hypot(point[0], point[1]) };
-}
-
 /** A point given along an axis pointing to `axisBearingDeg` and across it (positive to the right). */
 export function fromAxis(axisBearingDeg: number, alongM: number, acrossM: number, origin: PointM = [0, 0]): PointM {
   const a = towards(axisBearingDeg, alongM, origin);

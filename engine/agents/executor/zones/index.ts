@@ -26,14 +26,6 @@ function ergDistances(hazmat: NonNullable<FieldResult['hazmat']>): ErgDistances 
   };
 }
 
-/** When the F-Agent gave no ERG block (an analysis without a release): the orange guides' "at least 100 m
- *  in all directions" for gases. */
-const GENERIC_ISOLATION: ErgDistances = {
-  isolationM: 100, protectiveActionM: null,
-  basis: 'initial isolation of at least 100 m in all directions (ERG orange guides for gases)',
-  basisZh: '初始隔离至少100米（ERG 气体类指南）',
-};
-
 export function planZones(incident: Incident, field: FieldResult, awareness: AwarenessResult): ZonePlan {
   const density = awareness.populationAtRisk.densityPerKm2;
   const finish = (origin: ZonePlan['origin'], specs: ZoneSpec[], extra: Omit<ZonePlan, 'zones' | 'origin'> = {}): ZonePlan => ({
@@ -41,11 +33,12 @@ export function planZones(incident: Incident, field: FieldResult, awareness: Awa
   });
   const windFromDeg = incident.facts.weather?.windFromDeg ?? null;
 
-  if (field.plume || incident.facts.release) {
-    const erg = field.hazmat ? ergDistances(field.hazmat) : GENERIC_ISOLATION;
+  // Every release gets the F-Agent's ERG block (a substance not in the table gets Guide 111's).
+  if (field.hazmat) {
+    const erg = ergDistances(field.hazmat);
     const specs = hazmatZones(field.plume, field.flammable, erg, windFromDeg);
     const sites = windFromDeg !== null ? commandSites(windFromDeg, hazmatUpwindReachM(erg), specs, 'release', '泄漏源') : [];
-    const lines = field.hazmat && field.hazmat.hazards !== 'toxic' ? bleveEvacuationLine(field.hazmat.fireIsolationM) : [];
+    const lines = field.hazmat.hazards !== 'toxic' ? bleveEvacuationLine(field.hazmat.fireIsolationM) : [];
     return finish({ kind: 'release', name: 'release point', nameZh: '泄漏源' }, specs, { sites, groundLines: lines });
   }
   if (field.fire) {
