@@ -6,11 +6,13 @@
 //                           files: never another agent's code, never onnxruntime-node, never the serving side
 //   engine/agents/common    what an agent may import, but no agent: the one place agents share code through
 //   engine/inference        anything in engine/ but agents; the only place onnxruntime-node is imported
-//   worker side             orchestrator/agentTasks.ts, agentWorker.ts, agentWorkerMain.ts (and testing/): agents
+//   worker side             orchestrator/agentTasks.ts, agentWorker.ts, agentWorkerMain.ts (and testing/), and
+//                           updates/gateWorker.ts (the model gate runs the agents' model wrappers): agents
 //   the rest of engine/     (server, cli, host, store, cache, orchestrator, report, metrics, monitoring, knowledge, numeric,
 //                           the top-level files) anything in engine/ but agents; the worker side for types only
 //   all of engine/          never Electron, the UI, or training/ (build time, not shipped); runtime code imports
 //                           statically, so these rules see every import
+//   update-server/          engine/contract only (IT's own app); engine/ never imports it (its tests may, to sign channels)
 //   training/               engine/ (build time may use anything), never Electron or the UI
 //   electron/, renderer/    engine/contract only, never training/; the renderer no Node or Electron
 //
@@ -26,7 +28,7 @@ const ENGINE_DIRS = entries('./engine').filter((e) => e.isDirectory()).map((e) =
 const ENGINE_FILES = entries('./engine').filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')).map((e) => e.name.slice(0, -3));
 const AGENTS = entries('./engine/agents').filter((e) => e.isDirectory() && e.name !== 'common').map((e) => e.name);
 const AGENT_MAY_IMPORT = ['contract', 'knowledge', 'numeric', 'inference', 'agents'];
-const WORKER_SIDE = ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/agentWorkerMain.ts', 'engine/orchestrator/testing/**'];
+const WORKER_SIDE = ['engine/orchestrator/agentTasks.ts', 'engine/orchestrator/agentWorker.ts', 'engine/orchestrator/agentWorkerMain.ts', 'engine/orchestrator/testing/**', 'engine/updates/gateWorker.ts'];
 const TESTS = ['**/*.test.ts'];
 
 /** A specifier with a path segment named one of `names` (engine's folder names are unique in engine/). */
@@ -37,6 +39,7 @@ const noElectron = [
   { group: ['**/renderer/**', '**/electron/**'], message: 'engine/ must not import the app shell or the UI.' },
 ];
 const noTraining = { regex: segment(['training']), message: 'training/ is build-time code the app does not ship: engine/ never imports it.' };
+const noUpdateServer = { regex: segment(['update-server']), message: 'update-server/ is IT\'s own app (channel signing, the fleet server): the engine never imports it.' };
 const noOnnxruntime = { regex: '^onnxruntime-', message: 'only engine/inference/ runs models: use its inference core, never onnxruntime directly.' };
 const noAgents = { regex: segment(['agents']), message: 'agents run in worker threads (orchestrator/agentTasks.ts); the serving side and the layers below the agents never import them.' };
 const agentLayers = [
@@ -62,9 +65,14 @@ export default tseslint.config(
   },
   {
     files: ['engine/**/*.ts'],
+    ignores: TESTS,
+    rules: restrict([...engineBase, noOnnxruntime, noUpdateServer]),
+  },
+  {
+    files: ['engine/**/*.ts'],
     ignores: ['engine/agents/**', ...WORKER_SIDE, ...TESTS],
     rules: {
-      ...restrict([...engineBase, noOnnxruntime, noAgents]),
+      ...restrict([...engineBase, noOnnxruntime, noAgents, noUpdateServer]),
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
         regex: '(^|/)agent(Tasks|Worker|WorkerMain)(\\.js)?$', allowTypeImports: true,
         message: 'the worker side runs the agents: the serving side may import its types, never its code.',
@@ -78,7 +86,7 @@ export default tseslint.config(
   {
     files: ['engine/inference/**/*.ts'],
     ignores: TESTS,
-    rules: restrict([...engineBase, noAgents]),
+    rules: restrict([...engineBase, noAgents, noUpdateServer]),
   },
   ...AGENTS.map((agent) => ({
     files: [`engine/agents/${agent}/**/*.ts`],
@@ -102,6 +110,20 @@ export default tseslint.config(
         ...['ImportExpression', 'TSImportType', 'TSExternalModuleReference', "CallExpression[callee.name='require']", "CallExpression[callee.name='createRequire']"]
           .map((selector) => ({ selector, message: 'engine/ imports statically, so the layering rules see every import.' })),
       ],
+    },
+  },
+  {
+    // IT's update server is its own app: it shares the engine's contract (the channel's public shape,
+    // the error codes) and nothing else of the engine, and never the UI, the shell or training/.
+    files: ['update-server/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/engine/**', '!**/engine/contract', '!**/engine/contract/**'], message: 'update-server/ uses the engine only through engine/contract.' },
+          { group: ['**/training/**', '**/renderer/**', '**/electron/**', 'electron'], message: 'update-server/ is a server: no training code, UI or app shell.' },
+        ],
+      }],
     },
   },
   {

@@ -50,6 +50,9 @@ export const configSchema = z.object({
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
   /** The desktop app's update server (generic provider); null: update checks are off. */
   updateFeedUrl: z.url().nullable(),
+  /** The model update channel (a URL or a folder) `models update` and the background check read when
+   *  none is named; null: only updates asked for with a channel (docs/updates.md). */
+  modelChannel: z.string().min(1).nullable(),
   /** `npm start` serves the UI to a browser even where the Electron binary is installed. */
   browserMode: z.union([z.boolean(), z.stringbool()]),
 });
@@ -76,6 +79,7 @@ export function defaultConfig(): EngineConfig {
     backupsKept: 8,
     logLevel: 'info' satisfies LogLevel,
     updateFeedUrl: null,
+    modelChannel: null,
     browserMode: false,
   };
 }

@@ -33,6 +33,9 @@ import { loadAlertRules } from './monitoring/alerts/rules.js';
 import type { AlertsView } from './contract/alerts.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 import { EngineMetrics } from './metrics/registry.js';
+import { ModelUpdates } from './updates/modelUpdates.js';
+import { ModelLedger } from './updates/modelLedger.js';
+import { workerGate } from './updates/modelGate.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -75,8 +78,11 @@ export class Engine {
   private constructor(readonly config: EngineConfig, private readonly pipeline: Orchestrator | null, private readonly store: AnalysisStore,
     private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions,
     /** The Prometheus registry (docs/metrics.md); the HTTP server times its requests into it. */
-    readonly metrics: EngineMetrics) {
+    readonly metrics: EngineMetrics,
+    /** Model updates from a signed channel (docs/updates.md). */
+    readonly updates: ModelUpdates) {
     this.writer = new RunWriter(store);
+    updates.attach(pipeline ? async (modelsDir) => { await this.reloadModels(modelsDir); } : null);
     this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
     this.alertRunner = this.monitor ? this.startAlerts(this.monitor) : null;
     metrics.watch({
@@ -113,7 +119,9 @@ export class Engine {
     const db = openDatabase(config.dataDir);
     const metrics = new EngineMetrics();
     try {
-      const orchestrator = options.agents === false ? null : await Orchestrator.start(config, { logger, workerUrl: options.workerUrl, metrics });
+      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger });
+      // The workers load the live version of each model: the shipped ones until an update or rollback.
+      const orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
@@ -123,7 +131,7 @@ export class Engine {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
       const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds));
-      return new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics);
+      return new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates);
     } catch (err) {
       db.close();
       throw err;
@@ -271,11 +279,11 @@ export class Engine {
     });
   }
 
-  /** Loads the models in the models directory again in every worker and swaps them in together (or not
-   *  at all); every cached answer of a model whose bytes changed is dropped. */
-  async reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> {
+  /** Loads the models in the models directory (or `modelsDir`, a new live view) again in every worker and
+   *  swaps them in together (or not at all); every cached answer of a model whose bytes changed is dropped. */
+  async reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
     const before = this.orchestrator.modelHashes;
-    const reloaded = await this.orchestrator.reloadModels();
+    const reloaded = await this.orchestrator.reloadModels(modelsDir);
     invalidateReplacedModels(this.cache, before, this.orchestrator.modelHashes);
     return reloaded;
   }
@@ -320,7 +328,7 @@ export class Engine {
     // Keyed by what the answer depends on: the question, the bytes of every model the workers loaded
     // (their sha256, checked at load) and the engine's compiled code.
     const models = this.orchestrator.modelHashes;
-    const key = analysisCacheKey(incident, models, engineBuildHash());
+    const key = analysisCacheKey(incident, models, engineBuildHash(), this.orchestrator.models);
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();

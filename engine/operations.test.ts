@@ -17,6 +17,9 @@ import { createLogger } from './logging.js';
 import { buildServer } from './server/app.js';
 import { loadOrCreateTokens } from './server/apiToken.js';
 import { serveEngineOverPort } from './host/engineHost.js';
+import { DEFAULT_MODELS_DIR } from './inference/modelRepository.js';
+import { ChannelRepository } from '../update-server/channel/channelRepository.js';
+import { generateRoleKeys } from '../update-server/channel/keys.js';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/chlorine-tank-car-zh.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -42,7 +45,17 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   // No alert is listed on a fresh engine: the answer is `acknowledged: false`, still of the declared shape.
   acknowledgeAlert: async () => ({ key: 'DiskSpaceLow[]' }),
   metrics: async () => ({}),
+  modelUpdates: async () => ({ limit: 50 }),
+  // A channel publishing the shipped fire-spread surrogate again as v3 (same bytes: it passes its gate).
+  trustChannel: async () => ({ rootFile: modelChannel.rootFile }),
+  updateModels: async (door) => { await door('trustChannel', { rootFile: modelChannel.rootFile }); return { channel: modelChannel.dir }; },
+  importModels: async () => ({ bundle: bundleDir }),
+  // First door: v3 → v2 (shipped); second: v2 → v1 (shipped).
+  rollbackModel: async () => ({ name: 'fire-spread-surrogate' }),
 };
+
+let modelChannel: ChannelRepository;
+let bundleDir: string;
 
 let engine: Engine;
 let app: FastifyInstance;
@@ -53,6 +66,10 @@ let nextId = 1;
 
 before(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-ops-'));
+  modelChannel = ChannelRepository.init(join(dataDir, 'channel'), generateRoleKeys(join(dataDir, 'channel-keys')));
+  modelChannel.publish(join(DEFAULT_MODELS_DIR, 'fire-spread-surrogate', '2'), { version: 3 });
+  bundleDir = join(dataDir, 'usb');
+  ChannelRepository.bundle(modelChannel.dir, bundleDir);
   // With the device monitor, as a serving host runs it, so the alert operations have their runner.
   engine = await Engine.start(resolveConfig({ dataDir, workers: 1 }), { logger: createLogger('silent'), deviceMonitor: true });
   const tokens = loadOrCreateTokens(dataDir);

@@ -121,6 +121,20 @@ test('nothing under engine/ imports training/; training/ may import the engine',
   await passes(use('../training/plumeSurrogate.js', 'samplePlumeCases'), 'bench/x.ts');
 });
 
+test("update-server/ is IT's own app: it uses only engine/contract, and the engine never imports it", async () => {
+  const contractOnly = 'update-server/ uses the engine only through engine/contract';
+  await fails(use('../../engine/store/database.js', 'openDatabase'), 'update-server/server/x.ts', contractOnly);
+  await fails(use('../engine/updates/modelUpdater.js', 'ModelUpdater'), 'update-server/x.ts', contractOnly);
+  await fails(use('../../training/buildModels.js', 'SURROGATE_BUILDS'), 'update-server/channel/x.ts', 'no training code, UI or app shell');
+  await passes(use('../../engine/contract/modelChannel.js', 'modelTargetPath'), 'update-server/channel/x.ts');
+  const never = "update-server/ is IT's own app";
+  await fails(use('../../update-server/channel/channelRepository.js', 'ChannelRepository'), 'engine/updates/x.ts', never);
+  await fails(use('../update-server/server/app.js', 'buildUpdateServer'), 'engine/engine.ts', never);
+  await fails(use('../../update-server/channel/keys.js', 'loadRoleKeys'), 'engine/inference/x.ts', never);
+  // Its tests sign channels with the channel tools, to attack the client with them.
+  await passes(use('../../update-server/channel/channelRepository.js', 'ChannelRepository'), 'engine/updates/x.test.ts');
+});
+
 test('engine/ and training/ never import Electron or the UI', async () => {
   await fails(use('electron', 'app'), 'engine/cli/x.ts', 'never import Electron');
   await fails(use('electron/main', 'app'), 'engine/agents/field/x.ts', 'never import Electron');
@@ -197,8 +211,8 @@ test('the cycle check finds a cycle, also one made of type-only or dynamic impor
   assert.deepEqual(importCycles(new Map([['x', ['y']], ['y', []]])), []);
 });
 
-test('engine/ and training/ have no import cycles', () => {
-  const files = ['engine', 'training'].flatMap((d) => sourceFiles(join(ROOT, d)));
+test('engine/, training/ and update-server/ have no import cycles', () => {
+  const files = ['engine', 'training', 'update-server'].flatMap((d) => sourceFiles(join(ROOT, d)));
   assert.ok(files.length > 100, 'the sources were found');
   const cycles = importCycles(importGraph(files));
   assert.deepEqual(cycles.map((c) => c.map((f) => relative(ROOT, f))), []);
@@ -223,7 +237,8 @@ test('the packaged app ships dist/engine but not dist/training', () => {
   assert.equal(included('dist/engine/engine.js'), true);
   assert.equal(included('dist/engine/agents/field/index.js'), true);
   // dist/engine/training/ too: a build from before the move leaves it behind in dist/.
-  for (const file of ['dist/training/buildModels.js', 'dist/training/corpus/generateCorpus.js', 'dist/engine/training/buildModels.js']) {
+  // Nor IT's update server and channel tools: a laptop verifies channels, it never signs them.
+  for (const file of ['dist/training/buildModels.js', 'dist/training/corpus/generateCorpus.js', 'dist/engine/training/buildModels.js', 'dist/update-server/cli.js']) {
     assert.equal(included(file), false, `${file} is not packed`);
   }
   assert.ok(existsSync(join(ROOT, 'training', 'buildModels.ts')) && !existsSync(join(ROOT, 'engine', 'training')), 'the build-time code lives in training/');

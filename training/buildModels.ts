@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { INCIDENT_TYPES } from '../engine/contract/taxonomy.js';
 import { DEFAULT_MODELS_DIR, sha256Hex } from '../engine/inference/modelRepository.js';
-import type { ModelManifest } from '../engine/inference/manifest.js';
+import type { ModelManifest } from '../engine/contract/modelManifest.js';
 import { FEATURE_SPEC, featureIds } from '../engine/agents/strategist/classifier/textFeatures.js';
 import { CLASSIFIER_MODEL_NAME, classifierAdapter } from '../engine/agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_CORPUS, generateCorpus, type LabelledReport } from './corpus/generateCorpus.js';
@@ -17,6 +17,8 @@ import { PLUME_SURROGATE_TRAINING } from './plumeSurrogate.js';
 import { FIRE_SURROGATE_TRAINING } from './fireSurrogate.js';
 import { FLOOD_SURROGATE_TRAINING } from './floodSurrogate.js';
 import { buildSensorAnomaly } from './sensorAnomaly.js';
+import { classifierEvaluationSet, writeEvaluationSet } from './evaluationSets.js';
+import { SURROGATE_TRAININGS } from './shippedEvaluationSets.js';
 
 /** Every physics surrogate the F-Agent runs, in build order. */
 export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: string) => void) => Promise<ModelManifest>> = [
@@ -143,6 +145,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
   writeFileSync(join(dir, 'model.onnx'), bytes);
   if (int8Ships) writeFileSync(join(dir, 'model.int8.onnx'), int8Bytes);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeEvaluationSet(dir, classifierEvaluationSet(test));
   log(`${CLASSIFIER_MODEL_NAME} v${CLASSIFIER_VERSION}: held-out accuracy ${(metrics.heldOutAccuracy * 100).toFixed(1)} % ` +
     `(zh ${((metrics.heldOutAccuracyByLang.zh ?? 0) * 100).toFixed(1)} %, en ${((metrics.heldOutAccuracyByLang.en ?? 0) * 100).toFixed(1)} %), ` +
     `${bytes.length} bytes, sha256 ${manifest.sha256.slice(0, 16)}…`);
@@ -156,9 +159,31 @@ export function formatConfusion(confusion: Record<string, Record<string, number>
   return lines.join('\n');
 }
 
+/** `--only NAME` with `--version N` and any of `--seed S --train-cases N --epochs N --unchecked`: one new
+ *  version of one surrogate (another seed, more data) into `--out DIR`, for publishing on a channel
+ *  (docs/updates.md). Without `--only`, every shipped model as it ships. */
+function parseBuildArgs(argv: readonly string[]) {
+  const value = (flag: string) => { const i = argv.indexOf(flag); return i > 0 ? argv[i + 1] : undefined; };
+  const number = (flag: string) => { const v = value(flag); if (v === undefined) return undefined; const n = Number(v); if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, not ${v}`); return n; };
+  return {
+    modelsDir: value('--out') ?? DEFAULT_MODELS_DIR, only: value('--only'), version: number('--version'), seed: number('--seed'),
+    trainCases: number('--train-cases'), epochs: number('--epochs'), unchecked: argv.includes('--unchecked'),
+  };
+}
+
 async function main(): Promise<void> {
-  const outIndex = process.argv.indexOf('--out');
-  const modelsDir = outIndex > 0 ? (process.argv[outIndex + 1] as string) : DEFAULT_MODELS_DIR;
+  const args = parseBuildArgs(process.argv);
+  if (args.only) {
+    const spec = SURROGATE_TRAININGS.find((s) => s.runtime.name === args.only);
+    if (!spec) throw new Error(`--only takes one of ${SURROGATE_TRAININGS.map((s) => s.runtime.name).join(', ')} (the classifier and the anomaly model build only as shipped)`);
+    if (args.version === undefined) throw new Error('--only needs --version N (the new version\'s number)');
+    await buildSurrogate({
+      ...spec, version: args.version, seed: args.seed ?? spec.seed, trainCases: args.trainCases ?? spec.trainCases,
+      mlp: { ...spec.mlp, epochs: args.epochs ?? spec.mlp.epochs, seed: args.seed ?? spec.mlp.seed },
+    }, args.modelsDir, console.log, { unchecked: args.unchecked });
+    return;
+  }
+  const modelsDir = args.modelsDir;
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
   for (const build of SURROGATE_BUILDS) await build(modelsDir);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from '../engine/numeric/random.js';
 import { sha256Hex } from '../engine/inference/modelRepository.js';
-import type { ModelManifest } from '../engine/inference/manifest.js';
+import type { ModelManifest } from '../engine/contract/modelManifest.js';
 import { ANOMALY_FEATURE_VERSION, ANOMALY_FEATURES, ANOMALY_RECENT, ANOMALY_WINDOW, writeAnomalyFeatures } from '../engine/agents/awareness/anomalyFeatures.js';
 import { SENSOR_ANOMALY_MODEL_NAME, SENSOR_ANOMALY_OUTPUT } from '../engine/agents/awareness/anomalyModel.js';
 import { predictMlp, trainMlp, type Mlp, type MlpOptions } from './mlpTrainer.js';

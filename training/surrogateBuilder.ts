@@ -6,10 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantile } from '../engine/numeric/stats.js';
 import { sha256Hex } from '../engine/inference/modelRepository.js';
-import type { ModelManifest } from '../engine/inference/manifest.js';
+import type { ModelManifest } from '../engine/contract/modelManifest.js';
 import { featureMatrix, type SurrogateSpec } from '../engine/agents/field/surrogate/surrogateSpec.js';
 import { predictMlp, trainMlp, type MlpOptions } from './mlpTrainer.js';
 import { exportMlpOnnx } from './mlpExport.js';
+import { surrogateEvaluationSet, writeEvaluationSet } from './evaluationSets.js';
 import { exportMlpInt8Onnx } from './mlpInt8Export.js';
 import { ENSEMBLE_BATCH, mlpOnnxParity, predictOnnx } from './onnxRun.js';
 
@@ -52,7 +53,9 @@ export function errorSummary(errors: readonly number[], bound: number) {
   return { heldOutCases: errors.length, medianRelError: quantile(errors, 0.5), p95RelError: quantile(errors, 0.95), maxRelError: Math.max(...errors), boundP95RelError: bound };
 }
 
-export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, modelsDir: string, log: (line: string) => void = console.log): Promise<ModelManifest> {
+/** `unchecked`: write the version even if it misses its bound (a deliberately worse build, for testing
+ *  that the update gate refuses it; never shipped). */
+export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, modelsDir: string, log: (line: string) => void = console.log, options: { unchecked?: boolean } = {}): Promise<ModelManifest> {
   const { runtime } = spec;
   const startedMs = Date.now();
   const cases = spec.sample(spec.trainCases + spec.testCases, spec.seed);
@@ -66,7 +69,7 @@ export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, mo
   const metrics = errorSummary(relativeErrors(predicted, physics.slice(spec.trainCases), spec.minJudgedValue), spec.boundP95RelError);
   log(`${runtime.name} v${spec.version}: held-out relative error vs physics (${metrics.heldOutCases} cases ≥ ${spec.minJudgedValue} ${spec.unit}) median ${(metrics.medianRelError * 100).toFixed(1)} %, ` +
     `P95 ${(metrics.p95RelError * 100).toFixed(1)} % (bound ${spec.boundP95RelError * 100} %), max ${(metrics.maxRelError * 100).toFixed(0)} %; trained in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
-  if (!(metrics.p95RelError <= spec.boundP95RelError)) throw new Error(`${runtime.name} misses its bound (P95 ${metrics.p95RelError}); not shipped`);
+  if (!(metrics.p95RelError <= spec.boundP95RelError) && !options.unchecked) throw new Error(`${runtime.name} misses its bound (P95 ${metrics.p95RelError}); not shipped`);
 
   const names = { graphName: spec.graphName, outputName: runtime.outputName, doc: spec.doc };
   const bytes = exportMlpOnnx(mlp, spec.version, names);
@@ -100,5 +103,6 @@ export async function buildSurrogate<Case>(spec: SurrogateTrainingSpec<Case>, mo
   writeFileSync(join(dir, 'model.onnx'), bytes);
   if (int8Ships) writeFileSync(join(dir, 'model.int8.onnx'), int8Bytes);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeEvaluationSet(dir, surrogateEvaluationSet(spec.minJudgedValue, test, physics.slice(spec.trainCases)));
   return manifest;
 }

@@ -3,7 +3,9 @@
 // the answer: the content of every model (sha256 of the model file each was loaded from, not a version
 // number, which a rebuilt or hand-copied model may keep) and the engine's build (engineBuildHash: a hash
 // of its compiled code, not ENGINE_VERSION, which a code change may keep). A different model file or
-// engine build gives new keys, so an answer of the old one cannot be served after an update.
+// engine build gives new keys, so an answer of the old one cannot be served after an update. The versions
+// the results name the models by are in the key too: the same file republished as another version
+// (docs/updates.md) answers under its own version, never under the one it replaced.
 import { createHash } from 'node:crypto';
 import type { Incident } from '../contract/incident.js';
 import type { MultiLevelCache } from './multiLevelCache.js';
@@ -21,10 +23,11 @@ function stable(value: unknown): string {
  * @param modelHashes model name → sha256 (hex) of the model file that was loaded for it (the variant in
  *   use: model.onnx or model.int8.onnx), for every model an analysis may use.
  * @param engineBuild engineBuildHash() (engine/engineBuild.ts).
+ * @param modelVersions model name → the version results name it by ("2", "2+int8").
  */
-export function analysisCacheKey(incident: Incident, modelHashes: Record<string, string>, engineBuild: string): string {
+export function analysisCacheKey(incident: Incident, modelHashes: Record<string, string>, engineBuild: string, modelVersions: Record<string, string> = {}): string {
   const { id: _id, ...question } = incident;
-  const digest = createHash('sha256').update(stable({ question, modelHashes, engineBuild })).digest('hex');
+  const digest = createHash('sha256').update(stable({ question, modelHashes, engineBuild, modelVersions })).digest('hex');
   return `analysis:${digest}`;
 }
 

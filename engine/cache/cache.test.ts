@@ -155,6 +155,8 @@ test('the analysis key ignores the id but not the facts, the models\' bytes or t
   assert.notEqual(analysisCacheKey(a, { ...models, 'incident-classifier': sha256(Buffer.from([1, 2, 4])) }, build), key);
   assert.notEqual(analysisCacheKey(a, { 'incident-classifier': models['incident-classifier'] }, build), key, 'a model more or less');
   assert.notEqual(analysisCacheKey(a, models, sha256('engine build 2')), key, 'another engine build');
+  assert.notEqual(analysisCacheKey(a, models, build, { 'fire-spread-surrogate': '3' }), analysisCacheKey(a, models, build, { 'fire-spread-surrogate': '2' }),
+    'the same file republished as another version is another answer');
   assert.equal(analysisCacheKey(a, { 'sensor-anomaly': models['sensor-anomaly'], 'incident-classifier': models['incident-classifier'] }, build), key, 'model order does not matter');
 });
 

@@ -10,6 +10,9 @@ import { startEngine } from '../bootstrap.js';
 import { callOperation, operationHandlers } from '../operationHandlers.js';
 import { everyFileVerified, type ModelInfo } from '../inference/modelInventory.js';
 import { formatBriefing } from '../report/briefing.js';
+import { resolveConfig } from '../config.js';
+import { servingEngine } from '../store/dataDirLock.js';
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 type Print<K extends CliOperationName> = (value: OperationResult<K>, options: Record<string, unknown>) => number;
 interface CommandView<K extends CliOperationName> { options?: Option[]; print: Print<K> }
@@ -75,7 +78,50 @@ const VIEWS: { [K in CliOperationName]: CommandView<K> } = {
     },
   },
   models: { options: [jsonFlag()], print: printModels },
+  modelUpdates: { options: [jsonFlag()], print: (view, options) => { if (options.json) json(view); else printModelHistory(view); return 0; } },
+  updateModels: { options: [jsonFlag()], print: printUpdateReport },
+  importModels: { options: [jsonFlag()], print: printUpdateReport },
+  rollbackModel: {
+    options: [jsonFlag()],
+    print: (r, options) => { if (options.json) json(r); else write(`${r.name}: v${r.fromVersion} → v${r.toVersion} (${r.durationMs} ms)\n`); return 0; },
+  },
+  trustChannel: {
+    options: [jsonFlag()],
+    print: (root, options) => {
+      if (options.json) { json(root); return 0; }
+      write(`trusting the channel of root v${root.version} (expires ${root.expires})\n`);
+      for (const [role, ids] of Object.entries(root.keyIds)) write(`  ${role.padEnd(10)} ${ids.map((id) => id.slice(0, 16)).join(', ')}\n`);
+      return 0;
+    },
+  },
 };
+
+/** Commands that change what a serving engine runs: never behind its back (it would not swap). */
+const CHANGES_MODELS = new Set<CliOperationName>(['updateModels', 'importModels', 'rollbackModel', 'trustChannel']);
+
+function printUpdateReport(report: OperationResult<'updateModels'>, options: Record<string, unknown>): number {
+  const refused = report.models.some((m) => m.outcome === 'refused');
+  if (options.json) { json(report); return refused ? 1 : 0; }
+  const m = report.metadata;
+  write(`channel ${report.channel}: timestamp v${m.timestampVersion} (expires ${m.timestampExpires}${m.expiredTimestampAccepted ? ', EXPIRED: accepted offline' : ''}), snapshot v${m.snapshotVersion}, targets v${m.targetsVersion}\n`);
+  write(`device ${report.device.deviceId.slice(0, 12)}… rollout bucket ${report.device.bucket}\n`);
+  for (const o of report.models) {
+    write(`  ${o.name.padEnd(24)} ${o.outcome.padEnd(15)} ${o.code ? `${o.code}: ` : ''}${o.message}\n`);
+    for (const c of o.gate?.checks ?? []) write(`      ${c.passed ? 'pass' : 'FAIL'} ${c.check.padEnd(9)} ${c.detail}\n`);
+  }
+  return refused ? 1 : 0;
+}
+
+function printModelHistory(view: OperationResult<'modelUpdates'>): void {
+  write(view.trustedRoot ? `trusted channel root v${view.trustedRoot.version} (expires ${view.trustedRoot.expires})\n` : 'no channel trusted yet (safe-edge models trust ROOT_FILE)\n');
+  if (view.lastMetadata) write(`last checked ${view.lastMetadata.checkedAt}: timestamp v${view.lastMetadata.timestampVersion}, expires ${view.lastMetadata.timestampExpires}\n`);
+  write('live:\n');
+  for (const [name, live] of Object.entries(view.live)) write(`  ${name.padEnd(24)} v${live.version}  (${live.source})\n`);
+  if (view.versions.length) write('versions held:\n');
+  for (const v of view.versions) write(`  ${v.name.padEnd(24)} v${String(v.version).padEnd(4)} ${v.state.padEnd(12)} ${v.updatedAt}  ${v.source}\n`);
+  if (view.events.length) write('events (newest first):\n');
+  for (const e of view.events) write(`  ${e.at}  ${e.name}${e.version === null ? '' : ` v${e.version}`}  ${e.event}${e.code ? `  ${e.code}` : ''}\n`);
+}
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -85,17 +131,26 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
   for (const name of CLI_OPERATIONS) {
     const spec: OperationSpec = OPERATIONS[name];
     const cli = spec.cli as { command: string; positional?: string };
-    const command = withCommon(program.command(cli.command).description(spec.summary));
+    // "models update": a subcommand of the `models` command (which lists models when given none).
+    const [parentName, subName] = cli.command.split(' ') as [string, string | undefined];
+    const parent = subName ? program.commands.find((c) => c.name() === parentName) ?? program.command(parentName) : program;
+    const command = withCommon(parent.command(subName ?? parentName).description(spec.summary));
     if (cli.positional) command.argument(`<${cli.positional}>`);
     const argKeys = Object.keys(spec.args.shape).filter((key) => key !== cli.positional);
     for (const key of argKeys) command.option(`--${kebab(key)} <${kebab(key)}>`, `the operation's ${key} argument`);
     const view = VIEWS[name] as CommandView<CliOperationName>;
     for (const option of view.options ?? []) command.addOption(option);
     command.action(async (...received: unknown[]) => {
-      const options = received.at(-2) as Record<string, unknown>;
+      // With the parent's options too: `safe-edge models update --data-dir D` gives --data-dir to `models`.
+      const options = (received.at(-1) as Command).optsWithGlobals() as Record<string, unknown>;
       const args: Record<string, unknown> = Object.fromEntries(argKeys.filter((key) => options[camel(kebab(key))] !== undefined).map((key) => [key, options[camel(kebab(key))]]));
       if (cli.positional) args[cli.positional] = received[0];
-      const { engine } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' }, agents: false });
+      const overrides = overridesFrom(options);
+      if (CHANGES_MODELS.has(name)) {
+        const pid = servingEngine(resolveConfig(overrides).dataDir);
+        if (pid !== null) throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `a SAFE Edge engine (pid ${pid}) is serving this data directory: change its models through it (the app's Models page, or POST ${OPERATIONS[name].http.path}) so it swaps them in`, 'dataDir');
+      }
+      const { engine } = await startEngine({ host: 'cli', overrides, defaults: { logLevel: 'warn' }, agents: false });
       try {
         const value = await callOperation(operationHandlers(engine), name, args, () => {});
         process.exitCode = (view.print as (value: unknown, options: Record<string, unknown>) => number)(value, options);

@@ -7,6 +7,7 @@ export const ENVIRONMENT = {
   modelPrecision: 'SAFE_EDGE_PRECISION',
   logLevel: 'SAFE_EDGE_LOG',
   updateFeedUrl: 'SAFE_EDGE_UPDATE_URL',
+  modelChannel: 'SAFE_EDGE_MODEL_CHANNEL',
   browserMode: 'SAFE_EDGE_BROWSER_MODE',
 } as const;
 export type EnvironmentSetting = keyof typeof ENVIRONMENT;

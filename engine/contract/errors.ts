@@ -29,6 +29,32 @@ export const ERROR_CODES = {
   RESTORE_REFUSED: 'SAFE_E_RESTORE_REFUSED',
   SAVE_FAILED: 'SAFE_E_SAVE_FAILED',
   SHUTTING_DOWN: 'SAFE_E_SHUTTING_DOWN',
+  /** A channel folder, its keys or a model version to publish is not what the channel tools need. */
+  CHANNEL_INVALID: 'SAFE_E_CHANNEL_INVALID',
+  /** No channel is trusted yet: pin its root metadata first (`safe-edge models trust ROOT_FILE`). */
+  UPDATE_NOT_TRUSTED: 'SAFE_E_UPDATE_NOT_TRUSTED',
+  /** The channel could not be reached or read (offline, a missing file): retry later. */
+  UPDATE_UNREACHABLE: 'SAFE_E_UPDATE_UNREACHABLE',
+  /** Channel metadata not signed by the keys the trusted root names (tampered metadata, a foreign channel). */
+  UPDATE_BAD_SIGNATURE: 'SAFE_E_UPDATE_BAD_SIGNATURE',
+  /** A downloaded file does not match the hash and length its signed metadata lists. */
+  UPDATE_TAMPERED: 'SAFE_E_UPDATE_TAMPERED',
+  /** Channel metadata older than metadata this device already trusted (a replay or rollback attack). */
+  UPDATE_REPLAYED: 'SAFE_E_UPDATE_REPLAYED',
+  /** A model version lower than one this device has seen, without a signed revocation of the higher one. */
+  UPDATE_DOWNGRADE: 'SAFE_E_UPDATE_DOWNGRADE',
+  /** Channel metadata past its expiry (a freeze attack, or a channel nobody refreshed). */
+  UPDATE_EXPIRED: 'SAFE_E_UPDATE_EXPIRED',
+  /** Metadata files that do not belong together (a mix-and-match attack). */
+  UPDATE_MIXED_METADATA: 'SAFE_E_UPDATE_MIXED_METADATA',
+  /** A file larger than the length its signed metadata lists (an endless-data attack). */
+  UPDATE_OVERSIZE: 'SAFE_E_UPDATE_OVERSIZE',
+  /** The model needs a newer engine than this one: update the app first. */
+  UPDATE_ENGINE_TOO_OLD: 'SAFE_E_UPDATE_ENGINE_TOO_OLD',
+  /** A staged version failed its gate (score, agreement, latency or memory) and never served. */
+  UPDATE_GATE_FAILED: 'SAFE_E_UPDATE_GATE_FAILED',
+  /** The device's clock is before this build or far in the future: expiry cannot be judged; fix the clock. */
+  UPDATE_CLOCK_IMPLAUSIBLE: 'SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -65,6 +91,19 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_RESTORE_REFUSED: 409,
   SAFE_E_SAVE_FAILED: 500,
   SAFE_E_SHUTTING_DOWN: 503,
+  SAFE_E_CHANNEL_INVALID: 400,
+  SAFE_E_UPDATE_NOT_TRUSTED: 409,
+  SAFE_E_UPDATE_UNREACHABLE: 503,
+  SAFE_E_UPDATE_BAD_SIGNATURE: 409,
+  SAFE_E_UPDATE_TAMPERED: 409,
+  SAFE_E_UPDATE_REPLAYED: 409,
+  SAFE_E_UPDATE_DOWNGRADE: 409,
+  SAFE_E_UPDATE_EXPIRED: 409,
+  SAFE_E_UPDATE_MIXED_METADATA: 409,
+  SAFE_E_UPDATE_OVERSIZE: 409,
+  SAFE_E_UPDATE_ENGINE_TOO_OLD: 409,
+  SAFE_E_UPDATE_GATE_FAILED: 409,
+  SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

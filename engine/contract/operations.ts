@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { acknowledgeArgsSchema, acknowledgeResultSchema, alertsSchema, silenceArgsSchema } from './alerts.js';
 import { deviceHealthSchema, deviceHistoryArgsSchema, deviceHistorySchema } from './deviceHealth.js';
 import { analysisResultSchema } from './result.js';
+import { modelUpdatesViewSchema, rollbackResultSchema, trustedRootSchema, updateReportSchema } from './modelUpdates.js';
 import { ERROR_CODES, SafeError } from './errors.js';
 import {
   aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, progressEventSchema,
@@ -104,6 +105,31 @@ export const OPERATIONS = {
   models: {
     kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),
     access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models' }, bridge: true, cli: { command: 'models' },
+  },
+  modelUpdates: {
+    kind: 'query', summary: 'Model updates: the trusted channel, the live version of each model, every version held and its state, and every update event (docs/updates.md)',
+    args: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), result: modelUpdatesViewSchema,
+    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models/updates' }, bridge: true, cli: { command: 'models history' },
+  },
+  updateModels: {
+    kind: 'command', summary: 'Update the models from the trusted channel (a URL or a folder; default: the configured one): verify, stage, gate, swap',
+    args: z.object({ channel: z.string().min(1).max(4096).optional() }), result: updateReportSchema,
+    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/update' }, bridge: true, cli: { command: 'models update' },
+  },
+  importModels: {
+    kind: 'command', summary: 'Update the models from a channel bundle (a USB stick made by `safe-edge channel bundle`): the same verification, offline',
+    args: z.object({ bundle: z.string().min(1).max(4096) }), result: updateReportSchema,
+    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/import' }, bridge: true, cli: { command: 'models import', positional: 'bundle' },
+  },
+  rollbackModel: {
+    kind: 'command', summary: 'Put a model back on the version before the live one',
+    args: z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/) }), result: rollbackResultSchema,
+    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/:name/rollback' }, bridge: true, cli: { command: 'models rollback', positional: 'name' },
+  },
+  trustChannel: {
+    kind: 'command', summary: "Trust a model update channel by its root metadata file (the channel's `metadata/root.json`)",
+    args: z.object({ rootFile: z.string().min(1).max(4096) }), result: trustedRootSchema,
+    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/trust' }, bridge: true, cli: { command: 'models trust', positional: 'rootFile' },
   },
   stats: {
     kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,

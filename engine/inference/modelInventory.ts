@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { modelFileInfoSchema, modelInfoSchema } from '../contract/api.js';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { LoadedModel } from './inferenceCore.js';
-import type { ModelManifest } from './manifest.js';
+import type { ModelManifest } from '../contract/modelManifest.js';
 import { listModelNames, listVersions, readManifest, sha256Hex, type Precision } from './modelRepository.js';
 
 export type ModelInfo = z.infer<typeof modelInfoSchema>;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import { manifestSchema, type ModelManifest } from './manifest.js';
+import { manifestSchema, type ModelManifest } from '../contract/modelManifest.js';
 
 /** The repository shipped with the app: `models/` at the project root (dist/engine/inference → ../../..). */
 export const DEFAULT_MODELS_DIR = resolve(fileURLToPath(new URL('../../../models', import.meta.url)));

@@ -37,6 +37,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   let running: Promise<unknown> = Promise.resolve();
   // Models loaded by a reload's 'prepare', waiting for its 'commit' or 'abort'.
   let prepared: WorkerContext | undefined;
+  let preparedDir = init.modelsDir;
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
@@ -54,7 +55,8 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       try {
         if (message.phase === 'prepare') {
           if (prepared) await prepared.core.release(); // a prepare that was never committed
-          prepared = await createWorkerContext(init.modelsDir, init.precision, metrics);
+          prepared = await createWorkerContext(message.modelsDir ?? init.modelsDir, init.precision, metrics);
+          preparedDir = message.modelsDir ?? init.modelsDir;
           send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), inventory: workerInventory(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });
           return;
         }
@@ -67,6 +69,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
         }
         const previous = context;
         context = next; // between two agent runs: the next run uses the new models
+        init.modelsDir = preparedDir; // and a later reload without a folder reloads these
         send({ type: 'reloaded', requestId: message.requestId, models: workerModels(next), inventory: workerInventory(next), warnings: next.warnings, durationMs: performance.now() - started });
         await running.catch(() => undefined);
         await previous.core.release();

@@ -66,7 +66,7 @@ export class Orchestrator {
 
   /** Every agent worker loads the models in the models directory again, without stopping analyses, and
    *  all swap together or none does (see WorkerPool.reloadModels). */
-  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(); }
+  reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(modelsDir); }
 
   /** Inference statistics per model and version, summed over the agent workers. */
   inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }

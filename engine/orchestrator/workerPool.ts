@@ -122,22 +122,22 @@ export class WorkerPool {
    * after another. Resolves with the model list now in use (optional models refused are missing from it)
    * and the workers' warnings.
    */
-  reloadModels(): Promise<{ models: Record<string, string>; warnings: string[] }> {
-    const run = this.reloadChain.then(() => this.reloadEveryWorker());
+  reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const run = this.reloadChain.then(() => this.reloadEveryWorker(modelsDir));
     this.reloadChain = run.catch(() => undefined);
     return run;
   }
 
   private reloadChain: Promise<unknown> = Promise.resolve();
 
-  private async reloadEveryWorker(): Promise<{ models: Record<string, string>; warnings: string[] }> {
+  private async reloadEveryWorker(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
     const live = (slot: Slot) => this.slots.includes(slot); // a replaced worker restarts with the new models anyway
     const prepared: Slot[] = [];
     const warnings: string[] = [];
     try {
       for (const slot of this.slots.filter((s) => s.ready)) {
         if (!live(slot)) continue;
-        const step = await this.reloadStep(slot, 'prepare');
+        const step = await this.reloadStep(slot, 'prepare', modelsDir);
         if (!step) continue;
         prepared.push(slot);
         warnings.push(...step.warnings);
@@ -146,6 +146,8 @@ export class WorkerPool {
       await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'abort').catch(() => undefined)));
       throw err;
     }
+    // Workers started from now on (a crashed one's replacement) load the new models too.
+    if (modelsDir) this.options.modelsDir = modelsDir;
     const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit')));
     const step = committed.find((s) => s !== null);
     if (step) { this.models = step.models; this.inventory = step.inventory; this.inventoryReported = true; }
@@ -153,11 +155,11 @@ export class WorkerPool {
   }
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
-  private reloadStep(slot: Slot, phase: ReloadPhase): Promise<ReloadStep | null> {
+  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'reloadModels', requestId, phase } satisfies ToWorker);
+      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, ...(modelsDir ? { modelsDir } : {}) } satisfies ToWorker);
     });
   }
 

@@ -13,8 +13,9 @@ export type ToWorker =
   /** Runs `stages` one after another on this worker, each given the outputs of the ones before it. */
   | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
-   *  serving); 'commit' swaps them in; 'abort' discards them. */
-  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase }
+   *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
+   *  them in; 'abort' discards them. */
+  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string }
   /** The worker's inference statistics per model (answered between or during agent runs). */
   | { type: 'inferenceStats'; requestId: number }
   | { type: 'shutdown' };

@@ -42,3 +42,10 @@ function holder(file: string): number | null {
     return null;
   }
 }
+
+/** The pid of the live engine serving `dataDir`, or null: one-shot commands that change what it serves
+ *  (model updates) must go through it instead of behind its back. */
+export function servingEngine(dataDir: string): number | null {
+  const pid = holder(join(dataDir, SERVING_CLAIM_FILE));
+  return pid !== null && pid !== process.pid && alive(pid) ? pid : null;
+}

@@ -56,4 +56,35 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX runs_by_time;
   CREATE INDEX runs_by_time ON runs (created_at DESC, seq DESC);
   `,
+  // 3: model updates (engine/updates, docs/updates.md): every model version this device has held, where
+  // it came from and its state (at most one live per model); every step of every update, gate and
+  // rollback; and the highest version of each model any channel has offered (downgrade protection).
+  `
+  CREATE TABLE model_versions (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('staged', 'ready', 'live', 'refused', 'rolled_back', 'revoked', 'retired')),
+    sha256 TEXT NOT NULL,
+    facts_json TEXT,
+    gate_json TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (name, version)
+  );
+  CREATE UNIQUE INDEX one_live_version_per_model ON model_versions (name) WHERE state = 'live';
+  CREATE TABLE model_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version INTEGER,
+    event TEXT NOT NULL,
+    code TEXT,
+    detail_json TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX model_events_by_model ON model_events (name, id DESC);
+  CREATE TABLE model_highest_seen (
+    name TEXT PRIMARY KEY,
+    version INTEGER NOT NULL
+  );
+  `,
 ];

@@ -12,6 +12,8 @@ export const manifestSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().positive(),
   task: z.string(),
+  /** The oldest engine that can run this model (its feature spec, its output contract); absent: any. */
+  minEngineVersion: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
   file: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().positive(),

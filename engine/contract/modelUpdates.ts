@@ -1,0 +1,77 @@
+// What the model-update operations answer (docs/updates.md): an update's report per model, a rollback,
+// the pinned channel, and the device's model history (versions with their states, and every event).
+import { z } from 'zod';
+import { modelTargetFactsSchema } from './modelChannel.js';
+
+export const versionStateSchema = z.enum(['staged', 'ready', 'live', 'refused', 'rolled_back', 'revoked', 'retired']);
+
+const errorCode = z.string().regex(/^SAFE_E_[A-Z0-9_]+$/);
+
+/** Figures a staged version was gated on, each beside the bound it had to meet. */
+export const gateCheckSchema = z.object({
+  check: z.enum(['loads', 'score', 'agreement', 'latency', 'memory']),
+  passed: z.boolean(),
+  value: z.number().nullable(),
+  bound: z.number().nullable(),
+  detail: z.string(),
+});
+export const gateResultSchema = z.object({ passed: z.boolean(), checks: z.array(gateCheckSchema), durationMs: z.number() });
+export type GateCheck = z.infer<typeof gateCheckSchema>;
+export type GateResult = z.infer<typeof gateResultSchema>;
+
+export const modelUpdateOutcomeSchema = z.object({
+  name: z.string(),
+  fromVersion: z.number().int().nullable(),
+  toVersion: z.number().int().nullable(),
+  outcome: z.enum(['updated', 'up-to-date', 'refused', 'outside-rollout', 'waiting', 'rolled-back']),
+  code: errorCode.optional(),
+  message: z.string(),
+  gate: gateResultSchema.optional(),
+});
+export type ModelUpdateOutcome = z.infer<typeof modelUpdateOutcomeSchema>;
+
+export const channelMetadataSchema = z.object({
+  timestampVersion: z.number().int(), snapshotVersion: z.number().int(), targetsVersion: z.number().int(),
+  timestampExpires: z.string(), expiredTimestampAccepted: z.boolean(),
+});
+
+export const updateReportSchema = z.object({
+  channel: z.string(),
+  checkedAt: z.string(),
+  metadata: channelMetadataSchema,
+  device: z.object({ deviceId: z.string(), bucket: z.number().int() }),
+  models: z.array(modelUpdateOutcomeSchema),
+  /** Model name → version now live, after the swap (when anything changed). */
+  live: z.record(z.string(), z.number().int()),
+  swapped: z.boolean(),
+});
+export type UpdateReport = z.infer<typeof updateReportSchema>;
+
+export const rollbackResultSchema = z.object({ name: z.string(), fromVersion: z.number().int(), toVersion: z.number().int(), durationMs: z.number() });
+export type RollbackResult = z.infer<typeof rollbackResultSchema>;
+
+export const trustedRootSchema = z.object({ version: z.number().int(), expires: z.string(), keyIds: z.record(z.string(), z.array(z.string())), file: z.string() });
+
+export const modelVersionSchema = z.object({
+  name: z.string(), version: z.number().int(), source: z.string(), state: versionStateSchema, sha256: z.string(),
+  facts: modelTargetFactsSchema.nullable(), gate: gateResultSchema.nullable(), updatedAt: z.string(),
+});
+export const modelEventSchema = z.object({
+  id: z.number().int(), at: z.string(), name: z.string(), version: z.number().int().nullable(), event: z.string(), code: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export const modelUpdatesViewSchema = z.object({
+  /** The pinned channel root; null until `safe-edge models trust`. */
+  trustedRoot: trustedRootSchema.nullable(),
+  /** The channel updates are read from when none is named (configuration), if any. */
+  channel: z.string().nullable(),
+  device: z.object({ deviceId: z.string(), bucket: z.number().int() }),
+  /** Model name → the version live now, and where it came from. */
+  live: z.record(z.string(), z.object({ version: z.number().int(), source: z.string() })),
+  versions: z.array(modelVersionSchema),
+  events: z.array(modelEventSchema),
+  /** The last channel metadata this device verified, and how old its timestamp is. */
+  lastMetadata: channelMetadataSchema.extend({ checkedAt: z.string() }).nullable(),
+});
+export type ModelUpdatesView = z.infer<typeof modelUpdatesViewSchema>;

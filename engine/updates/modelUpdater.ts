@@ -1,0 +1,229 @@
+// One model update, start to finish (docs/updates.md): read the trusted channel, decide per model what
+// this device should run (newest offered, not revoked, not a downgrade, an engine new enough, inside the
+// staged rollout), download and verify each file, stage the version into the store, gate it, and record
+// every step. It decides and records; the engine swaps the workers onto the result (engine.ts).
+import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode } from '../contract/errors.js';
+import { compareVersions, MANIFEST_FILE, type ModelTargetFacts } from '../contract/modelChannel.js';
+import { manifestSchema } from '../contract/modelManifest.js';
+import type { GateResult, ModelUpdateOutcome, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
+import { ENGINE_VERSION } from '../engineVersion.js';
+import { listModelNames } from '../inference/modelRepository.js';
+import { ChannelClient, type OfferedModel } from './channelClient.js';
+import type { ChannelSource } from './channelSource.js';
+import { loadDeviceIdentity } from './deviceIdentity.js';
+import { buildLiveView, type LiveSelection } from './liveView.js';
+import { ModelLedger, SHIPPED_SOURCE } from './modelLedger.js';
+import { ModelStore } from './modelStore.js';
+
+/** What a gate is asked: may this staged version serve in place of the live one? */
+export interface GateRequest { name: string; facts: ModelTargetFacts; candidate: { modelsDir: string; version: number }; live: { modelsDir: string; version: number } }
+export type Gate = (request: GateRequest) => Promise<GateResult>;
+
+export interface ModelUpdaterOptions {
+  dataDir: string;
+  shippedDir: string;
+  ledger: ModelLedger;
+  gate: Gate;
+  now?: () => Date;
+}
+
+interface Decision { outcome: ModelUpdateOutcome; install?: OfferedModel }
+
+export class ModelUpdater {
+  readonly store: ModelStore;
+  private readonly now: () => Date;
+
+  constructor(readonly options: ModelUpdaterOptions) {
+    this.store = new ModelStore(options.dataDir, options.shippedDir);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get ledger(): ModelLedger { return this.options.ledger; }
+
+  /** The models the engine knows: those the app build ships (a channel cannot add a kind of model). */
+  modelNames(): string[] { return listModelNames(this.options.shippedDir); }
+
+  /** Model name → the version that should serve and where its files are: the ledger's live version if
+   *  its files are there, else the newest shipped one. */
+  liveSelection(): LiveSelection {
+    const live = this.ledger.live();
+    const selection: LiveSelection = {};
+    for (const name of this.modelNames()) {
+      const row = live.get(name);
+      const dir = row ? this.store.locate(name, row.version) : null;
+      if (row && dir) { selection[name] = { version: row.version, dir }; continue; }
+      const shipped = this.store.newestShipped(name);
+      if (shipped !== undefined) selection[name] = { version: shipped, dir: join(this.options.shippedDir, name, String(shipped)) };
+    }
+    return selection;
+  }
+
+  /** The repository the workers should load: the shipped folder while no update or rollback has touched
+   *  any model, else a live view over the store and the shipped models. */
+  liveModelsDir(): string {
+    if (this.ledger.live().size === 0) return this.options.shippedDir;
+    return buildLiveView(this.options.dataDir, this.liveSelection());
+  }
+
+  /** Reads the channel, installs what this device should run, and reports per model. */
+  async update(source: ChannelSource): Promise<Omit<UpdateReport, 'swapped' | 'live'> & { changed: string[] }> {
+    const client = new ChannelClient(this.options.dataDir, source, this.now);
+    let view;
+    try {
+      view = await client.refresh();
+    } catch (err) {
+      const body = toErrorBody(err, ERROR_CODES.UPDATE_UNREACHABLE);
+      this.ledger.record('channel', null, 'refused', { channel: view ?? client.source, message: body.message }, body.code);
+      throw err;
+    }
+    const device = loadDeviceIdentity(this.options.dataDir);
+    this.ledger.record('channel', null, 'checked', { channel: view.source, ...view.metadata });
+    const outcomes: ModelUpdateOutcome[] = [];
+    const changed: string[] = [];
+    for (const name of this.modelNames()) {
+      const decision = this.decide(name, view.models.filter((m) => m.facts.name === name), view.revocations.revoked.filter((r) => r.name === name).map((r) => r.version), device.bucket);
+      if (!decision.install) { outcomes.push(decision.outcome); continue; }
+      const installed = await this.install(client, decision.install, decision.outcome);
+      outcomes.push(installed);
+      if (installed.outcome === 'updated' || installed.outcome === 'rolled-back') changed.push(name);
+    }
+    return { channel: view.source, checkedAt: this.now().toISOString(), metadata: view.metadata, device: { deviceId: device.deviceId, bucket: device.bucket }, models: outcomes, changed };
+  }
+
+  private liveVersion(name: string): { version: number; source: string } | null {
+    const row = this.ledger.live().get(name);
+    if (row) return { version: row.version, source: row.source };
+    const shipped = this.store.newestShipped(name);
+    return shipped === undefined ? null : { version: shipped, source: SHIPPED_SOURCE };
+  }
+
+  private refuse(name: string, from: number | null, to: number | null, code: ErrorCode, message: string, detail: Record<string, unknown> = {}): Decision {
+    this.ledger.record(name, to, 'refused', { message, ...detail }, code);
+    return { outcome: { name, fromVersion: from, toVersion: to, outcome: 'refused', code, message } };
+  }
+
+  /** What to do about one model, from what the channel offers and what the device has seen. */
+  private decide(name: string, offered: OfferedModel[], revoked: number[], bucket: number): Decision {
+    const live = this.liveVersion(name);
+    const from = live?.version ?? null;
+    const best = offered[0]; // newest first; revoked versions are no longer offered
+    const liveRevoked = live !== null && live.source !== SHIPPED_SOURCE && revoked.includes(live.version);
+    if (liveRevoked) {
+      this.ledger.setState(name, live.version, 'revoked');
+      this.ledger.record(name, live.version, 'revoked', { by: 'channel' });
+      if (best && best.facts.version < live.version) return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'rolled-back', message: `v${live.version} was revoked: back to v${best.facts.version}` }, install: best };
+      const fallback = this.previousReady(name, live.version);
+      this.ledger.makeLive(name, fallback.version, 'revoked');
+      this.ledger.record(name, fallback.version, 'rolled-back', { from: live.version, reason: 'revoked' });
+      return { outcome: { name, fromVersion: from, toVersion: fallback.version, outcome: 'rolled-back', message: `v${live.version} was revoked: back to v${fallback.version}` } };
+    }
+    if (!best) return { outcome: { name, fromVersion: from, toVersion: null, outcome: 'up-to-date', message: 'the channel offers no version of this model' } };
+    const highest = this.ledger.highestSeen(name);
+    if (best.facts.version < highest && !revoked.includes(highest)) {
+      return this.refuse(name, from, best.facts.version, ERROR_CODES.UPDATE_DOWNGRADE,
+        `the channel's newest ${name} is v${best.facts.version}, below v${highest} which it offered before and never revoked`, { highestSeen: highest });
+    }
+    this.ledger.noteSeen(name, best.facts.version);
+    if (from !== null && best.facts.version <= from) return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'up-to-date', message: `v${from} is live; the channel's newest is v${best.facts.version}` } };
+    if (compareVersions(ENGINE_VERSION, best.facts.minEngineVersion) < 0) {
+      return this.refuse(name, from, best.facts.version, ERROR_CODES.UPDATE_ENGINE_TOO_OLD, `${name} v${best.facts.version} needs engine ${best.facts.minEngineVersion}; this is ${ENGINE_VERSION}: update the app first`);
+    }
+    if (bucket >= best.facts.rollout.percent) {
+      return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'outside-rollout', message: `v${best.facts.version} rolls out to ${best.facts.rollout.percent} % of devices; this device (bucket ${bucket}) keeps v${from}` } };
+    }
+    const known = this.ledger.version(name, best.facts.version);
+    if (known?.state === 'refused' && known.sha256 === best.facts.sha256) {
+      return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'refused', code: ERROR_CODES.UPDATE_GATE_FAILED, message: `v${best.facts.version} failed its gate before; it is not tried again until the channel publishes another version` } };
+    }
+    return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'updated', message: '' }, install: best };
+  }
+
+  /** The version to go back to from `fromVersion`: the newest earlier one that passed its gate and is
+   *  still in the store, else the newest shipped one. */
+  private previousReady(name: string, fromVersion: number): { version: number } {
+    const earlier = this.ledger.versions(name).find((v) => v.version < fromVersion && (v.state === 'retired' || v.state === 'ready') && this.store.locate(name, v.version));
+    if (earlier) return { version: earlier.version };
+    const shipped = this.store.newestShipped(name, fromVersion);
+    if (shipped === undefined) throw new SafeError(ERROR_CODES.MODEL_MISSING, `no version of ${name} before v${fromVersion} to go back to`, 'name');
+    if (!this.ledger.version(name, shipped)) this.ledger.upsert({ name, version: shipped, source: SHIPPED_SOURCE, state: 'retired', sha256: manifestSha(join(this.options.shippedDir, name, String(shipped))) });
+    return { version: shipped };
+  }
+
+  /** Downloads, verifies, stages and gates one version; makes it live if its strategy is immediate. */
+  private async install(client: ChannelClient, offered: OfferedModel, planned: ModelUpdateOutcome): Promise<ModelUpdateOutcome> {
+    const { facts } = offered;
+    const { name, version } = facts;
+    const staging = this.store.stagingDir(name, version);
+    const started = performance.now();
+    let received = 0;
+    let resumed = 0;
+    try {
+      for (const file of facts.files) {
+        const { bytesReceived, resumedFromBytes } = await client.download(offered.targets[file] as NonNullable<OfferedModel['targets'][string]>, join(staging, file), facts.chunkSha256?.[file]);
+        received += bytesReceived;
+        resumed += resumedFromBytes;
+      }
+      checkManifestAgainstFacts(staging, facts);
+    } catch (err) {
+      this.store.discard(staging);
+      const body = toErrorBody(err, ERROR_CODES.UPDATE_TAMPERED);
+      return this.refuse(name, planned.fromVersion, version, body.code, body.message).outcome;
+    }
+    this.store.commit(staging, name, version);
+    this.ledger.upsert({ name, version, source: client.source.kind === 'http' ? client.source.baseUrl : client.source.dir, state: 'staged', sha256: facts.sha256, facts });
+    this.ledger.record(name, version, 'staged', { downloadMs: Math.round(performance.now() - started), files: facts.files, bytesReceived: received, resumedFromBytes: resumed });
+
+    const live = this.liveSelection()[name];
+    const gate = await this.options.gate({
+      name, facts, candidate: { modelsDir: this.store.dir, version },
+      live: live ? { modelsDir: parentRepository(live.dir), version: live.version } : { modelsDir: this.store.dir, version },
+    });
+    this.ledger.upsert({ name, version, source: this.ledger.version(name, version)?.source ?? '', state: gate.passed ? 'ready' : 'refused', sha256: facts.sha256, gate });
+    if (!gate.passed) {
+      const failed = gate.checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail}`).join('; ');
+      this.ledger.record(name, version, 'gate-failed', { checks: gate.checks }, ERROR_CODES.UPDATE_GATE_FAILED);
+      return { ...planned, outcome: 'refused', code: ERROR_CODES.UPDATE_GATE_FAILED, message: `v${version} failed its gate: ${failed}`, gate };
+    }
+    this.ledger.record(name, version, 'gate-passed', { checks: gate.checks });
+    if (facts.rollout.strategy !== 'immediate') {
+      return { ...planned, outcome: 'waiting', message: `v${version} passed its gate and waits: the ${facts.rollout.strategy} strategy is not built yet (docs/updates.md)`, gate };
+    }
+    this.ledger.makeLive(name, version);
+    this.ledger.record(name, version, 'live', { from: planned.fromVersion, strategy: facts.rollout.strategy });
+    return { ...planned, message: planned.message || `v${planned.fromVersion} → v${version}`, gate };
+  }
+
+  /** Puts `name` back on the version before the live one (kept ready in the store, or the shipped one). */
+  rollback(name: string, reason = 'manual'): Omit<RollbackResult, 'durationMs'> {
+    if (!this.modelNames().includes(name)) throw new SafeError(ERROR_CODES.NOT_FOUND, `no model ${name}; models: ${this.modelNames().join(', ')}`, 'name');
+    const live = this.liveVersion(name);
+    if (!live) throw new SafeError(ERROR_CODES.MODEL_MISSING, `no live version of ${name}`, 'name');
+    if (!this.ledger.version(name, live.version)) this.ledger.upsert({ name, version: live.version, source: live.source, state: 'live', sha256: manifestSha(this.store.locate(name, live.version) ?? '') });
+    const previous = this.previousReady(name, live.version);
+    this.ledger.makeLive(name, previous.version, 'rolled_back');
+    this.ledger.record(name, previous.version, 'rolled-back', { from: live.version, reason });
+    return { name, fromVersion: live.version, toVersion: previous.version };
+  }
+}
+
+/** `<repo>/<name>/<version>` → `<repo>`. */
+const parentRepository = (versionDir: string): string => join(versionDir, '..', '..');
+
+function manifestSha(versionDir: string): string {
+  const path = join(versionDir, MANIFEST_FILE);
+  if (!existsSync(path)) return '';
+  return manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))).data?.sha256 ?? '';
+}
+
+/** The downloaded manifest must say what the signed facts say (TUF signed both; they must agree). */
+function checkManifestAgainstFacts(dir: string, facts: ModelTargetFacts): void {
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
+  if (!parsed.success) throw new SafeError(ERROR_CODES.MODEL_MANIFEST_INVALID, `${facts.name} v${facts.version}: the manifest does not validate`, 'manifest');
+  const m = parsed.data;
+  if (m.name !== facts.name || m.version !== facts.version || m.sha256 !== facts.sha256) {
+    throw new SafeError(ERROR_CODES.UPDATE_MIXED_METADATA, `${facts.name} v${facts.version}: the manifest names ${m.name} v${m.version} (${m.sha256.slice(0, 12)}…), not what the signed facts say`, 'manifest');
+  }
+}

@@ -1,0 +1,127 @@
+// `safe-edge channel …` and `safe-edge update-server`: IT's side of model updates (docs/updates.md). The
+// `safe-edge` launcher hands these verbs here, so the engine never loads the channel-signing code.
+import { Command, Option } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ERROR_CODES, SafeError, toErrorBody } from '../engine/contract/errors.js';
+import { rolloutStrategySchema, type Rollout } from '../engine/contract/modelChannel.js';
+import { ChannelRepository } from './channel/channelRepository.js';
+import { generateRoleKeys, loadRoleKeys } from './channel/keys.js';
+import { buildUpdateServer } from './server/app.js';
+
+const write = (text: string) => process.stdout.write(text);
+
+function modelRef(ref: string): { name: string; version: number } {
+  const match = /^([a-z][a-z0-9-]*)@(\d+)$/.exec(ref);
+  if (!match) throw new SafeError(ERROR_CODES.INVALID_FIELD, `expected NAME@VERSION (e.g. fire-spread-surrogate@3), not ${ref}`, 'model');
+  return { name: match[1] as string, version: Number(match[2]) };
+}
+
+function rolloutFrom(options: { rollout?: string; strategy?: string; minAgreement?: string }): Partial<Rollout> {
+  const rollout: Partial<Rollout> = {};
+  if (options.rollout !== undefined) {
+    const percent = Number(options.rollout);
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--rollout takes a whole percentage 0–100, not ${options.rollout}`, 'rollout');
+    rollout.percent = percent;
+  }
+  if (options.strategy !== undefined) rollout.strategy = rolloutStrategySchema.parse(options.strategy);
+  if (options.minAgreement !== undefined) {
+    const share = Number(options.minAgreement);
+    if (!(share >= 0 && share <= 1)) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--min-agreement takes a share 0–1, not ${options.minAgreement}`, 'minAgreement');
+    rollout.minAgreementBp = Math.round(share * 10_000);
+  }
+  return rollout;
+}
+
+const rolloutOptions = (command: Command) => command
+  .option('--rollout <pct>', 'share of devices that take it (stable device buckets), 0–100')
+  .addOption(new Option('--strategy <strategy>', 'how devices switch to it').choices(rolloutStrategySchema.options))
+  .option('--min-agreement <share>', 'agreement with the live version the gate asks for, 0–1 (default 0.9)');
+
+export function buildChannelCli(): Command {
+  const program = new Command('safe-edge').description('SAFE Edge model update channel (IT)');
+  const channel = program.command('channel').description('a signed model update channel: plain static files (TUF)');
+  channel.command('init').argument('<dir>').requiredOption('--keys <keydir>', 'folder for the new signing keys (keep the root key offline)')
+    .description('create a channel and its keys; prints the root metadata file devices pin')
+    .action((dir: string, options: { keys: string }) => {
+      const repo = ChannelRepository.init(resolve(dir), generateRoleKeys(resolve(options.keys)));
+      write(`channel created in ${repo.dir}\nkeys in ${resolve(options.keys)} (root, targets, snapshot, timestamp)\npin it on each laptop: safe-edge models trust ${repo.rootFile}\n${repo.rootFile}\n`);
+    });
+  rolloutOptions(channel.command('publish').argument('<dir>').argument('<modelVersionDir>', 'a model version folder: manifest.json, its files, evaluation.json')
+    .requiredOption('--keys <keydir>').option('--version <n>', 'publish under this version number')
+    .option('--min-engine <version>', 'the oldest engine that may run it'))
+    .description('publish a model version')
+    .action((dir: string, versionDir: string, options: { keys: string; version?: string; minEngine?: string; rollout?: string; strategy?: string; minAgreement?: string }) => {
+      const repo = ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['targets', 'snapshot', 'timestamp']));
+      const version = options.version === undefined ? undefined : Number(options.version);
+      if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--version takes a positive integer, not ${options.version}`, 'version');
+      const facts = repo.publish(resolve(versionDir), { version, rollout: rolloutFrom(options), ...(options.minEngine ? { minEngineVersion: options.minEngine } : {}) });
+      write(`published ${facts.name} v${facts.version} (${facts.files.join(', ')}), rollout ${facts.rollout.percent} % ${facts.rollout.strategy}\n`);
+    });
+  channel.command('revoke').argument('<dir>').argument('<model>', 'NAME@VERSION').requiredOption('--keys <keydir>')
+    .option('--reason <text>', 'why (shown to IT and recorded on each laptop)', 'revoked by IT')
+    .description('withdraw a model version: devices running it go back')
+    .action((dir: string, ref: string, options: { keys: string; reason: string }) => {
+      const { name, version } = modelRef(ref);
+      ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['targets', 'snapshot', 'timestamp'])).revoke(name, version, options.reason);
+      write(`revoked ${name}@${version}\n`);
+    });
+  rolloutOptions(channel.command('rollout').argument('<dir>').argument('<model>', 'NAME@VERSION').requiredOption('--keys <keydir>'))
+    .description('change how far a published version rolls out')
+    .action((dir: string, ref: string, options: { keys: string; rollout?: string; strategy?: string; minAgreement?: string }) => {
+      const { name, version } = modelRef(ref);
+      const facts = ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['targets', 'snapshot', 'timestamp'])).setRollout(name, version, rolloutFrom(options));
+      write(`${name}@${version}: rollout ${facts.rollout.percent} % ${facts.rollout.strategy}\n`);
+    });
+  channel.command('timestamp').argument('<dir>').requiredOption('--keys <keydir>')
+    .description('sign a fresh timestamp (run daily, so devices online never see a frozen channel)')
+    .action((dir: string, options: { keys: string }) => {
+      ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['timestamp'])).refreshTimestamp();
+      write('timestamp refreshed\n');
+    });
+  channel.command('list').argument('<dir>').description('what the channel offers and what it revoked').action((dir: string) => {
+    const repo = ChannelRepository.open(resolve(dir), {});
+    for (const m of repo.listModels()) write(`${m.name.padEnd(24)} v${String(m.version).padEnd(4)} rollout ${m.rollout.percent} % ${m.rollout.strategy}  min engine ${m.minEngineVersion}  ${m.publishedAt}\n`);
+    for (const r of repo.revocations().revoked) write(`${r.name.padEnd(24)} v${String(r.version).padEnd(4)} REVOKED ${r.revokedAt}: ${r.reason}\n`);
+  });
+  channel.command('bundle').argument('<dir>').argument('<out>', 'a folder, e.g. on a USB stick')
+    .description('copy the channel for laptops without a network (safe-edge models import OUT)')
+    .action((dir: string, out: string) => {
+      const { files, bytes } = ChannelRepository.bundle(resolve(dir), resolve(out));
+      write(`bundled ${files} files (${bytes} bytes) into ${resolve(out)}\n`);
+    });
+
+  program.command('update-server').requiredOption('--channel <dir>', 'the channel folder to serve')
+    .option('--port <port>', 'TCP port', '8790').option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--keys <keydir>', 'channel keys (targets, snapshot, timestamp) to publish with; without: read-only')
+    .option('--state <dir>', 'where the server keeps its device registry (default: <channel>.state)')
+    .description('serve the channel, publishing, and device reports (docs/updates.md)')
+    .action(async (options: { channel: string; port: string; host: string; keys?: string; state?: string }) => {
+      const channelDir = resolve(options.channel);
+      if (!existsSync(join(channelDir, 'metadata'))) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${channelDir} is not a channel: run safe-edge channel init`, 'channel');
+      const stateDir = resolve(options.state ?? `${channelDir}.state`);
+      mkdirSync(stateDir, { recursive: true });
+      const tokenFile = join(stateDir, 'admin-token');
+      if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      const adminToken = readFileSync(tokenFile, 'utf8').trim();
+      const keys = options.keys ? loadRoleKeys(resolve(options.keys), ['targets', 'snapshot', 'timestamp']) : null;
+      const app = buildUpdateServer({ channelDir, keys, stateDir, adminToken });
+      const address = await app.listen({ host: options.host, port: Number(options.port) });
+      process.stderr.write(`SAFE Edge update server on ${address}\n  channel:  ${address}/channel/\n  fleet:    ${address}/fleet?token=<${tokenFile}>\n  ${keys ? 'publishing with the keys given' : 'read-only (no --keys)'}\n`);
+      const stop = async () => { await app.close(); process.exit(0); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  return program;
+}
+
+export async function runChannelCli(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildChannelCli().parseAsync(argv);
+  } catch (err) {
+    const body = toErrorBody(err, ERROR_CODES.INTERNAL);
+    process.stderr.write(`${body.code}: ${body.message}\n`);
+    process.exitCode = 2;
+  }
+}
