@@ -18,16 +18,18 @@ import { ChannelRepository } from '../update-server/channel/channelRepository.js
 import { generateRoleKeys } from '../update-server/channel/keys.js';
 import { buildSurrogate } from '../training/surrogateBuilder.js';
 import { FIRE_SURROGATE_TRAINING } from '../training/fireSurrogate.js';
+import { serveChannelWithNginx } from './support/nginxChannel.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIRE = 'fire-spread-surrogate';
 const wildfire = JSON.parse(readFileSync(join(ROOT, 'examples', 'wildfire-village-en.json'), 'utf8')) as Record<string, unknown>;
 
-test('a running engine swaps in a gated version with no failed analysis, refuses a worse one, and rolls back', async () => {
+test('a running engine updates from a channel nginx serves: a gated version swapped in with no failed analysis, a worse one refused, a rollback', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-update-'));
   const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
   // v3: the shipped v2 file published again (it agrees with v2 everywhere: its gate passes).
   channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3 });
+  const nginx = await serveChannelWithNginx(channel.dir);
   const engine = await Engine.start(resolveConfig({ dataDir: join(dir, 'data'), workers: 2 }), { logger: createLogger('silent') });
   try {
     engine.updates.trust(channel.rootFile);
@@ -43,7 +45,7 @@ test('a running engine swaps in a gated version with no failed analysis, refuses
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
-    const report = await engine.updates.update(channel.dir);
+    const report = await engine.updates.update(nginx.url);
     stop = true;
     await load;
     const results = await Promise.all(during);
@@ -61,7 +63,7 @@ test('a running engine swaps in a gated version with no failed analysis, refuses
     const worse = join(dir, 'worse');
     await buildSurrogate({ ...FIRE_SURROGATE_TRAINING, version: 4, trainCases: 300, testCases: 400, mlp: { ...FIRE_SURROGATE_TRAINING.mlp, epochs: 2 } }, worse, () => {}, { unchecked: true });
     channel.publish(join(worse, FIRE, '4'));
-    const refused = await engine.updates.update(channel.dir);
+    const refused = await engine.updates.update(nginx.url);
     const outcome = refused.models.find((m) => m.name === FIRE);
     assert.equal(outcome?.code, ERROR_CODES.UPDATE_GATE_FAILED);
     assert.ok(outcome?.gate?.checks.some((c) => c.check === 'agreement' && !c.passed), 'it disagrees with the live version');
@@ -77,6 +79,7 @@ test('a running engine swaps in a gated version with no failed analysis, refuses
     assert.deepEqual(view.versions.filter((v) => v.name === FIRE).map((v) => [v.version, v.state]), [[4, 'refused'], [3, 'rolled_back'], [2, 'live']]);
   } finally {
     await engine.close();
+    await nginx.stop();
   }
 });
 
