@@ -23,7 +23,8 @@ export const modelUpdateOutcomeSchema = z.object({
   name: z.string(),
   fromVersion: z.number().int().nullable(),
   toVersion: z.number().int().nullable(),
-  outcome: z.enum(['updated', 'up-to-date', 'refused', 'outside-rollout', 'waiting', 'rolled-back']),
+  /** `held`: the newest version was rolled back on this device (by hand or automatically) and is not taken again. */
+  outcome: z.enum(['updated', 'up-to-date', 'refused', 'outside-rollout', 'waiting', 'rolled-back', 'held']),
   code: errorCode.optional(),
   message: z.string(),
   gate: gateResultSchema.optional(),

@@ -224,3 +224,16 @@ test('a root that is not signed by its own keys cannot be trusted', () => {
   writeFileSync(file, JSON.stringify(forged));
   assert.throws(() => trustChannel(join(root, 'forged'), file), (err: unknown) => err instanceof SafeError && err.code === ERROR_CODES.UPDATE_BAD_SIGNATURE);
 });
+
+test('a version rolled back on this device is held: the next update does not take it again, a newer one it does', async () => {
+  const s = setup();
+  s.channel.publish(SHIPPED_FIRE, { version: 3 });
+  assert.equal(await modelOutcome(s, 'folder'), 'updated');
+  s.updater.rollback(FIRE);
+  assert.equal(s.updater.liveSelection()[FIRE]?.version, 2);
+  assert.equal(await modelOutcome(s, 'folder'), 'held');
+  assert.equal(s.updater.liveSelection()[FIRE]?.version, 2);
+  s.channel.publish(SHIPPED_FIRE, { version: 4 });
+  assert.equal(await modelOutcome(s, 'folder'), 'updated');
+  assert.equal(s.updater.liveSelection()[FIRE]?.version, 4);
+});

@@ -135,6 +135,9 @@ export class ModelUpdater {
       return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'outside-rollout', message: `v${best.facts.version} rolls out to ${best.facts.rollout.percent} % of devices; this device (bucket ${bucket}) keeps v${from}` } };
     }
     const known = this.ledger.version(name, best.facts.version);
+    if (known?.state === 'rolled_back') {
+      return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'held', message: `v${best.facts.version} was rolled back on this device; it is not taken again until the channel publishes a newer version` } };
+    }
     if (known?.state === 'refused' && known.sha256 === best.facts.sha256) {
       return { outcome: { name, fromVersion: from, toVersion: best.facts.version, outcome: 'refused', code: ERROR_CODES.UPDATE_GATE_FAILED, message: `v${best.facts.version} failed its gate before; it is not tried again until the channel publishes another version` } };
     }
