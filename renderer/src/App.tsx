@@ -9,6 +9,7 @@ import { EditIncidentPage } from './pages/EditIncidentPage.js';
 import { AnalysisPage, type LiveAnalysis } from './pages/AnalysisPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { DeviceHealthPage } from './pages/DeviceHealthPage.js';
+import { ModelsPage } from './pages/ModelsPage.js';
 import { useT } from './i18n/i18n.js';
 
 function useRoute(): Route {
@@ -62,6 +63,7 @@ export function App({ transport }: { transport: EngineTransport }) {
           <a href={routeHash({ page: 'incidents' })} aria-current={route.page === 'incidents' ? 'page' : undefined}>{t('nav.incidents')}</a>
           <a href={routeHash({ page: 'new' })} aria-current={route.page === 'new' ? 'page' : undefined} data-testid="nav-new">{t('nav.new')}</a>
           <a href={routeHash({ page: 'device' })} aria-current={route.page === 'device' ? 'page' : undefined} data-testid="nav-device">{t('nav.device')}</a>
+          <a href={routeHash({ page: 'models' })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">{t('nav.models')}</a>
           <a href={routeHash({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
         <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
@@ -75,6 +77,7 @@ export function App({ transport }: { transport: EngineTransport }) {
         {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' ? live : null} />}
         {route.page === 'settings' && <SettingsPage transport={transport} />}
         {route.page === 'device' && <DeviceHealthPage transport={transport} />}
+        {route.page === 'models' && <ModelsPage transport={transport} />}
       </main>
     </>
   );

@@ -16,9 +16,10 @@ export const SCREENSHOTS_DIR = join(ROOT, 'dist', 'screenshots');
  *  Chromium runs as a single process, and closing a page ends it. */
 export interface E2ESession { server: RunningServer; browser: Browser; page: Page; pageErrors: string[]; shot(name: string): Promise<void>; close(): Promise<void> }
 
-export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean }): Promise<E2ESession> {
+/** `dataDir`: serve a data directory the test prepared (say, models already updated); a fresh one otherwise. */
+export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean; dataDir?: string }): Promise<E2ESession> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  const server = await startServer();
+  const server = await startServer(page.dataDir);
   const browser = await launchBrowser();
   const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const pageErrors: string[] = [];

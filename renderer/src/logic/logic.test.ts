@@ -85,10 +85,11 @@ test('sensor CSV: header skipped, HH:MM on the report date, bad lines reported',
 });
 
 test('routes round-trip', () => {
-  for (const r of [{ page: 'incidents' }, { page: 'new' }, { page: 'new', fromRunId: 'a b' }, { page: 'analysis', id: 'x/y' }, { page: 'settings' }] as const) {
+  for (const r of [{ page: 'incidents' }, { page: 'new' }, { page: 'new', fromRunId: 'a b' }, { page: 'analysis', id: 'x/y' }, { page: 'settings' }, { page: 'device' }, { page: 'models' }] as const) {
     assert.deepEqual(parseRoute(routeHash(r)), r);
   }
   assert.deepEqual(parseRoute('#/nonsense'), { page: 'incidents' });
+  assert.equal(routeHash({ page: 'models' }), '#/models');
 });
 
 test('the form validates with the contract and names the field', () => {

@@ -4,7 +4,8 @@ export type Route =
   | { page: 'new'; fromRunId?: string }
   | { page: 'analysis'; id: string }
   | { page: 'settings' }
-  | { page: 'device' };
+  | { page: 'device' }
+  | { page: 'models' };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/');
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'new') return id ? { page: 'new', fromRunId: decodeURIComponent(id) } : { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
   if (page === 'device') return { page: 'device' };
+  if (page === 'models') return { page: 'models' };
   return { page: 'incidents' };
 }
 
@@ -21,6 +23,7 @@ export function routeHash(route: Route): string {
     case 'new': return route.fromRunId ? `#/new/${encodeURIComponent(route.fromRunId)}` : '#/new';
     case 'settings': return '#/settings';
     case 'device': return '#/device';
+    case 'models': return '#/models';
     default: return '#/incidents';
   }
 }

@@ -1,0 +1,204 @@
+// The Models page's panels (docs/updates.md): the channel and this device, each model with the versions
+// it holds and the gate figures behind each, an update's report, and the update events. Plain props, so
+// they render under Node in tests; the page (pages/ModelsPage.tsx) fetches and acts.
+import type { GateResult, ModelUpdatesView, RollbackResult, UpdateReport } from '../../../engine/contract/modelUpdates.js';
+import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
+import {
+  CHANNEL_EVENT_NAME, checkFigure, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, SHIPPED_SOURCE, shortDeviceId, TRUST_COMMAND, unbuiltStrategy,
+  type ModelEvent, type ModelSummary, type ModelVersion, type Span, type VersionState,
+} from '../logic/models.js';
+import type { MessageKey } from '../i18n/locales/zh.js';
+import { useT } from '../i18n/i18n.js';
+
+type T = (key: MessageKey, params?: Record<string, unknown>) => string;
+const spanText = (t: T, span: Span): string => t(`models.span.${span.unit}`, { n: span.n });
+
+/** A failed call as the page shows it: the stable code first, so it can be looked up (docs/updates.md, "Refusals"). */
+export interface Problem { code: string | null; message: string }
+export function ProblemText({ problem, testId }: { problem: Problem; testId: string }) {
+  const { t } = useT();
+  return (
+    <p className="alert" role="alert" data-testid={testId} data-code={problem.code ?? undefined}>
+      {problem.code ? t('models.errorWithCode', { code: problem.code, message: problem.message }) : t('common.error', { message: problem.message })}
+    </p>
+  );
+}
+
+function sourceText(t: T, source: string): string {
+  return source === SHIPPED_SOURCE ? t('models.source.shipped') : t('models.source.channel', { source });
+}
+
+export function ChannelPanel({ view, nowMs }: { view: ModelUpdatesView; nowMs: number }) {
+  const { t, language } = useT();
+  const root = view.trustedRoot;
+  const age = view.lastMetadata ? metadataAge(view.lastMetadata, nowMs) : null;
+  return (
+    <dl className="models-channel" data-testid="models-channel">
+      <dt>{t('models.trustedRoot')}</dt>
+      <dd data-testid="trusted-root" data-trusted={root !== null}>
+        {root ? t('models.rootVersion', { version: root.version, expires: formatMoment(root.expires, language) }) : (
+          <>
+            <strong className="warn">{t('models.noChannel')}</strong>
+            <br />{t('models.pinHint')} <code>{TRUST_COMMAND}</code>
+          </>
+        )}
+      </dd>
+      <dt>{t('models.configuredChannel')}</dt>
+      <dd data-testid="configured-channel">{view.channel ? <code>{view.channel}</code> : <span className="muted">{t('models.noConfiguredChannel')}</span>}</dd>
+      <dt>{t('models.lastChecked')}</dt>
+      <dd data-testid="metadata-age" data-stale={age?.stale ?? false}>
+        {!view.lastMetadata || !age ? <span className="muted">{t('models.neverChecked')}</span> : (
+          <>
+            <time dateTime={view.lastMetadata.checkedAt} title={formatMoment(view.lastMetadata.checkedAt, language)}>{t('models.checkedAgo', { span: spanText(t, age.checkedAgo) })}</time>
+            {age.timestamp && <>{' · '}<span className={age.timestamp.expired ? 'alert' : undefined} data-testid="timestamp-expiry">
+              {t(age.timestamp.expired ? 'models.timestampExpiredAgo' : 'models.timestampExpiresIn', { span: spanText(t, age.timestamp.span) })}
+            </span></>}
+            {age.expiredTimestampAccepted && <><br /><strong className="warn" data-testid="expired-timestamp-accepted">{t('models.expiredTimestampAccepted')}</strong></>}
+          </>
+        )}
+      </dd>
+      {view.lastMetadata && <>
+        <dt>{t('models.metadataVersions')}</dt>
+        <dd>{t('models.metadataVersionsValue', { timestamp: view.lastMetadata.timestampVersion, snapshot: view.lastMetadata.snapshotVersion, targets: view.lastMetadata.targetsVersion })}</dd>
+      </>}
+      <dt>{t('models.device')}</dt>
+      <dd data-testid="device-identity" title={view.device.deviceId}>{t('models.deviceValue', { id: shortDeviceId(view.device.deviceId), bucket: view.device.bucket })}</dd>
+    </dl>
+  );
+}
+
+export function StateBadge({ state }: { state: VersionState }) {
+  const { t } = useT();
+  return <span className={`state-badge state-${state}`} data-state={state}>{t(`models.state.${state}`)}</span>;
+}
+
+/** Each check with its figure beside its bound and its verdict in words (✓/✗ only repeat them). */
+export function GateChecks({ gate, facts }: { gate: GateResult; facts: ModelTargetFacts | null }) {
+  const { t } = useT();
+  const metric = scoreMetric(facts);
+  return (
+    <div className="gate" data-testid="gate" data-passed={gate.passed}>
+      <span className={gate.passed ? 'pass' : 'fail'}>{t(gate.passed ? 'models.gatePassed' : 'models.gateFailed', { ms: gate.durationMs })}</span>
+      <table className="gate-table">
+        <tbody>
+          {gate.checks.map((c) => (
+            <tr key={c.check} data-check={c.check} data-passed={c.passed} title={c.detail}>
+              <th scope="row">{c.check === 'score' && metric ? t(`models.check.score.${metric}`) : t(`models.check.${c.check}`)}</th>
+              <td className="check-figure">{checkFigure(c, facts) ?? ''}</td>
+              <td className={c.passed ? 'pass' : 'fail'}>{c.passed ? '✓' : '✗'} {t(c.passed ? 'models.check.pass' : 'models.check.fail')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {gate.checks.filter((c) => !c.passed).map((c) => <p key={c.check} className="muted gate-detail">{c.detail}</p>)}
+    </div>
+  );
+}
+
+function VersionRow({ version }: { version: ModelVersion }) {
+  const { t, language } = useT();
+  const { facts } = version;
+  const waiting = unbuiltStrategy(facts);
+  return (
+    <tr data-testid={`version-${version.name}-${version.version}`} data-state={version.state}>
+      <td>{t('models.versionNumber', { version: version.version })}</td>
+      <td><StateBadge state={version.state} /></td>
+      <td>
+        {sourceText(t, version.source)}
+        {facts && <><br /><span className="muted">{t('models.rollout', { percent: facts.rollout.percent, strategy: t(`models.strategy.${facts.rollout.strategy}`) })}</span></>}
+        {waiting && <p className="warn" data-testid="strategy-not-built">{t('models.strategyNotBuilt', { strategy: t(`models.strategy.${waiting}`) })}</p>}
+      </td>
+      <td><time dateTime={version.updatedAt}>{formatMoment(version.updatedAt, language)}</time></td>
+      <td>{version.gate ? <GateChecks gate={version.gate} facts={facts} /> : <span className="muted">{t('models.noGate')}</span>}</td>
+    </tr>
+  );
+}
+
+/** What a rollback of this model answered, shown under its button. */
+export type RollbackOutcome = { result: RollbackResult } | { problem: Problem };
+
+export function ModelCard({ model, canOperate, busy, outcome, onRollback }: {
+  model: ModelSummary; canOperate: boolean; busy: boolean; outcome: RollbackOutcome | undefined; onRollback: () => void;
+}) {
+  const { t } = useT();
+  const titleId = `model-title-${model.name}`;
+  return (
+    <article className="card model-card" aria-labelledby={titleId} data-testid={`model-${model.name}`}>
+      <header>
+        <h3 id={titleId}>{model.name}</h3>
+        <p data-testid="live-version" data-version={model.live?.version}>
+          <span className="muted">{t('models.live')}</span>{' '}
+          {model.live ? <><strong>{t('models.versionNumber', { version: model.live.version })}</strong>{' · '}{sourceText(t, model.live.source)}</> : <span className="alert">{t('models.noLive')}</span>}
+        </p>
+        <button type="button" disabled={!canOperate || busy || !model.live} title={canOperate ? undefined : t('models.operatorOnly')} onClick={onRollback} data-testid="rollback">
+          {t('models.rollback', { name: model.name })}
+        </button>
+      </header>
+      {outcome && ('result' in outcome
+        ? <p role="status" data-testid="rollback-result">{t('models.rollbackDone', { from: outcome.result.fromVersion, to: outcome.result.toVersion, ms: outcome.result.durationMs })}</p>
+        : <ProblemText problem={outcome.problem} testId="rollback-error" />)}
+      {model.versions.length === 0 ? <p className="muted">{t('models.noVersionsHeld')}</p> : (
+        <table className="model-versions">
+          <caption className="visually-hidden">{t('models.versions', { name: model.name })}</caption>
+          <thead><tr><th>{t('models.version')}</th><th>{t('models.state')}</th><th>{t('models.source')}</th><th>{t('models.when')}</th><th>{t('models.gate')}</th></tr></thead>
+          <tbody>{model.versions.map((v) => <VersionRow key={v.version} version={v} />)}</tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+/** `versions` supplies the signed facts of the versions the report names (what their score measured). */
+export function UpdateReportView({ report, versions }: { report: UpdateReport; versions: readonly ModelVersion[] }) {
+  const { t, language } = useT();
+  const factsOf = (name: string, version: number | null) => versions.find((v) => v.name === name && v.version === version)?.facts ?? null;
+  return (
+    <div role="status" data-testid="update-report">
+      <h3>{t('models.report')}</h3>
+      <p>{t('models.report.channel', { channel: report.channel, time: formatMoment(report.checkedAt, language) })}{report.swapped && <>{' · '}{t('models.report.swapped')}</>}</p>
+      <table>
+        <thead><tr><th>{t('models.event.model')}</th><th>{t('models.state')}</th><th>{t('models.version')}</th><th>{t('models.event.code')}</th><th>{t('models.gate')}</th></tr></thead>
+        <tbody>
+          {report.models.map((m) => (
+            <tr key={m.name} data-outcome={m.outcome}>
+              <td>{m.name}</td>
+              <td>{t(`models.outcome.${m.outcome}`)}{m.message && <><br /><span className="muted">{m.message}</span></>}</td>
+              <td>{m.toVersion === null ? '—' : t('models.report.fromTo', { from: m.fromVersion ?? '—', to: m.toVersion })}</td>
+              <td>{m.code ? <code>{m.code}</code> : '—'}</td>
+              <td>{m.gate ? <GateChecks gate={m.gate} facts={factsOf(m.name, m.toVersion)} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function versionsText(t: T, { from, to }: { from: number | null; to: number | null }): string {
+  if (to === null) return '—';
+  return from === null || from === to ? t('models.versionNumber', { version: to }) : t('models.report.fromTo', { from, to });
+}
+
+export function EventTable({ events }: { events: readonly ModelEvent[] }) {
+  const { t, language } = useT();
+  if (events.length === 0) return <p className="muted" data-testid="events-none">{t('models.events.none')}</p>;
+  return (
+    <table data-testid="model-events">
+      <thead><tr><th>{t('models.event.time')}</th><th>{t('models.event.model')}</th><th>{t('models.event.version')}</th><th>{t('models.event.event')}</th><th>{t('models.event.code')}</th></tr></thead>
+      <tbody>
+        {events.map((e) => {
+          const known = knownEvent(e.event);
+          return (
+            <tr key={e.id} data-event={e.event}>
+              <td><time dateTime={e.at}>{formatMoment(e.at, language)}</time></td>
+              <td>{e.name === CHANNEL_EVENT_NAME ? t('models.event.channelName') : e.name}</td>
+              <td>{versionsText(t, eventVersions(e))}</td>
+              <td title={typeof e.detail.message === 'string' ? e.detail.message : undefined}>{known ? t(`models.event.${known}`) : e.event}</td>
+              <td>{e.code ? <code>{e.code}</code> : '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

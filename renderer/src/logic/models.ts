@@ -1,0 +1,135 @@
+// What the Models page shows, apart from React (docs/updates.md): how old the channel metadata is, each
+// model with the versions this device holds, and a gate's figures in the units IT reads them in.
+import type { GateCheck, ModelUpdatesView } from '../../../engine/contract/modelUpdates.js';
+import type { ModelTargetFacts, RolloutStrategy } from '../../../engine/contract/modelChannel.js';
+import { EngineError } from '../transport/engineTransport.js';
+
+export type ModelVersion = ModelUpdatesView['versions'][number];
+export type ModelEvent = ModelUpdatesView['events'][number];
+export type VersionState = ModelVersion['state'];
+export type LastMetadata = NonNullable<ModelUpdatesView['lastMetadata']>;
+
+/** The ledger's source for the app build's own models (engine/updates/modelLedger.ts); any other
+ *  source is the channel a version came from (its URL or folder). */
+export const SHIPPED_SOURCE = 'shipped';
+/** The ledger files channel-wide events (trusted, checked, refused) under this name, not a model's. */
+export const CHANNEL_EVENT_NAME = 'channel';
+
+/** The command IT runs on a laptop to pin a channel (docs/updates.md, "On the laptop"). */
+export const TRUST_COMMAND = 'safe-edge models trust CHANNEL/metadata/root.json';
+
+/** A length of time as the page says it: "under a minute", "3 min", "5 h", "4 days". */
+export interface Span { unit: 'underMinute' | 'minutes' | 'hours' | 'days'; n: number }
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** `ms` (sign ignored) rounded down to its largest whole unit; hours below two days, so 36 h is not "1 day". */
+export function span(ms: number): Span {
+  const abs = Math.abs(ms);
+  if (abs < MINUTE_MS) return { unit: 'underMinute', n: 0 };
+  if (abs < HOUR_MS) return { unit: 'minutes', n: Math.floor(abs / MINUTE_MS) };
+  if (abs < 2 * DAY_MS) return { unit: 'hours', n: Math.floor(abs / HOUR_MS) };
+  return { unit: 'days', n: Math.floor(abs / DAY_MS) };
+}
+
+/** How old the last verified metadata is and whether its timestamp still holds. */
+export interface MetadataAge {
+  checkedAgo: Span;
+  /** null when the check recorded no expiry. */
+  timestamp: { expired: boolean; span: Span } | null;
+  /** Taken from a USB bundle after its timestamp had expired (docs/updates.md, "Offline"). */
+  expiredTimestampAccepted: boolean;
+  /** Worth flagging: the timestamp has expired, or an expired one was accepted. */
+  stale: boolean;
+}
+
+export function metadataAge(last: LastMetadata, nowMs: number): MetadataAge {
+  const expiresMs = last.timestampExpires ? Date.parse(last.timestampExpires) : Number.NaN;
+  const timestamp = Number.isFinite(expiresMs) ? { expired: expiresMs <= nowMs, span: span(expiresMs - nowMs) } : null;
+  return {
+    checkedAgo: span(nowMs - Date.parse(last.checkedAt)),
+    timestamp,
+    expiredTimestampAccepted: last.expiredTimestampAccepted,
+    stale: last.expiredTimestampAccepted || (timestamp?.expired ?? false),
+  };
+}
+
+/** Enough of the device id to tell laptops apart on screen; the whole id is 32 hex digits. */
+export const shortDeviceId = (deviceId: string): string => deviceId.slice(0, 8);
+
+/** One model as the page lists it: what runs now and every version the device holds, newest first. */
+export interface ModelSummary { name: string; live: { version: number; source: string } | null; versions: ModelVersion[] }
+
+export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions'>): ModelSummary[] {
+  const names = new Set([...Object.keys(view.live), ...view.versions.map((v) => v.name)]);
+  return [...names].sort().map((name) => ({
+    name,
+    live: view.live[name] ?? null,
+    versions: view.versions.filter((v) => v.name === name).sort((a, b) => b.version - a.version),
+  }));
+}
+
+/** What the score check measured, from the figures published with the version (their keys name it). */
+export type ScoreMetric = 'heldOutAccuracy' | 'p95RelError';
+export function scoreMetric(facts: ModelTargetFacts | null): ScoreMetric | null {
+  if (!facts) return null;
+  if (facts.scoresBp.p95RelError !== undefined) return 'p95RelError';
+  if (facts.scoresBp.heldOutAccuracy !== undefined) return 'heldOutAccuracy';
+  return null;
+}
+
+const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)} %`;
+/** MiB with two decimals below 10 (a 14 kB surrogate is "0.03 MiB", not "0 MiB"), whole above. */
+const mebibytes = (bytes: number): string => { const mib = bytes / 1_048_576; return `${mib < 10 ? mib.toFixed(2) : mib.toFixed(0)} MiB`; };
+const ratio = (r: number, decimals: number): string => `${Number(r.toFixed(decimals))}×`;
+
+/**
+ * A gate check's value beside its bound: "99.8 % (≥ 90.0 %)", "1.06× (≤ 1.2×)", "0.03 MiB (≤ 64 MiB)".
+ * null for the loads check (no figure, only its verdict) and for a check that recorded no figure.
+ */
+export function checkFigure(check: GateCheck, facts: ModelTargetFacts | null): string | null {
+  if (check.value === null || check.bound === null) return null;
+  const { value, bound } = check;
+  switch (check.check) {
+    case 'loads': return null;
+    case 'score': {
+      const metric = scoreMetric(facts);
+      // Accuracy must reach its bound, an error stay under it; without the facts the direction is unknown.
+      const comparator = metric === 'heldOutAccuracy' ? '≥ ' : metric === 'p95RelError' ? '≤ ' : '';
+      return `${percent(value)} (${comparator}${percent(bound)})`;
+    }
+    case 'agreement': return `${percent(value)} (≥ ${percent(bound)})`;
+    case 'latency': return `${value.toFixed(2)}× (≤ ${ratio(bound, 2)})`;
+    case 'memory': return `${mebibytes(value)} (≤ ${mebibytes(bound)})`;
+  }
+}
+
+/** The version's rollout strategy when it is one the engine has not built yet (the version waits ready). */
+export function unbuiltStrategy(facts: ModelTargetFacts | null): Exclude<RolloutStrategy, 'immediate'> | null {
+  const strategy = facts?.rollout.strategy;
+  return strategy === 'canary' || strategy === 'shadow' ? strategy : null;
+}
+
+/** The events the ledger records (engine/updates/modelUpdater.ts, modelUpdates.ts); any other is shown by its name. */
+export const KNOWN_EVENTS = ['trusted', 'checked', 'refused', 'staged', 'gate-passed', 'gate-failed', 'live', 'revoked', 'rolled-back'] as const;
+export type KnownEvent = (typeof KNOWN_EVENTS)[number];
+export const knownEvent = (event: string): KnownEvent | null => (KNOWN_EVENTS as readonly string[]).includes(event) ? event as KnownEvent : null;
+
+/** The versions an event concerns: a swap or rollback records the version it left (`detail.from`) beside
+ *  the one it made live, so "rolled back v2" reads as v3 → v2, not as v2 having been rolled back. */
+export function eventVersions(event: Pick<ModelEvent, 'version' | 'detail'>): { from: number | null; to: number | null } {
+  const from = event.detail.from;
+  return { from: typeof from === 'number' ? from : null, to: event.version };
+}
+
+/** An error as the page shows it: the engine's stable code when it has one, and its message. */
+export function describeError(err: unknown): { code: string | null; message: string } {
+  if (err instanceof EngineError) return { code: err.body.code, message: err.body.message };
+  return { code: null, message: err instanceof Error ? err.message : String(err) };
+}
+
+/** A moment in the page's language, 24-hour local time. */
+export const formatMoment = (iso: string, language: 'zh' | 'en'): string =>
+  new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
