@@ -29,36 +29,27 @@ let server: RunningServer;
 let page: Page;
 let report: UpdateReport;
 
-/** How many times the setup may try: the gate times one case of a 14 kB surrogate (tens of µs), and on a
- *  loaded machine its latency check (p95 ratio ≤ 1.2) can refuse even the identical file. This test is
- *  about the page, not the gate, so the setup tries again with a fresh channel and data directory. */
-const SETUP_ATTEMPTS = 6;
-
 /** A data directory whose engine trusted a real channel and updated from it: fire v3 live, plume v2 waiting. */
 async function updatedDataDir(): Promise<string> {
-  const refusals: string[] = [];
-  for (let attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
-    const dir = mkdtempSync(join(tmpdir(), 'safe-e2e-models-'));
-    const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
-    channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3 });
-    channel.publish(join(DEFAULT_MODELS_DIR, PLUME, '1'), { version: 2, rollout: { strategy: 'canary' } });
-    const dataDir = join(dir, 'data');
-    // The engine updates on its own (no agent workers: the served engine starts on the new live view), then
-    // lets go of the data directory for the server.
-    const engine = await Engine.start(resolveConfig({ dataDir, workers: 1 }), { logger: createLogger('silent'), agents: false });
-    try {
-      engine.updates.trust(channel.rootFile);
-      report = await engine.updates.update(channel.dir);
-    } finally {
-      await engine.close();
-    }
-    const fire = report.models.find((m) => m.name === FIRE);
-    const plume = report.models.find((m) => m.name === PLUME);
-    if (report.live[FIRE] === 3 && plume?.outcome === 'waiting') return dataDir;
-    refusals.push(`attempt ${attempt}: ${FIRE} ${fire?.outcome} (${fire?.message}); ${PLUME} ${plume?.outcome} (${plume?.message})`);
-    process.stderr.write(`models e2e setup: ${refusals.at(-1)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'safe-e2e-models-'));
+  const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
+  channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3 });
+  channel.publish(join(DEFAULT_MODELS_DIR, PLUME, '1'), { version: 2, rollout: { strategy: 'canary' } });
+  const dataDir = join(dir, 'data');
+  // The engine updates on its own (no agent workers: the served engine starts on the new live view), then
+  // lets go of the data directory for the server.
+  const engine = await Engine.start(resolveConfig({ dataDir, workers: 1 }), { logger: createLogger('silent'), agents: false });
+  try {
+    engine.updates.trust(channel.rootFile);
+    report = await engine.updates.update(channel.dir);
+  } finally {
+    await engine.close();
   }
-  throw new Error(`the setup never got ${FIRE} v3 live and ${PLUME} v2 waiting:\n${refusals.join('\n')}`);
+  const fire = report.models.find((m) => m.name === FIRE);
+  const plume = report.models.find((m) => m.name === PLUME);
+  assert.equal(report.live[FIRE], 3, `${FIRE}: ${fire?.outcome} (${fire?.message})`);
+  assert.equal(plume?.outcome, 'waiting', `${PLUME}: ${plume?.outcome} (${plume?.message})`);
+  return dataDir;
 }
 
 before(async () => {
