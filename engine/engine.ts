@@ -36,6 +36,7 @@ import { EngineMetrics } from './metrics/registry.js';
 import { ModelUpdates } from './updates/modelUpdates.js';
 import { ModelLedger } from './updates/modelLedger.js';
 import { workerGate } from './updates/modelGate.js';
+import type { TrialRules } from './updates/trialJudge.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -53,6 +54,8 @@ export interface EngineStartOptions {
   agents?: boolean;
   /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not. */
   deviceMonitor?: boolean;
+  /** How canary and shadow trials are judged (tests use small samples; docs/updates.md). */
+  trialRules?: Partial<TrialRules>;
 }
 
 /** The device-health history, apart from the analyses' database (docs/device-health.md). */
@@ -82,7 +85,12 @@ export class Engine {
     /** Model updates from a signed channel (docs/updates.md). */
     readonly updates: ModelUpdates) {
     this.writer = new RunWriter(store);
-    updates.attach(pipeline ? async (modelsDir) => { await this.reloadModels(modelsDir); } : null);
+    updates.attach(pipeline ? {
+      swap: async (modelsDir) => { await this.reloadModels(modelsDir); },
+      loadTrial: async (modelsDir) => { await pipeline.reloadModels(modelsDir, 'trial'); },
+      dropTrial: () => pipeline.dropTrial(),
+      analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
+    } : null);
     this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
     this.alertRunner = this.monitor ? this.startAlerts(this.monitor) : null;
     metrics.watch({
@@ -119,7 +127,7 @@ export class Engine {
     const db = openDatabase(config.dataDir);
     const metrics = new EngineMetrics();
     try {
-      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger });
+      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback.
       const orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
@@ -312,7 +320,7 @@ export class Engine {
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
-    const result = options.useCache === false ? await this.orchestrator.analyze(incident, options) : await this.analyzeCached(incident, options);
+    const result = await this.analyzeOnModels(incident, options);
     if (options.save === false) return result;
     try {
       return await this.writer.save(incident, result);
@@ -321,6 +329,26 @@ export class Engine {
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
       return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message: `the analysis was not saved: ${(err as Error).message}` } };
     }
+  }
+
+  /** An analysis on the live models (from the cache when allowed), or, for a canary's share, on the
+   *  trial's models (docs/updates.md): its result names their versions. A canary analysis that fails is
+   *  answered again from the live models, so a trial never costs the commander an answer. Each fresh
+   *  analysis feeds the running trial its pair. */
+  private async analyzeOnModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+    const trials = this.updates.trials;
+    const started = performance.now();
+    if (trials.route() === 'trial') {
+      const canary = await this.orchestrator.analyze(incident, { ...options, modelSet: 'trial' });
+      if (canary.status === 'ok') { trials.observe(incident, canary, 'trial', performance.now() - started); return canary; }
+      const liveStarted = performance.now();
+      const live = await this.orchestrator.analyze(incident, { ...options, analysisId: canary.id });
+      trials.recordPair(live, canary, performance.now() - liveStarted, liveStarted - started);
+      return live;
+    }
+    const result = options.useCache === false ? await this.orchestrator.analyze(incident, options) : await this.analyzeCached(incident, options);
+    if (!result.cached) trials.observe(incident, result, 'live', performance.now() - started);
+    return result;
   }
 
   private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {

@@ -122,3 +122,82 @@ test('the CLI verbs: channel init, publish, bundle, revoke; models trust, import
   assert.deepEqual(JSON.parse(rollback.stdout).toVersion, 1);
   assert.equal(run(['models', 'rollback', 'no-such-model', '--data-dir', data]).stderr.split(':')[0], ERROR_CODES.NOT_FOUND);
 });
+
+const FAULTY_WORKER = new URL('../engine/orchestrator/testing/faultyAgentWorker.js', import.meta.url);
+/** Small trials for a test: a ten-pair sample cannot judge time finely (a twin shares two cores with the
+ *  next analysis), so the time bound here only catches a gross slowdown; trialJudge.test.ts tests the
+ *  time rule itself. Agreement and errors are judged as in the field. */
+const SMALL_TRIALS = { minSamples: 10, windowSize: 3, failedWindowsToRollback: 2, warmupPairs: 3, latencyRatio: 3 };
+
+test('canary: a version that breaks on real reports is rolled back automatically, and no commander loses an answer; a healthy one is promoted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-canary-'));
+  const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
+  channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3, rollout: { strategy: 'canary', canaryShareBp: 5000 } });
+  const engine = await Engine.start(resolveConfig({ dataDir: join(dir, 'data'), workers: 2 }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER, trialRules: SMALL_TRIALS });
+  try {
+    engine.updates.trust(channel.rootFile);
+    const report = await engine.updates.update(channel.dir);
+    assert.equal(report.models.find((m) => m.name === FIRE)?.outcome, 'trial');
+    assert.equal(engine.updates.view().trial?.strategy, 'canary');
+    // v3 fails the field stage on these reports (an injected fault): every canary analysis fails.
+    const shown: Array<{ status: string; fire: string | undefined }> = [];
+    for (let i = 0; i < 40 && engine.updates.view().trial; i++) {
+      const r = await engine.analyze(parseIncident({ ...wildfire, id: `canary-${i}`, text: `${wildfire.text as string} FAILON_${FIRE}@3 (${i})` }), { save: false });
+      shown.push({ status: r.status, fire: r.models[FIRE] });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(engine.updates.view().trial, null, 'the trial ended');
+    assert.deepEqual(shown.filter((s) => s.status !== 'ok'), [], 'each failed canary analysis was answered from the live models');
+    const view = engine.updates.view();
+    assert.equal(view.versions.find((v) => v.name === FIRE && v.version === 3)?.state, 'rolled_back');
+    const event = view.events.find((e) => e.name === FIRE && e.event === 'auto-rollback');
+    assert.equal(event?.code, ERROR_CODES.UPDATE_TRIAL_FAILED);
+    assert.equal(view.live[FIRE]?.version, 2);
+
+    // A healthy canary (the same bytes again as v4) agrees, errs no more, and is promoted.
+    channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 4, rollout: { strategy: 'canary', canaryShareBp: 5000 } });
+    assert.equal((await engine.updates.update(channel.dir)).models.find((m) => m.name === FIRE)?.outcome, 'trial');
+    const versionsShown = new Set<string | undefined>();
+    for (let i = 0; i < 60 && engine.updates.view().trial; i++) {
+      const r = await engine.analyze(parseIncident({ ...wildfire, id: `healthy-${i}`, text: `${wildfire.text as string} (healthy ${i})` }), { save: false });
+      assert.equal(r.status, 'ok');
+      versionsShown.add(r.models[FIRE]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(engine.updates.view().trial, null);
+    const ended = engine.updates.view().events.find((e) => e.name === FIRE && e.version === 4 && (e.event === 'promoted' || e.event === 'auto-rollback'));
+    assert.equal(ended?.event, 'promoted', JSON.stringify(ended?.detail));
+    assert.deepEqual([...versionsShown].sort(), ['2', '4'], 'canary results name the version that made them');
+    assert.equal(engine.updates.view().live[FIRE]?.version, 4);
+    assert.ok(engine.updates.view().events.some((e) => e.name === FIRE && e.version === 4 && e.event === 'promoted'));
+    // The promotion ends the trial, then swaps the workers: wait for the swap (a few hundred ms).
+    for (let i = 0; i < 100 && engine.health().models[FIRE] !== '4'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await engine.analyze(parseIncident({ ...wildfire, id: 'after', text: `${wildfire.text as string} (after)` }), { save: false, useCache: false })).models[FIRE], '4');
+  } finally {
+    await engine.close();
+  }
+});
+
+test('shadow: the new version runs beside the live one, never shown, and goes live only when the pairs agree', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-shadow-'));
+  const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
+  channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3, rollout: { strategy: 'shadow' } });
+  const engine = await Engine.start(resolveConfig({ dataDir: join(dir, 'data'), workers: 2 }), { logger: createLogger('silent'), trialRules: SMALL_TRIALS });
+  try {
+    engine.updates.trust(channel.rootFile);
+    assert.equal((await engine.updates.update(channel.dir)).models.find((m) => m.name === FIRE)?.outcome, 'trial');
+    const shownVersions = new Set<string | undefined>();
+    for (let i = 0; i < 150 && engine.updates.view().trial; i++) {
+      const r = await engine.analyze(parseIncident({ ...wildfire, id: `shadow-${i}`, text: `${wildfire.text as string} (shadow ${i})` }), { save: false });
+      // While the trial runs (after its promotion the new version serves everyone, as it should).
+      if (engine.updates.view().trial) shownVersions.add(r.models[FIRE]);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    assert.deepEqual([...shownVersions], ['2'], 'a shadow is never shown');
+    const ended = engine.updates.view().events.find((e) => e.name === FIRE && e.version === 3 && (e.event === 'promoted' || e.event === 'auto-rollback'));
+    assert.equal(ended?.event, 'promoted', JSON.stringify(ended?.detail ?? engine.updates.view().trial));
+    assert.equal(engine.updates.view().live[FIRE]?.version, 3, 'promoted after its pairs agreed');
+  } finally {
+    await engine.close();
+  }
+});

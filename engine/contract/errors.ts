@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   UPDATE_ENGINE_TOO_OLD: 'SAFE_E_UPDATE_ENGINE_TOO_OLD',
   /** A staged version failed its gate (score, agreement, latency or memory) and never served. */
   UPDATE_GATE_FAILED: 'SAFE_E_UPDATE_GATE_FAILED',
+  /** A canary or shadow trial judged the version worse than the live one: rolled back automatically. */
+  UPDATE_TRIAL_FAILED: 'SAFE_E_UPDATE_TRIAL_FAILED',
   /** The device's clock is before this build or far in the future: expiry cannot be judged; fix the clock. */
   UPDATE_CLOCK_IMPLAUSIBLE: 'SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE',
   INTERNAL: 'SAFE_E_INTERNAL',
@@ -103,6 +105,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_UPDATE_OVERSIZE: 409,
   SAFE_E_UPDATE_ENGINE_TOO_OLD: 409,
   SAFE_E_UPDATE_GATE_FAILED: 409,
+  SAFE_E_UPDATE_TRIAL_FAILED: 409,
   SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,

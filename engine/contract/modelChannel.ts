@@ -34,8 +34,11 @@ export const rolloutSchema = z.object({
   /** Devices whose stable bucket (0–99) is below this take the version; the others keep the previous one. */
   percent: z.number().int().min(0).max(100),
   strategy: rolloutStrategySchema,
-  /** The gate's agreement floor with the live version on the evaluation set, in basis points (9000 = 90 %). */
+  /** The gate's agreement floor with the live version on the evaluation set, and a trial's with the live
+   *  results, in basis points (9000 = 90 %). */
   minAgreementBp: basisPoints,
+  /** Canary: the share of analyses shown from the new version, in basis points (default 1000 = 10 %). */
+  canaryShareBp: basisPoints.optional(),
 });
 export type Rollout = z.infer<typeof rolloutSchema>;
 

@@ -24,7 +24,7 @@ export const modelUpdateOutcomeSchema = z.object({
   fromVersion: z.number().int().nullable(),
   toVersion: z.number().int().nullable(),
   /** `held`: the newest version was rolled back on this device (by hand or automatically) and is not taken again. */
-  outcome: z.enum(['updated', 'up-to-date', 'refused', 'outside-rollout', 'waiting', 'rolled-back', 'held']),
+  outcome: z.enum(['updated', 'up-to-date', 'refused', 'outside-rollout', 'waiting', 'rolled-back', 'held', 'trial']),
   code: errorCode.optional(),
   message: z.string(),
   gate: gateResultSchema.optional(),
@@ -72,6 +72,19 @@ export const modelUpdatesViewSchema = z.object({
   live: z.record(z.string(), z.object({ version: z.number().int(), source: z.string() })),
   versions: z.array(modelVersionSchema),
   events: z.array(modelEventSchema),
+  /** The canary or shadow trial running now, with the figures so far (docs/updates.md). */
+  trial: z.object({
+    name: z.string(), version: z.number().int(), strategy: z.enum(['canary', 'shadow']), canaryShare: z.number(), startedAt: z.string(),
+    decision: z.enum(['continue', 'promote', 'rollback']), reason: z.string(),
+    figures: z.object({
+      samples: z.number().int(), agreement: z.number().nullable(), liveErrorRate: z.number(), trialErrorRate: z.number(), errorZ: z.number(),
+      latencyRatio: z.number().nullable(), failedWindows: z.number().int(),
+    }),
+    rules: z.object({
+      minSamples: z.number().int(), windowSize: z.number().int(), failedWindowsToRollback: z.number().int(), minAgreement: z.number(), latencyRatio: z.number(),
+      errorZ: z.number(), warmupPairs: z.number().int(),
+    }),
+  }).nullable(),
   /** The last channel metadata this device verified, and how old its timestamp is. */
   lastMetadata: channelMetadataSchema.extend({ checkedAt: z.string() }).nullable(),
 });

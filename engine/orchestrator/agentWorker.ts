@@ -38,6 +38,12 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   // Models loaded by a reload's 'prepare', waiting for its 'commit' or 'abort'.
   let prepared: WorkerContext | undefined;
   let preparedDir = init.modelsDir;
+  // A trial's models (canary or shadow), beside the live ones; tasks that ask for them run on them.
+  let trial: WorkerContext | undefined;
+  let preparedTrial: WorkerContext | undefined;
+  if (init.trialModelsDir) {
+    try { trial = await createWorkerContext(init.trialModelsDir, init.precision, metrics); } catch { trial = undefined; }
+  }
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
@@ -45,6 +51,38 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       await context.core.release();
       port.close();
       process.exit(0);
+    }
+    if (message.type === 'dropTrial') {
+      const ended = trial;
+      trial = undefined;
+      await running.catch(() => undefined);
+      await ended?.core.release();
+      return;
+    }
+    if (message.type === 'reloadModels' && message.modelSet === 'trial') {
+      const started = performance.now();
+      try {
+        if (message.phase === 'prepare') {
+          await preparedTrial?.core.release();
+          preparedTrial = await createWorkerContext(message.modelsDir ?? init.modelsDir, init.precision, metrics);
+          send({ type: 'reloaded', requestId: message.requestId, models: workerModels(preparedTrial), inventory: workerInventory(preparedTrial), warnings: preparedTrial.warnings, durationMs: performance.now() - started });
+          return;
+        }
+        const next = preparedTrial;
+        preparedTrial = undefined;
+        if (message.phase === 'commit' && next) {
+          const previous = trial;
+          trial = next;
+          await previous?.core.release();
+        } else {
+          await next?.core.release();
+        }
+        const current = trial ?? context;
+        send({ type: 'reloaded', requestId: message.requestId, models: workerModels(current), inventory: workerInventory(current), warnings: [], durationMs: performance.now() - started });
+      } catch (err) {
+        send({ type: 'reloadFailed', requestId: message.requestId, error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'trial models could not be loaded') });
+      }
+      return;
     }
     if (message.type === 'inferenceStats') {
       send({ type: 'inferenceStats', requestId: message.requestId, models: context.core.stats() });
@@ -79,16 +117,19 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       return;
     }
     let input = message.input;
+    // The whole task runs on one set of models: the one it asked for, chosen once.
+    const models = message.modelSet === 'trial' && trial ? trial : context;
+    const versions = workerModels(models);
     for (const [i, stage] of message.stages.entries()) {
       const started = performance.now();
-      const task = runner(context, { taskId: message.taskId, stage, input });
+      const task = runner(models, { taskId: message.taskId, stage, input });
       running = task;
       try {
         const result = await task;
         // The last stage's result ends the task in the same message (one message fewer on the critical path).
         const last = i === message.stages.length - 1;
         const durationMs = performance.now() - started;
-        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs, metrics: metrics.take() } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs });
+        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs, models: versions, metrics: metrics.take() } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs, models: versions });
         input = { ...input, [stage]: result } as AnyStageInput;
       } catch (err) {
         send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started, metrics: metrics.take() });

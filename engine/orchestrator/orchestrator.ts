@@ -18,6 +18,7 @@ import type { EngineMetrics } from '../metrics/registry.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { inventoryHashes, type ModelInventory } from '../inference/modelInventory.js';
 import { WorkerPool } from './workerPool.js';
+import type { ModelSet } from './workerProtocol.js';
 
 export interface ProgressEvent {
   analysisId: string;
@@ -32,6 +33,8 @@ export interface ProgressEvent {
 
 export interface AnalyzeOptions {
   priority?: AnalysisPriority;
+  /** Run on the trial's models (a canary, or a shadow comparison) when a trial is loaded; default live. */
+  modelSet?: ModelSet;
   onProgress?: (event: ProgressEvent) => void;
   analysisId?: string;
 }
@@ -66,7 +69,11 @@ export class Orchestrator {
 
   /** Every agent worker loads the models in the models directory again, without stopping analyses, and
    *  all swap together or none does (see WorkerPool.reloadModels). */
-  reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(modelsDir); }
+  reloadModels(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(modelsDir, modelSet); }
+  /** Ends a trial: the workers release its models. */
+  dropTrial(): Promise<void> { return this.pool.dropTrial(); }
+  /** Model name → version of a running trial's models (empty when none runs). */
+  get trialModels(): Record<string, string> { return { ...this.pool.trialModels }; }
 
   /** Inference statistics per model and version, summed over the agent workers. */
   inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }
@@ -90,13 +97,16 @@ export class Orchestrator {
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     const submitted = performance.now();
     options.onProgress?.({ analysisId, agent: 'analysis', state: 'queued', atMs: 0 });
-    return this.scheduler.schedule(options.priority ?? 'interactive', () => this.runDag(incident, analysisId, submitted, options.onProgress));
+    return this.scheduler.schedule(options.priority ?? 'interactive', () => this.runDag(incident, analysisId, submitted, options.onProgress, options.modelSet ?? 'live'));
   }
 
   async close(): Promise<void> { await this.pool.close(); }
 
-  private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress?: (e: ProgressEvent) => void): Promise<AnalysisResult> {
+  private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress: ((e: ProgressEvent) => void) | undefined, modelSet: ModelSet): Promise<AnalysisResult> {
     const started = performance.now();
+    // The versions this analysis started with, each replaced by the version a stage actually ran with:
+    // a result names the models that made it, also across a swap or on a trial's models.
+    const usedModels: Record<string, string> = { ...(modelSet === 'trial' ? { ...this.pool.models, ...this.pool.trialModels } : this.pool.models) };
     const emit = (e: Omit<ProgressEvent, 'analysisId' | 'atMs'>) => onProgress?.({ analysisId, atMs: Math.round((performance.now() - submitted) * 1000) / 1000, ...e });
     const timingsMs: Record<string, number> = { queue: round3(started - submitted) };
     const failures: AgentFailure[] = [];
@@ -112,9 +122,10 @@ export class Orchestrator {
       emit({ agent: stage, state: 'started' });
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.pool.run(remaining, chainInput, (done, result, durationMs) => {
+          await this.pool.run(remaining, chainInput, (done, result, durationMs, models) => {
             // The worker checked `result` against STAGE_SCHEMAS[done] before sending it.
             Object.assign(outputs, { [done]: result });
+            Object.assign(usedModels, models);
             chainInput = { ...chainInput, [done]: result } as AnyStageInput;
             remaining = remaining.slice(1);
             timingsMs[done] = round3(durationMs);
@@ -123,7 +134,7 @@ export class Orchestrator {
             chainOk.set(done, true);
             emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
-          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000));
+          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet);
           return true;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;
@@ -193,7 +204,7 @@ export class Orchestrator {
       id: analysisId,
       status,
       strategist, awareness, field, executor,
-      models: this.models,
+      models: usedModels,
       timingsMs,
       analysedAt: new Date().toISOString(),
     };

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
-import type { FromWorker, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { FromWorker, ModelSet, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
@@ -25,8 +25,9 @@ export interface PoolOptions {
   onWorkerMetrics?: (deltas: HistogramDelta[]) => void;
 }
 
-/** What each stage of a task reports as it finishes (the task goes on with the next stage). */
-export type StageDone = (stage: PipelineStage, result: unknown, durationMs: number) => void;
+/** What each stage of a task reports as it finishes (the task goes on with the next stage), with the
+ *  model versions it ran with. */
+export type StageDone = (stage: PipelineStage, result: unknown, durationMs: number, models: Record<string, string>) => void;
 /** A stage that failed in the worker, with how long it ran (a crash or a timeout reports none). */
 export type StageFailed = (stage: PipelineStage, durationMs: number) => void;
 
@@ -36,6 +37,7 @@ interface PendingTask {
   /** The stage running now: the one a crash or a timeout is reported against. */
   current: PipelineStage;
   input: AnyStageInput;
+  modelSet: ModelSet;
   onStage: StageDone;
   onFailed?: StageFailed;
   resolve: () => void;
@@ -122,22 +124,38 @@ export class WorkerPool {
    * after another. Resolves with the model list now in use (optional models refused are missing from it)
    * and the workers' warnings.
    */
-  reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
-    const run = this.reloadChain.then(() => this.reloadEveryWorker(modelsDir));
+  reloadModels(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const run = this.reloadChain.then(() => this.reloadEveryWorker(modelsDir, modelSet));
     this.reloadChain = run.catch(() => undefined);
     return run;
   }
 
   private reloadChain: Promise<unknown> = Promise.resolve();
 
-  private async reloadEveryWorker(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
+  /** The trial's models folder while a trial runs (a replaced worker loads it too); null otherwise. */
+  trialModelsDir: string | null = null;
+  /** Model name → version of the trial's models while a trial runs. */
+  trialModels: Record<string, string> = {};
+
+  /** Ends a trial: every worker releases its trial models; tasks run on the live ones. */
+  dropTrial(): Promise<void> {
+    const run = this.reloadChain.then(() => {
+      this.trialModelsDir = null;
+      this.trialModels = {};
+      for (const slot of this.slots) slot.worker.postMessage({ type: 'dropTrial' } satisfies ToWorker);
+    });
+    this.reloadChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadEveryWorker(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> {
     const live = (slot: Slot) => this.slots.includes(slot); // a replaced worker restarts with the new models anyway
     const prepared: Slot[] = [];
     const warnings: string[] = [];
     try {
       for (const slot of this.slots.filter((s) => s.ready)) {
         if (!live(slot)) continue;
-        const step = await this.reloadStep(slot, 'prepare', modelsDir);
+        const step = await this.reloadStep(slot, 'prepare', modelsDir, modelSet);
         if (!step) continue;
         prepared.push(slot);
         warnings.push(...step.warnings);
@@ -147,19 +165,21 @@ export class WorkerPool {
       throw err;
     }
     // Workers started from now on (a crashed one's replacement) load the new models too.
-    if (modelsDir) this.options.modelsDir = modelsDir;
-    const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit')));
+    if (modelSet === 'trial') this.trialModelsDir = modelsDir ?? null;
+    else if (modelsDir) this.options.modelsDir = modelsDir;
+    const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit', undefined, modelSet)));
     const step = committed.find((s) => s !== null);
-    if (step) { this.models = step.models; this.inventory = step.inventory; this.inventoryReported = true; }
+    if (step && modelSet === 'trial') this.trialModels = step.models;
+    else if (step) { this.models = step.models; this.inventory = step.inventory; this.inventoryReported = true; }
     return { models: { ...this.models }, warnings: [...new Set(warnings)] };
   }
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
-  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string): Promise<ReloadStep | null> {
+  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live'): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, ...(modelsDir ? { modelsDir } : {}) } satisfies ToWorker);
+      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}) } satisfies ToWorker);
     });
   }
 
@@ -167,11 +187,11 @@ export class WorkerPool {
 
   /** Runs `stages` one after another on one worker (a chain: no round trip between them); each stage's
    *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
-  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed): Promise<void> {
+  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live'): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, onStage, onFailed, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, onStage, onFailed, resolve, reject });
       this.dispatch();
     });
   }
@@ -195,7 +215,7 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32' };
+    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}) };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
     const slot: Slot = { worker, ready: false, statsRequests: new Map() };
     this.slots.push(slot);
@@ -279,13 +299,13 @@ export class WorkerPool {
     if (!task || task.taskId !== message.taskId) return;
     if (message.type === 'stageDone') {
       task.current = task.stages[task.stages.indexOf(message.stage) + 1] ?? message.stage;
-      task.onStage(message.stage, message.result, message.durationMs);
+      task.onStage(message.stage, message.result, message.durationMs, message.models);
       return;
     }
     if (slot.timer) clearTimeout(slot.timer);
     slot.busy = undefined;
     if (message.type === 'done') {
-      task.onStage(message.stage, message.result, message.durationMs);
+      task.onStage(message.stage, message.result, message.durationMs, message.models);
       task.resolve();
     }
     else {
@@ -304,7 +324,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
       }, this.options.agentTimeoutMs);
-      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input };
+      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input, ...(task.modelSet === 'trial' ? { modelSet: 'trial' } : {}) };
       slot.worker.postMessage(message);
     }
   }

@@ -8,14 +8,19 @@ import type { HistogramDelta } from '../metrics/workerMetrics.js';
 
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
-export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8' }
+/** `trialModelsDir`: a second set of models (a canary or shadow trial, docs/updates.md) loaded beside the live ones. */
+export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string }
+/** Which of a worker's model sets runs a task: the live one, or the trial one when a trial is loaded. */
+export type ModelSet = 'live' | 'trial';
 export type ToWorker =
   /** Runs `stages` one after another on this worker, each given the outputs of the ones before it. */
-  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput }
+  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput; modelSet?: ModelSet }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
    *  them in; 'abort' discards them. */
-  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string }
+  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet }
+  /** Releases the trial models (the trial ended); tasks run on the live ones again. */
+  | { type: 'dropTrial' }
   /** The worker's inference statistics per model (answered between or during agent runs). */
   | { type: 'inferenceStats'; requestId: number }
   | { type: 'shutdown' };
@@ -25,8 +30,9 @@ export type FromWorker =
   | { type: 'startFailed'; error: SafeErrorBody }
   /** One stage of a run finished; `done` is the last one's, and ends the task. A task's end (`done`,
    *  `failed`) carries the worker's histogram counts since its previous task end (docs/metrics.md). */
-  | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number }
-  | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; metrics?: HistogramDelta[] }
+  /** `models`: the versions the stage ran with (model name → version, as results name them). */
+  | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; models: Record<string, string> }
+  | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; models: Record<string, string>; metrics?: HistogramDelta[] }
   | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number; metrics?: HistogramDelta[] }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }

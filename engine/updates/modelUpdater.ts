@@ -61,6 +61,11 @@ export class ModelUpdater {
     return selection;
   }
 
+  /** A view with the live models except `name` at `version` (from the store): what a trial runs on. */
+  trialModelsDir(name: string, version: number): string {
+    return buildLiveView(this.options.dataDir, { ...this.liveSelection(), [name]: { version, dir: this.store.versionDir(name, version) } });
+  }
+
   /** The repository the workers should load: the shipped folder while no update or rollback has touched
    *  any model, else a live view over the store and the shipped models. */
   liveModelsDir(): string {
@@ -192,7 +197,8 @@ export class ModelUpdater {
     }
     this.ledger.record(name, version, 'gate-passed', { checks: gate.checks });
     if (facts.rollout.strategy !== 'immediate') {
-      return { ...planned, outcome: 'waiting', message: `v${version} passed its gate and waits: the ${facts.rollout.strategy} strategy is not built yet (docs/updates.md)`, gate };
+      // Tried before it serves everyone (trialRunner.ts): the engine starts the trial after this report.
+      return { ...planned, outcome: 'trial', message: `v${version} passed its gate; a ${facts.rollout.strategy} trial decides whether it goes live`, gate };
     }
     this.ledger.makeLive(name, version);
     this.ledger.record(name, version, 'live', { from: planned.fromVersion, strategy: facts.rollout.strategy });

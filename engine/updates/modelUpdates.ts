@@ -4,29 +4,54 @@
 // in the ledger (the workers never stopped serving the previous models: a reload is all or nothing).
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import type { ModelUpdatesView, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
+import type { ModelUpdateOutcome, ModelUpdatesView, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
 import type { Logger } from '../logging.js';
 import { parseChannelSource } from './channelSource.js';
 import { trustChannel, trustedRoot, type TrustedRoot } from './channelTrust.js';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { ModelUpdater, type ModelUpdaterOptions } from './modelUpdater.js';
+import { TrialRunner, type Trial } from './trialRunner.js';
+import { DEFAULT_TRIAL_RULES, type TrialRules, type TrialVerdict } from './trialJudge.js';
+import type { Incident } from '../contract/incident.js';
+import type { AnalysisResult } from '../contract/result.js';
+import type { ModelSet } from '../orchestrator/workerProtocol.js';
+import { fromBasisPoints } from '../contract/modelChannel.js';
 
-/** Puts the workers on the models in `modelsDir`; null on an engine without workers (a one-shot command:
- *  the next start loads the new live view). */
-export type Swap = ((modelsDir: string) => Promise<void>) | null;
+/** What the engine lends the update service: put the workers on the models in `modelsDir`, load or drop
+ *  a trial's models beside them, and run an unsaved, uncached analysis on either set. Null on an engine
+ *  without workers (a one-shot command: the next start loads the new live view; no trial runs). */
+export interface WorkerHooks {
+  swap(modelsDir: string): Promise<void>;
+  loadTrial(modelsDir: string): Promise<void>;
+  dropTrial(): Promise<void>;
+  analyzeTwin(incident: Incident, modelSet: ModelSet): Promise<AnalysisResult>;
+}
 
 export class ModelUpdates {
   readonly updater: ModelUpdater;
+  readonly trials: TrialRunner;
   private chain: Promise<unknown> = Promise.resolve();
-  private swap: Swap = null;
+  private workers: WorkerHooks | null = null;
+  private readonly channel: string | null;
+  private readonly trialRules: TrialRules;
 
-  constructor(options: ModelUpdaterOptions & { channel: string | null; logger: Logger }, private readonly logger = options.logger) {
+  constructor(options: ModelUpdaterOptions & { channel: string | null; logger: Logger; trialRules?: Partial<TrialRules> }, private readonly logger = options.logger) {
     this.updater = new ModelUpdater(options);
     this.channel = options.channel;
+    this.trialRules = { ...DEFAULT_TRIAL_RULES, ...options.trialRules };
+    this.trials = new TrialRunner({
+      analyzeTwin: (incident, modelSet) => {
+        if (!this.workers) return Promise.reject(new Error('no agent workers'));
+        return this.workers.analyzeTwin(incident, modelSet);
+      },
+      // Never throws into the analysis that fed the last pair: a failed promotion or rollback is logged.
+      decide: (trial, verdict) => this.serial(() => this.endTrial(trial, verdict))
+        .catch((err: unknown) => this.logger.error('could not end the model trial', { model: trial.name, version: trial.version, error: (err as Error).message })),
+    });
   }
-  private readonly channel: string | null;
 
-  attach(swap: Swap): void { this.swap = swap; }
+  attach(workers: WorkerHooks | null): void { this.workers = workers; }
+  private get swap() { return this.workers ? (dir: string) => (this.workers as WorkerHooks).swap(dir) : null; }
 
   /** The models folder the workers start on. */
   liveModelsDir(): string { return this.updater.liveModelsDir(); }
@@ -64,10 +89,47 @@ export class ModelUpdates {
           throw err;
         }
       }
+      for (const outcome of report.models.filter((m) => m.outcome === 'trial')) await this.startTrial(outcome);
       const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, s.version]));
       const { changed: _changed, ...rest } = report;
       return { ...rest, live, swapped };
     });
+  }
+
+  /** Loads a gated version beside the live models and starts its trial; one trial at a time, and only
+   *  where agent workers run (otherwise the version waits ready for the next update of a serving engine). */
+  private async startTrial(outcome: ModelUpdateOutcome): Promise<void> {
+    const { name, toVersion } = outcome;
+    const facts = toVersion === null ? null : this.updater.ledger.version(name, toVersion)?.facts;
+    const waitWith = (message: string) => Object.assign(outcome, { outcome: 'waiting' as const, message });
+    if (!facts || facts.rollout.strategy === 'immediate' || toVersion === null) return;
+    if (!this.workers) { waitWith(`v${toVersion} passed its gate and waits: a ${facts.rollout.strategy} trial runs only in a serving engine (the app or safe-edge serve)`); return; }
+    const running = this.trials.active;
+    if (running) { waitWith(`v${toVersion} passed its gate and waits: the trial of ${running.name} v${running.version} runs first`); return; }
+    await this.workers.loadTrial(this.updater.trialModelsDir(name, toVersion));
+    const trial: Trial = {
+      name, version: toVersion, strategy: facts.rollout.strategy, canaryShare: fromBasisPoints(facts.rollout.canaryShareBp ?? 1000),
+      rules: { ...this.trialRules, minAgreement: fromBasisPoints(facts.rollout.minAgreementBp) }, startedAt: new Date().toISOString(),
+    };
+    this.trials.start(trial);
+    this.updater.ledger.record(name, toVersion, 'trial-started', { strategy: trial.strategy, canaryShare: trial.canaryShare, rules: trial.rules });
+  }
+
+  /** A trial's verdict: promote (the version goes live for every analysis) or roll back automatically. */
+  private async endTrial(trial: Trial, verdict: TrialVerdict): Promise<void> {
+    const { ledger } = this.updater;
+    // The trial ends first: no analysis is routed to it or paired while the models change.
+    this.trials.stop();
+    if (verdict.decision === 'promote') {
+      ledger.makeLive(trial.name, trial.version);
+      ledger.record(trial.name, trial.version, 'promoted', { reason: verdict.reason, figures: verdict.figures });
+      if (this.swap) await this.swap(this.updater.liveModelsDir());
+    } else {
+      ledger.setState(trial.name, trial.version, 'rolled_back');
+      ledger.record(trial.name, trial.version, 'auto-rollback', { reason: verdict.reason, figures: verdict.figures }, ERROR_CODES.UPDATE_TRIAL_FAILED);
+      this.logger.warn('model trial failed; rolled back automatically', { model: trial.name, version: trial.version, reason: verdict.reason });
+    }
+    await this.workers?.dropTrial();
   }
 
   rollback(name: string): Promise<RollbackResult> {
@@ -84,8 +146,10 @@ export class ModelUpdates {
     const checked = ledger.events(500, 'channel').find((e) => e.event === 'checked');
     const device = loadDeviceIdentity(this.updater.options.dataDir);
     const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, { version: s.version, source: ledger.live().get(name)?.source ?? 'shipped' }]));
+    const trial = this.trials.status();
     return {
       trustedRoot: trustedRoot(this.updater.options.dataDir), channel: this.channel, device: { deviceId: device.deviceId, bucket: device.bucket }, live,
+      trial: trial ? { ...trial.trial, decision: trial.verdict.decision, reason: trial.verdict.reason, figures: trial.verdict.figures } : null,
       versions: ledger.versions().map((v) => ({ ...v, gate: v.gate as ModelUpdatesView['versions'][number]['gate'] })),
       events: ledger.events(limit),
       lastMetadata: checked ? lastMetadataOf(checked.detail, checked.at) : null,

@@ -1,9 +1,11 @@
 // A worker for tests of the pool's failure handling: it behaves like the real one except that a report
 // whose text contains CRASH_<agent> kills the thread, HANG_<agent> never answers, and FAILONCE_<agent>
-// crashes only the first worker that sees it (a transient fault the retry must recover from).
+// crashes only the first worker that sees it (a transient fault the retry must recover from), and
+// FAILON_<model>@<version> fails the field stage when it runs on that model version (a new model version
+// that breaks on some reports: what a canary trial must catch).
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveAgentWorker } from '../agentWorker.js';
-import { runStageTask } from '../agentTasks.js';
+import { runStageTask, workerModels } from '../agentTasks.js';
 
 void serveAgentWorker(async (context, message) => {
   const text = message.input.incident.text;
@@ -13,6 +15,10 @@ void serveAgentWorker(async (context, message) => {
   if (marker && marker[1] === message.stage && !existsSync(marker[2] as string)) {
     writeFileSync(marker[2] as string, 'crashed once');
     process.exit(4);
+  }
+  const failOn = /FAILON_([a-z-]+)@(\d+)/.exec(text);
+  if (failOn && message.stage === 'field' && workerModels(context)[failOn[1] as string] === failOn[2]) {
+    throw new Error(`${failOn[1]} v${failOn[2]} cannot handle this report (injected fault)`);
   }
   return runStageTask(context, message.stage, message.input);
 });

@@ -36,6 +36,7 @@ const gate = {
 const view: ModelUpdatesView = {
   trustedRoot: { version: 1, expires: iso(NOW_MS + 365 * 24 * HOUR_MS), keyIds: {}, file: '/data/updates/root.json' },
   channel: null,
+  trial: null,
   device: { deviceId: '0123456789abcdef0123456789abcdef', bucket: 42 },
   live: { [FIRE]: { version: 3, source: '/media/usb/channel' }, [PLUME]: { version: 1, source: 'shipped' } },
   versions: [

@@ -253,6 +253,7 @@ export const en: Record<MessageKey, string> = {
   'models.outcome.outside-rollout': 'outside the rollout',
   'models.outcome.waiting': 'waiting',
   'models.outcome.held': 'held (rolled back here)',
+  'models.outcome.trial': 'on trial (canary or shadow)',
   'models.outcome.rolled-back': 'rolled back',
   'models.events': 'Recent update events',
   'models.events.none': 'No update events yet',

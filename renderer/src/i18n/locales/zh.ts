@@ -251,6 +251,7 @@ export const zh = {
   'models.outcome.outside-rollout': '不在灰度范围内',
   'models.outcome.waiting': '等待中',
   'models.outcome.held': '保持（本机已回滚）',
+  'models.outcome.trial': '试运行中（金丝雀或影子）',
   'models.outcome.rolled-back': '已回退',
   'models.events': '最近的更新事件',
   'models.events.none': '暂无更新事件',
