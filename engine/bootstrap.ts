@@ -38,7 +38,7 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
       const moved = migrateLegacyDatabase(legacy, config.dataDir);
       if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
     }
-    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving });
+    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving });
     engine.onClose(releaseClaim);
     return { engine, config, logger };
   } catch (err) {

@@ -53,6 +53,9 @@ export const configSchema = z.object({
   /** The model update channel (a URL or a folder) `models update` and the background check read when
    *  none is named; null: only updates asked for with a channel (docs/updates.md). */
   modelChannel: z.string().min(1).nullable(),
+  /** Hours between background model checks of a serving engine with a channel configured (0 = off);
+   *  an unreachable channel is retried sooner, with backoff. */
+  modelCheckEveryHours: z.number().min(0),
   /** `npm start` serves the UI to a browser even where the Electron binary is installed. */
   browserMode: z.union([z.boolean(), z.stringbool()]),
 });
@@ -80,6 +83,7 @@ export function defaultConfig(): EngineConfig {
     logLevel: 'info' satisfies LogLevel,
     updateFeedUrl: null,
     modelChannel: null,
+    modelCheckEveryHours: 6,
     browserMode: false,
   };
 }

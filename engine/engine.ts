@@ -37,6 +37,7 @@ import { ModelUpdates } from './updates/modelUpdates.js';
 import { ModelLedger } from './updates/modelLedger.js';
 import { workerGate } from './updates/modelGate.js';
 import type { TrialRules } from './updates/trialJudge.js';
+import { UpdateScheduler } from './updates/updateScheduler.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -56,6 +57,8 @@ export interface EngineStartOptions {
   deviceMonitor?: boolean;
   /** How canary and shadow trials are judged (tests use small samples; docs/updates.md). */
   trialRules?: Partial<TrialRules>;
+  /** Long-running hosts check the configured model channel in the background (docs/updates.md). */
+  modelChecks?: boolean;
 }
 
 /** The device-health history, apart from the analyses' database (docs/device-health.md). */
@@ -74,6 +77,7 @@ export class Engine {
   private readonly stopBackups: () => void;
   private readonly monitor: DeviceMonitor | null;
   private readonly alertRunner: AlertRunner | null;
+  private readonly modelChecks: UpdateScheduler | null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
@@ -100,6 +104,10 @@ export class Engine {
       liveModels: () => Object.values(pipeline?.modelInventory.loaded ?? {}).map((m) => ({ model: m.name, version: String(m.version), variant: m.variant })),
       deviceSample: () => this.monitor?.latest() ?? null,
     });
+    this.modelChecks = options.modelChecks && pipeline && config.modelChannel && config.modelCheckEveryHours > 0
+      ? new UpdateScheduler({ everyMs: config.modelCheckEveryHours * 3600_000, check: () => updates.update(), logger })
+      : null;
+    this.modelChecks?.start();
     this.releasePidFile = markEngineRunning(config.dataDir);
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
@@ -300,6 +308,7 @@ export class Engine {
   async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     this.stopBackups();
+    this.modelChecks?.stop();
     this.alertRunner?.close();
     await this.monitor?.close();
     let timer: NodeJS.Timeout | undefined;

@@ -11,6 +11,8 @@ import { trustChannel, trustedRoot, type TrustedRoot } from './channelTrust.js';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { ModelUpdater, type ModelUpdaterOptions } from './modelUpdater.js';
 import { TrialRunner, type Trial } from './trialRunner.js';
+import { DeviceReporter, type ReportOutcome } from './deviceReporter.js';
+import type { ChannelSource } from './channelSource.js';
 import { DEFAULT_TRIAL_RULES, type TrialRules, type TrialVerdict } from './trialJudge.js';
 import type { Incident } from '../contract/incident.js';
 import type { AnalysisResult } from '../contract/result.js';
@@ -34,11 +36,17 @@ export class ModelUpdates {
   private workers: WorkerHooks | null = null;
   private readonly channel: string | null;
   private readonly trialRules: TrialRules;
+  private readonly reporter: DeviceReporter;
+  /** The last channel updated from: reports go to its update server. */
+  private lastSource: ChannelSource | null = null;
+  /** The report in flight (tests and shutdown wait for it); reports never hold an operation up. */
+  lastReport: Promise<ReportOutcome> = Promise.resolve('nothing-new');
 
   constructor(options: ModelUpdaterOptions & { channel: string | null; logger: Logger; trialRules?: Partial<TrialRules> }, private readonly logger = options.logger) {
     this.updater = new ModelUpdater(options);
     this.channel = options.channel;
     this.trialRules = { ...DEFAULT_TRIAL_RULES, ...options.trialRules };
+    this.reporter = new DeviceReporter(options.dataDir, options.ledger);
     this.trials = new TrialRunner({
       analyzeTwin: (incident, modelSet) => {
         if (!this.workers) return Promise.reject(new Error('no agent workers'));
@@ -72,7 +80,8 @@ export class ModelUpdates {
     return this.serial(async () => {
       const named = channel ?? this.channel;
       if (!named) throw new SafeError(ERROR_CODES.INVALID_FIELD, 'no channel: name one (--channel URL|DIR) or configure SAFE_EDGE_MODEL_CHANNEL', 'channel');
-      const report = await this.updater.update(parseChannelSource(named));
+      const source = parseChannelSource(named);
+      const report = await this.updater.update(source).finally(() => { this.lastSource = source; this.sendReport(); });
       let swapped = false;
       if (report.changed.length && this.swap) {
         try {
@@ -92,6 +101,7 @@ export class ModelUpdates {
       for (const outcome of report.models.filter((m) => m.outcome === 'trial')) await this.startTrial(outcome);
       const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, s.version]));
       const { changed: _changed, ...rest } = report;
+      this.sendReport();
       return { ...rest, live, swapped };
     });
   }
@@ -130,6 +140,15 @@ export class ModelUpdates {
       this.logger.warn('model trial failed; rolled back automatically', { model: trial.name, version: trial.version, reason: verdict.reason });
     }
     await this.workers?.dropTrial();
+    this.sendReport();
+  }
+
+  /** Reports the ledger's new events to the last channel's update server, in the background. */
+  private sendReport(): void {
+    const source = this.lastSource;
+    if (!source) return;
+    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, s.version]));
+    this.lastReport = this.lastReport.then(() => this.reporter.report(source, live)).catch(() => 'failed' as const);
   }
 
   rollback(name: string): Promise<RollbackResult> {
@@ -137,6 +156,7 @@ export class ModelUpdates {
       const started = performance.now();
       const result = this.updater.rollback(name);
       if (this.swap) await this.swap(this.updater.liveModelsDir());
+      this.sendReport();
       return { ...result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     });
   }
