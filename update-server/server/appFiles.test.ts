@@ -216,7 +216,7 @@ const run = (args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-test('safe-edge channel app-staging: the same rewrite offline; a bad percent or a folder without latest*.yml refused with its code', () => {
+test('safe-edge channel app-staging: the same rewrite offline; a bad percent or a folder without latest*.yml refused with its code (update-server --app-dir too)', () => {
   const root = mkdtempSync(join(tmpdir(), 'safe-app-cli-'));
   const { dir, infoTexts } = releaseDir(root);
   for (const bad of ['101', '-5', '12.5', '50%', 'half']) {
@@ -233,6 +233,10 @@ test('safe-edge channel app-staging: the same rewrite offline; a bad percent or 
   mkdirSync(empty);
   assert.equal(run(['channel', 'app-staging', empty, '40']).stderr.split(':')[0], ERROR_CODES.APP_RELEASES_INVALID);
   assert.equal(run(['channel', 'app-staging', join(root, 'nowhere'), '40']).stderr.split(':')[0], ERROR_CODES.APP_RELEASES_INVALID);
+  const channel = join(root, 'channel');
+  assert.equal(run(['channel', 'init', channel, '--keys', join(root, 'keys')]).code, 0);
+  const server = run(['update-server', '--channel', channel, '--app-dir', join(root, 'nowhere'), '--port', '0']);
+  assert.deepEqual([server.code, server.stderr.split(':')[0]], [2, ERROR_CODES.APP_RELEASES_INVALID], 'the server does not start on a missing release folder');
   writeFileSync(join(dir, 'latest-linux-arm64.yml'), 'files: [\n');
   assert.equal(run(['channel', 'app-staging', dir, '60']).stderr.split(':')[0], ERROR_CODES.APP_RELEASES_INVALID, 'a broken latest*.yml');
   assert.equal((parse(readFileSync(join(dir, 'latest.yml'), 'utf8')) as { stagingPercentage: number }).stagingPercentage, 40, 'checked before any file is written');
