@@ -14,7 +14,8 @@ import { EngineSupervisor, type EngineProcess } from './app/engineSupervisor.js'
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, resolveAppFile, SECURE_WEB_PREFERENCES } from './app/security.js';
 import { validateIpcCall } from './app/ipcValidation.js';
 import { loadWindowState, saveWindowState } from './app/windowState.js';
-import { checkForAppUpdate } from './app/updates.js';
+import { scheduleAppUpdateChecks } from './app/updates.js';
+import { DifferentialFallbacks, watchDifferentialFallbacks } from './app/differentialFallback.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
 const UI_ROOT = join(DIST, 'renderer-app');
@@ -24,7 +25,9 @@ const ICON = join(DIST, '..', 'resources', 'icon.png');
 // `safe-edge` CLI (its configuration decides) and moves this history in on first start.
 const LEGACY_DATA_DIR = join(app.getPath('userData'), 'data');
 const WINDOW_STATE_FILE = join(app.getPath('userData'), 'window-state.json');
-const UPDATE_FEED_URL = process.env[ENVIRONMENT.updateFeedUrl] ?? null;
+// `<update server>/app/` (docs/app.md); unset or empty: no update checks at all.
+const UPDATE_FEED_URL = process.env[ENVIRONMENT.updateFeedUrl] || null;
+const APP_UPDATE_CHECK_EVERY_MS = 6 * 3600_000;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -35,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
   let tray: Tray | null = null;
   let quitting = false;
   let engineProcess: UtilityProcess | null = null;
+  /** Installers downloaded whole where their changed blocks should have done: warned about and counted. */
+  const appUpdateFallbacks = new DifferentialFallbacks();
 
   const notify = (title: string, body: string) => { if (Notification.isSupported()) new Notification({ title, body }).show(); };
 
@@ -130,7 +135,11 @@ if (!app.requestSingleInstanceLock()) {
     tray = new Tray(nativeImage.createFromPath(ICON));
     tray.setToolTip('SAFE Edge');
     tray.on('click', () => window?.show());
-    void checkForAppUpdate(electronUpdater.autoUpdater, { feedUrl: UPDATE_FEED_URL, checkEveryMs: 6 * 3600_000 }, (m) => console.warn(m));
+    if (UPDATE_FEED_URL) {
+      const updater = electronUpdater.autoUpdater;
+      updater.logger = watchDifferentialFallbacks({ info: console.info, warn: console.warn, error: console.error }, appUpdateFallbacks);
+      scheduleAppUpdateChecks(updater, { feedUrl: UPDATE_FEED_URL, checkEveryMs: APP_UPDATE_CHECK_EVERY_MS }, (m) => console.warn(m));
+    }
   });
 
   // Graceful shutdown: the engine gets SIGTERM, closes its database (WAL checkpoint) and exits first.

@@ -1,4 +1,4 @@
-// `safe-edge channel …` and `safe-edge update-server`: IT's side of model updates (docs/updates.md). The
+// `safe-edge channel …` and `safe-edge update-server`: IT's side of model and app updates (docs/updates.md). The
 // `safe-edge` launcher hands these verbs here, so the engine never loads the channel-signing code.
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
@@ -6,11 +6,14 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ERROR_CODES, SafeError, toErrorBody } from '../engine/contract/errors.js';
 import { rolloutStrategySchema, type Rollout } from '../engine/contract/modelChannel.js';
+import { APP_UPDATES_PATH } from '../engine/contract/appUpdates.js';
 import { ChannelRepository } from './channel/channelRepository.js';
 import { generateRoleKeys, loadRoleKeys } from './channel/keys.js';
 import { buildUpdateServer } from './server/app.js';
+import { listAppReleases, setAppStaging, type AppRelease } from './releases/appReleases.js';
 
 const write = (text: string) => process.stdout.write(text);
+const releaseLine = (r: AppRelease) => `${r.infoFile.padEnd(24)} ${r.version.padEnd(10)} staging ${r.stagingPercentage === null ? '100 % (not set)' : `${r.stagingPercentage} %`}\n`;
 
 function modelRef(ref: string): { name: string; version: number } {
   const match = /^([a-z][a-z0-9-]*)@(\d+)$/.exec(ref);
@@ -92,23 +95,34 @@ export function buildChannelCli(): Command {
       write(`bundled ${files} files (${bytes} bytes) into ${resolve(out)}\n`);
     });
 
+  channel.command('app-staging').argument('<appDir>', "the app's release folder (electron-builder's output)").argument('<percent>', 'share of installs that take the newest release, 0–100')
+    .description("set electron-updater's stagingPercentage in every latest*.yml (offline; the update server has POST /api/app/staging)")
+    .action((appDir: string, percent: string) => {
+      // A whole number as typed, so "12.5" or "50%" is refused rather than read as something else.
+      for (const r of setAppStaging(resolve(appDir), /^\d+$/.test(percent) ? Number(percent) : percent)) write(releaseLine(r));
+    });
+
   program.command('update-server').requiredOption('--channel <dir>', 'the channel folder to serve')
     .option('--port <port>', 'TCP port', '8790').option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--keys <keydir>', 'channel keys (targets, snapshot, timestamp) to publish with; without: read-only')
     .option('--state <dir>', 'where the server keeps its device registry (default: <channel>.state)')
-    .description('serve the channel, publishing, and device reports (docs/updates.md)')
-    .action(async (options: { channel: string; port: string; host: string; keys?: string; state?: string }) => {
+    .option('--app-dir <dir>', "the app's release folder (electron-builder's output) to serve to electron-updater")
+    .description('serve the channel, publishing, device reports and the app releases (docs/updates.md)')
+    .action(async (options: { channel: string; port: string; host: string; keys?: string; state?: string; appDir?: string }) => {
       const channelDir = resolve(options.channel);
       if (!existsSync(join(channelDir, 'metadata'))) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${channelDir} is not a channel: run safe-edge channel init`, 'channel');
+      const appDir = options.appDir === undefined ? null : resolve(options.appDir);
+      const releases = appDir ? listAppReleases(appDir) : []; // refuses a missing folder or a broken latest*.yml before listening
       const stateDir = resolve(options.state ?? `${channelDir}.state`);
       mkdirSync(stateDir, { recursive: true });
       const tokenFile = join(stateDir, 'admin-token');
       if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
       const adminToken = readFileSync(tokenFile, 'utf8').trim();
       const keys = options.keys ? loadRoleKeys(resolve(options.keys), ['targets', 'snapshot', 'timestamp']) : null;
-      const app = buildUpdateServer({ channelDir, keys, stateDir, adminToken });
+      const app = buildUpdateServer({ channelDir, keys, stateDir, adminToken, appDir });
       const address = await app.listen({ host: options.host, port: Number(options.port) });
-      process.stderr.write(`SAFE Edge update server on ${address}\n  channel:  ${address}/channel/\n  fleet:    ${address}/fleet?token=<${tokenFile}>\n  ${keys ? 'publishing with the keys given' : 'read-only (no --keys)'}\n`);
+      const appLine = appDir ? `  app:      ${address}${APP_UPDATES_PATH} (SAFE_EDGE_UPDATE_URL; ${releases.map((r) => `${r.infoFile} ${r.version}`).join(', ') || 'no latest*.yml yet'})\n` : '';
+      process.stderr.write(`SAFE Edge update server on ${address}\n  channel:  ${address}/channel/\n${appLine}  fleet:    ${address}/fleet?token=<${tokenFile}>\n  ${keys ? 'publishing with the keys given' : 'read-only (no --keys)'}\n`);
       const stop = async () => { await app.close(); process.exit(0); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

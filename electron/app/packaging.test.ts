@@ -11,7 +11,7 @@ import { minimatch } from 'minimatch';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
   files: string[]; asarUnpack: string[]; extraResources: Array<{ from: string; to: string }>; main?: string;
-  publish: { provider: string }; win: { target: string }; mac: { target: string }; linux: { target: string[] };
+  publish: { provider: string }; win: { target: string }; mac: { target: string[] }; linux: { target: string[] };
 };
 
 function walk(dir: string): string[] {
@@ -55,7 +55,7 @@ test('models ship as extra resources, each with a manifest', () => {
 
 test('targets and the generic update server', () => {
   assert.equal(config.win.target, 'nsis');
-  assert.equal(config.mac.target, 'dmg');
+  assert.deepEqual(config.mac.target, ['dmg', 'zip'], 'electron-updater updates macOS from the zip only');
   assert.deepEqual(config.linux.target, ['AppImage', 'deb']);
   assert.equal(config.publish.provider, 'generic');
 });

@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   SHUTTING_DOWN: 'SAFE_E_SHUTTING_DOWN',
   /** A channel folder, its keys or a model version to publish is not what the channel tools need. */
   CHANNEL_INVALID: 'SAFE_E_CHANNEL_INVALID',
+  /** The app's release folder (electron-builder's output) is missing, has no latest*.yml, or one does not parse. */
+  APP_RELEASES_INVALID: 'SAFE_E_APP_RELEASES_INVALID',
   /** No channel is trusted yet: pin its root metadata first (`safe-edge models trust ROOT_FILE`). */
   UPDATE_NOT_TRUSTED: 'SAFE_E_UPDATE_NOT_TRUSTED',
   /** The channel could not be reached or read (offline, a missing file): retry later. */
@@ -94,6 +96,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_SAVE_FAILED: 500,
   SAFE_E_SHUTTING_DOWN: 503,
   SAFE_E_CHANNEL_INVALID: 400,
+  SAFE_E_APP_RELEASES_INVALID: 400,
   SAFE_E_UPDATE_NOT_TRUSTED: 409,
   SAFE_E_UPDATE_UNREACHABLE: 503,
   SAFE_E_UPDATE_BAD_SIGNATURE: 409,

@@ -4,8 +4,8 @@
 // a file never changes under a URL and any static server or CDN can serve a whole fleet. Every change
 // (publish, revoke, rollout) signs new targets, snapshot and timestamp versions; nothing is edited in place.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Metadata, MetadataKind, MetaFile, Root, Snapshot, TargetFile, Targets, Timestamp } from '@tufjs/models';
 /** A JSON object as @tufjs/models reads it. */
 type JSONObject = Parameters<typeof Metadata.fromJSON>[1];
@@ -16,6 +16,7 @@ import {
 } from '../../engine/contract/modelChannel.js';
 import { manifestSchema, type ModelManifest } from '../../engine/contract/modelManifest.js';
 import { ROLES, signWith, type RoleKeys, type RoleName } from './keys.js';
+import { writeAtomically } from '../atomicWrite.js';
 
 /** How long each role's signature holds. The timestamp is short (a frozen channel is noticed within a
  *  week); laptops offline longer than that import over USB, which has its own rule (docs/updates.md). */
@@ -42,14 +43,6 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** The sha256 of each CHUNK_BYTES slice of `bytes`. */
 const chunkHashes = (bytes: Uint8Array): string[] => Array.from({ length: Math.ceil(bytes.length / CHUNK_BYTES) }, (_, i) => sha256(bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)));
 const readJson = (path: string): JSONObject => JSON.parse(readFileSync(path, 'utf8')) as JSONObject;
-
-/** Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half a file. */
-function writeAtomically(path: string, bytes: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
-}
 
 export class ChannelRepository {
   private constructor(readonly dir: string, private readonly keys: Partial<RoleKeys>, private readonly options: ChannelOptions,

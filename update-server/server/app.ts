@@ -1,7 +1,8 @@
 // The model update server (docs/updates.md, "Update server"): one fastify app that serves the channel
 // as static files (with Range requests, so a laptop resumes a broken download), lets IT publish, revoke
-// and stage versions with the channel keys it was given, and takes signed reports from the devices for
-// the fleet page. The channel stays plain files: nginx or a CDN can serve it instead; this server is
+// and stage versions with the channel keys it was given, takes signed reports from the devices for
+// the fleet page, and serves the desktop app's own releases to electron-updater (docs/updates.md, "The
+// app itself"). The channel stays plain files: nginx or a CDN can serve it instead; this server is
 // then needed only for publishing and for the reports.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -10,13 +11,18 @@ import { z } from 'zod';
 import { ERROR_CODES, HTTP_STATUS, SafeError, toErrorBody } from '../../engine/contract/errors.js';
 import { CHANNEL_PATH, DEVICE_REPORT_PATH, deviceReportPayloadSchema, deviceReportSchema } from '../../engine/contract/deviceReport.js';
 import { rolloutSchema } from '../../engine/contract/modelChannel.js';
+import { APP_STAGING_PATH, appStagingBodySchema } from '../../engine/contract/appUpdates.js';
 import { ChannelRepository } from '../channel/channelRepository.js';
 import type { RoleKeys } from '../channel/keys.js';
 import { FleetStore } from './fleetStore.js';
-import { fleetPage } from './fleetPage.js';
+import { fleetPage, type AppReleasesView } from './fleetPage.js';
+import { registerAppFiles } from './appFiles.js';
+import { listAppReleases, setAppStaging } from '../releases/appReleases.js';
 
 export interface UpdateServerOptions {
   channelDir: string;
+  /** electron-builder's output folder for the app's own updates; null: none served. */
+  appDir?: string | null;
   /** The targets, snapshot and timestamp keys (the root key stays offline); null: read-only server. */
   keys: Partial<RoleKeys> | null;
   stateDir: string;
@@ -105,10 +111,23 @@ export function buildUpdateServer(options: UpdateServerOptions): FastifyInstance
     return reply.code(202).send({ accepted: true, registered: !known });
   });
 
+  // The app's releases: files for electron-updater, and IT's staging percentage across all platforms.
+  const appDir = options.appDir ?? null;
+  registerAppFiles(app, appDir);
+  app.post(APP_STAGING_PATH, { preHandler: admin }, async (request) => {
+    const body = parse(appStagingBodySchema, request.body);
+    if (!appDir) throw new SafeError(ERROR_CODES.APP_RELEASES_INVALID, 'this update server was started without --app-dir: it serves no app releases', 'appDir');
+    return { releases: setAppStaging(appDir, body.percent) };
+  });
+  const appReleasesView = (): AppReleasesView => {
+    if (!appDir) return { served: false, releases: [], problem: null };
+    try { return { served: true, releases: listAppReleases(appDir), problem: null }; } catch (err) { return { served: true, releases: [], problem: toErrorBody(err, ERROR_CODES.INTERNAL).message }; }
+  };
+
   app.get('/api/fleet', { preHandler: admin }, async () => ({ devices: fleet.devices().map(({ publicKeyPem: _k, ...d }) => d), reports: fleet.latestReports() }));
   app.get('/fleet', { preHandler: admin }, async (_request, reply) => {
     const channel = ChannelRepository.open(options.channelDir, {});
-    return reply.type('text/html; charset=utf-8').send(fleetPage({ models: channel.listModels(), revocations: channel.revocations().revoked, devices: fleet.devices(), reports: fleet.latestReports(50) }));
+    return reply.type('text/html; charset=utf-8').send(fleetPage({ models: channel.listModels(), revocations: channel.revocations().revoked, app: appReleasesView(), devices: fleet.devices(), reports: fleet.latestReports(50) }));
   });
   app.addHook('onClose', async () => fleet.close());
   return Object.assign(app, { fleet });
