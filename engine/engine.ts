@@ -211,7 +211,7 @@ export class Engine {
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
     const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
-    return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result) : [] };
+    return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
   }
 
   /** What the workers verified when they loaded their models (and refused): no file is read or hashed
