@@ -8,7 +8,7 @@ import { ERROR_CODES, SafeError, toErrorBody } from '../engine/contract/errors.j
 import { rolloutStrategySchema, type Rollout } from '../engine/contract/modelChannel.js';
 import { APP_UPDATES_PATH } from '../engine/contract/appUpdates.js';
 import { ChannelRepository } from './channel/channelRepository.js';
-import { generateRoleKeys, loadRoleKeys } from './channel/keys.js';
+import { generateRoleKey, generateRoleKeys, loadRoleKeys } from './channel/keys.js';
 import { buildUpdateServer } from './server/app.js';
 import { listAppReleases, setAppStaging, type AppRelease } from './releases/appReleases.js';
 
@@ -82,6 +82,14 @@ export function buildChannelCli(): Command {
     .action((dir: string, options: { keys: string }) => {
       ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['timestamp'])).refreshTimestamp();
       write('timestamp refreshed\n');
+    });
+  channel.command('rotate-root').argument('<dir>').requiredOption('--keys <keydir>', 'the current keys (the root key signs the hand-over)')
+    .requiredOption('--new-keys <keydir>', 'a new folder for the new root key')
+    .description('replace the root key: the new root is signed by the old key and the new one, so laptops follow it by themselves')
+    .action((dir: string, options: { keys: string; newKeys: string }) => {
+      const repo = ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['root']));
+      const root = repo.rotateRoot(generateRoleKey(resolve(options.newKeys), 'root'));
+      write(`root v${root.signed.version}: the new root key is in ${resolve(options.newKeys)}; keep it offline\n`);
     });
   channel.command('list').argument('<dir>').description('what the channel offers and what it revoked').action((dir: string) => {
     const repo = ChannelRepository.open(resolve(dir), {});

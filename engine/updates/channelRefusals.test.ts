@@ -11,12 +11,14 @@ import { CHANNEL_PATH } from '../contract/deviceReport.js';
 import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
 import { openDatabase } from '../store/database.js';
 import { ChannelRepository } from '../../update-server/channel/channelRepository.js';
-import { generateRoleKeys, type RoleKeys } from '../../update-server/channel/keys.js';
+import { generateRoleKey, generateRoleKeys, type RoleKeys } from '../../update-server/channel/keys.js';
 import { buildUpdateServer } from '../../update-server/server/app.js';
 import { trustChannel } from './channelTrust.js';
 import { parseChannelSource } from './channelSource.js';
 import { ModelLedger } from './modelLedger.js';
 import { ModelUpdater, type Gate } from './modelUpdater.js';
+import { ModelUpdates, SHIPPED_CHANNEL_ROOT } from './modelUpdates.js';
+import { createLogger } from '../logging.js';
 
 const FIRE = 'fire-spread-surrogate';
 const SHIPPED_FIRE = join(DEFAULT_MODELS_DIR, FIRE, '2');
@@ -178,6 +180,16 @@ for (const path of ['folder', 'http'] as const) {
     assert.equal(await modelOutcome(s, path), ERROR_CODES.UPDATE_ENGINE_TOO_OLD);
   });
 
+  test(`${path}: a rotated root key is followed; a root signed without the trusted root key is refused`, async () => {
+    const s = setup();
+    s.channel.rotateRoot(generateRoleKey(join(root, `new-root-${counter++}`), 'root'));
+    s.channel.publish(SHIPPED_FIRE, { version: 3 });
+    assert.equal(await modelOutcome(s, path), 'updated', 'root v1 → v2 followed by itself');
+    // An attacker's root v3, signed by keys the trusted root v2 does not name.
+    ChannelRepository.open(s.dir, { root: generateRoleKey(join(root, `attacker-${counter++}`), 'root') }).rotateRoot(generateRoleKey(join(root, `attacker-new-${counter++}`), 'root'));
+    assert.equal(await refusal(() => s.updater.update(sourceFor(s, path))), ERROR_CODES.UPDATE_BAD_SIGNATURE);
+  });
+
   test(`${path}: outside the staged rollout the device keeps its version`, async () => {
     const s = setup();
     s.channel.publish(SHIPPED_FIRE, { version: 3, rollout: { percent: 0 } });
@@ -236,4 +248,17 @@ test('a version rolled back on this device is held: the next update does not tak
   s.channel.publish(SHIPPED_FIRE, { version: 4 });
   assert.equal(await modelOutcome(s, 'folder'), 'updated');
   assert.equal(s.updater.liveSelection()[FIRE]?.version, 4);
+});
+
+test('a channel root shipped with the app build is trusted at first start', async () => {
+  const s = setup();
+  const shipped = join(root, 'shipped-models');
+  cpSync(DEFAULT_MODELS_DIR, shipped, { recursive: true });
+  cpSync(s.channel.rootFile, join(shipped, SHIPPED_CHANNEL_ROOT));
+  const dataDir = join(root, 'fresh-laptop');
+  const ledger = new ModelLedger(openDatabase(dataDir));
+  const updates = new ModelUpdates({ dataDir, shippedDir: shipped, ledger, gate: passingGate, channel: s.dir, logger: createLogger('silent') });
+  assert.equal(updates.view().trustedRoot?.version, 1);
+  s.channel.publish(SHIPPED_FIRE, { version: 3 });
+  assert.equal((await updates.update()).models.find((m) => m.name === FIRE)?.outcome, 'updated');
 });

@@ -7,7 +7,12 @@ import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { ModelUpdateOutcome, ModelUpdatesView, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
 import type { Logger } from '../logging.js';
 import { parseChannelSource } from './channelSource.js';
-import { trustChannel, trustedRoot, type TrustedRoot } from './channelTrust.js';
+import { isChannelTrusted, trustChannel, trustedRoot, type TrustedRoot } from './channelTrust.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The channel root an app build may ship beside its models (models/channel-root.json). */
+export const SHIPPED_CHANNEL_ROOT = 'channel-root.json';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { ModelUpdater, type ModelUpdaterOptions } from './modelUpdater.js';
 import { TrialRunner, type Trial } from './trialRunner.js';
@@ -47,6 +52,12 @@ export class ModelUpdates {
     this.channel = options.channel;
     this.trialRules = { ...DEFAULT_TRIAL_RULES, ...options.trialRules };
     this.reporter = new DeviceReporter(options.dataDir, options.ledger);
+    // A channel root shipped with the app build is trusted at first start (pinning one later replaces it).
+    const shippedRoot = join(options.shippedDir, SHIPPED_CHANNEL_ROOT);
+    if (!isChannelTrusted(options.dataDir) && existsSync(shippedRoot)) {
+      const root = trustChannel(options.dataDir, shippedRoot);
+      options.ledger.record('channel', null, 'trusted', { rootVersion: root.version, keyIds: root.keyIds, source: 'shipped with the app' });
+    }
     this.trials = new TrialRunner({
       analyzeTwin: (incident, modelSet) => {
         if (!this.workers) return Promise.reject(new Error('no agent workers'));

@@ -15,7 +15,7 @@ import {
   revocationsSchema, toBasisPoints, type ModelTargetFacts, type Revocations, type Rollout,
 } from '../../engine/contract/modelChannel.js';
 import { manifestSchema, type ModelManifest } from '../../engine/contract/modelManifest.js';
-import { ROLES, signWith, type RoleKeys, type RoleName } from './keys.js';
+import { ROLES, signWith, type RoleKey, type RoleKeys, type RoleName } from './keys.js';
 import { writeAtomically } from '../atomicWrite.js';
 
 /** How long each role's signature holds. The timestamp is short (a frozen channel is noticed within a
@@ -150,6 +150,28 @@ export class ChannelRepository {
     this.targets.signed.targets[path] = new TargetFile({ path, length: target.length, hashes: target.hashes, unrecognizedFields: { custom: { [MODEL_FACTS_KEY]: updated } } });
     this.commit();
     return updated;
+  }
+
+  /**
+   * Rotates the root key the TUF way: root version N+1 names `newRoot` as the root key and is signed by
+   * the old root key and the new one, so a device that trusts version N accepts N+1 (tuf-js walks the
+   * versions) and nobody holding only one of the two keys can forge it.
+   */
+  rotateRoot(newRoot: RoleKey): Metadata<Root> {
+    const oldRoot = this.key('root');
+    const json = this.root.signed.toJSON() as Record<string, unknown> & { keys: Record<string, unknown>; roles: Record<string, { keyids: string[] }> };
+    const previousIds = json.roles.root?.keyids ?? [];
+    const keys = Object.fromEntries(Object.entries(json.keys).filter(([id]) => !previousIds.includes(id) || Object.entries(json.roles).some(([role, r]) => role !== 'root' && r.keyids.includes(id))));
+    const next = Root.fromJSON({
+      ...json, version: this.root.signed.version + 1, expires: ChannelRepository.expiry(this.options, 'root'),
+      keys: { ...keys, [newRoot.key.keyID]: newRoot.key.toJSON() }, roles: { ...json.roles, root: { ...json.roles.root, keyids: [newRoot.key.keyID] } },
+    } as JSONObject);
+    this.root = new Metadata(next);
+    signWith(this.root, oldRoot);
+    signWith(this.root, newRoot, true);
+    this.writeRoot();
+    this.keys.root = newRoot; // a later rotation hands over from this key
+    return this.root;
   }
 
   /** Signs a new timestamp over the current snapshot (run on a schedule so the channel never freezes). */

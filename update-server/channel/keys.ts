@@ -31,18 +31,20 @@ const keyFile = (keyDir: string, role: RoleName) => join(keyDir, `${role}.key.js
 
 /** Makes a key per role in `keyDir` (mode 0600); refuses to overwrite keys that exist. */
 export function generateRoleKeys(keyDir: string): RoleKeys {
-  mkdirSync(keyDir, { recursive: true, mode: 0o700 });
   const existing = ROLES.filter((role) => existsSync(keyFile(keyDir, role)));
   if (existing.length) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${keyDir} already holds channel keys (${existing.join(', ')}): a new channel needs a new key folder`, 'keys');
-  const keys = {} as RoleKeys;
-  for (const role of ROLES) {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const key = tufKey(publicKey);
-    const file = { role, keyId: key.keyID, publicHex: key.keyVal.public as string, privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
-    writeFileSync(keyFile(keyDir, role), JSON.stringify(file, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
-    keys[role] = { role, key, privateKey };
-  }
-  return keys;
+  return Object.fromEntries(ROLES.map((role) => [role, generateRoleKey(keyDir, role)])) as RoleKeys;
+}
+
+/** Makes one role's key in `keyDir` (mode 0600), e.g. a new root key for a rotation. */
+export function generateRoleKey(keyDir: string, role: RoleName): RoleKey {
+  mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+  if (existsSync(keyFile(keyDir, role))) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${keyFile(keyDir, role)} exists: a new key needs a new place`, 'keys');
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const key = tufKey(publicKey);
+  const file = { role, keyId: key.keyID, publicHex: key.keyVal.public as string, privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  writeFileSync(keyFile(keyDir, role), JSON.stringify(file, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  return { role, key, privateKey };
 }
 
 /** The keys of the roles named (all by default) from `keyDir`. */
