@@ -1,10 +1,10 @@
 // The Models page end to end (docs/updates.md): a real channel signed by the channel tools offers
 // fire-spread-surrogate v3 (the shipped v2's file again, so its gate passes) and plume-surrogate v2 with
-// the canary strategy (passes its gate and waits ready: canary is not built). An engine trusts it and
-// updates before `safe-edge serve` opens the same data directory. The page shows v3 live with its gate
-// figures in zh and en; "update now" without a configured channel shows its error code; rollback (after
-// the confirm dialog) puts v2 live. Screenshots: dist/screenshots/models-zh.png, models-en.png,
-// models-en-rolled-back.png.
+// the canary strategy. An engine without agent workers trusts it and updates before `safe-edge serve`
+// opens the same data directory: plume v2 passes its gate and waits ready for its trial (trials run only
+// in a serving engine). The page shows v3 live with its gate figures and plume v2 waiting, in zh and en;
+// "update now" without a configured channel shows its error code; rollback (after the confirm dialog)
+// puts v2 live. Screenshots: dist/screenshots/models-zh.png, models-en.png, models-en-rolled-back.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ let server: RunningServer;
 let page: Page;
 let report: UpdateReport;
 
-/** A data directory whose engine trusted a real channel and updated from it: fire v3 live, plume v2 waiting. */
+/** A data directory whose engine trusted a real channel and updated from it: fire v3 live, plume v2 waiting for its trial. */
 async function updatedDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'safe-e2e-models-'));
   const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
@@ -49,6 +49,7 @@ async function updatedDataDir(): Promise<string> {
   const plume = report.models.find((m) => m.name === PLUME);
   assert.equal(report.live[FIRE], 3, `${FIRE}: ${fire?.outcome} (${fire?.message})`);
   assert.equal(plume?.outcome, 'waiting', `${PLUME}: ${plume?.outcome} (${plume?.message})`);
+  assert.match(plume?.message ?? '', /trial runs only in a serving engine/);
   return dataDir;
 }
 
@@ -84,7 +85,7 @@ function agreementFigure(): string {
   return `${(agreement.value * 100).toFixed(1)} % (≥ ${(agreement.bound * 100).toFixed(1)} %)`;
 }
 
-test('zh: the channel, v3 live from the channel with its gate figures, the canary version ready and why, the events', async () => {
+test('zh: the channel, v3 live from the channel with its gate figures, the canary version waiting for its trial, the events', async () => {
   await open('zh');
   assert.equal(await textOf('nav-models'), '模型');
   assert.equal(await page.getByTestId('trusted-root').getAttribute('data-trusted'), 'true');
@@ -99,7 +100,8 @@ test('zh: the channel, v3 live from the channel with its gate figures, the canar
   assert.match(await versionRow(FIRE, 3).locator('[data-check="latency"]').textContent() ?? '', /\d\.\d\d× \(≤ 1\.2×\)/);
   assert.match(await versionRow(FIRE, 3).locator('[data-check="memory"]').textContent() ?? '', /0\.03 MiB \(≤ 64 MiB\)/);
   assert.equal(await versionRow(PLUME, 2).locator('.state-badge').textContent(), '就绪');
-  assert.match(await textOf('strategy-not-built', page.getByTestId(`model-${PLUME}`)), /“金丝雀”策略尚未实现/);
+  assert.match(await textOf('trial-waiting', versionRow(PLUME, 2)), /已通过准入检验，等待“金丝雀”试运行：试运行只在提供服务的引擎中进行.*下次更新时开始/);
+  assert.equal(await page.getByTestId('trial').count(), 0, 'no trial runs yet');
   assert.deepEqual(await page.locator('[data-testid="model-events"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))).then((e) => e.slice(-3)),
     ['staged', 'checked', 'trusted'], 'the events newest first, back to the trust');
   await session.shot('models-zh');
@@ -113,7 +115,7 @@ test('en: the same facts in English', async () => {
   assert.equal(await versionRow(FIRE, 3).locator('.state-badge').textContent(), 'live');
   assert.equal(await versionRow(PLUME, 2).locator('.state-badge').textContent(), 'ready');
   assert.equal(await versionRow(FIRE, 3).locator('[data-check="agreement"] .check-figure').textContent(), agreementFigure());
-  assert.match(await textOf('strategy-not-built', page.getByTestId(`model-${PLUME}`)), /The canary strategy is not built yet/);
+  assert.match(await textOf('trial-waiting', versionRow(PLUME, 2)), /Passed its gate; waits for its canary trial\. A trial runs only in a serving engine .* it starts with the next update\./);
   await session.shot('models-en');
 });
 
