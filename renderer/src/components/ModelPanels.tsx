@@ -1,11 +1,12 @@
 // The Models page's panels (docs/updates.md): the channel and this device, each model with the versions
-// it holds and the gate figures behind each, an update's report, and the update events. Plain props, so
-// they render under Node in tests; the page (pages/ModelsPage.tsx) fetches and acts.
+// it holds and the gate figures behind each, the canary or shadow trial running on it, an update's
+// report, and the update events. Plain props, so they render under Node in tests; the page
+// (pages/ModelsPage.tsx) fetches and acts.
 import type { GateResult, ModelUpdatesView, RollbackResult, UpdateReport } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import {
-  CHANNEL_EVENT_NAME, checkFigure, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, SHIPPED_SOURCE, shortDeviceId, TRUST_COMMAND, unbuiltStrategy,
-  type ModelEvent, type ModelSummary, type ModelVersion, type Span, type VersionState,
+  CHANNEL_EVENT_NAME, checkFigure, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
+  trialChecks, versionTrial, type ModelEvent, type ModelSummary, type ModelVersion, type RunningTrial, type Span, type VersionState,
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
@@ -95,10 +96,25 @@ export function GateChecks({ gate, facts }: { gate: GateResult; facts: ModelTarg
   );
 }
 
-function VersionRow({ version }: { version: ModelVersion }) {
+/** What a version's row says about its trial: on trial now (the panel above has the figures), or gated and
+ *  waiting for one, and why it waits. */
+function TrialNote({ version, model }: { version: ModelVersion; model: ModelSummary }) {
+  const { t } = useT();
+  const status = versionTrial(version, model.live, model.trial);
+  if (!status) return null;
+  const strategy = t(`models.strategy.${status.strategy}`);
+  if (status.kind === 'on-trial') return <p className="trial-note" data-testid="trial-on">{t('models.trialNote.on', { strategy })}</p>;
+  const other = model.runningTrial;
+  return (
+    <p className="trial-note" data-testid="trial-waiting">
+      {other ? t('models.trialNote.waitingBehind', { strategy, name: other.name, version: other.version }) : t('models.trialNote.waiting', { strategy })}
+    </p>
+  );
+}
+
+function VersionRow({ version, model }: { version: ModelVersion; model: ModelSummary }) {
   const { t, language } = useT();
   const { facts } = version;
-  const waiting = unbuiltStrategy(facts);
   return (
     <tr data-testid={`version-${version.name}-${version.version}`} data-state={version.state}>
       <td>{t('models.versionNumber', { version: version.version })}</td>
@@ -106,7 +122,7 @@ function VersionRow({ version }: { version: ModelVersion }) {
       <td>
         {sourceText(t, version.source)}
         {facts && <><br /><span className="muted">{t('models.rollout', { percent: facts.rollout.percent, strategy: t(`models.strategy.${facts.rollout.strategy}`) })}</span></>}
-        {waiting && <p className="warn" data-testid="strategy-not-built">{t('models.strategyNotBuilt', { strategy: t(`models.strategy.${waiting}`) })}</p>}
+        <TrialNote version={version} model={model} />
       </td>
       <td><time dateTime={version.updatedAt}>{formatMoment(version.updatedAt, language)}</time></td>
       <td>{version.gate ? <GateChecks gate={version.gate} facts={facts} /> : <span className="muted">{t('models.noGate')}</span>}</td>
@@ -114,11 +130,49 @@ function VersionRow({ version }: { version: ModelVersion }) {
   );
 }
 
+/**
+ * The canary or shadow trial running on a model: how it runs, since when, each figure so far beside the
+ * bound the verdict is judged on with its verdict in words, and the verdict now with the engine's reason.
+ */
+export function TrialPanel({ trial, nowMs }: { trial: RunningTrial; nowMs: number }) {
+  const { t, language } = useT();
+  const strategy = trial.strategy === 'canary'
+    ? t('models.trial.canary', { share: sharePercent(trial.canaryShare), version: trial.version })
+    : t('models.trial.shadow', { version: trial.version });
+  const verdictWord = { pass: `✓ ${t('models.check.pass')}`, fail: `✗ ${t('models.check.fail')}`, pending: `… ${t('models.trial.pending')}` } as const;
+  return (
+    <section className="trial" data-testid="trial" data-decision={trial.decision} aria-labelledby={`trial-title-${trial.name}`}>
+      <h4 id={`trial-title-${trial.name}`}>{t('models.trial.title', { version: trial.version, strategy: t(`models.strategy.${trial.strategy}`) })}</h4>
+      <p data-testid="trial-strategy">{strategy}</p>
+      <p className="muted" data-testid="trial-started">
+        {t('models.trial.started', { time: formatMoment(trial.startedAt, language), span: spanText(t, span(nowMs - Date.parse(trial.startedAt))) })}
+      </p>
+      <table className="gate-table trial-table">
+        <tbody>
+          {trialChecks(trial).map((c) => (
+            <tr key={c.check} data-check={c.check} data-verdict={c.verdict}>
+              <th scope="row">{t(`models.trial.check.${c.check}`, { size: trial.rules.windowSize, n: trial.rules.failedWindowsToRollback })}</th>
+              <td className="check-figure">{c.figure}</td>
+              <td className={c.verdict === 'pending' ? 'muted' : c.verdict}>{verdictWord[c.verdict]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="trial-verdict" data-decision={trial.decision}>
+        <strong className={trial.decision === 'rollback' ? 'fail' : trial.decision === 'promote' ? 'pass' : undefined}>
+          {t(`models.trial.decision.${trial.decision}`, { version: trial.version })}
+        </strong>
+        <br /><span className="muted">{t('models.trial.reason', { reason: trial.reason })}</span>
+      </p>
+    </section>
+  );
+}
+
 /** What a rollback of this model answered, shown under its button. */
 export type RollbackOutcome = { result: RollbackResult } | { problem: Problem };
 
-export function ModelCard({ model, canOperate, busy, outcome, onRollback }: {
-  model: ModelSummary; canOperate: boolean; busy: boolean; outcome: RollbackOutcome | undefined; onRollback: () => void;
+export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback }: {
+  model: ModelSummary; nowMs: number; canOperate: boolean; busy: boolean; outcome: RollbackOutcome | undefined; onRollback: () => void;
 }) {
   const { t } = useT();
   const titleId = `model-title-${model.name}`;
@@ -137,11 +191,12 @@ export function ModelCard({ model, canOperate, busy, outcome, onRollback }: {
       {outcome && ('result' in outcome
         ? <p role="status" data-testid="rollback-result">{t('models.rollbackDone', { from: outcome.result.fromVersion, to: outcome.result.toVersion, ms: outcome.result.durationMs })}</p>
         : <ProblemText problem={outcome.problem} testId="rollback-error" />)}
+      {model.trial && <TrialPanel trial={model.trial} nowMs={nowMs} />}
       {model.versions.length === 0 ? <p className="muted">{t('models.noVersionsHeld')}</p> : (
         <table className="model-versions">
           <caption className="visually-hidden">{t('models.versions', { name: model.name })}</caption>
           <thead><tr><th>{t('models.version')}</th><th>{t('models.state')}</th><th>{t('models.source')}</th><th>{t('models.when')}</th><th>{t('models.gate')}</th></tr></thead>
-          <tbody>{model.versions.map((v) => <VersionRow key={v.version} version={v} />)}</tbody>
+          <tbody>{model.versions.map((v) => <VersionRow key={v.version} version={v} model={model} />)}</tbody>
         </table>
       )}
     </article>
@@ -179,6 +234,12 @@ function versionsText(t: T, { from, to }: { from: number | null; to: number | nu
   return from === null || from === to ? t('models.versionNumber', { version: to }) : t('models.report.fromTo', { from, to });
 }
 
+/** An event's own words, shown on hover: a refusal's message, a trial's reason for its promotion or rollback. */
+function eventNote(e: ModelEvent): string | undefined {
+  const note = e.detail.message ?? e.detail.reason;
+  return typeof note === 'string' ? note : undefined;
+}
+
 export function EventTable({ events }: { events: readonly ModelEvent[] }) {
   const { t, language } = useT();
   if (events.length === 0) return <p className="muted" data-testid="events-none">{t('models.events.none')}</p>;
@@ -193,7 +254,7 @@ export function EventTable({ events }: { events: readonly ModelEvent[] }) {
               <td><time dateTime={e.at}>{formatMoment(e.at, language)}</time></td>
               <td>{e.name === CHANNEL_EVENT_NAME ? t('models.event.channelName') : e.name}</td>
               <td>{versionsText(t, eventVersions(e))}</td>
-              <td title={typeof e.detail.message === 'string' ? e.detail.message : undefined}>{known ? t(`models.event.${known}`) : e.event}</td>
+              <td title={eventNote(e)}>{known ? t(`models.event.${known}`) : e.event}</td>
               <td>{e.code ? <code>{e.code}</code> : '—'}</td>
             </tr>
           );

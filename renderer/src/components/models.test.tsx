@@ -1,13 +1,14 @@
 // The Models page's panels under Node (react-dom/server): the channel's age and the untrusted case with
-// the command to pin one, state badges in words in both languages, the gate's figures, the canary note,
-// and the viewer seeing the rollback button disabled.
+// the command to pin one, state badges in words in both languages, the gate's figures, a canary version
+// waiting for its trial, a running trial's figures and verdict in zh and en, and the viewer seeing the
+// rollback button disabled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToStaticMarkup } from 'react-dom/server';
 import i18next from 'i18next';
 import { initI18n } from '../i18n/i18n.js';
-import { ChannelPanel, EventTable, ModelCard, UpdateReportView } from './ModelPanels.js';
-import { modelSummaries, TRUST_COMMAND } from '../logic/models.js';
+import { ChannelPanel, EventTable, ModelCard, TrialPanel, UpdateReportView } from './ModelPanels.js';
+import { modelSummaries, TRUST_COMMAND, type RunningTrial } from '../logic/models.js';
 import type { ModelUpdatesView, UpdateReport } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 
@@ -43,13 +44,16 @@ const view: ModelUpdatesView = {
     { name: FIRE, version: 3, source: '/media/usb/channel', state: 'live', sha256: 'a'.repeat(64), facts: facts(FIRE, 3, 'immediate'), gate, updatedAt: iso(NOW_MS - HOUR_MS) },
     { name: PLUME, version: 2, source: '/media/usb/channel', state: 'ready', sha256: 'b'.repeat(64), facts: facts(PLUME, 2, 'canary'), gate, updatedAt: iso(NOW_MS - HOUR_MS) },
   ],
-  events: [{ id: 3, at: iso(NOW_MS), name: FIRE, version: 2, event: 'rolled-back', code: null, detail: { from: 3, reason: 'manual' } },
+  events: [{ id: 6, at: iso(NOW_MS), name: PLUME, version: 3, event: 'auto-rollback', code: 'SAFE_E_UPDATE_TRIAL_FAILED', detail: { reason: '2 check windows in a row failed: agreement 40.0 % < 90 %' } },
+    { id: 5, at: iso(NOW_MS), name: PLUME, version: 3, event: 'trial-started', code: null, detail: { strategy: 'canary', canaryShare: 0.1 } },
+    { id: 4, at: iso(NOW_MS), name: FIRE, version: 4, event: 'promoted', code: null, detail: { reason: 'after 30 pairs: agreement 100.0 %' } },
+    { id: 3, at: iso(NOW_MS), name: FIRE, version: 2, event: 'rolled-back', code: null, detail: { from: 3, reason: 'manual' } },
     { id: 2, at: iso(NOW_MS - HOUR_MS), name: FIRE, version: 3, event: 'gate-passed', code: null, detail: {} },
     { id: 1, at: iso(NOW_MS - 2 * HOUR_MS), name: 'channel', version: null, event: 'refused', code: 'SAFE_E_UPDATE_EXPIRED', detail: {} }],
   lastMetadata: { timestampVersion: 2, snapshotVersion: 2, targetsVersion: 2, timestampExpires: iso(NOW_MS + 4 * 24 * HOUR_MS + HOUR_MS), expiredTimestampAccepted: false, checkedAt: iso(NOW_MS - 3 * HOUR_MS) },
 };
 const [fire, plume] = modelSummaries(view) as [ReturnType<typeof modelSummaries>[number], ReturnType<typeof modelSummaries>[number]];
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 test('channel: root, metadata age ("checked 3 h ago, timestamp expires in 4 days"), the short device id and its bucket, in zh and en', async () => {
   const zh = text(renderToStaticMarkup(<ChannelPanel view={view} nowMs={NOW_MS} />));
@@ -70,29 +74,91 @@ test('channel: root, metadata age ("checked 3 h ago, timestamp expires in 4 days
   await i18next.changeLanguage('zh');
 });
 
-test('a model: live version and source, each version\'s state as a word, the gate figures beside their bounds', async () => {
-  const zh = renderToStaticMarkup(<ModelCard model={fire} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+test('a model: live version and source, each version\'s state as a word, the gate figures beside their bounds; a canary version waits for its trial', async () => {
+  const zh = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate busy={false} outcome={undefined} onRollback={noop} />);
   assert.match(text(zh), /运行版本 v3 · 来自通道 \/media\/usb\/channel/);
   assert.match(zh, /<span class="state-badge state-live" data-state="live">运行中<\/span>/);
   assert.match(text(zh), /一致率 100\.0 % \(≥ 90\.0 %\) ✓ 通过/);
   assert.match(text(zh), /P95 相对误差 8\.8 % \(≤ 9\.8 %\)/);
   assert.match(text(zh), /延迟（p95 比值） 1\.06× \(≤ 1\.2×\)/);
   assert.match(text(zh), /内存 0\.03 MiB \(≤ 64 MiB\)/);
-  assert.doesNotMatch(zh, /strategy-not-built/, 'an immediate rollout needs no note');
+  assert.doesNotMatch(zh, /trial-waiting|trial-on/, 'an immediate rollout needs no trial note');
+  assert.match(text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={plume} canOperate busy={false} outcome={undefined} onRollback={noop} />)),
+    /已通过准入检验，等待“金丝雀”试运行：试运行只在提供服务的引擎中进行（应用或 safe-edge serve），一次一个；下次更新时开始/);
   await i18next.changeLanguage('en');
-  const en = renderToStaticMarkup(<ModelCard model={plume} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  const en = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={plume} canOperate busy={false} outcome={undefined} onRollback={noop} />);
   assert.match(en, />ready<\/span>/);
   assert.match(text(en), /Running v1 · shipped with the app/);
   assert.match(text(en), /rollout: 100% of devices, canary/);
-  assert.match(text(en), /The canary strategy is not built yet: this version passed its gate and waits ready/);
+  assert.match(en, /data-testid="trial-waiting"/);
+  assert.match(text(en), /Passed its gate; waits for its canary trial\. A trial runs only in a serving engine \(the app or safe-edge serve\), one at a time; it starts with the next update\./);
+  assert.doesNotMatch(en, /data-testid="trial"/, 'no trial runs: no trial panel');
+  await i18next.changeLanguage('zh');
+});
+
+/** A canary of plume v2 at 10 %, 2 h in: 12 of 30 pairs, one trial error, the first window failed. */
+const running: RunningTrial = {
+  name: PLUME, version: 2, strategy: 'canary', canaryShare: 0.1, startedAt: iso(NOW_MS - 2 * HOUR_MS), decision: 'continue', reason: '12 of 30 pairs',
+  figures: { samples: 12, agreement: 0.9167, liveErrorRate: 0, trialErrorRate: 1 / 12, errorZ: 1.0445, latencyRatio: 1.62, failedWindows: 1 },
+  rules: { minSamples: 30, windowSize: 10, failedWindowsToRollback: 2, minAgreement: 0.9, latencyRatio: 1.5, errorZ: 1.645, warmupPairs: 5 },
+};
+
+test('a running trial on its model: strategy, start, each figure beside its bound with its verdict in words, the verdict and its reason, in zh and en', async () => {
+  const [, onTrial] = modelSummaries({ ...view, trial: running }) as [ReturnType<typeof modelSummaries>[number], ReturnType<typeof modelSummaries>[number]];
+  const zhHtml = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={onTrial} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  const zh = text(zhHtml);
+  assert.match(zhHtml, /data-testid="trial" data-decision="continue"/);
+  assert.match(zh, /v2 试运行中（金丝雀）/);
+  assert.match(zh, /金丝雀：10 % 的分析由 v2 给出结果/);
+  assert.match(zh, /2 小时前/);
+  assert.match(zh, /已比对的分析对数（最小样本） 12 \(≥ 30\) … 尚未判定/);
+  assert.match(zh, /与现行结果一致率 91\.7 % \(≥ 90\.0 %\) ✓ 通过/);
+  assert.match(zh, /错误率：试运行 \/ 现行（z 检验） 8\.3 % \/ 0\.0 % · z 1\.04 \(≤ 1\.645\) ✓ 通过/);
+  assert.match(zh, /耗时中位比（试运行 ÷ 现行） 1\.62× \(≤ 1\.5×\) ✗ 未通过/);
+  assert.match(zh, /连续未通过的检查窗口（每窗 10 对，2 个即回滚） 1 \(< 2\) ✓ 通过/);
+  assert.match(zh, /结论：继续试运行 依据：12 of 30 pairs/);
+  assert.match(zh, /正在试运行（金丝雀）：数据见上方试运行面板/, 'the version row points to the panel');
+  assert.doesNotMatch(zhHtml, /trial-waiting/);
+
+  await i18next.changeLanguage('en');
+  const en = text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={onTrial} canOperate busy={false} outcome={undefined} onRollback={noop} />));
+  assert.match(en, /v2 on trial \(canary\)/);
+  assert.match(en, /Canary: 10 % of analyses are answered by v2/);
+  assert.match(en, /started .* \(2 h ago\); the figures so far/);
+  assert.match(en, /pairs compared \(minimum sample\) 12 \(≥ 30\) … not yet/);
+  assert.match(en, /agreement with the live results 91\.7 % \(≥ 90\.0 %\) ✓ pass/);
+  assert.match(en, /error rate: trial \/ live \(z-test\) 8\.3 % \/ 0\.0 % · z 1\.04 \(≤ 1\.645\) ✓ pass/);
+  assert.match(en, /median time ratio \(trial ÷ live\) 1\.62× \(≤ 1\.5×\) ✗ fail/);
+  assert.match(en, /failed check windows in a row \(10 pairs each; 2 roll back\) 1 \(< 2\) ✓ pass/);
+  assert.match(en, /Verdict: continuing reason: 12 of 30 pairs/);
+
+  // The other verdicts in words, and a shadow's way of running.
+  const promote = text(renderToStaticMarkup(<TrialPanel nowMs={NOW_MS} trial={{ ...running, strategy: 'shadow', decision: 'promote', reason: 'after 30 pairs: agreement 96.7 %, errors not above live, median time 1.04x' }} />));
+  assert.match(promote, /Shadow: every analysis is answered by the live models and runs again on v2 in the background/);
+  assert.match(promote, /Verdict: will be promoted; v2 goes live for every analysis reason: after 30 pairs: agreement 96\.7 %/);
+  const rollback = renderToStaticMarkup(<TrialPanel nowMs={NOW_MS} trial={{ ...running, decision: 'rollback', reason: '2 check windows in a row failed: agreement 40.0 % < 90 %', figures: { ...running.figures, samples: 20, agreement: 0.4, failedWindows: 2 } }} />);
+  assert.match(text(rollback), /Verdict: will be rolled back automatically reason: 2 check windows in a row failed/);
+  assert.match(rollback, /data-check="windows" data-verdict="fail"/);
+  // Another model's card knows a trial runs: its own waiting version would name it.
+  const [fireSummary] = modelSummaries({ ...view, trial: running });
+  assert.doesNotMatch(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fireSummary!} canOperate busy={false} outcome={undefined} onRollback={noop} />), /data-testid="trial"/);
+  await i18next.changeLanguage('zh');
+});
+
+test('a version waiting while another model\'s trial runs names that trial', async () => {
+  const other: RunningTrial = { ...running, name: FIRE, version: 4 };
+  const [, waiting] = modelSummaries({ ...view, trial: other }) as [ReturnType<typeof modelSummaries>[number], ReturnType<typeof modelSummaries>[number]];
+  assert.match(text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={waiting} canOperate busy={false} outcome={undefined} onRollback={noop} />)), /一次只试运行一个版本，fire-spread-surrogate v4 的试运行在先/);
+  await i18next.changeLanguage('en');
+  assert.match(text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={waiting} canOperate busy={false} outcome={undefined} onRollback={noop} />)), /the trial of fire-spread-surrogate v4 runs first; this one starts with the next update after it ends/);
   await i18next.changeLanguage('zh');
 });
 
 test('rollback: the operator\'s button, the viewer\'s disabled; the result or the error code under it', () => {
-  const operator = renderToStaticMarkup(<ModelCard model={fire} canOperate busy={false} outcome={{ result: { name: FIRE, fromVersion: 3, toVersion: 2, durationMs: 15 } }} onRollback={noop} />);
+  const operator = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate busy={false} outcome={{ result: { name: FIRE, fromVersion: 3, toVersion: 2, durationMs: 15 } }} onRollback={noop} />);
   assert.match(operator, /<button type="button" data-testid="rollback">回滚 fire-spread-surrogate<\/button>/);
   assert.match(text(operator), /v3 → v2，用时 15 ms/);
-  const viewer = renderToStaticMarkup(<ModelCard model={fire} canOperate={false} busy={false} outcome={{ problem: { code: 'SAFE_E_MODEL_MISSING', message: 'no version before v1' } }} onRollback={noop} />);
+  const viewer = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate={false} busy={false} outcome={{ problem: { code: 'SAFE_E_MODEL_MISSING', message: 'no version before v1' } }} onRollback={noop} />);
   assert.match(viewer, /<button type="button" disabled="" title="仅操作员可用[^"]*" data-testid="rollback">/);
   assert.match(viewer, /data-code="SAFE_E_MODEL_MISSING">SAFE_E_MODEL_MISSING：no version before v1/);
 });
@@ -110,5 +176,9 @@ test('an update\'s report per model, and the events with their codes', () => {
   assert.match(events, /fire-spread-surrogate v3 → v2 回滚 —/, 'a rollback names the version it left');
   assert.match(events, /fire-spread-surrogate v3 检验通过 —/);
   assert.match(events, /通道 — 拒绝 SAFE_E_UPDATE_EXPIRED/);
+  assert.match(events, /plume-surrogate v3 开始试运行 —/);
+  assert.match(events, /fire-spread-surrogate v4 试运行后转正 —/);
+  assert.match(events, /plume-surrogate v3 试运行未通过，自动回滚 SAFE_E_UPDATE_TRIAL_FAILED/);
+  assert.match(renderToStaticMarkup(<EventTable events={view.events} />), /title="2 check windows in a row failed: agreement 40\.0 % &lt; 90 %"/, 'the reason on hover');
   assert.match(renderToStaticMarkup(<EventTable events={[]} />), /暂无更新事件/);
 });

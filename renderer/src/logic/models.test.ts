@@ -1,11 +1,14 @@
-// The Models page's logic under plain Node: the metadata's age, models with their versions, and the
-// gate's figures in the units IT reads them in.
+// The Models page's logic under plain Node: the metadata's age, models with their versions, the gate's
+// figures in the units IT reads them in, and a running trial's figures against its rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GateCheck } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
-import { checkFigure, describeError, eventVersions, knownEvent, metadataAge, modelSummaries, scoreMetric, shortDeviceId, span, unbuiltStrategy, type ModelVersion } from './models.js';
+import {
+  checkFigure, describeError, eventVersions, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
+  type ModelVersion, type RunningTrial,
+} from './models.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -43,6 +46,7 @@ test('metadata age: checked 3 h ago, timestamp expires in 4 days; flagged when t
 test('models: every model live or held, sorted by name, its versions newest first', () => {
   const version = (name: string, v: number, state: ModelVersion['state']): ModelVersion => ({ name, version: v, source: 'shipped', state, sha256: '', facts: null, gate: null, updatedAt: iso(NOW_MS) });
   const summaries = modelSummaries({
+    trial: null,
     live: { 'plume-surrogate': { version: 1, source: 'shipped' }, 'fire-spread-surrogate': { version: 3, source: '/ch' } },
     versions: [version('fire-spread-surrogate', 2, 'retired'), version('fire-spread-surrogate', 4, 'refused'), version('fire-spread-surrogate', 3, 'live'), version('old-model', 1, 'revoked')],
   });
@@ -66,11 +70,67 @@ test('gate figures: agreement and accuracy as %, latency as a ratio, memory in M
   assert.equal(scoreMetric(facts({ testPrecision: 9000 })), null);
 });
 
-test('rollout strategies the engine has not built are named; immediate is not', () => {
-  assert.equal(unbuiltStrategy(facts({}, 'canary')), 'canary');
-  assert.equal(unbuiltStrategy(facts({}, 'shadow')), 'shadow');
-  assert.equal(unbuiltStrategy(facts({}, 'immediate')), null);
-  assert.equal(unbuiltStrategy(null), null);
+/** The engine's default trial rules (engine/updates/trialJudge.ts), as a trial in the view carries them. */
+const RULES: RunningTrial['rules'] = { minSamples: 30, windowSize: 10, failedWindowsToRollback: 2, minAgreement: 0.9, latencyRatio: 1.5, errorZ: 1.645, warmupPairs: 5 };
+const trial = (figures: Partial<RunningTrial['figures']> = {}, rest: Partial<RunningTrial> = {}): RunningTrial => ({
+  name: 'plume-surrogate', version: 2, strategy: 'canary', canaryShare: 0.1, startedAt: iso(NOW_MS - 2 * HOUR_MS), decision: 'continue', reason: '12 of 30 pairs',
+  figures: { samples: 12, agreement: 0.95, liveErrorRate: 0, trialErrorRate: 1 / 12, errorZ: 1.0445, latencyRatio: 1.1234, failedWindows: 0, ...figures },
+  rules: { ...RULES }, ...rest,
+});
+const verdicts = (t: RunningTrial) => Object.fromEntries(trialChecks(t).map((c) => [c.check, c.verdict]));
+
+test('trial figures beside the bounds the verdict is judged on, each with its verdict', () => {
+  assert.deepEqual(trialChecks(trial()), [
+    { check: 'samples', figure: '12 (≥ 30)', verdict: 'pending' },
+    { check: 'agreement', figure: '95.0 % (≥ 90.0 %)', verdict: 'pass' },
+    { check: 'errors', figure: '8.3 % / 0.0 % · z 1.04 (≤ 1.645)', verdict: 'pass' },
+    { check: 'latency', figure: '1.12× (≤ 1.5×)', verdict: 'pass' },
+    { check: 'windows', figure: '0 (< 2)', verdict: 'pass' },
+  ]);
+  // Each bound fails on its own side of it.
+  assert.deepEqual(verdicts(trial({ samples: 31, agreement: 0.89, errorZ: 1.7, latencyRatio: 1.51, failedWindows: 2 })),
+    { samples: 'pass', agreement: 'fail', errors: 'fail', latency: 'fail', windows: 'fail' });
+  assert.deepEqual(verdicts(trial({ samples: 30, agreement: 0.9, errorZ: 1.645, latencyRatio: 1.5, failedWindows: 1 })),
+    { samples: 'pass', agreement: 'pass', errors: 'pass', latency: 'pass', windows: 'pass' }, 'a figure on its bound passes, as the judge has it');
+  // The channel's floor, not a fixed 90 %.
+  assert.equal(trialChecks(trial({ agreement: 0.95 }, { rules: { ...RULES, minAgreement: 0.97 } }))[1]?.figure, '95.0 % (≥ 97.0 %)');
+  assert.equal(verdicts(trial({ agreement: 0.95 }, { rules: { ...RULES, minAgreement: 0.97 } })).agreement, 'fail');
+});
+
+test('a trial with nothing to judge yet says so: no pair, no whole check window, no timed pair (warm-up)', () => {
+  const fresh = trial({ samples: 0, agreement: null, trialErrorRate: 0, errorZ: 0, latencyRatio: null });
+  assert.deepEqual(trialChecks(fresh).map((c) => [c.check, c.figure, c.verdict]), [
+    ['samples', '0 (≥ 30)', 'pending'], ['agreement', '— (≥ 90.0 %)', 'pending'], ['errors', '0.0 % / 0.0 % · z 0.00 (≤ 1.645)', 'pending'],
+    ['latency', '— (≤ 1.5×)', 'pending'], ['windows', '0 (< 2)', 'pending'],
+  ]);
+  // Pairs where every analysis failed on one side: no agreement to measure, which the judge counts as a failure.
+  assert.equal(verdicts(trial({ samples: 4, agreement: null, trialErrorRate: 1, errorZ: 2.83 })).agreement, 'fail');
+  assert.equal(verdicts(trial({ samples: 4 })).windows, 'pending', 'fewer pairs than one check window');
+  assert.equal(sharePercent(0.1), '10 %');
+  assert.equal(sharePercent(0.125), '12.5 %');
+});
+
+test('a canary or shadow version is on trial when it is the running one, else waits when gated and newer than the live one', () => {
+  const version = (v: number, state: ModelVersion['state'], strategy: ModelTargetFacts['rollout']['strategy']): ModelVersion => ({
+    name: 'plume-surrogate', version: v, source: '/ch', state, sha256: '', facts: { ...facts({}, strategy), name: 'plume-surrogate', version: v }, gate: null, updatedAt: iso(NOW_MS),
+  });
+  const live = { version: 1, source: 'shipped' };
+  assert.deepEqual(versionTrial(version(2, 'ready', 'canary'), live, trial()), { kind: 'on-trial', strategy: 'canary' });
+  assert.deepEqual(versionTrial(version(2, 'ready', 'shadow'), live, null), { kind: 'waiting', strategy: 'shadow' });
+  assert.deepEqual(versionTrial(version(3, 'ready', 'canary'), live, trial()), { kind: 'waiting', strategy: 'canary' }, 'another version\'s trial runs first');
+  assert.equal(versionTrial(version(2, 'ready', 'immediate'), live, null), null);
+  assert.equal(versionTrial(version(2, 'live', 'canary'), { version: 2, source: '/ch' }, null), null, 'promoted: no note');
+  assert.equal(versionTrial(version(2, 'rolled_back', 'canary'), live, null), null, 'rolled back after its trial: held, not waiting');
+  assert.equal(versionTrial(version(2, 'ready', 'canary'), { version: 3, source: '/ch' }, null), null, 'older than the live one: a fallback for rollback, no trial comes');
+  assert.equal(versionTrial({ ...version(2, 'ready', 'canary'), facts: null }, live, null), null);
+});
+
+test('models: the running trial belongs to its model; every model knows which trial runs', () => {
+  const running = trial();
+  const [fire, plume] = modelSummaries({ live: { 'fire-spread-surrogate': { version: 2, source: 'shipped' }, 'plume-surrogate': { version: 1, source: 'shipped' } }, versions: [], trial: running });
+  assert.equal(fire?.trial, null);
+  assert.equal(fire?.runningTrial, running);
+  assert.equal(plume?.trial, running);
 });
 
 test('errors keep the engine\'s stable code; events the ledger records are known, others shown by name; the short device id', () => {
@@ -78,6 +138,7 @@ test('errors keep the engine\'s stable code; events the ledger records are known
   assert.deepEqual(describeError(new Error('network down')), { code: null, message: 'network down' });
   assert.equal(knownEvent('gate-passed'), 'gate-passed');
   assert.equal(knownEvent('something-new'), null);
+  for (const event of ['trial-started', 'promoted', 'auto-rollback']) assert.equal(knownEvent(event), event, `${event}: a trial's event has a name`);
   assert.equal(shortDeviceId('0123456789abcdef0123456789abcdef'), '01234567');
 });
 

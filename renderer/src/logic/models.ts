@@ -1,5 +1,6 @@
 // What the Models page shows, apart from React (docs/updates.md): how old the channel metadata is, each
-// model with the versions this device holds, and a gate's figures in the units IT reads them in.
+// model with the versions this device holds, a gate's figures in the units IT reads them in, and a
+// running canary or shadow trial's figures beside the bounds its verdict is judged on.
 import type { GateCheck, ModelUpdatesView } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts, RolloutStrategy } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
@@ -59,14 +60,21 @@ export function metadataAge(last: LastMetadata, nowMs: number): MetadataAge {
 /** Enough of the device id to tell laptops apart on screen; the whole id is 32 hex digits. */
 export const shortDeviceId = (deviceId: string): string => deviceId.slice(0, 8);
 
-/** One model as the page lists it: what runs now and every version the device holds, newest first. */
-export interface ModelSummary { name: string; live: { version: number; source: string } | null; versions: ModelVersion[] }
+/** One model as the page lists it: what runs now, the trial of one of its versions if one runs, and every
+ *  version the device holds, newest first. */
+export interface ModelSummary {
+  name: string; live: { version: number; source: string } | null; trial: RunningTrial | null; versions: ModelVersion[];
+  /** The trial running now on any model (one at a time): a waiting version says which runs first. */
+  runningTrial: RunningTrial | null;
+}
 
-export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions'>): ModelSummary[] {
-  const names = new Set([...Object.keys(view.live), ...view.versions.map((v) => v.name)]);
+export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions' | 'trial'>): ModelSummary[] {
+  const names = new Set([...Object.keys(view.live), ...view.versions.map((v) => v.name), ...(view.trial ? [view.trial.name] : [])]);
   return [...names].sort().map((name) => ({
     name,
     live: view.live[name] ?? null,
+    trial: view.trial?.name === name ? view.trial : null,
+    runningTrial: view.trial,
     versions: view.versions.filter((v) => v.name === name).sort((a, b) => b.version - a.version),
   }));
 }
@@ -106,14 +114,60 @@ export function checkFigure(check: GateCheck, facts: ModelTargetFacts | null): s
   }
 }
 
-/** The version's rollout strategy when it is one the engine has not built yet (the version waits ready). */
-export function unbuiltStrategy(facts: ModelTargetFacts | null): Exclude<RolloutStrategy, 'immediate'> | null {
-  const strategy = facts?.rollout.strategy;
-  return strategy === 'canary' || strategy === 'shadow' ? strategy : null;
+/** The canary or shadow trial the serving engine runs now (engine/updates/trialRunner.ts), with its figures so far. */
+export type RunningTrial = NonNullable<ModelUpdatesView['trial']>;
+
+/** Where a version stands with respect to its trial: on trial now, or gated and waiting for one (a version
+ *  newer than the live one, `ready`, with a canary or shadow strategy: a trial runs only in a serving
+ *  engine, one at a time, and starts with the next update). null for anything else, including an older
+ *  ready version kept as a fallback for rollback. */
+export type VersionTrial = { kind: 'on-trial' | 'waiting'; strategy: Exclude<RolloutStrategy, 'immediate'> };
+export function versionTrial(version: ModelVersion, live: ModelSummary['live'], trial: RunningTrial | null): VersionTrial | null {
+  const strategy = version.facts?.rollout.strategy;
+  if (strategy !== 'canary' && strategy !== 'shadow') return null;
+  if (trial && trial.name === version.name && trial.version === version.version) return { kind: 'on-trial', strategy: trial.strategy };
+  if (version.state === 'ready' && (live === null || version.version > live.version)) return { kind: 'waiting', strategy };
+  return null;
 }
 
-/** The events the ledger records (engine/updates/modelUpdater.ts, modelUpdates.ts); any other is shown by its name. */
-export const KNOWN_EVENTS = ['trusted', 'checked', 'refused', 'staged', 'gate-passed', 'gate-failed', 'live', 'revoked', 'rolled-back'] as const;
+/** A trial's check: its figure so far beside its bound, and its verdict in words. `pending` while there
+ *  is nothing to judge yet (no pair, no whole check window, no timed pair: the first pairs are warm-up). */
+export type TrialCheckName = 'samples' | 'agreement' | 'errors' | 'latency' | 'windows';
+export interface TrialCheck { check: TrialCheckName; figure: string; verdict: 'pass' | 'fail' | 'pending' }
+
+/**
+ * The trial's figures against its rules, as engine/updates/trialJudge.ts judges the whole sample:
+ * "12 (≥ 30)" pairs, "95.0 % (≥ 90.0 %)" agreement, "3.3 % / 0.0 % · z 1.80 (≤ 1.645)" errors (trial /
+ * live), "1.12× (≤ 1.5×)" median time ratio, "1 (< 2)" failed check windows in a row.
+ */
+export function trialChecks(trial: RunningTrial): TrialCheck[] {
+  const { figures: f, rules: r } = trial;
+  const none = f.samples === 0;
+  const agreementVerdict = f.agreement === null ? (none ? 'pending' : 'fail') : f.agreement >= r.minAgreement ? 'pass' : 'fail';
+  return [
+    { check: 'samples', figure: `${f.samples} (≥ ${r.minSamples})`, verdict: f.samples >= r.minSamples ? 'pass' : 'pending' },
+    { check: 'agreement', figure: `${f.agreement === null ? '—' : percent(f.agreement)} (≥ ${percent(r.minAgreement)})`, verdict: agreementVerdict },
+    {
+      check: 'errors', figure: `${percent(f.trialErrorRate)} / ${percent(f.liveErrorRate)} · z ${f.errorZ.toFixed(2)} (≤ ${r.errorZ})`,
+      verdict: none ? 'pending' : f.errorZ > r.errorZ ? 'fail' : 'pass',
+    },
+    {
+      check: 'latency', figure: `${f.latencyRatio === null ? '—' : `${f.latencyRatio.toFixed(2)}×`} (≤ ${ratio(r.latencyRatio, 2)})`,
+      verdict: f.latencyRatio === null ? 'pending' : f.latencyRatio > r.latencyRatio ? 'fail' : 'pass',
+    },
+    {
+      check: 'windows', figure: `${f.failedWindows} (< ${r.failedWindowsToRollback})`,
+      verdict: f.failedWindows >= r.failedWindowsToRollback ? 'fail' : f.samples < r.windowSize ? 'pending' : 'pass',
+    },
+  ];
+}
+
+/** A share as a whole percentage where it is one: 0.1 → "10 %", 0.125 → "12.5 %". */
+export const sharePercent = (fraction: number): string => `${Number((fraction * 100).toFixed(1))} %`;
+
+/** The events the ledger records (engine/updates/modelUpdater.ts, modelUpdates.ts: a trial's start, its
+ *  promotion or automatic rollback); any other is shown by its name. */
+export const KNOWN_EVENTS = ['trusted', 'checked', 'refused', 'staged', 'gate-passed', 'gate-failed', 'live', 'revoked', 'rolled-back', 'trial-started', 'promoted', 'auto-rollback'] as const;
 export type KnownEvent = (typeof KNOWN_EVENTS)[number];
 export const knownEvent = (event: string): KnownEvent | null => (KNOWN_EVENTS as readonly string[]).includes(event) ? event as KnownEvent : null;
 

@@ -62,7 +62,7 @@ export function ModelsPage({ transport }: { transport: EngineTransport }) {
       <section aria-labelledby="models-list-title">
         <h2 id="models-list-title">{t('models.models')}</h2>
         {modelSummaries(view).map((model) => (
-          <ModelCard key={model.name} model={model} canOperate={canOperate} busy={running !== null} outcome={rollbacks[model.name]}
+          <ModelCard key={model.name} model={model} nowMs={nowMs} canOperate={canOperate} busy={running !== null} outcome={rollbacks[model.name]}
             onRollback={() => { if (model.live) rollback(model.name, model.live.version); }} />
         ))}
       </section>
