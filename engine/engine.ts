@@ -371,16 +371,18 @@ export class Engine {
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     const own = (result: AnalysisResult): AnalysisResult => (result.id === analysisId ? result : { ...result, id: analysisId });
     try {
+      // An answer whose models were swapped while it ran is returned but not cached under the old key.
+      const modelsUnchanged = () => analysisCacheKey(incident, this.orchestrator.modelHashes, engineBuildHash(), this.orchestrator.models) === key;
       const { value, source } = await this.cache.getOrCompute(key, async () => {
         const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
-        if (fresh.status !== 'ok') throw new NotCacheable(fresh);
+        if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
         return fresh;
       }, {
         tags: ['analysis', ...modelTags(models)],
         // A background refresh reports to nobody: batch priority, no progress callback.
         refresh: async () => {
           const fresh = await this.orchestrator.analyze(incident, { priority: 'batch' });
-          if (fresh.status !== 'ok') throw new NotCacheable(fresh);
+          if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
           return fresh;
         },
       });

@@ -18,7 +18,7 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     models: async () => engine.models(),
     modelUpdates: async (args) => engine.updates.view(args.limit),
     updateModels: (args) => engine.updates.update(args.channel),
-    importModels: (args) => engine.updates.update(args.bundle),
+    importModels: (args) => engine.updates.update(args.bundle, { offline: true }),
     rollbackModel: (args) => engine.updates.rollback(args.name),
     trustChannel: async (args) => engine.updates.trust(args.rootFile),
     stats: () => engine.stats(),

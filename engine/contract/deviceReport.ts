@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 export const deviceReportPayloadSchema = z.object({
   engineVersion: z.string(),
+  /** Rises with every report a device sends (its ledger's newest event id): the server refuses a report
+   *  not above the last one it took from that device, so a captured report cannot be played again. */
+  sequence: z.number().int().positive(),
   /** Model name → the version live on the device now. */
   live: z.record(z.string(), z.number().int()),
   /** The update events since the last report (newest first), as the device's ledger has them. */

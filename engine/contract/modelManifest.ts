@@ -6,6 +6,7 @@ const detectionScores = z.object({
   readings: z.number().int(), faultyReadings: z.number().int(), precision: z.number(), recall: z.number(), f1: z.number(),
 });
 
+const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
 const tensorSpec = z.object({ name: z.string(), dtype: z.string(), shape: z.array(z.union([z.string(), z.number()])) });
 
 export const manifestSchema = z.object({
@@ -14,7 +15,8 @@ export const manifestSchema = z.object({
   task: z.string(),
   /** The oldest engine that can run this model (its feature spec, its output contract); absent: any. */
   minEngineVersion: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
-  file: z.string(),
+  /** A plain file name in the version's folder (never a path). */
+  file: fileName,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().positive(),
   inputs: z.array(tensorSpec),
@@ -30,7 +32,7 @@ export const manifestSchema = z.object({
   }),
   /** Other precisions of the same model (e.g. int8), each with its own file, hash and measured accuracy. */
   variants: z.record(z.string(), z.object({
-    file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive(),
+    file: fileName, sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive(),
     /** Classifiers: held-out accuracy of the variant and its drop from fp32 (gate: ≤ 1 point). */
     heldOutAccuracy: z.number().optional(), accuracyDropPts: z.number().optional(),
     /** Surrogates: the variant's held-out P95 relative error against the physics (gate: the stated bound). */

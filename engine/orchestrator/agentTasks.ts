@@ -64,6 +64,17 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   }
 }
 
+/** The versions of the models `stage` runs with (results name these, stage by stage). */
+export function stageModels(context: WorkerContext, stage: PipelineStage): Record<string, string> {
+  const all = workerModels(context);
+  const used: Record<PipelineStage, string[]> = {
+    reading: [], strategist: [context.classifier.model.manifest.name],
+    field: Object.values(context.surrogates).flatMap((m: SurrogateModel<unknown> | null) => (m ? [m.spec.name] : [])),
+    awareness: context.sensorAnomaly ? [context.sensorAnomaly.model.manifest.name] : [], executor: [],
+  };
+  return Object.fromEntries(used[stage].flatMap((name) => (all[name] ? [[name, all[name]]] : [])));
+}
+
 /** Model name → version this worker runs. */
 export function workerModels(context: WorkerContext): Record<string, string> {
   return {

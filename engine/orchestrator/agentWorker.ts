@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
-import { createWorkerContext, runStageTask, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
+import { createWorkerContext, runStageTask, stageModels, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
@@ -117,10 +117,15 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       return;
     }
     let input = message.input;
-    // The whole task runs on one set of models: the one it asked for, chosen once.
-    const models = message.modelSet === 'trial' && trial ? trial : context;
-    const versions = workerModels(models);
+    // The whole task runs on one set of models: the one it asked for, chosen once. A trial task without
+    // trial models fails rather than run on the live ones (its pair would prove nothing).
+    const models = message.modelSet === 'trial' ? trial : context;
+    if (!models) {
+      send({ type: 'failed', taskId: message.taskId, stage: message.stages[0] as PipelineStage, error: { code: ERROR_CODES.MODEL_MISSING, message: 'this worker holds no trial models' }, durationMs: 0, metrics: metrics.take() });
+      return;
+    }
     for (const [i, stage] of message.stages.entries()) {
+      const versions = stageModels(models, stage);
       const started = performance.now();
       const task = runner(models, { taskId: message.taskId, stage, input });
       running = task;

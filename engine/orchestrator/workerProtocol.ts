@@ -30,7 +30,7 @@ export type FromWorker =
   | { type: 'startFailed'; error: SafeErrorBody }
   /** One stage of a run finished; `done` is the last one's, and ends the task. A task's end (`done`,
    *  `failed`) carries the worker's histogram counts since its previous task end (docs/metrics.md). */
-  /** `models`: the versions the stage ran with (model name → version, as results name them). */
+  /** `models`: the versions of the models the stage used (model name → version, as results name them). */
   | { type: 'stageDone'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; models: Record<string, string> }
   | { type: 'done'; taskId: number; stage: PipelineStage; result: unknown; durationMs: number; models: Record<string, string>; metrics?: HistogramDelta[] }
   | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number; metrics?: HistogramDelta[] }

@@ -42,7 +42,9 @@ export class ChannelClient {
   private updater: Updater;
   private view: ChannelView | null = null;
 
-  constructor(private readonly dataDir: string, readonly source: ChannelSource, private readonly now: () => Date = () => new Date()) {
+  /** `offline`: a USB import, where a stale timestamp may be accepted (refresh below); a folder named as
+   *  a channel (a share polled in the background) is held to TUF's rules like a URL. */
+  constructor(private readonly dataDir: string, readonly source: ChannelSource, private readonly now: () => Date = () => new Date(), private readonly offline = false) {
     if (!isChannelTrusted(dataDir)) {
       throw new SafeError(ERROR_CODES.UPDATE_NOT_TRUSTED, 'this device trusts no update channel yet: pin its root metadata with `safe-edge models trust ROOT_FILE`', 'channel');
     }
@@ -57,7 +59,7 @@ export class ChannelClient {
     });
   }
 
-  /** Refreshes the metadata and lists what the channel offers. Offline (a folder), an expired timestamp
+  /** Refreshes the metadata and lists what the channel offers. Offline (a USB import), an expired timestamp
    *  is accepted only if everything else holds: signatures, versions at least those already trusted
    *  (tuf-js checks them against the metadata it kept), and root, snapshot and targets unexpired. */
   async refresh(): Promise<ChannelView> {
@@ -70,7 +72,10 @@ export class ChannelClient {
     try {
       await this.updater.refresh();
     } catch (err) {
-      const offlineStale = this.source.kind === 'dir' && err instanceof ExpiredMetadataError && /timestamp/.test(err.message);
+      // The stale timestamp comes straight from tuf-js, or wrapped into the snapshot step's error when the
+      // same (already kept) timestamp is read again.
+      const staleTimestamp = (err instanceof ExpiredMetadataError && /timestamp/.test(err.message)) || /Final timestamp\.json is expired/.test((err as Error).message ?? '');
+      const offlineStale = this.offline && this.source.kind === 'dir' && staleTimestamp;
       if (!offlineStale) throw metadataRefusal(err, channel);
       expiredTimestampAccepted = true;
       const expires = this.remoteTimestampExpiry();

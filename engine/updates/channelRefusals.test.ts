@@ -198,25 +198,25 @@ for (const path of ['folder', 'http'] as const) {
   });
 }
 
-test('offline (a folder), a stale timestamp is accepted only while everything else holds; online it is refused', async () => {
+test('offline (a USB import), a stale timestamp is accepted only while everything else holds; online it is refused', async () => {
   const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000); // the timestamp (7 days) expired, the snapshot (30) not
   const s = setup({ now: () => eightDaysAgo });
   s.channel.publish(SHIPPED_FIRE, { version: 3 });
   assert.equal(await refusal(() => s.updater.update(sourceFor(s, 'http'))), ERROR_CODES.UPDATE_EXPIRED, 'online: refused');
-  const report = await s.updater.update(sourceFor(s, 'folder'));
+  const report = await s.updater.update(sourceFor(s, 'folder'), { offline: true });
   assert.equal(report.metadata.expiredTimestampAccepted, true);
   assert.equal(report.models.find((m) => m.name === FIRE)?.outcome, 'updated');
   // The rule does not open the door to a replay: an older timestamp is still refused offline.
   const older = setup({ now: () => eightDaysAgo });
   const stale = readFileSync(join(older.dir, 'metadata', 'timestamp.json'));
   older.channel.publish(SHIPPED_FIRE, { version: 3 });
-  await older.updater.update(sourceFor(older, 'folder'));
+  await older.updater.update(sourceFor(older, 'folder'), { offline: true });
   writeFileSync(join(older.dir, 'metadata', 'timestamp.json'), stale);
-  assert.equal(await refusal(() => older.updater.update(parseChannelSource(older.dir))), ERROR_CODES.UPDATE_REPLAYED);
+  assert.equal(await refusal(() => older.updater.update(parseChannelSource(older.dir), { offline: true })), ERROR_CODES.UPDATE_REPLAYED);
   // Nor to a frozen snapshot: past its own expiry it is refused even offline.
   const frozen = setup({ now: () => new Date(Date.now() - 40 * 86_400_000) });
   frozen.channel.publish(SHIPPED_FIRE, { version: 3 });
-  assert.equal(await refusal(() => frozen.updater.update(parseChannelSource(frozen.dir))), ERROR_CODES.UPDATE_EXPIRED);
+  assert.equal(await refusal(() => frozen.updater.update(parseChannelSource(frozen.dir), { offline: true })), ERROR_CODES.UPDATE_EXPIRED);
 });
 
 test('a device that trusts no channel, or whose clock is implausible, takes no update', async () => {

@@ -43,13 +43,13 @@ test('a device registers its key with its first report, later reports carry only
   assert.equal(await reporter.report(parseChannelSource(channel.dir), {}), 'no-server', 'a folder has no server');
 });
 
-test('the server refuses a report under a registered id with another key, or not signed by its key', async () => {
+test('the server refuses a report under a registered id with another key, not signed by its key, or played again', async () => {
   const dataDir = join(dir, 'laptop2');
   const ledger = new ModelLedger(openDatabase(dataDir));
   ledger.record('plume-surrogate', 1, 'checked');
   assert.equal(await new DeviceReporter(dataDir, ledger).report(parseChannelSource(`${await base}${CHANNEL_PATH}`), {}), 'sent');
   const identity = loadDeviceIdentity(dataDir);
-  const payload = JSON.stringify({ engineVersion: '0.1.0', live: {}, events: [] });
+  const payload = JSON.stringify({ engineVersion: '0.1.0', sequence: 99, live: {}, events: [] });
   const reportUrl = `${await base}${DEVICE_REPORT_PATH}`;
   const post = (body: object) => fetch(reportUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const other = generateKeyPairSync('ed25519');
@@ -60,5 +60,10 @@ test('the server refuses a report under a registered id with another key, or not
   // The right key, a signature by another.
   const forged = await post({ deviceId: identity.deviceId, publicKeyPem: identity.publicKeyPem, sentAt: new Date().toISOString(), payload, signature: sign(null, Buffer.from(payload), other.privateKey).toString('base64') });
   assert.equal(forged.status, 403);
+  assert.equal(server.fleet.device(identity.deviceId)?.reports, 1);
+  // A report the device really signed, played again: refused by its sequence.
+  const replayPayload = JSON.stringify({ engineVersion: '0.1.0', sequence: 1, live: {}, events: [] });
+  const replay = await post({ deviceId: identity.deviceId, publicKeyPem: identity.publicKeyPem, sentAt: new Date().toISOString(), payload: replayPayload, signature: identity.sign(Buffer.from(replayPayload)) });
+  assert.equal(replay.status, 403);
   assert.equal(server.fleet.device(identity.deviceId)?.reports, 1);
 });

@@ -37,7 +37,7 @@ export class DeviceReporter {
     const events = this.ledger.events(500).filter((e) => e.id > since);
     if (events.length === 0) return 'nothing-new';
     const identity = loadDeviceIdentity(this.dataDir);
-    const payload: DeviceReportPayload = { engineVersion: ENGINE_VERSION, live, events: events.map(({ at, name, version, event, code }) => ({ at, name, version, event, code })) };
+    const payload: DeviceReportPayload = { engineVersion: ENGINE_VERSION, sequence: Math.max(...events.map((e) => e.id)), live, events: events.map(({ at, name, version, event, code }) => ({ at, name, version, event, code })) };
     const text = JSON.stringify(payload);
     const body: DeviceReport = { deviceId: identity.deviceId, publicKeyPem: identity.publicKeyPem, sentAt: new Date().toISOString(), payload: text, signature: identity.sign(Buffer.from(text)) };
     let response: Response;

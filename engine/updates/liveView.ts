@@ -10,7 +10,8 @@ const KEEP_VIEWS = 3;
 
 export interface LiveSelection { [name: string]: { version: number; dir: string } }
 
-export function buildLiveView(dataDir: string, selection: LiveSelection): string {
+/** `keep`: views still in use besides the newest few (a running trial's), never removed here. */
+export function buildLiveView(dataDir: string, selection: LiveSelection, keep: readonly string[] = []): string {
   const root = resolve(dataDir, 'model-views');
   mkdirSync(root, { recursive: true });
   const existing = readdirSync(root).filter((d) => /^\d+$/.test(d)).map(Number).sort((a, b) => a - b);
@@ -26,6 +27,9 @@ export function buildLiveView(dataDir: string, selection: LiveSelection): string
   // A rename is atomic: the view appears complete or not at all.
   if (existsSync(view)) rmSync(view, { recursive: true, force: true });
   renameSync(staging, view);
-  for (const old of existing.slice(0, Math.max(0, existing.length + 1 - KEEP_VIEWS))) rmSync(join(root, String(old)), { recursive: true, force: true });
+  for (const old of existing.slice(0, Math.max(0, existing.length + 1 - KEEP_VIEWS))) {
+    const dir = join(root, String(old));
+    if (!keep.includes(dir)) rmSync(dir, { recursive: true, force: true });
+  }
   return view;
 }

@@ -61,21 +61,36 @@ export class ModelUpdater {
     return selection;
   }
 
+  /** The running trial's view, kept when older views are removed. */
+  private trialView: string | null = null;
+
   /** A view with the live models except `name` at `version` (from the store): what a trial runs on. */
   trialModelsDir(name: string, version: number): string {
-    return buildLiveView(this.options.dataDir, { ...this.liveSelection(), [name]: { version, dir: this.store.versionDir(name, version) } });
+    this.trialView = buildLiveView(this.options.dataDir, { ...this.liveSelection(), [name]: { version, dir: this.store.versionDir(name, version) } }, this.trialView ? [this.trialView] : []);
+    return this.trialView;
   }
 
   /** The repository the workers should load: the shipped folder while no update or rollback has touched
    *  any model, else a live view over the store and the shipped models. */
   liveModelsDir(): string {
     if (this.ledger.live().size === 0) return this.options.shippedDir;
-    return buildLiveView(this.options.dataDir, this.liveSelection());
+    return buildLiveView(this.options.dataDir, this.liveSelection(), this.trialView ? [this.trialView] : []);
   }
 
-  /** Reads the channel, installs what this device should run, and reports per model. */
-  async update(source: ChannelSource): Promise<Omit<UpdateReport, 'swapped' | 'live'> & { changed: string[] }> {
-    const client = new ChannelClient(this.options.dataDir, source, this.now);
+  /** Model name → the version that serves now (the ledger's live one, else the newest shipped). */
+  liveVersions(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.liveSelection()).map(([name, s]) => [name, s.version]));
+  }
+
+  /**
+   * Reads the channel, installs what this device should run, and reports per model. `changed` names every
+   * model whose live version moved (an update, a revocation's fallback), whatever became of the rest.
+   * `onTrial`: the version a trial is running, which is neither downloaded nor gated again.
+   * `offline`: a USB import, the only path the stale-timestamp rule applies to (channelClient.ts).
+   */
+  async update(source: ChannelSource, options: { onTrial?: { name: string; version: number } | null; offline?: boolean } = {}):
+    Promise<Omit<UpdateReport, 'swapped' | 'live'> & { changed: string[]; revoked: Array<{ name: string; version: number }> }> {
+    const client = new ChannelClient(this.options.dataDir, source, this.now, options.offline === true);
     let view;
     try {
       view = await client.refresh();
@@ -86,16 +101,31 @@ export class ModelUpdater {
     }
     const device = loadDeviceIdentity(this.options.dataDir);
     this.ledger.record('channel', null, 'checked', { channel: view.source, ...view.metadata });
-    const outcomes: ModelUpdateOutcome[] = [];
-    const changed: string[] = [];
-    for (const name of this.modelNames()) {
-      const decision = this.decide(name, view.models.filter((m) => m.facts.name === name), view.revocations.revoked.filter((r) => r.name === name).map((r) => r.version), device.bucket);
-      if (!decision.install) { outcomes.push(decision.outcome); continue; }
-      const installed = await this.install(client, decision.install, decision.outcome);
-      outcomes.push(installed);
-      if (installed.outcome === 'updated' || installed.outcome === 'rolled-back') changed.push(name);
+    const before = this.liveVersions();
+    // Every version the channel revoked that this device holds is marked so, live or not: a revoked
+    // version is never rolled back to, promoted or kept on trial.
+    for (const r of view.revocations.revoked) {
+      const held = this.ledger.version(r.name, r.version);
+      if (held && held.state !== 'live' && held.state !== 'revoked') { this.ledger.setState(r.name, r.version, 'revoked'); this.ledger.record(r.name, r.version, 'revoked', { by: 'channel', reason: r.reason }); }
     }
-    return { channel: view.source, checkedAt: this.now().toISOString(), metadata: view.metadata, device: { deviceId: device.deviceId, bucket: device.bucket }, models: outcomes, changed };
+    const outcomes: ModelUpdateOutcome[] = [];
+    for (const name of this.modelNames()) {
+      const offered = view.models.filter((m) => m.facts.name === name);
+      const onTrial = options.onTrial?.name === name ? options.onTrial.version : null;
+      if (onTrial !== null && offered[0]?.facts.version === onTrial) {
+        outcomes.push({ name, fromVersion: before[name] ?? null, toVersion: onTrial, outcome: 'trial', message: `v${onTrial} is on trial; its verdict decides` });
+        continue;
+      }
+      const decision = this.decide(name, offered, view.revocations.revoked.filter((r) => r.name === name).map((r) => r.version), device.bucket);
+      if (!decision.install) { outcomes.push(decision.outcome); continue; }
+      outcomes.push(await this.install(client, decision.install, decision.outcome));
+    }
+    const after = this.liveVersions();
+    const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
+    return {
+      channel: view.source, checkedAt: this.now().toISOString(), metadata: view.metadata, device: { deviceId: device.deviceId, bucket: device.bucket },
+      models: outcomes, changed, revoked: view.revocations.revoked.map(({ name, version }) => ({ name, version })),
+    };
   }
 
   private liveVersion(name: string): { version: number; source: string } | null {

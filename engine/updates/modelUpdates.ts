@@ -87,34 +87,58 @@ export class ModelUpdates {
     return root;
   }
 
-  update(channel?: string): Promise<UpdateReport> {
+  /** `offline`: a USB import (`models import`), where a stale timestamp may be accepted (docs/updates.md). */
+  update(channel?: string, options: { offline?: boolean } = {}): Promise<UpdateReport> {
     return this.serial(async () => {
       const named = channel ?? this.channel;
       if (!named) throw new SafeError(ERROR_CODES.INVALID_FIELD, 'no channel: name one (--channel URL|DIR) or configure SAFE_EDGE_MODEL_CHANNEL', 'channel');
       const source = parseChannelSource(named);
-      const report = await this.updater.update(source).finally(() => { this.lastSource = source; this.sendReport(); });
+      const { ledger } = this.updater;
+      const liveBefore = ledger.live();
+      const trial = this.trials.active;
+      const report = await this.updater.update(source, { onTrial: trial ? { name: trial.name, version: trial.version } : null, offline: options.offline })
+        .finally(() => { this.lastSource = source; this.sendReport(); });
+      // A trial whose version the channel revoked ends now, rolled back, whatever its figures.
+      if (trial && report.revoked.some((r) => r.name === trial.name && r.version === trial.version)) {
+        await this.endTrial(trial, { decision: 'rollback', reason: `v${trial.version} was revoked by the channel`, figures: this.trials.status()?.verdict.figures ?? emptyFigures() });
+      }
       let swapped = false;
       if (report.changed.length && this.swap) {
         try {
-          await this.swap(this.updater.liveModelsDir());
+          await this.swapLive();
           swapped = true;
         } catch (err) {
-          // The workers kept the previous models; put the ledger back to match them.
-          for (const name of report.changed) {
-            const live = this.updater.ledger.live().get(name);
-            if (live) this.updater.ledger.setState(name, live.version, 'refused');
-            this.updater.rollback(name, `the workers could not load it: ${(err as Error).message}`);
-          }
-          this.logger.error('model swap failed; rolled back', { models: report.changed, error: (err as Error).message });
+          // The workers kept the models they had (a reload is all or nothing): the ledger goes back to say so.
+          for (const name of report.changed) this.restoreLive(name, liveBefore.get(name)?.version ?? null, `the workers could not load it: ${(err as Error).message}`);
+          this.logger.error('model swap failed; the ledger is back on the models the workers run', { models: report.changed, error: (err as Error).message });
           throw err;
         }
       }
-      for (const outcome of report.models.filter((m) => m.outcome === 'trial')) await this.startTrial(outcome);
-      const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, s.version]));
-      const { changed: _changed, ...rest } = report;
+      for (const outcome of report.models.filter((m) => m.outcome === 'trial' && !(trial && m.name === trial.name && m.toVersion === trial.version))) await this.startTrial(outcome);
+      const live = this.updater.liveVersions();
+      const { changed: _changed, revoked: _revoked, ...rest } = report;
       this.sendReport();
       return { ...rest, live, swapped };
     });
+  }
+
+  /** Puts the workers on the ledger's live models, and a running trial on its model beside them (the
+   *  trial's other models follow the live ones: a trial tries one model, not yesterday's others). */
+  private async swapLive(): Promise<void> {
+    if (!this.workers) return;
+    await this.workers.swap(this.updater.liveModelsDir());
+    const trial = this.trials.active;
+    if (trial) await this.workers.loadTrial(this.updater.trialModelsDir(trial.name, trial.version));
+  }
+
+  /** After a failed swap: `name`'s live version in the ledger is again the one the workers run
+   *  (`previous`, or the newest shipped when null), and the version that failed to load is refused. */
+  private restoreLive(name: string, previous: number | null, reason: string): void {
+    const { ledger } = this.updater;
+    const failed = ledger.live().get(name);
+    if (failed && failed.version !== previous) ledger.setState(name, failed.version, 'refused');
+    if (previous !== null) ledger.makeLive(name, previous, 'refused');
+    ledger.record(name, failed?.version ?? null, 'swap-failed', { back: previous, reason }, ERROR_CODES.MODEL_MISSING);
   }
 
   /** Loads a gated version beside the live models and starts its trial; one trial at a time, and only
@@ -141,17 +165,27 @@ export class ModelUpdates {
     const { ledger } = this.updater;
     // The trial ends first: no analysis is routed to it or paired while the models change.
     this.trials.stop();
-    if (verdict.decision === 'promote') {
-      ledger.makeLive(trial.name, trial.version);
-      ledger.record(trial.name, trial.version, 'promoted', { reason: verdict.reason, figures: verdict.figures });
-      if (this.swap) await this.swap(this.updater.liveModelsDir());
-    } else {
-      ledger.setState(trial.name, trial.version, 'rolled_back');
-      ledger.record(trial.name, trial.version, 'auto-rollback', { reason: verdict.reason, figures: verdict.figures }, ERROR_CODES.UPDATE_TRIAL_FAILED);
-      this.logger.warn('model trial failed; rolled back automatically', { model: trial.name, version: trial.version, reason: verdict.reason });
+    try {
+      const revoked = ledger.version(trial.name, trial.version)?.state === 'revoked';
+      if (verdict.decision === 'promote' && !revoked) {
+        const before = ledger.live().get(trial.name)?.version ?? null;
+        ledger.makeLive(trial.name, trial.version);
+        ledger.record(trial.name, trial.version, 'promoted', { reason: verdict.reason, figures: verdict.figures });
+        try {
+          if (this.workers) await this.workers.swap(this.updater.liveModelsDir());
+        } catch (err) {
+          this.restoreLive(trial.name, before, `the workers could not load it: ${(err as Error).message}`);
+          throw err;
+        }
+      } else {
+        if (!revoked) ledger.setState(trial.name, trial.version, 'rolled_back');
+        ledger.record(trial.name, trial.version, 'auto-rollback', { reason: revoked ? `v${trial.version} was revoked by the channel` : verdict.reason, figures: verdict.figures }, ERROR_CODES.UPDATE_TRIAL_FAILED);
+        this.logger.warn('model trial ended; rolled back automatically', { model: trial.name, version: trial.version, reason: verdict.reason });
+      }
+    } finally {
+      await this.workers?.dropTrial();
+      this.sendReport();
     }
-    await this.workers?.dropTrial();
-    this.sendReport();
   }
 
   /** Reports the ledger's new events to the last channel's update server, in the background. */
@@ -165,8 +199,14 @@ export class ModelUpdates {
   rollback(name: string): Promise<RollbackResult> {
     return this.serial(async () => {
       const started = performance.now();
+      const liveBefore = this.updater.ledger.live().get(name)?.version ?? null;
       const result = this.updater.rollback(name);
-      if (this.swap) await this.swap(this.updater.liveModelsDir());
+      try {
+        await this.swapLive();
+      } catch (err) {
+        this.restoreLive(name, liveBefore, `the workers could not load it: ${(err as Error).message}`);
+        throw err;
+      }
       this.sendReport();
       return { ...result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     });
@@ -196,3 +236,5 @@ function lastMetadataOf(detail: Record<string, unknown>, checkedAt: string): Mod
     timestampExpires: d.timestampExpires ?? '', expiredTimestampAccepted: d.expiredTimestampAccepted ?? false, checkedAt,
   };
 }
+
+const emptyFigures = (): TrialVerdict['figures'] => ({ samples: 0, agreement: null, liveErrorRate: 0, trialErrorRate: 0, errorZ: 0, latencyRatio: null, failedWindows: 0 });

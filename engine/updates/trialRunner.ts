@@ -34,6 +34,10 @@ function agentMs(result: AnalysisResult, wallMs: number): number {
   return stages.length ? stages.reduce((a, b) => a + b, 0) : wallMs;
 }
 
+/** A trial result counts only if it names the version on trial (a result that failed may name none). */
+const ranOnTrial = (result: AnalysisResult, trial: Trial): boolean =>
+  result.status !== 'ok' || result.models[trial.name] === String(trial.version);
+
 export class TrialRunner {
   private trial: Trial | null = null;
   private samples: TrialSample[] = [];
@@ -62,7 +66,7 @@ export class TrialRunner {
   /** A pair measured by the caller (a canary analysis that failed and was answered from the live models). */
   recordPair(live: AnalysisResult, onTrial: AnalysisResult, liveMs: number, trialMs: number): void {
     const trial = this.trial;
-    if (!trial || this.deciding) return;
+    if (!trial || this.deciding || !ranOnTrial(onTrial, trial)) return;
     this.samples.push({ agreed: resultsAgree(live, onTrial), liveOk: live.status === 'ok', trialOk: onTrial.status === 'ok', liveMs: agentMs(live, liveMs), trialMs: agentMs(onTrial, trialMs) });
     void this.judge(trial);
   }
@@ -90,6 +94,7 @@ export class TrialRunner {
         if (this.trial !== trial) return; // the trial ended meanwhile
         const twinMs = performance.now() - started;
         const [live, onTrial, liveMs, trialMs] = shownOn === 'trial' ? [twin, shown, twinMs, shownMs] : [shown, twin, shownMs, twinMs];
+        if (!ranOnTrial(onTrial, trial)) return;
         this.samples.push({ agreed: resultsAgree(live, onTrial), liveOk: live.status === 'ok', trialOk: onTrial.status === 'ok', liveMs: agentMs(live, liveMs), trialMs: agentMs(onTrial, trialMs) });
         await this.judge(trial);
       })

@@ -107,7 +107,9 @@ export function buildUpdateServer(options: UpdateServerOptions): FastifyInstance
     const payload = parse(deviceReportPayloadSchema, JSON.parse(report.payload));
     const at = now().toISOString();
     if (!known) fleet.register(report.deviceId, report.publicKeyPem, at);
-    fleet.addReport(report.deviceId, at, payload);
+    if (!fleet.addReport(report.deviceId, at, payload.sequence, payload)) {
+      throw new SafeError(ERROR_CODES.FORBIDDEN, `report sequence ${payload.sequence} is not above the last one taken from this device (a replay)`, 'payload.sequence');
+    }
     return reply.code(202).send({ accepted: true, registered: !known });
   });
 

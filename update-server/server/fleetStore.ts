@@ -20,6 +20,9 @@ export class FleetStore {
       CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY AUTOINCREMENT, device_id TEXT NOT NULL REFERENCES devices(device_id), at TEXT NOT NULL, report_json TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS reports_by_device ON reports (device_id, id DESC);
     `);
+    // The last report sequence taken from each device (replay protection); added after the first release.
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('devices')").all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'last_sequence')) this.db.exec('ALTER TABLE devices ADD COLUMN last_sequence INTEGER NOT NULL DEFAULT 0');
   }
 
   device(deviceId: string): DeviceRow | null {
@@ -32,10 +35,14 @@ export class FleetStore {
     this.db.prepare('INSERT INTO devices (device_id, public_key_pem, first_seen, last_seen) VALUES (?, ?, ?, ?)').run(deviceId, publicKeyPem, at, at);
   }
 
-  addReport(deviceId: string, at: string, report: Record<string, unknown>): void {
-    this.db.transaction(() => {
+  /** Takes a report if its sequence is above the device's last one; false (nothing stored) otherwise. */
+  addReport(deviceId: string, at: string, sequence: number, report: Record<string, unknown>): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT last_sequence FROM devices WHERE device_id = ?').get(deviceId) as { last_sequence: number } | undefined;
+      if (row && sequence <= row.last_sequence) return false;
       this.db.prepare('INSERT INTO reports (device_id, at, report_json) VALUES (?, ?, ?)').run(deviceId, at, JSON.stringify(report));
-      this.db.prepare('UPDATE devices SET last_seen = ? WHERE device_id = ?').run(at, deviceId);
+      this.db.prepare('UPDATE devices SET last_seen = ?, last_sequence = ? WHERE device_id = ?').run(at, sequence, deviceId);
+      return true;
     })();
   }
 
