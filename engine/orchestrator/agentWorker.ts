@@ -35,6 +35,9 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   }
   // The agent run in progress, so a reload releases the old models only after it has finished with them.
   let running: Promise<unknown> = Promise.resolve();
+  // Earlier live models still pinned by analyses in flight, by generation (released on the pool's word).
+  let generation = init.generation ?? 0;
+  const earlier = new Map<number, WorkerContext>();
   // Models loaded by a reload's 'prepare', waiting for its 'commit' or 'abort'.
   let prepared: WorkerContext | undefined;
   let preparedDir = init.modelsDir;
@@ -51,6 +54,13 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       await context.core.release();
       port.close();
       process.exit(0);
+    }
+    if (message.type === 'releaseGeneration') {
+      const old = earlier.get(message.generation);
+      earlier.delete(message.generation);
+      await running.catch(() => undefined);
+      await old?.core.release();
+      return;
     }
     if (message.type === 'dropTrial') {
       const ended = trial;
@@ -106,11 +116,17 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
           return;
         }
         const previous = context;
-        context = next; // between two agent runs: the next run uses the new models
+        context = next; // between two agent runs: the next analysis starts on the new models
         init.modelsDir = preparedDir; // and a later reload without a folder reloads these
         send({ type: 'reloaded', requestId: message.requestId, models: workerModels(next), inventory: workerInventory(next), warnings: next.warnings, durationMs: performance.now() - started });
-        await running.catch(() => undefined);
-        await previous.core.release();
+        if (message.generation !== undefined) {
+          // Analyses in flight keep the models they started on until the pool releases them.
+          earlier.set(generation, previous);
+          generation = message.generation;
+        } else {
+          await running.catch(() => undefined);
+          await previous.core.release();
+        }
       } catch (err) {
         send({ type: 'reloadFailed', requestId: message.requestId, error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'models could not be loaded') });
       }
@@ -119,7 +135,8 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
     let input = message.input;
     // The whole task runs on one set of models: the one it asked for, chosen once. A trial task without
     // trial models fails rather than run on the live ones (its pair would prove nothing).
-    const models = message.modelSet === 'trial' ? trial : context;
+    const models = message.modelSet === 'trial' ? trial
+      : message.generation !== undefined && message.generation !== generation ? earlier.get(message.generation) ?? context : context;
     if (!models) {
       send({ type: 'failed', taskId: message.taskId, stage: message.stages[0] as PipelineStage, error: { code: ERROR_CODES.MODEL_MISSING, message: 'this worker holds no trial models' }, durationMs: 0, metrics: metrics.take() });
       return;

@@ -106,7 +106,18 @@ export class Orchestrator {
     const started = performance.now();
     // The versions this analysis started with, each replaced by the version a stage actually ran with:
     // a result names the models that made it, also across a swap or on a trial's models.
-    const usedModels: Record<string, string> = { ...(modelSet === 'trial' ? { ...this.pool.models, ...this.pool.trialModels } : this.pool.models) };
+    // The live models this analysis starts on stay loaded until it ends (a swap meanwhile does not change them).
+    const pinned = this.pool.pin();
+    try {
+      return await this.runPinned(incident, analysisId, submitted, onProgress, modelSet, pinned, started);
+    } finally {
+      this.pool.unpin(pinned.generation);
+    }
+  }
+
+  private async runPinned(incident: Incident, analysisId: string, submitted: number, onProgress: ((e: ProgressEvent) => void) | undefined, modelSet: ModelSet,
+    pinned: { generation: number; models: Record<string, string> }, started: number): Promise<AnalysisResult> {
+    const usedModels: Record<string, string> = { ...(modelSet === 'trial' ? { ...pinned.models, ...this.pool.trialModels } : pinned.models) };
     const emit = (e: Omit<ProgressEvent, 'analysisId' | 'atMs'>) => onProgress?.({ analysisId, atMs: Math.round((performance.now() - submitted) * 1000) / 1000, ...e });
     const timingsMs: Record<string, number> = { queue: round3(started - submitted) };
     const failures: AgentFailure[] = [];
@@ -134,7 +145,7 @@ export class Orchestrator {
             chainOk.set(done, true);
             emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
-          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet);
+          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet, pinned.generation);
           return true;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;

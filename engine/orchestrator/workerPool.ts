@@ -38,6 +38,7 @@ interface PendingTask {
   current: PipelineStage;
   input: AnyStageInput;
   modelSet: ModelSet;
+  generation: number;
   onStage: StageDone;
   onFailed?: StageFailed;
   resolve: () => void;
@@ -132,6 +133,31 @@ export class WorkerPool {
 
   private reloadChain: Promise<unknown> = Promise.resolve();
 
+  /** The live models' generation: bumped by every committed live reload. Analyses pin the generation they
+   *  start on; the workers keep an earlier generation's models until no analysis pins it. */
+  generation = 0;
+  private readonly pins = new Map<number, number>();
+  /** Model name → version of each generation still pinned (results name what their analysis ran on). */
+  private readonly modelsByGeneration = new Map<number, Record<string, string>>();
+
+  /** The generation a new analysis runs on, pinned until `unpin`. */
+  pin(): { generation: number; models: Record<string, string> } {
+    this.pins.set(this.generation, (this.pins.get(this.generation) ?? 0) + 1);
+    return { generation: this.generation, models: { ...(this.modelsByGeneration.get(this.generation) ?? this.models) } };
+  }
+
+  unpin(generation: number): void {
+    const left = (this.pins.get(generation) ?? 1) - 1;
+    if (left > 0) { this.pins.set(generation, left); return; }
+    this.pins.delete(generation);
+    if (generation !== this.generation) this.releaseGeneration(generation);
+  }
+
+  private releaseGeneration(generation: number): void {
+    this.modelsByGeneration.delete(generation);
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'releaseGeneration', generation } satisfies ToWorker);
+  }
+
   /** The trial's models folder while a trial runs (a replaced worker loads it too); null otherwise. */
   trialModelsDir: string | null = null;
   /** Model name → version of the trial's models while a trial runs. */
@@ -149,6 +175,7 @@ export class WorkerPool {
   }
 
   private async reloadEveryWorker(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const previousModels = { ...this.models };
     const live = (slot: Slot) => this.slots.includes(slot); // a replaced worker restarts with the new models anyway
     const prepared: Slot[] = [];
     const warnings: string[] = [];
@@ -167,19 +194,28 @@ export class WorkerPool {
     // Workers started from now on (a crashed one's replacement) load the new models too.
     if (modelSet === 'trial') this.trialModelsDir = modelsDir ?? null;
     else if (modelsDir) this.options.modelsDir = modelsDir;
-    const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit', undefined, modelSet)));
+    const next = modelSet === 'live' ? this.generation + 1 : undefined;
+    const committed = await Promise.all(prepared.filter(live).map((slot) => this.reloadStep(slot, 'commit', undefined, modelSet, next)));
     const step = committed.find((s) => s !== null);
     if (step && modelSet === 'trial') this.trialModels = step.models;
     else if (step) { this.models = step.models; this.inventory = step.inventory; this.inventoryReported = true; }
+    if (next !== undefined) {
+      const previous = this.generation;
+      this.modelsByGeneration.set(previous, this.modelsByGeneration.get(previous) ?? previousModels);
+      this.generation = next;
+      this.modelsByGeneration.set(next, { ...this.models });
+      // Nothing in flight on the previous models: release them now.
+      if (!this.pins.has(previous)) this.releaseGeneration(previous);
+    }
     return { models: { ...this.models }, warnings: [...new Set(warnings)] };
   }
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
-  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live'): Promise<ReloadStep | null> {
+  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live', generation?: number): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}) } satisfies ToWorker);
+      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) } satisfies ToWorker);
     });
   }
 
@@ -187,11 +223,11 @@ export class WorkerPool {
 
   /** Runs `stages` one after another on one worker (a chain: no round trip between them); each stage's
    *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
-  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live'): Promise<void> {
+  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live', generation = this.generation): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, onStage, onFailed, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, generation, onStage, onFailed, resolve, reject });
       this.dispatch();
     });
   }
@@ -215,7 +251,7 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}) };
+    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', generation: this.generation, ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}) };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
     const slot: Slot = { worker, ready: false, statsRequests: new Map() };
     this.slots.push(slot);
@@ -324,7 +360,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
       }, this.options.agentTimeoutMs);
-      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input, ...(task.modelSet === 'trial' ? { modelSet: 'trial' } : {}) };
+      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input, generation: task.generation, ...(task.modelSet === 'trial' ? { modelSet: 'trial' } : {}) };
       slot.worker.postMessage(message);
     }
   }

@@ -9,16 +9,20 @@ import type { HistogramDelta } from '../metrics/workerMetrics.js';
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
 /** `trialModelsDir`: a second set of models (a canary or shadow trial, docs/updates.md) loaded beside the live ones. */
-export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string }
+export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number }
 /** Which of a worker's model sets runs a task: the live one, or the trial one when a trial is loaded. */
 export type ModelSet = 'live' | 'trial';
 export type ToWorker =
   /** Runs `stages` one after another on this worker, each given the outputs of the ones before it. */
-  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput; modelSet?: ModelSet }
+  /** `generation`: the live models the analysis started on (kept by the worker until the pool releases
+   *  them), so an analysis in flight across a swap finishes on the versions it started with. */
+  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput; modelSet?: ModelSet; generation?: number }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
    *  them in; 'abort' discards them. */
-  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet }
+  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet; generation?: number }
+  /** No analysis runs on these live models any more: release them. */
+  | { type: 'releaseGeneration'; generation: number }
   /** Releases the trial models (the trial ended); tasks run on the live ones again. */
   | { type: 'dropTrial' }
   /** The worker's inference statistics per model (answered between or during agent runs). */

@@ -2,7 +2,8 @@
 // whose text contains CRASH_<agent> kills the thread, HANG_<agent> never answers, and FAILONCE_<agent>
 // crashes only the first worker that sees it (a transient fault the retry must recover from), and
 // FAILON_<model>@<version> fails the field stage when it runs on that model version (a new model version
-// that breaks on some reports: what a canary trial must catch).
+// that breaks on some reports: what a canary trial must catch), and SLOW_<agent>:<ms> makes that agent
+// wait before it runs (a busy worker: what keeps an analysis in flight across a model swap).
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveAgentWorker } from '../agentWorker.js';
 import { runStageTask, workerModels } from '../agentTasks.js';
@@ -16,6 +17,8 @@ void serveAgentWorker(async (context, message) => {
     writeFileSync(marker[2] as string, 'crashed once');
     process.exit(4);
   }
+  const slow = new RegExp(`SLOW_${message.stage}:(\\d+)`).exec(text);
+  if (slow) await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
   const failOn = /FAILON_([a-z-]+)@(\d+)/.exec(text);
   if (failOn && message.stage === 'field' && workerModels(context)[failOn[1] as string] === failOn[2]) {
     throw new Error(`${failOn[1]} v${failOn[2]} cannot handle this report (injected fault)`);

@@ -1,0 +1,51 @@
+// An analysis in flight when the models are swapped finishes on the models it started on: its stages
+// dispatched after the swap still run (and are named) on the earlier versions, which the workers keep
+// until no analysis needs them; an analysis that starts after the swap runs on the new ones.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseIncident } from '../contract/parseIncident.js';
+import { resolveConfig } from '../config.js';
+import { createLogger } from '../logging.js';
+import { DEFAULT_MODELS_DIR, listModelNames, listVersions } from '../inference/modelRepository.js';
+import { buildLiveView } from '../updates/liveView.js';
+import { Orchestrator } from './orchestrator.js';
+
+const FAULTY_WORKER = new URL('./testing/faultyAgentWorker.js', import.meta.url);
+const FIRE = 'fire-spread-surrogate';
+const wildfire = (text: string) => parseIncident({ text, facts: { weather: { windSpeedMps: 6, windFromDeg: 270 } } });
+
+/** A view of the shipped models with the fire surrogate at `fireVersion`. */
+function view(dataDir: string, fireVersion: number): string {
+  const selection = Object.fromEntries(listModelNames(DEFAULT_MODELS_DIR).map((name) => {
+    const version = name === FIRE ? fireVersion : (listVersions(DEFAULT_MODELS_DIR, name)[0] as number);
+    return [name, { version, dir: join(DEFAULT_MODELS_DIR, name, String(version)) }];
+  }));
+  return buildLiveView(dataDir, selection);
+}
+
+test('an analysis in flight across a swap finishes on the versions it started with', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-generations-'));
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 2, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
+  try {
+    // Both workers busy for a while, so the next analysis's field stage waits in the queue.
+    const busy = [
+      orchestrator.analyze(wildfire('Forest fire near the village SLOW_strategist:900 (busy 1)')),
+      orchestrator.analyze(wildfire('Forest fire near the village SLOW_field:900 (busy 2)')),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const inFlight = orchestrator.analyze(wildfire('Forest fire spreading toward the village (in flight)'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await orchestrator.reloadModels(view(dataDir, 1));
+    const after = await orchestrator.analyze(wildfire('Forest fire spreading toward the town (after)'));
+    const [result] = await Promise.all([inFlight, ...busy]);
+    assert.equal(result?.status, 'ok');
+    assert.equal(result?.models[FIRE], '2', 'started on v2, finished on v2');
+    assert.equal(after.models[FIRE], '1', 'started after the swap: v1');
+    assert.equal(orchestrator.models[FIRE], '1');
+  } finally {
+    await orchestrator.close();
+  }
+});
