@@ -5,30 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Metadata, MetadataKind, type TargetFile } from '@tufjs/models';
+import { Metadata, MetadataKind, TargetFile } from '@tufjs/models';
 import { Updater } from 'tuf-js';
 import { ExpiredMetadataError } from 'tuf-js/dist/error.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { isPlausibleClock } from '../contract/deviceClock.js';
 import {
-  MANIFEST_FILE, MODEL_FACTS_KEY, REVOCATIONS_TARGET, modelTargetFactsSchema, revocationsSchema, type ModelTargetFacts, type Revocations,
+  MANIFEST_FILE, MODEL_FACTS_KEY, REVOCATIONS_TARGET, modelTargetFactsSchema, revocationsSchema,
 } from '../contract/modelChannel.js';
-import { DirectoryFetcher, describeSource, metadataBaseUrl, targetsBaseUrl, type ChannelSource } from './channelSource.js';
+import { describeSource, metadataBaseUrl, targetsBaseUrl, type ChannelSource } from './channelSource.js';
+import { DirectoryFetcher } from './directoryFetcher.js';
+import type { ChannelView, DownloadStats, TargetInfo } from './channelView.js';
 import { metadataRefusal, targetRefusal } from './refusals.js';
-import { downloadResumable, type DownloadStats } from './targetDownload.js';
+import { downloadResumable } from './targetDownload.js';
 import { isChannelTrusted, trustDir } from './channelTrust.js';
-
-export interface OfferedModel { facts: ModelTargetFacts; targets: Record<string, TargetFile> }
-
-export interface ChannelMetadata {
-  timestampVersion: number; snapshotVersion: number; targetsVersion: number;
-  /** When the timestamp was due to be replaced; an offline import may accept it past this (docs/updates.md). */
-  timestampExpires: string;
-  /** True when the timestamp had expired and was accepted under the offline rule. */
-  expiredTimestampAccepted: boolean;
-}
-
-export interface ChannelView { source: string; models: OfferedModel[]; revocations: Revocations; metadata: ChannelMetadata }
 
 /** The one place the offline rule reaches into tuf-js: the reference time its trusted set checks expiry
  *  against, fixed when the updater is built. tuf-js has no option for it. */
@@ -87,7 +77,8 @@ export class ChannelClient {
       }
     }
     const targets = this.trustedTargets().signed.targets;
-    const byVersion = new Map<string, OfferedModel>();
+    const byVersion = new Map<string, ChannelView['models'][number]>();
+    const info = (t: TargetFile): TargetInfo => ({ path: t.path, length: t.length, hashes: { ...t.hashes } });
     for (const target of Object.values(targets)) {
       if (!target.path.endsWith(`/${MANIFEST_FILE}`)) continue;
       const facts = modelTargetFactsSchema.safeParse(target.custom[MODEL_FACTS_KEY]);
@@ -96,11 +87,11 @@ export class ChannelClient {
       const files = Object.fromEntries(facts.data.files.map((f) => [f, targets[prefix + f]]));
       const missing = facts.data.files.filter((f) => !files[f]);
       if (missing.length) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${target.path} names files the channel does not sign: ${missing.join(', ')}`, 'channel');
-      byVersion.set(`${facts.data.name}@${facts.data.version}`, { facts: facts.data, targets: files as Record<string, TargetFile> });
+      byVersion.set(`${facts.data.name}@${facts.data.version}`, { facts: facts.data, targets: Object.fromEntries(Object.entries(files as Record<string, TargetFile>).map(([f, t]) => [f, info(t)])) });
     }
     const revocationsFile = join(trustDir(this.dataDir), '..', REVOCATIONS_TARGET);
     const revocationsTarget = targets[REVOCATIONS_TARGET];
-    if (revocationsTarget) await this.download(revocationsTarget, revocationsFile);
+    if (revocationsTarget) await this.download(info(revocationsTarget), revocationsFile);
     const revocations = revocationsTarget ? revocationsSchema.parse(JSON.parse(readFileSync(revocationsFile, 'utf8'))) : { revoked: [] };
     const timestamp = this.trusted('timestamp');
     this.view = {
@@ -116,7 +107,8 @@ export class ChannelClient {
 
   /** Downloads one target into `file`, its length and sha256 checked against the signed target: over
    *  HTTP resumably (targetDownload.ts, slice by slice with `chunkHashes`), from a folder through tuf-js. */
-  async download(target: TargetFile, file: string, chunkHashes?: readonly string[]): Promise<DownloadStats> {
+  async download(info: TargetInfo, file: string, chunkHashes?: readonly string[]): Promise<DownloadStats> {
+    const target = new TargetFile(info);
     if (this.source.kind === 'http') {
       const hash = target.hashes.sha256 as string;
       const slash = target.path.lastIndexOf('/');

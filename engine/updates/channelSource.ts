@@ -1,13 +1,9 @@
 // Where a laptop reads a channel from: a URL (the update server, nginx, a CDN) or a folder (a USB stick
-// made by `safe-edge channel bundle`, a share). Both are read through tuf-js, which verifies everything;
-// a folder is read by a fetcher that answers like a static server (a missing file is a 404).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// made by `safe-edge channel bundle`, a share). Both are read through tuf-js in the channel worker, which
+// verifies everything; a folder is read by a fetcher that answers like a static server (directoryFetcher.ts).
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BaseFetcher } from 'tuf-js';
-// tuf-js's error classes are not re-exported by its index; the package has no exports map to forbid this.
-import { DownloadHTTPError } from 'tuf-js/dist/error.js';
+import { pathToFileURL } from 'node:url';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { CHANNEL_METADATA_DIR, CHANNEL_TARGETS_DIR } from '../contract/modelChannel.js';
 
@@ -30,13 +26,3 @@ export const describeSource = (source: ChannelSource): string => (source.kind ==
 const baseOf = (source: ChannelSource): string => (source.kind === 'http' ? source.baseUrl : pathToFileURL(source.dir).href.replace(/\/?$/, '/'));
 export const metadataBaseUrl = (source: ChannelSource): string => new URL(`${CHANNEL_METADATA_DIR}/`, baseOf(source)).href;
 export const targetsBaseUrl = (source: ChannelSource): string => new URL(`${CHANNEL_TARGETS_DIR}/`, baseOf(source)).href;
-
-/** Reads `file://` URLs the way tuf-js reads HTTP ones: a stream, or the 404 that ends its walk over
- *  newer root versions. */
-export class DirectoryFetcher extends BaseFetcher {
-  override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
-    const path = fileURLToPath(url);
-    if (!existsSync(path)) throw new DownloadHTTPError(`404 for ${url}`, 404);
-    return Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array<ArrayBuffer>>;
-  }
-}

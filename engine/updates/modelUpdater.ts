@@ -11,7 +11,8 @@ import { manifestSchema } from '../contract/modelManifest.js';
 import type { GateResult, ModelUpdateOutcome, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
 import { ENGINE_VERSION } from '../engineVersion.js';
 import { listModelNames } from '../inference/modelRepository.js';
-import { ChannelClient, type OfferedModel } from './channelClient.js';
+import { ChannelSession } from './channelSession.js';
+import type { OfferedModel } from './channelView.js';
 import type { ChannelSource } from './channelSource.js';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { buildLiveView, type LiveSelection } from './liveView.js';
@@ -90,13 +91,22 @@ export class ModelUpdater {
    */
   async update(source: ChannelSource, options: { onTrial?: { name: string; version: number } | null; offline?: boolean } = {}):
     Promise<Omit<UpdateReport, 'swapped' | 'live'> & { changed: string[]; revoked: Array<{ name: string; version: number }> }> {
-    const client = new ChannelClient(this.options.dataDir, source, this.now, options.offline === true);
+    const client = new ChannelSession(this.options.dataDir, source, this.now(), options.offline === true);
+    try {
+      return await this.updateThrough(client, source, options);
+    } finally {
+      await client.close();
+    }
+  }
+
+  private async updateThrough(client: ChannelSession, source: ChannelSource, options: { onTrial?: { name: string; version: number } | null }):
+    Promise<Omit<UpdateReport, 'swapped' | 'live'> & { changed: string[]; revoked: Array<{ name: string; version: number }> }> {
     let view;
     try {
       view = await client.refresh();
     } catch (err) {
       const body = toErrorBody(err, ERROR_CODES.UPDATE_UNREACHABLE);
-      this.ledger.record('channel', null, 'refused', { channel: view ?? client.source, message: body.message }, body.code);
+      this.ledger.record('channel', null, 'refused', { channel: source, message: body.message }, body.code);
       throw err;
     }
     const device = loadDeviceIdentity(this.options.dataDir);
@@ -191,7 +201,7 @@ export class ModelUpdater {
   }
 
   /** Downloads, verifies, stages and gates one version; makes it live if its strategy is immediate. */
-  private async install(client: ChannelClient, offered: OfferedModel, planned: ModelUpdateOutcome): Promise<ModelUpdateOutcome> {
+  private async install(client: ChannelSession, offered: OfferedModel, planned: ModelUpdateOutcome): Promise<ModelUpdateOutcome> {
     const { facts } = offered;
     const { name, version } = facts;
     const staging = this.store.stagingDir(name, version);

@@ -12,12 +12,7 @@ import type { TargetFile } from '@tufjs/models';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { CHUNK_BYTES } from '../contract/modelChannel.js';
 
-export interface DownloadStats {
-  /** Bytes this call received over the network. */
-  bytesReceived: number;
-  /** Bytes already held (and verified) from an earlier, interrupted call. */
-  resumedFromBytes: number;
-}
+import type { DownloadStats } from './channelView.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
