@@ -371,8 +371,9 @@ export class Engine {
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     const own = (result: AnalysisResult): AnalysisResult => (result.id === analysisId ? result : { ...result, id: analysisId });
     try {
-      // An answer whose models were swapped while it ran is returned but not cached under the old key.
-      const modelsUnchanged = () => analysisCacheKey(incident, this.orchestrator.modelHashes, engineBuildHash(), this.orchestrator.models) === key;
+      // An answer whose models were swapped while it ran is returned but not cached under the old key (a
+      // live swap replaces the workers' inventory, and with it this map: comparing identities is enough).
+      const modelsUnchanged = () => this.orchestrator.modelHashes === models;
       const { value, source } = await this.cache.getOrCompute(key, async () => {
         const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
         if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);

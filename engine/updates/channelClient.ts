@@ -30,7 +30,6 @@ function setReferenceTime(updater: Updater, at: Date): void {
 
 export class ChannelClient {
   private updater: Updater;
-  private view: ChannelView | null = null;
 
   /** `offline`: a USB import, where a stale timestamp may be accepted (refresh below); a folder named as
    *  a channel (a share polled in the background) is held to TUF's rules like a URL. */
@@ -94,7 +93,7 @@ export class ChannelClient {
     if (revocationsTarget) await this.download(info(revocationsTarget), revocationsFile);
     const revocations = revocationsTarget ? revocationsSchema.parse(JSON.parse(readFileSync(revocationsFile, 'utf8'))) : { revoked: [] };
     const timestamp = this.trusted('timestamp');
-    this.view = {
+    return {
       source: channel, revocations,
       models: [...byVersion.values()].sort((a, b) => a.facts.name.localeCompare(b.facts.name) || b.facts.version - a.facts.version),
       metadata: {
@@ -102,7 +101,6 @@ export class ChannelClient {
         timestampExpires: timestamp.signed.expires, expiredTimestampAccepted,
       },
     };
-    return this.view;
   }
 
   /** Downloads one target into `file`, its length and sha256 checked against the signed target: over
