@@ -201,3 +201,30 @@ test('shadow: the new version runs beside the live one, never shown, and goes li
     await engine.close();
   }
 });
+
+test('an answer computed while the models were swapped is not cached under the models it started with', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-cache-swap-'));
+  const channel = ChannelRepository.init(join(dir, 'channel'), generateRoleKeys(join(dir, 'keys')));
+  channel.publish(join(DEFAULT_MODELS_DIR, FIRE, '2'), { version: 3 });
+  const engine = await Engine.start(resolveConfig({ dataDir: join(dir, 'data'), workers: 2, agentTimeoutMs: 20_000 }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
+  try {
+    engine.updates.trust(channel.rootFile);
+    const incident = parseIncident({ ...wildfire, id: 'across', text: `${wildfire.text as string} SLOW_executor:8000 (across a swap)` });
+    let finished = false;
+    const inFlight = engine.analyze(incident, { save: false }).finally(() => { finished = true; });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await engine.updates.update(channel.dir)).swapped, true);
+    assert.equal(finished, false, 'the swap happened while the analysis ran');
+    const first = await inFlight;
+    assert.equal(first.status, 'ok');
+    assert.equal(first.models[FIRE], '2', 'it finished on the models it started on');
+    // Back on v2: the answer computed across the swap must not come back from the cache.
+    await engine.updates.rollback(FIRE);
+    const again = await engine.analyze(incident, { save: false });
+    assert.notEqual(again.cached, true);
+    // A second run on v2 is cached as usual.
+    assert.equal((await engine.analyze(incident, { save: false })).cached, true);
+  } finally {
+    await engine.close();
+  }
+});
