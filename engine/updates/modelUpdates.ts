@@ -15,6 +15,7 @@ import { join } from 'node:path';
 export const SHIPPED_CHANNEL_ROOT = 'channel-root.json';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { ModelUpdater, type ModelUpdaterOptions } from './modelUpdater.js';
+import { SHIPPED_SOURCE } from './modelLedger.js';
 import { TrialRunner, type Trial } from './trialRunner.js';
 import { DeviceReporter, type ReportOutcome } from './deviceReporter.js';
 import type { ChannelSource } from './channelSource.js';
@@ -70,7 +71,6 @@ export class ModelUpdates {
   }
 
   attach(workers: WorkerHooks | null): void { this.workers = workers; }
-  private get swap() { return this.workers ? (dir: string) => (this.workers as WorkerHooks).swap(dir) : null; }
 
   /** The models folder the workers start on. */
   liveModelsDir(): string { return this.updater.liveModelsDir(); }
@@ -103,7 +103,7 @@ export class ModelUpdates {
         await this.endTrial(trial, { decision: 'rollback', reason: `v${trial.version} was revoked by the channel`, figures: this.trials.status()?.verdict.figures ?? emptyFigures() });
       }
       let swapped = false;
-      if (report.changed.length && this.swap) {
+      if (report.changed.length && this.workers) {
         try {
           await this.swapLive();
           swapped = true;
@@ -192,7 +192,7 @@ export class ModelUpdates {
   private sendReport(): void {
     const source = this.lastSource;
     if (!source) return;
-    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, s.version]));
+    const live = this.updater.liveVersions();
     this.lastReport = this.lastReport.then(() => this.reporter.report(source, live)).catch(() => 'failed' as const);
   }
 
@@ -216,7 +216,8 @@ export class ModelUpdates {
     const { ledger } = this.updater;
     const checked = ledger.events(500, 'channel').find((e) => e.event === 'checked');
     const device = loadDeviceIdentity(this.updater.options.dataDir);
-    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, { version: s.version, source: ledger.live().get(name)?.source ?? 'shipped' }]));
+    const liveRows = ledger.live();
+    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, { version: s.version, source: liveRows.get(name)?.source ?? SHIPPED_SOURCE }]));
     const trial = this.trials.status();
     return {
       trustedRoot: trustedRoot(this.updater.options.dataDir), channel: this.channel, device: { deviceId: device.deviceId, bucket: device.bucket }, live,
