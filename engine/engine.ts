@@ -38,6 +38,9 @@ import { ModelLedger } from './updates/modelLedger.js';
 import { workerGate } from './updates/modelGate.js';
 import type { TrialRules } from './updates/trialJudge.js';
 import { UpdateScheduler } from './updates/updateScheduler.js';
+import { exportIncident, importIncident } from './handover/incidentHandover.js';
+import { zonesGeoJson, zonesKml } from './handover/zoneExport.js';
+import { parseIncident } from './contract/parseIncident.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -212,6 +215,23 @@ export class Engine {
     const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
     return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
+  }
+
+  /** Handing an incident over to another post, and its zones to GIS tools (docs/handover.md). */
+  exportIncident(id: string): OperationResult<'exportIncident'> {
+    // An incident id, or any of its runs' ids (the workspace knows the run).
+    const incidentId = this.store.find(id)?.incidentId ?? id;
+    return exportIncident(this.store, incidentId, { version: ENGINE_VERSION, build: engineBuildHash() });
+  }
+
+  importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
+    return importIncident(this.store, args);
+  }
+
+  zones(args: OperationArgs<'zonesGeoJson'>, format: 'geojson' | 'kml'): string {
+    const { result, incident } = this.run(args.id);
+    const collection = zonesGeoJson(result, parseIncident(incident), args.lang);
+    return format === 'geojson' ? JSON.stringify(collection) : zonesKml(collection, `SAFE Edge — ${result.id}${result.analysedAt ? ` — ${result.analysedAt}` : ''}`);
   }
 
   /** What the workers verified when they loaded their models (and refused): no file is read or hashed

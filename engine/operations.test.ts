@@ -36,6 +36,11 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   },
   runs: async () => ({ limit: 5 }),
   run: async () => ({ id: example.id as string }),
+  exportIncident: async () => ({ id: example.id as string }),
+  // The exported file imported again under a new id (each door its own): the same runs, new run ids.
+  importIncident: async (door) => ({ bundle: (await door('exportIncident', { id: example.id as string })).value, asIncidentId: `handed-over-${nextId++}` }),
+  zonesGeoJson: async () => ({ id: example.id as string }),
+  zonesKml: async () => ({ id: example.id as string, lang: 'en' }),
   models: async () => ({}),
   stats: async () => ({}),
   deviceHealth: async () => ({}),

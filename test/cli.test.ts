@@ -94,3 +94,34 @@ test('models: a tampered int8 variant is reported refused and the command exits 
   assert.equal(models.code, 1);
   assert.match(models.stdout, /incident-classifier v2\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
 });
+
+test('handover: an incident exported at one post imports at another; zones for GIS tools; bad files refused with their code', () => {
+  const postA = mkdtempSync(join(tmpdir(), 'safe-cli-a-')), postB = mkdtempSync(join(tmpdir(), 'safe-cli-b-'));
+  assert.equal(cli(['analyze', 'examples/chlorine-tank-car-zh.json', '--data-dir', postA]).code, 0);
+  const exported = cli(['incident', 'export', 'cl2-yueyang-zh', '--data-dir', postA]);
+  assert.equal(exported.code, 0, exported.stderr);
+  const file = join(postB, 'handover.json');
+  writeFileSync(file, exported.stdout);
+  const imported = cli(['incident', 'import', file, '--data-dir', postB]);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /cl2-yueyang-zh: 1 run\(s\) imported, 0 already here/);
+  const shown = (dataDir: string) => JSON.parse(cli(['show', 'cl2-yueyang-zh', '--format', 'json', '--data-dir', dataDir]).stdout) as unknown;
+  assert.deepEqual(shown(postB), shown(postA), 'the same run at both posts (its id, time, result and changes)');
+  assert.match(cli(['incident', 'import', file, '--data-dir', postB]).stdout, /0 run\(s\) imported, 1 already here/);
+
+  const geojson = JSON.parse(cli(['zones', 'geojson', 'cl2-yueyang-zh', '--lang', 'en', '--data-dir', postB]).stdout) as { type: string; features: Array<{ properties: { kind: string; name: string } }> };
+  assert.equal(geojson.type, 'FeatureCollection');
+  assert.ok(geojson.features.some((f) => f.properties.kind === 'zone' && f.properties.name.startsWith('Hot zone')));
+  assert.match(cli(['zones', 'kml', 'cl2-yueyang-zh', '--data-dir', postB]).stdout, /<kml xmlns="http:\/\/www\.opengis\.net\/kml\/2\.2">[\s\S]*<name>热区/);
+
+  writeFileSync(join(postB, 'not-json.json'), '{ nope');
+  const broken = cli(['incident', 'import', join(postB, 'not-json.json'), '--data-dir', postB]);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /SAFE_E_INVALID_JSON/);
+  const foreign = cli(['incident', 'import', 'examples/chlorine-tank-car-zh.json', '--data-dir', postB]);
+  assert.match(foreign.stderr, /SAFE_E_HANDOVER_INVALID/);
+  assert.match(cli(['incident', 'import', join(postB, 'missing.json'), '--data-dir', postB]).stderr, /SAFE_E_FILE_UNREADABLE/);
+  // The fire example has no coordinates: its zones cannot be placed on a map, and the command says so.
+  assert.equal(cli(['analyze', 'examples/wildfire-village-zh.json', '--data-dir', postB]).code, 0);
+  assert.match(cli(['zones', 'geojson', 'fire-muli-zh', '--data-dir', postB]).stderr, /SAFE_E_NO_LOCATION/);
+});

@@ -3,6 +3,7 @@
 // `--flags` come from its argument schema, and which calls the operation through the same handlers as
 // HTTP and the desktop app, on an engine opened for queries only (no agent workers: quick to start).
 // Only how each answer is printed is written here.
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { OPERATIONS, CLI_OPERATIONS, type CliOperationName, type OperationResult, type OperationSpec } from '../contract/operations.js';
 import type { EngineConfig } from '../config.js';
@@ -15,7 +16,8 @@ import { servingEngine } from '../store/dataDirLock.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 type Print<K extends CliOperationName> = (value: OperationResult<K>, options: Record<string, unknown>) => number;
-interface CommandView<K extends CliOperationName> { options?: Option[]; print: Print<K> }
+/** `prepare`: turns what was typed into the operation's arguments where they differ (a file's path → its contents). */
+interface CommandView<K extends CliOperationName> { options?: Option[]; prepare?: (args: Record<string, unknown>) => Record<string, unknown>; print: Print<K> }
 
 const write = (text: string) => process.stdout.write(text);
 const json = (value: unknown) => write(JSON.stringify(value, null, 2) + '\n');
@@ -43,6 +45,21 @@ function printModels(models: ModelInfo[], options: Record<string, unknown>): num
     }
   }
   return ok;
+}
+
+/** A JSON file named on the command line, or a SafeError naming the argument. */
+function readJsonFile(path: string, argument: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SafeError(ERROR_CODES.FILE_UNREADABLE, `${argument}: cannot read ${path}: ${(err as Error).message}`, argument);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new SafeError(ERROR_CODES.INVALID_JSON, `${argument}: ${path} is not valid JSON: ${(err as Error).message}`, argument);
+  }
 }
 
 const jsonFlag = () => new Option('--json', 'JSON instead of text').default(false);
@@ -77,6 +94,14 @@ const VIEWS: { [K in CliOperationName]: CommandView<K> } = {
       return 0;
     },
   },
+  exportIncident: { print: (bundle) => { json(bundle); return 0; } },
+  importIncident: {
+    options: [jsonFlag()],
+    prepare: (args) => ({ ...args, bundle: readJsonFile(String(args.bundle), 'bundle') }),
+    print: (r, options) => { if (options.json) json(r); else write(`${r.incidentId}: ${r.imported} run(s) imported, ${r.alreadyPresent} already here\n`); return 0; },
+  },
+  zonesGeoJson: { print: (text) => { write(text + '\n'); return 0; } },
+  zonesKml: { print: (text) => { write(text); return 0; } },
   models: { options: [jsonFlag()], print: printModels },
   modelUpdates: { options: [jsonFlag()], print: (view, options) => { if (options.json) json(view); else printModelHistory(view); return 0; } },
   updateModels: { options: [jsonFlag()], print: printUpdateReport },
@@ -145,6 +170,7 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
       const options = (received.at(-1) as Command).optsWithGlobals() as Record<string, unknown>;
       const args: Record<string, unknown> = Object.fromEntries(argKeys.filter((key) => options[camel(kebab(key))] !== undefined).map((key) => [key, options[camel(kebab(key))]]));
       if (cli.positional) args[cli.positional] = received[0];
+      const prepared = view.prepare ? view.prepare(args) : args;
       const overrides = overridesFrom(options);
       if (CHANGES_MODELS.has(name)) {
         const pid = servingEngine(resolveConfig(overrides).dataDir);
@@ -152,7 +178,7 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
       }
       const { engine } = await startEngine({ host: 'cli', overrides, defaults: { logLevel: 'warn' }, agents: false });
       try {
-        const value = await callOperation(operationHandlers(engine), name, args, () => {});
+        const value = await callOperation(operationHandlers(engine), name, prepared, () => {});
         process.exitCode = (view.print as (value: unknown, options: Record<string, unknown>) => number)(value, options);
       } finally {
         await engine.close();

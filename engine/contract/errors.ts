@@ -59,6 +59,12 @@ export const ERROR_CODES = {
   UPDATE_TRIAL_FAILED: 'SAFE_E_UPDATE_TRIAL_FAILED',
   /** The device's clock is before this build or far in the future: expiry cannot be judged; fix the clock. */
   UPDATE_CLOCK_IMPLAUSIBLE: 'SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE',
+  /** A handover file that is not a SAFE Edge incident file, or one whose runs do not hold together. */
+  HANDOVER_INVALID: 'SAFE_E_HANDOVER_INVALID',
+  /** A handover file whose runs part ways with this post's runs of the same incident: import it under another id. */
+  HANDOVER_CONFLICT: 'SAFE_E_HANDOVER_CONFLICT',
+  /** The incident has no coordinates, so its zones cannot be placed on a map (GeoJSON, KML). */
+  NO_LOCATION: 'SAFE_E_NO_LOCATION',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -110,6 +116,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_UPDATE_GATE_FAILED: 409,
   SAFE_E_UPDATE_TRIAL_FAILED: 409,
   SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE: 409,
+  SAFE_E_HANDOVER_INVALID: 400,
+  SAFE_E_HANDOVER_CONFLICT: 409,
+  SAFE_E_NO_LOCATION: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

@@ -9,6 +9,7 @@ import { deviceHealthSchema, deviceHistoryArgsSchema, deviceHistorySchema } from
 import { analysisResultSchema } from './result.js';
 import { modelUpdatesViewSchema, rollbackResultSchema, trustedRootSchema, updateReportSchema } from './modelUpdates.js';
 import { ERROR_CODES, SafeError } from './errors.js';
+import { importIncidentArgsSchema, importIncidentResultSchema, incidentBundleSchema } from './handover.js';
 import {
   aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
@@ -25,7 +26,7 @@ export type OperationKind = 'query' | 'command' | 'stream';
 export type Access = 'anyone' | 'viewer' | 'operator';
 
 /** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
-export type HttpGroup = 'system' | 'analyses' | 'runs' | 'models' | 'stats' | 'alerts';
+export type HttpGroup = 'system' | 'analyses' | 'runs' | 'handover' | 'models' | 'stats' | 'alerts';
 
 export interface HttpBinding {
   method: 'GET' | 'POST';
@@ -71,6 +72,9 @@ const submitArgs = z.object({
   analysisId: id.optional(),
 });
 
+/** A run (or an incident's latest run) and the language of the names written into the file. */
+const zoneExportArgs = z.object({ id, lang: z.enum(['zh', 'en']).default('zh') });
+
 export const OPERATIONS = {
   health: {
     kind: 'query', summary: 'Liveness: workers, queue, loaded models', args: noArgs, result: healthSchema,
@@ -101,6 +105,26 @@ export const OPERATIONS = {
     kind: 'query', summary: 'A stored run (run id or incident id) with the changes since the previous run', args: z.object({ id }),
     result: storedRunSchema, access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs/:id' }, bridge: true,
     cli: { command: 'show', positional: 'id' },
+  },
+  exportIncident: {
+    kind: 'query', summary: 'An incident with every run, as one file another post can import (docs/handover.md)', args: z.object({ id }),
+    result: incidentBundleSchema, access: 'operator', group: 'handover', http: { method: 'GET', path: '/v1/incidents/:id/export' }, bridge: true,
+    cli: { command: 'incident export', positional: 'id' },
+  },
+  importIncident: {
+    kind: 'command', summary: "Import an incident another post exported: its runs exactly as they were made; never changes a run already saved",
+    args: importIncidentArgsSchema, result: importIncidentResultSchema, access: 'operator', group: 'handover',
+    http: { method: 'POST', path: '/v1/incidents/import', body: 'bundle' }, bridge: true, cli: { command: 'incident import', positional: 'bundle' },
+  },
+  zonesGeoJson: {
+    kind: 'query', summary: "A run's zones, sites, lines and places at risk as GeoJSON (RFC 7946) for GIS tools", args: zoneExportArgs,
+    result: z.string(), access: 'operator', group: 'handover',
+    http: { method: 'GET', path: '/v1/runs/:id/zones.geojson', contentType: 'application/geo+json; charset=utf-8' }, bridge: true, cli: { command: 'zones geojson', positional: 'id' },
+  },
+  zonesKml: {
+    kind: 'query', summary: "The same picture as KML 2.2 (Google Earth, QGIS, ArcGIS)", args: zoneExportArgs,
+    result: z.string(), access: 'operator', group: 'handover',
+    http: { method: 'GET', path: '/v1/runs/:id/zones.kml', contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8' }, bridge: true, cli: { command: 'zones kml', positional: 'id' },
   },
   models: {
     kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),

@@ -451,3 +451,4 @@ export type PlaceAtRisk = z.infer<typeof placeAtRiskSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 export type AgentFailure = z.infer<typeof agentFailureSchema>;
 export type Band = z.infer<typeof band>;
+export type PointM = z.infer<typeof pointMSchema>;

@@ -13,6 +13,18 @@ export const INCIDENT_TYPE_NAMES: Record<IncidentType, Record<Lang, string>> = {
   mine_accident: { zh: '矿山事故', en: 'mine accident' }, severe_weather: { zh: '灾害性天气', en: 'severe weather' }, other: { zh: '其他事件', en: 'incident' },
 };
 
+/** The zones, sites and lines responders draw (docs/zones.md), as the briefing and GIS exports name them. */
+export const ZONE_WORDS: Record<'hot' | 'warm' | 'cold' | 'protective_action', Record<Lang, string>> = {
+  hot: { zh: '热区', en: 'Hot zone' }, warm: { zh: '温区', en: 'Warm zone' }, cold: { zh: '冷区', en: 'Cold zone' },
+  protective_action: { zh: '公众防护行动区', en: 'Protective-action area' },
+};
+export const SITE_WORDS: Record<'command_post' | 'staging', Record<Lang, string>> = {
+  command_post: { zh: '指挥部', en: 'Command post' }, staging: { zh: '集结区', en: 'Staging area' },
+};
+export const GROUND_LINE_WORDS: Record<'evacuation_trigger' | 'bleve_evacuation', Record<Lang, string>> = {
+  evacuation_trigger: { zh: '疏散触发线', en: 'Evacuation trigger line' }, bleve_evacuation: { zh: '罐体着火撤离圈', en: 'Tank-in-fire evacuation circle' },
+};
+
 const POINTS: Record<Lang, string[]> = {
   en: ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'],
   zh: ['北', '东北', '东', '东南', '南', '西南', '西', '西北'],

@@ -2,8 +2,11 @@
 // assignments, resources, hazards), in Chinese or English: what `--format text` prints and what a
 // commander reads aloud at the briefing.
 import type { AnalysisResult } from '../contract/result.js';
-import { bandText, distanceText, INCIDENT_TYPE_NAMES, windAndPlume, type Lang } from '../contract/wording.js';
+import { bandText, distanceText, GROUND_LINE_WORDS, INCIDENT_TYPE_NAMES, SITE_WORDS, ZONE_WORDS, windAndPlume, type Lang } from '../contract/wording.js';
 
+/** One language's names out of a table of both. */
+const pick = <K extends string>(words: Record<K, Record<Lang, string>>, lang: Lang): Record<K, string> =>
+  Object.fromEntries(Object.entries<Record<Lang, string>>(words).map(([k, v]) => [k, v[lang]])) as Record<K, string>;
 
 const L = {
   zh: {
@@ -12,7 +15,7 @@ const L = {
     timeline: '6. 时间线', missing: '7. 待补充信息', status: '状态', failed: '未完成的分析', none: '无', people: '人', unassigned: '未分配', late: '（将迟到）',
     population: '受威胁人口', risk: '风险', models: '模型', assumed: '按不利情况假设', warning: '注意',
     riskLevels: { low: '低', medium: '中', high: '高', extreme: '极高' }, colours: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' },
-    zoneNames: { hot: '热区', warm: '温区', cold: '冷区', protective_action: '公众防护行动区' }, siteNames: { command_post: '指挥部', staging: '集结区' }, trigger: '疏散触发线',
+    zoneNames: pick(ZONE_WORDS, 'zh'), siteNames: pick(SITE_WORDS, 'zh'), trigger: GROUND_LINE_WORDS.evacuation_trigger.zh,
   },
   en: {
     title: 'ICS-201 INCIDENT BRIEFING', situation: '1. Situation', type: 'Incident type', severity: 'Response level', estimate: ' (estimate)', confidence: 'confidence',
@@ -20,7 +23,7 @@ const L = {
     timeline: '6. Timeline', missing: '7. Information needed', status: 'Status', failed: 'Incomplete analysis', none: 'none', people: 'people', unassigned: 'UNASSIGNED', late: ' (late)',
     population: 'Population at risk', risk: 'Risk', models: 'Models', assumed: 'Worse case assumed', warning: 'Warning',
     riskLevels: { low: 'low', medium: 'medium', high: 'high', extreme: 'extreme' }, colours: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' },
-    zoneNames: { hot: 'Hot zone', warm: 'Warm zone', cold: 'Cold zone', protective_action: 'Protective-action area' }, siteNames: { command_post: 'Command post', staging: 'Staging area' }, trigger: 'Evacuation trigger line',
+    zoneNames: pick(ZONE_WORDS, 'en'), siteNames: pick(SITE_WORDS, 'en'), trigger: GROUND_LINE_WORDS.evacuation_trigger.en,
   },
 } as const;
 

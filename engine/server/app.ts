@@ -28,7 +28,7 @@ export interface ServerOptions {
 /** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../renderer-app', import.meta.url));
 
-const GROUPS: HttpGroup[] = ['system', 'analyses', 'runs', 'models', 'stats', 'alerts'];
+const GROUPS: HttpGroup[] = ['system', 'analyses', 'runs', 'handover', 'models', 'stats', 'alerts'];
 
 export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES, frameworkErrors: frameworkErrorReply }).withTypeProvider<ZodTypeProvider>();

@@ -93,6 +93,31 @@ export class AnalysisStore {
     return { ...summary(row), incident: JSON.parse(row.incident_json) as Incident, result: JSON.parse(row.result_json) as AnalysisResult, models };
   }
 
+  /** Every run of an incident, first to last, each with its models: what a handover file carries. */
+  incidentRuns(incidentId: string): StoredRun[] {
+    const ids = this.db.prepare('SELECT id FROM runs WHERE incident_id = ? ORDER BY seq').pluck().all(incidentId) as string[];
+    return ids.map((id) => this.find(id) as StoredRun);
+  }
+
+  /**
+   * Adds runs made at another post exactly as they were (ids, order, times, models), in one transaction:
+   * all of them or none. The caller has checked they do not collide with runs already here.
+   */
+  importRuns(incidentId: string, runs: ReadonlyArray<Omit<StoredRun, 'text' | 'incidentId' | 'type' | 'severity' | 'totalMs' | 'status'>>): void {
+    this.timer.run('importRuns', () => this.db.transaction(() => {
+      for (const run of runs) {
+        const { run_count: count } = this.statements.upsertIncident.get({ id: incidentId, now: run.createdAt, text: run.incident.text }) as { run_count: number };
+        if (count < run.seq) this.db.prepare('UPDATE incidents SET run_count = ? WHERE id = ?').run(run.seq, incidentId);
+        this.statements.insertRun.run({
+          id: run.runId, incidentId, seq: run.seq, createdAt: run.createdAt, status: run.result.status,
+          type: run.result.strategist?.type ?? null, severity: run.result.strategist?.severity ?? null, totalMs: run.result.timingsMs.total ?? null,
+          incidentJson: JSON.stringify(run.incident), resultJson: JSON.stringify(run.result),
+        });
+        for (const [name, version] of Object.entries(run.models)) this.statements.insertModel.run(run.runId, name, version);
+      }
+    })());
+  }
+
   /** The run before this one for the same incident, for comparison. */
   previous(run: RunSummary): StoredRun | undefined {
     if (run.seq <= 1) return undefined;
