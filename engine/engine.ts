@@ -289,6 +289,8 @@ export class Engine {
   /** Starts an analysis in the background; its events are followed with `followAnalysis`. */
   submitAnalysis(incident: Incident, options: EngineAnalyzeOptions = {}): OperationResult<'submitAnalysis'> {
     if (this.closing) throw new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down');
+    // Refused now (503 with Retry-After), not accepted (202) and then failed in the stream.
+    this.orchestrator.checkAdmission(options.priority);
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
     const jobId = randomUUID();

@@ -124,6 +124,14 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_ENGINE_FAILED: 503,
 };
 
+/** Seconds a client should wait before retrying a transient refusal (HTTP `Retry-After`). */
+export const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = {
+  SAFE_E_BUSY: 1,
+  SAFE_E_SHUTTING_DOWN: 5,
+  SAFE_E_ENGINE_RESTARTED: 2,
+  SAFE_E_ENGINE_FAILED: 5,
+};
+
 const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && KNOWN_CODES.has(value);
 

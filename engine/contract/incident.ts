@@ -109,17 +109,22 @@ export const factsSchema = z.object({
 
 export const SENSOR_KINDS = ['gas_ppm', 'water_level_m', 'temperature_c', 'wind_speed_mps', 'displacement_mm', 'other'] as const;
 
+/** Beyond any sensor's range in any unit the kinds use; readings near 1e308 would overflow the trend's
+ *  arithmetic (a difference of two becomes Infinity), so they are refused as not a measurement. */
+export const SENSOR_VALUE_LIMIT = 1e12;
+const sensorValue = z.number().finite().min(-SENSOR_VALUE_LIMIT).max(SENSOR_VALUE_LIMIT);
+
 export const sensorReadingSchema = z.object({
   /** ISO-8601 time of the reading. */
   at: z.iso.datetime({ offset: true }),
-  value: z.number().finite(),
+  value: sensorValue,
 });
 
 export const sensorSchema = z.object({
   id: z.string().min(1).max(64),
   kind: z.enum(SENSOR_KINDS),
   /** Level at which the reading becomes dangerous; its crossing time is forecast. */
-  thresholdValue: z.number().finite().optional(),
+  thresholdValue: sensorValue.optional(),
   readings: z.array(sensorReadingSchema).min(1).max(10_000),
 });
 

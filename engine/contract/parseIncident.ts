@@ -25,6 +25,13 @@ export function parseIncident(value: unknown): Incident {
   return parsed.data;
 }
 
+/** A `__proto__` key is refused as the HTTP API refuses it (fastify's prototype-poisoning guard), so a
+ *  file the CLI accepts is one the API accepts too. */
+function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new SafeError(ERROR_CODES.INVALID_JSON, 'the incident carries a "__proto__" key, refused as the API refuses it');
+  return value;
+}
+
 /** One line of a JSONL batch (or a whole JSON file) to an Incident. */
 export function parseIncidentText(text: string): Incident {
   if (Buffer.byteLength(text, 'utf8') > MAX_INCIDENT_BYTES) {
@@ -32,8 +39,9 @@ export function parseIncidentText(text: string): Incident {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text, refuseProtoKeys);
   } catch (err) {
+    if (err instanceof SafeError) throw err;
     throw new SafeError(ERROR_CODES.INVALID_JSON, `not valid JSON: ${(err as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -93,6 +93,9 @@ export class Orchestrator {
   private hashes: { inventory: Readonly<ModelInventory>; byName: Record<string, string> } | undefined;
   get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }
 
+  /** Throws SAFE_E_BUSY when an analysis of this priority would be refused now. */
+  checkAdmission(priority: AnalysisPriority = 'interactive'): void { this.scheduler.checkAdmission(priority); }
+
   analyze(incident: Incident, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     const submitted = performance.now();

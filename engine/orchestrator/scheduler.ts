@@ -17,11 +17,21 @@ export class AnalysisScheduler {
     return { running: this.running, interactive: this.queues.interactive.length, batch: this.queues.batch.length };
   }
 
-  schedule<T>(priority: AnalysisPriority, job: () => Promise<T>): Promise<T> {
+  /** SAFE_E_BUSY if an analysis of this priority would be refused now; a door that answers before the
+   *  analysis runs (a background job's 202) asks first, so it never accepts what it then refuses. */
+  checkAdmission(priority: AnalysisPriority): void {
     const limit = priority === 'interactive' ? this.options.maxQueuedInteractive : this.options.maxQueuedBatch;
     if (this.running >= this.options.maxConcurrent && this.queues[priority].length >= limit) {
-      return Promise.reject(new SafeError(ERROR_CODES.BUSY,
-        `engine busy: ${this.running} analyses running and ${this.queues[priority].length} ${priority} waiting; retry shortly`));
+      throw new SafeError(ERROR_CODES.BUSY,
+        `engine busy: ${this.running} analyses running and ${this.queues[priority].length} ${priority} waiting; retry shortly`);
+    }
+  }
+
+  schedule<T>(priority: AnalysisPriority, job: () => Promise<T>): Promise<T> {
+    try {
+      this.checkAdmission(priority);
+    } catch (err) {
+      return Promise.reject(err as SafeError);
     }
     return new Promise<T>((resolve, reject) => {
       const start = () => {

@@ -31,7 +31,9 @@ export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../renderer-app', import
 const GROUPS: HttpGroup[] = ['system', 'analyses', 'runs', 'handover', 'models', 'stats', 'alerts'];
 
 export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES, frameworkErrors: frameworkErrorReply }).withTypeProvider<ZodTypeProvider>();
+  // maxParamLength: an id is up to 128 characters, and percent-encoded UTF-8 makes a character up to 12
+  // (fastify's default of 100 answered ids of 101–128 ASCII characters "no route").
+  const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 }, frameworkErrors: frameworkErrorReply }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorReplies(app, engine.logger);

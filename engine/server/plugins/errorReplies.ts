@@ -4,7 +4,7 @@
 // mapped by their stable `code`, never by their message.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CODES, HTTP_STATUS, SafeError, toErrorBody, type ErrorCode, type SafeErrorBody } from '../../contract/errors.js';
+import { ERROR_CODES, HTTP_STATUS, RETRY_AFTER_S, SafeError, toErrorBody, type ErrorCode, type SafeErrorBody } from '../../contract/errors.js';
 import { MAX_INCIDENT_BYTES } from '../../contract/incident.js';
 import type { Logger } from '../../logging.js';
 
@@ -41,6 +41,8 @@ export function registerErrorReplies(app: FastifyInstance, logger: Logger): void
   app.setErrorHandler((err, request, reply) => {
     const body = httpErrorBody(err);
     const status = HTTP_STATUS[body.code];
+    const retryAfterS = RETRY_AFTER_S[body.code];
+    if (retryAfterS !== undefined) void reply.header('retry-after', String(retryAfterS));
     if (status >= 500 && body.code === ERROR_CODES.INTERNAL) {
       logger.error('request failed', { method: request.method, url: request.routeOptions.url, error: (err as Error).message });
       return reply.code(status).send({ code: body.code, message: 'internal error; see the engine log' });
