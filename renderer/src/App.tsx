@@ -45,7 +45,7 @@ export function App({ transport }: { transport: EngineTransport }) {
   }, [transport, route]);
 
   const analyse = useCallback((incident: IncidentInput) => {
-    const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[] };
+    const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now() };
     setLive(session);
     window.location.hash = routeHash({ page: 'analysis', id: 'live' });
     transport.analyze(incident, (event) => setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)))
