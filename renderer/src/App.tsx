@@ -74,7 +74,7 @@ export function App({ transport }: { transport: EngineTransport }) {
         {route.page === 'new' && (!route.fromRunId || editing) && (
           <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} onSubmit={analyse} />
         )}
-        {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' ? live : null} />}
+        {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
         {route.page === 'settings' && <SettingsPage transport={transport} />}
         {route.page === 'device' && <DeviceHealthPage transport={transport} />}
         {route.page === 'models' && <ModelsPage transport={transport} />}

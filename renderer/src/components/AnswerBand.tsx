@@ -25,6 +25,8 @@ export function AnswerBand({ result }: { result: AnalysisResult }) {
   const sensor = sensorThreshold(awareness);
   const cache = cacheNote(result);
   const tasks = firstTasks(executor, FIRST_TASKS);
+  // The kind of the unit actually assigned, as the plan table shows it (a stand-in may differ).
+  const unitKinds = new Map(executor?.units.map((u) => [u.id, u.kind]) ?? []);
   const number = (n: number) => n.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
   const count = (c: BandCount, people = false) => {
     if (!c.known) return <span className="unknown">{t('band.unknown')}</span>;
@@ -72,23 +74,25 @@ export function AnswerBand({ result }: { result: AnalysisResult }) {
       </dl>
       {tasks.length > 0 && (
         <>
-          <h3 className="band-tasks-title">{t('band.doNow')}</h3>
+          <div className="band-tasks-head">
+            <h3 className="band-tasks-title">{t('band.doNow')}</h3>
+            {executor && executor.tasks.length > tasks.length && (
+              // A button, not an anchor: the hash router owns the address's fragment.
+              <button type="button" className="band-more" onClick={() => showPlan()}>{t('band.fullPlan', { n: executor.tasks.length })}</button>
+            )}
+          </div>
           <ol className="band-tasks" data-testid="band-tasks">
             {tasks.map((task) => (
               <li key={task.id} data-testid="band-task" className={task.late ? 'late' : undefined}>
                 <span className="band-deadline">{t('band.within', { n: task.deadlineMin })}</span>
                 <span className="band-task-title">{language === 'zh' ? task.titleZh : task.title}</span>
                 <small className="band-unit">
-                  {task.assignedUnitId ?? <span className="alert">{t('plan.unassigned')}</span>}
+                  {task.assignedUnitId ? `${task.assignedUnitId} ${t(`unit.${unitKinds.get(task.assignedUnitId) ?? task.unitKind}`)}` : <span className="alert">{t('plan.unassigned')}</span>}
                   {task.late && task.assignedUnitId ? <> <span className="alert">{t('plan.late')}</span></> : null}
                 </small>
               </li>
             ))}
           </ol>
-          {executor && executor.tasks.length > tasks.length && (
-            // A button, not an anchor: the hash router owns the address's fragment.
-            <button type="button" className="band-more" onClick={() => showPlan()}>{t('band.fullPlan', { n: executor.tasks.length })}</button>
-          )}
         </>
       )}
     </section>

@@ -38,8 +38,10 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
     setStored(null);
     if (runId) transport.run(runId).then(setStored, (e: Error) => setError(e.message));
   }, [transport, runId]);
-  const finishedHere = useLiveHandover(id, live?.result);
-  const result = stored?.result ?? live?.result ?? (finishedHere && finishedHere.runId === id ? finishedHere : undefined);
+  const result = stored?.result ?? live?.result;
+  const finished = useLiveHandover(id, live?.result);
+  // Only for the analysis on screen: opening another run afterwards must not leave this one's words.
+  const finishedHere = finished && (id === 'live' || finished.runId === id) ? finished : null;
   const sensors = (stored?.incident.sensors as Sensor[] | undefined) ?? live?.sensors ?? [];
   if (error) return <p className="alert">{t('analysis.notFound')} — {error}</p>;
   // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
@@ -56,7 +58,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           </div>
         )}
       </header>
-      {live && id === 'live' && <ProgressStrip events={live.events} result={live.result} startedAtMs={live.startedAtMs} />}
+      {live && <ProgressStrip events={live.events} result={live.result} startedAtMs={live.startedAtMs} />}
       {/* Says once that the analysis finished here (a shared live region may replace this one). */}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="analysis-announcer">
         {finishedHere ? (finishedHere.executor?.headline ? t('band.finished', { headline: finishedHere.executor.headline[language] }) : t('band.finishedNoHeadline')) : ''}
