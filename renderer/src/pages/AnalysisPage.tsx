@@ -73,7 +73,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       )}
       {result?.strategist?.drill && <p className="alert drill-banner" role="note" data-testid="drill-banner">{t('analysis.drill', { cue: result.strategist.drill.cue })}</p>}
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
-      {result && (
+      {result && result.status !== 'error' && (
         <div className="first-screen">
           <AnswerBand result={result} />
           {result.executor && <HazardMap plan={result.executor} field={result.field} />}
