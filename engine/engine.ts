@@ -413,7 +413,7 @@ export class Engine {
       const totalMs = Math.round((performance.now() - started) * 1000) / 1000;
       options.onProgress?.({ analysisId, agent: 'analysis', state: 'finished', atMs: totalMs, durationMs: totalMs });
       const { runId: _runId, ...answer } = value;
-      return { ...answer, id: analysisId, cached: true, analysedAt: new Date().toISOString(), timingsMs: { total: totalMs } };
+      return { ...answer, id: analysisId, cached: true, computedAt: value.analysedAt, analysedAt: new Date().toISOString(), timingsMs: { total: totalMs } };
     } catch (err) {
       if (err instanceof NotCacheable) return own(err.result);
       throw err;

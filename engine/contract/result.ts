@@ -430,6 +430,8 @@ export const analysisResultSchema = z.object({
   runId: z.string().optional(),
   /** True when the answer came from the analysis cache (same incident, same model and engine versions). */
   cached: z.boolean().optional(),
+  /** With `cached`: when the answer was first computed (its own `analysedAt`); `analysedAt` is when it was served. */
+  computedAt: z.string().optional(),
   /** Present when the analysis could not be saved (disk full, database locked): shown, but not in history. */
   saveError: errorBodySchema.optional(),
 });

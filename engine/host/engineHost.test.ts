@@ -63,6 +63,9 @@ test('a repeated question is answered from the analysis cache, re-addressed to i
     assert.equal(cold.cached, undefined);
     assert.equal(warm.cached, true);
     assert.equal(warm.id, 'same-question');
+    // It says when it was first computed: the cold answer's time, not the time it was served.
+    assert.equal(warm.computedAt, cold.analysedAt);
+    assert.equal(cold.computedAt, undefined);
     assert.deepEqual(warm.executor, cold.executor, 'the same answer');
     assert.notEqual(warm.runId, cold.runId, 'and still its own saved run');
     assert.equal((await engine.stats()).analysesTotal, 1, 'the agents ran once');

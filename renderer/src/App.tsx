@@ -45,7 +45,7 @@ export function App({ transport }: { transport: EngineTransport }) {
   }, [transport, route]);
 
   const analyse = useCallback((incident: IncidentInput) => {
-    const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[] };
+    const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now() };
     setLive(session);
     window.location.hash = routeHash({ page: 'analysis', id: 'live' });
     transport.analyze(incident, (event) => setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)))
@@ -74,7 +74,7 @@ export function App({ transport }: { transport: EngineTransport }) {
         {route.page === 'new' && (!route.fromRunId || editing) && (
           <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} onSubmit={analyse} />
         )}
-        {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' ? live : null} />}
+        {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
         {route.page === 'settings' && <SettingsPage transport={transport} />}
         {route.page === 'device' && <DeviceHealthPage transport={transport} />}
         {route.page === 'models' && <ModelsPage transport={transport} />}

@@ -39,8 +39,11 @@ export function StrategistCard({ strategist, physics }: { strategist: Strategist
         <p>{t('card.secondary')}: {strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join('、')}</p>
       )}
       <p>{t('card.sop')}: {language === 'zh' ? strategist.sop.titleZh : strategist.sop.title}</p>
-      <h3>{t('card.objectives')}</h3>
-      <ol>{strategist.objectives.map((o) => <li key={o.id}>{language === 'zh' ? o.titleZh : o.title} <small>({o.score.toFixed(2)})</small></li>)}</ol>
+      {/* Detail, not the first screen's business: one click away (docs/app.md, "The answer band"). */}
+      <details data-testid="objectives">
+        <summary>{t('card.objectives')}</summary>
+        <ol>{strategist.objectives.map((o) => <li key={o.id}>{language === 'zh' ? o.titleZh : o.title} <small>({o.score.toFixed(2)})</small></li>)}</ol>
+      </details>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { Sensor } from '../../../engine/contract/incident.js';
 import { ProgressStrip } from '../components/ProgressStrip.js';
+import { AnswerBand } from '../components/AnswerBand.js';
+import { useLiveHandover } from '../components/useLiveHandover.js';
 import { StrategistCard } from '../components/StrategistCard.js';
 import { FieldSummary } from '../components/FieldSummary.js';
 import { HazardMap } from '../components/HazardMap.js';
@@ -16,7 +18,7 @@ import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
 
-export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: string; sensors: Sensor[] }
+export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: string; sensors: Sensor[]; startedAtMs?: number }
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -37,8 +39,13 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
     if (runId) transport.run(runId).then(setStored, (e: Error) => setError(e.message));
   }, [transport, runId]);
   const result = stored?.result ?? live?.result;
+  const finished = useLiveHandover(id, live?.result);
+  // Only for the analysis on screen: opening another run afterwards must not leave this one's words.
+  const finishedHere = finished && (id === 'live' || finished.runId === id) ? finished : null;
   const sensors = (stored?.incident.sensors as Sensor[] | undefined) ?? live?.sensors ?? [];
   if (error) return <p className="alert">{t('analysis.notFound')} — {error}</p>;
+  // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
+  if (id === 'live' && !live) return <p className="alert" data-testid="live-gone">{t('analysis.liveGone')} <a href={routeHash({ page: 'incidents' })}>{t('analysis.toIncidents')}</a></p>;
   return (
     <article className="workspace" aria-labelledby="analysis-title">
       <header className="workspace-header">
@@ -51,8 +58,12 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           </div>
         )}
       </header>
-      {live && id === 'live' && <ProgressStrip events={live.events} />}
-      {!result && !live?.error && <p aria-live="polite">{t('analysis.running')}</p>}
+      {live && <ProgressStrip events={live.events} result={live.result} startedAtMs={live.startedAtMs} />}
+      {/* Says once that the analysis finished here (a shared live region may replace this one). */}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="analysis-announcer">
+        {finishedHere ? (finishedHere.executor?.headline ? t('band.finished', { headline: finishedHere.executor.headline[language] }) : t('band.finishedNoHeadline')) : ''}
+      </p>
+      {!result && !live?.error && <p>{t('analysis.running')}</p>}
       {live?.error && <p className="alert" role="alert">{t('common.error', { message: live.error })}</p>}
       {result?.error && <p className="alert" role="alert">{result.error.code}: {result.error.message}</p>}
       {result?.strategist?.notIncidentReason && (
@@ -61,16 +72,18 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         </p>
       )}
       {result?.strategist?.drill && <p className="alert drill-banner" role="note" data-testid="drill-banner">{t('analysis.drill', { cue: result.strategist.drill.cue })}</p>}
-      {result?.executor?.headline && (
-        <p className="headline" role="status" data-testid="headline">{result.executor.headline[language]}</p>
-      )}
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
+      {result && result.status !== 'error' && (
+        <div className="first-screen">
+          <AnswerBand result={result} />
+          {result.executor && <HazardMap plan={result.executor} field={result.field} />}
+        </div>
+      )}
       {result && (
         <div className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}
           {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
-          {result.executor && <HazardMap plan={result.executor} field={result.field} />}
           <HazmatCard field={result.field} />
           <FieldSummary field={result.field} awareness={result.awareness} />
           {result.awareness && result.awareness.sensors.length > 0 && (

@@ -1,0 +1,126 @@
+// The workspace's first screen answers (docs/app.md, "The answer band"), end to end in headless Chromium:
+// the stored chlorine example opened at 1280×720 in Chinese and English has its band and first tasks
+// above the fold; so at 1366×768 with 125 % scaling and at 1920×1080 (screenshots to be looked at in
+// dist/screenshots/answer-band-*.png). And progress tells the truth: a live analysis moves to its stored
+// address, a repeated one says it came from the cache and when, a reloaded live address says the session
+// is gone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+
+let session: E2ESession;
+let server: RunningServer;
+let page: Page;
+let runId: string;
+
+before(async () => {
+  session = await startSession({ width: 1280, height: 720 });
+  ({ server, page } = session);
+  const response = await fetch(`${server.url}/v1/analyses`, {
+    method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8'),
+  });
+  assert.equal(response.status, 200);
+  ({ runId } = await response.json() as { runId: string });
+  await page.goto(`${server.url}/#token=${server.token}`);
+  await page.getByTestId('engine-status').waitFor();
+});
+after(async () => {
+  await session?.close();
+  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
+});
+
+/** The band's and its last task's bottom edges, in CSS pixels from the top of the viewport. */
+async function bottoms(on: Page): Promise<{ band: number; lastTask: number }> {
+  const band = await on.getByTestId('answer-band').boundingBox();
+  const lastTask = await on.getByTestId('band-task').last().boundingBox();
+  assert.ok(band && lastTask);
+  return { band: band.y + band.height, lastTask: lastTask.y + lastTask.height };
+}
+
+async function open(on: Page, lang: 'zh' | 'en'): Promise<void> {
+  await on.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);
+  await on.goto(`${server.url}/#/analysis/${runId}`);
+  await on.reload();
+  await on.getByTestId('answer-band').waitFor();
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`stored chlorine analysis at 1280×720 (${lang}): the answer, the level, the numbers and the first tasks above the fold`, async () => {
+    await open(page, lang);
+    const { band, lastTask } = await bottoms(page);
+    assert.ok(band <= 720, `the band ends at ${band} px, below the fold`);
+    assert.ok(lastTask <= 720, `the last first task ends at ${lastTask} px`);
+    assert.equal(await page.getByTestId('band-task').count(), 3);
+    // The level that leads is the physics' red I, with the reported IV beside it (not a lone blue chip).
+    assert.equal(await page.getByTestId('band-level').getAttribute('data-colour'), 'red');
+    assert.match(await page.getByTestId('band-level-basis').textContent() ?? '', lang === 'zh' ? /IV 级/ : /Level IV/);
+    assert.equal(await page.getByTestId('figure-deaths').locator('dd').textContent(), '2');
+    assert.equal(await page.getByTestId('figure-trapped').getAttribute('data-known'), 'false');
+    assert.equal(await page.getByTestId('figure-trapped').locator('dd').textContent(), lang === 'zh' ? '不详' : 'unknown');
+    assert.match(await page.getByTestId('figure-impact').textContent() ?? '', lang === 'zh' ? /约 5 分钟/ : /about 5 min/);
+    // Shortest deadline first: the shelter/evacuation task (2 min) leads.
+    assert.match(await page.getByTestId('band-task').first().textContent() ?? '', lang === 'zh' ? /2 分钟内/ : /within 2 min/);
+    // The map sits beside the band, not under it.
+    const map = await page.getByTestId('hazard-map').boundingBox();
+    const bandBox = await page.getByTestId('answer-band').boundingBox();
+    assert.ok(map && bandBox && map.x >= bandBox.x + bandBox.width, 'the map is to the right of the band');
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `answer-band-1280x720-${lang}.png`) });
+    await session.shot(`answer-band-1280x720-full-${lang}`); // the plan table below, for Chinese line breaking
+  });
+}
+
+test('1920×1080 and 1366×768 at 125 % (a 1093×614 viewport at 1.25 device pixels): the band and first tasks above the fold', async () => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, 'zh');
+  assert.ok((await bottoms(page)).lastTask <= 1080);
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, 'answer-band-1920x1080-zh.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const context = await session.browser.newContext({ viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const scaled = await context.newPage();
+  scaled.on('pageerror', (err) => session.pageErrors.push(err.message));
+  for (const lang of ['zh', 'en'] as const) {
+    await scaled.goto(`${server.url}/#/analysis/${runId}&token=${server.token}`);
+    await scaled.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);
+    await scaled.reload();
+    await scaled.getByTestId('answer-band').waitFor();
+    await scaled.screenshot({ path: join(SCREENSHOTS_DIR, `answer-band-1366x768-125pct-${lang}.png`) });
+    const { lastTask } = await bottoms(scaled);
+    assert.ok(lastTask <= 614, `${lang}: the last first task ends at ${lastTask} px of 614`);
+  }
+  // Not closed here: in this single-process Chromium closing it ends the browser (session.close does it).
+});
+
+test('a live analysis moves to its stored address; a repeat says it came from the cache; a reloaded live address says so', async () => {
+  await page.evaluate(`localStorage.setItem('safe-edge-language', 'zh')`);
+  await page.goto(`${server.url}/#/new`);
+  await page.reload();
+  await page.getByTestId('load-example').selectOption('chlorine-tank-car-zh');
+  await page.getByTestId('submit').click();
+  // replaceState is a same-document navigation: Playwright sees the address change.
+  await page.waitForURL(/#\/analysis\/(?!live)[^/]+$/, { waitUntil: 'commit' });
+  await page.getByTestId('answer-band').waitFor();
+  assert.match(await page.getByTestId('analysis-announcer').textContent() ?? '', /^分析完成：氯气/);
+  // The agents say what happened; none is left waiting beside the answer.
+  assert.equal(await page.locator('.progress-strip [data-state="waiting"]').count(), 0);
+  // Back leads to the form, not to the live address.
+  await page.goBack();
+  await page.getByTestId('submit').waitFor();
+  assert.equal(await page.evaluate('window.location.hash'), '#/new');
+  // The same question again: answered from the cache, which the band and the strip say.
+  await page.getByTestId('load-example').selectOption('chlorine-tank-car-zh');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('cache-note').waitFor();
+  assert.match(await page.getByTestId('cache-note').textContent() ?? '', /^来自缓存，计算于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+  assert.equal(await page.locator('.progress-strip [data-state="cached"]').count(), 4);
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, 'answer-band-cached-zh.png') });
+  // A fresh document at the live address (as after a reload): no live session in it.
+  await page.goto('about:blank');
+  await page.goto(`${server.url}/#/analysis/live`);
+  await page.getByTestId('live-gone').waitFor();
+  await page.getByTestId('live-gone').getByRole('link').click();
+  await page.getByTestId('history-table').waitFor();
+});
