@@ -291,4 +291,14 @@ export const en: Record<MessageKey, string> = {
   'models.event.trial-started': 'trial started',
   'models.event.promoted': 'promoted after its trial',
   'models.event.auto-rollback': 'rolled back automatically (trial failed)',
+  // Themes and text size (docs/app.md, "Themes")
+  'theme.label': 'Theme',
+  'theme.system': 'Follow system',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.night': 'Night (red light)',
+  'theme.nightHint': 'Night (red light): dark background, red and amber only, to keep night vision; hazard zones told apart by line and fill.',
+  'textSize.label': 'Text size',
+  'textSize.normal': 'Standard',
+  'textSize.large': 'Large',
 };

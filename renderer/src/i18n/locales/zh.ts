@@ -289,5 +289,15 @@ export const zh = {
   'models.event.trial-started': '开始试运行',
   'models.event.promoted': '试运行后转正',
   'models.event.auto-rollback': '试运行未通过，自动回滚',
+  // Themes and text size (docs/app.md, "Themes")
+  'theme.label': '显示主题',
+  'theme.system': '跟随系统',
+  'theme.light': '浅色',
+  'theme.dark': '深色',
+  'theme.night': '夜间红光',
+  'theme.nightHint': '夜间红光：暗底，只用红色和琥珀色，保护夜视；危险区以线型和填充区分。',
+  'textSize.label': '文字大小',
+  'textSize.normal': '标准',
+  'textSize.large': '大字',
 } as const;
 export type MessageKey = keyof typeof zh;
