@@ -11,10 +11,10 @@ function fakeEnv(stored: Record<string, string>, systemDark: boolean) {
     addEventListener: (_type: string, listener: () => void) => { listeners.add(listener); },
     removeEventListener: (_type: string, listener: () => void) => { listeners.delete(listener); },
   };
-  const root = { dataset: {} as DOMStringMap, style: { colorScheme: '' } };
+  const root = { dataset: {} as Record<string, string | undefined>, style: { colorScheme: '' } };
   const env: AppearanceEnv = {
     storage: { getItem: (k) => values.get(k) ?? null, setItem: (k, v) => { values.set(k, v); } },
-    darkQuery: darkQuery as unknown as AppearanceEnv['darkQuery'], root,
+    darkQuery, root,
   };
   const switchSystem = (dark: boolean) => { darkQuery.matches = dark; for (const l of listeners) l(); };
   return { env, values, root, switchSystem, listeners };

@@ -30,12 +30,13 @@ export function resolveTheme(preference: ThemePreference, systemPrefersDark: boo
 
 export interface Appearance { preference: ThemePreference; theme: Theme; textSize: TextSize }
 
-/** What the store needs from the page; a browser passes `window`'s, tests pass fakes. */
+/** What the store needs from the page (localStorage, matchMedia's query, <html>); a browser passes
+ *  `window`'s, tests pass fakes. Written out so this module needs no DOM types. */
 export interface AppearanceEnv {
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   /** The system colour-scheme query, or null where there is none (then "system" means light). */
-  darkQuery: Pick<MediaQueryList, 'matches' | 'addEventListener' | 'removeEventListener'> | null;
-  root: { dataset: DOMStringMap; style: { colorScheme: string } };
+  darkQuery: { readonly matches: boolean; addEventListener(type: 'change', listener: () => void): void; removeEventListener(type: 'change', listener: () => void): void } | null;
+  root: { dataset: Record<string, string | undefined>; style: { colorScheme: string } };
 }
 
 export interface AppearanceStore {
