@@ -163,6 +163,7 @@ test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, d
       for (const theme of THEMES) {
         await showTheme(theme);
         problems.push(...await shortfalls(`${p.name}/${lang}/${theme}`));
+        if (lang === 'zh' && theme !== 'light') await page.screenshot({ path: join(SCREENSHOTS_DIR, `theme-${p.name}-${theme}.png`) });
       }
     }
   }
@@ -176,6 +177,9 @@ test('the analysis page in each palette at 1280×720: chart colours read from th
     await showTheme(theme);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `theme-analysis-${theme}.png`) });
+    // Below the first screen: the map and a chart, each photographed on its own.
+    await page.locator('.card.map').screenshot({ path: join(SCREENSHOTS_DIR, `theme-map-${theme}.png`) });
+    await page.getByTestId('sensor-GAS-1').screenshot({ path: join(SCREENSHOTS_DIR, `theme-chart-${theme}.png`) });
     // The canvas charts cannot be measured through the DOM: their palette entries are, against the card.
     const palette = await page.evaluate(() => {
       const style = getComputedStyle(document.documentElement);

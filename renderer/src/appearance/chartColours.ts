@@ -1,7 +1,7 @@
 // uPlot draws on a canvas, which CSS cannot reach: the charts read the palette's variables when they
 // draw (styles.css, "--chart-*") and are redrawn when the appearance changes.
 
-export interface ChartColours { series: string; seriesFill: string; threshold: string; axis: string; grid: string; font: string }
+export interface ChartColours { series: string; seriesFill: string; threshold: string; axis: string; grid: string; font: string; pointFill: string }
 
 export function chartColours(root: HTMLElement = document.documentElement): ChartColours {
   const style = getComputedStyle(root);
@@ -14,6 +14,8 @@ export function chartColours(root: HTMLElement = document.documentElement): Char
     threshold: read('--chart-threshold', '#c62828'),
     axis: read('--chart-axis', '#333'),
     grid: read('--chart-grid', 'rgba(0,0,0,.1)'),
+    // uPlot fills its points white by default: a glare in the dark palettes.
+    pointFill: read('--card', '#fff'),
     font: `${Math.round(rootPx * 0.75)}px ${style.fontFamily || 'sans-serif'}`,
   };
 }

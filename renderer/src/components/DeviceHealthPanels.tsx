@@ -38,7 +38,7 @@ export function MetricChart({ metric, points, available }: { metric: MainMetric;
     const axis = themedAxis(colours);
     const plot = new uPlot({
       width: 460, height: 160,
-      series: [{}, { label: t(`device.metric.${metric}`), stroke: colours.series, width: 2, fill: colours.seriesFill }],
+      series: [{}, { label: t(`device.metric.${metric}`), stroke: colours.series, width: 2, fill: colours.seriesFill, points: { fill: colours.pointFill } }],
       scales: metric === 'safe_temperature_celsius' ? {} : { y: { range: [0, 100] } },
       axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, { ...axis, values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
       legend: { show: false },

@@ -24,7 +24,7 @@ export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: An
     const data: uPlot.AlignedData = threshold === null ? [xs, ys] : [xs, ys, xs.map(() => threshold)];
     const plot = new uPlot({
       width: 520, height: 180,
-      series: [{}, { label: sensor.id, stroke: colours.series, width: 2 }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: colours.threshold, dash: [6, 4] }])],
+      series: [{}, { label: sensor.id, stroke: colours.series, width: 2, points: { fill: colours.pointFill } }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: colours.threshold, dash: [6, 4], points: { fill: colours.pointFill } }])],
       axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, axis],
       legend: { show: false },
     }, data, host.current);
