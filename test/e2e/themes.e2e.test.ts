@@ -1,9 +1,10 @@
 // The three palettes (docs/app.md, "Themes") measured in headless Chromium: on the incidents list, the
-// new-incident form and a stored analysis, in Chinese and English, every visible piece of text against
-// what is behind it (WCAG 2.1 AA: 4.5:1, large text 3:1) and every focus ring against its surroundings
-// (3:1). Light and dark come from the system setting (the switch left on "follow system"), night from
-// the switch. Also: night keeps the hazard zones apart without hue, large text still fits 1280 px, and
-// the analysis page is photographed in each palette at 1280×720.
+// new-incident form, Settings and a stored analysis, in Chinese and English, every visible piece of text
+// against what is behind it (WCAG 2.1 AA: 4.5:1, large text 3:1) and every focus ring against its
+// surroundings (3:1). Light and dark come from the system setting (the switch left on "follow system"),
+// night from the switch. Also: the stored palette is on <html> before the first paint, night keeps the
+// hazard zones apart without hue, large text still fits 1280 px, and the analysis page, its map and a
+// chart are photographed in each palette at 1280×720.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import type { Theme } from '../../renderer/src/logic/theme.js';
 declare const document: any;
 declare const window: any;
 declare const NodeFilter: any;
+declare const localStorage: any;
+declare const MutationObserver: any;
 declare const SVGElement: any;
 declare function getComputedStyle(el: any): any;
 declare function requestAnimationFrame(callback: () => void): number;
@@ -151,10 +154,11 @@ const PAGES: Array<{ name: string; open: () => Promise<void> }> = [
     await page.getByTestId('submit').click(); // an empty report: the form's own error text is measured too
     await page.locator('.problem').first().waitFor();
   } },
+  { name: 'settings', open: async () => { await page.goto(`${server.url}/#/settings`); await page.getByTestId('text-size-select').waitFor(); } },
   { name: 'analysis', open: async () => { await page.goto(`${server.url}/#/analysis/${runId}`); await page.getByTestId('plan-table').waitFor(); await page.getByTestId('hazard-map').waitFor(); } },
 ];
 
-test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, dark and night, zh and en, on three pages', async () => {
+test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, dark and night, zh and en, on four pages', async () => {
   const problems: string[] = [];
   for (const p of PAGES) {
     await p.open();
@@ -171,7 +175,7 @@ test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, d
 });
 
 test('the analysis page in each palette at 1280×720: chart colours read from the palette, zones apart without hue in night', async () => {
-  await PAGES[2]?.open();
+  await PAGES[3]?.open();
   await showLanguage('zh');
   for (const theme of THEMES) {
     await showTheme(theme);
@@ -213,4 +217,19 @@ test('large text: the root grows to 20 px, is remembered, and the pages still fi
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS_DIR, 'theme-analysis-large-text.png') });
+});
+
+test('a stored palette is on <html> before the body is parsed, so a night screen never flashes light', async () => {
+  await page.addInitScript(() => {
+    new MutationObserver((_records: unknown, observer: { disconnect(): void }) => {
+      if (!document.body) return;
+      window.themeWhenBodyAppeared = document.documentElement.dataset.theme ?? 'unset';
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const stored of ['night', 'dark'] as const) {
+    await page.evaluate((theme) => localStorage.setItem('safe-edge-theme', theme), stored);
+    await page.reload();
+    assert.equal(await page.evaluate(() => window.themeWhenBodyAppeared), stored);
+  }
 });
