@@ -14,6 +14,6 @@ const bridge = (window as unknown as { safeEdge?: SafeEdgeBridge }).safeEdge;
 const transport = bridge
   ? createIpcTransport(bridge)
   : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage));
-initAppearance(window); // the stored theme and text size, on <html> before anything is drawn
+initAppearance(window); // keeps the theme and text size on <html> current (theme-boot.js set them before the first paint)
 initI18n((localStorage.getItem(LANGUAGE_KEY) as Language | null) ?? 'zh');
 createRoot(document.getElementById('root') as HTMLElement).render(<App transport={transport} />);

@@ -6,7 +6,8 @@ let store: AppearanceStore | null = null;
 /** Before initAppearance (components rendered under Node in tests): the light palette, normal text. */
 const STATIC: Appearance = { preference: 'system', theme: 'light', textSize: 'normal' };
 
-/** Called by main.tsx before the first render, so the first paint already has the chosen palette. */
+/** Called by main.tsx before the first render. public/theme-boot.js has already put the stored palette on
+ *  <html> before the first paint; from here on this store keeps it current. */
 export function initAppearance(win: Window): AppearanceStore {
   store?.dispose();
   store = createAppearanceStore({

@@ -1,7 +1,9 @@
 // Which palette the page shows, and that "system" follows the operating system live.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAppearanceStore, parseTextSize, parseThemePreference, resolveTheme, TEXT_SIZE_KEY, THEME_KEY, type AppearanceEnv } from './theme.js';
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { createAppearanceStore, parseTextSize, parseThemePreference, resolveTheme, TEXT_SIZE_KEY, THEME_KEY, THEME_PREFERENCES, type AppearanceEnv } from './theme.js';
 
 function fakeEnv(stored: Record<string, string>, systemDark: boolean) {
   const values = new Map(Object.entries(stored));
@@ -64,4 +66,25 @@ test('"system" follows the system live; an explicit choice ignores it; choices a
   assert.deepEqual(store.get(), { preference: 'light', theme: 'light', textSize: 'large' });
   store.dispose();
   assert.equal(listeners.size, 0);
+});
+
+test('the boot script (public/theme-boot.js, run before the first paint) decides exactly as this module does', () => {
+  // dist/renderer/src/logic → the repository's renderer/public
+  const boot = readFileSync(new URL('../../../../renderer/public/theme-boot.js', import.meta.url), 'utf8');
+  for (const stored of [null, 'bogus', ...THEME_PREFERENCES]) {
+    for (const systemDark of [false, true]) {
+      for (const size of [null, 'large', 'huge']) {
+        const values: Record<string, string | null> = { [THEME_KEY]: stored, [TEXT_SIZE_KEY]: size };
+        const booted = { dataset: {} as Record<string, string>, style: { colorScheme: '' } };
+        runInNewContext(boot, {
+          document: { documentElement: booted },
+          localStorage: { getItem: (k: string) => values[k] ?? null },
+          window: { matchMedia: () => ({ matches: systemDark }) },
+        });
+        const { env, root } = fakeEnv(Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== null)), systemDark);
+        createAppearanceStore(env);
+        assert.deepEqual(booted, root, `stored ${stored}, system ${systemDark ? 'dark' : 'light'}, size ${size}`);
+      }
+    }
+  }
 });
