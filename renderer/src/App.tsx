@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/SettingsPage.js';
 import { DeviceHealthPage } from './pages/DeviceHealthPage.js';
 import { ModelsPage } from './pages/ModelsPage.js';
 import { useT } from './i18n/i18n.js';
+import { ThemeSelect } from './components/AppearanceControls.js';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -67,6 +68,7 @@ export function App({ transport }: { transport: EngineTransport }) {
           <a href={routeHash({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
         <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
+        <ThemeSelect compact />
         <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} data-testid="language-toggle">{t('lang.switch')}</button>
       </header>
       <main id="main" tabIndex={-1}>

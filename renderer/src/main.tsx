@@ -7,6 +7,7 @@ import './answerBand.css';
 import type { SafeEdgeBridge } from '../../engine/contract/ipc.js';
 import { App } from './App.js';
 import { initI18n, LANGUAGE_KEY, type Language } from './i18n/i18n.js';
+import { initAppearance } from './appearance/appearance.js';
 import { createHttpTransport, takeTokenFromLocation } from './transport/httpTransport.js';
 import { createIpcTransport } from './transport/ipcTransport.js';
 
@@ -14,5 +15,6 @@ const bridge = (window as unknown as { safeEdge?: SafeEdgeBridge }).safeEdge;
 const transport = bridge
   ? createIpcTransport(bridge)
   : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage));
+initAppearance(window); // keeps the theme and text size on <html> current (theme-boot.js set them before the first paint)
 initI18n((localStorage.getItem(LANGUAGE_KEY) as Language | null) ?? 'zh');
 createRoot(document.getElementById('root') as HTMLElement).render(<App transport={transport} />);

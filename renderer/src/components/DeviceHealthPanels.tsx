@@ -8,6 +8,8 @@ import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { chartData, formatMetric, MAIN_METRICS, megabytes, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
 import { useT } from '../i18n/i18n.js';
+import { useAppearance } from '../appearance/appearance.js';
+import { chartColours, themedAxis } from '../appearance/chartColours.js';
 
 export function LatestValues({ health }: { health: DeviceHealth | null }) {
   const { t } = useT();
@@ -28,18 +30,21 @@ export function LatestValues({ health }: { health: DeviceHealth | null }) {
 
 export function MetricChart({ metric, points, available }: { metric: MainMetric; points: readonly HistoryPoint[]; available: boolean }) {
   const { t } = useT();
+  const { theme, textSize } = useAppearance();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current || !available) return;
+    const colours = chartColours();
+    const axis = themedAxis(colours);
     const plot = new uPlot({
       width: 460, height: 160,
-      series: [{}, { label: t(`device.metric.${metric}`), stroke: '#0b5cad', width: 2, fill: 'rgba(11,92,173,0.08)' }],
+      series: [{}, { label: t(`device.metric.${metric}`), stroke: colours.series, width: 2, fill: colours.seriesFill, points: { fill: colours.pointFill } }],
       scales: metric === 'safe_temperature_celsius' ? {} : { y: { range: [0, 100] } },
-      axes: [{ values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, { values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
+      axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, { ...axis, values: (_u, ticks) => ticks.map((v) => (metric === 'safe_temperature_celsius' ? `${v}°C` : `${v}%`)) }],
       legend: { show: false },
     }, chartData(metric, points), host.current);
     return () => plot.destroy();
-  }, [metric, points, available, t]);
+  }, [metric, points, available, t, theme, textSize]);
   return (
     <figure className="device-chart" data-testid={`chart-${metric}`}>
       <figcaption><strong>{t(`device.metric.${metric}`)}</strong>{!available && <> · <span className="muted">{t('device.notAvailable')}</span></>}</figcaption>

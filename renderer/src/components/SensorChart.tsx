@@ -4,6 +4,8 @@ import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { Sensor } from '../../../engine/contract/incident.js';
 import type { AwarenessResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
+import { useAppearance } from '../appearance/appearance.js';
+import { chartColours, themedAxis } from '../appearance/chartColours.js';
 
 type Analysis = AwarenessResult['sensors'][number];
 
@@ -11,20 +13,23 @@ type Analysis = AwarenessResult['sensors'][number];
 export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: Analysis }) {
   const { t } = useT();
   const host = useRef<HTMLDivElement>(null);
+  const { theme, textSize } = useAppearance();
   useEffect(() => {
     if (!host.current) return;
+    const colours = chartColours();
+    const axis = themedAxis(colours);
     const xs = sensor.readings.map((r) => Date.parse(r.at) / 1000);
     const ys = sensor.readings.map((r) => r.value);
     const threshold = analysis.thresholdValue;
     const data: uPlot.AlignedData = threshold === null ? [xs, ys] : [xs, ys, xs.map(() => threshold)];
     const plot = new uPlot({
       width: 520, height: 180,
-      series: [{}, { label: sensor.id, stroke: '#0b5cad', width: 2 }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: '#c62828', dash: [6, 4] }])],
-      axes: [{ values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, {}],
+      series: [{}, { label: sensor.id, stroke: colours.series, width: 2, points: { fill: colours.pointFill } }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: colours.threshold, dash: [6, 4], points: { fill: colours.pointFill } }])],
+      axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, axis],
       legend: { show: false },
     }, data, host.current);
     return () => plot.destroy();
-  }, [sensor, analysis]);
+  }, [sensor, analysis, theme, textSize]); // redrawn in the new palette when the appearance changes
   const status = analysis.exceeded
     ? t('sensor.exceeded', { threshold: analysis.thresholdValue })
     : analysis.minutesToThreshold !== null ? t('sensor.crossing', { min: analysis.minutesToThreshold, threshold: analysis.thresholdValue }) : '';

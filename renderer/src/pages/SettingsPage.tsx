@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
+import { TextSizeSelect, ThemeSelect } from '../components/AppearanceControls.js';
 
 export function SettingsPage({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
@@ -20,6 +21,9 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
           <option value="zh">中文</option><option value="en">English</option>
         </select>
       </label>
+      <ThemeSelect />
+      <p className="muted">{t('theme.nightHint')}</p>
+      <TextSizeSelect />
       <h2>{t('settings.engine')}</h2>
       <dl>
         <dt>{t('settings.engine')}</dt><dd>{health ? t(health.status === 'ok' ? 'engine.ok' : 'engine.degraded') : t('engine.down')}</dd>

@@ -323,4 +323,14 @@ export const en: Record<MessageKey, string> = {
   'progress.elapsed': '{{s}} s elapsed',
   'analysis.liveGone': 'This live analysis is no longer in this window (the page was reloaded or reopened). Saved analyses are in the incidents list.',
   'analysis.toIncidents': 'Open the incidents list',
+  // Themes and text size (docs/app.md, "Themes")
+  'theme.label': 'Theme',
+  'theme.system': 'Follow system',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.night': 'Night (red light)',
+  'theme.nightHint': 'Night (red light): dark background, red and amber only, to keep night vision; hazard zones told apart by line and fill.',
+  'textSize.label': 'Text size',
+  'textSize.normal': 'Standard',
+  'textSize.large': 'Large',
 };

@@ -321,5 +321,15 @@ export const zh = {
   'progress.elapsed': '已用时 {{s}} 秒',
   'analysis.liveGone': '这次实时分析已不在本窗口中（页面已刷新或重新打开）。已保存的分析都在事件列表中。',
   'analysis.toIncidents': '打开事件列表',
+  // Themes and text size (docs/app.md, "Themes")
+  'theme.label': '显示主题',
+  'theme.system': '跟随系统',
+  'theme.light': '浅色',
+  'theme.dark': '深色',
+  'theme.night': '夜间红光',
+  'theme.nightHint': '夜间红光：暗底，只用红色和琥珀色，保护夜视；危险区以线型和填充区分。',
+  'textSize.label': '文字大小',
+  'textSize.normal': '标准',
+  'textSize.large': '大字',
 } as const;
 export type MessageKey = keyof typeof zh;
