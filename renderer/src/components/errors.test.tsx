@@ -20,7 +20,7 @@ test('an outage reads as unreachable with a retry, in Chinese, without "Failed t
   assert.doesNotMatch(visibleText, /Failed to fetch|TypeError|SAFE_/, 'raw text only in the technical details');
   await i18next.changeLanguage('en');
   const en = renderToStaticMarkup(<ErrorNotice error={new EngineError({ code: 'SAFE_E_UNAUTHORIZED', message: 'bad token' })} onRetry={() => {}} />);
-  assert.match(en, /Access token invalid or expired\.<\/strong> Open the address printed by `safe-edge serve`/);
+  assert.match(en, /Access token invalid or expired\.<\/strong> Open the address printed by safe-edge serve/);
   assert.doesNotMatch(en, /<button/, 'retrying with the same refused token cannot help');
   await i18next.changeLanguage('zh');
 });

@@ -341,7 +341,7 @@ export const zh = {
   'error.retry': '重试',
   'error.details': '技术信息',
   'error.field': '相关内容：{{field}}',
-  'offline.title': '连不上分析引擎',
+  'offline.title': '连不上分析引擎。',
   'offline.retryIn': '{{s}} 秒后自动重试',
   'offline.retrying': '正在重试…',
   'offline.retryNow': '立即重试',
