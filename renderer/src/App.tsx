@@ -57,9 +57,9 @@ export function App({ transport }: { transport: EngineTransport }) {
   }), [transport]);
 
   const status = connection.pill;
-  // A page is mounted afresh when the engine comes back, so it reloads its data (not the form: its
-  // state is the report being typed).
-  const pageKey = `${route.page}-${route.page === 'new' ? 0 : connection.reconnects}`;
+  // Each address gets a fresh page boundary, and a page is mounted afresh when the engine comes back so it
+  // reloads its data (not the form: its state is the report being typed).
+  const pageKey = route.page === 'new' ? routeHash(route) : `${routeHash(route)}-${connection.reconnects}`;
   return (
     <>
       <a className="skip" href="#main">{t('app.skip')}</a>
