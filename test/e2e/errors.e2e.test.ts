@@ -2,7 +2,8 @@
 // 'C' (which used to leave a white screen: uPlot threw while loading). The app renders, charts included;
 // a wrong #token= shows the not-authorised pill and message; then the engine is stopped mid-session: the
 // offline banner appears in zh, an outage is "unreachable" (never "not found"), the report typed before
-// survives navigation as a draft, and submitting it keeps it on the form with the error and a retry.
+// survives navigation as a draft, and submitting it keeps it on the form with the error and a retry; the
+// engine is started again on the same port: the banner goes and the kept report is sent.
 // Screenshots: dist/screenshots/errors-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,5 +92,17 @@ test('engine stopped mid-session: offline banner in zh, outage not "not found", 
   await page.getByTestId('language-toggle').click();
   await page.getByTestId('offline-banner').filter({ hasText: 'Engine not reachable' }).waitFor();
   await shot('errors-submit-offline-en');
+});
+
+test('the engine comes back: the banner goes, the pill is OK again, the kept report is sent and its draft dropped', async () => {
+  server = await startServer(server.dataDir, Number(new URL(server.url).port)); // same data directory, so the same token
+  await page.getByTestId('offline-retry-now').click();
+  await page.getByTestId('engine-status').filter({ hasText: 'Engine OK' }).waitFor();
+  assert.equal(await page.getByTestId('offline-banner').count(), 0);
+  await page.getByTestId('submit-error-retry').click();
+  await page.getByTestId('progress-executor').and(page.locator('[data-state="finished"]')).waitFor();
+  assert.equal(String(await page.evaluate('window.location.hash')), '#/analysis/live');
+  assert.equal(await page.evaluate(`localStorage.getItem('safe-edge-draft:new')`), null, 'the draft is dropped once the engine accepted it');
+  await shot('errors-reconnected-en');
   assert.deepEqual(pageErrors, [], 'no script errors in the page');
 });
