@@ -94,12 +94,17 @@ test('engine stopped mid-session: offline banner in zh, outage not "not found", 
   await shot('errors-submit-offline-en');
 });
 
-test('the engine comes back: the banner goes, the pill is OK again, the kept report is sent and its draft dropped', async () => {
+test('the engine comes back: the banner goes, the page reloads its data, the kept report is sent and its draft dropped', async () => {
+  await page.evaluate(`window.location.hash = '#/incidents'`);
+  assert.equal(await page.getByTestId('incidents-error').getAttribute('data-code'), 'SAFE_UI_ENGINE_UNREACHABLE');
   server = await startServer(server.dataDir, Number(new URL(server.url).port)); // same data directory, so the same token
   await page.getByTestId('offline-retry-now').click();
   await page.getByTestId('engine-status').filter({ hasText: 'Engine OK' }).waitFor();
   assert.equal(await page.getByTestId('offline-banner').count(), 0);
-  await page.getByTestId('submit-error-retry').click();
+  await page.getByText('No analyses yet.').waitFor(); // the list asked again by itself: nobody pressed its retry
+  await page.getByTestId('nav-new').click();
+  await page.getByTestId('draft-restored').waitFor();
+  await page.getByTestId('submit').click();
   await page.getByTestId('progress-executor').and(page.locator('[data-state="finished"]')).waitFor();
   assert.equal(String(await page.evaluate('window.location.hash')), '#/analysis/live');
   assert.equal(await page.evaluate(`localStorage.getItem('safe-edge-draft:new')`), null, 'the draft is dropped once the engine accepted it');
