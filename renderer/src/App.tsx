@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { parseRoute, routeHash, type Route } from './logic/routes.js';
-import type { EngineTransport, Health, StoredRun } from './transport/engineTransport.js';
-import type { EngineStatus } from '../../engine/contract/ipc.js';
-import { EngineError } from './transport/engineTransport.js';
+import type { EngineTransport, StoredRun } from './transport/engineTransport.js';
 import { IncidentsPage } from './pages/IncidentsPage.js';
 import { EditIncidentPage } from './pages/EditIncidentPage.js';
 import { AnalysisPage, type LiveAnalysis } from './pages/AnalysisPage.js';
@@ -12,6 +10,11 @@ import { DeviceHealthPage } from './pages/DeviceHealthPage.js';
 import { ModelsPage } from './pages/ModelsPage.js';
 import { useT } from './i18n/i18n.js';
 import { ThemeSelect } from './components/AppearanceControls.js';
+import { useEngineConnection } from './components/useEngineConnection.js';
+import { OfflineBanner } from './components/OfflineBanner.js';
+import { PanelBoundary } from './components/PanelBoundary.js';
+import { ErrorNotice } from './components/ErrorNotice.js';
+import { draftKey } from './logic/incidentDraft.js';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -26,35 +29,38 @@ function useRoute(): Route {
 export function App({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const route = useRoute();
-  const [health, setHealth] = useState<Health | null>(null);
-  const [processState, setProcessState] = useState<EngineStatus['state'] | null>(null);
+  const connection = useEngineConnection(transport);
   const [live, setLive] = useState<LiveAnalysis | null>(null);
   const [editing, setEditing] = useState<StoredRun | null>(null);
-
-  useEffect(() => {
-    const check = () => transport.health().then(setHealth, () => setHealth(null));
-    void check();
-    const timer = setInterval(check, 10_000);
-    // In the desktop app the supervisor tells us at once when the engine restarts or fails.
-    const unsubscribe = transport.onEngineStatus?.((status) => { setProcessState(status.state); if (status.state === 'ready') void check(); });
-    return () => { clearInterval(timer); unsubscribe?.(); };
-  }, [transport]);
+  const [editingError, setEditingError] = useState<{ error: unknown; retry: () => void } | null>(null);
 
   useEffect(() => {
     setEditing(null);
-    if (route.page === 'new' && route.fromRunId) transport.run(route.fromRunId).then(setEditing, () => setEditing(null));
+    setEditingError(null);
+    const load = (runId: string) => transport.run(runId).then(setEditing, (error: unknown) => setEditingError({ error, retry: () => { setEditingError(null); load(runId); } }));
+    if (route.page === 'new' && route.fromRunId) load(route.fromRunId);
   }, [transport, route]);
 
-  const analyse = useCallback((incident: IncidentInput) => {
-    const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now() };
-    setLive(session);
-    window.location.hash = routeHash({ page: 'analysis', id: 'live' });
-    transport.analyze(incident, (event) => setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)))
-      .then((result) => setLive((s) => (s ? { ...s, result } : s)))
-      .catch((err: unknown) => setLive((s) => (s ? { ...s, error: err instanceof EngineError ? `${err.body.code}: ${err.body.message}` : String(err) } : s)));
-  }, [transport]);
+  // Settles when the engine has accepted the incident (its first progress or its result): only then does
+  // the page move to the live analysis, so a refused or unsent report stays on the form with its draft.
+  const analyse = useCallback((incident: IncidentInput): Promise<void> => new Promise((accepted, refused) => {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      setLive({ events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now(), retry: () => { analyse(incident).catch((error: unknown) => setLive((s) => (s ? { ...s, error } : s))); } });
+      window.location.hash = routeHash({ page: 'analysis', id: 'live' });
+      accepted();
+    };
+    transport.analyze(incident, (event) => { start(); setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)); })
+      .then((result) => { start(); setLive((s) => (s ? { ...s, result } : s)); })
+      .catch((error: unknown) => { if (started) setLive((s) => (s ? { ...s, error } : s)); else refused(error); });
+  }), [transport]);
 
-  const status = processState === 'restarting' || processState === 'failed' ? processState : health ? (health.status === 'ok' ? 'ok' : 'degraded') : 'down';
+  const status = connection.pill;
+  // Each address gets a fresh page boundary, and a page is mounted afresh when the engine comes back so it
+  // reloads its data (not the form: its state is the report being typed).
+  const pageKey = route.page === 'new' ? routeHash(route) : `${routeHash(route)}-${connection.reconnects}`;
   return (
     <>
       <a className="skip" href="#main">{t('app.skip')}</a>
@@ -71,15 +77,20 @@ export function App({ transport }: { transport: EngineTransport }) {
         <ThemeSelect compact />
         <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} data-testid="language-toggle">{t('lang.switch')}</button>
       </header>
+      {connection.offline && <OfflineBanner retryAtMs={connection.offline.retryAtMs} onRetryNow={connection.retryNow} />}
       <main id="main" tabIndex={-1}>
-        {route.page === 'incidents' && <IncidentsPage transport={transport} />}
-        {route.page === 'new' && (!route.fromRunId || editing) && (
-          <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} onSubmit={analyse} />
-        )}
-        {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
-        {route.page === 'settings' && <SettingsPage transport={transport} />}
-        {route.page === 'device' && <DeviceHealthPage transport={transport} />}
-        {route.page === 'models' && <ModelsPage transport={transport} />}
+        <PanelBoundary key={pageKey} name={route.page}>
+          {route.page === 'incidents' && <IncidentsPage transport={transport} />}
+          {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
+          {route.page === 'new' && (!route.fromRunId || editing) && (
+            <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined}
+              draftKey={draftKey(editing?.run.runId ?? null)} onSubmit={analyse} />
+          )}
+          {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
+          {route.page === 'settings' && <SettingsPage transport={transport} />}
+          {route.page === 'device' && <DeviceHealthPage transport={transport} />}
+          {route.page === 'models' && <ModelsPage transport={transport} />}
+        </PanelBoundary>
       </main>
     </>
   );

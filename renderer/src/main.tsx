@@ -1,11 +1,15 @@
 // Boots the UI: the IPC transport when the desktop app's preload provided `window.safeEdge`, else the
 // HTTP transport against the server that served this page.
+// First: a POSIX browser locale must be made valid before any chart library reads it.
+import './i18n/localeGuard.js';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import './answerBand.css';
+import './errors.css';
 import type { SafeEdgeBridge } from '../../engine/contract/ipc.js';
 import { App } from './App.js';
+import { PanelBoundary } from './components/PanelBoundary.js';
 import { initI18n, LANGUAGE_KEY, type Language } from './i18n/i18n.js';
 import { initAppearance } from './appearance/appearance.js';
 import { createHttpTransport, takeTokenFromLocation } from './transport/httpTransport.js';
@@ -17,4 +21,4 @@ const transport = bridge
   : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage));
 initAppearance(window); // keeps the theme and text size on <html> current (theme-boot.js set them before the first paint)
 initI18n((localStorage.getItem(LANGUAGE_KEY) as Language | null) ?? 'zh');
-createRoot(document.getElementById('root') as HTMLElement).render(<App transport={transport} />);
+createRoot(document.getElementById('root') as HTMLElement).render(<PanelBoundary name="app"><App transport={transport} /></PanelBoundary>);

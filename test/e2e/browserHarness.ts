@@ -33,9 +33,10 @@ export async function startSession(page: { width: number; height: number; accept
 
 export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }
 
-export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-'))): Promise<RunningServer> {
+/** `port`: 0 for a free one; a stopped server's port to bring the same engine back (same data, same token). */
+export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
       env: { ...process.env, SAFE_EDGE_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let log = '';

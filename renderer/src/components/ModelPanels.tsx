@@ -10,19 +10,16 @@ import {
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
+import { ErrorNotice } from './ErrorNotice.js';
 
 type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 const spanText = (t: T, span: Span): string => t(`models.span.${span.unit}`, { n: span.n });
 
-/** A failed call as the page shows it: the stable code first, so it can be looked up (docs/updates.md, "Refusals"). */
+/** A failed call as the page shows it: what to do in the UI language, with the stable code and the engine's
+ *  words open beside it, so it can be looked up (docs/updates.md, "Refusals"). */
 export interface Problem { code: string | null; message: string }
-export function ProblemText({ problem, testId }: { problem: Problem; testId: string }) {
-  const { t } = useT();
-  return (
-    <p className="alert" role="alert" data-testid={testId} data-code={problem.code ?? undefined}>
-      {problem.code ? t('models.errorWithCode', { code: problem.code, message: problem.message }) : t('common.error', { message: problem.message })}
-    </p>
-  );
+export function ProblemText({ problem, testId, onRetry }: { problem: Problem; testId: string; onRetry?: () => void }) {
+  return <ErrorNotice error={problem} testId={testId} onRetry={onRetry} detailsOpen />;
 }
 
 function sourceText(t: T, source: string): string {

@@ -160,7 +160,8 @@ test('rollback: the operator\'s button, the viewer\'s disabled; the result or th
   assert.match(text(operator), /v3 → v2，用时 15 ms/);
   const viewer = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate={false} busy={false} outcome={{ problem: { code: 'SAFE_E_MODEL_MISSING', message: 'no version before v1' } }} onRollback={noop} />);
   assert.match(viewer, /<button type="button" disabled="" title="仅操作员可用[^"]*" data-testid="rollback">/);
-  assert.match(viewer, /data-code="SAFE_E_MODEL_MISSING">SAFE_E_MODEL_MISSING：no version before v1/);
+  // What to do in the UI language, with the stable code and the engine's words open beside it.
+  assert.match(viewer, /data-code="SAFE_E_MODEL_MISSING"><p><strong>找不到所需的模型文件。<\/strong>.*<details[^>]* open=""><summary>技术信息<\/summary><code>SAFE_E_MODEL_MISSING<\/code><p>no version before v1<\/p>/);
 });
 
 test('an update\'s report per model, and the events with their codes', () => {

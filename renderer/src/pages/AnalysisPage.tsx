@@ -17,8 +17,11 @@ import { PlacesAtRisk } from '../components/PlacesAtRisk.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { PanelGrid } from '../components/PanelBoundary.js';
 
-export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: string; sensors: Sensor[]; startedAtMs?: number }
+/** `error`: what stopped the analysis after the engine accepted it; `retry` submits the same incident again. */
+export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: unknown; retry?: () => void; sensors: Sensor[]; startedAtMs?: number }
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -32,18 +35,21 @@ function download(name: string, text: string): void {
 export function AnalysisPage({ transport, id, live }: { transport: EngineTransport; id: string; live: LiveAnalysis | null }) {
   const { t, language } = useT();
   const [stored, setStored] = useState<StoredRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
   const runId = id === 'live' ? live?.result?.runId : id;
   useEffect(() => {
     setStored(null);
-    if (runId) transport.run(runId).then(setStored, (e: Error) => setError(e.message));
-  }, [transport, runId]);
+    setError(null);
+    if (runId) transport.run(runId).then(setStored, setError);
+  }, [transport, runId, attempt]);
   const result = stored?.result ?? live?.result;
   const finished = useLiveHandover(id, live?.result);
   // Only for the analysis on screen: opening another run afterwards must not leave this one's words.
   const finishedHere = finished && (id === 'live' || finished.runId === id) ? finished : null;
   const sensors = (stored?.incident.sensors as Sensor[] | undefined) ?? live?.sensors ?? [];
-  if (error) return <p className="alert">{t('analysis.notFound')} — {error}</p>;
+  // Said in the error's own words: an outage must not read "analysis not found".
+  if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="analysis-error" />;
   // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
   if (id === 'live' && !live) return <p className="alert" data-testid="live-gone">{t('analysis.liveGone')} <a href={routeHash({ page: 'incidents' })}>{t('analysis.toIncidents')}</a></p>;
   return (
@@ -63,9 +69,9 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="analysis-announcer">
         {finishedHere ? (finishedHere.executor?.headline ? t('band.finished', { headline: finishedHere.executor.headline[language] }) : t('band.finishedNoHeadline')) : ''}
       </p>
-      {!result && !live?.error && <p>{t('analysis.running')}</p>}
-      {live?.error && <p className="alert" role="alert">{t('common.error', { message: live.error })}</p>}
-      {result?.error && <p className="alert" role="alert">{result.error.code}: {result.error.message}</p>}
+      {!result && live?.error === undefined && <p>{t('analysis.running')}</p>}
+      {live?.error !== undefined && <ErrorNotice error={live.error} onRetry={live.retry} testId="live-error" />}
+      {result?.error && <ErrorNotice error={result.error} onRetry={live?.retry} testId="result-error" />}
       {result?.strategist?.notIncidentReason && (
         <p className="alert not-incident-banner" role="note" data-testid="not-incident-banner">
           {t('analysis.notIncident', { reason: t(`notIncident.${result.strategist.notIncidentReason.reason}`), cue: result.strategist.notIncidentReason.cue })}
@@ -80,7 +86,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         </div>
       )}
       {result && (
-        <div className="workspace-grid">
+        <PanelGrid className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}
           {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
@@ -96,7 +102,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           )}
           {result.executor && <PlanView executor={result.executor} />}
           <RunChanges stored={stored} />
-        </div>
+        </PanelGrid>
       )}
     </article>
   );

@@ -7,6 +7,7 @@ import type { EngineTransport } from '../transport/engineTransport.js';
 import { DEFAULT_RANGE, MAIN_METRICS, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
 import { AlertList, EnginePanel, LatestValues, MetricChart, RangeButtons } from '../components/DeviceHealthPanels.js';
 import { useT } from '../i18n/i18n.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 
 const REFRESH_MS = 1000;
 /** Long ranges change slowly (minute and hour tiers): their history is re-read every 30 refreshes. */
@@ -36,13 +37,13 @@ export function DeviceHealthPage({ transport }: { transport: EngineTransport }) 
   const [range, setRange] = useState<RangeName>(DEFAULT_RANGE);
   const [history, setHistory] = useState<Partial<Record<MainMetric, HistoryPoint[]>>>({});
   const [canOperate, setCanOperate] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   // The operator may silence and acknowledge; the viewer token is refused `about` (operator only).
   useEffect(() => { transport.call('about', {}).then(() => setCanOperate(true), () => setCanOperate(false)); }, [transport]);
 
   const tick = useCallback((n: number) => {
-    transport.call('deviceHealth', {}).then((h) => { setHealth(h); setError(null); }, (err: unknown) => setError(String(err)));
+    transport.call('deviceHealth', {}).then((h) => { setHealth(h); setError(null); }, setError);
     transport.call('alerts', {}).then(setAlerts, () => setAlerts(null));
     if (range !== '5m' && n % SLOW_HISTORY_EVERY !== 0) return;
     const toMs = Date.now();
@@ -57,13 +58,14 @@ export function DeviceHealthPage({ transport }: { transport: EngineTransport }) 
   return (
     <section aria-labelledby="device-title" className="device-page">
       <h1 id="device-title">{t('device.title')}</h1>
-      {error && <p className="problem" role="alert">{t('common.error', { message: error })}</p>}
+      {/* No retry button: the page asks again every second. */}
+      {error !== null && <ErrorNotice error={error} testId="device-error" />}
       <h2>{t('device.latest')}</h2>
       <LatestValues health={health} />
       <h2>{t('device.alerts')}</h2>
       <AlertList alerts={alerts?.alerts ?? []} monitoring={alerts?.monitoring ?? true} canOperate={canOperate}
-        onSilence={(a) => { void transport.call('silenceAlert', { silence: { key: a.key } }).then(refreshAlerts, (err: unknown) => setError(String(err))); }}
-        onAcknowledge={(a) => { void transport.call('acknowledgeAlert', { key: a.key }).then(refreshAlerts, (err: unknown) => setError(String(err))); }} />
+        onSilence={(a) => { void transport.call('silenceAlert', { silence: { key: a.key } }).then(refreshAlerts, setError); }}
+        onAcknowledge={(a) => { void transport.call('acknowledgeAlert', { key: a.key }).then(refreshAlerts, setError); }} />
       <h2>{t('device.history')}</h2>
       <RangeButtons range={range} onRange={(r) => { setRange(r); setHistory({}); }} />
       <div className="device-charts">

@@ -6,6 +6,8 @@ import { CASUALTY_FIELDS, emptyForm, formFromIncident, validateForm, type FieldP
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
 import { EXAMPLES } from '../examples.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { formatDraftTime, useIncidentDraft } from '../components/useIncidentDraft.js';
 
 type T = ReturnType<typeof useT>['t'];
 
@@ -28,10 +30,15 @@ function Field({ label, path, problems, children }: { label: string; path: strin
   );
 }
 
-export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInput; onSubmit: (incident: IncidentInput) => void }) {
-  const { t } = useT();
-  const [form, setForm] = useState<IncidentForm>(() => (initial ? formFromIncident(initial) : emptyForm()));
+/** `onSubmit` settles once the engine has accepted the incident (or refused it): until then the form, and
+ *  its kept draft (logic/incidentDraft.ts), stay. */
+export function EditIncidentPage({ initial, draftKey, onSubmit }: { initial?: IncidentInput; draftKey: string; onSubmit: (incident: IncidentInput) => Promise<void> }) {
+  const { t, language } = useT();
+  const draft = useIncidentDraft(draftKey, () => (initial ? formFromIncident(initial) : emptyForm()));
+  const { form, setForm } = draft;
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
   const messages = useMemo(() => new Map(problems.map((p) => [p.path, problemMessage(t, p)])), [problems, t]);
   const update = (patch: Partial<IncidentForm>) => setForm({ ...form, ...patch });
   const num = (label: MessageKey, path: string, value: string, set: (v: string) => void) => (
@@ -49,12 +56,22 @@ export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInpu
   );
   const submit = () => {
     const result = validateForm(form);
-    if (result.ok) { setProblems([]); onSubmit(result.incident); } else setProblems(result.problems);
+    if (!result.ok) { setProblems(result.problems); return; }
+    setProblems([]);
+    setSendError(null);
+    setSending(true);
+    onSubmit(result.incident).then(draft.submitted, (err: unknown) => { setSending(false); setSendError(err); });
   };
 
   return (
     <form className="incident-form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-labelledby="form-title">
       <h1 id="form-title">{t('form.title')}</h1>
+      {draft.restoredAt && (
+        <p className="draft-note" role="status" data-testid="draft-restored">
+          {t('draft.restored', { time: formatDraftTime(draft.restoredAt, language) })}{' '}
+          <button type="button" onClick={draft.discard} data-testid="discard-draft">{t('draft.discard')}</button>
+        </p>
+      )}
       <label className="field">
         <span>{t('form.example')}</span>
         <select value="" onChange={(e) => { const ex = EXAMPLES.find((x) => x.name === e.target.value); if (ex) { setForm(formFromIncident(ex.incident)); setProblems([]); } }} data-testid="load-example">
@@ -161,7 +178,8 @@ export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInpu
         <button type="button" onClick={() => update({ sensors: [...form.sensors, { id: `S${form.sensors.length + 1}`, kind: 'gas_ppm', thresholdValue: '', csv: '' }] })}>{t('form.addSensor')}</button>
       </fieldset>
       {problems.length > 0 && <p className="alert" role="alert">{t('form.invalid', { n: problems.length })}</p>}
-      <button type="submit" className="primary" data-testid="submit">{t('form.submit')}</button>
+      {sendError !== null && <><p>{t('form.notSent')}</p><ErrorNotice error={sendError} onRetry={submit} testId="submit-error" /></>}
+      <button type="submit" className="primary" disabled={sending} data-testid="submit">{sending ? t('form.submitting') : t('form.submit')}</button>
     </form>
   );
 }

@@ -4,18 +4,20 @@ import { EMPTY_FILTER, filterHistory, page, type HistoryFilter } from '../logic/
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, RunSummary } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 
 export function IncidentsPage({ transport }: { transport: EngineTransport }) {
   const { t } = useT();
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
   const [pageIndex, setPageIndex] = useState(0);
-  useEffect(() => { transport.history(1000).then(setRuns, (e: Error) => setError(e.message)); }, [transport]);
+  useEffect(() => { setError(null); transport.history(1000).then(setRuns, setError); }, [transport, attempt]);
   const filtered = useMemo(() => filterHistory(runs ?? [], filter), [runs, filter]);
   const { rows, pages } = page(filtered, pageIndex);
   const set = (patch: Partial<HistoryFilter>) => { setFilter({ ...filter, ...patch }); setPageIndex(0); };
-  if (error) return <p className="alert">{t('common.error', { message: error })}</p>;
+  if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="incidents-error" />;
   if (!runs) return <p>{t('common.loading')}</p>;
   return (
     <section aria-labelledby="incidents-title">

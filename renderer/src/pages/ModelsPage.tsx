@@ -43,13 +43,13 @@ export function ModelsPage({ transport }: { transport: EngineTransport }) {
   };
 
   if (!view) {
-    return loadProblem ? <ProblemText problem={loadProblem} testId="models-load-error" /> : <p data-testid="models-loading">{t('common.loading')}</p>;
+    return loadProblem ? <ProblemText problem={loadProblem} testId="models-load-error" onRetry={() => { void load(); }} /> : <p data-testid="models-loading">{t('common.loading')}</p>;
   }
   const nowMs = Date.now();
   return (
     <section aria-labelledby="models-title" className="models-page">
       <h1 id="models-title">{t('models.title')}</h1>
-      {loadProblem && <ProblemText problem={loadProblem} testId="models-load-error" />}
+      {loadProblem && <ProblemText problem={loadProblem} testId="models-load-error" onRetry={() => { void load(); }} />}
       <section aria-labelledby="models-channel-title" className="card">
         <h2 id="models-channel-title">{t('models.channel')}</h2>
         <ChannelPanel view={view} nowMs={nowMs} />

@@ -2,20 +2,25 @@ import { useEffect, useState } from 'react';
 import type { EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
 import { TextSizeSelect, ThemeSelect } from '../components/AppearanceControls.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 
 export function SettingsPage({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const [health, setHealth] = useState<Health | null>(null);
   const [models, setModels] = useState<ModelInfo[]>([]);
   const [dataDir, setDataDir] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
+    setError(null);
     transport.health().then(setHealth, () => setHealth(null));
-    transport.models().then(setModels, () => setModels([]));
+    transport.models().then(setModels, (err: unknown) => { setModels([]); setError(err); });
     transport.dataDir().then(setDataDir, () => setDataDir(null));
-  }, [transport]);
+  }, [transport, attempt]);
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
+      {error !== null && <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="settings-error" />}
       <label className="field"><span>{t('settings.language')}</span>
         <select value={language} onChange={(e) => setLanguage(e.target.value as 'zh' | 'en')} data-testid="language-select">
           <option value="zh">中文</option><option value="en">English</option>

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import type { ProgressEventBody, healthSchema, modelInfoSchema, runSummarySchema, storedRunSchema } from '../../../engine/contract/api.js';
-import type { SafeErrorBody } from '../../../engine/contract/errors.js';
+import { ERROR_CODES } from '../../../engine/contract/errors.js';
+import { TRANSPORT_ERROR_CODES, type EngineErrorBody } from './transportErrors.js';
 import type { EngineStatus } from '../../../engine/contract/ipc.js';
 import type { BridgeOperationName, OperationArgsInput, OperationResult } from '../../../engine/contract/operations.js';
 
@@ -23,7 +24,14 @@ export interface EngineCalls {
   onEngineStatus?(listener: (status: EngineStatus) => void): () => void;
 }
 
+/** How one call ended, as far as the connection goes: the status pill and the offline banner follow it
+ *  (`/health` needs no token, so only the other calls can tell that the token is refused). */
+export type CallOutcome = 'ok' | 'unauthorised' | 'unreachable' | 'failed';
+export interface CallReport { operation: BridgeOperationName | 'analyze'; outcome: CallOutcome }
+
 export interface EngineTransport extends EngineCalls {
+  /** Every call's outcome, as it ends. Returns the unsubscribe. */
+  onCallReport(listener: (report: CallReport) => void): () => void;
   health(): Promise<Health>;
   history(limit: number): Promise<RunSummary[]>;
   run(id: string): Promise<StoredRun>;
@@ -33,20 +41,36 @@ export interface EngineTransport extends EngineCalls {
 
 /** The pages' conveniences over a transport's `call`. */
 export function engineTransport(calls: EngineCalls): EngineTransport {
+  const listeners = new Set<(report: CallReport) => void>();
+  function reported<T>(operation: CallReport['operation'], promise: Promise<T>): Promise<T> {
+    const tell = (outcome: CallOutcome) => { for (const listener of listeners) listener({ operation, outcome }); };
+    return promise.then(
+      (value) => { tell('ok'); return value; },
+      (err: unknown) => { tell(callOutcome(err)); throw err; },
+    );
+  }
   return {
     kind: calls.kind,
-    call: (name, args) => calls.call(name, args),
-    analyze: (incident, onProgress) => calls.analyze(incident, onProgress),
+    onCallReport: (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
+    call: (name, args) => reported(name, calls.call(name, args)),
+    analyze: (incident, onProgress) => reported('analyze', calls.analyze(incident, onProgress)),
     ...(calls.onEngineStatus ? { onEngineStatus: (listener: (status: EngineStatus) => void) => calls.onEngineStatus!(listener) } : {}),
-    health: () => calls.call('health', {}),
-    history: (limit) => calls.call('runs', { limit }),
-    run: (id) => calls.call('run', { id }),
-    models: () => calls.call('models', {}),
-    dataDir: async () => (await calls.call('about', {})).dataDir,
+    health: () => reported('health', calls.call('health', {})),
+    history: (limit) => reported('runs', calls.call('runs', { limit })),
+    run: (id) => reported('run', calls.call('run', { id })),
+    models: () => reported('models', calls.call('models', {})),
+    dataDir: async () => (await reported('about', calls.call('about', {}))).dataDir,
   };
 }
 
-/** An engine error as the UI shows it: the stable code plus the field it concerns. */
+function callOutcome(err: unknown): CallOutcome {
+  if (!(err instanceof EngineError)) return 'failed';
+  if (err.body.code === TRANSPORT_ERROR_CODES.UNREACHABLE) return 'unreachable';
+  return err.body.code === ERROR_CODES.UNAUTHORIZED ? 'unauthorised' : 'failed';
+}
+
+/** An engine error as the UI shows it: the stable code plus the field it concerns; a transport code
+ *  (transportErrors.ts) when the engine's reply never arrived. */
 export class EngineError extends Error {
-  constructor(readonly body: SafeErrorBody) { super(`${body.code}: ${body.message}`); }
+  constructor(readonly body: EngineErrorBody) { super(`${body.code}: ${body.message}`); }
 }

@@ -7,19 +7,31 @@ import { jobMessageSchema, type ProgressEventBody } from '../../../engine/contra
 import { ERROR_CODES, toErrorBody } from '../../../engine/contract/errors.js';
 import { OPERATIONS, httpRequestFor, type BridgeOperationName, type HttpBinding, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
 import { EngineError, engineTransport, type EngineTransport } from './engineTransport.js';
+import { TRANSPORT_ERROR_CODES } from './transportErrors.js';
 
 export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
   async function send<K extends OperationName>(name: K, args: OperationArgsInput<K>): Promise<OperationResult<K>> {
     const request = httpRequestFor(name, args);
     const query = new URLSearchParams(request.query).toString();
-    const response = await fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
-      method: request.method,
-      headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
+        method: request.method,
+        headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      });
+    } catch (err) {
+      // fetch rejects (a TypeError, "Failed to fetch") only when no reply came at all.
+      throw new EngineError({ code: TRANSPORT_ERROR_CODES.UNREACHABLE, message: err instanceof Error ? err.message : String(err) });
+    }
     // A text result (the table's http.contentType: /metrics) comes as is; errors are always JSON.
     if (response.ok && (OPERATIONS[name].http as HttpBinding).contentType !== undefined) return await response.text() as OperationResult<K>;
-    const body = await response.json() as unknown;
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (err) {
+      throw new EngineError({ code: TRANSPORT_ERROR_CODES.BAD_REPLY, message: `HTTP ${response.status}: ${err instanceof Error ? err.message : String(err)}` });
+    }
     if (!response.ok) throw new EngineError(toErrorBody(body, ERROR_CODES.INTERNAL));
     return body as OperationResult<K>;
   }

@@ -72,3 +72,29 @@ test('the browser transport builds each request from the operations table and ke
     globalThis.fetch = realFetch;
   }
 });
+
+test('no reply at all is SAFE_UI_ENGINE_UNREACHABLE, a non-JSON reply SAFE_UI_BAD_REPLY; every call reports its outcome', async () => {
+  const realFetch = globalThis.fetch;
+  let mode: 'down' | 'html' | 'unauthorised' | 'ok' = 'down';
+  globalThis.fetch = (async () => {
+    if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'html') return new Response('<html>502 Bad Gateway</html>', { status: 502 });
+    if (mode === 'unauthorised') return new Response(JSON.stringify({ code: 'SAFE_E_UNAUTHORIZED', message: 'bad token' }), { status: 401 });
+    return new Response('[]', { status: 200 });
+  }) as typeof fetch;
+  try {
+    const transport = createHttpTransport('http://127.0.0.1:9', 'b'.repeat(64));
+    const reports: string[] = [];
+    transport.onCallReport((r) => reports.push(`${r.operation}:${r.outcome}`));
+    await assert.rejects(transport.history(5), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_UI_ENGINE_UNREACHABLE' && e.body.message === 'Failed to fetch');
+    mode = 'html';
+    await assert.rejects(transport.run('x'), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_UI_BAD_REPLY' && e.body.message.startsWith('HTTP 502'));
+    mode = 'unauthorised';
+    await assert.rejects(transport.call('stats', {}), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_UNAUTHORIZED');
+    mode = 'ok';
+    await transport.history(5);
+    assert.deepEqual(reports, ['runs:unreachable', 'run:failed', 'stats:unauthorised', 'runs:ok']);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
