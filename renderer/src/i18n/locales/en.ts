@@ -291,4 +291,6 @@ export const en: Record<MessageKey, string> = {
   'models.event.trial-started': 'trial started',
   'models.event.promoted': 'promoted after its trial',
   'models.event.auto-rollback': 'rolled back automatically (trial failed)',
+  // Navigation for keyboard and screen reader (issue 15): the window title names the page.
+  'a11y.documentTitle': '{{page}} — SAFE Edge',
 };

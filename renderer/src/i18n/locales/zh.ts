@@ -289,5 +289,7 @@ export const zh = {
   'models.event.trial-started': '开始试运行',
   'models.event.promoted': '试运行后转正',
   'models.event.auto-rollback': '试运行未通过，自动回滚',
+  // Navigation for keyboard and screen reader (issue 15): the window title names the page.
+  'a11y.documentTitle': '{{page}} — SAFE Edge',
 } as const;
 export type MessageKey = keyof typeof zh;
