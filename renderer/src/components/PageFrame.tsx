@@ -5,16 +5,26 @@
 // link that was clicked.
 import { Suspense, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 
-/** Focuses the page's main heading (focusable by script only: it is no tab stop), else <main>. */
-export function focusMainHeading(): void {
+/** Focuses the page's main heading (focusable by script only: it is no tab stop); false when there is none yet. */
+function focusHeading(main: HTMLElement): boolean {
+  const heading = main.querySelector<HTMLElement>('h1');
+  if (!heading) return false;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+  return true;
+}
+
+/** Focus to the page's heading; a page that first says "loading" gets <main> now and its heading once drawn,
+ *  unless the user has moved focus meanwhile. Returns the cleanup (stop watching). */
+function focusArrivedPage(): () => void {
   const main = document.getElementById('main');
-  const heading = main?.querySelector<HTMLElement>('h1');
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  } else {
-    main?.focus();
-  }
+  if (!main || focusHeading(main)) return () => {};
+  main.focus();
+  const observer = new MutationObserver(() => {
+    if (document.activeElement !== main || focusHeading(main)) observer.disconnect();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }
 
 /** Focuses <main> itself: the link's #main would otherwise be taken by the hash router as a route. */
@@ -33,7 +43,7 @@ function PageArrival({ routeKey, title }: { routeKey: string; title: string }) {
   useEffect(() => {
     // On the first load focus stays at the start of the document, where the skip link is.
     if (first.current) { first.current = false; return; }
-    focusMainHeading();
+    return focusArrivedPage();
   }, [routeKey]);
   return null;
 }
