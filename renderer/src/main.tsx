@@ -1,5 +1,6 @@
 // Boots the UI: the IPC transport when the desktop app's preload provided `window.safeEdge`, else the
 // HTTP transport against the server that served this page.
+import './zodJitless.js';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
