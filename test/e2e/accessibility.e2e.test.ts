@@ -77,6 +77,7 @@ test('the skip link focuses main on a page other than the first, without changin
   await visit('#/settings', '[data-testid="language-select"]');
   await page.locator('a.skip').focus();
   assert.ok(await page.locator('a.skip').isVisible(), 'shown when focused');
+  await session.shot('skip-link-settings-zh');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate('window.location.hash'), '#/settings', 'still on the settings page');
   assert.equal(await page.evaluate('document.activeElement.id'), 'main');
@@ -135,6 +136,7 @@ test('the focus ring on the dark header is at least 3:1 against the bar and the 
   })()`) as { outline: string; outlineStyle: string; tab: string; bar: string };
   assert.equal(await current.evaluate((link) => link === link.ownerDocument.activeElement), true, 'the current page\'s link has the focus');
   assert.notEqual(colours.outlineStyle, 'none', 'a focus ring is drawn');
+  await page.screenshot({ path: join(ROOT, 'dist', 'screenshots', 'header-focus-ring-zh.png'), clip: { x: 0, y: 0, width: 1280, height: 120 } });
   assert.ok(contrast(colours.outline, colours.bar) >= 3, `ring ${colours.outline} on the bar ${colours.bar}: ${contrast(colours.outline, colours.bar).toFixed(2)}:1`);
   assert.ok(contrast(colours.outline, colours.tab) >= 3, `ring ${colours.outline} on the tab ${colours.tab}: ${contrast(colours.outline, colours.tab).toFixed(2)}:1`);
 });
@@ -145,7 +147,7 @@ test('at 320 px wide no page scrolls sideways (tables and charts scroll in their
     for (const { name, hash, ready } of PAGES()) {
       await visit(hash, ready);
       const widthPx = await page.evaluate('document.documentElement.scrollWidth') as number;
-      if (name === 'analysis') await session.shot('analysis-320-zh');
+      await session.shot(`${name}-320px-zh`);
       assert.ok(widthPx <= 320, `${name} is ${widthPx} px wide at 320 px`);
     }
   } finally {
