@@ -1,6 +1,7 @@
 // Electron's security checklist as data and small pure functions, so it can be tested without Electron:
 // isolated, sandboxed renderers; a strict CSP; no navigation or new windows; the UI only from app://.
 import { normalize, resolve, sep } from 'node:path';
+import { UI_CONTENT_SECURITY_POLICY } from '../../engine/contract/uiSecurity.js';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://safe-edge`;
@@ -16,11 +17,9 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
-/** Sent with every response of the app:// protocol: nothing from the network, no inline script. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
+/** Sent with every response of the app:// protocol: the same policy `safe-edge serve` sends (nothing from the
+ *  network, no inline script or style, no framing). */
+export const CONTENT_SECURITY_POLICY = UI_CONTENT_SECURITY_POLICY;
 
 /** Only the app's own pages may be shown; everything else (links, drag-and-drop, redirects) is refused. */
 export function isAllowedNavigation(url: string): boolean {

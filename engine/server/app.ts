@@ -4,7 +4,6 @@
 // operations table (plugins/operationRoutes.ts). The browser UI is served from the same origin.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MAX_INCIDENT_BYTES } from '../contract/incident.js';
@@ -15,6 +14,7 @@ import type { ApiTokens } from './apiToken.js';
 import { accessPlugin } from './plugins/access.js';
 import { frameworkErrorReply, registerErrorReplies } from './plugins/errorReplies.js';
 import { operationRoutes } from './plugins/operationRoutes.js';
+import { uiStatic } from './plugins/uiStatic.js';
 
 export interface ServerOptions {
   /** The operator and viewer tokens; null turns the token check off. */
@@ -47,6 +47,6 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   const handlers = operationHandlers(engine);
   for (const group of GROUPS) void app.register(operationRoutes(group, handlers));
   const uiDir = options.uiDir === undefined ? DEFAULT_UI_DIR : options.uiDir;
-  if (uiDir && existsSync(uiDir)) void app.register(fastifyStatic, { root: uiDir, prefix: '/', index: 'index.html' });
+  if (uiDir && existsSync(uiDir)) void app.register(uiStatic(uiDir));
   return app;
 }

@@ -178,3 +178,24 @@ test('a request for another host name (DNS rebinding) is refused even with the t
   });
   assert.equal(status, 401);
 });
+
+test('the UI and its assets are served with the UI security headers (CSP, frame denial, nosniff, no referrer)', async () => {
+  const page = await fetch(base + '/');
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  const script = /<script type="module"[^>]* src="\.\/([^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(script, 'index.html loads its entry script from assets/');
+  const asset = await fetch(`${base}/${script}`);
+  assert.equal(asset.status, 200);
+  assert.match(asset.headers.get('content-type') ?? '', /javascript/);
+  for (const response of [page, asset]) {
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/, response.url);
+    assert.match(csp, /script-src 'self'(;|$)/, 'scripts only from the app: no inline script');
+    assert.match(csp, /style-src 'self'(;|$)/, 'no inline style');
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+  }
+});

@@ -1,20 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { parseRoute, routeHash, type Route } from './logic/routes.js';
 import type { EngineTransport, StoredRun } from './transport/engineTransport.js';
-import { IncidentsPage } from './pages/IncidentsPage.js';
-import { EditIncidentPage } from './pages/EditIncidentPage.js';
-import { AnalysisPage, type LiveAnalysis } from './pages/AnalysisPage.js';
-import { SettingsPage } from './pages/SettingsPage.js';
-import { DeviceHealthPage } from './pages/DeviceHealthPage.js';
-import { ModelsPage } from './pages/ModelsPage.js';
+import type { LiveAnalysis } from './pages/AnalysisPage.js';
 import { useT } from './i18n/i18n.js';
+import type { MessageKey } from './i18n/locales/zh.js';
 import { ThemeSelect } from './components/AppearanceControls.js';
 import { useEngineConnection } from './components/useEngineConnection.js';
 import { OfflineBanner } from './components/OfflineBanner.js';
 import { PanelBoundary } from './components/PanelBoundary.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
+import { LiveRegion } from './components/LiveRegion.js';
+import { PageFrame, SkipLink } from './components/PageFrame.js';
 import { draftKey } from './logic/incidentDraft.js';
+
+// One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
+// comes only with the pages that chart.
+const IncidentsPage = lazy(() => import('./pages/IncidentsPage.js').then((m) => ({ default: m.IncidentsPage })));
+const EditIncidentPage = lazy(() => import('./pages/EditIncidentPage.js').then((m) => ({ default: m.EditIncidentPage })));
+const AnalysisPage = lazy(() => import('./pages/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const DeviceHealthPage = lazy(() => import('./pages/DeviceHealthPage.js').then((m) => ({ default: m.DeviceHealthPage })));
+const ModelsPage = lazy(() => import('./pages/ModelsPage.js').then((m) => ({ default: m.ModelsPage })));
+
+/** The window title names the page, in the UI language. */
+const PAGE_TITLE: Record<Route['page'], MessageKey> = {
+  incidents: 'nav.incidents', new: 'nav.new', analysis: 'analysis.title', settings: 'settings.title', device: 'device.title', models: 'models.title',
+};
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -63,7 +75,7 @@ export function App({ transport }: { transport: EngineTransport }) {
   const pageKey = route.page === 'new' ? routeHash(route) : `${routeHash(route)}-${connection.reconnects}`;
   return (
     <>
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <SkipLink label={t('app.skip')} />
       <header className="topbar no-print">
         <strong className="brand">{t('app.title')}</strong>
         <nav aria-label={t('nav.label')}>
@@ -75,10 +87,11 @@ export function App({ transport }: { transport: EngineTransport }) {
         </nav>
         <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
         <ThemeSelect compact />
-        <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} data-testid="language-toggle">{t('lang.switch')}</button>
+        <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
       </header>
       {connection.offline && <OfflineBanner retryAtMs={connection.offline.retryAtMs} onRetryNow={connection.retryNow} />}
-      <main id="main" tabIndex={-1}>
+      <PageFrame routeKey={routeHash(route)} title={t('a11y.documentTitle', { page: t(PAGE_TITLE[route.page]) })} loading={t('common.loading')}>
+        {/* Inside the frame's Suspense: a page chunk that fails to load is caught here, with a retry. */}
         <PanelBoundary key={pageKey} name={route.page}>
           {route.page === 'incidents' && <IncidentsPage transport={transport} />}
           {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
@@ -91,7 +104,8 @@ export function App({ transport }: { transport: EngineTransport }) {
           {route.page === 'device' && <DeviceHealthPage transport={transport} />}
           {route.page === 'models' && <ModelsPage transport={transport} />}
         </PanelBoundary>
-      </main>
+      </PageFrame>
+      <LiveRegion />
     </>
   );
 }

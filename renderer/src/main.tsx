@@ -2,6 +2,7 @@
 // HTTP transport against the server that served this page.
 // First: a POSIX browser locale must be made valid before any chart library reads it.
 import './i18n/localeGuard.js';
+import './zodJitless.js';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';

@@ -37,14 +37,14 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
         ))}
         <circle cx={picture.sourcePx.x} cy={picture.sourcePx.y} r="5" className="source" />
         <text x={picture.sourcePx.x + 8} y={picture.sourcePx.y - 8} className="label">{plan.origin ? (lang === 'zh' ? plan.origin.nameZh : plan.origin.name) : t('map.source')}</text>
-        <g transform={`translate(${VIEW.widthPx - 30} 40)`} aria-label={t('map.north')}>
+        <g transform={`translate(${VIEW.widthPx - 30} 40)`}>
           <path d="M0,-22 L7,6 L0,0 L-7,6 Z" className="arrow" />
           <text y="22" textAnchor="middle" className="label">{t('map.north')}</text>
         </g>
         {windFrom !== undefined && (
           // The arrow is drawn pointing south (where a north wind blows); rotating it by the wind's
           // from-bearing turns it to where this wind blows, along the plume.
-          <g transform={`translate(40 40) rotate(${windFrom})`} aria-label={t('map.wind')} data-testid="wind-arrow">
+          <g transform={`translate(40 40) rotate(${windFrom})`} data-testid="wind-arrow">
             <path d="M0,-20 L0,14 M-6,8 L0,16 L6,8" className="wind" />
           </g>
         )}

@@ -400,4 +400,6 @@ export const en: Record<MessageKey, string> = {
   'draft.discard': 'Discard draft',
   'form.submitting': 'Submitting…',
   'form.notSent': 'The report was not sent; it is kept on this computer.',
+  // Navigation for keyboard and screen reader (issue 15): the window title names the page.
+  'a11y.documentTitle': '{{page}} — SAFE Edge',
 };

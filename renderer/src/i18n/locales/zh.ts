@@ -398,5 +398,7 @@ export const zh = {
   'draft.discard': '丢弃草稿',
   'form.submitting': '正在提交…',
   'form.notSent': '报告尚未提交，内容已保存在本机。',
+  // Navigation for keyboard and screen reader (issue 15): the window title names the page.
+  'a11y.documentTitle': '{{page}} — SAFE Edge',
 } as const;
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,44 @@
+// The built UI bundle as shipped and served (dist/renderer-app, docs/app.md "Lean delivery"): one chunk per
+// page, the first page without the charting library, no source maps, and the page's own CSP the same as the
+// one its hosts send.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UI_CONTENT_SECURITY_POLICY } from '../../engine/contract/uiSecurity.js';
+
+const UI_DIR = fileURLToPath(new URL('../../renderer-app', import.meta.url));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [relative(UI_DIR, path)];
+  });
+}
+const files = walk(UI_DIR);
+const html = readFileSync(join(UI_DIR, 'index.html'), 'utf8');
+
+test('no source map is shipped or served, and no script or style points to one', () => {
+  assert.ok(files.some((f) => f.endsWith('.js')), 'the bundle was built');
+  assert.deepEqual(files.filter((f) => f.endsWith('.map')), []);
+  const pointing = files.filter((f) => /\.(js|css)$/.test(f) && /sourceMappingURL/.test(readFileSync(join(UI_DIR, f), 'utf8')));
+  assert.deepEqual(pointing, []);
+});
+
+test('each page is its own chunk, and the first page loads no charting code', () => {
+  for (const page of ['IncidentsPage', 'EditIncidentPage', 'AnalysisPage', 'SettingsPage', 'DeviceHealthPage', 'ModelsPage']) {
+    assert.ok(files.some((f) => new RegExp(`^assets/${page}-[\\w-]+\\.js$`).test(f)), `${page} has a chunk`);
+  }
+  // What index.html loads before any page: its entry script and the modules it preloads.
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  assert.ok(initial.length >= 1);
+  for (const file of initial) assert.doesNotMatch(readFileSync(join(UI_DIR, file), 'utf8'), /u-legend|uPlot/, `${file} carries no uPlot`);
+  const charting = files.filter((f) => f.endsWith('.js') && /u-legend/.test(readFileSync(join(UI_DIR, f), 'utf8')));
+  assert.equal(charting.length, 1, 'uPlot is in one chunk, shared by the pages that chart');
+});
+
+test('the page\'s own CSP is the one its hosts send (less frame-ancestors, which a <meta> cannot carry)', () => {
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  assert.equal(meta, UI_CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+});
