@@ -7,6 +7,7 @@ import { EngineError } from './transport/engineTransport.js';
 import { IncidentsPage } from './pages/IncidentsPage.js';
 import { EditIncidentPage } from './pages/EditIncidentPage.js';
 import { AnalysisPage, type LiveAnalysis } from './pages/AnalysisPage.js';
+import { BriefingPage } from './pages/BriefingPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { DeviceHealthPage } from './pages/DeviceHealthPage.js';
 import { ModelsPage } from './pages/ModelsPage.js';
@@ -75,6 +76,7 @@ export function App({ transport }: { transport: EngineTransport }) {
           <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} onSubmit={analyse} />
         )}
         {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' ? live : null} />}
+        {route.page === 'briefing' && <BriefingPage transport={transport} id={route.id} />}
         {route.page === 'settings' && <SettingsPage transport={transport} />}
         {route.page === 'device' && <DeviceHealthPage transport={transport} />}
         {route.page === 'models' && <ModelsPage transport={transport} />}

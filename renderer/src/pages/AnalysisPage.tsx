@@ -12,6 +12,7 @@ import { RunChanges } from '../components/RunChanges.js';
 import { ReportReading } from '../components/ReportReading.js';
 import { HazmatCard } from '../components/HazmatCard.js';
 import { PlacesAtRisk } from '../components/PlacesAtRisk.js';
+import { IncidentEscalation } from '../components/IncidentEscalation.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
@@ -47,10 +48,13 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           <div className="actions no-print">
             {result.runId && <a className="button" href={routeHash({ page: 'new', fromRunId: result.runId })}>{t('analysis.rerun')}</a>}
             <button type="button" onClick={() => download(`${result.id}.json`, JSON.stringify(result, null, 2))} data-testid="export-json">{t('analysis.exportJson')}</button>
-            <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>
+            {result.runId
+              ? <a className="button" href={routeHash({ page: 'briefing', id: result.runId })} data-testid="print">{t('analysis.print')}</a>
+              : <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>}
           </div>
         )}
       </header>
+      {result?.runId && <IncidentEscalation transport={transport} incidentId={result.id} runId={result.runId} />}
       {live && id === 'live' && <ProgressStrip events={live.events} />}
       {!result && !live?.error && <p aria-live="polite">{t('analysis.running')}</p>}
       {live?.error && <p className="alert" role="alert">{t('common.error', { message: live.error })}</p>}
