@@ -31,15 +31,18 @@ export function IncidentRows({ groups }: { groups: readonly IncidentGroup[] }) {
                 <button type="button" className="disclosure" aria-expanded={expanded} aria-controls={g.runs.map((r) => `run-${r.runId}`).join(' ')} onClick={() => toggle(g.incidentId)} data-testid="toggle-runs"
                   aria-label={t(expanded ? 'incidents.collapse' : 'incidents.expand', { id: g.incidentId, n: g.runs.length })}>{expanded ? '▾' : '▸'}</button>
               </td>
-              <td><time dateTime={g.occurredAt}>{formatDateTime(g.occurredAt, language)}</time></td>
+              <td>
+                <time dateTime={g.occurredAt}>{formatDateTime(g.occurredAt, language)}</time>
+                <div className="muted latest">{t('incidents.latestRun', { time: formatDateTime(g.latest.createdAt, language) })}</div>
+              </td>
               <td>
                 <a href={routeHash({ page: 'analysis', id: g.latest.runId })}>{g.incidentId}</a>
                 <div className="report-snippet">{g.latest.text}</div>
               </td>
               <td data-testid="incident-place">{g.latest.location ? formatLocation(g.latest.location) : <span className="muted">{t('incidents.noPlace')}</span>}</td>
-              <td>{type ? t(type) : '—'}</td>
+              <td className="incident-type-cell">{type ? t(type) : '—'}</td>
               <td><LevelPath path={g.levelPath} escalation={g.escalation} /></td>
-              <td>{t('incidents.runs', { n: g.runs.length })}<div className="muted">{t('incidents.latestRun', { time: formatDateTime(g.latest.createdAt, language) })}</div></td>
+              <td>{t('incidents.runs', { n: g.runs.length })}</td>
               <td><span className={`run-status status-${g.latest.status}`} data-testid="incident-status" data-status={g.latest.status}>{t(`status.${g.latest.status}`)}</span></td>
             </tr>
             {g.runs.map((r) => (

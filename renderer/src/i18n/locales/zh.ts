@@ -301,7 +301,7 @@ export const zh = {
   'incidents.expand': '展开事件 {{id}} 的 {{n}} 次分析',
   'incidents.collapse': '收起事件 {{id}} 的 {{n}} 次分析',
   'incidents.runs': '{{n}} 次',
-  'incidents.latestRun': '最近一次 {{time}}',
+  'incidents.latestRun': '最近分析 {{time}}',
   'incidents.run': '第 {{seq}} 次分析',
   'incidents.took': '用时 {{s}} 秒',
   'incidents.count': '共 {{incidents}} 起事件，{{runs}} 次分析',
