@@ -1,7 +1,8 @@
 // The ICS-201 briefing of a stored run (#/analysis/<runId>/briefing): on screen a preview with the two
 // fields only the commander knows (the incident's name, who prepared it) and a print button; on paper the
 // form with a running header and footer (docs/app.md, "The ICS-201 briefing").
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Ics201Briefing } from '../components/Ics201Briefing.js';
 import { PREPARED_BY_KEY, defaultIncidentName, incidentNameKey, pageBoxesCss } from '../logic/briefingFields.js';
 import { formatDateTime } from '../logic/dateTime.js';
@@ -12,7 +13,8 @@ import { useT } from '../i18n/i18n.js';
 /** The page boxes as a constructed style sheet: adopted while the briefing is open, dropped when it closes,
  *  so printing any other page is not given this incident's header. */
 function usePageBoxes(css: string | null): void {
-  useEffect(() => {
+  // A layout effect: the sheet is in place in the same synchronous pass as a render forced before printing.
+  useLayoutEffect(() => {
     if (!css || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return undefined;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -30,7 +32,13 @@ export function BriefingPage({ transport, id }: { transport: EngineTransport; id
   const [error, setError] = useState<string | null>(null);
   const [incidentName, setIncidentName] = useState('');
   const [preparedBy, setPreparedBy] = useState(() => stored(PREPARED_BY_KEY) ?? '');
-  const [preparedAt] = useState(() => new Date());
+  const [preparedAt, setPreparedAt] = useState(() => new Date());
+  // "Prepared" is when it is printed: a briefing left open and printed later says so on paper.
+  useEffect(() => {
+    const stamp = () => flushSync(() => setPreparedAt(new Date()));
+    window.addEventListener('beforeprint', stamp);
+    return () => window.removeEventListener('beforeprint', stamp);
+  }, []);
   useEffect(() => {
     setRun(null);
     transport.run(id).then((r) => {
