@@ -71,6 +71,7 @@ test('the workspace says the level went from IV to III across the runs', async (
   await useLanguage('zh', `#/analysis/${latestChlorineRun}`);
   await page.getByTestId('workspace-escalation').waitFor();
   assert.match(await page.getByTestId('workspace-escalation').textContent() ?? '', /2 次分析中响应级别的变化：IV 级 → III 级 已升级/);
+  await page.getByTestId('workspace-escalation').screenshot({ path: join(SCREENSHOTS_DIR, 'workspace-escalation-zh.png') });
 });
 
 const SECTION_TITLES = {
