@@ -19,6 +19,10 @@ export const runSummarySchema = z.object({
   runId: z.string(), incidentId: z.string(), seq: z.number().int(), createdAt: z.string(),
   status: z.enum(['ok', 'partial', 'error']), type: z.string().nullable(), severity: z.string().nullable(),
   totalMs: z.number().nullable(), text: z.string(),
+  /** The incident's own time and place as submitted (incident.reportedAt, incident.location); null when not given.
+   *  The incidents list shows them beside each incident (docs/app.md). */
+  reportedAt: z.string().nullable(),
+  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
 });
 
 export const historyQuerySchema = z.object({

@@ -9,7 +9,7 @@ import {
   type IncidentBundle, type importIncidentArgsSchema, type importIncidentResultSchema,
 } from '../contract/handover.js';
 import { parseIncident } from '../contract/parseIncident.js';
-import type { AnalysisStore, StoredRun } from '../store/analysisStore.js';
+import type { AnalysisStore, RunToImport, StoredRun } from '../store/analysisStore.js';
 
 type ImportArgs = z.output<typeof importIncidentArgsSchema>;
 type ImportResult = z.output<typeof importIncidentResultSchema>;
@@ -88,7 +88,7 @@ function importAsNew(store: AnalysisStore, bundle: IncidentBundle, incidentId: s
   }
   const runs = bundle.runs.map((run) => {
     const runId = randomUUID();
-    const stored: Omit<StoredRun, 'text' | 'incidentId' | 'type' | 'severity' | 'totalMs' | 'status'> = {
+    const stored: RunToImport = {
       ...asStored(run), runId, incident: { ...parseIncident(run.incident), id: incidentId }, result: { ...run.result, id: incidentId, runId },
     };
     return stored;

@@ -6,11 +6,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { resolveConfig } from '../config.js';
 import { Engine } from '../engine.js';
 import { createLogger } from '../logging.js';
 import { analysisResultSchema } from '../contract/result.js';
-import { healthSchema, progressEventSchema, storedRunSchema } from '../contract/api.js';
+import { healthSchema, progressEventSchema, runSummarySchema, storedRunSchema } from '../contract/api.js';
 import { buildServer } from './app.js';
 import { loadOrCreateToken, loadOrCreateTokens, type ApiTokens } from './apiToken.js';
 
@@ -157,8 +158,10 @@ test('a background job streams agent progress over SSE, then the result', async 
 
 test('history, models and stats', async () => {
   const history = await call('/v1/runs?limit=10');
-  const runs = await history.json() as Array<{ incidentId: string }>;
-  assert.ok(runs.some((r) => r.incidentId === 'cl2-yueyang-zh'));
+  const runs = z.array(runSummarySchema).parse(await history.json());
+  const chlorine = runs.find((r) => r.incidentId === 'cl2-yueyang-zh');
+  assert.ok(chlorine);
+  assert.deepEqual([chlorine.reportedAt, chlorine.location], [example.reportedAt, example.location], 'the list can show where and when, from the incident as submitted');
   const models = await (await call('/v1/models')).json() as Array<{ name: string; verified: boolean; loaded: boolean }>;
   assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['fire-spread-surrogate', true, true], ['flood-depth-surrogate', true, true], ['incident-classifier', true, true], ['plume-surrogate', true, true], ['sensor-anomaly', true, true]]);
   const stats = await (await call('/v1/stats')).json() as { analysesTotal: number; agents: Record<string, { count: number }>; inference: Record<string, { requests: number; batchSizes: Record<string, number> }> };

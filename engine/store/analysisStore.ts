@@ -17,7 +17,13 @@ export interface RunSummary {
   severity: string | null;
   totalMs: number | null;
   text: string;
+  /** The incident's reported time and coordinates, as submitted (null when not given). */
+  reportedAt: string | null;
+  location: { lat: number; lon: number } | null;
 }
+
+/** What a run brought from another post carries: the rest of a summary is derived from it. */
+export type RunToImport = Pick<StoredRun, 'runId' | 'seq' | 'createdAt' | 'incident' | 'result' | 'models'>;
 
 export interface StoredRun extends RunSummary { incident: Incident; result: AnalysisResult; models: Record<string, string> }
 
@@ -26,10 +32,14 @@ interface RunRow {
   type: string | null; severity: string | null; total_ms: number | null; incident_json: string; result_json: string;
 }
 
-const summary = (row: RunRow): RunSummary => ({
-  runId: row.id, incidentId: row.incident_id, seq: row.seq, createdAt: row.created_at, status: row.status,
-  type: row.type, severity: row.severity, totalMs: row.total_ms, text: (JSON.parse(row.incident_json) as Incident).text.slice(0, 200),
-});
+const summary = (row: RunRow): RunSummary => {
+  const incident = JSON.parse(row.incident_json) as Incident;
+  return {
+    runId: row.id, incidentId: row.incident_id, seq: row.seq, createdAt: row.created_at, status: row.status,
+    type: row.type, severity: row.severity, totalMs: row.total_ms, text: incident.text.slice(0, 200),
+    reportedAt: incident.reportedAt ?? null, location: incident.location ? { lat: incident.location.lat, lon: incident.location.lon } : null,
+  };
+};
 
 /** The store's read queries with representative parameters: what the index advisor explains. */
 export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: unknown[] }> = [
@@ -103,7 +113,7 @@ export class AnalysisStore {
    * Adds runs made at another post exactly as they were (ids, order, times, models), in one transaction:
    * all of them or none. The caller has checked they do not collide with runs already here.
    */
-  importRuns(incidentId: string, runs: ReadonlyArray<Omit<StoredRun, 'text' | 'incidentId' | 'type' | 'severity' | 'totalMs' | 'status'>>): void {
+  importRuns(incidentId: string, runs: ReadonlyArray<RunToImport>): void {
     this.timer.run('importRuns', () => this.db.transaction(() => {
       for (const run of runs) {
         const { run_count: count } = this.statements.upsertIncident.get({ id: incidentId, now: run.createdAt, text: run.incident.text }) as { run_count: number };

@@ -26,6 +26,19 @@ test('migrations run once, in WAL mode, and reopen cleanly', () => {
   again.close();
 });
 
+test('history carries the incident\'s reported time and place, and null where the incident gave none', () => {
+  const db = openDatabase(mkdtempSync(join(tmpdir(), 'safe-db-')));
+  const store = new AnalysisStore(db);
+  store.saveRun(parseIncident({ id: 'cl2', text: 'chlorine leak', reportedAt: '2024-03-12T22:40:00+08:00', location: { lat: 29.37, lon: 113.09 } }), result('cl2', 'IV', 10));
+  store.saveRun(parseIncident({ id: 'bare', text: 'levee breach' }), result('bare', 'IV', 10));
+  const byId = new Map(store.history(10).map((r) => [r.incidentId, r]));
+  assert.equal(byId.get('cl2')?.reportedAt, '2024-03-12T22:40:00+08:00');
+  assert.deepEqual(byId.get('cl2')?.location, { lat: 29.37, lon: 113.09 });
+  assert.equal(byId.get('bare')?.reportedAt, null);
+  assert.equal(byId.get('bare')?.location, null);
+  db.close();
+});
+
 test('a newer database schema is refused rather than damaged', () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-db-'));
   const db = openDatabase(dir);

@@ -19,13 +19,14 @@ import { draftKey } from './logic/incidentDraft.js';
 const IncidentsPage = lazy(() => import('./pages/IncidentsPage.js').then((m) => ({ default: m.IncidentsPage })));
 const EditIncidentPage = lazy(() => import('./pages/EditIncidentPage.js').then((m) => ({ default: m.EditIncidentPage })));
 const AnalysisPage = lazy(() => import('./pages/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
+const BriefingPage = lazy(() => import('./pages/BriefingPage.js').then((m) => ({ default: m.BriefingPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
 const DeviceHealthPage = lazy(() => import('./pages/DeviceHealthPage.js').then((m) => ({ default: m.DeviceHealthPage })));
 const ModelsPage = lazy(() => import('./pages/ModelsPage.js').then((m) => ({ default: m.ModelsPage })));
 
 /** The window title names the page, in the UI language. */
 const PAGE_TITLE: Record<Route['page'], MessageKey> = {
-  incidents: 'nav.incidents', new: 'nav.new', analysis: 'analysis.title', settings: 'settings.title', device: 'device.title', models: 'models.title',
+  incidents: 'nav.incidents', new: 'nav.new', analysis: 'analysis.title', briefing: 'briefing.title', settings: 'settings.title', device: 'device.title', models: 'models.title',
 };
 
 function useRoute(): Route {
@@ -100,6 +101,7 @@ export function App({ transport }: { transport: EngineTransport }) {
               draftKey={draftKey(editing?.run.runId ?? null)} onSubmit={analyse} />
           )}
           {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
+          {route.page === 'briefing' && <BriefingPage transport={transport} id={route.id} />}
           {route.page === 'settings' && <SettingsPage transport={transport} />}
           {route.page === 'device' && <DeviceHealthPage transport={transport} />}
           {route.page === 'models' && <ModelsPage transport={transport} />}

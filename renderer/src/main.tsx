@@ -8,6 +8,8 @@ import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import './answerBand.css';
 import './errors.css';
+import './incidents.css';
+import './ics201.css';
 import type { SafeEdgeBridge } from '../../engine/contract/ipc.js';
 import { App } from './App.js';
 import { PanelBoundary } from './components/PanelBoundary.js';

@@ -64,12 +64,12 @@ test('switch to English at run time; history; settings; export', async () => {
   await page.getByTestId('engine-status').filter({ hasText: 'Engine OK' }).waitFor();
   await page.goto(`${server.url}/#/incidents`);
   await page.getByTestId('history-table').waitFor();
-  assert.equal(await page.locator('[data-testid="history-table"] tbody tr').count(), 1);
+  assert.equal(await page.getByTestId('incident-group').count(), 1, 'one incident');
   await page.getByTestId('history-search').fill('no such thing');
   assert.equal(await page.locator('[data-testid="history-table"]').count(), 0);
   await page.getByTestId('history-search').fill('');
   await shot('incidents-en');
-  await page.locator('[data-testid="history-table"] tbody tr a').first().click();
+  await page.locator('[data-testid="incident-group"] a').first().click();
   await page.getByTestId('incident-type').waitFor();
   assert.equal(await page.getByTestId('incident-type').textContent(), 'Hazmat release');
   await shot('analysis-en');

@@ -8,14 +8,19 @@ export interface HistoryFilter { search: string; type: string; severity: string;
 export const EMPTY_FILTER: HistoryFilter = { search: '', type: '', severity: '', fromDate: '', toDate: '' };
 export const PAGE_SIZE = 100;
 
-export function filterHistory(runs: readonly RunSummary[], filter: HistoryFilter): RunSummary[] {
+/** One run against every part of the filter (an empty part matches anything). */
+export function runMatches(r: RunSummary, filter: HistoryFilter): boolean {
   const needle = filter.search.trim().toLowerCase();
+  return (!filter.type || r.type === filter.type)
+    && (!filter.severity || r.severity === filter.severity)
+    && (!filter.fromDate || r.createdAt.slice(0, 10) >= filter.fromDate)
+    && (!filter.toDate || r.createdAt.slice(0, 10) <= filter.toDate)
+    && (!needle || r.text.toLowerCase().includes(needle) || r.incidentId.toLowerCase().includes(needle));
+}
+
+export function filterHistory(runs: readonly RunSummary[], filter: HistoryFilter): RunSummary[] {
   return runs
-    .filter((r) => !filter.type || r.type === filter.type)
-    .filter((r) => !filter.severity || r.severity === filter.severity)
-    .filter((r) => !filter.fromDate || r.createdAt.slice(0, 10) >= filter.fromDate)
-    .filter((r) => !filter.toDate || r.createdAt.slice(0, 10) <= filter.toDate)
-    .filter((r) => !needle || r.text.toLowerCase().includes(needle) || r.incidentId.toLowerCase().includes(needle))
+    .filter((r) => runMatches(r, filter))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.seq - a.seq));
 }
 

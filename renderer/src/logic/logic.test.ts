@@ -63,7 +63,7 @@ test('the engine\'s outlines are drawn as they are: a 1 km square east of the so
 test('history: filters combine, newest first, paged', () => {
   const runs: RunSummary[] = Array.from({ length: 2500 }, (_, i) => ({
     runId: `r${i}`, incidentId: `inc-${i % 50}`, seq: 1, createdAt: new Date(Date.UTC(2024, 6, 1 + (i % 28), 0, i % 60)).toISOString(),
-    status: 'ok', type: i % 2 ? 'flood' : 'wildfire', severity: i % 3 ? 'IV' : 'III', totalMs: 5, text: i % 7 ? 'levee breach' : '液氯泄漏',
+    status: 'ok', type: i % 2 ? 'flood' : 'wildfire', severity: i % 3 ? 'IV' : 'III', totalMs: 5, text: i % 7 ? 'levee breach' : '液氯泄漏', reportedAt: null, location: null,
   }));
   const floods = filterHistory(runs, { ...EMPTY_FILTER, type: 'flood', severity: 'III' });
   assert.ok(floods.length > 0 && floods.every((r) => r.type === 'flood' && r.severity === 'III'));

@@ -3,12 +3,15 @@ export type Route =
   | { page: 'incidents' }
   | { page: 'new'; fromRunId?: string }
   | { page: 'analysis'; id: string }
+  /** The ICS-201 briefing of a stored run, laid out for printing (docs/app.md). */
+  | { page: 'briefing'; id: string }
   | { page: 'settings' }
   | { page: 'device' }
   | { page: 'models' };
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
+  const [, page, id, sub] = hash.replace(/^#/, '').split('/');
+  if (page === 'analysis' && id && sub === 'briefing') return { page: 'briefing', id: decodeURIComponent(id) };
   if (page === 'analysis' && id) return { page: 'analysis', id: decodeURIComponent(id) };
   if (page === 'new') return id ? { page: 'new', fromRunId: decodeURIComponent(id) } : { page: 'new' };
   if (page === 'settings') return { page: 'settings' };
@@ -20,6 +23,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.page) {
     case 'analysis': return `#/analysis/${encodeURIComponent(route.id)}`;
+    case 'briefing': return `#/analysis/${encodeURIComponent(route.id)}/briefing`;
     case 'new': return route.fromRunId ? `#/new/${encodeURIComponent(route.fromRunId)}` : '#/new';
     case 'settings': return '#/settings';
     case 'device': return '#/device';

@@ -14,6 +14,7 @@ import { RunChanges } from '../components/RunChanges.js';
 import { ReportReading } from '../components/ReportReading.js';
 import { HazmatCard } from '../components/HazmatCard.js';
 import { PlacesAtRisk } from '../components/PlacesAtRisk.js';
+import { IncidentEscalation } from '../components/IncidentEscalation.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
@@ -60,10 +61,13 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           <div className="actions no-print">
             {result.runId && <a className="button" href={routeHash({ page: 'new', fromRunId: result.runId })}>{t('analysis.rerun')}</a>}
             <button type="button" onClick={() => download(`${result.id}.json`, JSON.stringify(result, null, 2))} data-testid="export-json">{t('analysis.exportJson')}</button>
-            <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>
+            {result.runId
+              ? <a className="button" href={routeHash({ page: 'briefing', id: result.runId })} data-testid="print">{t('analysis.print')}</a>
+              : <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>}
           </div>
         )}
       </header>
+      {result?.runId && <IncidentEscalation transport={transport} incidentId={result.id} runId={result.runId} />}
       {live && <ProgressStrip events={live.events} result={live.result} startedAtMs={live.startedAtMs} />}
       {/* Says once that the analysis finished here (a shared live region may replace this one). */}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="analysis-announcer">

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { INCIDENT_TYPES, SEVERITY_LEVELS } from '../../../engine/contract/taxonomy.js';
-import { EMPTY_FILTER, filterHistory, page, type HistoryFilter } from '../logic/historyFilter.js';
-import { routeHash } from '../logic/routes.js';
+import { EMPTY_FILTER, page, type HistoryFilter } from '../logic/historyFilter.js';
+import { filterGroups, groupByIncident } from '../logic/incidentGroups.js';
 import type { EngineTransport, RunSummary } from '../transport/engineTransport.js';
+import { IncidentRows } from '../components/IncidentRows.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 
@@ -14,7 +15,8 @@ export function IncidentsPage({ transport }: { transport: EngineTransport }) {
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
   const [pageIndex, setPageIndex] = useState(0);
   useEffect(() => { setError(null); transport.history(1000).then(setRuns, setError); }, [transport, attempt]);
-  const filtered = useMemo(() => filterHistory(runs ?? [], filter), [runs, filter]);
+  const groups = useMemo(() => groupByIncident(runs ?? []), [runs]);
+  const filtered = useMemo(() => filterGroups(groups, filter), [groups, filter]);
   const { rows, pages } = page(filtered, pageIndex);
   const set = (patch: Partial<HistoryFilter>) => { setFilter({ ...filter, ...patch }); setPageIndex(0); };
   if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="incidents-error" />;
@@ -33,25 +35,8 @@ export function IncidentsPage({ transport }: { transport: EngineTransport }) {
         <label>{t('list.from')}<input type="date" value={filter.fromDate} onChange={(e) => set({ fromDate: e.target.value })} /></label>
         <label>{t('list.to')}<input type="date" value={filter.toDate} onChange={(e) => set({ toDate: e.target.value })} /></label>
       </div>
-      <p>{t('list.count', { n: filtered.length })}</p>
-      {filtered.length === 0 ? <p>{t('list.empty')}</p> : (
-        <table className="history" data-testid="history-table">
-          <thead><tr><th>{t('list.time')}</th><th>{t('list.incident')}</th><th>{t('list.run')}</th><th>{t('list.type')}</th><th>{t('list.severity')}</th><th>{t('list.status')}</th><th>{t('list.report')}</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.runId}>
-                <td>{new Date(r.createdAt).toLocaleString()}</td>
-                <td><a href={routeHash({ page: 'analysis', id: r.runId })}>{r.incidentId}</a></td>
-                <td>#{r.seq}</td>
-                <td>{r.type ? t(`type.${r.type as (typeof INCIDENT_TYPES)[number]}`) : '—'}</td>
-                <td>{r.severity ?? '—'}</td>
-                <td>{t(`status.${r.status}`)}</td>
-                <td className="report-text">{r.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <p data-testid="incident-count">{t('incidents.count', { incidents: filtered.length, runs: filtered.reduce((n, g) => n + g.runs.length, 0) })}</p>
+      {filtered.length === 0 ? <p>{t('list.empty')}</p> : <IncidentRows groups={rows} />}
       {pages > 1 && (
         <nav className="pager" aria-label={t('list.page', { page: pageIndex + 1, pages })}>
           <button type="button" disabled={pageIndex === 0} onClick={() => setPageIndex(pageIndex - 1)}>{t('list.prev')}</button>
