@@ -8,7 +8,7 @@ import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Incident } from './contract/incident.js';
-import type { AnalysisResult } from './contract/result.js';
+import type { AnalysisResult, ModelChoice } from './contract/result.js';
 import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
 import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
 import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
@@ -43,6 +43,9 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
+  /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
+   *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
+  models?: ModelChoice;
 }
 
 export interface EngineStartOptions {
@@ -211,7 +214,18 @@ export class Engine {
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
     const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
-    return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
+    return {
+      run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [],
+      incidentModels: this.incidentModels(found.incidentId),
+    };
+  }
+
+  /** An incident's first-run model versions, those the live models have moved from, and whether its re-runs keep them. */
+  private incidentModels(incidentId: string): z.infer<typeof storedRunSchema>['incidentModels'] {
+    const { versions, keep } = this.store.incidentModels(incidentId);
+    const live = this.pipeline?.models ?? Object.fromEntries(Object.entries(this.updates.updater.liveVersions()).map(([name, v]) => [name, String(v)]));
+    const liveNow = Object.fromEntries(Object.keys(versions).filter((name) => live[name] !== versions[name]).map((name) => [name, live[name] ?? '—']));
+    return { versions, liveNow, keep };
   }
 
   /** What the workers verified when they loaded their models (and refused): no file is read or hashed
@@ -329,7 +343,7 @@ export class Engine {
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
-    const result = await this.analyzeOnModels(incident, options);
+    const result = await this.analyzeOnChosenModels(incident, options);
     if (options.save === false) return result;
     try {
       return await this.writer.save(incident, result);
@@ -337,6 +351,39 @@ export class Engine {
       // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
       return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message: `the analysis was not saved: ${(err as Error).message}` } };
+    }
+  }
+
+  /**
+   * The commander's model choice (docs/updates.md#keeping-an-incidents-models): the one the submission
+   * names, else the one the incident's runs last recorded. Keeping the incident's models runs on the
+   * versions its first run used, loaded beside the live ones (never routed to a trial); when they are
+   * all live, or the incident has no run yet, the live models are those versions. The result says which
+   * choice made it (`modelChoice`), and saving it records the choice for the incident's next re-runs.
+   */
+  private async analyzeOnChosenModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+    const incidentId = options.analysisId ?? incident.id;
+    const incidentModels = incidentId ? this.store.incidentModels(incidentId) : null;
+    const choice = options.models ?? (incidentModels?.keep ? 'incident' : undefined);
+    if (choice !== 'incident' || !incidentModels || Object.keys(incidentModels.versions).length === 0) {
+      const result = await this.analyzeOnModels(incident, options);
+      return choice ? { ...result, modelChoice: choice } : result;
+    }
+    const keptDir = this.updates.updater.keptModelsDir(incidentModels.versions);
+    const result = keptDir ? await this.analyzeKept(incident, options, keptDir) : await this.analyzeOnModels(incident, options);
+    return { ...result, modelChoice: 'incident' };
+  }
+
+  /** An analysis on a kept model set, from the cache when allowed: keyed by that set's own versions and
+   *  file hashes, so its answers and the live models' never stand in for each other. */
+  private async analyzeKept(incident: Incident, options: EngineAnalyzeOptions, keptModelsDir: string): Promise<AnalysisResult> {
+    const orchestrator = this.orchestrator;
+    if (options.useCache === false) return orchestrator.analyze(incident, { ...options, keptModelsDir });
+    const held = await orchestrator.holdKept(keptModelsDir);
+    try {
+      return await this.analyzeCached(incident, { ...options, keptModelsDir }, { hashes: held.hashes, versions: held.models });
+    } finally {
+      held.release();
     }
   }
 
@@ -360,12 +407,14 @@ export class Engine {
     return result;
   }
 
-  private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
+  /** `kept`: the versions and hashes of the kept set the analysis runs on (options.keptModelsDir), which
+   *  no swap changes; otherwise the live models'. */
+  private async analyzeCached(incident: Incident, options: AnalyzeOptions, kept?: { hashes: Record<string, string>; versions: Record<string, string> }): Promise<AnalysisResult> {
     const started = performance.now();
     // Keyed by what the answer depends on: the question, the bytes of every model the workers loaded
     // (their sha256, checked at load) and the engine's compiled code.
-    const models = this.orchestrator.modelHashes;
-    const key = analysisCacheKey(incident, models, engineBuildHash(), this.orchestrator.models);
+    const models = kept?.hashes ?? this.orchestrator.modelHashes;
+    const key = analysisCacheKey(incident, models, engineBuildHash(), kept?.versions ?? this.orchestrator.models);
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
@@ -373,7 +422,7 @@ export class Engine {
     try {
       // An answer whose models were swapped while it ran is returned but not cached under the old key (a
       // live swap replaces the workers' inventory, and with it this map: comparing identities is enough).
-      const modelsUnchanged = () => this.orchestrator.modelHashes === models;
+      const modelsUnchanged = () => kept !== undefined || this.orchestrator.modelHashes === models;
       const { value, source } = await this.cache.getOrCompute(key, async () => {
         const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
         if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
@@ -382,7 +431,7 @@ export class Engine {
         tags: ['analysis', ...modelTags(models)],
         // A background refresh reports to nobody: batch priority, no progress callback.
         refresh: async () => {
-          const fresh = await this.orchestrator.analyze(incident, { priority: 'batch' });
+          const fresh = await this.orchestrator.analyze(incident, { priority: 'batch', ...(options.keptModelsDir ? { keptModelsDir: options.keptModelsDir } : {}) });
           if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
           return fresh;
         },

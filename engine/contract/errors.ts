@@ -59,6 +59,9 @@ export const ERROR_CODES = {
   UPDATE_TRIAL_FAILED: 'SAFE_E_UPDATE_TRIAL_FAILED',
   /** The device's clock is before this build or far in the future: expiry cannot be judged; fix the clock. */
   UPDATE_CLOCK_IMPLAUSIBLE: 'SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE',
+  /** A re-analysis asked to keep the model versions its incident started with, and one of them is no longer
+   *  on this device (removed from the model store, or revoked by the channel): choose the live models. */
+  MODEL_VERSION_GONE: 'SAFE_E_MODEL_VERSION_GONE',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -110,6 +113,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_UPDATE_GATE_FAILED: 409,
   SAFE_E_UPDATE_TRIAL_FAILED: 409,
   SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE: 409,
+  SAFE_E_MODEL_VERSION_GONE: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,
