@@ -370,7 +370,8 @@ export class Engine {
       return choice ? { ...result, modelChoice: choice } : result;
     }
     const keptDir = this.updates.updater.keptModelsDir(incidentModels.versions);
-    const result = keptDir ? await this.analyzeKept(incident, options, keptDir) : await this.analyzeOnModels(incident, options);
+    // Kept versions that are all live run on the live models, but never on a canary's.
+    const result = keptDir ? await this.analyzeKept(incident, options, keptDir) : await this.analyzeOnModels(incident, options, { canary: false });
     return { ...result, modelChoice: 'incident' };
   }
 
@@ -391,10 +392,10 @@ export class Engine {
    *  trial's models (docs/updates.md): its result names their versions. A canary analysis that fails is
    *  answered again from the live models, so a trial never costs the commander an answer. Each fresh
    *  analysis feeds the running trial its pair. */
-  private async analyzeOnModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+  private async analyzeOnModels(incident: Incident, options: EngineAnalyzeOptions, { canary = true } = {}): Promise<AnalysisResult> {
     const trials = this.updates.trials;
     const started = performance.now();
-    if (trials.route() === 'trial') {
+    if (canary && trials.route() === 'trial') {
       const canary = await this.orchestrator.analyze(incident, { ...options, modelSet: 'trial' });
       if (canary.status === 'ok') { trials.observe(incident, canary, 'trial', performance.now() - started); return canary; }
       const liveStarted = performance.now();

@@ -4,40 +4,21 @@
 // the choice is remembered for the incident, and a version no longer on the device is refused by name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseIncident } from '../contract/parseIncident.js';
 import { HTTP_STATUS } from '../contract/errors.js';
 import { resolveConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { Engine } from '../engine.js';
-import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
-import { openDatabase } from '../store/database.js';
-import { ModelLedger } from './modelLedger.js';
+import { dataDirWithStoredVersion } from './testing/storedVersion.js';
 
 const FIRE = 'fire-spread-surrogate';
 const INCIDENT = 'fire-near-village';
 const wildfire = (text: string) => parseIncident({ id: INCIDENT, text, facts: { weather: { windSpeedMps: 6, windFromDeg: 270 } } });
 
-/** A data directory whose model store holds fire v3 (the shipped v2 files published again as v3), live in
- *  the ledger: an engine started on it runs fire v3, and a rollback swaps it to the shipped v2. */
-function dataDirWithFireV3(): { dataDir: string; v3Dir: string } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'safe-kept-models-'));
-  const v3Dir = join(dataDir, 'models', FIRE, '3');
-  cpSync(join(DEFAULT_MODELS_DIR, FIRE, '2'), v3Dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(v3Dir, 'manifest.json'), 'utf8')) as { version: number; sha256: string };
-  writeFileSync(join(v3Dir, 'manifest.json'), JSON.stringify({ ...manifest, version: 3 }));
-  const db = openDatabase(dataDir);
-  const ledger = new ModelLedger(db);
-  ledger.upsert({ name: FIRE, version: 3, source: 'a test channel', state: 'ready', sha256: manifest.sha256 });
-  ledger.makeLive(FIRE, 3);
-  db.close();
-  return { dataDir, v3Dir };
-}
-
 test('a re-run that keeps its incident\'s models runs on the versions it started with after a swap; the live one on the new ones; the cache keeps them apart', async () => {
-  const { dataDir, v3Dir } = dataDirWithFireV3();
+  // The store holds fire v3 (the shipped v2 files published again), live: the incident starts on it.
+  const { dataDir, versionDir: v3Dir } = dataDirWithStoredVersion(FIRE, 2, 3);
   const engine = await Engine.start(resolveConfig({ dataDir, workers: 1, agentTimeoutMs: 20_000 }), { logger: createLogger('silent') });
   try {
     const first = await engine.analyze(wildfire('Forest fire spreading toward the village'));
