@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { parseRoute, routeHash, type Route } from './logic/routes.js';
-import type { EngineTransport, Health, StoredRun } from './transport/engineTransport.js';
+import type { AnalyzeChoice, EngineTransport, Health, StoredRun } from './transport/engineTransport.js';
 import type { EngineStatus } from '../../engine/contract/ipc.js';
 import { EngineError } from './transport/engineTransport.js';
 import { IncidentsPage } from './pages/IncidentsPage.js';
@@ -44,11 +44,11 @@ export function App({ transport }: { transport: EngineTransport }) {
     if (route.page === 'new' && route.fromRunId) transport.run(route.fromRunId).then(setEditing, () => setEditing(null));
   }, [transport, route]);
 
-  const analyse = useCallback((incident: IncidentInput) => {
+  const analyse = useCallback((incident: IncidentInput, options: AnalyzeChoice = {}) => {
     const session: LiveAnalysis = { events: [], sensors: (incident.sensors ?? []) as Sensor[] };
     setLive(session);
     window.location.hash = routeHash({ page: 'analysis', id: 'live' });
-    transport.analyze(incident, (event) => setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)))
+    transport.analyze(incident, (event) => setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)), options)
       .then((result) => setLive((s) => (s ? { ...s, result } : s)))
       .catch((err: unknown) => setLive((s) => (s ? { ...s, error: err instanceof EngineError ? `${err.body.code}: ${err.body.message}` : String(err) } : s)));
   }, [transport]);
@@ -72,7 +72,7 @@ export function App({ transport }: { transport: EngineTransport }) {
       <main id="main" tabIndex={-1}>
         {route.page === 'incidents' && <IncidentsPage transport={transport} />}
         {route.page === 'new' && (!route.fromRunId || editing) && (
-          <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} onSubmit={analyse} />
+          <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined} incidentModels={editing?.incidentModels} onSubmit={analyse} />
         )}
         {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' ? live : null} />}
         {route.page === 'settings' && <SettingsPage transport={transport} />}

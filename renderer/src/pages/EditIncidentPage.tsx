@@ -6,6 +6,9 @@ import { CASUALTY_FIELDS, emptyForm, formFromIncident, validateForm, type FieldP
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
 import { EXAMPLES } from '../examples.js';
+import type { ModelChoice } from '../../../engine/contract/result.js';
+import { modelChoiceFor, type IncidentModels } from '../logic/modelChoice.js';
+import { KeepModelsChoice } from '../components/KeepModelsChoice.js';
 
 type T = ReturnType<typeof useT>['t'];
 
@@ -28,8 +31,12 @@ function Field({ label, path, problems, children }: { label: string; path: strin
   );
 }
 
-export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInput; onSubmit: (incident: IncidentInput) => void }) {
+/** `incidentModels`: opened from a run (a re-run), the incident's models and its remembered choice. */
+export function EditIncidentPage({ initial, incidentModels, onSubmit }: {
+  initial?: IncidentInput; incidentModels?: IncidentModels; onSubmit: (incident: IncidentInput, options: { models?: ModelChoice }) => void;
+}) {
   const { t } = useT();
+  const [keepModels, setKeepModels] = useState(incidentModels?.keep ?? false);
   const [form, setForm] = useState<IncidentForm>(() => (initial ? formFromIncident(initial) : emptyForm()));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const messages = useMemo(() => new Map(problems.map((p) => [p.path, problemMessage(t, p)])), [problems, t]);
@@ -49,7 +56,7 @@ export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInpu
   );
   const submit = () => {
     const result = validateForm(form);
-    if (result.ok) { setProblems([]); onSubmit(result.incident); } else setProblems(result.problems);
+    if (result.ok) { setProblems([]); onSubmit(result.incident, modelChoiceFor(incidentModels, keepModels)); } else setProblems(result.problems);
   };
 
   return (
@@ -160,6 +167,7 @@ export function EditIncidentPage({ initial, onSubmit }: { initial?: IncidentInpu
         ))}
         <button type="button" onClick={() => update({ sensors: [...form.sensors, { id: `S${form.sensors.length + 1}`, kind: 'gas_ppm', thresholdValue: '', csv: '' }] })}>{t('form.addSensor')}</button>
       </fieldset>
+      {incidentModels && Object.keys(incidentModels.versions).length > 0 && <KeepModelsChoice incidentModels={incidentModels} keep={keepModels} onChange={setKeepModels} />}
       {problems.length > 0 && <p className="alert" role="alert">{t('form.invalid', { n: problems.length })}</p>}
       <button type="submit" className="primary" data-testid="submit">{t('form.submit')}</button>
     </form>

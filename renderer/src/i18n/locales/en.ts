@@ -291,4 +291,14 @@ export const en: Record<MessageKey, string> = {
   'models.event.trial-started': 'trial started',
   'models.event.promoted': 'promoted after its trial',
   'models.event.auto-rollback': 'rolled back automatically (trial failed)',
+  // Keeping an incident's model versions on a re-run (issue 14; docs/updates.md#keeping-an-incidents-models)
+  'keepModels.label': 'Keep the model versions this incident started with ({{versions}})',
+  'keepModels.differs': '{{name}} v{{kept}}, live now v{{live}}',
+  'keepModels.separator': '; ',
+  'keepModels.same': 'the same as the live versions now',
+  'diff.cause.both': 'Both the facts and the model versions changed',
+  'diff.cause.models': 'Only the model versions changed: same report and facts',
+  'diff.cause.inputs': 'Only the report or facts changed: same model versions',
+  'diff.cause.none': 'Nothing changed in the report, facts or model versions',
+  'diff.keptModels': 'This run kept the model versions the incident started with',
 };

@@ -289,5 +289,15 @@ export const zh = {
   'models.event.trial-started': '开始试运行',
   'models.event.promoted': '试运行后转正',
   'models.event.auto-rollback': '试运行未通过，自动回滚',
+  // Keeping an incident's model versions on a re-run (issue 14; docs/updates.md#keeping-an-incidents-models)
+  'keepModels.label': '保留本事件首次分析所用的模型版本（{{versions}}）',
+  'keepModels.differs': '{{name}} v{{kept}}，当前为 v{{live}}',
+  'keepModels.separator': '；',
+  'keepModels.same': '与当前模型版本相同',
+  'diff.cause.both': '事实和模型版本都有变化',
+  'diff.cause.models': '只有模型版本变了：报告和事实相同',
+  'diff.cause.inputs': '只有报告或事实变了：模型版本相同',
+  'diff.cause.none': '报告、事实和模型版本都没有变化',
+  'diff.keptModels': '本次分析保留了该事件首次分析所用的模型版本',
 } as const;
 export type MessageKey = keyof typeof zh;
