@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { parseIncident } from '../contract/parseIncident.js';
 import { HTTP_STATUS } from '../contract/errors.js';
+import { parseOperationArgs } from '../contract/operations.js';
 import { resolveConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { Engine } from '../engine.js';
@@ -70,4 +71,10 @@ test('a re-run that keeps its incident\'s models runs on the versions it started
   } finally {
     await engine.close();
   }
+});
+
+test('every door takes the choice from the operations table, and refuses any other word by its field', () => {
+  assert.equal(parseOperationArgs('submitAnalysis', { incident: {}, models: 'incident' }).models, 'incident');
+  assert.equal(parseOperationArgs('analyze', { incident: {} }).models, undefined, 'absent: the incident\'s remembered choice');
+  assert.throws(() => parseOperationArgs('analyze', { incident: {}, models: 'pinned' }), (err: { code?: string; field?: string }) => err.code === 'SAFE_E_INVALID_FIELD' && err.field === 'models');
 });
