@@ -69,7 +69,8 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
     if (message.type === 'loadKept') {
       const started = performance.now();
       try {
-        const kept = await createWorkerContext(message.modelsDir, init.precision, metrics);
+        // Already loaded when this worker started after the pool took the set on (a replaced worker).
+        const kept = earlier.get(message.generation) ?? await createWorkerContext(message.modelsDir, init.precision, metrics);
         earlier.set(message.generation, kept);
         send({ type: 'reloaded', requestId: message.requestId, models: workerModels(kept), inventory: workerInventory(kept), warnings: kept.warnings, durationMs: performance.now() - started });
       } catch (err) {

@@ -80,3 +80,15 @@ test('a kept model set runs beside the live one, at most two are loaded, and one
     await orchestrator.close();
   }
 });
+
+test('a worker replaced during a kept analysis loads the kept set as it starts: the retried stage still runs on the kept versions', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-kept-respawn-'));
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
+  try {
+    const kept = await orchestrator.analyze(wildfire(`Forest fire near the village FAILONCE_field:${join(dataDir, 'crashed')}`), { keptModelsDir: view(dataDir, 1) });
+    assert.equal(orchestrator.queue.replacedWorkers, 1, 'the field stage crashed its worker once');
+    assert.deepEqual([kept.status, kept.models[FIRE]], ['ok', '1'], 'retried on the replacement, on the kept v1');
+  } finally {
+    await orchestrator.close();
+  }
+});

@@ -87,7 +87,7 @@ export class Orchestrator {
     const pinned = await this.pool.pinKept(modelsDir);
     let released = false;
     return {
-      models: pinned.models, hashes: inventoryHashes(pinned.inventory ?? this.pool.inventory),
+      models: pinned.models, hashes: inventoryHashes(pinned.inventory),
       release: () => { if (!released) { released = true; this.pool.unpin(pinned.generation); } },
     };
   }

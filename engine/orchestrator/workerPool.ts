@@ -66,11 +66,12 @@ const AGENT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
  *  worker one more copy of the models; docs/updates.md#keeping-an-incidents-models). */
 export const MAX_KEPT_SETS = 2;
 
-/** A model set an incident keeps, loaded in every worker under its own (negative) generation. */
-interface KeptSet { generation: number; modelsDir: string; models: Record<string, string>; inventory: ModelInventory; pins: number; lastUsed: number }
+/** A model set an incident keeps, loaded in every worker under its own (negative) generation; `loaded`
+ *  settles when every worker has it. */
+interface KeptSet { generation: number; modelsDir: string; models: Record<string, string>; inventory: ModelInventory; pins: number; lastUsed: number; loaded: Promise<void> }
 
-/** What an analysis runs on: a generation of models and their versions (and, for a kept set, its inventory). */
-export interface PinnedModels { generation: number; models: Record<string, string>; inventory?: ModelInventory }
+/** A pinned kept set: its generation, versions and what the workers loaded (file hashes: the cache key). */
+export interface KeptPin { generation: number; models: Record<string, string>; inventory: ModelInventory }
 
 /** How long a statistics request waits for a worker (a worker stuck in a long native call answers later). */
 const STATS_TIMEOUT_MS = 1000;
@@ -182,51 +183,40 @@ export class WorkerPool {
    * every place is held by a running analysis this refuses with SAFE_E_BUSY rather than load more.
    * Loads run one after another with the live reloads (a worker takes one at a time).
    */
-  pinKept(modelsDir: string): Promise<PinnedModels> {
-    const loaded = this.kept.get(modelsDir);
-    if (loaded) { loaded.pins++; return Promise.resolve(keptPin(loaded)); }
-    const run = this.reloadChain.then(() => this.loadKept(modelsDir));
-    this.reloadChain = run.catch(() => undefined);
-    return run;
+  pinKept(modelsDir: string): Promise<KeptPin> {
+    const known = this.kept.get(modelsDir);
+    if (known) { known.pins++; return known.loaded.then(() => keptPin(known)); }
+    if (this.kept.size >= MAX_KEPT_SETS) {
+      const idle = [...this.kept.values()].filter((set) => set.pins === 0).sort((a, b) => a.lastUsed - b.lastUsed)[0];
+      if (!idle) return Promise.reject(new SafeError(ERROR_CODES.BUSY, `${MAX_KEPT_SETS} other incidents are being analysed on the model versions they keep; try again when one has finished`));
+      this.dropKept(idle);
+    }
+    // Known before it loads: a second caller waits for this load, and a worker started meanwhile loads it as it starts.
+    const set: KeptSet = { generation: this.nextKeptGeneration--, modelsDir, models: {}, inventory: this.inventory, pins: 1, lastUsed: this.keptUses++, loaded: Promise.resolve() };
+    set.loaded = this.reloadChain.then(() => this.loadKept(set));
+    this.reloadChain = set.loaded.catch(() => undefined);
+    this.kept.set(modelsDir, set);
+    return set.loaded.then(() => keptPin(set));
   }
 
   /** Model folders of the kept sets loaded now (tests and the stats). */
   get keptSets(): string[] { return [...this.kept.keys()]; }
 
-  private async loadKept(modelsDir: string): Promise<PinnedModels> {
-    const loaded = this.kept.get(modelsDir); // loaded by a call queued before this one
-    if (loaded) { loaded.pins++; return keptPin(loaded); }
-    if (this.kept.size >= MAX_KEPT_SETS) {
-      const idle = [...this.kept.values()].filter((set) => set.pins === 0).sort((a, b) => a.lastUsed - b.lastUsed)[0];
-      if (!idle) throw new SafeError(ERROR_CODES.BUSY, `${MAX_KEPT_SETS} other incidents are being analysed on the model versions they keep; try again when one has finished`);
-      this.dropKept(idle);
-    }
-    const generation = this.nextKeptGeneration--;
-    const slots = this.slots.filter((slot) => slot.ready);
-    const steps = await Promise.allSettled(slots.map((slot) => this.keptStep(slot, modelsDir, generation)));
+  private async loadKept(set: KeptSet): Promise<void> {
+    const steps = await Promise.allSettled(this.slots.filter((slot) => slot.ready).map((slot) => this.workerStep(slot, (requestId) => ({ type: 'loadKept', requestId, modelsDir: set.modelsDir, generation: set.generation }))));
     const failed = steps.find((step): step is PromiseRejectedResult => step.status === 'rejected');
     const first = steps.map((step) => (step.status === 'fulfilled' ? step.value : null)).find((step) => step !== null);
     if (failed || !first) {
-      for (const slot of this.slots) slot.worker.postMessage({ type: 'releaseGeneration', generation } satisfies ToWorker);
+      this.dropKept(set);
       throw failed ? failed.reason as SafeError : new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker could load the kept models');
     }
-    const set: KeptSet = { generation, modelsDir, models: first.models, inventory: first.inventory, pins: 1, lastUsed: this.keptUses++ };
-    this.kept.set(modelsDir, set);
-    return keptPin(set);
+    set.models = first.models;
+    set.inventory = first.inventory;
   }
 
   private dropKept(set: KeptSet): void {
-    this.kept.delete(set.modelsDir);
+    if (this.kept.get(set.modelsDir) === set) this.kept.delete(set.modelsDir);
     for (const slot of this.slots) slot.worker.postMessage({ type: 'releaseGeneration', generation: set.generation } satisfies ToWorker);
-  }
-
-  /** Loads a kept set on one worker; null when the worker was replaced meanwhile (its replacement loads it at start). */
-  private keptStep(slot: Slot, modelsDir: string, generation: number): Promise<ReloadStep | null> {
-    return new Promise((resolve, reject) => {
-      const requestId = this.nextTaskId++;
-      slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'loadKept', requestId, modelsDir, generation } satisfies ToWorker);
-    });
   }
 
   /** The trial's models folder while a trial runs (a replaced worker loads it too); null otherwise. */
@@ -283,10 +273,16 @@ export class WorkerPool {
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
   private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live', generation?: number): Promise<ReloadStep | null> {
+    return this.workerStep(slot, (requestId) => ({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) }));
+  }
+
+  /** A loading request to one worker, answered by 'reloaded' or 'reloadFailed'; null when the worker was
+   *  replaced meanwhile (its replacement loads the models as it starts). */
+  private workerStep(slot: Slot, message: (requestId: number) => ToWorker): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) } satisfies ToWorker);
+      slot.worker.postMessage(message(requestId));
     });
   }
 
@@ -440,4 +436,4 @@ export class WorkerPool {
   }
 }
 
-const keptPin = (set: KeptSet): PinnedModels => ({ generation: set.generation, models: { ...set.models }, inventory: set.inventory });
+const keptPin = (set: KeptSet): KeptPin => ({ generation: set.generation, models: { ...set.models }, inventory: set.inventory });
