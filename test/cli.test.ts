@@ -94,3 +94,11 @@ test('models: a tampered int8 variant is reported refused and the command exits 
   assert.equal(models.code, 1);
   assert.match(models.stdout, /incident-classifier v2\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
 });
+
+test('analyze --models incident re-runs on the incident\'s first-run versions (remembered: engine/updates/keptModels.test.ts); show says so', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
+  assert.equal(cli(['analyze', 'examples/wildfire-village-en.json', '--data-dir', dataDir]).code, 0);
+  const kept = lines(cli(['analyze', 'examples/wildfire-village-en.json', '--models', 'incident', '--data-dir', dataDir]).stdout)[0];
+  assert.equal(kept?.modelChoice, 'incident');
+  assert.match(cli(['show', 'fire-pinecrest-en', '--data-dir', dataDir]).stdout, /this run kept the model versions the incident started with/);
+});
