@@ -363,7 +363,7 @@ export class Engine {
    */
   private async analyzeOnChosenModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
     const incidentId = options.analysisId ?? incident.id;
-    const incidentModels = incidentId ? this.store.incidentModels(incidentId) : null;
+    const incidentModels = incidentId && options.models !== 'live' ? this.store.incidentModels(incidentId) : null;
     const choice = options.models ?? (incidentModels?.keep ? 'incident' : undefined);
     if (choice !== 'incident' || !incidentModels || Object.keys(incidentModels.versions).length === 0) {
       const result = await this.analyzeOnModels(incident, options);
