@@ -8,7 +8,7 @@ import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Incident } from './contract/incident.js';
-import type { AnalysisResult } from './contract/result.js';
+import type { AnalysisResult, ModelChoice } from './contract/result.js';
 import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
 import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
 import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
@@ -46,6 +46,9 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
+  /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
+   *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
+  models?: ModelChoice;
 }
 
 export interface EngineStartOptions {
@@ -214,7 +217,18 @@ export class Engine {
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
     const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
-    return { run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
+    return {
+      run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [],
+      incidentModels: this.incidentModels(found.incidentId),
+    };
+  }
+
+  /** An incident's first-run model versions, those the live models have moved from, and whether its re-runs keep them. */
+  private incidentModels(incidentId: string): z.infer<typeof storedRunSchema>['incidentModels'] {
+    const { versions, keep } = this.store.incidentModels(incidentId);
+    const live = this.pipeline?.models ?? Object.fromEntries(Object.entries(this.updates.updater.liveVersions()).map(([name, v]) => [name, String(v)]));
+    const liveNow = Object.fromEntries(Object.keys(versions).filter((name) => live[name] !== versions[name]).map((name) => [name, live[name] ?? '—']));
+    return { versions, liveNow, keep };
   }
 
   /** Handing an incident over to another post, and its zones to GIS tools (docs/handover.md). */
@@ -351,7 +365,7 @@ export class Engine {
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
-    const result = await this.analyzeOnModels(incident, options);
+    const result = await this.analyzeOnChosenModels(incident, options);
     if (options.save === false) return result;
     try {
       return await this.writer.save(incident, result);
@@ -362,14 +376,48 @@ export class Engine {
     }
   }
 
+  /**
+   * The commander's model choice (docs/updates.md#keeping-an-incidents-models): the one the submission
+   * names, else the one the incident's runs last recorded. Keeping the incident's models runs on the
+   * versions its first run used, loaded beside the live ones (never routed to a trial); when they are
+   * all live, or the incident has no run yet, the live models are those versions. The result says which
+   * choice made it (`modelChoice`), and saving it records the choice for the incident's next re-runs.
+   */
+  private async analyzeOnChosenModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+    const incidentId = options.analysisId ?? incident.id;
+    const incidentModels = incidentId && options.models !== 'live' ? this.store.incidentModels(incidentId) : null;
+    const choice = options.models ?? (incidentModels?.keep ? 'incident' : undefined);
+    if (choice !== 'incident' || !incidentModels || Object.keys(incidentModels.versions).length === 0) {
+      const result = await this.analyzeOnModels(incident, options);
+      return choice ? { ...result, modelChoice: choice } : result;
+    }
+    const keptDir = this.updates.updater.keptModelsDir(incidentModels.versions);
+    // Kept versions that are all live run on the live models, but never on a canary's.
+    const result = keptDir ? await this.analyzeKept(incident, options, keptDir) : await this.analyzeOnModels(incident, options, { canary: false });
+    return { ...result, modelChoice: 'incident' };
+  }
+
+  /** An analysis on a kept model set, from the cache when allowed: keyed by that set's own versions and
+   *  file hashes, so its answers and the live models' never stand in for each other. */
+  private async analyzeKept(incident: Incident, options: EngineAnalyzeOptions, keptModelsDir: string): Promise<AnalysisResult> {
+    const orchestrator = this.orchestrator;
+    if (options.useCache === false) return orchestrator.analyze(incident, { ...options, keptModelsDir });
+    const held = await orchestrator.holdKept(keptModelsDir);
+    try {
+      return await this.analyzeCached(incident, { ...options, keptModelsDir }, { hashes: held.hashes, versions: held.models });
+    } finally {
+      held.release();
+    }
+  }
+
   /** An analysis on the live models (from the cache when allowed), or, for a canary's share, on the
    *  trial's models (docs/updates.md): its result names their versions. A canary analysis that fails is
    *  answered again from the live models, so a trial never costs the commander an answer. Each fresh
    *  analysis feeds the running trial its pair. */
-  private async analyzeOnModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+  private async analyzeOnModels(incident: Incident, options: EngineAnalyzeOptions, { canary = true } = {}): Promise<AnalysisResult> {
     const trials = this.updates.trials;
     const started = performance.now();
-    if (trials.route() === 'trial') {
+    if (canary && trials.route() === 'trial') {
       const canary = await this.orchestrator.analyze(incident, { ...options, modelSet: 'trial' });
       if (canary.status === 'ok') { trials.observe(incident, canary, 'trial', performance.now() - started); return canary; }
       const liveStarted = performance.now();
@@ -382,12 +430,14 @@ export class Engine {
     return result;
   }
 
-  private async analyzeCached(incident: Incident, options: AnalyzeOptions): Promise<AnalysisResult> {
+  /** `kept`: the versions and hashes of the kept set the analysis runs on (options.keptModelsDir), which
+   *  no swap changes; otherwise the live models'. */
+  private async analyzeCached(incident: Incident, options: AnalyzeOptions, kept?: { hashes: Record<string, string>; versions: Record<string, string> }): Promise<AnalysisResult> {
     const started = performance.now();
     // Keyed by what the answer depends on: the question, the bytes of every model the workers loaded
     // (their sha256, checked at load) and the engine's compiled code.
-    const models = this.orchestrator.modelHashes;
-    const key = analysisCacheKey(incident, models, engineBuildHash(), this.orchestrator.models);
+    const models = kept?.hashes ?? this.orchestrator.modelHashes;
+    const key = analysisCacheKey(incident, models, engineBuildHash(), kept?.versions ?? this.orchestrator.models);
     // The answer may be shared with another caller (a cache hit, or a computation it joined): whatever
     // comes back is re-addressed to this caller's own id before it is returned or saved.
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
@@ -395,7 +445,7 @@ export class Engine {
     try {
       // An answer whose models were swapped while it ran is returned but not cached under the old key (a
       // live swap replaces the workers' inventory, and with it this map: comparing identities is enough).
-      const modelsUnchanged = () => this.orchestrator.modelHashes === models;
+      const modelsUnchanged = () => kept !== undefined || this.orchestrator.modelHashes === models;
       const { value, source } = await this.cache.getOrCompute(key, async () => {
         const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
         if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
@@ -404,7 +454,7 @@ export class Engine {
         tags: ['analysis', ...modelTags(models)],
         // A background refresh reports to nobody: batch priority, no progress callback.
         refresh: async () => {
-          const fresh = await this.orchestrator.analyze(incident, { priority: 'batch' });
+          const fresh = await this.orchestrator.analyze(incident, { priority: 'batch', ...(options.keptModelsDir ? { keptModelsDir: options.keptModelsDir } : {}) });
           if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
           return fresh;
         },

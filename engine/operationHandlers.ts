@@ -9,9 +9,9 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     health: async () => engine.health(),
     about: async () => engine.about(),
     analyze: (args, context) => engine.analyze(parseIncident(args.incident), {
-      priority: args.priority, analysisId: args.analysisId, onProgress: (event) => context.emit(event),
+      priority: args.priority, analysisId: args.analysisId, models: args.models, onProgress: (event) => context.emit(event),
     }),
-    submitAnalysis: async (args) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId }),
+    submitAnalysis: async (args) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId, models: args.models }),
     analysisEvents: (args, context) => engine.followAnalysis(args.jobId, (message) => context.emit(message), context.signal),
     runs: async (args) => engine.runs(args),
     run: async (args) => engine.run(args.id),

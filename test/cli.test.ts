@@ -125,3 +125,11 @@ test('handover: an incident exported at one post imports at another; zones for G
   assert.equal(cli(['analyze', 'examples/wildfire-village-zh.json', '--data-dir', postB]).code, 0);
   assert.match(cli(['zones', 'geojson', 'fire-muli-zh', '--data-dir', postB]).stderr, /SAFE_E_NO_LOCATION/);
 });
+
+test('analyze --models incident re-runs on the incident\'s first-run versions (remembered: engine/updates/keptModels.test.ts); show says so', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-cli-'));
+  assert.equal(cli(['analyze', 'examples/wildfire-village-en.json', '--data-dir', dataDir]).code, 0);
+  const kept = lines(cli(['analyze', 'examples/wildfire-village-en.json', '--models', 'incident', '--data-dir', dataDir]).stdout)[0];
+  assert.equal(kept?.modelChoice, 'incident');
+  assert.match(cli(['show', 'fire-pinecrest-en', '--data-dir', dataDir]).stdout, /this run kept the model versions the incident started with/);
+});

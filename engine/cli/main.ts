@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { AnalysisResult } from '../contract/result.js';
+import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
 import { resolveConfig, type EngineConfig } from '../config.js';
@@ -45,7 +45,7 @@ function readInput(file: string): string {
   }
 }
 
-async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean }): Promise<number> {
+async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean; models?: ModelChoice }): Promise<number> {
   const entries = parseInputText(readInput(file));
   // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
   const { engine, config } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
@@ -63,7 +63,7 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
       for (const entry of entries) {
         if (!('incident' in entry)) { results.push(Promise.resolve(errorResult(entry.id, entry.error))); continue; }
         await acquire();
-        results.push(engine.analyze(entry.incident, { priority, save: options.save })
+        results.push(engine.analyze(entry.incident, { priority, save: options.save, ...(options.models ? { models: options.models } : {}) })
           .catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
           .finally(release));
       }
@@ -136,7 +136,9 @@ export function buildCli(): Command {
     .description('analyse incidents; prints one JSON result per line in input order')
     .addOption(new Option('--format <format>', 'json lines or a readable ICS-201 briefing').choices(['json', 'text']).default('json'))
     .addOption(new Option('--lang <lang>', 'briefing language (default: the report\'s)').choices(['zh', 'en']))
-    .option('--no-save', 'do not record the runs in the history'))
+    .option('--no-save', 'do not record the runs in the history')
+    .addOption(new Option('--models <choice>', "which model versions re-run an incident: 'incident' keeps those its first run used, 'live' the live ones (remembered for its next re-runs; default: the incident's last choice, else live; docs/updates.md)")
+      .choices(modelChoiceSchema.options)))
     .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
   withCommon(program.command('serve').description('serve the local HTTP API')
     .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', '8787')

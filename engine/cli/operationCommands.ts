@@ -90,6 +90,7 @@ const VIEWS: { [K in CliOperationName]: CommandView<K> } = {
         write(`\nChanges since run #${stored.run.seq - 1}:\n`);
         for (const c of stored.changesSincePrevious) write(`  ${c.what}: ${c.before ?? '—'} → ${c.after ?? '—'}\n`);
         if (!stored.changesSincePrevious.length) write('  none\n');
+        if (stored.result.modelChoice === 'incident') write('  this run kept the model versions the incident started with (docs/updates.md)\n');
       }
       return 0;
     },

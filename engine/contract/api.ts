@@ -45,6 +45,14 @@ export const storedRunSchema = z.object({
   models: z.record(z.string(), z.string()),
   /** Changes since the previous run of the same incident; empty for its first run. */
   changesSincePrevious: z.array(runChangeSchema),
+  /** The incident's models (docs/updates.md#keeping-an-incidents-models): the version of each model its
+   *  first run used, those that differ from the live version now (name → live version), and whether its
+   *  re-runs keep them (the commander's remembered choice). */
+  incidentModels: z.object({
+    versions: z.record(z.string(), z.string()),
+    liveNow: z.record(z.string(), z.string()),
+    keep: z.boolean(),
+  }),
 });
 
 /** Held-out figures a manifest records for one file: heldOutAccuracy and accuracyDropPts (classifiers),

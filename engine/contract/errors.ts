@@ -65,6 +65,9 @@ export const ERROR_CODES = {
   HANDOVER_CONFLICT: 'SAFE_E_HANDOVER_CONFLICT',
   /** The incident has no coordinates, so its zones cannot be placed on a map (GeoJSON, KML). */
   NO_LOCATION: 'SAFE_E_NO_LOCATION',
+  /** A re-analysis asked to keep the model versions its incident started with, and one of them is no longer
+   *  on this device (removed from the model store, or revoked by the channel): choose the live models. */
+  MODEL_VERSION_GONE: 'SAFE_E_MODEL_VERSION_GONE',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -119,6 +122,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_HANDOVER_INVALID: 400,
   SAFE_E_HANDOVER_CONFLICT: 409,
   SAFE_E_NO_LOCATION: 409,
+  SAFE_E_MODEL_VERSION_GONE: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

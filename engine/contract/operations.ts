@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { acknowledgeArgsSchema, acknowledgeResultSchema, alertsSchema, silenceArgsSchema } from './alerts.js';
 import { deviceHealthSchema, deviceHistoryArgsSchema, deviceHistorySchema } from './deviceHealth.js';
-import { analysisResultSchema } from './result.js';
+import { analysisResultSchema, modelChoiceSchema } from './result.js';
 import { modelUpdatesViewSchema, rollbackResultSchema, trustedRootSchema, updateReportSchema } from './modelUpdates.js';
 import { ERROR_CODES, SafeError } from './errors.js';
 import { importIncidentArgsSchema, importIncidentResultSchema, incidentBundleSchema } from './handover.js';
@@ -70,6 +70,10 @@ const submitArgs = z.object({
   priority: z.enum(['interactive', 'batch']).default('interactive'),
   /** The id progress events carry; defaults to the incident's id, else a new one. */
   analysisId: id.optional(),
+  /** Which model versions run it (docs/updates.md#keeping-an-incidents-models): 'incident' keeps the versions
+   *  the incident's first run used, 'live' the versions live now. Either choice is remembered for the
+   *  incident's later re-runs; absent, the incident's remembered choice applies (live when none). */
+  models: modelChoiceSchema.optional(),
 });
 
 /** A run (or an incident's latest run) and the language of the names written into the file. */

@@ -415,6 +415,11 @@ export const executorSchema = z.object({
 
 export const agentFailureSchema = z.object({ agent: z.enum(PIPELINE_STAGES), ...errorBodySchema.shape });
 
+/** Which model versions an analysis ran on: the ones live now, or the ones its incident's first run used
+ *  (the commander kept them; docs/updates.md#keeping-an-incidents-models). */
+export const modelChoiceSchema = z.enum(['live', 'incident']);
+export type ModelChoice = z.infer<typeof modelChoiceSchema>;
+
 export const analysisResultSchema = z.object({
   id: z.string(),
   status: z.enum(['ok', 'partial', 'error']),
@@ -425,6 +430,9 @@ export const analysisResultSchema = z.object({
   field: fieldSchema.optional(),
   executor: executorSchema.optional(),
   models: z.record(z.string(), z.string()),
+  /** 'incident': this run kept the model versions its incident's first run used (`models` names them);
+   *  'live': the commander chose the live ones. Absent on runs that made no choice (live). */
+  modelChoice: modelChoiceSchema.optional(),
   timingsMs: z.record(z.string(), z.number()),
   analysedAt: z.string().optional(),
   runId: z.string().optional(),

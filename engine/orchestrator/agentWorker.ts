@@ -47,6 +47,10 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   if (init.trialModelsDir) {
     try { trial = await createWorkerContext(init.trialModelsDir, init.precision, metrics); } catch { trial = undefined; }
   }
+  // Kept sets loaded before this worker started (a replaced worker); one it cannot load fails its tasks.
+  for (const kept of init.keptSets ?? []) {
+    try { earlier.set(kept.generation, await createWorkerContext(kept.modelsDir, init.precision, metrics)); } catch { /* its tasks fail: MODEL_MISSING */ }
+  }
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
@@ -60,6 +64,18 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       earlier.delete(message.generation);
       await running.catch(() => undefined);
       await old?.core.release();
+      return;
+    }
+    if (message.type === 'loadKept') {
+      const started = performance.now();
+      try {
+        // Already loaded when this worker started after the pool took the set on (a replaced worker).
+        const kept = earlier.get(message.generation) ?? await createWorkerContext(message.modelsDir, init.precision, metrics);
+        earlier.set(message.generation, kept);
+        send({ type: 'reloaded', requestId: message.requestId, models: workerModels(kept), inventory: workerInventory(kept), warnings: kept.warnings, durationMs: performance.now() - started });
+      } catch (err) {
+        send({ type: 'reloadFailed', requestId: message.requestId, error: errorBody(err, ERROR_CODES.MODEL_MISSING, 'kept models could not be loaded') });
+      }
       return;
     }
     if (message.type === 'dropTrial') {
@@ -134,11 +150,15 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
     }
     let input = message.input;
     // The whole task runs on one set of models: the one it asked for, chosen once. A trial task without
-    // trial models fails rather than run on the live ones (its pair would prove nothing).
+    // trial models fails rather than run on the live ones (its pair would prove nothing); so does a task
+    // of a kept set (a negative generation) this worker does not hold: it never runs on other versions.
+    const keptSet = message.generation !== undefined && message.generation < 0;
     const models = message.modelSet === 'trial' ? trial
-      : message.generation !== undefined && message.generation !== generation ? earlier.get(message.generation) ?? context : context;
+      : keptSet ? earlier.get(message.generation as number)
+        : message.generation !== undefined && message.generation !== generation ? earlier.get(message.generation) ?? context : context;
     if (!models) {
-      send({ type: 'failed', taskId: message.taskId, stage: message.stages[0] as PipelineStage, error: { code: ERROR_CODES.MODEL_MISSING, message: 'this worker holds no trial models' }, durationMs: 0, metrics: metrics.take() });
+      const missing = keptSet ? 'this worker holds no copy of the model versions this incident keeps' : 'this worker holds no trial models';
+      send({ type: 'failed', taskId: message.taskId, stage: message.stages[0] as PipelineStage, error: { code: ERROR_CODES.MODEL_MISSING, message: missing }, durationMs: 0, metrics: metrics.take() });
       return;
     }
     for (const [i, stage] of message.stages.entries()) {

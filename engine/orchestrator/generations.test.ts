@@ -49,3 +49,46 @@ test('an analysis in flight across a swap finishes on the versions it started wi
     await orchestrator.close();
   }
 });
+
+test('a kept model set runs beside the live one, at most two are loaded, and one in use is never dropped', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-kept-sets-'));
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent') });
+  try {
+    const keptV1 = view(dataDir, 1);
+    const [kept, live] = await Promise.all([
+      orchestrator.analyze(wildfire('Forest fire near the village (kept)'), { keptModelsDir: keptV1 }),
+      orchestrator.analyze(wildfire('Forest fire near the village (live)')),
+    ]);
+    assert.deepEqual([kept.status, kept.models[FIRE]], ['ok', '1'], 'on the kept v1');
+    assert.equal(live.models[FIRE], '2', 'the live analysis beside it stays on v2');
+    assert.deepEqual(orchestrator.keptSets, [keptV1], 'kept loaded for the next re-run');
+
+    // Two sets held by analyses in progress: a third is refused rather than loaded.
+    const other = view(dataDir, 1);
+    const held = [await orchestrator.holdKept(keptV1), await orchestrator.holdKept(other)];
+    const third = view(dataDir, 1);
+    await assert.rejects(orchestrator.holdKept(third), (err: { code?: string }) => err.code === 'SAFE_E_BUSY');
+    assert.deepEqual(orchestrator.keptSets.sort(), [keptV1, other].sort());
+    // Once one is free, the least recently used idle set makes room.
+    held[0]?.release();
+    const next = await orchestrator.holdKept(third);
+    assert.deepEqual(orchestrator.keptSets.sort(), [other, third].sort());
+    assert.equal(next.models[FIRE], '1');
+    next.release();
+    held[1]?.release();
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a worker replaced during a kept analysis loads the kept set as it starts: the retried stage still runs on the kept versions', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-kept-respawn-'));
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
+  try {
+    const kept = await orchestrator.analyze(wildfire(`Forest fire near the village FAILONCE_field:${join(dataDir, 'crashed')}`), { keptModelsDir: view(dataDir, 1) });
+    assert.equal(orchestrator.queue.replacedWorkers, 1, 'the field stage crashed its worker once');
+    assert.deepEqual([kept.status, kept.models[FIRE]], ['ok', '1'], 'retried on the replacement, on the kept v1');
+  } finally {
+    await orchestrator.close();
+  }
+});

@@ -37,7 +37,13 @@ export interface AnalyzeOptions {
   modelSet?: ModelSet;
   onProgress?: (event: ProgressEvent) => void;
   analysisId?: string;
+  /** Run on the model set in this folder (a kept view: the versions the incident started with), loaded
+   *  beside the live models, instead of the live ones (docs/updates.md#keeping-an-incidents-models). */
+  keptModelsDir?: string;
 }
+
+/** A kept model set held loaded (see Orchestrator.holdKept): its versions and file hashes, until `release`. */
+export interface HeldModels { models: Record<string, string>; hashes: Record<string, string>; release(): void }
 
 type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'modelPrecision' | 'workers' | 'agentTimeoutMs' | 'slowAnalysisMs' | 'maxConcurrentAnalyses' | 'maxQueuedInteractive' | 'maxQueuedBatch'>;
 
@@ -75,6 +81,20 @@ export class Orchestrator {
   /** Model name → version of a running trial's models (empty when none runs). */
   get trialModels(): Record<string, string> { return { ...this.pool.trialModels }; }
 
+  /** Loads (or finds loaded) the kept model set in `modelsDir` and holds it until `release`: what a cached
+   *  analysis on it is keyed by (its versions and file hashes) before it runs. */
+  async holdKept(modelsDir: string): Promise<HeldModels> {
+    const pinned = await this.pool.pinKept(modelsDir);
+    let released = false;
+    return {
+      models: pinned.models, hashes: inventoryHashes(pinned.inventory),
+      release: () => { if (!released) { released = true; this.pool.unpin(pinned.generation); } },
+    };
+  }
+
+  /** Model folders of the kept sets loaded beside the live models now. */
+  get keptSets(): string[] { return this.pool.keptSets; }
+
   /** Inference statistics per model and version, summed over the agent workers. */
   inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }
 
@@ -100,17 +120,19 @@ export class Orchestrator {
     const analysisId = options.analysisId ?? incident.id ?? randomUUID();
     const submitted = performance.now();
     options.onProgress?.({ analysisId, agent: 'analysis', state: 'queued', atMs: 0 });
-    return this.scheduler.schedule(options.priority ?? 'interactive', () => this.runDag(incident, analysisId, submitted, options.onProgress, options.modelSet ?? 'live'));
+    return this.scheduler.schedule(options.priority ?? 'interactive', () => this.runDag(incident, analysisId, submitted, options.onProgress, options.modelSet ?? 'live', options.keptModelsDir));
   }
 
   async close(): Promise<void> { await this.pool.close(); }
 
-  private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress: ((e: ProgressEvent) => void) | undefined, modelSet: ModelSet): Promise<AnalysisResult> {
+  private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress: ((e: ProgressEvent) => void) | undefined, modelSet: ModelSet,
+    keptModelsDir: string | undefined): Promise<AnalysisResult> {
     const started = performance.now();
     // The versions this analysis started with, each replaced by the version a stage actually ran with:
     // a result names the models that made it, also across a swap or on a trial's models.
-    // The live models this analysis starts on stay loaded until it ends (a swap meanwhile does not change them).
-    const pinned = this.pool.pin();
+    // The live models this analysis starts on stay loaded until it ends (a swap meanwhile does not change
+    // them); so does a kept set it runs on.
+    const pinned = keptModelsDir ? await this.pool.pinKept(keptModelsDir) : this.pool.pin();
     try {
       return await this.runPinned(incident, analysisId, submitted, onProgress, modelSet, pinned, started);
     } finally {

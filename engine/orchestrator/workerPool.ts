@@ -62,6 +62,17 @@ interface Slot {
  */
 const AGENT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
 
+/** At most this many model sets kept by incidents are loaded beside the live models (each costs every
+ *  worker one more copy of the models; docs/updates.md#keeping-an-incidents-models). */
+export const MAX_KEPT_SETS = 2;
+
+/** A model set an incident keeps, loaded in every worker under its own (negative) generation; `loaded`
+ *  settles when every worker has it. */
+interface KeptSet { generation: number; modelsDir: string; models: Record<string, string>; inventory: ModelInventory; pins: number; lastUsed: number; loaded: Promise<void> }
+
+/** A pinned kept set: its generation, versions and what the workers loaded (file hashes: the cache key). */
+export interface KeptPin { generation: number; models: Record<string, string>; inventory: ModelInventory }
+
 /** How long a statistics request waits for a worker (a worker stuck in a long native call answers later). */
 const STATS_TIMEOUT_MS = 1000;
 
@@ -147,6 +158,8 @@ export class WorkerPool {
   }
 
   unpin(generation: number): void {
+    const kept = [...this.kept.values()].find((set) => set.generation === generation);
+    if (kept) { kept.pins = Math.max(0, kept.pins - 1); kept.lastUsed = this.keptUses++; return; } // stays loaded for the next re-run
     const left = (this.pins.get(generation) ?? 1) - 1;
     if (left > 0) { this.pins.set(generation, left); return; }
     this.pins.delete(generation);
@@ -156,6 +169,54 @@ export class WorkerPool {
   private releaseGeneration(generation: number): void {
     this.modelsByGeneration.delete(generation);
     for (const slot of this.slots) slot.worker.postMessage({ type: 'releaseGeneration', generation } satisfies ToWorker);
+  }
+
+  /** Model sets incidents keep, by their models folder (a kept view, engine/updates/liveView.ts). */
+  private readonly kept = new Map<string, KeptSet>();
+  private nextKeptGeneration = -1;
+  private keptUses = 0;
+
+  /**
+   * Pins the model set in `modelsDir` (a kept view: an incident's first-run versions) for one analysis,
+   * loading it into every worker beside the live models first if it is not loaded. Loaded sets stay
+   * until a new one needs their place: at most MAX_KEPT_SETS, the least recently used idle one goes. When
+   * every place is held by a running analysis this refuses with SAFE_E_BUSY rather than load more.
+   * Loads run one after another with the live reloads (a worker takes one at a time).
+   */
+  pinKept(modelsDir: string): Promise<KeptPin> {
+    const known = this.kept.get(modelsDir);
+    if (known) { known.pins++; return known.loaded.then(() => keptPin(known)); }
+    if (this.kept.size >= MAX_KEPT_SETS) {
+      const idle = [...this.kept.values()].filter((set) => set.pins === 0).sort((a, b) => a.lastUsed - b.lastUsed)[0];
+      if (!idle) return Promise.reject(new SafeError(ERROR_CODES.BUSY, `${MAX_KEPT_SETS} other incidents are being analysed on the model versions they keep; try again when one has finished`));
+      this.dropKept(idle);
+    }
+    // Known before it loads: a second caller waits for this load, and a worker started meanwhile loads it as it starts.
+    const set: KeptSet = { generation: this.nextKeptGeneration--, modelsDir, models: {}, inventory: this.inventory, pins: 1, lastUsed: this.keptUses++, loaded: Promise.resolve() };
+    set.loaded = this.reloadChain.then(() => this.loadKept(set));
+    this.reloadChain = set.loaded.catch(() => undefined);
+    this.kept.set(modelsDir, set);
+    return set.loaded.then(() => keptPin(set));
+  }
+
+  /** Model folders of the kept sets loaded now (tests and the stats). */
+  get keptSets(): string[] { return [...this.kept.keys()]; }
+
+  private async loadKept(set: KeptSet): Promise<void> {
+    const steps = await Promise.allSettled(this.slots.filter((slot) => slot.ready).map((slot) => this.workerStep(slot, (requestId) => ({ type: 'loadKept', requestId, modelsDir: set.modelsDir, generation: set.generation }))));
+    const failed = steps.find((step): step is PromiseRejectedResult => step.status === 'rejected');
+    const first = steps.map((step) => (step.status === 'fulfilled' ? step.value : null)).find((step) => step !== null);
+    if (failed || !first) {
+      this.dropKept(set);
+      throw failed ? failed.reason as SafeError : new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker could load the kept models');
+    }
+    set.models = first.models;
+    set.inventory = first.inventory;
+  }
+
+  private dropKept(set: KeptSet): void {
+    if (this.kept.get(set.modelsDir) === set) this.kept.delete(set.modelsDir);
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'releaseGeneration', generation: set.generation } satisfies ToWorker);
   }
 
   /** The trial's models folder while a trial runs (a replaced worker loads it too); null otherwise. */
@@ -212,10 +273,16 @@ export class WorkerPool {
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
   private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live', generation?: number): Promise<ReloadStep | null> {
+    return this.workerStep(slot, (requestId) => ({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) }));
+  }
+
+  /** A loading request to one worker, answered by 'reloaded' or 'reloadFailed'; null when the worker was
+   *  replaced meanwhile (its replacement loads the models as it starts). */
+  private workerStep(slot: Slot, message: (requestId: number) => ToWorker): Promise<ReloadStep | null> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextTaskId++;
       slot.reload = { requestId, resolve, reject };
-      slot.worker.postMessage({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) } satisfies ToWorker);
+      slot.worker.postMessage(message(requestId));
     });
   }
 
@@ -251,7 +318,10 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
-    const init: WorkerInit = { modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', generation: this.generation, ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}) };
+    const init: WorkerInit = {
+      modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', generation: this.generation, ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}),
+      ...(this.kept.size ? { keptSets: [...this.kept.values()].map(({ generation, modelsDir }) => ({ generation, modelsDir })) } : {}),
+    };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
     const slot: Slot = { worker, ready: false, statsRequests: new Map() };
     this.slots.push(slot);
@@ -365,3 +435,5 @@ export class WorkerPool {
     }
   }
 }
+
+const keptPin = (set: KeptSet): KeptPin => ({ generation: set.generation, models: { ...set.models }, inventory: set.inventory });

@@ -9,7 +9,8 @@ import type { HistogramDelta } from '../metrics/workerMetrics.js';
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
 /** `trialModelsDir`: a second set of models (a canary or shadow trial, docs/updates.md) loaded beside the live ones. */
-export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number }
+/** `keptSets`: model sets incidents keep (docs/updates.md#keeping-an-incidents-models), by their generation. */
+export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number; keptSets?: Array<{ generation: number; modelsDir: string }> }
 /** Which of a worker's model sets runs a task: the live one, or the trial one when a trial is loaded. */
 export type ModelSet = 'live' | 'trial';
 export type ToWorker =
@@ -21,7 +22,10 @@ export type ToWorker =
    *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
    *  them in; 'abort' discards them. */
   | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet; generation?: number }
-  /** No analysis runs on these live models any more: release them. */
+  /** Loads the model set in `modelsDir` beside the live one, under `generation` (negative: a kept set, never
+   *  a live generation): tasks of that generation run on it, and on nothing else. Answered by 'reloaded'. */
+  | { type: 'loadKept'; requestId: number; modelsDir: string; generation: number }
+  /** No analysis runs on these live models (or this kept set) any more: release them. */
   | { type: 'releaseGeneration'; generation: number }
   /** Releases the trial models (the trial ended); tasks run on the live ones again. */
   | { type: 'dropTrial' }

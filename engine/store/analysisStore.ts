@@ -49,6 +49,9 @@ export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: u
   { name: 'latestOfIncident', sql: 'SELECT * FROM runs WHERE incident_id = ? ORDER BY seq DESC LIMIT 1', params: ['x'] },
   { name: 'previous', sql: 'SELECT id FROM runs WHERE incident_id = ? AND seq = ?', params: ['x', 1] },
   { name: 'models', sql: 'SELECT model_name, model_version FROM run_models WHERE run_id = ?', params: ['x'] },
+  // Every model version the incident's runs named, oldest run first: the first naming each model wins.
+  { name: 'incidentModels', sql: 'SELECT m.model_name, m.model_version FROM runs r JOIN run_models m ON m.run_id = r.id WHERE r.incident_id = ? ORDER BY r.seq', params: ['x'] },
+  { name: 'keepModels', sql: 'SELECT keep_models FROM incidents WHERE id = ?', params: ['x'] },
 ];
 
 export class AnalysisStore {
@@ -56,12 +59,13 @@ export class AnalysisStore {
 
   constructor(private readonly db: SqliteDatabase, readonly timer = new StatementTimer()) {
     this.statements = {
-      upsertIncident: db.prepare(`INSERT INTO incidents (id, created_at, updated_at, latest_text, run_count) VALUES (@id, @now, @now, @text, 1)
-        ON CONFLICT(id) DO UPDATE SET updated_at = @now, latest_text = @text, run_count = run_count + 1 RETURNING run_count`),
+      // keep_models follows the run's model choice when it made one (@keep null: left as it was).
+      upsertIncident: db.prepare(`INSERT INTO incidents (id, created_at, updated_at, latest_text, run_count, keep_models) VALUES (@id, @now, @now, @text, 1, COALESCE(@keep, 0))
+        ON CONFLICT(id) DO UPDATE SET updated_at = @now, latest_text = @text, run_count = run_count + 1, keep_models = COALESCE(@keep, keep_models) RETURNING run_count`),
       insertRun: db.prepare(`INSERT INTO runs (id, incident_id, seq, created_at, status, type, severity, total_ms, incident_json, result_json)
         VALUES (@id, @incidentId, @seq, @createdAt, @status, @type, @severity, @totalMs, @incidentJson, @resultJson)`),
       insertModel: db.prepare('INSERT INTO run_models (run_id, model_name, model_version) VALUES (?, ?, ?)'),
-      ...Object.fromEntries(STORE_QUERIES.map((q) => [q.name, db.prepare(q.sql)])) as Record<'recent' | 'byIncident' | 'run' | 'latestOfIncident' | 'previous' | 'models', Database.Statement>,
+      ...Object.fromEntries(STORE_QUERIES.map((q) => [q.name, db.prepare(q.sql)])) as Record<'recent' | 'byIncident' | 'run' | 'latestOfIncident' | 'previous' | 'models' | 'incidentModels' | 'keepModels', Database.Statement>,
     };
   }
 
@@ -75,7 +79,8 @@ export class AnalysisStore {
     return this.timer.run('saveRuns', () => this.db.transaction(() => items.map(({ incident, result }) => {
       const runId = randomUUID();
       const createdAt = result.analysedAt ?? new Date().toISOString();
-      const { run_count: seq } = this.statements.upsertIncident.get({ id: result.id, now: createdAt, text: incident.text }) as { run_count: number };
+      const keep = result.modelChoice === undefined ? null : result.modelChoice === 'incident' ? 1 : 0;
+      const { run_count: seq } = this.statements.upsertIncident.get({ id: result.id, now: createdAt, text: incident.text, keep }) as { run_count: number };
       const stored: AnalysisResult = { ...result, runId };
       this.statements.insertRun.run({
         id: runId, incidentId: result.id, seq, createdAt, status: result.status,
@@ -126,6 +131,17 @@ export class AnalysisStore {
         for (const [name, version] of Object.entries(run.models)) this.statements.insertModel.run(run.runId, name, version);
       }
     })());
+  }
+
+  /** The incident's models: each model at the version the incident's earliest run naming it used (its
+   *  first run, unless that one failed before a stage ran the model), and whether the commander chose to
+   *  keep them for its re-runs. `versions` is empty for an incident with no run. */
+  incidentModels(incidentId: string): { versions: Record<string, string>; keep: boolean } {
+    const rows = this.timer.run('incidentModels', () => this.statements.incidentModels.all(incidentId)) as Array<{ model_name: string; model_version: string }>;
+    const versions: Record<string, string> = {};
+    for (const row of rows) versions[row.model_name] ??= row.model_version;
+    const incident = this.timer.run('keepModels', () => this.statements.keepModels.get(incidentId)) as { keep_models: number } | undefined;
+    return { versions, keep: incident?.keep_models === 1 };
   }
 
   /** The run before this one for the same incident, for comparison. */

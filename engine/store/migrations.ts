@@ -87,4 +87,9 @@ export const MIGRATIONS: readonly string[] = [
     version INTEGER NOT NULL
   );
   `,
+  // 4: whether an incident's re-runs keep the model versions its first run used, as the commander last
+  // chose (docs/updates.md#keeping-an-incidents-models); 0 = the live versions.
+  `
+  ALTER TABLE incidents ADD COLUMN keep_models INTEGER NOT NULL DEFAULT 0 CHECK (keep_models IN (0, 1));
+  `,
 ];

@@ -15,7 +15,7 @@ import { ChannelSession } from './channelSession.js';
 import type { OfferedModel } from './channelView.js';
 import type { ChannelSource } from './channelSource.js';
 import { loadDeviceIdentity } from './deviceIdentity.js';
-import { buildLiveView, type LiveSelection } from './liveView.js';
+import { buildLiveView, keptModelsView, type LiveSelection } from './liveView.js';
 import { ModelLedger, SHIPPED_SOURCE } from './modelLedger.js';
 import { ModelStore } from './modelStore.js';
 
@@ -76,6 +76,32 @@ export class ModelUpdater {
   liveModelsDir(): string {
     if (this.ledger.live().size === 0) return this.options.shippedDir;
     return buildLiveView(this.options.dataDir, this.liveSelection(), this.trialView ? [this.trialView] : []);
+  }
+
+  /**
+   * The folder of the models an incident keeps (docs/updates.md#keeping-an-incidents-models): the live
+   * selection with each model of `versions` (name → version as results name it: "3", "3+int8"; the
+   * precision stays the engine's) at that version; null when they are all the live versions. Refuses
+   * with MODEL_VERSION_GONE, naming the model and version, when this device no longer holds one (gone
+   * from the store, never shipped with this build) or the channel revoked it.
+   */
+  keptModelsDir(versions: Record<string, string>): string | null {
+    const selection = this.liveSelection();
+    let differs = false;
+    for (const [name, named] of Object.entries(versions).sort(([a], [b]) => a.localeCompare(b))) {
+      const version = Number.parseInt(named, 10);
+      const live = selection[name];
+      if (live?.version === version) continue;
+      const gone = (why: string) => new SafeError(ERROR_CODES.MODEL_VERSION_GONE,
+        `${name} v${version}, which this incident's first run used, ${why}: re-run it on the live models${live ? ` (v${live.version})` : ''}`, 'models');
+      if (!Number.isInteger(version) || !live) throw gone('is not a model this app build runs');
+      if (this.ledger.version(name, version)?.state === 'revoked') throw gone('was revoked by the update channel');
+      const dir = this.store.locate(name, version);
+      if (!dir) throw gone('is no longer on this device (neither in the model store nor shipped with the app)');
+      selection[name] = { version, dir };
+      differs = true;
+    }
+    return differs ? keptModelsView(this.options.dataDir, selection) : null;
   }
 
   /** Model name → the version that serves now (the ledger's live one, else the newest shipped). */

@@ -1,7 +1,7 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { parseRoute, routeHash, type Route } from './logic/routes.js';
-import type { EngineTransport, StoredRun } from './transport/engineTransport.js';
+import type { AnalyzeChoice, EngineTransport, StoredRun } from './transport/engineTransport.js';
 import type { LiveAnalysis } from './pages/AnalysisPage.js';
 import { useT } from './i18n/i18n.js';
 import type { MessageKey } from './i18n/locales/zh.js';
@@ -56,16 +56,16 @@ export function App({ transport }: { transport: EngineTransport }) {
 
   // Settles when the engine has accepted the incident (its first progress or its result): only then does
   // the page move to the live analysis, so a refused or unsent report stays on the form with its draft.
-  const analyse = useCallback((incident: IncidentInput): Promise<void> => new Promise((accepted, refused) => {
+  const analyse = useCallback((incident: IncidentInput, options: AnalyzeChoice = {}): Promise<void> => new Promise((accepted, refused) => {
     let started = false;
     const start = () => {
       if (started) return;
       started = true;
-      setLive({ events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now(), retry: () => { analyse(incident).catch((error: unknown) => setLive((s) => (s ? { ...s, error } : s))); } });
+      setLive({ events: [], sensors: (incident.sensors ?? []) as Sensor[], startedAtMs: Date.now(), retry: () => { analyse(incident, options).catch((error: unknown) => setLive((s) => (s ? { ...s, error } : s))); } });
       window.location.hash = routeHash({ page: 'analysis', id: 'live' });
       accepted();
     };
-    transport.analyze(incident, (event) => { start(); setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)); })
+    transport.analyze(incident, (event) => { start(); setLive((s) => (s ? { ...s, events: [...s.events, event] } : s)); }, options)
       .then((result) => { start(); setLive((s) => (s ? { ...s, result } : s)); })
       .catch((error: unknown) => { if (started) setLive((s) => (s ? { ...s, error } : s)); else refused(error); });
   }), [transport]);
@@ -98,7 +98,7 @@ export function App({ transport }: { transport: EngineTransport }) {
           {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
           {route.page === 'new' && (!route.fromRunId || editing) && (
             <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined}
-              draftKey={draftKey(editing?.run.runId ?? null)} onSubmit={analyse} />
+              draftKey={draftKey(editing?.run.runId ?? null)} incidentModels={editing?.incidentModels} onSubmit={analyse} />
           )}
           {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
           {route.page === 'briefing' && <BriefingPage transport={transport} id={route.id} />}

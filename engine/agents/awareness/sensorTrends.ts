@@ -9,6 +9,8 @@ import { median, round, scaledMad, theilSenSlope } from '../../numeric/stats.js'
 export const ANOMALY_Z = 3.5;
 /** A trend counts as rising/falling when it would move the value by more than this share per hour. */
 const STEADY_SHARE_PER_HOUR = 0.02;
+/** Below any sensor's resolution in any unit the kinds use (ppm, m, °C, m/s, mm). */
+const MEASUREMENT_DUST = 1e-9;
 
 type Anomaly = AwarenessResult['sensors'][number]['anomalies'][number];
 
@@ -35,7 +37,9 @@ export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefin
   // Never below the sensor's resolution: when most readings sit exactly on the fitted line the MAD is 0
   // (or floating-point dust), and a reading half a digit off would get a z-score of 10^14.
   const steps = values.slice(1).map((v, i) => Math.abs(v - (values[i] as number)));
-  const scale = Math.max(scaledMad(residuals), sensorResolution(steps));
+  // Nor below a billionth of a unit: no sensor resolves less, and a scale of floating-point dust (5e-324)
+  // turned a residual of 1e-16 into an infinite z-score (found by the pipeline fuzz test).
+  const scale = Math.max(scaledMad(residuals), sensorResolution(steps), MEASUREMENT_DUST);
   const robustZ = (i: number) => (scale > 0 ? round((residuals[i] as number) / scale, 1) : 0);
   const modelScore = new Map(modelAnomalies.map((m) => [m.index, m.score]));
   const anomalies = readings.flatMap((r, i): Anomaly[] => {
@@ -57,7 +61,9 @@ export function analyseSensor(sensor: Sensor, defaultThreshold: number | undefin
   if (threshold !== undefined && !exceeded && slope > 0) {
     // Project from the fitted (not the raw) latest value so one noisy reading does not move the forecast.
     const fittedLatest = intercept + slope * (hours[hours.length - 1] as number);
-    minutesToThreshold = round(Math.max(0, (threshold - fittedLatest) / slope) * 60, 0);
+    const minutes = Math.max(0, (threshold - fittedLatest) / slope) * 60;
+    // A slope of dust puts the crossing beyond any horizon (or at Infinity): not forecast to cross.
+    minutesToThreshold = Number.isFinite(minutes) ? round(minutes, 0) : null;
   }
   return {
     id: sensor.id, kind: sensor.kind, latest, trendPerHour: round(slope, 4), trend, anomalies,

@@ -8,6 +8,9 @@ import { useT } from '../i18n/i18n.js';
 import { EXAMPLES } from '../examples.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDraftTime, useIncidentDraft } from '../components/useIncidentDraft.js';
+import type { ModelChoice } from '../../../engine/contract/result.js';
+import { modelChoiceFor, type IncidentModels } from '../logic/modelChoice.js';
+import { KeepModelsChoice } from '../components/KeepModelsChoice.js';
 
 type T = ReturnType<typeof useT>['t'];
 
@@ -31,9 +34,13 @@ function Field({ label, path, problems, children }: { label: string; path: strin
 }
 
 /** `onSubmit` settles once the engine has accepted the incident (or refused it): until then the form, and
- *  its kept draft (logic/incidentDraft.ts), stay. */
-export function EditIncidentPage({ initial, draftKey, onSubmit }: { initial?: IncidentInput; draftKey: string; onSubmit: (incident: IncidentInput) => Promise<void> }) {
+ *  its kept draft (logic/incidentDraft.ts), stay. `incidentModels`: opened from a run (a re-run), the
+ *  incident's models and its remembered choice. */
+export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }: {
+  initial?: IncidentInput; draftKey: string; incidentModels?: IncidentModels; onSubmit: (incident: IncidentInput, options: { models?: ModelChoice }) => Promise<void>;
+}) {
   const { t, language } = useT();
+  const [keepModels, setKeepModels] = useState(incidentModels?.keep ?? false);
   const draft = useIncidentDraft(draftKey, () => (initial ? formFromIncident(initial) : emptyForm()));
   const { form, setForm } = draft;
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -60,7 +67,7 @@ export function EditIncidentPage({ initial, draftKey, onSubmit }: { initial?: In
     setProblems([]);
     setSendError(null);
     setSending(true);
-    onSubmit(result.incident).then(draft.submitted, (err: unknown) => { setSending(false); setSendError(err); });
+    onSubmit(result.incident, modelChoiceFor(incidentModels, keepModels)).then(draft.submitted, (err: unknown) => { setSending(false); setSendError(err); });
   };
 
   return (
@@ -177,6 +184,7 @@ export function EditIncidentPage({ initial, draftKey, onSubmit }: { initial?: In
         ))}
         <button type="button" onClick={() => update({ sensors: [...form.sensors, { id: `S${form.sensors.length + 1}`, kind: 'gas_ppm', thresholdValue: '', csv: '' }] })}>{t('form.addSensor')}</button>
       </fieldset>
+      {incidentModels && Object.keys(incidentModels.versions).length > 0 && <KeepModelsChoice incidentModels={incidentModels} keep={keepModels} onChange={setKeepModels} />}
       {problems.length > 0 && <p className="alert" role="alert">{t('form.invalid', { n: problems.length })}</p>}
       {sendError !== null && <><p>{t('form.notSent')}</p><ErrorNotice error={sendError} onRetry={submit} testId="submit-error" /></>}
       <button type="submit" className="primary" disabled={sending} data-testid="submit">{sending ? t('form.submitting') : t('form.submit')}</button>

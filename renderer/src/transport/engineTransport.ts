@@ -2,7 +2,7 @@
 // Events against `safe-edge serve` in a browser. Both only implement `call` (and the analysis with live
 // progress); everything else pages use is derived here, once, from the operations table.
 import type { z } from 'zod';
-import type { AnalysisResult } from '../../../engine/contract/result.js';
+import type { AnalysisResult, ModelChoice } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import type { ProgressEventBody, healthSchema, modelInfoSchema, runSummarySchema, storedRunSchema } from '../../../engine/contract/api.js';
 import { ERROR_CODES } from '../../../engine/contract/errors.js';
@@ -14,12 +14,14 @@ export type Health = z.infer<typeof healthSchema>;
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;
 export type StoredRun = z.infer<typeof storedRunSchema>;
+/** Which model versions run an analysis (docs/updates.md#keeping-an-incidents-models); absent: the incident's remembered choice. */
+export interface AnalyzeChoice { models?: ModelChoice }
 
 /** What a transport itself provides: any operation the UI may call, and an analysis with its progress. */
 export interface EngineCalls {
   readonly kind: 'ipc' | 'http';
   call<K extends BridgeOperationName>(name: K, args: OperationArgsInput<K>): Promise<OperationResult<K>>;
-  analyze(incident: IncidentInput, onProgress: (event: ProgressEventBody) => void): Promise<AnalysisResult>;
+  analyze(incident: IncidentInput, onProgress: (event: ProgressEventBody) => void, options?: AnalyzeChoice): Promise<AnalysisResult>;
   /** Desktop mode only: the supervisor's view of the engine process (starting, restarting, failed). */
   onEngineStatus?(listener: (status: EngineStatus) => void): () => void;
 }
@@ -53,7 +55,7 @@ export function engineTransport(calls: EngineCalls): EngineTransport {
     kind: calls.kind,
     onCallReport: (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
     call: (name, args) => reported(name, calls.call(name, args)),
-    analyze: (incident, onProgress) => reported('analyze', calls.analyze(incident, onProgress)),
+    analyze: (incident, onProgress, options) => reported('analyze', calls.analyze(incident, onProgress, options)),
     ...(calls.onEngineStatus ? { onEngineStatus: (listener: (status: EngineStatus) => void) => calls.onEngineStatus!(listener) } : {}),
     health: () => reported('health', calls.call('health', {})),
     history: (limit) => reported('runs', calls.call('runs', { limit })),

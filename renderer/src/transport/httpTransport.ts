@@ -6,7 +6,7 @@ import type { IncidentInput } from '../../../engine/contract/incident.js';
 import { jobMessageSchema, type ProgressEventBody } from '../../../engine/contract/api.js';
 import { ERROR_CODES, toErrorBody } from '../../../engine/contract/errors.js';
 import { OPERATIONS, httpRequestFor, type BridgeOperationName, type HttpBinding, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
-import { EngineError, engineTransport, type EngineTransport } from './engineTransport.js';
+import { EngineError, engineTransport, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 import { TRANSPORT_ERROR_CODES } from './transportErrors.js';
 
 export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
@@ -38,8 +38,8 @@ export function createHttpTransport(baseUrl: string, token: string | null): Engi
   return engineTransport({
     kind: 'http',
     call: <K extends BridgeOperationName>(name: K, args: OperationArgsInput<K>) => send(name, args),
-    async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void): Promise<AnalysisResult> {
-      const { events } = await send('submitAnalysis', { incident });
+    async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void, options: AnalyzeChoice = {}): Promise<AnalysisResult> {
+      const { events } = await send('submitAnalysis', { incident, ...options });
       return new Promise<AnalysisResult>((resolve, reject) => {
         const source = new EventSource(`${baseUrl}${events}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
         // Each Server-Sent Event is named after the job message's kind and carries its data.

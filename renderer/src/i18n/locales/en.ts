@@ -376,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   'error.SAFE_E_UPDATE_GATE_FAILED': 'The new model version failed its gate and was not used.', 'error.SAFE_E_UPDATE_GATE_FAILED.todo': 'Keep using the current model; the gate figures are on the Models page.',
   'error.SAFE_E_UPDATE_TRIAL_FAILED': 'The trial judged the new version worse: rolled back automatically.', 'error.SAFE_E_UPDATE_TRIAL_FAILED.todo': 'Nothing to do; the current model keeps serving.',
   'error.SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE': 'This device\'s clock is implausible, so update expiry cannot be judged.', 'error.SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE.todo': 'Set the system date and time, then try again.',
+  'error.SAFE_E_MODEL_VERSION_GONE': 'A model version this incident started with is no longer on this device (removed, or revoked by the update channel).', 'error.SAFE_E_MODEL_VERSION_GONE.todo': 'Untick "keep the model versions" and analyse again with the current models.',
   'error.SAFE_E_HANDOVER_INVALID': 'This is not a SAFE Edge incident file, or its runs are incomplete.', 'error.SAFE_E_HANDOVER_INVALID.todo': 'Ask the other post to export the incident again, then import the new file.',
   'error.SAFE_E_HANDOVER_CONFLICT': 'This post has also analysed this incident and its runs differ from the file\'s; nothing here was changed.', 'error.SAFE_E_HANDOVER_CONFLICT.todo': 'Import the file\'s copy under a new incident id; both records are kept.',
   'error.SAFE_E_NO_LOCATION': 'This incident has no coordinates, so its zones cannot be placed on a map.', 'error.SAFE_E_NO_LOCATION.todo': 'Add latitude and longitude to the incident, analyse it again, then export the zones.',
@@ -455,4 +456,14 @@ export const en: Record<MessageKey, string> = {
   'ics.pageOf': 'Page {{page}} of {{pages}}',
   'ics.back': 'Back to the workspace',
   'ics.print': 'Print (or save as PDF)',
+  // Keeping an incident's model versions on a re-run (issue 14; docs/updates.md#keeping-an-incidents-models)
+  'keepModels.label': 'Keep the model versions this incident started with ({{versions}})',
+  'keepModels.differs': '{{name}} v{{kept}}, live now v{{live}}',
+  'keepModels.separator': '; ',
+  'keepModels.same': 'the same as the live versions now',
+  'diff.cause.both': 'Both the facts and the model versions changed',
+  'diff.cause.models': 'Only the model versions changed: same report and facts',
+  'diff.cause.inputs': 'Only the report or facts changed: same model versions',
+  'diff.cause.none': 'Nothing changed in the report, facts or model versions',
+  'diff.keptModels': 'This run kept the model versions the incident started with',
 };

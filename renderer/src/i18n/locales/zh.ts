@@ -374,6 +374,7 @@ export const zh = {
   'error.SAFE_E_UPDATE_GATE_FAILED': '新版本模型没有通过上线检验，未启用。', 'error.SAFE_E_UPDATE_GATE_FAILED.todo': '继续使用当前模型；检验数据见“模型”页。',
   'error.SAFE_E_UPDATE_TRIAL_FAILED': '试运行判定新版本更差，已自动回滚。', 'error.SAFE_E_UPDATE_TRIAL_FAILED.todo': '无需操作，当前模型继续使用。',
   'error.SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE': '本机时钟不可信，无法判断更新是否过期。', 'error.SAFE_E_UPDATE_CLOCK_IMPLAUSIBLE.todo': '校正系统日期和时间后重试。',
+  'error.SAFE_E_MODEL_VERSION_GONE': '本事件首次分析所用的模型版本已不在本机（已删除或被更新渠道撤销）。', 'error.SAFE_E_MODEL_VERSION_GONE.todo': '取消勾选“保留模型版本”，用当前模型重新分析。',
   'error.SAFE_E_HANDOVER_INVALID': '这不是 SAFE Edge 的事件交接文件，或文件中的分析记录不完整。', 'error.SAFE_E_HANDOVER_INVALID.todo': '请对方指挥所重新导出事件文件后再导入。',
   'error.SAFE_E_HANDOVER_CONFLICT': '本机也分析过这一事件，与文件中的记录不一致；本机记录未被改动。', 'error.SAFE_E_HANDOVER_CONFLICT.todo': '用新的事件编号导入文件中的副本，两份记录都会保留。',
   'error.SAFE_E_NO_LOCATION': '该事件没有经纬度，分区无法落到地图上。', 'error.SAFE_E_NO_LOCATION.todo': '补充事件的经纬度后重新分析，再导出分区。',
@@ -453,5 +454,15 @@ export const zh = {
   'ics.pageOf': '第 {{page}} 页，共 {{pages}} 页',
   'ics.back': '返回分析工作台',
   'ics.print': '打印（可另存为 PDF）',
+  // Keeping an incident's model versions on a re-run (issue 14; docs/updates.md#keeping-an-incidents-models)
+  'keepModels.label': '保留本事件首次分析所用的模型版本（{{versions}}）',
+  'keepModels.differs': '{{name}} v{{kept}}，当前为 v{{live}}',
+  'keepModels.separator': '；',
+  'keepModels.same': '与当前模型版本相同',
+  'diff.cause.both': '事实和模型版本都有变化',
+  'diff.cause.models': '只有模型版本变了：报告和事实相同',
+  'diff.cause.inputs': '只有报告或事实变了：模型版本相同',
+  'diff.cause.none': '报告、事实和模型版本都没有变化',
+  'diff.keptModels': '本次分析保留了该事件首次分析所用的模型版本',
 } as const;
 export type MessageKey = keyof typeof zh;
