@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import './hazardMap.css';
 import type { SafeEdgeBridge } from '../../engine/contract/ipc.js';
 import { App } from './App.js';
 import { initI18n, LANGUAGE_KEY, type Language } from './i18n/i18n.js';
