@@ -41,7 +41,14 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
   const placed = new Map(placeLabels(requests, VIEW, [...FURNITURE, ...circleBoxes]).map((l) => [l.id, l]));
   const label = (id: string, text: string) => {
     const l = placed.get(id);
-    return l ? <text x={l.x} y={l.y} textAnchor={l.anchor} className="label map-label" data-label={id}>{text}</text> : null;
+    const mark = requests.find((r) => r.id === id);
+    if (!l || !mark) return null;
+    return (
+      <>
+        {l.leader && <path d={`M${mark.x},${mark.y} L${l.anchor === 'end' ? l.box.x1 : l.box.x0},${(l.box.y0 + l.box.y1) / 2}`} className="label-leader" />}
+        <text x={l.x} y={l.y} textAnchor={l.anchor} className="label map-label" data-label={id}>{text}</text>
+      </>
+    );
   };
   const textOf = (id: string) => requests.find((r) => r.id === id)?.text ?? '';
   const items = mapTextItems(plan, field, picture.scaleBar, t, lang);

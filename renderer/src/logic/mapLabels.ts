@@ -6,7 +6,8 @@
 
 export interface PxBox { x0: number; y0: number; x1: number; y1: number }
 export interface LabelRequest { id: string; x: number; y: number; text: string }
-export interface PlacedLabel { id: string; x: number; y: number; anchor: 'start' | 'middle' | 'end'; box: PxBox }
+/** `leader`: the label was moved off its mark's row, so a thin line joins them (which square is which site). */
+export interface PlacedLabel { id: string; x: number; y: number; anchor: 'start' | 'middle' | 'end'; box: PxBox; leader: boolean }
 
 export const LABEL_FONT_PX = 13;
 const GAP_PX = 8;
@@ -19,18 +20,22 @@ export function textWidthPx(text: string, fontPx = LABEL_FONT_PX): number {
 
 const overlap = (a: PxBox, b: PxBox) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 
+/** The label's box with a little room: a 13 px font's line box runs about 15 px above the baseline and 4 below. */
 function boxAt(x: number, baseline: number, anchor: PlacedLabel['anchor'], widthPx: number): PxBox {
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - widthPx : x - widthPx / 2;
-  return { x0, y0: baseline - LABEL_FONT_PX, x1: x0 + widthPx, y1: baseline + 4 };
+  return { x0: x0 - 2, y0: baseline - LABEL_FONT_PX - 3, x1: x0 + widthPx + 2, y1: baseline + 5 };
 }
 
 /** Spots around a mark at (x, y): baseline position and anchor, nearest first. */
-function candidates(x: number, y: number): Array<{ x: number; y: number; anchor: PlacedLabel['anchor'] }> {
-  const spots: Array<{ x: number; y: number; anchor: PlacedLabel['anchor'] }> = [
-    { x: x + GAP_PX, y: y + 4, anchor: 'start' }, { x: x - GAP_PX, y: y + 4, anchor: 'end' },
-    { x, y: y - GAP_PX - 2, anchor: 'middle' }, { x, y: y + GAP_PX + LABEL_FONT_PX, anchor: 'middle' },
+type Spot = { x: number; y: number; anchor: PlacedLabel['anchor']; leader: boolean };
+function candidates(x: number, y: number): Spot[] {
+  const spots: Spot[] = [
+    { x: x + GAP_PX, y: y + 4, anchor: 'start', leader: false }, { x: x - GAP_PX, y: y + 4, anchor: 'end', leader: false },
+    { x, y: y - GAP_PX - 2, anchor: 'middle', leader: false }, { x, y: y + GAP_PX + LABEL_FONT_PX, anchor: 'middle', leader: false },
   ];
-  for (const dy of [-18, 18, -36, 36, -54, 54]) spots.push({ x: x + GAP_PX, y: y + 4 + dy, anchor: 'start' }, { x: x - GAP_PX, y: y + 4 + dy, anchor: 'end' });
+  for (const dy of [-22, 22, -44, 44, -66, 66]) {
+    spots.push({ x: x + 2 * GAP_PX, y: y + 4 + dy, anchor: 'start', leader: true }, { x: x - 2 * GAP_PX, y: y + 4 + dy, anchor: 'end', leader: true });
+  }
   return spots;
 }
 

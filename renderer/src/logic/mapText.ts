@@ -48,7 +48,12 @@ export function zoneText(zone: Zone, t: T, lang: Lang): string {
   const sep = t('map.sep');
   let body: string;
   if (zone.parts) {
-    body = measureZone(zone).map((p) => `${lang === 'zh' ? p.nameZh : p.name}${t('map.colon')}${measureText(p.measure, t, lang)}`).join(sep);
+    body = measureZone(zone).map((p) => {
+      const name = lang === 'zh' ? p.nameZh : p.name;
+      // A circle whose name already gives its radius ("initial isolation, 800 m all round") is not said twice.
+      const saysRadius = p.measure.kind === 'circle' && name.includes(String(Math.round(p.measure.radiusM)));
+      return saysRadius ? name : `${name}${t('map.colon')}${measureText(p.measure, t, lang)}`;
+    }).join(sep);
   } else {
     const size = zone.shape === 'circle' || zone.bearingDeg === null
       ? t('map.radius', { d: distanceText(zone.alongM, lang) })

@@ -301,7 +301,7 @@ export const en: Record<MessageKey, string> = {
   'map.schematic': 'schematic: true size, shape not known',
   'map.approximate': 'approximate: an older analysis without outlines, not to scale',
   'map.titleApproximate': 'Hazard picture (approximate, not to scale)',
-  'map.bands': 'dashed: P10 and P90 of the reach',
+  'map.bands': 'dashed: P10 (short dashes) and P90 (long dashes) of the reach',
   'map.bandRange': 'P10–P90 {{from}} to {{to}}',
   'map.placeAt': '{{name}}: {{zone}}, {{arrival}}',
   'map.arrivesIn': 'arrives in about {{t}}',

@@ -299,7 +299,7 @@ export const zh = {
   'map.schematic': '示意图：面积真实，形状未知',
   'map.approximate': '近似：旧版分析未给出轮廓，未按比例',
   'map.titleApproximate': '危害范围（近似，未按比例）',
-  'map.bands': '虚线为影响距离的P10与P90',
+  'map.bands': '虚线为影响距离的P10（短虚线）与P90（长虚线）',
   'map.bandRange': 'P10–P90 {{from}}至{{to}}',
   'map.placeAt': '{{name}}：{{zone}}，{{arrival}}',
   'map.arrivesIn': '约{{t}}后到达',
