@@ -168,3 +168,25 @@ test('map to scale: a wildfire spreading east, zh and en', async () => {
     await mapShot(`map-wildfire-${lang}`);
   }
 });
+
+test('map to scale: a night chlorine release with the wind on the diagonal and a village downwind, zh and en', async () => {
+  const result = await analyse({
+    text: '23:40 化工园区液氯储罐阀门破裂，氯气持续泄漏。东北风，风速约2米每秒。下风向1.5公里有柳树村约800人。',
+    reportedAt: '2026-03-14T23:40:00+08:00', location: { lat: 31.2, lon: 121.5 },
+    facts: { release: { substance: 'chlorine', rateKgPerS: 3 }, weather: { windSpeedMps: 2, windFromDeg: 45 }, populationDensityPerKm2: 400,
+      places: [{ name: '柳树村', distanceM: 1500, bearingDeg: 225, population: 800 }] },
+  });
+  const { zones, placesAtRisk } = result.executor!;
+  for (const lang of ['zh', 'en'] as const) {
+    await open(result.runId, lang);
+    const drawn = await readMap();
+    for (const zone of zones) checkZone(drawn, zone);
+    checkLabels(drawn);
+    const village = placesAtRisk![0]!;
+    const label = await page.locator('text[data-label="place-0"]').textContent() ?? '';
+    assert.equal(label, `柳树村 · ${lang === 'zh' ? '热区' : 'Hot zone'} · ${lang === 'zh' ? `${Math.round(village.arrivalMin!)}分钟` : `${Math.round(village.arrivalMin!)} min`}`);
+    assert.equal(village.zone, 'hot');
+    assert.equal(await page.getByTestId('wind-label').textContent(), lang === 'zh' ? '东北风（来自45°），2米/秒' : 'wind from NE (45°), 2 m/s');
+    await mapShot(`map-chlorine-diagonal-${lang}`);
+  }
+});
