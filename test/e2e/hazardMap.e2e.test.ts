@@ -190,3 +190,20 @@ test('map to scale: a night chlorine release with the wind on the diagonal and a
     await mapShot(`map-chlorine-diagonal-${lang}`);
   }
 });
+
+test('map to scale: a levee breach (examples/levee-breach-dongting-en.json): the polder is a circle of its area, said to be schematic, zh and en', async () => {
+  const result = await analyse(JSON.parse(readFileSync(join(ROOT, 'examples', 'levee-breach-dongting-en.json'), 'utf8')) as IncidentInput);
+  const { zones, origin } = result.executor!;
+  assert.equal(origin?.kind, 'breach');
+  assert.equal(zones[0]!.drawing, 'schematic');
+  for (const lang of ['zh', 'en'] as const) {
+    await open(result.runId, lang);
+    const drawn = await readMap();
+    for (const zone of zones) checkZone(drawn, zone);
+    checkLabels(drawn);
+    assert.equal(await page.getByTestId('origin-mark').getAttribute('data-kind'), 'breach');
+    const radius = await page.locator('[data-testid="circle-radius"]').first().textContent() ?? '';
+    assert.match(radius, lang === 'zh' ? /^半径\d.*（示意图/ : /^radius \d.*schematic/);
+    await mapShot(`map-breach-${lang}`);
+  }
+});

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ExecutorResult, FieldResult } from '../../../engine/contract/result.js';
 import { distanceText, minutesText } from '../../../engine/contract/wording.js';
 import { hazardPicture } from '../logic/hazardGeometry.js';
-import { placeLabels, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
+import { placeLabels, textWidthPx, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
 import { mapTextItems, mapWind, windText, type MapTextItem } from '../logic/mapText.js';
 import { useT } from '../i18n/i18n.js';
 import { LegendMark, OriginShape, PLACE_PATH } from './MapMarks.js';
@@ -34,10 +34,10 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
   ];
   // Radius labels sit on top of their circle, so they are fixed obstacles for the point labels.
   const circleLabels = picture.circles.map((c, i) => {
-    const text = `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? ` (${t('map.schematic')})` : ''}`;
+    const text = `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? t('map.paren', { x: t('map.schematic') }) : ''}`;
     return { key: `circle-${i}`, c, text, y: c.cy - c.rPx - 4 };
   });
-  const circleBoxes: PxBox[] = circleLabels.map((l) => ({ x0: l.c.cx - 40, y0: l.y - 13, x1: l.c.cx + 40, y1: l.y + 3 }));
+  const circleBoxes: PxBox[] = circleLabels.map((l) => ({ x0: l.c.cx - textWidthPx(l.text) / 2, y0: l.y - 15, x1: l.c.cx + textWidthPx(l.text) / 2, y1: l.y + 4 }));
   const placed = new Map(placeLabels(requests, VIEW, [...FURNITURE, ...circleBoxes]).map((l) => [l.id, l]));
   const label = (id: string, text: string) => {
     const l = placed.get(id);

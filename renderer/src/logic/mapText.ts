@@ -58,7 +58,7 @@ export function zoneText(zone: Zone, t: T, lang: Lang): string {
     const size = zone.shape === 'circle' || zone.bearingDeg === null
       ? t('map.radius', { d: distanceText(zone.alongM, lang) })
       : t('map.reach', { d: distanceText(zone.alongM, lang), to: compassPoint(zone.bearingDeg, lang), w: distanceText(zone.acrossM, lang) });
-    body = `${size} (${t('map.approximate')})`;
+    body = `${size}${t('map.paren', { x: t('map.approximate') })}`;
   }
   const schematic = zone.drawing === 'schematic' ? `${sep}${t('map.schematic')}` : '';
   return `${t(`map.${zone.zone}`)}${t('map.colon')}${body}${schematic}${sep}${t('map.people', { n: zone.populationEstimate.toLocaleString() })}`;

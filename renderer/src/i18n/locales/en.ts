@@ -311,4 +311,5 @@ export const en: Record<MessageKey, string> = {
   'map.sep': '; ',
   'map.comma': ', ',
   'map.colon': ': ',
+  'map.paren': ' ({{x}})',
 };

@@ -309,5 +309,6 @@ export const zh = {
   'map.sep': '；',
   'map.comma': '，',
   'map.colon': '：',
+  'map.paren': '（{{x}}）',
 } as const;
 export type MessageKey = keyof typeof zh;
