@@ -353,6 +353,9 @@ export const zoneSchema = z.object({
   parts: z.array(z.object({ name: z.string(), nameZh: z.string(), polygon: z.array(pointMSchema) })).optional(),
   /** to-scale: the outline is the physics' own; schematic: the size is true, the shape is not known (a polder of a stated area). */
   drawing: z.enum(['to-scale', 'schematic']).optional(),
+  /** The modelled part's outline at the P10 and P90 of its reach (plume footprints, fire areas), same frame as
+   *  `parts`; absent where the model gives no spread in distance (docs/zones.md, "P10 and P90 outlines"). */
+  bands: z.array(z.object({ band: z.enum(['p10', 'p90']), name: z.string(), nameZh: z.string(), polygon: z.array(pointMSchema) })).optional(),
 });
 
 /** Where the command post and the staging area go: upwind (and uphill where known), outside every zone. */
@@ -405,6 +408,8 @@ export const executorSchema = z.object({
   zones: z.array(zoneSchema),
   /** What the zones' coordinates are measured from. */
   origin: z.object({ kind: z.enum(['release', 'ignition', 'breach', 'epicentre', 'incident']), name: z.string(), nameZh: z.string() }).optional(),
+  /** The wind the zones and sites were drawn with (facts.weather): where it blows from, and its speed when stated. */
+  wind: z.object({ fromDeg: z.number(), speedMps: z.number().nullable() }).optional(),
   sites: z.array(siteSchema).optional(),
   groundLines: z.array(groundLineSchema).optional(),
   /** Places named in facts.places, most urgent first. */

@@ -10,6 +10,7 @@ import './answerBand.css';
 import './errors.css';
 import './incidents.css';
 import './ics201.css';
+import './hazardMap.css';
 import type { SafeEdgeBridge } from '../../engine/contract/ipc.js';
 import { App } from './App.js';
 import { PanelBoundary } from './components/PanelBoundary.js';

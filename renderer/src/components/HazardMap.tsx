@@ -1,67 +1,127 @@
+import { useId } from 'react';
 import type { ExecutorResult, FieldResult } from '../../../engine/contract/result.js';
-import { formatDistance, hazardPicture } from '../logic/hazardGeometry.js';
+import { distanceText, minutesText } from '../../../engine/contract/wording.js';
+import { hazardPicture } from '../logic/hazardGeometry.js';
+import { placeLabels, textWidthPx, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
+import { mapTextItems, mapWind, windText, type MapTextItem } from '../logic/mapText.js';
 import { useT } from '../i18n/i18n.js';
+import { LegendMark, OriginShape, PLACE_PATH } from './MapMarks.js';
 
 const VIEW = { widthPx: 560, heightPx: 420, marginPx: 36 };
+/** Corners the fixed furniture occupies, kept free of labels: wind (top left), north (top right), scale (bottom left). */
+const FURNITURE: PxBox[] = [
+  { x0: 0, y0: 0, x1: 72, y1: 72 }, { x0: VIEW.widthPx - 52, y0: 0, x1: VIEW.widthPx, y1: 70 },
+  { x0: 0, y0: VIEW.heightPx - 34, x1: 200, y1: VIEW.heightPx },
+];
+const ORDER = ['cold', 'protective_action', 'warm', 'hot'] as const;
 
-/** The zones drawn to scale on a plain SVG (no map tiles: the laptop is offline), with scale bar,
- *  north arrow and, for plumes, the wind arrow. */
-export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin' | 'placesAtRisk'>; field: FieldResult | undefined }) {
+/** The zones drawn to scale from the engine's outlines on a plain SVG (no map tiles: the laptop is offline),
+ *  with the P10/P90 outlines, the origin's own mark, places with their zone and arrival, the wind with its
+ *  speed, scale bar and north; and the same picture in words below it (docs/app.md, "The map"). */
+export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin' | 'placesAtRisk' | 'wind'>; field: FieldResult | undefined }) {
   const { t, language: lang } = useT();
-  const zones = plan.zones;
+  const textId = useId();
   const picture = hazardPicture(plan, VIEW);
   if (!picture) return <section className="card"><h2>{t('map.title')}</h2><p>{t('map.none')}</p></section>;
-  const windFrom = field?.plume?.windFromDeg;
-  const order = ['cold', 'protective_action', 'warm', 'hot'] as const;
+  const wind = mapWind(plan, field);
+  const originKind = plan.origin?.kind ?? 'incident';
+  const originName = plan.origin ? (lang === 'zh' ? plan.origin.nameZh : plan.origin.name) : t('map.source');
+  const arrivalShort = (min: number | null) => (min === null ? t('map.noArrival') : min === 0 ? t('places.now') : minutesText(min, lang));
+  const requests: LabelRequest[] = [
+    { id: 'origin', x: picture.sourcePx.x, y: picture.sourcePx.y, text: originName },
+    ...picture.places.map((p, i) => ({ id: `place-${i}`, x: p.x, y: p.y, text: `${p.name} · ${p.zone ? t(`map.${p.zone}`) : t('places.outside')} · ${arrivalShort(p.arrivalMin)}` })),
+    ...picture.sites.map((s) => ({ id: `site-${s.kind}`, x: s.x, y: s.y, text: t(`map.${s.kind}`) })),
+  ];
+  // Radius labels sit on top of their circle, so they are fixed obstacles for the point labels.
+  const circleLabels = picture.circles.map((c, i) => {
+    const text = `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? t('map.paren', { x: t('map.schematic') }) : ''}`;
+    return { key: `circle-${i}`, c, text, y: c.cy - c.rPx - 4 };
+  });
+  const circleBoxes: PxBox[] = circleLabels.map((l) => ({ x0: l.c.cx - textWidthPx(l.text) / 2, y0: l.y - 15, x1: l.c.cx + textWidthPx(l.text) / 2, y1: l.y + 4 }));
+  const placed = new Map(placeLabels(requests, VIEW, [...FURNITURE, ...circleBoxes]).map((l) => [l.id, l]));
+  const label = (id: string, text: string) => {
+    const l = placed.get(id);
+    const mark = requests.find((r) => r.id === id);
+    if (!l || !mark) return null;
+    return (
+      <>
+        {l.leader && <path d={`M${mark.x},${mark.y} L${l.anchor === 'end' ? l.box.x1 : l.box.x0},${(l.box.y0 + l.box.y1) / 2}`} className="label-leader" />}
+        <text x={l.x} y={l.y} textAnchor={l.anchor} className="label map-label" data-label={id}>{text}</text>
+      </>
+    );
+  };
+  const textOf = (id: string) => requests.find((r) => r.id === id)?.text ?? '';
+  const items = mapTextItems(plan, field, picture.scaleBar, t, lang);
   return (
     <section className="card map" aria-labelledby="map-title">
-      <h2 id="map-title">{t('map.title')}</h2>
-      <svg viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} role="img" aria-label={t('map.title')} data-testid="hazard-map">
+      <h2 id="map-title">{picture.approximate ? t('map.titleApproximate') : t('map.title')}</h2>
+      <svg viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} role="img" aria-labelledby="map-title" aria-describedby={textId} data-testid="hazard-map" data-approximate={picture.approximate}>
         <rect x="0" y="0" width={VIEW.widthPx} height={VIEW.heightPx} className="map-bg" />
-        {order.flatMap((zone) => picture.shapes.filter((s) => s.zone === zone)).map((s) => (s.legacy
-          ? <ellipse key={s.zone} className={`zone zone-${s.zone}`} data-zone={s.zone} cx={s.legacy.cx} cy={s.legacy.cy} rx={Math.max(s.legacy.rx, 1)} ry={Math.max(s.legacy.ry, 1)}
+        {ORDER.flatMap((zone) => picture.shapes.filter((s) => s.zone === zone)).map((s) => (s.legacy
+          ? <ellipse key={s.zone} className={`zone zone-${s.zone} zone-approximate`} data-zone={s.zone} cx={s.legacy.cx} cy={s.legacy.cy} rx={Math.max(s.legacy.rx, 1)} ry={Math.max(s.legacy.ry, 1)}
             transform={`rotate(${s.legacy.rotateDeg} ${s.legacy.cx} ${s.legacy.cy})`} />
-          : <path key={s.zone} className={`zone zone-${s.zone}`} data-zone={s.zone} d={s.path} fillRule="nonzero" />))}
+          : <path key={s.zone} className={`zone zone-${s.zone}${s.schematic ? ' zone-schematic' : ''}`} data-zone={s.zone} d={s.path} fillRule="nonzero" />))}
+        {picture.bands.map((b) => <path key={`${b.zone}-${b.band}`} className={`band-outline band-${b.band}`} data-zone={b.zone} data-band={b.band} d={b.path} />)}
         {picture.lines.map((l, i) => <path key={`line-${i}`} className={`ground-line line-${l.kind}`} data-testid={l.kind} d={l.path} />)}
+        {circleLabels.map(({ key, c, text, y }) => (
+          <g key={key} data-testid="circle-radius" data-zone={c.zone} data-radius-m={Math.round(c.radiusM)}>
+            <path d={`M${c.cx},${c.cy - c.rPx} l0,-3`} className="circle-tick" />
+            <text x={c.cx} y={y} textAnchor="middle" className="label map-label">{text}</text>
+          </g>
+        ))}
         {picture.sites.map((site) => (
           <g key={site.kind} data-testid={site.kind} transform={`translate(${site.x} ${site.y})`}>
             <rect x="-5" y="-5" width="10" height="10" className={`site site-${site.kind}`} />
-            <text x="8" y="4" className="label">{t(`map.${site.kind}`)}</text>
           </g>
         ))}
+        {picture.sites.map((site) => <g key={`l-${site.kind}`}>{label(`site-${site.kind}`, textOf(`site-${site.kind}`))}</g>)}
         {picture.places.map((p) => (
-          <g key={p.name} data-testid="place-mark" data-action={p.action} transform={`translate(${p.x} ${p.y})`}>
-            <path d="M0,-7 L6,5 L-6,5 Z" className={`place place-${p.action}`} />
-            <text x="8" y="4" className="label">{p.name}</text>
+          <g key={p.name} data-testid="place-mark" data-action={p.action} data-zone={p.zone ?? 'none'} transform={`translate(${p.x} ${p.y})`}>
+            <path d={PLACE_PATH} className={`place place-${p.action}`} />
           </g>
         ))}
-        <circle cx={picture.sourcePx.x} cy={picture.sourcePx.y} r="5" className="source" />
-        <text x={picture.sourcePx.x + 8} y={picture.sourcePx.y - 8} className="label">{plan.origin ? (lang === 'zh' ? plan.origin.nameZh : plan.origin.name) : t('map.source')}</text>
+        {picture.places.map((p, i) => <g key={`l-${p.name}`}>{label(`place-${i}`, textOf(`place-${i}`))}</g>)}
+        <g data-testid="origin-mark" data-kind={originKind} transform={`translate(${picture.sourcePx.x} ${picture.sourcePx.y})`}>
+          <OriginShape kind={originKind} />
+        </g>
+        {label('origin', originName)}
         <g transform={`translate(${VIEW.widthPx - 30} 40)`}>
           <path d="M0,-22 L7,6 L0,0 L-7,6 Z" className="arrow" />
-          <text y="22" textAnchor="middle" className="label">{t('map.north')}</text>
+          <text y="22" textAnchor="middle" className="label map-label">{t('map.north')}</text>
         </g>
-        {windFrom !== undefined && (
-          // The arrow is drawn pointing south (where a north wind blows); rotating it by the wind's
-          // from-bearing turns it to where this wind blows, along the plume.
-          <g transform={`translate(40 40) rotate(${windFrom})`} data-testid="wind-arrow">
-            <path d="M0,-20 L0,14 M-6,8 L0,16 L6,8" className="wind" />
+        {wind && (
+          <g data-testid="wind">
+            {/* The arrow is drawn pointing south (where a north wind blows); rotating it by the wind's
+                from-bearing turns it to where this wind blows, along the plume. */}
+            <g transform={`translate(36 34) rotate(${wind.fromDeg})`} data-testid="wind-arrow">
+              <path d="M0,-20 L0,14 M-6,8 L0,16 L6,8" className="wind" />
+            </g>
+            <text x="8" y="70" className="label map-label wind-label" data-testid="wind-label">{windText(wind, t, lang)}</text>
           </g>
         )}
-        <g transform={`translate(${VIEW.marginPx} ${VIEW.heightPx - 14})`} data-testid="scale-bar">
-          <path d={`M0,0 L${picture.scaleBar.px},0 M0,-5 L0,5 M${picture.scaleBar.px},-5 L${picture.scaleBar.px},5`} className="scale" />
-          <text x={picture.scaleBar.px / 2} y="-8" textAnchor="middle" className="label">{formatDistance(picture.scaleBar.metres)}</text>
+        <g transform={`translate(${VIEW.marginPx} ${VIEW.heightPx - 14})`} data-testid="scale-bar" data-metres={picture.scaleBar.metres}>
+          <path d={`M0,0 L${picture.scaleBar.px},0 M0,-5 L0,5 M${picture.scaleBar.px},-5 L${picture.scaleBar.px},5`} className="scale" data-testid="scale-bar-line" />
+          <text x={picture.scaleBar.px / 2} y="-8" textAnchor="middle" className="label map-label">{distanceText(picture.scaleBar.metres, lang)}</text>
         </g>
       </svg>
-      <ul className="legend">
-        {zones.map((z) => (
-          <li key={z.zone}><span className={`swatch zone-${z.zone}`} /> {t(`map.${z.zone}`)}: {z.parts
-            ? z.parts.map((p) => (lang === 'zh' ? p.nameZh : p.name)).join(lang === 'zh' ? '；' : '; ')
-            : `${formatDistance(z.alongM)} × ${formatDistance(z.acrossM)}`} · {t('map.people', { n: z.populationEstimate.toLocaleString() })}</li>
-        ))}
-        {(plan.sites ?? []).map((site) => <li key={site.kind}><span className={`swatch site-${site.kind}`} /> {t(`map.${site.kind}`)}: {formatDistance(site.distanceM)}, {lang === 'zh' ? site.basisZh : site.basis}</li>)}
-        {(plan.groundLines ?? []).map((l, i) => <li key={`line-${i}`}><span className={`swatch line-${l.kind}`} /> {t(`map.${l.kind}`)}: {lang === 'zh' ? l.basisZh : l.basis}</li>)}
+      <h3 className="map-text-title">{t('map.textTitle')}</h3>
+      <ul className="legend map-text" id={textId} data-testid="map-text">
+        {items.map((item, i) => <li key={i} data-kind={item.kind}>{legendMark(item)} {item.text}</li>)}
       </ul>
     </section>
   );
+}
+
+/** The mark beside a line of the text legend: the shape or swatch it stands for on the map. */
+function legendMark(item: MapTextItem) {
+  switch (item.kind) {
+    case 'zone': return <span className={`swatch zone-${item.zone}`} />;
+    case 'bands': return <span className="swatch swatch-band" />;
+    case 'origin': return <LegendMark><OriginShape kind={item.origin} /></LegendMark>;
+    case 'place': return <LegendMark><path d={PLACE_PATH} className={`place place-${item.action}`} /></LegendMark>;
+    case 'site': return <span className={`swatch site-${item.site}`} />;
+    case 'line': return <span className={`swatch line-${item.line}`} />;
+    case 'wind': return item.fromDeg === null ? null : <LegendMark><path d="M0,-8 L0,6 M-4,3 L0,8 L4,3" className="wind" transform={`rotate(${item.fromDeg})`} /></LegendMark>;
+    default: return null;
+  }
 }

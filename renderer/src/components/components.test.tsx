@@ -48,8 +48,48 @@ test('hazard map draws every zone with a scale bar and the wind arrow for plumes
     { zone: 'hot', shape: 'corridor', alongM: 900, acrossM: 120, bearingDeg: 225, basis: '', populationEstimate: 10 },
     { zone: 'warm', shape: 'corridor', alongM: 2500, acrossM: 400, bearingDeg: 225, basis: '', populationEstimate: 100 },
   ];
-  const html = renderToStaticMarkup(<HazardMap plan={{ zones }} field={{ notComputed: [], plume: { windFromDeg: 45 } } as never} />);
+  const html = renderToStaticMarkup(<HazardMap plan={{ zones }} field={{ notComputed: [], plume: { windFromDeg: 45, inputsUsed: { windSpeedMps: 3.2 } } } as never} />);
   assert.equal((html.match(/class="zone zone-/g) ?? []).length, 2);
   assert.match(html, /data-testid="scale-bar"/);
-  assert.match(html, /data-testid="wind-arrow" transform="translate\(40 40\) rotate\(45\)"|transform="translate\(40 40\) rotate\(45\)"[^>]*data-testid="wind-arrow"/);
+  assert.match(html, /transform="translate\(36 34\) rotate\(45\)" data-testid="wind-arrow"/);
+  assert.match(html, /data-testid="wind-label">东北风（来自45°），3.2米\/秒</, 'the wind arrow says where from and how fast');
+  // Zones without outlines (an older engine's run) are drawn, but not claimed to be to scale.
+  assert.match(html, /危害范围（近似，未按比例）/);
+  assert.match(html, /data-approximate="true"/);
+  const describedBy = /aria-describedby="([^"]+)"/.exec(html)?.[1];
+  assert.ok(describedBy && html.includes(`id="${describedBy}" data-testid="map-text"`), 'the SVG points at the text that says what it shows');
+});
+
+const ring = (radiusM: number): Array<[number, number]> => Array.from({ length: 48 }, (_, i) => [Math.round(radiusM * Math.sin((i * Math.PI) / 24)), Math.round(radiusM * Math.cos((i * Math.PI) / 24))]);
+
+test('hazard map: each origin has its own shape; circles say their radius; P10/P90 outlines; places with zone and arrival; the map in words', () => {
+  const plan = {
+    zones: [
+      { zone: 'hot', shape: 'circle', alongM: 800, acrossM: 1600, bearingDeg: 225, basis: '', populationEstimate: 10, drawing: 'to-scale',
+        parts: [{ name: 'initial isolation', nameZh: '初始隔离区', polygon: ring(800) }],
+        bands: [{ band: 'p10', name: '', nameZh: '', polygon: ring(700) }, { band: 'p90', name: '', nameZh: '', polygon: ring(1200) }] },
+      { zone: 'protective_action', shape: 'polygon', alongM: 5000, acrossM: 5000, bearingDeg: 90, basis: '', populationEstimate: 900, drawing: 'to-scale',
+        parts: [{ name: 'ERG area', nameZh: 'ERG防护行动区', polygon: [[0, -2500], [5000, -2500], [5000, 2500], [0, 2500]] }] },
+    ],
+    placesAtRisk: [{ name: '柳树村', point: [1500, 0], distanceM: 1500, bearingDeg: 90, population: 800, zone: 'protective_action', arrivalMin: 13, action: 'shelter_in_place', reason: '', reasonZh: '' }],
+    wind: { fromDeg: 270, speedMps: 2 },
+  } as const;
+  const render = (kind: 'release' | 'ignition' | 'breach' | 'epicentre') =>
+    renderToStaticMarkup(<HazardMap plan={{ ...plan, origin: { kind, name: kind, nameZh: kind } } as never} field={undefined} />);
+  const markOf = (html: string) => /data-testid="origin-mark" data-kind="(\w+)"[^>]*>(<(\w+)[^>]*>)/.exec(html);
+  const marks = (['release', 'ignition', 'breach', 'epicentre'] as const).map((k) => markOf(render(k)));
+  assert.deepEqual(marks.map((m) => m?.[1]), ['release', 'ignition', 'breach', 'epicentre']);
+  assert.equal(new Set(marks.map((m) => m?.[2])).size, 4, 'four different shapes, not one shape in four colours');
+  const html = render('release');
+  assert.match(html, /data-radius-m="800"><path[^>]*><\/path><text[^>]*>半径800米</, 'the isolation circle is labelled by its radius');
+  assert.doesNotMatch(html, /800米 × /, 'not radius × diameter');
+  assert.match(html, /data-band="p10"/);
+  assert.match(html, /data-band="p90"/);
+  assert.match(html, /柳树村 · 公众防护行动区 · 13分钟/, 'the place says its zone and arrival on the map');
+  const text = /data-testid="map-text">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
+  assert.match(text, /西风（来自270°），2米\/秒；烟羽飘向东/);
+  assert.match(text, /热区：初始隔离区：半径800米/);
+  assert.match(text, /公众防护行动区：ERG防护行动区：向东延伸5公里，宽5公里/);
+  assert.match(text, /热区 P10–P90 700米至1.2公里/);
+  assert.match(text, /柳树村：公众防护行动区，约13分钟后到达/);
 });

@@ -5,7 +5,7 @@
 import type { FireResult, GroundLine } from '../../../contract/result.js';
 import { round } from '../../../numeric/stats.js';
 import { circle, ellipse, fromAxis, towards } from './geometry.js';
-import type { ZoneSpec } from './zone.js';
+import type { ZoneBand, ZoneSpec } from './zone.js';
 
 /** How long getting a community out takes when the commander has not said: a planning value. */
 export const DEFAULT_EVACUATION_MIN = 60;
@@ -18,6 +18,18 @@ function fireEllipseAt(fire: FireResult, minutes: number, axisDeg: number | null
   if (axisDeg === null) return { headM, polygon: circle(headM), backM }; // direction unknown: it may run any way
   const centre = towards(axisDeg, (headM - backM) / 2);
   return { headM, backM, polygon: ellipse(centre, axisDeg, (headM + backM) / 2, widthM / 2) };
+}
+
+/** The ellipse at the P10 and P90 head rates: at constant rates the fire's shape scales with time, so a rate k
+ *  times the forecast's gives the forecast's ellipse at k times the minutes (docs/zones.md, "P10 and P90 outlines"). */
+function fireBands(fire: FireResult, minutes: number, axisDeg: number | null, what: string, whatZh: string): ZoneBand[] {
+  const rate = fire.rateOfSpreadMPerMin;
+  if (!(rate > 0)) return [];
+  return (['p10', 'p90'] as const).map((band) => {
+    const k = fire.headRateBandMPerMin[band] / rate;
+    const { headM, polygon } = fireEllipseAt(fire, minutes * k, axisDeg);
+    return { band, name: `${what} at the ${band.toUpperCase()} head rate, head ${Math.round(headM)} m`, nameZh: `${whatZh}（${band.toUpperCase()}火头速度，火头${Math.round(headM)}米）`, polygon };
+  });
 }
 
 export interface FireZoneInputs { burningForMin: number | undefined; evacuationMin: number; distanceToCommunityM: number | undefined }
@@ -34,6 +46,7 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
     zones.push({
       zone: 'hot', shape: axisDeg === null ? 'circle' : 'ellipse', bearingDeg: axisDeg,
       parts: [{ name: `fire area after ${now} min`, nameZh: `起火${now}分钟后的过火范围`, polygon: current.polygon }],
+      bands: fireBands(fire, now, axisDeg, 'fire area', '过火范围'),
       basis: `the fire's area now, ${now} min after ignition (Rothermel spread, Anderson ellipse)${direction}`,
       basisZh: `当前过火范围，起火后${now}分钟（Rothermel蔓延、Anderson椭圆）${directionZh}`,
     });
@@ -41,6 +54,7 @@ export function fireZones(fire: FireResult, axisDeg: number | null, inputs: Fire
   zones.push({
     zone: now !== undefined && now > 0 ? 'warm' : 'hot', shape: axisDeg === null ? 'circle' : 'ellipse', bearingDeg: axisDeg,
     parts: [{ name: `where the fire can be within ${THREAT_HORIZON_MIN} min`, nameZh: `${THREAT_HORIZON_MIN}分钟内火线可能到达的范围`, polygon: threat.polygon }],
+    bands: fireBands(fire, horizon, axisDeg, 'threat zone', '威胁区'),
     basis: `threat zone: the fire's forecast area ${horizon} min after ignition${now === undefined ? ' (time since ignition not given: counted from now)' : ''}${direction}`,
     basisZh: `威胁区：起火后${horizon}分钟的预测范围${now === undefined ? '（未给出起火时长：自现在起算）' : ''}${directionZh}`,
   });

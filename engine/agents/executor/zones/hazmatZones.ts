@@ -4,7 +4,7 @@
 // is evacuated or sheltered; cold = everything beyond, where the command post and staging go.
 import type { FlammableResult, GroundLine, PlumeResult } from '../../../contract/result.js';
 import { circle, mirroredOutline, rectangle } from './geometry.js';
-import type { ZoneSpec } from './zone.js';
+import type { ZoneBand, ZoneSpec } from './zone.js';
 
 /** The ERG's distances for the substance and spill (docs/zones.md). */
 export interface ErgDistances {
@@ -26,6 +26,16 @@ export function hazmatZones(plume: PlumeResult | undefined, flammable: Flammable
   const footprint = (level: string) => outline(plume?.thresholds.find((th) => th.level === level)?.footprint);
   const aegl3 = footprint('AEGL-3');
   const aegl2 = footprint('AEGL-2');
+  // The footprint scaled about the source to the band's reach (docs/zones.md, "P10 and P90 outlines").
+  const bands = (level: 'AEGL-2' | 'AEGL-3'): ZoneBand[] => {
+    const th = plume?.thresholds.find((t) => t.level === level);
+    if (!th?.footprint || th.downwindM <= 0 || downwind === null) return [];
+    return (['p10', 'p90'] as const).flatMap((band) => {
+      const reachM = th.downwindBandM[band];
+      const scaled = outline(th.footprint?.map(([along, half]) => [along * (reachM / th.downwindM), half * (reachM / th.downwindM)] as const));
+      return scaled && reachM > 0 ? [{ band, name: `${level} footprint at its ${band.toUpperCase()} reach, ${Math.round(reachM)} m`, nameZh: `${level} 影响范围 ${band.toUpperCase()}（${Math.round(reachM)}米）`, polygon: scaled }] : [];
+    });
+  };
   const halfLel = outline(flammable?.vapourCloud?.halfLel.footprint);
   const hot: ZoneSpec = {
     zone: 'hot', shape: aegl3 ? 'polygon' : 'circle', bearingDeg: downwind,
@@ -36,6 +46,7 @@ export function hazmatZones(plume: PlumeResult | undefined, flammable: Flammable
     ],
     basis: `${erg.basis}${aegl3 ? '; where the plume exceeds AEGL-3 (life-threatening)' : ''}${halfLel ? '; the flammable cloud above ½ LEL' : ''}`,
     basisZh: `${erg.basisZh}${aegl3 ? '；烟羽超过AEGL-3（危及生命）的范围' : ''}${halfLel ? '；超过爆炸下限一半的可燃气云' : ''}`,
+    bands: aegl3 ? bands('AEGL-3') : [],
   };
   const zones: ZoneSpec[] = [hot];
   if (upwindDeg !== null) {
@@ -54,7 +65,7 @@ export function hazmatZones(plume: PlumeResult | undefined, flammable: Flammable
   if (aegl2) protect.push({ name: 'AEGL-2 footprint (60 min)', nameZh: 'AEGL-2 影响范围（60分钟）', polygon: aegl2 });
   if (protect.length > 0) {
     zones.push({
-      zone: 'protective_action', shape: 'polygon', bearingDeg: downwind, parts: protect,
+      zone: 'protective_action', shape: 'polygon', bearingDeg: downwind, parts: protect, bands: aegl2 ? bands('AEGL-2') : [],
       basis: 'evacuate or shelter the public: the ERG protective-action area and where the plume exceeds AEGL-2 (disabling)',
       basisZh: '公众疏散或就地避险：ERG防护行动区，以及烟羽超过AEGL-2（致失能）的范围',
     });

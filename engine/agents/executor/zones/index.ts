@@ -10,7 +10,7 @@ import { DEFAULT_EVACUATION_MIN, fireZones } from './fireZones.js';
 import { floodZones, quakeZones } from './quakeAndFloodZones.js';
 import { commandSites } from './sites.js';
 
-type ZonePlan = Pick<ExecutorResult, 'zones' | 'origin' | 'sites' | 'groundLines'>;
+type ZonePlan = Pick<ExecutorResult, 'zones' | 'origin' | 'sites' | 'groundLines' | 'wind'>;
 
 /** The ERG distances the F-Agent chose (Table 1, Table 3 or the guide page; day or night), as zone sizes. */
 function ergDistances(hazmat: NonNullable<FieldResult['hazmat']>): ErgDistances {
@@ -28,10 +28,12 @@ function ergDistances(hazmat: NonNullable<FieldResult['hazmat']>): ErgDistances 
 
 export function planZones(incident: Incident, field: FieldResult, awareness: AwarenessResult): ZonePlan {
   const density = awareness.populationAtRisk.densityPerKm2;
-  const finish = (origin: ZonePlan['origin'], specs: ZoneSpec[], extra: Omit<ZonePlan, 'zones' | 'origin'> = {}): ZonePlan => ({
-    zones: specs.map((s) => makeZone(s, density)), origin, ...extra,
-  });
   const windFromDeg = incident.facts.weather?.windFromDeg ?? null;
+  // The map says which wind the zones were drawn with, so it needs no guess of its own (docs/zones.md).
+  const wind = windFromDeg !== null ? { fromDeg: windFromDeg, speedMps: incident.facts.weather?.windSpeedMps ?? null } : undefined;
+  const finish = (origin: ZonePlan['origin'], specs: ZoneSpec[], extra: Omit<ZonePlan, 'zones' | 'origin' | 'wind'> = {}): ZonePlan => ({
+    zones: specs.map((s) => makeZone(s, density)), origin, ...extra, ...(wind ? { wind } : {}),
+  });
 
   // Every release gets the F-Agent's ERG block (a substance not in the table gets Guide 111's).
   if (field.hazmat) {

@@ -5,6 +5,8 @@ import { round } from '../../../numeric/stats.js';
 import { roundPolygon, unionAreaM2, type Polygon } from './geometry.js';
 
 export interface ZonePart { name: string; nameZh: string; polygon: Polygon }
+/** A modelled part's outline at the P10 or P90 of its reach (docs/zones.md, "P10 and P90 outlines"). */
+export interface ZoneBand extends ZonePart { band: 'p10' | 'p90' }
 
 export interface ZoneSpec {
   zone: Zone['zone'];
@@ -17,6 +19,7 @@ export interface ZoneSpec {
   drawing?: 'to-scale' | 'schematic';
   /** The area the zone truly covers when the drawing is a covering shape (an ellipse of unknown orientation drawn as a circle). */
   trueAreaM2?: number;
+  bands?: ZoneBand[];
 }
 
 export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
@@ -31,6 +34,8 @@ export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
     populationEstimate: Math.round(((spec.trueAreaM2 ?? unionAreaM2(spec.parts.map((p) => p.polygon))) / 1e6) * densityPerKm2),
     parts: spec.parts.map((p) => ({ name: p.name, nameZh: p.nameZh, polygon: roundPolygon(p.polygon) })),
     drawing: spec.drawing ?? 'to-scale',
+    ...(spec.bands && spec.bands.length > 0
+      ? { bands: spec.bands.map((b) => ({ band: b.band, name: b.name, nameZh: b.nameZh, polygon: roundPolygon(b.polygon) })) } : {}),
   };
 }
 

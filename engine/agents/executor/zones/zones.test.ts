@@ -106,3 +106,31 @@ test('property: a longer burn never gives a smaller fire zone, a bigger release 
     assert.ok(reach(rate * k) >= reach(rate));
   }), { seed: 7, numRuns: 40 });
 });
+
+test('P10 and P90 outlines: the plume footprints and the fire areas at the ends of their bands, around the P50 outline; the wind is stated', () => {
+  const withBands = (input: IncidentInput) => {
+    const incident = parseIncident(input);
+    return planZones(incident, runField(incident, { plume: 64, fire: 64, flood: 0 }), awareness);
+  };
+  const reach = (polygon: ReadonlyArray<readonly [number, number]>) => Math.max(...polygon.map(([e, n]) => Math.hypot(e, n)));
+  const cl = withBands(chlorineNight);
+  assert.deepEqual(cl.wind, { fromDeg: 0, speedMps: 3 });
+  const incident = parseIncident(chlorineNight);
+  const plume = runField(incident, { plume: 64, fire: 0, flood: 0 }).plume!;
+  for (const [zoneName, level] of [['hot', 'AEGL-3'], ['protective_action', 'AEGL-2']] as const) {
+    const zone = cl.zones.find((z) => z.zone === zoneName)!;
+    const th = plume.thresholds.find((t) => t.level === level)!;
+    const [p10, p90] = ['p10', 'p90'].map((b) => zone.bands!.find((x) => x.band === b)!);
+    assert.ok(Math.abs(reach(p10!.polygon) / th.downwindBandM.p10 - 1) < 0.01, `${level} P10 outline reaches the P10 distance`);
+    assert.ok(Math.abs(reach(p90!.polygon) / th.downwindBandM.p90 - 1) < 0.01, `${level} P90 outline reaches the P90 distance`);
+    assert.ok(th.downwindBandM.p10 < th.downwindBandM.p90, 'the band has width');
+    assert.ok(p10!.polygon.every(([, n]) => n <= 1), 'wind from north: the outlines lie south of the source');
+  }
+  const fire = withBands(grassFire({ burningForMin: 30 }));
+  for (const zone of fire.zones) {
+    const [p10, p90] = ['p10', 'p90'].map((b) => reach(zone.bands!.find((x) => x.band === b)!.polygon));
+    const p50 = reach(zone.parts![0]!.polygon);
+    assert.ok(p10! < p50 && p50 < p90!, `${zone.zone}: P10 ${p10} < forecast ${p50} < P90 ${p90}`);
+  }
+  assert.equal(plan({ text: 'ammonia leak', facts: { release: { substance: 'ammonia', rateKgPerS: 1 } } }).wind, undefined, 'no wind stated, none claimed');
+});

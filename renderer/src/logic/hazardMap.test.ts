@@ -1,0 +1,51 @@
+// The map's pure parts: sizes read from the engine's outlines, labels that do not cover each other, and a
+// picture that says when it is approximate (docs/app.md, "The map").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Zone } from '../../../engine/contract/result.js';
+import { hazardPicture } from './hazardGeometry.js';
+import { placeLabels } from './mapLabels.js';
+import { measurePart } from './zoneMeasures.js';
+
+const ring = (radiusM: number, east = 0, points = 48): Array<[number, number]> =>
+  Array.from({ length: points }, (_, i) => [Math.round(east + radiusM * Math.sin((2 * Math.PI * i) / points)), Math.round(radiusM * Math.cos((2 * Math.PI * i) / points))]);
+
+test('measures: a circle gives its radius; a square downwind reaches its length (not its corner) and is as wide; an ellipse is no circle', () => {
+  const circle = measurePart(ring(800), 225);
+  assert.ok(circle.kind === 'circle' && Math.abs(circle.radiusM - 800) < 1.5);
+  const small = measurePart(ring(30, 100), null);
+  assert.ok(small.kind === 'circle' && Math.abs(small.radiusM - 30) < 1.5 && Math.abs(small.centre[0] - 100) < 1, 'a small circle off the origin, outline rounded to metres');
+  const square = measurePart([[0, -2500], [5000, -2500], [5000, 2500], [0, 2500]], 90);
+  assert.deepEqual(square.kind === 'extent' && [Math.round(square.reachM), Math.round(square.widthM), square.towardDeg], [5000, 5000, 90]);
+  const ellipse = Array.from({ length: 48 }, (_, i): [number, number] => [1000 * Math.sin((2 * Math.PI * i) / 48), 950 * Math.cos((2 * Math.PI * i) / 48)]);
+  assert.equal(measurePart(ellipse, 90).kind, 'extent', '5 % flatter than a circle is measured as a shape, not called a circle');
+  const noBearing = measurePart([[0, 0], [100, 0], [100, 3000], [0, 3000]], null);
+  assert.ok(noBearing.kind === 'extent' && Math.round(noBearing.towardDeg) === 2 && noBearing.widthM < 200, 'no bearing: measured toward its farthest point');
+});
+
+test('labels: marks at one spot get labels that do not overlap, and every label stays inside the view', () => {
+  const view = { widthPx: 300, heightPx: 200 };
+  const placed = placeLabels([1, 2, 3, 4].map((i) => ({ id: `p${i}`, x: 280, y: 100, text: `柳树村 ${i} · 13 min` })), view);
+  for (const [i, a] of placed.entries()) {
+    assert.ok(a.box.x0 >= 0 && a.box.x1 <= view.widthPx && a.box.y0 >= 0 && a.box.y1 <= view.heightPx, `${a.id} inside`);
+    for (const b of placed.slice(i + 1)) {
+      const ox = Math.min(a.box.x1, b.box.x1) - Math.max(a.box.x0, b.box.x0), oy = Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0);
+      assert.ok(ox <= 0 || oy <= 0, `${a.id} and ${b.id} do not overlap`);
+    }
+  }
+  assert.equal(placed[0]!.anchor, 'end', 'near the right edge the first label goes left of its mark');
+});
+
+test('picture: P10/P90 outlines widen the frame and are drawn; circles are found with their radius; older zones make the picture approximate', () => {
+  const view = { widthPx: 500, heightPx: 400, marginPx: 20 };
+  const hot: Zone = { zone: 'hot', shape: 'circle', alongM: 500, acrossM: 1000, bearingDeg: null, basis: '', populationEstimate: 0, drawing: 'to-scale',
+    parts: [{ name: 'c', nameZh: 'c', polygon: ring(500) }], bands: [{ band: 'p90', name: '', nameZh: '', polygon: ring(2000) }] };
+  const picture = hazardPicture({ zones: [hot] }, view)!;
+  assert.equal(picture.bands.length, 1);
+  assert.ok(Math.abs(picture.metresPerPx * 360 - 4000) < 40, 'the frame holds the P90 outline: 4 km across 360 px');
+  assert.equal(picture.circles.length, 1);
+  assert.ok(Math.abs(picture.circles[0]!.rPx * picture.metresPerPx - 500) < 2);
+  assert.equal(picture.approximate, false);
+  const legacy = hazardPicture({ zones: [{ zone: 'hot', shape: 'corridor', alongM: 1000, acrossM: 100, bearingDeg: 90, basis: '', populationEstimate: 0 }] }, view)!;
+  assert.equal(legacy.approximate, true);
+});

@@ -1,0 +1,59 @@
+// Places labels on the hazard map so that they do not cover each other: each label tries a few spots
+// around its mark (right, left, above, below, then farther out) and takes the first that overlaps no
+// label placed before it, no fixed obstacle (north arrow, wind arrow, scale bar) and stays inside the view.
+// Text widths are estimated (the SVG is laid out before the browser measures it): a CJK character is
+// one em wide, other characters about 0.6 em.
+
+export interface PxBox { x0: number; y0: number; x1: number; y1: number }
+export interface LabelRequest { id: string; x: number; y: number; text: string }
+/** `leader`: the label was moved off its mark's row, so a thin line joins them (which square is which site). */
+export interface PlacedLabel { id: string; x: number; y: number; anchor: 'start' | 'middle' | 'end'; box: PxBox; leader: boolean }
+
+export const LABEL_FONT_PX = 13;
+const GAP_PX = 8;
+
+export function textWidthPx(text: string, fontPx = LABEL_FONT_PX): number {
+  let em = 0;
+  for (const ch of text) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
+  return em * fontPx;
+}
+
+const overlap = (a: PxBox, b: PxBox) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/** The label's box with a little room: a 13 px font's line box runs about 15 px above the baseline and 4 below. */
+function boxAt(x: number, baseline: number, anchor: PlacedLabel['anchor'], widthPx: number): PxBox {
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - widthPx : x - widthPx / 2;
+  return { x0: x0 - 2, y0: baseline - LABEL_FONT_PX - 3, x1: x0 + widthPx + 2, y1: baseline + 5 };
+}
+
+/** Spots around a mark at (x, y): baseline position and anchor, nearest first. */
+type Spot = { x: number; y: number; anchor: PlacedLabel['anchor']; leader: boolean };
+function candidates(x: number, y: number): Spot[] {
+  const spots: Spot[] = [
+    { x: x + GAP_PX, y: y + 4, anchor: 'start', leader: false }, { x: x - GAP_PX, y: y + 4, anchor: 'end', leader: false },
+    { x, y: y - GAP_PX - 2, anchor: 'middle', leader: false }, { x, y: y + GAP_PX + LABEL_FONT_PX, anchor: 'middle', leader: false },
+  ];
+  for (const dy of [-22, 22, -44, 44, -66, 66]) {
+    spots.push({ x: x + 2 * GAP_PX, y: y + 4 + dy, anchor: 'start', leader: true }, { x: x - 2 * GAP_PX, y: y + 4 + dy, anchor: 'end', leader: true });
+  }
+  return spots;
+}
+
+export function placeLabels(requests: readonly LabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = []): PlacedLabel[] {
+  const taken: PxBox[] = [...obstacles];
+  const inside = (b: PxBox) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.widthPx && b.y1 <= view.heightPx;
+  return requests.map((req) => {
+    const widthPx = textWidthPx(req.text);
+    let best: PlacedLabel | null = null, bestCost = Infinity;
+    for (const spot of candidates(req.x, req.y)) {
+      const box = boxAt(spot.x, spot.y, spot.anchor, widthPx);
+      // Leaving the view is worse than touching a neighbour: a cut-off name cannot be read at all.
+      const cost = taken.reduce((s, t) => s + overlap(box, t), 0) + (inside(box) ? 0 : 1e6);
+      if (cost < bestCost) { best = { id: req.id, ...spot, box }; bestCost = cost; }
+      if (cost === 0) break;
+    }
+    const placed = best as PlacedLabel;
+    taken.push(placed.box);
+    return placed;
+  });
+}
