@@ -291,4 +291,12 @@ export const en: Record<MessageKey, string> = {
   'models.event.trial-started': 'trial started',
   'models.event.promoted': 'promoted after its trial',
   'models.event.auto-rollback': 'rolled back automatically (trial failed)',
+  // Handover to another post and to GIS tools (docs/handover.md)
+  'handover.export': 'Export incident (handover)', 'handover.geojson': 'Zones as GeoJSON', 'handover.kml': 'Zones as KML',
+  'handover.noLocation': 'This incident has no coordinates, so its zones cannot be placed on a map: add latitude and longitude and analyse again.',
+  'handover.failed': 'Export failed: {{message}}',
+  'handover.import': 'Import an incident from another post', 'handover.chooseFile': 'Choose an incident file (.json)',
+  'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
+  'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
+  'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
 };
