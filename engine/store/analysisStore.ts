@@ -54,6 +54,9 @@ export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: u
   { name: 'keepModels', sql: 'SELECT keep_models FROM incidents WHERE id = ?', params: ['x'] },
 ];
 
+/** A run's model choice as the incidents row keeps it: 1 keep, 0 live, null not chosen (the row's stays). */
+const keepModelsFlag = (result: AnalysisResult): 0 | 1 | null => (result.modelChoice === undefined ? null : result.modelChoice === 'incident' ? 1 : 0);
+
 export class AnalysisStore {
   private readonly statements;
 
@@ -79,7 +82,7 @@ export class AnalysisStore {
     return this.timer.run('saveRuns', () => this.db.transaction(() => items.map(({ incident, result }) => {
       const runId = randomUUID();
       const createdAt = result.analysedAt ?? new Date().toISOString();
-      const keep = result.modelChoice === undefined ? null : result.modelChoice === 'incident' ? 1 : 0;
+      const keep = keepModelsFlag(result);
       const { run_count: seq } = this.statements.upsertIncident.get({ id: result.id, now: createdAt, text: incident.text, keep }) as { run_count: number };
       const stored: AnalysisResult = { ...result, runId };
       this.statements.insertRun.run({
@@ -121,7 +124,8 @@ export class AnalysisStore {
   importRuns(incidentId: string, runs: ReadonlyArray<RunToImport>): void {
     this.timer.run('importRuns', () => this.db.transaction(() => {
       for (const run of runs) {
-        const { run_count: count } = this.statements.upsertIncident.get({ id: incidentId, now: run.createdAt, text: run.incident.text }) as { run_count: number };
+        // The choice to keep the incident's models travels with its runs, as it was made at the other post.
+        const { run_count: count } = this.statements.upsertIncident.get({ id: incidentId, now: run.createdAt, text: run.incident.text, keep: keepModelsFlag(run.result) }) as { run_count: number };
         if (count < run.seq) this.db.prepare('UPDATE incidents SET run_count = ? WHERE id = ?').run(run.seq, incidentId);
         this.statements.insertRun.run({
           id: run.runId, incidentId, seq: run.seq, createdAt: run.createdAt, status: run.result.status,

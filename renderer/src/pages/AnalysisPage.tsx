@@ -20,18 +20,11 @@ import type { EngineTransport, StoredRun } from '../transport/engineTransport.js
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { PanelGrid } from '../components/PanelBoundary.js';
+import { HandoverActions } from '../components/HandoverActions.js';
+import { downloadText, fileSafe } from '../logic/download.js';
 
 /** `error`: what stopped the analysis after the engine accepted it; `retry` submits the same incident again. */
 export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: unknown; retry?: () => void; sensors: Sensor[]; startedAtMs?: number }
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function AnalysisPage({ transport, id, live }: { transport: EngineTransport; id: string; live: LiveAnalysis | null }) {
   const { t, language } = useT();
@@ -60,7 +53,8 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         {result && (
           <div className="actions no-print">
             {result.runId && <a className="button" href={routeHash({ page: 'new', fromRunId: result.runId })}>{t('analysis.rerun')}</a>}
-            <button type="button" onClick={() => download(`${result.id}.json`, JSON.stringify(result, null, 2))} data-testid="export-json">{t('analysis.exportJson')}</button>
+            <button type="button" onClick={() => downloadText(`${fileSafe(result.id)}.json`, JSON.stringify(result, null, 2), 'application/json')} data-testid="export-json">{t('analysis.exportJson')}</button>
+            {result.runId && <HandoverActions transport={transport} runId={result.runId} incidentId={result.id} />}
             {result.runId
               ? <a className="button" href={routeHash({ page: 'briefing', id: result.runId })} data-testid="print">{t('analysis.print')}</a>
               : <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>}

@@ -6,6 +6,7 @@ import type { EngineTransport, RunSummary } from '../transport/engineTransport.j
 import { IncidentRows } from '../components/IncidentRows.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { ImportIncident } from '../components/ImportIncident.js';
 
 export function IncidentsPage({ transport }: { transport: EngineTransport }) {
   const { t } = useT();
@@ -24,6 +25,7 @@ export function IncidentsPage({ transport }: { transport: EngineTransport }) {
   return (
     <section aria-labelledby="incidents-title">
       <h1 id="incidents-title">{t('nav.incidents')}</h1>
+      <ImportIncident transport={transport} onImported={() => setAttempt((n) => n + 1)} />
       <div className="filters">
         <label>{t('list.search')}<input type="search" value={filter.search} onChange={(e) => set({ search: e.target.value })} data-testid="history-search" /></label>
         <label>{t('list.type')}<select value={filter.type} onChange={(e) => set({ type: e.target.value })}>

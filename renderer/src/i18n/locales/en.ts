@@ -487,4 +487,10 @@ export const en: Record<MessageKey, string> = {
   'map.comma': ', ',
   'map.colon': ': ',
   'map.paren': ' ({{x}})',
+  // Handover to another post and to GIS tools (docs/handover.md)
+  'handover.export': 'Export incident (handover)', 'handover.geojson': 'Zones as GeoJSON', 'handover.kml': 'Zones as KML',
+  'handover.import': 'Import an incident from another post', 'handover.chooseFile': 'Choose an incident file (.json)',
+  'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
+  'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
+  'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
 };
