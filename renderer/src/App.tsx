@@ -16,13 +16,27 @@ import { draftKey } from './logic/incidentDraft.js';
 
 // One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
 // comes only with the pages that chart.
-const IncidentsPage = lazy(() => import('./pages/IncidentsPage.js').then((m) => ({ default: m.IncidentsPage })));
-const EditIncidentPage = lazy(() => import('./pages/EditIncidentPage.js').then((m) => ({ default: m.EditIncidentPage })));
-const AnalysisPage = lazy(() => import('./pages/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
-const BriefingPage = lazy(() => import('./pages/BriefingPage.js').then((m) => ({ default: m.BriefingPage })));
-const SettingsPage = lazy(() => import('./pages/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
-const DeviceHealthPage = lazy(() => import('./pages/DeviceHealthPage.js').then((m) => ({ default: m.DeviceHealthPage })));
-const ModelsPage = lazy(() => import('./pages/ModelsPage.js').then((m) => ({ default: m.ModelsPage })));
+const PAGE_MODULES = {
+  incidents: () => import('./pages/IncidentsPage.js'), edit: () => import('./pages/EditIncidentPage.js'), analysis: () => import('./pages/AnalysisPage.js'),
+  briefing: () => import('./pages/BriefingPage.js'), settings: () => import('./pages/SettingsPage.js'), device: () => import('./pages/DeviceHealthPage.js'),
+  models: () => import('./pages/ModelsPage.js'),
+};
+const IncidentsPage = lazy(() => PAGE_MODULES.incidents().then((m) => ({ default: m.IncidentsPage })));
+const EditIncidentPage = lazy(() => PAGE_MODULES.edit().then((m) => ({ default: m.EditIncidentPage })));
+const AnalysisPage = lazy(() => PAGE_MODULES.analysis().then((m) => ({ default: m.AnalysisPage })));
+const BriefingPage = lazy(() => PAGE_MODULES.briefing().then((m) => ({ default: m.BriefingPage })));
+const SettingsPage = lazy(() => PAGE_MODULES.settings().then((m) => ({ default: m.SettingsPage })));
+const DeviceHealthPage = lazy(() => PAGE_MODULES.device().then((m) => ({ default: m.DeviceHealthPage })));
+const ModelsPage = lazy(() => PAGE_MODULES.models().then((m) => ({ default: m.ModelsPage })));
+
+/** Every page's code, fetched once the first page is up: later navigation then never waits on (or fails
+ *  for) the network; in browser mode the engine that serves the bundle may be the very thing that is down. */
+function preloadPages(): void {
+  // A failure here is retried by the page's own lazy load when it is opened. `data-pages-loaded` on <html>
+  // says when every page is in (tests that stop the engine wait for it).
+  void Promise.all(Object.values(PAGE_MODULES).map((load) => load()))
+    .then(() => { document.documentElement.dataset.pagesLoaded = 'true'; }, () => {});
+}
 
 /** The window title names the page, in the UI language. */
 const PAGE_TITLE: Record<Route['page'], MessageKey> = {
@@ -43,6 +57,12 @@ export function App({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const route = useRoute();
   const connection = useEngineConnection(transport);
+  useEffect(() => {
+    // Two seconds in, when idle: after the first page has drawn, so its own load is not slowed (bench:ui).
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 0));
+    const timer = window.setTimeout(() => idle(preloadPages), 2000);
+    return () => window.clearTimeout(timer);
+  }, []);
   const [live, setLive] = useState<LiveAnalysis | null>(null);
   const [editing, setEditing] = useState<StoredRun | null>(null);
   const [editingError, setEditingError] = useState<{ error: unknown; retry: () => void } | null>(null);
@@ -73,7 +93,9 @@ export function App({ transport }: { transport: EngineTransport }) {
   const status = connection.pill;
   // Each address gets a fresh page boundary, and a page is mounted afresh when the engine comes back so it
   // reloads its data (not the form: its state is the report being typed).
-  const pageKey = route.page === 'new' ? routeHash(route) : `${routeHash(route)}-${connection.reconnects}`;
+  // The workspace keeps one boundary across its addresses: a finished live analysis moving to its stored
+  // address must not remount the page (it would lose what it is announcing).
+  const pageKey = route.page === 'new' ? routeHash(route) : `${route.page === 'analysis' ? 'analysis' : routeHash(route)}-${connection.reconnects}`;
   return (
     <>
       <SkipLink label={t('app.skip')} />

@@ -39,7 +39,8 @@ const PAGES = (): Array<{ name: string; hash: string; ready: string }> => [
   { name: 'incidents', hash: '#/incidents', ready: '[data-testid="history-table"]' },
   { name: 'new', hash: '#/new', ready: '[data-testid="report-text"]' },
   { name: 'analysis', hash: `#/analysis/${runId}`, ready: '[data-testid="plan-table"]' },
-  { name: 'device', hash: '#/device', ready: '[data-testid="alert-list"]' },
+  // The alert list, or its "no alerts" line: which one depends on this machine's state at the time.
+  { name: 'device', hash: '#/device', ready: '[data-testid="alert-list"], [data-testid="alerts-none"], [data-testid="alerts-off"]' },
   { name: 'models', hash: '#/models', ready: '#models-title' },
   { name: 'settings', hash: '#/settings', ready: '[data-testid="language-select"]' },
 ];

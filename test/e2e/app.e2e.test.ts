@@ -73,6 +73,7 @@ test('switch to English at run time; history; settings; export', async () => {
   await page.getByTestId('incident-type').waitFor();
   assert.equal(await page.getByTestId('incident-type').textContent(), 'Hazmat release');
   await shot('analysis-en');
+  await page.getByTestId('export-menu').locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string; strategist: { type: string } };
   assert.equal(exported.id, 'cl2-yueyang-zh');

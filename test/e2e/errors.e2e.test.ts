@@ -62,6 +62,8 @@ test('engine stopped mid-session: offline banner in zh, outage not "not found", 
   await page.getByTestId('engine-status').filter({ hasText: '引擎正常' }).waitFor();
   const report = '化工园区储罐泄漏，现场有刺激性气味，两人送医';
   await page.getByTestId('report-text').fill(report);
+  // The app fetches every page's code once it is up (App.tsx, preloadPages); a stopped engine must find it in.
+  await page.locator('html[data-pages-loaded="true"]').waitFor({ state: 'attached' });
   await server.stop();
 
   // Any page call that finds the engine gone brings up the banner at once (no waiting for the 10 s poll).
@@ -106,7 +108,8 @@ test('the engine comes back: the banner goes, the page reloads its data, the kep
   await page.getByTestId('draft-restored').waitFor();
   await page.getByTestId('submit').click();
   await page.getByTestId('progress-executor').and(page.locator('[data-state="finished"]')).waitFor();
-  assert.equal(String(await page.evaluate('window.location.hash')), '#/analysis/live');
+  // Finished, the live view moves to the stored run's address (docs/app.md, "Progress that tells the truth").
+  await page.waitForFunction(() => /^#\/analysis\/[0-9a-f-]{36}$/.test(window.location.hash));
   assert.equal(await page.evaluate(`localStorage.getItem('safe-edge-draft:new')`), null, 'the draft is dropped once the engine accepted it');
   await shot('errors-reconnected-en');
   assert.deepEqual(pageErrors, [], 'no script errors in the page');

@@ -32,6 +32,7 @@ test('export the incident and its zones from the workspace; import at the incide
   const example = readFileSync(new URL('../../../examples/chlorine-tank-car-zh.json', import.meta.url), 'utf8');
   const { runId, id } = await (await api('/v1/analyses', { method: 'POST', body: example })).json() as { runId: string; id: string };
   await page.goto(`${server.url}/#/analysis/${runId}&token=${server.token}`);
+  await page.getByTestId('export-menu').locator('summary').click();
   await page.getByTestId('handover-actions').waitFor();
 
   const [incidentFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-incident').click()]);

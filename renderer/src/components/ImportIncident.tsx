@@ -4,8 +4,11 @@
 import { useState } from 'react';
 import type { EngineTransport } from '../transport/engineTransport.js';
 import { EngineError } from '../transport/engineTransport.js';
+import { ERROR_CODES } from '../../../engine/contract/errors.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from './ErrorNotice.js';
+
+const CONFLICT_CODE = ERROR_CODES.HANDOVER_CONFLICT;
 
 /** `error`: a sentence of ours (a file that is not JSON), or what the engine answered (shown by ErrorNotice in the UI language). */
 type Outcome = { kind: 'done'; incidentId: string; imported: number; alreadyPresent: number } | { kind: 'conflict'; bundle: unknown; message: string } | { kind: 'error'; error: unknown };
@@ -21,7 +24,7 @@ export function ImportIncident({ transport, onImported }: { transport: EngineTra
       onImported();
     } catch (err) {
       const body = err instanceof EngineError ? err.body : null;
-      if (body?.code === 'SAFE_E_HANDOVER_CONFLICT' && !asIncidentId) setOutcome({ kind: 'conflict', bundle, message: body.message });
+      if (body?.code === CONFLICT_CODE && !asIncidentId) setOutcome({ kind: 'conflict', bundle, message: body.message });
       else setOutcome({ kind: 'error', error: err });
     }
   };
@@ -48,7 +51,7 @@ export function ImportIncident({ transport, onImported }: { transport: EngineTra
         <form role="alert" data-testid="import-conflict" onSubmit={(e) => { e.preventDefault(); if (newId.trim()) void send(outcome.bundle, newId.trim()); }}>
           <p className="alert">{t('handover.conflict')}</p>
           {/* The engine's own words (English) only under technical details, as every error shows them. */}
-          <details className="error-details"><summary>{t('error.details')}</summary><p className="muted">SAFE_E_HANDOVER_CONFLICT: {outcome.message}</p></details>
+          <details className="error-details"><summary>{t('error.details')}</summary><p className="muted">{CONFLICT_CODE}: {outcome.message}</p></details>
           <label>{t('handover.newId')}<input value={newId} onChange={(e) => setNewId(e.target.value)} maxLength={128} required /></label>
           <button type="submit">{t('handover.importAsNew')}</button>
         </form>

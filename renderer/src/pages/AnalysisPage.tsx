@@ -53,11 +53,17 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         {result && (
           <div className="actions no-print">
             {result.runId && <a className="button" href={routeHash({ page: 'new', fromRunId: result.runId })}>{t('analysis.rerun')}</a>}
-            <button type="button" onClick={() => downloadText(`${fileSafe(result.id)}.json`, JSON.stringify(result, null, 2), 'application/json')} data-testid="export-json">{t('analysis.exportJson')}</button>
-            {result.runId && <HandoverActions transport={transport} runId={result.runId} incidentId={result.id} />}
             {result.runId
               ? <a className="button" href={routeHash({ page: 'briefing', id: result.runId })} data-testid="print">{t('analysis.print')}</a>
               : <button type="button" onClick={() => window.print()} data-testid="print">{t('analysis.print')}</button>}
+            {/* Exports behind one button: the first screen's height belongs to the answer (docs/app.md). */}
+            <details className="export-menu" data-testid="export-menu">
+              <summary className="button">{t('analysis.export')}</summary>
+              <div className="export-menu-items">
+                <button type="button" onClick={() => downloadText(`${fileSafe(result.id)}.json`, JSON.stringify(result, null, 2), 'application/json')} data-testid="export-json">{t('analysis.exportJson')}</button>
+                {result.runId && <HandoverActions transport={transport} runId={result.runId} incidentId={result.id} />}
+              </div>
+            </details>
           </div>
         )}
       </header>

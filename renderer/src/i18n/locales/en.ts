@@ -488,6 +488,7 @@ export const en: Record<MessageKey, string> = {
   'map.colon': ': ',
   'map.paren': ' ({{x}})',
   // Handover to another post and to GIS tools (docs/handover.md)
+  'analysis.export': 'Export…',
   'handover.export': 'Export incident (handover)', 'handover.geojson': 'Zones as GeoJSON', 'handover.kml': 'Zones as KML',
   'handover.import': 'Import an incident from another post', 'handover.chooseFile': 'Choose an incident file (.json)',
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',

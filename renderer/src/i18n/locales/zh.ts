@@ -486,6 +486,7 @@ export const zh = {
   'map.colon': '：',
   'map.paren': '（{{x}}）',
   // Handover to another post and to GIS tools (docs/handover.md)
+  'analysis.export': '导出…',
   'handover.export': '导出事件（交接）', 'handover.geojson': '导出分区 GeoJSON', 'handover.kml': '导出分区 KML',
   'handover.import': '导入其他指挥所交来的事件', 'handover.chooseFile': '选择事件文件（.json）',
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
