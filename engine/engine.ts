@@ -14,7 +14,7 @@ import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
 import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
-import { Orchestrator, type AnalyzeOptions } from './orchestrator/orchestrator.js';
+import { Orchestrator, type AnalyzeOptions, type ReloadOutcome, type SwapOptions } from './orchestrator/orchestrator.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
@@ -65,6 +65,8 @@ export interface EngineStartOptions {
   trialRules?: Partial<TrialRules>;
   /** Long-running hosts check the configured model channel in the background (docs/updates.md). */
   modelChecks?: boolean;
+  /** How a live model swap decides between loading beside and draining (tests fake free memory). */
+  swap?: SwapOptions;
 }
 
 /** The device-health history, apart from the analyses' database (docs/device-health.md). */
@@ -96,7 +98,7 @@ export class Engine {
     readonly updates: ModelUpdates) {
     this.writer = new RunWriter(store);
     updates.attach(pipeline ? {
-      swap: async (modelsDir) => { await this.reloadModels(modelsDir); },
+      swap: async (modelsDir) => (await this.reloadModels(modelsDir)).swap ?? null,
       loadTrial: async (modelsDir) => { await pipeline.reloadModels(modelsDir, 'trial'); },
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
@@ -143,7 +145,7 @@ export class Engine {
     try {
       const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback.
-      const orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics });
+      const orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
@@ -333,7 +335,7 @@ export class Engine {
 
   /** Loads the models in the models directory (or `modelsDir`, a new live view) again in every worker and
    *  swaps them in together (or not at all); every cached answer of a model whose bytes changed is dropped. */
-  async reloadModels(modelsDir?: string): Promise<{ models: Record<string, string>; warnings: string[] }> {
+  async reloadModels(modelsDir?: string): Promise<ReloadOutcome> {
     const before = this.orchestrator.modelHashes;
     const reloaded = await this.orchestrator.reloadModels(modelsDir);
     invalidateReplacedModels(this.cache, before, this.orchestrator.modelHashes);

@@ -36,6 +36,25 @@ export const channelMetadataSchema = z.object({
   timestampExpires: z.string(), expiredTimestampAccepted: z.boolean(),
 });
 
+/** How a live swap loaded the new models (docs/updates.md#how-a-swap-loads): beside the live ones, or
+ *  drained (new analyses queued, running ones finished, old sessions released, then the new set loaded). */
+export const swapRecordSchema = z.object({
+  way: z.enum(['beside', 'drained']),
+  /** Extra memory loading the new set beside the live one costs, over every worker (file bytes × 2 × workers). */
+  estimateBytes: z.number().int().min(0),
+  /** Free memory when the swap decided, and what is kept in reserve beyond the estimate. */
+  freeBytes: z.number().int().min(0),
+  marginBytes: z.number().int().min(0),
+  /** The engine's memory budget when one is set (null: none), and its resident memory then. */
+  budgetBytes: z.number().int().min(0).nullable(),
+  rssBytes: z.number().int().min(0),
+  workers: z.number().int().min(1),
+  /** A drain whose analyses outlasted the drain timeout: the swap loaded beside after all. */
+  drainTimedOut: z.boolean(),
+  reason: z.string(),
+});
+export type SwapRecord = z.infer<typeof swapRecordSchema>;
+
 export const updateReportSchema = z.object({
   channel: z.string(),
   checkedAt: z.string(),
@@ -45,6 +64,8 @@ export const updateReportSchema = z.object({
   /** Model name → version now live, after the swap (when anything changed). */
   live: z.record(z.string(), z.number().int()),
   swapped: z.boolean(),
+  /** How the swap loaded, when the workers swapped. */
+  swap: swapRecordSchema.optional(),
 });
 export type UpdateReport = z.infer<typeof updateReportSchema>;
 

@@ -119,6 +119,13 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       try {
         if (message.phase === 'prepare') {
           if (prepared) await prepared.core.release(); // a prepare that was never committed
+          if (message.releaseFirst) {
+            // A drained swap (docs/updates.md#how-a-swap-loads): no analysis runs, so every session this
+            // worker holds goes before the new ones load. A released core loads a model again when asked,
+            // so an aborted swap still serves on the models it had.
+            await running.catch(() => undefined);
+            await Promise.all([context, trial, ...earlier.values()].map((held) => held?.core.release()));
+          }
           prepared = await createWorkerContext(message.modelsDir ?? init.modelsDir, init.precision, metrics);
           preparedDir = message.modelsDir ?? init.modelsDir;
           send({ type: 'reloaded', requestId: message.requestId, models: workerModels(prepared), inventory: workerInventory(prepared), warnings: prepared.warnings, durationMs: performance.now() - started });

@@ -19,6 +19,7 @@ import type { ModelStats } from '../inference/inferenceCore.js';
 import { inventoryHashes, type ModelInventory } from '../inference/modelInventory.js';
 import { WorkerPool } from './workerPool.js';
 import type { ModelSet } from './workerProtocol.js';
+import { DRAIN_TIMEOUT_MS, modelSetFileBytes, osFreeMemory, planSwap, type FreeMemorySource, type SwapRecord } from './swapPlan.js';
 
 export interface ProgressEvent {
   analysisId: string;
@@ -45,6 +46,19 @@ export interface AnalyzeOptions {
 /** A kept model set held loaded (see Orchestrator.holdKept): its versions and file hashes, until `release`. */
 export interface HeldModels { models: Record<string, string>; hashes: Record<string, string>; release(): void }
 
+/** How a live swap chooses between loading beside and draining (docs/updates.md#how-a-swap-loads). */
+export interface SwapOptions {
+  /** Free memory now (os.freemem() by default; tests fake it). */
+  freeMemory?: FreeMemorySource;
+  /** The engine's memory budget in bytes; null or absent: only free memory decides. */
+  memoryBudgetBytes?: number | null;
+  /** How long a drain waits for the analyses in flight (DRAIN_TIMEOUT_MS by default). */
+  drainTimeoutMs?: number;
+}
+
+/** A finished reload: the models now in use, the workers' warnings, and for a live swap how it loaded. */
+export interface ReloadOutcome { models: Record<string, string>; warnings: string[]; swap?: SwapRecord }
+
 type OrchestratorConfig = Pick<EngineConfig, 'modelsDir' | 'modelPrecision' | 'workers' | 'agentTimeoutMs' | 'slowAnalysisMs' | 'maxConcurrentAnalyses' | 'maxQueuedInteractive' | 'maxQueuedBatch'>;
 
 const RETRYABLE = new Set<string>([ERROR_CODES.AGENT_TIMEOUT, ERROR_CODES.AGENT_CRASHED]);
@@ -58,24 +72,64 @@ export class Orchestrator {
   retriesTotal = 0;
 
   private constructor(private readonly pool: WorkerPool, private readonly config: OrchestratorConfig, private readonly logger: Logger,
-    private readonly metrics?: EngineMetrics) {
+    private readonly metrics?: EngineMetrics, private readonly swapOptions: SwapOptions = {}) {
     this.scheduler = new AnalysisScheduler({
       maxConcurrent: config.maxConcurrentAnalyses, maxQueuedInteractive: config.maxQueuedInteractive, maxQueuedBatch: config.maxQueuedBatch,
     });
   }
 
-  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics } = {}): Promise<Orchestrator> {
+  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions } = {}): Promise<Orchestrator> {
     const { metrics } = options;
     const pool = await WorkerPool.start({
       size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl,
       ...(metrics ? { onWorkerMetrics: (deltas) => metrics.addWorkerDeltas(deltas) } : {}),
     });
-    return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics);
+    return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics, options.swap);
   }
 
-  /** Every agent worker loads the models in the models directory again, without stopping analyses, and
-   *  all swap together or none does (see WorkerPool.reloadModels). */
-  reloadModels(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> { return this.pool.reloadModels(modelsDir, modelSet); }
+  /**
+   * Every agent worker loads the models in the models directory again, and all swap together or none
+   * does (see WorkerPool.reloadModels). A trial's models always load beside. A live swap loads beside the
+   * live models when the memory that costs fits (swapPlan.ts), without stopping analyses; otherwise it
+   * drains: new analyses wait in the queue (none is refused for it), the running ones finish on the
+   * models they started on, every worker releases its sessions, loads the new set, and the queue runs on
+   * it. A drain that outlasts its timeout loads beside after all: a swap never fails an analysis, and an
+   * update is never refused for a busy moment (docs/updates.md#how-a-swap-loads).
+   */
+  async reloadModels(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<ReloadOutcome> {
+    if (modelSet !== 'live') return this.pool.reloadModels(modelsDir, modelSet);
+    const plan = this.planSwap(modelsDir ?? this.pool.modelsDir);
+    if (plan.way === 'beside') return { ...await this.pool.reloadModels(modelsDir), swap: { ...plan, drainTimedOut: false } };
+    const hold = this.scheduler.hold();
+    try {
+      const timeoutMs = this.swapOptions.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([hold.drained.then(() => true), new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); })]);
+      clearTimeout(timer);
+      if (!drained) {
+        this.logger.warn('analyses still running after the drain timeout; loading the new models beside the live ones', { timeoutMs, running: this.scheduler.depth.running });
+        const reason = `${plan.reason}; analyses still running after ${timeoutMs} ms, so loaded beside after all`;
+        return { ...await this.pool.reloadModels(modelsDir), swap: { ...plan, way: 'beside', drainTimedOut: true, reason } };
+      }
+      return { ...await this.pool.reloadModels(modelsDir, 'live', true), swap: { ...plan, drainTimedOut: false } };
+    } finally {
+      hold.release();
+    }
+  }
+
+  /** Beside or drained, from the new set's file sizes and free memory now. A set that cannot be sized
+   *  (a manifest missing) loads beside: the workers' own checks then refuse it with their reason. */
+  private planSwap(modelsDir: string): Omit<SwapRecord, 'drainTimedOut'> {
+    const input = {
+      workers: this.pool.size, freeBytes: (this.swapOptions.freeMemory ?? osFreeMemory)(), rssBytes: process.memoryUsage.rss(),
+      budgetBytes: this.swapOptions.memoryBudgetBytes ?? null,
+    };
+    try {
+      return planSwap({ ...input, newFileBytes: modelSetFileBytes(modelsDir, this.pool.precision) });
+    } catch (err) {
+      return { ...planSwap({ ...input, newFileBytes: 0, budgetBytes: null, marginBytes: 0 }), way: 'beside', reason: `the new models could not be sized (${(err as Error).message}); loaded beside` };
+    }
+  }
   /** Ends a trial: the workers release its models. */
   dropTrial(): Promise<void> { return this.pool.dropTrial(); }
   /** Model name → version of a running trial's models (empty when none runs). */

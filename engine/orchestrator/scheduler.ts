@@ -1,6 +1,7 @@
 // Admission control for analyses: at most `maxConcurrent` run at once; the rest wait in two bounded
 // queues, interactive before batch. A full queue answers SAFE_E_BUSY at once instead of letting memory
-// grow without bound while a field laptop is overloaded.
+// grow without bound while a field laptop is overloaded. A drain (a model swap without the memory to load
+// beside, docs/updates.md#how-a-swap-loads) holds new analyses in the queues until the swap is done.
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type AnalysisPriority = 'interactive' | 'batch';
@@ -10,6 +11,9 @@ export interface SchedulerOptions { maxConcurrent: number; maxQueuedInteractive:
 export class AnalysisScheduler {
   private running = 0;
   private readonly queues: Record<AnalysisPriority, Array<() => void>> = { interactive: [], batch: [] };
+  /** Drains in progress: while any, no queued analysis starts. */
+  private holds = 0;
+  private readonly drained: Array<() => void> = [];
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -21,7 +25,7 @@ export class AnalysisScheduler {
    *  analysis runs (a background job's 202) asks first, so it never accepts what it then refuses. */
   checkAdmission(priority: AnalysisPriority): void {
     const limit = priority === 'interactive' ? this.options.maxQueuedInteractive : this.options.maxQueuedBatch;
-    if (this.running >= this.options.maxConcurrent && this.queues[priority].length >= limit) {
+    if ((this.holds > 0 || this.running >= this.options.maxConcurrent) && this.queues[priority].length >= limit) {
       throw new SafeError(ERROR_CODES.BUSY,
         `engine busy: ${this.running} analyses running and ${this.queues[priority].length} ${priority} waiting; retry shortly`);
     }
@@ -38,12 +42,37 @@ export class AnalysisScheduler {
         this.running++;
         job().then(resolve, reject).finally(() => {
           this.running--;
+          if (this.holds > 0) { if (this.running === 0) for (const done of this.drained.splice(0)) done(); return; }
           const next = this.queues.interactive.shift() ?? this.queues.batch.shift();
           next?.();
         });
       };
-      if (this.running < this.options.maxConcurrent) start();
+      if (this.holds === 0 && this.running < this.options.maxConcurrent) start();
       else this.queues[priority].push(start);
     });
+  }
+
+  /**
+   * Holds new analyses in the queues (admitted by the same bounds as ever: a drain never refuses one the
+   * queues have room for) and resolves once none is running. `release` lets the queues run again.
+   */
+  hold(): { drained: Promise<void>; release: () => void } {
+    this.holds++;
+    const drained = this.running === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.drained.push(resolve));
+    let released = false;
+    return {
+      drained,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.holds--;
+        if (this.holds > 0) return;
+        while (this.running < this.options.maxConcurrent) {
+          const next = this.queues.interactive.shift() ?? this.queues.batch.shift();
+          if (!next) break;
+          next();
+        }
+      },
+    };
   }
 }

@@ -94,6 +94,9 @@ export class WorkerPool {
     this.inventory = emptyInventory(options.precision ?? 'fp32');
   }
 
+  get precision(): 'fp32' | 'int8' { return this.options.precision ?? 'fp32'; }
+  get modelsDir(): string { return this.options.modelsDir; }
+
   /** Starts every worker and waits until each has loaded its models; rejects if any cannot. */
   static async start(options: PoolOptions): Promise<WorkerPool> {
     const pool = new WorkerPool(options);
@@ -134,10 +137,11 @@ export class WorkerPool {
    * workers never disagree for longer than a message. If any worker cannot load them, every worker
    * discards what it prepared, keeps its current models, and this rejects with the reason. Calls run one
    * after another. Resolves with the model list now in use (optional models refused are missing from it)
-   * and the workers' warnings.
+   * and the workers' warnings. `releaseFirst` (a drained swap: the caller made sure no analysis runs):
+   * each worker releases the sessions it holds before it prepares, instead of loading beside them.
    */
-  reloadModels(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> {
-    const run = this.reloadChain.then(() => this.reloadEveryWorker(modelsDir, modelSet));
+  reloadModels(modelsDir?: string, modelSet: ModelSet = 'live', releaseFirst = false): Promise<{ models: Record<string, string>; warnings: string[] }> {
+    const run = this.reloadChain.then(() => this.reloadEveryWorker(modelsDir, modelSet, releaseFirst));
     this.reloadChain = run.catch(() => undefined);
     return run;
   }
@@ -235,7 +239,7 @@ export class WorkerPool {
     return run;
   }
 
-  private async reloadEveryWorker(modelsDir?: string, modelSet: ModelSet = 'live'): Promise<{ models: Record<string, string>; warnings: string[] }> {
+  private async reloadEveryWorker(modelsDir?: string, modelSet: ModelSet = 'live', releaseFirst = false): Promise<{ models: Record<string, string>; warnings: string[] }> {
     const previousModels = { ...this.models };
     const live = (slot: Slot) => this.slots.includes(slot); // a replaced worker restarts with the new models anyway
     const prepared: Slot[] = [];
@@ -243,7 +247,7 @@ export class WorkerPool {
     try {
       for (const slot of this.slots.filter((s) => s.ready)) {
         if (!live(slot)) continue;
-        const step = await this.reloadStep(slot, 'prepare', modelsDir, modelSet);
+        const step = await this.reloadStep(slot, 'prepare', modelsDir, modelSet, undefined, releaseFirst);
         if (!step) continue;
         prepared.push(slot);
         warnings.push(...step.warnings);
@@ -272,8 +276,10 @@ export class WorkerPool {
   }
 
   /** One phase on one worker; null when the worker was replaced meanwhile. */
-  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live', generation?: number): Promise<ReloadStep | null> {
-    return this.workerStep(slot, (requestId) => ({ type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}) }));
+  private reloadStep(slot: Slot, phase: ReloadPhase, modelsDir?: string, modelSet: ModelSet = 'live', generation?: number, releaseFirst = false): Promise<ReloadStep | null> {
+    return this.workerStep(slot, (requestId) => ({
+      type: 'reloadModels', requestId, phase, modelSet, ...(modelsDir ? { modelsDir } : {}), ...(generation !== undefined ? { generation } : {}), ...(releaseFirst ? { releaseFirst } : {}),
+    }));
   }
 
   /** A loading request to one worker, answered by 'reloaded' or 'reloadFailed'; null when the worker was

@@ -21,7 +21,9 @@ export type ToWorker =
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
    *  them in; 'abort' discards them. */
-  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet; generation?: number }
+  /** `releaseFirst` (a drained swap, live set, 'prepare' only): no analysis runs; release every session
+   *  held before loading the new models (released ones load again if asked). */
+  | { type: 'reloadModels'; requestId: number; phase: ReloadPhase; modelsDir?: string; modelSet?: ModelSet; generation?: number; releaseFirst?: boolean }
   /** Loads the model set in `modelsDir` beside the live one, under `generation` (negative: a kept set, never
    *  a live generation): tasks of that generation run on it, and on nothing else. Answered by 'reloaded'. */
   | { type: 'loadKept'; requestId: number; modelsDir: string; generation: number }

@@ -4,7 +4,7 @@
 // in the ledger (the workers never stopped serving the previous models: a reload is all or nothing).
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import type { ModelUpdateOutcome, ModelUpdatesView, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
+import type { ModelUpdateOutcome, ModelUpdatesView, RollbackResult, SwapRecord, UpdateReport } from '../contract/modelUpdates.js';
 import type { Logger } from '../logging.js';
 import { parseChannelSource } from './channelSource.js';
 import { isChannelTrusted, trustChannel, trustedRoot, type TrustedRoot } from './channelTrust.js';
@@ -25,11 +25,12 @@ import type { AnalysisResult } from '../contract/result.js';
 import type { ModelSet } from '../orchestrator/workerProtocol.js';
 import { fromBasisPoints } from '../contract/modelChannel.js';
 
-/** What the engine lends the update service: put the workers on the models in `modelsDir`, load or drop
+/** What the engine lends the update service: put the workers on the models in `modelsDir` (answering how
+ *  the swap loaded them: beside or drained, docs/updates.md#how-a-swap-loads), load or drop
  *  a trial's models beside them, and run an unsaved, uncached analysis on either set. Null on an engine
  *  without workers (a one-shot command: the next start loads the new live view; no trial runs). */
 export interface WorkerHooks {
-  swap(modelsDir: string): Promise<void>;
+  swap(modelsDir: string): Promise<SwapRecord | null>;
   loadTrial(modelsDir: string): Promise<void>;
   dropTrial(): Promise<void>;
   analyzeTwin(incident: Incident, modelSet: ModelSet): Promise<AnalysisResult>;
@@ -103,9 +104,10 @@ export class ModelUpdates {
         await this.endTrial(trial, { decision: 'rollback', reason: `v${trial.version} was revoked by the channel`, figures: this.trials.status()?.verdict.figures ?? emptyFigures() });
       }
       let swapped = false;
+      let swap: SwapRecord | null = null;
       if (report.changed.length && this.workers) {
         try {
-          await this.swapLive();
+          swap = await this.swapLive(report.changed);
           swapped = true;
         } catch (err) {
           // The workers kept the models they had (a reload is all or nothing): the ledger goes back to say so.
@@ -118,17 +120,30 @@ export class ModelUpdates {
       const live = this.updater.liveVersions();
       const { changed: _changed, revoked: _revoked, ...rest } = report;
       this.sendReport();
-      return { ...rest, live, swapped };
+      return { ...rest, live, swapped, ...(swap ? { swap } : {}) };
     });
   }
 
   /** Puts the workers on the ledger's live models, and a running trial on its model beside them (the
    *  trial's other models follow the live ones: a trial tries one model, not yesterday's others). */
-  private async swapLive(): Promise<void> {
-    if (!this.workers) return;
-    await this.workers.swap(this.updater.liveModelsDir());
+  private async swapLive(changed: string[]): Promise<SwapRecord | null> {
+    if (!this.workers) return null;
+    const swap = await this.swapWorkers(changed);
     const trial = this.trials.active;
     if (trial) await this.workers.loadTrial(this.updater.trialModelsDir(trial.name, trial.version));
+    return swap;
+  }
+
+  /** Puts the workers on the ledger's live view and records, for each model that changed, how the swap
+   *  loaded (beside or drained, with the estimate and the free memory it decided on). */
+  private async swapWorkers(changed: string[]): Promise<SwapRecord | null> {
+    if (!this.workers) return null;
+    const swap = await this.workers.swap(this.updater.liveModelsDir());
+    if (swap) {
+      const live = this.updater.liveVersions();
+      for (const name of changed) this.updater.ledger.record(name, live[name] ?? null, 'swapped', swap);
+    }
+    return swap;
   }
 
   /** After a failed swap: `name`'s live version in the ledger is again the one the workers run
@@ -172,7 +187,7 @@ export class ModelUpdates {
         ledger.makeLive(trial.name, trial.version);
         ledger.record(trial.name, trial.version, 'promoted', { reason: verdict.reason, figures: verdict.figures });
         try {
-          if (this.workers) await this.workers.swap(this.updater.liveModelsDir());
+          await this.swapWorkers([trial.name]);
         } catch (err) {
           this.restoreLive(trial.name, before, `the workers could not load it: ${(err as Error).message}`);
           throw err;
@@ -202,7 +217,7 @@ export class ModelUpdates {
       const liveBefore = this.updater.ledger.live().get(name)?.version ?? null;
       const result = this.updater.rollback(name);
       try {
-        await this.swapLive();
+        await this.swapLive([name]);
       } catch (err) {
         this.restoreLive(name, liveBefore, `the workers could not load it: ${(err as Error).message}`);
         throw err;

@@ -1,7 +1,7 @@
 // The update service's bookkeeping where things go wrong: a revoked live version whose replacement
 // fails falls back and swaps; revocation reaches versions that are not live; a swap the workers refuse
 // leaves the ledger on what they run; a second update during a trial leaves the trial alone; the same
-// stale USB bundle imports twice.
+// stale USB bundle imports twice; how a swap loaded goes into the ledger and the report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -16,13 +16,14 @@ import { trustChannel } from './channelTrust.js';
 import { ModelLedger } from './modelLedger.js';
 import { ModelUpdates, type WorkerHooks } from './modelUpdates.js';
 import type { Gate } from './modelUpdater.js';
+import type { SwapRecord } from '../contract/modelUpdates.js';
 
 const FIRE = 'fire-spread-surrogate';
 const SHIPPED_FIRE = join(DEFAULT_MODELS_DIR, FIRE, '2');
 const root = mkdtempSync(join(tmpdir(), 'safe-update-service-'));
 let n = 0;
 
-function setup(gate: Gate = async () => ({ passed: true, checks: [], durationMs: 0 }), options: { now?: () => Date } = {}) {
+function setup(gate: Gate = async () => ({ passed: true, checks: [], durationMs: 0 }), options: { now?: () => Date; swap?: SwapRecord } = {}) {
   const i = n++;
   const channel = ChannelRepository.init(join(root, `channel-${i}`), generateRoleKeys(join(root, `keys-${i}`)), options);
   const dataDir = join(root, `data-${i}`);
@@ -32,7 +33,7 @@ function setup(gate: Gate = async () => ({ passed: true, checks: [], durationMs:
   const swaps: string[] = [];
   let failSwaps = false;
   const hooks: WorkerHooks = {
-    swap: async (dir) => { if (failSwaps) throw new Error('a worker could not load the models'); swaps.push(dir); },
+    swap: async (dir) => { if (failSwaps) throw new Error('a worker could not load the models'); swaps.push(dir); return options.swap ?? null; },
     loadTrial: async () => {}, dropTrial: async () => {},
     analyzeTwin: async () => { throw new Error('not used'); },
   };
@@ -103,4 +104,21 @@ test('the same stale USB bundle imports twice; a folder named as a channel is he
   await assert.rejects(s.updates.update(), (err: { code?: string }) => err.code === 'SAFE_E_UPDATE_EXPIRED');
   assert.equal((await s.updates.update(s.channel.dir, { offline: true })).metadata.expiredTimestampAccepted, true);
   assert.equal((await s.updates.update(s.channel.dir, { offline: true })).metadata.expiredTimestampAccepted, true, 'again');
+});
+
+test('how the swap loaded (drained, with its estimate and the free memory) is in the ledger and the update report', async () => {
+  const drained: SwapRecord = {
+    way: 'drained', estimateBytes: 4_000_000, freeBytes: 1_000_000, marginBytes: 268_435_456, budgetBytes: null, rssBytes: 200_000_000, workers: 2,
+    drainTimedOut: false, reason: 'loading beside needs 3.8 MiB; 1.0 MiB free, 256.0 MiB kept in reserve',
+  };
+  const s = setup(undefined, { swap: drained });
+  s.channel.publish(SHIPPED_FIRE, { version: 3 });
+  const report = await s.updates.update();
+  assert.deepEqual(report.swap, drained);
+  const event = s.ledger.events(50, FIRE).find((e) => e.event === 'swapped');
+  assert.equal(event?.version, 3);
+  assert.deepEqual(event?.detail, drained);
+  // A rollback's swap is recorded too.
+  await s.updates.rollback(FIRE);
+  assert.equal(s.ledger.events(50, FIRE).filter((e) => e.event === 'swapped').length, 2);
 });
