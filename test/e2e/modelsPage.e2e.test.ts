@@ -142,9 +142,11 @@ test('update now without a configured channel shows the error code; rollback (co
   assert.match(await textOf('live-version', fireCard()), /Running v2 · shipped with the app/);
   assert.equal(await versionRow(FIRE, 3).locator('.state-badge').textContent(), 'rolled back');
   assert.equal(await versionRow(FIRE, 2).locator('.state-badge').textContent(), 'live');
-  const newest = page.locator('[data-testid="model-events"] tbody tr').first();
-  assert.equal(await newest.getAttribute('data-event'), 'rolled-back');
-  assert.match(await newest.textContent() ?? '', /fire-spread-surrogatev3 → v2rolled back/);
+  // Newest first: the swap that carried the rollback out, then the rollback itself.
+  const rows = page.locator('[data-testid="model-events"] tbody tr');
+  assert.deepEqual([await rows.nth(0).getAttribute('data-event'), await rows.nth(1).getAttribute('data-event')], ['swapped', 'rolled-back']);
+  assert.match(await rows.nth(0).textContent() ?? '', /fire-spread-surrogatev2swapped in/);
+  assert.match(await rows.nth(1).textContent() ?? '', /fire-spread-surrogatev3 → v2rolled back/);
   await session.shot('models-en-rolled-back');
 });
 

@@ -167,7 +167,7 @@ export const sharePercent = (fraction: number): string => `${Number((fraction * 
 
 /** The events the ledger records (engine/updates/modelUpdater.ts, modelUpdates.ts: a trial's start, its
  *  promotion or automatic rollback); any other is shown by its name. */
-export const KNOWN_EVENTS = ['trusted', 'checked', 'refused', 'staged', 'gate-passed', 'gate-failed', 'live', 'revoked', 'rolled-back', 'trial-started', 'promoted', 'auto-rollback'] as const;
+export const KNOWN_EVENTS = ['trusted', 'checked', 'refused', 'staged', 'gate-passed', 'gate-failed', 'live', 'revoked', 'rolled-back', 'trial-started', 'promoted', 'auto-rollback', 'swapped'] as const;
 export type KnownEvent = (typeof KNOWN_EVENTS)[number];
 export const knownEvent = (event: string): KnownEvent | null => (KNOWN_EVENTS as readonly string[]).includes(event) ? event as KnownEvent : null;
 

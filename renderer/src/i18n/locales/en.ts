@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'models.event.trial-started': 'trial started',
   'models.event.promoted': 'promoted after its trial',
   'models.event.auto-rollback': 'rolled back automatically (trial failed)',
+  'models.event.swapped': 'swapped in',
   // The answer band and truthful progress (issue 15: the first screen answers; progress that tells the truth).
   'band.title': 'The answer',
   'band.cached': 'From cache, computed at {{at}}',

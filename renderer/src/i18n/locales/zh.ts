@@ -289,6 +289,7 @@ export const zh = {
   'models.event.trial-started': '开始试运行',
   'models.event.promoted': '试运行后转正',
   'models.event.auto-rollback': '试运行未通过，自动回滚',
+  'models.event.swapped': '已换入运行',
   // The answer band and truthful progress (issue 15: the first screen answers; progress that tells the truth).
   'band.title': '结论',
   'band.cached': '来自缓存，计算于 {{at}}',
