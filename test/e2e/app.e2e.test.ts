@@ -37,7 +37,7 @@ test('chlorine example: analysis arrives agent by agent with type, severity, AEG
   assert.match(await page.getByTestId('severity').textContent() ?? '', /IV 级/);
   assert.deepEqual(await page.locator('[data-testid="aegl-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level'))), ['AEGL-1', 'AEGL-2', 'AEGL-3']);
   assert.equal(await page.getByTestId('bands-source').getAttribute('data-method'), 'surrogate-ensemble');
-  assert.match(await page.getByTestId('bands-source').textContent() ?? '', /256 组扰动情景（代理模型 plume-surrogate@1）/, 'the range says where it came from');
+  assert.match(await page.getByTestId('bands-source').textContent() ?? '', /256 组扰动情景（代理模型 烟羽扩散代理模型 v1）/, 'the range says where it came from');
   assert.deepEqual(await page.locator('[data-testid="hazard-map"] path.zone').evaluateAll((zones) => zones.map((z) => z.getAttribute('data-zone'))),
     ['protective_action', 'warm', 'hot'], 'the engine\'s outlines are drawn: public protection under the decontamination corridor under the hot zone');
   assert.ok(await page.getByTestId('command_post').isVisible(), 'the command post is marked');

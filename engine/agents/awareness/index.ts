@@ -25,7 +25,7 @@ function screeningArea(incident: Incident, strategist: StrategistResult, field: 
   // Where the physics drew the harm (a plume's AEGL-2 footprint, the fire's forecast area), that is the area at risk.
   if (exposure && exposure.areaKm2 > 0) return { radiusM: Math.sqrt((exposure.areaKm2 * 1e6) / Math.PI), areaKm2: exposure.areaKm2, basis: exposure.basis, basisZh: exposure.basisZh };
   if (strategist.type === 'flood' && flood) {
-    return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in facts.flood', basisZh: 'facts.flood 给出的进水垸区面积' };
+    return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in the report', basisZh: '报告给出的进水垸区面积' };
   }
   // The F-Agent's intensity rings: the outer edge of ring VII is the ellipse inside which shaking rounds to VII or more.
   const damageRing = strategist.type === 'earthquake' ? field.quake?.rings.find((r) => r.intensity === DAMAGE_INTENSITY) : undefined;

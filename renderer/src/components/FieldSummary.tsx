@@ -1,13 +1,14 @@
 import type { AwarenessResult, FieldResult } from '../../../engine/contract/result.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
+import { modelRefName } from '../logic/modelNames.js';
 
 type BandsMethod = NonNullable<FieldResult['plume']>['bands'];
 
 /** Says where a model's uncertainty range came from: a surrogate ensemble (named) or the physics' Monte Carlo. */
 function BandsSource({ bands }: { bands: BandsMethod }) {
-  const { t } = useT();
-  return <p className="muted" data-testid="bands-source" data-method={bands.method}>{t(`field.bands.${bands.method}`, { members: bands.members, model: bands.model ?? '' })}</p>;
+  const { t, language } = useT();
+  return <p className="muted" data-testid="bands-source" data-method={bands.method}>{t(`field.bands.${bands.method}`, { members: bands.members, model: bands.model ? modelRefName(bands.model, language) : '' })}</p>;
 }
 
 export function FieldSummary({ field, awareness }: { field: FieldResult | undefined; awareness: AwarenessResult | undefined }) {

@@ -14,6 +14,7 @@ import { PlacesAtRisk } from './PlacesAtRisk.js';
 import { PlanView } from './PlanView.js';
 import { LevelChip } from './LevelPath.js';
 import { useT } from '../i18n/i18n.js';
+import { unitName } from '../logic/modelNames.js';
 
 export interface BriefingInput {
   result: AnalysisResult;
@@ -114,7 +115,7 @@ export function Ics201Briefing({ result, incident, seq, incidentName, preparedBy
             <tbody>
               {[...e.units].sort((a, b) => a.etaMin - b.etaMin).map((u) => (
                 <tr key={u.id}>
-                  <td>{u.name || u.id}{u.source === 'default_roster' && <span data-testid="assumed-unit" title={t('ics.assumedUnits')}> *</span>}</td>
+                  <td>{u.name ? unitName(u.name, language) : u.id}{u.source === 'default_roster' && <span data-testid="assumed-unit" title={t('ics.assumedUnits')}> *</span>}</td>
                   <td>{t(`unit.${u.kind}`)}</td>
                   <td>{t('common.minutes', { n: u.etaMin })}</td>
                   <td>{tasksOf(u.id).map((task) => `${language === 'zh' ? task.titleZh : task.title} (T+${task.deadlineMin}′)`).join(language === 'zh' ? '；' : '; ') || '—'}</td>

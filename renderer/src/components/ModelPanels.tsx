@@ -10,6 +10,7 @@ import {
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
+import { modelName } from '../logic/modelNames.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
 type T = (key: MessageKey, params?: Record<string, unknown>) => string;
@@ -171,18 +172,18 @@ export type RollbackOutcome = { result: RollbackResult } | { problem: Problem };
 export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback }: {
   model: ModelSummary; nowMs: number; canOperate: boolean; busy: boolean; outcome: RollbackOutcome | undefined; onRollback: () => void;
 }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const titleId = `model-title-${model.name}`;
   return (
     <article className="card model-card" aria-labelledby={titleId} data-testid={`model-${model.name}`}>
       <header>
-        <h3 id={titleId}>{model.name}</h3>
+        <h3 id={titleId}>{modelName(model.name, language)} <code className="model-id">{model.name}</code></h3>
         <p data-testid="live-version" data-version={model.live?.version}>
           <span className="muted">{t('models.live')}</span>{' '}
           {model.live ? <><strong>{t('models.versionNumber', { version: model.live.version })}</strong>{' · '}{sourceText(t, model.live.source)}</> : <span className="alert">{t('models.noLive')}</span>}
         </p>
         <button type="button" disabled={!canOperate || busy || !model.live} title={canOperate ? undefined : t('models.operatorOnly')} onClick={onRollback} data-testid="rollback">
-          {t('models.rollback', { name: model.name })}
+          {t('models.rollback', { name: modelName(model.name, language) })}
         </button>
       </header>
       {outcome && ('result' in outcome
@@ -191,7 +192,7 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
       {model.trial && <TrialPanel trial={model.trial} nowMs={nowMs} />}
       {model.versions.length === 0 ? <p className="muted">{t('models.noVersionsHeld')}</p> : (
         <table className="model-versions">
-          <caption className="visually-hidden">{t('models.versions', { name: model.name })}</caption>
+          <caption className="visually-hidden">{t('models.versions', { name: modelName(model.name, language) })}</caption>
           <thead><tr><th>{t('models.version')}</th><th>{t('models.state')}</th><th>{t('models.source')}</th><th>{t('models.when')}</th><th>{t('models.gate')}</th></tr></thead>
           <tbody>{model.versions.map((v) => <VersionRow key={v.version} version={v} model={model} />)}</tbody>
         </table>
@@ -213,7 +214,7 @@ export function UpdateReportView({ report, versions }: { report: UpdateReport; v
         <tbody>
           {report.models.map((m) => (
             <tr key={m.name} data-outcome={m.outcome}>
-              <td>{m.name}</td>
+              <td><code>{m.name}</code></td>
               <td>{t(`models.outcome.${m.outcome}`)}{m.message && <><br /><span className="muted">{m.message}</span></>}</td>
               <td>{m.toVersion === null ? '—' : t('models.report.fromTo', { from: m.fromVersion ?? '—', to: m.toVersion })}</td>
               <td>{m.code ? <code>{m.code}</code> : '—'}</td>
@@ -249,7 +250,7 @@ export function EventTable({ events }: { events: readonly ModelEvent[] }) {
           return (
             <tr key={e.id} data-event={e.event}>
               <td><time dateTime={e.at}>{formatMoment(e.at, language)}</time></td>
-              <td>{e.name === CHANNEL_EVENT_NAME ? t('models.event.channelName') : e.name}</td>
+              <td>{e.name === CHANNEL_EVENT_NAME ? t('models.event.channelName') : <code>{e.name}</code>}</td>
               <td>{versionsText(t, eventVersions(e))}</td>
               <td title={eventNote(e)}>{known ? t(`models.event.${known}`) : e.event}</td>
               <td>{e.code ? <code>{e.code}</code> : '—'}</td>

@@ -156,7 +156,7 @@ test('a version waiting while another model\'s trial runs names that trial', asy
 
 test('rollback: the operator\'s button, the viewer\'s disabled; the result or the error code under it', () => {
   const operator = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate busy={false} outcome={{ result: { name: FIRE, fromVersion: 3, toVersion: 2, durationMs: 15 } }} onRollback={noop} />);
-  assert.match(operator, /<button type="button" data-testid="rollback">回滚 fire-spread-surrogate<\/button>/);
+  assert.match(operator, /<button type="button" data-testid="rollback">回滚 火蔓延代理模型<\/button>/);
   assert.match(text(operator), /v3 → v2，用时 15 ms/);
   const viewer = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate={false} busy={false} outcome={{ problem: { code: 'SAFE_E_MODEL_MISSING', message: 'no version before v1' } }} onRollback={noop} />);
   assert.match(viewer, /<button type="button" disabled="" title="仅操作员可用[^"]*" data-testid="rollback">/);

@@ -14,6 +14,9 @@ import { KeepModelsChoice } from '../components/KeepModelsChoice.js';
 
 type T = ReturnType<typeof useT>['t'];
 
+/** An example named by its report's opening words (its file name is an id, not something to read). */
+const exampleTitle = (incident: IncidentInput) => (incident.text.length > 36 ? `${incident.text.slice(0, 36)}…` : incident.text);
+
 export function problemMessage(t: T, p: FieldProblem): string {
   if (p.code === 'invalid_type') return p.params.expected === 'number' && p.message.includes('NaN') ? t('validation.number') : t('validation.required');
   if (p.code === 'too_small') return p.path === 'text' ? t('validation.required') : t('validation.min', { min: p.params.minimum });
@@ -81,9 +84,9 @@ export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }
       )}
       <label className="field">
         <span>{t('form.example')}</span>
-        <select value="" onChange={(e) => { const ex = EXAMPLES.find((x) => x.name === e.target.value); if (ex) { setForm(formFromIncident(ex.incident)); setProblems([]); } }} data-testid="load-example">
+        <select value="" onChange={(e) => { const ex = EXAMPLES.find((x) => x.name === e.target.value); if (ex) { setForm(formFromIncident(ex.incident)); setProblems([]); } }} data-testid="load-example" data-user-text>
           <option value="">{t('form.exampleChoose')}</option>
-          {EXAMPLES.map((ex) => <option key={ex.name} value={ex.name}>{ex.name}</option>)}
+          {EXAMPLES.map((ex) => <option key={ex.name} value={ex.name}>{exampleTitle(ex.incident)}</option>)}
         </select>
       </label>
       <Field label={t('form.text')} path="text" problems={messages}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
+import { modelName } from '../logic/modelNames.js';
 import { TextSizeSelect, ThemeSelect } from '../components/AppearanceControls.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 
@@ -40,7 +41,7 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
       <table>
         <thead><tr><th>{t('settings.model')}</th><th>{t('settings.modelVersion')}</th><th>sha256</th><th>{t('settings.verified')}</th><th>{t('settings.accuracy')}</th></tr></thead>
         <tbody>{models.map((m) => (
-          <tr key={`${m.name}-${m.version}`}><td>{m.name}</td><td>{m.version}{m.variant !== 'fp32' ? ` (${m.variant})` : ''}</td><td><code>{m.sha256.slice(0, 16)}…</code></td>
+          <tr key={`${m.name}-${m.version}`}><td>{modelName(m.name, language)} <code>{m.name}</code></td><td>{m.version}{m.variant !== 'fp32' ? ` (${m.variant})` : ''}</td><td><code>{m.sha256.slice(0, 16)}…</code></td>
             <td>{m.verified ? t('settings.yes') : t('settings.no')}</td><td>{m.heldOutAccuracy !== null ? `${(m.heldOutAccuracy * 100).toFixed(1)} %` : '—'}</td></tr>
         ))}</tbody>
       </table>

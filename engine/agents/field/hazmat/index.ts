@@ -54,7 +54,7 @@ export function hazmatGuidance(incident: Incident, release: Release): HazmatResu
   if (t1 && entry.table3) {
     // Table 3 needs the container and the wind band; neither is judged here, so the largest row is used.
     const rows = entry.table3;
-    warn('large spill of a Table 3 gas: container and wind band not judged, the largest Table 3 distances are shown (see table3 for each container and wind)', '表3所列气体大量泄漏：未判定容器与风速档，采用表3中最大的距离（各容器与风速见table3）');
+    warn('large spill of a Table 3 gas: container and wind band not judged, the largest Table 3 distances are shown (each container and wind band is listed with the guide)', '表3所列气体大量泄漏：未判定容器与风速档，采用表3中最大的距离（各容器与风速档的距离随指南列出）');
     const max = (f: (r: (typeof rows)[number]) => number) => Math.max(...rows.map(f));
     return {
       ...base, ergEdition: entry.edition, ergGuide: entry.guide, ergGuideTitle: ERG_GUIDES[entry.guide]?.title ?? null, source: 'table3',

@@ -489,7 +489,7 @@ export const zh = {
   // Handover to another post and to GIS tools (docs/handover.md)
   'analysis.export': '导出…',
   'handover.export': '导出事件（交接）', 'handover.geojson': '导出分区 GeoJSON', 'handover.kml': '导出分区 KML',
-  'handover.import': '导入其他指挥所交来的事件', 'handover.chooseFile': '选择事件文件（.json）',
+  'handover.import': '导入其他指挥所交来的事件', 'handover.chooseFile': '选择事件交接文件（JSON）',
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
