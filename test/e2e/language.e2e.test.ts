@@ -55,8 +55,9 @@ const visibleText = (): Promise<string[]> => page.evaluate(`(() => {
 
 /** What in one text is not Chinese: a field path, an identifier or a Latin word outside the allow-list. */
 function offences(text: string): string[] {
-  // What IT types as it is: file names and paths, environment variables, command-line flags and commands.
-  let rest = text.replace(/(?:[\w.-]*\/[\w.-]+)+/g, ' ').replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ').replace(/--[a-z-]+/g, ' ').replace(/safe-edge(?: [a-z-]+)?/g, ' ');
+  // What IT types or reads as it is: file names and paths, environment variables, command-line flags and
+  // commands, and hexadecimal ids and hashes (a device id such as 6efc8397 may hold a run of letters).
+  let rest = text.replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b/g, ' ').replace(/(?:[\w.-]*\/[\w.-]+)+/g, ' ').replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ').replace(/--[a-z-]+/g, ' ').replace(/safe-edge(?: [a-z-]+)?/g, ' ');
   for (const word of userWords) rest = rest.split(word).join(' ');
   const found: string[] = [];
   const take = (pattern: RegExp, what: string) => {
@@ -88,4 +89,5 @@ test('the check itself catches what it is for', () => {
   assert.deepEqual(offences('severity: IV → III'), ['English "severity"']);
   assert.deepEqual(offences('Police 1 / 警力1'), ['English "Police"']);
   assert.deepEqual(offences('AEGL-2 范围 2 ppm，ERG2016 指南 124；导出 GeoJSON'), []);
+  assert.deepEqual(offences('设备 6efc8397 · 灰度分桶 79'), [], 'a device id is not English');
 });
