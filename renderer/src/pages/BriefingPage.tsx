@@ -9,6 +9,7 @@ import { formatDateTime } from '../logic/dateTime.js';
 import { routeHash } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
 
 /** The page boxes as a constructed style sheet: adopted while the briefing is open, dropped when it closes,
  *  so printing any other page is not given this incident's header. */
@@ -29,7 +30,8 @@ const keep = (key: string, value: string): void => { try { localStorage.setItem(
 export function BriefingPage({ transport, id }: { transport: EngineTransport; id: string }) {
   const { t, language } = useT();
   const [run, setRun] = useState<StoredRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
   const [incidentName, setIncidentName] = useState('');
   const [preparedBy, setPreparedBy] = useState(() => stored(PREPARED_BY_KEY) ?? '');
   const [preparedAt, setPreparedAt] = useState(() => new Date());
@@ -41,11 +43,12 @@ export function BriefingPage({ transport, id }: { transport: EngineTransport; id
   }, []);
   useEffect(() => {
     setRun(null);
+    setError(null);
     transport.run(id).then((r) => {
       setRun(r);
       setIncidentName(stored(incidentNameKey(r.result.id)) ?? defaultIncidentName(r.incident.text as string));
-    }, (e: Error) => setError(e.message));
-  }, [transport, id]);
+    }, setError);
+  }, [transport, id, attempt]);
   const css = useMemo(() => (run ? pageBoxesCss({
     topLeft: `${t('briefing.title')} · ${incidentName || run.result.id}`,
     topRight: t('ics.headerPrepared', { time: formatDateTime(preparedAt, language) }),
@@ -53,7 +56,8 @@ export function BriefingPage({ transport, id }: { transport: EngineTransport; id
     pageNumberTemplate: t('ics.pageOf'),
   }) : null), [run, incidentName, preparedAt, language, t]);
   usePageBoxes(css);
-  if (error) return <p className="alert">{t('analysis.notFound')} — {error}</p>;
+  // As the workspace says it: an outage must not read "analysis not found" (components/ErrorNotice.tsx).
+  if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="briefing-error" />;
   if (!run) return <p>{t('common.loading')}</p>;
   return (
     <div className="briefing-page">
