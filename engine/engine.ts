@@ -41,6 +41,7 @@ import { UpdateScheduler } from './updates/updateScheduler.js';
 import { exportIncident, importIncident } from './handover/incidentHandover.js';
 import { zonesGeoJson, zonesKml } from './handover/zoneExport.js';
 import { parseIncident } from './contract/parseIncident.js';
+import { HealthProblems } from './healthProblems.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -79,6 +80,8 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 
 export class Engine {
   readonly startedAt = Date.now();
+  /** What makes `/health` degraded besides missing workers; parts of the engine raise and clear their own. */
+  readonly problems = new HealthProblems();
   private readonly writer: RunWriter;
   private readonly jobs = new AnalysisJobs();
   private readonly releasePidFile: () => void;
@@ -173,9 +176,9 @@ export class Engine {
   health(): z.infer<typeof healthSchema> {
     const q = this.pipeline?.queue ?? { workers: 0, replacedWorkers: 0, running: 0, interactive: 0, batch: 0 };
     return {
-      status: q.workers > 0 ? 'ok' : 'degraded', version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
+      status: q.workers > 0 && this.problems.list().length === 0 ? 'ok' : 'degraded', version: ENGINE_VERSION, uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
       workers: q.workers, replacedWorkers: q.replacedWorkers, queue: { running: q.running, interactive: q.interactive, batch: q.batch },
-      models: this.pipeline?.models ?? {},
+      models: this.pipeline?.models ?? {}, problems: this.problems.list(),
     };
   }
 

@@ -96,6 +96,8 @@ export const healthSchema = z.object({
   replacedWorkers: z.number(),
   queue: z.object({ running: z.number(), interactive: z.number(), batch: z.number() }),
   models: z.record(z.string(), z.string()),
+  /** Why the engine is `degraded` besides having no workers (docs/hardening.md#health); empty when ok. */
+  problems: z.array(z.object({ key: z.string(), code: errorBodySchema.shape.code, message: z.string(), sinceIso: z.string() })),
 });
 
 const timingSummarySchema = z.object({ count: z.number(), meanMs: z.number(), p50Ms: z.number(), p95Ms: z.number(), p99Ms: z.number(), maxMs: z.number() });

@@ -49,6 +49,15 @@ test('/health answers without a token; everything else needs it', async () => {
   assert.equal(health.status, 200);
   const body = healthSchema.parse(await health.json());
   assert.equal(body.workers, 2);
+  assert.equal(body.status, 'ok');
+  assert.deepEqual(body.problems, []);
+  // A raised problem makes the engine degraded and is named over HTTP; clearing it makes it ok again.
+  engine.problems.raise('save', 'SAFE_E_SAVE_FAILED', 'the last analysis could not be saved');
+  const degraded = healthSchema.parse(await (await fetch(base + '/health')).json());
+  assert.equal(degraded.status, 'degraded');
+  assert.deepEqual(degraded.problems.map((p) => [p.key, p.code]), [['save', 'SAFE_E_SAVE_FAILED']]);
+  engine.problems.clear('save');
+  assert.equal(healthSchema.parse(await (await fetch(base + '/health')).json()).status, 'ok');
   const denied = await call('/v1/runs', {}, false);
   assert.equal(denied.status, 401);
   assert.equal((await denied.json() as { code: string }).code, 'SAFE_E_UNAUTHORIZED');

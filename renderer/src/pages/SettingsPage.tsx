@@ -37,6 +37,11 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
         <dt>{t('settings.workers')}</dt><dd>{health?.workers ?? '—'}</dd>
         <dt>{t('settings.dataDir')}</dt><dd>{dataDir ?? t('settings.dataDirBrowser')}</dd>
       </dl>
+      {health && health.problems.length > 0 && (
+        <div data-testid="health-problems">
+          {health.problems.map((p) => <ErrorNotice key={p.key} error={p} testId={`health-problem-${p.key}`} />)}
+        </div>
+      )}
       <h2>{t('settings.models')}</h2>
       <table>
         <thead><tr><th>{t('settings.model')}</th><th>{t('settings.modelVersion')}</th><th>sha256</th><th>{t('settings.verified')}</th><th>{t('settings.accuracy')}</th></tr></thead>
