@@ -58,10 +58,11 @@ export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), 
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: Chromium flags a test needs (the LAN test pins the server's key with --ignore-certificate-errors-spki-list). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
     headless: true,
   });
 }
