@@ -86,14 +86,15 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
 
 async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean; tls: boolean }): Promise<void> {
   const overrides = overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token, tls: options.tls });
-  // Refused before anything starts (docs/hardening.md#lan): off loopback the token is required.
+  // Refused, or the certificate refused, before any worker starts (docs/hardening.md#lan): off loopback
+  // the token is required and TLS is on.
   const planned = resolveConfig(overrides);
   assertServable(planned.host, planned.requireToken);
+  const lanNames = isLoopbackHost(planned.host) ? [] : servedHostNames(planned.host);
+  const tls = servesTls(planned.host, planned.tls) ? await loadOrCreateCertificate(planned.dataDir, [...lanNames, ...LOOPBACK_HOST_NAMES]) : null;
   const { engine, config, logger } = await startEngine({ host: 'server', overrides });
   const tokens = config.requireToken ? loadOrCreateTokens(config.dataDir) : null;
   const token = tokens?.operator ?? null;
-  const lanNames = isLoopbackHost(config.host) ? [] : servedHostNames(config.host);
-  const tls = servesTls(config.host, config.tls) ? await loadOrCreateCertificate(config.dataDir, [...lanNames, ...LOOPBACK_HOST_NAMES]) : null;
   if (tls?.made) logger.warn('made a new TLS certificate: clients must check its fingerprint before trusting it', { why: tls.made, file: tls.certificateFile, fingerprintSha256: tls.fingerprintSha256 });
   engine.setServedTls(tls && { fingerprintSha256: tls.fingerprintSha256, certificateFile: tls.certificateFile });
   const app = buildServer(engine, { tokens, allowedHosts: lanNames, https: tls });

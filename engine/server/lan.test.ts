@@ -163,6 +163,19 @@ test('serve --host 127.0.0.2 --no-token is refused with a coded message before a
   assert.equal(existsSync(dataDir), false, 'nothing was created');
 });
 
+test('serve with a damaged kept certificate exits with a coded message (no worker left running), the files untouched', async () => {
+  const dataDir = tmp('safe-lan-damaged-');
+  writeFileSync(join(dataDir, TLS_CERT_FILE), 'not a certificate');
+  writeFileSync(join(dataDir, TLS_KEY_FILE), 'not a key');
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--host', LAN, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const [code] = await once(child, 'exit') as [number];
+  assert.notEqual(code, 0);
+  assert.match(stderr, /^SAFE_E_TLS_CERTIFICATE_INVALID: /m);
+  assert.equal(readFileSync(join(dataDir, TLS_CERT_FILE), 'utf8'), 'not a certificate');
+});
+
 test('serve on 127.0.0.2: TLS with the printed fingerprint, both tokens, the served Host admitted, owner-only files, no token in the log', { timeout: 120_000 }, async () => {
   const dataDir = join(tmp('safe-lan-serve-'), 'data');
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--host', LAN, '--port', '0', '--workers', '1', '--data-dir', dataDir], {
