@@ -12,8 +12,9 @@ export const BACKUPS_DIR = 'backups';
 
 const posix = process.platform !== 'win32';
 
-/** One permission the start tightened: which path, and its mode before and after (octal strings). */
-export interface PermissionFix { path: string; fromMode: string; toMode: string }
+/** One permission the start tightened: which path, and its mode before and after (octal strings);
+ *  `error` when it could not be changed (a file another account owns). */
+export interface PermissionFix { path: string; fromMode: string; toMode: string; error?: string }
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(3, '0');
 
@@ -26,7 +27,7 @@ export function makeOwnerOnlyDir(dir: string): void {
  *  backup) never leaves a moment where it is readable by others; an existing file is made 0600. */
 export function touchOwnerOnly(file: string): void {
   if (!existsSync(file)) closeSync(openSync(file, 'a', OWNER_ONLY_FILE_MODE));
-  if (posix) chmodSync(file, OWNER_ONLY_FILE_MODE);
+  else if (posix) tighten(file, OWNER_ONLY_FILE_MODE);
 }
 
 /** Makes `path` `mode` when it grants more than that (group or other bits); returns the fix made. */
@@ -35,7 +36,12 @@ function tighten(path: string, mode: number): PermissionFix | null {
   if (!stat) return null; // gone meanwhile (a stale pid file removed by its owner)
   const current = stat.mode & 0o777;
   if ((current & ~mode) === 0) return null;
-  chmodSync(path, mode);
+  try {
+    chmodSync(path, mode);
+  } catch (err) {
+    // Only the owner may chmod: reported (and logged by the host), not fatal, since reading still works.
+    return { path, fromMode: octal(current), toMode: octal(current), error: (err as Error).message };
+  }
   return { path, fromMode: octal(current), toMode: octal(mode) };
 }
 
