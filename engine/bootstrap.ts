@@ -8,6 +8,7 @@ import { resolveConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
 import { createLogger, type Logger } from './logging.js';
 import { claimDataDir } from './store/dataDirLock.js';
+import { secureDataDir } from './store/dataDirPermissions.js';
 import { migrateLegacyDatabase } from './store/maintenance.js';
 
 export type EngineHostKind = 'cli' | 'server' | 'desktop';
@@ -38,6 +39,9 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
       const moved = migrateLegacyDatabase(legacy, config.dataDir);
       if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
     }
+    // Owner-only data (docs/hardening.md#lan): an older build left the directory 0755 and files 0644.
+    const fixes = secureDataDir(config.dataDir);
+    if (fixes.length) logger.warn('made the data directory owner-only: other accounts could read it', { dataDir: config.dataDir, fixed: fixes });
     const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving });
     engine.onClose(releaseClaim);
     return { engine, config, logger };

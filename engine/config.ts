@@ -37,6 +37,8 @@ export const configSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Require the per-install bearer token on the HTTP API. Turn off only on a closed, single-user machine. */
   requireToken: z.boolean(),
+  /** Serve HTTPS on loopback too; off loopback TLS is always on (docs/hardening.md#lan). */
+  tls: z.boolean(),
   /** Precision of the models the agents run: int8 uses a model's int8 variant where one passed its gate. */
   modelPrecision: z.enum(['fp32', 'int8']),
   /** Statements slower than this are logged (the slow-query log). */
@@ -75,6 +77,7 @@ export function defaultConfig(): EngineConfig {
     host: '127.0.0.1',
     port: 8787,
     requireToken: true,
+    tls: false,
     modelPrecision: 'fp32',
     slowQueryMs: 50,
     cacheL1MaxBytes: 32 * 1024 * 1024,

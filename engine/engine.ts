@@ -92,6 +92,8 @@ export class Engine {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
+  /** Set by `safe-edge serve` once it serves over TLS: shown by `about` for pinning. */
+  private servedTls: z.infer<typeof aboutSchema>['tls'] = null;
 
   private constructor(readonly config: EngineConfig, private readonly pipeline: Orchestrator | null, private readonly store: AnalysisStore,
     private readonly cache: MultiLevelCache, private readonly database: SqliteDatabase, readonly logger: Logger, options: EngineStartOptions,
@@ -185,8 +187,13 @@ export class Engine {
   about(): z.infer<typeof aboutSchema> {
     return {
       version: ENGINE_VERSION, engineBuild: engineBuildHash(), dataDir: this.config.dataDir, modelsDir: this.config.modelsDir,
-      platform: platform(), nodeVersion: process.versions.node,
+      platform: platform(), nodeVersion: process.versions.node, tls: this.servedTls,
     };
+  }
+
+  /** The serving host tells which certificate it presents (docs/hardening.md#lan). */
+  setServedTls(tls: z.infer<typeof aboutSchema>['tls']): void {
+    this.servedTls = tls;
   }
 
   /** The device's health now; `monitoring: false` on an engine that samples nothing (a one-shot command). */

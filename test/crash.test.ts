@@ -17,11 +17,12 @@ const KILLS = 20;
 
 function startServer(dataDir: string): Promise<{ url: string; kill: () => Promise<void> }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', '0', '--no-token', '--workers', '1', '--data-dir', dataDir], {
-    env: { ...process.env, SAFE_EDGE_LOG: 'error' }, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, SAFE_EDGE_LOG: 'error' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let log = '';
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => { // the address is printed on stdout
       log += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);
       if (match) resolve({ url: match[1] as string, kill: async () => { const exited = once(child, 'exit'); child.kill('SIGKILL'); await exited; } });

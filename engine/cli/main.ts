@@ -2,6 +2,7 @@
 // input order, or a readable briefing with --format text); logs go to stderr.
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
@@ -13,6 +14,8 @@ import { formatBriefing } from '../report/briefing.js';
 import { buildServer } from '../server/app.js';
 import { ENGINE_VERSION } from '../engineVersion.js';
 import { loadOrCreateTokens } from '../server/apiToken.js';
+import { LOOPBACK_HOST_NAMES, assertServable, hostHeaderName, isLoopbackHost, servedHostNames, servesTls } from '../server/servedAddresses.js';
+import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
 import { openDatabase } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
 import { addOperationCommands } from './operationCommands.js';
@@ -81,14 +84,28 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
   return failed > 0 ? 1 : 0;
 }
 
-async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean }): Promise<void> {
-  const { engine, config, logger } = await startEngine({ host: 'server', overrides: overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token }) });
+async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean; tls: boolean }): Promise<void> {
+  const overrides = overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token, tls: options.tls });
+  // Refused, or the certificate refused, before any worker starts (docs/hardening.md#lan): off loopback
+  // the token is required and TLS is on.
+  const planned = resolveConfig(overrides);
+  assertServable(planned.host, planned.requireToken);
+  const lanNames = isLoopbackHost(planned.host) ? [] : servedHostNames(planned.host);
+  const tls = servesTls(planned.host, planned.tls) ? await loadOrCreateCertificate(planned.dataDir, [...lanNames, ...LOOPBACK_HOST_NAMES]) : null;
+  const { engine, config, logger } = await startEngine({ host: 'server', overrides });
   const tokens = config.requireToken ? loadOrCreateTokens(config.dataDir) : null;
   const token = tokens?.operator ?? null;
-  const app = buildServer(engine, { tokens, allowedHosts: config.host === '127.0.0.1' || config.host === 'localhost' ? [] : [config.host] });
-  const address = await app.listen({ host: config.host, port: config.port });
-  logger.info('SAFE Edge engine listening', { address, tokenRequired: token !== null, dataDir: config.dataDir, workers: config.workers, models: engine.health().models });
-  process.stderr.write(`\nSAFE Edge is running. Open the app in a browser:\n  ${address}/${token ? `#token=${token}` : ''}\n\n`);
+  if (tls?.made) logger.warn('made a new TLS certificate: clients must check its fingerprint before trusting it', { why: tls.made, file: tls.certificateFile, fingerprintSha256: tls.fingerprintSha256 });
+  engine.setServedTls(tls && { fingerprintSha256: tls.fingerprintSha256, certificateFile: tls.certificateFile });
+  const app = buildServer(engine, { tokens, allowedHosts: lanNames, https: tls });
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  const scheme = tls ? 'https' : 'http';
+  const addresses = (lanNames.length ? lanNames : [isLoopbackHost(config.host) ? hostHeaderName(config.host) : '127.0.0.1']).map((name) => `${scheme}://${name}:${port}`);
+  // The log (stderr, often kept in a file) never carries a token; the address to open, which does, goes to stdout.
+  logger.info('SAFE Edge engine listening', { addresses, tokenRequired: token !== null, tlsFingerprintSha256: tls?.fingerprintSha256 ?? null, dataDir: config.dataDir, workers: config.workers, models: engine.health().models });
+  process.stdout.write(`\nSAFE Edge is running. Open the app in a browser:\n${addresses.map((a) => `  ${a}/${token ? `#token=${token}` : ''}\n`).join('')}`
+    + (tls ? `Certificate SHA-256 fingerprint (check the browser shows the same before trusting it):\n  ${tls.fingerprintSha256}\n` : '') + '\n');
   if (token === null) logger.warn('API token check is disabled (--no-token): any local program can use this engine');
   const stop = async () => {
     await app.close();
@@ -141,8 +158,9 @@ export function buildCli(): Command {
       .choices(modelChoiceSchema.options)))
     .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
   withCommon(program.command('serve').description('serve the local HTTP API')
-    .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
-    .option('--no-token', 'do not require the per-install API token (closed single-user machines only)'))
+    .option('--host <host>', 'interface to bind; any address but 127.0.0.1, ::1 and localhost is served over TLS and needs the token', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
+    .option('--no-token', 'do not require the per-install API token (loopback only; closed single-user machines)')
+    .option('--tls', 'serve HTTPS on loopback too (always on for other addresses)', false))
     .action(serveCommand);
   // history, show, models, about: derived from the operations table.
   addOperationCommands(program, withCommon, (options) => overridesFrom(options as CommonOptions));

@@ -131,6 +131,13 @@ export const aboutSchema = z.object({
   modelsDir: z.string(),
   platform: z.string(),
   nodeVersion: z.string(),
+  /** The TLS certificate `safe-edge serve` presents, for clients to pin (docs/hardening.md#lan); null when
+   *  the engine is not served over TLS (loopback HTTP, the desktop app, a one-shot command). */
+  tls: z.object({
+    /** SHA-256 of the certificate, colon-separated upper-case hex, as browsers show it. */
+    fingerprintSha256: z.string(),
+    certificateFile: z.string(),
+  }).nullable(),
 });
 
 /** One message of an analysis job's event stream: progress, then exactly one result. Stream messages

@@ -68,6 +68,12 @@ export const ERROR_CODES = {
   /** A re-analysis asked to keep the model versions its incident started with, and one of them is no longer
    *  on this device (removed from the model store, or revoked by the channel): choose the live models. */
   MODEL_VERSION_GONE: 'SAFE_E_MODEL_VERSION_GONE',
+  /** `serve` on an address other than loopback without the API token (`--no-token`): anyone on the network
+   *  could read every run. Serve with the token, or on 127.0.0.1 (docs/hardening.md#lan). */
+  LAN_NEEDS_TOKEN: 'SAFE_E_LAN_NEEDS_TOKEN',
+  /** The TLS certificate or key kept in the data directory does not load (damaged, or not a pair): the
+   *  engine does not replace it silently, since clients pinned its fingerprint. */
+  TLS_CERTIFICATE_INVALID: 'SAFE_E_TLS_CERTIFICATE_INVALID',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -123,6 +129,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_HANDOVER_CONFLICT: 409,
   SAFE_E_NO_LOCATION: 409,
   SAFE_E_MODEL_VERSION_GONE: 409,
+  SAFE_E_LAN_NEEDS_TOKEN: 409,
+  SAFE_E_TLS_CERTIFICATE_INVALID: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

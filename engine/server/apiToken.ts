@@ -2,8 +2,9 @@
 // first use. `api-token` is the operator's (everything); `viewer-token` may only read device health (and its alerts),
 // metrics and models (the access levels of contract/operations.ts), e.g. for a second screen at the post.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OWNER_ONLY_FILE_MODE, makeOwnerOnlyDir, touchOwnerOnly } from '../store/dataDirPermissions.js';
 
 export const TOKEN_FILE = 'api-token';
 export const VIEWER_TOKEN_FILE = 'viewer-token';
@@ -20,9 +21,11 @@ export function loadOrCreateToken(dataDir: string, file = TOKEN_FILE): string {
     const token = readFileSync(path, 'utf8').trim();
     if (/^[0-9a-f]{64}$/.test(token)) return token;
   }
-  mkdirSync(dataDir, { recursive: true });
+  makeOwnerOnlyDir(dataDir);
   const token = randomBytes(32).toString('hex');
-  writeFileSync(path, token + '\n', { mode: 0o600 });
+  // touch first: writeFileSync's mode applies only to a file it creates, not to a malformed one it replaces.
+  touchOwnerOnly(path);
+  writeFileSync(path, token + '\n', { mode: OWNER_ONLY_FILE_MODE });
   return token;
 }
 

@@ -21,8 +21,10 @@ export interface ServerOptions {
   tokens: ApiTokens | null;
   /** The built renderer (browser mode): the same bundle the desktop app loads. Served at `/` when present. */
   uiDir?: string | null;
-  /** Host names accepted besides the loopback ones (when serving on another interface on purpose). */
+  /** Host names accepted besides the loopback ones: the addresses being served (servedAddresses.ts). */
   allowedHosts?: string[];
+  /** Serve HTTPS with this certificate and key (tlsCertificate.ts); absent: plain HTTP. */
+  https?: { cert: string; key: string } | null;
 }
 
 /** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
@@ -33,7 +35,11 @@ const GROUPS: HttpGroup[] = ['system', 'analyses', 'runs', 'handover', 'models',
 export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
   // maxParamLength: an id is up to 128 characters, and percent-encoded UTF-8 makes a character up to 12
   // (fastify's default of 100 answered ids of 101–128 ASCII characters "no route").
-  const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 }, frameworkErrors: frameworkErrorReply }).withTypeProvider<ZodTypeProvider>();
+  // logger: false — fastify's request log would carry the URL, and an event stream's URL carries `?token=`.
+  const settings = { logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 }, frameworkErrors: frameworkErrorReply } as const;
+  // An HTTPS server has another type parameter; the routes and hooks are the same, so one type serves both.
+  const server = options.https ? (Fastify({ ...settings, https: options.https }) as unknown as FastifyInstance) : Fastify(settings);
+  const app = server.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorReplies(app, engine.logger);

@@ -1,9 +1,10 @@
 // A serving engine (serve, the desktop app) owns its data directory: it alone takes the scheduled
 // backups, and `db restore` must find it. The claim is a file created exclusively (O_EXCL), holding the
 // owner's pid; a claim left by a crashed process (its pid is gone) is taken over.
-import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { makeOwnerOnlyDir } from './dataDirPermissions.js';
 
 export const SERVING_CLAIM_FILE = 'engine-serving.pid';
 
@@ -13,7 +14,7 @@ const alive = (pid: number): boolean => {
 
 /** Claims `dataDir` for this process; returns the release function. Throws DATA_DIR_IN_USE if a live engine holds it. */
 export function claimDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makeOwnerOnlyDir(dataDir);
   const file = join(dataDir, SERVING_CLAIM_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -12,9 +12,9 @@
 // - foreign_keys=ON: runs cannot point at incidents that do not exist.
 // - application_id: marks the file as a SAFE Edge database, so restore can refuse anything else.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { makeOwnerOnlyDir, touchOwnerOnly } from './dataDirPermissions.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type SqliteDatabase = Database.Database;
@@ -33,7 +33,9 @@ export const PRAGMAS: ReadonlyArray<[string, string | number]> = [
 ];
 
 export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  makeOwnerOnlyDir(dataDir);
+  // Created 0600 before SQLite opens it: its -wal and -shm files take the database file's mode.
+  touchOwnerOnly(join(dataDir, file));
   const db = new Database(join(dataDir, file));
   for (const [name, value] of PRAGMAS) db.pragma(`${name} = ${value}`);
   migrate(db);

@@ -2,11 +2,12 @@
 // engine writes), restore that refuses anything that is not a sound SAFE Edge database, vacuum, and
 // scheduled backups with retention.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { DATABASE_FILE, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
 import { MIGRATIONS } from './migrations.js';
+import { BACKUPS_DIR, OWNER_ONLY_FILE_MODE, makeOwnerOnlyDir, touchOwnerOnly } from './dataDirPermissions.js';
 
 export function databaseStats(db: SqliteDatabase, dataDir: string) {
   const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
@@ -35,6 +36,7 @@ export function checkDatabase(db: SqliteDatabase): string[] {
 }
 
 export async function backupDatabase(db: SqliteDatabase, file: string): Promise<{ file: string; bytes: number }> {
+  touchOwnerOnly(file); // a backup holds every incident: owner-only from its first byte
   await db.backup(file);
   return { file, bytes: statSync(file).size };
 }
@@ -66,9 +68,10 @@ export function restoreDatabase(dataDir: string, file: string): void {
   const target = join(dataDir, DATABASE_FILE);
   const holder = runningEnginePid(dataDir);
   if (holder !== null) throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `the engine (pid ${holder}) is using this database: stop the app or \`safe-edge serve\` before restoring`);
-  mkdirSync(dataDir, { recursive: true });
+  makeOwnerOnlyDir(dataDir);
   const staged = `${target}.restoring`;
   copyFileSync(file, staged);
+  chmodSync(staged, OWNER_ONLY_FILE_MODE); // the copy took the backup's mode, which may be looser
   for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
   renameSync(staged, target); // atomic on the same file system: never a half-restored database
 }
@@ -79,7 +82,7 @@ const PID_FILE = /^engine\.(\d+)\.pid$/;
 
 export function markEngineRunning(dataDir: string): () => void {
   const file = join(dataDir, `engine.${process.pid}.pid`);
-  writeFileSync(file, String(process.pid));
+  writeFileSync(file, String(process.pid), { mode: OWNER_ONLY_FILE_MODE });
   return () => rmSync(file, { force: true });
 }
 
@@ -108,10 +111,10 @@ export function vacuumDatabase(db: SqliteDatabase): { beforeBytes: number; after
 
 /** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
 export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
-  const dir = join(dataDir, 'backups');
+  const dir = join(dataDir, BACKUPS_DIR);
   const take = async () => {
     try {
-      mkdirSync(dir, { recursive: true });
+      makeOwnerOnlyDir(dir);
       const file = join(dir, `safe-edge-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
       await backupDatabase(db, file);
       const old = readdirSync(dir).filter((f) => /^safe-edge-.*\.sqlite$/.test(f)).sort().reverse().slice(keep);
@@ -142,7 +145,7 @@ export function migrateLegacyDatabase(legacyDir: string, dataDir: string): strin
   if (legacyDir === dataDir || !existsSync(legacy) || existsSync(join(legacyDir, MIGRATED_MARKER)) || existsSync(target)) return null;
   const why = restoreRefusal(legacy);
   if (why) throw new SafeError(ERROR_CODES.RESTORE_REFUSED, `the earlier data directory ${legacyDir} holds a database that cannot be moved: ${why}`, 'dataDir');
-  mkdirSync(dataDir, { recursive: true });
+  makeOwnerOnlyDir(dataDir);
   const source = new Database(legacy, { readonly: true, fileMustExist: true });
   const staged = `${target}.moving`;
   try {
@@ -152,6 +155,7 @@ export function migrateLegacyDatabase(legacyDir: string, dataDir: string): strin
   } finally {
     source.close();
   }
+  chmodSync(staged, OWNER_ONLY_FILE_MODE);
   renameSync(staged, target);
   writeFileSync(join(legacyDir, MIGRATED_MARKER), `The analysis history in this folder was copied to ${dataDir} on ${new Date().toISOString()}.\nThis copy is no longer used.\n`);
   return MIGRATED_MARKER;

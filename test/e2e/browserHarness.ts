@@ -37,11 +37,13 @@ export interface RunningServer { url: string; token: string; dataDir: string; ch
 export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
-      env: { ...process.env, SAFE_EDGE_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, SAFE_EDGE_LOG: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The address with the token is printed on stdout (never in the log on stderr); both are kept for errors.
     let log = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]{64})/.exec(log);
       if (match) {
@@ -56,10 +58,11 @@ export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), 
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: Chromium flags a test needs (the LAN test pins the server's key with --ignore-certificate-errors-spki-list). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
     headless: true,
   });
 }

@@ -7,6 +7,7 @@ import { AlertManager, type AlertManagerState, type AlertView, type Notification
 import type { AlertRules } from './rules.js';
 import type { DeviceSample } from '../../contract/deviceHealth.js';
 import type { AlertItem, AlertsView, SilenceArgs } from '../../contract/alerts.js';
+import { OWNER_ONLY_FILE_MODE } from '../../store/dataDirPermissions.js';
 
 /** Engine metrics the rules name that are cheap here; null: not measured now (never 0). */
 export interface EngineReadings { eventLoopDelayP99Seconds: number | null; workerRestartsTotal: number | null }
@@ -24,10 +25,10 @@ export interface AlertRunnerOptions {
   timer?: boolean;
 }
 
-/** The state file written as a whole or not at all: a crash mid-write leaves the previous one. */
+/** The state file written as a whole or not at all (a crash mid-write leaves the previous one), owner-only. */
 export function writeFileAtomic(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
+  writeFileSync(temp, text, { mode: OWNER_ONLY_FILE_MODE });
   renameSync(temp, file);
 }
 

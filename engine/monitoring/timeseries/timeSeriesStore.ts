@@ -4,8 +4,8 @@
 // retention bounds the file: about 3 600 + 10 080 + 2 160 rows per series. synchronous=NORMAL in WAL: a
 // power cut may lose the last seconds of metrics, never the file, and metrics are not worth an fsync each.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeOwnerOnlyDir, touchOwnerOnly } from '../../store/dataDirPermissions.js';
 
 export const RETENTION = { rawMs: 3_600_000, minuteMs: 7 * 86_400_000, hourMs: 90 * 86_400_000 } as const;
 const MINUTE_MS = 60_000;
@@ -20,7 +20,8 @@ export class TimeSeriesStore {
   private readonly insertRaw: Database.Statement;
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
+    makeOwnerOnlyDir(dirname(file));
+    touchOwnerOnly(file); // owner-only like every file in the data directory; -wal and -shm follow its mode
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -6,25 +6,26 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
 import { OPERATIONS, isOperationName, type OperationSpec } from '../../contract/operations.js';
 import { tokenMatches, type ApiTokens } from '../apiToken.js';
+import { LOOPBACK_HOST_NAMES } from '../servedAddresses.js';
 
 export interface AccessOptions {
   /** null: the token check is off (`--no-token`, closed single-user machines only). */
   tokens: ApiTokens | null;
-  /** Host names accepted besides the loopback ones (when serving on another interface on purpose). */
+  /** Host names accepted besides the loopback ones: the addresses being served (servedAddresses.ts). */
   allowedHosts: string[];
 }
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The operation a route serves (set in the route's config by operationRoutes). */
 export const operationOf = (request: FastifyRequest): string | undefined => (request.routeOptions.config as { operation?: string } | undefined)?.operation;
 
 async function access(app: FastifyInstance, options: AccessOptions): Promise<void> {
   // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not reach the engine, token or not.
+  // The addresses being served are admitted too, so a second screen on the LAN can use its address.
+  const admitted = new Set([...LOOPBACK_HOST_NAMES, ...options.allowedHosts]);
   app.addHook('onRequest', async (request) => {
-    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
-    if (!LOOPBACK_HOSTS.has(host) && !options.allowedHosts.includes(host)) {
-      throw new SafeError(ERROR_CODES.UNAUTHORIZED, `requests for host "${host}" are refused: use http://127.0.0.1 or http://localhost`, 'host');
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (!admitted.has(host)) {
+      throw new SafeError(ERROR_CODES.UNAUTHORIZED, `requests for host "${host}" are refused: use http://127.0.0.1, or the address safe-edge serve printed at start`, 'host');
     }
   });
   app.addHook('onRequest', async (request) => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
+import type { About, EngineTransport, Health, ModelInfo } from '../transport/engineTransport.js';
 import { useT } from '../i18n/i18n.js';
 import { modelName } from '../logic/modelNames.js';
 import { TextSizeSelect, ThemeSelect } from '../components/AppearanceControls.js';
@@ -9,14 +9,14 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const [health, setHealth] = useState<Health | null>(null);
   const [models, setModels] = useState<ModelInfo[]>([]);
-  const [dataDir, setDataDir] = useState<string | null>(null);
+  const [about, setAbout] = useState<About | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setError(null);
     transport.health().then(setHealth, () => setHealth(null));
     transport.models().then(setModels, (err: unknown) => { setModels([]); setError(err); });
-    transport.dataDir().then(setDataDir, () => setDataDir(null));
+    transport.about().then(setAbout, () => setAbout(null));
   }, [transport, attempt]);
   return (
     <section aria-labelledby="settings-title">
@@ -35,8 +35,20 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
         <dt>{t('settings.engine')}</dt><dd>{health ? t(health.status === 'ok' ? 'engine.ok' : 'engine.degraded') : t('engine.down')}</dd>
         <dt>{t('settings.version')}</dt><dd>{health?.version ?? '—'}</dd>
         <dt>{t('settings.workers')}</dt><dd>{health?.workers ?? '—'}</dd>
-        <dt>{t('settings.dataDir')}</dt><dd>{dataDir ?? t('settings.dataDirBrowser')}</dd>
+        <dt>{t('settings.dataDir')}</dt><dd>{about?.dataDir ?? t('settings.dataDirBrowser')}</dd>
       </dl>
+      {transport.kind === 'http' && about && (
+        // Served to a browser: the certificate to check before typing the token (docs/hardening.md#lan).
+        <section aria-labelledby="settings-connection" data-testid="settings-connection">
+          <h2 id="settings-connection">{t('settings.connection')}</h2>
+          {about.tls ? (
+            <dl>
+              <dt>{t('settings.tlsFingerprint')}</dt><dd><code className="fingerprint" data-testid="tls-fingerprint">{about.tls.fingerprintSha256}</code></dd>
+            </dl>
+          ) : <p>{t('settings.tlsOff')}</p>}
+          {about.tls && <p className="muted">{t('settings.tlsHint')}</p>}
+        </section>
+      )}
       {health && health.problems.length > 0 && (
         <div data-testid="health-problems">
           {health.problems.map((p) => <ErrorNotice key={p.key} error={p} testId={`health-problem-${p.key}`} />)}

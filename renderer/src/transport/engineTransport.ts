@@ -4,13 +4,14 @@
 import type { z } from 'zod';
 import type { AnalysisResult, ModelChoice } from '../../../engine/contract/result.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
-import type { ProgressEventBody, healthSchema, modelInfoSchema, runSummarySchema, storedRunSchema } from '../../../engine/contract/api.js';
+import type { ProgressEventBody, aboutSchema, healthSchema, modelInfoSchema, runSummarySchema, storedRunSchema } from '../../../engine/contract/api.js';
 import { ERROR_CODES } from '../../../engine/contract/errors.js';
 import { TRANSPORT_ERROR_CODES, type EngineErrorBody } from './transportErrors.js';
 import type { EngineStatus } from '../../../engine/contract/ipc.js';
 import type { BridgeOperationName, OperationArgsInput, OperationResult } from '../../../engine/contract/operations.js';
 
 export type Health = z.infer<typeof healthSchema>;
+export type About = z.infer<typeof aboutSchema>;
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;
 export type StoredRun = z.infer<typeof storedRunSchema>;
@@ -38,7 +39,8 @@ export interface EngineTransport extends EngineCalls {
   history(limit: number): Promise<RunSummary[]>;
   run(id: string): Promise<StoredRun>;
   models(): Promise<ModelInfo[]>;
-  dataDir(): Promise<string | null>;
+  /** Version, data directory and the TLS certificate's fingerprint (operator token only). */
+  about(): Promise<About>;
 }
 
 /** The pages' conveniences over a transport's `call`. */
@@ -61,7 +63,7 @@ export function engineTransport(calls: EngineCalls): EngineTransport {
     history: (limit) => reported('runs', calls.call('runs', { limit })),
     run: (id) => reported('run', calls.call('run', { id })),
     models: () => reported('models', calls.call('models', {})),
-    dataDir: async () => (await reported('about', calls.call('about', {}))).dataDir,
+    about: () => reported('about', calls.call('about', {})),
   };
 }
 

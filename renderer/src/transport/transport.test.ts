@@ -40,7 +40,7 @@ test('engine errors arrive as EngineError with the stable code; conveniences map
   const { bridge, calls } = fakeBridge();
   const transport = createIpcTransport(bridge);
   await assert.rejects(transport.run('x'), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_NOT_FOUND');
-  assert.equal(await transport.dataDir(), '/data');
+  assert.equal((await transport.about()).dataDir, '/data');
   assert.deepEqual(calls.map((c) => [c.name, c.args]), [['run', { id: 'x' }], ['about', {}]]);
 });
 

@@ -493,4 +493,10 @@ export const en: Record<MessageKey, string> = {
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
   'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
   'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
+  // LAN serving: TLS fingerprint for pinning, start refusals (docs/hardening.md#lan)
+  'settings.connection': 'Connection', 'settings.tlsFingerprint': 'Certificate fingerprint (SHA-256)',
+  'settings.tlsOff': 'Not encrypted: served on this computer only (127.0.0.1)',
+  'settings.tlsHint': 'Before entering the token on another device, check that its browser shows this same fingerprint for the certificate.',
+  'error.SAFE_E_LAN_NEEDS_TOKEN': 'Serving to the network without the access token was refused.', 'error.SAFE_E_LAN_NEEDS_TOKEN.todo': 'Start the server without --no-token, or on 127.0.0.1 only.',
+  'error.SAFE_E_TLS_CERTIFICATE_INVALID': 'The engine\'s TLS certificate could not be loaded.', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': 'Ask IT support to delete tls-cert.pem and tls-key.pem in the data directory; devices must then check the new fingerprint.',
 };

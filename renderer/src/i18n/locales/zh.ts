@@ -491,5 +491,11 @@ export const zh = {
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
+  // 局域网服务：供核对的 TLS 证书指纹、启动拒绝（docs/hardening.md#lan）
+  'settings.connection': '连接', 'settings.tlsFingerprint': '证书指纹（SHA-256）',
+  'settings.tlsOff': '未加密：仅供本机访问（127.0.0.1）',
+  'settings.tlsHint': '在其他设备上输入令牌前，请核对其浏览器显示的证书指纹与此处一致。',
+  'error.SAFE_E_LAN_NEEDS_TOKEN': '已拒绝在不使用访问令牌的情况下向网络提供服务。', 'error.SAFE_E_LAN_NEEDS_TOKEN.todo': '去掉 --no-token 启动服务，或仅在 127.0.0.1 上提供服务。',
+  'error.SAFE_E_TLS_CERTIFICATE_INVALID': '无法加载引擎的 TLS 证书。', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': '请技术保障人员删除数据目录中的 tls-cert.pem 和 tls-key.pem；之后各设备须重新核对新的证书指纹。',
 } as const;
 export type MessageKey = keyof typeof zh;
