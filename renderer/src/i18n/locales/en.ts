@@ -493,4 +493,6 @@ export const en: Record<MessageKey, string> = {
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
   'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
   'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
+  // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
+  'error.SAFE_E_MODEL_UNSIGNED': 'A model is not the one the release key signed: it was changed after signing, or never signed.', 'error.SAFE_E_MODEL_UNSIGNED.todo': 'Reinstall the app or update the model from the channel, and tell IT support: the model may have been tampered with.',
 };

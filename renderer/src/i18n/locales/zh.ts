@@ -491,5 +491,7 @@ export const zh = {
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
+  // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
+  'error.SAFE_E_MODEL_UNSIGNED': '模型与发布密钥签名的版本不一致：签名后被改动，或从未签名。', 'error.SAFE_E_MODEL_UNSIGNED.todo': '请重新安装应用或从更新渠道更新该模型，并通知技术保障人员：模型可能已被篡改。',
 } as const;
 export type MessageKey = keyof typeof zh;
