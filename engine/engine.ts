@@ -272,12 +272,22 @@ export class Engine {
   /** What the workers verified when they loaded their models (and refused): no file is read or hashed
    *  here. Opened for queries only (no workers), it verifies the repository's files instead. */
   models(): ModelInfo[] {
-    if (!this.pipeline) return inventoryModels(this.config.modelsDir);
+    if (!this.pipeline) return this.inventoryOnDisk();
     const inventory = this.pipeline.modelInventory;
     // A version refused for its signature never reached the workers: listed with that reason instead of theirs.
     const bySignature = this.updates.updater.signatureRefusalReports(inventory.precision, REQUIRED_MODELS);
     const refused = [...inventory.refused.filter((r) => !bySignature.some((s) => s.name === r.name)), ...bySignature];
     return describeInventory({ ...inventory, refused });
+  }
+
+  /** The repository's files hashed (no workers), and each version whose files all match its manifest also
+   *  checked against the release key's signature: one it does not vouch for is listed with SAFE_E_MODEL_UNSIGNED. */
+  private inventoryOnDisk(): ModelInfo[] {
+    const { modelsDir } = this.config;
+    return inventoryModels(modelsDir).map((m) => {
+      const error = m.verified && m.variants.every((v) => v.verified !== false) ? this.updates.updater.signatures.check(m.name, m.version, join(modelsDir, m.name, String(m.version))) : null;
+      return error ? { ...m, verified: false, error } : m;
+    });
   }
 
   /**
