@@ -6,7 +6,8 @@
 //
 // Which metadata vouches for a version depends on where its files are:
 //   shipped with the app  models/release-root.json + models/release-targets.json, written by the release
-//                         tooling (`safe-edge channel sign-models`); expiry is not judged (below)
+//                         tooling (`safe-edge channel sign-models`); that root must name, for the
+//                         targets role, only the key pinned in engine/contract/releaseKey.ts
 //   the model store       the channel metadata this device verified through tuf-js at its last refresh
 //                         (<dataDir>/updates/metadata/root.json + targets.json): a version the channel
 //                         no longer lists (revoked) is no longer vouched for
@@ -74,8 +75,9 @@ export function verifySignedVersion(signed: VerifiedTargets, name: string, versi
       throw unsigned(`${label}: ${file} is not the file the release key signed (${signed.origin}): it was changed after signing; refusing to run it`);
     }
   }
-  const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
-  if (!manifest.success) throw unsigned(`${label}: its signed manifest does not validate`);
+  let manifest;
+  try { manifest = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))); } catch { manifest = null; }
+  if (!manifest?.success) throw unsigned(`${label}: its signed manifest does not validate`);
   const named = [manifest.data.file, ...Object.values(manifest.data.variants ?? {}).map((v) => v.file)];
   for (const file of named) {
     if (!files.some((t) => t.path === prefix + file)) throw unsigned(`${label}: ${file}, named by its manifest, is not signed`);
