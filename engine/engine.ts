@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Incident } from './contract/incident.js';
 import type { AnalysisResult, ModelChoice } from './contract/result.js';
 import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
-import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
+import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode } from './contract/errors.js';
 import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
@@ -42,6 +42,7 @@ import { exportIncident, importIncident } from './handover/incidentHandover.js';
 import { zonesGeoJson, zonesKml } from './handover/zoneExport.js';
 import { parseIncident } from './contract/parseIncident.js';
 import { HealthProblems } from './healthProblems.js';
+import { REQUIRED_MODELS } from './contract/modelManifest.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -69,6 +70,9 @@ export interface EngineStartOptions {
   /** How a live model swap decides between loading beside and draining (tests fake free memory). */
   swap?: SwapOptions;
 }
+
+/** The health problem key of a model the engine runs without: `model:<name>`. */
+const MODEL_PROBLEM_PREFIX = 'model:';
 
 /** The device-health history, apart from the analyses' database (docs/device-health.md). */
 export const DEVICE_HISTORY_FILE = 'device-health.sqlite';
@@ -121,6 +125,7 @@ export class Engine {
       ? new UpdateScheduler({ everyMs: config.modelCheckEveryHours * 3600_000, check: () => updates.update(), logger })
       : null;
     this.modelChecks?.start();
+    this.reportModelRefusals();
     this.releasePidFile = markEngineRunning(config.dataDir);
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
@@ -133,7 +138,10 @@ export class Engine {
       rules: loadAlertRules(), stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
       engineReadings: () => {
         const p99Ms = monitor.view().engine.eventLoopDelayP99Ms;
-        return { eventLoopDelayP99Seconds: p99Ms === null ? null : p99Ms / 1000, workerRestartsTotal: this.pipeline ? this.pipeline.queue.replacedWorkers : null };
+        return {
+          eventLoopDelayP99Seconds: p99Ms === null ? null : p99Ms / 1000, workerRestartsTotal: this.pipeline ? this.pipeline.queue.replacedWorkers : null,
+          modelCheckFailed: this.modelCheckFailed(),
+        };
       },
       onNotify: (notifications) => { for (const n of notifications) this.logger.warn(`alert ${n.kind}`, { alerts: n.alerts.map((a) => a.summary.en) }); },
       onError: (message) => this.logger.warn(message),
@@ -149,8 +157,16 @@ export class Engine {
     const metrics = new EngineMetrics();
     try {
       const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
-      // The workers load the live version of each model: the shipped ones until an update or rollback.
-      const orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
+      // The workers load the live version of each model: the shipped ones until an update or rollback,
+      // each only if the release key signed it (docs/models.md#signed-models).
+      const liveModelsDir = options.agents === false ? null : updates.liveModelsDir();
+      for (const name of REQUIRED_MODELS) {
+        const refused = updates.updater.signatureRefusals.get(name);
+        if (!refused) continue;
+        logger.warn('model refused', { model: name, version: refused.version, code: refused.error.code, error: refused.error.message });
+        throw new SafeError(refused.error.code, `${refused.error.message}; the engine cannot run without ${name}: reinstall the app or restore the model's signed files`, 'models');
+      }
+      const orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
       const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
@@ -263,7 +279,49 @@ export class Engine {
   /** What the workers verified when they loaded their models (and refused): no file is read or hashed
    *  here. Opened for queries only (no workers), it verifies the repository's files instead. */
   models(): ModelInfo[] {
-    return this.pipeline ? describeInventory(this.pipeline.modelInventory) : inventoryModels(this.config.modelsDir);
+    if (!this.pipeline) return this.inventoryOnDisk();
+    const inventory = this.pipeline.modelInventory;
+    // A version refused for its signature never reached the workers: listed with that reason instead of theirs.
+    const bySignature = this.updates.updater.signatureRefusalReports(inventory.precision, REQUIRED_MODELS);
+    const refused = [...inventory.refused.filter((r) => !bySignature.some((s) => s.name === r.name)), ...bySignature];
+    return describeInventory({ ...inventory, refused });
+  }
+
+  /** The repository's files hashed (no workers), and each version whose files all match its manifest also
+   *  checked against the release key's signature: one it does not vouch for is listed with SAFE_E_MODEL_UNSIGNED. */
+  private inventoryOnDisk(): ModelInfo[] {
+    const { modelsDir } = this.config;
+    return inventoryModels(modelsDir).map((m) => {
+      const error = m.verified && m.variants.every((v) => v.verified !== false) ? this.updates.updater.signatures.check(m.name, m.version, join(modelsDir, m.name, String(m.version))) : null;
+      return error ? { ...m, verified: false, error } : m;
+    });
+  }
+
+  /**
+   * Every model the engine runs without (its signature refused, or its worker refused it) is a health
+   * problem under `model:<name>`, logged once when it starts, and feeds the ModelCheckFailed alert
+   * (docs/hardening.md#signed-models); a model that loads again clears its problem.
+   */
+  private reportModelRefusals(): void {
+    const refused = new Map<string, { version: number | null; code: ErrorCode; message: string }>();
+    for (const r of this.updates.updater.signatureRefusals.values()) refused.set(r.name, { version: r.version, code: r.error.code, message: r.error.message });
+    for (const r of this.pipeline?.modelInventory.refused ?? []) {
+      if (!refused.has(r.name)) refused.set(r.name, { version: r.version, code: r.error.code, message: r.error.message });
+    }
+    for (const problem of this.problems.list()) {
+      if (problem.key.startsWith(MODEL_PROBLEM_PREFIX) && !refused.has(problem.key.slice(MODEL_PROBLEM_PREFIX.length))) this.problems.clear(problem.key);
+    }
+    for (const [name, r] of refused) {
+      const key = `${MODEL_PROBLEM_PREFIX}${name}`;
+      const known = this.problems.list().find((p) => p.key === key);
+      if (known?.code !== r.code) this.logger.warn('model refused', { model: name, version: r.version, code: r.code, error: r.message });
+      this.problems.raise(key, r.code, `${r.message}. Analyses run without ${name}: reinstall the app, or update or roll back the model on the Models page`);
+    }
+  }
+
+  /** 1 for each model the engine runs without, 0 for the others: the ModelCheckFailed alert's series. */
+  modelCheckFailed(): Record<string, 0 | 1> {
+    return Object.fromEntries(this.updates.updater.modelNames().map((name) => [name, this.problems.has(`${MODEL_PROBLEM_PREFIX}${name}`) ? 1 : 0]));
   }
 
   async stats(): Promise<z.infer<typeof statsSchema>> {
@@ -347,9 +405,13 @@ export class Engine {
    *  swaps them in together (or not at all); every cached answer of a model whose bytes changed is dropped. */
   async reloadModels(modelsDir?: string): Promise<ReloadOutcome> {
     const before = this.orchestrator.modelHashes;
-    const reloaded = await this.orchestrator.reloadModels(modelsDir);
-    invalidateReplacedModels(this.cache, before, this.orchestrator.modelHashes);
-    return reloaded;
+    try {
+      const reloaded = await this.orchestrator.reloadModels(modelsDir);
+      invalidateReplacedModels(this.cache, before, this.orchestrator.modelHashes);
+      return reloaded;
+    } finally {
+      this.reportModelRefusals(); // the view just built may have left a model out, or brought one back
+    }
   }
 
   /** Stops taking work, lets running analyses finish and be saved (up to `graceMs`), then closes. */

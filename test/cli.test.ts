@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisResultSchema, type AnalysisResult } from '../engine/contract/result.js';
+import { rehashModelFile } from '../engine/updates/testing/tamper.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'safe-edge.js');
@@ -93,6 +94,16 @@ test('models: a tampered int8 variant is reported refused and the command exits 
   const models = cli(['models', '--models-dir', dir]);
   assert.equal(models.code, 1);
   assert.match(models.stdout, /incident-classifier v2\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
+});
+
+test('models: a model rewritten with its manifest hash fixed is reported unsigned and the command exits 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-cli-models-'));
+  cpSync(join(ROOT, 'models'), dir, { recursive: true });
+  rehashModelFile(join(dir, 'plume-surrogate', '1'));
+  const models = cli(['models', '--models-dir', dir]);
+  assert.equal(models.code, 1);
+  assert.match(models.stdout, /plume-surrogate v1\s+REFUSED \(SAFE_E_MODEL_UNSIGNED\)/);
+  assert.match(models.stdout, /incident-classifier v2\s+verified/, 'the others still verify');
 });
 
 test('handover: an incident exported at one post imports at another; zones for GIS tools; bad files refused with their code', () => {

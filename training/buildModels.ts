@@ -188,6 +188,8 @@ async function main(): Promise<void> {
   console.log(formatConfusion(manifest.metrics.confusion));
   for (const build of SURROGATE_BUILDS) await build(modelsDir);
   await buildSensorAnomaly(modelsDir);
+  // The engine runs no model the release key did not sign (docs/models.md#signed-models): new bytes need a new signature.
+  console.log('models written: sign them before the engine will run them (npm run models:sign, or safe-edge channel sign-models with the release key)');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

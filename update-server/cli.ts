@@ -9,6 +9,7 @@ import { rolloutStrategySchema, type Rollout } from '../engine/contract/modelCha
 import { APP_UPDATES_PATH } from '../engine/contract/appUpdates.js';
 import { ChannelRepository } from './channel/channelRepository.js';
 import { generateRoleKey, generateRoleKeys, loadRoleKeys } from './channel/keys.js';
+import { signShippedModels } from './channel/releaseSigning.js';
 import { buildUpdateServer } from './server/app.js';
 import { listAppReleases, setAppStaging, type AppRelease } from './releases/appReleases.js';
 
@@ -90,6 +91,17 @@ export function buildChannelCli(): Command {
       const repo = ChannelRepository.open(resolve(dir), loadRoleKeys(resolve(options.keys), ['root']));
       const root = repo.rotateRoot(generateRoleKey(resolve(options.newKeys), 'root'));
       write(`root v${root.signed.version}: the new root key is in ${resolve(options.newKeys)}; keep it offline\n`);
+    });
+  channel.command('sign-models').argument('<modelsDir>', "the app build's models/ folder")
+    .requiredOption('--keys <keydir>', 'the release keys (only the targets key is read)')
+    .requiredOption('--root <file>', "the project channel's root metadata (metadata/root.json), which names the targets key")
+    .description('sign the models an app build ships with the release key: the engine runs no shipped model it did not sign')
+    .action((modelsDir: string, options: { keys: string; root: string }) => {
+      const { targets } = loadRoleKeys(resolve(options.keys), ['targets']);
+      if (!targets) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `no targets key in ${options.keys}`, 'keys');
+      const signed = signShippedModels(resolve(modelsDir), resolve(options.root), targets);
+      write(`signed ${signed.files} files of ${signed.versions.length} model versions (${signed.versions.join(', ')}) with targets key ${signed.targetsKeyId.slice(0, 12)}…, release-targets.json v${signed.targetsVersion}\n`);
+      if (!signed.trustedByEngine) write(`this engine build does not trust that key: set RELEASE_TARGETS_KEY_IDS in engine/contract/releaseKey.ts to ['${signed.targetsKeyId}'] and rebuild, or it refuses these models\n`);
     });
   channel.command('list').argument('<dir>').description('what the channel offers and what it revoked').action((dir: string) => {
     const repo = ChannelRepository.open(resolve(dir), {});

@@ -53,6 +53,16 @@ test('models ship as extra resources, each with a manifest', () => {
   for (const m of manifests) assert.ok(existsSync(join(ROOT, m.replace('manifest.json', 'model.onnx'))), `${m} has its model`);
 });
 
+test('the release metadata ships with the models; the release keys never do (docs/models.md#signed-models)', () => {
+  const models = config.extraResources.find((r) => r.to === 'models');
+  assert.ok(models);
+  const shipped = walk(join(ROOT, models.from));
+  for (const file of ['release-root.json', 'release-targets.json']) assert.ok(shipped.includes(join(models.from, file)), `${file} ships`);
+  const keys = walk(join(ROOT, 'release-keys'));
+  assert.ok(keys.some((f) => f.endsWith('targets.key.json')), 'the development keys were found');
+  assert.deepEqual(keys.filter((f) => included(f) || shipped.includes(f)), [], 'no key is packed');
+});
+
 test('targets and the generic update server', () => {
   assert.equal(config.win.target, 'nsis');
   assert.deepEqual(config.mac.target, ['dmg', 'zip'], 'electron-updater updates macOS from the zip only');

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   DEPENDENCY_FAILED: 'SAFE_E_DEPENDENCY_FAILED',
   MODEL_MISSING: 'SAFE_E_MODEL_MISSING',
   MODEL_HASH_MISMATCH: 'SAFE_E_MODEL_HASH_MISMATCH',
+  /** A model version that is not exactly what the release key signed (the update channel's targets role):
+   *  no signed metadata names it, the signature does not verify, or a file (the manifest included) differs
+   *  from its signed length and sha256, as after a file rewritten with its manifest hash fixed. Never run. */
+  MODEL_UNSIGNED: 'SAFE_E_MODEL_UNSIGNED',
   MODEL_MANIFEST_INVALID: 'SAFE_E_MODEL_MANIFEST_INVALID',
   NOT_FOUND: 'SAFE_E_NOT_FOUND',
   UNAUTHORIZED: 'SAFE_E_UNAUTHORIZED',
@@ -98,6 +102,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_DEPENDENCY_FAILED: 500,
   SAFE_E_MODEL_MISSING: 500,
   SAFE_E_MODEL_HASH_MISMATCH: 500,
+  SAFE_E_MODEL_UNSIGNED: 500,
   SAFE_E_MODEL_MANIFEST_INVALID: 500,
   SAFE_E_NOT_FOUND: 404,
   SAFE_E_UNAUTHORIZED: 401,

@@ -15,6 +15,11 @@ export const REVOCATIONS_TARGET = 'revocations.json';
 /** Target path of one file of a model version: `<name>/<version>/<file>`. */
 export const modelTargetPath = (name: string, version: number, file: string): string => `${name}/${version}/${file}`;
 export const MANIFEST_FILE = 'manifest.json';
+/** Beside the shipped models: the root that names the release key (the channel's targets role)... */
+export const RELEASE_ROOT_FILE = 'release-root.json';
+/** ...and the targets metadata it signed, listing every shipped model file under modelTargetPath
+ *  (docs/models.md#signed-models; written by `safe-edge channel sign-models`). */
+export const RELEASE_TARGETS_FILE = 'release-targets.json';
 /** The slice size of the chunk hashes signed with each file (64 KiB: a resumed download re-fetches at
  *  most this much of what it already had). */
 export const CHUNK_BYTES = 64 * 1024;

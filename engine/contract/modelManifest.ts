@@ -65,3 +65,7 @@ export const manifestSchema = z.object({
   }),
 });
 export type ModelManifest = z.infer<typeof manifestSchema>;
+
+/** The models the engine does not start without (the S-Agent's classifier); every other model is optional:
+ *  refused, the engine runs without it, degraded (docs/models.md#signed-models). */
+export const REQUIRED_MODELS: readonly string[] = ['incident-classifier'];

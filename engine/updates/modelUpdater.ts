@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode } from '../contract/errors.js';
+import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
 import { compareVersions, MANIFEST_FILE, type ModelTargetFacts } from '../contract/modelChannel.js';
 import { manifestSchema } from '../contract/modelManifest.js';
 import type { GateResult, ModelUpdateOutcome, RollbackResult, UpdateReport } from '../contract/modelUpdates.js';
@@ -18,6 +18,9 @@ import { loadDeviceIdentity } from './deviceIdentity.js';
 import { buildLiveView, keptModelsView, type LiveSelection } from './liveView.js';
 import { ModelLedger, SHIPPED_SOURCE } from './modelLedger.js';
 import { ModelStore } from './modelStore.js';
+import { ModelSignatures } from './modelSignatures.js';
+import { manifestFiles, type ManifestFile, type RefusedModelReport } from '../inference/modelInventory.js';
+import type { Precision } from '../inference/modelRepository.js';
 
 /** What a gate is asked: may this staged version serve in place of the live one? */
 export interface GateRequest { name: string; facts: ModelTargetFacts; candidate: { modelsDir: string; version: number }; live: { modelsDir: string; version: number } }
@@ -33,12 +36,20 @@ export interface ModelUpdaterOptions {
 
 interface Decision { outcome: ModelUpdateOutcome; install?: OfferedModel }
 
+/** A live version the release key's signature does not vouch for: left out of the live view. */
+export interface SignatureRefusal { name: string; version: number; dir: string; error: SafeErrorBody; files: ManifestFile[] }
+
 export class ModelUpdater {
   readonly store: ModelStore;
+  /** Checks every version a view links against the release key's signature (modelSignatures.ts). */
+  readonly signatures: ModelSignatures;
+  /** The live versions the last live view left out, by model name: unsigned, or changed since signing. */
+  private refusedBySignature = new Map<string, SignatureRefusal>();
   private readonly now: () => Date;
 
   constructor(readonly options: ModelUpdaterOptions) {
     this.store = new ModelStore(options.dataDir, options.shippedDir);
+    this.signatures = new ModelSignatures(options.shippedDir, options.dataDir);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -65,17 +76,49 @@ export class ModelUpdater {
   /** The running trial's view, kept when older views are removed. */
   private trialView: string | null = null;
 
+  /**
+   * `selection` without the versions the release key's signature does not vouch for (docs/models.md#signed-models).
+   * `insist`: the models whose chosen version must be signed (a trial's, a kept one): refused with
+   * MODEL_UNSIGNED instead of left out. `refusals`: collects the versions left out.
+   */
+  private signedOnly(selection: LiveSelection, insist: readonly string[] = [], refusals?: Map<string, SignatureRefusal>): LiveSelection {
+    const signed: LiveSelection = {};
+    for (const [name, chosen] of Object.entries(selection)) {
+      const error = this.signatures.check(name, chosen.version, chosen.dir);
+      if (!error) { signed[name] = chosen; continue; }
+      if (insist.includes(name)) throw SafeError.fromBody(error);
+      refusals?.set(name, { name, version: chosen.version, dir: chosen.dir, error, files: readFiles(chosen.dir) });
+    }
+    return signed;
+  }
+
+  /** The live versions the last live view left out because their signature did not verify. */
+  get signatureRefusals(): ReadonlyMap<string, SignatureRefusal> { return this.refusedBySignature; }
+
+  /** The signature refusals as the workers' inventory states a refused model (for /v1/models). */
+  signatureRefusalReports(precision: Precision, required: readonly string[]): RefusedModelReport[] {
+    return [...this.refusedBySignature.values()].map((r) => ({
+      name: r.name, version: r.version, variant: r.files.some((f) => f.variant === precision) ? precision : 'fp32',
+      required: required.includes(r.name), error: r.error, files: r.files,
+    }));
+  }
+
   /** A view with the live models except `name` at `version` (from the store): what a trial runs on. */
   trialModelsDir(name: string, version: number): string {
-    this.trialView = buildLiveView(this.options.dataDir, { ...this.liveSelection(), [name]: { version, dir: this.store.versionDir(name, version) } }, this.trialView ? [this.trialView] : []);
+    const selection = this.signedOnly({ ...this.liveSelection(), [name]: { version, dir: this.store.versionDir(name, version) } }, [name]);
+    this.trialView = buildLiveView(this.options.dataDir, selection, this.trialView ? [this.trialView] : []);
     return this.trialView;
   }
 
   /** The repository the workers should load: the shipped folder while no update or rollback has touched
-   *  any model, else a live view over the store and the shipped models. */
+   *  any model and every shipped model's signature verifies, else a live view over the store and the
+   *  shipped models holding only the signed versions (the rest are in `signatureRefusals`). */
   liveModelsDir(): string {
-    if (this.ledger.live().size === 0) return this.options.shippedDir;
-    return buildLiveView(this.options.dataDir, this.liveSelection(), this.trialView ? [this.trialView] : []);
+    const refusals = new Map<string, SignatureRefusal>();
+    const selection = this.signedOnly(this.liveSelection(), [], refusals);
+    this.refusedBySignature = refusals;
+    if (this.ledger.live().size === 0 && refusals.size === 0) return this.options.shippedDir;
+    return buildLiveView(this.options.dataDir, selection, this.trialView ? [this.trialView] : []);
   }
 
   /**
@@ -87,6 +130,7 @@ export class ModelUpdater {
    */
   keptModelsDir(versions: Record<string, string>): string | null {
     const selection = this.liveSelection();
+    const kept: string[] = [];
     let differs = false;
     for (const [name, named] of Object.entries(versions).sort(([a], [b]) => a.localeCompare(b))) {
       const version = Number.parseInt(named, 10);
@@ -99,9 +143,11 @@ export class ModelUpdater {
       const dir = this.store.locate(name, version);
       if (!dir) throw gone('is no longer on this device (neither in the model store nor shipped with the app)');
       selection[name] = { version, dir };
+      kept.push(name);
       differs = true;
     }
-    return differs ? keptModelsView(this.options.dataDir, selection) : null;
+    // A kept version the release key does not vouch for is refused, never run (nor replaced).
+    return differs ? keptModelsView(this.options.dataDir, this.signedOnly(selection, kept)) : null;
   }
 
   /** Model name → the version that serves now (the ledger's live one, else the newest shipped). */
@@ -300,5 +346,15 @@ function checkManifestAgainstFacts(dir: string, facts: ModelTargetFacts): void {
   const m = parsed.data;
   if (m.name !== facts.name || m.version !== facts.version || m.sha256 !== facts.sha256) {
     throw new SafeError(ERROR_CODES.UPDATE_MIXED_METADATA, `${facts.name} v${facts.version}: the manifest names ${m.name} v${m.version} (${m.sha256.slice(0, 12)}…), not what the signed facts say`, 'manifest');
+  }
+}
+
+/** The files a version's manifest lists, when it reads (a refusal shows them); none otherwise. */
+function readFiles(dir: string): ManifestFile[] {
+  try {
+    const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
+    return manifest.success ? manifestFiles(manifest.data) : [];
+  } catch {
+    return [];
   }
 }

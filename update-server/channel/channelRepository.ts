@@ -21,7 +21,7 @@ import { writeAtomically } from '../atomicWrite.js';
 /** How long each role's signature holds. The timestamp is short (a frozen channel is noticed within a
  *  week); laptops offline longer than that import over USB, which has its own rule (docs/updates.md). */
 export const DEFAULT_EXPIRY_DAYS: Record<RoleName, number> = { root: 365, targets: 90, snapshot: 30, timestamp: 7 };
-const SPEC_VERSION = '1.0.31';
+export const SPEC_VERSION = '1.0.31';
 const DAY_MS = 86_400_000;
 
 export interface ChannelOptions {
@@ -257,7 +257,7 @@ export class ChannelRepository {
   }
 }
 
-function readVersionManifest(versionDir: string): ModelManifest {
+export function readVersionManifest(versionDir: string): ModelManifest {
   const path = join(versionDir, MANIFEST_FILE);
   if (!existsSync(path)) throw new SafeError(ERROR_CODES.CHANNEL_INVALID, `${versionDir} has no ${MANIFEST_FILE}: pass a model version folder (models/<name>/<version>)`, 'versionDir');
   const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));

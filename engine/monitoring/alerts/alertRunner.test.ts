@@ -81,3 +81,17 @@ test('an unreadable state file is reported and the runner starts afresh', () => 
   assert.match(errors[0] ?? '', /ignored/);
   runner.close();
 });
+
+test('a model the engine runs without fires ModelCheckFailed with its name; it resolves once the model loads again', () => {
+  const readings: EngineReadings = { eventLoopDelayP99Seconds: 0.001, workerRestartsTotal: 0, modelCheckFailed: { 'plume-surrogate': 1, 'incident-classifier': 0 } };
+  const { make, run } = setup(readings);
+  const runner = make();
+  run(runner, { safe_memory_used_ratio: 0.4 }, 60 * SEC);
+  const firing = runner.view().alerts.filter((a) => a.rule === 'ModelCheckFailed');
+  assert.deepEqual(firing.map((a) => [a.labels.model, a.state, a.severity]), [['plume-surrogate', 'firing', 'critical']]);
+  assert.match(firing[0]?.summary.en ?? '', /Model plume-surrogate failed its checks/);
+  readings.modelCheckFailed = { 'plume-surrogate': 0, 'incident-classifier': 0 };
+  run(runner, { safe_memory_used_ratio: 0.4 }, 60 * SEC);
+  assert.deepEqual(runner.view().alerts.filter((a) => a.rule === 'ModelCheckFailed').map((a) => a.state), ['resolved']);
+  runner.close();
+});

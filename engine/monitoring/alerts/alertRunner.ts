@@ -10,7 +10,11 @@ import type { AlertItem, AlertsView, SilenceArgs } from '../../contract/alerts.j
 import { OWNER_ONLY_FILE_MODE } from '../../store/dataDirPermissions.js';
 
 /** Engine metrics the rules name that are cheap here; null: not measured now (never 0). */
-export interface EngineReadings { eventLoopDelayP99Seconds: number | null; workerRestartsTotal: number | null }
+export interface EngineReadings {
+  eventLoopDelayP99Seconds: number | null; workerRestartsTotal: number | null;
+  /** Model name → 1 while the engine runs without it (refused: unsigned, changed, unloadable), else 0. */
+  modelCheckFailed?: Record<string, 0 | 1>;
+}
 
 export interface AlertRunnerOptions {
   rules: AlertRules;
@@ -79,6 +83,7 @@ export class AlertRunner {
     const samples: Sample[] = [];
     if (readings?.eventLoopDelayP99Seconds != null) samples.push({ metric: 'safe_event_loop_delay_p99_seconds', t: nowMs, value: readings.eventLoopDelayP99Seconds });
     if (readings?.workerRestartsTotal != null) samples.push({ metric: 'safe_worker_restarts_total', t: nowMs, value: readings.workerRestartsTotal });
+    for (const [model, value] of Object.entries(readings?.modelCheckFailed ?? {})) samples.push({ metric: 'safe_model_check_failed', labels: { model }, t: nowMs, value });
     this.manager.ingest(samples);
     const notifications = this.manager.evaluate(nowMs);
     if (notifications.length) this.options.onNotify?.(notifications);

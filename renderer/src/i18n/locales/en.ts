@@ -499,4 +499,6 @@ export const en: Record<MessageKey, string> = {
   'settings.tlsHint': 'Before entering the token on another device, check that its browser shows this same fingerprint for the certificate.',
   'error.SAFE_E_LAN_NEEDS_TOKEN': 'Serving to the network without the access token was refused.', 'error.SAFE_E_LAN_NEEDS_TOKEN.todo': 'Start the server without --no-token, or on 127.0.0.1 only.',
   'error.SAFE_E_TLS_CERTIFICATE_INVALID': 'The engine\'s TLS certificate could not be loaded.', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': 'Ask IT support to delete tls-cert.pem and tls-key.pem in the data directory; devices must then check the new fingerprint.',
+  // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
+  'error.SAFE_E_MODEL_UNSIGNED': 'A model is not the one the release key signed: it was changed after signing, or never signed.', 'error.SAFE_E_MODEL_UNSIGNED.todo': 'Reinstall the app or update the model from the channel, and tell IT support: the model may have been tampered with.',
 };

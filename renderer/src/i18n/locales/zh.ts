@@ -497,5 +497,7 @@ export const zh = {
   'settings.tlsHint': '在其他设备上输入令牌前，请核对其浏览器显示的证书指纹与此处一致。',
   'error.SAFE_E_LAN_NEEDS_TOKEN': '已拒绝在不使用访问令牌的情况下向网络提供服务。', 'error.SAFE_E_LAN_NEEDS_TOKEN.todo': '去掉 --no-token 启动服务，或仅在 127.0.0.1 上提供服务。',
   'error.SAFE_E_TLS_CERTIFICATE_INVALID': '无法加载引擎的 TLS 证书。', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': '请技术保障人员删除数据目录中的 tls-cert.pem 和 tls-key.pem；之后各设备须重新核对新的证书指纹。',
+  // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
+  'error.SAFE_E_MODEL_UNSIGNED': '模型与发布密钥签名的版本不一致：签名后被改动，或从未签名。', 'error.SAFE_E_MODEL_UNSIGNED.todo': '请重新安装应用或从更新渠道更新该模型，并通知技术保障人员：模型可能已被篡改。',
 } as const;
 export type MessageKey = keyof typeof zh;
