@@ -493,4 +493,9 @@ export const en: Record<MessageKey, string> = {
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
   'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
   'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
+  // Not saved (issue 16, point 3): an answer the engine could not save (docs/app.md, "Not saved").
+  'notSaved.title': 'This analysis was not saved: it is not in the history.',
+  'notSaved.todo': 'The result is still shown below, but reloading the page loses it: export it now, and free disk space where the data directory is; once there is room, the next analysis is saved by itself.',
+  'notSaved.export': 'Export the result now (JSON)',
+  'error.SAFE_E_LOG_UNWRITABLE': 'The engine\'s log cannot be written (disk full, or the log pipe closed): its lines are dropped and counted; the engine keeps running.', 'error.SAFE_E_LOG_UNWRITABLE.todo': 'Free disk space where the log is written.',
 };

@@ -491,5 +491,10 @@ export const zh = {
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
+  // Not saved (issue 16, point 3): an answer the engine could not save (docs/app.md, "Not saved").
+  'notSaved.title': '此分析没有保存，不在历史记录里。',
+  'notSaved.todo': '结果仍显示在下面，但刷新页面就会丢失：请立即导出结果，并释放数据目录所在磁盘的空间；空间恢复后，下一次分析会自动保存。',
+  'notSaved.export': '立即导出结果（JSON）',
+  'error.SAFE_E_LOG_UNWRITABLE': '引擎日志无法写入（磁盘已满或日志管道已关闭），日志行被丢弃并计数；引擎仍在运行。', 'error.SAFE_E_LOG_UNWRITABLE.todo': '释放日志所在磁盘的空间。',
 } as const;
 export type MessageKey = keyof typeof zh;
