@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolveConfig } from './config.js';
 import { Engine, SAVE_PROBLEM } from './engine.js';
 import { createLogger } from './logging.js';
+import { ERROR_CODES, SafeError, toErrorBody } from './contract/errors.js';
 import { analysisResultSchema } from './contract/result.js';
 import { healthSchema, notSavedBodySchema, resultNotSaved, runSummarySchema } from './contract/api.js';
 import type { HostMessage } from './contract/hostProtocol.js';
@@ -121,4 +122,14 @@ test('on a full disk no door acknowledges an analysis as saved; when space retur
   assert.equal(recovered.status, 'ok');
   assert.deepEqual(recovered.problems, []);
   assert.deepEqual((await runs()).map((r) => r.incidentId), ['full-http']);
+});
+
+test('the not-saved error keeps its result across the desktop app\'s hops (utility process → supervisor → IPC)', () => {
+  const result = { id: 'hop', status: 'ok' as const, models: {}, timingsMs: {}, saveError: { code: ERROR_CODES.SAVE_FAILED, message: 'not saved' } };
+  const thrown = new SafeError(ERROR_CODES.SAVE_FAILED, 'not saved', undefined, result);
+  // The host posts toErrorBody(err); the supervisor rebuilds SafeError.fromBody; electron/main.ts replies toErrorBody again.
+  const overPort = structuredClone(toErrorBody(thrown, ERROR_CODES.INTERNAL));
+  const overIpc = structuredClone(toErrorBody(SafeError.fromBody(overPort), ERROR_CODES.INTERNAL));
+  assert.deepEqual(resultNotSaved(overIpc), result);
+  assert.equal(resultNotSaved({ code: 'SAFE_E_BUSY', message: 'busy' }), null);
 });
