@@ -9,7 +9,9 @@ import { spawn } from 'node:child_process';
 import { SafeError } from './contract/errors.js';
 import { ENVIRONMENT } from './contract/environment.js';
 import { resolveConfig } from './config.js';
-import { startEngine } from './bootstrap.js';
+import { LOG_PROBLEM, reportLogDelivery, startEngine } from './bootstrap.js';
+import { HealthProblems } from './healthProblems.js';
+import type { Engine } from './engine.js';
 import { createLogger } from './logging.js';
 import { claimDataDir, SERVING_CLAIM_FILE } from './store/dataDirLock.js';
 import { MIGRATED_MARKER, migrateLegacyDatabase } from './store/maintenance.js';
@@ -80,4 +82,19 @@ test('the desktop app\'s old history is moved into the shared data directory onc
   assert.ok(existsSync(join(legacy, MIGRATED_MARKER)));
   assert.equal(migrateLegacyDatabase(legacy, shared), null, 'only once');
   assert.equal(migrateLegacyDatabase(tempDir('empty'), shared), null, 'nothing to move');
+});
+
+test('a log that cannot be written is a /health problem once, cleared when the log works again', () => {
+  let full = true;
+  const logger = createLogger('info', () => { if (full) throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); });
+  const problems = new HealthProblems();
+  const stop = reportLogDelivery({ problems } as unknown as Engine, logger.delivery);
+  assert.deepEqual(problems.list(), []);
+  for (let i = 0; i < 10; i++) logger.error('lost');
+  assert.deepEqual(problems.list().map((p) => [p.key, p.code]), [[LOG_PROBLEM, 'SAFE_E_LOG_UNWRITABLE']]);
+  assert.match(problems.list()[0]?.message ?? '', /log cannot be written \(ENOSPC\)/);
+  full = false;
+  logger.info('back');
+  assert.deepEqual(problems.list(), []);
+  stop();
 });

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { resolveConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
-import { createLogger, type Logger } from './logging.js';
+import { createLogger, type LogDelivery, type Logger } from './logging.js';
+import { ERROR_CODES } from './contract/errors.js';
 import { claimDataDir } from './store/dataDirLock.js';
 import { secureDataDir } from './store/dataDirPermissions.js';
 import { migrateLegacyDatabase } from './store/maintenance.js';
@@ -29,9 +30,25 @@ export interface BootstrapOptions {
 
 export interface StartedEngine { engine: Engine; config: EngineConfig; logger: Logger }
 
+/** The health problem raised while the engine's own log cannot be written (logging.ts). */
+export const LOG_PROBLEM = 'log';
+
+/** A log that stops reaching its stream is said once in /health (and cleared when it works again);
+ *  returns the unsubscribe. */
+export function reportLogDelivery(engine: Engine, delivery: LogDelivery): () => void {
+  const show = (state: ReturnType<LogDelivery['state']>) => {
+    if (!state.failing) { engine.problems.clear(LOG_PROBLEM); return; }
+    engine.problems.raise(LOG_PROBLEM, ERROR_CODES.LOG_UNWRITABLE,
+      `the engine's log cannot be written (${state.lastError ?? 'unknown error'}): its lines are dropped and counted; free disk space where the log goes`);
+  };
+  show(delivery.state());
+  return delivery.onChange(show);
+}
+
 export async function startEngine(options: BootstrapOptions): Promise<StartedEngine> {
   const config = resolveConfig(options.overrides, process.env, options.defaults);
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const created = options.logger ? null : createLogger(config.logLevel);
+  const logger = options.logger ?? (created as Logger);
   const serving = options.host !== 'cli';
   const releaseClaim = serving ? claimDataDir(config.dataDir) : () => {};
   try {
@@ -44,6 +61,7 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
     if (fixes.length) logger.warn('made the data directory owner-only: other accounts could read it', { dataDir: config.dataDir, fixed: fixes });
     const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving });
     engine.onClose(releaseClaim);
+    if (created) engine.onClose(reportLogDelivery(engine, created.delivery));
     return { engine, config, logger };
   } catch (err) {
     releaseClaim();

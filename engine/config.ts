@@ -60,6 +60,9 @@ export const configSchema = z.object({
   modelCheckEveryHours: z.number().min(0),
   /** `npm start` serves the UI to a browser even where the Electron binary is installed. */
   browserMode: z.union([z.boolean(), z.stringbool()]),
+  /** Tests only, never set in use: the database may grow by this many pages past its size at start, then
+   *  every write fails as on a full disk (SQLite's max_page_count; docs/hardening.md#saving). null: no limit. */
+  testDatabaseSparePages: z.union([z.null(), z.coerce.number().int().min(0)]),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
@@ -88,6 +91,7 @@ export function defaultConfig(): EngineConfig {
     modelChannel: null,
     modelCheckEveryHours: 6,
     browserMode: false,
+    testDatabaseSparePages: null,
   };
 }
 

@@ -19,6 +19,7 @@ import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
+import { describeSaveFailure, limitDatabaseGrowth } from './store/saveFailure.js';
 import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
@@ -69,6 +70,8 @@ export interface EngineStartOptions {
   modelChecks?: boolean;
   /** How a live model swap decides between loading beside and draining (tests fake free memory). */
   swap?: SwapOptions;
+  /** Tests only: the opened database, so a test can fill and free the "disk" (store/saveFailure.ts). */
+  testDatabase?: (db: SqliteDatabase) => void;
 }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
@@ -78,6 +81,9 @@ const MODEL_PROBLEM_PREFIX = 'model:';
 export const DEVICE_HISTORY_FILE = 'device-health.sqlite';
 /** The alert manager's state: silences, acknowledgements, alerts in progress (docs/alerts.md). */
 export const ALERT_STATE_FILE = 'alerts-state.json';
+
+/** The health problem raised while analyses cannot be saved (engine/healthProblems.ts). */
+export const SAVE_PROBLEM = 'save';
 
 /** Thrown inside the cache's compute to hand back a result that must not be cached (not `ok`). */
 class NotCacheable extends Error { constructor(readonly result: AnalysisResult) { super('not cacheable'); } }
@@ -156,6 +162,11 @@ export class Engine {
     const db = openDatabase(config.dataDir);
     const metrics = new EngineMetrics();
     try {
+      if (config.testDatabaseSparePages !== null) {
+        const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);
+        logger.warn('test setting: the database may not grow past a page limit (a simulated full disk)', { maxPages });
+      }
+      options.testDatabase?.(db);
       const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback,
       // each only if the release key signed it (docs/models.md#signed-models).
@@ -441,13 +452,20 @@ export class Engine {
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
     const result = await this.analyzeOnChosenModels(incident, options);
     if (options.save === false) return result;
+    let saved: AnalysisResult;
     try {
-      return await this.writer.save(incident, result);
+      saved = await this.writer.save(incident, result);
     } catch (err) {
-      // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
+      // The analysis is still worth showing; a failed save must not hide it, but it is never acknowledged
+      // as saved: the result says so (saveError), the doors refuse it (operationHandlers.ts) and /health is
+      // degraded until a save succeeds again (docs/hardening.md#saving).
+      const message = describeSaveFailure(err);
+      this.problems.raise(SAVE_PROBLEM, ERROR_CODES.SAVE_FAILED, message);
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
-      return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message: `the analysis was not saved: ${(err as Error).message}` } };
+      return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message } };
     }
+    this.problems.clear(SAVE_PROBLEM);
+    return saved;
   }
 
   /**

@@ -1,6 +1,8 @@
 // The engine's side of the operations table: one handler per operation, typed by the table, so a door
 // (HTTP, the utility process, tests) never decides what an operation does, only how it travels.
 import { parseIncident } from './contract/parseIncident.js';
+import { ERROR_CODES, SafeError } from './contract/errors.js';
+import type { AnalysisResult } from './contract/result.js';
 import { parseOperationArgs, type CallContext, type OperationHandlers, type OperationName } from './contract/operations.js';
 import type { Engine } from './engine.js';
 
@@ -8,9 +10,9 @@ export function operationHandlers(engine: Engine): OperationHandlers {
   return {
     health: async () => engine.health(),
     about: async () => engine.about(),
-    analyze: (args, context) => engine.analyze(parseIncident(args.incident), {
+    analyze: async (args, context) => savedOrRefused(await engine.analyze(parseIncident(args.incident), {
       priority: args.priority, analysisId: args.analysisId, models: args.models, onProgress: (event) => context.emit(event),
-    }),
+    })),
     submitAnalysis: async (args) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId, models: args.models }),
     analysisEvents: (args, context) => engine.followAnalysis(args.jobId, (message) => context.emit(message), context.signal),
     runs: async (args) => engine.runs(args),
@@ -33,6 +35,13 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     acknowledgeAlert: async (args) => engine.acknowledgeAlert(args),
     metrics: () => engine.metricsText(),
   };
+}
+
+/** An analysis is acknowledged only when saved: one that was not fails with SAFE_E_SAVE_FAILED (HTTP 507)
+ *  carrying the result, so every door says so in its own way of failing (contract/api.ts notSavedBodySchema). */
+function savedOrRefused(result: AnalysisResult): AnalysisResult {
+  if (!result.saveError) return result;
+  throw new SafeError(ERROR_CODES.SAVE_FAILED, result.saveError.message, undefined, result);
 }
 
 /**

@@ -53,6 +53,7 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
   // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
   const { engine, config } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
   let failed = 0;
+  let notSaved = 0;
   try {
     const priority = entries.length > 1 ? 'batch' : 'interactive';
     // Analyse with at most as many in flight as the engine runs at once (a 100 000-line file must not
@@ -75,14 +76,23 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
       while (results[i] === undefined) await new Promise((r) => setImmediate(r));
       const result: AnalysisResult = await (results[i] as Promise<AnalysisResult>);
       if (result.status === 'error') failed++;
+      // Printed all the same (the commander needs the answer), but never passed off as saved.
+      if (result.saveError) {
+        notSaved++;
+        process.stderr.write(`${result.saveError.code}: ${result.id}: ${result.saveError.message}\n`);
+      }
       process.stdout.write(options.format === 'text' ? formatBriefing(result, options.lang) + '\n\n' : JSON.stringify(result) + '\n');
     }
     await feed;
   } finally {
     await engine.close();
   }
-  return failed > 0 ? 1 : 0;
+  // 3 before 1: a run that was not saved is data the commander may lose (docs/cli.md).
+  return notSaved > 0 ? EXIT_NOT_SAVED : failed > 0 ? 1 : 0;
 }
+
+/** `analyze`'s exit code when any analysis was printed but not saved (disk full, database locked). */
+export const EXIT_NOT_SAVED = 3;
 
 async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean; tls: boolean }): Promise<void> {
   const overrides = overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token, tls: options.tls });

@@ -1,7 +1,7 @@
 // The schemas of what the engine's operations take and answer. Which operations exist, and how each
 // door reaches them, is declared once in operations.ts.
 import { z } from 'zod';
-import { analysisResultSchema, errorBodySchema } from './result.js';
+import { analysisResultSchema, errorBodySchema, type AnalysisResult } from './result.js';
 import { PIPELINE_STAGES } from './taxonomy.js';
 
 export const progressEventSchema = z.object({
@@ -147,3 +147,23 @@ export const jobMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('result'), data: analysisResultSchema }),
 ]);
 export type JobMessage = z.infer<typeof jobMessageSchema>;
+
+/**
+ * The reply of an analysis that was made but not saved (disk full, database locked): an error, never a
+ * success, so no client takes it for a saved run: HTTP 507 and SAFE_E_SAVE_FAILED on the `analyze`
+ * operation (every door: HTTP, IPC, the utility process), with the analysis in `result` to show or export.
+ * The result itself names the failure in its `saveError` and has no `runId`. A background job's stream
+ * sends its result event with the same `saveError`; the CLI prints the result and exits with code 3
+ * (docs/api.md, "Not saved"; docs/hardening.md#saving).
+ */
+export const notSavedBodySchema = errorBodySchema.extend({
+  code: z.literal('SAFE_E_SAVE_FAILED'),
+  result: analysisResultSchema,
+});
+export type NotSavedBody = z.infer<typeof notSavedBodySchema>;
+
+/** The analysis inside a not-saved reply (any door's error body), or null for any other error. */
+export function resultNotSaved(body: unknown): AnalysisResult | null {
+  const parsed = notSavedBodySchema.safeParse(body);
+  return parsed.success ? parsed.data.result : null;
+}

@@ -9,5 +9,7 @@ export const ENVIRONMENT = {
   updateFeedUrl: 'SAFE_EDGE_UPDATE_URL',
   modelChannel: 'SAFE_EDGE_MODEL_CHANNEL',
   browserMode: 'SAFE_EDGE_BROWSER_MODE',
+  /** Tests only: simulates a full disk (docs/hardening.md#saving). */
+  testDatabaseSparePages: 'SAFE_EDGE_TEST_DB_SPARE_PAGES',
 } as const;
 export type EnvironmentSetting = keyof typeof ENVIRONMENT;

@@ -31,8 +31,13 @@ export const ERROR_CODES = {
   DATABASE_TOO_NEW: 'SAFE_E_DATABASE_TOO_NEW',
   DATA_DIR_IN_USE: 'SAFE_E_DATA_DIR_IN_USE',
   RESTORE_REFUSED: 'SAFE_E_RESTORE_REFUSED',
+  /** A command that saves (an analysis) did its work but could not save it (disk full, database locked):
+   *  never a success. The reply carries what was made in `result` (contract/api.ts, notSavedBodySchema). */
   SAVE_FAILED: 'SAFE_E_SAVE_FAILED',
   SHUTTING_DOWN: 'SAFE_E_SHUTTING_DOWN',
+  /** The engine's log cannot be written (its disk is full, the pipe reading it closed): lines are dropped
+   *  and counted, the engine keeps running. A health problem, never a reply (docs/hardening.md#saving). */
+  LOG_UNWRITABLE: 'SAFE_E_LOG_UNWRITABLE',
   /** A channel folder, its keys or a model version to publish is not what the channel tools need. */
   CHANNEL_INVALID: 'SAFE_E_CHANNEL_INVALID',
   /** The app's release folder (electron-builder's output) is missing, has no latest*.yml, or one does not parse. */
@@ -113,8 +118,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_DATABASE_TOO_NEW: 500,
   SAFE_E_DATA_DIR_IN_USE: 409,
   SAFE_E_RESTORE_REFUSED: 409,
-  SAFE_E_SAVE_FAILED: 500,
+  // 507 Insufficient Storage (RFC 4918 §11.5): a client that only checks for 2xx never takes it as saved.
+  SAFE_E_SAVE_FAILED: 507,
   SAFE_E_SHUTTING_DOWN: 503,
+  SAFE_E_LOG_UNWRITABLE: 500,
   SAFE_E_CHANNEL_INVALID: 400,
   SAFE_E_APP_RELEASES_INVALID: 400,
   SAFE_E_UPDATE_NOT_TRUSTED: 409,
@@ -157,26 +164,33 @@ export interface SafeErrorBody {
   message: string;
   /** Dotted path of the offending field (`facts.weather.windSpeedMps`), when one is to blame. */
   field?: string;
+  /** SAFE_E_SAVE_FAILED only: the analysis that was made but not saved, for the caller to show or export
+   *  (checked by notSavedBodySchema in contract/api.ts; typed there, this module knows no results). */
+  result?: unknown;
 }
 
 /** An error a user or client can see: carries a stable code and, where it applies, the field. */
 export class SafeError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  /** What was made despite the error (SAFE_E_SAVE_FAILED: the analysis); see SafeErrorBody.result. */
+  readonly result: unknown;
+  constructor(code: ErrorCode, message: string, field?: string, result?: unknown) {
     super(message);
     this.name = 'SafeError';
     this.code = code;
     this.field = field;
+    this.result = result;
   }
   toBody(): SafeErrorBody {
-    return this.field === undefined
+    const body: SafeErrorBody = this.field === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, field: this.field };
+    return this.result === undefined ? body : { ...body, result: this.result };
   }
 
   /** Rebuilds the error from a body that crossed a process or thread boundary. */
-  static fromBody(body: SafeErrorBody): SafeError { return new SafeError(body.code, body.message, body.field); }
+  static fromBody(body: SafeErrorBody): SafeError { return new SafeError(body.code, body.message, body.field, body.result); }
 }
 
 /**
@@ -187,8 +201,9 @@ export class SafeError extends Error {
 export function toErrorBody(err: unknown, fallback: ErrorCode): SafeErrorBody {
   if (err instanceof SafeError) return err.toBody();
   if (err && typeof err === 'object' && isErrorCode((err as { code?: unknown }).code) && typeof (err as { message?: unknown }).message === 'string') {
-    const { code, message, field } = err as SafeErrorBody;
-    return typeof field === 'string' ? { code, message, field } : { code, message };
+    const { code, message, field, result } = err as SafeErrorBody;
+    const body: SafeErrorBody = typeof field === 'string' ? { code, message, field } : { code, message };
+    return result === undefined ? body : { ...body, result };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: fallback, message };

@@ -11,7 +11,7 @@ import { modelUpdatesViewSchema, rollbackResultSchema, trustedRootSchema, update
 import { ERROR_CODES, SafeError } from './errors.js';
 import { importIncidentArgsSchema, importIncidentResultSchema, incidentBundleSchema } from './handover.js';
 import {
-  aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, progressEventSchema,
+  aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, notSavedBodySchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
 } from './api.js';
 
@@ -60,6 +60,9 @@ export interface OperationSpec {
   /** Offered as a `safe-edge` command (one-shot: an engine opened for queries, no agent workers);
    *  `positional` is the argument given without a flag, the others become `--flags`. */
   cli?: { command: string; positional?: string };
+  /** A command that saves what it made: when the save fails, the call fails with SAFE_E_SAVE_FAILED
+   *  (HTTP 507) and this body, which still carries what was made (api.ts notSavedBodySchema). */
+  notSaved?: z.ZodType;
 }
 
 const noArgs = z.object({});
@@ -91,6 +94,7 @@ export const OPERATIONS = {
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
     events: progressEventSchema, access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses', body: 'incident' }, bridge: true,
+    notSaved: notSavedBodySchema,
   },
   submitAnalysis: {
     kind: 'command', summary: 'Start an analysis in the background; follow it with analysisEvents', args: submitArgs, result: jobAcceptedSchema,

@@ -16,10 +16,11 @@ export const SCREENSHOTS_DIR = join(ROOT, 'dist', 'screenshots');
  *  Chromium runs as a single process, and closing a page ends it. */
 export interface E2ESession { server: RunningServer; browser: Browser; page: Page; pageErrors: string[]; shot(name: string): Promise<void>; close(): Promise<void> }
 
-/** `dataDir`: serve a data directory the test prepared (say, models already updated); a fresh one otherwise. */
-export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean; dataDir?: string }): Promise<E2ESession> {
+/** `dataDir`: serve a data directory the test prepared (say, models already updated); a fresh one otherwise.
+ *  `env`: settings for the served engine (a test-only one such as SAFE_EDGE_TEST_DB_SPARE_PAGES). */
+export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv }): Promise<E2ESession> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  const server = await startServer(page.dataDir);
+  const server = await startServer(page.dataDir, 0, page.env);
   const browser = await launchBrowser();
   const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const pageErrors: string[] = [];
@@ -34,10 +35,10 @@ export async function startSession(page: { width: number; height: number; accept
 export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }
 
 /** `port`: 0 for a free one; a stopped server's port to bring the same engine back (same data, same token). */
-export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0): Promise<RunningServer> {
+export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
-      env: { ...process.env, SAFE_EDGE_LOG: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SAFE_EDGE_LOG: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     // The address with the token is printed on stdout (never in the log on stderr); both are kept for errors.
     let log = '';

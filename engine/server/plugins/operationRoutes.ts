@@ -3,7 +3,7 @@
 // streams a Server-Sent Events reply, and for a text result its content type. No route is written by hand.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HTTP_STATUS } from '../../contract/errors.js';
+import { ERROR_CODES, HTTP_STATUS } from '../../contract/errors.js';
 import { errorBodySchema } from '../../contract/result.js';
 import { OPERATION_NAMES, OPERATIONS, argsFromHttp, pathParams, type HttpBinding, type HttpGroup, type OperationName, type OperationSpec } from '../../contract/operations.js';
 import { callOperation } from '../../operationHandlers.js';
@@ -29,6 +29,8 @@ function routeSchema(spec: OperationSpec) {
       // A text result (http.contentType) is sent as is: no JSON serializer for it.
       ...(spec.kind === 'stream' || http.contentType ? {} : { [http.status ?? 200]: spec.result }),
       ...Object.fromEntries(ERROR_STATUSES.map((status) => [status, errorBodySchema])),
+      // A command that saves answers a failed save with its own body: the error and what was made.
+      ...(spec.notSaved ? { [HTTP_STATUS[ERROR_CODES.SAVE_FAILED]]: spec.notSaved } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ import { initI18n } from '../i18n/i18n.js';
 import { EngineError } from '../transport/engineTransport.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { PanelBoundary, PanelGrid } from './PanelBoundary.js';
+import { NotSavedBanner } from './NotSavedBanner.js';
 
 initI18n('zh');
 
@@ -34,4 +35,21 @@ test('a panel that threw shows "this panel failed: reason" with a retry; healthy
   assert.match(html, />重试<\/button>/);
   const grid = renderToStaticMarkup(<PanelGrid className="workspace-grid"><section>a</section>{false}<section>b</section></PanelGrid>);
   assert.equal(grid, '<div class="workspace-grid"><section>a</section><section>b</section></div>');
+});
+
+test('an answer that was not saved: an alert saying so and what to do, with an export, in Chinese and English; none when saved', async () => {
+  const result = { id: 'full', status: 'ok' as const, models: {}, timingsMs: {}, saveError: { code: 'SAFE_E_SAVE_FAILED' as const, message: 'the analysis was not saved: the disk holding the data directory is full' } };
+  const zh = renderToStaticMarkup(<NotSavedBanner result={result} />);
+  assert.match(zh, /role="alert"/);
+  assert.match(zh, /data-code="SAFE_E_SAVE_FAILED"/);
+  assert.match(zh, /<strong>此分析没有保存，不在历史记录里。<\/strong>/);
+  assert.match(zh, /立即导出结果.*释放数据目录所在磁盘的空间/);
+  assert.match(zh, /data-testid="not-saved-export"/);
+  await i18next.changeLanguage('en');
+  const en = renderToStaticMarkup(<NotSavedBanner result={result} />);
+  assert.match(en, /This analysis was not saved: it is not in the history\./);
+  assert.match(en, /export it now, and free disk space/);
+  await i18next.changeLanguage('zh');
+  const { saveError: _saved, ...savedResult } = result;
+  assert.equal(renderToStaticMarkup(<NotSavedBanner result={{ ...savedResult, runId: 'r1' }} />), '');
 });

@@ -56,6 +56,8 @@ export function useEngineConnection(transport: EngineTransport): EngineConnectio
     const stopReports = transport.onCallReport((report) => {
       setAuthorisation((current) => authorisationAfter(current, report));
       if (report.outcome === 'unreachable' && failures === 0) check();
+      // An analysis can change the engine's health (a failed save makes it degraded, the next save clears it).
+      else if (report.operation === 'analyze' && failures === 0) check();
     });
     // In the desktop app the supervisor tells us at once when the engine restarts or fails.
     const stopStatus = transport.onEngineStatus?.((status) => { setProcessState(status.state); if (status.state === 'ready') check(); });

@@ -21,6 +21,7 @@ import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { PanelGrid } from '../components/PanelBoundary.js';
 import { HandoverActions } from '../components/HandoverActions.js';
+import { NotSavedBanner } from '../components/NotSavedBanner.js';
 import { downloadText, fileSafe } from '../logic/download.js';
 
 /** `error`: what stopped the analysis after the engine accepted it; `retry` submits the same incident again. */
@@ -68,6 +69,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
         )}
       </header>
       {result?.runId && <IncidentEscalation transport={transport} incidentId={result.id} runId={result.runId} />}
+      {result && <NotSavedBanner result={result} />}
       {live && <ProgressStrip events={live.events} result={live.result} startedAtMs={live.startedAtMs} />}
       {/* Says once that the analysis finished here (a shared live region may replace this one). */}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="analysis-announcer">

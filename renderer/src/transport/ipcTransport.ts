@@ -2,7 +2,8 @@
 // the table. Analysis progress arrives as the analyze operation's events.
 import type { SafeEdgeBridge } from '../../../engine/contract/ipc.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
-import type { ProgressEventBody } from '../../../engine/contract/api.js';
+import { resultNotSaved, type ProgressEventBody } from '../../../engine/contract/api.js';
+import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
 import { EngineError, engineTransport, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 
@@ -21,7 +22,9 @@ export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
     onEngineStatus: (listener) => bridge.onEngineStatus(listener),
     analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void, options: AnalyzeChoice = {}) {
       const analysisId = incident.id ?? `ui-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-      return bridge.invoke('analyze', { incident, analysisId, ...options }, onProgress).catch(asEngineError);
+      // Not saved (SAFE_E_SAVE_FAILED): still the answer, shown with its saveError (docs/app.md, "Not saved").
+      return bridge.invoke('analyze', { incident, analysisId, ...options }, onProgress)
+        .catch((err: unknown): AnalysisResult => resultNotSaved((err as { body?: unknown }).body) ?? asEngineError(err));
     },
   });
 }

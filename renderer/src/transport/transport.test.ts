@@ -44,6 +44,18 @@ test('engine errors arrive as EngineError with the stable code; conveniences map
   assert.deepEqual(calls.map((c) => [c.name, c.args]), [['run', { id: 'x' }], ['about', {}]]);
 });
 
+test('an analysis the engine could not save comes back as its result with saveError; other errors stay errors', async () => {
+  const result = { id: 'full', status: 'ok', models: {}, timingsMs: {}, saveError: { code: 'SAFE_E_SAVE_FAILED', message: 'the analysis was not saved: the disk holding the data directory is full' } };
+  let body: unknown = { code: 'SAFE_E_SAVE_FAILED', message: result.saveError.message, result };
+  // As the preload rejects: an Error carrying the engine's error body (electron/preload.ts).
+  const bridge = { invoke: async () => { throw Object.assign(new Error('refused'), { body }); } } as unknown as SafeEdgeBridge;
+  const shown = await createIpcTransport(bridge).analyze({ id: 'full', text: 'x' }, () => {});
+  assert.equal(shown.id, 'full');
+  assert.equal(shown.saveError?.code, 'SAFE_E_SAVE_FAILED');
+  body = { code: 'SAFE_E_BUSY', message: 'queue full' };
+  await assert.rejects(createIpcTransport(bridge).analyze({ id: 'busy', text: 'x' }, () => {}), (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_BUSY');
+});
+
 test('engine status from the supervisor reaches the UI', () => {
   const { bridge, status } = fakeBridge();
   const states: string[] = [];

@@ -501,4 +501,9 @@ export const en: Record<MessageKey, string> = {
   'error.SAFE_E_TLS_CERTIFICATE_INVALID': 'The engine\'s TLS certificate could not be loaded.', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': 'Ask IT support to delete tls-cert.pem and tls-key.pem in the data directory; devices must then check the new fingerprint.',
   // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
   'error.SAFE_E_MODEL_UNSIGNED': 'A model is not the one the release key signed: it was changed after signing, or never signed.', 'error.SAFE_E_MODEL_UNSIGNED.todo': 'Reinstall the app or update the model from the channel, and tell IT support: the model may have been tampered with.',
+  // Not saved (issue 16, point 3): an answer the engine could not save (docs/app.md, "Not saved").
+  'notSaved.title': 'This analysis was not saved: it is not in the history.',
+  'notSaved.todo': 'The result is still shown below, but reloading the page loses it: export it now, and free disk space where the data directory is; once there is room, the next analysis is saved by itself.',
+  'notSaved.export': 'Export the result now (JSON)',
+  'error.SAFE_E_LOG_UNWRITABLE': 'The engine\'s log cannot be written (disk full, or the log pipe closed): its lines are dropped and counted; the engine keeps running.', 'error.SAFE_E_LOG_UNWRITABLE.todo': 'Free disk space where the log is written.',
 };

@@ -499,5 +499,10 @@ export const zh = {
   'error.SAFE_E_TLS_CERTIFICATE_INVALID': '无法加载引擎的 TLS 证书。', 'error.SAFE_E_TLS_CERTIFICATE_INVALID.todo': '请技术保障人员删除数据目录中的 tls-cert.pem 和 tls-key.pem；之后各设备须重新核对新的证书指纹。',
   // Signed models (issue 16, point 7): a model version the release key did not sign is never run.
   'error.SAFE_E_MODEL_UNSIGNED': '模型与发布密钥签名的版本不一致：签名后被改动，或从未签名。', 'error.SAFE_E_MODEL_UNSIGNED.todo': '请重新安装应用或从更新渠道更新该模型，并通知技术保障人员：模型可能已被篡改。',
+  // Not saved (issue 16, point 3): an answer the engine could not save (docs/app.md, "Not saved").
+  'notSaved.title': '此分析没有保存，不在历史记录里。',
+  'notSaved.todo': '结果仍显示在下面，但刷新页面就会丢失：请立即导出结果，并释放数据目录所在磁盘的空间；空间恢复后，下一次分析会自动保存。',
+  'notSaved.export': '立即导出结果（JSON）',
+  'error.SAFE_E_LOG_UNWRITABLE': '引擎日志无法写入（磁盘已满或日志管道已关闭），日志行被丢弃并计数；引擎仍在运行。', 'error.SAFE_E_LOG_UNWRITABLE.todo': '释放日志所在磁盘的空间。',
 } as const;
 export type MessageKey = keyof typeof zh;
