@@ -2,13 +2,16 @@
 // desktop app's utility process resolve the same configuration (so they share one default data
 // directory and one history), log the same way, and get the same scheduled backups. A serving host
 // (serve, desktop) owns its data directory: a second one is refused, so two engines never take
-// backups of, or restore into, the same database.
+// backups of, or restore into, the same database. Every start checks the database first (the quick check;
+// serving hosts also the full one in the background), and every start failure is a coded error
+// (startFailure.ts) after which nothing of the engine is left running (docs/hardening.md#integrity).
 import { join } from 'node:path';
 import { resolveConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
 import { createLogger, type Logger } from './logging.js';
 import { claimDataDir } from './store/dataDirLock.js';
 import { migrateLegacyDatabase } from './store/maintenance.js';
+import { codedStartFailure } from './startFailure.js';
 
 export type EngineHostKind = 'cli' | 'server' | 'desktop';
 
@@ -32,17 +35,18 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
   const config = resolveConfig(options.overrides, process.env, options.defaults);
   const logger = options.logger ?? createLogger(config.logLevel);
   const serving = options.host !== 'cli';
-  const releaseClaim = serving ? claimDataDir(config.dataDir) : () => {};
+  let releaseClaim = () => {};
   try {
+    if (serving) releaseClaim = claimDataDir(config.dataDir);
     for (const legacy of options.legacyDataDirs ?? []) {
       const moved = migrateLegacyDatabase(legacy, config.dataDir);
       if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
     }
-    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving });
+    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving, fullDatabaseCheck: serving });
     engine.onClose(releaseClaim);
     return { engine, config, logger };
   } catch (err) {
     releaseClaim();
-    throw err;
+    throw codedStartFailure(err, config.dataDir);
   }
 }

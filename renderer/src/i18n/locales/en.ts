@@ -493,4 +493,8 @@ export const en: Record<MessageKey, string> = {
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
   'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
   'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
+  // Database integrity (issue 16): a damaged database, its check still running, a data directory that cannot be written
+  'error.SAFE_E_DATABASE_DAMAGED': 'The analysis database is damaged: nothing more is saved in it. Analyses still run and are shown, but not saved.', 'error.SAFE_E_DATABASE_DAMAGED.todo': 'Stop the engine and restore the newest good backup with the command in the technical details (or in the engine log).',
+  'error.SAFE_E_DATABASE_UNCHECKED': 'The full check of the analysis database is still running.', 'error.SAFE_E_DATABASE_UNCHECKED.todo': 'Nothing to do; it clears by itself when the check passes.',
+  'error.SAFE_E_DATA_DIR_UNWRITABLE': 'The data directory cannot be written.', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': 'Make the data directory writable (or choose another), then start the engine again.',
 };

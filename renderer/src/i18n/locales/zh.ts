@@ -491,5 +491,9 @@ export const zh = {
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
+  // 数据库完整性（issue 16）：数据库损坏、完整检查尚在进行、数据目录不可写
+  'error.SAFE_E_DATABASE_DAMAGED': '分析数据库已损坏：不再向其中保存任何内容。分析仍可运行和显示，但不会保存。', 'error.SAFE_E_DATABASE_DAMAGED.todo': '停止引擎，用技术详情（或引擎日志）中给出的命令恢复最新的完好备份。',
+  'error.SAFE_E_DATABASE_UNCHECKED': '分析数据库的完整检查仍在进行。', 'error.SAFE_E_DATABASE_UNCHECKED.todo': '无需操作；检查通过后会自动解除。',
+  'error.SAFE_E_DATA_DIR_UNWRITABLE': '数据目录无法写入。', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': '让数据目录可写（或换一个数据目录），然后重新启动引擎。',
 } as const;
 export type MessageKey = keyof typeof zh;
