@@ -15,7 +15,7 @@ import { httpRequestFor, type OperationArgs, type OperationResult } from './cont
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { Orchestrator, type AnalyzeOptions, type ReloadOutcome, type SwapOptions } from './orchestrator/orchestrator.js';
-import type { SqliteDatabase } from './store/database.js';
+import { openMemoryDatabase, type SqliteDatabase } from './store/database.js';
 import { openCheckedDatabase } from './store/startCheck.js';
 import type { DatabaseIntegrity } from './store/databaseIntegrity.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
@@ -186,7 +186,10 @@ export class Engine {
       const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback.
       orchestrator = options.agents === false ? null : await Orchestrator.start({ ...config, modelsDir: updates.liveModelsDir() }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
-      const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
+      // A database found damaged at start is not read for the cache, even to size it: the cache gets an
+      // empty database in memory (and is not used, analyzeAndSave) until the file is restored.
+      const cacheDb = integrity.state === 'damaged' ? openMemoryDatabase() : db;
+      const cache = new MultiLevelCache(cacheDb, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
         cache.purgeExpired();
@@ -195,7 +198,9 @@ export class Engine {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
       const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds));
-      return new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates, problems, integrity, stopChecks);
+      const engine = new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates, problems, integrity, stopChecks);
+      if (cacheDb !== db) engine.onClose(() => cacheDb.close());
+      return engine;
     } catch (err) {
       // A start that fails after the workers started closes them (bounded: workerPool.close), or the
       // process would never exit.

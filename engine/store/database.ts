@@ -51,6 +51,13 @@ export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatab
   return db;
 }
 
+/** A migrated database in memory: the analysis cache's while the file is damaged (engine.ts). */
+export function openMemoryDatabase(): SqliteDatabase {
+  const db = new Database(':memory:');
+  migrate(db);
+  return db;
+}
+
 /** Opens the file with the pragmas but does not migrate it: the engine checks it first (startCheck.ts). */
 export function openDatabaseFile(dataDir: string, file = DATABASE_FILE): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });

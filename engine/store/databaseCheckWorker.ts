@@ -7,6 +7,7 @@ import { quickCheck } from './database.js';
 import { checkDatabase } from './maintenance.js';
 
 export interface DatabaseCheckRequest { file: string; full: boolean }
+export interface DatabaseCheckRunFull { kind: 'run-full' }
 export type DatabaseCheckMessage =
   | { kind: 'quick'; problems: string[]; durationMs: number }
   | { kind: 'full'; problems: string[]; durationMs: number }
@@ -28,19 +29,32 @@ function findings(check: () => string[]): string[] {
 const { file, full } = workerData as DatabaseCheckRequest;
 const send = (message: DatabaseCheckMessage) => parentPort?.postMessage(message);
 let db: Database.Database | undefined;
-try {
-  db = new Database(file, { readonly: true, fileMustExist: true });
-  const open = db;
-  let started = performance.now();
+
+/** Runs `step` on the open file; a step that cannot run ends the worker with `failed`. */
+function attempt(step: (open: Database.Database) => boolean): void {
+  try {
+    db ??= new Database(file, { readonly: true, fileMustExist: true });
+    if (step(db)) return;
+  } catch (err) {
+    // The check could not run (the file could not be opened read-only, out of memory): nothing is known.
+    send({ kind: 'failed', message: (err as Error).message });
+  }
+  db?.close();
+  parentPort?.close();
+}
+
+attempt((open) => {
+  const started = performance.now();
   const quick = findings(() => quickCheck(open));
   send({ kind: 'quick', problems: quick, durationMs: performance.now() - started });
-  if (full && quick[0] === 'ok') {
-    started = performance.now();
+  return full && quick[0] === 'ok'; // then wait for `full`: sent once the engine has migrated the file
+});
+// The full check starts when asked: it must read the file as migrated, in a snapshot taken after that.
+parentPort?.once('message', (message: DatabaseCheckRunFull) => {
+  if (message.kind !== 'run-full') return;
+  attempt((open) => {
+    const started = performance.now();
     send({ kind: 'full', problems: findings(() => checkDatabase(open)), durationMs: performance.now() - started });
-  }
-} catch (err) {
-  // The check could not run (the file could not be opened read-only, out of memory): nothing is known.
-  send({ kind: 'failed', message: (err as Error).message });
-} finally {
-  db?.close();
-}
+    return false;
+  });
+});

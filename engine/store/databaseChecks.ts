@@ -2,7 +2,7 @@
 // promises. Stopping never waits for the worker: a check inside SQLite cannot be interrupted, and an
 // engine that is closing must exit in bounded time (docs/hardening.md#integrity).
 import { Worker } from 'node:worker_threads';
-import type { DatabaseCheckMessage, DatabaseCheckRequest } from './databaseCheckWorker.js';
+import type { DatabaseCheckMessage, DatabaseCheckRequest, DatabaseCheckRunFull } from './databaseCheckWorker.js';
 
 const CHECK_WORKER_URL = new URL('./databaseCheckWorker.js', import.meta.url);
 
@@ -14,6 +14,8 @@ export interface DatabaseChecks {
   quick: Promise<CheckAnswer>;
   /** The full check's answer; null when it was not asked for or not run (the quick check found damage). */
   full: Promise<CheckAnswer | null>;
+  /** Starts the full check (asked for with `full`), once the engine has migrated the file. */
+  runFull(): void;
   /** Lets the process exit without waiting for a check still running. */
   stop(): void;
 }
@@ -45,6 +47,7 @@ export function startDatabaseChecks(file: string, full: boolean): DatabaseChecks
   return {
     quick,
     full: fullAnswer,
+    runFull: () => worker.postMessage({ kind: 'run-full' } satisfies DatabaseCheckRunFull),
     stop: () => {
       worker.unref();
       void worker.terminate();

@@ -40,6 +40,10 @@ export function checkDatabase(db: SqliteDatabase): string[] {
 
 export async function backupDatabase(db: SqliteDatabase, file: string): Promise<{ file: string; bytes: number }> {
   await db.backup(file);
+  // A backup is one self-contained file: out of WAL mode, so checking or copying it never needs (or
+  // leaves) a -wal and -shm beside it. A restore puts the engine's pragmas back when it opens it.
+  const copy = new Database(file, { fileMustExist: true });
+  try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
   return { file, bytes: statSync(file).size };
 }
 
@@ -50,6 +54,8 @@ export async function backupDatabase(db: SqliteDatabase, file: string): Promise<
  */
 export function restoreRefusal(file: string, check: 'full' | 'quick' = 'full'): string | null {
   if (!existsSync(file)) return 'file does not exist';
+  // Reading a file in WAL mode makes SQLite create its -wal and -shm: those this check made go with it.
+  const made = ['-wal', '-shm'].filter((suffix) => !existsSync(file + suffix));
   let candidate: Database.Database | undefined;
   try {
     candidate = new Database(file, { readonly: true, fileMustExist: true });
@@ -66,6 +72,7 @@ export function restoreRefusal(file: string, check: 'full' | 'quick' = 'full'): 
     return `not a readable SQLite database (${(err as Error).message})`;
   } finally {
     candidate?.close();
+    if (made.includes('-wal') && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size === 0) for (const suffix of made) rmSync(file + suffix, { force: true });
   }
 }
 

@@ -38,7 +38,8 @@ export async function openCheckedDatabase(dataDir: string, options: StartCheckOp
   const integrity = new DatabaseIntegrity(db, dataDir, options.problems, options.logger);
   let checks: DatabaseChecks | undefined;
   try {
-    if ((db.pragma('page_count', { simple: true }) as number) === 0) {
+    const tables = db.prepare("SELECT COUNT(*) FROM sqlite_master").pluck().get() as number;
+    if (tables === 0 && (db.pragma('user_version', { simple: true }) as number) === 0) {
       migrate(db); // a new database: nothing in it to check
       integrity.passed(0);
       return { db, integrity, stopChecks: () => {} };
@@ -65,6 +66,7 @@ export async function openCheckedDatabase(dataDir: string, options: StartCheckOp
     // Answers that arrive once the engine is closing are dropped: its connection may be closed already.
     let stopped = false;
     if (integrity.state !== 'damaged') follow(running, quick, integrity, options, budgetMs, () => stopped);
+    if (options.fullCheck) running.runFull(); // migrated: the full check reads the file as the engine will use it
     return { db, integrity, stopChecks: () => { stopped = true; running.stop(); } };
   } catch (err) {
     checks?.stop();
