@@ -14,7 +14,7 @@ import { startDatabaseChecks, type CheckAnswer, type DatabaseChecks } from './da
 import { DatabaseIntegrity } from './databaseIntegrity.js';
 
 /** How long a start waits for the quick check. It reads every page once: about 0.5 s for a 280 MB
- *  database on the development laptop (docs/hardening.md#integrity), so 5 s is ample; past it the engine
+ *  database where it was measured (docs/hardening.md#integrity), so 5 s is ample; past it the engine
  *  starts anyway, degraded until the check answers. */
 export const QUICK_CHECK_BUDGET_MS = 5000;
 
