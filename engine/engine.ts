@@ -149,7 +149,7 @@ export class Engine {
     this.integrity.onDamage(() => { this.stopBackups(); this.modelChecks?.stop(); });
   }
 
-  /** Stops what startBackground started (a failed start, or close); each part at most once. */
+  /** Stops what startBackground had started when it failed part way (close stops them in its own order). */
   private stopBackground(): void {
     this.stopBackups();
     this.modelChecks?.stop();
