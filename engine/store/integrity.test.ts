@@ -2,13 +2,16 @@
 // one of them (docs/hardening.md#integrity).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseIncident } from '../contract/parseIncident.js';
 import type { AnalysisResult } from '../contract/result.js';
-import { openDatabase, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
+import { DATABASE_FILE, openDatabase, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
+import { HealthProblems } from '../healthProblems.js';
+import { createLogger } from '../logging.js';
+import { openCheckedDatabase } from './startCheck.js';
 import { MIGRATIONS } from './migrations.js';
 import { AnalysisStore } from './analysisStore.js';
 import { knownSchemas, schemaDifference, schemaOf } from './knownSchemas.js';
@@ -88,4 +91,33 @@ test('the newest good backup is named with the exact command; a damaged or forei
   assert.equal(newestGoodBackup(dataDir), older);
   assert.equal(restoreCommand(dataDir, older), `safe-edge db restore "${older}" --data-dir "${dataDir}"`);
   assert.equal(newestGoodBackup(tempDir()), null);
+});
+
+test('a quick check that outlasts its budget: the start goes on, and damage found later still stops every write', async () => {
+  const dataDir = tempDir();
+  const db = openDatabase(dataDir);
+  const store = new AnalysisStore(db);
+  for (let i = 0; i < 60; i++) store.saveRun(parseIncident({ id: `inc-${i}`, text: '储罐泄漏 '.repeat(400) + i }), result(`inc-${i}`));
+  db.close();
+  const file = join(dataDir, DATABASE_FILE);
+  const bytes = readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16);
+  const pages = bytes.length / pageSize;
+  for (let k = 0; k < 20; k++) {
+    const page = Math.floor(pages / 2) + k * Math.floor(pages / 2 / 21);
+    for (let i = 0; i < 10; i++) bytes[page * pageSize + i] = (bytes[page * pageSize + i] as number) ^ 0xa5;
+  }
+  writeFileSync(file, bytes);
+  const problems = new HealthProblems();
+  // A budget of 0 ms: the start does not wait for the quick check (whenever its answer comes, it is taken).
+  const checked = await openCheckedDatabase(dataDir, { problems, logger: createLogger('silent'), fullCheck: true, quickCheckBudgetMs: 0 });
+  try {
+    while (checked.integrity.state !== 'damaged') await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(problems.list()[0]?.code, 'SAFE_E_DATABASE_DAMAGED');
+    assert.throws(() => checked.integrity.assertWritable(), (e: { code?: string }) => e.code === 'SAFE_E_DATABASE_DAMAGED');
+    assert.throws(() => checked.db.exec("INSERT INTO model_highest_seen (name, version) VALUES ('x', 1)"), /readonly/, 'SQLite itself refuses writes (query_only)');
+  } finally {
+    checked.stopChecks();
+    checked.db.close();
+  }
 });
