@@ -75,6 +75,7 @@ test('200 flipped bytes in the data pages: the quick check at start finds them a
   const { engine } = await start(dataDir);
   try {
     assert.equal(engine.integrity.state, 'damaged', 'found at start, within the quick check\'s budget');
+    assert.match(engine.health().problems[0]?.message ?? '', /\(quick check at start: /, 'by the quick check, before anything was written');
     await assertRefusesWrites(engine, dataDir, backup);
   } finally {
     await engine.close();
