@@ -13,7 +13,7 @@ import { formatBriefing } from '../report/briefing.js';
 import { buildServer } from '../server/app.js';
 import { ENGINE_VERSION } from '../engineVersion.js';
 import { loadOrCreateTokens } from '../server/apiToken.js';
-import { openDatabase, quickCheck } from '../store/database.js';
+import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
 import { addOperationCommands } from './operationCommands.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreAdvice, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
@@ -120,7 +120,7 @@ async function dbCommand(action: string, file: string | undefined, options: Comm
       case 'vacuum': {
         // VACUUM rewrites every page: never over damage, which it would make permanent (docs/hardening.md#integrity).
         const found = quickCheck(db);
-        if (found[0] !== 'ok') throw new SafeError(ERROR_CODES.DATABASE_DAMAGED, `not vacuumed: the database is damaged (${found.slice(0, 3).join('; ')}); ${restoreAdvice(config.dataDir).advice}`);
+        if (found[0] !== 'ok') throw new SafeError(ERROR_CODES.DATABASE_DAMAGED, `not vacuumed: the database is damaged (${summariseFindings(found)}); ${restoreAdvice(config.dataDir).advice}`);
         const r = vacuumDatabase(db); print(r, `vacuumed: ${r.beforeBytes} → ${r.afterBytes} bytes`); return 0;
       }
       case 'advise': {

@@ -51,6 +51,13 @@ export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatab
   return db;
 }
 
+/** SQLite's findings in a few words: one per line (a check may answer in one multi-line row, headed
+ *  "*** in database main ***"), the first `shown`, then how many more. */
+export function summariseFindings(findings: readonly string[], shown = 3): string {
+  const lines = findings.flatMap((f) => f.split('\n')).map((l) => l.trim()).filter((l) => l && !l.startsWith('***'));
+  return lines.slice(0, shown).join('; ') + (lines.length > shown ? `; and ${lines.length - shown} more` : '');
+}
+
 /** A migrated database in memory: the analysis cache's while the file is damaged (engine.ts). */
 export function openMemoryDatabase(): SqliteDatabase {
   const db = new Database(':memory:');

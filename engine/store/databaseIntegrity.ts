@@ -7,7 +7,7 @@
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { HealthProblems } from '../healthProblems.js';
 import type { Logger } from '../logging.js';
-import type { SqliteDatabase } from './database.js';
+import { summariseFindings, type SqliteDatabase } from './database.js';
 import { restoreAdvice } from './maintenance.js';
 
 /** The health problem's key (docs/hardening.md#health). */
@@ -45,7 +45,7 @@ export class DatabaseIntegrity {
     this.db.pragma('query_only = ON');
     const { backup, advice } = restoreAdvice(this.dataDir);
     this.damage = new SafeError(ERROR_CODES.DATABASE_DAMAGED,
-      `the analysis database is damaged (${which}: ${findings.slice(0, 3).join('; ')}); nothing more is saved in it, analyses still run but are not saved. To repair: ${advice}`);
+      `the analysis database is damaged (${which}: ${summariseFindings(findings)}); nothing more is saved in it, analyses still run but are not saved. To repair: ${advice}`);
     this.problems.raise(DATABASE_CHECK_PROBLEM, ERROR_CODES.DATABASE_DAMAGED, this.damage.message);
     this.logger.error('database damaged: writing stopped', { check: which, findings: findings.slice(0, 10), newestGoodBackup: backup, advice });
     for (const hook of this.onDamageHooks.splice(0)) hook();

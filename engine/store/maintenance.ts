@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import { DATABASE_FILE, quickCheck, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
+import { DATABASE_FILE, quickCheck, SAFE_EDGE_APPLICATION_ID, summariseFindings, type SqliteDatabase } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import { schemaDifference } from './knownSchemas.js';
 
@@ -66,7 +66,7 @@ export function restoreRefusal(file: string, check: 'full' | 'quick' = 'full'): 
     const schema = schemaDifference(candidate);
     if (schema) return schema;
     const problems = check === 'full' ? checkDatabase(candidate) : quickCheck(candidate);
-    if (problems[0] !== 'ok') return `damaged: ${problems.slice(0, 3).join('; ')}`;
+    if (problems[0] !== 'ok') return `damaged: ${summariseFindings(problems)}`;
     return null;
   } catch (err) {
     return `not a readable SQLite database (${(err as Error).message})`;
