@@ -2,7 +2,9 @@
 // desktop app's utility process resolve the same configuration (so they share one default data
 // directory and one history), log the same way, and get the same scheduled backups. A serving host
 // (serve, desktop) owns its data directory: a second one is refused, so two engines never take
-// backups of, or restore into, the same database.
+// backups of, or restore into, the same database. Every start checks the database first (the quick check;
+// serving hosts also the full one in the background), and every start failure is a coded error
+// (startFailure.ts) after which nothing of the engine is left running (docs/hardening.md#integrity).
 import { join } from 'node:path';
 import { resolveConfig, type EngineConfig } from './config.js';
 import { Engine } from './engine.js';
@@ -11,6 +13,7 @@ import { ERROR_CODES } from './contract/errors.js';
 import { claimDataDir } from './store/dataDirLock.js';
 import { secureDataDir } from './store/dataDirPermissions.js';
 import { migrateLegacyDatabase } from './store/maintenance.js';
+import { codedStartFailure } from './startFailure.js';
 
 export type EngineHostKind = 'cli' | 'server' | 'desktop';
 
@@ -50,8 +53,9 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
   const created = options.logger ? null : createLogger(config.logLevel);
   const logger = options.logger ?? (created as Logger);
   const serving = options.host !== 'cli';
-  const releaseClaim = serving ? claimDataDir(config.dataDir) : () => {};
+  let releaseClaim = () => {};
   try {
+    if (serving) releaseClaim = claimDataDir(config.dataDir);
     for (const legacy of options.legacyDataDirs ?? []) {
       const moved = migrateLegacyDatabase(legacy, config.dataDir);
       if (moved) logger.info('moved the analysis history into the shared data directory', { from: legacy, to: config.dataDir, marker: join(legacy, moved) });
@@ -59,12 +63,12 @@ export async function startEngine(options: BootstrapOptions): Promise<StartedEng
     // Owner-only data (docs/hardening.md#lan): an older build left the directory 0755 and files 0644.
     const fixes = secureDataDir(config.dataDir);
     if (fixes.length) logger.warn('made the data directory owner-only: other accounts could read it', { dataDir: config.dataDir, fixed: fixes });
-    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving });
+    const engine = await Engine.start(config, { logger, workerUrl: options.workerUrl, scheduledBackups: serving, agents: options.agents, deviceMonitor: serving, modelChecks: serving, fullDatabaseCheck: serving });
     engine.onClose(releaseClaim);
     if (created) engine.onClose(reportLogDelivery(engine, created.delivery));
     return { engine, config, logger };
   } catch (err) {
     releaseClaim();
-    throw err;
+    throw codedStartFailure(err, config.dataDir);
   }
 }

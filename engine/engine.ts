@@ -15,7 +15,9 @@ import { httpRequestFor, type OperationArgs, type OperationResult } from './cont
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { Orchestrator, type AnalyzeOptions, type ReloadOutcome, type SwapOptions } from './orchestrator/orchestrator.js';
-import { openDatabase, type SqliteDatabase } from './store/database.js';
+import { openMemoryDatabase, type SqliteDatabase } from './store/database.js';
+import { openCheckedDatabase } from './store/startCheck.js';
+import type { DatabaseIntegrity } from './store/databaseIntegrity.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
@@ -72,6 +74,8 @@ export interface EngineStartOptions {
   swap?: SwapOptions;
   /** Tests only: the opened database, so a test can fill and free the "disk" (store/saveFailure.ts). */
   testDatabase?: (db: SqliteDatabase) => void;
+  /** Long-running hosts run the database's full integrity check in the background after the quick one at start. */
+  fullDatabaseCheck?: boolean;
 }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
@@ -90,15 +94,15 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 
 export class Engine {
   readonly startedAt = Date.now();
-  /** What makes `/health` degraded besides missing workers; parts of the engine raise and clear their own. */
-  readonly problems = new HealthProblems();
   private readonly writer: RunWriter;
   private readonly jobs = new AnalysisJobs();
-  private readonly releasePidFile: () => void;
-  private readonly stopBackups: () => void;
-  private readonly monitor: DeviceMonitor | null;
-  private readonly alertRunner: AlertRunner | null;
-  private readonly modelChecks: UpdateScheduler | null;
+  // Started in the constructor; each starts as "nothing started", so a constructor that fails part way
+  // stops exactly what it had started (stopBackground).
+  private releasePidFile: () => void = () => {};
+  private stopBackups: () => void = () => {};
+  private monitor: DeviceMonitor | null = null;
+  private alertRunner: AlertRunner | null = null;
+  private modelChecks: UpdateScheduler | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
@@ -110,8 +114,26 @@ export class Engine {
     /** The Prometheus registry (docs/metrics.md); the HTTP server times its requests into it. */
     readonly metrics: EngineMetrics,
     /** Model updates from a signed channel (docs/updates.md). */
-    readonly updates: ModelUpdates) {
+    readonly updates: ModelUpdates,
+    /** What makes `/health` degraded besides missing workers; parts of the engine raise and clear their own. */
+    readonly problems: HealthProblems,
+    /** Whether the database may be written to (docs/hardening.md#integrity). */
+    readonly integrity: DatabaseIntegrity,
+    private readonly stopDatabaseChecks: () => void) {
     this.writer = new RunWriter(store);
+    try {
+      this.startBackground(options);
+    } catch (err) {
+      this.stopBackground();
+      throw err;
+    }
+  }
+
+  /** The engine's background parts: the pid file first (the likeliest to fail, on a read-only data
+   *  directory), then model updates, device monitoring, alerts, model checks and scheduled backups. */
+  private startBackground(options: EngineStartOptions): void {
+    const { config, pipeline, cache, logger, metrics, updates, database } = this;
+    this.releasePidFile = markEngineRunning(config.dataDir);
     updates.attach(pipeline ? {
       swap: async (modelsDir) => (await this.reloadModels(modelsDir)).swap ?? null,
       loadTrial: async (modelsDir) => { await pipeline.reloadModels(modelsDir, 'trial'); },
@@ -132,10 +154,22 @@ export class Engine {
       : null;
     this.modelChecks?.start();
     this.reportModelRefusals();
-    this.releasePidFile = markEngineRunning(config.dataDir);
-    this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0
+    // A damaged database is never backed up: its copies would push the good backups out.
+    this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0 && this.integrity.state !== 'damaged'
       ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
       : () => {};
+    // Nor is a model update started into it (the ledger records every step there).
+    this.integrity.onDamage(() => { this.stopBackups(); this.modelChecks?.stop(); });
+  }
+
+  /** Stops what startBackground had started when it failed part way (close stops them in its own order). */
+  private stopBackground(): void {
+    this.stopBackups();
+    this.modelChecks?.stop();
+    this.alertRunner?.close();
+    void this.monitor?.close();
+    this.stopDatabaseChecks();
+    this.releasePidFile();
   }
 
   /** Alerts live beside the sampler (docs/alerts.md, "Running live"): rules.yaml, state in the data directory. */
@@ -159,8 +193,11 @@ export class Engine {
   /** Use bootstrap.ts's startEngine: it also resolves the configuration and guards the data directory. */
   static async start(config: EngineConfig, options: EngineStartOptions): Promise<Engine> {
     const { logger } = options;
-    const db = openDatabase(config.dataDir);
+    const problems = new HealthProblems();
+    // Checked before anything is written to it (docs/hardening.md#integrity).
+    const { db, integrity, stopChecks } = await openCheckedDatabase(config.dataDir, { problems, logger, fullCheck: options.fullDatabaseCheck ?? false });
     const metrics = new EngineMetrics();
+    let orchestrator: Orchestrator | null = null;
     try {
       if (config.testDatabaseSparePages !== null) {
         const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);
@@ -177,8 +214,11 @@ export class Engine {
         logger.warn('model refused', { model: name, version: refused.version, code: refused.error.code, error: refused.error.message });
         throw new SafeError(refused.error.code, `${refused.error.message}; the engine cannot run without ${name}: reinstall the app or restore the model's signed files`, 'models');
       }
-      const orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
-      const cache = new MultiLevelCache(db, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
+      orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
+      // A database found damaged at start is not read for the cache, even to size it: the cache gets an
+      // empty database in memory (and is not used, analyzeAndSave) until the file is restored.
+      const cacheDb = integrity.state === 'damaged' ? openMemoryDatabase() : db;
+      const cache = new MultiLevelCache(cacheDb, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
         cache.purgeExpired();
@@ -187,8 +227,14 @@ export class Engine {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
       const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds));
-      return new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates);
+      const engine = new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates, problems, integrity, stopChecks);
+      if (cacheDb !== db) engine.onClose(() => cacheDb.close());
+      return engine;
     } catch (err) {
+      // A start that fails after the workers started closes them (bounded: workerPool.close), or the
+      // process would never exit.
+      await orchestrator?.close();
+      stopChecks();
       db.close();
       throw err;
     }
@@ -278,6 +324,7 @@ export class Engine {
   }
 
   importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
+    this.integrity.assertWritable();
     return importIncident(this.store, args);
   }
 
@@ -429,6 +476,7 @@ export class Engine {
   async close(graceMs = 10_000): Promise<void> {
     this.closing = true;
     this.stopBackups();
+    this.stopDatabaseChecks();
     this.modelChecks?.stop();
     this.alertRunner?.close();
     await this.monitor?.close();
@@ -439,7 +487,8 @@ export class Engine {
     ]);
     clearTimeout(timer);
     this.writer.flush();
-    this.cache.flushHits(); // so the next start's warm-up knows which answers were used from memory
+    // So the next start's warm-up knows which answers were used from memory; never into a damaged database.
+    if (this.integrity.state !== 'damaged') this.cache.flushHits();
     await this.pipeline?.close();
     this.database.close();
     this.releasePidFile();
@@ -450,18 +499,25 @@ export class Engine {
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
   private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+    // A damaged database's cache is not read: its answers may sit on the damaged pages (docs/hardening.md#integrity).
+    if (this.integrity.state === 'damaged') options = { ...options, useCache: false };
     const result = await this.analyzeOnChosenModels(incident, options);
     if (options.save === false) return result;
     let saved: AnalysisResult;
     try {
+      this.integrity.assertWritable(); // DATABASE_DAMAGED: shown, never saved into a damaged file
       saved = await this.writer.save(incident, result);
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it is never acknowledged
       // as saved: the result says so (saveError), the doors refuse it (operationHandlers.ts) and /health is
       // degraded until a save succeeds again (docs/hardening.md#saving).
+      this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
+      // A damaged database is its own /health problem already (database-check), naming the backup to restore.
+      if (err instanceof SafeError && err.code === ERROR_CODES.DATABASE_DAMAGED) {
+        return { ...result, saveError: { code: err.code, message: `the analysis was not saved: ${err.message}` } };
+      }
       const message = describeSaveFailure(err);
       this.problems.raise(SAVE_PROBLEM, ERROR_CODES.SAVE_FAILED, message);
-      this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });
       return { ...result, saveError: { code: ERROR_CODES.SAVE_FAILED, message } };
     }
     this.problems.clear(SAVE_PROBLEM);
@@ -477,7 +533,7 @@ export class Engine {
    */
   private async analyzeOnChosenModels(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
     const incidentId = options.analysisId ?? incident.id;
-    const incidentModels = incidentId && options.models !== 'live' ? this.store.incidentModels(incidentId) : null;
+    const incidentModels = incidentId && options.models !== 'live' ? this.readIncidentModels(incidentId) : null;
     const choice = options.models ?? (incidentModels?.keep ? 'incident' : undefined);
     if (choice !== 'incident' || !incidentModels || Object.keys(incidentModels.versions).length === 0) {
       const result = await this.analyzeOnModels(incident, options);
@@ -487,6 +543,18 @@ export class Engine {
     // Kept versions that are all live run on the live models, but never on a canary's.
     const result = keptDir ? await this.analyzeKept(incident, options, keptDir) : await this.analyzeOnModels(incident, options, { canary: false });
     return { ...result, modelChoice: 'incident' };
+  }
+
+  /** The incident's models from its stored runs. In a damaged database their pages may be unreadable:
+   *  the analysis then runs on the live models rather than not at all. */
+  private readIncidentModels(incidentId: string): { versions: Record<string, string>; keep: boolean } | null {
+    try {
+      return this.store.incidentModels(incidentId);
+    } catch (err) {
+      if (this.integrity.state !== 'damaged') throw err;
+      this.logger.warn('the incident\'s models could not be read from the damaged database: analysed on the live models', { incidentId, error: (err as Error).message });
+      return null;
+    }
   }
 
   /** An analysis on a kept model set, from the cache when allowed: keyed by that set's own versions and

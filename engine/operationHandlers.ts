@@ -23,9 +23,10 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     zonesKml: async (args) => engine.zones(args, 'kml'),
     models: async () => engine.models(),
     modelUpdates: async (args) => engine.updates.view(args.limit),
-    updateModels: (args) => engine.updates.update(args.channel),
-    importModels: (args) => engine.updates.update(args.bundle, { offline: true }),
-    rollbackModel: (args) => engine.updates.rollback(args.name),
+    // Model updates record every step in the database: refused (DATABASE_DAMAGED) while it is damaged.
+    updateModels: async (args) => { engine.integrity.assertWritable(); return engine.updates.update(args.channel); },
+    importModels: async (args) => { engine.integrity.assertWritable(); return engine.updates.update(args.bundle, { offline: true }); },
+    rollbackModel: async (args) => { engine.integrity.assertWritable(); return engine.updates.rollback(args.name); },
     trustChannel: async (args) => engine.updates.trust(args.rootFile),
     stats: () => engine.stats(),
     deviceHealth: async () => engine.deviceHealth(),

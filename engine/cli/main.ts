@@ -16,10 +16,10 @@ import { ENGINE_VERSION } from '../engineVersion.js';
 import { loadOrCreateTokens } from '../server/apiToken.js';
 import { LOOPBACK_HOST_NAMES, assertServable, hostHeaderName, isLoopbackHost, servedHostNames, servesTls } from '../server/servedAddresses.js';
 import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
 import { addOperationCommands } from './operationCommands.js';
-import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
+import { backupDatabase, checkDatabase, databaseStats, restoreAdvice, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
 import { loadAlertRules } from '../monitoring/alerts/rules.js';
@@ -144,7 +144,12 @@ async function dbCommand(action: string, file: string | undefined, options: Comm
         if (!file) throw new SafeError(ERROR_CODES.INVALID_FIELD, 'db backup needs a target FILE', 'file');
         const r = await backupDatabase(db, file); print(r, `backed up to ${r.file} (${r.bytes} bytes)`); return 0;
       }
-      case 'vacuum': { const r = vacuumDatabase(db); print(r, `vacuumed: ${r.beforeBytes} → ${r.afterBytes} bytes`); return 0; }
+      case 'vacuum': {
+        // VACUUM rewrites every page: never over damage, which it would make permanent (docs/hardening.md#integrity).
+        const found = quickCheck(db);
+        if (found[0] !== 'ok') throw new SafeError(ERROR_CODES.DATABASE_DAMAGED, `not vacuumed: the database is damaged (${summariseFindings(found)}); ${restoreAdvice(config.dataDir).advice}`);
+        const r = vacuumDatabase(db); print(r, `vacuumed: ${r.beforeBytes} → ${r.afterBytes} bytes`); return 0;
+      }
       case 'advise': {
         const advice = adviseIndexes(db, STORE_QUERIES);
         print(advice, advice.map((a) => `${a.query}: ${a.fullScans.length ? `FULL SCAN (${a.fullScans.join('; ')}) → ${a.suggestion}` : `ok (${a.plan.join('; ')})`}`).join('\n'));
@@ -202,6 +207,9 @@ export function buildCli(): Command {
   return program;
 }
 
+/** How long a failed command may take to exit by itself once it has said why, before it is made to. */
+export const FAILED_EXIT_BOUND_MS = 5000;
+
 /** Runs the CLI; errors print as `CODE: message` on stderr with exit code 2. */
 export async function runCli(argv: string[] = process.argv): Promise<void> {
   try {
@@ -210,6 +218,9 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
     const body = toErrorBody(err, ERROR_CODES.INTERNAL);
     process.stderr.write(`${body.code}: ${body.message}\n`);
     process.exitCode = 2;
+    // A failed start closes what it started (engine.ts); should anything still hold the process open, it
+    // exits anyway: a failure never hangs (docs/hardening.md#integrity). Unref'd: it waits for nothing.
+    setTimeout(() => process.exit(2), FAILED_EXIT_BOUND_MS).unref();
   }
 }
 

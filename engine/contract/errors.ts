@@ -83,6 +83,13 @@ export const ERROR_CODES = {
   /** The TLS certificate or key kept in the data directory does not load (damaged, or not a pair): the
    *  engine does not replace it silently, since clients pinned its fingerprint. */
   TLS_CERTIFICATE_INVALID: 'SAFE_E_TLS_CERTIFICATE_INVALID',
+  /** The database failed its integrity check (quick at start, full in the background) or its schema is not
+   *  one this engine made: nothing is written to it any more; restore the newest good backup the message names. */
+  DATABASE_DAMAGED: 'SAFE_E_DATABASE_DAMAGED',
+  /** The full integrity check of the database has not finished yet (a `/health` problem, not a refusal). */
+  DATABASE_UNCHECKED: 'SAFE_E_DATABASE_UNCHECKED',
+  /** The data directory cannot be written (read-only, left so by a crash or a mount, or owned by another user). */
+  DATA_DIR_UNWRITABLE: 'SAFE_E_DATA_DIR_UNWRITABLE',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -143,6 +150,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_MODEL_VERSION_GONE: 409,
   SAFE_E_LAN_NEEDS_TOKEN: 409,
   SAFE_E_TLS_CERTIFICATE_INVALID: 409,
+  SAFE_E_DATABASE_DAMAGED: 409,
+  SAFE_E_DATABASE_UNCHECKED: 503,
+  SAFE_E_DATA_DIR_UNWRITABLE: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

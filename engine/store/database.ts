@@ -22,6 +22,14 @@ export const DATABASE_FILE = 'safe-edge.sqlite';
 /** "SAFE" in ASCII: PRAGMA application_id of every SAFE Edge database. */
 export const SAFE_EDGE_APPLICATION_ID = 0x53414645;
 
+/** A migration that failed (its transaction rolled back); `sqliteError` is what SQLite said. */
+export class MigrationFailed extends Error {
+  constructor(readonly migration: number, readonly sqliteError: unknown) {
+    super(`migration ${migration} failed, the database stays at schema v${migration - 1}: ${(sqliteError as Error).message}`);
+    this.name = 'MigrationFailed';
+  }
+}
+
 export const PRAGMAS: ReadonlyArray<[string, string | number]> = [
   ['journal_mode', 'WAL'],
   ['synchronous', 'FULL'],
@@ -33,13 +41,49 @@ export const PRAGMAS: ReadonlyArray<[string, string | number]> = [
 ];
 
 export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatabase {
+  const db = openDatabaseFile(dataDir, file);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** SQLite's findings in a few words: one per line (a check may answer in one multi-line row, headed
+ *  "*** in database main ***"), the first `shown`, then how many more. */
+export function summariseFindings(findings: readonly string[], shown = 3): string {
+  const lines = findings.flatMap((f) => f.split('\n')).map((l) => l.trim()).filter((l) => l && !l.startsWith('***'));
+  return lines.slice(0, shown).join('; ') + (lines.length > shown ? `; and ${lines.length - shown} more` : '');
+}
+
+/** A migrated database in memory: the analysis cache's while the file is damaged (engine.ts). */
+export function openMemoryDatabase(): SqliteDatabase {
+  const db = new Database(':memory:');
+  migrate(db);
+  return db;
+}
+
+/** Opens the file with the pragmas but does not migrate it: the engine checks it first (startCheck.ts). */
+export function openDatabaseFile(dataDir: string, file = DATABASE_FILE): SqliteDatabase {
   makeOwnerOnlyDir(dataDir);
   // Created 0600 before SQLite opens it: its -wal and -shm files take the database file's mode.
   touchOwnerOnly(join(dataDir, file));
   const db = new Database(join(dataDir, file));
-  for (const [name, value] of PRAGMAS) db.pragma(`${name} = ${value}`);
-  migrate(db);
+  try {
+    for (const [name, value] of PRAGMAS) db.pragma(`${name} = ${value}`);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
+}
+
+/** `PRAGMA quick_check`: ['ok'] when sound, else what it found (the b-tree structure of every page, not
+ *  whether indexes match their tables; checkDatabase in maintenance.ts does the full check). */
+export function quickCheck(db: SqliteDatabase, maxProblems = 20): string[] {
+  return (db.pragma(`quick_check(${maxProblems})`) as Array<{ quick_check: string }>).map((r) => r.quick_check);
 }
 
 export function migrate(db: SqliteDatabase): number {
@@ -50,10 +94,15 @@ export function migrate(db: SqliteDatabase): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== 0 && appId !== SAFE_EDGE_APPLICATION_ID) throw new SafeError(ERROR_CODES.DATABASE_NOT_SAFE_EDGE, `not a SAFE Edge database (application_id ${appId})`);
   for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version] as string);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    } catch (err) {
+      // Each migration is one transaction: the file stays at the version before the one that failed.
+      throw new MigrationFailed(version + 1, err);
+    }
   }
   if (appId === 0) db.pragma(`application_id = ${SAFE_EDGE_APPLICATION_ID}`);
   return MIGRATIONS.length;

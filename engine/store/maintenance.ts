@@ -5,9 +5,12 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import { DATABASE_FILE, SAFE_EDGE_APPLICATION_ID, type SqliteDatabase } from './database.js';
+import { DATABASE_FILE, quickCheck, SAFE_EDGE_APPLICATION_ID, summariseFindings, type SqliteDatabase } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import { BACKUPS_DIR, OWNER_ONLY_FILE_MODE, makeOwnerOnlyDir, touchOwnerOnly } from './dataDirPermissions.js';
+import { schemaDifference } from './knownSchemas.js';
+
+export { BACKUPS_DIR };
 
 export function databaseStats(db: SqliteDatabase, dataDir: string) {
   const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
@@ -27,23 +30,36 @@ export function databaseStats(db: SqliteDatabase, dataDir: string) {
   };
 }
 
-/** `PRAGMA integrity_check` plus foreign keys: ['ok'] when sound. */
+/** `PRAGMA integrity_check`, foreign keys and the schema (exactly one this engine made, knownSchemas.ts):
+ *  ['ok'] when sound, else what is wrong. */
 export function checkDatabase(db: SqliteDatabase): string[] {
-  const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((p) => p !== 'ok');
   const fk = db.pragma('foreign_key_check') as unknown[];
   if (fk.length) problems.push(`${fk.length} foreign-key violations`);
-  return problems.length === 1 && problems[0] === 'ok' ? ['ok'] : problems.filter((p) => p !== 'ok');
+  const schema = schemaDifference(db);
+  if (schema) problems.push(schema);
+  return problems.length ? problems : ['ok'];
 }
 
 export async function backupDatabase(db: SqliteDatabase, file: string): Promise<{ file: string; bytes: number }> {
   touchOwnerOnly(file); // a backup holds every incident: owner-only from its first byte
   await db.backup(file);
+  // A backup is one self-contained file: out of WAL mode, so checking or copying it never needs (or
+  // leaves) a -wal and -shm beside it. A restore puts the engine's pragmas back when it opens it.
+  const copy = new Database(file, { fileMustExist: true });
+  try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
   return { file, bytes: statSync(file).size };
 }
 
-/** Why a file cannot be restored, or null when it is a sound SAFE Edge database this engine can open. */
-export function restoreRefusal(file: string): string | null {
+/**
+ * Why a file cannot be restored, or null when it is a sound SAFE Edge database this engine can open: its
+ * schema exactly one this engine made (no tables, an extra trigger, view or index are refused, naming
+ * what differs), then `check`: the full integrity check (restore) or the quick one (naming a backup).
+ */
+export function restoreRefusal(file: string, check: 'full' | 'quick' = 'full'): string | null {
   if (!existsSync(file)) return 'file does not exist';
+  // Reading a file in WAL mode makes SQLite create its -wal and -shm: those this check made go with it.
+  const made = ['-wal', '-shm'].filter((suffix) => !existsSync(file + suffix));
   let candidate: Database.Database | undefined;
   try {
     candidate = new Database(file, { readonly: true, fileMustExist: true });
@@ -51,13 +67,16 @@ export function restoreRefusal(file: string): string | null {
     if (appId !== SAFE_EDGE_APPLICATION_ID) return `not a SAFE Edge database (application_id ${appId})`;
     const version = candidate.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) return `made by a newer engine (schema v${version} > v${MIGRATIONS.length})`;
-    const problems = checkDatabase(candidate);
-    if (problems[0] !== 'ok') return `damaged: ${problems.slice(0, 3).join('; ')}`;
+    const schema = schemaDifference(candidate);
+    if (schema) return schema;
+    const problems = check === 'full' ? checkDatabase(candidate) : quickCheck(candidate);
+    if (problems[0] !== 'ok') return `damaged: ${summariseFindings(problems)}`;
     return null;
   } catch (err) {
     return `not a readable SQLite database (${(err as Error).message})`;
   } finally {
     candidate?.close();
+    if (made.includes('-wal') && existsSync(`${file}-wal`) && statSync(`${file}-wal`).size === 0) for (const suffix of made) rmSync(file + suffix, { force: true });
   }
 }
 
@@ -109,15 +128,43 @@ export function vacuumDatabase(db: SqliteDatabase): { beforeBytes: number; after
   return { beforeBytes, afterBytes: size() };
 }
 
+/** A scheduled backup's name: its time, so that names sort oldest to newest. */
+const BACKUP_NAME = /^safe-edge-.*\.sqlite$/;
+export const backupFileName = (at: Date): string => `safe-edge-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+
+/** The scheduled backups in the data directory, newest first. */
+export function listBackups(dataDir: string): string[] {
+  const dir = join(dataDir, BACKUPS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => BACKUP_NAME.test(f)).sort().reverse().map((f) => join(dir, f));
+}
+
+/** The newest backup that would be restored (schema known, quick check passes), or null. `db restore`
+ *  then runs the full check on it before replacing anything. */
+export function newestGoodBackup(dataDir: string): string | null {
+  return listBackups(dataDir).find((file) => restoreRefusal(file, 'quick') === null) ?? null;
+}
+
+/** The exact command that restores `file` into `dataDir` (double quotes work in sh, PowerShell and cmd). */
+export const restoreCommand = (dataDir: string, file: string): string => `safe-edge db restore "${file}" --data-dir "${dataDir}"`;
+
+/** What to do about a damaged database, in words: the newest good backup and the command, or that there is none. */
+export function restoreAdvice(dataDir: string): { backup: string | null; advice: string } {
+  const backup = newestGoodBackup(dataDir);
+  return backup
+    ? { backup, advice: `restore the newest good backup ${backup}: stop the engine, then run ${restoreCommand(dataDir, backup)}` }
+    : { backup, advice: `no good backup in ${join(dataDir, BACKUPS_DIR)}: stop the engine, keep a copy of ${join(dataDir, DATABASE_FILE)} for IT support, and restore one you have with safe-edge db restore FILE --data-dir "${dataDir}"` };
+}
+
 /** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
 export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
   const dir = join(dataDir, BACKUPS_DIR);
   const take = async () => {
     try {
       makeOwnerOnlyDir(dir);
-      const file = join(dir, `safe-edge-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+      const file = join(dir, backupFileName(new Date()));
       await backupDatabase(db, file);
-      const old = readdirSync(dir).filter((f) => /^safe-edge-.*\.sqlite$/.test(f)).sort().reverse().slice(keep);
+      const old = readdirSync(dir).filter((f) => BACKUP_NAME.test(f)).sort().reverse().slice(keep);
       for (const f of old) rmSync(join(dir, f));
       log('database backed up', { file, removed: old.length });
     } catch (err) {

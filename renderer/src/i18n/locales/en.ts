@@ -506,4 +506,8 @@ export const en: Record<MessageKey, string> = {
   'notSaved.todo': 'The result is still shown below, but reloading the page loses it: export it now, and free disk space where the data directory is; once there is room, the next analysis is saved by itself.',
   'notSaved.export': 'Export the result now (JSON)',
   'error.SAFE_E_LOG_UNWRITABLE': 'The engine\'s log cannot be written (disk full, or the log pipe closed): its lines are dropped and counted; the engine keeps running.', 'error.SAFE_E_LOG_UNWRITABLE.todo': 'Free disk space where the log is written.',
+  // Database integrity (issue 16): a damaged database, its check still running, a data directory that cannot be written
+  'error.SAFE_E_DATABASE_DAMAGED': 'The analysis database is damaged: nothing more is saved in it. Analyses still run and are shown, but not saved.', 'error.SAFE_E_DATABASE_DAMAGED.todo': 'Stop the engine and restore the newest good backup with the command in the technical details (or in the engine log).',
+  'error.SAFE_E_DATABASE_UNCHECKED': 'The full check of the analysis database is still running.', 'error.SAFE_E_DATABASE_UNCHECKED.todo': 'Nothing to do; it clears by itself when the check passes.',
+  'error.SAFE_E_DATA_DIR_UNWRITABLE': 'The data directory cannot be written.', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': 'Make the data directory writable (or choose another), then start the engine again.',
 };

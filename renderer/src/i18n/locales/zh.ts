@@ -504,5 +504,9 @@ export const zh = {
   'notSaved.todo': '结果仍显示在下面，但刷新页面就会丢失：请立即导出结果，并释放数据目录所在磁盘的空间；空间恢复后，下一次分析会自动保存。',
   'notSaved.export': '立即导出结果（JSON）',
   'error.SAFE_E_LOG_UNWRITABLE': '引擎日志无法写入（磁盘已满或日志管道已关闭），日志行被丢弃并计数；引擎仍在运行。', 'error.SAFE_E_LOG_UNWRITABLE.todo': '释放日志所在磁盘的空间。',
+  // 数据库完整性（issue 16）：数据库损坏、完整检查尚在进行、数据目录不可写
+  'error.SAFE_E_DATABASE_DAMAGED': '分析数据库已损坏：不再向其中保存任何内容。分析仍可运行和显示，但不会保存。', 'error.SAFE_E_DATABASE_DAMAGED.todo': '停止引擎，用技术详情（或引擎日志）中给出的命令恢复最新的完好备份。',
+  'error.SAFE_E_DATABASE_UNCHECKED': '分析数据库的完整检查仍在进行。', 'error.SAFE_E_DATABASE_UNCHECKED.todo': '无需操作；检查通过后会自动解除。',
+  'error.SAFE_E_DATA_DIR_UNWRITABLE': '数据目录无法写入。', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': '让数据目录可写（或换一个数据目录），然后重新启动引擎。',
 } as const;
 export type MessageKey = keyof typeof zh;
