@@ -11,7 +11,9 @@ import type { HttpGroup } from '../contract/operations.js';
 import type { Engine } from '../engine.js';
 import { operationHandlers } from '../operationHandlers.js';
 import type { ApiTokens } from './apiToken.js';
+import { IncidentParserPool } from './bodies/incidentParserPool.js';
 import { accessPlugin } from './plugins/access.js';
+import { incidentBodiesPlugin } from './plugins/incidentBodies.js';
 import { frameworkErrorReply, registerErrorReplies } from './plugins/errorReplies.js';
 import { operationRoutes } from './plugins/operationRoutes.js';
 import { uiStatic } from './plugins/uiStatic.js';
@@ -23,6 +25,9 @@ export interface ServerOptions {
   uiDir?: string | null;
   /** Host names accepted besides the loopback ones (when serving on another interface on purpose). */
   allowedHosts?: string[];
+  /** The body-parsing workers for large incidents (docs/hardening.md#load); by default a pool of
+   *  `bodyParserWorkers`. Tests pass their own to watch it. */
+  incidentParsers?: IncidentParserPool;
 }
 
 /** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
@@ -44,6 +49,9 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
     engine.metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
   });
   void app.register(accessPlugin, { tokens: options.tokens, allowedHosts: options.allowedHosts ?? [] });
+  void app.register(incidentBodiesPlugin, {
+    budget: engine.bodyBudget, pool: options.incidentParsers ?? new IncidentParserPool(engine.config.bodyParserWorkers), offThreadBytes: engine.config.offThreadBodyBytes,
+  });
   const handlers = operationHandlers(engine);
   for (const group of GROUPS) void app.register(operationRoutes(group, handlers));
   const uiDir = options.uiDir === undefined ? DEFAULT_UI_DIR : options.uiDir;
