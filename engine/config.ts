@@ -84,9 +84,10 @@ export function defaultConfig(): EngineConfig {
     maxQueuedInteractive: 256,
     maxQueuedBatch: 1024,
     maxConcurrentAnalyses: workers * 4,
-    // Two of the largest incidents accepted (16 MiB), or thousands of ordinary ones: each held byte costs
-    // several more while parsed, validated and copied to the workers.
-    maxIncidentBytesInFlight: 32 * 1024 * 1024,
+    // One of the largest incidents accepted (16 MiB), or thousands of ordinary ones: each held byte costs
+    // many more while parsed, validated and copied to the agent workers (bench:api's flood: two 15 MB
+    // incidents at once took the engine past 1 GB).
+    maxIncidentBytesInFlight: 16 * 1024 * 1024,
     offThreadBodyBytes: 256 * 1024,
     bodyParserWorkers: Math.min(2, workers),
     analysisJobsKeptMs: 10 * 60_000,
