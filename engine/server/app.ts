@@ -1,6 +1,7 @@
 // The local HTTP API (fastify), bound to 127.0.0.1 by default. Built as fastify's authors build servers:
 // one error path and a not-found handler (plugins/errorReplies.ts), access control as a plugin
-// (plugins/access.ts), and one encapsulated plugin per feature whose routes are derived from the
+// (plugins/access.ts), incident bodies held against the body budget and large ones parsed off this thread
+// (plugins/incidentBodies.ts), and one encapsulated plugin per feature whose routes are derived from the
 // operations table (plugins/operationRoutes.ts). The browser UI is served from the same origin.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
