@@ -33,6 +33,18 @@ export const configSchema = z.object({
   maxQueuedBatch: z.number().int().min(0),
   /** Analyses running at once (each occupies up to two workers: S‖F, then A, then E). */
   maxConcurrentAnalyses: z.number().int().min(1),
+  /** Bytes of incident bodies held at once by requests being read, queued or analysed; beyond it new
+   *  bodies get SAFE_E_BUSY (docs/hardening.md#load). */
+  maxIncidentBytesInFlight: z.number().int().min(1024 * 1024),
+  /** Request bodies larger than this are parsed and validated on a body-parsing worker thread, so the
+   *  serving thread keeps answering (docs/hardening.md#load); smaller ones are parsed in place. */
+  offThreadBodyBytes: z.number().int().min(1024),
+  /** Body-parsing worker threads (each parses one large body at a time). */
+  bodyParserWorkers: z.number().int().min(1).max(16),
+  /** How long a finished background analysis (its event stream) stays replayable, and the bytes all kept
+   *  jobs may use; the oldest finished go first when over (docs/api.md). */
+  analysisJobsKeptMs: z.number().int().min(1000),
+  analysisJobsMaxBytes: z.number().int().min(64 * 1024),
   host: z.string().min(1),
   port: z.number().int().min(0).max(65535),
   /** Require the per-install bearer token on the HTTP API. Turn off only on a closed, single-user machine. */
@@ -77,6 +89,14 @@ export function defaultConfig(): EngineConfig {
     maxQueuedInteractive: 256,
     maxQueuedBatch: 1024,
     maxConcurrentAnalyses: workers * 4,
+    // One of the largest incidents accepted (16 MiB), or thousands of ordinary ones: each held byte costs
+    // many more while parsed, validated and copied to the agent workers (bench:api's flood: two 15 MB
+    // incidents at once took the engine past 1 GB).
+    maxIncidentBytesInFlight: 16 * 1024 * 1024,
+    offThreadBodyBytes: 256 * 1024,
+    bodyParserWorkers: Math.min(2, workers),
+    analysisJobsKeptMs: 10 * 60_000,
+    analysisJobsMaxBytes: 16 * 1024 * 1024,
     host: '127.0.0.1',
     port: 8787,
     requireToken: true,

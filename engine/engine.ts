@@ -11,7 +11,7 @@ import type { Incident } from './contract/incident.js';
 import type { AnalysisResult, ModelChoice } from './contract/result.js';
 import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
 import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode } from './contract/errors.js';
-import { httpRequestFor, type OperationArgs, type OperationResult } from './contract/operations.js';
+import { httpRequestFor, type HeldBody, type OperationArgs, type OperationResult } from './contract/operations.js';
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { Orchestrator, type AnalyzeOptions, type ReloadOutcome, type SwapOptions } from './orchestrator/orchestrator.js';
@@ -29,6 +29,7 @@ import { engineBuildHash } from './engineBuild.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
+import { BodyBudget } from './orchestrator/bodyBudget.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { AlertRunner } from './monitoring/alerts/alertRunner.js';
@@ -51,6 +52,8 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
+  /** The incident's body held against the body budget (HTTP): kept until this analysis ends, then released. */
+  heldBody?: HeldBody;
   /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
    *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
   models?: ModelChoice;
@@ -95,7 +98,9 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 export class Engine {
   readonly startedAt = Date.now();
   private readonly writer: RunWriter;
-  private readonly jobs = new AnalysisJobs();
+  private readonly jobs: AnalysisJobs;
+  /** Bytes of incident bodies being read, queued or analysed (docs/hardening.md#load). */
+  readonly bodyBudget: BodyBudget;
   // Started in the constructor; each starts as "nothing started", so a constructor that fails part way
   // stops exactly what it had started (stopBackground).
   private releasePidFile: () => void = () => {};
@@ -121,6 +126,8 @@ export class Engine {
     readonly integrity: DatabaseIntegrity,
     private readonly stopDatabaseChecks: () => void) {
     this.writer = new RunWriter(store);
+    this.jobs = new AnalysisJobs({ keptMs: config.analysisJobsKeptMs, maxBytes: config.analysisJobsMaxBytes });
+    this.bodyBudget = new BodyBudget(config.maxIncidentBytesInFlight);
     try {
       this.startBackground(options);
     } catch (err) {
@@ -422,9 +429,11 @@ export class Engine {
   /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
   analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
     if (this.closing) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    const { heldBody } = options;
+    if (heldBody) heldBody.kept = true;
     const run = this.analyzeAndSave(incident, options);
     this.inFlight.add(run);
-    void run.catch(() => {}).finally(() => this.inFlight.delete(run));
+    void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody?.release(); });
     return run;
   }
 

@@ -3,7 +3,7 @@
 import { parseIncident } from './contract/parseIncident.js';
 import { ERROR_CODES, SafeError } from './contract/errors.js';
 import type { AnalysisResult } from './contract/result.js';
-import { parseOperationArgs, type CallContext, type OperationHandlers, type OperationName } from './contract/operations.js';
+import { parseOperationArgs, type CallContext, type HeldBody, type OperationHandlers, type OperationName } from './contract/operations.js';
 import type { Engine } from './engine.js';
 
 export function operationHandlers(engine: Engine): OperationHandlers {
@@ -11,9 +11,9 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     health: async () => engine.health(),
     about: async () => engine.about(),
     analyze: async (args, context) => savedOrRefused(await engine.analyze(parseIncident(args.incident), {
-      priority: args.priority, analysisId: args.analysisId, models: args.models, onProgress: (event) => context.emit(event),
+      priority: args.priority, analysisId: args.analysisId, models: args.models, heldBody: context.heldBody, onProgress: (event) => context.emit(event),
     })),
-    submitAnalysis: async (args) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId, models: args.models }),
+    submitAnalysis: async (args, context) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId, models: args.models, heldBody: context.heldBody }),
     analysisEvents: (args, context) => engine.followAnalysis(args.jobId, (message) => context.emit(message), context.signal),
     runs: async (args) => engine.runs(args),
     run: async (args) => engine.run(args.id),
@@ -49,7 +49,7 @@ function savedOrRefused(result: AnalysisResult): AnalysisResult {
  * Every door's way in: checks `rawArgs` against the operation's own argument schema (INVALID_FIELD with
  * the field on failure), then runs its handler. Doors differ only in how arguments arrive and events leave.
  */
-export function callOperation(handlers: OperationHandlers, name: OperationName, rawArgs: unknown, emit: (event: unknown) => void, signal?: AbortSignal): Promise<unknown> {
+export function callOperation(handlers: OperationHandlers, name: OperationName, rawArgs: unknown, emit: (event: unknown) => void, signal?: AbortSignal, heldBody?: HeldBody): Promise<unknown> {
   let args: unknown;
   try {
     args = parseOperationArgs(name, rawArgs);
@@ -58,5 +58,5 @@ export function callOperation(handlers: OperationHandlers, name: OperationName, 
   }
   // The table types each handler by its own operation; here the operation is only known at run time.
   const handler = handlers[name] as (args: unknown, context: CallContext<OperationName>) => Promise<unknown>;
-  return handler(args, { emit, signal });
+  return handler(args, { emit, signal, ...(heldBody ? { heldBody } : {}) });
 }

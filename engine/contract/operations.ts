@@ -227,11 +227,20 @@ export function parseOperationArgs<K extends OperationName>(name: K, raw: unknow
 
 export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
 
+/** Bytes a request's body holds against the engine's body budget (docs/hardening.md#load). */
+export interface HeldBody {
+  /** Set by the analysis that took the body: its end releases the bytes, not the request's. */
+  kept: boolean;
+  release(): void;
+}
+
 /** How a door hands an operation its events (progress of an analysis; a stream's messages). */
 export interface CallContext<K extends OperationName> {
   emit(event: OperationEvent<K>): void;
   /** Aborted when the caller goes away (a closed event stream). */
   signal?: AbortSignal;
+  /** The request body's hold on the body budget, where the door counts one (HTTP). */
+  heldBody?: HeldBody;
 }
 
 /** What the engine implements: one handler per operation, typed by the table. */

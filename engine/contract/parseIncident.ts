@@ -19,16 +19,29 @@ export function toSafeError(error: z.ZodError): SafeError {
   return new SafeError(ERROR_CODES.INVALID_FIELD, `${field}: ${issue.message}`, field);
 }
 
+/** Incidents a body-parsing worker already validated (docs/hardening.md#load): the serving thread does not
+ *  validate them again. Only the server's own parser adds to it, so no input can claim to be validated. */
+const validatedOffThread = new WeakSet<object>();
+
+export function markValidated(incident: Incident): Incident {
+  validatedOffThread.add(incident);
+  return incident;
+}
+
 export function parseIncident(value: unknown): Incident {
+  if (typeof value === 'object' && value !== null && validatedOffThread.has(value)) return value as Incident;
   const parsed = incidentSchema.safeParse(value);
   if (!parsed.success) throw toSafeError(parsed.error);
   return parsed.data;
 }
 
-/** A `__proto__` key is refused as the HTTP API refuses it (fastify's prototype-poisoning guard), so a
- *  file the CLI accepts is one the API accepts too. */
+/** A `__proto__` key, or a `constructor` carrying a `prototype`, is refused as the HTTP API refuses it
+ *  (fastify's prototype-poisoning guards), so a file the CLI accepts is one the API accepts too. */
 function refuseProtoKeys(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SafeError(ERROR_CODES.INVALID_JSON, 'the incident carries a "__proto__" key, refused as the API refuses it');
+  if (key === 'constructor' && typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype')) {
+    throw new SafeError(ERROR_CODES.INVALID_JSON, 'the incident carries a "constructor.prototype" key, refused as the API refuses it');
+  }
   return value;
 }
 

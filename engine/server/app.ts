@@ -1,6 +1,7 @@
 // The local HTTP API (fastify), bound to 127.0.0.1 by default. Built as fastify's authors build servers:
 // one error path and a not-found handler (plugins/errorReplies.ts), access control as a plugin
-// (plugins/access.ts), and one encapsulated plugin per feature whose routes are derived from the
+// (plugins/access.ts), incident bodies held against the body budget and large ones parsed off this thread
+// (plugins/incidentBodies.ts), and one encapsulated plugin per feature whose routes are derived from the
 // operations table (plugins/operationRoutes.ts). The browser UI is served from the same origin.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +12,9 @@ import type { HttpGroup } from '../contract/operations.js';
 import type { Engine } from '../engine.js';
 import { operationHandlers } from '../operationHandlers.js';
 import type { ApiTokens } from './apiToken.js';
+import { IncidentParserPool } from './bodies/incidentParserPool.js';
 import { accessPlugin } from './plugins/access.js';
+import { incidentBodiesPlugin } from './plugins/incidentBodies.js';
 import { frameworkErrorReply, registerErrorReplies } from './plugins/errorReplies.js';
 import { operationRoutes } from './plugins/operationRoutes.js';
 import { uiStatic } from './plugins/uiStatic.js';
@@ -25,6 +28,9 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Serve HTTPS with this certificate and key (tlsCertificate.ts); absent: plain HTTP. */
   https?: { cert: string; key: string } | null;
+  /** The body-parsing workers for large incidents (docs/hardening.md#load); by default a pool of
+   *  `bodyParserWorkers`. Tests pass their own to watch it. */
+  incidentParsers?: IncidentParserPool;
 }
 
 /** Where `npm run build` puts the renderer bundle (dist/engine/server → dist/renderer-app). */
@@ -50,6 +56,9 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
     engine.metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
   });
   void app.register(accessPlugin, { tokens: options.tokens, allowedHosts: options.allowedHosts ?? [] });
+  void app.register(incidentBodiesPlugin, {
+    budget: engine.bodyBudget, pool: options.incidentParsers ?? new IncidentParserPool(engine.config.bodyParserWorkers), offThreadBytes: engine.config.offThreadBodyBytes,
+  });
   const handlers = operationHandlers(engine);
   for (const group of GROUPS) void app.register(operationRoutes(group, handlers));
   const uiDir = options.uiDir === undefined ? DEFAULT_UI_DIR : options.uiDir;

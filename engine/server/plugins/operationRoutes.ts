@@ -70,7 +70,7 @@ export function operationRoutes(group: HttpGroup, handlers: OperationHandlers) {
         handler: async (request, reply) => {
           const args = argsFromHttp(name, { params: request.params, query: request.query, body: request.body });
           if (spec.kind === 'stream') return sendEventStream(reply, request, handlers, name, args);
-          const value = await callOperation(handlers, name, args, () => {});
+          const value = await callOperation(handlers, name, args, () => {}, undefined, request.heldBody ?? undefined);
           if (http.contentType) return reply.code(http.status ?? 200).type(http.contentType).send(value);
           return reply.code(http.status ?? 200).send(value);
         },

@@ -1,0 +1,62 @@
+// Admission by bytes (docs/hardening.md#load): the scheduler bounds how many analyses wait, this bounds
+// how many bytes of incident bodies are held by requests being read, queued or running. Thirty-two 15 MB
+// incidents fit the count limit yet took the engine to 4 GB; beyond the budget a body is refused with
+// SAFE_E_BUSY (and Retry-After) before it is read, as a full queue is.
+import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import type { HeldBody } from '../contract/operations.js';
+
+/** Bytes one body holds against the budget until its analysis ends (or its request, if none started). */
+export class HeldBytes implements HeldBody {
+  private releasedFlag = false;
+  /** Set by the analysis that took the body: from then on only that analysis's end releases it. */
+  kept = false;
+
+  constructor(private readonly budget: BodyBudget, private heldBytes: number) {}
+
+  get bytes(): number { return this.releasedFlag ? 0 : this.heldBytes; }
+  get released(): boolean { return this.releasedFlag; }
+
+  /** A body whose length was not announced (chunked) grows its hold as it arrives; SAFE_E_BUSY beyond the budget. */
+  grow(bytes: number): void {
+    if (this.releasedFlag || bytes <= 0) return;
+    this.budget.take(bytes, this.heldBytes);
+    this.heldBytes += bytes;
+  }
+
+  release(): void {
+    if (this.releasedFlag) return;
+    this.releasedFlag = true;
+    this.budget.free(this.heldBytes);
+  }
+}
+
+export class BodyBudget {
+  private heldTotal = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** Bytes held now by bodies being read, queued or analysed. */
+  get heldBytes(): number { return this.heldTotal; }
+
+  /** Holds `bytes` or throws SAFE_E_BUSY. A body larger than the whole budget is admitted only when it would
+   *  be alone (the budget may be set below the largest incident accepted), so it is slowed, never starved. */
+  reserve(bytes: number): HeldBytes {
+    this.take(bytes, 0);
+    return new HeldBytes(this, bytes);
+  }
+
+  /** @internal Holds `bytes` more if they fit beside what is held (`ownBytes` of it by the asking body), else throws. */
+  take(bytes: number, ownBytes: number): void {
+    const others = this.heldTotal - ownBytes;
+    if (this.heldTotal + bytes > this.maxBytes && others > 0) {
+      throw new SafeError(ERROR_CODES.BUSY,
+        `engine busy: ${mib(this.heldTotal)} of incident bodies being analysed (budget ${mib(this.maxBytes)}); retry shortly`);
+    }
+    this.heldTotal += bytes;
+  }
+
+  /** @internal */
+  free(bytes: number): void { this.heldTotal = Math.max(0, this.heldTotal - bytes); }
+}
+
+function mib(bytes: number): string { return `${(bytes / 1024 / 1024).toFixed(1)} MiB`; }
