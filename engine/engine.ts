@@ -19,7 +19,7 @@ import { openDatabase, type SqliteDatabase } from './store/database.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
-import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
+import { markEngineRunning, scheduleBackups, securePurge } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
@@ -42,6 +42,8 @@ import { exportIncident, importIncident } from './handover/incidentHandover.js';
 import { zonesGeoJson, zonesKml } from './handover/zoneExport.js';
 import { parseIncident } from './contract/parseIncident.js';
 import { HealthProblems } from './healthProblems.js';
+import { SubmissionKeys, submissionFor, type Earlier } from './submissionKeys.js';
+import type { Submission } from './store/analysisStore.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -50,6 +52,9 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
    *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
   models?: ModelChoice;
+  /** The client's key for this submission: a retry with the same key answers the run the first one made
+   *  (docs/hardening.md#rows-retries-and-purge). Only for saved analyses: an unsaved one leaves nothing to find. */
+  idempotencyKey?: string;
 }
 
 export interface EngineStartOptions {
@@ -83,6 +88,7 @@ export class Engine {
   /** What makes `/health` degraded besides missing workers; parts of the engine raise and clear their own. */
   readonly problems = new HealthProblems();
   private readonly writer: RunWriter;
+  private readonly submissions: SubmissionKeys;
   private readonly jobs = new AnalysisJobs();
   private readonly releasePidFile: () => void;
   private readonly stopBackups: () => void;
@@ -100,6 +106,7 @@ export class Engine {
     /** Model updates from a signed channel (docs/updates.md). */
     readonly updates: ModelUpdates) {
     this.writer = new RunWriter(store);
+    this.submissions = new SubmissionKeys(store);
     updates.attach(pipeline ? {
       swap: async (modelsDir) => (await this.reloadModels(modelsDir)).swap ?? null,
       loadTrial: async (modelsDir) => { await pipeline.reloadModels(modelsDir, 'trial'); },
@@ -220,12 +227,16 @@ export class Engine {
     };
     const found = this.store.find(id) ?? byPrefix();
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
-    const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
-    return {
-      run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [],
-      incidentModels: this.incidentModels(found.incidentId),
-    };
+    const stored = { run: summary, incident, result, models, incidentModels: this.incidentModels(found.incidentId) };
+    try {
+      const previous = this.store.previous(found);
+      return { ...stored, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
+    } catch (err) {
+      // A damaged previous run is not compared with, but it does not hide this sound one.
+      if (!(err instanceof SafeError) || err.code !== ERROR_CODES.RUN_DAMAGED) throw err;
+      return { ...stored, changesSincePrevious: [], previousDamaged: err.toBody() };
+    }
   }
 
   /** An incident's first-run model versions, those the live models have moved from, and whether its re-runs keep them. */
@@ -245,6 +256,17 @@ export class Engine {
 
   importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
     return importIncident(this.store, args);
+  }
+
+  /** Deletes every incident, or those last analysed before a day (UTC), for good (docs/storage.md#purging),
+   *  and every cached answer with them: an answer holds what its incident said. */
+  purgeIncidents(args: OperationArgs<'purgeIncidents'>): OperationResult<'purgeIncidents'> {
+    this.writer.flush(); // runs waiting for their commit are written before, so they are purged too
+    const before = args.before === undefined ? undefined : `${args.before}T00:00:00.000Z`;
+    return securePurge(this.database, this.config.dataDir, () => {
+      this.cache.invalidateTag('analysis');
+      return this.store.deleteIncidents(before);
+    });
   }
 
   zones(args: OperationArgs<'zonesGeoJson'>, format: 'geojson' | 'kml'): string {
@@ -299,18 +321,37 @@ export class Engine {
   /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
   analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
     if (this.closing) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
-    const run = this.analyzeAndSave(incident, options);
+    let keyed: { submission: Submission; earlier: Earlier | null } | null;
+    try {
+      keyed = this.keyedSubmission(incident, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (keyed?.earlier) return 'saved' in keyed.earlier ? Promise.resolve(keyed.earlier.saved) : keyed.earlier.running;
+    const run = this.analyzeAndSave(incident, options, keyed?.submission);
+    if (keyed) this.submissions.track(keyed.submission, run);
     this.inFlight.add(run);
     void run.catch(() => {}).finally(() => this.inFlight.delete(run));
     return run;
   }
 
+  /** A saved analysis's submission key and what an earlier submission with it left; null without a key.
+   *  Throws SAFE_E_IDEMPOTENCY_CONFLICT when the key was used for something else. */
+  private keyedSubmission(incident: Incident, options: EngineAnalyzeOptions): { submission: Submission; earlier: Earlier | null } | null {
+    if (options.idempotencyKey === undefined || options.save === false) return null;
+    const submission = submissionFor(options.idempotencyKey, incident, options);
+    return { submission, earlier: this.submissions.earlier(submission) };
+  }
+
   /** Starts an analysis in the background; its events are followed with `followAnalysis`. */
   submitAnalysis(incident: Incident, options: EngineAnalyzeOptions = {}): OperationResult<'submitAnalysis'> {
     if (this.closing) throw new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down');
+    // A retried submission is answered by what the first one left, never refused as busy; a key used for
+    // something else is refused now (409), not accepted and then failed in the stream.
+    const earlier = this.keyedSubmission(incident, options)?.earlier;
     // Refused now (503 with Retry-After), not accepted (202) and then failed in the stream.
-    this.orchestrator.checkAdmission(options.priority);
-    const analysisId = options.analysisId ?? incident.id ?? randomUUID();
+    if (!earlier) this.orchestrator.checkAdmission(options.priority);
+    const analysisId = (earlier && 'saved' in earlier ? earlier.saved.id : undefined) ?? options.analysisId ?? incident.id ?? randomUUID();
     // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
     const jobId = randomUUID();
     const job = this.jobs.create(jobId);
@@ -369,11 +410,11 @@ export class Engine {
   /** Runs `hook` once the engine has closed (the host releases what it claimed for it). */
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
-  private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+  private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions, submission?: Submission): Promise<AnalysisResult> {
     const result = await this.analyzeOnChosenModels(incident, options);
     if (options.save === false) return result;
     try {
-      return await this.writer.save(incident, result);
+      return await this.writer.save(incident, result, submission);
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it must be visible.
       this.logger.error('could not save the analysis run', { analysisId: result.id, error: (err as Error).message });

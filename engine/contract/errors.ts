@@ -68,6 +68,11 @@ export const ERROR_CODES = {
   /** A re-analysis asked to keep the model versions its incident started with, and one of them is no longer
    *  on this device (removed from the model store, or revoked by the channel): choose the live models. */
   MODEL_VERSION_GONE: 'SAFE_E_MODEL_VERSION_GONE',
+  /** A stored run whose bytes no longer match its checksum (a flipped byte on disk): refused, never shown;
+   *  restore the newest good backup (docs/hardening.md#rows-retries-and-purge). */
+  RUN_DAMAGED: 'SAFE_E_RUN_DAMAGED',
+  /** An Idempotency-Key already used for a submission that asked something else: use a new key. */
+  IDEMPOTENCY_CONFLICT: 'SAFE_E_IDEMPOTENCY_CONFLICT',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -123,6 +128,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_HANDOVER_CONFLICT: 409,
   SAFE_E_NO_LOCATION: 409,
   SAFE_E_MODEL_VERSION_GONE: 409,
+  SAFE_E_RUN_DAMAGED: 409,
+  SAFE_E_IDEMPOTENCY_CONFLICT: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { backfillRunChecksums } from './runChecksum.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type SqliteDatabase = Database.Database;
@@ -40,6 +41,12 @@ export function openDatabase(dataDir: string, file = DATABASE_FILE): SqliteDatab
   return db;
 }
 
+/** What a migration computes that SQL cannot (a sha256), run in its transaction right after its SQL; keyed by
+ *  the version the migration brings the database to. The migrations themselves stay plain SQL. */
+const MIGRATION_BACKFILLS: Readonly<Record<number, (db: SqliteDatabase) => void>> = {
+  5: backfillRunChecksums,
+};
+
 export function migrate(db: SqliteDatabase): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
@@ -50,6 +57,7 @@ export function migrate(db: SqliteDatabase): number {
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] as string);
+      MIGRATION_BACKFILLS[version + 1]?.(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

@@ -106,6 +106,42 @@ export function vacuumDatabase(db: SqliteDatabase): { beforeBytes: number; after
   return { beforeBytes, afterBytes: size() };
 }
 
+/** What a purge removed and what the file came to (docs/storage.md#purging). */
+export interface PurgeReport { incidents: number; runs: number; backupsRemoved: number; beforeBytes: number; afterBytes: number; walTruncated: boolean }
+
+/**
+ * Purging for a lost laptop (docs/storage.md#purging): `remove` deletes the rows with SQLite's
+ * secure_delete on, so their pages are overwritten with zeros instead of being left free; VACUUM then
+ * rebuilds the file without free pages, and a TRUNCATE checkpoint empties the write-ahead log, which
+ * would otherwise still hold the deleted pages. The backups in <dataDir>/backups are removed as well:
+ * each one holds what was purged. Blocks the file system itself freed are beyond SQLite's reach: that is
+ * what the OS's disk encryption is for.
+ */
+export function securePurge(db: SqliteDatabase, dataDir: string, remove: () => { incidents: number; runs: number }): PurgeReport {
+  const size = () => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const beforeBytes = size();
+  const was = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    const removed = remove();
+    db.exec('VACUUM');
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return { ...removed, backupsRemoved: removeBackups(dataDir), beforeBytes, afterBytes: size(), walTruncated: checkpoint?.busy === 0 };
+  } finally {
+    db.pragma(`secure_delete = ${was}`);
+  }
+}
+
+const BACKUP_FILE = /^safe-edge-.*\.sqlite$/;
+
+function removeBackups(dataDir: string): number {
+  const dir = join(dataDir, 'backups');
+  if (!existsSync(dir)) return 0;
+  const files = readdirSync(dir).filter((f) => BACKUP_FILE.test(f));
+  for (const f of files) rmSync(join(dir, f), { force: true });
+  return files.length;
+}
+
 /** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
 export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
   const dir = join(dataDir, 'backups');
@@ -114,7 +150,7 @@ export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: nu
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `safe-edge-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
       await backupDatabase(db, file);
-      const old = readdirSync(dir).filter((f) => /^safe-edge-.*\.sqlite$/.test(f)).sort().reverse().slice(keep);
+      const old = readdirSync(dir).filter((f) => BACKUP_FILE.test(f)).sort().reverse().slice(keep);
       for (const f of old) rmSync(join(dir, f));
       log('database backed up', { file, removed: old.length });
     } catch (err) {

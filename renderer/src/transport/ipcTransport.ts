@@ -4,7 +4,7 @@ import type { SafeEdgeBridge } from '../../../engine/contract/ipc.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
 import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
-import { EngineError, engineTransport, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
+import { EngineError, engineTransport, newSubmissionKey, resubmitting, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 
 /** The preload rejects with an Error carrying the engine's error body; surface it as an EngineError. */
 const asEngineError = (err: unknown): never => {
@@ -21,7 +21,9 @@ export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
     onEngineStatus: (listener) => bridge.onEngineStatus(listener),
     analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void, options: AnalyzeChoice = {}) {
       const analysisId = incident.id ?? `ui-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-      return bridge.invoke('analyze', { incident, analysisId, ...options }, onProgress).catch(asEngineError);
+      const submission = { incident, analysisId, ...options, idempotencyKey: newSubmissionKey() };
+      // An engine that crashed mid-analysis is restarted by the supervisor: the same submission is sent again.
+      return resubmitting(() => bridge.invoke('analyze', submission, onProgress).catch(asEngineError));
     },
   });
 }

@@ -7,7 +7,7 @@ import type { SafeEdgeBridge, EngineStatus } from '../../../engine/contract/ipc.
 import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import { createIpcTransport } from './ipcTransport.js';
 import { createHttpTransport } from './httpTransport.js';
-import { EngineError } from './engineTransport.js';
+import { EngineError, resubmitting } from './engineTransport.js';
 
 function fakeBridge() {
   const status = new Set<(s: EngineStatus) => void>();
@@ -33,7 +33,41 @@ test('an analysis goes through the bridge with its id and its progress reaches t
   const result = await createIpcTransport(bridge).analyze({ id: 'inc-7', text: 'x' }, (e) => seen.push(e));
   assert.equal(result.id, 'inc-7');
   assert.deepEqual(seen.map((e) => [e.analysisId, e.agent]), [['inc-7', 'strategist']]);
-  assert.deepEqual(calls[0], { name: 'analyze', args: { incident: { id: 'inc-7', text: 'x' }, analysisId: 'inc-7' } });
+  const { idempotencyKey, ...args } = (calls[0]?.args ?? {}) as { idempotencyKey?: string };
+  assert.deepEqual({ name: calls[0]?.name, args }, { name: 'analyze', args: { incident: { id: 'inc-7', text: 'x' }, analysisId: 'inc-7' } });
+  assert.match(idempotencyKey ?? '', /^ui-[0-9a-f]{32}$/, 'every submission carries an idempotency key');
+});
+
+test('a submission whose answer was lost is sent again with the same key; a new submission gets a new key', async () => {
+  const { bridge, calls } = fakeBridge();
+  let restarts = 1;
+  const invoke = bridge.invoke.bind(bridge);
+  // The engine dies once mid-analysis (the supervisor answers SAFE_E_ENGINE_RESTARTED), then answers.
+  (bridge as { invoke: unknown }).invoke = async (name: string, args: never, onEvent?: never) => {
+    if (name === 'analyze' && restarts-- > 0) {
+      calls.push({ name, args });
+      throw Object.assign(new Error('restarted'), { body: { code: 'SAFE_E_ENGINE_RESTARTED', message: 'the engine restarted' } });
+    }
+    return invoke(name as never, args, onEvent);
+  };
+  const transport = createIpcTransport(bridge);
+  const result = await transport.analyze({ id: 'inc-8', text: 'x' }, () => {});
+  assert.equal(result.id, 'inc-8');
+  await transport.analyze({ id: 'inc-8', text: 'x' }, () => {});
+  const keys = calls.map((c) => (c.args as { idempotencyKey: string }).idempotencyKey);
+  assert.equal(keys.length, 3);
+  assert.equal(keys[0], keys[1], 'the retry carries the first attempt\'s key');
+  assert.notEqual(keys[2], keys[0], 'a new submission has its own key');
+});
+
+test('resubmitting stops at once on an answer that is a refusal, and after three lost answers', async () => {
+  let sent = 0;
+  const refusal = new EngineError({ code: 'SAFE_E_IDEMPOTENCY_CONFLICT', message: 'other submission' });
+  await assert.rejects(resubmitting(async () => { sent++; throw refusal; }, 0), (e) => e === refusal);
+  assert.equal(sent, 1);
+  sent = 0;
+  await assert.rejects(resubmitting(async () => { sent++; throw new EngineError({ code: 'SAFE_UI_ENGINE_UNREACHABLE', message: 'Failed to fetch' }); }, 0));
+  assert.equal(sent, 3);
 });
 
 test('engine errors arrive as EngineError with the stable code; conveniences map to operations', async () => {

@@ -493,4 +493,10 @@ export const en: Record<MessageKey, string> = {
   'handover.notJson': '"{{name}}" is not a valid JSON file', 'handover.imported': 'Imported incident {{id}}: {{n}} run(s) added, {{m}} already here',
   'handover.conflict': 'This post has also analysed this incident, and its runs differ from the file\'s. Nothing here is changed; you can import the file\'s copy under a new incident id.',
   'handover.newId': 'New incident id', 'handover.importAsNew': 'Import under the new id',
+  // Rows, retries and purge (issue 16, docs/hardening.md#rows-retries-and-purge): damaged runs, reused keys
+  'error.SAFE_E_RUN_DAMAGED': 'A saved analysis record is damaged on disk (its bytes no longer match their checksum), so it is not shown.',
+  'error.SAFE_E_RUN_DAMAGED.todo': 'Close the app and restore the newest good backup (safe-edge db restore FILE); the other runs are not affected.',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT': 'This submission carried the key of an earlier, different submission, so it was not analysed.',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': 'Submit it again: each new submission gets a new key.',
+  'incidents.runDamaged': 'Damaged record, not shown: restore a backup',
 };

@@ -491,5 +491,11 @@ export const zh = {
   'handover.notJson': '“{{name}}”不是有效的 JSON 文件', 'handover.imported': '已导入事件 {{id}}：新增 {{n}} 次分析，本机已有 {{m}} 次',
   'handover.conflict': '本机也分析过这一事件，且与文件中的分析记录不一致。本机记录不会被改动；可以用新的事件编号导入文件中的副本。',
   'handover.newId': '新的事件编号', 'handover.importAsNew': '以新编号导入',
+  // 记录校验、重试与清除（issue 16，docs/hardening.md#rows-retries-and-purge）：损坏的分析记录、重复使用的键
+  'error.SAFE_E_RUN_DAMAGED': '一条已保存的分析记录在磁盘上已损坏（内容与校验和不符），因此不予显示。',
+  'error.SAFE_E_RUN_DAMAGED.todo': '关闭应用，恢复最近一份完好的备份（safe-edge db restore 文件）；其他分析记录不受影响。',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT': '此次提交带有先前另一项不同提交的键，因此未进行分析。',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': '请重新提交：每次新提交都会使用新的键。',
+  'incidents.runDamaged': '记录已损坏，不予显示：请恢复备份',
 } as const;
 export type MessageKey = keyof typeof zh;
