@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Incident } from '../contract/incident.js';
 import type { AnalysisResult } from '../contract/result.js';
-import type { SafeErrorBody } from '../contract/errors.js';
 import type { SqliteDatabase } from './database.js';
 import { StatementTimer } from './statementTimer.js';
 import { runChecksum, runDamaged, verifyRun, type ChecksummedRow } from './runChecksum.js';
-import { ERROR_CODES } from '../contract/errors.js';
+import { ERROR_CODES, type SafeErrorBody } from '../contract/errors.js';
 
 export interface RunSummary {
   runId: string;
