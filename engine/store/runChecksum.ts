@@ -4,7 +4,7 @@
 // refused with SAFE_E_RUN_DAMAGED, never shown as if it were what the engine said.
 import { createHash } from 'node:crypto';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
-import type { SqliteDatabase } from './database.js';
+import type Database from 'better-sqlite3';
 
 /** The columns of a run row the checksum covers: all of them but the checksum itself. */
 export interface ChecksummedRow {
@@ -35,7 +35,7 @@ export function verifyRun(row: ChecksummedRow & { checksum: string }, models: Re
 }
 
 /** Migration 5: gives every run already stored its checksum (its bytes as they are now). */
-export function backfillRunChecksums(db: SqliteDatabase): void {
+export function backfillRunChecksums(db: Database.Database): void {
   const models = db.prepare('SELECT model_name, model_version FROM run_models WHERE run_id = ?');
   const update = db.prepare('UPDATE runs SET checksum = ? WHERE id = ?');
   for (const row of db.prepare('SELECT * FROM runs').all() as ChecksummedRow[]) {
