@@ -132,3 +132,39 @@ test('no reply at all is SAFE_UI_ENGINE_UNREACHABLE, a non-JSON reply SAFE_UI_BA
     globalThis.fetch = realFetch;
   }
 });
+
+test('the browser transport sends each submission\'s key as Idempotency-Key, and the same key when it sends it again', async () => {
+  const realFetch = globalThis.fetch;
+  const realEventSource = (globalThis as { EventSource?: unknown }).EventSource;
+  const posts: Array<string | null> = [];
+  let down = true;
+  globalThis.fetch = (async (_url: string, init: RequestInit) => {
+    posts.push(new Headers(init.headers).get('idempotency-key'));
+    // The first reply is lost (the engine restarting), the second arrives.
+    if (down) { down = false; throw new TypeError('Failed to fetch'); }
+    return new Response(JSON.stringify({ analysisId: 'inc-9', events: '/v1/analyses/jobs/j1/events' }), { status: 202 });
+  }) as typeof fetch;
+  // The job's stream: its result at once.
+  (globalThis as { EventSource?: unknown }).EventSource = class {
+    static readonly CLOSED = 2;
+    readyState = 1;
+    onerror: (() => void) | null = null;
+    constructor(readonly url: string) {}
+    addEventListener(kind: string, listener: (e: unknown) => void) {
+      if (kind === 'result') queueMicrotask(() => listener({ type: 'result', data: JSON.stringify({ id: 'inc-9', status: 'ok', models: {}, timingsMs: {} }) }));
+    }
+    close() { this.readyState = 2; }
+  };
+  try {
+    const transport = createHttpTransport('http://127.0.0.1:9', null);
+    assert.equal((await transport.analyze({ id: 'inc-9', text: 'x' }, () => {})).id, 'inc-9');
+    await transport.analyze({ id: 'inc-9', text: 'x' }, () => {});
+    assert.equal(posts.length, 3);
+    assert.match(posts[0] ?? '', /^ui-[0-9a-f]{32}$/);
+    assert.equal(posts[1], posts[0], 'sent again with the same key');
+    assert.notEqual(posts[2], posts[0], 'a new submission, a new key');
+  } finally {
+    globalThis.fetch = realFetch;
+    (globalThis as { EventSource?: unknown }).EventSource = realEventSource;
+  }
+});
