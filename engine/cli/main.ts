@@ -163,7 +163,7 @@ export function buildCli(): Command {
     .option('--no-token', 'do not require the per-install API token (closed single-user machines only)'))
     .action(serveCommand);
   // Before the operations' commands: `db purge` (from the table) is a subcommand of it.
-  withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise (and `db purge`, below)').argument('[file]')
+  withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise (and purge: safe-edge db purge --help)').argument('[file]')
     .description('database maintenance (restore needs the engine stopped)').option('--json', 'JSON', false))
     .action(async (action, file, options) => { process.exitCode = await dbCommand(action, file, options); });
   // history, show, models, about, db purge: derived from the operations table.

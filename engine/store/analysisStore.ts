@@ -56,6 +56,12 @@ const storedRun = (row: RunRow, models: Record<string, string>): StoredRun => ({
   ...summary(row), incident: JSON.parse(row.incident_json) as Incident, result: JSON.parse(row.result_json) as AnalysisResult, models,
 });
 
+/** The models of up to MODELS_CHUNK runs in one statement (one per chunk size, prepared once). */
+const MODELS_CHUNK = 64;
+function modelsOfRunsSql(count: number): string {
+  return `SELECT run_id, model_name, model_version FROM run_models WHERE run_id IN (${Array.from({ length: count }, () => '?').join(', ')})`;
+}
+
 /** The store's read queries with representative parameters: what the index advisor explains. */
 export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: unknown[] }> = [
   { name: 'recent', sql: 'SELECT * FROM runs ORDER BY created_at DESC, seq DESC LIMIT ?', params: [50] },
@@ -65,17 +71,21 @@ export const STORE_QUERIES: ReadonlyArray<{ name: string; sql: string; params: u
   { name: 'byIdempotencyKey', sql: 'SELECT * FROM runs WHERE idempotency_key = ?', params: ['k'] },
   { name: 'previous', sql: 'SELECT id FROM runs WHERE incident_id = ? AND seq = ?', params: ['x', 1] },
   { name: 'models', sql: 'SELECT model_name, model_version FROM run_models WHERE run_id = ?', params: ['x'] },
+  // The models of a page of the history at once, to check its runs' checksums (modelsOfRuns).
+  { name: 'modelsOfRuns', sql: modelsOfRunsSql(2), params: ['x', 'y'] },
   // Every model version the incident's runs named, oldest run first: the first naming each model wins.
   { name: 'incidentModels', sql: 'SELECT m.model_name, m.model_version FROM runs r JOIN run_models m ON m.run_id = r.id WHERE r.incident_id = ? ORDER BY r.seq', params: ['x'] },
   { name: 'keepModels', sql: 'SELECT keep_models FROM incidents WHERE id = ?', params: ['x'] },
 ];
-type StoreQueryName = 'recent' | 'byIncident' | 'run' | 'latestOfIncident' | 'byIdempotencyKey' | 'previous' | 'models' | 'incidentModels' | 'keepModels';
+type StoreQueryName = 'recent' | 'byIncident' | 'run' | 'latestOfIncident' | 'byIdempotencyKey' | 'previous' | 'models' | 'modelsOfRuns' | 'incidentModels' | 'keepModels';
 
 /** A run's model choice as the incidents row keeps it: 1 keep, 0 live, null not chosen (the row's stays). */
 const keepModelsFlag = (result: AnalysisResult): 0 | 1 | null => (result.modelChoice === undefined ? null : result.modelChoice === 'incident' ? 1 : 0);
 
 export class AnalysisStore {
   private readonly statements;
+  /** modelsOfRuns' statements by the number of runs they ask for. */
+  private readonly modelsIn = new Map<number, Database.Statement>();
 
   constructor(private readonly db: SqliteDatabase, readonly timer = new StatementTimer()) {
     this.statements = {
@@ -111,6 +121,20 @@ export class AnalysisStore {
       this.insert({ runId, incidentId: result.id, seq, createdAt, incident, result: stored, models: result.models }, submission);
       return stored;
     }))());
+  }
+
+  /** The models of many runs (run id → name → version), in one statement per MODELS_CHUNK runs: the
+   *  history checks each run's checksum, and one query per run would cost more than the hashing. */
+  private modelsOfRuns(runIds: readonly string[]): Map<string, Record<string, string>> {
+    const models = new Map(runIds.map((id) => [id, {} as Record<string, string>]));
+    for (let start = 0; start < runIds.length; start += MODELS_CHUNK) {
+      const chunk = runIds.slice(start, start + MODELS_CHUNK);
+      let statement = this.modelsIn.get(chunk.length);
+      if (!statement) this.modelsIn.set(chunk.length, statement = this.db.prepare(modelsOfRunsSql(chunk.length)));
+      const rows = this.timer.run('modelsOfRuns', () => (statement as Database.Statement).all(...chunk)) as Array<{ run_id: string; model_name: string; model_version: string }>;
+      for (const row of rows) (models.get(row.run_id) as Record<string, string>)[row.model_name] = row.model_version;
+    }
+    return models;
   }
 
   /** A run's models (name → version), read to check its checksum. */
@@ -155,9 +179,10 @@ export class AnalysisStore {
     const rows = incidentId
       ? this.timer.run('byIncident', () => this.statements.byIncident.all(incidentId, limit))
       : this.timer.run('recent', () => this.statements.recent.all(limit));
+    const models = this.modelsOfRuns((rows as RunRow[]).map((row) => row.id));
     return (rows as RunRow[]).map((row) => {
       try {
-        verifyRun(row, this.modelsOf(row.id));
+        verifyRun(row, models.get(row.id) ?? {});
         return summary(row);
       } catch {
         return damagedSummary(row);
