@@ -22,7 +22,7 @@ import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
 import { describeSaveFailure, limitDatabaseGrowth } from './store/saveFailure.js';
-import { markEngineRunning, scheduleBackups } from './store/maintenance.js';
+import { markEngineRunning, scheduleBackups, securePurge } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
@@ -47,6 +47,8 @@ import { zonesGeoJson, zonesKml } from './handover/zoneExport.js';
 import { parseIncident } from './contract/parseIncident.js';
 import { HealthProblems } from './healthProblems.js';
 import { REQUIRED_MODELS } from './contract/modelManifest.js';
+import { SubmissionKeys, submissionFor, type Earlier } from './submissionKeys.js';
+import type { Submission } from './store/analysisStore.js';
 
 export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
@@ -57,6 +59,9 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
    *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
   models?: ModelChoice;
+  /** The client's key for this submission: a retry with the same key answers the run the first one made
+   *  (docs/hardening.md#rows-retries-and-purge). Only for saved analyses: an unsaved one leaves nothing to find. */
+  idempotencyKey?: string;
 }
 
 export interface EngineStartOptions {
@@ -98,6 +103,7 @@ class NotCacheable extends Error { constructor(readonly result: AnalysisResult) 
 export class Engine {
   readonly startedAt = Date.now();
   private readonly writer: RunWriter;
+  private readonly submissions: SubmissionKeys;
   private readonly jobs: AnalysisJobs;
   /** Bytes of incident bodies being read, queued or analysed (docs/hardening.md#load). */
   readonly bodyBudget: BodyBudget;
@@ -128,6 +134,7 @@ export class Engine {
     this.writer = new RunWriter(store);
     this.jobs = new AnalysisJobs({ keptMs: config.analysisJobsKeptMs, maxBytes: config.analysisJobsMaxBytes });
     this.bodyBudget = new BodyBudget(config.maxIncidentBytesInFlight);
+    this.submissions = new SubmissionKeys(store);
     try {
       this.startBackground(options);
     } catch (err) {
@@ -307,12 +314,16 @@ export class Engine {
     };
     const found = this.store.find(id) ?? byPrefix();
     if (!found) throw new SafeError(ERROR_CODES.NOT_FOUND, `no run or incident with id ${id}`, 'id');
-    const previous = this.store.previous(found);
     const { incident, result, models, ...summary } = found;
-    return {
-      run: summary, incident, result, models, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [],
-      incidentModels: this.incidentModels(found.incidentId),
-    };
+    const stored = { run: summary, incident, result, models, incidentModels: this.incidentModels(found.incidentId) };
+    try {
+      const previous = this.store.previous(found);
+      return { ...stored, changesSincePrevious: previous ? compareRuns(previous.result, result, { before: previous.incident, after: incident }) : [] };
+    } catch (err) {
+      // A damaged previous run is not compared with, but it does not hide this sound one.
+      if (!(err instanceof SafeError) || err.code !== ERROR_CODES.RUN_DAMAGED) throw err;
+      return { ...stored, changesSincePrevious: [], previousDamaged: err.toBody() };
+    }
   }
 
   /** An incident's first-run model versions, those the live models have moved from, and whether its re-runs keep them. */
@@ -333,6 +344,17 @@ export class Engine {
   importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
     this.integrity.assertWritable();
     return importIncident(this.store, args);
+  }
+
+  /** Deletes every incident, or those last analysed before a day (UTC), for good (docs/storage.md#purging),
+   *  and every cached answer with them: an answer holds what its incident said. */
+  purgeIncidents(args: OperationArgs<'purgeIncidents'>): OperationResult<'purgeIncidents'> {
+    this.writer.flush(); // runs waiting for their commit are written before, so they are purged too
+    const before = args.before === undefined ? undefined : `${args.before}T00:00:00.000Z`;
+    return securePurge(this.database, this.config.dataDir, () => {
+      this.cache.invalidateTag('analysis');
+      return this.store.deleteIncidents(before);
+    });
   }
 
   zones(args: OperationArgs<'zonesGeoJson'>, format: 'geojson' | 'kml'): string {
@@ -429,20 +451,39 @@ export class Engine {
   /** Analyses a validated incident (or answers it from the cache) and, unless told not to, saves the run. */
   analyze(incident: Incident, options: EngineAnalyzeOptions = {}): Promise<AnalysisResult> {
     if (this.closing) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
+    let keyed: { submission: Submission; earlier: Earlier | null } | null;
+    try {
+      keyed = this.keyedSubmission(incident, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (keyed?.earlier) return 'saved' in keyed.earlier ? Promise.resolve(keyed.earlier.saved) : keyed.earlier.running;
     const { heldBody } = options;
     if (heldBody) heldBody.kept = true;
-    const run = this.analyzeAndSave(incident, options);
+    const run = this.analyzeAndSave(incident, options, keyed?.submission);
+    if (keyed) this.submissions.track(keyed.submission, run);
     this.inFlight.add(run);
     void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody?.release(); });
     return run;
   }
 
+  /** A saved analysis's submission key and what an earlier submission with it left; null without a key.
+   *  Throws SAFE_E_IDEMPOTENCY_CONFLICT when the key was used for something else. */
+  private keyedSubmission(incident: Incident, options: EngineAnalyzeOptions): { submission: Submission; earlier: Earlier | null } | null {
+    if (options.idempotencyKey === undefined || options.save === false) return null;
+    const submission = submissionFor(options.idempotencyKey, incident, options);
+    return { submission, earlier: this.submissions.earlier(submission) };
+  }
+
   /** Starts an analysis in the background; its events are followed with `followAnalysis`. */
   submitAnalysis(incident: Incident, options: EngineAnalyzeOptions = {}): OperationResult<'submitAnalysis'> {
     if (this.closing) throw new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down');
+    // A retried submission is answered by what the first one left, never refused as busy; a key used for
+    // something else is refused now (409), not accepted and then failed in the stream.
+    const earlier = this.keyedSubmission(incident, options)?.earlier;
     // Refused now (503 with Retry-After), not accepted (202) and then failed in the stream.
-    this.orchestrator.checkAdmission(options.priority);
-    const analysisId = options.analysisId ?? incident.id ?? randomUUID();
+    if (!earlier) this.orchestrator.checkAdmission(options.priority);
+    const analysisId = (earlier && 'saved' in earlier ? earlier.saved.id : undefined) ?? options.analysisId ?? incident.id ?? randomUUID();
     // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
     const jobId = randomUUID();
     const job = this.jobs.create(jobId);
@@ -507,7 +548,7 @@ export class Engine {
   /** Runs `hook` once the engine has closed (the host releases what it claimed for it). */
   onClose(hook: () => void): void { this.closeHooks.push(hook); }
 
-  private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions): Promise<AnalysisResult> {
+  private async analyzeAndSave(incident: Incident, options: EngineAnalyzeOptions, submission?: Submission): Promise<AnalysisResult> {
     // A damaged database's cache is not read: its answers may sit on the damaged pages (docs/hardening.md#integrity).
     if (this.integrity.state === 'damaged') options = { ...options, useCache: false };
     const result = await this.analyzeOnChosenModels(incident, options);
@@ -515,7 +556,7 @@ export class Engine {
     let saved: AnalysisResult;
     try {
       this.integrity.assertWritable(); // DATABASE_DAMAGED: shown, never saved into a damaged file
-      saved = await this.writer.save(incident, result);
+      saved = await this.writer.save(incident, result, submission);
     } catch (err) {
       // The analysis is still worth showing; a failed save must not hide it, but it is never acknowledged
       // as saved: the result says so (saveError), the doors refuse it (operationHandlers.ts) and /health is

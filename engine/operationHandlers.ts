@@ -11,14 +11,18 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     health: async () => engine.health(),
     about: async () => engine.about(),
     analyze: async (args, context) => savedOrRefused(await engine.analyze(parseIncident(args.incident), {
-      priority: args.priority, analysisId: args.analysisId, models: args.models, heldBody: context.heldBody, onProgress: (event) => context.emit(event),
+      priority: args.priority, analysisId: args.analysisId, models: args.models, idempotencyKey: args.idempotencyKey, heldBody: context.heldBody,
+      onProgress: (event) => context.emit(event),
     })),
-    submitAnalysis: async (args, context) => engine.submitAnalysis(parseIncident(args.incident), { priority: args.priority, analysisId: args.analysisId, models: args.models, heldBody: context.heldBody }),
+    submitAnalysis: async (args, context) => engine.submitAnalysis(parseIncident(args.incident), {
+      priority: args.priority, analysisId: args.analysisId, models: args.models, idempotencyKey: args.idempotencyKey, heldBody: context.heldBody,
+    }),
     analysisEvents: (args, context) => engine.followAnalysis(args.jobId, (message) => context.emit(message), context.signal),
     runs: async (args) => engine.runs(args),
     run: async (args) => engine.run(args.id),
     exportIncident: async (args) => engine.exportIncident(args.id),
     importIncident: async (args) => engine.importIncident(args),
+    purgeIncidents: async (args) => engine.purgeIncidents(args),
     zonesGeoJson: async (args) => engine.zones(args, 'geojson'),
     zonesKml: async (args) => engine.zones(args, 'kml'),
     models: async () => engine.models(),
@@ -42,6 +46,9 @@ export function operationHandlers(engine: Engine): OperationHandlers {
  *  carrying the result, so every door says so in its own way of failing (contract/api.ts notSavedBodySchema). */
 function savedOrRefused(result: AnalysisResult): AnalysisResult {
   if (!result.saveError) return result;
+  // Another process saved this key for something else between the check and the save: the client's
+  // mistake (409), not a failed save.
+  if (result.saveError.code === ERROR_CODES.IDEMPOTENCY_CONFLICT) throw new SafeError(ERROR_CODES.IDEMPOTENCY_CONFLICT, result.saveError.message, 'idempotencyKey');
   throw new SafeError(ERROR_CODES.SAVE_FAILED, result.saveError.message, undefined, result);
 }
 

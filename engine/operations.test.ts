@@ -28,7 +28,8 @@ type Door = <K extends OperationName>(name: K, args: OperationArgsInput<K>) => P
 const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInput<K>> } = {
   health: async () => ({}),
   about: async () => ({}),
-  analyze: async () => ({ incident: { ...example, text: `${example.text as string} (analyze)` } }),
+  // With an idempotency key: a header over HTTP, an argument over the host protocol (a fresh one per door).
+  analyze: async () => ({ incident: { ...example, text: `${example.text as string} (analyze)` }, idempotencyKey: `operations-test-${nextId++}` }),
   submitAnalysis: async () => ({ incident: example, priority: 'batch' }),
   analysisEvents: async (door) => {
     const { value } = await door('submitAnalysis', { incident: { ...example, text: `${example.text as string} (stream)` } });
@@ -39,6 +40,8 @@ const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInpu
   exportIncident: async () => ({ id: example.id as string }),
   // The exported file imported again under a new id (each door its own): the same runs, new run ids.
   importIncident: async (door) => ({ bundle: (await door('exportIncident', { id: example.id as string })).value, asIncidentId: `handed-over-${nextId++}` }),
+  // Nothing is this old: the purge runs through every step and deletes no incident the other samples use.
+  purgeIncidents: async () => ({ before: '2000-01-01' }),
   zonesGeoJson: async () => ({ id: example.id as string }),
   zonesKml: async () => ({ id: example.id as string, lang: 'en' }),
   models: async () => ({}),
@@ -97,7 +100,7 @@ const overHttp: Door = async (name, args) => {
   const query = new URLSearchParams(request.query).toString();
   const response = await fetch(`${base}${request.path}${query ? `?${query}` : ''}`, {
     method: request.method,
-    headers: { authorization: `Bearer ${token}`, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${token}`, ...request.headers, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
   });
   const spec: OperationSpec = OPERATIONS[name];

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import type { Incident } from '../contract/incident.js';
 import type { MultiLevelCache } from './multiLevelCache.js';
 
-function stable(value: unknown): string {
+/** JSON with object keys sorted at every level (undefined members left out): equal values, equal text. */
+export function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort()

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { idempotencyKeySchema, type OperationArgs } from '../contract/operations.js';
 import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
@@ -18,13 +19,16 @@ import { LOOPBACK_HOST_NAMES, assertServable, hostHeaderName, isLoopbackHost, se
 import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
 import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
-import { addOperationCommands } from './operationCommands.js';
+import { addOperationCommands, kebab } from './operationCommands.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreAdvice, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
 import { loadAlertRules } from '../monitoring/alerts/rules.js';
 import { exportPrometheusRules } from '../monitoring/alerts/prometheus.js';
 import { writeSupportBundle } from './supportBundle.js';
+
+/** The analyse operations' argument the `--idempotency-key` flag carries (engine/contract/operations.ts). */
+const IDEMPOTENCY_KEY_ARG = 'idempotencyKey' satisfies keyof OperationArgs<'analyze'>;
 
 interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
 
@@ -48,8 +52,19 @@ function readInput(file: string): string {
   }
 }
 
-async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean; models?: ModelChoice }): Promise<number> {
+/** Each line's idempotency key: the key itself for one incident, KEY/N for line N of a batch, so a batch
+ *  run again after a crash answers the lines it already saved instead of saving them twice. */
+function lineKeys(key: string | undefined, count: number): (position: number) => string | undefined {
+  if (key === undefined) return () => undefined;
+  const sample = count > 1 ? `${key}/${count}` : key;
+  const checked = idempotencyKeySchema.safeParse(sample);
+  if (!checked.success) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--idempotency-key: ${checked.error.issues[0]?.message ?? 'invalid'} (at most 128 characters with the line number a batch adds)`, 'idempotencyKey');
+  return (position) => (count > 1 ? `${key}/${position}` : key);
+}
+
+async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean; models?: ModelChoice; idempotencyKey?: string }): Promise<number> {
   const entries = parseInputText(readInput(file));
+  const keyOf = lineKeys(options.idempotencyKey, entries.length);
   // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
   const { engine, config } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
   let failed = 0;
@@ -67,7 +82,8 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
       for (const entry of entries) {
         if (!('incident' in entry)) { results.push(Promise.resolve(errorResult(entry.id, entry.error))); continue; }
         await acquire();
-        results.push(engine.analyze(entry.incident, { priority, save: options.save, ...(options.models ? { models: options.models } : {}) })
+        const idempotencyKey = keyOf(entry.position);
+        results.push(engine.analyze(entry.incident, { priority, save: options.save, ...(options.models ? { models: options.models } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) })
           .catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
           .finally(release));
       }
@@ -170,18 +186,21 @@ export function buildCli(): Command {
     .addOption(new Option('--lang <lang>', 'briefing language (default: the report\'s)').choices(['zh', 'en']))
     .option('--no-save', 'do not record the runs in the history')
     .addOption(new Option('--models <choice>', "which model versions re-run an incident: 'incident' keeps those its first run used, 'live' the live ones (remembered for its next re-runs; default: the incident's last choice, else live; docs/updates.md)")
-      .choices(modelChoiceSchema.options)))
+      .choices(modelChoiceSchema.options))
+    // The operations table's idempotencyKey argument (IDEMPOTENCY_KEY_HEADER over HTTP), as a flag.
+    .option(`--${kebab(IDEMPOTENCY_KEY_ARG)} <key>`, 'a key for this submission: run again with the same key (after a crash) and the runs it already saved are answered, not made twice; line N of a batch uses KEY/N (docs/hardening.md)'))
     .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
   withCommon(program.command('serve').description('serve the local HTTP API')
     .option('--host <host>', 'interface to bind; any address but 127.0.0.1, ::1 and localhost is served over TLS and needs the token', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
     .option('--no-token', 'do not require the per-install API token (loopback only; closed single-user machines)')
     .option('--tls', 'serve HTTPS on loopback too (always on for other addresses)', false))
     .action(serveCommand);
-  // history, show, models, about: derived from the operations table.
-  addOperationCommands(program, withCommon, (options) => overridesFrom(options as CommonOptions));
-  withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise').argument('[file]')
+  // Before the operations' commands: `db purge` (from the table) is a subcommand of it.
+  withCommon(program.command('db').argument('<action>', 'stats | check | backup FILE | restore FILE | vacuum | advise (and purge: safe-edge db purge --help)').argument('[file]')
     .description('database maintenance (restore needs the engine stopped)').option('--json', 'JSON', false))
     .action(async (action, file, options) => { process.exitCode = await dbCommand(action, file, options); });
+  // history, show, models, about, db purge: derived from the operations table.
+  addOperationCommands(program, withCommon, (options) => overridesFrom(options as CommonOptions));
   withCommon(program.command('config').description('print the effective configuration')).action((options) => {
     process.stdout.write(JSON.stringify(configFrom(options), null, 2) + '\n');
   });

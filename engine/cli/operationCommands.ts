@@ -96,6 +96,16 @@ const VIEWS: { [K in CliOperationName]: CommandView<K> } = {
     },
   },
   exportIncident: { print: (bundle) => { json(bundle); return 0; } },
+  purgeIncidents: {
+    options: [jsonFlag()],
+    print: (r, options) => {
+      if (options.json) { json(r); return 0; }
+      write(`purged ${r.incidents} incident(s), ${r.runs} run(s) and ${r.backupsRemoved} backup(s) with secure_delete; the database went from ${r.beforeBytes} to ${r.afterBytes} bytes\n`);
+      if (!r.walTruncated) write('the write-ahead log could not be emptied (another program was reading the database): run the purge again once it has stopped\n');
+      write('what the file system freed is beyond SQLite: keep the disk encrypted (docs/storage.md#purging)\n');
+      return r.walTruncated ? 0 : 1;
+    },
+  },
   importIncident: {
     options: [jsonFlag()],
     prepare: (args) => ({ ...args, bundle: readJsonFile(String(args.bundle), 'bundle') }),
@@ -122,8 +132,9 @@ const VIEWS: { [K in CliOperationName]: CommandView<K> } = {
   },
 };
 
-/** Commands that change what a serving engine runs: never behind its back (it would not swap). */
-const CHANGES_MODELS = new Set<CliOperationName>(['updateModels', 'importModels', 'rollbackModel', 'trustChannel']);
+/** Commands that change what a serving engine runs or holds: never behind its back (it would not swap its
+ *  models; a purge would leave the answers it keeps in memory). */
+const THROUGH_SERVING_ENGINE = new Set<CliOperationName>(['updateModels', 'importModels', 'rollbackModel', 'trustChannel', 'purgeIncidents']);
 
 function printUpdateReport(report: OperationResult<'updateModels'>, options: Record<string, unknown>): number {
   const refused = report.models.some((m) => m.outcome === 'refused');
@@ -149,7 +160,7 @@ function printModelHistory(view: OperationResult<'modelUpdates'>): void {
   for (const e of view.events) write(`  ${e.at}  ${e.name}${e.version === null ? '' : ` v${e.version}`}  ${e.event}${e.code ? `  ${e.code}` : ''}\n`);
 }
 
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Adds one command per `cli` operation; `overridesFrom` turns the common flags into configuration. */
@@ -173,9 +184,12 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
       if (cli.positional) args[cli.positional] = received[0];
       const prepared = view.prepare ? view.prepare(args) : args;
       const overrides = overridesFrom(options);
-      if (CHANGES_MODELS.has(name)) {
+      if (THROUGH_SERVING_ENGINE.has(name)) {
         const pid = servingEngine(resolveConfig(overrides).dataDir);
-        if (pid !== null) throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `a SAFE Edge engine (pid ${pid}) is serving this data directory: change its models through it (the app's Models page, or POST ${OPERATIONS[name].http.path}) so it swaps them in`, 'dataDir');
+        const how = name === 'purgeIncidents'
+          ? `stop it first, or purge through it (POST ${OPERATIONS[name].http.path}) so it forgets the answers it holds in memory too`
+          : `change its models through it (the app's Models page, or POST ${OPERATIONS[name].http.path}) so it swaps them in`;
+        if (pid !== null) throw new SafeError(ERROR_CODES.DATA_DIR_IN_USE, `a SAFE Edge engine (pid ${pid}) is serving this data directory: ${how}`, 'dataDir');
       }
       const { engine } = await startEngine({ host: 'cli', overrides, defaults: { logLevel: 'warn' }, agents: false });
       try {

@@ -23,6 +23,10 @@ export const runSummarySchema = z.object({
    *  The incidents list shows them beside each incident (docs/app.md). */
   reportedAt: z.string().nullable(),
   location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  /** Present when the run's stored bytes no longer match their checksum (SAFE_E_RUN_DAMAGED): it is listed
+   *  so nothing disappears unseen, but nothing it holds is shown (status `error`, empty text, nulls;
+   *  docs/hardening.md#rows-retries-and-purge). */
+  damaged: errorBodySchema.optional(),
 });
 
 export const historyQuerySchema = z.object({
@@ -45,6 +49,9 @@ export const storedRunSchema = z.object({
   models: z.record(z.string(), z.string()),
   /** Changes since the previous run of the same incident; empty for its first run. */
   changesSincePrevious: z.array(runChangeSchema),
+  /** Set when the previous run is damaged (SAFE_E_RUN_DAMAGED): this run is shown, the changes cannot be
+   *  (docs/hardening.md#rows-retries-and-purge). */
+  previousDamaged: errorBodySchema.optional(),
   /** The incident's models (docs/updates.md#keeping-an-incidents-models): the version of each model its
    *  first run used, those that differ from the live version now (name → live version), and whether its
    *  re-runs keep them (the commander's remembered choice). */

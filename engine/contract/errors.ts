@@ -90,6 +90,11 @@ export const ERROR_CODES = {
   DATABASE_UNCHECKED: 'SAFE_E_DATABASE_UNCHECKED',
   /** The data directory cannot be written (read-only, left so by a crash or a mount, or owned by another user). */
   DATA_DIR_UNWRITABLE: 'SAFE_E_DATA_DIR_UNWRITABLE',
+  /** A stored run whose bytes no longer match its checksum (a flipped byte on disk): refused, never shown;
+   *  restore the newest good backup (docs/hardening.md#rows-retries-and-purge). */
+  RUN_DAMAGED: 'SAFE_E_RUN_DAMAGED',
+  /** An Idempotency-Key already used for a submission that asked something else: use a new key. */
+  IDEMPOTENCY_CONFLICT: 'SAFE_E_IDEMPOTENCY_CONFLICT',
   INTERNAL: 'SAFE_E_INTERNAL',
   ENGINE_RESTARTED: 'SAFE_E_ENGINE_RESTARTED',
   ENGINE_FAILED: 'SAFE_E_ENGINE_FAILED',
@@ -153,6 +158,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_DATABASE_DAMAGED: 409,
   SAFE_E_DATABASE_UNCHECKED: 503,
   SAFE_E_DATA_DIR_UNWRITABLE: 409,
+  SAFE_E_RUN_DAMAGED: 409,
+  SAFE_E_IDEMPOTENCY_CONFLICT: 409,
   SAFE_E_INTERNAL: 500,
   SAFE_E_ENGINE_RESTARTED: 503,
   SAFE_E_ENGINE_FAILED: 503,

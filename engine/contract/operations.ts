@@ -40,6 +40,8 @@ export interface HttpBinding {
   tokenInQuery?: boolean;
   /** The result is text sent as is with this content type instead of JSON (a string result). */
   contentType?: string;
+  /** Arguments that travel as request headers: argument name → header name. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The Prometheus text exposition format, version 0.0.4 (docs/metrics.md). */
@@ -67,6 +69,28 @@ export interface OperationSpec {
 
 const noArgs = z.object({});
 const id = z.string().min(1).max(128);
+
+/** The header an HTTP client sends its submission's idempotency key in (the de facto standard's name). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** A client's key for one submission (docs/hardening.md#rows-retries-and-purge): a retry with the same key
+ *  answers the run the first one made instead of analysing again, even after a crash between the commit and
+ *  the reply; the same key with a different submission is refused (SAFE_E_IDEMPOTENCY_CONFLICT). Visible
+ *  ASCII, as a header value must be; a UUID is a good one. */
+export const idempotencyKeySchema = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only (a UUID is a good key)');
+/** Where each door carries it: a header over HTTP, an argument everywhere else. */
+const submissionHeaders = { idempotencyKey: IDEMPOTENCY_KEY_HEADER } as const;
+
+/** A calendar day as YYYY-MM-DD (a day in UTC): a purge's cut-off. */
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((day) => { const at = new Date(`${day}T00:00:00.000Z`); return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(day); }, 'not a day of the calendar');
+
+/** What `db purge` removed (docs/storage.md#purging). */
+const purgeReportSchema = z.object({
+  incidents: z.number().int(), runs: z.number().int(), backupsRemoved: z.number().int(),
+  beforeBytes: z.number().int(), afterBytes: z.number().int(),
+  /** False when a reader kept the write-ahead log from being emptied: purge again once it has gone. */
+  walTruncated: z.boolean(),
+});
 const submitArgs = z.object({
   /** Untrusted: checked by parseIncident, which gives each problem its own code (INVALID_FIELD, TEXT_TOO_LONG...). */
   incident: z.unknown(),
@@ -77,6 +101,7 @@ const submitArgs = z.object({
    *  the incident's first run used, 'live' the versions live now. Either choice is remembered for the
    *  incident's later re-runs; absent, the incident's remembered choice applies (live when none). */
   models: modelChoiceSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 
 /** A run (or an incident's latest run) and the language of the names written into the file. */
@@ -93,12 +118,12 @@ export const OPERATIONS = {
   },
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
-    events: progressEventSchema, access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses', body: 'incident' }, bridge: true,
+    events: progressEventSchema, access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses', body: 'incident', headers: submissionHeaders }, bridge: true,
     notSaved: notSavedBodySchema,
   },
   submitAnalysis: {
     kind: 'command', summary: 'Start an analysis in the background; follow it with analysisEvents', args: submitArgs, result: jobAcceptedSchema,
-    access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses/jobs', body: 'incident', status: 202 }, bridge: false,
+    access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses/jobs', body: 'incident', status: 202, headers: submissionHeaders }, bridge: false,
   },
   analysisEvents: {
     kind: 'stream', summary: 'A background analysis: its progress events, then its result', args: z.object({ jobId: id }), result: z.null(),
@@ -123,6 +148,11 @@ export const OPERATIONS = {
     kind: 'command', summary: "Import an incident another post exported: its runs exactly as they were made; never changes a run already saved",
     args: importIncidentArgsSchema, result: importIncidentResultSchema, access: 'operator', group: 'handover',
     http: { method: 'POST', path: '/v1/incidents/import', body: 'bundle' }, bridge: true, cli: { command: 'incident import', positional: 'bundle' },
+  },
+  purgeIncidents: {
+    kind: 'command', summary: 'Delete every incident, or those last analysed before a day (UTC), for good: secure_delete, VACUUM, the write-ahead log emptied and the backups removed (docs/storage.md#purging)',
+    args: z.object({ before: calendarDay.optional() }), result: purgeReportSchema, access: 'operator', group: 'runs',
+    http: { method: 'POST', path: '/v1/db/purge' }, bridge: false, cli: { command: 'db purge' },
   },
   zonesGeoJson: {
     kind: 'query', summary: "A run's zones, sites, lines and places at risk as GeoJSON (RFC 7946) for GIS tools", args: zoneExportArgs,
@@ -256,9 +286,14 @@ export function pathParams(path: string): string[] {
 }
 
 /** The request a client sends for an operation: method, path with its parameters filled in, query, body. */
-export function httpRequestFor<K extends OperationName>(name: K, args: OperationArgsInput<K>): { method: 'GET' | 'POST'; path: string; query: Record<string, string>; body?: unknown } {
+export function httpRequestFor<K extends OperationName>(name: K, args: OperationArgsInput<K>): { method: 'GET' | 'POST'; path: string; query: Record<string, string>; headers: Record<string, string>; body?: unknown } {
   const http: HttpBinding = OPERATIONS[name].http;
   const rest: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+  const headers: Record<string, string> = {};
+  for (const [arg, header] of Object.entries(http.headers ?? {})) {
+    if (rest[arg] !== undefined) headers[header] = String(rest[arg]);
+    delete rest[arg];
+  }
   let path = http.path;
   for (const param of pathParams(http.path)) {
     path = path.replace(`:${param}`, encodeURIComponent(String(rest[param])));
@@ -270,14 +305,20 @@ export function httpRequestFor<K extends OperationName>(name: K, args: Operation
     delete rest[http.body];
   }
   const query = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  return body === undefined ? { method: http.method, path, query } : { method: http.method, path, query, body };
+  return body === undefined ? { method: http.method, path, query, headers } : { method: http.method, path, query, headers, body };
 }
 
 /** The argument object of an operation from the parts of an HTTP request (validated by the caller). */
-export function argsFromHttp(name: OperationName, parts: { params: unknown; query: unknown; body: unknown }): Record<string, unknown> {
+export function argsFromHttp(name: OperationName, parts: { params: unknown; query: unknown; body: unknown; headers?: Readonly<Record<string, unknown>> }): Record<string, unknown> {
   const http: HttpBinding = OPERATIONS[name].http;
   const args: Record<string, unknown> = { ...(parts.query as Record<string, unknown> ?? {}), ...(parts.params as Record<string, unknown> ?? {}) };
   if (http.body !== undefined) args[http.body] = parts.body;
+  // Node gives header names in lower case; an argument carried by a header is never taken from the query.
+  for (const [arg, header] of Object.entries(http.headers ?? {})) {
+    const value = parts.headers?.[header.toLowerCase()];
+    if (value === undefined) delete args[arg];
+    else args[arg] = value;
+  }
   return args;
 }
 

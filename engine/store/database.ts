@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 import { makeOwnerOnlyDir, touchOwnerOnly } from './dataDirPermissions.js';
+import { backfillRunChecksums } from './runChecksum.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type SqliteDatabase = Database.Database;
@@ -86,6 +87,12 @@ export function quickCheck(db: SqliteDatabase, maxProblems = 20): string[] {
   return (db.pragma(`quick_check(${maxProblems})`) as Array<{ quick_check: string }>).map((r) => r.quick_check);
 }
 
+/** What a migration computes that SQL cannot (a sha256), run in its transaction right after its SQL; keyed by
+ *  the version the migration brings the database to. The migrations themselves stay plain SQL. */
+const MIGRATION_BACKFILLS: Readonly<Record<number, (db: SqliteDatabase) => void>> = {
+  5: backfillRunChecksums,
+};
+
 export function migrate(db: SqliteDatabase): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
@@ -97,6 +104,7 @@ export function migrate(db: SqliteDatabase): number {
     try {
       db.transaction(() => {
         db.exec(MIGRATIONS[version] as string);
+        MIGRATION_BACKFILLS[version + 1]?.(db);
         db.pragma(`user_version = ${version + 1}`);
       })();
     } catch (err) {

@@ -156,6 +156,38 @@ export function restoreAdvice(dataDir: string): { backup: string | null; advice:
     : { backup, advice: `no good backup in ${join(dataDir, BACKUPS_DIR)}: stop the engine, keep a copy of ${join(dataDir, DATABASE_FILE)} for IT support, and restore one you have with safe-edge db restore FILE --data-dir "${dataDir}"` };
 }
 
+/** What a purge removed and what the file came to (docs/storage.md#purging). */
+export interface PurgeReport { incidents: number; runs: number; backupsRemoved: number; beforeBytes: number; afterBytes: number; walTruncated: boolean }
+
+/**
+ * Purging for a lost laptop (docs/storage.md#purging): `remove` deletes the rows with SQLite's
+ * secure_delete on, so their pages are overwritten with zeros instead of being left free; VACUUM then
+ * rebuilds the file without free pages, and a TRUNCATE checkpoint empties the write-ahead log, which
+ * would otherwise still hold the deleted pages. The backups in <dataDir>/backups are removed as well:
+ * each one holds what was purged. Blocks the file system itself freed are beyond SQLite's reach: that is
+ * what the OS's disk encryption is for.
+ */
+export function securePurge(db: SqliteDatabase, dataDir: string, remove: () => { incidents: number; runs: number }): PurgeReport {
+  const size = () => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  const beforeBytes = size();
+  const was = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    const removed = remove();
+    db.exec('VACUUM');
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return { ...removed, backupsRemoved: removeBackups(dataDir), beforeBytes, afterBytes: size(), walTruncated: checkpoint?.busy === 0 };
+  } finally {
+    db.pragma(`secure_delete = ${was}`);
+  }
+}
+
+function removeBackups(dataDir: string): number {
+  const files = listBackups(dataDir);
+  for (const file of files) rmSync(file, { force: true });
+  return files.length;
+}
+
 /** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
 export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
   const dir = join(dataDir, BACKUPS_DIR);

@@ -92,4 +92,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE incidents ADD COLUMN keep_models INTEGER NOT NULL DEFAULT 0 CHECK (keep_models IN (0, 1));
   `,
+  // 5: rows integrity_check cannot see, and retried submissions (docs/hardening.md#rows-retries-and-purge).
+  // checksum: the sha256 of everything a run serves (store/runChecksum.ts), checked on every read; the runs
+  // already here get theirs in the same transaction (MIGRATION_BACKFILLS). idempotency_key: the client's
+  // key for the submission that made the run, and request_sha256 the hash of what it asked, so a retry
+  // finds its run even after a crash between the commit and the reply.
+  `
+  ALTER TABLE runs ADD COLUMN checksum TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN idempotency_key TEXT;
+  ALTER TABLE runs ADD COLUMN request_sha256 TEXT;
+  CREATE UNIQUE INDEX runs_by_idempotency_key ON runs (idempotency_key) WHERE idempotency_key IS NOT NULL;
+  `,
 ];

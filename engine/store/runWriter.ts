@@ -2,9 +2,9 @@
 // transaction, so one fsync acknowledges them all. Each caller's promise resolves only after the commit.
 import type { Incident } from '../contract/incident.js';
 import type { AnalysisResult } from '../contract/result.js';
-import type { AnalysisStore } from './analysisStore.js';
+import type { AnalysisStore, Submission } from './analysisStore.js';
 
-interface Queued { incident: Incident; result: AnalysisResult; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void }
+interface Queued { incident: Incident; result: AnalysisResult; submission?: Submission; resolve: (r: AnalysisResult) => void; reject: (e: unknown) => void }
 
 export class RunWriter {
   private queue: Queued[] = [];
@@ -12,9 +12,10 @@ export class RunWriter {
 
   constructor(private readonly store: AnalysisStore, private readonly maxBatch = 256) {}
 
-  save(incident: Incident, result: AnalysisResult): Promise<AnalysisResult> {
+  /** `submission`: the key it came with, stored with the run (docs/hardening.md#rows-retries-and-purge). */
+  save(incident: Incident, result: AnalysisResult, submission?: Submission): Promise<AnalysisResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ incident, result, resolve, reject });
+      this.queue.push({ incident, result, submission, resolve, reject });
       if (this.queue.length >= this.maxBatch) this.flush();
       else if (!this.scheduled) { this.scheduled = true; setImmediate(() => this.flush()); }
     });

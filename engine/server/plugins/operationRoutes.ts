@@ -18,12 +18,12 @@ function routeSchema(spec: OperationSpec) {
   const shape = spec.args.shape as Record<string, z.ZodType>;
   const pick = (keep: (key: string) => boolean) => z.object(Object.fromEntries(Object.entries(shape).filter(([k]) => keep(k))));
   const body = http.body !== undefined ? shape[http.body] : undefined;
+  // Arguments carried by headers (the idempotency key) are checked with the others by callOperation.
+  const inQuery = (k: string) => !params.includes(k) && k !== http.body && !Object.hasOwn(http.headers ?? {}, k);
   return {
     ...(params.length ? { params: pick((k) => params.includes(k)) } : {}),
     // A stream's query may also carry the token (EventSource cannot send headers).
-    querystring: http.tokenInQuery
-      ? pick((k) => !params.includes(k) && k !== http.body).extend({ token: z.string().optional() })
-      : pick((k) => !params.includes(k) && k !== http.body),
+    querystring: http.tokenInQuery ? pick(inQuery).extend({ token: z.string().optional() }) : pick(inQuery),
     ...(body && !(body instanceof z.ZodUnknown) ? { body } : {}),
     response: {
       // A text result (http.contentType) is sent as is: no JSON serializer for it.
@@ -68,7 +68,7 @@ export function operationRoutes(group: HttpGroup, handlers: OperationHandlers) {
       app.route({
         method: http.method, url: http.path, schema: routeSchema(spec), config: { operation: name },
         handler: async (request, reply) => {
-          const args = argsFromHttp(name, { params: request.params, query: request.query, body: request.body });
+          const args = argsFromHttp(name, { params: request.params, query: request.query, body: request.body, headers: request.headers });
           if (spec.kind === 'stream') return sendEventStream(reply, request, handlers, name, args);
           const value = await callOperation(handlers, name, args, () => {}, undefined, request.heldBody ?? undefined);
           if (http.contentType) return reply.code(http.status ?? 200).type(http.contentType).send(value);

@@ -8,12 +8,17 @@ import { formatDateTime } from '../logic/dateTime.js';
 import { routeHash } from '../logic/routes.js';
 import { LevelPath } from './LevelPath.js';
 import { useT } from '../i18n/i18n.js';
+import type { RunSummary } from '../transport/engineTransport.js';
 
 const typeKey = (type: string | null) => (type && (INCIDENT_TYPES as readonly string[]).includes(type) ? `type.${type as (typeof INCIDENT_TYPES)[number]}` as const : null);
 
 export function IncidentRows({ groups }: { groups: readonly IncidentGroup[] }) {
   const { t, language } = useT();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // A run whose stored bytes failed their checksum is listed, but nothing it holds is shown (docs/app.md).
+  const snippet = (r: RunSummary) => (r.damaged
+    ? <div className="report-snippet run-damaged" data-testid="run-damaged">{t('incidents.runDamaged')}</div>
+    : <div className="report-snippet">{r.text}</div>);
   const toggle = (id: string) => setOpen((was) => { const next = new Set(was); if (!next.delete(id)) next.add(id); return next; });
   return (
     <table className="history incidents" data-testid="history-table">
@@ -37,7 +42,7 @@ export function IncidentRows({ groups }: { groups: readonly IncidentGroup[] }) {
               </td>
               <td>
                 <a href={routeHash({ page: 'analysis', id: g.latest.runId })}>{g.incidentId}</a>
-                <div className="report-snippet">{g.latest.text}</div>
+                {snippet(g.latest)}
               </td>
               <td data-testid="incident-place">{g.latest.location ? formatLocation(g.latest.location) : <span className="muted">{t('incidents.noPlace')}</span>}</td>
               <td className="incident-type-cell">{type ? t(type) : '—'}</td>
@@ -49,7 +54,7 @@ export function IncidentRows({ groups }: { groups: readonly IncidentGroup[] }) {
               <tr key={r.runId} className="run-row" id={`run-${r.runId}`} hidden={!expanded} data-testid="run-row">
                 <td />
                 <td><time dateTime={r.createdAt}>{formatDateTime(r.createdAt, language)}</time></td>
-                <td colSpan={3}><a href={routeHash({ page: 'analysis', id: r.runId })}>{t('incidents.run', { seq: r.seq })}</a><div className="report-snippet">{r.text}</div></td>
+                <td colSpan={3}><a href={routeHash({ page: 'analysis', id: r.runId })}>{t('incidents.run', { seq: r.seq })}</a>{snippet(r)}</td>
                 <td><LevelPath path={levelPath([r])} escalation={null} /></td>
                 <td>{r.totalMs !== null ? t('incidents.took', { s: (r.totalMs / 1000).toFixed(1) }) : '—'}</td>
                 <td><span className={`run-status status-${r.status}`}>{t(`status.${r.status}`)}</span></td>

@@ -18,6 +18,40 @@ export type StoredRun = z.infer<typeof storedRunSchema>;
 /** Which model versions run an analysis (docs/updates.md#keeping-an-incidents-models); absent: the incident's remembered choice. */
 export interface AnalyzeChoice { models?: ModelChoice }
 
+/**
+ * A new idempotency key: one per submission, sent again with every retry of it, so a retry after a lost
+ * reply answers the run the engine already made instead of making a second (docs/hardening.md#rows-retries-and-purge).
+ * getRandomValues, not randomUUID: a page served over plain HTTP on a LAN is not a secure context.
+ */
+export function newSubmissionKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `ui-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** How often a submission is sent when its answer is lost, and the wait before the next try (times the
+ *  attempt): an engine restarting after a crash is back within seconds. */
+const SUBMIT_ATTEMPTS = 3;
+const RESUBMIT_AFTER_MS = 1000;
+/** Where the answer was lost on the way, not refused: sending the same submission again is safe. */
+const LOST = new Set<string>([TRANSPORT_ERROR_CODES.UNREACHABLE, ERROR_CODES.ENGINE_RESTARTED]);
+
+/**
+ * Sends one submission (the same idempotency key every time) until it is answered: when the reply or the
+ * progress stream is lost (the engine restarted, the connection dropped), it is sent again, up to
+ * SUBMIT_ATTEMPTS times, and the engine answers the run it already saved or analyses it once more if it
+ * had not (docs/hardening.md#rows-retries-and-purge). Any other error is the answer.
+ */
+export async function resubmitting<T>(send: () => Promise<T>, waitMs = RESUBMIT_AFTER_MS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (attempt >= SUBMIT_ATTEMPTS || !(err instanceof EngineError) || !LOST.has(err.body.code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, waitMs * attempt));
+    }
+  }
+}
+
 /** What a transport itself provides: any operation the UI may call, and an analysis with its progress. */
 export interface EngineCalls {
   readonly kind: 'ipc' | 'http';

@@ -6,7 +6,7 @@ import type { IncidentInput } from '../../../engine/contract/incident.js';
 import { jobMessageSchema, type ProgressEventBody } from '../../../engine/contract/api.js';
 import { ERROR_CODES, toErrorBody } from '../../../engine/contract/errors.js';
 import { OPERATIONS, httpRequestFor, type BridgeOperationName, type HttpBinding, type OperationArgsInput, type OperationName, type OperationResult } from '../../../engine/contract/operations.js';
-import { EngineError, engineTransport, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
+import { EngineError, engineTransport, newSubmissionKey, resubmitting, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 import { TRANSPORT_ERROR_CODES } from './transportErrors.js';
 
 export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
@@ -17,7 +17,7 @@ export function createHttpTransport(baseUrl: string, token: string | null): Engi
     try {
       response = await fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
         method: request.method,
-        headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { ...request.headers, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
       });
     } catch (err) {
@@ -38,26 +38,35 @@ export function createHttpTransport(baseUrl: string, token: string | null): Engi
   return engineTransport({
     kind: 'http',
     call: <K extends BridgeOperationName>(name: K, args: OperationArgsInput<K>) => send(name, args),
+    /**
+     * Submits the analysis and follows its events; when the reply or the stream is lost, submits it again
+     * with the same idempotency key (resubmitting, engineTransport.ts).
+     */
     async analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void, options: AnalyzeChoice = {}): Promise<AnalysisResult> {
-      const { events } = await send('submitAnalysis', { incident, ...options });
-      return new Promise<AnalysisResult>((resolve, reject) => {
-        const source = new EventSource(`${baseUrl}${events}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-        // Each Server-Sent Event is named after the job message's kind and carries its data.
-        const onMessage = (e: Event) => {
-          const message = jobMessageSchema.safeParse({ kind: e.type, data: JSON.parse((e as MessageEvent<string>).data) as unknown });
-          if (!message.success) return;
-          if (message.data.kind === 'progress') onProgress(message.data.data);
-          else { source.close(); resolve(message.data.data); }
-        };
-        source.addEventListener('progress', onMessage);
-        source.addEventListener('result', onMessage);
-        source.onerror = () => {
-          if (source.readyState === EventSource.CLOSED) reject(new EngineError({ code: ERROR_CODES.ENGINE_RESTARTED, message: 'lost the connection to the engine' }));
-        };
-      });
+      const submission = { incident, ...options, idempotencyKey: newSubmissionKey() };
+      return resubmitting(async () => followJob((await send('submitAnalysis', submission)).events, onProgress));
     },
   });
+
+  function followJob(events: string, onProgress: (e: ProgressEventBody) => void): Promise<AnalysisResult> {
+    return new Promise<AnalysisResult>((resolve, reject) => {
+      const source = new EventSource(`${baseUrl}${events}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+      // Each Server-Sent Event is named after the job message's kind and carries its data.
+      const onMessage = (e: Event) => {
+        const message = jobMessageSchema.safeParse({ kind: e.type, data: JSON.parse((e as MessageEvent<string>).data) as unknown });
+        if (!message.success) return;
+        if (message.data.kind === 'progress') onProgress(message.data.data);
+        else { source.close(); resolve(message.data.data); }
+      };
+      source.addEventListener('progress', onMessage);
+      source.addEventListener('result', onMessage);
+      source.onerror = () => {
+        if (source.readyState === EventSource.CLOSED) reject(new EngineError({ code: ERROR_CODES.ENGINE_RESTARTED, message: 'lost the connection to the engine' }));
+      };
+    });
+  }
 }
+
 
 /** The token from `#token=…` (moved to session storage and removed from the address bar). */
 export function takeTokenFromLocation(location: Location, storage: Storage): string | null {

@@ -5,7 +5,7 @@ import type { IncidentInput } from '../../../engine/contract/incident.js';
 import { resultNotSaved, type ProgressEventBody } from '../../../engine/contract/api.js';
 import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
-import { EngineError, engineTransport, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
+import { EngineError, engineTransport, newSubmissionKey, resubmitting, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 
 /** The preload rejects with an Error carrying the engine's error body; surface it as an EngineError. */
 const asEngineError = (err: unknown): never => {
@@ -22,9 +22,11 @@ export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
     onEngineStatus: (listener) => bridge.onEngineStatus(listener),
     analyze(incident: IncidentInput, onProgress: (e: ProgressEventBody) => void, options: AnalyzeChoice = {}) {
       const analysisId = incident.id ?? `ui-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+      const submission = { incident, analysisId, ...options, idempotencyKey: newSubmissionKey() };
+      // An engine that crashed mid-analysis is restarted by the supervisor: the same submission is sent again.
       // Not saved (SAFE_E_SAVE_FAILED): still the answer, shown with its saveError (docs/app.md, "Not saved").
-      return bridge.invoke('analyze', { incident, analysisId, ...options }, onProgress)
-        .catch((err: unknown): AnalysisResult => resultNotSaved((err as { body?: unknown }).body) ?? asEngineError(err));
+      return resubmitting(() => bridge.invoke('analyze', submission, onProgress)
+        .catch((err: unknown): AnalysisResult => resultNotSaved((err as { body?: unknown }).body) ?? asEngineError(err)));
     },
   });
 }

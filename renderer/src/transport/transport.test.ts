@@ -7,7 +7,7 @@ import type { SafeEdgeBridge, EngineStatus } from '../../../engine/contract/ipc.
 import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import { createIpcTransport } from './ipcTransport.js';
 import { createHttpTransport } from './httpTransport.js';
-import { EngineError } from './engineTransport.js';
+import { EngineError, resubmitting } from './engineTransport.js';
 
 function fakeBridge() {
   const status = new Set<(s: EngineStatus) => void>();
@@ -33,7 +33,41 @@ test('an analysis goes through the bridge with its id and its progress reaches t
   const result = await createIpcTransport(bridge).analyze({ id: 'inc-7', text: 'x' }, (e) => seen.push(e));
   assert.equal(result.id, 'inc-7');
   assert.deepEqual(seen.map((e) => [e.analysisId, e.agent]), [['inc-7', 'strategist']]);
-  assert.deepEqual(calls[0], { name: 'analyze', args: { incident: { id: 'inc-7', text: 'x' }, analysisId: 'inc-7' } });
+  const { idempotencyKey, ...args } = (calls[0]?.args ?? {}) as { idempotencyKey?: string };
+  assert.deepEqual({ name: calls[0]?.name, args }, { name: 'analyze', args: { incident: { id: 'inc-7', text: 'x' }, analysisId: 'inc-7' } });
+  assert.match(idempotencyKey ?? '', /^ui-[0-9a-f]{32}$/, 'every submission carries an idempotency key');
+});
+
+test('a submission whose answer was lost is sent again with the same key; a new submission gets a new key', async () => {
+  const { bridge, calls } = fakeBridge();
+  let restarts = 1;
+  const invoke = bridge.invoke.bind(bridge);
+  // The engine dies once mid-analysis (the supervisor answers SAFE_E_ENGINE_RESTARTED), then answers.
+  (bridge as { invoke: unknown }).invoke = async (name: string, args: never, onEvent?: never) => {
+    if (name === 'analyze' && restarts-- > 0) {
+      calls.push({ name, args });
+      throw Object.assign(new Error('restarted'), { body: { code: 'SAFE_E_ENGINE_RESTARTED', message: 'the engine restarted' } });
+    }
+    return invoke(name as never, args, onEvent);
+  };
+  const transport = createIpcTransport(bridge);
+  const result = await transport.analyze({ id: 'inc-8', text: 'x' }, () => {});
+  assert.equal(result.id, 'inc-8');
+  await transport.analyze({ id: 'inc-8', text: 'x' }, () => {});
+  const keys = calls.map((c) => (c.args as { idempotencyKey: string }).idempotencyKey);
+  assert.equal(keys.length, 3);
+  assert.equal(keys[0], keys[1], 'the retry carries the first attempt\'s key');
+  assert.notEqual(keys[2], keys[0], 'a new submission has its own key');
+});
+
+test('resubmitting stops at once on an answer that is a refusal, and after three lost answers', async () => {
+  let sent = 0;
+  const refusal = new EngineError({ code: 'SAFE_E_IDEMPOTENCY_CONFLICT', message: 'other submission' });
+  await assert.rejects(resubmitting(async () => { sent++; throw refusal; }, 0), (e) => e === refusal);
+  assert.equal(sent, 1);
+  sent = 0;
+  await assert.rejects(resubmitting(async () => { sent++; throw new EngineError({ code: 'SAFE_UI_ENGINE_UNREACHABLE', message: 'Failed to fetch' }); }, 0));
+  assert.equal(sent, 3);
 });
 
 test('engine errors arrive as EngineError with the stable code; conveniences map to operations', async () => {
@@ -108,5 +142,41 @@ test('no reply at all is SAFE_UI_ENGINE_UNREACHABLE, a non-JSON reply SAFE_UI_BA
     assert.deepEqual(reports, ['runs:unreachable', 'run:failed', 'stats:unauthorised', 'runs:ok']);
   } finally {
     globalThis.fetch = realFetch;
+  }
+});
+
+test('the browser transport sends each submission\'s key as Idempotency-Key, and the same key when it sends it again', async () => {
+  const realFetch = globalThis.fetch;
+  const realEventSource = (globalThis as { EventSource?: unknown }).EventSource;
+  const posts: Array<string | null> = [];
+  let down = true;
+  globalThis.fetch = (async (_url: string, init: RequestInit) => {
+    posts.push(new Headers(init.headers).get('idempotency-key'));
+    // The first reply is lost (the engine restarting), the second arrives.
+    if (down) { down = false; throw new TypeError('Failed to fetch'); }
+    return new Response(JSON.stringify({ analysisId: 'inc-9', events: '/v1/analyses/jobs/j1/events' }), { status: 202 });
+  }) as typeof fetch;
+  // The job's stream: its result at once.
+  (globalThis as { EventSource?: unknown }).EventSource = class {
+    static readonly CLOSED = 2;
+    readyState = 1;
+    onerror: (() => void) | null = null;
+    constructor(readonly url: string) {}
+    addEventListener(kind: string, listener: (e: unknown) => void) {
+      if (kind === 'result') queueMicrotask(() => listener({ type: 'result', data: JSON.stringify({ id: 'inc-9', status: 'ok', models: {}, timingsMs: {} }) }));
+    }
+    close() { this.readyState = 2; }
+  };
+  try {
+    const transport = createHttpTransport('http://127.0.0.1:9', null);
+    assert.equal((await transport.analyze({ id: 'inc-9', text: 'x' }, () => {})).id, 'inc-9');
+    await transport.analyze({ id: 'inc-9', text: 'x' }, () => {});
+    assert.equal(posts.length, 3);
+    assert.match(posts[0] ?? '', /^ui-[0-9a-f]{32}$/);
+    assert.equal(posts[1], posts[0], 'sent again with the same key');
+    assert.notEqual(posts[2], posts[0], 'a new submission, a new key');
+  } finally {
+    globalThis.fetch = realFetch;
+    (globalThis as { EventSource?: unknown }).EventSource = realEventSource;
   }
 });

@@ -510,4 +510,10 @@ export const en: Record<MessageKey, string> = {
   'error.SAFE_E_DATABASE_DAMAGED': 'The analysis database is damaged: nothing more is saved in it. Analyses still run and are shown, but not saved.', 'error.SAFE_E_DATABASE_DAMAGED.todo': 'Stop the engine and restore the newest good backup with the command in the technical details (or in the engine log).',
   'error.SAFE_E_DATABASE_UNCHECKED': 'The full check of the analysis database is still running.', 'error.SAFE_E_DATABASE_UNCHECKED.todo': 'Nothing to do; it clears by itself when the check passes.',
   'error.SAFE_E_DATA_DIR_UNWRITABLE': 'The data directory cannot be written.', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': 'Make the data directory writable (or choose another), then start the engine again.',
+  // Rows, retries and purge (issue 16, docs/hardening.md#rows-retries-and-purge): damaged runs, reused keys
+  'error.SAFE_E_RUN_DAMAGED': 'A saved analysis record is damaged on disk (its bytes no longer match their checksum), so it is not shown.',
+  'error.SAFE_E_RUN_DAMAGED.todo': 'Close the app and restore the newest good backup (safe-edge db restore FILE); the other runs are not affected.',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT': 'This submission carried the key of an earlier, different submission, so it was not analysed.',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': 'Submit it again: each new submission gets a new key.',
+  'incidents.runDamaged': 'Damaged record, not shown: restore a backup',
 };

@@ -508,5 +508,11 @@ export const zh = {
   'error.SAFE_E_DATABASE_DAMAGED': '分析数据库已损坏：不再向其中保存任何内容。分析仍可运行和显示，但不会保存。', 'error.SAFE_E_DATABASE_DAMAGED.todo': '停止引擎，用技术详情（或引擎日志）中给出的命令恢复最新的完好备份。',
   'error.SAFE_E_DATABASE_UNCHECKED': '分析数据库的完整检查仍在进行。', 'error.SAFE_E_DATABASE_UNCHECKED.todo': '无需操作；检查通过后会自动解除。',
   'error.SAFE_E_DATA_DIR_UNWRITABLE': '数据目录无法写入。', 'error.SAFE_E_DATA_DIR_UNWRITABLE.todo': '让数据目录可写（或换一个数据目录），然后重新启动引擎。',
+  // 记录校验、重试与清除（issue 16，docs/hardening.md#rows-retries-and-purge）：损坏的分析记录、重复使用的键
+  'error.SAFE_E_RUN_DAMAGED': '一条已保存的分析记录在磁盘上已损坏（内容与校验和不符），因此不予显示。',
+  'error.SAFE_E_RUN_DAMAGED.todo': '关闭应用，恢复最近一份完好的备份（safe-edge db restore 文件）；其他分析记录不受影响。',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT': '此次提交带有先前另一项不同提交的键，因此未进行分析。',
+  'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': '请重新提交：每次新提交都会使用新的键。',
+  'incidents.runDamaged': '记录已损坏，不予显示：请恢复备份',
 } as const;
 export type MessageKey = keyof typeof zh;
