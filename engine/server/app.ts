@@ -12,7 +12,7 @@ import type { Engine } from '../engine.js';
 import { operationHandlers } from '../operationHandlers.js';
 import type { ApiTokens } from './apiToken.js';
 import { accessPlugin } from './plugins/access.js';
-import { frameworkErrorReply, registerErrorReplies } from './plugins/errorReplies.js';
+import { clientErrorReply, frameworkErrorReply, refuseWhileClosing, registerErrorReplies } from './plugins/errorReplies.js';
 import { operationRoutes } from './plugins/operationRoutes.js';
 import { uiStatic } from './plugins/uiStatic.js';
 
@@ -33,10 +33,16 @@ const GROUPS: HttpGroup[] = ['system', 'analyses', 'runs', 'handover', 'models',
 export function buildServer(engine: Engine, options: ServerOptions): FastifyInstance {
   // maxParamLength: an id is up to 128 characters, and percent-encoded UTF-8 makes a character up to 12
   // (fastify's default of 100 answered ids of 101–128 ASCII characters "no route").
-  const app = Fastify({ logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 }, frameworkErrors: frameworkErrorReply }).withTypeProvider<ZodTypeProvider>();
+  // frameworkErrors, clientErrorHandler and return503OnClosing: fastify's own bodies carry no SAFE_E_ code,
+  // so the errors it answers before routing, for unparseable requests and while closing are ours too.
+  const app = Fastify({
+    logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 },
+    frameworkErrors: frameworkErrorReply, clientErrorHandler: clientErrorReply, return503OnClosing: false,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorReplies(app, engine.logger);
+  refuseWhileClosing(app);
   // safe_http_request_duration_seconds (docs/metrics.md): by route template, so ids in paths and unknown
   // paths (route "unmatched") cannot grow the series. Event streams are hijacked and not timed.
   app.addHook('onResponse', async (request, reply) => {
