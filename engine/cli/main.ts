@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
-import { resolveConfig, type EngineConfig } from '../config.js';
+import { configSchema, resolveConfig, type EngineConfig } from '../config.js';
 import { errorResult } from '../engine.js';
 import { startEngine } from '../bootstrap.js';
 import { formatBriefing } from '../report/briefing.js';
@@ -16,6 +16,7 @@ import { loadOrCreateTokens } from '../server/apiToken.js';
 import { openDatabase } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
 import { addOperationCommands } from './operationCommands.js';
+import { wholeNumberOption } from './numberOption.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
@@ -23,11 +24,11 @@ import { loadAlertRules } from '../monitoring/alerts/rules.js';
 import { exportPrometheusRules } from '../monitoring/alerts/prometheus.js';
 import { writeSupportBundle } from './supportBundle.js';
 
-interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
+interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: number }
 
 /** The flags every command shares, as configuration overrides (they win over the environment). */
 function overridesFrom(options: CommonOptions, extra: Partial<EngineConfig> = {}): Partial<EngineConfig> {
-  return { dataDir: options.dataDir, modelsDir: options.modelsDir, workers: options.workers ? Number(options.workers) : undefined, ...extra };
+  return { dataDir: options.dataDir, modelsDir: options.modelsDir, workers: options.workers, ...extra };
 }
 
 const configFrom = (options: CommonOptions, extra: Partial<EngineConfig> = {}): EngineConfig => resolveConfig(overridesFrom(options, extra));
@@ -35,7 +36,7 @@ const configFrom = (options: CommonOptions, extra: Partial<EngineConfig> = {}): 
 const withCommon = (command: Command) => command
   .option('--data-dir <dir>', 'where the database and API token live (default: OS data directory; env SAFE_EDGE_DATA_DIR)')
   .option('--models-dir <dir>', 'model repository (default: the shipped models/; env SAFE_EDGE_MODELS_DIR)')
-  .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`);
+  .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`, wholeNumberOption('--workers', configSchema.shape.workers));
 
 function readInput(file: string): string {
   try {
@@ -81,8 +82,8 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
   return failed > 0 ? 1 : 0;
 }
 
-async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean }): Promise<void> {
-  const { engine, config, logger } = await startEngine({ host: 'server', overrides: overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token }) });
+async function serveCommand(options: CommonOptions & { host: string; port: number; token: boolean }): Promise<void> {
+  const { engine, config, logger } = await startEngine({ host: 'server', overrides: overridesFrom(options, { host: options.host, port: options.port, requireToken: options.token }) });
   const tokens = config.requireToken ? loadOrCreateTokens(config.dataDir) : null;
   const token = tokens?.operator ?? null;
   const app = buildServer(engine, { tokens, allowedHosts: config.host === '127.0.0.1' || config.host === 'localhost' ? [] : [config.host] });
@@ -141,7 +142,7 @@ export function buildCli(): Command {
       .choices(modelChoiceSchema.options)))
     .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
   withCommon(program.command('serve').description('serve the local HTTP API')
-    .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
+    .option('--host <host>', 'interface to bind', '127.0.0.1').option('--port <port>', 'TCP port', wholeNumberOption('--port', configSchema.shape.port), 8787)
     .option('--no-token', 'do not require the per-install API token (closed single-user machines only)'))
     .action(serveCommand);
   // history, show, models, about: derived from the operations table.

@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, HTTP_STATUS, RETRY_AFTER_S, SafeError, toErrorBody, type ErrorCode, type SafeErrorBody } from '../../contract/errors.js';
 import { MAX_INCIDENT_BYTES } from '../../contract/incident.js';
+import { PROTOTYPE_KEY_REFUSAL } from '../../contract/untrustedJson.js';
 import type { Logger } from '../../logging.js';
 
 /** fastify's own error codes (FST_ERR_*) that a client can cause, and what each means in our terms. */
@@ -17,7 +18,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; field: string; message: (
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ERROR_CODES.UNSUPPORTED_MEDIA_TYPE, field: 'content-type', message: () => 'send the body as JSON with "content-type: application/json"' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ERROR_CODES.INVALID_FIELD, field: 'content-length', message: () => 'content-length does not match the body sent' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ERROR_CODES.INVALID_JSON, field: '(body)', message: () => 'the body is empty: send a JSON object' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: ERROR_CODES.INVALID_JSON, field: '(body)', message: () => 'the body is not valid JSON (or carries __proto__/constructor keys)' },
+  // fastify's parser does not say which of the two it was (contract/untrustedJson.ts applies the same rule elsewhere).
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: ERROR_CODES.INVALID_JSON, field: '(body)', message: () => `the body is not valid JSON, or it carries a "__proto__" key or a "constructor" key holding "prototype" (${PROTOTYPE_KEY_REFUSAL})` },
   FST_ERR_BAD_URL: { code: ERROR_CODES.INVALID_FIELD, field: 'url', message: () => 'the request path is not a valid URL' },
   FST_ERR_MAX_PARAM_LENGTH: { code: ERROR_CODES.INVALID_FIELD, field: 'url', message: () => 'a path segment is longer than any id (ids are up to 128 characters)' },
   // @fastify/static refuses "." / ".." / empty segments in a path to the UI's files.
