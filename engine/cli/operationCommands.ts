@@ -151,7 +151,7 @@ const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.to
 
 /**
  * The command's arguments checked against the operation's schema before an engine opens, a refusal naming
- * the option as typed (`history --limit "abc": not a whole number`); the handlers check them again.
+ * the option and quoting what was typed (`history --limit: "abc" is not a number`); the handlers check them again.
  */
 function checkArguments(name: CliOperationName, argKeys: string[], args: Record<string, unknown>): void {
   const spec: OperationSpec = OPERATIONS[name];

@@ -223,12 +223,13 @@ export function parseOperationArgs<K extends OperationName>(name: K, raw: unknow
 /** What is wrong with one argument, in words that quote what was typed: query strings and command-line
  *  options arrive as text, and "expected number, received NaN" does not say which text was refused. */
 export function argumentProblem(issue: z.core.$ZodIssue | undefined, raw: unknown): { field: string; reason: string } {
+  const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text); // a pasted page stays out of the message
   const field = issue?.path.join('.') || '(arguments)';
   const typed = issue?.path.length === 1 && raw && typeof raw === 'object' ? (raw as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey] : undefined;
   if (issue?.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && typeof typed === 'string') {
-    return { field, reason: `${JSON.stringify(typed)} is not ${issue.expected === 'int' ? 'a whole number' : 'a number'}` };
+    return { field, reason: `${quote(typed)} is not ${issue.expected === 'int' ? 'a whole number' : 'a number'}` };
   }
-  return { field, reason: typeof typed === 'string' ? `${JSON.stringify(typed)}: ${issue?.message ?? 'invalid'}` : issue?.message ?? 'invalid' };
+  return { field, reason: typeof typed === 'string' ? `${quote(typed)}: ${issue?.message ?? 'invalid'}` : issue?.message ?? 'invalid' };
 }
 
 export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);
