@@ -18,6 +18,7 @@ import { quantile } from '../engine/numeric/stats.js';
 import { DEFAULT_MODELS_DIR } from '../engine/inference/modelRepository.js';
 import { Orchestrator } from '../engine/orchestrator/orchestrator.js';
 import { createWorkerContext, runStageTask, type WorkerContext } from '../engine/orchestrator/agentTasks.js';
+import type { IncidentInput } from '../engine/contract/incident.js';
 import { FUZZ_SEED, analysisHolds, incidentArbitrary } from '../engine/orchestrator/testing/incidentArbitraries.js';
 import { adversarialTexts, type AdversarialText } from '../engine/agents/reading/testing/adversarialTexts.js';
 
@@ -35,14 +36,18 @@ function option(name: string, fallback: number): number {
 async function fuzz(runs: number, workers: number) {
   const orchestrator = await Orchestrator.start(resolveConfig({ dataDir: mkdtempSync(join(tmpdir(), 'safe-bench-fuzz-')), workers }), { logger: createLogger('silent') });
   const durationsMs: number[] = [];
+  const slowest: { ms: number; input: IncidentInput | null } = { ms: -1, input: null };
   try {
     const t0 = performance.now();
     const outcome = await fc.check(fc.asyncProperty(incidentArbitrary, async (input) => {
       const start = performance.now();
       await analysisHolds(input, (incident) => orchestrator.analyze(incident));
-      durationsMs.push(performance.now() - start);
-    }), { seed: FUZZ_SEED, numRuns: runs });
-    return { outcome, durationsMs, wallMs: performance.now() - t0 };
+      const ms = performance.now() - start;
+      durationsMs.push(ms);
+      if (ms > slowest.ms) Object.assign(slowest, { ms, input });
+      if (durationsMs.length % 250 === 0) console.log(`  ${durationsMs.length} incidents analysed (${fmt((performance.now() - t0) / 1000)} s)`);
+    }), { seed: FUZZ_SEED, numRuns: runs, endOnFailure: true }); // a counterexample is reported as found: shrinking it runs hundreds of analyses
+    return { outcome, durationsMs, wallMs: performance.now() - t0, slowest };
   } finally {
     await orchestrator.close();
   }
@@ -81,10 +86,14 @@ async function main(): Promise<void> {
   const runs = option('--runs', 2000);
   const workers = option('--workers', 2);
   console.log(`SAFE Edge fuzz benchmark — ${runs} incidents (seed ${FUZZ_SEED}), ${workers} worker threads, node ${process.version}`);
-  const { outcome, durationsMs, wallMs } = await fuzz(runs, workers);
+  const { outcome, durationsMs, wallMs, slowest: slowestIncident } = await fuzz(runs, workers);
   const failures = outcome.failed ? 1 : 0;
   console.log(`fuzz property: ${outcome.numRuns} runs in ${fmt(wallMs / 1000)} s, ${failures} failure(s)${outcome.failed ? ` — counterexample after ${outcome.numShrinks} shrinks: ${JSON.stringify(outcome.counterexample).slice(0, 400)}\n  ${String(outcome.errorInstance).slice(0, 400)}` : ''}`);
   console.log(`analysis time: p50 ${fmt(quantile(durationsMs, 0.5), 2)} ms  p99 ${fmt(quantile(durationsMs, 0.99), 2)} ms  slowest ${fmt(Math.max(...durationsMs), 2)} ms`);
+  if (slowestIncident.input) {
+    const { text, ...rest } = slowestIncident.input;
+    console.log(`slowest incident: ${text.length} characters of text, parts ${JSON.stringify(Object.keys(rest.facts ?? {}))}, ${rest.sensors?.length ?? 0} sensors with ${(rest.sensors ?? []).reduce((n: number, s) => n + s.readings.length, 0)} readings, ${rest.resources?.length ?? 0} resources`);
+  }
   const { perText, slowestQuarterMs } = await adversarial();
   const slowest = perText[0] as AdversarialText & { ms: number };
   console.log(`adversarial reports (${perText.length}, ${MAX_TEXT_CHARS} characters each) through the S-Agent, fastest of 5 after a warm-up, slowest first:`);
