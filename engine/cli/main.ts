@@ -8,7 +8,7 @@ import { idempotencyKeySchema, type OperationArgs } from '../contract/operations
 import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
-import { resolveConfig, type EngineConfig } from '../config.js';
+import { configSchema, resolveConfig, type EngineConfig } from '../config.js';
 import { errorResult } from '../engine.js';
 import { startEngine } from '../bootstrap.js';
 import { formatBriefing } from '../report/briefing.js';
@@ -20,6 +20,7 @@ import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
 import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
 import { parseInputText } from './readIncidents.js';
 import { addOperationCommands, kebab } from './operationCommands.js';
+import { wholeNumberOption } from './numberOption.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreAdvice, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
 import { adviseIndexes } from '../store/indexAdvisor.js';
 import { STORE_QUERIES } from '../store/analysisStore.js';
@@ -30,11 +31,11 @@ import { writeSupportBundle } from './supportBundle.js';
 /** The analyse operations' argument the `--idempotency-key` flag carries (engine/contract/operations.ts). */
 const IDEMPOTENCY_KEY_ARG = 'idempotencyKey' satisfies keyof OperationArgs<'analyze'>;
 
-interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: string }
+interface CommonOptions { dataDir?: string; modelsDir?: string; workers?: number }
 
 /** The flags every command shares, as configuration overrides (they win over the environment). */
 function overridesFrom(options: CommonOptions, extra: Partial<EngineConfig> = {}): Partial<EngineConfig> {
-  return { dataDir: options.dataDir, modelsDir: options.modelsDir, workers: options.workers ? Number(options.workers) : undefined, ...extra };
+  return { dataDir: options.dataDir, modelsDir: options.modelsDir, workers: options.workers, ...extra };
 }
 
 const configFrom = (options: CommonOptions, extra: Partial<EngineConfig> = {}): EngineConfig => resolveConfig(overridesFrom(options, extra));
@@ -42,7 +43,7 @@ const configFrom = (options: CommonOptions, extra: Partial<EngineConfig> = {}): 
 const withCommon = (command: Command) => command
   .option('--data-dir <dir>', 'where the database and API token live (default: OS data directory; env SAFE_EDGE_DATA_DIR)')
   .option('--models-dir <dir>', 'model repository (default: the shipped models/; env SAFE_EDGE_MODELS_DIR)')
-  .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`);
+  .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`, wholeNumberOption('--workers', configSchema.shape.workers));
 
 function readInput(file: string): string {
   try {
@@ -110,8 +111,8 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
 /** `analyze`'s exit code when any analysis was printed but not saved (disk full, database locked). */
 export const EXIT_NOT_SAVED = 3;
 
-async function serveCommand(options: CommonOptions & { host: string; port: string; token: boolean; tls: boolean }): Promise<void> {
-  const overrides = overridesFrom(options, { host: options.host, port: Number(options.port), requireToken: options.token, tls: options.tls });
+async function serveCommand(options: CommonOptions & { host: string; port: number; token: boolean; tls: boolean }): Promise<void> {
+  const overrides = overridesFrom(options, { host: options.host, port: options.port, requireToken: options.token, tls: options.tls });
   // Refused, or the certificate refused, before any worker starts (docs/hardening.md#lan): off loopback
   // the token is required and TLS is on.
   const planned = resolveConfig(overrides);
@@ -191,7 +192,8 @@ export function buildCli(): Command {
     .option(`--${kebab(IDEMPOTENCY_KEY_ARG)} <key>`, 'a key for this submission: run again with the same key (after a crash) and the runs it already saved are answered, not made twice; line N of a batch uses KEY/N (docs/hardening.md)'))
     .action(async (file, options) => { process.exitCode = await analyzeCommand(file, options); });
   withCommon(program.command('serve').description('serve the local HTTP API')
-    .option('--host <host>', 'interface to bind; any address but 127.0.0.1, ::1 and localhost is served over TLS and needs the token', '127.0.0.1').option('--port <port>', 'TCP port', '8787')
+    .option('--host <host>', 'interface to bind; any address but 127.0.0.1, ::1 and localhost is served over TLS and needs the token', '127.0.0.1')
+    .option('--port <port>', 'TCP port', wholeNumberOption('--port', configSchema.shape.port), 8787)
     .option('--no-token', 'do not require the per-install API token (loopback only; closed single-user machines)')
     .option('--tls', 'serve HTTPS on loopback too (always on for other addresses)', false))
     .action(serveCommand);

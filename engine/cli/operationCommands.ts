@@ -5,7 +5,7 @@
 // Only how each answer is printed is written here.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { OPERATIONS, CLI_OPERATIONS, type CliOperationName, type OperationResult, type OperationSpec } from '../contract/operations.js';
+import { OPERATIONS, CLI_OPERATIONS, argumentProblem, type CliOperationName, type OperationResult, type OperationSpec } from '../contract/operations.js';
 import type { EngineConfig } from '../config.js';
 import { startEngine } from '../bootstrap.js';
 import { callOperation, operationHandlers } from '../operationHandlers.js';
@@ -14,6 +14,7 @@ import { formatBriefing } from '../report/briefing.js';
 import { resolveConfig } from '../config.js';
 import { servingEngine } from '../store/dataDirLock.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
+import { parseUntrustedJson } from '../contract/untrustedJson.js';
 
 type Print<K extends CliOperationName> = (value: OperationResult<K>, options: Record<string, unknown>) => number;
 /** `prepare`: turns what was typed into the operation's arguments where they differ (a file's path → its contents). */
@@ -55,11 +56,7 @@ function readJsonFile(path: string, argument: string): unknown {
   } catch (err) {
     throw new SafeError(ERROR_CODES.FILE_UNREADABLE, `${argument}: cannot read ${path}: ${(err as Error).message}`, argument);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new SafeError(ERROR_CODES.INVALID_JSON, `${argument}: ${path} is not valid JSON: ${(err as Error).message}`, argument);
-  }
+  return parseUntrustedJson(text, `${argument}: ${path}`);
 }
 
 const jsonFlag = () => new Option('--json', 'JSON instead of text').default(false);
@@ -163,6 +160,20 @@ function printModelHistory(view: OperationResult<'modelUpdates'>): void {
 export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
+/**
+ * The command's arguments checked against the operation's schema before an engine opens, a refusal naming
+ * the option and quoting what was typed (`history --limit: "abc" is not a number`); the handlers check them again.
+ */
+function checkArguments(name: CliOperationName, argKeys: string[], args: Record<string, unknown>): void {
+  const spec: OperationSpec = OPERATIONS[name];
+  const parsed = spec.args.safeParse(args);
+  if (parsed.success) return;
+  const { field, reason } = argumentProblem(parsed.error.issues[0], args);
+  const key = field.split('.')[0] ?? field;
+  const named = argKeys.includes(key) ? `--${kebab(key)}` : `<${key}>`;
+  throw new SafeError(ERROR_CODES.INVALID_FIELD, `${(spec.cli as { command: string }).command} ${named}: ${reason}`, field);
+}
+
 /** Adds one command per `cli` operation; `overridesFrom` turns the common flags into configuration. */
 export function addOperationCommands(program: Command, withCommon: (command: Command) => Command, overridesFrom: (options: Record<string, unknown>) => Partial<EngineConfig>): void {
   for (const name of CLI_OPERATIONS) {
@@ -183,6 +194,7 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
       const args: Record<string, unknown> = Object.fromEntries(argKeys.filter((key) => options[camel(kebab(key))] !== undefined).map((key) => [key, options[camel(kebab(key))]]));
       if (cli.positional) args[cli.positional] = received[0];
       const prepared = view.prepare ? view.prepare(args) : args;
+      checkArguments(name, argKeys, prepared);
       const overrides = overridesFrom(options);
       if (THROUGH_SERVING_ENGINE.has(name)) {
         const pid = servingEngine(resolveConfig(overrides).dataDir);

@@ -248,11 +248,22 @@ export const CLI_OPERATIONS = OPERATION_NAMES.filter((name) => (OPERATIONS[name]
 export function parseOperationArgs<K extends OperationName>(name: K, raw: unknown): OperationArgs<K> {
   const parsed = OPERATIONS[name].args.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || '(arguments)';
-    throw new SafeError(ERROR_CODES.INVALID_FIELD, `${name}: argument ${field}: ${issue?.message ?? 'invalid'}`, field);
+    const { field, reason } = argumentProblem(parsed.error.issues[0], raw);
+    throw new SafeError(ERROR_CODES.INVALID_FIELD, `${name}: argument ${field}: ${reason}`, field);
   }
   return parsed.data as OperationArgs<K>;
+}
+
+/** What is wrong with one argument, in words that quote what was typed: query strings and command-line
+ *  options arrive as text, and "expected number, received NaN" does not say which text was refused. */
+export function argumentProblem(issue: z.core.$ZodIssue | undefined, raw: unknown): { field: string; reason: string } {
+  const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text); // a pasted page stays out of the message
+  const field = issue?.path.join('.') || '(arguments)';
+  const typed = issue?.path.length === 1 && raw && typeof raw === 'object' ? (raw as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey] : undefined;
+  if (issue?.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && typeof typed === 'string') {
+    return { field, reason: `${quote(typed)} is not ${issue.expected === 'int' ? 'a whole number' : 'a number'}` };
+  }
+  return { field, reason: typeof typed === 'string' ? `${quote(typed)}: ${issue?.message ?? 'invalid'}` : issue?.message ?? 'invalid' };
 }
 
 export const isOperationName = (value: unknown): value is OperationName => typeof value === 'string' && Object.hasOwn(OPERATIONS, value);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { incidentSchema, MAX_INCIDENT_BYTES, MAX_TEXT_CHARS, type Incident } from './incident.js';
 import { ERROR_CODES, SafeError } from './errors.js';
+import { parseUntrustedJson } from './untrustedJson.js';
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
@@ -35,28 +36,13 @@ export function parseIncident(value: unknown): Incident {
   return parsed.data;
 }
 
-/** A `__proto__` key, or a `constructor` carrying a `prototype`, is refused as the HTTP API refuses it
- *  (fastify's prototype-poisoning guards), so a file the CLI accepts is one the API accepts too. */
-function refuseProtoKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__') throw new SafeError(ERROR_CODES.INVALID_JSON, 'the incident carries a "__proto__" key, refused as the API refuses it');
-  if (key === 'constructor' && typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype')) {
-    throw new SafeError(ERROR_CODES.INVALID_JSON, 'the incident carries a "constructor.prototype" key, refused as the API refuses it');
-  }
-  return value;
-}
-
 /** One line of a JSONL batch (or a whole JSON file) to an Incident. */
 export function parseIncidentText(text: string): Incident {
   if (Buffer.byteLength(text, 'utf8') > MAX_INCIDENT_BYTES) {
     throw new SafeError(ERROR_CODES.INPUT_TOO_LARGE, `incident is larger than ${MAX_INCIDENT_BYTES} bytes`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text, refuseProtoKeys);
-  } catch (err) {
-    if (err instanceof SafeError) throw err;
-    throw new SafeError(ERROR_CODES.INVALID_JSON, `not valid JSON: ${(err as Error).message}`);
-  }
+  // The HTTP API's prototype-key rule too, so a file the CLI accepts is one the API accepts.
+  const value = parseUntrustedJson(text, 'the incident');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SafeError(ERROR_CODES.INVALID_FIELD, '(root): an incident must be a JSON object', '(root)');
   }

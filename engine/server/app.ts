@@ -15,7 +15,7 @@ import type { ApiTokens } from './apiToken.js';
 import { IncidentParserPool } from './bodies/incidentParserPool.js';
 import { accessPlugin } from './plugins/access.js';
 import { incidentBodiesPlugin } from './plugins/incidentBodies.js';
-import { frameworkErrorReply, registerErrorReplies } from './plugins/errorReplies.js';
+import { clientErrorReply, frameworkErrorReply, refuseWhileClosing, registerErrorReplies } from './plugins/errorReplies.js';
 import { operationRoutes } from './plugins/operationRoutes.js';
 import { uiStatic } from './plugins/uiStatic.js';
 
@@ -42,13 +42,19 @@ export function buildServer(engine: Engine, options: ServerOptions): FastifyInst
   // maxParamLength: an id is up to 128 characters, and percent-encoded UTF-8 makes a character up to 12
   // (fastify's default of 100 answered ids of 101–128 ASCII characters "no route").
   // logger: false — fastify's request log would carry the URL, and an event stream's URL carries `?token=`.
-  const settings = { logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 }, frameworkErrors: frameworkErrorReply } as const;
+  // frameworkErrors, clientErrorHandler and return503OnClosing: fastify's own bodies carry no SAFE_E_ code,
+  // so the errors it answers before routing, for unparseable requests and while closing are ours too.
+  const settings = {
+    logger: false, bodyLimit: MAX_INCIDENT_BYTES, routerOptions: { maxParamLength: 128 * 12 },
+    frameworkErrors: frameworkErrorReply, clientErrorHandler: clientErrorReply, return503OnClosing: false,
+  } as const;
   // An HTTPS server has another type parameter; the routes and hooks are the same, so one type serves both.
   const server = options.https ? (Fastify({ ...settings, https: options.https }) as unknown as FastifyInstance) : Fastify(settings);
   const app = server.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorReplies(app, engine.logger);
+  refuseWhileClosing(app);
   // safe_http_request_duration_seconds (docs/metrics.md): by route template, so ids in paths and unknown
   // paths (route "unmatched") cannot grow the series. Event streams are hijacked and not timed.
   app.addHook('onResponse', async (request, reply) => {

@@ -18,7 +18,7 @@ const COMPASS_EN: Array<[RegExp, number]> = [
 ];
 const PLACE_ZH = /([\u4e00-\u9fff]{0,6}?)(村庄|村|镇|乡|街道|社区|小区|小学|中学|学校|幼儿园|医院|卫生院|养老院|敬老院|居民区|居民点|县城|城区)/;
 const NOT_NAME_ZH = /[有的是在处外和与及约距离位于为著名一个座所]/;
-const PLACE_EN = /\b(?:[Tt]he )?(village|town|hamlet|settlement|estate|school|primary school|hospital|care home|nursing home|kindergarten) of ((?:[A-Z][\w'-]*\s?){1,3})|((?:(?!(?:The|A|An)\s)[A-Z][\w'-]*\s){1,3})(village|town|hamlet|estate|primary school|school|hospital|care home|nursing home|kindergarten)\b|\b(?:[Aa]n?|[Tt]he) (village|town|school|primary school|hospital|care home|nursing home|kindergarten)\b/;
+const PLACE_EN = /\b(?:[Tt]he )?(village|town|hamlet|settlement|estate|school|primary school|hospital|care home|nursing home|kindergarten) of ((?:[A-Z][\w'-]*\s?){1,3})|((?:\b(?!(?:The|A|An)\s)[A-Z][\w'-]*\s){1,3})(village|town|hamlet|estate|primary school|school|hospital|care home|nursing home|kindergarten)\b|\b(?:[Aa]n?|[Tt]he) (village|town|school|primary school|hospital|care home|nursing home|kindergarten)\b/;
 
 type Direction = number | 'downwind' | 'upwind' | null;
 
