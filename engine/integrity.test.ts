@@ -17,6 +17,7 @@ import { parseIncident } from './contract/parseIncident.js';
 import { DATABASE_FILE, openDatabase } from './store/database.js';
 import { backupDatabase, BACKUPS_DIR, backupFileName, restoreCommand, restoreDatabase } from './store/maintenance.js';
 import { DATABASE_CHECK_PROBLEM } from './store/databaseIntegrity.js';
+import { flipBytesInUpperPages } from './store/testing/flipPageBytes.js';
 
 const logger = createLogger('silent');
 const start = (dataDir: string) => startEngine({ host: 'server', overrides: { dataDir, workers: 1 }, logger });
@@ -58,17 +59,8 @@ async function assertRefusesWrites(engine: Engine, dataDir: string, backup: stri
 test('200 flipped bytes in the data pages: the quick check at start finds them and nothing is written', async () => {
   const { dataDir, backup } = await dataDirWithBackup(30);
   const file = join(dataDir, DATABASE_FILE);
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16);
-  const pages = bytes.length / pageSize;
+  const pages = flipBytesInUpperPages(file);
   assert.ok(pages > 60, `enough pages to damage only data pages (${pages})`);
-  // 10 bytes at the start of 20 pages in the upper half (the runs' b-tree and overflow pages, never page 1
-  // or the small tables the migrations created first): 200 bytes flipped.
-  for (let k = 0; k < 20; k++) {
-    const page = Math.floor(pages / 2) + k * Math.floor(pages / 2 / 21);
-    for (let i = 0; i < 10; i++) bytes[page * pageSize + i] = (bytes[page * pageSize + i] as number) ^ 0xa5;
-  }
-  writeFileSync(file, bytes);
   const damagedHash = sha256(file);
   const backupsBefore = readdirSync(join(dataDir, BACKUPS_DIR)).sort();
 

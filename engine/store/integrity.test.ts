@@ -2,7 +2,7 @@
 // one of them (docs/hardening.md#integrity).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import { MIGRATIONS } from './migrations.js';
 import { AnalysisStore } from './analysisStore.js';
 import { knownSchemas, schemaDifference, schemaOf } from './knownSchemas.js';
 import { backupDatabase, BACKUPS_DIR, backupFileName, checkDatabase, newestGoodBackup, restoreCommand, restoreDatabase, restoreRefusal } from './maintenance.js';
+import { flipBytesInUpperPages } from './testing/flipPageBytes.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'safe-integrity-'));
 const result = (id: string): AnalysisResult => ({ id, status: 'ok', models: { m: '1' }, timingsMs: { total: 1 } });
@@ -100,14 +101,7 @@ test('a quick check that outlasts its budget: the start goes on, and damage foun
   for (let i = 0; i < 60; i++) store.saveRun(parseIncident({ id: `inc-${i}`, text: '储罐泄漏 '.repeat(400) + i }), result(`inc-${i}`));
   db.close();
   const file = join(dataDir, DATABASE_FILE);
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16);
-  const pages = bytes.length / pageSize;
-  for (let k = 0; k < 20; k++) {
-    const page = Math.floor(pages / 2) + k * Math.floor(pages / 2 / 21);
-    for (let i = 0; i < 10; i++) bytes[page * pageSize + i] = (bytes[page * pageSize + i] as number) ^ 0xa5;
-  }
-  writeFileSync(file, bytes);
+  flipBytesInUpperPages(file);
   const problems = new HealthProblems();
   // A budget of 0 ms: the start does not wait for the quick check (whenever its answer comes, it is taken).
   const checked = await openCheckedDatabase(dataDir, { problems, logger: createLogger('silent'), fullCheck: true, quickCheckBudgetMs: 0 });

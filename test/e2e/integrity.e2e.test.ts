@@ -4,7 +4,7 @@
 // Screenshot: dist/screenshots/integrity-damaged-settings.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIncident } from '../../engine/contract/parseIncident.js';
@@ -12,6 +12,7 @@ import { AnalysisStore } from '../../engine/store/analysisStore.js';
 import { DATABASE_FILE, openDatabase } from '../../engine/store/database.js';
 import { backupDatabase, BACKUPS_DIR, backupFileName, restoreCommand } from '../../engine/store/maintenance.js';
 import { startSession } from './browserHarness.js';
+import { flipBytesInUpperPages } from '../../engine/store/testing/flipPageBytes.js';
 
 test('Settings lists the damaged database with the newest good backup and its restore command', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-damaged-'));
@@ -23,14 +24,7 @@ test('Settings lists the damaged database with the newest good backup and its re
   await backupDatabase(db, backup);
   db.close();
   const file = join(dataDir, DATABASE_FILE);
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16);
-  const pages = bytes.length / pageSize;
-  for (let k = 0; k < 20; k++) {
-    const page = Math.floor(pages / 2) + k * Math.floor(pages / 2 / 21);
-    for (let i = 0; i < 10; i++) bytes[page * pageSize + i] = (bytes[page * pageSize + i] as number) ^ 0xa5;
-  }
-  writeFileSync(file, bytes);
+  flipBytesInUpperPages(file);
 
   const session = await startSession({ width: 1280, height: 900, dataDir });
   try {
