@@ -178,7 +178,7 @@ test('db purge: a bad day is refused with a coded error; a purge over HTTP and b
 
   const badDay = cli(['db', 'purge', '--before', '2026-13-01', '--data-dir', s.dataDir]);
   assert.equal(badDay.code, 2);
-  assert.match(badDay.stderr, /^SAFE_E_INVALID_FIELD: purgeIncidents: argument before/);
+  assert.match(badDay.stderr, /^SAFE_E_INVALID_FIELD: db purge --before: "2026-13-01": not a day of the calendar/);
   const byCli = cli(['db', 'purge', '--before', '2999-01-01', '--json', '--data-dir', s.dataDir]);
   assert.equal(byCli.code, 0, byCli.stderr);
   assert.deepEqual((JSON.parse(byCli.stdout) as { incidents: number }).incidents, 1);
