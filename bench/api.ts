@@ -257,6 +257,13 @@ async function runParent(): Promise<void> {
   const sampler = setInterval(sample, 250);
   const rssSeries: number[] = [];
   const seriesSampler = setInterval(() => rssSeries.push(process.memoryUsage.rss() / 1024 / 1024), 5000);
+  // Where the RSS is, to find what grows: the serving thread's JS heap, memory outside it (buffers), and
+  // the rest (the agent workers' heaps, onnxruntime, SQLite's page cache and mapped file pages).
+  const memoryBreakdown = (when: string) => {
+    const m = process.memoryUsage();
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+    console.log(`memory after ${when}: RSS ${mb(m.rss)} MB = serving thread's heap ${mb(m.heapTotal)} MB (used ${mb(m.heapUsed)}) + external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)}) + the rest ${mb(m.rss - m.heapTotal - m.external)} MB (workers, onnxruntime, SQLite)`);
+  };
   try {
     phase = 'warm-up';
     await inProcess(engine, 2);
@@ -272,12 +279,14 @@ async function runParent(): Promise<void> {
     console.log(`held ${HELD_CONNECTIONS} keep-alive connections ${HELD_SECONDS} s at ${HELD_RATE_PER_S} analyses/s: ${heldLoad.answered}/${heldLoad.requests} answered, ${heldLoad.errors} errors (target ${TARGETS.held1000ErrorCount})${heldLoad.errorKinds.length ? ` ${heldLoad.errorKinds.join(', ')}` : ''}, ` +
       `${heldLoad.stillOpen} connections open at the end; p50 ${heldLoad.p50Ms.toFixed(1)} ms, p99 ${heldLoad.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.held1000P99Ms}), max ${heldLoad.maxMs.toFixed(1)} ms`);
     console.log(`RSS over the held phase, every 5 s: ${rssSeries.slice(-Math.ceil(HELD_SECONDS / 5)).map((mb) => mb.toFixed(0)).join(' ')} MB`);
+    memoryBreakdown('the held phase');
     phase = 'flood';
     const [floodAnswers, probes] = await Promise.all([
       inChild<{ bodyMb: number; statuses: Record<string, number> }>({ kind: 'flood', base, token: tokens.operator, seconds: PHASE_SECONDS, concurrent: 8, bodyBytes: 15 * 1024 * 1024 }),
       inChild<{ healthProbes: number; healthP50Ms: number; healthP99Ms: number; healthMaxMs: number }>({ kind: 'probe', base, seconds: PHASE_SECONDS }),
     ]);
     const flooded = { ...floodAnswers, ...probes };
+    memoryBreakdown('the flood');
     console.log(`flood of 8 concurrent ${flooded.bodyMb} MB incidents for ${PHASE_SECONDS} s: answers ${JSON.stringify(flooded.statuses)}; /health (${flooded.healthProbes} probes) p50 ${flooded.healthP50Ms.toFixed(1)} ms, p99 ${flooded.healthP99Ms.toFixed(1)} ms, max ${flooded.healthMaxMs.toFixed(1)} ms`);
     phase = 'adversarial (child)';
     type Slowest = { id: string; ms: number; chars: number };
