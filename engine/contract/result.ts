@@ -265,7 +265,7 @@ export const quakeSchema = z.object({
   region: z.string(),
   /** Bearing of the isoseismals' long axis (the fault strike, 0–180°), null when no strike was given. */
   longAxisBearingDeg: z.number().nullable(),
-  /** Ring `intensity` is the elliptical band where intensity rounds to it; axes are the semi-axes of its outer edge. */
+  /** Ring `intensity` is the elliptical band between the expected isoseismals of it and the next degree (docs/physics.md); axes are the semi-axes of its outer edge. */
   rings: z.array(z.object({
     intensity: z.number(),
     /** The outer long semi-axis, kept for callers that want one distance. */

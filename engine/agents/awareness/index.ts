@@ -27,7 +27,7 @@ function screeningArea(incident: Incident, strategist: StrategistResult, field: 
   if (strategist.type === 'flood' && flood) {
     return { radiusM: Math.sqrt((flood.polderAreaKm2 * 1e6) / Math.PI), areaKm2: flood.polderAreaKm2, basis: 'the flooded polder area stated in the report', basisZh: '报告给出的进水垸区面积' };
   }
-  // The F-Agent's intensity rings: the outer edge of ring VII is the ellipse inside which shaking rounds to VII or more.
+  // The F-Agent's intensity rings: the outer edge of ring VII is the (expected) isoseismal of VII.
   const damageRing = strategist.type === 'earthquake' ? field.quake?.rings.find((r) => r.intensity === DAMAGE_INTENSITY) : undefined;
   if (damageRing) {
     return {

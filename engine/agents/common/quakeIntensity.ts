@@ -2,7 +2,8 @@
 // relations of Yu Yanxiang (俞言祥) et al. (2013), "Development of ground motion attenuation relations
 // for the new seismic hazard map of China", made for GB 18306-2015. Along each axis of the isoseismal ellipse:
 //   I = A + B·Ms + C·lg(R + R0)
-// fitted to isoseismal axis lengths; the engine reads I as a continuous field rounded to degrees (docs/physics.md).
+// fitted to isoseismal semi-axes: I(R) is the intensity of the isoseismal line at R, the outer edge of its zone
+// (docs/physics.md, "Reading the relation").
 // Shared: the F-Agent draws intensity rings with it, the A-Agent takes the area at risk from those rings.
 
 export type Axis = 'long' | 'short';

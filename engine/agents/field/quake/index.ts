@@ -1,41 +1,39 @@
 // Earthquake shaking and a PAGER-style fatality estimate: population in each intensity ring (an
-// elliptical band) times the fatality rate at that intensity, with a band from
-// the intensity relation's own scatter.
+// elliptical band, its expected size over the relation's scatter) times the fatality rate at that
+// intensity, with a band from the same scatter (docs/physics.md).
 import type { Incident, QuakeFacts } from '../../../contract/incident.js';
 import type { QuakeResult } from '../../../contract/result.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../../knowledge/population.js';
 import { createRandom, hashSeed, normal } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { intensityAt, intensitySigma, radiusForIntensityKm, regionFor, regionName, type IntensityRegion } from '../../common/quakeIntensity.js';
+import { intensityAt, intensitySigma, regionFor, regionName } from '../../common/quakeIntensity.js';
+import { expectedIsoseismal, isoseismalAt, type IsoseismalEllipse } from './isoseismals.js';
 import { fatalityRate } from './pager.js';
 
 const RING_INTENSITIES = [5, 6, 7, 8, 9, 10];
 const BAND_SAMPLES = 64;
 /** Deeper than this the relation's crustal earthquakes give no guide (it has no depth term). */
 const CRUSTAL_DEPTH_KM = 40;
+const TOP_RING = RING_INTENSITIES[RING_INTENSITIES.length - 1]!;
+
+interface Ring { intensity: number; longAxisKm: number; shortAxisKm: number; areaKm2: number; exposedPopulation: number; fatalityRate: number }
 
 /**
- * Semi-axes of the ellipse inside which intensity rounds to `i` or more (I ≥ i − 0.5): the relation's I is
- * read as a continuous field rounded to whole degrees, as PAGER reads MMI (docs/physics.md says why).
+ * Rings from the zones of `i` or more (ring i lies between the isoseismals of i and i + 1; ring X holds all
+ * above X). `zoneOf` gives the zone's ellipse: the expected one for the rings shown, the field shifted by
+ * a draw for the band (docs/physics.md, "Reading the relation").
  */
-function ellipseFor(quake: QuakeFacts, region: IntensityRegion, offset: number, i: number): { a: number; b: number } {
-  if (i > RING_INTENSITIES[RING_INTENSITIES.length - 1]!) return { a: 0, b: 0 }; // ring X holds all above it
-  return {
-    a: radiusForIntensityKm(quake.magnitude, i - 0.5, region, 'long', offset),
-    b: radiusForIntensityKm(quake.magnitude, i - 0.5, region, 'short', offset),
-  };
-}
-
-function ringsFor(quake: QuakeFacts, region: IntensityRegion, densityPerKm2: number, offset: number) {
+function ringsFrom(zoneOf: (i: number) => IsoseismalEllipse, densityPerKm2: number): Ring[] {
+  const zones = new Map(RING_INTENSITIES.map((i) => [i, zoneOf(i)]));
   return RING_INTENSITIES.map((i) => {
-    const outer = ellipseFor(quake, region, offset, i);
-    const inner = ellipseFor(quake, region, offset, i + 1);
-    const areaKm2 = Math.max(0, Math.PI * (outer.a * outer.b - inner.a * inner.b));
-    return { intensity: i, longAxisKm: outer.a, shortAxisKm: outer.b, areaKm2, exposedPopulation: areaKm2 * densityPerKm2, fatalityRate: fatalityRate(i) };
+    const outer = zones.get(i)!;
+    const innerKm2 = i < TOP_RING ? zones.get(i + 1)!.areaKm2 : 0;
+    const areaKm2 = Math.max(0, outer.areaKm2 - innerKm2);
+    return { intensity: i, longAxisKm: outer.longAxisKm, shortAxisKm: outer.shortAxisKm, areaKm2, exposedPopulation: areaKm2 * densityPerKm2, fatalityRate: fatalityRate(i) };
   });
 }
 
-const fatalities = (rings: ReturnType<typeof ringsFor>) => rings.reduce((s, r) => s + r.exposedPopulation * r.fatalityRate, 0);
+const fatalities = (rings: Ring[]) => rings.reduce((s, r) => s + r.exposedPopulation * r.fatalityRate, 0);
 
 export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult {
   const density = incident.facts.populationDensityPerKm2 ?? DEFAULT_POPULATION_DENSITY_PER_KM2;
@@ -45,11 +43,14 @@ export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult 
     ...(incident.location === undefined ? ['location'] : []),
     ...(quake.faultStrikeDeg === undefined ? ['facts.quake.faultStrikeDeg'] : []),
   ];
-  const rings = ringsFor(quake, region, density, 0);
   const sigma = intensitySigma(region);
+  const rings = ringsFrom((i) => expectedIsoseismal(quake.magnitude, i, region, sigma), density);
   // Seeded by the quake alone: the same intensity draws for any density, so the band grows with it.
   const random = createRandom(hashSeed(JSON.stringify(quake) + region));
-  const sampled = Array.from({ length: BAND_SAMPLES }, () => fatalities(ringsFor(quake, region, density, sigma * normal(random))));
+  const sampled = Array.from({ length: BAND_SAMPLES }, () => {
+    const offset = sigma * normal(random);
+    return fatalities(ringsFrom((i) => isoseismalAt(quake.magnitude, i, region, offset), density));
+  });
   const assumptions = [
     'magnitude taken as surface-wave magnitude Ms (Chinese reports give M = Ms); a moment magnitude Mw can differ by a few tenths',
     `intensity relation for the ${regionName(region)}${incident.location ? ', chosen from the location by a rough rule' : ', as no location was given'}`,
@@ -58,7 +59,8 @@ export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult 
       : 'long axis along the stated fault strike',
     'uniform population density over the shaken area; no site amplification',
     'Chinese intensity (GB/T 17742) taken as equivalent to MMI for PAGER\'s fatality rates',
-    'the relation\'s intensity read as a continuous field rounded to whole degrees (ring i where it is i ± 0.5)',
+    'the relation read as it was fitted: the isoseismal of intensity i is where the relation gives i, the outer edge of the zone of i',
+    `zone areas are their expected areas over the relation's scatter (σ = ${sigma} intensity units), not the median field's: the median of an event this size may stop short of a zone that half of such events have`,
     ...(quake.siteDistanceKm === undefined ? [] : ['siteIntensity is taken along the long axis: the higher value when the direction from the epicentre is unknown']),
     ...(quake.depthKm > CRUSTAL_DEPTH_KM ? [`depth ${quake.depthKm} km: deeper than the crustal earthquakes the relation was fitted to; it has no depth term, so shaking is likely overstated`] : []),
   ];

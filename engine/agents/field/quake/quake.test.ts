@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { parseIncident } from '../../../contract/parseIncident.js';
 import { intensityAt, INTENSITY_RELATIONS, regionFor, type IntensityRegion } from '../../common/quakeIntensity.js';
 import { quakeImpact } from './index.js';
+import { expectedIsoseismal, expectedIsoseismalAreaKm2, isoseismalAt } from './isoseismals.js';
 
 function run(location: { lat: number; lon: number } | undefined, quake: { magnitude: number; depthKm: number; faultStrikeDeg?: number }, density = 100) {
   const incident = parseIncident({ text: 'earthquake', ...(location ? { location } : {}), facts: { quake, populationDensityPerKm2: density } });
@@ -20,33 +21,68 @@ function vi(result: ReturnType<typeof run>, i: number) {
 const within = (ours: number, expected: number, relTol: number, what: string) =>
   assert.ok(Math.abs(ours - expected) <= relTol * expected, `${what}: ours ${ours}, expected ${expected} ± ${relTol * 100} %`);
 
-// Each case: CEA intensity map as published (docs/validation.md gives the sources).
-const CASES = [
-  { name: 'Luding 2022', location: { lat: 29.59, lon: 102.08 }, quake: { magnitude: 6.8, depthKm: 16 }, i0: 9, viAreaKm2: 19_089, viLongKm: 195, viShortKm: 112, ixAreaKm2: 280 },
-  { name: 'Dingri 2025', location: { lat: 28.5, lon: 87.45 }, quake: { magnitude: 6.8, depthKm: 10 }, i0: 9, viAreaKm2: 23_986, viLongKm: 191, viShortKm: 152, ixAreaKm2: 411 },
+// Each case: the CEA intensity map as published, the area (km²) of each zone "i or more" it gives
+// (docs/validation.md gives the sources and the table of errors).
+interface MappedEvent {
+  name: string; location: { lat: number; lon: number }; quake: { magnitude: number; depthKm: number };
+  areas: Record<number, number>; vi?: { longKm: number; shortKm: number };
+}
+const MAPPED: MappedEvent[] = [
+  { name: 'Luding 2022', location: { lat: 29.59, lon: 102.08 }, quake: { magnitude: 6.8, depthKm: 16 }, areas: { 9: 280, 8: 785, 7: 4393, 6: 19_089 }, vi: { longKm: 195, shortKm: 112 } },
+  { name: 'Dingri 2025', location: { lat: 28.5, lon: 87.45 }, quake: { magnitude: 6.8, depthKm: 10 }, areas: { 9: 411, 8: 1280, 7: 6630, 6: 23_986 }, vi: { longKm: 191, shortKm: 152 } },
+  { name: 'Jiuzhaigou 2017', location: { lat: 33.2, lon: 103.82 }, quake: { magnitude: 7.0, depthKm: 20 }, areas: { 9: 139, 8: 917, 7: 4289, 6: 18_295 } },
+  { name: 'Menyuan 2022', location: { lat: 37.77, lon: 101.26 }, quake: { magnitude: 6.9, depthKm: 10 }, areas: { 9: 157, 6: 23_417 } },
+  { name: 'Kangding 2014', location: { lat: 30.3, lon: 101.7 }, quake: { magnitude: 6.3, depthKm: 18 }, areas: { 8: 340, 7: 1950, 6: 8760 } },
+  { name: 'Jishishan 2023', location: { lat: 35.7, lon: 102.79 }, quake: { magnitude: 6.2, depthKm: 10 }, areas: { 8: 331, 7: 1845, 6: 8364 } },
+  { name: 'Wushi 2024', location: { lat: 41.26, lon: 78.63 }, quake: { magnitude: 7.1, depthKm: 22 }, areas: { 9: 252, 8: 2752, 7: 7258, 6: 27_926 } },
 ];
+const ratioWithin = (ours: number, expected: number, factor: number, what: string) =>
+  assert.ok(ours >= expected / factor && ours <= expected * factor, `${what}: ours ${ours}, expected ${expected} within a factor of ${factor}`);
 
-for (const c of CASES) {
-  test(`${c.name}: epicentral IX, VI+ area and axes within the tolerances of docs/validation.md`, () => {
+for (const c of MAPPED) {
+  test(`${c.name}: every mapped zone within a factor of 2, the highest within 2.5 (Luding and Dingri IX: a known shortfall)`, () => {
     const r = run(c.location, c.quake);
-    assert.equal(r.region, INTENSITY_RELATIONS.qinghaiTibet.name);
-    assert.equal(Math.round(r.epicentralIntensity), c.i0, `I0 ${r.epicentralIntensity}`);
-    const six = vi(r, 6);
-    within(six.areaKm2, c.viAreaKm2, 0.7, 'VI+ area');
-    within(six.longKm, c.viLongKm, 0.3, 'VI long axis');
-    within(six.shortKm, c.viShortKm, 0.6, 'VI short axis');
-    // The IX zone is known to come out too small (docs/validation.md): present, and under the map's.
-    const ix = vi(r, 9).areaKm2;
-    assert.ok(ix > 0 && ix < c.ixAreaKm2, `IX area ${ix}`);
+    const levels = Object.keys(c.areas).map(Number).sort((a, b) => b - a);
+    for (const i of levels) {
+      const expected = c.areas[i]!;
+      const ours = vi(r, i).areaKm2;
+      const knownShortfall = i === 9 && c.quake.magnitude === 6.8;
+      if (knownShortfall) assert.ok(ours > 60 && ours < expected, `${c.name} IX: ${ours} (the median field alone gave 45; the map ${expected})`);
+      else ratioWithin(ours, expected, i === levels[0] ? 2.5 : 2, `${c.name} ${i}+ area`);
+    }
   });
 }
 
-test('Wushi 2024 (Xinjiang set): within one degree at the epicentre, VI+ area within a factor of 3', () => {
-  const r = run({ lat: 41.26, lon: 78.63 }, { magnitude: 7.1, depthKm: 22 });
-  assert.equal(r.region, INTENSITY_RELATIONS.xinjiang.name);
-  assert.ok(Math.abs(r.epicentralIntensity - 9) <= 1, `I0 ${r.epicentralIntensity}`);
-  const area = vi(r, 6).areaKm2;
-  assert.ok(area >= 27_926 / 3 && area <= 27_926 * 3, `VI+ area ${area}`);
+for (const c of MAPPED.slice(0, 2)) {
+  test(`${c.name}: epicentral value rounds to IX; VI, VII and VIII zones within ±35 %, VI axes within ±35 %`, () => {
+    const r = run(c.location, c.quake);
+    assert.equal(r.region, INTENSITY_RELATIONS.qinghaiTibet.name);
+    assert.equal(Math.round(r.epicentralIntensity), 9, `I0 ${r.epicentralIntensity}`);
+    for (const i of [6, 7, 8]) within(vi(r, i).areaKm2, c.areas[i]!, 0.35, `${i}+ area`);
+    within(vi(r, 6).longKm, c.vi!.longKm, 0.35, 'VI long axis');
+    within(vi(r, 6).shortKm, c.vi!.shortKm, 0.35, 'VI short axis');
+  });
+}
+
+test('expected isoseismal area: the median field\'s at σ = 0; Ms 6.8 Qinghai–Tibet IX is 81.5 km² (an independent quadrature)', () => {
+  for (const i of [6, 7, 8]) {
+    within(expectedIsoseismalAreaKm2(6.8, i, 'qinghaiTibet', 0), isoseismalAt(6.8, i, 'qinghaiTibet').areaKm2, 1e-9, `${i} at σ = 0`);
+  }
+  assert.equal(isoseismalAt(6.8, 9, 'qinghaiTibet').areaKm2, 0, 'the median field of an Ms 6.8 stops at 8.9');
+  // By hand: Σ φ(z)·π·a(9 − σz)·b(9 − σz) over z in steps of 0.01 (a script outside the engine): 81.48 km².
+  within(expectedIsoseismalAreaKm2(6.8, 9, 'qinghaiTibet', 0.6636), 81.48, 0.01, 'E[IX area]');
+  const ix = expectedIsoseismal(6.8, 9, 'qinghaiTibet', 0.6636);
+  within(ix.areaKm2, 81.48, 0.01, 'ellipse holding it');
+  within(ix.longAxisKm / ix.shortAxisKm, isoseismalAt(6.8, 8.7, 'qinghaiTibet').longAxisKm / isoseismalAt(6.8, 8.7, 'qinghaiTibet').shortAxisKm, 0.2, 'the relation\'s own shape');
+});
+
+test('rings nest: each zone\'s ellipse is inside the one a degree lower', () => {
+  for (const m of [5.5, 6.2, 6.8, 7.4, 8.0]) {
+    const r = run({ lat: 29.59, lon: 102.08 }, { magnitude: m, depthKm: 10 });
+    for (let k = 1; k < r.rings.length; k += 1) {
+      assert.ok(r.rings[k]!.longAxisKm <= r.rings[k - 1]!.longAxisKm && r.rings[k]!.shortAxisKm <= r.rings[k - 1]!.shortAxisKm, `M${m} ring ${r.rings[k]!.intensity}`);
+    }
+  }
 });
 
 test('region rule: west of 105°E Qinghai–Tibet or Xinjiang, east of it the eastern sets, else all four', () => {
