@@ -115,6 +115,22 @@ const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
 /** How an uncertainty band was obtained: an ensemble through a surrogate model (named), or physics Monte Carlo. */
 const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() });
 
+/** Which model made a distance (docs/physics.md, "Dense gas near the source"); absent in runs from before it. */
+const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas']).optional();
+
+/** The dense-gas check of a heavier-than-air release (Britter & McQuaid 1988): whether it applied, and its figures. */
+const denseGasSchema = z.object({
+  applies: z.boolean(),
+  /** Why it applies or not, in the workbook's terms. */
+  reason: z.string(),
+  /** (g0'·q0 / (u³·D))^(1/3); the workbook treats the release as dense from 0.15. Null when not heavier than air. */
+  criterion: z.number().nullable(),
+  alpha: z.number().nullable(),
+  sourceScaleM: z.number().nullable(),
+  /** Where the workbook's curves end (Cm/C0 = 0.002) and the Gaussian from a virtual source takes over. */
+  handoverM: z.number().nullable(),
+});
+
 export const plumeSchema = z.object({
   ...modelCard,
   substance: z.string(),
@@ -143,7 +159,11 @@ export const plumeSchema = z.object({
     downwindBandM: band,
     /** The area above the level as [downwind m, half-width m] from the source to downwindM (symmetric about the plume axis). */
     footprint: z.array(z.tuple([z.number(), z.number()])).optional(),
+    /** Which model made downwindM: the Gaussian plume, the dense-gas workbook, or the Gaussian after it. */
+    model: distanceModel,
   })),
+  /** The dense-gas check, for a gas heavier than air (absent otherwise and in runs from before it). */
+  denseGas: denseGasSchema.optional(),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
   /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
   bands: bandsMethod,
@@ -159,9 +179,10 @@ export const flammableSchema = z.object({
   vapourCloud: z.object({
     ...modelCard,
     lelPctVol: z.number(),
-    lel: thresholdDistance.extend({ ppm: z.number() }),
+    lel: thresholdDistance.extend({ ppm: z.number(), model: distanceModel }),
     /** footprint: the flammable cloud's outline at ½ LEL, [downwind m, half-width m] pairs (as the plume's thresholds). */
-    halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional() }),
+    halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional(), model: distanceModel }),
+    denseGas: denseGasSchema.optional(),
   }).optional(),
   /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
   explosion: z.object({

@@ -5,7 +5,8 @@ import type { FlammableResult } from '../../../contract/result.js';
 import { ERG_GUIDES, type Substance } from '../../../contract/substances.js';
 import { round } from '../../../numeric/stats.js';
 import { atmosphereAt } from '../plume/atmosphere.js';
-import { footprintOutline, MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
+import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
+import { combinedFootprint, denseGasSummary } from '../plume/combinedPlume.js';
 import { fuelInCloudKg, lelDistances, reachesLimit } from './vapourCloud.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
@@ -22,18 +23,28 @@ export function flammableHazards(incident: Incident, release: Release, substance
   if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
   if (source && substance.lelPctVol !== null) {
     const d = lelDistances(source.source, substance.lelPctVol);
+    const denseGas = denseGasSummary(d.plume);
     result.vapourCloud = {
-      method: 'Gaussian plume centreline (Turner 1970, Briggs 1973) to the LEL and ½ LEL; ppm = %vol × 10 000',
+      method: 'Gaussian plume centreline (Turner 1970, Briggs 1973) to the LEL and ½ LEL; ppm = %vol × 10 000'
+        + (denseGas?.applies ? '; near the source a dense-gas plume (Britter & McQuaid 1988 workbook), the farther distance taken' : ''),
       inputsUsed: { substance: substance.key, rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: source.source.windSpeedMps, stability: source.source.stability, lelPctVol: substance.lelPctVol },
-      assumptions: ['steady release and wind', 'neutrally buoyant cloud (LPG is denser than air and hugs the ground: near-field distances may be longer)', 'centreline, time-averaged concentration: ½ LEL covers the patchiness of a real cloud'],
+      assumptions: [
+        'steady release and wind',
+        denseGas === null ? 'neutrally buoyant cloud (the gas is not heavier than air)'
+          : denseGas.applies ? `heavier than air and dense at the source (criterion ${denseGas.criterion} ≥ 0.15): the dense-gas workbook's curves to ${denseGas.handoverM} m; gas taken at 25 °C (a cold release is denser)`
+            : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian plume`,
+        'centreline, time-averaged concentration: ½ LEL covers the patchiness of a real cloud',
+      ],
       validity: `downwind 10 m – ${MAX_DISTANCE_M / 1000} km`,
       defaulted: source.defaulted,
       lelPctVol: substance.lelPctVol,
-      lel: { ppm: d.lelPpm, distanceM: round(d.lelDistanceM, 0), reachesModelLimit: reachesLimit(d.lelDistanceM) },
+      lel: { ppm: d.lelPpm, distanceM: round(d.lelDistanceM, 0), reachesModelLimit: reachesLimit(d.lelDistanceM), model: d.lelModel },
       halfLel: {
         ppm: d.halfLelPpm, distanceM: round(d.halfLelDistanceM, 0), reachesModelLimit: reachesLimit(d.halfLelDistanceM),
-        footprint: footprintOutline(source.source, d.halfLelPpm, d.halfLelDistanceM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+        footprint: combinedFootprint(d.plume, d.halfLelPpm, d.halfLelDistanceM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+        model: d.halfLelModel,
       },
+      ...(denseGas ? { denseGas } : {}),
     };
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);

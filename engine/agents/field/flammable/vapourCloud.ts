@@ -1,17 +1,23 @@
 // Flammable vapour cloud of a continuous release: the downwind distances to the LEL and to ½ LEL on the
-// Gaussian plume's centreline (ppm = %vol × 10 000). ½ LEL is the usual margin for a cloud's patchiness.
-import { MAX_DISTANCE_M, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from '../plume/gaussianPlume.js';
+// plume's centreline (ppm = %vol × 10 000): the Gaussian plume, or for a dense gas such as LPG the
+// dense-gas workbook near the source (docs/physics.md). ½ LEL is the usual margin for a cloud's patchiness.
+import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
+import { combinedPlume, combinedThresholdM, type CombinedPlume, type DistanceModel } from '../plume/combinedPlume.js';
 
 export const PPM_PER_PCT_VOL = 10_000;
 
-export interface LelDistances { lelPpm: number; lelDistanceM: number; halfLelPpm: number; halfLelDistanceM: number }
+export interface LelDistances {
+  lelPpm: number; lelDistanceM: number; lelModel: DistanceModel;
+  halfLelPpm: number; halfLelDistanceM: number; halfLelModel: DistanceModel;
+  plume: CombinedPlume;
+}
 
 export function lelDistances(source: PlumeSource, lelPctVol: number): LelDistances {
+  const plume = combinedPlume(source);
   const lelPpm = lelPctVol * PPM_PER_PCT_VOL;
-  return {
-    lelPpm, lelDistanceM: thresholdDistanceM(source, lelPpm),
-    halfLelPpm: lelPpm / 2, halfLelDistanceM: thresholdDistanceM(source, lelPpm / 2),
-  };
+  const lel = combinedThresholdM(plume, lelPpm);
+  const halfLel = combinedThresholdM(plume, lelPpm / 2);
+  return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model, plume };
 }
 
 /** Fuel in the cloud above the LEL of a steady release: what was released while the cloud travelled to the LEL

@@ -6,6 +6,7 @@ import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { roundedBand } from '../../../numeric/stats.js';
 import { MIN_WIND_MPS, ppmToMgPerM3 } from './gaussianPlume.js';
+import { combinedPlume, denseSideThresholdM } from './combinedPlume.js';
 import { shiftStability } from './stability.js';
 import { PLUME_UNCERTAINTY } from './index.js';
 import { inSurrogateRange, type PlumeCase } from './surrogateFeatures.js';
@@ -32,10 +33,16 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   const cases: PlumeCase[] = plume.thresholds.flatMap((t) => members.map((m) => ({ ...m, thresholdMgPerM3: ppmToMgPerM3(t.ppm, molarMassGPerMol) })));
   if (!cases.every(inSurrogateRange)) return null; // outside what the surrogate was trained on
   const distances = await surrogate.predict(cases);
+  // The surrogate learned the Gaussian plume; for a gas heavier than air each member's distance is the farther
+  // of that and the member's own dense-gas distance, as the physics takes it (combinedPlume.ts, docs/physics.md);
+  // at ground level the surrogate's distance is also the virtual-source Gaussian's, so it is reused.
+  const denseSides = members.map((m) => combinedPlume({ ...m, molarMassGPerMol }));
   return {
     ...plume,
     thresholds: plume.thresholds.map((t, level) => ({
-      ...t, downwindBandM: roundedBand(Array.from(distances.subarray(level * ENSEMBLE_MEMBERS, (level + 1) * ENSEMBLE_MEMBERS)), 0),
+      ...t,
+      downwindBandM: roundedBand(Array.from(distances.subarray(level * ENSEMBLE_MEMBERS, (level + 1) * ENSEMBLE_MEMBERS), (gaussianM, k) =>
+        Math.max(gaussianM, denseSideThresholdM(denseSides[k]!, t.ppm, members[k]!.heightM === 0 ? gaussianM : undefined)?.distanceM ?? 0)), 0),
     })),
     bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
   };

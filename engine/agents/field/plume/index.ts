@@ -7,7 +7,8 @@ import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random
 import { round, roundedBand } from '../../../numeric/stats.js';
 import { atmosphereAt } from './atmosphere.js';
 import { shiftStability } from './stability.js';
-import { concentrationPpm, footprintOutline, MAX_DISTANCE_M, maxWidthM, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from './gaussianPlume.js';
+import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary } from './combinedPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
 const BAND_SAMPLES = 64;
@@ -32,25 +33,36 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     stability: shiftStability(source.stability, random),
   }));
 
+  // A gas heavier than air takes the dense-gas workbook near the source where it applies (docs/physics.md).
+  const combined = combinedPlume(source);
+  const perturbedCombined = perturbed.map(combinedPlume);
+  const denseGas = denseGasSummary(combined);
   const thresholds = AEGL_LEVELS.flatMap((level) => {
     const ppm = substance.aeglPpm[level];
     if (ppm === null) return [];
-    const downwindM = thresholdDistanceM(source, ppm);
+    const { distanceM: downwindM, model } = combinedThresholdM(combined, ppm);
     return [{
       level, ppm,
       downwindM: round(downwindM, 0),
-      maxWidthM: round(maxWidthM(source, ppm, downwindM), 0),
+      maxWidthM: round(combinedMaxWidthM(combined, ppm, downwindM), 0),
       reachesModelLimit: downwindM >= MAX_DISTANCE_M,
-      downwindBandM: roundedBand(bandSamples > 0 ? perturbed.map((s) => thresholdDistanceM(s, ppm)) : [downwindM], 0),
-      footprint: footprintOutline(source, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+      downwindBandM: roundedBand(bandSamples > 0 ? perturbedCombined.map((c) => combinedThresholdM(c, ppm).distanceM) : [downwindM], 0),
+      footprint: combinedFootprint(combined, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+      model,
     }];
   });
-  const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(concentrationPpm(source, x), 3) }));
+  const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedConcentrationPpm(combined, x), 3) }));
+  const denseNote = denseGas === null
+    ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
+    : denseGas.applies
+      ? `heavier than air and dense at the source (Britter & McQuaid 1988 criterion ${denseGas.criterion} ≥ 0.15): the workbook's curves to ${denseGas.handoverM} m, then a Gaussian plume from a virtual source; each distance is the farther of that and the Gaussian plume alone (thresholds[].model says which); gas taken at 25 °C (a cold release is denser)`
+      : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian plume`;
 
   return {
-    method: release.durationMin === undefined
+    method: (release.durationMin === undefined
       ? 'Gaussian plume, continuous point source with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability'
-      : 'Gaussian plume, finite-duration point source (Palazzi et al. 1982) with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability',
+      : 'Gaussian plume, finite-duration point source (Palazzi et al. 1982) with ground reflection (Turner 1970); Briggs (1973) σy/σz; Pasquill–Turner stability')
+      + (denseGas?.applies ? '; near the source a dense-gas plume (Britter & McQuaid 1988 workbook) handed over to the Gaussian from a virtual source' : ''),
     inputsUsed: {
       substance: substance.key, rateKgPerS: release.rateKgPerS, heightM: release.heightM,
       windSpeedMps: weather.windSpeedMps, stability, terrain,
@@ -61,7 +73,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
       release.durationMin === undefined
         ? 'steady wind and release for the averaging time of the AEGL (60 min)'
         : `release stops after ${release.durationMin} min; the peak of the passing cloud is compared with the 60-min AEGL (a shorter exposure tolerates more, so this errs long)`,
-      'neutrally buoyant gas (dense-gas slumping of e.g. chlorine is not modelled; near-field distances may be underestimated)',
+      denseNote,
       `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
       'flat terrain, no deposition or chemical decay',
     ],
@@ -77,6 +89,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     windFromDeg: weather.windFromDeg,
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
     thresholds,
+    ...(denseGas ? { denseGas } : {}),
     centrelinePpm,
     bands: { method: 'physics-monte-carlo', members: bandSamples },
   };

@@ -21,8 +21,10 @@ const ordered = (b: { p10: number; p50: number; p90: number }) => b.p10 <= b.p50
 
 test('plume: threat-distance bands from a 256-member ensemble around the physics answer', async () => {
   const model = await SurrogateModel.load(PLUME_SURROGATE, DEFAULT_MODELS_DIR);
-  const incident = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 1 }, weather: { windSpeedMps: 4, windFromDeg: 90, stability: 'D' } } });
+  // Released from 5 m, so the Gaussian plume alone (the surrogate learned it); a dense ground release is below.
+  const incident = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 5 }, weather: { windSpeedMps: 4, windFromDeg: 90, stability: 'D' } } });
   const physics = plumeFootprint(incident, incident.facts.release!, incident.facts.weather!);
+  assert.equal(physics.denseGas?.applies, false);
   const banded = await applyEnsembleBands(physics, model);
   assert.ok(banded);
   assert.deepEqual(banded.bands, { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: 'plume-surrogate@1' });
@@ -32,6 +34,16 @@ test('plume: threat-distance bands from a 256-member ensemble around the physics
   }
   assert.deepEqual(banded.thresholds.map((t) => t.downwindM), physics.thresholds.map((t) => t.downwindM), 'the physics stays the answer');
   assert.deepEqual(await applyEnsembleBands(physics, model), banded, 'deterministic');
+  // At ground level chlorine is a dense gas near the source (docs/physics.md): each member takes the farther
+  // of the surrogate's Gaussian distance and its own dense-gas distance, so the band surrounds the answer.
+  const ground = parseIncident({ text: 'chlorine', facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 0 }, weather: { windSpeedMps: 4, windFromDeg: 90, stability: 'D' } } });
+  const dense = plumeFootprint(ground, ground.facts.release!, ground.facts.weather!);
+  assert.equal(dense.denseGas?.applies, true);
+  assert.ok(dense.thresholds.some((t) => t.model === 'gaussian-after-dense-gas'));
+  const denseBanded = (await applyEnsembleBands(dense, model))!;
+  for (const t of denseBanded.thresholds) {
+    assert.ok(t.downwindBandM.p10 < t.downwindM * 1.3 && t.downwindBandM.p90 > t.downwindM * 0.7, `${t.level}: ${t.downwindM} in ${JSON.stringify(t.downwindBandM)}`);
+  }
   await model.release();
 });
 

@@ -1,0 +1,124 @@
+// A heavier-than-air release near the source: the Britter–McQuaid workbook where it applies, handed over
+// to a Gaussian plume from a virtual source where its curves end, and never less than the Gaussian plume
+// itself (docs/physics.md, "Dense gas near the source"). Each distance says which model made it.
+import { briggsSigmas } from './dispersion.js';
+import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import {
+  AIR_DENSITY_KG_PER_M3, britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, DENSE_GAS_CRITERION, distanceForRatioM, gasDensityKgPerM3,
+  isDense, MAX_RATIO, MIN_RATIO, ratioAtM, type DenseGasPlume,
+} from './denseGas.js';
+
+/** Which model made a distance: the Gaussian plume, the workbook's curves, or the Gaussian from the virtual source. */
+export type DistanceModel = 'gaussian' | 'dense-gas' | 'gaussian-after-dense-gas';
+/** The workbook's trials (Thorney Island, Burro, Maplin Sands…) were ground-level releases. */
+export const GROUND_RELEASE_MAX_HEIGHT_M = 1;
+const PPM_PER_FRACTION = 1e6;
+
+export interface DenseGasHandover {
+  plume: DenseGasPlume;
+  /** Where the curves end (Cm/C0 = 0.002) and the Gaussian from the virtual source takes over (m). */
+  handoverM: number;
+  /** The distance at which a ground-level Gaussian plume alone falls to the handover concentration (m). */
+  virtualSourceGaussianM: number;
+}
+
+export interface CombinedPlume {
+  source: PlumeSource;
+  /** Null when the dense-gas model does not apply; `reason` then says why. */
+  dense: DenseGasHandover | null;
+  reason: string;
+}
+
+/** Decides whether the dense-gas model applies to this release (the workbook's own criteria) and sets up the handover. */
+export function combinedPlume(source: PlumeSource): CombinedPlume {
+  const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
+  if (gasDensityKgPerM3(source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, reason: 'not heavier than air' };
+  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
+  const plume = britterMcQuaidPlume(source.rateKgPerS, u, gasDensityKgPerM3(source.molarMassGPerMol));
+  if (!isDense(plume)) return { source, dense: null, reason: `(g0'·q0/u³D)^⅓ = ${plume.criterion.toFixed(3)} < ${DENSE_GAS_CRITERION}: disperses passively` };
+  const handoverM = distanceForRatioM(plume, MIN_RATIO);
+  if (source.releaseDurationMin !== undefined && u * source.releaseDurationMin * 60 < CONTINUOUS_DURATION_FACTOR * handoverM) {
+    return { source, dense: null, reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
+  }
+  const ground: PlumeSource = { ...source, heightM: 0, windSpeedMps: u };
+  const virtualSourceGaussianM = Math.max(MIN_DISTANCE_M, thresholdDistanceM(ground, MIN_RATIO * PPM_PER_FRACTION));
+  return { source, dense: { plume, handoverM, virtualSourceGaussianM }, reason: 'dense gas near the source' };
+}
+
+/** The dense side alone: the curves up to the handover, then the ground-level Gaussian shifted to the virtual source. */
+function denseSidePpm(combined: CombinedPlume, downwindM: number): number {
+  const dense = combined.dense;
+  if (!dense) return 0;
+  if (downwindM <= dense.handoverM) return (ratioAtM(dense.plume, downwindM) ?? MAX_RATIO) * PPM_PER_FRACTION;
+  const ground: PlumeSource = { ...combined.source, heightM: 0 };
+  return concentrationPpm(ground, downwindM - dense.handoverM + dense.virtualSourceGaussianM);
+}
+
+/** Centreline concentration (ppm): the larger of the dense side and the Gaussian plume. */
+export function combinedConcentrationPpm(combined: CombinedPlume, downwindM: number): number {
+  return Math.max(concentrationPpm(combined.source, downwindM), denseSidePpm(combined, downwindM));
+}
+
+/** Farthest distance (m) where the dense side reaches `ppm` (0 when the workbook gives none, above 10 % gas);
+ *  null when the dense-gas model does not apply. */
+export function denseSideThresholdM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {
+  const dense = combined.dense;
+  if (!dense) return null;
+  const ratio = ppm / PPM_PER_FRACTION;
+  if (ratio > MAX_RATIO) return { distanceM: 0, model: 'dense-gas' };
+  if (ratio >= MIN_RATIO) return { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.plume, ratio)), model: 'dense-gas' };
+  // `groundGaussianM`: the caller's Gaussian distance when the source is already at ground level.
+  const gaussianM = groundGaussianM ?? thresholdDistanceM({ ...combined.source, heightM: 0 }, ppm);
+  const shiftedM = gaussianM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + gaussianM - dense.virtualSourceGaussianM;
+  return { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-after-dense-gas' };
+}
+
+/** Threshold distance of `ppm` and the model that made it: the farther of the Gaussian plume and the dense side. */
+export function combinedThresholdM(combined: CombinedPlume, ppm: number): { distanceM: number; model: DistanceModel } {
+  const gaussianM = thresholdDistanceM(combined.source, ppm);
+  const dense = denseSideThresholdM(combined, ppm, combined.source.heightM === 0 ? gaussianM : undefined);
+  return dense && dense.distanceM > gaussianM ? dense : { distanceM: gaussianM, model: 'gaussian' };
+}
+
+/** Half-width (m) above `ppm` at `downwindM`: the Gaussian's crosswind spread around the combined centreline. */
+export function combinedHalfWidthM(combined: CombinedPlume, ppm: number, downwindM: number): number {
+  const c0 = combinedConcentrationPpm(combined, downwindM);
+  if (c0 <= ppm) return 0;
+  return briggsSigmas(downwindM, combined.source.stability, combined.source.terrain).sigmaYM * Math.sqrt(2 * Math.log(c0 / ppm));
+}
+
+/** The footprint above `ppm` as [downwind m, half-width m] pairs (as gaussianPlume.footprintOutline). */
+export function combinedFootprint(combined: CombinedPlume, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
+  if (downwindM <= 0) return [];
+  const outline: Array<[number, number]> = [[0, 0]];
+  for (let i = 1; i < points; i++) {
+    const x = downwindM * (i / points) ** 1.5;
+    outline.push([x, combinedHalfWidthM(combined, ppm, x)]);
+  }
+  outline.push([downwindM, 0]);
+  return outline;
+}
+
+/** Widest crosswind extent (m, both sides) above `ppm` up to `downwindM`. */
+export function combinedMaxWidthM(combined: CombinedPlume, ppm: number, downwindM: number): number {
+  if (downwindM <= 0) return 0;
+  let widest = 0;
+  const samples = 64;
+  for (let i = 1; i <= samples; i++) widest = Math.max(widest, 2 * combinedHalfWidthM(combined, ppm, (downwindM * i) / samples));
+  return widest;
+}
+
+/** What the result says about the dense-gas check; null for a gas not heavier than air (nothing to say). */
+export function denseGasSummary(combined: CombinedPlume): { applies: boolean; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null } | null {
+  if (gasDensityKgPerM3(combined.source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return null;
+  const plume = combined.dense?.plume ?? britterMcQuaidPlume(combined.source.rateKgPerS, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), gasDensityKgPerM3(combined.source.molarMassGPerMol));
+  const round3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    applies: combined.dense !== null,
+    reason: combined.reason,
+    criterion: round3(plume.criterion),
+    alpha: round3(plume.alpha),
+    sourceScaleM: round3(plume.sourceScaleM),
+    handoverM: combined.dense ? Math.round(combined.dense.handoverM) : null,
+  };
+}
