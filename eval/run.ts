@@ -48,8 +48,7 @@ function judge(reports: LabelledReport[], label: string): number {
   return score;
 }
 
-// The development set (the reader was improved against it, so its score is optimistic) and the fresh set,
-// written afterwards by someone who had not seen the reader or the first set: the honest figure.
+// The development sets (the reader was improved against them, so their score is optimistic).
 const zh = load('figures-zh.jsonl');
 const en = load('figures-en.jsonl');
 const zhExact = judge(zh, 'figures, Chinese (development set)');
@@ -58,11 +57,19 @@ const zh2 = load('figures2-zh.jsonl');
 const en2 = load('figures2-en.jsonl');
 const zh2Exact = judge(zh2, 'figures, Chinese (second development set)');
 const en2Exact = judge(en2, 'figures, English (second development set)');
-const developmentExact = (zhExact * zh.length + enExact * en.length + zh2Exact * zh2.length + en2Exact * en2.length) / (zh.length + en.length + zh2.length + en2.length);
-const freshZh = load('fresh/figures-zh.jsonl');
-const freshEn = load('fresh/figures-en.jsonl');
-const freshZhExact = judge(freshZh, 'figures, Chinese (fresh set)');
-const freshEnExact = judge(freshEn, 'figures, English (fresh set)');
+// The first fresh set: held out until its misses were used to fix the reader (eval/README.md), now a third
+// development set.
+const zh3 = load('fresh/figures-zh.jsonl');
+const en3 = load('fresh/figures-en.jsonl');
+const zh3Exact = judge(zh3, 'figures, Chinese (first fresh set, now development)');
+const en3Exact = judge(en3, 'figures, English (first fresh set, now development)');
+const developmentExact = (zhExact * zh.length + enExact * en.length + zh2Exact * zh2.length + en2Exact * en2.length + zh3Exact * zh3.length + en3Exact * en3.length)
+  / (zh.length + en.length + zh2.length + en2.length + zh3.length + en3.length);
+// The held-out set, written after those fixes and never used to change the reader: the honest figure.
+const freshZh = load('fresh/figures-b-zh.jsonl');
+const freshEn = load('fresh/figures-b-en.jsonl');
+const freshZhExact = judge(freshZh, 'figures, Chinese (held-out set b)');
+const freshEnExact = judge(freshEn, 'figures, English (held-out set b)');
 const figuresExact = (freshZhExact * freshZh.length + freshEnExact * freshEn.length) / (freshZh.length + freshEn.length);
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -191,10 +198,10 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on the fresh set: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); development set ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on the held-out set: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); development set ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +freshZhExact.toFixed(4), figuresExactEn: +freshEnExact.toFixed(4),
-  figuresExactDevelopmentSet: +developmentExact.toFixed(4),
+  figuresExactDevelopmentSet: +developmentExact.toFixed(4), figuresExactFirstFreshSet: +((zh3Exact * zh3.length + en3Exact * en3.length) / (zh3.length + en3.length)).toFixed(4),
   typeAccuracy: +typeAccuracy.toFixed(4), typeAccuracyZh: +typeSeverityZh.typeAccuracy.toFixed(4), typeAccuracyEn: +typeSeverityEn.typeAccuracy.toFixed(4), nonIncidentRejected: +nonIncidentRejected.toFixed(4), screeningDev: { nonIncidentRejected: +screeningDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningDev.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
