@@ -88,8 +88,10 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+', '几', '幾'),
   // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
   ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
-  ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實'),
-  ...each({ role: 'modal' }, '需要', '需', '将', '將', '拟', '擬', '计划', '計劃', '准备', '準備', '有待'),
+  ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實',
+    '如果', '假如', '倘若', '一旦', '届时', '屆時'),
+  // A plan or a possibility. A present need (需紧急转移300人) stays a count: the geological plan grades on it.
+  ...each({ role: 'modal' }, '可能需要', '可能需', '或需', '预计需要', '預計需要', '预计需', '預計需', '将', '將', '拟', '擬', '计划', '計劃', '准备', '準備'),
   ...each({ role: 'agent' }, '由', '经', '經', '拨打', '撥打', '呼叫', '致电', '致電'),
   ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告', '上报', '上報', '原先', '原来', '原來'),
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.

@@ -105,8 +105,10 @@ test('a past event or hearsay is no current count: its whole sentence is skipped
   assert.deepEqual(read('Rumours of 30 dead are circulating; police confirm 2 injured.'), { injuries: '2' }, 'only the rumour\'s sentence');
 });
 
-test('a plan or a need is no count: 需要转移, "will be evacuated"', () => {
-  assert.deepEqual(read('若水位继续上涨，下游需要转移约5000名群众。'), {});
+test('a plan or a possibility is no count: 可能需要转移, 如果, "will be evacuated"; a present need is', () => {
+  assert.deepEqual(read('预计台风登陆后，沿海可能需要转移群众约2万人'), {});
+  assert.deepEqual(read('如果降雨持续，约1200人面临转移'), {});
+  assert.deepEqual(read('山体出现裂缝，需紧急转移群众300人'), { evacuated: '300' });
   assert.deepEqual(read('About 800 residents will be evacuated if the river keeps rising.'), {});
   assert.deepEqual(read('已转移群众800人，计划再转移1200人'), { evacuated: '800' });
 });
