@@ -31,9 +31,9 @@ export type LexiconRole =
   | { role: 'correction' }
   /** `weak`: a zero about some people only ("uninjured", 均未受伤, "no other casualties"): it never replaces a count. */
   | { role: 'zero'; figures: FigureName[]; weak?: boolean }
-  /** A past event or hearsay (曾, 网传, "in 1998", "claiming"): no number in its sentence is a current count. */
+  /** A past event, hearsay or a condition (曾, 网传, 如果, "in 1998", "claiming"): no number in its sentence is a current count. */
   | { role: 'frame' }
-  /** A need or a plan (需要, 将, "will be"): the figure word right after it is not done, so no count. */
+  /** A plan or a possibility (可能需要, 计划, 将, "will be"): the figure word right after it is not done, so no count. */
   | { role: 'modal' }
   /** A service called or used (由120送医, "dialled 911"): the number right after it is not a count. */
   | { role: 'agent' }

@@ -348,7 +348,7 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
-    // "需要转移3万人", "will be evacuated": a plan or a need, not a count.
+    // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
     if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
     const read = keyFigure(tokens, at);
     return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
@@ -432,8 +432,9 @@ type Reading = Figures[FigureName] & { light?: boolean };
 const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start === 4 && t.value >= 1900 && t.value <= 2099;
 
 /**
- * Which tokens stand in a sentence about a past event or hearsay (曾造成11人死亡, "flooded in 1998, killing
- * 200", "posts claiming 50 dead"): their numbers are not current counts. One pass forward, one back.
+ * Which tokens stand in a sentence about a past event, hearsay or a condition (曾造成11人死亡, 如果…, "flooded
+ * in 1998, killing 200", "posts claiming 50 dead"): their numbers are not current counts. One pass; each
+ * token is marked at most once.
  */
 function framedSentences(tokens: readonly Token[]): Uint8Array {
   const framed = new Uint8Array(tokens.length);
@@ -472,7 +473,8 @@ export function figuresFromText(text: string): Figures {
   // Figures an update or correction set in this sentence: a later count of the same figure in it explains the
   // change ("rose to 12 after 3 more bodies were found") and does not replace it.
   const correctedInSentence = new Set<FigureName>();
-  let lastCount: Binding | undefined; // the last count read, for "，均已遇难" in the next clause
+  // The last count read, bound or a bare head count (its figure is then a placeholder), for "，均已遇难" in the next clause.
+  let lastCount: Binding | undefined;
   let numberInClause = false;
   // "初报3人死亡", "earlier reports said 5 dead": the number after an earlier-report marker is not a current
   // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
