@@ -1,8 +1,8 @@
 // `npm run eval`: judges the report reader on the hand-written sets in eval/reports (never on anything the
 // training templates produce). A report's figures are exact when every labelled figure has the right value
 // and lower-bound flag and nothing else is reported. Prints the misses, a score per language, the slowest
-// adversarial text, then one JSON line. Categories of the report-reading issue that are not built yet
-// (type accuracy and severity on hand-written sets) are printed as null.
+// adversarial text, then one JSON line. Type and severity are judged on their own hand-written set
+// (reports/type-severity-*.jsonl), each item's level derived by hand from docs/taxonomy-and-severity.md.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -11,14 +11,15 @@ import { figuresFromText } from '../engine/agents/reading/figures.js';
 import { physicalFactsFromText } from '../engine/agents/reading/physicalFacts.js';
 import { readReport } from '../engine/agents/reading/index.js';
 import { parseIncident } from '../engine/contract/parseIncident.js';
-import { IncidentClassifier } from '../engine/agents/strategist/classifier/incidentClassifier.js';
+import { IncidentClassifier, type TypeScores } from '../engine/agents/strategist/classifier/incidentClassifier.js';
 import { DEFAULT_MODELS_DIR } from '../engine/inference/modelRepository.js';
-import { INCIDENT_TYPES } from '../engine/contract/taxonomy.js';
+import { INCIDENT_TYPES, type IncidentType, type SeverityLevel } from '../engine/contract/taxonomy.js';
+import { strategize } from '../engine/agents/strategist/index.js';
 import { DEFAULT_CORPUS, generateCorpus } from '../training/corpus/generateCorpus.js';
 import type { Figures } from '../engine/contract/reading.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TARGETS = { figuresExact: 0.95, nonIncidentRejected: 0.9, factsFromText: null, ece: 0.05, adversarialMaxMs: 50 };
+const TARGETS = { figuresExact: 0.95, typeAccuracy: 0.95, severityExact: 0.9, nonIncidentRejected: 0.9, factsFromText: null, ece: 0.05, adversarialMaxMs: 50 };
 
 interface LabelledReport { id: string; lang: 'zh' | 'en'; text: string; figures: Record<string, { value: number; lowerBound: boolean }> | null; note?: string }
 
@@ -47,8 +48,7 @@ function judge(reports: LabelledReport[], label: string): number {
   return score;
 }
 
-// The development set (the reader was improved against it, so its score is optimistic) and the fresh set,
-// written afterwards by someone who had not seen the reader or the first set: the honest figure.
+// The development sets (the reader was improved against them, so their score is optimistic).
 const zh = load('figures-zh.jsonl');
 const en = load('figures-en.jsonl');
 const zhExact = judge(zh, 'figures, Chinese (development set)');
@@ -57,11 +57,19 @@ const zh2 = load('figures2-zh.jsonl');
 const en2 = load('figures2-en.jsonl');
 const zh2Exact = judge(zh2, 'figures, Chinese (second development set)');
 const en2Exact = judge(en2, 'figures, English (second development set)');
-const developmentExact = (zhExact * zh.length + enExact * en.length + zh2Exact * zh2.length + en2Exact * en2.length) / (zh.length + en.length + zh2.length + en2.length);
-const freshZh = load('fresh/figures-zh.jsonl');
-const freshEn = load('fresh/figures-en.jsonl');
-const freshZhExact = judge(freshZh, 'figures, Chinese (fresh set)');
-const freshEnExact = judge(freshEn, 'figures, English (fresh set)');
+// The first fresh set: held out until its misses were used to fix the reader (eval/README.md), now a third
+// development set.
+const zh3 = load('fresh/figures-zh.jsonl');
+const en3 = load('fresh/figures-en.jsonl');
+const zh3Exact = judge(zh3, 'figures, Chinese (first fresh set, now development)');
+const en3Exact = judge(en3, 'figures, English (first fresh set, now development)');
+const developmentExact = (zhExact * zh.length + enExact * en.length + zh2Exact * zh2.length + en2Exact * en2.length + zh3Exact * zh3.length + en3Exact * en3.length)
+  / (zh.length + en.length + zh2.length + en2.length + zh3.length + en3.length);
+// The held-out set, written after those fixes and never used to change the reader: the honest figure.
+const freshZh = load('fresh/figures-b-zh.jsonl');
+const freshEn = load('fresh/figures-b-en.jsonl');
+const freshZhExact = judge(freshZh, 'figures, Chinese (held-out set b)');
+const freshEnExact = judge(freshEn, 'figures, English (held-out set b)');
 const figuresExact = (freshZhExact * freshZh.length + freshEnExact * freshEn.length) / (freshZh.length + freshEn.length);
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -137,10 +145,39 @@ const freshScreening = ['fresh/screening-zh.jsonl', 'fresh/screening-en.jsonl'].
 const { nonIncidentRejected, drillsFlagged, incidentsKept } = freshScreening.length ? judgeScreening(loadScreening(...freshScreening), 'fresh set') : screeningDev;
 if (!freshScreening.length) console.log('screening: no fresh set in eval/reports/fresh, the figures below are the development score');
 
+const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
+
+// Type and severity: the S-Agent as the pipeline runs it (reading step, classifier, strategize) on text
+// alone, so an earthquake counts as moderately populated. The expected level is the one the severity table
+// gives for the figures the report states; `reason` in each item shows the derivation.
+interface TypeSeverityItem { id: string; lang: 'zh' | 'en'; text: string; type: IncidentType; severity: SeverityLevel; standard: string; reason: string }
+async function judgeTypeSeverity(items: TypeSeverityItem[], label: string) {
+  const scores = await classifier.classify(items.map((i) => i.text));
+  let typeRight = 0;
+  let severityRight = 0;
+  items.forEach((item, i) => {
+    const incident = parseIncident({ text: item.text });
+    const s = strategize(incident, scores[i] as TypeScores, readReport(incident));
+    const typeOk = s.type === item.type;
+    const severityOk = s.severity === item.severity;
+    typeRight += typeOk ? 1 : 0;
+    severityRight += severityOk ? 1 : 0;
+    if (!typeOk) console.log(`  type miss ${item.id}: ${s.type} (${s.confidence}) instead of ${item.type}   — ${item.text.slice(0, 70)}`);
+    if (!severityOk) console.log(`  severity miss ${item.id}: ${s.severity} by ${s.severityStandard} instead of ${item.severity} (${item.reason}); graded on ${JSON.stringify(s.severityBasis)}   — ${item.text.slice(0, 60)}`);
+  });
+  const out = { typeAccuracy: typeRight / items.length, severityExact: severityRight / items.length, n: items.length };
+  console.log(`type and severity, ${label}: type ${typeRight}/${items.length} (${(out.typeAccuracy * 100).toFixed(1)} %, target 95 %), severity exact ${severityRight}/${items.length} (${(out.severityExact * 100).toFixed(1)} %, target 90 %)`);
+  return out;
+}
+const typeSeverityZh = await judgeTypeSeverity(load('type-severity-zh.jsonl') as unknown as TypeSeverityItem[], 'Chinese');
+const typeSeverityEn = await judgeTypeSeverity(load('type-severity-en.jsonl') as unknown as TypeSeverityItem[], 'English');
+const pooled = (k: 'typeAccuracy' | 'severityExact') => (typeSeverityZh[k] * typeSeverityZh.n + typeSeverityEn[k] * typeSeverityEn.n) / (typeSeverityZh.n + typeSeverityEn.n);
+const typeAccuracy = pooled('typeAccuracy');
+const severityExact = pooled('severityExact');
+
 // Calibration of the classifier's confidence (10 equal-width bins) on the corpus's held-out split: reports
 // built only from phrases and place names training never saw, but generated, not hand-written.
 const heldOut = generateCorpus(DEFAULT_CORPUS).filter((r) => r.split === 'test');
-const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
 const scored = await classifier.classify(heldOut.map((r) => r.text));
 await classifier.release();
 const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, right: 0 }));
@@ -161,10 +198,10 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on the fresh set: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); development set ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on the held-out set: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); development set ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +freshZhExact.toFixed(4), figuresExactEn: +freshEnExact.toFixed(4),
-  figuresExactDevelopmentSet: +developmentExact.toFixed(4),
-  typeAccuracy: null, nonIncidentRejected: +nonIncidentRejected.toFixed(4), screeningDev: { nonIncidentRejected: +screeningDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningDev.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: null, factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4),
+  figuresExactDevelopmentSet: +developmentExact.toFixed(4), figuresExactFirstFreshSet: +((zh3Exact * zh3.length + en3Exact * en3.length) / (zh3.length + en3.length)).toFixed(4),
+  typeAccuracy: +typeAccuracy.toFixed(4), typeAccuracyZh: +typeSeverityZh.typeAccuracy.toFixed(4), typeAccuracyEn: +typeSeverityEn.typeAccuracy.toFixed(4), nonIncidentRejected: +nonIncidentRejected.toFixed(4), screeningDev: { nonIncidentRejected: +screeningDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningDev.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));

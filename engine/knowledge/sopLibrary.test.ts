@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSops, sopSchema } from './sopLibrary.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadSops, sopFor, sopSchema, supplementsFor } from './sopLibrary.js';
 
 const task = { id: 't', title: 'Do it', titleZh: '执行', unitKind: 'police', deadlineMin: 10, lifeSafety: 1, timeUrgency: 1 };
 const sop = (tasks: object[]) => ({
@@ -31,4 +35,26 @@ test('SOP tasks: conditions, placeholders and fallbacks are checked at load', ()
   assert.match(problem([{ ...task, title: 'go {distance} m', titleZh: '{distance}', fallback: { title: 'go', titleZh: '去' } }]) ?? '', /unknown placeholder \{distance\}/);
   assert.match(problem([{ ...quoted, fallback: { title: '{halfLelM}', titleZh: '撤' } }]) ?? '', /fallback may not/);
   assert.match(problem([task, task]) ?? '', /task id t twice/);
+});
+
+test('a supplement joins the SOPs of its types, is never an SOP itself, and may not reuse their task ids', () => {
+  const library = loadSops();
+  assert.equal(sopFor('flood', library).id, 'flood');
+  assert.deepEqual(supplementsFor('earthquake', library).map((s) => s.id), ['relief']);
+  assert.deepEqual(supplementsFor('traffic_accident', library), []);
+  const dir = mkdtempSync(join(tmpdir(), 'sops-'));
+  try {
+    const general = { ...sop([task]), id: 'general', appliesTo: ['other'] };
+    const own = { ...sop([{ ...task, id: 'shelter' }]), id: 'storm', appliesTo: ['severe_weather'] };
+    const supplement = { ...sop([{ ...task, id: 'shelter' }]), id: 'aid', appliesTo: ['severe_weather'], supplement: true };
+    writeFileSync(join(dir, 'general.yaml'), stringify(general));
+    writeFileSync(join(dir, 'storm.yaml'), stringify(own));
+    writeFileSync(join(dir, 'aid.yaml'), stringify(supplement));
+    assert.throws(() => loadSops(dir), /SOP storm and supplement aid both have task shelter/);
+    writeFileSync(join(dir, 'aid.yaml'), stringify({ ...supplement, phases: [{ id: 'p', name: 'P', nameZh: 'P', tasks: [{ ...task, id: 'supply' }] }] }));
+    const loaded = loadSops(dir);
+    assert.equal(sopFor('severe_weather', loaded).id, 'storm', 'a supplement is never chosen as the SOP');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

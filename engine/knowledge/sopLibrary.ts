@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { INCIDENT_TYPES, type IncidentType } from '../contract/taxonomy.js';
 import { UNIT_KINDS } from '../contract/incident.js';
+import { FLOOD_KINDS, WEATHER_KINDS } from './hazardKinds.js';
 
 const unit = z.number().min(0).max(1);
 export const PRIORITY_FACTORS = ['lifeSafety', 'timeUrgency', 'resources', 'scope', 'feasibility'] as const;
@@ -32,6 +33,14 @@ const conditionSchema = z.strictObject({
   bleve: z.boolean().optional(),
   /** Anyone trapped (facts.trapped or the S-Agent's figures). */
   trapped: z.boolean().optional(),
+  /** Anyone evacuated or relocated (facts.evacuated or the S-Agent's figures): they need shelter and supplies. */
+  displaced: z.boolean().optional(),
+  /** Anyone stranded, unhurt but cut off (the S-Agent's figures): they need supplies where they are. */
+  stranded: z.boolean().optional(),
+  /** The kind of flood the report names (engine/knowledge/hazardKinds.ts); `unknown` when it names none. */
+  floodKinds: z.array(z.enum([...FLOOD_KINDS, 'unknown'])).min(1).optional(),
+  /** The kind of storm the report names; `unknown` when it names none. */
+  weatherKinds: z.array(z.enum([...WEATHER_KINDS, 'unknown'])).min(1).optional(),
 }).refine((c) => Object.keys(c).length > 0, 'an empty condition');
 export type SopCondition = z.infer<typeof conditionSchema>;
 
@@ -64,6 +73,9 @@ const taskSchema = z.strictObject({
 export const sopSchema = z.strictObject({
   id: z.string(), title: z.string(), titleZh: z.string(),
   appliesTo: z.array(z.enum(INCIDENT_TYPES)).min(1),
+  /** A plan whose tasks are added to the SOP of every type it applies to (the natural disaster relief plan),
+   *  never chosen as an incident's SOP itself; its objectives join the Strategist's when people are displaced. */
+  supplement: z.boolean().optional(),
   objectives: z.array(objectiveSchema).min(1),
   phases: z.array(z.strictObject({ id: z.string(), name: z.string(), nameZh: z.string(), tasks: z.array(taskSchema).min(1) })).min(1),
 }).superRefine((sop, ctx) => {
@@ -90,6 +102,15 @@ export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
     sops.set(parsed.data.id, parsed.data);
   }
   if (!sops.has('general')) throw new Error(`SOP library ${dir} has no general SOP`);
+  // A supplement's tasks join the plan of each SOP it applies to: one task id must not stand for two tasks.
+  for (const supplement of [...sops.values()].filter((s) => s.supplement)) {
+    const ids = new Set(supplement.phases.flatMap((p) => p.tasks.map((t) => t.id)));
+    for (const sop of sops.values()) {
+      if (sop.supplement || !sop.appliesTo.some((t) => supplement.appliesTo.includes(t))) continue;
+      const clash = sop.phases.flatMap((p) => p.tasks.map((t) => t.id)).find((id) => ids.has(id));
+      if (clash) throw new Error(`SOP ${sop.id} and supplement ${supplement.id} both have task ${clash}`);
+    }
+  }
   return sops;
 }
 
@@ -100,6 +121,11 @@ export function sopLibrary(): Map<string, Sop> {
 
 /** The SOP for an incident type; the general SOP when no specific one applies. */
 export function sopFor(type: IncidentType, library = sopLibrary()): Sop {
-  for (const sop of library.values()) if (sop.id !== 'general' && sop.appliesTo.includes(type)) return sop;
+  for (const sop of library.values()) if (sop.id !== 'general' && !sop.supplement && sop.appliesTo.includes(type)) return sop;
   return library.get('general') as Sop;
+}
+
+/** The supplements (the relief plan) whose tasks join the plan of an incident of this type. */
+export function supplementsFor(type: IncidentType, library = sopLibrary()): Sop[] {
+  return [...library.values()].filter((sop) => sop.supplement === true && sop.appliesTo.includes(type));
 }

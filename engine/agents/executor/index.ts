@@ -4,7 +4,7 @@
 import type { Incident, Resource } from '../../contract/incident.js';
 import type { AwarenessResult, ExecutorResult, FieldResult, StrategistResult } from '../../contract/result.js';
 import { DEFAULT_ROSTER } from '../../knowledge/defaultRoster.js';
-import { sopLibrary, type Sop, type SopTask } from '../../knowledge/sopLibrary.js';
+import { sopLibrary, supplementsFor, type Sop, type SopTask } from '../../knowledge/sopLibrary.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import { assignUnits, type PlannedTask } from './assignUnits.js';
@@ -40,7 +40,9 @@ export function runExecutor(incident: Incident, strategist: StrategistResult, aw
 
   // Tasks whose SOP conditions hold for this incident, in life-saving order (docs/plan.md).
   const context = planContext(incident, strategist, field);
-  const tasks = lifeSavingOrder(selectTasks(sop, context).map((task) => {
+  // The SOP's tasks, then those of the plans that join it (the natural disaster relief plan).
+  const selected = [sop, ...supplementsFor(strategist.type)].flatMap((plan) => selectTasks(plan, context));
+  const tasks = lifeSavingOrder(selected.map((task) => {
     const deadlineMin = EVACUATION_TASKS.has(task.id) && evacuateBy ? Math.max(1, Math.min(task.deadlineMin, Math.floor(evacuateBy.minutes))) : task.deadlineMin;
     return { ...task, deadlineMin, priority: round(taskPriority(task), 3) };
   }), context.trapped);

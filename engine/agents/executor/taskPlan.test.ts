@@ -21,14 +21,14 @@ function plan(type: IncidentType, input: IncidentInput, editField: (f: FieldResu
   const s = strategize(incident, scores(type), readReport(incident));
   const f = editField(runField(incident));
   const e = runExecutor(incident, s, runAwareness(incident, s, f), f);
-  return { e, ids: e.tasks.map((t) => t.id), context: planContext(incident, s, f) };
+  return { e, s, ids: e.tasks.map((t) => t.id), context: planContext(incident, s, f) };
 }
 
 const weather = { windSpeedMps: 3, windFromDeg: 90, daytime: true, cloudOktas: 4 };
 
 const context = (over: Partial<PlanContext> = {}): PlanContext => ({
-  hazards: null, ergGuide: null, tih: false, corrosive: false, bleve: false, trapped: false,
-  values: { isolationM: null, fireIsolationM: null, halfLelM: null }, ...over,
+  hazards: null, ergGuide: null, tih: false, corrosive: false, bleve: false, trapped: false, displaced: false, stranded: false,
+  floodKinds: ['unknown'], weatherKinds: ['unknown'], values: { isolationM: null, fireIsolationM: null, halfLelM: null }, ...over,
 });
 
 test('conditions: one object needs all its keys, a list any one; a material test fails when nothing was released', () => {
@@ -164,4 +164,70 @@ test('assignment: when units run short the lowest-priority task goes without; a 
   assert.deepEqual(assignments.map((a) => a.unitId), [null, 'E1']);
   const mine = assignUnits([{ id: 'underground', unitKind: 'rescue_team', deadlineMin: 20, priority: 1, noStandIn: true }], [{ id: 'E1', kind: 'fire_engine', etaMin: 5 }, { id: 'R1', kind: 'rescue_team', etaMin: 60 }]);
   assert.equal(mine.assignments[0]?.unitId, 'R1');
+});
+
+// The natural-disaster plans (docs/plan.md, "The natural-disaster plans"): tasks by the kind of flood or storm
+// the report names, and the relief plan's tasks joined to them when people are displaced or stranded.
+test('conditions: kinds of flood and storm, displaced and stranded', () => {
+  const flash = context({ floodKinds: ['flash_flood'], displaced: true });
+  assert.equal(conditionHolds({ floodKinds: ['flash_flood'] }, flash), true);
+  assert.equal(conditionHolds({ floodKinds: ['breach', 'unknown'] }, flash), false);
+  assert.equal(conditionHolds({ floodKinds: ['breach', 'unknown'] }, context()), true, 'a report naming no kind keeps the breach tasks');
+  assert.equal(conditionHolds({ weatherKinds: ['snow_ice'] }, context({ weatherKinds: ['snow_ice', 'wind_hail'] })), true);
+  assert.equal(conditionHolds([{ displaced: true }, { stranded: true }], context({ stranded: true })), true);
+  assert.equal(conditionHolds({ displaced: true }, context()), false);
+});
+
+test('flood plan: a flash flood clears gullies, not a breach; a levee breach gets its heads armoured; waterlogging closes underpasses', () => {
+  const flash = plan('flood', { text: '山洪暴发，沿河两个村庄进水，已转移群众420人' });
+  assert.deepEqual(flash.context.floodKinds, ['flash_flood']);
+  for (const id of ['flash-flood-clear', 'evacuate', 'boat-rescue']) assert.ok(flash.ids.includes(id), id);
+  for (const id of ['protect-heads', 'breach-survey', 'dam-safety', 'underpass-close']) assert.ok(!flash.ids.includes(id), id);
+
+  const breach = plan('flood', { text: 'The east levee has breached over a 50 m stretch; water is pouring into the farmland.' });
+  for (const id of ['breach-survey', 'protect-heads', 'levee-patrol', 'secondary-levee']) assert.ok(breach.ids.includes(id), id);
+  assert.ok(!breach.ids.includes('flash-flood-clear'));
+
+  const town = plan('flood', { text: 'Torrential rain: an underpass on Ring Road is waterlogged, two cars stuck in it.' });
+  for (const id of ['underpass-close', 'pump-out']) assert.ok(town.ids.includes(id), id);
+  assert.ok(!town.ids.includes('protect-heads'), 'no breach in town waterlogging');
+
+  const dam = plan('flood', { text: '某水库出现管涌险情，下游3个村庄受威胁' });
+  for (const id of ['dam-downstream', 'dam-safety']) assert.ok(dam.ids.includes(id), id);
+});
+
+test('relief plan: shelters, supplies and medical care join the plan when people are relocated; supplies reach the stranded where they are', () => {
+  const relocated = plan('earthquake', { text: '地震后已紧急转移安置受灾群众2300人，安置点急需帐篷和饮用水' });
+  assert.equal(relocated.context.displaced, true);
+  for (const id of ['relief-shelters', 'relief-basic-needs', 'relief-medical', 'relief-vulnerable', 'relief-report']) assert.ok(relocated.ids.includes(id), id);
+  assert.ok(!relocated.ids.includes('relief-supply-stranded'));
+  const task = relocated.e.tasks.find((t) => t.id === 'relief-shelters');
+  assert.equal(task?.phase, 'relief');
+  assert.match(task?.titleZh ?? '', /临时安置点/);
+  assert.ok(relocated.s.objectives.some((o) => o.id === 'basic-needs'), 'the relief objective joins the Strategist\'s');
+  assert.ok(!plan('earthquake', { text: 'M5.1 quake, some cracked walls, no casualties' }).s.objectives.some((o) => o.id === 'basic-needs'), 'nobody displaced');
+
+  const snowbound = plan('severe_weather', { text: 'Blizzard: about 900 travellers stranded on the expressway, no injuries.' });
+  assert.equal(snowbound.context.stranded, true);
+  for (const id of ['relief-supply-stranded', 'relief-vulnerable', 'relief-report']) assert.ok(snowbound.ids.includes(id), id);
+  assert.ok(!snowbound.ids.includes('relief-shelters'), 'nobody relocated yet');
+
+  // Not a natural disaster: the relief plan does not join.
+  const crash = plan('traffic_accident', { text: 'Bus overturned, 30 passengers moved to a nearby school' });
+  assert.ok(!crash.ids.some((id) => id.startsWith('relief-')));
+});
+
+test('severe-weather plan: a typhoon brings boats into port, a blizzard grits roads and checks roofs, a sandstorm keeps people in', () => {
+  const typhoon = plan('severe_weather', { text: '台风“海葵”将于今夜登陆，沿海渔船尚未全部回港' });
+  assert.deepEqual(typhoon.context.weatherKinds, ['typhoon']);
+  for (const id of ['boats-to-port', 'secure-structures', 'low-lying-power', 'evacuate-danger']) assert.ok(typhoon.ids.includes(id), id);
+  assert.ok(!typhoon.ids.includes('snow-roads'));
+
+  const ice = plan('severe_weather', { text: 'Ice storm overnight: freezing rain has glazed the county roads, a barn roof sagging under snow.' });
+  for (const id of ['snow-roads', 'snow-load']) assert.ok(ice.ids.includes(id), id);
+  for (const id of ['boats-to-port', 'boat-rescue']) assert.ok(!ice.ids.includes(id), id);
+
+  const dust = plan('severe_weather', { text: '强沙尘暴来袭，能见度不足100米' });
+  assert.ok(dust.ids.includes('stay-indoors'));
+  assert.ok(!dust.ids.includes('boats-to-port'));
 });

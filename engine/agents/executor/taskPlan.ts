@@ -4,6 +4,8 @@
 import type { Incident } from '../../contract/incident.js';
 import type { FieldResult, StrategistResult } from '../../contract/result.js';
 import { placeholders, type PlanValue, type Sop, type SopCondition, type SopTask } from '../../knowledge/sopLibrary.js';
+import { FLOOD_KINDS, FLOOD_KIND_TERMS, WEATHER_KINDS, WEATHER_KIND_TERMS, type FloodKind, type WeatherKind } from '../../knowledge/hazardKinds.js';
+import { firstAffirmed } from '../common/reportMarkers.js';
 
 export interface PlanContext {
   /** The released material's hazard class; null when nothing was released. */
@@ -13,7 +15,19 @@ export interface PlanContext {
   corrosive: boolean;
   bleve: boolean;
   trapped: boolean;
+  displaced: boolean;
+  stranded: boolean;
+  /** The kinds of flood and storm the report names (not denied); `unknown` alone when it names none. */
+  floodKinds: Array<FloodKind | 'unknown'>;
+  weatherKinds: Array<WeatherKind | 'unknown'>;
   values: Record<PlanValue, number | null>;
+}
+
+/** The kinds whose words the report affirms; `unknown` when none. One indexOf pass per word (linear). */
+function kindsNamed<K extends string>(text: string, kinds: readonly K[], terms: Readonly<Record<K, readonly string[]>>): Array<K | 'unknown'> {
+  const lower = text.toLowerCase();
+  const named = kinds.filter((kind) => terms[kind].some((term) => firstAffirmed(text, lower, term) !== undefined));
+  return named.length ? named : ['unknown'];
 }
 
 /** ERG guides for corrosive liquids and solids (guide titles: "Flammable liquids - corrosive", "Substances -
@@ -27,6 +41,10 @@ export function planContext(incident: Incident, strategist: StrategistResult, fi
   const flammable = hazards === 'flammable' || hazards === 'both';
   const ergGuide = hazmat?.ergGuide ?? null;
   const trapped = Math.max(incident.facts.trapped ?? 0, strategist.figures.trapped?.value ?? 0) > 0;
+  const named = kindsNamed(incident.text, FLOOD_KINDS, FLOOD_KIND_TERMS);
+  // A stated breach (facts.flood) is a breach whatever the words.
+  const floodKinds: PlanContext['floodKinds'] = incident.facts.flood?.breachWidthM !== undefined && !named.includes('breach')
+    ? [...named.filter((k) => k !== 'unknown'), 'breach'] : named;
   return {
     hazards,
     ergGuide,
@@ -34,6 +52,10 @@ export function planContext(incident: Incident, strategist: StrategistResult, fi
     corrosive: ergGuide !== null && CORROSIVE_GUIDES.includes(ergGuide),
     bleve: field.flammable?.bleve !== undefined || (flammable && incident.facts.release?.massKg !== undefined),
     trapped,
+    displaced: Math.max(incident.facts.evacuated ?? 0, strategist.figures.evacuated?.value ?? 0) > 0,
+    stranded: (strategist.figures.stranded?.value ?? 0) > 0,
+    floodKinds,
+    weatherKinds: kindsNamed(incident.text, WEATHER_KINDS, WEATHER_KIND_TERMS),
     values: {
       isolationM: hazmat?.isolationM ?? null,
       fireIsolationM: field.flammable?.bleve?.ergFragmentIsolationM ?? hazmat?.fireIsolationM ?? null,
@@ -49,6 +71,10 @@ function holds(c: SopCondition, ctx: PlanContext): boolean {
   if (c.corrosive !== undefined && c.corrosive !== ctx.corrosive) return false;
   if (c.bleve !== undefined && c.bleve !== ctx.bleve) return false;
   if (c.trapped !== undefined && c.trapped !== ctx.trapped) return false;
+  if (c.displaced !== undefined && c.displaced !== ctx.displaced) return false;
+  if (c.stranded !== undefined && c.stranded !== ctx.stranded) return false;
+  if (c.floodKinds && !c.floodKinds.some((k) => (ctx.floodKinds as string[]).includes(k))) return false;
+  if (c.weatherKinds && !c.weatherKinds.some((k) => (ctx.weatherKinds as string[]).includes(k))) return false;
   return true;
 }
 

@@ -29,7 +29,14 @@ export type LexiconRole =
   | { role: 'earlier'; adjacent?: boolean }
   /** "核实为", "revised to": the number after it corrects the figure named just before. */
   | { role: 'correction' }
-  | { role: 'zero'; figures: FigureName[] }
+  /** `weak`: a zero about some people only ("uninjured", 均未受伤, "no other casualties"): it never replaces a count. */
+  | { role: 'zero'; figures: FigureName[]; weak?: boolean }
+  /** A past event, hearsay or a condition (曾, 网传, 如果, "in 1998", "claiming"): no number in its sentence is a current count. */
+  | { role: 'frame' }
+  /** A plan or a possibility (可能需要, 计划, 将, "will be"): the figure word right after it is not done, so no count. */
+  | { role: 'modal' }
+  /** A service called or used (由120送医, "dialled 911"): the number right after it is not a count. */
+  | { role: 'agent' }
   | { role: 'money' }
   /** A unit of measure ("300 metres", "20吨", "5楼"): the number before it is a measurement, not a count. */
   | { role: 'unit' }
@@ -46,7 +53,7 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     '不治身亡', '不治', '溺亡', '遇害', '无生命体征', '無生命體徵'),
   ...noun('deaths', '死者', '遇难者', '遇難者', '罹难者', '罹難者', '遗体', '遺體', '尸体', '屍體'),
   ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重',
-    '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
+    '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '重度中毒', '重度烧伤', '重度燒傷', '重度受伤', '重度受傷', '中毒较重', '中毒較重', '情况危重', '情況危重', '病情危重', '伤势危急', '傷勢危急', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
   ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
     '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院'),
   ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
@@ -57,7 +64,9 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('stranded', '滞留', '滯留', '被困屋顶', '被困于屋顶', '被困於屋頂', '孤岛', '孤島', '与外界隔绝', '與外界隔絕', '被围困', '被圍困', '围困', '圍困', '等待救援', '待救',
     '等候救援', '困守', '等待', '等候', '待转移', '待轉移', '待转运', '待轉運', '待撤离', '待撤離'),
   ...key('missing', '失联', '失聯', '失踪', '失蹤', '下落不明'),
-  ...key('exposed', '受灾', '受災', '受影响', '受影響', '受灾人口', '受災人口', '受灾群众', '受災群眾'),
+  ...key('exposed', '受灾', '受災', '受影响', '受影響', '受灾人口', '受災人口'),
+  // The affected as people: after a verb they are what the verb counts (安置受灾群众1200人 is evacuated).
+  ...noun('exposed', '受灾群众', '受災群眾', '受灾民众', '受災民眾', '受灾居民', '受災居民', '受灾村民', '受災村民', '受灾人员', '受災人員'),
   ...key('evacuated', '转移', '轉移', '疏散', '撤离', '撤離', '安置', '转移安置', '轉移安置', '疏散撤离', '撤出'),
   ...key('directLossCny', '损失', '損失', '经济损失', '經濟損失', '直接经济损失', '直接經濟損失'),
   ...each({ role: 'combined' }, '死伤', '死傷', '伤亡', '傷亡'),
@@ -69,19 +78,26 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '有', '：', ':', '确认', '確認',
     '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
     '住户', '住戶', '初步统计', '初步統計', '统计', '統計', '尚有', '仍有', '还有', '還有', '均', '都', '先后', '先後', '累计', '累計', '先后有', '洪水', '大水', '积水', '積水',
-    '暴雪', '大雪', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或'),
+    '暴雪', '大雪', '皆', '再', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或'),
   ...each({ role: 'additional' }, '另有', '另', '另外', '又有', '又', '此外', '再有', '外加'),
   ...each({ role: 'range' }, '到', '~', '～', '-', '—', '–', '或'),
   ...each({ role: 'strandedPlace' }, '屋顶', '屋頂', '房顶', '房頂', '楼顶', '樓頂', '车站', '車站', '服务区', '服務區', '山顶', '山頂', '山上', '高处', '高處',
-    '岛上', '島上', '洲上', '孤岛上', '山屋', '山屋内', '景区', '景區', '机场', '機場', '高速', '高速公路', '半山腰', '树上', '樹上'),
+    '岛上', '島上', '洲上', '孤岛上', '山屋', '山屋内', '景区', '景區', '机场', '機場', '高速', '高速公路', '半山腰', '树上', '樹上',
+    '山腰', '山间', '山間', '山谷', '峡谷', '峽谷', '隧道', '隧道内', '隧道內', '河心', '江心', '河中', '沙洲', '河滩', '河灘', '村内', '村內', '村中', '村里', '村裡',
+    '途中', '路段', '公路上', '国道', '國道', '景点', '景點', '营地', '營地'),
   ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+', '几', '幾'),
   // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
   ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
+  ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實',
+    '如果', '假如', '倘若', '一旦', '届时', '屆時'),
+  // A plan or a possibility. A present need (需紧急转移300人) stays a count: the geological plan grades on it.
+  ...each({ role: 'modal' }, '可能需要', '可能需', '或需', '预计需要', '預計需要', '预计需', '預計需', '将', '將', '拟', '擬', '计划', '計劃', '准备', '準備'),
+  ...each({ role: 'agent' }, '由', '经', '經', '拨打', '撥打', '呼叫', '致电', '致電'),
   ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告', '上报', '上報', '原先', '原来', '原來'),
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.
   ...each({ role: 'correction' }, '核实为', '核實為', '更正为', '更正為', '修正为', '修正為', '核减为', '核減為', '调整为', '調整為', '订正为', '訂正為',
     '更新为', '更新為', '更新至', '上升至', '上升到', '升至', '增至', '增加到', '增加至', '减少至', '減少至', '减少到', '減少到', '降至', '升到',
-    '上升为', '上升為', '升为', '升為', '增加为', '增加為', '增为', '增為', '降为', '降為', '减为', '減為', '核实', '核實', '实际', '實際', '实为', '實為'),
+    '上升为', '上升為', '下调为', '下調為', '上调为', '上調為', '下调至', '下調至', '上调至', '上調至', '升为', '升為', '增加为', '增加為', '增为', '增為', '降为', '降為', '减为', '減為', '核实', '核實', '实际', '實際', '实为', '實為'),
   ...each({ role: 'unit' }, '吨', '噸', '公斤', '千克', '米', '公里', '千米', '楼', '樓', '层', '層', '岁', '歲', '级', '級', '度', '℃', '%', '％', '小时', '小時', '分钟', '分鐘',
     '辆', '輛', '台', '艘', '架', '户', '戶', '栋', '棟', '间', '間', '亩', '畝', '公顷', '公頃', '平方米', '立方米', '号', '號', '时', '時', '点', '點', '月', '日', '年', '车', '車', '处', '處', '起'),
   ...each({ role: 'money' }, '元', '人民币', '人民幣'),
@@ -91,6 +107,10 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     '暂无伤亡', '暫無傷亡', '无伤亡', '無傷亡', '未造成伤亡', '未造成傷亡', '未有人员伤亡', '未有人員傷亡', '没有造成人员伤亡', '沒有造成人員傷亡'),
   ...each({ role: 'zero', figures: ['deaths'] }, '暂无死亡报告', '暫無死亡報告', '无死亡报告', '無死亡報告', '暂无死亡', '暫無死亡', '无人死亡', '無人死亡', '无人员死亡', '無人員死亡', '暂无人员死亡', '暫無人員死亡', '未造成人员死亡', '未造成人員死亡'),
   ...each({ role: 'zero', figures: ['injuries'] }, '无人受伤', '無人受傷', '无人员受伤', '無人員受傷', '暂无人员受伤', '暫無人員受傷'),
+  ...each({ role: 'zero', figures: ['injuries'], weak: true }, '均未受伤', '均未受傷', '均无受伤', '均無受傷', '都没有受伤', '都沒有受傷', '未受伤', '未受傷', '没有受伤', '沒有受傷',
+    '毫发无损', '毫髮無損', '安然无恙', '安然無恙'),
+  ...each({ role: 'zero', figures: ['seriousInjuries'], weak: true }, '无危重', '無危重', '无危重病例', '無危重病例', '无危重伤员', '無危重傷員'),
+  ...each({ role: 'zero', figures: ['deaths', 'injuries'], weak: true }, '无其他人员伤亡', '無其他人員傷亡', '无其他伤亡', '無其他傷亡', '其余人员无伤亡', '其餘人員無傷亡'),
   ...each({ role: 'zero', figures: ['trapped'] }, '无人被困', '無人被困', '暂无人员被困', '暫無人員被困', '无人员被困', '無人員被困', '暂无被困人员', '暫無被困人員'),
   ...each({ role: 'zero', figures: ['missing'] }, '无人失联', '無人失聯', '暂无人员失联', '暫無人員失聯', '无人失踪', '無人失蹤'),
 ];
@@ -102,17 +122,19 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...noun('deaths', 'bodies', 'body', 'victims', 'bodies of', 'remains of'),
   ...key('seriousInjuries', 'serious', 'seriously injured', 'seriously hurt', 'seriously', 'critical condition', 'critically injured', 'critically', 'serious injuries',
     'severely injured', 'badly injured', 'in critical condition', 'critical', 'serious condition', 'in serious condition', 'life-threatening injuries',
-    'gravely injured', 'badly hurt'),
+    'gravely injured', 'badly hurt', 'crit'),
   ...key('injuries', 'injured', 'injuring', 'injuries', 'injury', 'hurt', 'wounded', 'wounding', 'inj', 'casualties', 'hospitalised', 'hospitalized', 'hospitalization',
     'treated', 'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt', 'injures', 'hurting'),
   ...light('minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
-  ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed'),
+  ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed', 'under the rubble', 'under rubble', 'under the debris', 'under debris',
+    'beneath the rubble', 'beneath the debris'),
   ...key('stranded', 'stranded', 'cut off', 'marooned', 'awaiting rescue', 'waiting for rescue', 'waiting to be rescued', 'stuck', 'need rescue', 'needing rescue',
     'awaiting evacuation', 'waiting to be evacuated'),
   ...key('missing', 'missing', 'unaccounted for', 'unaccounted'),
   ...key('exposed', 'affected', 'exposed', 'at risk'),
   ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled', 'moved', 'evacuate',
-    'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres'),
+    'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres',
+    'airlifted', 'airlifted out', 'airlifted to safety', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
   ...key('directLossCny', 'loss', 'losses', 'damage', 'damages', 'direct loss', 'direct losses', 'economic loss', 'economic losses', 'direct economic loss', 'direct economic losses'),
   ...each({ role: 'combined' }, 'dead and injured', 'killed or injured', 'killed and injured', 'dead or injured', 'deaths and injuries'),
   ...each({ role: 'person' }, 'people', 'persons', 'person', 'residents', 'workers', 'miners', 'villagers', 'passengers', 'students', 'children', 'others', 'other',
@@ -123,14 +145,15 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'cyclists', 'motorist', 'student', 'pupil', 'tourist', 'patient', 'employee', 'villager', 'officer', 'pilot', 'occupant', 'guest', 'visitor', 'adult', 'infant', 'baby',
     'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
-    'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler'),
+    'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
+    'campers', 'camper', 'holidaymakers', 'trekkers', 'anglers', 'skiers', 'swimmers', 'worshippers', 'spectators', 'diners'),
   ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',
     'nearly', 'almost', 'some', 'roughly', 'an', 'estimated', 'rose', 'risen', 'climbed', 'reached', 'stands', 'stood', 'increased', 'jumped', 'people\'s',
     'total', 'in', 'with', 'left', 'so', 'far', 'its', ':', 'were reported', 'reported', 'remain', 'remained', 'still', 'presumed', 'feared', 'believed', 'thought',
     'direct', 'economic', 'found', 'counted', 'number of', 'approx', 'approx .', 'ca', 'ca .', 'est', 'est .', 'abt', 'abt .', 'all', 'may', 'might',
     'may still be', 'could', 'be', 'are now', 'suffered', 'sustained', 'officially', 'also', 'since', 'likely', 'possibly', 'probably', 'are believed', 'is believed',
-    'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken'),
+    'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken', 'conf', 'conf .', 'confd', 'downward', 'downwards', 'upward', 'upwards'),
   ...each({ role: 'additional' }, 'another', 'further', 'additional', 'a further', 'an additional', 'plus another'),
   ...each({ role: 'range' }, '-', '~', 'or'),
   ...each({ role: 'strandedPlace' }, 'rooftops', 'roofs', 'roof', 'rooftop', 'floodwaters', 'floodwater', 'flood', 'floods', 'flooding', 'snow', 'island', 'motorway',
@@ -138,15 +161,20 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'stop' }, 'and', 'but', 'as', 'while', 'when', 'after', 'before', 'because', 'which', 'who', 'that', 'where', 'following', 'overnight', 'today',
     'yesterday', 'tonight', 'this', 'last', 'police', 'officials', 'said', 'says', 'according'),
   ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding', '-plus', 'odd'),
+  ...each({ role: 'frame' }, 'claiming', 'claimed', 'claims', 'rumours', 'rumors', 'rumoured', 'rumored', 'unverified'),
+  ...each({ role: 'modal' }, 'will', 'would', 'will be', 'would be', 'will have to be', 'need to be', 'needs to be', 'need to', 'needs to', 'plan to', 'plans to',
+    'planning to', 'expected to be', 'set to be'),
+  ...each({ role: 'agent' }, 'dial', 'dialled', 'dialed', 'called', 'call'),
   ...each({ role: 'earlier' }, 'earlier', 'previously', 'initially', 'originally', 'first reports', 'initial reports', 'earlier reports', 'previous'),
-  ...each({ role: 'earlier', adjacent: true }, 'not', 'instead of', 'rather than', 'up from', 'down from'),
+  ...each({ role: 'earlier', adjacent: true }, 'not', 'instead of', 'rather than', 'up from', 'down from', 'from'),
   ...each({ role: 'rescued' }, 'rescued', 'freed', 'pulled out', 'pulled', 'extricated', 'brought out', 'saved'),
   ...each({ role: 'correction' }, 'corrected to', 'revised to', 'revised down to', 'revised up to', 'amended to', 'corrected the figure to', 'actually',
     'rose to', 'risen to', 'climbed to', 'increased to', 'jumped to', 'fell to', 'fallen to', 'dropped to', 'updated to', 'now stands at', 'stands at',
     'rises to', 'rising to', 'climbs to', 'climbing to', 'increases to', 'jumps to', 'falls to', 'drops to', 'reaches', 'hits', 'has reached', 'stood at',
     'bringing the total to', 'bringing the toll to', 'the total to', 'total to', 'the total is', 'now totals', 'totals', 'totalling', 'totaling', 'went up to', 'goes up to'),
   ...each({ role: 'unit' }, 'metres', 'meters', 'metre', 'meter', 'km', 'kilometres', 'kilometers', 'miles', 'tonnes', 'tons', 'tonne', 'kg', 'kilograms', 'litres', 'liters',
-    'percent', '%', 'degrees', 'hectares', 'acres', 'mu', 'storey', 'storeys', 'stories', 'floor', 'floors', 'hours', 'hour', 'minutes', 'minute', 'years', 'year-old',
+    'percent', '%', 'degrees', 'hectares', 'acres', 'mu', 'storey', 'storeys', 'stories', 'floor', 'floors',
+    'villages', 'towns', 'townships', 'counties', 'districts', 'provinces', 'communities', 'neighbourhoods', 'neighborhoods', 'hamlets', 'settlements', 'hours', 'hour', 'minutes', 'minute', 'years', 'year-old',
     'vehicles', 'vehicle', 'cars', 'trucks', 'houses', 'homes', 'buildings', 'beds', 'appliances', 'engines', 'units', 'teams', 'am', 'pm', 'p', 'a', 'mph', 'kph', 'cm', 'mm'),
   ...each({ role: 'money' }, 'yuan', 'cny', 'rmb', 'renminbi'),
   // Written apart from the number; "80m", "3k", "2bn" glued to it are read with the number (figures.ts).
@@ -159,6 +187,10 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'zero', figures: ['injuries'] }, 'injuries : none', 'no injuries', 'no one was hurt', 'nobody was hurt', 'no one was injured', 'nobody was injured', 'no one hurt', 'no one injured',
     'no injuries were reported', 'no one has been injured',
     'none are injured', 'none were injured', 'none was injured', 'none injured', 'none hurt', 'none were hurt', 'none was hurt', 'none are hurt', 'none of them injured', 'none of them hurt'),
+  ...each({ role: 'zero', figures: ['injuries'], weak: true }, 'uninjured', 'unhurt', 'unharmed', 'not injured', 'not hurt', 'escaped injury', 'without injury', 'no other injuries'),
+  ...each({ role: 'zero', figures: ['seriousInjuries'], weak: true }, 'none critical', 'none in critical condition', 'none seriously', 'none seriously injured', 'none is critical',
+    'none are critical', 'none were critical'),
+  ...each({ role: 'zero', figures: ['deaths', 'injuries'], weak: true }, 'no other casualties', 'no further casualties'),
   ...each({ role: 'zero', figures: ['trapped'] }, 'no one remains trapped', 'nobody remains trapped', 'trapped : none', 'no one is trapped', 'no one was trapped', 'nobody is trapped', 'nobody was trapped', 'no one trapped', 'no trapped persons'),
   ...each({ role: 'zero', figures: ['missing'] }, 'missing : none', 'no one remains missing', 'no one is missing', 'no one missing', 'nobody is missing', 'no one was missing'),
 ];

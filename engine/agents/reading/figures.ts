@@ -22,7 +22,7 @@ const MAX_COUNT = 1e8;
 
 type Token =
   /** `head`: "a worker", "an elderly woman": one person, whose verb may stand later in the clause. */
-  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean; more?: boolean }
+  | { kind: 'number'; value: number; start: number; end: number; lowerBound: boolean; head?: boolean; more?: boolean; corrects?: boolean }
   | { kind: 'role'; role: LexiconRole; start: number; end: number; text: string }
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
   | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
@@ -130,6 +130,11 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
   const first = tokens.at(-2);
   if (sep?.kind === 'role' && first?.kind === 'number') {
     const between = tokens.at(-3);
+    // "revised from 9 to 7": an update, not a range; the second number corrects the first.
+    if (sep.text === 'to' && between?.kind === 'role' && between.text === 'from') {
+      tokens.push({ ...number, corrects: true });
+      return;
+    }
     const isRange = sep.role.role === 'range' || sep.text === 'to' || sep.text === '至'
       || (sep.text === 'and' && between?.kind === 'break' && between.text === 'between');
     if (isRange) {
@@ -145,11 +150,14 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
 const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
 const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
 
+/** Nouns for a group, singular in form ("the crew", "the elderly"): never one person. */
+const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
+
 /** Whether a person noun follows at `at`, past at most three modifiers or an age: "a [9-year-old] boy". */
 function personFollows(units: readonly RawUnit[], at: number): boolean {
   for (let i = at; i < units.length && i - at <= 3; i++) {
     const unit = units[i] as RawUnit;
-    if (unit.script === 'en' && EN_PERSON_NOUNS.has(unit.text) && !unit.text.endsWith('s')) return true;
+    if (unit.script === 'en' && EN_PERSON_NOUNS.has(unit.text) && !unit.text.endsWith('s') && !EN_GROUP_NOUNS.has(unit.text)) return true;
     if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return false;
   }
   return false;
@@ -159,6 +167,8 @@ function tokenize(text: string): Token[] {
   const units = rawUnits(text);
   const tokens: Token[] = [];
   const words = units.map((u) => u.text);
+  // Commas inside brackets ("驾驶员（男，45岁）死亡") do not end the clause around them.
+  let bracketDepth = 0;
   let i = 0;
   while (i < units.length) {
     const unit = units[i] as RawUnit;
@@ -192,10 +202,16 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
-    if (unit.script === 'en' && (unit.text === 'a' || unit.text === 'an') && personFollows(units, i + 1)) {
+    // "a worker", "the driver": one person. (A report names its people with "the" once they are known.)
+    if (unit.script === 'en' && (unit.text === 'a' || unit.text === 'an' || unit.text === 'the') && personFollows(units, i + 1)) {
       tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.end, lowerBound: false, head: true });
       i++;
       continue;
+    }
+    // A singular person opening a sentence with no article, as shorthand writes it: "Driver, 41, slightly injured".
+    const previous = tokens.at(-1);
+    if (unit.script === 'en' && (previous === undefined || (previous.kind === 'break' && previous.sentenceEnd)) && personFollows(units, i) && EN_PERSON_NOUNS.has(unit.text)) {
+      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
     }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
@@ -221,8 +237,12 @@ function tokenize(text: string): Token[] {
       i += phrase.used;
       continue;
     }
+    if (unit.text === '(' || unit.text === '（') bracketDepth = Math.min(bracketDepth + 1, 3);
+    if ((unit.text === ')' || unit.text === '）') && bracketDepth > 0) bracketDepth--;
+    const sentenceEnd = SENTENCE_END.has(unit.text);
+    if (sentenceEnd) bracketDepth = 0;
     tokens.push({
-      kind: 'break', start: unit.start, end: unit.end, clauseEnd: CLAUSE_END.has(unit.text), sentenceEnd: SENTENCE_END.has(unit.text),
+      kind: 'break', start: unit.start, end: unit.end, clauseEnd: CLAUSE_END.has(unit.text) && (sentenceEnd || bracketDepth === 0), sentenceEnd,
       word: unit.script === 'en' || unit.script === 'zh', text: unit.text,
     });
     i++;
@@ -261,6 +281,13 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
     while (j < tokens.length && j - at <= 3 && passable(tokens[j])) j++;
     const verb = tokens[j];
     if (verb?.kind === 'role' && verb.role.role === 'key') { key = verb as KeyToken; from = j; }
+    else {
+      // The verb before the people it counts: "安置受灾群众1200人" is evacuated, not affected.
+      let b = at - 1;
+      while (b >= 0 && at - b <= 2 && hasRole(tokens[b], 'fill')) b--;
+      const before = tokens[b];
+      if (before?.kind === 'role' && before.role.role === 'key' && !before.role.noun && before.role.figure !== 'directLossCny') { key = before as KeyToken; from = b; }
+    }
   }
   let figure = key.role.figure;
   if (figure === 'trapped') {
@@ -281,15 +308,22 @@ function isMeasure(tokens: readonly Token[], k: number): boolean {
   return hasRole(next, 'unit') || (hasRole(next, 'range') && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
 }
 
+/** What an apposition may hold: "aged 81", "a 45-year-old man". */
+const APPOSITION_ROLES = new Set<LexiconRole['role']>(['fill', 'unit', 'person', 'range']);
+
 /** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
 function appositionEnd(tokens: readonly Token[], comma: number): number {
   const first = tokens[comma + 1];
   const ages = first?.kind === 'break' && (first.text === 'aged' || first.text === 'age'); // "aged 70 and 74"
-  for (let m = comma + 1; m < tokens.length && m - comma <= 5; m++) {
+  // "Driver, 41, ...": a bare number alone between commas after one person is an age.
+  const after = tokens[comma + 2];
+  const lone = first?.kind === 'number' && first.head !== true && hasRole(tokens[comma - 1], 'person') && after?.kind === 'break' && after.clauseEnd;
+  for (let m = comma + 1; m < tokens.length && m - comma <= 7; m++) {
     const t = tokens[m] as Token;
     if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
-    if (t.kind === 'role' && t.role.role !== 'fill' && t.role.role !== 'unit' && !(ages && t.text === 'and')) return -1;
-    if (t.kind === 'number' && !ages && !isMeasure(tokens, m)) return -1;
+    if (t.kind === 'role' && !APPOSITION_ROLES.has(t.role.role) && !(ages && t.text === 'and')) return -1;
+    // "the driver, a 45-year-old man, ...": the same person named again.
+    if (t.kind === 'number' && !ages && !lone && !t.head && !isMeasure(tokens, m)) return -1;
   }
   return -1;
 }
@@ -304,6 +338,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
   // "300 metres", "20吨", "5楼", "45岁", "aged 81": a measurement, never a count.
   if (isMeasure(tokens, k)) return undefined;
+  // "由120送医", "dialled 999": the service, not a count.
+  if (hasRole(tokens[k - 1], 'agent')) return 'combined';
   // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
   const moneyBefore = hasRole(tokens[k - 1], 'money') ? 1 : hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]) ? 2 : 0;
   let money = moneyBefore > 0;
@@ -312,6 +348,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
+    // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
+    if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
     const read = keyFigure(tokens, at);
     return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
   };
@@ -391,10 +429,53 @@ function followsCorrection(tokens: readonly Token[], k: number): boolean {
 
 type Reading = Figures[FigureName] & { light?: boolean };
 
+const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start === 4 && t.value >= 1900 && t.value <= 2099;
+
+/**
+ * Which tokens stand in a sentence about a past event, hearsay or a condition (曾造成11人死亡, 如果…, "flooded
+ * in 1998, killing 200", "posts claiming 50 dead"): their numbers are not current counts. One pass; each
+ * token is marked at most once.
+ */
+function framedSentences(tokens: readonly Token[]): Uint8Array {
+  const framed = new Uint8Array(tokens.length);
+  let start = 0;
+  let frame = false;
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || (t.kind === 'break' && t.sentenceEnd)) {
+      if (frame) framed.fill(1, start, k);
+      start = k + 1;
+      frame = false;
+      continue;
+    }
+    if (hasRole(t, 'frame') || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in')) frame = true;
+  }
+  return framed;
+}
+
+/** Whether the key at `k` opens its clause after "all" or 均/都 ("，均已遇难", "; all died"): it then names the count before. */
+function opensWithAll(tokens: readonly Token[], k: number): boolean {
+  let i = k - 1;
+  let all = false;
+  for (; i >= 0 && k - i <= 4 && hasRole(tokens[i], 'fill'); i--) {
+    const text = (tokens[i] as { text: string }).text;
+    if (text === 'all' || text === '均' || text === '都' || text === '全部' || text === '皆') all = true;
+  }
+  const before = tokens[i];
+  return all && before?.kind === 'break' && before.clauseEnd && !before.sentenceEnd;
+}
+
 /** Each figure the text states, the latest statement winning, with the span of text it was read from. */
 export function figuresFromText(text: string): Figures {
   const tokens = tokenize(foldWidth(text));
+  const framed = framedSentences(tokens);
   const figures: Partial<Record<FigureName, Reading>> = {};
+  // Figures an update or correction set in this sentence: a later count of the same figure in it explains the
+  // change ("rose to 12 after 3 more bodies were found") and does not replace it.
+  const correctedInSentence = new Set<FigureName>();
+  // The last count read, bound or a bare head count (its figure is then a placeholder), for "，均已遇难" in the next clause.
+  let lastCount: Binding | undefined;
+  let numberInClause = false;
   // "初报3人死亡", "earlier reports said 5 dead": the number after an earlier-report marker is not a current
   // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
   let earlierNumber = false;
@@ -419,16 +500,25 @@ export function figuresFromText(text: string): Figures {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'break') {
-      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; }
-      if (t.sentenceEnd) lossNamed = false;
+      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; numberInClause = false; }
+      if (t.sentenceEnd) { lossNamed = false; correctedInSentence.clear(); lastCount = undefined; }
       continue;
     }
+    if (framed[k]) continue;
     if (t.kind === 'role') {
+      if (t.role.role === 'key' && !numberInClause && lastCount && opensWithAll(tokens, k)) {
+        const all: Binding = { ...lastCount, figure: t.role.figure, additional: false, start: lastCount.start, end: t.end };
+        pending.push(all);
+        pendingLast.set(all.figure, all);
+        lastFigure = all.figure;
+        continue;
+      }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
       if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key') { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
         for (const figure of t.role.figures) {
+          if (t.role.weak && (current(figure)?.value ?? 0) > 0) continue;
           const zero = { figure, value: 0, lowerBound: false, start: t.start, end: t.end };
           pending.push(zero);
           pendingLast.set(figure, zero);
@@ -437,10 +527,16 @@ export function figuresFromText(text: string): Figures {
       continue;
     }
     if (!Number.isFinite(t.value)) continue;
+    numberInClause = true;
     let binding = bind(tokens, k);
+    // A head count with no figure word ("找到3名落水者"): a clause after it may still say what befell them ("均已死亡").
+    const headCount = hasRole(tokens[k + 1], 'person') || (hasRole(tokens[k + 1], 'fill') && hasRole(tokens[k + 2], 'person'));
+    if (!binding && headCount && !isMeasure(tokens, k)) lastCount = { figure: 'injuries', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
     if (binding === 'combined') { earlierNumber = false; continue; }
     if (binding?.loose && !lossNamed) binding = undefined;
-    if (!binding && lastFigure && followsCorrection(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    const corrects = t.corrects === true || followsCorrection(tokens, k);
+    // "提升至四级", "rose to level 3": a measure after an update word is no corrected count.
+    if (!binding && lastFigure && corrects && !isMeasure(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
     // "evacuated 500, and another 120 this morning": an additional count with no figure word adds to the last figure.
     if (!binding && lastFigure && lastFigure !== 'directLossCny' && followsAdditional(tokens, k)) {
       binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
@@ -450,6 +546,9 @@ export function figuresFromText(text: string): Figures {
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
     lastFigure = binding.figure;
     if (earlier) continue;
+    lastCount = binding;
+    if (correctedInSentence.has(binding.figure) && !corrects) continue;
+    if (corrects) correctedInSentence.add(binding.figure);
     if (k - rescuedAt <= 4 && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
     const before = current(binding.figure);
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;

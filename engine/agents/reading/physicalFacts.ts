@@ -25,6 +25,17 @@ function quakeMagnitude(text: string, lower: string): TextFact | undefined {
       if (m) found = { fact: 'quake.magnitude', value: Number(m[1]), span: [at - m[0].length, at + marker.length] };
     }
   }
+  // The word before the value: 震级6.8, 里氏6.8级, and 規模6.4 (Taiwan's word for magnitude).
+  // 规模 alone means "scale" (过火规模5公顷), so it is a magnitude only in a report about a quake (震).
+  const quakeReport = text.includes('震');
+  for (const marker of ['震级', '震級', '里氏', ...(quakeReport ? ['规模', '規模'] : [])]) {
+    for (const at of positions(text, marker)) {
+      const rest = text.slice(at + marker.length, at + marker.length + 8);
+      const skip = /^[为為:：\s]/.test(rest) ? 1 : 0;
+      const m = new RegExp(`^${NUM}`).exec(rest.slice(skip));
+      if (m) found = { fact: 'quake.magnitude', value: Number(m[1]), span: [at, at + marker.length + skip + m[0].length] };
+    }
+  }
   for (const marker of ['magnitude', 'richter']) {
     for (const at of positions(lower, marker)) {
       const window = lower.slice(at, at + WINDOW);

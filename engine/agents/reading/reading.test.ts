@@ -13,6 +13,10 @@ test('quake magnitude and depth in Chinese and English', () => {
   assert.deepEqual(facts('四川甘孜州泸定县发生6.8级地震，震源深度16千米。'), { 'quake.magnitude': 6.8, 'quake.depthKm': 16 });
   assert.deepEqual(facts('M6.8 earthquake near Luding, depth 16 km'), { 'quake.magnitude': 6.8, 'quake.depthKm': 16 });
   assert.deepEqual(facts('A magnitude 5.9 quake, 10 km deep, struck at dawn'), { 'quake.magnitude': 5.9, 'quake.depthKm': 10, 'weather.daytime': false });
+  // The word before the value: 震级, 里氏, and Taiwan's 規模 (only in a report about a quake: 规模 also means "scale").
+  assert.equal(facts('台東外海發生規模5.3有感地震')['quake.magnitude'], 5.3);
+  assert.equal(facts('此次地震震级为4.6，震中位于山区')['quake.magnitude'], 4.6);
+  assert.equal(facts('仓库火灾过火规模约6公顷')['quake.magnitude'], undefined);
   assert.deepEqual(facts('Building 7 collapsed; 3 km from the river; 2 dead'), {}, 'no magnitude in numbers that are not one');
 });
 

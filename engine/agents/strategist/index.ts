@@ -5,7 +5,7 @@ import type { Incident } from '../../contract/incident.js';
 import type { StrategistResult } from '../../contract/result.js';
 import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contract/taxonomy.js';
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
-import { PRIORITY_FACTORS, sopFor, type PriorityFactor, type Sop } from '../../knowledge/sopLibrary.js';
+import { PRIORITY_FACTORS, sopFor, supplementsFor, type PriorityFactor, type SopObjective } from '../../knowledge/sopLibrary.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figures, ReportReading } from '../../contract/reading.js';
@@ -48,9 +48,9 @@ function secondaryHazards(primary: IncidentType, scores: TypeScores, text: strin
   return [...found].map(([type, v]) => ({ type, ...v })).sort((a, b) => b.confidence - a.confidence);
 }
 
-function rankObjectives(sop: Sop, figures: Figures): StrategistResult['objectives'] {
+function rankObjectives(objectives: readonly SopObjective[], figures: Figures): StrategistResult['objectives'] {
   const peopleInDanger = (figures.trapped?.value ?? 0) + (figures.stranded?.value ?? 0) + (figures.missing?.value ?? 0) > 0;
-  return sop.objectives.map((objective) => {
+  return objectives.map((objective) => {
     const factors = Object.fromEntries(PRIORITY_FACTORS.map((f) => [f, objective[f]])) as Record<PriorityFactor, number>;
     // People trapped or missing make every life-saving objective maximally urgent (survival falls with time).
     if (peopleInDanger && factors.lifeSafety >= 0.9) factors.timeUrgency = 1;
@@ -85,6 +85,9 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
   const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);
   const grade = gradeSeverity(figures, standardFor(type), { magnitude, denselyPopulated: incident.facts.terrain === 'urban' });
   const sop = sopFor(type);
+  // The relief plan's objective (shelter and basic needs) when anyone is relocated or stranded (docs/plan.md).
+  const displaced = (figures.evacuated?.value ?? 0) + (figures.stranded?.value ?? 0) + (incident.facts.evacuated ?? 0) > 0;
+  const objectives = [...sop.objectives, ...(displaced ? supplementsFor(type).flatMap((s) => s.objectives) : [])];
   return {
     type,
     confidence: round(type === best ? scores[best] : 1 - scores[best], 3),
@@ -104,6 +107,6 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
     language: reading.language,
     sop: { id: sop.id, title: sop.title, titleZh: sop.titleZh },
     priorityWeights: { ...PRIORITY_WEIGHTS },
-    objectives: rankObjectives(sop, figures),
+    objectives: rankObjectives(objectives, figures),
   };
 }
