@@ -103,7 +103,8 @@ export function defaultConfig(): EngineConfig {
     tls: false,
     modelPrecision: 'fp32',
     slowQueryMs: 50,
-    cacheL1MaxBytes: 32 * 1024 * 1024,
+    // 8 MiB of results as JSON, about 16 MB of heap (docs/storage.md#the-analysis-cache).
+    cacheL1MaxBytes: 8 * 1024 * 1024,
     backupEveryHours: 6,
     backupsKept: 8,
     logLevel: 'info' satisfies LogLevel,

@@ -11,7 +11,7 @@ import type { AgentFailure, AnalysisResult } from '../contract/result.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { EngineConfig } from '../config.js';
 import { createLogger, type Logger } from '../logging.js';
-import { CHAINS, INLINE_STAGES, STAGE_NEEDS, STAGE_ORDER, type AnyStageInput, type StageOutputs } from './pipeline.js';
+import { CHAINS, INLINE_STAGES, STAGE_NEEDS, STAGE_ORDER, incidentForStage, type AnyStageInput, type StageOutputs } from './pipeline.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
 import type { EngineMetrics } from '../metrics/registry.js';
@@ -266,7 +266,7 @@ export class Orchestrator {
       const needs: readonly PipelineStage[] = STAGE_NEEDS[stage].filter((need: PipelineStage) => !INLINE_STAGES.includes(need));
       const run = Promise.all(needs.map(schedule)).then((ok) => {
         const failed = needs.filter((_, i) => !ok[i]);
-        if (failed.length === 0) return runStage(stage, stageInput(incident, needs, outputs));
+        if (failed.length === 0) return runStage(stage, stageInput(stage, incident, needs, outputs));
         for (const skipped of [stage, ...(CHAINS[stage] ?? [])]) {
           const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${skipped} not run: ${failed.join(', ')} failed` } as const;
           failures.push({ agent: skipped, ...error });
@@ -304,9 +304,10 @@ export class Orchestrator {
   }
 }
 
-/** A stage's input: the incident and the outputs of the stages it needs (all present: the DAG waited for them). */
-function stageInput(incident: Incident, needs: readonly PipelineStage[], outputs: Partial<StageOutputs>): AnyStageInput {
-  return Object.assign({ incident }, ...needs.map((need) => ({ [need]: outputs[need] }))) as AnyStageInput;
+/** A stage's input: the incident as the stage needs it and the outputs of the stages it needs (all present:
+ *  the DAG waited for them). */
+function stageInput(stage: PipelineStage, incident: Incident, needs: readonly PipelineStage[], outputs: Partial<StageOutputs>): AnyStageInput {
+  return Object.assign({ incident: incidentForStage(stage, incident) }, ...needs.map((need) => ({ [need]: outputs[need] }))) as AnyStageInput;
 }
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;

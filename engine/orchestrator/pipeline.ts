@@ -58,5 +58,19 @@ export const INLINE_STAGES: readonly PipelineStage[] = ['reading'];
  */
 export const CHAINS: { readonly [S in PipelineStage]?: readonly PipelineStage[] } = { awareness: ['executor'] };
 
+/**
+ * Stages that read the sensors' readings: the A-Agent (trends, anomalies, threshold times) and the
+ * Executor, which runs in its task. The other stages get each sensor with its last reading only: a large
+ * incident is nearly all readings, and every copy that crosses to a worker grows that worker's heap
+ * (docs/hardening.md#memory). A test runs those stages on both and checks they answer the same.
+ */
+export const READS_SENSOR_READINGS: readonly PipelineStage[] = ['awareness', 'executor'];
+
+/** The incident as `stage` needs it (see READS_SENSOR_READINGS); the same object when nothing is cut. */
+export function incidentForStage(stage: PipelineStage, incident: Incident): Incident {
+  if (READS_SENSOR_READINGS.includes(stage) || incident.sensors.every((s) => s.readings.length <= 1)) return incident;
+  return { ...incident, sensors: incident.sensors.map((s) => ({ ...s, readings: s.readings.slice(-1) })) };
+}
+
 /** Stages in an order where every stage comes after the stages it needs (checked by a test). */
 export const STAGE_ORDER: readonly PipelineStage[] = ['reading', 'strategist', 'field', 'awareness', 'executor'];

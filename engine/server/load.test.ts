@@ -114,6 +114,19 @@ test('a large incident is parsed and validated on a body-parsing worker, with th
   assert.equal(pool.parsedCount, 1, 'refused bodies are not counted as parsed');
 });
 
+test('a body-parsing worker idle for its idle time exits, and the next large body starts one again', async (t) => {
+  const pool = new IncidentParserPool(1, undefined, 20);
+  t.after(() => pool.close());
+  const body = () => new TextEncoder().encode(JSON.stringify(largeIncident(300 * 1024)));
+  assert.equal((await pool.parse(body())).sensors.length, 1);
+  assert.equal(pool.workerCount, 1, 'the worker that parsed is alive right after');
+  const deadline = Date.now() + 30_000;
+  while (pool.workerCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(pool.workerCount, 0, 'the idle worker exited (its heap goes with it)');
+  assert.equal((await pool.parse(body())).sensors.length, 1, 'a new worker parses the next body');
+  assert.equal(pool.parsedCount, 2);
+});
+
 test('/health answers while large incidents are being parsed', async (t) => {
   // The gated workers hold every body until the gate opens: while they do, the serving thread must answer.
   const gate = new ParseGate();

@@ -1,7 +1,9 @@
 // A small, bounded pool of body-parsing worker threads (docs/hardening.md#load). Each worker parses one
 // body at a time; the others wait in order. How many wait is bounded by the engine's body budget (a body
 // is held against it before it is read), so the queue needs no bound of its own. Workers start on the
-// first large body and do not keep the process alive.
+// first large body and do not keep the process alive. A worker idle for `idleExitMs` exits: parsing a
+// 15 MB body grows its heap by about a hundred megabytes that V8 would otherwise keep, and a worker
+// starts again in a few milliseconds (docs/hardening.md#memory).
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
 import type { Incident } from '../../contract/incident.js';
@@ -11,7 +13,10 @@ import type { ParseReply, ParseRequest } from './parserProtocol.js';
 const WORKER_URL = new URL('./incidentParserWorker.js', import.meta.url);
 
 interface Task { taskId: number; bytes: Uint8Array; resolve: (incident: Incident) => void; reject: (err: SafeError) => void }
-interface Slot { worker: Worker; task: Task | null }
+interface Slot { worker: Worker; task: Task | null; idleTimer: NodeJS.Timeout | null; retiring: boolean }
+
+/** How long a parsing worker may wait for another body before it exits. */
+export const PARSER_IDLE_EXIT_MS = 2000;
 
 export class IncidentParserPool {
   private readonly slots: Slot[] = [];
@@ -21,7 +26,11 @@ export class IncidentParserPool {
   /** Bodies parsed off the serving thread since start (tests and the bench read it). */
   parsedCount = 0;
 
-  constructor(private readonly size: number, private readonly worker: { url: URL; workerData?: unknown } = { url: WORKER_URL }) {}
+  constructor(private readonly size: number, private readonly worker: { url: URL; workerData?: unknown } = { url: WORKER_URL },
+    private readonly idleExitMs = PARSER_IDLE_EXIT_MS) {}
+
+  /** Parsing workers alive now (tests read it: idle ones exit). */
+  get workerCount(): number { return this.slots.length; }
 
   /** Bodies being parsed or waiting for a worker. */
   get pending(): number { return this.waiting.length + this.slots.filter((s) => s.task !== null).length; }
@@ -39,7 +48,7 @@ export class IncidentParserPool {
     this.closed = true;
     const closing = () => new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down');
     for (const task of this.waiting.splice(0)) task.reject(closing());
-    for (const slot of this.slots) slot.task?.reject(closing());
+    for (const slot of this.slots) { slot.task?.reject(closing()); if (slot.idleTimer) clearTimeout(slot.idleTimer); }
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -48,15 +57,25 @@ export class IncidentParserPool {
       const slot = this.slots.find((s) => s.task === null) ?? (this.slots.length < this.size ? this.startWorker() : null);
       if (!slot) return;
       const task = this.waiting.shift() as Task;
+      if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
       slot.task = task;
       slot.worker.postMessage({ taskId: task.taskId, bytes: task.bytes } satisfies ParseRequest, transferable(task.bytes));
     }
+    for (const slot of this.slots) if (slot.task === null && slot.idleTimer === null) slot.idleTimer = setTimeout(() => this.retire(slot), this.idleExitMs).unref();
+  }
+
+  /** An idle worker exits, and its heap goes back to the system with it. */
+  private retire(slot: Slot): void {
+    if (slot.task !== null || this.closed) return;
+    slot.retiring = true;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    void slot.worker.terminate();
   }
 
   private startWorker(): Slot {
     const worker = new Worker(this.worker.url, { workerData: this.worker.workerData });
     worker.unref();
-    const slot: Slot = { worker, task: null };
+    const slot: Slot = { worker, task: null, idleTimer: null, retiring: false };
     worker.on('message', (reply: ParseReply) => {
       const task = slot.task;
       slot.task = null;
@@ -73,6 +92,7 @@ export class IncidentParserPool {
       this.dispatch();
     });
     const fail = (err: Error) => {
+      if (slot.retiring) return;
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots.splice(index, 1);
       slot.task?.reject(new SafeError(ERROR_CODES.INTERNAL, `a body-parsing worker failed: ${err.message}`));
