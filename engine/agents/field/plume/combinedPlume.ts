@@ -2,7 +2,7 @@
 // to a Gaussian plume from a virtual source where its curves end, and never less than the Gaussian plume
 // itself (docs/physics.md, "Dense gas near the source"). Each distance says which model made it.
 import { briggsSigmas } from './dispersion.js';
-import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
 import {
   AIR_DENSITY_KG_PER_M3, britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, DENSE_GAS_CRITERION, distanceForRatioM, gasDensityKgPerM3,
   isDense, MAX_RATIO, MIN_RATIO, ratioAtM, type DenseGasPlume,
@@ -106,23 +106,12 @@ export function combinedHalfWidthM(combined: CombinedPlume, ppm: number, downwin
 
 /** The footprint above `ppm` as [downwind m, half-width m] pairs (as gaussianPlume.footprintOutline). */
 export function combinedFootprint(combined: CombinedPlume, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
-  if (downwindM <= 0) return [];
-  const outline: Array<[number, number]> = [[0, 0]];
-  for (let i = 1; i < points; i++) {
-    const x = downwindM * (i / points) ** 1.5;
-    outline.push([x, combinedHalfWidthM(combined, ppm, x)]);
-  }
-  outline.push([downwindM, 0]);
-  return outline;
+  return outlineOfHalfWidths((x) => combinedHalfWidthM(combined, ppm, x), downwindM, points);
 }
 
 /** Widest crosswind extent (m, both sides) above `ppm` up to `downwindM`. */
 export function combinedMaxWidthM(combined: CombinedPlume, ppm: number, downwindM: number): number {
-  if (downwindM <= 0) return 0;
-  let widest = 0;
-  const samples = 64;
-  for (let i = 1; i <= samples; i++) widest = Math.max(widest, 2 * combinedHalfWidthM(combined, ppm, (downwindM * i) / samples));
-  return widest;
+  return widestOfHalfWidthsM((x) => combinedHalfWidthM(combined, ppm, x), downwindM);
 }
 
 /** What the result says about the dense-gas check; null for a gas not heavier than air (nothing to say). */

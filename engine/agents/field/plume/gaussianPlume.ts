@@ -80,24 +80,35 @@ export function halfWidthAtM(source: PlumeSource, ppm: number, downwindM: number
   return sigmaYM * Math.sqrt(2 * Math.log(c0 / ppm));
 }
 
-/** The footprint above `ppm` as [downwind m, half-width m] pairs from the source to `downwindM`, denser
- *  near the source where the width changes fastest: the outline responders draw, not a bounding box. */
-export function footprintOutline(source: PlumeSource, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
+/** The footprint as [downwind m, half-width m] pairs from the source to `downwindM`, denser near the
+ *  source where the width changes fastest: the outline responders draw, not a bounding box. Any plume
+ *  model gives it from its half-width at a distance. */
+export function outlineOfHalfWidths(halfWidthAtM: (downwindM: number) => number, downwindM: number, points = 24): Array<[number, number]> {
   if (downwindM <= 0) return [];
   const outline: Array<[number, number]> = [[0, 0]];
   for (let i = 1; i < points; i++) {
     const x = downwindM * (i / points) ** 1.5;
-    outline.push([x, halfWidthAtM(source, ppm, x)]);
+    outline.push([x, halfWidthAtM(x)]);
   }
   outline.push([downwindM, 0]);
   return outline;
 }
 
-/** Widest crosswind extent (m, both sides) of the area above `ppm`, searched up to `downwindM`. */
-export function maxWidthM(source: PlumeSource, ppm: number, downwindM: number): number {
+/** Widest crosswind extent (m, both sides) searched up to `downwindM`, from a half-width at a distance. */
+export function widestOfHalfWidthsM(halfWidthAtM: (downwindM: number) => number, downwindM: number): number {
   if (downwindM <= 0) return 0;
   let widest = 0;
   const samples = 64;
-  for (let i = 1; i <= samples; i++) widest = Math.max(widest, 2 * halfWidthAtM(source, ppm, (downwindM * i) / samples));
+  for (let i = 1; i <= samples; i++) widest = Math.max(widest, 2 * halfWidthAtM((downwindM * i) / samples));
   return widest;
+}
+
+/** The footprint above `ppm` as [downwind m, half-width m] pairs (outlineOfHalfWidths). */
+export function footprintOutline(source: PlumeSource, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
+  return outlineOfHalfWidths((x) => halfWidthAtM(source, ppm, x), downwindM, points);
+}
+
+/** Widest crosswind extent (m, both sides) of the area above `ppm`, searched up to `downwindM`. */
+export function maxWidthM(source: PlumeSource, ppm: number, downwindM: number): number {
+  return widestOfHalfWidthsM((x) => halfWidthAtM(source, ppm, x), downwindM);
 }
