@@ -14,7 +14,8 @@ const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
 /** Samples remembered for the capability list: one minute at 1 s. */
 const RECENT = 60;
 
-export type DeviceHealthView = DeviceHealth;
+/** What the monitor knows; the engine adds the power governor's state. */
+export type DeviceHealthView = Omit<DeviceHealth, 'power'>;
 
 export class DeviceMonitor {
   private readonly worker: Worker;
