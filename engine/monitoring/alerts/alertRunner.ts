@@ -134,7 +134,7 @@ function toItem(a: AlertView): AlertItem {
   const sinceMs = (state === 'resolved' ? a.resolvedAtMs : state === 'firing' ? a.firingSinceMs : a.activeSinceMs) ?? 0;
   const item: AlertItem = {
     key: a.key, rule: a.rule, state, severity: a.severity, labels: a.labels, value: a.value, summary: a.summary, sinceMs,
-    silenced: a.silenced, inhibited: a.inhibited, held: a.held, acknowledged: a.acknowledged ?? null,
+    silenced: a.silenced, inhibited: a.inhibited, held: a.held, acknowledged: a.acknowledged ?? null, notified: a.notified,
   };
   if (a.description) item.description = a.description;
   return item;

@@ -20,7 +20,7 @@ const health: DeviceHealth = {
 };
 const alert: AlertItem = {
   key: 'DiskSpaceLow[]', rule: 'DiskSpaceLow', state: 'firing', severity: 'warning', labels: { alertname: 'DiskSpaceLow' }, value: 0.93,
-  summary: { en: 'Disk /data is 93% full', zh: '磁盘 /data 已用 93%' }, sinceMs: 0, silenced: false, inhibited: false, held: false, acknowledged: null,
+  summary: { en: 'Disk /data is 93% full', zh: '磁盘 /data 已用 93%' }, sinceMs: 0, silenced: false, inhibited: false, held: false, acknowledged: null, notified: true,
 };
 const noop = () => {};
 
