@@ -162,7 +162,10 @@ export class Engine {
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
     } : null);
-    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
+    this.monitor = options.deviceMonitor ? new DeviceMonitor({
+      dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, ...(config.testDeviceRoot ? { root: config.testDeviceRoot } : {}),
+    }) : null;
+    if (config.testDeviceRoot) logger.warn('test setting: the device sampler reads a fake /proc and /sys', { root: config.testDeviceRoot });
     this.alertRunner = this.monitor ? this.startAlerts(this.monitor, options) : null;
     if (this.monitor && this.power) this.startPower(this.monitor, this.power);
     metrics.watch({

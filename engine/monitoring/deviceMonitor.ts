@@ -7,7 +7,8 @@ import { capabilities, DEVICE_METRICS, type DeviceSample } from './collectors/in
 import type { DeviceHealth } from '../contract/deviceHealth.js';
 import { TimeSeriesStore } from './timeseries/timeSeriesStore.js';
 
-export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number }
+/** `root`: where /proc and /sys are read (tests point it at a fake battery; the machine's own by default). */
+export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number; root?: string }
 export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
 
 const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
