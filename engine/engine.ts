@@ -276,12 +276,12 @@ export class Engine {
     // Checked before anything is written to it (docs/hardening.md#integrity).
     const { db, integrity, stopChecks } = await openCheckedDatabase(config.dataDir, { problems, logger, fullCheck: options.fullDatabaseCheck ?? false });
     const metrics = new EngineMetrics();
-    // Hosts that sample the device also step background work down for power and heat, with the alert
-    // rules' own thresholds (docs/device-health.md#power-and-heat).
-    const alertRules = options.deviceMonitor ? options.testAlerts?.rules ?? loadAlertRules() : null;
-    const power = alertRules ? new PowerGovernor(powerThresholdsFrom(alertRules)) : null;
     let orchestrator: Orchestrator | null = null;
     try {
+      // Hosts that sample the device also step background work down for power and heat, with the alert
+      // rules' own thresholds (docs/device-health.md#power-and-heat). A bad rules file fails the start here.
+      const alertRules = options.deviceMonitor ? options.testAlerts?.rules ?? loadAlertRules() : null;
+      const power = alertRules ? new PowerGovernor(powerThresholdsFrom(alertRules)) : null;
       if (config.testDatabaseSparePages !== null) {
         const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);
         logger.warn('test setting: the database may not grow past a page limit (a simulated full disk)', { maxPages });
