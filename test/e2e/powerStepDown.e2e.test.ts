@@ -3,7 +3,8 @@
 // /sys with a battery at 4 % and discharging (the test-only SAFE_EDGE_TEST_DEVICE_ROOT). BatteryCritical
 // fires, the power governor steps background work down, and the device page says so in zh and en. With
 // the Settings toggle on (the browser's permission asked for and granted), the page shows a Web Notification
-// for the firing alert, once. Screenshots: dist/screenshots/power-step-down-zh.png, -en.png.
+// for the firing alert, once. Screenshots: dist/screenshots/power-step-down-zh.png, -en.png and
+// settings-notifications-zh.png (the toggle).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -80,6 +81,7 @@ test('browser mode: with the Settings toggle on, the firing alert becomes one We
   const toggle = page.getByTestId('notify-alerts');
   assert.equal(await toggle.isChecked(), false, 'off by default');
   await toggle.check();
+  await page.getByTestId('settings-notifications').screenshot({ path: join(SCREENSHOTS_DIR, 'settings-notifications-zh.png') });
   await page.waitForFunction(() => (window as unknown as { shownNotifications: unknown[] }).shownNotifications.length > 0, undefined, { timeout: 20_000 });
   await page.waitForTimeout(6000); // one more poll: the same firing is not shown again
   const shown = await page.evaluate('window.shownNotifications') as Array<{ title: string; body: string }>;
