@@ -17,6 +17,7 @@ import { validateIpcCall } from './app/ipcValidation.js';
 import { loadWindowState, saveWindowState } from './app/windowState.js';
 import { scheduleAppUpdateChecks } from './app/updates.js';
 import { DifferentialFallbacks, watchDifferentialFallbacks } from './app/differentialFallback.js';
+import { AlertNotifier } from './app/alertNotifier.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
 const UI_ROOT = join(DIST, 'renderer-app');
@@ -63,6 +64,27 @@ if (!app.requestSingleInstanceLock()) {
       if (status.state === 'restarting') notify('SAFE Edge', `Engine restarting / 引擎重启中: ${status.message ?? ''}`);
       if (status.state === 'failed') notify('SAFE Edge', `Engine failed / 引擎故障: ${status.message ?? ''}`);
     },
+  });
+
+  // Firing device alerts as native notifications, once per firing; a click opens the device page (docs/alerts.md).
+  const alertNotifier = new AlertNotifier({
+    fetchAlerts: () => supervisor.request('alerts', {}),
+    show: ({ title, body, onClick }) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', onClick);
+      notification.show();
+    },
+    openDashboard: () => {
+      if (!window) return;
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      void window.loadURL(`${APP_ORIGIN}/index.html#/device`);
+    },
+    language: () => (app.getLocale().startsWith('en') ? 'en' : 'zh'),
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    onError: (message) => console.warn(message),
   });
 
   // One handler per bridged operation of the table: sender and arguments validated, then forwarded to
@@ -131,6 +153,7 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(response.body, { status: response.status, headers });
     });
     supervisor.start();
+    alertNotifier.start();
     createMenu();
     createWindow();
     tray = new Tray(nativeImage.createFromPath(ICON));
@@ -148,6 +171,7 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !engineProcess) return;
     event.preventDefault();
     quitting = true;
+    alertNotifier.stop();
     const child = engineProcess;
     const done = () => app.quit();
     child.once('exit', done);

@@ -75,6 +75,7 @@ export const configSchema = z.object({
   /** Tests only, never set in use: the database may grow by this many pages past its size at start, then
    *  every write fails as on a full disk (SQLite's max_page_count; docs/hardening.md#saving). null: no limit. */
   testDatabaseSparePages: z.union([z.null(), z.coerce.number().int().min(0)]),
+  testDeviceRoot: z.union([z.null(), z.string().min(1)]),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
@@ -113,6 +114,7 @@ export function defaultConfig(): EngineConfig {
     modelCheckEveryHours: 6,
     browserMode: false,
     testDatabaseSparePages: null,
+    testDeviceRoot: null,
   };
 }
 

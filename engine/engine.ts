@@ -8,7 +8,7 @@ import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Incident } from './contract/incident.js';
-import type { AnalysisResult, ModelChoice } from './contract/result.js';
+import { FULL_ENSEMBLE_MEMBERS, type AnalysisResult, type ModelChoice } from './contract/result.js';
 import type { aboutSchema, healthSchema, JobMessage, statsSchema, storedRunSchema } from './contract/api.js';
 import { ERROR_CODES, SafeError, toErrorBody, type ErrorCode } from './contract/errors.js';
 import { httpRequestFor, type HeldBody, type OperationArgs, type OperationResult } from './contract/operations.js';
@@ -33,7 +33,9 @@ import { BodyBudget } from './orchestrator/bodyBudget.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { AlertRunner } from './monitoring/alerts/alertRunner.js';
-import { loadAlertRules } from './monitoring/alerts/rules.js';
+import { loadAlertRules, type AlertRules } from './monitoring/alerts/rules.js';
+import type { Notification } from './monitoring/alerts/manager.js';
+import { PowerGovernor, powerThresholdsFrom } from './monitoring/powerGovernor.js';
 import type { AlertsView } from './contract/alerts.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 import { EngineMetrics } from './metrics/registry.js';
@@ -84,6 +86,9 @@ export interface EngineStartOptions {
   testDatabase?: (db: SqliteDatabase) => void;
   /** Long-running hosts run the database's full integrity check in the background after the quick one at start. */
   fullDatabaseCheck?: boolean;
+  /** Tests only: other alert rules (lower thresholds) and a simulated clock; `timer: false` leaves evaluation
+   *  to `evaluateAlerts`, as the runner's timer would call it (docs/alerts.md, "Running live"). */
+  testAlerts?: { rules?: AlertRules; nowMs?: () => number; timer?: boolean };
 }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
@@ -130,7 +135,10 @@ export class Engine {
     readonly problems: HealthProblems,
     /** Whether the database may be written to (docs/hardening.md#integrity). */
     readonly integrity: DatabaseIntegrity,
-    private readonly stopDatabaseChecks: () => void) {
+    private readonly stopDatabaseChecks: () => void,
+    /** Power and heat step-down (docs/device-health.md#power-and-heat); null on an engine that samples nothing. */
+    readonly power: PowerGovernor | null = null,
+    private readonly alertRules: AlertRules | null = null) {
     this.writer = new RunWriter(store);
     this.jobs = new AnalysisJobs({ keptMs: config.analysisJobsKeptMs, maxBytes: config.analysisJobsMaxBytes });
     this.bodyBudget = new BodyBudget(config.maxIncidentBytesInFlight);
@@ -154,8 +162,12 @@ export class Engine {
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
     } : null);
-    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
-    this.alertRunner = this.monitor ? this.startAlerts(this.monitor) : null;
+    this.monitor = options.deviceMonitor ? new DeviceMonitor({
+      dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, ...(config.testDeviceRoot ? { root: config.testDeviceRoot } : {}),
+    }) : null;
+    if (config.testDeviceRoot) logger.warn('test setting: the device sampler reads a fake /proc and /sys', { root: config.testDeviceRoot });
+    this.alertRunner = this.monitor ? this.startAlerts(this.monitor, options) : null;
+    if (this.monitor && this.power) this.startPower(this.monitor, this.power);
     metrics.watch({
       queueDepth: () => { const q = pipeline?.queue; return q ? q.interactive + q.batch : 0; },
       workerRestarts: () => pipeline?.queue.replacedWorkers ?? 0,
@@ -170,7 +182,8 @@ export class Engine {
     this.reportModelRefusals();
     // A damaged database is never backed up: its copies would push the good backups out.
     this.stopBackups = options.scheduledBackups && config.backupEveryHours > 0 && this.integrity.state !== 'damaged'
-      ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields))
+      ? scheduleBackups(database, config.dataDir, config.backupEveryHours * 3600_000, config.backupsKept, (msg, fields) => logger.info(msg, fields),
+        this.power ? (resume) => this.power?.allow('backup', resume) ?? true : undefined)
       : () => {};
     // Nor is a model update started into it (the ledger records every step there).
     this.integrity.onDamage(() => { this.stopBackups(); this.modelChecks?.stop(); });
@@ -186,22 +199,74 @@ export class Engine {
     this.releasePidFile();
   }
 
-  /** Alerts live beside the sampler (docs/alerts.md, "Running live"): rules.yaml, state in the data directory. */
-  private startAlerts(monitor: DeviceMonitor): AlertRunner {
+  /** Alerts live beside the sampler (docs/alerts.md, "Running live"): rules.yaml, state in the data directory.
+   *  Every engine metric a default rule names is read here at each evaluation. */
+  private startAlerts(monitor: DeviceMonitor, options: EngineStartOptions): AlertRunner {
+    const { metrics } = this;
     const runner = new AlertRunner({
-      rules: loadAlertRules(), stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
+      rules: this.alertRules ?? loadAlertRules(), stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
+      ...(options.testAlerts?.nowMs ? { nowMs: options.testAlerts.nowMs } : {}), timer: options.testAlerts?.timer ?? true,
       engineReadings: () => {
         const p99Ms = monitor.view().engine.eventLoopDelayP99Ms;
         return {
           eventLoopDelayP99Seconds: p99Ms === null ? null : p99Ms / 1000, workerRestartsTotal: this.pipeline ? this.pipeline.queue.replacedWorkers : null,
           modelCheckFailed: this.modelCheckFailed(),
+          // Absent without agent workers: an engine that analyses nothing has no analysis budget to miss.
+          ...(this.pipeline ? { analysisBuckets: metrics.analysisBuckets() } : {}),
+          sqliteSlowStatementsTotal: metrics.sqliteSlowStatementsTotal,
         };
       },
       onNotify: (notifications) => { for (const n of notifications) this.logger.warn(`alert ${n.kind}`, { alerts: n.alerts.map((a) => a.summary.en) }); },
+      // A slow analysis on a stepped-down laptop may cost the ensembles members (docs/device-health.md#power-and-heat).
+      onEvaluated: () => this.power?.setBudgetAtRisk(runner.manager.isActive('AnalysisSlow')),
       onError: (message) => this.logger.warn(message),
     });
     monitor.onSample((sample) => runner.ingestDeviceSample(sample));
     return runner;
+  }
+
+  /**
+   * The power governor fed by each device sample (docs/device-health.md#power-and-heat). A step-down and a
+   * step-up are logged and counted; at the step-up queued batch analyses start again. With the sampler on,
+   * the cache warm-up waits for the first sample, so a laptop that starts hot or on a flat battery puts it off.
+   */
+  private startPower(monitor: DeviceMonitor, power: PowerGovernor): void {
+    this.metrics.watchPower(() => power.steppedDown());
+    power.onChange((change) => {
+      const state = power.state();
+      if (change.mode === 'stepped-down') {
+        this.metrics.powerStepDowns.inc();
+        this.logger.warn('power step-down: background work reduced', { reasons: change.reasons, batchSlots: state.batchSlots, atMs: change.atMs });
+      } else {
+        this.logger.info('power step-up: background work resumed after a quiet minute', { resumed: state.deferred, atMs: change.atMs });
+        this.pipeline?.startQueued();
+      }
+    });
+    let first = true;
+    monitor.onSample((sample) => {
+      power.update(sample);
+      if (!first) return;
+      first = false;
+      if (power.allow('cache-warm-up', () => this.warmUpCache())) this.warmUpCache();
+      else this.logger.info('analysis cache warm-up deferred: background work stepped down for power or heat');
+    });
+  }
+
+  /** Loads the most-used cached answers into memory (at start, or once the power governor steps up). */
+  private warmUpCache(): void {
+    if (this.closing) return;
+    try {
+      const loaded = this.cache.warmUp();
+      if (this.power) this.logger.info('analysis cache warmed up', { loaded });
+    } catch (err) {
+      this.logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
+    }
+  }
+
+  /** Evaluates the alert rules now: the runner's timer calls this every rules interval; a test with a
+   *  simulated clock (EngineStartOptions.testAlerts) calls it by hand. */
+  evaluateAlerts(): Notification[] {
+    return this.requireAlerts().evaluate();
   }
 
   /** Use bootstrap.ts's startEngine: it also resolves the configuration and guards the data directory. */
@@ -213,6 +278,10 @@ export class Engine {
     const metrics = new EngineMetrics();
     let orchestrator: Orchestrator | null = null;
     try {
+      // Hosts that sample the device also step background work down for power and heat, with the alert
+      // rules' own thresholds (docs/device-health.md#power-and-heat). A bad rules file fails the start here.
+      const alertRules = options.deviceMonitor ? options.testAlerts?.rules ?? loadAlertRules() : null;
+      const power = alertRules ? new PowerGovernor(powerThresholdsFrom(alertRules)) : null;
       if (config.testDatabaseSparePages !== null) {
         const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);
         logger.warn('test setting: the database may not grow past a page limit (a simulated full disk)', { maxPages });
@@ -228,7 +297,7 @@ export class Engine {
         logger.warn('model refused', { model: name, version: refused.version, code: refused.error.code, error: refused.error.message });
         throw new SafeError(refused.error.code, `${refused.error.message}; the engine cannot run without ${name}: reinstall the app or restore the model's signed files`, 'models');
       }
-      orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap });
+      orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap, ...(power ? { power } : {}) });
       // A database found damaged at start is not read for the cache, even to size it: the cache gets an
       // empty database in memory (and is not used, analyzeAndSave) until the file is restored.
       const cacheDb = integrity.state === 'damaged' ? openMemoryDatabase() : db;
@@ -236,12 +305,13 @@ export class Engine {
       engineBuildHash(); // hashed once here, not by the first analysis
       try {
         cache.purgeExpired();
-        cache.warmUp();
+        // With the power governor, the warm-up waits for the first device sample (startPower).
+        if (!power) cache.warmUp();
       } catch (err) {
         logger.warn('analysis cache warm-up skipped', { error: (err as Error).message });
       }
-      const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds));
-      const engine = new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates, problems, integrity, stopChecks);
+      const timer = new StatementTimer(config.slowQueryMs, logger, (statement, seconds) => metrics.sqliteStatementDuration.observe({ statement }, seconds), () => metrics.countSlowStatement());
+      const engine = new Engine(config, orchestrator, new AnalysisStore(db, timer), cache, db, logger, options, metrics, updates, problems, integrity, stopChecks, power, alertRules);
       if (cacheDb !== db) engine.onClose(() => cacheDb.close());
       return engine;
     } catch (err) {
@@ -285,10 +355,10 @@ export class Engine {
 
   /** The device's health now; `monitoring: false` on an engine that samples nothing (a one-shot command). */
   deviceHealth(): DeviceHealth {
-    if (this.monitor) return this.monitor.view();
+    if (this.monitor) return { ...this.monitor.view(), power: this.power?.state() ?? null };
     const memory = process.memoryUsage();
     return {
-      monitoring: false, latest: null, lastError: null,
+      monitoring: false, latest: null, lastError: null, power: null,
       capabilities: Object.fromEntries(DEVICE_METRICS.map((m) => [m, 'not-available'])) as DeviceHealth['capabilities'],
       engine: { eventLoopDelayP99Ms: null, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
     };
@@ -658,14 +728,14 @@ export class Engine {
       const modelsUnchanged = () => kept !== undefined || this.orchestrator.modelHashes === models;
       const { value, source } = await this.cache.getOrCompute(key, async () => {
         const fresh = await this.orchestrator.analyze(incident, { ...options, analysisId });
-        if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
+        if (fresh.status !== 'ok' || !modelsUnchanged() || reducedEnsemble(fresh)) throw new NotCacheable(fresh);
         return fresh;
       }, {
         tags: ['analysis', ...modelTags(models)],
         // A background refresh reports to nobody: batch priority, no progress callback.
         refresh: async () => {
           const fresh = await this.orchestrator.analyze(incident, { priority: 'batch', ...(options.keptModelsDir ? { keptModelsDir: options.keptModelsDir } : {}) });
-          if (fresh.status !== 'ok' || !modelsUnchanged()) throw new NotCacheable(fresh);
+          if (fresh.status !== 'ok' || !modelsUnchanged() || reducedEnsemble(fresh)) throw new NotCacheable(fresh);
           return fresh;
         },
       });
@@ -679,6 +749,13 @@ export class Engine {
       throw err;
     }
   }
+}
+
+/** A result whose bands came from an ensemble the power governor made smaller: answered, never cached
+ *  as the full answer (docs/device-health.md#power-and-heat). */
+function reducedEnsemble(result: AnalysisResult): boolean {
+  const { plume, fire, flood } = result.field ?? {};
+  return [plume, fire, flood].some((model) => model?.bands.method === 'surrogate-ensemble' && model.bands.members < FULL_ENSEMBLE_MEMBERS);
 }
 
 /** The result line for an input that could not be analysed at all (bad JSON, bad field, busy). */

@@ -22,6 +22,9 @@ export const alertItemSchema = z.object({
   /** No fresh data (a gap, a restart): neither firing on nor resolving. */
   held: z.boolean(),
   acknowledged: z.object({ by: z.string(), atMs: z.number() }).nullable(),
+  /** The manager has told of this firing: it fired for its `notify_after`, neither silenced nor inhibited
+   *  (docs/alerts.md, "State machine"). Desktop notifications show only these. */
+  notified: z.boolean(),
 });
 
 export const silenceSchema = z.object({ id: z.string(), matchers, startsAtMs: z.number(), endsAtMs: z.number(), createdBy: z.string(), comment: z.string() });

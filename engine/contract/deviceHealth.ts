@@ -17,6 +17,28 @@ export const deviceSampleSchema = z.object({
   perCoreBusyRatio: z.array(z.number()),
 });
 
+/** Why background work stepped down (docs/device-health.md#power-and-heat): the conditions the alert rules name. */
+export const POWER_REASONS = ['battery-low', 'thermal-throttling', 'temperature-critical'] as const;
+export type PowerReason = (typeof POWER_REASONS)[number];
+
+/** The power governor's state: what background work does now, and why. */
+export const powerStateSchema = z.object({
+  mode: z.enum(['normal', 'stepped-down']),
+  /** The conditions holding at the last sample (empty while quiet, also during the quiet minute before stepping up). */
+  reasons: z.array(z.enum(POWER_REASONS)),
+  /** When the step-down began; null while normal. */
+  sinceMs: z.number().nullable(),
+  /** When it steps up if the conditions stay away; null while a condition holds or while normal. */
+  stepUpAtMs: z.number().nullable(),
+  /** Batch analyses (and cache refreshes) allowed to run at once; null: no limit beyond the engine's own. */
+  batchSlots: z.number().int().positive().nullable(),
+  /** Members of each surrogate ensemble in the F-Agent now; null: the full ensemble (256). */
+  ensembleMembers: z.number().int().positive().nullable(),
+  /** Background work waiting for the step-up (a scheduled backup, the cache warm-up). */
+  deferred: z.array(z.enum(['backup', 'cache-warm-up'])),
+});
+export type PowerState = z.infer<typeof powerStateSchema>;
+
 export const deviceHealthSchema = z.object({
   /** false when this engine runs no sampler (a one-shot CLI command). */
   monitoring: z.boolean(),
@@ -24,6 +46,8 @@ export const deviceHealthSchema = z.object({
   capabilities: z.record(z.enum(DEVICE_METRICS), z.enum(['available', 'not-available'])),
   engine: z.object({ eventLoopDelayP99Ms: z.number().nullable(), rssBytes: z.number(), heapUsedBytes: z.number() }),
   lastError: z.string().nullable(),
+  /** Power and heat step-down; null on an engine that samples nothing. */
+  power: powerStateSchema.nullable(),
 });
 
 export const deviceHistoryArgsSchema = z.object({

@@ -113,6 +113,9 @@ const modelCard = {
 const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
 
 /** How an uncertainty band was obtained: an ensemble through a surrogate model (named), or physics Monte Carlo. */
+/** Members of the F-Agent's surrogate ensembles; fewer only while the engine steps down for power or heat
+ *  (docs/device-health.md#power-and-heat), and such a result is never cached as the full answer. */
+export const FULL_ENSEMBLE_MEMBERS = 256;
 const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() });
 
 /** Which model made a distance (docs/physics.md, "Dense gas near the source"); absent in runs from before it. */

@@ -5,7 +5,7 @@
 // agent workers count (workerMetrics.ts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { SummedHistogram } from './summedHistogram.js';
-import { WORKER_HISTOGRAMS, type HistogramDelta, type WorkerHistogramName } from './workerMetrics.js';
+import { WORKER_HISTOGRAMS, bucketIndex, type HistogramDelta, type WorkerHistogramName } from './workerMetrics.js';
 import { DEVICE_METRICS, type DeviceSample, type MetricName } from '../contract/deviceHealth.js';
 
 /** What the engine's parts already count, read when the metrics are scraped. */
@@ -71,6 +71,17 @@ export class EngineMetrics {
     name: 'safe_http_request_duration_seconds', help: 'HTTP requests answered by the local API, by route template, method and status code',
     labelNames: ['route', 'method', 'code'] as const, buckets: HTTP_BUCKETS, registers: [this.registry],
   });
+  private readonly sqliteSlowStatements = new Counter({
+    name: 'safe_sqlite_slow_statements_total', help: 'SQLite statements slower than the slow-query bound (the configuration\'s slowQueryMs, 50 ms by default)', registers: [this.registry],
+  });
+  /** The same count as a plain number, for the alert runner. */
+  sqliteSlowStatementsTotal = 0;
+  readonly powerStepDowns = new Counter({
+    name: 'safe_power_step_downs_total', help: 'Times background work stepped down for a low battery, thermal throttling or a critical temperature', registers: [this.registry],
+  });
+  /** Whole analyses per bucket (not cumulative; the last is +Inf), kept beside the histogram so the alert
+   *  runner reads them without awaiting prom-client (docs/alerts.md, "Running live"). */
+  private readonly analysisBucketCounts = new Array<number>(ANALYSIS_BUCKETS.length + 1).fill(0);
   private readonly workerHistograms = Object.fromEntries(
     (Object.keys(WORKER_HISTOGRAMS) as WorkerHistogramName[]).map((name) => [name, new SummedHistogram(name, this.registry)]),
   ) as Record<WorkerHistogramName, SummedHistogram>;
@@ -111,6 +122,33 @@ export class EngineMetrics {
         for (const labels of sources()?.liveModels() ?? []) this.set(labels, 1);
       },
     });
+  }
+
+  /** The power governor's state (docs/device-health.md#power-and-heat), registered only by an engine that has
+   *  one: an unlabelled gauge always renders a value, and an engine without a governor must not say 0. */
+  watchPower(steppedDown: () => boolean): void {
+    new Gauge({
+      name: 'safe_power_stepped_down', help: '1 while background work is stepped down for power or heat', registers: [this.registry],
+      collect() { this.set(steppedDown() ? 1 : 0); },
+    });
+  }
+
+  /** A store statement slower than the slow-query bound. */
+  countSlowStatement(): void {
+    this.sqliteSlowStatements.inc();
+    this.sqliteSlowStatementsTotal++;
+  }
+
+  /** One whole analysis (agent="analysis"), from submission to its result. */
+  observeAnalysis(status: 'ok' | 'partial' | 'error', seconds: number): void {
+    this.analysisDuration.observe({ agent: 'analysis', status }, seconds);
+    (this.analysisBucketCounts[bucketIndex(ANALYSIS_BUCKETS, seconds)] as number)++;
+  }
+
+  /** Whole analyses so far as cumulative buckets (`le` as Prometheus writes it, "+Inf" last), every status. */
+  analysisBuckets(): Array<{ le: string; count: number }> {
+    let cumulative = 0;
+    return this.analysisBucketCounts.map((n, i) => { cumulative += n; return { le: i < ANALYSIS_BUCKETS.length ? String(ANALYSIS_BUCKETS[i]) : '+Inf', count: cumulative }; });
   }
 
   /** Connects the counters the engine's parts keep (called once they exist). */

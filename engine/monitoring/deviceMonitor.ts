@@ -7,14 +7,16 @@ import { capabilities, DEVICE_METRICS, type DeviceSample } from './collectors/in
 import type { DeviceHealth } from '../contract/deviceHealth.js';
 import { TimeSeriesStore } from './timeseries/timeSeriesStore.js';
 
-export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number }
+/** `root`: where /proc and /sys are read (tests point it at a fake battery; the machine's own by default). */
+export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number; root?: string }
 export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
 
 const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
 /** Samples remembered for the capability list: one minute at 1 s. */
 const RECENT = 60;
 
-export type DeviceHealthView = DeviceHealth;
+/** What the monitor knows; the engine adds the power governor's state. */
+export type DeviceHealthView = Omit<DeviceHealth, 'power'>;
 
 export class DeviceMonitor {
   private readonly worker: Worker;

@@ -23,6 +23,7 @@ import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
 import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
 import type { WorkerMetricsRecorder } from '../metrics/workerMetrics.js';
+import type { TaskOptions } from './workerProtocol.js';
 
 /** Counts one inference call into the worker's histograms (docs/metrics.md). */
 function observeInto(metrics: WorkerMetricsRecorder) {
@@ -84,7 +85,7 @@ export function workerModels(context: WorkerContext): Record<string, string> {
   };
 }
 
-type StageRunner<S extends PipelineStage> = (context: WorkerContext, input: StageInput<S>) => Promise<StageOutputs[S]> | StageOutputs[S];
+type StageRunner<S extends PipelineStage> = (context: WorkerContext, input: StageInput<S>, options: TaskOptions) => Promise<StageOutputs[S]> | StageOutputs[S];
 
 /** What this worker verified and loaded, per model, and the optional models it refused: reported to the
  *  pool so the serving thread can answer /v1/models without reading a file. */
@@ -103,9 +104,10 @@ const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   reading: (_context, { incident }) => readReport(incident),
   strategist: async (context, { incident, reading }) => strategize(incident, await context.classifier.classifyOne(incident.text), reading),
   // Facts read from the report's words (magnitude, wind, release) fill what the form left empty.
-  field: async (context, { incident, reading }) => {
+  // The ensemble is smaller only while the power governor steps down (docs/device-health.md#power-and-heat).
+  field: async (context, { incident, reading }, options) => {
     const filled = withFactsFromText(incident, reading.facts);
-    const field = await runFieldWithSurrogates(filled.incident, context.surrogates);
+    const field = await runFieldWithSurrogates(filled.incident, context.surrogates, options.ensembleMembers);
     return filled.used.length ? { ...field, factsFromText: filled.used } : field;
   },
   awareness: async (context, { incident, strategist, field }) => {
@@ -119,15 +121,15 @@ const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
 /** Runs a stage and checks its result against the contract here, on the worker: a NaN or an overflow
  *  becomes this stage's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. `input` was
  *  assembled by the orchestrator from the stage's declared needs. */
-export async function runStageTask(context: WorkerContext, stage: PipelineStage, input: AnyStageInput): Promise<unknown> {
+export async function runStageTask(context: WorkerContext, stage: PipelineStage, input: AnyStageInput, options: TaskOptions = {}): Promise<unknown> {
   // Inline stages this stage needs (the reading) run here first, on this worker (pipeline.ts).
   let complete = input;
   for (const need of STAGE_NEEDS[stage] as readonly PipelineStage[]) {
-    if (INLINE_STAGES.includes(need) && !(need in complete)) complete = { ...complete, [need]: await runStageTask(context, need, complete) };
+    if (INLINE_STAGES.includes(need) && !(need in complete)) complete = { ...complete, [need]: await runStageTask(context, need, complete, options) };
   }
   // The stage is only known at run time here; STAGE_RUNNERS itself is checked stage by stage above.
-  const runner = STAGE_RUNNERS[stage] as (context: WorkerContext, input: AnyStageInput) => Promise<unknown> | unknown;
-  const result = await runner(context, complete);
+  const runner = STAGE_RUNNERS[stage] as (context: WorkerContext, input: AnyStageInput, options: TaskOptions) => Promise<unknown> | unknown;
+  const result = await runner(context, complete, options);
   const checked = STAGE_SCHEMAS[stage].safeParse(result);
   if (!checked.success) {
     const issue = checked.error.issues[0];

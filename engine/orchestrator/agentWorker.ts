@@ -4,13 +4,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
 import { createWorkerContext, runStageTask, stageModels, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
-import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { FromWorker, TaskOptions, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
 import { WorkerMetricsRecorder } from '../metrics/workerMetrics.js';
 
 /** One stage of a run message, with the outputs of the stages run before it in the same task. */
-export interface StageRun { taskId: number; stage: PipelineStage; input: AnyStageInput }
+export interface StageRun { taskId: number; stage: PipelineStage; input: AnyStageInput; options?: TaskOptions }
 type Runner = (context: WorkerContext, run: StageRun) => Promise<unknown>;
 
 /** A SafeError keeps its own code; anything else gets `fallbackCode` with what it said. */
@@ -19,7 +19,7 @@ function errorBody(err: unknown, fallbackCode: ErrorCode, context: string): Safe
 }
 
 /** Serves run requests; `runner` is swappable so tests can inject crashes and hangs. */
-export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask(ctx, m.stage, m.input)): Promise<void> {
+export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask(ctx, m.stage, m.input, m.options)): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('agentWorker must run in a worker thread');
   const send = (message: FromWorker) => port.postMessage(message);
@@ -171,7 +171,7 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
     for (const [i, stage] of message.stages.entries()) {
       const versions = stageModels(models, stage);
       const started = performance.now();
-      const task = runner(models, { taskId: message.taskId, stage, input });
+      const task = runner(models, { taskId: message.taskId, stage, input, ...(message.options ? { options: message.options } : {}) });
       running = task;
       try {
         const result = await task;

@@ -56,6 +56,10 @@ export interface SwapOptions {
   drainTimeoutMs?: number;
 }
 
+/** What the power governor decides for the pipeline (docs/device-health.md#power-and-heat): how many batch
+ *  analyses run at once and how large the F-Agent's ensembles are; null: no step-down. */
+export interface PipelinePower { batchSlots(): number | null; ensembleMembers(): number | null }
+
 /** A finished reload: the models now in use, the workers' warnings, and for a live swap how it loaded. */
 export interface ReloadOutcome { models: Record<string, string>; warnings: string[]; swap?: SwapRecord }
 
@@ -72,19 +76,20 @@ export class Orchestrator {
   retriesTotal = 0;
 
   private constructor(private readonly pool: WorkerPool, private readonly config: OrchestratorConfig, private readonly logger: Logger,
-    private readonly metrics?: EngineMetrics, private readonly swapOptions: SwapOptions = {}) {
+    private readonly metrics?: EngineMetrics, private readonly swapOptions: SwapOptions = {}, private readonly power?: PipelinePower) {
     this.scheduler = new AnalysisScheduler({
       maxConcurrent: config.maxConcurrentAnalyses, maxQueuedInteractive: config.maxQueuedInteractive, maxQueuedBatch: config.maxQueuedBatch,
+      batchSlots: () => power?.batchSlots() ?? null,
     });
   }
 
-  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions } = {}): Promise<Orchestrator> {
+  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions; power?: PipelinePower } = {}): Promise<Orchestrator> {
     const { metrics } = options;
     const pool = await WorkerPool.start({
       size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl,
       ...(metrics ? { onWorkerMetrics: (deltas) => metrics.addWorkerDeltas(deltas) } : {}),
     });
-    return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics, options.swap);
+    return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics, options.swap, options.power);
   }
 
   /**
@@ -179,6 +184,9 @@ export class Orchestrator {
 
   async close(): Promise<void> { await this.pool.close(); }
 
+  /** Lets queued batch analyses start when the power governor raises their limit again (it stepped up). */
+  startQueued(): void { this.scheduler.startQueued(); }
+
   private async runDag(incident: Incident, analysisId: string, submitted: number, onProgress: ((e: ProgressEvent) => void) | undefined, modelSet: ModelSet,
     keptModelsDir: string | undefined): Promise<AnalysisResult> {
     const started = performance.now();
@@ -201,6 +209,9 @@ export class Orchestrator {
     const timingsMs: Record<string, number> = { queue: round3(started - submitted) };
     const failures: AgentFailure[] = [];
     const outputs: Partial<StageOutputs> = {};
+    // Decided once per analysis: every stage of it (and a retry) runs with the same ensemble size.
+    const ensembleMembers = this.power?.ensembleMembers() ?? null;
+    const taskOptions = ensembleMembers === null ? undefined : { ensembleMembers };
 
     // Runs a stage, and the stages chained after it (pipeline.ts CHAINS), in one worker task. A crash or
     // a timeout is retried once on a fresh worker from the stage that was running; a stage that fails
@@ -224,7 +235,7 @@ export class Orchestrator {
             chainOk.set(done, true);
             emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
-          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet, pinned.generation);
+          }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet, pinned.generation, taskOptions);
           return true;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;
@@ -287,7 +298,7 @@ export class Orchestrator {
     const { strategist, field, awareness, executor } = outputs;
     const succeeded = [strategist, field, awareness, executor].filter((x) => x !== undefined).length;
     const status = failures.length === 0 ? 'ok' : succeeded > 0 ? 'partial' : 'error';
-    this.metrics?.analysisDuration.observe({ agent: 'analysis', status }, totalMs / 1000);
+    this.metrics?.observeAnalysis(status, totalMs / 1000);
     emit({ agent: 'analysis', state: failures.length ? 'failed' : 'finished', durationMs: round3(totalMs) });
 
     const result: AnalysisResult = {

@@ -6,10 +6,16 @@ import { ERROR_CODES, SafeError } from '../contract/errors.js';
 
 export type AnalysisPriority = 'interactive' | 'batch';
 
-export interface SchedulerOptions { maxConcurrent: number; maxQueuedInteractive: number; maxQueuedBatch: number }
+export interface SchedulerOptions {
+  maxConcurrent: number; maxQueuedInteractive: number; maxQueuedBatch: number;
+  /** Batch analyses allowed to run at once now; null: only maxConcurrent. The power governor lowers it on
+   *  battery or in heat (docs/device-health.md#power-and-heat); interactive analyses never ask. */
+  batchSlots?: () => number | null;
+}
 
 export class AnalysisScheduler {
   private running = 0;
+  private runningBatch = 0;
   private readonly queues: Record<AnalysisPriority, Array<() => void>> = { interactive: [], batch: [] };
   /** Drains in progress: while any, no queued analysis starts. */
   private holds = 0;
@@ -40,16 +46,34 @@ export class AnalysisScheduler {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.running++;
+        if (priority === 'batch') this.runningBatch++;
         job().then(resolve, reject).finally(() => {
           this.running--;
+          if (priority === 'batch') this.runningBatch--;
           if (this.holds > 0) { if (this.running === 0) for (const done of this.drained.splice(0)) done(); return; }
-          const next = this.queues.interactive.shift() ?? this.queues.batch.shift();
-          next?.();
+          this.startQueued();
         });
       };
-      if (this.holds === 0 && this.running < this.options.maxConcurrent) start();
+      if (this.holds === 0 && this.running < this.options.maxConcurrent && (priority === 'interactive' || this.batchSlotFree())) start();
       else this.queues[priority].push(start);
     });
+  }
+
+  /** Whether one more batch analysis may start now (the power governor's limit). */
+  private batchSlotFree(): boolean {
+    const slots = this.options.batchSlots?.() ?? null;
+    return slots === null || this.runningBatch < slots;
+  }
+
+  /** Starts queued analyses while there is room: interactive first, batch within its slots. Also called
+   *  when the batch limit rises again (the power governor steps up). */
+  startQueued(): void {
+    if (this.holds > 0) return;
+    while (this.running < this.options.maxConcurrent) {
+      const next = this.queues.interactive.shift() ?? (this.batchSlotFree() ? this.queues.batch.shift() : undefined);
+      if (!next) break;
+      next();
+    }
   }
 
   /**
@@ -66,12 +90,7 @@ export class AnalysisScheduler {
         if (released) return;
         released = true;
         this.holds--;
-        if (this.holds > 0) return;
-        while (this.running < this.options.maxConcurrent) {
-          const next = this.queues.interactive.shift() ?? this.queues.batch.shift();
-          if (!next) break;
-          next();
-        }
+        this.startQueued();
       },
     };
   }

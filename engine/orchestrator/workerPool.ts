@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
-import type { FromWorker, ModelSet, ReloadPhase, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { FromWorker, ModelSet, ReloadPhase, TaskOptions, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
@@ -39,6 +39,7 @@ interface PendingTask {
   input: AnyStageInput;
   modelSet: ModelSet;
   generation: number;
+  options?: TaskOptions;
   onStage: StageDone;
   onFailed?: StageFailed;
   resolve: () => void;
@@ -296,11 +297,11 @@ export class WorkerPool {
 
   /** Runs `stages` one after another on one worker (a chain: no round trip between them); each stage's
    *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
-  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live', generation = this.generation): Promise<void> {
+  run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live', generation = this.generation, options?: TaskOptions): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, generation, onStage, onFailed, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, generation, ...(options ? { options } : {}), onStage, onFailed, resolve, reject });
       this.dispatch();
     });
   }
@@ -436,7 +437,7 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.replace(slot, { code: ERROR_CODES.AGENT_TIMEOUT, message: `no answer within ${this.options.agentTimeoutMs} ms; worker replaced` });
       }, this.options.agentTimeoutMs);
-      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input, generation: task.generation, ...(task.modelSet === 'trial' ? { modelSet: 'trial' } : {}) };
+      const message: ToWorker = { type: 'run', taskId: task.taskId, stages: task.stages, input: task.input, generation: task.generation, ...(task.modelSet === 'trial' ? { modelSet: 'trial' } : {}), ...(task.options ? { options: task.options } : {}) };
       slot.worker.postMessage(message);
     }
   }

@@ -13,11 +13,14 @@ export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number; keptSets?: Array<{ generation: number; modelsDir: string }> }
 /** Which of a worker's model sets runs a task: the live one, or the trial one when a trial is loaded. */
 export type ModelSet = 'live' | 'trial';
+/** How a task runs besides its input: the F-Agent's ensemble size while the power governor steps down
+ *  (docs/device-health.md#power-and-heat); absent: the full ensemble. */
+export interface TaskOptions { ensembleMembers?: number }
 export type ToWorker =
   /** Runs `stages` one after another on this worker, each given the outputs of the ones before it. */
   /** `generation`: the live models the analysis started on (kept by the worker until the pool releases
    *  them), so an analysis in flight across a swap finishes on the versions it started with. */
-  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput; modelSet?: ModelSet; generation?: number }
+  | { type: 'run'; taskId: number; stages: PipelineStage[]; input: AnyStageInput; modelSet?: ModelSet; generation?: number; options?: TaskOptions }
   /** A model update in two phases: 'prepare' loads the models again beside the current ones (which keep
    *  serving), from `modelsDir` when given (a new live view, engine/updates/liveView.ts); 'commit' swaps
    *  them in; 'abort' discards them. */

@@ -10,6 +10,7 @@ import { openDatabase } from './database.js';
 import { AnalysisStore, STORE_QUERIES } from './analysisStore.js';
 import { backupDatabase, checkDatabase, markEngineRunning, restoreDatabase, restoreRefusal, scheduleBackups, vacuumDatabase, databaseStats } from './maintenance.js';
 import { adviseIndexes } from './indexAdvisor.js';
+import { PowerGovernor } from '../monitoring/powerGovernor.js';
 
 const result = (id: string): AnalysisResult => ({ id, status: 'ok', models: { m: '1' }, timingsMs: { total: 1 } });
 const fill = (store: AnalysisStore, n: number, prefix = 'inc') => { for (let i = 0; i < n; i++) store.saveRun(parseIncident({ id: `${prefix}-${i}`, text: 'x' }), result(`${prefix}-${i}`)); };
@@ -96,5 +97,25 @@ test('scheduled backups keep only the newest ones', async () => {
   assert.ok(!kept.includes('safe-edge-2024-01-01T00-00-00-000Z.sqlite'), 'the oldest went first');
   assert.equal(restoreRefusal(join(dir, 'backups', kept.at(-1) as string)), null, 'the new backup is a sound database');
   assert.deepEqual(logs, ['database backed up']);
+  db.close();
+});
+
+test('a scheduled backup is deferred while the power governor steps down and taken once at its step-up', async () => {
+  const { readdirSync, existsSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'safe-maint-'));
+  const db = openDatabase(dir);
+  fill(new AnalysisStore(db), 1);
+  const governor = new PowerGovernor();
+  governor.update({ atMs: 0, values: { safe_thermal_throttled: 1 } });
+  const logs: string[] = [];
+  const stop = scheduleBackups(db, dir, 3600_000, 2, (msg) => logs.push(msg), (resume) => governor.allow('backup', resume));
+  assert.deepEqual(logs, ['scheduled backup deferred: background work stepped down for power or heat']);
+  assert.equal(existsSync(join(dir, 'backups')) && readdirSync(join(dir, 'backups')).length > 0, false, 'nothing written while stepped down');
+  assert.deepEqual(governor.state().deferred, ['backup']);
+  governor.update({ atMs: 61_000, values: { safe_thermal_throttled: 0 } }); // a quiet minute: step up
+  for (let i = 0; i < 100 && logs.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+  stop();
+  assert.deepEqual(logs.slice(1), ['database backed up']);
+  assert.equal(readdirSync(join(dir, 'backups')).length, 1);
   db.close();
 });

@@ -189,9 +189,12 @@ function removeBackups(dataDir: string): number {
 }
 
 /** Takes a backup into <dataDir>/backups now and then every `everyMs`, keeping the newest `keep`. */
-export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void): () => void {
+export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: number, keep: number, log: (msg: string, fields?: Record<string, unknown>) => void,
+  gate?: BackupGate): () => void {
   const dir = join(dataDir, BACKUPS_DIR);
+  let stopped = false;
   const take = async () => {
+    if (stopped) return;
     try {
       makeOwnerOnlyDir(dir);
       const file = join(dir, backupFileName(new Date()));
@@ -203,11 +206,20 @@ export function scheduleBackups(db: SqliteDatabase, dataDir: string, everyMs: nu
       log('scheduled backup failed', { error: (err as Error).message });
     }
   };
-  const timer = setInterval(() => void take(), everyMs);
+  // A backup put off by the gate is taken once when it allows again (never after stop).
+  const due = () => {
+    if (gate && !gate(() => void take())) { log('scheduled backup deferred: background work stepped down for power or heat'); return; }
+    void take();
+  };
+  const timer = setInterval(due, everyMs);
   timer.unref();
-  void take();
-  return () => clearInterval(timer);
+  due();
+  return () => { stopped = true; clearInterval(timer); };
 }
+
+/** Asked before each scheduled backup: false puts it off, and `resume` is called once when background work
+ *  may run again (the power governor, docs/device-health.md#power-and-heat). */
+export type BackupGate = (resume: () => void) => boolean;
 
 /** Left in a legacy data directory once its database has been moved; names where it went. */
 export const MIGRATED_MARKER = 'MOVED-TO-SHARED-DATA-DIRECTORY.txt';

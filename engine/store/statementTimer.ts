@@ -8,7 +8,9 @@ export class StatementTimer {
   /** Quantiles for GET /v1/stats (its contract); the Prometheus histogram is `observe` (docs/metrics.md). */
   readonly stats = new TimingStats();
 
-  constructor(private readonly slowQueryMs = 50, private readonly logger?: Logger, private readonly observe?: (statement: string, seconds: number) => void) {}
+  /** `onSlow`: counts a statement over the bound (safe_sqlite_slow_statements_total, the SqliteSlowStatements alert). */
+  constructor(private readonly slowQueryMs = 50, private readonly logger?: Logger, private readonly observe?: (statement: string, seconds: number) => void,
+    private readonly onSlow?: (statement: string) => void) {}
 
   run<T>(name: string, statement: () => T): T {
     const started = performance.now();
@@ -18,7 +20,10 @@ export class StatementTimer {
       const ms = performance.now() - started;
       this.stats.record(name, ms);
       this.observe?.(name, ms / 1000);
-      if (ms > this.slowQueryMs) this.logger?.warn('slow query', { statement: name, ms: Math.round(ms * 1000) / 1000, boundMs: this.slowQueryMs });
+      if (ms > this.slowQueryMs) {
+        this.logger?.warn('slow query', { statement: name, ms: Math.round(ms * 1000) / 1000, boundMs: this.slowQueryMs });
+        this.onSlow?.(name);
+      }
     }
   }
 }

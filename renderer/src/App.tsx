@@ -13,6 +13,7 @@ import { ErrorNotice } from './components/ErrorNotice.js';
 import { LiveRegion } from './components/LiveRegion.js';
 import { PageFrame, SkipLink } from './components/PageFrame.js';
 import { draftKey } from './logic/incidentDraft.js';
+import { useAlertNotifications } from './components/useAlertNotifications.js';
 
 // One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
 // comes only with the pages that chart.
@@ -57,6 +58,7 @@ export function App({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
   const route = useRoute();
   const connection = useEngineConnection(transport);
+  useAlertNotifications(transport);
   useEffect(() => {
     // Two seconds in, when idle: after the first page has drawn, so its own load is not slowed (bench:ui).
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 0));

@@ -13,6 +13,7 @@ import type { FloodCase } from './flood/surrogateFeatures.js';
 import { applyEnsembleBands } from './plume/ensembleBands.js';
 import { applyFireEnsembleBands } from './fire/ensembleBands.js';
 import { applyFloodEnsembleBands } from './flood/ensembleBands.js';
+import { ENSEMBLE_MEMBERS } from './surrogate/ensemble.js';
 import { findSubstance } from '../../contract/substances.js';
 import { hazmatGuidance } from './hazmat/index.js';
 import { flammableHazards } from './flammable/index.js';
@@ -55,16 +56,17 @@ export function runField(incident: Incident, bandSamples?: { plume?: number; fir
 }
 
 /** Physics with bands from a 256-member surrogate ensemble where a surrogate is loaded and the case is in
- *  its range; the physics' Monte Carlo runs only where one is not (so it is never computed twice). */
-export async function runFieldWithSurrogates(incident: Incident, surrogates: FieldSurrogates): Promise<FieldResult> {
+ *  its range; the physics' Monte Carlo runs only where one is not (so it is never computed twice).
+ *  `members`: fewer while the engine steps down for power or heat (the result's bands say how many). */
+export async function runFieldWithSurrogates(incident: Incident, surrogates: FieldSurrogates, members = ENSEMBLE_MEMBERS): Promise<FieldResult> {
   const skip = (model: SurrogateModel<unknown> | null) => (model ? 0 : undefined);
   const result = runField(incident, { plume: skip(surrogates.plume), fire: skip(surrogates.fire), flood: skip(surrogates.flood) });
   const { facts } = incident;
   if (result.plume && surrogates.plume) {
-    result.plume = await orPhysics(applyEnsembleBands(result.plume, surrogates.plume)) ?? plumeFootprint(incident, facts.release!, facts.weather!);
+    result.plume = await orPhysics(applyEnsembleBands(result.plume, surrogates.plume, members)) ?? plumeFootprint(incident, facts.release!, facts.weather!);
   }
-  if (result.fire && surrogates.fire) result.fire = await orPhysics(applyFireEnsembleBands(result.fire, surrogates.fire)) ?? fireSpread(incident, facts.fire!);
-  if (result.flood && surrogates.flood) result.flood = await orPhysics(applyFloodEnsembleBands(result.flood, surrogates.flood)) ?? polderFlooding(facts.flood!);
+  if (result.fire && surrogates.fire) result.fire = await orPhysics(applyFireEnsembleBands(result.fire, surrogates.fire, members)) ?? fireSpread(incident, facts.fire!);
+  if (result.flood && surrogates.flood) result.flood = await orPhysics(applyFloodEnsembleBands(result.flood, surrogates.flood, members)) ?? polderFlooding(facts.flood!);
   return result;
 }
 

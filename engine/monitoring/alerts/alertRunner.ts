@@ -14,6 +14,10 @@ export interface EngineReadings {
   eventLoopDelayP99Seconds: number | null; workerRestartsTotal: number | null;
   /** Model name → 1 while the engine runs without it (refused: unsigned, changed, unloadable), else 0. */
   modelCheckFailed?: Record<string, 0 | 1>;
+  /** Whole analyses so far as cumulative buckets (AnalysisSlow reads `safe_analysis_duration_seconds_bucket`). */
+  analysisBuckets?: Array<{ le: string; count: number }>;
+  /** SQLite statements over the slow bound so far (SqliteSlowStatements). */
+  sqliteSlowStatementsTotal?: number;
 }
 
 export interface AlertRunnerOptions {
@@ -24,6 +28,8 @@ export interface AlertRunnerOptions {
   /** The `mount` label of the disk metrics: the data directory's volume (docs/device-health.md). */
   diskMount?: string;
   onNotify?: (notifications: Notification[]) => void;
+  /** After each evaluation (the engine tells the power governor whether the analysis budget is at risk). */
+  onEvaluated?: () => void;
   onError?: (message: string) => void;
   /** Evaluate on a timer every rules interval (default true); tests call evaluate() instead. */
   timer?: boolean;
@@ -84,9 +90,12 @@ export class AlertRunner {
     if (readings?.eventLoopDelayP99Seconds != null) samples.push({ metric: 'safe_event_loop_delay_p99_seconds', t: nowMs, value: readings.eventLoopDelayP99Seconds });
     if (readings?.workerRestartsTotal != null) samples.push({ metric: 'safe_worker_restarts_total', t: nowMs, value: readings.workerRestartsTotal });
     for (const [model, value] of Object.entries(readings?.modelCheckFailed ?? {})) samples.push({ metric: 'safe_model_check_failed', labels: { model }, t: nowMs, value });
+    for (const { le, count } of readings?.analysisBuckets ?? []) samples.push({ metric: 'safe_analysis_duration_seconds_bucket', labels: { agent: 'analysis', le }, t: nowMs, value: count });
+    if (readings?.sqliteSlowStatementsTotal !== undefined) samples.push({ metric: 'safe_sqlite_slow_statements_total', t: nowMs, value: readings.sqliteSlowStatementsTotal });
     this.manager.ingest(samples);
     const notifications = this.manager.evaluate(nowMs);
     if (notifications.length) this.options.onNotify?.(notifications);
+    this.options.onEvaluated?.();
     return notifications;
   }
 
@@ -125,7 +134,7 @@ function toItem(a: AlertView): AlertItem {
   const sinceMs = (state === 'resolved' ? a.resolvedAtMs : state === 'firing' ? a.firingSinceMs : a.activeSinceMs) ?? 0;
   const item: AlertItem = {
     key: a.key, rule: a.rule, state, severity: a.severity, labels: a.labels, value: a.value, summary: a.summary, sinceMs,
-    silenced: a.silenced, inhibited: a.inhibited, held: a.held, acknowledged: a.acknowledged ?? null,
+    silenced: a.silenced, inhibited: a.inhibited, held: a.held, acknowledged: a.acknowledged ?? null, notified: a.notified,
   };
   if (a.description) item.description = a.description;
   return item;

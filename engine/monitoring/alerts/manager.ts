@@ -76,6 +76,12 @@ export class AlertManager {
     return m;
   }
 
+  /** Whether any alert of `rule` is pending or firing (cheap: no text rendered, nothing cloned). */
+  isActive(rule: string): boolean {
+    for (const a of this.records.values()) if (a.rule === rule && (a.state === 'pending' || a.state === 'firing')) return true;
+    return false;
+  }
+
   state(): AlertManagerState {
     const s: AlertManagerState = { version: 1, alerts: [...this.records.values()].map((a) => structuredClone(a)), silences: structuredClone(this.silences), nextSilenceId: this.nextSilenceId };
     if (this.resumeAtMs !== undefined) s.resumeAtMs = this.resumeAtMs;

@@ -102,3 +102,25 @@ export function EnginePanel({ health }: { health: DeviceHealth | null }) {
     </dl>
   );
 }
+
+/** Power and heat step-down (docs/device-health.md#power-and-heat): what background work does now and why.
+ *  Nothing on an engine that samples nothing (the alert list already says so). */
+export function PowerPanel({ power }: { power: DeviceHealth['power'] | undefined }) {
+  const { t, language } = useT();
+  if (!power) return null;
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB');
+  if (power.mode === 'normal') return <p className="power-state" data-testid="power-state" data-mode="normal">{t('power.normal')}</p>;
+  const reasons = power.reasons.map((r) => t(`power.reason.${r}`)).join(t('power.listSeparator'));
+  return (
+    <div className="power-state power-stepped-down" role="status" data-testid="power-state" data-mode="stepped-down">
+      <p><strong className="warn">{t('power.steppedDown', { time: time(power.sinceMs ?? 0) })}</strong>{reasons && <>{' · '}{reasons}</>}</p>
+      <ul>
+        <li>{t('power.batch', { n: power.batchSlots ?? 0 })}</li>
+        <li>{power.ensembleMembers === null ? t('power.ensembleFull') : t('power.ensembleReduced', { n: power.ensembleMembers })}</li>
+        {power.deferred.length > 0 && <li>{t('power.deferred', { work: power.deferred.map((w) => t(`power.work.${w}`)).join(t('power.listSeparator')) })}</li>}
+        <li>{t('power.interactive')}</li>
+        <li>{power.stepUpAtMs === null ? t('power.stepUpWhenQuiet') : t('power.stepUpAt', { time: time(power.stepUpAtMs) })}</li>
+      </ul>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
 import type { AlertsView } from '../../../engine/contract/alerts.js';
 import type { EngineTransport } from '../transport/engineTransport.js';
 import { DEFAULT_RANGE, MAIN_METRICS, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
-import { AlertList, EnginePanel, LatestValues, MetricChart, RangeButtons } from '../components/DeviceHealthPanels.js';
+import { AlertList, EnginePanel, LatestValues, MetricChart, PowerPanel, RangeButtons } from '../components/DeviceHealthPanels.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 
@@ -60,6 +60,7 @@ export function DeviceHealthPage({ transport }: { transport: EngineTransport }) 
       <h1 id="device-title">{t('device.title')}</h1>
       {/* No retry button: the page asks again every second. */}
       {error !== null && <ErrorNotice error={error} testId="device-error" />}
+      <PowerPanel power={health?.power} />
       <h2>{t('device.latest')}</h2>
       <LatestValues health={health} />
       <h2>{t('device.alerts')}</h2>

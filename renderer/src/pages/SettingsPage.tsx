@@ -4,6 +4,32 @@ import { useT } from '../i18n/i18n.js';
 import { modelName } from '../logic/modelNames.js';
 import { TextSizeSelect, ThemeSelect } from '../components/AppearanceControls.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { notifyAlertsOn, setNotifyAlerts } from '../logic/alertNotifications.js';
+
+/** Browser mode's toggle for alert notifications (the desktop app always shows native ones): asks the
+ *  browser's permission when turned on, and says so when the browser refuses or cannot. */
+function AlertNotificationsToggle() {
+  const { t } = useT();
+  const supported = typeof Notification !== 'undefined';
+  const [on, setOn] = useState(() => supported && notifyAlertsOn(localStorage));
+  const [permission, setPermission] = useState(() => (supported ? Notification.permission : 'denied'));
+  const change = (wanted: boolean) => {
+    setNotifyAlerts(localStorage, wanted);
+    setOn(wanted);
+    if (wanted && Notification.permission === 'default') void Notification.requestPermission().then(setPermission);
+  };
+  return (
+    <section aria-labelledby="settings-notifications" data-testid="settings-notifications">
+      <h2 id="settings-notifications">{t('settings.notifications')}</h2>
+      <label>
+        <input type="checkbox" checked={on} disabled={!supported} onChange={(e) => change(e.target.checked)} data-testid="notify-alerts" />
+        {' '}{t('settings.notifications.alerts')}
+      </label>
+      {!supported && <p className="muted">{t('settings.notifications.unsupported')}</p>}
+      {supported && on && permission === 'denied' && <p className="warn">{t('settings.notifications.denied')}</p>}
+    </section>
+  );
+}
 
 export function SettingsPage({ transport }: { transport: EngineTransport }) {
   const { t, language, setLanguage } = useT();
@@ -49,6 +75,7 @@ export function SettingsPage({ transport }: { transport: EngineTransport }) {
           {about.tls && <p className="muted">{t('settings.tlsHint')}</p>}
         </section>
       )}
+      {transport.kind === 'http' && <AlertNotificationsToggle />}
       {health && health.problems.length > 0 && (
         <div data-testid="health-problems">
           {health.problems.map((p) => <ErrorNotice key={p.key} error={p} testId={`health-problem-${p.key}`} />)}

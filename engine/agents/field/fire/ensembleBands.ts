@@ -11,7 +11,7 @@ import { FIRE_UNCERTAINTY } from './index.js';
 
 /** The result with the surrogate-ensemble band; null when the case is outside the surrogate's range (the
  *  caller then runs the physics' Monte Carlo). */
-export async function applyFireEnsembleBands(fire: FireResult, surrogate: SurrogateModel<FireCase>): Promise<FireResult | null> {
+export async function applyFireEnsembleBands(fire: FireResult, surrogate: SurrogateModel<FireCase>, memberCount = ENSEMBLE_MEMBERS): Promise<FireResult | null> {
   const base: FireCase = {
     fuelModel: fire.fuelModel, midflameWindMps: Number(fire.inputsUsed.midflameWindSpeedMps), slopePct: Number(fire.inputsUsed.slopePct),
     deadMoisturePct: Number(fire.inputsUsed.deadFuelMoisturePct), liveMoisturePct: Number(fire.inputsUsed.liveFuelMoisturePct),
@@ -20,7 +20,7 @@ export async function applyFireEnsembleBands(fire: FireResult, surrogate: Surrog
   if (!surrogate.spec.inRange(base)) return null; // outside what the surrogate was trained on
   const r = FIRE_SURROGATE_RANGE;
   const random = createRandom(hashSeed(JSON.stringify(base)));
-  const members: FireCase[] = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+  const members: FireCase[] = Array.from({ length: memberCount }, () => ({
     ...base,
     midflameWindMps: perturbed(base.midflameWindMps, lognormalFactor(random, FIRE_UNCERTAINTY.windLogSigma), 0, Infinity),
     // Moisture is capped below extinction, as the physics band does: the fuel is still burning.
@@ -34,6 +34,6 @@ export async function applyFireEnsembleBands(fire: FireResult, surrogate: Surrog
   return {
     ...fire,
     headRateBandMPerMin: roundedBand(Array.from(rates), 2),
-    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
+    bands: { method: 'surrogate-ensemble', members: memberCount, model: surrogate.label },
   };
 }

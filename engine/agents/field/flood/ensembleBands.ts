@@ -13,11 +13,11 @@ const MAX_MEMBERS_BY_PHYSICS = 32;
 
 /** The result with surrogate-ensemble bands; null when too many members are outside the surrogate's
  *  range (the caller then runs the physics' Monte Carlo). */
-export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>): Promise<FloodResult | null> {
+export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: SurrogateModel<FloodCase>, memberCount = ENSEMBLE_MEMBERS): Promise<FloodResult | null> {
   const u = flood.inputsUsed;
   const base = { breachWidthM: Number(u.breachWidthM), headM: Number(u.headM), polderAreaKm2: Number(u.polderAreaKm2), weirCoefficient: Number(u.weirCoefficient), initialDepthM: Number(u.startDepthM) };
   const random = createRandom(hashSeed(JSON.stringify(base)));
-  const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+  const members = Array.from({ length: memberCount }, () => ({
     ...base,
     breachWidthM: base.breachWidthM * lognormalFactor(random, FLOOD_UNCERTAINTY.breachWidthLogSigma),
     headM: base.headM * lognormalFactor(random, FLOOD_UNCERTAINTY.headLogSigma),
@@ -49,6 +49,6 @@ export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: Sur
       const all = memberHours.filter((h): h is number => h !== null && h <= FLOOD_HORIZON_H);
       return { ...t, band: all.length === memberHours.length ? roundedBand(all, 2) : null };
     }),
-    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
+    bands: { method: 'surrogate-ensemble', members: memberCount, model: surrogate.label },
   };
 }

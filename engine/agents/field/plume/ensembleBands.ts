@@ -15,7 +15,7 @@ import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
 
 /** The result with surrogate-ensemble bands; null when a member is outside the surrogate's range (the
  *  caller then runs the physics' Monte Carlo). */
-export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>): Promise<PlumeResult | null> {
+export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>, memberCount = ENSEMBLE_MEMBERS): Promise<PlumeResult | null> {
   const substance = findSubstance(plume.substance);
   const molarMassGPerMol = substance?.molarMassGPerMol;
   // The surrogate learned continuous releases only; a finite one takes the physics' Monte Carlo.
@@ -25,7 +25,7 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
     heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,
   };
   const random = createRandom(hashSeed(JSON.stringify(base)));
-  const members = Array.from({ length: ENSEMBLE_MEMBERS }, () => ({
+  const members = Array.from({ length: memberCount }, () => ({
     rateKgPerS: base.rateKgPerS * lognormalFactor(random, PLUME_UNCERTAINTY.rateLogSigma),
     windSpeedMps: perturbed(base.windSpeedMps, lognormalFactor(random, PLUME_UNCERTAINTY.windLogSigma), MIN_WIND_MPS, Infinity),
     heightM: base.heightM, stability: shiftStability(base.stability, random), terrain: base.terrain,
@@ -41,9 +41,9 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
     ...plume,
     thresholds: plume.thresholds.map((t, level) => ({
       ...t,
-      downwindBandM: roundedBand(Array.from(distances.subarray(level * ENSEMBLE_MEMBERS, (level + 1) * ENSEMBLE_MEMBERS), (gaussianM, k) =>
+      downwindBandM: roundedBand(Array.from(distances.subarray(level * memberCount, (level + 1) * memberCount), (gaussianM, k) =>
         Math.max(gaussianM, denseSideThresholdM(denseSides[k]!, t.ppm, members[k]!.heightM === 0 ? gaussianM : undefined)?.distanceM ?? 0)), 0),
     })),
-    bands: { method: 'surrogate-ensemble', members: ENSEMBLE_MEMBERS, model: surrogate.label },
+    bands: { method: 'surrogate-ensemble', members: memberCount, model: surrogate.label },
   };
 }

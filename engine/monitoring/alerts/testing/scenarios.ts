@@ -15,10 +15,10 @@ export interface Scenario {
 const ramp = (from: number, step: number, n: number) => Array.from({ length: n }, (_, i) => Number((from + step * i).toFixed(6)));
 const repeat = (value: number, n: number) => Array<number>(n).fill(value);
 /** A cumulative histogram: `perMin` observations a minute, each in bucket `le` (the others count by ≤). */
-const histogram = (metric: string, les: string[], perMin: Array<{ le: string; n: number }>) => les.map((le) => {
+const histogram = (metric: string, les: string[], perMin: Array<{ le: string; n: number }>, labels: Labels = {}) => les.map((le) => {
   const upper = le === '+Inf' ? Infinity : Number(le);
   let total = 0;
-  return { metric: `${metric}_bucket`, labels: { le }, values: perMin.map((m) => { if ((m.le === '+Inf' ? Infinity : Number(m.le)) <= upper) total += m.n; return total; }) };
+  return { metric: `${metric}_bucket`, labels: { ...labels, le }, values: perMin.map((m) => { if ((m.le === '+Inf' ? Infinity : Number(m.le)) <= upper) total += m.n; return total; }) };
 });
 
 export const SCENARIOS: Scenario[] = [
@@ -61,7 +61,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'analysis p99 from the histogram: over 50 ms for 5 min fires',
     series: histogram('safe_analysis_duration_seconds', ['0.01', '0.025', '0.05', '0.1', '+Inf'],
-      [...Array.from({ length: 6 }, () => ({ le: '0.025', n: 100 })), ...Array.from({ length: 14 }, () => ({ le: '0.1', n: 100 }))]),
+      [...Array.from({ length: 6 }, () => ({ le: '0.025', n: 100 })), ...Array.from({ length: 14 }, () => ({ le: '0.1', n: 100 }))], { agent: 'analysis', status: 'ok' }),
     checks: [{ atMin: 5, rule: 'AnalysisSlow', firing: 0 }, { atMin: 10, rule: 'AnalysisSlow', firing: 0 }, { atMin: 13, rule: 'AnalysisSlow', firing: 1 }],
   },
   {

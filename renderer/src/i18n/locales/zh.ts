@@ -514,5 +514,22 @@ export const zh = {
   'error.SAFE_E_IDEMPOTENCY_CONFLICT': '此次提交带有先前另一项不同提交的键，因此未进行分析。',
   'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': '请重新提交：每次新提交都会使用新的键。',
   'incidents.runDamaged': '记录已损坏，不予显示：请恢复备份',
+  // Power and heat step-down, and desktop notifications for firing alerts (issue 13, docs/device-health.md#power-and-heat)
+  'power.normal': '后台任务：正常（批量分析、备份和缓存预热照常运行）',
+  'power.steppedDown': '后台任务自 {{time}} 起已降档',
+  'power.reason.battery-low': '电池电量低且未充电', 'power.reason.thermal-throttling': 'CPU 因过热降频', 'power.reason.temperature-critical': '温度过高',
+  'power.listSeparator': '、',
+  'power.batch': '批量分析每次只运行 {{n}} 个',
+  'power.ensembleFull': '不确定性区间：完整集合（256 个成员）',
+  'power.ensembleReduced': '不确定性区间：{{n}} 个成员（通常 256 个），因分析耗时预算告急',
+  'power.deferred': '推迟到恢复后执行：{{work}}',
+  'power.work.backup': '定时备份', 'power.work.cache-warm-up': '缓存预热',
+  'power.interactive': '您亲自发起的分析照常运行，绝不会因电量或温度被拒绝',
+  'power.stepUpWhenQuiet': '条件消失并持续一分钟后恢复',
+  'power.stepUpAt': '若无复发，将于 {{time}} 恢复',
+  'notify.firing.title': 'SAFE Edge 告警：{{severity}}', 'notify.firing.more': '{{summary}}（另有 {{n}} 条）',
+  'settings.notifications': '桌面通知', 'settings.notifications.alerts': '设备告警触发时通知我（本页面打开期间）',
+  'settings.notifications.denied': '浏览器已阻止本页面的通知：请在其网站设置中允许。',
+  'settings.notifications.unsupported': '此浏览器无法显示通知。',
 } as const;
 export type MessageKey = keyof typeof zh;
