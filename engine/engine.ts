@@ -33,7 +33,8 @@ import { BodyBudget } from './orchestrator/bodyBudget.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { AlertRunner } from './monitoring/alerts/alertRunner.js';
-import { loadAlertRules } from './monitoring/alerts/rules.js';
+import { loadAlertRules, type AlertRules } from './monitoring/alerts/rules.js';
+import type { CollectorSources } from './monitoring/collectors/index.js';
 import type { AlertsView } from './contract/alerts.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 import { EngineMetrics } from './metrics/registry.js';
@@ -72,8 +73,9 @@ export interface EngineStartOptions {
   scheduledBackups?: boolean;
   /** false: opened for queries only (the CLI's history, show, models): no agent workers are started. */
   agents?: boolean;
-  /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not. */
-  deviceMonitor?: boolean;
+  /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not.
+   *  Fault injection (tests, bench:monitor) passes a setup: replaced parts of the machine, other alert rules. */
+  deviceMonitor?: boolean | DeviceMonitorSetup;
   /** How canary and shadow trials are judged (tests use small samples; docs/updates.md). */
   trialRules?: Partial<TrialRules>;
   /** Long-running hosts check the configured model channel in the background (docs/updates.md). */
@@ -85,6 +87,9 @@ export interface EngineStartOptions {
   /** Long-running hosts run the database's full integrity check in the background after the quick one at start. */
   fullDatabaseCheck?: boolean;
 }
+
+/** How fault injection runs the monitor (docs/device-health.md, "Fault injection"). */
+export interface DeviceMonitorSetup { sources?: CollectorSources; alertRules?: AlertRules }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
 const MODEL_PROBLEM_PREFIX = 'model:';
@@ -154,8 +159,9 @@ export class Engine {
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
     } : null);
-    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000 }) : null;
-    this.alertRunner = this.monitor ? this.startAlerts(this.monitor) : null;
+    const setup: DeviceMonitorSetup = typeof options.deviceMonitor === 'object' ? options.deviceMonitor : {};
+    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, sources: setup.sources }) : null;
+    this.alertRunner = this.monitor ? this.startAlerts(this.monitor, setup.alertRules ?? loadAlertRules()) : null;
     metrics.watch({
       queueDepth: () => { const q = pipeline?.queue; return q ? q.interactive + q.batch : 0; },
       workerRestarts: () => pipeline?.queue.replacedWorkers ?? 0,
@@ -187,9 +193,9 @@ export class Engine {
   }
 
   /** Alerts live beside the sampler (docs/alerts.md, "Running live"): rules.yaml, state in the data directory. */
-  private startAlerts(monitor: DeviceMonitor): AlertRunner {
+  private startAlerts(monitor: DeviceMonitor, rules: AlertRules): AlertRunner {
     const runner = new AlertRunner({
-      rules: loadAlertRules(), stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
+      rules, stateFile: join(this.config.dataDir, ALERT_STATE_FILE), diskMount: this.config.dataDir,
       engineReadings: () => {
         const p99Ms = monitor.view().engine.eventLoopDelayP99Ms;
         return {
@@ -200,7 +206,9 @@ export class Engine {
       onNotify: (notifications) => { for (const n of notifications) this.logger.warn(`alert ${n.kind}`, { alerts: n.alerts.map((a) => a.summary.en) }); },
       onError: (message) => this.logger.warn(message),
     });
-    monitor.onSample((sample) => runner.ingestDeviceSample(sample));
+    // Evaluated at each sample (1 s), not only every rules interval, so an alert fires within its `for` + a
+    // second of the fault (docs/alerts.md, "Running live"); the runner's timer still evaluates without samples.
+    monitor.onSample((sample) => { runner.ingestDeviceSample(sample); runner.evaluate(); });
     return runner;
   }
 

@@ -3,11 +3,15 @@
 // thread whose delay matters (a histogram reset each window, as the issue asks).
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { capabilities, DEVICE_METRICS, type DeviceSample } from './collectors/index.js';
+import { capabilities, DEVICE_METRICS, type CollectorSources, type DeviceSample } from './collectors/index.js';
 import type { DeviceHealth } from '../contract/deviceHealth.js';
 import { TimeSeriesStore } from './timeseries/timeSeriesStore.js';
 
-export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number }
+export interface SamplerOptions {
+  dataDir: string; historyFile: string; intervalMs: number;
+  /** Fault injection only: parts of the machine replaced (collectors/sample.ts). */
+  sources?: CollectorSources;
+}
 export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
 
 const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);
