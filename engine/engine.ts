@@ -159,7 +159,8 @@ export class Engine {
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
     } : null);
-    const setup: DeviceMonitorSetup = typeof options.deviceMonitor === 'object' ? options.deviceMonitor : {};
+    const setup: DeviceMonitorSetup = typeof options.deviceMonitor === 'object' ? options.deviceMonitor
+      : config.testDeviceOverlay !== null ? { sources: { overlayRoot: config.testDeviceOverlay } } : {};
     this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, sources: setup.sources }) : null;
     this.alertRunner = this.monitor ? this.startAlerts(this.monitor, setup.alertRules ?? loadAlertRules()) : null;
     metrics.watch({
