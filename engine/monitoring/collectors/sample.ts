@@ -17,6 +17,6 @@ export interface CollectorSources {
    *  a folder here replaces the same folder. Everything else is read from the machine. */
   overlayRoot?: string;
   /** The data directory measured as a volume of this size holding only its own files: a small disk that
-   *  a fault can fill, where the machine refuses to mount a small file system. */
+   *  a fault can fill without root (mounting a small file system needs it). */
   diskCapacityBytes?: number;
 }
