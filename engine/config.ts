@@ -75,7 +75,9 @@ export const configSchema = z.object({
   /** Tests only, never set in use: the database may grow by this many pages past its size at start, then
    *  every write fails as on a full disk (SQLite's max_page_count; docs/hardening.md#saving). null: no limit. */
   testDatabaseSparePages: z.union([z.null(), z.coerce.number().int().min(0)]),
-  testDeviceRoot: z.union([z.null(), z.string().min(1)]),
+  /** Tests only, never set in use: a folder whose files replace the same paths under / for the device
+   *  sampler (a battery at 8 % for the dashboard's screenshots; docs/device-health.md#fault-injection). */
+  testDeviceOverlay: z.string().min(1).nullable(),
 });
 export type EngineConfig = z.infer<typeof configSchema>;
 
@@ -114,7 +116,7 @@ export function defaultConfig(): EngineConfig {
     modelCheckEveryHours: 6,
     browserMode: false,
     testDatabaseSparePages: null,
-    testDeviceRoot: null,
+    testDeviceOverlay: null,
   };
 }
 

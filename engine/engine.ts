@@ -36,6 +36,7 @@ import { AlertRunner } from './monitoring/alerts/alertRunner.js';
 import { loadAlertRules, type AlertRules } from './monitoring/alerts/rules.js';
 import type { Notification } from './monitoring/alerts/manager.js';
 import { PowerGovernor, powerThresholdsFrom } from './monitoring/powerGovernor.js';
+import type { CollectorSources } from './monitoring/collectors/index.js';
 import type { AlertsView } from './contract/alerts.js';
 import { DEVICE_METRICS, type DeviceHealth } from './contract/deviceHealth.js';
 import { EngineMetrics } from './metrics/registry.js';
@@ -74,8 +75,9 @@ export interface EngineStartOptions {
   scheduledBackups?: boolean;
   /** false: opened for queries only (the CLI's history, show, models): no agent workers are started. */
   agents?: boolean;
-  /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not. */
-  deviceMonitor?: boolean;
+  /** Long-running hosts sample the device's health every second (docs/device-health.md); one-shot commands do not.
+   *  Fault injection (tests, bench:monitor) passes a setup: replaced parts of the machine, other alert rules. */
+  deviceMonitor?: boolean | DeviceMonitorSetup;
   /** How canary and shadow trials are judged (tests use small samples; docs/updates.md). */
   trialRules?: Partial<TrialRules>;
   /** Long-running hosts check the configured model channel in the background (docs/updates.md). */
@@ -90,6 +92,9 @@ export interface EngineStartOptions {
    *  to `evaluateAlerts`, as the runner's timer would call it (docs/alerts.md, "Running live"). */
   testAlerts?: { rules?: AlertRules; nowMs?: () => number; timer?: boolean };
 }
+
+/** How fault injection runs the monitor (docs/device-health.md, "Fault injection"). */
+export interface DeviceMonitorSetup { sources?: CollectorSources; alertRules?: AlertRules }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
 const MODEL_PROBLEM_PREFIX = 'model:';
@@ -162,10 +167,10 @@ export class Engine {
       dropTrial: () => pipeline.dropTrial(),
       analyzeTwin: (incident, modelSet) => pipeline.analyze(incident, { priority: 'batch', modelSet }),
     } : null);
-    this.monitor = options.deviceMonitor ? new DeviceMonitor({
-      dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, ...(config.testDeviceRoot ? { root: config.testDeviceRoot } : {}),
-    }) : null;
-    if (config.testDeviceRoot) logger.warn('test setting: the device sampler reads a fake /proc and /sys', { root: config.testDeviceRoot });
+    const setup: DeviceMonitorSetup = typeof options.deviceMonitor === 'object' ? options.deviceMonitor
+      : config.testDeviceOverlay !== null ? { sources: { overlayRoot: config.testDeviceOverlay } } : {};
+    this.monitor = options.deviceMonitor ? new DeviceMonitor({ dataDir: config.dataDir, historyFile: join(config.dataDir, DEVICE_HISTORY_FILE), intervalMs: 1000, sources: setup.sources }) : null;
+    if (this.monitor && config.testDeviceOverlay !== null) logger.warn('test setting: files replace parts of the machine\'s /proc and /sys for the device sampler', { overlay: config.testDeviceOverlay });
     this.alertRunner = this.monitor ? this.startAlerts(this.monitor, options) : null;
     if (this.monitor && this.power) this.startPower(this.monitor, this.power);
     metrics.watch({
@@ -221,7 +226,9 @@ export class Engine {
       onEvaluated: () => this.power?.setBudgetAtRisk(runner.manager.isActive('AnalysisSlow')),
       onError: (message) => this.logger.warn(message),
     });
-    monitor.onSample((sample) => runner.ingestDeviceSample(sample));
+    // Evaluated at each sample (1 s), not only every rules interval, so an alert fires within its `for` + a
+    // second of the fault (docs/alerts.md, "Running live"); the runner's timer still evaluates without samples.
+    monitor.onSample((sample) => { runner.ingestDeviceSample(sample); runner.evaluate(); });
     return runner;
   }
 
@@ -280,7 +287,8 @@ export class Engine {
     try {
       // Hosts that sample the device also step background work down for power and heat, with the alert
       // rules' own thresholds (docs/device-health.md#power-and-heat). A bad rules file fails the start here.
-      const alertRules = options.deviceMonitor ? options.testAlerts?.rules ?? loadAlertRules() : null;
+      const setupRules = typeof options.deviceMonitor === 'object' ? options.deviceMonitor.alertRules : undefined;
+      const alertRules = options.deviceMonitor ? setupRules ?? options.testAlerts?.rules ?? loadAlertRules() : null;
       const power = alertRules ? new PowerGovernor(powerThresholdsFrom(alertRules)) : null;
       if (config.testDatabaseSparePages !== null) {
         const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);

@@ -11,7 +11,7 @@ export const ENVIRONMENT = {
   browserMode: 'SAFE_EDGE_BROWSER_MODE',
   /** Tests only: simulates a full disk (docs/hardening.md#saving). */
   testDatabaseSparePages: 'SAFE_EDGE_TEST_DB_SPARE_PAGES',
-  /** Tests only: the device sampler reads /proc and /sys under this folder (a fake battery or thermal zone, docs/device-health.md). */
-  testDeviceRoot: 'SAFE_EDGE_TEST_DEVICE_ROOT',
+  /** Tests only: files that replace the machine's /proc and /sys for the sampler (docs/device-health.md#fault-injection). */
+  testDeviceOverlay: 'SAFE_EDGE_TEST_DEVICE_OVERLAY',
 } as const;
 export type EnvironmentSetting = keyof typeof ENVIRONMENT;

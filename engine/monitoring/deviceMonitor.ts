@@ -3,12 +3,15 @@
 // thread whose delay matters (a histogram reset each window, as the issue asks).
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { capabilities, DEVICE_METRICS, type DeviceSample } from './collectors/index.js';
+import { capabilities, DEVICE_METRICS, type CollectorSources, type DeviceSample } from './collectors/index.js';
 import type { DeviceHealth } from '../contract/deviceHealth.js';
 import { TimeSeriesStore } from './timeseries/timeSeriesStore.js';
 
-/** `root`: where /proc and /sys are read (tests point it at a fake battery; the machine's own by default). */
-export interface SamplerOptions { dataDir: string; historyFile: string; intervalMs: number; root?: string }
+export interface SamplerOptions {
+  dataDir: string; historyFile: string; intervalMs: number;
+  /** Fault injection only: parts of the machine replaced (collectors/sample.ts). */
+  sources?: CollectorSources;
+}
 export type SamplerMessage = { kind: 'sample'; sample: DeviceSample } | { kind: 'error'; message: string };
 
 const SAMPLER_URL = new URL('./samplerWorker.js', import.meta.url);

@@ -8,7 +8,7 @@ import type { SamplerOptions, SamplerMessage } from './deviceMonitor.js';
 
 const options = workerData as SamplerOptions;
 const store = new TimeSeriesStore(options.historyFile);
-const collector = await createDeviceCollector({ dataDir: options.dataDir, ...(options.root ? { root: options.root } : {}) });
+const collector = await createDeviceCollector({ dataDir: options.dataDir, sources: options.sources });
 let lastCompactMs = 0;
 let running = false;
 

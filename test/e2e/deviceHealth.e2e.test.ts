@@ -1,8 +1,10 @@
 // The device-health page end to end (docs/device-health.md, "Dashboard"): a real `safe-edge serve`
-// samples this machine; its alert state file holds a disk alert from before the restart (the way state
-// survives restarts, docs/alerts.md). The page opens in zh and en, shows the metrics this container
-// measures and "not available here" for the rest, draws the charts, lists the alert, and the viewer
-// token sees the alert buttons disabled. Screenshots: dist/screenshots/device-health-zh.png, -en.png.
+// samples this machine, plus a battery at 8 % and discharging from a fake /sys (the test-only overlay,
+// docs/device-health.md#fault-injection), so BatteryLow fires live. Its alert state file holds a disk
+// alert from before the restart (the way state survives restarts, docs/alerts.md), which fresh samples of
+// this disk resolve. The page opens in zh and en, shows the metrics this container measures and "not
+// available here" for the rest, draws the charts, lists the alerts, and the viewer token sees the alert
+// buttons disabled. Screenshots: dist/screenshots/device-health-zh.png, -en.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,10 @@ before(async () => {
     alerts: [{ key: `DiskSpaceLow${JSON.stringify([['mount', dataDir]])}`, rule: 'DiskSpaceLow', labels, state: 'firing', value: 0.93, latched: true,
       activeSinceMs: now - 180_000, firingSinceMs: now - 120_000, notified: true, lastNotifiedMs: now - 90_000 }],
   }));
-  server = await startServer(dataDir);
+  const overlay = mkdtempSync(join(tmpdir(), 'safe-e2e-battery-'));
+  mkdirSync(join(overlay, 'sys/class/power_supply/BAT0'), { recursive: true });
+  for (const [file, text] of Object.entries({ type: 'Battery', capacity: '8', status: 'Discharging' })) writeFileSync(join(overlay, 'sys/class/power_supply/BAT0', file), `${text}\n`);
+  server = await startServer(dataDir, 0, { SAFE_EDGE_TEST_DEVICE_OVERLAY: overlay });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -51,9 +56,11 @@ async function open(lang: 'zh' | 'en', token: string): Promise<void> {
 test('zh: latest values, "not available here" for what this machine cannot measure, charts, the alert list', async () => {
   await open('zh', server.token);
   assert.equal(await page.getByTestId('nav-device').textContent(), '设备状态');
-  const battery = page.getByTestId('latest-safe_battery_charge_ratio');
-  if (await battery.getAttribute('data-available') === 'false') assert.match(await battery.textContent() ?? '', /本机无法测量/);
+  const temperature = page.getByTestId('latest-safe_temperature_celsius');
+  if (await temperature.getAttribute('data-available') === 'false') assert.match(await temperature.textContent() ?? '', /本机无法测量/);
   assert.match(await page.getByTestId('alert-list').textContent() ?? '', /磁盘 .* 已用 93%/);
+  await page.locator('[data-testid="alert-list"] li[data-state="firing"]', { hasText: '电池电量 8%，未在充电' }).waitFor();
+  assert.match(await page.getByTestId('latest-safe_battery_charge_ratio').textContent() ?? '', /8(\.0)? %/);
   assert.match(await page.getByTestId('device-engine').textContent() ?? '', /常驻内存 \(RSS\)\d+ MB/);
   await page.getByTestId('range-1h').click();
   await page.getByTestId('range-5m').click();
@@ -66,6 +73,7 @@ test('en: the same page in English', async () => {
   await open('en', server.token);
   assert.equal(await page.getByTestId('nav-device').textContent(), 'Device health');
   assert.match(await page.getByTestId('alert-list').textContent() ?? '', /Disk .* is 93% full/);
+  await page.locator('[data-testid="alert-list"] li[data-state="firing"]', { hasText: 'Battery at 8% and not charging' }).waitFor();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(SCREENSHOTS_DIR, 'device-health-en.png'), fullPage: true });
 });

@@ -1,13 +1,13 @@
 // Power step-down and browser notifications end to end (docs/device-health.md#power-and-heat, docs/alerts.md,
-// "Desktop notifications"): a real `safe-edge serve` whose sampler reads this machine's /proc and a fake
-// /sys with a battery at 4 % and discharging (the test-only SAFE_EDGE_TEST_DEVICE_ROOT). BatteryCritical
+// "Desktop notifications"): a real `safe-edge serve` whose sampler reads this machine's /proc and a
+// battery at 4 % and discharging laid over its /sys (the test-only SAFE_EDGE_TEST_DEVICE_OVERLAY). BatteryCritical
 // fires, the power governor steps background work down, and the device page says so in zh and en. With
 // the Settings toggle on (the browser's permission asked for and granted), the page shows a Web Notification
 // for the firing alert, once. Screenshots: dist/screenshots/power-step-down-zh.png, -en.png and
 // settings-notifications-zh.png (the toggle).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,14 +21,13 @@ const pageErrors: string[] = [];
 
 before(async () => {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  const root = mkdtempSync(join(tmpdir(), 'safe-e2e-device-root-'));
-  symlinkSync('/proc', join(root, 'proc'));
-  const battery = join(root, 'sys/class/power_supply/BAT0');
+  const overlay = mkdtempSync(join(tmpdir(), 'safe-e2e-device-overlay-'));
+  const battery = join(overlay, 'sys/class/power_supply/BAT0');
   mkdirSync(battery, { recursive: true });
   writeFileSync(join(battery, 'type'), 'Battery\n');
   writeFileSync(join(battery, 'capacity'), '4\n');
   writeFileSync(join(battery, 'status'), 'Discharging\n');
-  server = await startServer(undefined, 0, { SAFE_EDGE_TEST_DEVICE_ROOT: root });
+  server = await startServer(undefined, 0, { SAFE_EDGE_TEST_DEVICE_OVERLAY: overlay });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page = await context.newPage();

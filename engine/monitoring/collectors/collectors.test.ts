@@ -75,3 +75,22 @@ test('this machine: the collector for its OS gives memory and disk', async () =>
   assert.ok((s.values.safe_memory_used_ratio ?? -1) > 0 && (s.values.safe_memory_used_ratio ?? 2) < 1);
   assert.ok((s.values.safe_disk_free_bytes ?? 0) > 0);
 });
+
+test('fault-injection sources: overlay files replace the machine\'s, and the data directory can be a small disk', async () => {
+  const root = fakeRoot({ 'proc/stat': STAT(1, 1), 'proc/meminfo': MEMINFO, 'proc/loadavg': '0.25 0 0 1/1 1', 'proc/net/dev': 'a\nb\n' });
+  const overlay = fakeRoot({
+    'proc/meminfo': 'MemTotal: 1000 kB\nMemAvailable: 50 kB\nSwapTotal: 0 kB\nSwapFree: 0 kB\n',
+    'sys/class/power_supply/BAT1/type': 'Battery\n', 'sys/class/power_supply/BAT1/capacity': '42\n', 'sys/class/power_supply/BAT1/status': 'Charging\n',
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-small-disk-'));
+  mkdirSync(join(dataDir, 'sub'));
+  writeFileSync(join(dataDir, 'sub', 'fill.bin'), Buffer.alloc(3000));
+  const collector = createLinuxCollector({ root, dataDir, sources: { overlayRoot: overlay, diskCapacityBytes: 4000 } });
+  const s = await collector.sample(0);
+  assert.ok(Math.abs((s.values.safe_memory_used_ratio ?? 0) - 0.95) < 1e-9, 'meminfo from the overlay');
+  assert.equal(s.values.safe_load1, 0.25, 'loadavg from the machine (not in the overlay)');
+  assert.equal(s.values.safe_battery_charge_ratio, 0.42);
+  assert.equal(s.values.safe_battery_charging, 1);
+  assert.equal(s.values.safe_disk_used_ratio, 0.75, '3000 of 4000 bytes');
+  assert.equal(s.values.safe_disk_free_bytes, 1000);
+});

@@ -4,14 +4,16 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLinuxCollector } from './linuxCollector.js';
 import { createPortableCollector } from './portableCollector.js';
-import type { DeviceSample } from './sample.js';
+import type { CollectorSources, DeviceSample } from './sample.js';
 
 export interface DeviceCollector { sample(nowMs: number): Promise<DeviceSample> }
 
-export async function createDeviceCollector(options: { dataDir: string; root?: string }): Promise<DeviceCollector> {
+export async function createDeviceCollector(options: { dataDir: string; root?: string; sources?: CollectorSources }): Promise<DeviceCollector> {
   const root = options.root ?? '/';
   const hasProc = process.platform === 'linux' && await access(join(root, 'proc/stat')).then(() => true, () => false);
-  return hasProc ? createLinuxCollector({ root, dataDir: options.dataDir }) : createPortableCollector({ dataDir: options.dataDir });
+  if (hasProc) return createLinuxCollector({ root, dataDir: options.dataDir, sources: options.sources });
+  if (options.sources) throw new Error('fault-injection sources need the Linux collector (/proc and /sys)');
+  return createPortableCollector({ dataDir: options.dataDir });
 }
 
-export { capabilities, DEVICE_METRICS, type DeviceSample, type MetricName } from './sample.js';
+export { capabilities, DEVICE_METRICS, type CollectorSources, type DeviceSample, type MetricName } from './sample.js';
