@@ -21,7 +21,7 @@ import type { DatabaseIntegrity } from './store/databaseIntegrity.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
-import { describeSaveFailure, limitDatabaseGrowth } from './store/saveFailure.js';
+import { describeSaveFailure, isDatabaseWriteRefusal, limitDatabaseGrowth } from './store/saveFailure.js';
 import { markEngineRunning, scheduleBackups, securePurge } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
@@ -218,7 +218,7 @@ export class Engine {
         logger.warn('test setting: the database may not grow past a page limit (a simulated full disk)', { maxPages });
       }
       options.testDatabase?.(db);
-      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
+      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db, undefined, () => integrity.assertWritable()), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback,
       // each only if the release key signed it (docs/models.md#signed-models).
       const liveModelsDir = options.agents === false ? null : updates.liveModelsDir();
@@ -343,7 +343,21 @@ export class Engine {
 
   importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
     this.integrity.assertWritable();
-    return importIncident(this.store, args);
+    let imported: OperationResult<'importIncident'>;
+    try {
+      imported = importIncident(this.store, args);
+    } catch (err) {
+      if (!isDatabaseWriteRefusal(err)) throw err;
+      // Disk full, locked, read-only: the runs go in one transaction, so none of them is in the database.
+      // Said as a failed save is, and /health degraded under the same key until a save succeeds
+      // (docs/hardening.md#saving).
+      const message = describeSaveFailure(err, 'import');
+      this.logger.error('could not import the incident file', { incidentId: args.asIncidentId ?? (args.bundle as { incidentId?: unknown } | null)?.incidentId, error: (err as Error).message });
+      this.problems.raise(SAVE_PROBLEM, ERROR_CODES.SAVE_FAILED, message);
+      throw new SafeError(ERROR_CODES.SAVE_FAILED, message);
+    }
+    this.problems.clear(SAVE_PROBLEM);
+    return imported;
   }
 
   /** Deletes every incident, or those last analysed before a day (UTC), for good (docs/storage.md#purging),
