@@ -27,11 +27,12 @@ export function operationHandlers(engine: Engine): OperationHandlers {
     zonesKml: async (args) => engine.zones(args, 'kml'),
     models: async () => engine.models(),
     modelUpdates: async (args) => engine.updates.view(args.limit),
-    // Model updates record every step in the database: refused (DATABASE_DAMAGED) while it is damaged.
+    // Model updates record every step in the database: refused (DATABASE_DAMAGED) while it is damaged, here
+    // before they start and by the ledger itself if the damage is found while they run (a gate, a trial).
     updateModels: async (args) => { engine.integrity.assertWritable(); return engine.updates.update(args.channel); },
     importModels: async (args) => { engine.integrity.assertWritable(); return engine.updates.update(args.bundle, { offline: true }); },
     rollbackModel: async (args) => { engine.integrity.assertWritable(); return engine.updates.rollback(args.name); },
-    trustChannel: async (args) => engine.updates.trust(args.rootFile),
+    trustChannel: async (args) => { engine.integrity.assertWritable(); return engine.updates.trust(args.rootFile); },
     stats: () => engine.stats(),
     deviceHealth: async () => engine.deviceHealth(),
     deviceHistory: async (args) => engine.deviceHistory(args),
