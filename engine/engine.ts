@@ -29,7 +29,7 @@ import { engineBuildHash } from './engineBuild.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
-import { BodyBudget } from './orchestrator/bodyBudget.js';
+import { BodyBudget, incidentBytes, type HeldBytes } from './orchestrator/bodyBudget.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { AlertRunner } from './monitoring/alerts/alertRunner.js';
@@ -54,7 +54,8 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
-  /** The incident's body held against the body budget (HTTP): kept until this analysis ends, then released. */
+  /** The incident's bytes held against the body budget by its door (HTTP, the CLI's batch): kept until this
+   *  analysis ends, then released. Absent: the engine holds them itself (holdIncident), or refuses. */
   heldBody?: HeldBody;
   /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
    *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
@@ -472,13 +473,28 @@ export class Engine {
       return Promise.reject(err);
     }
     if (keyed?.earlier) return 'saved' in keyed.earlier ? Promise.resolve(keyed.earlier.saved) : keyed.earlier.running;
-    const { heldBody } = options;
-    if (heldBody) heldBody.kept = true;
+    let heldBody: HeldBody;
+    try {
+      heldBody = options.heldBody ?? this.holdIncident(incident);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    heldBody.kept = true;
     const run = this.analyzeAndSave(incident, options, keyed?.submission);
     if (keyed) this.submissions.track(keyed.submission, run);
     this.inFlight.add(run);
-    void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody?.release(); });
+    void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody.release(); });
     return run;
+  }
+
+  /**
+   * Holds an incident's bytes (its length as JSON) against the one body budget every door shares
+   * (docs/hardening.md#load), or throws SAFE_E_BUSY. For the doors that hand over an incident already read:
+   * the utility process (the desktop app) and callers in this process. HTTP holds the body from its first
+   * byte instead (server/plugins/incidentBodies.ts); the CLI's batch waits for room (cli/analyzeBatch.ts).
+   */
+  holdIncident(incident: unknown): HeldBytes {
+    return this.bodyBudget.reserve(incidentBytes(incident));
   }
 
   /** A saved analysis's submission key and what an earlier submission with it left; null without a key.
@@ -497,11 +513,13 @@ export class Engine {
     const earlier = this.keyedSubmission(incident, options)?.earlier;
     // Refused now (503 with Retry-After), not accepted (202) and then failed in the stream.
     if (!earlier) this.orchestrator.checkAdmission(options.priority);
+    // Held from now until the analysis ends, or refused now (as a full queue is), not in the stream.
+    const heldBody = earlier ? options.heldBody : options.heldBody ?? this.holdIncident(incident);
     const analysisId = (earlier && 'saved' in earlier ? earlier.saved.id : undefined) ?? options.analysisId ?? incident.id ?? randomUUID();
     // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
     const jobId = randomUUID();
     const job = this.jobs.create(jobId);
-    this.analyze(incident, { ...options, analysisId, onProgress: (event) => job.push({ kind: 'progress', data: event }) })
+    this.analyze(incident, { ...options, ...(heldBody ? { heldBody } : {}), analysisId, onProgress: (event) => job.push({ kind: 'progress', data: event }) })
       .then((result) => job.push({ kind: 'result', data: result }))
       .catch((err: unknown) => job.push({ kind: 'result', data: errorResult(analysisId, err) }));
     return { analysisId, events: httpRequestFor('analysisEvents', { jobId }).path };

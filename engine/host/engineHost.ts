@@ -32,7 +32,7 @@ export function serveEngineOverPort(engine: Engine, port: HostPort): void {
     const request = parsed.data;
     try {
       const value = await callOperation(handlers, request.op, request.args,
-        (event) => port.postMessage({ type: 'event', requestId: request.id, event }));
+        { emit: (event) => port.postMessage({ type: 'event', requestId: request.id, event }) });
       port.postMessage({ type: 'reply', id: request.id, ok: true, value });
     } catch (err) {
       port.postMessage({ type: 'reply', id: request.id, ok: false, error: toErrorBody(err, ERROR_CODES.INTERNAL) });
