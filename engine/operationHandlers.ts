@@ -11,6 +11,7 @@ export function operationHandlers(engine: Engine): OperationHandlers {
   return {
     health: async () => engine.health(),
     about: async () => engine.about(),
+    session: async (_args, context) => ({ access: context.access }),
     analyze: (args, context) => withHeldIncident(engine, args.incident, context, async (incident, heldBody) => savedOrRefused(await engine.analyze(incident, {
       priority: args.priority, analysisId: args.analysisId, models: args.models, idempotencyKey: args.idempotencyKey, heldBody,
       onProgress: (event) => context.emit(event),
