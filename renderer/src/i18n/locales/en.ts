@@ -516,4 +516,10 @@ export const en: Record<MessageKey, string> = {
   'error.SAFE_E_IDEMPOTENCY_CONFLICT': 'This submission carried the key of an earlier, different submission, so it was not analysed.',
   'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': 'Submit it again: each new submission gets a new key.',
   'incidents.runDamaged': 'Damaged record, not shown: restore a backup',
+  // Read-only viewer token (issue 16, docs/app.md#read-only-viewer): the UI shows only what the token may read
+  'viewer.title': 'Read-only viewer: device health only.',
+  'viewer.body': 'This token may view device health, alerts and models; it cannot see or submit incidents or analyses.',
+  'viewer.pageTitle': 'This page needs the operator token',
+  'viewer.pageBody': 'With the read-only viewer token, the incident list, new incidents, the analysis workspace and briefings are not available. Ask the post\'s operator for the operator link if you need them.',
+  'viewer.openDevice': 'Open device health',
 };

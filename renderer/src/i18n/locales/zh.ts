@@ -514,5 +514,11 @@ export const zh = {
   'error.SAFE_E_IDEMPOTENCY_CONFLICT': '此次提交带有先前另一项不同提交的键，因此未进行分析。',
   'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': '请重新提交：每次新提交都会使用新的键。',
   'incidents.runDamaged': '记录已损坏，不予显示：请恢复备份',
+  // 只读查看令牌（issue 16，docs/app.md#read-only-viewer）：界面只显示该令牌可读的内容
+  'viewer.title': '只读查看：仅设备状态。',
+  'viewer.body': '此访问令牌只能查看设备状态、告警和模型，不能查看或提交事件与分析。',
+  'viewer.pageTitle': '此页面需要操作员令牌',
+  'viewer.pageBody': '使用只读查看令牌时，事件列表、新建事件、分析工作台和简报均不可用。如需使用，请向本指挥所的操作员索取操作员链接。',
+  'viewer.openDevice': '打开设备状态',
 } as const;
 export type MessageKey = keyof typeof zh;
