@@ -2,38 +2,34 @@
 // says "read-only viewer: device health only" in zh and en, offers no incident pages in its navigation, and
 // an incident page opened by its address shows what it is instead of "not authorised" errors; the operator's
 // UI shows none of this. Screenshots: dist/screenshots/viewer-device-zh.png, viewer-incident-en.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSession, type E2ESession } from './browserHarness.js';
+import { sessionPerFile, type E2ESession } from './browserHarness.js';
 
 let session: E2ESession;
 let viewerToken: string;
 
-before(async () => {
-  session = await startSession({ width: 1280, height: 860 });
-  viewerToken = readFileSync(join(session.server.dataDir, 'viewer-token'), 'utf8').trim();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors ?? [], [], 'no script errors in the page');
+sessionPerFile({ width: 1280, height: 860 }, (s) => {
+  session = s;
+  viewerToken = readFileSync(join(s.server.dataDir, 'viewer-token'), 'utf8').trim();
 });
 
-/** Opens the address `safe-edge serve` would hand out with `token`, in `lang`. */
-async function openWith(token: string, lang: 'zh' | 'en', hash = ''): Promise<void> {
+/** Opens `hash` with `token` and `lang`, where the app keeps them (httpTransport.ts, i18n.ts); the reload reads them. */
+async function openWith(token: string, lang: 'zh' | 'en', hash: string): Promise<void> {
   const { page, server } = session;
   await page.goto(`${server.url}/${hash}`);
-  await page.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);
-  await page.goto(`${server.url}/${hash}${hash ? '&' : '#'}token=${token}`);
+  await page.evaluate(`sessionStorage.setItem('safe-edge-token', '${token}'); localStorage.setItem('safe-edge-language', '${lang}')`);
   await page.reload();
 }
 
 const errorNotices = () => session.page.locator('.error-notice').count();
 
 test('zh: the viewer lands on device health with the read-only note, and no incident pages in the navigation', async () => {
-  const { page } = session;
-  await openWith(viewerToken, 'zh');
+  const { page, server } = session;
+  // The address `safe-edge serve` hands out, with the viewer token; Chinese by default.
+  await page.goto(`${server.url}/#token=${viewerToken}`);
   await page.waitForURL(/#\/device$/);
   await page.locator('[data-testid="latest-safe_memory_used_ratio"][data-available="true"]').waitFor();
   assert.match(await page.getByTestId('viewer-banner').textContent() ?? '', /只读查看：仅设备状态。.*不能查看或提交事件与分析/);
@@ -68,9 +64,8 @@ test('en: the same in English; an analysis address shows the note, the link lead
 
 test('the operator token: the whole navigation, no read-only note', async () => {
   const { page } = session;
-  await openWith(session.server.token, 'en');
+  await openWith(session.server.token, 'en', '#/incidents');
   await page.getByTestId('nav-incidents').waitFor();
-  await page.waitForURL(/#\/incidents$/);
   assert.equal(await page.getByTestId('nav-new').count(), 1);
   assert.equal(await page.getByTestId('viewer-banner').count(), 0);
 });
