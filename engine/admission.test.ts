@@ -7,13 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { resolveConfig } from './config.js';
 import { Engine } from './engine.js';
 import { createLogger } from './logging.js';
-import type { HostMessage } from './contract/hostProtocol.js';
 import type { AnalysisResult } from './contract/result.js';
-import { serveEngineOverPort } from './host/engineHost.js';
+import { callOverPort } from './host/testing/callOverPort.js';
 import { analyzeBatch } from './cli/analyzeBatch.js';
 import { splitInputText } from './cli/readIncidents.js';
 
@@ -26,20 +24,6 @@ before(async () => {
 });
 after(async () => { await engine.close(); });
 
-/** One call over the utility-process protocol, as the desktop app's main process makes it. */
-function callOverPort(op: string, args: unknown): Promise<Extract<HostMessage, { type: 'reply' }>> {
-  const { port1, port2 } = new MessageChannel();
-  serveEngineOverPort(engine, port1 as never);
-  return new Promise((resolve) => {
-    port2.on('message', (m: HostMessage) => {
-      if (m.type !== 'reply') return;
-      port1.close();
-      resolve(m);
-    });
-    port2.postMessage({ id: 1, op, args });
-  });
-}
-
 /** A valid incident of about `bytes` bytes as JSON: a gas sensor with one reading a minute. */
 function largeIncident(id: string, bytes: number): Record<string, unknown> {
   const readings = Array.from({ length: Math.ceil(bytes / 50) }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 30) + i * 60_000).toISOString(), value: 10 + (i % 7) }));
@@ -50,7 +34,7 @@ test('the utility process: beyond the body budget an analysis or a job is refuse
   const incident = { id: 'port-busy', text: 'Chlorine leaking from a tank car at the rail yard, 3 injured' };
   const other = engine.bodyBudget.reserve(BUDGET_BYTES - 10); // another door's body, being analysed
   for (const op of ['analyze', 'submitAnalysis']) {
-    const refused = await callOverPort(op, { incident });
+    const refused = await callOverPort(engine, op, { incident });
     assert.ok(!refused.ok, `${op} refused`);
     assert.equal(refused.error.code, 'SAFE_E_BUSY', refused.error.message);
     assert.match(refused.error.message, /retry shortly/);
@@ -58,12 +42,12 @@ test('the utility process: beyond the body budget an analysis or a job is refuse
   assert.equal(engine.bodyBudget.heldBytes, BUDGET_BYTES - 10, 'the refusals hold nothing');
   other.release();
 
-  const answered = await callOverPort('analyze', { incident });
+  const answered = await callOverPort(engine, 'analyze', { incident });
   assert.ok(answered.ok, 'with room, the same call is answered');
-  const invalid = await callOverPort('analyze', { incident: { text: '' } });
+  const invalid = await callOverPort(engine, 'analyze', { incident: { text: '' } });
   assert.ok(!invalid.ok);
   assert.notEqual(invalid.error.code, 'SAFE_E_BUSY');
-  const job = await callOverPort('submitAnalysis', { incident: { ...incident, id: 'port-job' } });
+  const job = await callOverPort(engine, 'submitAnalysis', { incident: { ...incident, id: 'port-job' } });
   assert.ok(job.ok);
   // The job holds its bytes until its analysis ends; then everything is back.
   while (engine.bodyBudget.heldBytes > 0) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -7,7 +7,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,7 +21,7 @@ import type { SqliteDatabase } from './store/database.js';
 import { liftDatabaseGrowthLimit, limitDatabaseGrowth } from './store/saveFailure.js';
 import { buildServer } from './server/app.js';
 import { loadOrCreateTokens } from './server/apiToken.js';
-import { serveEngineOverPort } from './host/engineHost.js';
+import { callOverPort } from './host/testing/callOverPort.js';
 
 let engine: Engine;
 let database: SqliteDatabase;
@@ -59,21 +58,7 @@ async function followJob(events: string): Promise<Array<{ event: string; data: u
 
 /** Asks the utility-process protocol (as the desktop app's main process does) for one analysis. */
 function analyzeOverPort(incident: unknown): Promise<HostMessage> {
-  return callOverPort('analyze', { incident });
-}
-
-/** One call of any operation over the utility-process protocol. */
-function callOverPort(op: string, args: unknown): Promise<HostMessage> {
-  const { port1, port2 } = new MessageChannel();
-  serveEngineOverPort(engine, port1 as never);
-  return new Promise((resolve) => {
-    port2.on('message', (m: HostMessage) => {
-      if (m.type !== 'reply') return;
-      port1.close();
-      resolve(m);
-    });
-    port2.postMessage({ id: 7, op, args });
-  });
+  return callOverPort(engine, 'analyze', { incident });
 }
 
 test('on a full disk no door acknowledges an analysis as saved; when space returns, saving and /health recover', async () => {
@@ -147,7 +132,7 @@ test('an incident import on a full disk is SAFE_E_SAVE_FAILED on every door, non
   assert.equal(degraded.status, 'degraded');
   assert.deepEqual(degraded.problems.map((p) => [p.key, p.code]), [[SAVE_PROBLEM, 'SAFE_E_SAVE_FAILED']]);
   // The desktop app's door says the same.
-  const reply = await callOverPort('importIncident', { bundle, asIncidentId: 'handed-port' });
+  const reply = await callOverPort(engine, 'importIncident', { bundle, asIncidentId: 'handed-port' });
   assert.ok(reply.type === 'reply' && !reply.ok);
   assert.equal(reply.error.code, 'SAFE_E_SAVE_FAILED');
   // One transaction: not one run of either attempt is in the history.
