@@ -21,7 +21,7 @@ import type { DatabaseIntegrity } from './store/databaseIntegrity.js';
 import { AnalysisStore, type RunSummary } from './store/analysisStore.js';
 import { StatementTimer } from './store/statementTimer.js';
 import { RunWriter } from './store/runWriter.js';
-import { describeSaveFailure, limitDatabaseGrowth } from './store/saveFailure.js';
+import { describeSaveFailure, isDatabaseWriteRefusal, limitDatabaseGrowth } from './store/saveFailure.js';
 import { markEngineRunning, scheduleBackups, securePurge } from './store/maintenance.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
@@ -29,7 +29,7 @@ import { engineBuildHash } from './engineBuild.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
-import { BodyBudget } from './orchestrator/bodyBudget.js';
+import { BodyBudget, incidentBytes, type HeldBytes } from './orchestrator/bodyBudget.js';
 import { ENGINE_VERSION } from './engineVersion.js';
 import { DeviceMonitor } from './monitoring/deviceMonitor.js';
 import { AlertRunner } from './monitoring/alerts/alertRunner.js';
@@ -57,7 +57,8 @@ export interface EngineAnalyzeOptions extends AnalyzeOptions {
   save?: boolean;
   /** Answer a repeated question from the analysis cache (default on). */
   useCache?: boolean;
-  /** The incident's body held against the body budget (HTTP): kept until this analysis ends, then released. */
+  /** The incident's bytes held against the body budget by its door (HTTP, the CLI's batch): kept until this
+   *  analysis ends, then released. Absent: the engine holds them itself (holdIncident), or refuses. */
   heldBody?: HeldBody;
   /** 'incident': run on the model versions the incident's first run used; 'live': on the live ones; absent:
    *  the incident's remembered choice (docs/updates.md#keeping-an-incidents-models). */
@@ -295,7 +296,7 @@ export class Engine {
         logger.warn('test setting: the database may not grow past a page limit (a simulated full disk)', { maxPages });
       }
       options.testDatabase?.(db);
-      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
+      const updates = new ModelUpdates({ dataDir: config.dataDir, shippedDir: config.modelsDir, ledger: new ModelLedger(db, undefined, () => integrity.assertWritable()), gate: workerGate, channel: config.modelChannel, logger, trialRules: options.trialRules });
       // The workers load the live version of each model: the shipped ones until an update or rollback,
       // each only if the release key signed it (docs/models.md#signed-models).
       const liveModelsDir = options.agents === false ? null : updates.liveModelsDir();
@@ -421,7 +422,21 @@ export class Engine {
 
   importIncident(args: OperationArgs<'importIncident'>): OperationResult<'importIncident'> {
     this.integrity.assertWritable();
-    return importIncident(this.store, args);
+    let imported: OperationResult<'importIncident'>;
+    try {
+      imported = importIncident(this.store, args);
+    } catch (err) {
+      if (!isDatabaseWriteRefusal(err)) throw err;
+      // Disk full, locked, read-only: the runs go in one transaction, so none of them is in the database.
+      // Said as a failed save is, and /health degraded under the same key until a save succeeds
+      // (docs/hardening.md#saving).
+      const message = describeSaveFailure(err, 'import');
+      this.logger.error('could not import the incident file', { incidentId: args.asIncidentId ?? (args.bundle as { incidentId?: unknown } | null)?.incidentId, error: (err as Error).message });
+      this.problems.raise(SAVE_PROBLEM, ERROR_CODES.SAVE_FAILED, message);
+      throw new SafeError(ERROR_CODES.SAVE_FAILED, message);
+    }
+    this.problems.clear(SAVE_PROBLEM);
+    return imported;
   }
 
   /** Deletes every incident, or those last analysed before a day (UTC), for good (docs/storage.md#purging),
@@ -536,13 +551,28 @@ export class Engine {
       return Promise.reject(err);
     }
     if (keyed?.earlier) return 'saved' in keyed.earlier ? Promise.resolve(keyed.earlier.saved) : keyed.earlier.running;
-    const { heldBody } = options;
-    if (heldBody) heldBody.kept = true;
+    let heldBody: HeldBody;
+    try {
+      heldBody = options.heldBody ?? this.holdIncident(incident);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    heldBody.kept = true;
     const run = this.analyzeAndSave(incident, options, keyed?.submission);
     if (keyed) this.submissions.track(keyed.submission, run);
     this.inFlight.add(run);
-    void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody?.release(); });
+    void run.catch(() => {}).finally(() => { this.inFlight.delete(run); heldBody.release(); });
     return run;
+  }
+
+  /**
+   * Holds an incident's bytes (its length as JSON) against the one body budget every door shares
+   * (docs/hardening.md#load), or throws SAFE_E_BUSY. For the doors that hand over an incident already read:
+   * the utility process (the desktop app) and callers in this process. HTTP holds the body from its first
+   * byte instead (server/plugins/incidentBodies.ts); the CLI's batch waits for room (cli/analyzeBatch.ts).
+   */
+  holdIncident(incident: unknown): HeldBytes {
+    return this.bodyBudget.reserve(incidentBytes(incident));
   }
 
   /** A saved analysis's submission key and what an earlier submission with it left; null without a key.
@@ -561,11 +591,13 @@ export class Engine {
     const earlier = this.keyedSubmission(incident, options)?.earlier;
     // Refused now (503 with Retry-After), not accepted (202) and then failed in the stream.
     if (!earlier) this.orchestrator.checkAdmission(options.priority);
+    // Held from now until the analysis ends, or refused now (as a full queue is), not in the stream.
+    const heldBody = earlier ? options.heldBody : options.heldBody ?? this.holdIncident(incident);
     const analysisId = (earlier && 'saved' in earlier ? earlier.saved.id : undefined) ?? options.analysisId ?? incident.id ?? randomUUID();
     // Jobs have their own id: two re-runs of the same incident must not share (or steal) a stream.
     const jobId = randomUUID();
     const job = this.jobs.create(jobId);
-    this.analyze(incident, { ...options, analysisId, onProgress: (event) => job.push({ kind: 'progress', data: event }) })
+    this.analyze(incident, { ...options, ...(heldBody ? { heldBody } : {}), analysisId, onProgress: (event) => job.push({ kind: 'progress', data: event }) })
       .then((result) => job.push({ kind: 'result', data: result }))
       .catch((err: unknown) => job.push({ kind: 'result', data: errorResult(analysisId, err) }));
     return { analysisId, events: httpRequestFor('analysisEvents', { jobId }).path };

@@ -54,6 +54,9 @@ async function assertRefusesWrites(engine: Engine, dataDir: string, backup: stri
   assert.equal(answered.saveError?.code, 'SAFE_E_DATABASE_DAMAGED', 'but is not saved');
   assert.equal(answered.runId, undefined);
   assert.throws(() => engine.importIncident({ bundle: {} } as never), (e: { code?: string }) => e.code === 'SAFE_E_DATABASE_DAMAGED');
+  // Model updates and trials write through the ledger, which the engine guards the same way.
+  assert.throws(() => engine.updates.updater.ledger.record('channel', null, 'checked'), (e: { code?: string; message?: string }) =>
+    e.code === 'SAFE_E_DATABASE_DAMAGED' && (e.message ?? '').includes(restoreCommand(dataDir, backup)));
 }
 
 test('200 flipped bytes in the data pages: the quick check at start finds them and nothing is written', async () => {

@@ -28,6 +28,7 @@ type Door = <K extends OperationName>(name: K, args: OperationArgsInput<K>) => P
 const SAMPLES: { [K in OperationName]: (door: Door) => Promise<OperationArgsInput<K>> } = {
   health: async () => ({}),
   about: async () => ({}),
+  session: async () => ({}),
   // With an idempotency key: a header over HTTP, an argument over the host protocol (a fresh one per door).
   analyze: async () => ({ incident: { ...example, text: `${example.text as string} (analyze)` }, idempotencyKey: `operations-test-${nextId++}` }),
   submitAnalysis: async () => ({ incident: example, priority: 'batch' }),

@@ -7,7 +7,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,7 +21,7 @@ import type { SqliteDatabase } from './store/database.js';
 import { liftDatabaseGrowthLimit, limitDatabaseGrowth } from './store/saveFailure.js';
 import { buildServer } from './server/app.js';
 import { loadOrCreateTokens } from './server/apiToken.js';
-import { serveEngineOverPort } from './host/engineHost.js';
+import { callOverPort } from './host/testing/callOverPort.js';
 
 let engine: Engine;
 let database: SqliteDatabase;
@@ -59,16 +58,7 @@ async function followJob(events: string): Promise<Array<{ event: string; data: u
 
 /** Asks the utility-process protocol (as the desktop app's main process does) for one analysis. */
 function analyzeOverPort(incident: unknown): Promise<HostMessage> {
-  const { port1, port2 } = new MessageChannel();
-  serveEngineOverPort(engine, port1 as never);
-  return new Promise((resolve) => {
-    port2.on('message', (m: HostMessage) => {
-      if (m.type !== 'reply') return;
-      port1.close();
-      resolve(m);
-    });
-    port2.postMessage({ id: 7, op: 'analyze', args: { incident } });
-  });
+  return callOverPort(engine, 'analyze', { incident });
 }
 
 test('on a full disk no door acknowledges an analysis as saved; when space returns, saving and /health recover', async () => {
@@ -122,6 +112,38 @@ test('on a full disk no door acknowledges an analysis as saved; when space retur
   assert.equal(recovered.status, 'ok');
   assert.deepEqual(recovered.problems, []);
   assert.deepEqual((await runs()).map((r) => r.incidentId), ['full-http']);
+});
+
+test('an incident import on a full disk is SAFE_E_SAVE_FAILED on every door, none of its runs saved; /health degraded until space returns', async () => {
+  // Three runs of one incident, exported as the post that made them would hand them over (docs/handover.md).
+  for (const text of ['Chlorine leaking from a tank car, 3 injured', 'Chlorine leak: 7 injured, wind from the north', 'Chlorine leak stopped, 7 injured'])
+    assert.equal((await post('/v1/analyses', { id: 'handed', text })).status, 200);
+  const exported = await fetch(`${base}/v1/incidents/handed/export`, { headers: { authorization: `Bearer ${token}` } });
+  const bundle = await exported.json() as { runs: unknown[] };
+  assert.equal(bundle.runs.length, 3);
+  limitDatabaseGrowth(database, 0);
+
+  const refused = await post('/v1/incidents/import?asIncidentId=handed-here', bundle);
+  assert.equal(refused.status, 507, 'a coded save failure, not SAFE_E_INTERNAL');
+  const body = await refused.json() as { code: string; message: string };
+  assert.equal(body.code, 'SAFE_E_SAVE_FAILED');
+  assert.match(body.message, /not imported \(none of its runs were saved\): the disk holding the data directory is full\. Free disk space there, then import the file again/);
+  const degraded = await health();
+  assert.equal(degraded.status, 'degraded');
+  assert.deepEqual(degraded.problems.map((p) => [p.key, p.code]), [[SAVE_PROBLEM, 'SAFE_E_SAVE_FAILED']]);
+  // The desktop app's door says the same.
+  const reply = await callOverPort(engine, 'importIncident', { bundle, asIncidentId: 'handed-port' });
+  assert.ok(reply.type === 'reply' && !reply.ok);
+  assert.equal(reply.error.code, 'SAFE_E_SAVE_FAILED');
+  // One transaction: not one run of either attempt is in the history.
+  const history = await runs();
+  assert.deepEqual(history.filter((r) => r.incidentId.startsWith('handed-')), []);
+
+  liftDatabaseGrowthLimit(database);
+  const imported = await post('/v1/incidents/import?asIncidentId=handed-here', bundle);
+  assert.equal(imported.status, 200);
+  assert.equal(((await imported.json()) as { imported: number }).imported, 3);
+  assert.equal((await health()).status, 'ok', 'the import that succeeded cleared the problem');
 });
 
 test('the not-saved error keeps its result across the desktop app\'s hops (utility process → supervisor → IPC)', () => {

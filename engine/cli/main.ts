@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { idempotencyKeySchema, type OperationArgs } from '../contract/operations.js';
-import { modelChoiceSchema, type AnalysisResult, type ModelChoice } from '../contract/result.js';
+import { modelChoiceSchema, type ModelChoice } from '../contract/result.js';
 import { ERROR_CODES, SafeError, toErrorBody } from '../contract/errors.js';
 import { SUBSTANCES } from '../contract/substances.js';
 import { configSchema, resolveConfig, type EngineConfig } from '../config.js';
-import { errorResult } from '../engine.js';
 import { startEngine } from '../bootstrap.js';
 import { formatBriefing } from '../report/briefing.js';
 import { buildServer } from '../server/app.js';
@@ -18,7 +17,8 @@ import { loadOrCreateTokens } from '../server/apiToken.js';
 import { LOOPBACK_HOST_NAMES, assertServable, hostHeaderName, isLoopbackHost, servedHostNames, servesTls } from '../server/servedAddresses.js';
 import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
 import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
-import { parseInputText } from './readIncidents.js';
+import { splitInputText } from './readIncidents.js';
+import { analyzeBatch } from './analyzeBatch.js';
 import { addOperationCommands, kebab } from './operationCommands.js';
 import { wholeNumberOption } from './numberOption.js';
 import { backupDatabase, checkDatabase, databaseStats, restoreAdvice, restoreDatabase, vacuumDatabase } from '../store/maintenance.js';
@@ -64,34 +64,16 @@ function lineKeys(key: string | undefined, count: number): (position: number) =>
 }
 
 async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean; models?: ModelChoice; idempotencyKey?: string }): Promise<number> {
-  const entries = parseInputText(readInput(file));
-  const keyOf = lineKeys(options.idempotencyKey, entries.length);
+  const lines = splitInputText(readInput(file));
+  const keyOf = lineKeys(options.idempotencyKey, lines.length);
   // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
-  const { engine, config } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
+  const { engine } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
   let failed = 0;
   let notSaved = 0;
   try {
-    const priority = entries.length > 1 ? 'batch' : 'interactive';
-    // Analyse with at most as many in flight as the engine runs at once (a 100 000-line file must not
-    // overflow its queue), print in input order.
-    const results: Array<Promise<AnalysisResult>> = [];
-    let inFlight = 0;
-    const slots: Array<() => void> = [];
-    const acquire = () => (inFlight < config.maxConcurrentAnalyses ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => slots.push(() => { inFlight++; r(); })));
-    const release = () => { inFlight--; slots.shift()?.(); };
-    const feed = (async () => {
-      for (const entry of entries) {
-        if (!('incident' in entry)) { results.push(Promise.resolve(errorResult(entry.id, entry.error))); continue; }
-        await acquire();
-        const idempotencyKey = keyOf(entry.position);
-        results.push(engine.analyze(entry.incident, { priority, save: options.save, ...(options.models ? { models: options.models } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) })
-          .catch((err: unknown) => errorResult(entry.incident.id ?? `line-${entry.position}`, err))
-          .finally(release));
-      }
-    })();
-    for (let i = 0; i < entries.length; i++) {
-      while (results[i] === undefined) await new Promise((r) => setImmediate(r));
-      const result: AnalysisResult = await (results[i] as Promise<AnalysisResult>);
+    // Bounded by count and by bytes (a 100 000-line file must not overflow the queue, nor a file of large
+    // incidents the memory), printed in input order.
+    await analyzeBatch(engine, lines, { save: options.save, keyOf, ...(options.models ? { models: options.models } : {}) }, (result) => {
       if (result.status === 'error') failed++;
       // Printed all the same (the commander needs the answer), but never passed off as saved.
       if (result.saveError) {
@@ -99,8 +81,7 @@ async function analyzeCommand(file: string, options: CommonOptions & { format: '
         process.stderr.write(`${result.saveError.code}: ${result.id}: ${result.saveError.message}\n`);
       }
       process.stdout.write(options.format === 'text' ? formatBriefing(result, options.lang) + '\n\n' : JSON.stringify(result) + '\n');
-    }
-    await feed;
+    });
   } finally {
     await engine.close();
   }

@@ -205,7 +205,7 @@ export function addOperationCommands(program: Command, withCommon: (command: Com
       }
       const { engine } = await startEngine({ host: 'cli', overrides, defaults: { logLevel: 'warn' }, agents: false });
       try {
-        const value = await callOperation(operationHandlers(engine), name, prepared, () => {});
+        const value = await callOperation(operationHandlers(engine), name, prepared, { emit: () => {}, access: 'operator' });
         process.exitCode = (view.print as (value: unknown, options: Record<string, unknown>) => number)(value, options);
       } finally {
         await engine.close();

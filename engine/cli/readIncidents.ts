@@ -5,13 +5,17 @@ import { parseIncidentText } from '../contract/parseIncident.js';
 
 export type InputEntry = { position: number; incident: Incident } | { position: number; error: unknown; id: string };
 
-export function parseInputText(text: string): InputEntry[] {
+/** One incident's text as it stands in the input, not yet parsed: `position` is its line (1 for one object). */
+export interface InputLine { position: number; text: string }
+
+/** The input cut into incidents, unparsed, so a batch parses each only once its bytes are admitted. */
+export function splitInputText(text: string): InputLine[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') && !objectFollowsObject(trimmed)) {
     // A single object, even if spread over many lines.
-    return [entry(trimmed, 1)];
+    return [{ position: 1, text: trimmed }];
   }
-  return text.split(/\r?\n/).map((line, i) => ({ line: line.trim(), n: i + 1 })).filter((l) => l.line.length > 0).map((l) => entry(l.line, l.n));
+  return text.split(/\r?\n/).map((line, i) => ({ text: line.trim(), position: i + 1 })).filter((l) => l.text.length > 0);
 }
 
 /**
@@ -30,7 +34,7 @@ function objectFollowsObject(text: string): boolean {
   return false;
 }
 
-function entry(text: string, position: number): InputEntry {
+export function parseInputLine({ text, position }: InputLine): InputEntry {
   try {
     return { position, incident: parseIncidentText(text) };
   } catch (error) {

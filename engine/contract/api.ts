@@ -147,6 +147,11 @@ export const aboutSchema = z.object({
   }).nullable(),
 });
 
+/** What the caller may do, as its door established it (operations.ts `Access`): `operator`, everything;
+ *  `viewer`, the read-only viewer token: device health, alerts, metrics and models, never incidents or
+ *  analyses. A UI opened with the viewer token shows only what it may read (docs/app.md#read-only-viewer). */
+export const sessionSchema = z.object({ access: z.enum(['viewer', 'operator']) });
+
 /** One message of an analysis job's event stream: progress, then exactly one result. Stream messages
  *  are `{ kind, data }`: over HTTP each is a Server-Sent Event named `kind` carrying `data`. */
 export const jobMessageSchema = z.discriminatedUnion('kind', [

@@ -32,7 +32,8 @@ export const ERROR_CODES = {
   DATA_DIR_IN_USE: 'SAFE_E_DATA_DIR_IN_USE',
   RESTORE_REFUSED: 'SAFE_E_RESTORE_REFUSED',
   /** A command that saves (an analysis) did its work but could not save it (disk full, database locked):
-   *  never a success. The reply carries what was made in `result` (contract/api.ts, notSavedBodySchema). */
+   *  never a success. The reply carries what was made in `result` (contract/api.ts, notSavedBodySchema).
+   *  Also an incident import the database refused: none of its runs saved, no `result`. */
   SAVE_FAILED: 'SAFE_E_SAVE_FAILED',
   SHUTTING_DOWN: 'SAFE_E_SHUTTING_DOWN',
   /** The engine's log cannot be written (its disk is full, the pipe reading it closed): lines are dropped

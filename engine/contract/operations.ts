@@ -11,7 +11,7 @@ import { modelUpdatesViewSchema, rollbackResultSchema, trustedRootSchema, update
 import { ERROR_CODES, SafeError } from './errors.js';
 import { importIncidentArgsSchema, importIncidentResultSchema, incidentBundleSchema } from './handover.js';
 import {
-  aboutSchema, healthSchema, historyQuerySchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, notSavedBodySchema, progressEventSchema,
+  aboutSchema, healthSchema, historyQuerySchema, sessionSchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, notSavedBodySchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
 } from './api.js';
 
@@ -24,6 +24,9 @@ export type OperationKind = 'query' | 'command' | 'stream';
  * operator token only. (The desktop bridge is the operator's own UI.)
  */
 export type Access = 'anyone' | 'viewer' | 'operator';
+/** Who is calling, as its door established it: HTTP by the token presented (operator when the token check
+ *  is off); the desktop bridge, the utility process and the CLI are the operator's own. */
+export type CallerAccess = Exclude<Access, 'anyone'>;
 
 /** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
 export type HttpGroup = 'system' | 'analyses' | 'runs' | 'handover' | 'models' | 'stats' | 'alerts';
@@ -115,6 +118,10 @@ export const OPERATIONS = {
   about: {
     kind: 'query', summary: 'Engine version and build, data and models directories', args: noArgs, result: aboutSchema,
     access: 'operator', group: 'system', http: { method: 'GET', path: '/v1/about' }, bridge: true, cli: { command: 'about' },
+  },
+  session: {
+    kind: 'query', summary: "What the caller's token may do: operator (everything) or viewer (device health, alerts, metrics, models); the UI shows a viewer only what it may read",
+    args: noArgs, result: sessionSchema, access: 'viewer', group: 'system', http: { method: 'GET', path: '/v1/session' }, bridge: true,
   },
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
@@ -282,6 +289,8 @@ export interface CallContext<K extends OperationName> {
   signal?: AbortSignal;
   /** The request body's hold on the body budget, where the door counts one (HTTP). */
   heldBody?: HeldBody;
+  /** Who is calling (the `session` operation answers it). */
+  access: CallerAccess;
 }
 
 /** What the engine implements: one handler per operation, typed by the table. */

@@ -31,8 +31,9 @@ export function serveEngineOverPort(engine: Engine, port: HostPort): void {
     }
     const request = parsed.data;
     try {
+      // The desktop app's own UI: the operator's (operations.ts, Access).
       const value = await callOperation(handlers, request.op, request.args,
-        (event) => port.postMessage({ type: 'event', requestId: request.id, event }));
+        { emit: (event) => port.postMessage({ type: 'event', requestId: request.id, event }), access: 'operator' });
       port.postMessage({ type: 'reply', id: request.id, ok: true, value });
     } catch (err) {
       port.postMessage({ type: 'reply', id: request.id, ok: false, error: toErrorBody(err, ERROR_CODES.INTERNAL) });

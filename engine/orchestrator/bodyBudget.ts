@@ -30,8 +30,25 @@ export class HeldBytes implements HeldBody {
   }
 }
 
+/**
+ * The bytes an incident that arrived as an object (over a message port, or from a caller in the same
+ * process) holds: its length as JSON, as if it had come as an HTTP body. A value JSON cannot carry (a
+ * cycle, a BigInt) is no incident: SAFE_E_INVALID_JSON.
+ */
+export function incidentBytes(incident: unknown): number {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(incident);
+  } catch (err) {
+    throw new SafeError(ERROR_CODES.INVALID_JSON, `the incident cannot be read as JSON: ${(err as Error).message}`, 'incident');
+  }
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
 export class BodyBudget {
   private heldTotal = 0;
+  /** Batch doors waiting for room (whenAvailable), first come first served. */
+  private readonly waiting: Array<{ bytes: number; admit: (held: HeldBytes) => void }> = [];
 
   constructor(readonly maxBytes: number) {}
 
@@ -45,10 +62,22 @@ export class BodyBudget {
     return new HeldBytes(this, bytes);
   }
 
+  /** Holds `bytes` once they fit, waiting for bodies ahead to be released: for a door with nobody to retry
+   *  (the CLI's batch), which would rather wait than be refused. Waiters are admitted in order, and while
+   *  any waits, nothing is taken past them by reserve(); so a large line is slowed, never starved. */
+  whenAvailable(bytes: number): Promise<HeldBytes> {
+    if (this.waiting.length === 0 && this.fits(bytes, 0)) return Promise.resolve(this.reserve(bytes));
+    return new Promise((admit) => { this.waiting.push({ bytes, admit }); });
+  }
+
+  private fits(bytes: number, ownBytes: number): boolean {
+    return this.heldTotal + bytes <= this.maxBytes || this.heldTotal - ownBytes <= 0;
+  }
+
   /** @internal Holds `bytes` more if they fit beside what is held (`ownBytes` of it by the asking body), else throws. */
   take(bytes: number, ownBytes: number): void {
-    const others = this.heldTotal - ownBytes;
-    if (this.heldTotal + bytes > this.maxBytes && others > 0) {
+    const behindWaiters = ownBytes === 0 && bytes > 0 && this.waiting.length > 0;
+    if (behindWaiters || !this.fits(bytes, ownBytes)) {
       throw new SafeError(ERROR_CODES.BUSY,
         `engine busy: ${mib(this.heldTotal)} of incident bodies being analysed (budget ${mib(this.maxBytes)}); retry shortly`);
     }
@@ -56,7 +85,14 @@ export class BodyBudget {
   }
 
   /** @internal */
-  free(bytes: number): void { this.heldTotal = Math.max(0, this.heldTotal - bytes); }
+  free(bytes: number): void {
+    this.heldTotal = Math.max(0, this.heldTotal - bytes);
+    while (this.waiting.length > 0 && this.fits((this.waiting[0] as { bytes: number }).bytes, 0)) {
+      const next = this.waiting.shift() as { bytes: number; admit: (held: HeldBytes) => void };
+      this.heldTotal += next.bytes;
+      next.admit(new HeldBytes(this, next.bytes));
+    }
+  }
 }
 
 function mib(bytes: number): string { return `${(bytes / 1024 / 1024).toFixed(1)} MiB`; }

@@ -133,6 +133,10 @@ test('the viewer token reads device health, alerts, models and stats, never inci
   assert.equal((await asViewer('/v1/models')).status, 200);
   assert.equal((await asViewer('/v1/stats')).status, 200);
   assert.equal((await asViewer('/v1/alerts')).status, 200);
+  // The UI asks who it is, and shows a viewer only what it may read (docs/app.md#read-only-viewer).
+  assert.deepEqual(await (await asViewer('/v1/session')).json(), { access: 'viewer' });
+  assert.deepEqual(await (await call('/v1/session')).json(), { access: 'operator' });
+  assert.equal((await fetch(`${base}/v1/session`)).status, 401, 'no token, no answer');
   for (const [path, init] of [['/v1/runs', {}], ['/v1/about', {}], ['/v1/analyses', { method: 'POST', body: JSON.stringify(example) }],
     ['/v1/alerts/silences', { method: 'POST', body: JSON.stringify({ matchers: { alertname: 'DiskSpaceLow' } }) }], ['/v1/alerts/acknowledge?key=x', { method: 'POST' }]] as const) {
     const response = await asViewer(path, init);

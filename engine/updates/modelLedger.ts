@@ -23,17 +23,24 @@ const toRow = (r: VersionDbRow): ModelVersionRow => ({
 });
 
 export class ModelLedger {
-  constructor(private readonly db: SqliteDatabase, private readonly now: () => Date = () => new Date()) {}
+  /** `beforeWrite` throws to refuse every write (the engine's DATABASE_DAMAGED guard, docs/hardening.md#integrity):
+   *  an update, a trial's start or end, a rollback never reaches SQLite's own read-only refusal. */
+  constructor(private readonly db: SqliteDatabase, private readonly now: () => Date = () => new Date(), private readonly beforeWrite: () => void = () => {}) {}
 
   private stamp(): string { return this.now().toISOString(); }
 
+  /** Throws what a write would (DATABASE_DAMAGED on a damaged database) before work that must end in one. */
+  assertWritable(): void { this.beforeWrite(); }
+
   record(name: string, version: number | null, event: string, detail: Record<string, unknown> = {}, code: string | null = null): void {
+    this.beforeWrite();
     this.db.prepare('INSERT INTO model_events (at, name, version, event, code, detail_json) VALUES (?, ?, ?, ?, ?, ?)')
       .run(this.stamp(), name, version, event, code, JSON.stringify(detail));
   }
 
   /** Inserts or updates a version's row. */
   upsert(row: { name: string; version: number; source: string; state: VersionState; sha256: string; facts?: ModelTargetFacts | null; gate?: Record<string, unknown> | null }): void {
+    this.beforeWrite();
     this.db.prepare(`INSERT INTO model_versions (name, version, source, state, sha256, facts_json, gate_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (name, version) DO UPDATE SET source = excluded.source, state = excluded.state, sha256 = excluded.sha256,
         facts_json = COALESCE(excluded.facts_json, facts_json), gate_json = COALESCE(excluded.gate_json, gate_json), updated_at = excluded.updated_at`)
@@ -41,11 +48,13 @@ export class ModelLedger {
   }
 
   setState(name: string, version: number, state: VersionState): void {
+    this.beforeWrite();
     this.db.prepare('UPDATE model_versions SET state = ?, updated_at = ? WHERE name = ? AND version = ?').run(state, this.stamp(), name, version);
   }
 
   /** Makes `version` the live one of `name` (the one live before becomes `previousState`), in one transaction. */
   makeLive(name: string, version: number, previousState: VersionState = 'retired'): void {
+    this.beforeWrite();
     this.db.transaction(() => {
       this.db.prepare("UPDATE model_versions SET state = ?, updated_at = ? WHERE name = ? AND state = 'live' AND version <> ?").run(previousState, this.stamp(), name, version);
       this.setState(name, version, 'live');
@@ -76,6 +85,7 @@ export class ModelLedger {
   }
 
   noteSeen(name: string, version: number): void {
+    this.beforeWrite();
     this.db.prepare('INSERT INTO model_highest_seen (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = MAX(version, excluded.version)').run(name, version);
   }
 

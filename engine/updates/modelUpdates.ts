@@ -15,7 +15,7 @@ import { join } from 'node:path';
 export const SHIPPED_CHANNEL_ROOT = 'channel-root.json';
 import { loadDeviceIdentity } from './deviceIdentity.js';
 import { ModelUpdater, type ModelUpdaterOptions } from './modelUpdater.js';
-import { SHIPPED_SOURCE } from './modelLedger.js';
+import { SHIPPED_SOURCE, type ModelLedger } from './modelLedger.js';
 import { TrialRunner, type Trial } from './trialRunner.js';
 import { DeviceReporter, type ReportOutcome } from './deviceReporter.js';
 import type { ChannelSource } from './channelSource.js';
@@ -54,9 +54,10 @@ export class ModelUpdates {
     this.channel = options.channel;
     this.trialRules = { ...DEFAULT_TRIAL_RULES, ...options.trialRules };
     this.reporter = new DeviceReporter(options.dataDir, options.ledger);
-    // A channel root shipped with the app build is trusted at first start (pinning one later replaces it).
+    // A channel root shipped with the app build is trusted at first start (pinning one later replaces it);
+    // on a damaged database (which records the trust) at the first start after it is restored.
     const shippedRoot = join(options.shippedDir, SHIPPED_CHANNEL_ROOT);
-    if (!isChannelTrusted(options.dataDir) && existsSync(shippedRoot)) {
+    if (!isChannelTrusted(options.dataDir) && existsSync(shippedRoot) && ledgerWritable(options.ledger)) {
       const root = trustChannel(options.dataDir, shippedRoot);
       options.ledger.record('channel', null, 'trusted', { rootVersion: root.version, keyIds: root.keyIds, source: 'shipped with the app' });
     }
@@ -166,6 +167,8 @@ export class ModelUpdates {
     if (!this.workers) { waitWith(`v${toVersion} passed its gate and waits: a ${facts.rollout.strategy} trial runs only in a serving engine (the app or safe-edge serve)`); return; }
     const running = this.trials.active;
     if (running) { waitWith(`v${toVersion} passed its gate and waits: the trial of ${running.name} v${running.version} runs first`); return; }
+    // A trial records its start and its verdict: never started when the database cannot take them.
+    this.updater.ledger.assertWritable();
     await this.workers.loadTrial(this.updater.trialModelsDir(name, toVersion));
     const trial: Trial = {
       name, version: toVersion, strategy: facts.rollout.strategy, canaryShare: fromBasisPoints(facts.rollout.canaryShareBp ?? 1000),
@@ -251,6 +254,15 @@ function lastMetadataOf(detail: Record<string, unknown>, checkedAt: string): Mod
     timestampVersion: d.timestampVersion ?? 0, snapshotVersion: d.snapshotVersion ?? 0, targetsVersion: d.targetsVersion ?? 0,
     timestampExpires: d.timestampExpires ?? '', expiredTimestampAccepted: d.expiredTimestampAccepted ?? false, checkedAt,
   };
+}
+
+function ledgerWritable(ledger: ModelLedger): boolean {
+  try {
+    ledger.assertWritable();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const emptyFigures = (): TrialVerdict['figures'] => ({ samples: 0, agreement: null, liveErrorRate: 0, trialErrorRate: 0, errorZ: 0, latencyRatio: null, failedWindows: 0 });

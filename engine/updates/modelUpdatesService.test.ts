@@ -4,7 +4,7 @@
 // stale USB bundle imports twice; how a swap loaded goes into the ledger and the report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
@@ -17,6 +17,9 @@ import { ModelLedger } from './modelLedger.js';
 import { ModelUpdates, type WorkerHooks } from './modelUpdates.js';
 import type { Gate } from './modelUpdater.js';
 import type { SwapRecord } from '../contract/modelUpdates.js';
+import { DatabaseIntegrity } from '../store/databaseIntegrity.js';
+import { HealthProblems } from '../healthProblems.js';
+import { backupDatabase, BACKUPS_DIR, backupFileName, restoreCommand } from '../store/maintenance.js';
 
 const FIRE = 'fire-spread-surrogate';
 const SHIPPED_FIRE = join(DEFAULT_MODELS_DIR, FIRE, '2');
@@ -28,17 +31,21 @@ function setup(gate: Gate = async () => ({ passed: true, checks: [], durationMs:
   const channel = ChannelRepository.init(join(root, `channel-${i}`), generateRoleKeys(join(root, `keys-${i}`)), options);
   const dataDir = join(root, `data-${i}`);
   trustChannel(dataDir, channel.rootFile);
-  const ledger = new ModelLedger(openDatabase(dataDir));
+  const db = openDatabase(dataDir);
+  // The engine's own guard (engine.ts): the ledger refuses writes once a check found the database damaged.
+  const integrity = new DatabaseIntegrity(db, dataDir, new HealthProblems(), createLogger('silent'));
+  const ledger = new ModelLedger(db, undefined, () => integrity.assertWritable());
   const updates = new ModelUpdates({ dataDir, shippedDir: DEFAULT_MODELS_DIR, ledger, gate, channel: channel.dir, logger: createLogger('silent') });
   const swaps: string[] = [];
   let failSwaps = false;
+  let trialsLoaded = 0;
   const hooks: WorkerHooks = {
     swap: async (dir) => { if (failSwaps) throw new Error('a worker could not load the models'); swaps.push(dir); return options.swap ?? null; },
-    loadTrial: async () => {}, dropTrial: async () => {},
+    loadTrial: async () => { trialsLoaded++; }, dropTrial: async () => {},
     analyzeTwin: async () => { throw new Error('not used'); },
   };
   updates.attach(hooks);
-  return { channel, ledger, updates, swaps, failSwaps: (on: boolean) => { failSwaps = on; } };
+  return { channel, ledger, updates, swaps, failSwaps: (on: boolean) => { failSwaps = on; }, db, dataDir, integrity, trialsLoaded: () => trialsLoaded };
 }
 const states = (ledger: ModelLedger) => ledger.versions(FIRE).map((v) => `v${v.version}:${v.state}`).join(' ');
 
@@ -121,4 +128,27 @@ test('how the swap loaded (drained, with its estimate and the free memory) is in
   // A rollback's swap is recorded too.
   await s.updates.rollback(FIRE);
   assert.equal(s.ledger.events(50, FIRE).filter((e) => e.event === 'swapped').length, 2);
+});
+
+test('damage found while a canary version is gated: SAFE_E_DATABASE_DAMAGED naming the newest good backup, no trial started', async () => {
+  // The full check in the background finds the damage while the gate runs (docs/hardening.md#integrity):
+  // the update's next write is refused by the engine's guard, not by SQLite's read-only error.
+  const s: ReturnType<typeof setup> = setup(async () => {
+    s.integrity.damaged('full integrity check', ['row 3 missing from index runs_by_time']);
+    return { passed: true, checks: [], durationMs: 0 };
+  });
+  const backup = join(s.dataDir, BACKUPS_DIR, backupFileName(new Date()));
+  mkdirSync(join(s.dataDir, BACKUPS_DIR), { recursive: true });
+  await backupDatabase(s.db, backup);
+  s.channel.publish(SHIPPED_FIRE, { version: 3, rollout: { strategy: 'canary' } });
+  await assert.rejects(s.updates.update(), (err: { code?: string; message?: string }) => {
+    assert.equal(err.code, 'SAFE_E_DATABASE_DAMAGED', err.message);
+    assert.ok(err.message?.includes(restoreCommand(s.dataDir, backup)), `names the backup and its restore command: ${err.message}`);
+    return true;
+  });
+  assert.equal(s.updates.view().trial, null, 'no trial started');
+  assert.equal(s.trialsLoaded(), 0, 'nor its models loaded');
+  assert.doesNotMatch(states(s.ledger), /v3:ready/, 'the gate\'s verdict was not written into the damaged file');
+  // The next update is refused at its first write (the channel check), the same way.
+  await assert.rejects(s.updates.update(), (err: { code?: string }) => err.code === 'SAFE_E_DATABASE_DAMAGED');
 });

@@ -1,6 +1,6 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
-import { parseRoute, routeHash, type Route } from './logic/routes.js';
+import { OPERATOR_PAGES, parseRoute, routeHash, VIEWER_HOME, type Route } from './logic/routes.js';
 import type { AnalyzeChoice, EngineTransport, StoredRun } from './transport/engineTransport.js';
 import type { LiveAnalysis } from './pages/AnalysisPage.js';
 import { useT } from './i18n/i18n.js';
@@ -14,6 +14,8 @@ import { LiveRegion } from './components/LiveRegion.js';
 import { PageFrame, SkipLink } from './components/PageFrame.js';
 import { draftKey } from './logic/incidentDraft.js';
 import { useAlertNotifications } from './components/useAlertNotifications.js';
+import { useAccess } from './components/useAccess.js';
+import { ViewerBanner, ViewerOnlyPage } from './components/ViewerNotice.js';
 
 // One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
 // comes only with the pages that chart.
@@ -59,6 +61,13 @@ export function App({ transport }: { transport: EngineTransport }) {
   const route = useRoute();
   const connection = useEngineConnection(transport);
   useAlertNotifications(transport);
+  // The viewer token reads device health only: its UI leaves out what it may not read (docs/app.md#read-only-viewer).
+  const access = useAccess(transport, connection.reconnects);
+  const viewer = access === 'viewer';
+  const operatorPage = OPERATOR_PAGES.has(route.page);
+  useEffect(() => {
+    if (viewer && route.page === 'incidents') window.location.replace(routeHash(VIEWER_HOME));
+  }, [viewer, route.page]);
   useEffect(() => {
     // Two seconds in, when idle: after the first page has drawn, so its own load is not slowed (bench:ui).
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 0));
@@ -104,8 +113,8 @@ export function App({ transport }: { transport: EngineTransport }) {
       <header className="topbar no-print">
         <strong className="brand">{t('app.title')}</strong>
         <nav aria-label={t('nav.label')}>
-          <a href={routeHash({ page: 'incidents' })} aria-current={route.page === 'incidents' ? 'page' : undefined}>{t('nav.incidents')}</a>
-          <a href={routeHash({ page: 'new' })} aria-current={route.page === 'new' ? 'page' : undefined} data-testid="nav-new">{t('nav.new')}</a>
+          {!viewer && <a href={routeHash({ page: 'incidents' })} aria-current={route.page === 'incidents' ? 'page' : undefined} data-testid="nav-incidents">{t('nav.incidents')}</a>}
+          {!viewer && <a href={routeHash({ page: 'new' })} aria-current={route.page === 'new' ? 'page' : undefined} data-testid="nav-new">{t('nav.new')}</a>}
           <a href={routeHash({ page: 'device' })} aria-current={route.page === 'device' ? 'page' : undefined} data-testid="nav-device">{t('nav.device')}</a>
           <a href={routeHash({ page: 'models' })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">{t('nav.models')}</a>
           <a href={routeHash({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
@@ -114,21 +123,27 @@ export function App({ transport }: { transport: EngineTransport }) {
         <ThemeSelect compact />
         <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
       </header>
+      {viewer && <ViewerBanner />}
       {connection.offline && <OfflineBanner retryAtMs={connection.offline.retryAtMs} onRetryNow={connection.retryNow} />}
       <PageFrame routeKey={routeHash(route)} title={t('a11y.documentTitle', { page: t(PAGE_TITLE[route.page]) })} loading={t('common.loading')}>
         {/* Inside the frame's Suspense: a page chunk that fails to load is caught here, with a retry. */}
         <PanelBoundary key={pageKey} name={route.page}>
-          {route.page === 'incidents' && <IncidentsPage transport={transport} />}
-          {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
-          {route.page === 'new' && (!route.fromRunId || editing) && (
-            <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined}
-              draftKey={draftKey(editing?.run.runId ?? null)} incidentModels={editing?.incidentModels} onSubmit={analyse} />
-          )}
-          {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
-          {route.page === 'briefing' && <BriefingPage transport={transport} id={route.id} />}
-          {route.page === 'settings' && <SettingsPage transport={transport} />}
-          {route.page === 'device' && <DeviceHealthPage transport={transport} />}
-          {route.page === 'models' && <ModelsPage transport={transport} />}
+          {operatorPage && viewer && <ViewerOnlyPage />}
+          {/* An incident page waits for the token's answer, so a viewer never sees it fail first. */}
+          {operatorPage && access === 'pending' && <p className="muted">{t('common.loading')}</p>}
+          {(!operatorPage || access === 'operator' || access === 'unknown') && <>
+            {route.page === 'incidents' && <IncidentsPage transport={transport} />}
+            {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
+            {route.page === 'new' && (!route.fromRunId || editing) && (
+              <EditIncidentPage key={editing?.run.runId ?? 'new'} initial={editing?.incident as IncidentInput | undefined}
+                draftKey={draftKey(editing?.run.runId ?? null)} incidentModels={editing?.incidentModels} onSubmit={analyse} />
+            )}
+            {route.page === 'analysis' && <AnalysisPage transport={transport} id={route.id} live={route.id === 'live' || (live?.result?.runId !== undefined && live.result.runId === route.id) ? live : null} />}
+            {route.page === 'briefing' && <BriefingPage transport={transport} id={route.id} />}
+            {route.page === 'settings' && <SettingsPage transport={transport} />}
+            {route.page === 'device' && <DeviceHealthPage transport={transport} />}
+            {route.page === 'models' && <ModelsPage transport={transport} />}
+          </>}
         </PanelBoundary>
       </PageFrame>
       <LiveRegion />

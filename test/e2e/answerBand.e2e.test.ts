@@ -4,34 +4,21 @@
 // dist/screenshots/answer-band-*.png). And progress tells the truth: a live analysis moves to its stored
 // address, a repeated one says it came from the cache and when, a reloaded live address says the session
 // is gone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { analyseExample, SCREENSHOTS_DIR, sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 let runId: string;
 
-before(async () => {
-  session = await startSession({ width: 1280, height: 720 });
-  ({ server, page } = session);
-  const response = await fetch(`${server.url}/v1/analyses`, {
-    method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8'),
-  });
-  assert.equal(response.status, 200);
-  ({ runId } = await response.json() as { runId: string });
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({
+  width: 1280, height: 720, signIn: true,
+  prepare: async () => { ({ runId } = await analyseExample(server, 'chlorine-tank-car-zh')); },
+}, (s) => { session = s; ({ server, page } = s); });
 
 /** The band's and its last task's bottom edges, in CSS pixels from the top of the viewport. */
 async function bottoms(on: Page): Promise<{ band: number; lastTask: number }> {

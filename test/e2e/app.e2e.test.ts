@@ -1,24 +1,17 @@
 // The app end to end in a real headless Chromium against a real `safe-edge serve`: create the chlorine
 // example, watch type, severity, AEGL zones and the plan appear, switch to English, open the history,
 // export. Screenshots of every page in both languages go to dist/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900, acceptDownloads: true });
-  ({ server, page } = session);
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1366, height: 900, acceptDownloads: true }, (s) => { session = s; ({ server, page } = s); });
 
 const shot = (name: string) => session.shot(name);
 

@@ -2,13 +2,13 @@
 // Chromium against a real `safe-edge serve` (docs/app.md). One incident is analysed twice, the second time
 // with more dead (IV → III); the list shows one row with both runs inside and the escalation; the briefing
 // is printed to PDF in Chinese and English. PDFs and screenshots go to dist/screenshots/ to be looked at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { ROOT, SCREENSHOTS_DIR, sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
@@ -17,29 +17,24 @@ const chlorine = JSON.parse(readFileSync(join(ROOT, 'examples', 'chlorine-tank-c
 const wildfire = JSON.parse(readFileSync(join(ROOT, 'examples', 'wildfire-village-zh.json'), 'utf8')) as unknown;
 let latestChlorineRun = '';
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900 });
-  ({ server, page } = session);
-  const analyse = async (incident: unknown): Promise<{ runId: string; strategist: { severity: string } }> => {
-    const response = await fetch(`${server.url}/v1/analyses`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }, body: JSON.stringify(incident),
-    });
-    assert.equal(response.status, 200);
-    return await response.json() as { runId: string; strategist: { severity: string } };
-  };
-  assert.equal((await analyse(chlorine)).strategist.severity, 'IV');
-  await analyse(wildfire);
-  // Later the toll rises to 4 dead: Order 493 grades 3–9 deaths as level III.
-  const again = await analyse({ ...chlorine, facts: { ...chlorine.facts, deaths: 4 } });
-  assert.equal(again.strategist.severity, 'III');
-  latestChlorineRun = again.runId;
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({
+  width: 1366, height: 900, signIn: true,
+  prepare: async () => {
+    const analyse = async (incident: unknown): Promise<{ runId: string; strategist: { severity: string } }> => {
+      const response = await fetch(`${server.url}/v1/analyses`, {
+        method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }, body: JSON.stringify(incident),
+      });
+      assert.equal(response.status, 200);
+      return await response.json() as { runId: string; strategist: { severity: string } };
+    };
+    assert.equal((await analyse(chlorine)).strategist.severity, 'IV');
+    await analyse(wildfire);
+    // Later the toll rises to 4 dead: Order 493 grades 3–9 deaths as level III.
+    const again = await analyse({ ...chlorine, facts: { ...chlorine.facts, deaths: 4 } });
+    assert.equal(again.strategist.severity, 'III');
+    latestChlorineRun = again.runId;
+  },
+}, (s) => { session = s; ({ server, page } = s); });
 
 async function useLanguage(lang: 'zh' | 'en', hash: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);

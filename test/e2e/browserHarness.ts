@@ -1,7 +1,9 @@
 // Shared by the end-to-end tests and bench:ui: a real `safe-edge serve` on a free port and a headless
 // Chromium (from the npm package @sparticuz/chromium, so `npm ci && npm test` needs nothing else).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,38 @@ export interface E2ESession { server: RunningServer; browser: Browser; page: Pag
 
 /** `dataDir`: serve a data directory the test prepared (say, models already updated); a fresh one otherwise.
  *  `env`: settings for the served engine (a test-only one such as SAFE_EDGE_TEST_DB_SPARE_PAGES). */
-export async function startSession(page: { width: number; height: number; acceptDownloads?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv }): Promise<E2ESession> {
+export interface SessionOptions { width: number; height: number; acceptDownloads?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv }
+
+export interface FileSessionOptions extends SessionOptions {
+  /** Work before the file's tests, once the session has started (analyses for the pages to show, say). */
+  prepare?(session: E2ESession): Promise<void>;
+  /** Then open the app with the operator token (kept for the session) and wait for the engine's status. */
+  signIn?: boolean;
+}
+
+/**
+ * One session for all the tests of a file, as node:test hooks: started before them (`use` receives it
+ * first, then `prepare` runs, then the sign-in), closed after them, and no script error may have happened
+ * in the page meanwhile.
+ */
+export function sessionPerFile(options: FileSessionOptions, use: (session: E2ESession) => void): void {
+  let session: E2ESession | undefined;
+  before(async () => {
+    session = await startSession(options);
+    use(session);
+    await options.prepare?.(session);
+    if (options.signIn) {
+      await session.page.goto(`${session.server.url}/#token=${session.server.token}`);
+      await session.page.getByTestId('engine-status').waitFor();
+    }
+  });
+  after(async () => {
+    await session?.close();
+    assert.deepEqual(session?.pageErrors ?? [], [], 'no script errors in the page');
+  });
+}
+
+export async function startSession(page: SessionOptions): Promise<E2ESession> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const server = await startServer(page.dataDir, 0, page.env);
   const browser = await launchBrowser();
@@ -30,6 +63,16 @@ export async function startSession(page: { width: number; height: number; accept
     shot: async (name) => { await opened.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true }); },
     close: async () => { await browser.close(); await server.stop(); },
   };
+}
+
+/** The run a served engine saved for an example of examples/ (`chlorine-tank-car-zh`), analysed with the operator token. */
+export async function analyseExample(server: RunningServer, example: string): Promise<{ runId: string }> {
+  const response = await fetch(`${server.url}/v1/analyses`, {
+    method: 'POST', body: readFileSync(join(ROOT, 'examples', `${example}.json`), 'utf8'),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+  });
+  assert.equal(response.status, 200, `${example}: HTTP ${response.status}`);
+  return await response.json() as { runId: string };
 }
 
 export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }

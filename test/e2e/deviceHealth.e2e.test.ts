@@ -81,7 +81,7 @@ test('en: the same page in English', async () => {
 test('the viewer token reads the page but its alert buttons are disabled', async () => {
   const viewer = readFileSync(join(server.dataDir, 'viewer-token'), 'utf8').trim();
   await open('en', viewer);
-  await page.waitForTimeout(500); // the role check (`about`, operator only) has answered
+  await page.waitForTimeout(500); // the role check (`session`: the viewer) has answered
   const buttons = page.locator('[data-testid="alert-list"] button');
   assert.ok(await buttons.count() >= 2);
   for (const button of await buttons.all()) assert.equal(await button.isDisabled(), true);

@@ -1,25 +1,18 @@
 // Handover in the app (docs/handover.md): the workspace exports the incident file and the zones for GIS
 // tools; the incidents page imports a file, says what it added, and on a file whose history parts ways
 // with this post's offers to import it under a new id, changing nothing already saved.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900, acceptDownloads: true });
-  ({ server, page } = session);
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1366, height: 900, acceptDownloads: true }, (s) => { session = s; ({ server, page } = s); });
 
 const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
 const saved = async (download: Download, name: string) => {

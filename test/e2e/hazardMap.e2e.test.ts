@@ -2,29 +2,19 @@
 // are analysed by a real `safe-edge serve`, opened in zh and en, and the drawn outlines are read back from
 // the SVG. Pixels per metre come from the drawn scale bar; each zone's drawn reach and width, the
 // isolation radius and the P90 outline's reach must match the engine's numbers within 2 %.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AnalysisResult, Zone } from '../../engine/contract/result.js';
 import type { IncidentInput } from '../../engine/contract/incident.js';
-import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { ROOT, SCREENSHOTS_DIR, sessionPerFile, type RunningServer } from './browserHarness.js';
 
-let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900 });
-  ({ server, page } = session);
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1366, height: 900, signIn: true }, (s) => { ({ server, page } = s); });
 
 async function analyse(incident: IncidentInput): Promise<AnalysisResult & { runId: string }> {
   const response = await fetch(`${server.url}/v1/analyses`, {

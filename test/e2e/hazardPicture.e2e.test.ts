@@ -2,26 +2,17 @@
 // chlorine release with a village downwind, an LPG tanker, a wildfire and an earthquake, each analysed by
 // a real `safe-edge serve` and opened in the workspace in Chinese and in English. Each asserts the
 // headline, the drawn outlines and the places; screenshots go to dist/screenshots/ to be looked at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { IncidentInput } from '../../engine/contract/incident.js';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1920, height: 1080 });
-  ({ server, page } = session);
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1920, height: 1080, signIn: true }, (s) => { session = s; ({ server, page } = s); });
 
 async function analyse(incident: IncidentInput): Promise<string> {
   const response = await fetch(`${server.url}/v1/analyses`, {

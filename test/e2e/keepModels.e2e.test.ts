@@ -3,10 +3,10 @@
 // re-run form with a new report: ticked, the run keeps v3 and the workspace says only the report changed
 // and the run kept its models; the box stays ticked for the incident's next re-run; unticked, the run is
 // on v2 and the workspace says only the models changed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 import { dataDirWithStoredVersion } from '../../engine/updates/testing/storedVersion.js';
 
 const FIRE = 'fire-spread-surrogate';
@@ -15,14 +15,7 @@ let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1280, height: 900, dataDir: dataDirWithStoredVersion(FIRE, 2, 3).dataDir });
-  ({ server, page } = session);
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1280, height: 900, dataDir: dataDirWithStoredVersion(FIRE, 2, 3).dataDir }, (s) => { session = s; ({ server, page } = s); });
 
 async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${server.url}${path}`, {

@@ -3,40 +3,36 @@
 // real terms a Chinese commander uses as they are (AEGL-2, ERG, ICS-201, ppm…) and what the user typed
 // (incident, sensor and unit ids, place names, the report itself). Code set in <code> (model ids for IT)
 // and the engine's own words under "technical details" are for IT and are not checked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type RunningServer } from './browserHarness.js';
 
 /** Latin words a Chinese UI may show as they are: standards, units, formats and names of methods. */
 const ALLOWED = new Set(['SAFE', 'Edge', 'English', 'PDF', 'JSON', 'GeoJSON', 'KML', 'CSV', 'ERG', 'AEGL', 'ppm', 'ICS', 'CPU', 'RSS', 'sha', 'SCBA',
   'LPG', 'BLEVE', 'LEL', 'UEL', 'PAGER', 'Rothermel', 'Briggs', 'Turner', 'Pasquill', 'TNT', 'CCPS', 'SOP', 'MiB', 'GiB', 'KiB', 'ONNX', 'TUF', 'IT']);
 
-let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 const userWords = new Set<string>();
 const runIds: string[] = [];
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900 });
-  ({ server, page } = session);
-  const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
-  for (const example of ['chlorine-tank-car-zh', 'wildfire-village-zh', 'earthquake-collapse-zh', 'levee-breach-dongting-zh']) {
-    const incident = JSON.parse(readFileSync(new URL(`../../../examples/${example}.json`, import.meta.url), 'utf8')) as { id: string; sensors?: Array<{ id: string }> };
-    const result = await (await api('/v1/analyses', { method: 'POST', body: JSON.stringify(incident) })).json() as { runId: string; executor?: { units: Array<{ id: string }>; placesAtRisk?: Array<{ name: string }> } };
-    runIds.push(result.runId);
-    // What the user typed, or the engine names after it, is shown as written.
-    for (const word of [incident.id, ...(incident.sensors ?? []).map((s) => s.id), ...(result.executor?.units ?? []).map((u) => u.id), ...(result.executor?.placesAtRisk ?? []).map((p) => p.name)]) userWords.add(word);
-  }
-  await page.goto(`${server.url}/#/incidents&token=${server.token}`);
-  await page.getByTestId('engine-status').filter({ hasText: '引擎正常' }).waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({
+  width: 1366, height: 900,
+  prepare: async () => {
+    const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
+    for (const example of ['chlorine-tank-car-zh', 'wildfire-village-zh', 'earthquake-collapse-zh', 'levee-breach-dongting-zh']) {
+      const incident = JSON.parse(readFileSync(new URL(`../../../examples/${example}.json`, import.meta.url), 'utf8')) as { id: string; sensors?: Array<{ id: string }> };
+      const result = await (await api('/v1/analyses', { method: 'POST', body: JSON.stringify(incident) })).json() as { runId: string; executor?: { units: Array<{ id: string }>; placesAtRisk?: Array<{ name: string }> } };
+      runIds.push(result.runId);
+      // What the user typed, or the engine names after it, is shown as written.
+      for (const word of [incident.id, ...(incident.sensors ?? []).map((s) => s.id), ...(result.executor?.units ?? []).map((u) => u.id), ...(result.executor?.placesAtRisk ?? []).map((p) => p.name)]) userWords.add(word);
+    }
+    await page.goto(`${server.url}/#/incidents&token=${server.token}`);
+    await page.getByTestId('engine-status').filter({ hasText: '引擎正常' }).waitFor();
+  },
+}, (s) => { ({ server, page } = s); });
 
 /** The visible text of the page, outside code, technical details and the user's own report. */
 const visibleText = (): Promise<string[]> => page.evaluate(`(() => {

@@ -2,25 +2,18 @@
 // result by plain SQL, bypassing the engine. The workspace and the briefing show the coded notice with
 // what to do instead of the run; the next run of the incident is shown with the notice where its changes
 // would be; the incidents page lists the damaged run without anything it held.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1366, height: 900 });
-  ({ server, page } = session);
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({ width: 1366, height: 900 }, (s) => { session = s; ({ server, page } = s); });
 
 const analyse = async (text: string) => (await (await fetch(`${server.url}/v1/analyses`, {
   method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },

@@ -5,12 +5,11 @@
 // night from the switch. Also: the stored palette is on <html> before the first paint, night keeps the
 // hazard zones apart without hue, large text still fits 1280 px, and the analysis page, its map and a
 // chart are photographed in each palette at 1280×720.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { analyseExample, SCREENSHOTS_DIR, sessionPerFile, type RunningServer } from './browserHarness.js';
 import { contrastRatio, effectiveBackground, NON_TEXT_MIN_RATIO, parseColour, requiredTextRatio, TEXT_MIN_RATIO } from '../../renderer/src/logic/contrast.js';
 import type { Theme } from '../../renderer/src/logic/theme.js';
 
@@ -28,27 +27,14 @@ declare function requestAnimationFrame(callback: () => void): number;
 type Element = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 let runId: string;
 
-before(async () => {
-  session = await startSession({ width: 1280, height: 720 });
-  ({ server, page } = session);
-  const response = await fetch(`${server.url}/v1/analyses`, {
-    method: 'POST', body: readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8'),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-  });
-  assert.equal(response.status, 200);
-  ({ runId } = await response.json() as { runId: string });
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({
+  width: 1280, height: 720, signIn: true,
+  prepare: async () => { ({ runId } = await analyseExample(server, 'chlorine-tank-car-zh')); },
+}, (s) => { ({ server, page } = s); });
 
 /** What the page shows, as computed colour strings; the maths is done here, with the tested module. */
 interface Sample { text: string; colour: string; backgrounds: string[]; fontSizePx: number; fontWeight: number }

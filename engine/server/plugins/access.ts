@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
-import { OPERATIONS, isOperationName, type OperationSpec } from '../../contract/operations.js';
+import { OPERATIONS, isOperationName, type CallerAccess, type OperationSpec } from '../../contract/operations.js';
 import { tokenMatches, type ApiTokens } from '../apiToken.js';
 import { LOOPBACK_HOST_NAMES } from '../servedAddresses.js';
 
@@ -18,7 +18,16 @@ export interface AccessOptions {
 /** The operation a route serves (set in the route's config by operationRoutes). */
 export const operationOf = (request: FastifyRequest): string | undefined => (request.routeOptions.config as { operation?: string } | undefined)?.operation;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the token presented says is calling (the `session` operation answers it); operator when the
+     *  token check is off. */
+    callerAccess: CallerAccess;
+  }
+}
+
 async function access(app: FastifyInstance, options: AccessOptions): Promise<void> {
+  app.decorateRequest('callerAccess', 'operator');
   // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not reach the engine, token or not.
   // The addresses being served are admitted too, so a second screen on the LAN can use its address.
   const admitted = new Set([...LOOPBACK_HOST_NAMES, ...options.allowedHosts]);
@@ -39,6 +48,7 @@ async function access(app: FastifyInstance, options: AccessOptions): Promise<voi
     const presented = header?.startsWith('Bearer ') ? header.slice(7) : fromQuery;
     if (tokenMatches(options.tokens.operator, presented)) return;
     if (tokenMatches(options.tokens.viewer, presented)) {
+      request.callerAccess = 'viewer';
       if (spec.access === 'viewer') return;
       throw new SafeError(ERROR_CODES.FORBIDDEN, `the viewer token may read device health, alerts, metrics and models only; ${name} needs the operator token`, 'authorization');
     }

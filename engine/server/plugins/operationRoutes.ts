@@ -52,7 +52,7 @@ function sendEventStream(reply: FastifyReply, request: FastifyRequest, handlers:
     const { kind, data } = message as { kind: string; data: unknown };
     reply.raw.write(`event: ${kind}\ndata: ${JSON.stringify(data)}\n\n`);
   };
-  return callOperation(handlers, name, rest, emit, abort.signal).then(() => {
+  return callOperation(handlers, name, rest, { emit, signal: abort.signal, access: request.callerAccess }).then(() => {
     start();
     reply.raw.end();
   });
@@ -70,7 +70,7 @@ export function operationRoutes(group: HttpGroup, handlers: OperationHandlers) {
         handler: async (request, reply) => {
           const args = argsFromHttp(name, { params: request.params, query: request.query, body: request.body, headers: request.headers });
           if (spec.kind === 'stream') return sendEventStream(reply, request, handlers, name, args);
-          const value = await callOperation(handlers, name, args, () => {}, undefined, request.heldBody ?? undefined);
+          const value = await callOperation(handlers, name, args, { emit: () => {}, access: request.callerAccess, ...(request.heldBody ? { heldBody: request.heldBody } : {}) });
           if (http.contentType) return reply.code(http.status ?? 200).type(http.contentType).send(value);
           return reply.code(http.status ?? 200).send(value);
         },

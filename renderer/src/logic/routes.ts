@@ -31,3 +31,9 @@ export function routeHash(route: Route): string {
     default: return '#/incidents';
   }
 }
+
+/** Pages that read or change incidents and analyses: the operator token's only (engine/contract/operations.ts,
+ *  `access`). A UI opened with the viewer token shows a note in their place (docs/app.md#read-only-viewer). */
+export const OPERATOR_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>(['incidents', 'new', 'analysis', 'briefing']);
+/** Where the viewer lands instead of the incident list. */
+export const VIEWER_HOME: Route = { page: 'device' };

@@ -39,8 +39,8 @@ export function DeviceHealthPage({ transport }: { transport: EngineTransport }) 
   const [canOperate, setCanOperate] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  // The operator may silence and acknowledge; the viewer token is refused `about` (operator only).
-  useEffect(() => { transport.call('about', {}).then(() => setCanOperate(true), () => setCanOperate(false)); }, [transport]);
+  // The operator may silence and acknowledge; the viewer token's session says so (components/useAccess.ts).
+  useEffect(() => { transport.call('session', {}).then((s) => setCanOperate(s.access === 'operator'), () => setCanOperate(false)); }, [transport]);
 
   const tick = useCallback((n: number) => {
     transport.call('deviceHealth', {}).then((h) => { setHealth(h); setError(null); }, setError);

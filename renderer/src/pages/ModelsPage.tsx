@@ -24,8 +24,8 @@ export function ModelsPage({ transport }: { transport: EngineTransport }) {
   const load = useCallback(() => transport.call('modelUpdates', { limit: EVENTS_SHOWN })
     .then((v) => { setView(v); setLoadProblem(null); }, (err: unknown) => setLoadProblem(describeError(err))), [transport]);
   useEffect(() => { void load(); }, [load]);
-  // The operator may update and roll back; the viewer token is refused `about` (operator only).
-  useEffect(() => { transport.call('about', {}).then(() => setCanOperate(true), () => setCanOperate(false)); }, [transport]);
+  // The operator may update and roll back; the viewer token's session says so (components/useAccess.ts).
+  useEffect(() => { transport.call('session', {}).then((s) => setCanOperate(s.access === 'operator'), () => setCanOperate(false)); }, [transport]);
 
   const updateNow = () => {
     setRunning('update');

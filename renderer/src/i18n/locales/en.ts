@@ -533,4 +533,10 @@ export const en: Record<MessageKey, string> = {
   'settings.notifications': 'Desktop notifications', 'settings.notifications.alerts': 'Notify me when a device alert fires (while this page is open)',
   'settings.notifications.denied': 'The browser blocks notifications for this page: allow them in its site settings.',
   'settings.notifications.unsupported': 'This browser cannot show notifications.',
+  // Read-only viewer token (issue 16, docs/app.md#read-only-viewer): the UI shows only what the token may read
+  'viewer.title': 'Read-only viewer: device health only.',
+  'viewer.body': 'This token may view device health, alerts and models; it cannot see or submit incidents or analyses.',
+  'viewer.pageTitle': 'This page needs the operator token',
+  'viewer.pageBody': 'With the read-only viewer token, the incident list, new incidents, the analysis workspace and briefings are not available. Ask the post\'s operator for the operator link if you need them.',
+  'viewer.openDevice': 'Open device health',
 };

@@ -531,5 +531,11 @@ export const zh = {
   'settings.notifications': '桌面通知', 'settings.notifications.alerts': '设备告警触发时通知我（本页面打开期间）',
   'settings.notifications.denied': '浏览器已阻止本页面的通知：请在其网站设置中允许。',
   'settings.notifications.unsupported': '此浏览器无法显示通知。',
+  // 只读查看令牌（issue 16，docs/app.md#read-only-viewer）：界面只显示该令牌可读的内容
+  'viewer.title': '只读查看：仅设备状态。',
+  'viewer.body': '此访问令牌只能查看设备状态、告警和模型，不能查看或提交事件与分析。',
+  'viewer.pageTitle': '此页面需要操作员令牌',
+  'viewer.pageBody': '使用只读查看令牌时，事件列表、新建事件、分析工作台和简报均不可用。如需使用，请向本指挥所的操作员索取操作员链接。',
+  'viewer.openDevice': '打开设备状态',
 } as const;
 export type MessageKey = keyof typeof zh;
