@@ -176,6 +176,20 @@ test('state round trip: persisted through the callback, restored after a restart
   assert.throws(() => AlertManager.restore(rules, { ...stored!, version: 2 as 1 }, 0), /version 2/);
 });
 
+test('state is persisted on every change, and for the newest sample time alone at most once a minute', () => {
+  const writes: AlertManagerState[] = [];
+  const rules = testRules({ for: '0s' });
+  const sim = new Sim(new AlertManager(rules, { persist: (s) => writes.push(s) }), SEC);
+  sim.hold(0.5, 10 * MIN);
+  assert.ok(writes.length >= 9 && writes.length <= 11, `10 minutes of quiet samples, one a second: ${writes.length} writes, not 600`);
+  const quietWrites = writes.length;
+  sim.feed([0.95]);
+  assert.equal(writes.length, quietWrites + 1, 'the alert firing is persisted at once');
+  assert.equal(writes.at(-1)!.alerts[0]?.state, 'firing');
+  sim.feed([0.5]);
+  assert.equal(writes.length, quietWrites + 2, 'and its resolving');
+});
+
 test('predictive disk rule on a replayed 15 s trace: full within 8 h fires, a slower fill does not', () => {
   const rules = loadAlertRules();
   const run = (perHour: number, hours = 3) => {

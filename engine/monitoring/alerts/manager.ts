@@ -46,6 +46,9 @@ const labelsKey = (labels: Labels) => JSON.stringify(Object.entries(labels).sort
 const matches = (matchers: Labels, labels: Labels) => Object.entries(matchers).every(([k, v]) => (labels[k] ?? '') === v);
 const beyond = (direction: 'above' | 'below', value: number, threshold: number) => (direction === 'above' ? value > threshold : value < threshold);
 
+/** How far the newest sample's time may run ahead of the stored one before it alone is persisted. */
+const SAMPLE_TIME_PERSIST_MS = 60_000;
+
 export class AlertManager {
   private readonly series = new Map<string, Map<string, Series>>();
   private readonly records = new Map<string, AlertRecord>();
@@ -54,6 +57,7 @@ export class AlertManager {
   private resumeAtMs: number | undefined;
   private lastSampleMs: number | undefined;
   private lastPersisted = '';
+  private lastPersistedSampleMs: number | undefined;
   private readonly staleMs: number;
   private readonly retentionMs: number;
 
@@ -72,7 +76,9 @@ export class AlertManager {
     m.nextSilenceId = state.nextSilenceId;
     m.lastSampleMs = state.lastSampleMs;
     m.resumeAtMs = nowMs;
-    m.lastPersisted = JSON.stringify(m.state());
+    const { lastSampleMs: persistedSampleMs, ...persisted } = m.state();
+    m.lastPersisted = JSON.stringify(persisted);
+    m.lastPersistedSampleMs = persistedSampleMs;
     return m;
   }
 
@@ -298,11 +304,18 @@ export class AlertManager {
     return v;
   }
 
+  /** Persists when anything but the newest sample's time changed; that time alone (it moves every second)
+   *  at most once a minute: a restart is a resume whatever it says, so it never needs to be exact, and a
+   *  laptop's disk is not written every second for it. */
   private persistIfChanged(): void {
     if (!this.options.persist) return;
-    const json = JSON.stringify(this.state());
-    if (json === this.lastPersisted) return;
+    const state = this.state();
+    const { lastSampleMs, ...rest } = state;
+    const json = JSON.stringify(rest);
+    const sampleMoved = lastSampleMs !== undefined && (this.lastPersistedSampleMs === undefined || lastSampleMs - this.lastPersistedSampleMs >= SAMPLE_TIME_PERSIST_MS);
+    if (json === this.lastPersisted && !sampleMoved) return;
     this.lastPersisted = json;
-    this.options.persist(JSON.parse(json) as AlertManagerState);
+    this.lastPersistedSampleMs = lastSampleMs;
+    this.options.persist(structuredClone(state));
   }
 }
