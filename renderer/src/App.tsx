@@ -100,7 +100,8 @@ export function App({ transport }: { transport: EngineTransport }) {
     <>
       <SkipLink label={t('app.skip')} />
       <header className="topbar no-print">
-        <strong className="brand">{t('app.title')}</strong>
+        {/* The tagline gives way on laptop widths so the bar stays one row (docs/app.md, "The pages"). */}
+        <strong className="brand">{t('app.name')}<span className="brand-tagline"> {t('app.tagline')}</span></strong>
         <nav aria-label={t('nav.label')}>
           <a href={routeHash({ page: 'incidents' })} aria-current={route.page === 'incidents' ? 'page' : undefined}>{t('nav.incidents')}</a>
           <a href={routeHash({ page: 'new' })} aria-current={route.page === 'new' ? 'page' : undefined} data-testid="nav-new">{t('nav.new')}</a>

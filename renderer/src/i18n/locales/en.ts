@@ -2,7 +2,6 @@
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
-  'app.title': 'SAFE Edge field incident analysis',
   'app.skip': 'Skip to main content',
   'nav.incidents': 'Incidents',
   'nav.new': 'New incident',
@@ -516,4 +515,7 @@ export const en: Record<MessageKey, string> = {
   'error.SAFE_E_IDEMPOTENCY_CONFLICT': 'This submission carried the key of an earlier, different submission, so it was not analysed.',
   'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': 'Submit it again: each new submission gets a new key.',
   'incidents.runDamaged': 'Damaged record, not shown: restore a backup',
+  // Top bar on laptop widths (issue 15): the product's name, and the tagline that gives way below 80rem
+  'app.name': 'SAFE Edge',
+  'app.tagline': 'field incident analysis',
 };

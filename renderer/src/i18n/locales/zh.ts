@@ -1,6 +1,5 @@
 // 简体中文（默认）。Every user-visible string of the UI lives in this file and en.ts.
 export const zh = {
-  'app.title': 'SAFE Edge 现场应急分析',
   'app.skip': '跳到主要内容',
   'nav.incidents': '事件列表',
   'nav.new': '新建事件',
@@ -514,5 +513,8 @@ export const zh = {
   'error.SAFE_E_IDEMPOTENCY_CONFLICT': '此次提交带有先前另一项不同提交的键，因此未进行分析。',
   'error.SAFE_E_IDEMPOTENCY_CONFLICT.todo': '请重新提交：每次新提交都会使用新的键。',
   'incidents.runDamaged': '记录已损坏，不予显示：请恢复备份',
+  // 笔记本宽度下的顶栏（issue 15）：产品名，以及窄于 80rem 时让出位置的副标题
+  'app.name': 'SAFE Edge',
+  'app.tagline': '现场应急分析',
 } as const;
 export type MessageKey = keyof typeof zh;

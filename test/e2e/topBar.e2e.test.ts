@@ -1,0 +1,51 @@
+// The top bar stays one row on laptop widths (docs/app.md, "The pages"): 1366×768 at 125 % scaling is a
+// 1093 px window, and 1024 px is the narrowest laptop; there, in English (the longer words) as in Chinese,
+// the bar is as tall as at 1440 px, nothing in it is cut off and nothing overflows the window.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+
+let session: E2ESession;
+let server: RunningServer;
+let page: Page;
+
+before(async () => {
+  session = await startSession({ width: 1440, height: 900 });
+  ({ server, page } = session);
+  await page.goto(`${server.url}/#token=${server.token}`);
+  await page.getByTestId('engine-status').waitFor();
+});
+after(async () => {
+  await session?.close();
+  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
+});
+
+/** The bar's height, and every item of it that is clipped or sticks out of the window (as text, for the message). */
+const measureBar = (): Promise<{ heightPx: number; clipped: string[] }> => page.evaluate(`(() => {
+  const bar = document.querySelector('header.topbar');
+  const clipped = [];
+  for (const el of bar.querySelectorAll('a, button, select, .engine-status, .brand')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > window.innerWidth + 0.5 || el.scrollWidth > el.clientWidth + 1) clipped.push(el.textContent.trim().slice(0, 30));
+  }
+  return { heightPx: bar.getBoundingClientRect().height, clipped };
+})()`);
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`the ${lang} top bar is one row from 1440 down to 1024 px`, async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);
+    await page.reload();
+    await page.getByTestId('engine-status').waitFor();
+    const wide = await measureBar();
+    assert.deepEqual(wide.clipped, []);
+    for (const widthPx of [1093, 1024]) {
+      await page.setViewportSize({ width: widthPx, height: 768 });
+      const narrow = await measureBar();
+      assert.equal(narrow.heightPx, wide.heightPx, `the bar at ${widthPx} px is as tall as at 1440 px (one row)`);
+      assert.deepEqual(narrow.clipped, [], `nothing in the bar is cut off at ${widthPx} px`);
+    }
+    await session.shot(`top-bar-${lang}-1024`);
+  });
+}
