@@ -2,8 +2,9 @@
 // 24-hour clock, in the machine's own time zone.
 import type { Language } from '../i18n/i18n.js';
 
-const LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
+/** The locale each UI language writes dates in (also logic/dateEntry.ts, the typed date fields). */
+export const DATE_LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
 
 export function formatDateTime(iso: string | number | Date, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', hour12: false }).format(new Date(iso));
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', hour12: false }).format(new Date(iso));
 }
