@@ -109,9 +109,12 @@ export function App({ transport }: { transport: EngineTransport }) {
           <a href={routeHash({ page: 'models' })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">{t('nav.models')}</a>
           <a href={routeHash({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
-        <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
-        <ThemeSelect compact />
-        <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
+        {/* One group, so where the bar must wrap (large text on a laptop) the three move to a row together. */}
+        <div className="topbar-tools">
+          <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
+          <ThemeSelect compact />
+          <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
+        </div>
       </header>
       {connection.offline && <OfflineBanner retryAtMs={connection.offline.retryAtMs} onRetryNow={connection.retryNow} />}
       <PageFrame routeKey={routeHash(route)} title={t('a11y.documentTitle', { page: t(PAGE_TITLE[route.page]) })} loading={t('common.loading')}>

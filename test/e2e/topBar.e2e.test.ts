@@ -49,3 +49,21 @@ for (const lang of ['en', 'zh'] as const) {
     await session.shot(`top-bar-${lang}-1024`);
   });
 }
+
+test('with large text the English bar wraps whole: the status, theme and language stay together, nothing cut off', async () => {
+  await page.evaluate(`localStorage.setItem('safe-edge-language', 'en'); localStorage.setItem('safe-edge-text-size', 'large')`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.reload();
+  await page.getByTestId('engine-status').waitFor();
+  const wide = await measureBar();
+  for (const widthPx of [1440, 1093, 1024]) {
+    await page.setViewportSize({ width: widthPx, height: 768 });
+    const bar = await measureBar();
+    assert.deepEqual(bar.clipped, [], `nothing in the bar is cut off at ${widthPx} px`);
+    assert.ok(bar.heightPx <= 2 * wide.heightPx, `at most two rows at ${widthPx} px (${bar.heightPx} px vs ${wide.heightPx})`);
+    const tops = await page.evaluate(`[...document.querySelector('.topbar-tools').children].map((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2))`) as number[];
+    assert.ok(Math.max(...tops) - Math.min(...tops) <= 2, `status, theme and language on one row at ${widthPx} px: ${tops.join(', ')}`);
+  }
+  await session.shot('top-bar-en-large-1024');
+  await page.evaluate(`localStorage.removeItem('safe-edge-text-size')`);
+});

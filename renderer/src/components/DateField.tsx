@@ -25,7 +25,7 @@ export function DateField({ value, onChange, withTime = false, name, testId }: {
   const example = dateEntryExample(language, withTime);
   return (
     <>
-      <input type="text" value={text} name={name} lang={language === 'zh' ? 'zh-CN' : 'en'} placeholder={example} autoComplete="off" data-testid={testId}
+      <input type="text" value={text} name={name} lang={language === 'zh' ? 'zh-CN' : 'en'} placeholder={t('dateEntry.placeholder', { example })} autoComplete="off" data-testid={testId}
         aria-invalid={problem ? true : undefined} aria-describedby={problem ? problemId : undefined}
         onChange={(e) => {
           setText(e.target.value);

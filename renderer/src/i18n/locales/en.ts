@@ -519,6 +519,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'SAFE Edge',
   'app.tagline': 'field incident analysis',
   // Dates typed in the UI's language (issue 15, docs/app.md "Dates in the forms"): what a field says when the text is not a date
+  'dateEntry.placeholder': 'e.g. {{example}}',
   'dateEntry.unreadable': 'Not a date this field can read: write it like {{example}} (or 2026-11-30).',
   'dateEntry.impossible': 'There is no such day or time: write it like {{example}}.',
   'dateEntry.timeMissing': 'Add the time of day: write it like {{example}}.',

@@ -517,6 +517,7 @@ export const zh = {
   'app.name': 'SAFE Edge',
   'app.tagline': '现场应急分析',
   // 按界面语言输入的日期（issue 15，docs/app.md「表单中的日期」）：输入的不是日期时字段给出的提示
+  'dateEntry.placeholder': '例：{{example}}',
   'dateEntry.unreadable': '无法识别为日期：请按 {{example}} 的格式填写（或 2026-11-30）。',
   'dateEntry.impossible': '没有这一天或这个时刻：请按 {{example}} 的格式填写。',
   'dateEntry.timeMissing': '请写上具体时刻：按 {{example}} 的格式填写。',
