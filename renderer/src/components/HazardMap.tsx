@@ -66,7 +66,7 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
         {circleLabels.map((l, i) => {
           const c = picture.circles[i];
           return c && (
-            <g key={l.id} data-testid="circle-radius" data-zone={c.zone} data-radius-m={Math.round(c.radiusM)} data-bearing-deg={l.bearingDeg}>
+            <g key={l.id} data-testid="circle-radius" data-zone={c.zone} data-bearing-deg={l.bearingDeg} data-radius-m={Math.round(c.radiusM)}>
               <path d={`M${l.tick.x0},${l.tick.y0} L${l.tick.x1},${l.tick.y1}`} className={l.leader ? 'circle-tick label-leader' : 'circle-tick'} />
               <text x={l.x} y={l.y} textAnchor={l.anchor} className="label map-label" data-label={l.id}>{circleTexts[i]}</text>
             </g>
