@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateEntryExample, formatDateEntry, parseDateEntry } from './dateEntry.js';
+import { countText } from './dateTime.js';
 
 test('a date is shown as the UI language writes it', () => {
   assert.equal(formatDateEntry('2026-11-30', 'zh', false), '2026年11月30日');
@@ -45,4 +46,10 @@ test('text that is not a date says why, and never becomes one', () => {
   assert.deepEqual(read('2026-11-30 10:00', 'en', false), { ok: false, problem: 'unreadable' });
   assert.deepEqual(read('30 Ma 2026', 'en'), { ok: false, problem: 'unreadable' }, 'a month needs three letters');
   assert.deepEqual(read('yesterday', 'en'), { ok: false, problem: 'unreadable' });
+});
+
+test('counts are grouped as the UI language groups them, whatever the browser (logic/dateTime.ts)', () => {
+  assert.equal(countText(3772817, 'zh'), '3,772,817');
+  assert.equal(countText(61575, 'en'), '61,575');
+  assert.notEqual(countText(61575, 'zh'), (61575).toLocaleString('fr-FR'), 'not as a French browser writes it');
 });

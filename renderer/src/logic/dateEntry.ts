@@ -4,7 +4,7 @@
 // (zh 2026年11月30日, en 30 Nov 2026, as in logic/dateTime.ts) and read back from what people type.
 // The value kept is the form's own: yyyy-mm-dd, or yyyy-mm-ddThh:mm with a time (local time, no zone).
 import type { Language } from '../i18n/i18n.js';
-import { DATE_LOCALES } from './dateTime.js';
+import { UI_LOCALES } from './dateTime.js';
 
 /** Why typed text is not a date, a stable code: the field names it and the locale files explain it. */
 export type DateEntryProblem = 'unreadable' | 'impossible' | 'timeMissing';
@@ -18,7 +18,7 @@ export function formatDateEntry(value: string, language: Language, withTime: boo
   if (!m) return value;
   const at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
   at.setFullYear(Number(m[1])); // years below 100 are not 19xx
-  return new Intl.DateTimeFormat(DATE_LOCALES[language], withTime ? { dateStyle: 'medium', timeStyle: 'short', hour12: false } : { dateStyle: 'medium' }).format(at);
+  return new Intl.DateTimeFormat(UI_LOCALES[language], withTime ? { dateStyle: 'medium', timeStyle: 'short', hour12: false } : { dateStyle: 'medium' }).format(at);
 }
 
 /** An example for the field's placeholder and its problem message: the last day of November 2026. */
