@@ -2,7 +2,7 @@
 // sizes, to be looked at (issue 15, "Shown by"; docs/app.md, "Screenshots"). A real `safe-edge serve` on
 // loopback with a fresh data directory is seeded with the incidents of examples/all.jsonl; each page is
 // then shown in headless Chromium (the e2e tests' harness) and saved whole (full page) as
-// dist/screenshots/all/<page>-<palette>-<lang>-<width>x<height>.png.
+// dist/screenshots/all/<page>-<palette>-<lang>-<width>x<height>.png. Pages wider than the window are listed.
 //
 // Options: --sizes 1440x900,390x844   --pages incidents,analysis-hazmat   --palettes night   --langs en
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await launchBrowser();
   const errors: string[] = [];
+  const sideways: string[] = [];
   let count = 0;
   try {
     const runs = await seed(server);
@@ -96,8 +97,12 @@ async function main(): Promise<void> {
           for (const { w, h } of sizes) {
             await page.setViewportSize({ width: w, height: h });
             await settled(page);
-            await page.screenshot({ path: join(OUT_DIR, `${shot.name}-${palette}-${lang}-${w}x${h}.png`), fullPage: true });
+            const file = `${shot.name}-${palette}-${lang}-${w}x${h}.png`;
+            await page.screenshot({ path: join(OUT_DIR, file), fullPage: true });
             count++;
+            // Only the 320 px reflow lets a table scroll in its own box; wider, the page itself must not scroll sideways.
+            const overflowPx = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as number;
+            if (overflowPx > 0) sideways.push(`${file}: ${overflowPx} px wider than the window`);
           }
         }
         process.stdout.write(`${lang} ${palette}: ${count} so far\n`);
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     await server.stop();
   }
   console.log(`${count} screenshots in ${OUT_DIR}`);
+  if (sideways.length) console.log(`pages that scroll sideways (to look at):\n${sideways.join('\n')}`);
   if (errors.length) {
     console.error(`script errors in the page:\n${[...new Set(errors)].join('\n')}`);
     process.exit(1);

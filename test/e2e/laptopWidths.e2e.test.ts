@@ -1,10 +1,13 @@
-// The top bar stays one row on laptop widths (docs/app.md, "The pages"): 1366×768 at 125 % scaling is a
-// 1093 px window, and 1024 px is the narrowest laptop; there, in English (the longer words) as in Chinese,
-// the bar is as tall as at 1440 px, nothing in it is cut off and nothing overflows the window.
+// Laptop widths (docs/app.md, "The pages"): 1366×768 at 125 % scaling is a 1093 px window, and 1024 px is
+// the narrowest laptop. There, in English (the longer words) as in Chinese, the top bar is as tall as at
+// 1440 px, nothing in it is cut off or overflows the window, and the incidents list does not push the page
+// sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
@@ -13,6 +16,14 @@ let page: Page;
 before(async () => {
   session = await startSession({ width: 1440, height: 900 });
   ({ server, page } = session);
+  // One incident of each language, so the list has a Chinese and an English report to show.
+  for (const example of ['chlorine-tank-car-zh', 'wildfire-village-en']) {
+    const response = await fetch(`${server.url}/v1/analyses`, {
+      method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: readFileSync(join(ROOT, 'examples', `${example}.json`), 'utf8'),
+    });
+    assert.equal(response.status, 200);
+  }
   await page.goto(`${server.url}/#token=${server.token}`);
   await page.getByTestId('engine-status').waitFor();
 });
@@ -47,6 +58,20 @@ for (const lang of ['en', 'zh'] as const) {
       assert.deepEqual(narrow.clipped, [], `nothing in the bar is cut off at ${widthPx} px`);
     }
     await session.shot(`top-bar-${lang}-1024`);
+  });
+
+  test(`the ${lang} incidents list fits a 1093 and a 1024 px window: no sideways scrolling, every column in view`, async () => {
+    await page.evaluate(`localStorage.setItem('safe-edge-language', '${lang}'); window.location.hash = '#/incidents'`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.reload();
+    await page.getByTestId('incident-status').first().waitFor();
+    for (const widthPx of [1093, 1024]) {
+      await page.setViewportSize({ width: widthPx, height: 768 });
+      const fit = await page.evaluate(`({ overflowPx: document.documentElement.scrollWidth - window.innerWidth, statusRight: document.querySelector('[data-testid="incident-status"]').getBoundingClientRect().right })`) as { overflowPx: number; statusRight: number };
+      assert.ok(fit.overflowPx <= 0, `the page is ${fit.overflowPx} px wider than the ${widthPx} px window`);
+      assert.ok(fit.statusRight <= widthPx, `the status column is in view at ${widthPx} px`);
+    }
+    await session.shot(`incidents-${lang}-1024`);
   });
 }
 
