@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const sizes = list(values.sizes, SIZES).map((s) => { const [w, h] = s.split('x').map(Number); return { w: w as number, h: h as number }; });
   const palettes = list(values.palettes, PALETTES);
   const langs = list(values.langs, LANGS);
-  rmSync(OUT_DIR, { recursive: true, force: true });
+  // A whole run starts from an empty folder (no picture of a page that is gone); a part of the set adds to it.
+  if (!values.sizes && !values.pages && !values.palettes && !values.langs) rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
 
   const server = await startServer();
