@@ -39,7 +39,7 @@ export function DateField({ value, onChange, withTime = false, name, testId }: {
           if (read.ok) setText(formatDateEntry(read.value, language, withTime));
           setProblem(read.ok ? null : read.problem);
         }} />
-      {problem && <span className="problem" id={problemId} data-problem={problem} data-testid={testId ? `${testId}-problem` : undefined}>{t(`dateEntry.${problem}`, { example })}</span>}
+      {problem && <span className="problem" role="alert" id={problemId} data-problem={problem} data-testid={testId ? `${testId}-problem` : undefined}>{t(`dateEntry.${problem}`, { example })}</span>}
     </>
   );
 }
