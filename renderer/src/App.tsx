@@ -111,7 +111,8 @@ export function App({ transport }: { transport: EngineTransport }) {
     <>
       <SkipLink label={t('app.skip')} />
       <header className="topbar no-print">
-        <strong className="brand">{t('app.title')}</strong>
+        {/* The tagline gives way on laptop widths so the bar stays one row (docs/app.md, "The pages"). */}
+        <strong className="brand">{t('app.name')}<span className="brand-tagline"> {t('app.tagline')}</span></strong>
         <nav aria-label={t('nav.label')}>
           {!viewer && <a href={routeHash({ page: 'incidents' })} aria-current={route.page === 'incidents' ? 'page' : undefined} data-testid="nav-incidents">{t('nav.incidents')}</a>}
           {!viewer && <a href={routeHash({ page: 'new' })} aria-current={route.page === 'new' ? 'page' : undefined} data-testid="nav-new">{t('nav.new')}</a>}
@@ -119,9 +120,12 @@ export function App({ transport }: { transport: EngineTransport }) {
           <a href={routeHash({ page: 'models' })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">{t('nav.models')}</a>
           <a href={routeHash({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>{t('nav.settings')}</a>
         </nav>
-        <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
-        <ThemeSelect compact />
-        <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
+        {/* One group, so where the bar must wrap (large text on a laptop) the three move to a row together. */}
+        <div className="topbar-tools">
+          <span className={`engine-status engine-${status}`} role="status" data-testid="engine-status">{t(`engine.${status}`)}</span>
+          <ThemeSelect compact />
+          <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} lang={language === 'zh' ? 'en' : 'zh-CN'} data-testid="language-toggle">{t('lang.switch')}</button>
+        </div>
       </header>
       {viewer && <ViewerBanner />}
       {connection.offline && <OfflineBanner retryAtMs={connection.offline.retryAtMs} onRetryNow={connection.retryNow} />}

@@ -19,8 +19,9 @@ export const SCREENSHOTS_DIR = join(ROOT, 'dist', 'screenshots');
 export interface E2ESession { server: RunningServer; browser: Browser; page: Page; pageErrors: string[]; shot(name: string): Promise<void>; close(): Promise<void> }
 
 /** `dataDir`: serve a data directory the test prepared (say, models already updated); a fresh one otherwise.
- *  `env`: settings for the served engine (a test-only one such as SAFE_EDGE_TEST_DB_SPARE_PAGES). */
-export interface SessionOptions { width: number; height: number; acceptDownloads?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv }
+ *  `env`: settings for the served engine (a test-only one such as SAFE_EDGE_TEST_DB_SPARE_PAGES).
+ *  `locale`: the browser's own locale (zh-CN unless a test shows that the UI does not follow it). */
+export interface SessionOptions { width: number; height: number; acceptDownloads?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; locale?: string }
 
 export interface FileSessionOptions extends SessionOptions {
   /** Work before the file's tests, once the session has started (analyses for the pages to show, say). */
@@ -55,7 +56,7 @@ export async function startSession(page: SessionOptions): Promise<E2ESession> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const server = await startServer(page.dataDir, 0, page.env);
   const browser = await launchBrowser();
-  const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: page.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const pageErrors: string[] = [];
   opened.on('pageerror', (err) => pageErrors.push(err.message));
   return {

@@ -197,3 +197,22 @@ test('map to scale: a levee breach (examples/levee-breach-dongting-en.json): the
     await mapShot(`map-breach-${lang}`);
   }
 });
+
+test("an earthquake's intensity rings (examples/all.jsonl, Luding M6.8): each ring labelled with its radius, no two labels meet, zh and en", async () => {
+  const line = readFileSync(join(ROOT, 'examples', 'all.jsonl'), 'utf8').split('\n').find((l) => l.includes('"quake-luding-en"'));
+  assert.ok(line, 'the Luding example is in examples/all.jsonl');
+  const result = await analyse(JSON.parse(line) as IncidentInput);
+  const { zones, origin } = result.executor!;
+  assert.equal(origin?.kind, 'epicentre');
+  for (const lang of ['zh', 'en'] as const) {
+    await open(result.runId, lang);
+    const drawn = await readMap();
+    for (const zone of zones) checkZone(drawn, zone);
+    // The radius labels are among the labels checked (text[data-label]): one per ring, none over another.
+    const rings = await page.locator('[data-testid="circle-radius"]').count();
+    assert.equal(rings, zones.length, 'a label per intensity ring');
+    assert.equal(drawn.labels.filter((l) => /^(半径|radius )/.test(l.text)).length, rings);
+    checkLabels(drawn);
+    await mapShot(`map-quake-${lang}`);
+  }
+});

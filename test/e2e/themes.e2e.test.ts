@@ -1,5 +1,5 @@
 // The three palettes (docs/app.md, "Themes") measured in headless Chromium: on the incidents list, the
-// new-incident form, Settings and a stored analysis, in Chinese and English, every visible piece of text
+// new-incident form, Settings, a stored analysis and its briefing's preview, in Chinese and English, every visible piece of text
 // against what is behind it (WCAG 2.1 AA: 4.5:1, large text 3:1) and every focus ring against its
 // surroundings (3:1). Light and dark come from the system setting (the switch left on "follow system"),
 // night from the switch. Also: the stored palette is on <html> before the first paint, night keeps the
@@ -142,9 +142,11 @@ const PAGES: Array<{ name: string; open: () => Promise<void> }> = [
   } },
   { name: 'settings', open: async () => { await page.goto(`${server.url}/#/settings`); await page.getByTestId('text-size-select').waitFor(); } },
   { name: 'analysis', open: async () => { await page.goto(`${server.url}/#/analysis/${runId}`); await page.getByTestId('plan-table').waitFor(); await page.getByTestId('hazard-map').waitFor(); } },
+  // The briefing's on-screen preview follows the palette (its notes were a fixed dark grey); print is light.
+  { name: 'briefing', open: async () => { await page.goto(`${server.url}/#/analysis/${runId}/briefing`); await page.locator('.ics201 [data-testid="hazard-map"]').waitFor(); } },
 ];
 
-test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, dark and night, zh and en, on four pages', async () => {
+test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, dark and night, zh and en, on five pages', async () => {
   const problems: string[] = [];
   for (const p of PAGES) {
     await p.open();

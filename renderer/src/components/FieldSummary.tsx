@@ -1,6 +1,7 @@
 import type { AwarenessResult, FieldResult } from '../../../engine/contract/result.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
+import { countText } from '../logic/dateTime.js';
 import { modelRefName } from '../logic/modelNames.js';
 
 type BandsMethod = NonNullable<FieldResult['plume']>['bands'];
@@ -62,7 +63,7 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
       {awareness && (
         <>
           <h3>{t('aware.title')}</h3>
-          <p data-testid="population">{t('aware.population', { n: awareness.populationAtRisk.estimate.toLocaleString(), basis: (language === 'zh' ? awareness.populationAtRisk.basisZh : undefined) ?? awareness.populationAtRisk.basis })}</p>
+          <p data-testid="population">{t('aware.population', { n: countText(awareness.populationAtRisk.estimate, language), basis: (language === 'zh' ? awareness.populationAtRisk.basisZh : undefined) ?? awareness.populationAtRisk.basis })}</p>
           <p className={`risk risk-${awareness.riskMatrix.level}`} data-testid="risk">
             {t('aware.risk', { level: t(`risk.${awareness.riskMatrix.level}`), l: awareness.riskMatrix.likelihood, c: awareness.riskMatrix.consequence })}
           </p>

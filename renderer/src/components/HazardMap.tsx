@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ExecutorResult, FieldResult } from '../../../engine/contract/result.js';
 import { distanceText, minutesText } from '../../../engine/contract/wording.js';
 import { hazardPicture } from '../logic/hazardGeometry.js';
-import { placeLabels, textWidthPx, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
+import { placeCircleLabels, placeLabels, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
 import { mapTextItems, mapWind, windText, type MapTextItem } from '../logic/mapText.js';
 import { useT } from '../i18n/i18n.js';
 import { LegendMark, OriginShape, PLACE_PATH } from './MapMarks.js';
@@ -32,12 +32,12 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
     ...picture.places.map((p, i) => ({ id: `place-${i}`, x: p.x, y: p.y, text: `${p.name} · ${p.zone ? t(`map.${p.zone}`) : t('places.outside')} · ${arrivalShort(p.arrivalMin)}` })),
     ...picture.sites.map((s) => ({ id: `site-${s.kind}`, x: s.x, y: s.y, text: t(`map.${s.kind}`) })),
   ];
-  // Radius labels sit on top of their circle, so they are fixed obstacles for the point labels.
-  const circleLabels = picture.circles.map((c, i) => {
-    const text = `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? t('map.paren', { x: t('map.schematic') }) : ''}`;
-    return { key: `circle-${i}`, c, text, y: c.cy - c.rPx - 4 };
-  });
-  const circleBoxes: PxBox[] = circleLabels.map((l) => ({ x0: l.c.cx - textWidthPx(l.text) / 2, y0: l.y - 15, x1: l.c.cx + textWidthPx(l.text) / 2, y1: l.y + 4 }));
+  // Radius labels go first, around their circle (logic/mapLabels.ts), clear of each other, the furniture
+  // and the origin's mark; then they are fixed obstacles for the point labels.
+  const originBox: PxBox = { x0: picture.sourcePx.x - 9, y0: picture.sourcePx.y - 9, x1: picture.sourcePx.x + 9, y1: picture.sourcePx.y + 9 };
+  const circleTexts = picture.circles.map((c) => `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? t('map.paren', { x: t('map.schematic') }) : ''}`);
+  const circleLabels = placeCircleLabels(picture.circles.map((c, i) => ({ id: `circle-${i}`, cx: c.cx, cy: c.cy, rPx: c.rPx, text: circleTexts[i] as string })), VIEW, [...FURNITURE, originBox]);
+  const circleBoxes: PxBox[] = circleLabels.map((l) => l.box);
   const placed = new Map(placeLabels(requests, VIEW, [...FURNITURE, ...circleBoxes]).map((l) => [l.id, l]));
   const label = (id: string, text: string) => {
     const l = placed.get(id);
@@ -63,12 +63,15 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
           : <path key={s.zone} className={`zone zone-${s.zone}${s.schematic ? ' zone-schematic' : ''}`} data-zone={s.zone} d={s.path} fillRule="nonzero" />))}
         {picture.bands.map((b) => <path key={`${b.zone}-${b.band}`} className={`band-outline band-${b.band}`} data-zone={b.zone} data-band={b.band} d={b.path} />)}
         {picture.lines.map((l, i) => <path key={`line-${i}`} className={`ground-line line-${l.kind}`} data-testid={l.kind} d={l.path} />)}
-        {circleLabels.map(({ key, c, text, y }) => (
-          <g key={key} data-testid="circle-radius" data-zone={c.zone} data-radius-m={Math.round(c.radiusM)}>
-            <path d={`M${c.cx},${c.cy - c.rPx} l0,-3`} className="circle-tick" />
-            <text x={c.cx} y={y} textAnchor="middle" className="label map-label">{text}</text>
-          </g>
-        ))}
+        {circleLabels.map((l, i) => {
+          const c = picture.circles[i];
+          return c && (
+            <g key={l.id} data-testid="circle-radius" data-zone={c.zone} data-bearing-deg={l.bearingDeg} data-radius-m={Math.round(c.radiusM)}>
+              <path d={`M${l.tick.x0},${l.tick.y0} L${l.tick.x1},${l.tick.y1}`} className={l.leader ? 'circle-tick label-leader' : 'circle-tick'} />
+              <text x={l.x} y={l.y} textAnchor={l.anchor} className="label map-label" data-label={l.id}>{circleTexts[i]}</text>
+            </g>
+          );
+        })}
         {picture.sites.map((site) => (
           <g key={site.kind} data-testid={site.kind} transform={`translate(${site.x} ${site.y})`}>
             <rect x="-5" y="-5" width="10" height="10" className={`site site-${site.kind}`} />

@@ -1,6 +1,7 @@
 import type { ExecutorResult } from '../../../engine/contract/result.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
+import { countText } from '../logic/dateTime.js';
 
 /** Each named place: the zone it lies in, when the hazard arrives, and what to do, with the reason. */
 export function PlacesAtRisk({ places }: { places: NonNullable<ExecutorResult['placesAtRisk']> }) {
@@ -14,7 +15,7 @@ export function PlacesAtRisk({ places }: { places: NonNullable<ExecutorResult['p
         <tbody>
           {places.map((p) => (
             <tr key={p.name} data-action={p.action}>
-              <td>{p.name}{p.population !== null && <> · {t('map.people', { n: p.population.toLocaleString() })}</>}</td>
+              <td>{p.name}{p.population !== null && <> · {t('map.people', { n: countText(p.population, language) })}</>}</td>
               <td>{formatDistance(p.distanceM)} · {p.bearingDeg}°</td>
               <td>{p.zone ? t(`map.${p.zone}`) : t('places.outside')}</td>
               <td>{p.arrivalMin === null ? '—' : p.arrivalMin === 0 ? t('places.now') : t('places.inMin', { min: p.arrivalMin })}</td>

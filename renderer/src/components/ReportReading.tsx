@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { FigureName, TextFact } from '../../../engine/contract/reading.js';
 import { highlightSegments, type Mark } from '../logic/reportHighlights.js';
 import { useT } from '../i18n/i18n.js';
+import { countText } from '../logic/dateTime.js';
 import { findSubstance } from '../../../engine/contract/substances.js';
 
 /** The report as written, with every figure and fact the engine read from it marked where it stands. */
@@ -18,7 +19,7 @@ export function ReportReading({ text, result }: { text: string; result: Analysis
     return substance ? (language === 'zh' ? substance.nameZh : substance.nameEn) : String(value);
   };
   const figures = (Object.entries(result.strategist?.figures ?? {}) as Array<[FigureName, NonNullable<AnalysisResult['strategist']>['figures'][string]]>).flatMap(([name, f]): Mark[] => (f.span && f.source === 'text'
-    ? [{ span: f.span, kind: 'figure', label: t(`reading.figure.${name}`, { value: `${f.value.toLocaleString()}${f.lowerBound ? '+' : ''}` }) }] : []));
+    ? [{ span: f.span, kind: 'figure', label: t(`reading.figure.${name}`, { value: `${countText(f.value, language)}${f.lowerBound ? '+' : ''}` }) }] : []));
   const facts = (result.field?.factsFromText ?? []).map((f): Mark => ({
     span: f.span, kind: 'fact', label: t(`reading.fact.${f.fact}`, { value: shown(f.value) }),
   }));

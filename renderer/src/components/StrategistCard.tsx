@@ -1,5 +1,6 @@
 import type { AwarenessResult, StrategistResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
+import { countText } from '../logic/dateTime.js';
 
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
 export function StrategistCard({ strategist, physics }: { strategist: StrategistResult; physics?: AwarenessResult['severityFromPhysics'] }) {
@@ -17,12 +18,12 @@ export function StrategistCard({ strategist, physics }: { strategist: Strategist
       <h3>{t('card.why')}</h3>
       <ul>
         {basis.length === 0 && <li>{t('card.noFigures')}</li>}
-        {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: `${figure.value.toLocaleString()}${figure.lowerBound ? '+' : ''}`, source: t(`card.source.${figure.source}`) })}</li>)}
+        {basis.map(([kind, figure]) => <li key={kind}>{t(`card.basis.${kind}`, { value: `${countText(figure.value, language)}${figure.lowerBound ? '+' : ''}`, source: t(`card.source.${figure.source}`) })}</li>)}
       </ul>
       {strategist.figureConflicts && strategist.figureConflicts.length > 0 && (
         <div className="alert" data-testid="figure-conflicts"><strong>{t('card.conflicts')}</strong>
           <ul>{strategist.figureConflicts.map((c) => <li key={c.figure}>{t('card.conflict', {
-            figure: t(`figure.name.${c.figure}`), stated: c.stated.toLocaleString(), read: c.read.toLocaleString(),
+            figure: t(`figure.name.${c.figure}`), stated: countText(c.stated, language), read: countText(c.read, language),
             used: t(c.used === 'read' ? 'card.conflict.usedRead' : 'card.conflict.usedStated'),
           })}</li>)}</ul>
         </div>

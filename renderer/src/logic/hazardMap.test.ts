@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Zone } from '../../../engine/contract/result.js';
 import { hazardPicture } from './hazardGeometry.js';
-import { placeLabels } from './mapLabels.js';
+import { placeCircleLabels, placeLabels, type PxBox } from './mapLabels.js';
 import { measurePart } from './zoneMeasures.js';
 
 const ring = (radiusM: number, east = 0, points = 48): Array<[number, number]> =>
@@ -48,4 +48,32 @@ test('picture: P10/P90 outlines widen the frame and are drawn; circles are found
   assert.equal(picture.approximate, false);
   const legacy = hazardPicture({ zones: [{ zone: 'hot', shape: 'corridor', alongM: 1000, acrossM: 100, bearingDeg: 90, basis: '', populationEstimate: 0 }] }, view)!;
   assert.equal(legacy.approximate, true);
+});
+
+const meets = (a: PxBox, b: PxBox) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+test("a quake's concentric rings with close radii: no two radius labels meet, each stays in view and on its ring", () => {
+  const view = { widthPx: 560, heightPx: 420 };
+  const origin: PxBox = { x0: 271, y0: 201, x1: 289, y1: 219 };
+  const furniture: PxBox[] = [{ x0: 0, y0: 0, x1: 72, y1: 72 }, { x0: 508, y0: 0, x1: 560, y1: 70 }, { x0: 0, y0: 386, x1: 200, y1: 420 }];
+  for (const [lang, radius] of [['zh', (km: number) => `半径${km}公里`], ['en', (km: number) => `radius ${km} km`]] as const) {
+    // Radii 4–12 px apart: stacked at the top of each ring, as before, their 19 px tall labels would meet.
+    const rings = [{ rPx: 60, km: 31 }, { rPx: 66, km: 34 }, { rPx: 78, km: 40 }, { rPx: 82, km: 42 }, { rPx: 170, km: 88 }];
+    const placed = placeCircleLabels(rings.map((r, i) => ({ id: `c${i}`, cx: 280, cy: 210, rPx: r.rPx, text: radius(r.km) })), view, [...furniture, origin]);
+    assert.deepEqual(placed.map((p) => p.id), rings.map((_, i) => `c${i}`), 'in the order asked');
+    placed.forEach((a, i) => {
+      assert.ok(a.box.x0 >= 0 && a.box.y0 >= 0 && a.box.x1 <= view.widthPx && a.box.y1 <= view.heightPx, `${lang} ${a.id} inside the view`);
+      assert.ok(!meets(a.box, origin) && furniture.every((f) => !meets(a.box, f)), `${lang} ${a.id} clear of the origin's mark and the furniture`);
+      assert.ok(Math.abs(Math.hypot(a.tick.x0 - 280, a.tick.y0 - 210) - (rings[i]?.rPx ?? 0)) < 1e-9, `${lang} ${a.id}'s tick starts on its ring`);
+      for (const b of placed.slice(i + 1)) assert.ok(!meets(a.box, b.box), `${lang} ${a.id} and ${b.id} do not meet: ${JSON.stringify([a.box, b.box])}`);
+    });
+    assert.equal(placed[4]?.bearingDeg, 0, 'the outer ring keeps its label at the top');
+    assert.ok(new Set(placed.map((p) => `${p.bearingDeg}`)).size > 1, 'close rings spread their labels around');
+  }
+});
+
+test('rings far apart keep every label at the top, as the reader expects', () => {
+  const placed = placeCircleLabels([25, 79, 174].map((rPx, i) => ({ id: `c${i}`, cx: 280, cy: 210, rPx, text: `radius ${rPx} km` })), { widthPx: 560, heightPx: 420 });
+  assert.deepEqual(placed.map((p) => p.bearingDeg), [0, 0, 0]);
+  assert.ok(placed.every((p) => !p.leader));
 });

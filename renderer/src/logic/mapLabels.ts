@@ -57,3 +57,56 @@ export function placeLabels(requests: readonly LabelRequest[], view: { widthPx: 
     return placed;
   });
 }
+
+/** A circle to label with its radius (the isolation circle; a quake's intensity rings), in view pixels. */
+export interface CircleLabelRequest { id: string; cx: number; cy: number; rPx: number; text: string }
+/** `tick`: a mark from the circle outward at the label's bearing, up to the label (so a label set farther
+ *  out, `leader`, is joined to its ring). */
+export interface PlacedCircleLabel extends PlacedLabel { bearingDeg: number; tick: { x0: number; y0: number; x1: number; y1: number } }
+
+/** Bearings tried for a circle's label, clockwise from north: the top first (where a reader looks for
+ *  it), then either side and down, so concentric rings with close radii put their labels apart. */
+const CIRCLE_BEARINGS_DEG = [0, -40, 40, -75, 75, 180, -140, 140, -110, 110];
+/** How far past the tick a label may go, in pixels, when every bearing at the ring itself is taken. */
+const CIRCLE_STEPS_PX = [0, 20, 40, 60];
+const TICK_PX = 4;
+
+/** Labels for circles (outermost first: its label has the most room) at the first bearing and distance
+ *  where the label covers no label placed before it, no obstacle, and stays inside the view. Obstacles:
+ *  the map's furniture and the origin's mark. The same rule as placeLabels, so no two boxes meet. */
+export function placeCircleLabels(requests: readonly CircleLabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = []): PlacedCircleLabel[] {
+  const taken: PxBox[] = [...obstacles];
+  const inside = (b: PxBox) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.widthPx && b.y1 <= view.heightPx;
+  const placedById = new Map<string, PlacedCircleLabel>();
+  for (const req of [...requests].sort((a, b) => b.rPx - a.rPx)) {
+    const widthPx = textWidthPx(req.text);
+    let best: PlacedCircleLabel | null = null, bestCost = Infinity;
+    search: for (const stepPx of CIRCLE_STEPS_PX) {
+      for (const bearingDeg of CIRCLE_BEARINGS_DEG) {
+        const spot = circleSpot(req, bearingDeg, stepPx, widthPx);
+        const cost = taken.reduce((s, t) => s + overlap(spot.box, t), 0) + (inside(spot.box) ? 0 : 1e6);
+        if (cost < bestCost) { best = spot; bestCost = cost; }
+        if (cost === 0) break search;
+      }
+    }
+    const placed = best as PlacedCircleLabel;
+    taken.push(placed.box);
+    placedById.set(req.id, placed);
+  }
+  return requests.map((req) => placedById.get(req.id) as PlacedCircleLabel);
+}
+
+/** The label of one circle at a bearing: the tick on the ring, the text just outside it (above at the top,
+ *  below at the bottom, beside it on the flanks), `stepPx` farther out along the bearing with a leader. */
+function circleSpot(req: CircleLabelRequest, bearingDeg: number, stepPx: number, widthPx: number): PlacedCircleLabel {
+  const rad = (bearingDeg * Math.PI) / 180;
+  const ux = Math.sin(rad), uy = -Math.cos(rad);
+  const on = { x: req.cx + req.rPx * ux, y: req.cy + req.rPx * uy };
+  const at = { x: on.x + (TICK_PX + stepPx) * ux, y: on.y + (TICK_PX + stepPx) * uy };
+  const tick = { x0: on.x, y0: on.y, x1: at.x, y1: at.y };
+  const anchor: PlacedLabel['anchor'] = ux > 0.5 ? 'start' : ux < -0.5 ? 'end' : 'middle';
+  const x = anchor === 'start' ? at.x + 2 : anchor === 'end' ? at.x - 2 : at.x;
+  // Baseline: above the point on the upper half, below it on the lower half, centred on the flanks.
+  const y = anchor !== 'middle' ? at.y + 4 : uy <= 0 ? at.y - 3 : at.y + LABEL_FONT_PX + 1;
+  return { id: req.id, x, y, anchor, box: boxAt(x, y, anchor, widthPx), leader: stepPx > 0, bearingDeg, tick };
+}

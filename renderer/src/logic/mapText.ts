@@ -5,6 +5,7 @@ import type { ExecutorResult, FieldResult, Zone } from '../../../engine/contract
 import { compassPoint, distanceText, minutesText, type Lang } from '../../../engine/contract/wording.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { measurePart, measureZone, type PartMeasure } from './zoneMeasures.js';
+import { countText } from './dateTime.js';
 
 type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 export type MapPlan = Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin' | 'placesAtRisk' | 'wind'>;
@@ -61,7 +62,7 @@ export function zoneText(zone: Zone, t: T, lang: Lang): string {
     body = `${size}${t('map.paren', { x: t('map.approximate') })}`;
   }
   const schematic = zone.drawing === 'schematic' ? `${sep}${t('map.schematic')}` : '';
-  return `${t(`map.${zone.zone}`)}${t('map.colon')}${body}${schematic}${sep}${t('map.people', { n: zone.populationEstimate.toLocaleString() })}`;
+  return `${t(`map.${zone.zone}`)}${t('map.colon')}${body}${schematic}${sep}${t('map.people', { n: countText(zone.populationEstimate, lang) })}`;
 }
 
 /** When the hazard reaches a place: "in 13 min", "already affected", or not forecast. */

@@ -11,6 +11,7 @@ import { formatDraftTime, useIncidentDraft } from '../components/useIncidentDraf
 import type { ModelChoice } from '../../../engine/contract/result.js';
 import { modelChoiceFor, type IncidentModels } from '../logic/modelChoice.js';
 import { KeepModelsChoice } from '../components/KeepModelsChoice.js';
+import { DateField } from '../components/DateField.js';
 
 type T = ReturnType<typeof useT>['t'];
 
@@ -99,7 +100,7 @@ export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }
             <option value="">{t('form.langAuto')}</option><option value="zh">中文</option><option value="en">English</option>
           </select>
         </Field>
-        <Field label={t('form.reportedAt')} path="reportedAt" problems={messages}><input type="datetime-local" value={form.reportedAt} onChange={(e) => update({ reportedAt: e.target.value })} name="reportedAt" /></Field>
+        <Field label={t('form.reportedAt')} path="reportedAt" problems={messages}><DateField withTime value={form.reportedAt} onChange={(reportedAt) => update({ reportedAt })} name="reportedAt" testId="reported-at" /></Field>
         {num('form.lat', 'location.lat', form.lat, (v) => update({ lat: v }))}
         {num('form.lon', 'location.lon', form.lon, (v) => update({ lon: v }))}
       </div>

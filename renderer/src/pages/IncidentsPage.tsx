@@ -7,6 +7,7 @@ import { IncidentRows } from '../components/IncidentRows.js';
 import { useT } from '../i18n/i18n.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ImportIncident } from '../components/ImportIncident.js';
+import { DateField } from '../components/DateField.js';
 
 export function IncidentsPage({ transport }: { transport: EngineTransport }) {
   const { t } = useT();
@@ -34,8 +35,8 @@ export function IncidentsPage({ transport }: { transport: EngineTransport }) {
         <label>{t('list.severity')}<select value={filter.severity} onChange={(e) => set({ severity: e.target.value })}>
           <option value="">{t('list.any')}</option>{SEVERITY_LEVELS.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
         </select></label>
-        <label>{t('list.from')}<input type="date" value={filter.fromDate} onChange={(e) => set({ fromDate: e.target.value })} /></label>
-        <label>{t('list.to')}<input type="date" value={filter.toDate} onChange={(e) => set({ toDate: e.target.value })} /></label>
+        <label>{t('list.from')}<DateField value={filter.fromDate} onChange={(fromDate) => set({ fromDate })} testId="filter-from" /></label>
+        <label>{t('list.to')}<DateField value={filter.toDate} onChange={(toDate) => set({ toDate })} testId="filter-to" /></label>
       </div>
       <p data-testid="incident-count">{t('incidents.count', { incidents: filtered.length, runs: filtered.reduce((n, g) => n + g.runs.length, 0) })}</p>
       {filtered.length === 0 ? <p>{t('list.empty')}</p> : <IncidentRows groups={rows} />}

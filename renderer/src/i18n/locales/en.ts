@@ -2,7 +2,6 @@
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
-  'app.title': 'SAFE Edge field incident analysis',
   'app.skip': 'Skip to main content',
   'nav.incidents': 'Incidents',
   'nav.new': 'New incident',
@@ -539,4 +538,12 @@ export const en: Record<MessageKey, string> = {
   'viewer.pageTitle': 'This page needs the operator token',
   'viewer.pageBody': 'With the read-only viewer token, the incident list, new incidents, the analysis workspace and briefings are not available. Ask the post\'s operator for the operator link if you need them.',
   'viewer.openDevice': 'Open device health',
+  // Top bar on laptop widths (issue 15): the product's name, and the tagline that gives way below 80rem
+  'app.name': 'SAFE Edge',
+  'app.tagline': 'field incident analysis',
+  // Dates typed in the UI's language (issue 15, docs/app.md "Dates in the forms"): what a field says when the text is not a date
+  'dateEntry.placeholder': 'e.g. {{example}}',
+  'dateEntry.unreadable': 'Not a date this field can read: write it like {{example}} (or 2026-11-30).',
+  'dateEntry.impossible': 'There is no such day or time: write it like {{example}}.',
+  'dateEntry.timeMissing': 'Add the time of day: write it like {{example}}.',
 };

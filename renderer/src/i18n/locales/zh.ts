@@ -1,6 +1,5 @@
 // 简体中文（默认）。Every user-visible string of the UI lives in this file and en.ts.
 export const zh = {
-  'app.title': 'SAFE Edge 现场应急分析',
   'app.skip': '跳到主要内容',
   'nav.incidents': '事件列表',
   'nav.new': '新建事件',
@@ -537,5 +536,13 @@ export const zh = {
   'viewer.pageTitle': '此页面需要操作员令牌',
   'viewer.pageBody': '使用只读查看令牌时，事件列表、新建事件、分析工作台和简报均不可用。如需使用，请向本指挥所的操作员索取操作员链接。',
   'viewer.openDevice': '打开设备状态',
+  // 笔记本宽度下的顶栏（issue 15）：产品名，以及窄于 80rem 时让出位置的副标题
+  'app.name': 'SAFE Edge',
+  'app.tagline': '现场应急分析',
+  // 按界面语言输入的日期（issue 15，docs/app.md「表单中的日期」）：输入的不是日期时字段给出的提示
+  'dateEntry.placeholder': '例：{{example}}',
+  'dateEntry.unreadable': '无法识别为日期：请按 {{example}} 的格式填写（或 2026-11-30）。',
+  'dateEntry.impossible': '没有这一天或这个时刻：请按 {{example}} 的格式填写。',
+  'dateEntry.timeMissing': '请写上具体时刻：按 {{example}} 的格式填写。',
 } as const;
 export type MessageKey = keyof typeof zh;
