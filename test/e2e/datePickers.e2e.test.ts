@@ -3,32 +3,19 @@
 // list's date filters and the new-incident form's report time read 2026年11月30日; in English 30 Nov 2026.
 // What is typed that way filters the list, a date that does not exist says so and changes nothing, and a
 // report time typed in English reaches the engine as that moment.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { analyseExample, sessionPerFile, type E2ESession, type RunningServer } from './browserHarness.js';
 
 let session: E2ESession;
 let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1280, height: 720, locale: 'en-US' });
-  ({ server, page } = session);
-  const response = await fetch(`${server.url}/v1/analyses`, {
-    method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8'),
-  });
-  assert.equal(response.status, 200);
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+sessionPerFile({
+  width: 1280, height: 720, locale: 'en-US', signIn: true,
+  prepare: async (s) => { await analyseExample(s.server, 'chlorine-tank-car-zh'); },
+}, (s) => { session = s; ({ server, page } = s); });
 
 async function openIn(lang: 'zh' | 'en', hash: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('safe-edge-language', '${lang}'); window.location.hash = '${hash}'`);

@@ -2,35 +2,19 @@
 // the narrowest laptop. There, in English (the longer words) as in Chinese, the top bar is as tall as at
 // 1440 px, nothing in it is cut off or overflows the window, and the incidents list does not push the page
 // sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { analyseExample, sessionPerFile, type E2ESession } from './browserHarness.js';
 
 let session: E2ESession;
-let server: RunningServer;
 let page: Page;
 
-before(async () => {
-  session = await startSession({ width: 1440, height: 900 });
-  ({ server, page } = session);
-  // One incident of each language, so the list has a Chinese and an English report to show.
-  for (const example of ['chlorine-tank-car-zh', 'wildfire-village-en']) {
-    const response = await fetch(`${server.url}/v1/analyses`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-      body: readFileSync(join(ROOT, 'examples', `${example}.json`), 'utf8'),
-    });
-    assert.equal(response.status, 200);
-  }
-  await page.goto(`${server.url}/#token=${server.token}`);
-  await page.getByTestId('engine-status').waitFor();
-});
-after(async () => {
-  await session?.close();
-  assert.deepEqual(session?.pageErrors, [], 'no script errors in the page');
-});
+// One incident of each language, so the list has a Chinese and an English report to show.
+sessionPerFile({
+  width: 1440, height: 900, signIn: true,
+  prepare: async (s) => { for (const example of ['chlorine-tank-car-zh', 'wildfire-village-en']) await analyseExample(s.server, example); },
+}, (s) => { session = s; ({ page } = s); });
 
 /** The bar's height, and every item of it that is clipped or sticks out of the window (as text, for the message). */
 const measureBar = (): Promise<{ heightPx: number; clipped: string[] }> => page.evaluate(`(() => {

@@ -4,6 +4,7 @@
 // thresholds: "a memory leak from its start until the restart", "unplugged until the battery was nearly
 // flat". Benign events that come near a threshold are in the day too and are not faults: batch bursts,
 // a big analysis's memory, short heat spikes, a backup, a battery replugged at 11–14 %, GC pauses.
+import { createRandom } from '../../numeric/random.js';
 import type { Trace, TracePoint } from './traceReplay.js';
 
 export type FaultKind = 'cpu' | 'memory' | 'disk' | 'power' | 'thermal' | 'engine';
@@ -16,22 +17,11 @@ const MIN = 6; // steps per minute
 /** Midnight of the replayed day; point i is at DAY_START_MS + (i + 1) steps (traceReplay.ts). */
 const DAY_START_MS = Date.UTC(2026, 10, 30);
 
-/** mulberry32: a small seeded generator, so the day is the same at every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Span { start: number; end: number }
 
 export function generateDay(seed = 13): LabelledDay {
-  const r = rng(seed);
+  const r = createRandom(seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * r();
   const noise = (sd: number) => (r() + r() + r() - 1.5) * sd * 2;
   const faults: LabelledFault[] = [];
