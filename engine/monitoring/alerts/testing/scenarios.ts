@@ -69,7 +69,7 @@ export const SCENARIOS: Scenario[] = [
     series: [{ metric: 'safe_temperature_celsius', labels: { sensor: 'cpu' }, values: [70, 88, 88, 88, 70, 70, 70] },
       { metric: 'safe_temperature_celsius', labels: { sensor: 'gpu' }, values: [60, 60, 60, 60, 60, 60, 60] },
       { metric: 'safe_model_check_failed', labels: { model: 'incident-classifier' }, values: [0, 0, 1, 1, 1, 1, 1] }],
-    checks: [{ atMin: 2, rule: 'TemperatureHigh', firing: 1 }, { atMin: 4, rule: 'TemperatureHigh', firing: 1 }, { atMin: 6, rule: 'TemperatureHigh', firing: 0 },
+    checks: [{ atMin: 2, rule: 'TemperatureHigh', firing: 0 }, { atMin: 3, rule: 'TemperatureHigh', firing: 1 }, { atMin: 4, rule: 'TemperatureHigh', firing: 0 },
       { atMin: 1, rule: 'ModelCheckFailed', firing: 0 }, { atMin: 2, rule: 'ModelCheckFailed', firing: 1 }],
   },
 ];
