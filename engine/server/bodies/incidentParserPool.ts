@@ -66,9 +66,10 @@ export class IncidentParserPool {
 
   /** An idle worker exits, and its heap goes back to the system with it. */
   private retire(slot: Slot): void {
-    if (slot.task !== null || this.closed) return;
+    const index = this.slots.indexOf(slot);
+    if (slot.task !== null || this.closed || index === -1) return;
     slot.retiring = true;
-    this.slots.splice(this.slots.indexOf(slot), 1);
+    this.slots.splice(index, 1);
     void slot.worker.terminate();
   }
 
@@ -93,6 +94,7 @@ export class IncidentParserPool {
     });
     const fail = (err: Error) => {
       if (slot.retiring) return;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots.splice(index, 1);
       slot.task?.reject(new SafeError(ERROR_CODES.INTERNAL, `a body-parsing worker failed: ${err.message}`));
