@@ -89,12 +89,13 @@ export interface EngineStartOptions {
   testDatabase?: (db: SqliteDatabase) => void;
   /** Long-running hosts run the database's full integrity check in the background after the quick one at start. */
   fullDatabaseCheck?: boolean;
-  /** Tests only: other alert rules (lower thresholds) and a simulated clock; `timer: false` leaves evaluation
-   *  to `evaluateAlerts`, as the runner's timer would call it (docs/alerts.md, "Running live"). */
-  testAlerts?: { rules?: AlertRules; nowMs?: () => number; timer?: boolean };
+  /** Tests only: a simulated clock; `timer: false` leaves evaluation to `evaluateAlerts`, as the runner's
+   *  timer would call it (docs/alerts.md, "Running live"). Other rules come with `DeviceMonitorSetup`. */
+  testAlerts?: { nowMs?: () => number; timer?: boolean };
 }
 
-/** How fault injection runs the monitor (docs/device-health.md, "Fault injection"). */
+/** How fault injection and tests run the monitor (docs/device-health.md, "Fault injection"): other sources
+ *  (a fake /proc and /sys) and other alert rules (lower thresholds). */
 export interface DeviceMonitorSetup { sources?: CollectorSources; alertRules?: AlertRules }
 
 /** The health problem key of a model the engine runs without: `model:<name>`. */
@@ -289,7 +290,7 @@ export class Engine {
       // Hosts that sample the device also step background work down for power and heat, with the alert
       // rules' own thresholds (docs/device-health.md#power-and-heat). A bad rules file fails the start here.
       const setupRules = typeof options.deviceMonitor === 'object' ? options.deviceMonitor.alertRules : undefined;
-      const alertRules = options.deviceMonitor ? setupRules ?? options.testAlerts?.rules ?? loadAlertRules() : null;
+      const alertRules = options.deviceMonitor ? setupRules ?? loadAlertRules() : null;
       const power = alertRules ? new PowerGovernor(powerThresholdsFrom(alertRules)) : null;
       if (config.testDatabaseSparePages !== null) {
         const maxPages = limitDatabaseGrowth(db, config.testDatabaseSparePages);

@@ -5,49 +5,40 @@
 // the Settings toggle on (the browser's permission asked for and granted), the page shows a Web Notification
 // for the firing alert, once. Screenshots: dist/screenshots/power-step-down-zh.png, -en.png and
 // settings-notifications-zh.png (the toggle).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS_DIR, startServer, type RunningServer } from './browserHarness.js';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS_DIR, sessionPerFile, type E2ESession } from './browserHarness.js';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
-
-before(async () => {
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+/** A battery at 4 % and discharging, laid over this machine's /sys for the served engine's sampler. */
+function lowBatteryOverlay(): string {
   const overlay = mkdtempSync(join(tmpdir(), 'safe-e2e-device-overlay-'));
   const battery = join(overlay, 'sys/class/power_supply/BAT0');
   mkdirSync(battery, { recursive: true });
   writeFileSync(join(battery, 'type'), 'Battery\n');
   writeFileSync(join(battery, 'capacity'), '4\n');
   writeFileSync(join(battery, 'status'), 'Discharging\n');
-  server = await startServer(undefined, 0, { SAFE_EDGE_TEST_DEVICE_OVERLAY: overlay });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
+  return overlay;
+}
+
+let session: E2ESession;
+let page: Page;
+sessionPerFile({
+  width: 1366, height: 900, env: { SAFE_EDGE_TEST_DEVICE_OVERLAY: lowBatteryOverlay() },
   // Headless Chromium denies notifications outright, so the Web Notification API is faked at its boundary
   // (as the Electron tests fake Electron): permission granted when asked, and every notification recorded.
-  await page.addInitScript(`window.shownNotifications = [];
+  prepare: async (started) => { await started.page.addInitScript(`window.shownNotifications = [];
     window.Notification = class { static permission = 'default';
       static requestPermission() { window.Notification.permission = 'granted'; return Promise.resolve('granted'); }
-      constructor(title, options) { window.shownNotifications.push({ title, body: options && options.body }); } };`);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  assert.deepEqual(pageErrors, [], 'no script errors in the page');
-});
+      constructor(title, options) { window.shownNotifications.push({ title, body: options && options.body }); } };`); },
+}, (started) => { session = started; page = started.page; });
 
 async function open(lang: 'zh' | 'en', hash = '#/device'): Promise<void> {
-  await page.goto(`${server.url}/${hash}`);
-  await page.evaluate(`sessionStorage.setItem('safe-edge-token', '${server.token}'); localStorage.setItem('safe-edge-language', '${lang}')`);
+  await page.goto(`${session.server.url}/${hash}`);
+  await page.evaluate(`sessionStorage.setItem('safe-edge-token', '${session.server.token}'); localStorage.setItem('safe-edge-language', '${lang}')`);
   await page.reload();
 }
 
@@ -63,7 +54,7 @@ test('zh: battery at 4 % not charging: BatteryCritical fires and the page says b
   assert.match(await page.getByTestId('latest-safe_battery_charge_ratio').textContent() ?? '', /4/);
   // BatteryCritical has no `for`: it fires at the first evaluation (every 15 s).
   await page.locator('[data-testid="alert-list"] li[data-state="firing"]', { hasText: '电池电量 4%' }).first().waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: join(SCREENSHOTS_DIR, 'power-step-down-zh.png'), fullPage: true });
+  await session.shot('power-step-down-zh');
 });
 
 test('en: the same state in English', async () => {
@@ -72,7 +63,7 @@ test('en: the same state in English', async () => {
   await power.waitFor();
   assert.match(await power.textContent() ?? '', /Background work stepped down since .*battery low and not charging/);
   await page.getByTestId('alert-list').waitFor();
-  await page.screenshot({ path: join(SCREENSHOTS_DIR, 'power-step-down-en.png'), fullPage: true });
+  await session.shot('power-step-down-en');
 });
 
 test('browser mode: with the Settings toggle on, the firing alert becomes one Web Notification in the page language', async () => {
