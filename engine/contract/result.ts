@@ -124,7 +124,10 @@ const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas
 /** The dense-gas check of a heavier-than-air release (Britter & McQuaid 1988): whether it applied, and its figures. */
 const denseGasSchema = z.object({
   applies: z.boolean(),
-  /** Why it applies or not, in the workbook's terms. */
+  /** The outcome, for a reader to put in its own language: dense; or why not (released above ground, too
+   *  little density difference for the wind, too short a release). Absent in runs from before it. */
+  check: z.enum(['not-heavier-than-air', 'elevated-release', 'passive', 'short-release', 'dense']).optional(),
+  /** Why it applies or not, in the workbook's terms (English). */
   reason: z.string(),
   /** (g0'·q0 / (u³·D))^(1/3); the workbook treats the release as dense from 0.15. Null when not heavier than air. */
   criterion: z.number().nullable(),

@@ -52,6 +52,13 @@ const CASES: Array<{ name: string; incident: IncidentInput; check: (page: Page, 
       assert.equal(await page.locator('[data-testid="places-table"] tbody tr').first().getAttribute('data-action'), 'shelter_in_place');
       assert.ok(await page.getByTestId('command_post').isVisible());
       assert.equal(await page.getByTestId('place-mark').getAttribute('data-action'), 'shelter_in_place', 'the village is on the map');
+      // Chlorine is heavier than air: the table says which model made each distance, in the UI's language.
+      const note = page.getByTestId('dense-gas-note');
+      assert.equal(await note.getAttribute('data-check'), 'dense');
+      assert.match(await note.textContent() ?? '', lang === 'zh' ? /源附近按重气扩散计算/ : /near the source a dense-gas plume/);
+      const models = await page.locator('[data-testid="aegl-table"] [data-testid="distance-model"]').allTextContents();
+      assert.equal(models.length, 3, 'one model per AEGL level');
+      for (const m of models) assert.match(m, lang === 'zh' ? /^(高斯烟羽|重气模型|重气段后接高斯烟羽)$/ : /^(Gaussian plume|dense-gas model|Gaussian after the dense-gas stretch)$/);
     },
   },
   {
@@ -65,6 +72,7 @@ const CASES: Array<{ name: string; incident: IncidentInput; check: (page: Page, 
     check: async (page) => {
       assert.ok(await page.getByTestId('bleve').isVisible(), 'the BLEVE fireball is shown');
       assert.ok(await page.getByTestId('half-lel').isVisible());
+      assert.ok(await page.locator('[data-testid="half-lel"] [data-testid="distance-model"]').isVisible(), 'LPG is heavier than air: the ½ LEL distance names its model');
       assert.ok(await page.getByTestId('bleve_evacuation').isVisible(), 'the tank-in-fire circle is drawn');
       assert.deepEqual(await zonesDrawn(page), ['protective_action', 'warm', 'hot']);
     },

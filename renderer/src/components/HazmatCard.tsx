@@ -1,6 +1,7 @@
 import type { FieldResult } from '../../../engine/contract/result.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
+import { DenseGasNote, DistanceModelLabel } from './DenseGasNote.js';
 
 /** What the ERG says for this substance and spill, and the flammable hazards (cloud, explosion, fireball). */
 export function HazmatCard({ field }: { field: FieldResult | undefined }) {
@@ -20,7 +21,13 @@ export function HazmatCard({ field }: { field: FieldResult | undefined }) {
         <li>{t('hazmat.isolate', { d: formatDistance(hazmat.isolationM) })}</li>
         {padKm !== null && <li>{t('hazmat.protect', { d: formatDistance(padKm * 1000), when: t(hazmat.daytime ? 'hazmat.day' : 'hazmat.night') })}</li>}
         {hazmat.fireIsolationM !== null && <li>{t('hazmat.fire', { d: formatDistance(hazmat.fireIsolationM) })}</li>}
-        {flammable?.vapourCloud && <li data-testid="half-lel">{t('hazmat.halfLel', { d: formatDistance(flammable.vapourCloud.halfLel.distanceM), lel: flammable.vapourCloud.lelPctVol })}</li>}
+        {flammable?.vapourCloud && (
+          <li data-testid="half-lel">
+            {t('hazmat.halfLel', { d: formatDistance(flammable.vapourCloud.halfLel.distanceM), lel: flammable.vapourCloud.lelPctVol })}
+            {flammable.vapourCloud.denseGas && <> <DistanceModelLabel model={flammable.vapourCloud.halfLel.model} /></>}
+            <DenseGasNote denseGas={flammable.vapourCloud.denseGas} />
+          </li>
+        )}
         {flammable?.explosion?.overpressures[0] && <li>{t('hazmat.blast', { d: formatDistance(flammable.explosion.overpressures[0].distanceM), kg: Math.round(flammable.explosion.tntMassKg) })}</li>}
         {flammable?.bleve && <li data-testid="bleve">{t('hazmat.bleve', { d: Math.round(flammable.bleve.diameterM), s: flammable.bleve.durationS, lethal: formatDistance(lethalM) })}</li>}
       </ul>

@@ -22,27 +22,31 @@ export interface DenseGasHandover {
   virtualSourceGaussianM: number;
 }
 
+/** The dense-gas check's outcome, for the UI to say in its own language (the result's `check`). */
+export type DenseGasCheck = 'not-heavier-than-air' | 'elevated-release' | 'passive' | 'short-release' | 'dense';
+
 export interface CombinedPlume {
   source: PlumeSource;
-  /** Null when the dense-gas model does not apply; `reason` then says why. */
+  /** Null when the dense-gas model does not apply; `check` and `reason` then say why. */
   dense: DenseGasHandover | null;
+  check: DenseGasCheck;
   reason: string;
 }
 
 /** Decides whether the dense-gas model applies to this release (the workbook's own criteria) and sets up the handover. */
 export function combinedPlume(source: PlumeSource): CombinedPlume {
   const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
-  if (gasDensityKgPerM3(source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, reason: 'not heavier than air' };
-  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
+  if (gasDensityKgPerM3(source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
+  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
   const plume = britterMcQuaidPlume(source.rateKgPerS, u, gasDensityKgPerM3(source.molarMassGPerMol));
-  if (!isDense(plume)) return { source, dense: null, reason: `(g0'·q0/u³D)^⅓ = ${plume.criterion.toFixed(3)} < ${DENSE_GAS_CRITERION}: disperses passively` };
+  if (!isDense(plume)) return { source, dense: null, check: 'passive', reason: `(g0'·q0/u³D)^⅓ = ${plume.criterion.toFixed(3)} < ${DENSE_GAS_CRITERION}: disperses passively` };
   const handoverM = distanceForRatioM(plume, MIN_RATIO);
   if (source.releaseDurationMin !== undefined && u * source.releaseDurationMin * 60 < CONTINUOUS_DURATION_FACTOR * handoverM) {
-    return { source, dense: null, reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
+    return { source, dense: null, check: 'short-release', reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
   }
   const ground: PlumeSource = { ...source, heightM: 0, windSpeedMps: u };
   const virtualSourceGaussianM = groundDistanceForPpmM(ground, MIN_RATIO * PPM_PER_FRACTION);
-  return { source, dense: { plume, handoverM, virtualSourceGaussianM }, reason: 'dense gas near the source' };
+  return { source, dense: { plume, handoverM, virtualSourceGaussianM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
 /**
@@ -115,12 +119,13 @@ export function combinedMaxWidthM(combined: CombinedPlume, ppm: number, downwind
 }
 
 /** What the result says about the dense-gas check; null for a gas not heavier than air (nothing to say). */
-export function denseGasSummary(combined: CombinedPlume): { applies: boolean; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null } | null {
+export function denseGasSummary(combined: CombinedPlume): { applies: boolean; check: DenseGasCheck; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null } | null {
   if (gasDensityKgPerM3(combined.source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return null;
   const plume = combined.dense?.plume ?? britterMcQuaidPlume(combined.source.rateKgPerS, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), gasDensityKgPerM3(combined.source.molarMassGPerMol));
   const round3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
     applies: combined.dense !== null,
+    check: combined.check,
     reason: combined.reason,
     criterion: round3(plume.criterion),
     alpha: round3(plume.alpha),

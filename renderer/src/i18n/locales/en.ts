@@ -546,4 +546,12 @@ export const en: Record<MessageKey, string> = {
   'dateEntry.unreadable': 'Not a date this field can read: write it like {{example}} (or 2026-11-30).',
   'dateEntry.impossible': 'There is no such day or time: write it like {{example}}.',
   'dateEntry.timeMissing': 'Add the time of day: write it like {{example}}.',
+  // Which model made a distance (issue 12, docs/app.md "Which model made a distance"): dense gas and Gaussian
+  'distanceModel.gaussian': 'Gaussian plume',
+  'distanceModel.dense-gas': 'dense-gas model',
+  'distanceModel.gaussian-after-dense-gas': 'Gaussian after the dense-gas stretch',
+  'denseGas.dense': 'Heavier than air: near the source a dense-gas plume (Britter–McQuaid 1988, criterion {{criterion}} ≥ 0.15), a Gaussian plume beyond {{handover}}; each distance is the farther of the two.',
+  'denseGas.passive': 'Heavier than air, but the criterion {{criterion}} < 0.15: disperses passively, Gaussian plume.',
+  'denseGas.elevated-release': 'Heavier than air, but released above ground; the dense-gas model covers ground-level releases only: Gaussian plume.',
+  'denseGas.short-release': 'Heavier than air, but the release is too short to form a continuous dense plume: Gaussian plume.',
 };

@@ -544,5 +544,13 @@ export const zh = {
   'dateEntry.unreadable': '无法识别为日期：请按 {{example}} 的格式填写（或 2026-11-30）。',
   'dateEntry.impossible': '没有这一天或这个时刻：请按 {{example}} 的格式填写。',
   'dateEntry.timeMissing': '请写上具体时刻：按 {{example}} 的格式填写。',
+  // 距离由哪个模型算出（issue 12，docs/app.md「距离由哪个模型算出」）：重气模型与高斯烟羽
+  'distanceModel.gaussian': '高斯烟羽',
+  'distanceModel.dense-gas': '重气模型',
+  'distanceModel.gaussian-after-dense-gas': '重气段后接高斯烟羽',
+  'denseGas.dense': '比空气重：源附近按重气扩散计算（Britter–McQuaid 1988，判据 {{criterion}} ≥ 0.15），{{handover}} 以外接高斯烟羽；每个距离取两者中较远者。',
+  'denseGas.passive': '比空气重，但判据 {{criterion}} < 0.15，按被动扩散：高斯烟羽。',
+  'denseGas.elevated-release': '比空气重，但在高处释放，重气模型只适用于地面释放：高斯烟羽。',
+  'denseGas.short-release': '比空气重，但释放时间太短，形不成连续的重气羽流：高斯烟羽。',
 } as const;
 export type MessageKey = keyof typeof zh;
