@@ -59,7 +59,10 @@ export function aggregateSeries(agg: Aggregate, points: readonly Point[], nowMs:
     case 'avg_over': return w.reduce((a, p) => a + p.v, 0) / w.length;
     case 'max_over': return Math.max(...w.map((p) => p.v));
     case 'rate': return rate(w, nowMs, windowMs);
-    case 'predict_linear': return predictLinear(w, nowMs, durationMs(agg.horizon) / 1000);
+    case 'predict_linear':
+      // min_span: a sample at least that old in the window (PromQL: `and present_over_time(m[window − span] offset span)`).
+      if (agg.min_span !== undefined && (w[0] as Point).t > nowMs - durationMs(agg.min_span)) return undefined;
+      return predictLinear(w, nowMs, durationMs(agg.horizon) / 1000);
   }
 }
 

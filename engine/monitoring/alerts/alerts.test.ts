@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertManager, type AlertManagerState } from './manager.js';
-import { loadAlertRules, parseAlertRules, renderText } from './rules.js';
+import { loadAlertRules, parseAlertRules, renderText, type AlertRules } from './rules.js';
 import { SCENARIOS, replay } from './testing/scenarios.js';
 import { MIN, SEC, Sim, testRules } from './testing/fixtures.js';
 
@@ -201,9 +201,30 @@ test('predictive disk rule on a replayed 15 s trace: full within 8 h fires, a sl
     }
     return fired;
   };
-  // 0.7 + 0.04·t/h reaches 1.0 in 7.5 h: predicted past 1 from the second sample (a line needs two), firing
-  // 10 min later (for), told 1 min after that (notify_after).
-  assert.deepEqual(run(0.04), [15 * SEC + 11 * MIN]);
+  // 0.7 + 0.04·t/h reaches 1.0 in 7.5 h: predicted past 1 once the samples reach 30 min back (min_span),
+  // firing 10 min later (for), told 1 min after that (notify_after).
+  assert.deepEqual(run(0.04), [30 * MIN + 11 * MIN]);
   // 0.03 an hour for an hour: at most 0.73 + 0.03·8 = 0.97 predicted, not full within 8 h.
   assert.deepEqual(run(0.03, 1), []);
+});
+
+test('predictive disk rule: a jump in a day\'s first minutes is not read 8 h ahead (min_span)', () => {
+  // A disk at 60 % that gains 2 points in its first 10 minutes (an import, a backup) and then stays flat.
+  const fires = (rules: AlertRules) => {
+    const m = new AlertManager(rules);
+    let firing = false;
+    for (let t = 0; t <= 60 * MIN; t += 15 * SEC) {
+      m.ingest([{ metric: 'safe_disk_used_ratio', labels: { mount: '/' }, t, value: 0.6 + (Math.min(t, 10 * MIN) / (10 * MIN)) * 0.02 }]);
+      m.evaluate(t);
+      firing ||= m.alerts(t).some((a) => a.rule === 'DiskFullSoon' && a.state === 'firing');
+    }
+    return firing;
+  };
+  const shipped = loadAlertRules();
+  assert.equal(fires(shipped), false, 'no prediction before the samples reach 30 min back');
+  // The same rule without min_span: the first minutes' slope (12 points an hour) read 8 h ahead passes 100 %
+  // for 23 minutes, longer than its `for`, and fires.
+  const withoutSpan = structuredClone(shipped);
+  for (const r of withoutSpan.rules) if (r.aggregate.fn === 'predict_linear') delete r.aggregate.min_span;
+  assert.equal(fires(withoutSpan), true);
 });

@@ -22,7 +22,7 @@ function promtool(args: string[], cwd: string): { ok: boolean; output: string } 
 test('thresholds and functions map one to one; hysteresis and the while-guard are in the expression', () => {
   const [disk, full, slow, battery] = ['DiskSpaceLow', 'DiskFullSoon', 'AnalysisSlow', 'BatteryLow'].map((n) => loadAlertRules().rules.find((r) => r.name === n)!);
   assert.equal(alertExpr(disk!), 'safe_disk_used_ratio > 0.9\nor\n(safe_disk_used_ratio > 0.8 and ignoring(alertname, alertstate, severity, component) ALERTS{alertname="DiskSpaceLow"})');
-  assert.match(alertExpr(full!), /^predict_linear\(safe_disk_used_ratio\[1h\], 28800\) > 1\n/);
+  assert.match(alertExpr(full!), /^\(predict_linear\(safe_disk_used_ratio\[1h\], 28800\) and present_over_time\(safe_disk_used_ratio\[1800s\] offset 1800s\)\) > 1\n/);
   assert.match(alertExpr(slow!), /^histogram_quantile\(0\.99, sum by \(le\) \(rate\(safe_analysis_duration_seconds_bucket\{agent="analysis"\}\[5m\]\)\)\) > 0\.05/);
   assert.match(alertExpr(battery!), /\nand on\(\)\n\(safe_battery_charging == 0\)$/);
   assert.equal(alertExpr(testRules({ clear: 0.9, matchers: { mount: '/' } }).rules[0]!), 'safe_test_ratio{mount="/"} > 0.9');

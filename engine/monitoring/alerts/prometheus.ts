@@ -18,7 +18,13 @@ export function aggregateExpr(rule: AlertRule): string {
     case 'avg_over': return `avg_over_time(${s}[${a.window}])`;
     case 'max_over': return `max_over_time(${s}[${a.window}])`;
     case 'rate': return `rate(${s}[${a.window}])`;
-    case 'predict_linear': return `predict_linear(${s}[${a.window}], ${durationMs(a.horizon) / 1000})`;
+    case 'predict_linear': {
+      const line = `predict_linear(${s}[${a.window}], ${durationMs(a.horizon) / 1000})`;
+      if (a.min_span === undefined) return line;
+      // Samples in [now − window, now − min_span]: the data reaches back at least min_span.
+      const spanS = durationMs(a.min_span) / 1000, restS = (durationMs(a.window) - durationMs(a.min_span)) / 1000;
+      return `(${line} and present_over_time(${s}[${restS}s] offset ${spanS}s))`;
+    }
     case 'histogram_quantile': return `histogram_quantile(${a.quantile}, sum by (le) (rate(${selector(`${rule.metric}_bucket`, rule.matchers)}[${a.window}])))`;
   }
 }

@@ -33,8 +33,10 @@ const aggregate = z.discriminatedUnion('fn', [
   z.strictObject({ fn: z.literal('max_over'), window: duration }),
   /** Per-second increase of a counter (resets corrected). */
   z.strictObject({ fn: z.literal('rate'), window: duration }),
-  /** Least-squares line over the window, read `horizon` ahead. */
-  z.strictObject({ fn: z.literal('predict_linear'), window: duration, horizon: duration }),
+  /** Least-squares line over the window, read `horizon` ahead; with `min_span`, only once the samples reach
+   *  that far back (a line through a few minutes of data says little about the next hours). */
+  z.strictObject({ fn: z.literal('predict_linear'), window: duration, horizon: duration, min_span: duration.optional() })
+    .refine((a) => a.min_span === undefined || durationMs(a.min_span) < durationMs(a.window), { message: 'min_span must be shorter than window', path: ['min_span'] }),
   /** Quantile of a histogram (`<metric>_bucket{le}`, summed over every other label) from its increase over the window. */
   z.strictObject({ fn: z.literal('histogram_quantile'), quantile: z.number().gt(0).lt(1), window: duration }),
 ]);

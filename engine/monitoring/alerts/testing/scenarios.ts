@@ -35,10 +35,12 @@ export const SCENARIOS: Scenario[] = [
       { atMin: 9, rule: 'ThermalThrottling', firing: 0 }],
   },
   {
-    name: 'disk filling 0.1 % a minute: full within 8 h from minute 21, firing 10 min later',
-    series: [{ metric: 'safe_disk_used_ratio', labels: { mount: '/data' }, values: ramp(0.5, 0.001, 40) }],
-    checks: [{ atMin: 20, rule: 'DiskFullSoon', firing: 0 }, { atMin: 30, rule: 'DiskFullSoon', firing: 0 }, { atMin: 31, rule: 'DiskFullSoon', firing: 1 },
-      { atMin: 39, rule: 'DiskFullSoon', firing: 1 }, { atMin: 39, rule: 'DiskSpaceLow', firing: 0 }],
+    // 0.5 + 0.001·t reads past 1 eight hours ahead from minute 21, but is predicted only once the samples
+    // reach 30 min back (min_span): pending at 30, firing 10 min later (for).
+    name: 'disk filling 0.1 % a minute: predicted full within 8 h once 30 min of data are in, firing 10 min later',
+    series: [{ metric: 'safe_disk_used_ratio', labels: { mount: '/data' }, values: ramp(0.5, 0.001, 50) }],
+    checks: [{ atMin: 25, rule: 'DiskFullSoon', firing: 0 }, { atMin: 39, rule: 'DiskFullSoon', firing: 0 }, { atMin: 40, rule: 'DiskFullSoon', firing: 1 },
+      { atMin: 49, rule: 'DiskFullSoon', firing: 1 }, { atMin: 49, rule: 'DiskSpaceLow', firing: 0 }],
   },
   {
     name: 'battery: low only while not charging; plugging in clears it',
