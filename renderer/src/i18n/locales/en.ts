@@ -546,4 +546,14 @@ export const en: Record<MessageKey, string> = {
   'dateEntry.unreadable': 'Not a date this field can read: write it like {{example}} (or 2026-11-30).',
   'dateEntry.impossible': 'There is no such day or time: write it like {{example}}.',
   'dateEntry.timeMissing': 'Add the time of day: write it like {{example}}.',
+  // UI fixes (issue 15 follow-up, docs/app.md): why rollback is off, the re-run's kept time zone, the date picker
+  'models.rollbackBlocked.noLive': 'No version is running, so there is nothing to roll back.',
+  'models.rollbackBlocked.nothingEarlier': 'Cannot roll back: this computer holds no version before v{{version}}.',
+  'form.timeZone': 'Time zone: UTC{{offset}} (as the incident was reported)',
+  'datePicker.open': 'Open calendar',
+  'datePicker.dialog': 'Choose a date',
+  'datePicker.previousMonth': 'Previous month',
+  'datePicker.nextMonth': 'Next month',
+  'datePicker.close': 'Close calendar',
+  'datePicker.help': 'Arrow keys change the day, Page Up/Page Down the month, Enter chooses, Esc closes.',
 };

@@ -544,5 +544,15 @@ export const zh = {
   'dateEntry.unreadable': '无法识别为日期：请按 {{example}} 的格式填写（或 2026-11-30）。',
   'dateEntry.impossible': '没有这一天或这个时刻：请按 {{example}} 的格式填写。',
   'dateEntry.timeMissing': '请写上具体时刻：按 {{example}} 的格式填写。',
+  // 界面修正（issue 15 后续，docs/app.md）：回滚按钮不可用的原因、重新分析保留的时区、日期选择日历
+  'models.rollbackBlocked.noLive': '没有正在运行的版本，无从回滚。',
+  'models.rollbackBlocked.nothingEarlier': '无法回滚：本机没有 v{{version}} 之前的版本。',
+  'form.timeZone': '时区：UTC{{offset}}（按事件报告的时间）',
+  'datePicker.open': '打开日历',
+  'datePicker.dialog': '选择日期',
+  'datePicker.previousMonth': '上个月',
+  'datePicker.nextMonth': '下个月',
+  'datePicker.close': '关闭日历',
+  'datePicker.help': '方向键换日，翻页键（PgUp/PgDn）换月，回车键选定，Esc 键关闭。',
 } as const;
 export type MessageKey = keyof typeof zh;
