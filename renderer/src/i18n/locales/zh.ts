@@ -547,7 +547,7 @@ export const zh = {
   // 界面修正（issue 15 后续，docs/app.md）：回滚按钮不可用的原因、重新分析保留的时区、日期选择日历
   'models.rollbackBlocked.noLive': '没有正在运行的版本，无从回滚。',
   'models.rollbackBlocked.nothingEarlier': '无法回滚：本机没有 v{{version}} 之前的版本。',
-  'form.timeZone': '时区：UTC{{offset}}（按事件报告的时间）',
+  'form.timeZone': '时区：UTC{{offset}}（沿用事件报告时的时区）',
   'datePicker.open': '打开日历',
   'datePicker.dialog': '选择日期',
   'datePicker.previousMonth': '上个月',
