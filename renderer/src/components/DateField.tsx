@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { dateEntryExample, formatDateEntry, parseDateEntry, type DateEntryProblem } from '../logic/dateEntry.js';
-import { calendarDay } from '../logic/calendar.js';
+import { calendarDay, dateEntryExample, formatDateEntry, parseDateEntry, type DateEntryProblem } from '../logic/dateEntry.js';
 import { useT } from '../i18n/i18n.js';
 
 // Its own chunk, fetched the first time a calendar opens: the first page does not carry it.

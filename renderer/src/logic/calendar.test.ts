@@ -2,7 +2,8 @@
 // month and year ends, and months of different lengths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WEEK_STARTS, addMonths, calendarDay, monthGrid, moveByKey, today } from './calendar.js';
+import { WEEK_STARTS, addMonths, monthGrid, moveByKey, today } from './calendar.js';
+import { calendarDay } from './dateEntry.js';
 
 test('a month as six weeks from Monday in zh: November 2026 starts on a Sunday, so its 1st is the first row\'s last cell', () => {
   assert.equal(WEEK_STARTS.zh, 1, 'the week starts on Monday in Chinese');

@@ -20,9 +20,6 @@ const utc = (year: number, month: number, day: number): Date => {
   return d;
 };
 
-/** Whether text is a day the calendar can show (the form's yyyy-mm-dd, or its date part). */
-export const calendarDay = (value: string): string | null => (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null);
-
 /** `day` moved by whole days. */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = parts(day);
