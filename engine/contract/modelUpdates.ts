@@ -89,8 +89,9 @@ export const modelUpdatesViewSchema = z.object({
   /** The channel updates are read from when none is named (configuration), if any. */
   channel: z.string().nullable(),
   device: z.object({ deviceId: z.string(), bucket: z.number().int() }),
-  /** Model name → the version live now, and where it came from. */
-  live: z.record(z.string(), z.object({ version: z.number().int(), source: z.string() })),
+  /** Model name → the version live now, where it came from, and the version a rollback would make live
+   *  (null: a rollback would be refused with SAFE_E_MODEL_MISSING, nothing earlier is held). */
+  live: z.record(z.string(), z.object({ version: z.number().int(), source: z.string(), rollbackTo: z.number().int().nullable() })),
   versions: z.array(modelVersionSchema),
   events: z.array(modelEventSchema),
   /** The canary or shadow trial running now, with the figures so far (docs/updates.md). */

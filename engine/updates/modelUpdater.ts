@@ -264,12 +264,25 @@ export class ModelUpdater {
   /** The version to go back to from `fromVersion`: the newest earlier one that passed its gate and is
    *  still in the store, else the newest shipped one. */
   private previousReady(name: string, fromVersion: number): { version: number } {
+    const target = this.previousVersion(name, fromVersion);
+    if (!target) throw new SafeError(ERROR_CODES.MODEL_MISSING, `no version of ${name} before v${fromVersion} to go back to`, 'name');
+    if (target.shipped && !this.ledger.version(name, target.version)) this.ledger.upsert({ name, version: target.version, source: SHIPPED_SOURCE, state: 'retired', sha256: manifestSha(join(this.options.shippedDir, name, String(target.version))) });
+    return { version: target.version };
+  }
+
+  /** previousReady's choice without recording anything: null when there is nothing to go back to. */
+  private previousVersion(name: string, fromVersion: number): { version: number; shipped: boolean } | null {
     const earlier = this.ledger.versions(name).find((v) => v.version < fromVersion && (v.state === 'retired' || v.state === 'ready') && this.store.locate(name, v.version));
-    if (earlier) return { version: earlier.version };
+    if (earlier) return { version: earlier.version, shipped: false };
     const shipped = this.store.newestShipped(name, fromVersion);
-    if (shipped === undefined) throw new SafeError(ERROR_CODES.MODEL_MISSING, `no version of ${name} before v${fromVersion} to go back to`, 'name');
-    if (!this.ledger.version(name, shipped)) this.ledger.upsert({ name, version: shipped, source: SHIPPED_SOURCE, state: 'retired', sha256: manifestSha(join(this.options.shippedDir, name, String(shipped))) });
-    return { version: shipped };
+    return shipped === undefined ? null : { version: shipped, shipped: true };
+  }
+
+  /** The version a rollback of `name` would make live now, or null when it would be refused (no live
+   *  version, or none before it): the Models page disables its button on null (docs/updates.md). */
+  rollbackTarget(name: string): number | null {
+    const live = this.liveVersion(name);
+    return live ? this.previousVersion(name, live.version)?.version ?? null : null;
   }
 
   /** Downloads, verifies, stages and gates one version; makes it live if its strategy is immediate. */

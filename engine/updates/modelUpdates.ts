@@ -235,7 +235,7 @@ export class ModelUpdates {
     const checked = ledger.events(500, 'channel').find((e) => e.event === 'checked');
     const device = loadDeviceIdentity(this.updater.options.dataDir);
     const liveRows = ledger.live();
-    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, { version: s.version, source: liveRows.get(name)?.source ?? SHIPPED_SOURCE }]));
+    const live = Object.fromEntries(Object.entries(this.updater.liveSelection()).map(([name, s]) => [name, { version: s.version, source: liveRows.get(name)?.source ?? SHIPPED_SOURCE, rollbackTo: this.updater.rollbackTarget(name) }]));
     const trial = this.trials.status();
     return {
       trustedRoot: trustedRoot(this.updater.options.dataDir), channel: this.channel, device: { deviceId: device.deviceId, bucket: device.bucket }, live,

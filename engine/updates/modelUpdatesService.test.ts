@@ -152,3 +152,21 @@ test('damage found while a canary version is gated: SAFE_E_DATABASE_DAMAGED nami
   // The next update is refused at its first write (the channel check), the same way.
   await assert.rejects(s.updates.update(), (err: { code?: string }) => err.code === 'SAFE_E_DATABASE_DAMAGED');
 });
+
+test('the view names the version a rollback would make live, and null where the engine would refuse one (docs/updates.md)', async () => {
+  const s = setup();
+  // Shipped: fire v1 and v2 (v2 live), plume v1 only.
+  assert.equal(s.updates.view().live[FIRE]?.rollbackTo, 1);
+  assert.equal(s.updates.view().live['plume-surrogate']?.rollbackTo, null, 'nothing before the shipped plume v1');
+  s.channel.publish(SHIPPED_FIRE, { version: 3 });
+  await s.updates.update();
+  assert.equal(s.updates.view().live[FIRE]?.rollbackTo, 2, 'v3 live: back to v2');
+  await s.updates.rollback(FIRE);
+  await s.updates.rollback(FIRE);
+  assert.equal(s.updates.view().live[FIRE]?.version, 1);
+  assert.equal(s.updates.view().live[FIRE]?.rollbackTo, null, 'v1 is the first version held');
+  // Asked anyway, the engine still refuses with its code, and nothing changes.
+  await assert.rejects(s.updates.rollback(FIRE), (err: { code?: string }) => err.code === 'SAFE_E_MODEL_MISSING');
+  await assert.rejects(s.updates.rollback('plume-surrogate'), (err: { code?: string }) => err.code === 'SAFE_E_MODEL_MISSING');
+  assert.equal(s.updates.view().live[FIRE]?.version, 1);
+});

@@ -142,16 +142,25 @@ test('the focus ring on the dark header is at least 3:1 against the bar and the 
   assert.ok(contrast(colours.outline, colours.tab) >= 3, `ring ${colours.outline} on the tab ${colours.tab}: ${contrast(colours.outline, colours.tab).toFixed(2)}:1`);
 });
 
-test('at 320 px wide no page scrolls sideways (tables and charts scroll in their own box)', async () => {
+test('at 320 px wide no page scrolls sideways (tables and charts scroll in their own box), the ICS-201 briefing included, in both languages', async () => {
   await page.setViewportSize({ width: 320, height: 640 });
   try {
-    for (const { name, hash, ready } of PAGES()) {
-      await visit(hash, ready);
-      const widthPx = await page.evaluate('document.documentElement.scrollWidth') as number;
-      await session.shot(`${name}-320px-zh`);
-      assert.ok(widthPx <= 320, `${name} is ${widthPx} px wide at 320 px`);
+    for (const language of ['zh', 'en'] as const) {
+      if (language === 'en') await page.getByTestId('language-toggle').click();
+      await page.locator(`html[lang="${language === 'zh' ? 'zh-CN' : 'en'}"]`).waitFor();
+      const pages = [...PAGES(), { name: 'briefing', hash: `#/analysis/${runId}/briefing`, ready: '[data-testid="ics201"]' }];
+      for (const { name, hash, ready } of pages) {
+        await visit(hash, ready);
+        const widthPx = await page.evaluate('document.documentElement.scrollWidth') as number;
+        await session.shot(`${name}-320px-${language}`);
+        // What sticks out, to find it when this fails.
+        const wide = widthPx > 320 ? await page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 320.5)
+          .slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')`) : '';
+        assert.ok(widthPx <= 320, `${name} (${language}) is ${widthPx} px wide at 320 px: ${wide}`);
+      }
     }
   } finally {
+    await page.getByTestId('language-toggle').click(); // back to Chinese
     await page.setViewportSize({ width: 1280, height: 720 });
   }
 });

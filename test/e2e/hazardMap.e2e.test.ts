@@ -216,3 +216,29 @@ test("an earthquake's intensity rings (examples/all.jsonl, Luding M6.8): each ri
     await mapShot(`map-quake-${lang}`);
   }
 });
+
+test('on a phone (320 and 390 px wide) the map scales down but its labels stay at least 11 px on screen, apart and inside it, zh and en', async () => {
+  const result = await analyse(JSON.parse(readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-en.json'), 'utf8')) as IncidentInput);
+  try {
+    for (const [widthPx, heightPx] of [[320, 640], [390, 844]] as const) {
+      await page.setViewportSize({ width: widthPx, height: heightPx });
+      for (const lang of ['zh', 'en'] as const) {
+        await open(result.runId, lang);
+        // Every text of the map (labels, wind, north, scale): its font in view units times the view's scale on screen.
+        const sizes = await page.evaluate(`(() => {
+          const svg = document.querySelector('[data-testid="hazard-map"]');
+          const scale = svg.getScreenCTM().a;
+          return { scale, texts: [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, screenPx: parseFloat(getComputedStyle(t).fontSize) * scale })) };
+        })()`) as { scale: number; texts: Array<{ text: string; screenPx: number }> };
+        assert.ok(sizes.scale < 0.85, `the map is drawn smaller than its view at ${widthPx} px (scale ${sizes.scale.toFixed(2)})`);
+        for (const t of sizes.texts) assert.ok(t.screenPx >= 10.95, `"${t.text}" is ${t.screenPx.toFixed(1)} px on screen at ${widthPx} px (${lang})`);
+        const drawn = await readMap();
+        for (const zone of result.executor!.zones) checkZone(drawn, zone); // the geometry still to scale
+        checkLabels(drawn);
+        await mapShot(`map-phone-${widthPx}-${lang}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+});

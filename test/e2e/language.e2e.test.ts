@@ -11,7 +11,7 @@ import { sessionPerFile, type RunningServer } from './browserHarness.js';
 
 /** Latin words a Chinese UI may show as they are: standards, units, formats and names of methods. */
 const ALLOWED = new Set(['SAFE', 'Edge', 'English', 'PDF', 'JSON', 'GeoJSON', 'KML', 'CSV', 'ERG', 'AEGL', 'ppm', 'ICS', 'CPU', 'RSS', 'sha', 'SCBA',
-  'LPG', 'BLEVE', 'LEL', 'UEL', 'PAGER', 'Rothermel', 'Briggs', 'Turner', 'Pasquill', 'TNT', 'CCPS', 'SOP', 'MiB', 'GiB', 'KiB', 'ONNX', 'TUF', 'IT']);
+  'LPG', 'BLEVE', 'LEL', 'UEL', 'PAGER', 'Rothermel', 'Briggs', 'Turner', 'Pasquill', 'TNT', 'CCPS', 'SOP', 'MiB', 'GiB', 'KiB', 'ONNX', 'TUF', 'IT', 'UTC']);
 
 let server: RunningServer;
 let page: Page;

@@ -23,7 +23,7 @@ import type { ModelUpdatesView, UpdateReport } from '../../engine/contract/model
 import { DEFAULT_MODELS_DIR } from '../../engine/inference/modelRepository.js';
 import { ChannelRepository } from '../../update-server/channel/channelRepository.js';
 import { generateRoleKeys } from '../../update-server/channel/keys.js';
-import { ROOT, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
+import { ROOT, SCREENSHOTS_DIR, startSession, type E2ESession, type RunningServer } from './browserHarness.js';
 
 const FIRE = 'fire-spread-surrogate';
 const PLUME = 'plume-surrogate';
@@ -109,6 +109,14 @@ test('zh: the channel, v3 live from the channel with its gate figures, the canar
   assert.equal(await versionRow(PLUME, 2).locator('.state-badge').textContent(), '就绪');
   assert.match(await textOf('trial-waiting', versionRow(PLUME, 2)), /已通过准入检验，等待“金丝雀”试运行：试运行只在提供服务的引擎中进行.*下次更新时开始/);
   assert.equal(await page.getByTestId('trial').count(), 0, 'no trial runs yet');
+  // Plume runs its shipped v1 and holds nothing before it: no rollback, and the button says why.
+  const plumeCard = page.getByTestId(`model-${PLUME}`);
+  const plumeReason = plumeCard.locator('[data-testid="rollback-reason"][data-reason="nothingEarlier"]');
+  await plumeReason.waitFor();
+  assert.equal(await plumeCard.getByTestId('rollback').isDisabled(), true);
+  assert.equal(await plumeReason.textContent(), '无法回滚：本机没有 v1 之前的版本。');
+  assert.equal(await plumeCard.getByTestId('rollback').getAttribute('aria-describedby'), await plumeReason.getAttribute('id'));
+  assert.equal(await fireCard().getByTestId('rollback').isDisabled(), false, 'fire v3 can go back to v2');
   assert.deepEqual(await page.locator('[data-testid="model-events"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event'))).then((e) => e.slice(-3)),
     ['staged', 'checked', 'trusted'], 'the events newest first, back to the trust');
   await session.shot('models-zh');
@@ -123,7 +131,11 @@ test('en: the same facts in English', async () => {
   assert.equal(await versionRow(PLUME, 2).locator('.state-badge').textContent(), 'ready');
   assert.equal(await versionRow(FIRE, 3).locator('[data-check="agreement"] .check-figure').textContent(), agreementFigure());
   assert.match(await textOf('trial-waiting', versionRow(PLUME, 2)), /Passed its gate; waits for its canary trial\. A trial runs only in a serving engine .* it starts with the next update\./);
+  const plumeReason = page.getByTestId(`model-${PLUME}`).locator('[data-testid="rollback-reason"][data-reason="nothingEarlier"]');
+  await plumeReason.waitFor();
+  assert.equal(await plumeReason.textContent(), 'Cannot roll back: this computer holds no version before v1.');
   await session.shot('models-en');
+  await page.getByTestId(`model-${PLUME}`).screenshot({ path: join(SCREENSHOTS_DIR, 'models-rollback-disabled-en.png') });
 });
 
 test('update now without a configured channel shows the error code; rollback (confirmed) puts v2 live', async () => {

@@ -1,18 +1,52 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useState, type CSSProperties } from 'react';
 import type { ExecutorResult, FieldResult } from '../../../engine/contract/result.js';
 import { distanceText, minutesText } from '../../../engine/contract/wording.js';
 import { hazardPicture } from '../logic/hazardGeometry.js';
-import { placeCircleLabels, placeLabels, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
+import { LABEL_FONT_PX, mapLabelFontPx, placeCircleLabels, placeLabels, textWidthPx, type LabelRequest, type PxBox } from '../logic/mapLabels.js';
 import { mapTextItems, mapWind, windText, type MapTextItem } from '../logic/mapText.js';
 import { useT } from '../i18n/i18n.js';
 import { LegendMark, OriginShape, PLACE_PATH } from './MapMarks.js';
 
 const VIEW = { widthPx: 560, heightPx: 420, marginPx: 36 };
-/** Corners the fixed furniture occupies, kept free of labels: wind (top left), north (top right), scale (bottom left). */
-const FURNITURE: PxBox[] = [
-  { x0: 0, y0: 0, x1: 72, y1: 72 }, { x0: VIEW.widthPx - 52, y0: 0, x1: VIEW.widthPx, y1: 70 },
-  { x0: 0, y0: VIEW.heightPx - 34, x1: 200, y1: VIEW.heightPx },
-];
+/** The labels' size on .label in styles.css (.765rem), the size they keep when the map is drawn at full size. */
+const LABEL_REM = 0.765;
+
+/** Where the fixed furniture's texts sit for a label size (`fontPx`, view units): the wind's label under
+ *  its arrow, the north's under its arrow, the scale's above its bar; and the boxes they all take, kept
+ *  free of labels: wind (top left, as wide as its text), north (top right), scale (bottom left). */
+function furniture(fontPx: number, windTextWidthPx: number, scaleBarPx: number) {
+  const windBaseline = 58 + fontPx;
+  const northBaseline = 50 + fontPx;
+  const scaleBaseline = VIEW.heightPx - 14 - 8 * (fontPx / LABEL_FONT_PX);
+  const boxes: PxBox[] = [
+    { x0: 0, y0: 0, x1: 72, y1: 56 }, { x0: 0, y0: 56, x1: Math.max(72, 8 + windTextWidthPx + 4), y1: windBaseline + 5 },
+    { x0: VIEW.widthPx - 30 - Math.max(22, textWidthPx('北', fontPx)), y0: 0, x1: VIEW.widthPx, y1: northBaseline + 5 },
+    { x0: 0, y0: scaleBaseline - fontPx - 4, x1: Math.max(200, VIEW.marginPx + scaleBarPx + 8), y1: VIEW.heightPx },
+  ];
+  return { windBaseline, northBaseline, scaleBaseline, boxes };
+}
+
+/** The labels' size in view units for the width the map is drawn at (logic/mapLabels.ts, mapLabelFontPx):
+ *  measured once laid out and again whenever the map is resized (a phone turned, a window narrowed). */
+function useLabelFontPx(svg: SVGSVGElement | null): number {
+  const [fontPx, setFontPx] = useState(LABEL_FONT_PX);
+  useLayoutEffect(() => {
+    if (!svg) return undefined;
+    const measure = () => {
+      const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 17;
+      // Screen pixels per view unit: the view's own transform (inside the map's border), else its box.
+      const screenPerViewPx = svg.getScreenCTM?.()?.a ?? svg.clientWidth / VIEW.widthPx;
+      // Rounded up, so a label is never a hair under the minimum.
+      setFontPx(Math.ceil(mapLabelFontPx(screenPerViewPx, rootPx * LABEL_REM) * 10) / 10);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [svg]);
+  return fontPx;
+}
 const ORDER = ['cold', 'protective_action', 'warm', 'hot'] as const;
 
 /** The zones drawn to scale from the engine's outlines on a plain SVG (no map tiles: the laptop is offline),
@@ -21,6 +55,8 @@ const ORDER = ['cold', 'protective_action', 'warm', 'hot'] as const;
 export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' | 'sites' | 'groundLines' | 'origin' | 'placesAtRisk' | 'wind'>; field: FieldResult | undefined }) {
   const { t, language: lang } = useT();
   const textId = useId();
+  const [svg, setSvg] = useState<SVGSVGElement | null>(null);
+  const fontPx = useLabelFontPx(svg);
   const picture = hazardPicture(plan, VIEW);
   if (!picture) return <section className="card"><h2>{t('map.title')}</h2><p>{t('map.none')}</p></section>;
   const wind = mapWind(plan, field);
@@ -36,9 +72,10 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
   // and the origin's mark; then they are fixed obstacles for the point labels.
   const originBox: PxBox = { x0: picture.sourcePx.x - 9, y0: picture.sourcePx.y - 9, x1: picture.sourcePx.x + 9, y1: picture.sourcePx.y + 9 };
   const circleTexts = picture.circles.map((c) => `${t('map.radius', { d: distanceText(c.radiusM, lang) })}${c.schematic ? t('map.paren', { x: t('map.schematic') }) : ''}`);
-  const circleLabels = placeCircleLabels(picture.circles.map((c, i) => ({ id: `circle-${i}`, cx: c.cx, cy: c.cy, rPx: c.rPx, text: circleTexts[i] as string })), VIEW, [...FURNITURE, originBox]);
+  const fixed = furniture(fontPx, wind ? textWidthPx(windText(wind, t, lang), fontPx) : 0, picture.scaleBar.px);
+  const circleLabels = placeCircleLabels(picture.circles.map((c, i) => ({ id: `circle-${i}`, cx: c.cx, cy: c.cy, rPx: c.rPx, text: circleTexts[i] as string })), VIEW, [...fixed.boxes, originBox], fontPx);
   const circleBoxes: PxBox[] = circleLabels.map((l) => l.box);
-  const placed = new Map(placeLabels(requests, VIEW, [...FURNITURE, ...circleBoxes]).map((l) => [l.id, l]));
+  const placed = new Map(placeLabels(requests, VIEW, [...fixed.boxes, ...circleBoxes], fontPx).map((l) => [l.id, l]));
   const label = (id: string, text: string) => {
     const l = placed.get(id);
     const mark = requests.find((r) => r.id === id);
@@ -55,7 +92,8 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
   return (
     <section className="card map" aria-labelledby="map-title">
       <h2 id="map-title">{picture.approximate ? t('map.titleApproximate') : t('map.title')}</h2>
-      <svg viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} role="img" aria-labelledby="map-title" aria-describedby={textId} data-testid="hazard-map" data-approximate={picture.approximate}>
+      <svg ref={setSvg} viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} role="img" aria-labelledby="map-title" aria-describedby={textId} data-testid="hazard-map" data-approximate={picture.approximate}
+        data-label-px={fontPx} style={{ '--map-label-px': `${fontPx}px` } as CSSProperties}>
         <rect x="0" y="0" width={VIEW.widthPx} height={VIEW.heightPx} className="map-bg" />
         {ORDER.flatMap((zone) => picture.shapes.filter((s) => s.zone === zone)).map((s) => (s.legacy
           ? <ellipse key={s.zone} className={`zone zone-${s.zone} zone-approximate`} data-zone={s.zone} cx={s.legacy.cx} cy={s.legacy.cy} rx={Math.max(s.legacy.rx, 1)} ry={Math.max(s.legacy.ry, 1)}
@@ -90,7 +128,7 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
         {label('origin', originName)}
         <g transform={`translate(${VIEW.widthPx - 30} 40)`}>
           <path d="M0,-22 L7,6 L0,0 L-7,6 Z" className="arrow" />
-          <text y="22" textAnchor="middle" className="label map-label">{t('map.north')}</text>
+          <text y={fixed.northBaseline - 40} textAnchor="middle" className="label map-label">{t('map.north')}</text>
         </g>
         {wind && (
           <g data-testid="wind">
@@ -99,12 +137,12 @@ export function HazardMap({ plan, field }: { plan: Pick<ExecutorResult, 'zones' 
             <g transform={`translate(36 34) rotate(${wind.fromDeg})`} data-testid="wind-arrow">
               <path d="M0,-20 L0,14 M-6,8 L0,16 L6,8" className="wind" />
             </g>
-            <text x="8" y="70" className="label map-label wind-label" data-testid="wind-label">{windText(wind, t, lang)}</text>
+            <text x="8" y={fixed.windBaseline} className="label map-label wind-label" data-testid="wind-label">{windText(wind, t, lang)}</text>
           </g>
         )}
         <g transform={`translate(${VIEW.marginPx} ${VIEW.heightPx - 14})`} data-testid="scale-bar" data-metres={picture.scaleBar.metres}>
           <path d={`M0,0 L${picture.scaleBar.px},0 M0,-5 L0,5 M${picture.scaleBar.px},-5 L${picture.scaleBar.px},5`} className="scale" data-testid="scale-bar-line" />
-          <text x={picture.scaleBar.px / 2} y="-8" textAnchor="middle" className="label map-label">{distanceText(picture.scaleBar.metres, lang)}</text>
+          <text x={picture.scaleBar.px / 2} y={fixed.scaleBaseline - (VIEW.heightPx - 14)} textAnchor="middle" className="label map-label">{distanceText(picture.scaleBar.metres, lang)}</text>
         </g>
       </svg>
       <h3 className="map-text-title">{t('map.textTitle')}</h3>

@@ -5,7 +5,7 @@
 import type { GateResult, ModelUpdatesView, RollbackResult, UpdateReport } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import {
-  CHANNEL_EVENT_NAME, checkFigure, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
+  CHANNEL_EVENT_NAME, checkFigure, rollbackBlock, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
   trialChecks, versionTrial, type ModelEvent, type ModelSummary, type ModelVersion, type RunningTrial, type Span, type VersionState,
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
@@ -174,6 +174,10 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
 }) {
   const { t, language } = useT();
   const titleId = `model-title-${model.name}`;
+  const reasonId = `rollback-reason-${model.name}`;
+  // Why the button is off, said beside it and read with it (aria-describedby), not only in a tooltip.
+  const rollbackBlocked = rollbackBlock(model);
+  const reason = !canOperate ? t('models.operatorOnly') : rollbackBlocked ? t(`models.rollbackBlocked.${rollbackBlocked}`, { version: model.live?.version ?? 0 }) : null;
   return (
     <article className="card model-card" aria-labelledby={titleId} data-testid={`model-${model.name}`}>
       <header>
@@ -182,9 +186,11 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
           <span className="muted">{t('models.live')}</span>{' '}
           {model.live ? <><strong>{t('models.versionNumber', { version: model.live.version })}</strong>{' · '}{sourceText(t, model.live.source)}</> : <span className="alert">{t('models.noLive')}</span>}
         </p>
-        <button type="button" disabled={!canOperate || busy || !model.live} title={canOperate ? undefined : t('models.operatorOnly')} onClick={onRollback} data-testid="rollback">
+        <button type="button" disabled={!canOperate || busy || rollbackBlocked !== null} title={reason ?? undefined} aria-describedby={reason ? reasonId : undefined}
+          onClick={onRollback} data-testid="rollback">
           {t('models.rollback', { name: modelName(model.name, language) })}
         </button>
+        {reason && <p className="muted rollback-reason" id={reasonId} data-testid="rollback-reason" data-reason={canOperate ? rollbackBlocked : 'viewer'}>{reason}</p>}
       </header>
       {outcome && ('result' in outcome
         ? <p role="status" data-testid="rollback-result">{t('models.rollbackDone', { from: outcome.result.fromVersion, to: outcome.result.toVersion, ms: outcome.result.durationMs })}</p>

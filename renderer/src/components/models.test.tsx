@@ -39,7 +39,7 @@ const view: ModelUpdatesView = {
   channel: null,
   trial: null,
   device: { deviceId: '0123456789abcdef0123456789abcdef', bucket: 42 },
-  live: { [FIRE]: { version: 3, source: '/media/usb/channel' }, [PLUME]: { version: 1, source: 'shipped' } },
+  live: { [FIRE]: { version: 3, source: '/media/usb/channel', rollbackTo: 2 }, [PLUME]: { version: 1, source: 'shipped', rollbackTo: null } },
   versions: [
     { name: FIRE, version: 3, source: '/media/usb/channel', state: 'live', sha256: 'a'.repeat(64), facts: facts(FIRE, 3, 'immediate'), gate, updatedAt: iso(NOW_MS - HOUR_MS) },
     { name: PLUME, version: 2, source: '/media/usb/channel', state: 'ready', sha256: 'b'.repeat(64), facts: facts(PLUME, 2, 'canary'), gate, updatedAt: iso(NOW_MS - HOUR_MS) },
@@ -159,9 +159,27 @@ test('rollback: the operator\'s button, the viewer\'s disabled; the result or th
   assert.match(operator, /<button type="button" data-testid="rollback">回滚 火蔓延代理模型<\/button>/);
   assert.match(text(operator), /v3 → v2，用时 15 ms/);
   const viewer = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate={false} busy={false} outcome={{ problem: { code: 'SAFE_E_MODEL_MISSING', message: 'no version before v1' } }} onRollback={noop} />);
-  assert.match(viewer, /<button type="button" disabled="" title="仅操作员可用[^"]*" data-testid="rollback">/);
+  assert.match(viewer, /<button type="button" disabled="" title="仅操作员可用[^"]*" aria-describedby="rollback-reason-fire-spread-surrogate" data-testid="rollback">/);
+  assert.match(viewer, /<p class="muted rollback-reason" id="rollback-reason-fire-spread-surrogate" data-testid="rollback-reason" data-reason="viewer">仅操作员可用/);
   // What to do in the UI language, with the stable code and the engine's words open beside it.
   assert.match(viewer, /data-code="SAFE_E_MODEL_MISSING"><p><strong>找不到所需的模型文件。<\/strong>.*<details[^>]* open=""><summary>技术信息<\/summary><code>SAFE_E_MODEL_MISSING<\/code><p>no version before v1<\/p>/);
+});
+
+test('rollback with nothing to go back to: disabled for the operator too, the reason beside it and read with it, zh and en', async () => {
+  // The engine says plume v1 has nothing before it (live.rollbackTo null); fire v3 can go back to v2.
+  const html = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={plume} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  assert.match(html, /<button type="button" disabled="" title="无法回滚：本机没有 v1 之前的版本。" aria-describedby="rollback-reason-plume-surrogate" data-testid="rollback">/);
+  assert.match(html, /<p class="muted rollback-reason" id="rollback-reason-plume-surrogate" data-testid="rollback-reason" data-reason="nothingEarlier">无法回滚：本机没有 v1 之前的版本。<\/p>/);
+  await i18next.changeLanguage('en');
+  const en = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={plume} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  assert.match(en, /id="rollback-reason-plume-surrogate"[^>]*>Cannot roll back: this computer holds no version before v1\.<\/p>/);
+  await i18next.changeLanguage('zh');
+  const noLive = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={{ ...plume, live: null }} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  assert.match(noLive, /disabled=""[^>]*data-testid="rollback"/);
+  assert.match(noLive, /data-reason="noLive">没有正在运行的版本，无从回滚。/);
+  const fireHtml = renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate busy={false} outcome={undefined} onRollback={noop} />);
+  assert.match(fireHtml, /<button type="button" data-testid="rollback">/, 'fire can go back to v2: enabled, nothing to explain');
+  assert.doesNotMatch(fireHtml, /rollback-reason/);
 });
 
 test('an update\'s report per model, and the events with their codes', () => {

@@ -64,3 +64,7 @@ export function parseDateEntry(text: string, language: Language, withTime: boole
   const date = `${year}-${pad(month)}-${pad(day)}`;
   return { ok: true, value: withTime ? `${date}T${pad(hour)}:${pad(minute)}` : date };
 }
+
+/** The day a kept value holds, for the calendar to open on (yyyy-mm-dd, the date part of a date and
+ *  time), or null when empty. Here, not in calendar.ts, so the fields do not load the calendar's code. */
+export const calendarDay = (value: string): string | null => (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null);

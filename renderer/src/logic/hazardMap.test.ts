@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Zone } from '../../../engine/contract/result.js';
 import { hazardPicture } from './hazardGeometry.js';
-import { placeCircleLabels, placeLabels, type PxBox } from './mapLabels.js';
+import { LABEL_FONT_PX, MIN_LABEL_SCREEN_PX, mapLabelFontPx, placeCircleLabels, placeLabels, textWidthPx, type PxBox } from './mapLabels.js';
 import { measurePart } from './zoneMeasures.js';
 
 const ring = (radiusM: number, east = 0, points = 48): Array<[number, number]> =>
@@ -76,4 +76,25 @@ test('rings far apart keep every label at the top, as the reader expects', () =>
   const placed = placeCircleLabels([25, 79, 174].map((rPx, i) => ({ id: `c${i}`, cx: 280, cy: 210, rPx, text: `radius ${rPx} km` })), { widthPx: 560, heightPx: 420 });
   assert.deepEqual(placed.map((p) => p.bearingDeg), [0, 0, 0]);
   assert.ok(placed.every((p) => !p.leader));
+});
+
+test('labels keep a readable size on a small map: the font grows in view units as the map shrinks on screen', () => {
+  assert.equal(mapLabelFontPx(1), LABEL_FONT_PX, 'full size: the page\'s own label size');
+  assert.equal(mapLabelFontPx(1.5, 15.3), 15.3, 'drawn larger: never smaller than the page\'s (large text)');
+  // A 560-unit map in 264 px (a 320 px phone): 11 px on screen needs about 23 units.
+  const phone = 264 / 560;
+  assert.ok(Math.abs(mapLabelFontPx(phone) * phone - MIN_LABEL_SCREEN_PX) < 1e-9);
+  assert.equal(mapLabelFontPx(0), LABEL_FONT_PX, 'not laid out yet (or hidden): the page\'s size');
+  // Placed at that size, four labels at one spot still neither meet nor leave the view, boxes as wide as the larger text.
+  const fontPx = mapLabelFontPx(phone);
+  const view = { widthPx: 560, heightPx: 420 };
+  const placed = placeLabels([1, 2, 3, 4].map((i) => ({ id: `p${i}`, x: 300, y: 200, text: `柳树村 ${i} · 13 min` })), view, [], fontPx);
+  for (const [i, a] of placed.entries()) {
+    assert.ok(a.box.x1 - a.box.x0 >= textWidthPx(`柳树村 ${i + 1} · 13 min`, fontPx), `${a.id}: its box is as wide as its text at ${fontPx.toFixed(1)} units`);
+    assert.ok(a.box.y1 - a.box.y0 >= fontPx, `${a.id}: as tall as its font`);
+    for (const b of placed.slice(i + 1)) {
+      const meet = Math.min(a.box.x1, b.box.x1) > Math.max(a.box.x0, b.box.x0) && Math.min(a.box.y1, b.box.y1) > Math.max(a.box.y0, b.box.y0);
+      assert.ok(!meet, `${a.id} and ${b.id} apart`);
+    }
+  }
 });

@@ -16,7 +16,8 @@ export const draftKey = (fromRunId: string | null): string => `${DRAFT_PREFIX}${
 const s = z.string();
 const section = <T extends z.ZodRawShape>(shape: T) => z.object({ enabled: z.boolean(), ...shape });
 const formSchema: z.ZodType<IncidentForm> = z.object({
-  id: s, text: s, lang: z.enum(['', 'zh', 'en']), reportedAt: s, lat: s, lon: s,
+  // A draft kept before the offset was (an older build's) is the device's own zone.
+  id: s, text: s, lang: z.enum(['', 'zh', 'en']), reportedAt: s, reportedAtOffset: s.default(''), lat: s, lon: s,
   casualties: z.object({ deaths: s, seriousInjuries: s, injuries: s, trapped: s, missing: s, evacuated: s }),
   populationDensityPerKm2: s,
   terrain: z.enum(['', 'rural', 'urban']),

@@ -7,6 +7,9 @@ import { parseSensorCsv } from './sensorCsv.js';
 type Section<T> = T & { enabled: boolean };
 export interface IncidentForm {
   id: string; text: string; lang: '' | 'zh' | 'en'; reportedAt: string; lat: string; lon: string;
+  /** The UTC offset `reportedAt`'s wall clock is in ('+08:00', 'Z'), kept from a re-run's incident so the
+   *  time goes back as reported; '' for this device's own zone (a new report). */
+  reportedAtOffset: string;
   casualties: Record<'deaths' | 'seriousInjuries' | 'injuries' | 'trapped' | 'missing' | 'evacuated', string>;
   populationDensityPerKm2: string;
   terrain: '' | 'rural' | 'urban';
@@ -25,7 +28,7 @@ export const CASUALTY_FIELDS = ['deaths', 'seriousInjuries', 'injuries', 'trappe
  *  clock is plausible: a wrong time would decide day or night for the plume. */
 export function emptyForm(now: Date | null = new Date()): IncidentForm {
   return {
-    id: '', text: '', lang: '', reportedAt: now && isPlausibleClock(now) ? localDateTimeInput(now) : '', lat: '', lon: '',
+    id: '', text: '', lang: '', reportedAt: now && isPlausibleClock(now) ? localDateTimeInput(now) : '', reportedAtOffset: '', lat: '', lon: '',
     casualties: { deaths: '', seriousInjuries: '', injuries: '', trapped: '', missing: '', evacuated: '' },
     populationDensityPerKm2: '', terrain: '',
     release: { enabled: false, substance: 'chlorine', rateKgPerS: '', heightM: '0' },
@@ -42,6 +45,29 @@ export function localDateTimeInput(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
+
+/** An ISO 8601 stamp with its offset ('2026-03-14T23:40:00-05:00') as the form keeps it: the wall clock
+ *  there to the minute (the field's shape) and the offset as written, never moved into this device's zone. */
+export function splitStamp(stamp: string): { wallClock: string; offset: string } | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.exec(stamp);
+  return m ? { wallClock: m[1] as string, offset: (m[2] as string).toUpperCase() } : null;
+}
+
+/** The form's wall clock back to a stamp: with its kept offset as it was, else with this device's offset
+ *  at that moment (so a re-run of it shows the time as typed, wherever it is opened). Text that is not a
+ *  wall clock goes through unchanged, for the contract's schema to refuse with its field. */
+export function reportedAtStamp(wallClock: string, offset: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wallClock)) return wallClock;
+  if (offset) return `${wallClock}:00${offset}`;
+  const at = new Date(`${wallClock}:00`);
+  if (Number.isNaN(at.getTime())) return wallClock;
+  const minutes = -at.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${wallClock}:00${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An offset as the form names it beside the time: '+08:00', 'Z' as '+00:00'. */
+export const offsetText = (offset: string): string => (offset === 'Z' ? '+00:00' : offset);
 
 /** '' → absent; anything else → a number (NaN stays NaN so the schema names the field). */
 const num = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
@@ -70,7 +96,7 @@ export function toIncidentInput(form: IncidentForm): IncidentInput {
   if (form.quake.enabled) facts.quake = defined({ magnitude: num(form.quake.magnitude), depthKm: num(form.quake.depthKm), siteDistanceKm: num(form.quake.siteDistanceKm) });
   const input: Record<string, unknown> = defined({
     id: form.id.trim() || undefined, text: form.text, lang: form.lang || undefined,
-    reportedAt: form.reportedAt ? new Date(form.reportedAt).toISOString() : undefined,
+    reportedAt: form.reportedAt ? reportedAtStamp(form.reportedAt, form.reportedAtOffset) : undefined,
     location: form.lat || form.lon ? { lat: num(form.lat), lon: num(form.lon) } : undefined,
     facts,
   });
@@ -104,7 +130,9 @@ export function formFromIncident(incident: IncidentInput): IncidentForm {
   const f = incident.facts ?? {};
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   form.id = str(incident.id); form.text = incident.text; form.lang = incident.lang ?? '';
-  form.reportedAt = incident.reportedAt ? incident.reportedAt.slice(0, 16) : '';
+  const reported = incident.reportedAt ? splitStamp(incident.reportedAt) : null;
+  form.reportedAt = reported?.wallClock ?? '';
+  form.reportedAtOffset = reported?.offset ?? '';
   form.lat = str(incident.location?.lat); form.lon = str(incident.location?.lon);
   for (const k of CASUALTY_FIELDS) form.casualties[k] = str(f[k]);
   form.populationDensityPerKm2 = str(f.populationDensityPerKm2);

@@ -5,7 +5,7 @@ import { hazardPicture, niceScaleLength, offsetM, formatDistance } from './hazar
 import { filterHistory, page, EMPTY_FILTER, type RunSummary } from './historyFilter.js';
 import { parseSensorCsv } from './sensorCsv.js';
 import { parseRoute, routeHash } from './routes.js';
-import { emptyForm, formFromIncident, toIncidentInput, validateForm } from './incidentForm.js';
+import { emptyForm, formFromIncident, offsetText, toIncidentInput, validateForm } from './incidentForm.js';
 import type { Zone } from '../../../engine/contract/result.js';
 import { timeAxisLabels } from './timeAxis.js';
 
@@ -118,6 +118,22 @@ test('an incident survives the round trip through the form (edit and re-run)', (
   };
   const back = toIncidentInput(formFromIncident(incident));
   assert.deepEqual(back, incident);
+});
+
+test('a re-run keeps the time zone the incident was reported in, whatever the browser\'s (docs/app.md, "Dates in the forms")', () => {
+  for (const reportedAt of ['2026-03-14T23:40:00-05:00', '2026-03-14T23:40:00+08:00', '2026-03-14T23:40:00+05:45', '2026-03-14T23:40:00Z']) {
+    const form = formFromIncident({ text: 'levee breach', reportedAt });
+    assert.equal(form.reportedAt, '2026-03-14T23:40', `${reportedAt}: the wall clock as reported`);
+    assert.equal(toIncidentInput(form).reportedAt, reportedAt, `${reportedAt}: back with its own offset`);
+    // The time edited in the form stays in that zone.
+    assert.equal(toIncidentInput({ ...form, reportedAt: '2026-03-15T06:05' }).reportedAt, `2026-03-15T06:05:00${form.reportedAtOffset}`);
+  }
+  assert.equal(formFromIncident({ text: 'x', reportedAt: '2026-03-14T23:40:30.250+08:00' }).reportedAt, '2026-03-14T23:40', 'seconds are below the field\'s minute');
+  assert.equal(offsetText('Z'), '+00:00');
+  // A new report's time is in the device's own zone, written with that zone's offset (the same moment).
+  const typed = toIncidentInput({ ...emptyForm(null), text: 'x', reportedAt: '2026-03-14T23:40' }).reportedAt ?? '';
+  assert.match(typed, /^2026-03-14T23:40:00[+-]\d{2}:\d{2}$/);
+  assert.equal(Date.parse(typed), new Date(2026, 2, 14, 23, 40).getTime());
 });
 
 test('report highlights: marks in text order, overlaps and out-of-range marks left out, the text kept whole', async () => {

@@ -11,6 +11,19 @@ export interface PlacedLabel { id: string; x: number; y: number; anchor: 'start'
 
 export const LABEL_FONT_PX = 13;
 const GAP_PX = 8;
+/** The smallest label on screen, in CSS pixels: the map scales down to a phone's width (a 560 px view in
+ *  about 260 px at 320 px), its labels must not (docs/app.md, "The map"). */
+export const MIN_LABEL_SCREEN_PX = 11;
+
+/**
+ * The labels' font size in view units: the page's own label size (`cssLabelPx`, .765rem), or larger where
+ * the map is drawn smaller than its view (`screenPerViewPx` below 1), so that on screen a label is never
+ * under MIN_LABEL_SCREEN_PX. The geometry keeps scaling; only the text keeps its size.
+ */
+export function mapLabelFontPx(screenPerViewPx: number, cssLabelPx = LABEL_FONT_PX): number {
+  if (!(screenPerViewPx > 0) || !Number.isFinite(screenPerViewPx)) return cssLabelPx;
+  return Math.max(cssLabelPx, MIN_LABEL_SCREEN_PX / screenPerViewPx);
+}
 
 export function textWidthPx(text: string, fontPx = LABEL_FONT_PX): number {
   let em = 0;
@@ -21,32 +34,38 @@ export function textWidthPx(text: string, fontPx = LABEL_FONT_PX): number {
 const overlap = (a: PxBox, b: PxBox) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 
 /** The label's box with a little room: a 13 px font's line box runs about 15 px above the baseline and 4 below. */
-function boxAt(x: number, baseline: number, anchor: PlacedLabel['anchor'], widthPx: number): PxBox {
+function boxAt(x: number, baseline: number, anchor: PlacedLabel['anchor'], widthPx: number, fontPx = LABEL_FONT_PX): PxBox {
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - widthPx : x - widthPx / 2;
-  return { x0: x0 - 2, y0: baseline - LABEL_FONT_PX - 3, x1: x0 + widthPx + 2, y1: baseline + 5 };
+  const k = fontPx / LABEL_FONT_PX;
+  return { x0: x0 - 2 * k, y0: baseline - fontPx - 3 * k, x1: x0 + widthPx + 2 * k, y1: baseline + 5 * k };
 }
 
 /** Spots around a mark at (x, y): baseline position and anchor, nearest first. */
 type Spot = { x: number; y: number; anchor: PlacedLabel['anchor']; leader: boolean };
-function candidates(x: number, y: number): Spot[] {
+/** Offsets grow with the font (`k`: its size over 13 px), so a larger label keeps the same room around it. */
+function candidates(x: number, y: number, fontPx: number): Spot[] {
+  const k = fontPx / LABEL_FONT_PX;
+  const mid = 4 * k; // half a line: the baseline that centres a label on its mark's row
   const spots: Spot[] = [
-    { x: x + GAP_PX, y: y + 4, anchor: 'start', leader: false }, { x: x - GAP_PX, y: y + 4, anchor: 'end', leader: false },
-    { x, y: y - GAP_PX - 2, anchor: 'middle', leader: false }, { x, y: y + GAP_PX + LABEL_FONT_PX, anchor: 'middle', leader: false },
+    { x: x + GAP_PX, y: y + mid, anchor: 'start', leader: false }, { x: x - GAP_PX, y: y + mid, anchor: 'end', leader: false },
+    { x, y: y - GAP_PX - 2, anchor: 'middle', leader: false }, { x, y: y + GAP_PX + fontPx, anchor: 'middle', leader: false },
   ];
-  for (const dy of [-22, 22, -44, 44, -66, 66]) {
-    spots.push({ x: x + 2 * GAP_PX, y: y + 4 + dy, anchor: 'start', leader: true }, { x: x - 2 * GAP_PX, y: y + 4 + dy, anchor: 'end', leader: true });
+  for (const rows of [-1, 1, -2, 2, -3, 3]) {
+    const dy = rows * 22 * k;
+    spots.push({ x: x + 2 * GAP_PX, y: y + mid + dy, anchor: 'start', leader: true }, { x: x - 2 * GAP_PX, y: y + mid + dy, anchor: 'end', leader: true });
   }
   return spots;
 }
 
-export function placeLabels(requests: readonly LabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = []): PlacedLabel[] {
+/** `fontPx`: the labels' size in view units (mapLabelFontPx). */
+export function placeLabels(requests: readonly LabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = [], fontPx = LABEL_FONT_PX): PlacedLabel[] {
   const taken: PxBox[] = [...obstacles];
   const inside = (b: PxBox) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.widthPx && b.y1 <= view.heightPx;
   return requests.map((req) => {
-    const widthPx = textWidthPx(req.text);
+    const widthPx = textWidthPx(req.text, fontPx);
     let best: PlacedLabel | null = null, bestCost = Infinity;
-    for (const spot of candidates(req.x, req.y)) {
-      const box = boxAt(spot.x, spot.y, spot.anchor, widthPx);
+    for (const spot of candidates(req.x, req.y, fontPx)) {
+      const box = boxAt(spot.x, spot.y, spot.anchor, widthPx, fontPx);
       // Leaving the view is worse than touching a neighbour: a cut-off name cannot be read at all.
       const cost = taken.reduce((s, t) => s + overlap(box, t), 0) + (inside(box) ? 0 : 1e6);
       if (cost < bestCost) { best = { id: req.id, ...spot, box }; bestCost = cost; }
@@ -74,16 +93,16 @@ const TICK_PX = 4;
 /** Labels for circles (outermost first: its label has the most room) at the first bearing and distance
  *  where the label covers no label placed before it, no obstacle, and stays inside the view. Obstacles:
  *  the map's furniture and the origin's mark. The same rule as placeLabels, so no two boxes meet. */
-export function placeCircleLabels(requests: readonly CircleLabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = []): PlacedCircleLabel[] {
+export function placeCircleLabels(requests: readonly CircleLabelRequest[], view: { widthPx: number; heightPx: number }, obstacles: readonly PxBox[] = [], fontPx = LABEL_FONT_PX): PlacedCircleLabel[] {
   const taken: PxBox[] = [...obstacles];
   const inside = (b: PxBox) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.widthPx && b.y1 <= view.heightPx;
   const placedById = new Map<string, PlacedCircleLabel>();
   for (const req of [...requests].sort((a, b) => b.rPx - a.rPx)) {
-    const widthPx = textWidthPx(req.text);
+    const widthPx = textWidthPx(req.text, fontPx);
     let best: PlacedCircleLabel | null = null, bestCost = Infinity;
     search: for (const stepPx of CIRCLE_STEPS_PX) {
       for (const bearingDeg of CIRCLE_BEARINGS_DEG) {
-        const spot = circleSpot(req, bearingDeg, stepPx, widthPx);
+        const spot = circleSpot(req, bearingDeg, stepPx * (fontPx / LABEL_FONT_PX), widthPx, fontPx);
         const cost = taken.reduce((s, t) => s + overlap(spot.box, t), 0) + (inside(spot.box) ? 0 : 1e6);
         if (cost < bestCost) { best = spot; bestCost = cost; }
         if (cost === 0) break search;
@@ -98,7 +117,7 @@ export function placeCircleLabels(requests: readonly CircleLabelRequest[], view:
 
 /** The label of one circle at a bearing: the tick on the ring, the text just outside it (above at the top,
  *  below at the bottom, beside it on the flanks), `stepPx` farther out along the bearing with a leader. */
-function circleSpot(req: CircleLabelRequest, bearingDeg: number, stepPx: number, widthPx: number): PlacedCircleLabel {
+function circleSpot(req: CircleLabelRequest, bearingDeg: number, stepPx: number, widthPx: number, fontPx: number): PlacedCircleLabel {
   const rad = (bearingDeg * Math.PI) / 180;
   const ux = Math.sin(rad), uy = -Math.cos(rad);
   const on = { x: req.cx + req.rPx * ux, y: req.cy + req.rPx * uy };
@@ -107,6 +126,6 @@ function circleSpot(req: CircleLabelRequest, bearingDeg: number, stepPx: number,
   const anchor: PlacedLabel['anchor'] = ux > 0.5 ? 'start' : ux < -0.5 ? 'end' : 'middle';
   const x = anchor === 'start' ? at.x + 2 : anchor === 'end' ? at.x - 2 : at.x;
   // Baseline: above the point on the upper half, below it on the lower half, centred on the flanks.
-  const y = anchor !== 'middle' ? at.y + 4 : uy <= 0 ? at.y - 3 : at.y + LABEL_FONT_PX + 1;
-  return { id: req.id, x, y, anchor, box: boxAt(x, y, anchor, widthPx), leader: stepPx > 0, bearingDeg, tick };
+  const y = anchor !== 'middle' ? at.y + 4 * (fontPx / LABEL_FONT_PX) : uy <= 0 ? at.y - 3 : at.y + fontPx + 1;
+  return { id: req.id, x, y, anchor, box: boxAt(x, y, anchor, widthPx, fontPx), leader: stepPx > 0, bearingDeg, tick };
 }

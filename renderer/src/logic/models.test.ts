@@ -47,7 +47,7 @@ test('models: every model live or held, sorted by name, its versions newest firs
   const version = (name: string, v: number, state: ModelVersion['state']): ModelVersion => ({ name, version: v, source: 'shipped', state, sha256: '', facts: null, gate: null, updatedAt: iso(NOW_MS) });
   const summaries = modelSummaries({
     trial: null,
-    live: { 'plume-surrogate': { version: 1, source: 'shipped' }, 'fire-spread-surrogate': { version: 3, source: '/ch' } },
+    live: { 'plume-surrogate': { version: 1, source: 'shipped', rollbackTo: null }, 'fire-spread-surrogate': { version: 3, source: '/ch', rollbackTo: null } },
     versions: [version('fire-spread-surrogate', 2, 'retired'), version('fire-spread-surrogate', 4, 'refused'), version('fire-spread-surrogate', 3, 'live'), version('old-model', 1, 'revoked')],
   });
   assert.deepEqual(summaries.map((s) => [s.name, s.live?.version ?? null, s.versions.map((v) => v.version)]), [
@@ -114,20 +114,20 @@ test('a canary or shadow version is on trial when it is the running one, else wa
   const version = (v: number, state: ModelVersion['state'], strategy: ModelTargetFacts['rollout']['strategy']): ModelVersion => ({
     name: 'plume-surrogate', version: v, source: '/ch', state, sha256: '', facts: { ...facts({}, strategy), name: 'plume-surrogate', version: v }, gate: null, updatedAt: iso(NOW_MS),
   });
-  const live = { version: 1, source: 'shipped' };
+  const live = { version: 1, source: 'shipped', rollbackTo: null };
   assert.deepEqual(versionTrial(version(2, 'ready', 'canary'), live, trial()), { kind: 'on-trial', strategy: 'canary' });
   assert.deepEqual(versionTrial(version(2, 'ready', 'shadow'), live, null), { kind: 'waiting', strategy: 'shadow' });
   assert.deepEqual(versionTrial(version(3, 'ready', 'canary'), live, trial()), { kind: 'waiting', strategy: 'canary' }, 'another version\'s trial runs first');
   assert.equal(versionTrial(version(2, 'ready', 'immediate'), live, null), null);
-  assert.equal(versionTrial(version(2, 'live', 'canary'), { version: 2, source: '/ch' }, null), null, 'promoted: no note');
+  assert.equal(versionTrial(version(2, 'live', 'canary'), { version: 2, source: '/ch', rollbackTo: 1 }, null), null, 'promoted: no note');
   assert.equal(versionTrial(version(2, 'rolled_back', 'canary'), live, null), null, 'rolled back after its trial: held, not waiting');
-  assert.equal(versionTrial(version(2, 'ready', 'canary'), { version: 3, source: '/ch' }, null), null, 'older than the live one: a fallback for rollback, no trial comes');
+  assert.equal(versionTrial(version(2, 'ready', 'canary'), { version: 3, source: '/ch', rollbackTo: null }, null), null, 'older than the live one: a fallback for rollback, no trial comes');
   assert.equal(versionTrial({ ...version(2, 'ready', 'canary'), facts: null }, live, null), null);
 });
 
 test('models: the running trial belongs to its model; every model knows which trial runs', () => {
   const running = trial();
-  const [fire, plume] = modelSummaries({ live: { 'fire-spread-surrogate': { version: 2, source: 'shipped' }, 'plume-surrogate': { version: 1, source: 'shipped' } }, versions: [], trial: running });
+  const [fire, plume] = modelSummaries({ live: { 'fire-spread-surrogate': { version: 2, source: 'shipped', rollbackTo: null }, 'plume-surrogate': { version: 1, source: 'shipped', rollbackTo: null } }, versions: [], trial: running });
   assert.equal(fire?.trial, null);
   assert.equal(fire?.runningTrial, running);
   assert.equal(plume?.trial, running);

@@ -63,7 +63,7 @@ export const shortDeviceId = (deviceId: string): string => deviceId.slice(0, 8);
 /** One model as the page lists it: what runs now, the trial of one of its versions if one runs, and every
  *  version the device holds, newest first. */
 export interface ModelSummary {
-  name: string; live: { version: number; source: string } | null; trial: RunningTrial | null; versions: ModelVersion[];
+  name: string; live: ModelUpdatesView['live'][string] | null; trial: RunningTrial | null; versions: ModelVersion[];
   /** The trial running now on any model (one at a time): a waiting version says which runs first. */
   runningTrial: RunningTrial | null;
 }
@@ -77,6 +77,15 @@ export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions' 
     runningTrial: view.trial,
     versions: view.versions.filter((v) => v.name === name).sort((a, b) => b.version - a.version),
   }));
+}
+
+/** Why a rollback would be refused now, or null when there is a version to go back to: the engine's own
+ *  answer (`live[name].rollbackTo`, engine/updates/modelUpdater.ts), which refuses with SAFE_E_MODEL_MISSING
+ *  if asked anyway. */
+export type RollbackBlock = 'noLive' | 'nothingEarlier';
+export function rollbackBlock(model: Pick<ModelSummary, 'live'>): RollbackBlock | null {
+  if (!model.live) return 'noLive';
+  return model.live.rollbackTo === null ? 'nothingEarlier' : null;
 }
 
 /** What the score check measured, from the figures published with the version (their keys name it). */

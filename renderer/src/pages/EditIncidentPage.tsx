@@ -1,8 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { SUBSTANCES } from '../../../engine/contract/substances.js';
 import { SENSOR_KINDS, UNIT_KINDS, type IncidentInput } from '../../../engine/contract/incident.js';
 import { STABILITY_CLASSES } from '../../../engine/contract/taxonomy.js';
-import { CASUALTY_FIELDS, emptyForm, formFromIncident, validateForm, type FieldProblem, type IncidentForm } from '../logic/incidentForm.js';
+import { CASUALTY_FIELDS, emptyForm, formFromIncident, offsetText, validateForm, type FieldProblem, type IncidentForm } from '../logic/incidentForm.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 import { useT } from '../i18n/i18n.js';
 import { EXAMPLES } from '../examples.js';
@@ -45,6 +45,7 @@ export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }
 }) {
   const { t, language } = useT();
   const [keepModels, setKeepModels] = useState(incidentModels?.keep ?? false);
+  const zoneNoteId = useId();
   const draft = useIncidentDraft(draftKey, () => (initial ? formFromIncident(initial) : emptyForm()));
   const { form, setForm } = draft;
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -100,7 +101,12 @@ export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }
             <option value="">{t('form.langAuto')}</option><option value="zh">中文</option><option value="en">English</option>
           </select>
         </Field>
-        <Field label={t('form.reportedAt')} path="reportedAt" problems={messages}><DateField withTime value={form.reportedAt} onChange={(reportedAt) => update({ reportedAt })} name="reportedAt" testId="reported-at" /></Field>
+        <Field label={t('form.reportedAt')} path="reportedAt" problems={messages}>
+          <DateField withTime label={t('form.reportedAt')} value={form.reportedAt} onChange={(reportedAt) => update({ reportedAt })} name="reportedAt" testId="reported-at"
+            describedBy={form.reportedAtOffset ? zoneNoteId : undefined} />
+          {/* A re-run keeps the time zone it was reported in (logic/incidentForm.ts), so the time shown is that zone's. */}
+          {form.reportedAtOffset && <span className="muted" id={zoneNoteId} data-testid="reported-at-zone">{t('form.timeZone', { offset: offsetText(form.reportedAtOffset) })}</span>}
+        </Field>
         {num('form.lat', 'location.lat', form.lat, (v) => update({ lat: v }))}
         {num('form.lon', 'location.lon', form.lon, (v) => update({ lon: v }))}
       </div>

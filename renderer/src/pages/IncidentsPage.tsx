@@ -35,8 +35,8 @@ export function IncidentsPage({ transport }: { transport: EngineTransport }) {
         <label>{t('list.severity')}<select value={filter.severity} onChange={(e) => set({ severity: e.target.value })}>
           <option value="">{t('list.any')}</option>{SEVERITY_LEVELS.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
         </select></label>
-        <label>{t('list.from')}<DateField value={filter.fromDate} onChange={(fromDate) => set({ fromDate })} testId="filter-from" /></label>
-        <label>{t('list.to')}<DateField value={filter.toDate} onChange={(toDate) => set({ toDate })} testId="filter-to" /></label>
+        <label>{t('list.from')}<DateField label={t('list.from')} value={filter.fromDate} onChange={(fromDate) => set({ fromDate })} testId="filter-from" /></label>
+        <label>{t('list.to')}<DateField label={t('list.to')} value={filter.toDate} onChange={(toDate) => set({ toDate })} testId="filter-to" /></label>
       </div>
       <p data-testid="incident-count">{t('incidents.count', { incidents: filtered.length, runs: filtered.reduce((n, g) => n + g.runs.length, 0) })}</p>
       {filtered.length === 0 ? <p>{t('list.empty')}</p> : <IncidentRows groups={rows} />}

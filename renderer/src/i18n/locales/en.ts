@@ -554,4 +554,14 @@ export const en: Record<MessageKey, string> = {
   'denseGas.passive': 'Heavier than air, but the criterion {{criterion}} < 0.15: disperses passively, Gaussian plume.',
   'denseGas.elevated-release': 'Heavier than air, but released above ground; the dense-gas model covers ground-level releases only: Gaussian plume.',
   'denseGas.short-release': 'Heavier than air, but the release is too short to form a continuous dense plume: Gaussian plume.',
+  // UI fixes (issue 15 follow-up, docs/app.md): why rollback is off, the re-run's kept time zone, the date picker
+  'models.rollbackBlocked.noLive': 'No version is running, so there is nothing to roll back.',
+  'models.rollbackBlocked.nothingEarlier': 'Cannot roll back: this computer holds no version before v{{version}}.',
+  'form.timeZone': 'Time zone: UTC{{offset}} (as the incident was reported)',
+  'datePicker.open': 'Open calendar',
+  'datePicker.dialog': 'Choose a date',
+  'datePicker.previousMonth': 'Previous month',
+  'datePicker.nextMonth': 'Next month',
+  'datePicker.close': 'Close calendar',
+  'datePicker.help': 'Arrow keys change the day, Page Up/Page Down the month, Enter chooses, Esc closes.',
 };

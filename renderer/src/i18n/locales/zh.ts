@@ -552,5 +552,15 @@ export const zh = {
   'denseGas.passive': '比空气重，但判据 {{criterion}} < 0.15，按被动扩散：高斯烟羽。',
   'denseGas.elevated-release': '比空气重，但在高处释放，重气模型只适用于地面释放：高斯烟羽。',
   'denseGas.short-release': '比空气重，但释放时间太短，形不成连续的重气羽流：高斯烟羽。',
+  // 界面修正（issue 15 后续，docs/app.md）：回滚按钮不可用的原因、重新分析保留的时区、日期选择日历
+  'models.rollbackBlocked.noLive': '没有正在运行的版本，无从回滚。',
+  'models.rollbackBlocked.nothingEarlier': '无法回滚：本机没有 v{{version}} 之前的版本。',
+  'form.timeZone': '时区：UTC{{offset}}（沿用事件报告时的时区）',
+  'datePicker.open': '打开日历',
+  'datePicker.dialog': '选择日期',
+  'datePicker.previousMonth': '上个月',
+  'datePicker.nextMonth': '下个月',
+  'datePicker.close': '关闭日历',
+  'datePicker.help': '方向键换日，翻页键（PgUp/PgDn）换月，回车键选定，Esc 键关闭。',
 } as const;
 export type MessageKey = keyof typeof zh;
