@@ -35,7 +35,13 @@ const Z_WEIGHTS = (() => {
 
 /** Expected area (km²) of the zone of `level` or more, over ε ~ N(0, σ) added to the whole field. */
 export function expectedIsoseismalAreaKm2(magnitude: number, level: number, region: IntensityRegion, sigma: number): number {
-  return Z_NODES.reduce((s, z, k) => s + Z_WEIGHTS[k]! * isoseismalAt(magnitude, level, region, sigma * z).areaKm2, 0);
+  // Summed in node order, each area as isoseismalAt computes it, without an ellipse object per node.
+  let sum = 0;
+  for (let k = 0; k < Z_NODES.length; k += 1) {
+    const offset = sigma * Z_NODES[k]!;
+    sum += Z_WEIGHTS[k]! * (Math.PI * radiusForIntensityKm(magnitude, level, region, 'long', offset) * radiusForIntensityKm(magnitude, level, region, 'short', offset));
+  }
+  return sum;
 }
 
 /**
