@@ -94,6 +94,23 @@ export function radiusForIntensityKm(magnitude: number, intensity: number, regio
   return radiusKm;
 }
 
+/**
+ * Both semi-axes (km) of the isoseismal of `intensity`: the same numbers as radiusForIntensityKm along
+ * 'long' and 'short', with each relation's long-axis distance computed once for the two (the F-Agent's
+ * quadrature asks for both at every node).
+ */
+export function isoseismalAxesKm(magnitude: number, intensity: number, region: IntensityRegion = 'any', offset = 0): { longKm: number; shortKm: number } {
+  let longKm = -Infinity;
+  let shortKm = -Infinity;
+  for (const id of membersOf(region)) {
+    const r = INTENSITY_RELATIONS[id];
+    const long = axisDistanceKm(r.long, magnitude, intensity - offset);
+    longKm = Math.max(longKm, long);
+    shortKm = Math.max(shortKm, Math.min(long, axisDistanceKm(r.short, magnitude, intensity - offset)));
+  }
+  return { longKm, shortKm };
+}
+
 /** The relation's standard deviation in intensity units (the largest of the members for `east` or `any`). */
 export function intensitySigma(region: IntensityRegion = 'any'): number {
   return Math.max(...membersOf(region).map((id) => INTENSITY_RELATIONS[id].sigma));

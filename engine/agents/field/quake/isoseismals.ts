@@ -6,7 +6,7 @@
 // The relation is a median with scatter σ; an event's field is the median shifted by ε ~ N(0, σ). A zone's
 // area is convex in ε near the top of the field (an Ms 6.8's median field stops at 8.9, so its median IX
 // zone is empty, while half of such events have one), so the expected area is taken, not the median's.
-import { radiusForIntensityKm, type IntensityRegion } from '../../common/quakeIntensity.js';
+import { isoseismalAxesKm, type IntensityRegion } from '../../common/quakeIntensity.js';
 
 export interface IsoseismalEllipse {
   /** Semi-axes (km) of the ellipse inside which intensity is `intensity` or more. */
@@ -18,9 +18,8 @@ export interface IsoseismalEllipse {
 
 /** Semi-axes of the isoseismal of `level` for the median field shifted by `offset` intensity units. */
 export function isoseismalAt(magnitude: number, level: number, region: IntensityRegion, offset = 0): IsoseismalEllipse {
-  const longAxisKm = radiusForIntensityKm(magnitude, level, region, 'long', offset);
-  const shortAxisKm = radiusForIntensityKm(magnitude, level, region, 'short', offset);
-  return { longAxisKm, shortAxisKm, areaKm2: Math.PI * longAxisKm * shortAxisKm };
+  const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
+  return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
 }
 
 // Standard normal quadrature on a fixed grid (z from −5 to 5 in steps of 0.05): deterministic, and fine
@@ -39,7 +38,8 @@ export function expectedIsoseismalAreaKm2(magnitude: number, level: number, regi
   let sum = 0;
   for (let k = 0; k < Z_NODES.length; k += 1) {
     const offset = sigma * Z_NODES[k]!;
-    sum += Z_WEIGHTS[k]! * (Math.PI * radiusForIntensityKm(magnitude, level, region, 'long', offset) * radiusForIntensityKm(magnitude, level, region, 'short', offset));
+    const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
+    sum += Z_WEIGHTS[k]! * (Math.PI * longKm * shortKm);
   }
   return sum;
 }
