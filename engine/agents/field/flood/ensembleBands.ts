@@ -31,7 +31,7 @@ export async function applyFloodEnsembleBands(flood: FloodResult, surrogate: Sur
   // wider than any it was trained on; a filling slower than its horizon) are answered by the physics itself.
   const cases: FloodCase[] = [];
   // The depths the physics answers, per member: one integration gives all of a member's depths (the
-  // level's trajectory does not depend on which depths are asked), where one run per depth repeated it.
+  // polder fills the same way whichever depths are asked), where one run per depth repeated it.
   const physicsDepths = new Map<number, number[]>();
   let byPhysics = 0;
   const plan = flood.timeToDepth.map(({ depthM }) => members.map((m, k): PlannedHours => {
