@@ -4,7 +4,13 @@
 /** Linear-interpolated quantile (type 7, as R and NumPy default) of an unsorted sample. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileOfSorted(sortedCopy(values), q);
+}
+
+const sortedCopy = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+
+/** quantile() of a sample already sorted by sortedCopy. */
+function quantileOfSorted(sorted: readonly number[], q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -25,7 +31,10 @@ export function scaledMad(values: readonly number[]): number {
 
 /** P10 / P50 / P90 of a sample. */
 export function band(values: readonly number[]): { p10: number; p50: number; p90: number } {
-  return { p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9) };
+  if (values.length === 0) return { p10: Number.NaN, p50: Number.NaN, p90: Number.NaN };
+  // Sorted once for the three (ensembles are 256 members, one band per level and model).
+  const sorted = sortedCopy(values);
+  return { p10: quantileOfSorted(sorted, 0.1), p50: quantileOfSorted(sorted, 0.5), p90: quantileOfSorted(sorted, 0.9) };
 }
 
 /** Ordinary least squares y = a + b·x. */

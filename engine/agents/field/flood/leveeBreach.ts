@@ -16,9 +16,14 @@ export function weirInflowM3PerS(weirCoefficient: number, breachWidthM: number, 
 }
 
 export function submergedInflowM3PerS(inputs: BreachInputs, polderDepthM: number): number {
-  const free = weirInflowM3PerS(inputs.weirCoefficient, inputs.breachWidthM, inputs.headM);
-  const submergence = Math.min(1, Math.max(0, polderDepthM / inputs.headM));
-  return free * Math.max(0, 1 - submergence ** 1.5) ** 0.385;
+  return submergedFromFree(weirInflowM3PerS(inputs.weirCoefficient, inputs.breachWidthM, inputs.headM), inputs.headM, polderDepthM);
+}
+
+/** The submerged flow from the free flow: the free flow is the same on every step, so the integration
+ *  computes it once (the same numbers as submergedInflowM3PerS). */
+function submergedFromFree(freeM3PerS: number, headM: number, polderDepthM: number): number {
+  const submergence = Math.min(1, Math.max(0, polderDepthM / headM));
+  return freeM3PerS * Math.max(0, 1 - submergence ** 1.5) ** 0.385;
 }
 
 /** Hours until the polder reaches each depth (null when it never does: the lake level caps it). */
@@ -30,11 +35,12 @@ export function hoursToDepths(inputs: BreachInputs, targetDepthsM: readonly numb
   const stepS = 60;
   const horizonS = 30 * 24 * 3600;
   let next = 0;
+  const free = weirInflowM3PerS(inputs.weirCoefficient, inputs.breachWidthM, inputs.headM);
   while (next < targets.length && (targets[next] as number) <= depth) found.set(targets[next++] as number, 0);
   // Heun's method: second-order accurate with a one-minute step; the level never overshoots the head.
   while (next < targets.length && seconds < horizonS) {
-    const k1 = submergedInflowM3PerS(inputs, depth) / inputs.polderAreaM2;
-    const k2 = submergedInflowM3PerS(inputs, depth + k1 * stepS) / inputs.polderAreaM2;
+    const k1 = submergedFromFree(free, inputs.headM, depth) / inputs.polderAreaM2;
+    const k2 = submergedFromFree(free, inputs.headM, depth + k1 * stepS) / inputs.polderAreaM2;
     const nextDepth = depth + ((k1 + k2) / 2) * stepS;
     while (next < targets.length && nextDepth >= (targets[next] as number)) {
       const target = targets[next] as number;

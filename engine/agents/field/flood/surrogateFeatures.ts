@@ -61,8 +61,14 @@ export const FLOOD_SURROGATE: SurrogateSpec<FloodCase> = {
 
 /** The physics' answer for one case (null: not reached within its 30-day horizon). */
 export function physicsHoursToDepth(c: FloodCase): number | null {
-  return hoursToDepths({
+  return physicsHoursToDepths(c, [c.targetDepthM]).get(c.targetDepthM) ?? null;
+}
+
+/** The physics' answers for one breach and polder at several depths, from one integration (depth → hours). */
+export function physicsHoursToDepths(c: Omit<FloodCase, 'targetDepthM'>, depthsM: readonly number[]): Map<number, number | null> {
+  const hours = hoursToDepths({
     breachWidthM: c.breachWidthM, headM: c.headM, polderAreaM2: c.polderAreaKm2 * 1e6,
     initialDepthM: c.initialDepthM, weirCoefficient: c.weirCoefficient,
-  }, [c.targetDepthM])[0] ?? null;
+  }, depthsM);
+  return new Map(depthsM.map((d, i) => [d, hours[i] ?? null]));
 }

@@ -6,7 +6,7 @@
 // The relation is a median with scatter σ; an event's field is the median shifted by ε ~ N(0, σ). A zone's
 // area is convex in ε near the top of the field (an Ms 6.8's median field stops at 8.9, so its median IX
 // zone is empty, while half of such events have one), so the expected area is taken, not the median's.
-import { radiusForIntensityKm, type IntensityRegion } from '../../common/quakeIntensity.js';
+import { isoseismalAxesKm, type IntensityRegion } from '../../common/quakeIntensity.js';
 
 export interface IsoseismalEllipse {
   /** Semi-axes (km) of the ellipse inside which intensity is `intensity` or more. */
@@ -18,9 +18,8 @@ export interface IsoseismalEllipse {
 
 /** Semi-axes of the isoseismal of `level` for the median field shifted by `offset` intensity units. */
 export function isoseismalAt(magnitude: number, level: number, region: IntensityRegion, offset = 0): IsoseismalEllipse {
-  const longAxisKm = radiusForIntensityKm(magnitude, level, region, 'long', offset);
-  const shortAxisKm = radiusForIntensityKm(magnitude, level, region, 'short', offset);
-  return { longAxisKm, shortAxisKm, areaKm2: Math.PI * longAxisKm * shortAxisKm };
+  const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
+  return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
 }
 
 // Standard normal quadrature on a fixed grid (z from −5 to 5 in steps of 0.05): deterministic, and fine
@@ -35,7 +34,14 @@ const Z_WEIGHTS = (() => {
 
 /** Expected area (km²) of the zone of `level` or more, over ε ~ N(0, σ) added to the whole field. */
 export function expectedIsoseismalAreaKm2(magnitude: number, level: number, region: IntensityRegion, sigma: number): number {
-  return Z_NODES.reduce((s, z, k) => s + Z_WEIGHTS[k]! * isoseismalAt(magnitude, level, region, sigma * z).areaKm2, 0);
+  // Summed in node order, each area as isoseismalAt computes it, without an ellipse object per node.
+  let sum = 0;
+  for (let k = 0; k < Z_NODES.length; k += 1) {
+    const offset = sigma * Z_NODES[k]!;
+    const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
+    sum += Z_WEIGHTS[k]! * (Math.PI * longKm * shortKm);
+  }
+  return sum;
 }
 
 /**
