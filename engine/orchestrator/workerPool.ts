@@ -31,9 +31,9 @@ export interface PoolOptions {
 /**
  * A worker whose task carried this many sensor readings or more (about 2.5 MB of JSON) exits after it and
  * a fresh one takes its place. Holding a large incident's readings as objects grows the worker's old
- * generation, and V8 keeps what it grew while the thread lives: the flood's 15 MB incidents left each
- * agent worker's heap hundreds of megabytes larger (docs/hardening.md#memory). A new worker loads its
- * models in well under a second; incidents this large are rare, ordinary ones carry a few hundred readings.
+ * generation, and V8 keeps what it grew while the thread lives: a worker that ran the A-Agent on a 15 MB
+ * incident held a 109 MB heap, against 34 MB after a warm-up (docs/hardening.md#memory). Incidents this
+ * large are rare (ordinary ones carry a few hundred readings), so loading a worker's models again is rare.
  */
 export const RECYCLE_AFTER_READINGS = 50_000;
 
@@ -479,14 +479,13 @@ export class WorkerPool {
    */
   private recycle(slot: Slot): void {
     const index = this.slots.indexOf(slot);
-    if (index === -1 || this.closed) return;
+    // A worker taking part in a model reload stays until its next large task: a replacement started
+    // mid-reload would load the models from before it.
+    if (index === -1 || this.closed || slot.reload) return;
     this.slots.splice(index, 1);
     this.recycledWorkers++;
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined); // it is leaving: an error on its way out changes nothing
-    // A reload waiting on it is done with it: the replacement loads the models as it starts.
-    slot.reload?.resolve(null);
-    slot.reload = undefined;
     for (const answer of slot.statsRequests.values()) answer({});
     for (const answer of slot.heapRequests.values()) answer(null);
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
