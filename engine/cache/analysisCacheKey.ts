@@ -25,7 +25,7 @@ const HASH_CHUNK_CHARS = 64 * 1024;
 
 /**
  * The sha256 (hex) of `stable(value)`, the same digest, without building the text: a 15 MB incident's
- * text took the serving thread 3.3 s and 78 MB of heap, nearly all of it intermediate strings
+ * text took the serving thread 3.3 s and grew its heap by 76 MB, nearly all of it intermediate strings
  * (docs/hardening.md#memory). The text goes to the hash in pieces as it is written; a piece is a whole
  * JSON token or punctuation, so a surrogate pair is never split between two pieces (which would change the
  * UTF-8 the hash reads).
