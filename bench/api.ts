@@ -243,7 +243,9 @@ async function inProcess(engine: Engine, seconds: number): Promise<number> {
 async function runParent(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   if (!Number.isFinite(HELD_RATE_PER_S) || HELD_RATE_PER_S <= 0) throw new Error('--held-rate must be a positive number of analyses per second');
-  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}`);
+  // glibc's allocator settings change how much freed memory the RSS keeps (docs/hardening.md#memory): say which ran.
+  const mallocSettings = Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')).map(([name, value]) => `${name}=${value}`);
+  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-bench-api-'));
   const engine = await Engine.start(resolveConfig({ dataDir, workers: availableParallelism(), logLevel: 'silent' }), { logger: createLogger('silent') });
   const tokens = loadOrCreateTokens(dataDir);
@@ -257,16 +259,25 @@ async function runParent(): Promise<void> {
   const sampler = setInterval(sample, 250);
   const rssSeries: number[] = [];
   const seriesSampler = setInterval(() => rssSeries.push(process.memoryUsage.rss() / 1024 / 1024), 5000);
-  // Where the RSS is, to find what grows: the serving thread's JS heap, memory outside it (buffers), and
-  // the rest (the agent workers' heaps, onnxruntime, SQLite's page cache and mapped file pages).
-  const memoryBreakdown = (when: string) => {
+  // Where the RSS is, to find what grows (docs/hardening.md#memory): the serving thread's JS heap and the
+  // memory outside it (buffers), each agent worker's heap, and the rest; the kernel's split of the RSS into
+  // anonymous memory (heaps, malloc) and file pages (node's and onnxruntime's code, SQLite's mapped pages).
+  const memoryBreakdown = async (when: string) => {
     const m = process.memoryUsage();
+    const { heaps, recycledWorkers } = await engine.workerMemory();
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-    console.log(`memory after ${when}: RSS ${mb(m.rss)} MB = serving thread's heap ${mb(m.heapTotal)} MB (used ${mb(m.heapUsed)}) + external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)}) + the rest ${mb(m.rss - m.heapTotal - m.external)} MB (workers, onnxruntime, SQLite)`);
+    const workersTotal = heaps.reduce((sum, h) => sum + (h?.heapTotalBytes ?? 0), 0);
+    const rollup = (() => { try { return readFileSync('/proc/self/smaps_rollup', 'utf8'); } catch { return ''; } })();
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
+    const rest = m.rss - m.heapTotal - m.external - workersTotal;
+    console.log(`memory after ${when}: RSS ${mb(m.rss)} MB = serving thread's heap ${mb(m.heapTotal)} MB (used ${mb(m.heapUsed)}) + external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)}) + ` +
+      `agent workers' heaps ${heaps.map((h) => (h ? `${mb(h.heapTotalBytes)} (used ${mb(h.heapUsedBytes)})` : '?')).join(' + ')} MB + the rest ${mb(rest)} MB (onnxruntime, SQLite, code, malloc); ` +
+      `anonymous ${mb(kb('Anonymous'))} MB, file pages ${mb(kb('Rss') - kb('Anonymous'))} MB; agent workers recycled so far ${recycledWorkers}`);
   };
   try {
     phase = 'warm-up';
     await inProcess(engine, 2);
+    await memoryBreakdown('the warm-up');
     phase = 'in-process c8';
     const inProcessC8PerS = await inProcess(engine, PHASE_SECONDS);
     console.log(`in-process c8: ${inProcessC8PerS.toFixed(0)} analyses/s`);
@@ -279,14 +290,14 @@ async function runParent(): Promise<void> {
     console.log(`held ${HELD_CONNECTIONS} keep-alive connections ${HELD_SECONDS} s at ${HELD_RATE_PER_S} analyses/s: ${heldLoad.answered}/${heldLoad.requests} answered, ${heldLoad.errors} errors (target ${TARGETS.held1000ErrorCount})${heldLoad.errorKinds.length ? ` ${heldLoad.errorKinds.join(', ')}` : ''}, ` +
       `${heldLoad.stillOpen} connections open at the end; p50 ${heldLoad.p50Ms.toFixed(1)} ms, p99 ${heldLoad.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.held1000P99Ms}), max ${heldLoad.maxMs.toFixed(1)} ms`);
     console.log(`RSS over the held phase, every 5 s: ${rssSeries.slice(-Math.ceil(HELD_SECONDS / 5)).map((mb) => mb.toFixed(0)).join(' ')} MB`);
-    memoryBreakdown('the held phase');
+    await memoryBreakdown('the held phase');
     phase = 'flood';
     const [floodAnswers, probes] = await Promise.all([
       inChild<{ bodyMb: number; statuses: Record<string, number> }>({ kind: 'flood', base, token: tokens.operator, seconds: PHASE_SECONDS, concurrent: 8, bodyBytes: 15 * 1024 * 1024 }),
       inChild<{ healthProbes: number; healthP50Ms: number; healthP99Ms: number; healthMaxMs: number }>({ kind: 'probe', base, seconds: PHASE_SECONDS }),
     ]);
     const flooded = { ...floodAnswers, ...probes };
-    memoryBreakdown('the flood');
+    await memoryBreakdown('the flood');
     console.log(`flood of 8 concurrent ${flooded.bodyMb} MB incidents for ${PHASE_SECONDS} s: answers ${JSON.stringify(flooded.statuses)}; /health (${flooded.healthProbes} probes) p50 ${flooded.healthP50Ms.toFixed(1)} ms, p99 ${flooded.healthP99Ms.toFixed(1)} ms, max ${flooded.healthMaxMs.toFixed(1)} ms`);
     phase = 'adversarial (child)';
     type Slowest = { id: string; ms: number; chars: number };
@@ -308,7 +319,7 @@ async function runParent(): Promise<void> {
       adversarialMaxMs: adv.slowestAdmitted.ms <= TARGETS.adversarialMaxMs,
     };
     console.log(JSON.stringify({
-      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)),
+      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings,
       held1000ErrorCount: heldLoad.errors, held1000P99Ms: +heldLoad.p99Ms.toFixed(1), held1000Seconds: HELD_SECONDS, held1000RatePerS: HELD_RATE_PER_S,
       flatC8PerS: +flatOut.perS.toFixed(1), inProcessC8PerS: +inProcessC8PerS.toFixed(1), flatOverInProcess: +(flatOut.perS / inProcessC8PerS).toFixed(2),
       rssMaxMb: +rssMaxMb.toFixed(0), rssMaxSteadyMb: +rssMaxSteadyMb.toFixed(0),

@@ -15,6 +15,7 @@ import { httpRequestFor, type HeldBody, type OperationArgs, type OperationResult
 import type { EngineConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { Orchestrator, type AnalyzeOptions, type ReloadOutcome, type SwapOptions } from './orchestrator/orchestrator.js';
+import type { WorkerHeap } from './orchestrator/workerProtocol.js';
 import { openMemoryDatabase, type SqliteDatabase } from './store/database.js';
 import { openCheckedDatabase } from './store/startCheck.js';
 import type { DatabaseIntegrity } from './store/databaseIntegrity.js';
@@ -503,6 +504,13 @@ export class Engine {
   /** 1 for each model the engine runs without, 0 for the others: the ModelCheckFailed alert's series. */
   modelCheckFailed(): Record<string, 0 | 1> {
     return Object.fromEntries(this.updates.updater.modelNames().map((name) => [name, this.problems.has(`${MODEL_PROBLEM_PREFIX}${name}`) ? 1 : 0]));
+  }
+
+  /** Where the engine's memory is (docs/hardening.md#memory): each agent worker's V8 heap (null: it did not
+   *  answer within a second) and how many were recycled after a large incident. */
+  async workerMemory(): Promise<{ heaps: Array<WorkerHeap | null>; recycledWorkers: number }> {
+    const pipeline = this.pipeline;
+    return { heaps: pipeline ? await pipeline.workerHeaps() : [], recycledWorkers: pipeline?.recycledWorkers ?? 0 };
   }
 
   async stats(): Promise<z.infer<typeof statsSchema>> {

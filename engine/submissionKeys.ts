@@ -3,18 +3,16 @@
 // submission again with the same key and gets the run the first one made, never a second run. The key
 // and a hash of what was asked are stored with the run (store/analysisStore.ts), so this holds across a
 // crash; while the first is still being analysed, a retry joins it.
-import { createHash } from 'node:crypto';
 import type { Incident } from './contract/incident.js';
 import type { AnalysisResult, ModelChoice } from './contract/result.js';
 import { ERROR_CODES, SafeError } from './contract/errors.js';
 import type { AnalysisStore, Submission } from './store/analysisStore.js';
-import { stable } from './cache/analysisCacheKey.js';
+import { stableSha256 } from './cache/analysisCacheKey.js';
 
 /** What makes two submissions the same: the incident as validated and the model choice. (Not the id progress
  *  events carry, which a door may make up per request; nor the priority, which changes no answer.) */
 export function submissionFor(key: string, incident: Incident, options: { models?: ModelChoice }): Submission {
-  const asked = stable({ incident, models: options.models });
-  return { key, requestSha256: createHash('sha256').update(asked).digest('hex') };
+  return { key, requestSha256: stableSha256({ incident, models: options.models }) };
 }
 
 /** What an earlier submission with the same key left: its saved run's result, or its analysis still running. */

@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { openDatabase, type SqliteDatabase } from '../store/database.js';
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache, type CacheConfig } from './multiLevelCache.js';
 import { LfuStore } from './l1Stores.js';
-import { analysisCacheKey, invalidateReplacedModels, modelContentTag, modelTag, modelTags } from './analysisCacheKey.js';
+import { analysisCacheKey, invalidateReplacedModels, modelContentTag, modelTag, modelTags, stable, stableSha256 } from './analysisCacheKey.js';
 import { parseIncident } from '../contract/parseIncident.js';
 
 function setup(config: Partial<CacheConfig> = {}, dir = mkdtempSync(join(tmpdir(), 'safe-cache-'))) {
@@ -158,6 +158,20 @@ test('the analysis key ignores the id but not the facts, the models\' bytes or t
   assert.notEqual(analysisCacheKey(a, models, build, { 'fire-spread-surrogate': '3' }), analysisCacheKey(a, models, build, { 'fire-spread-surrogate': '2' }),
     'the same file republished as another version is another answer');
   assert.equal(analysisCacheKey(a, { 'sensor-anomaly': models['sensor-anomaly'], 'incident-classifier': models['incident-classifier'] }, build), key, 'model order does not matter');
+});
+
+test('stableSha256 is the sha256 of stable(): the same cache keys and submission hashes as before, large incidents included', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  // Pieces of every kind, and text long enough to cross the 64 K-character pieces the hash is fed in,
+  // with surrogate pairs (emoji, rare CJK) and lone surrogates at every offset near the boundaries.
+  const pairs = Array.from({ length: 70_000 }, (_, i) => ['😀', '𠀀', 'a', '\ud800', '"', '中'][i % 6]).join('');
+  const readings = Array.from({ length: 40_000 }, (_, i) => ({ value: i % 7 === 0 ? -0 : i / 3, at: new Date(Date.UTC(2026, 10, 30) + i * 1000).toISOString() }));
+  const values: unknown[] = [
+    null, 0, -1.5e308, 'text', '', [], {}, [1, undefined, null, 'x'], { b: 1, a: undefined, c: [{ z: 1, y: [2, { x: null }] }] },
+    { text: pairs, list: [pairs.slice(1), pairs.slice(2)] },
+    { incident: { id: 'big', text: 'Ammonia leak', facts: { people: 3 }, sensors: [{ id: 's1', kind: 'gas_ppm', readings }] }, models: 'live' },
+  ];
+  for (const value of values) assert.equal(stableSha256(value), sha(stable(value)), JSON.stringify(value)?.slice(0, 60));
 });
 
 test('LFU never loops or skips cold entries when the protected key sits alone in the lowest bucket', () => {

@@ -110,6 +110,11 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       }
       return;
     }
+    if (message.type === 'heapUsage') {
+      const { heapTotal, heapUsed, external } = process.memoryUsage();
+      send({ type: 'heapUsage', requestId: message.requestId, heap: { heapTotalBytes: heapTotal, heapUsedBytes: heapUsed, externalBytes: external } });
+      return;
+    }
     if (message.type === 'inferenceStats') {
       send({ type: 'inferenceStats', requestId: message.requestId, models: context.core.stats() });
       return;

@@ -18,7 +18,7 @@ import type { EngineMetrics } from '../metrics/registry.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { inventoryHashes, type ModelInventory } from '../inference/modelInventory.js';
 import { WorkerPool } from './workerPool.js';
-import type { ModelSet } from './workerProtocol.js';
+import type { ModelSet, WorkerHeap } from './workerProtocol.js';
 import { DRAIN_TIMEOUT_MS, modelSetFileBytes, osFreeMemory, planSwap, type FreeMemorySource, type SwapRecord } from './swapPlan.js';
 
 export interface ProgressEvent {
@@ -83,10 +83,12 @@ export class Orchestrator {
     });
   }
 
-  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions; power?: PipelinePower } = {}): Promise<Orchestrator> {
+  /** `recycleAfterReadings`: see WorkerPool (tests lower it). */
+  static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions; power?: PipelinePower; recycleAfterReadings?: number } = {}): Promise<Orchestrator> {
     const { metrics } = options;
     const pool = await WorkerPool.start({
       size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl,
+      ...(options.recycleAfterReadings !== undefined ? { recycleAfterReadings: options.recycleAfterReadings } : {}),
       ...(metrics ? { onWorkerMetrics: (deltas) => metrics.addWorkerDeltas(deltas) } : {}),
     });
     return new Orchestrator(pool, config, options.logger ?? createLogger(), metrics, options.swap, options.power);
@@ -153,6 +155,11 @@ export class Orchestrator {
 
   /** Model folders of the kept sets loaded beside the live models now. */
   get keptSets(): string[] { return this.pool.keptSets; }
+
+  /** Each agent worker's V8 heap (null: it did not answer within a second); docs/hardening.md#memory. */
+  workerHeaps(): Promise<Array<WorkerHeap | null>> { return this.pool.heapUsage(); }
+  /** Agent workers recycled after a task with a large incident, since start. */
+  get recycledWorkers(): number { return this.pool.recycledWorkers; }
 
   /** Inference statistics per model and version, summed over the agent workers. */
   inferenceStats(): Promise<Record<string, ModelStats>> { return this.pool.inferenceStats(); }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
-import type { FromWorker, ModelSet, ReloadPhase, TaskOptions, ToWorker, WorkerInit } from './workerProtocol.js';
+import type { FromWorker, ModelSet, ReloadPhase, TaskOptions, ToWorker, WorkerHeap, WorkerInit } from './workerProtocol.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
@@ -23,6 +23,25 @@ export interface PoolOptions {
   workerUrl?: URL;
   /** The histogram counts a worker sends with each task's end (docs/metrics.md). */
   onWorkerMetrics?: (deltas: HistogramDelta[]) => void;
+  /** A worker that ran a task with at least this many sensor readings is recycled after it (default
+   *  RECYCLE_AFTER_READINGS; docs/hardening.md#memory). */
+  recycleAfterReadings?: number;
+}
+
+/**
+ * A worker whose task carried this many sensor readings or more (about 2.5 MB of JSON) exits after it and
+ * a fresh one takes its place. Holding a large incident's readings as objects grows the worker's old
+ * generation, and V8 keeps what it grew while the thread lives: a worker that ran the A-Agent on a 15 MB
+ * incident held a 109 MB heap, against 34 MB after a warm-up (docs/hardening.md#memory). Incidents this
+ * large are rare (ordinary ones carry a few hundred readings), so loading a worker's models again is rare.
+ */
+export const RECYCLE_AFTER_READINGS = 50_000;
+
+/** How many sensor readings a task's incident carries (what a recycled worker held). */
+function taskReadings(input: AnyStageInput): number {
+  let total = 0;
+  for (const sensor of input.incident.sensors) total += sensor.readings.length;
+  return total;
 }
 
 /** What each stage of a task reports as it finishes (the task goes on with the next stage), with the
@@ -33,6 +52,8 @@ export type StageFailed = (stage: PipelineStage, durationMs: number) => void;
 
 interface PendingTask {
   taskId: number;
+  /** Sensor readings in the task's incident (a large one recycles its worker). */
+  readings: number;
   stages: PipelineStage[];
   /** The stage running now: the one a crash or a timeout is reported against. */
   current: PipelineStage;
@@ -53,6 +74,8 @@ interface Slot {
   worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
   /** Statistics requests waiting for this worker's answer, by request id. */
   statsRequests: Map<number, (models: Record<string, ModelStats>) => void>;
+  /** Heap requests waiting for this worker's answer, by request id. */
+  heapRequests: Map<number, (heap: WorkerHeap | null) => void>;
 }
 
 /**
@@ -90,6 +113,10 @@ export class WorkerPool {
   private inventoryReported = false;
   /** Workers replaced after a crash or a timeout, since start. */
   replacedWorkers = 0;
+  /** Workers recycled after a task with a large incident (RECYCLE_AFTER_READINGS), since start. */
+  recycledWorkers = 0;
+  /** Recycled workers still exiting (close waits for them). */
+  private readonly exiting = new Set<Promise<void>>();
 
   private constructor(private readonly options: PoolOptions) {
     this.inventory = emptyInventory(options.precision ?? 'fp32');
@@ -129,6 +156,17 @@ export class WorkerPool {
       }
     }
     return total;
+  }
+
+  /** Each ready worker's V8 heap (null for one that does not answer within a second): where the engine's
+   *  memory goes (bench:api prints it; docs/hardening.md#memory). */
+  heapUsage(): Promise<Array<WorkerHeap | null>> {
+    return Promise.all(this.slots.filter((slot) => slot.ready).map((slot) => new Promise<WorkerHeap | null>((resolve) => {
+      const requestId = this.nextTaskId++;
+      const timer = setTimeout(() => { slot.heapRequests.delete(requestId); resolve(null); }, STATS_TIMEOUT_MS);
+      slot.heapRequests.set(requestId, (heap) => { clearTimeout(timer); resolve(heap); });
+      slot.worker.postMessage({ type: 'heapUsage', requestId } satisfies ToWorker);
+    })));
   }
 
   /**
@@ -299,9 +337,10 @@ export class WorkerPool {
    *  result goes to `onStage` as it finishes. Rejects with the failing stage's error (`current` stage). */
   run(stages: PipelineStage[], input: AnyStageInput, onStage: StageDone, onFailed?: StageFailed, modelSet: ModelSet = 'live', generation = this.generation, options?: TaskOptions): Promise<void> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
-    if (this.slots.length === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
+    // A recycled worker's replacement starts once it has exited: its tasks wait for it meanwhile.
+    if (this.slots.length === 0 && this.exiting.size === 0) return Promise.reject(new SafeError(ERROR_CODES.AGENT_CRASHED, 'no agent worker is running (they failed to restart); see the engine log'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, stages, current: stages[0] as PipelineStage, input, modelSet, generation, ...(options ? { options } : {}), onStage, onFailed, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, readings: taskReadings(input), stages, current: stages[0] as PipelineStage, input, modelSet, generation, ...(options ? { options } : {}), onStage, onFailed, resolve, reject });
       this.dispatch();
     });
   }
@@ -322,6 +361,7 @@ export class WorkerPool {
       await exited;
       clearTimeout(grace);
     }));
+    await Promise.all(this.exiting);
   }
 
   private spawn(): Promise<void> {
@@ -330,7 +370,7 @@ export class WorkerPool {
       ...(this.kept.size ? { keptSets: [...this.kept.values()].map(({ generation, modelsDir }) => ({ generation, modelsDir })) } : {}),
     };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
-    const slot: Slot = { worker, ready: false, statsRequests: new Map() };
+    const slot: Slot = { worker, ready: false, statsRequests: new Map(), heapRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
@@ -351,6 +391,9 @@ export class WorkerPool {
         } else if (message.type === 'inferenceStats') {
           slot.statsRequests.get(message.requestId)?.(message.models);
           slot.statsRequests.delete(message.requestId);
+        } else if (message.type === 'heapUsage') {
+          slot.heapRequests.get(message.requestId)?.(message.heap);
+          slot.heapRequests.delete(message.requestId);
         } else if (message.type === 'reloaded' || message.type === 'reloadFailed') {
           this.finishReload(slot, message);
         } else {
@@ -425,7 +468,36 @@ export class WorkerPool {
       task.onFailed?.(message.stage, message.durationMs);
       task.reject(new SafeError(message.error.code, message.error.message, message.error.field));
     }
+    if (task.readings >= (this.options.recycleAfterReadings ?? RECYCLE_AFTER_READINGS)) this.recycle(slot);
     this.dispatch();
+  }
+
+  /**
+   * The worker leaves the pool after its task (it held a large incident) and exits by itself, giving its
+   * heap back; a fresh worker is started once it has gone, so the two heaps are never held together.
+   * Not counted as a replacement: nothing failed.
+   */
+  private recycle(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    // A worker taking part in a model reload stays until its next large task: a replacement started
+    // mid-reload would load the models from before it.
+    if (index === -1 || this.closed || slot.reload) return;
+    this.slots.splice(index, 1);
+    this.recycledWorkers++;
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined); // it is leaving: an error on its way out changes nothing
+    for (const answer of slot.statsRequests.values()) answer({});
+    for (const answer of slot.heapRequests.values()) answer(null);
+    const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
+    slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
+    // A worker that does not exit by itself (stuck in a native call) is terminated.
+    const grace = setTimeout(() => void slot.worker.terminate(), 2000);
+    const gone = exited.then(() => {
+      clearTimeout(grace);
+      this.exiting.delete(gone);
+      if (!this.closed) this.respawn();
+    });
+    this.exiting.add(gone);
   }
 
   private dispatch(): void {

@@ -36,6 +36,8 @@ export type ToWorker =
   | { type: 'dropTrial' }
   /** The worker's inference statistics per model (answered between or during agent runs). */
   | { type: 'inferenceStats'; requestId: number }
+  /** The worker's V8 heap now (docs/hardening.md#memory: where the RSS goes). */
+  | { type: 'heapUsage'; requestId: number }
   | { type: 'shutdown' };
 export type FromWorker =
   /** `inventory`: what the worker verified and loaded (and refused), per model. */
@@ -49,4 +51,8 @@ export type FromWorker =
   | { type: 'failed'; taskId: number; stage: PipelineStage; error: SafeErrorBody; durationMs: number; metrics?: HistogramDelta[] }
   | { type: 'reloaded'; requestId: number; models: Record<string, string>; inventory: ModelInventory; warnings: string[]; durationMs: number }
   | { type: 'reloadFailed'; requestId: number; error: SafeErrorBody }
-  | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> };
+  | { type: 'inferenceStats'; requestId: number; models: Record<string, ModelStats> }
+  | { type: 'heapUsage'; requestId: number; heap: WorkerHeap };
+
+/** One agent worker's V8 heap, in bytes: what V8 holds for it, what is live in it, and memory outside it. */
+export interface WorkerHeap { heapTotalBytes: number; heapUsedBytes: number; externalBytes: number }

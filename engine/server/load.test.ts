@@ -128,6 +128,19 @@ test('a body-parsing worker idle for its idle time exits, and the next large bod
   assert.equal(pool.parsedCount, 2);
 });
 
+test('a body-parsing worker exits right after a body of retireAfterBytes or more, and keeps serving after smaller ones', async (t) => {
+  const pool = new IncidentParserPool(1, undefined, 10 * 60_000, 200 * 1024);
+  t.after(() => pool.close());
+  const body = (bytes: number) => new TextEncoder().encode(JSON.stringify(largeIncident(bytes)));
+  assert.equal((await pool.parse(body(50 * 1024))).sensors.length, 1);
+  assert.equal(pool.workerCount, 1, 'a smaller body keeps its worker (until its idle time)');
+  const large = await pool.parse(body(300 * 1024));
+  assert.equal(large.sensors.length, 1);
+  assert.equal(pool.workerCount, 0, 'the worker that parsed a large body is gone (its heap with it)');
+  assert.deepEqual(await pool.parse(body(300 * 1024)), large, 'a new worker parses the next body, the same way');
+  assert.equal(pool.parsedCount, 3);
+});
+
 test('/health answers while large incidents are being parsed', async (t) => {
   // The gated workers hold every body until the gate opens: while they do, the serving thread must answer.
   const gate = new ParseGate();

@@ -3,7 +3,8 @@
 // is held against it before it is read), so the queue needs no bound of its own. Workers start on the
 // first large body and do not keep the process alive. A worker idle for `idleExitMs` exits: parsing a
 // 15 MB body grows its heap by about a hundred megabytes that V8 would otherwise keep, and a worker
-// starts again in a few milliseconds (docs/hardening.md#memory).
+// starts again in a few milliseconds (docs/hardening.md#memory). After a body of `retireAfterBytes` or
+// more it exits at once: the heap such a body grew would otherwise be held through a flood of them.
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
 import type { Incident } from '../../contract/incident.js';
@@ -12,11 +13,14 @@ import type { ParseReply, ParseRequest } from './parserProtocol.js';
 
 const WORKER_URL = new URL('./incidentParserWorker.js', import.meta.url);
 
-interface Task { taskId: number; bytes: Uint8Array; resolve: (incident: Incident) => void; reject: (err: SafeError) => void }
+interface Task { taskId: number; bytes: Uint8Array; /** Its length before it was handed to a worker. */ byteLength: number; resolve: (incident: Incident) => void; reject: (err: SafeError) => void }
 interface Slot { worker: Worker; task: Task | null; idleTimer: NodeJS.Timeout | null; retiring: boolean }
 
 /** How long a parsing worker may wait for another body before it exits. */
 export const PARSER_IDLE_EXIT_MS = 2000;
+/** A worker that parsed a body this large exits after it. A 15 MB incident grows its heap by 100 MB or
+ *  more; a new worker costs a few milliseconds, small beside parsing a body this large. */
+export const PARSER_RETIRE_AFTER_BYTES = 4 * 1024 * 1024;
 
 export class IncidentParserPool {
   private readonly slots: Slot[] = [];
@@ -27,7 +31,7 @@ export class IncidentParserPool {
   parsedCount = 0;
 
   constructor(private readonly size: number, private readonly worker: { url: URL; workerData?: unknown } = { url: WORKER_URL },
-    private readonly idleExitMs = PARSER_IDLE_EXIT_MS) {}
+    private readonly idleExitMs = PARSER_IDLE_EXIT_MS, private readonly retireAfterBytes = PARSER_RETIRE_AFTER_BYTES) {}
 
   /** Parsing workers alive now (tests read it: idle ones exit). */
   get workerCount(): number { return this.slots.length; }
@@ -39,7 +43,7 @@ export class IncidentParserPool {
   parse(bytes: Uint8Array): Promise<Incident> {
     if (this.closed) return Promise.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     return new Promise<Incident>((resolve, reject) => {
-      this.waiting.push({ taskId: this.nextTaskId++, bytes, resolve, reject });
+      this.waiting.push({ taskId: this.nextTaskId++, bytes, byteLength: bytes.byteLength, resolve, reject });
       this.dispatch();
     });
   }
@@ -80,6 +84,7 @@ export class IncidentParserPool {
     worker.on('message', (reply: ParseReply) => {
       const task = slot.task;
       slot.task = null;
+      if (task && task.byteLength >= this.retireAfterBytes) this.retire(slot);
       if (task && task.taskId === reply.taskId) {
         if (reply.ok) {
           // Rebuilding from the worker's JSON costs this thread less than parsing and validating did.
