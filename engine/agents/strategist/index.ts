@@ -18,6 +18,19 @@ import type { TypeScores } from './classifier/incidentClassifier.js';
 export const OTHER_BELOW = 0.4;
 /** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */
 const FACT_EVIDENCE_FACTOR = 3;
+/**
+ * A hazard word the report affirms ("earthquake", "rockfall", 山洪) multiplies its type's odds by this, the
+ * same weight as a stated fact: the bag-of-words classifier can let the rest of a report's wording outvote
+ * the one word that names the hazard (docs/taxonomy-and-severity.md, "How the type is chosen").
+ */
+const HAZARD_WORD_FACTOR = 3;
+
+/** The types whose hazard words the report affirms (a denied word, "no fire", is no evidence). */
+function affirmedHazards(text: string): IncidentType[] {
+  const lower = text.toLowerCase();
+  return INCIDENT_TYPES.filter((type) => type !== 'other'
+    && [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].some((term) => firstAffirmed(text, lower, term) !== undefined));
+}
 const SECONDARY_MIN_PROBABILITY = 0.15;
 
 function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
@@ -29,6 +42,7 @@ function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
   if (facts.quake) implied.push('earthquake');
   const fused = { ...scores };
   for (const type of implied) fused[type] = fused[type] * FACT_EVIDENCE_FACTOR;
+  for (const type of affirmedHazards(incident.text)) fused[type] = fused[type] * HAZARD_WORD_FACTOR;
   const total = INCIDENT_TYPES.reduce((s, t) => s + fused[t], 0);
   for (const t of INCIDENT_TYPES) fused[t] = total > 0 ? fused[t] / total : 1 / INCIDENT_TYPES.length;
   return fused;
