@@ -302,13 +302,23 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
       const t = tokens[j] as Token;
       if (t.kind === 'break' && t.clauseEnd) break;
       if (t.kind === 'number') break;
-      if (hasRole(t, 'strandedPlace')) { figure = 'stranded'; place = true; break; }
+      // "pinned under the roof", "压在屋顶下": beneath a place is buried there, not waiting on it.
+      if (t.kind === 'break' && BENEATH.has(t.text)) break;
+      // "remain underground after a roof fall": a place after "after", "when" is the event's, not where they are.
+      if (hasRole(t, 'stop')) break;
+      if (hasRole(t, 'strandedPlace')) {
+        if ((tokens[j + 1] as { text?: string } | undefined)?.text === '下') break;
+        figure = 'stranded'; place = true; break;
+      }
     }
     // "waiting on rooftops" is stranded; "waiting" anywhere else is no figure.
     if (key.role.needsPlace && !place) return undefined;
   }
   return { figure, light: key.role.light === true, end: key.end };
 }
+
+/** Words that put people beneath a place rather than on it. */
+const BENEATH = new Set(['under', 'beneath', 'underneath', 'below']);
 
 /** Whether the number at `k` is a measure: "45岁", "300 m", "a 9-year-old", "aged 81". */
 function isMeasure(tokens: readonly Token[], k: number): boolean {
@@ -371,9 +381,12 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
   let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
   let j = k + 1;
+  let modifier = false;
   for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
     const t = tokens[j];
     if (hasRole(t, 'money')) { money = true; continue; }
+    // One word naming what kind of people ("Three yard workers", "3名检修工人") before the people noun.
+    if (!modifier && t?.kind === 'break' && t.word && hasRole(tokens[j + 1], 'person')) { modifier = true; continue; }
     if (!passable(t)) break;
     if (hasRole(t, 'person')) person = true;
     if (t?.kind === 'role' && t.text === 'more') additional = true; // "2 more people"
@@ -497,8 +510,8 @@ function opensWithAll(tokens: readonly Token[], k: number): boolean {
   let i = k - 1;
   let all = false;
   for (; i >= 0 && k - i <= 4 && hasRole(tokens[i], 'fill'); i--) {
-    const text = (tokens[i] as { text: string }).text;
-    if (text === 'all' || text === '均' || text === '都' || text === '全部' || text === '皆') all = true;
+    const text = (tokens[i] as { text: string }).text.replaceAll(' ', ''); // a Chinese phrase's characters are joined with spaces
+    if (text === 'all' || text === '均' || text === '都' || text === '全部' || text === '皆' || text === '全数' || text === '全數' || text === '悉数' || text === '悉數') all = true;
   }
   const before = tokens[i];
   return all && before?.kind === 'break' && before.clauseEnd && !before.sentenceEnd;
@@ -569,8 +582,9 @@ export function figuresFromText(text: string): Figures {
     numberInClause = true;
     let binding = bind(tokens, k);
     // A head count with no figure word ("找到3名落水者"): a clause after it may still say what befell them ("均已死亡").
-    const headCount = hasRole(tokens[k + 1], 'person') || (hasRole(tokens[k + 1], 'fill') && hasRole(tokens[k + 2], 'person'));
-    if (!binding && headCount && !isMeasure(tokens, k)) lastCount = { figure: 'injuries', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    // (十余名乘客…，均已送医: a lower-bound word may stand between the count and its people.)
+    const headCount = hasRole(tokens[k + 1], 'person') || ((hasRole(tokens[k + 1], 'fill') || isLowerBound(tokens[k + 1])) && hasRole(tokens[k + 2], 'person'));
+    if (!binding && headCount && !isMeasure(tokens, k)) lastCount = { figure: 'injuries', value: t.value, lowerBound: t.lowerBound || isLowerBound(tokens[k + 1]), start: t.start, end: t.end };
     if (binding === 'combined') { earlierNumber = false; continue; }
     if (binding?.loose && !lossNamed) binding = undefined;
     const corrects = t.corrects === true || followsCorrection(tokens, k);

@@ -137,3 +137,10 @@ test('screening: remembrance, foreign press, questions about what is coming, dri
   assert.equal(reason('Fire watch at the quarry finished: nothing sighted.'), 'all_clear');
   assert.equal(reason('Worker down in the pump room, smell of gas.'), undefined, 'plain words for what befell someone');
 });
+
+test('screening: a request inside a notice with nothing happening is the notice', async () => {
+  const { screenReport } = await import('./screening.js');
+  assert.equal(screenReport('下周一召开安全例会，请派一名代表参加。', false)?.reason, 'notice');
+  assert.equal(screenReport('Shift handover at 18:00, please send one person from each team.', false)?.reason, 'notice');
+  assert.equal(screenReport('Meeting room on fire, send an engine.', false), undefined, 'an event beside the notice word: a call for help');
+});

@@ -31,7 +31,7 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
 const CONTRAST = ['但', '却', '卻', '确有', '確有', 'but', 'however', 'actually'];
 /** The message is about a meeting, a plan, a document, a course or the news, not an occurrence. */
 const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交班', '交接班', '值班表', '排班', '通知', '培训', '培訓', '报名', '報名', '例会', '例會', '签到', '簽到', '放假',
-  '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '附件',
+  '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '清点', '清點', '附件',
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
   'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
 /** News of elsewhere or of the past: screened even with its casualty counts, unless help is asked for. */
@@ -192,13 +192,14 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (buying && events.length === 0) return { reason: 'notice', cue: buying.phrase };
   const test = firstPhrase(text, lower, TEST_MESSAGE);
   if (test && events.length === 0) return { reason: 'test_message', cue: test.phrase };
-  if (request) return undefined;
+  const notice = noticeWord(text, lower);
+  // "请派一名联络员参加清点": a request inside a notice, with nothing happening, is the notice's.
+  if (request && !(notice && events.length === 0)) return undefined;
   // An all-clear empties the event words before it unless a contrast follows it.
   const clear = lastPhrase(text, lower, ALL_CLEAR);
   const overturned = clear ? firstPhrase(text.slice(clear.at), lower.slice(clear.at), CONTRAST) : undefined;
   const live = clear && !overturned ? events.filter((e) => e.at > clear.at) : events;
   if (clear && !overturned && live.length === 0) return { reason: 'all_clear', cue: clear.phrase };
-  const notice = noticeWord(text, lower);
   if (notice && live.length > 0) return { reason: 'notice', cue: `${notice.phrase} (${live.map((e) => e.phrase).slice(0, 3).join(', ')})` };
   if (live.length > 0) return undefined;
   if (clear) return { reason: 'all_clear', cue: clear.phrase };
