@@ -18,6 +18,7 @@ import type { TypeScores } from './classifier/incidentClassifier.js';
 export const OTHER_BELOW = 0.4;
 /** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */
 const FACT_EVIDENCE_FACTOR = 3;
+const SECONDARY_MIN_PROBABILITY = 0.15;
 /**
  * A hazard word the report affirms ("earthquake", "rockfall", 山洪) multiplies its type's odds by this, the
  * same weight as a stated fact: the bag-of-words classifier can let the rest of a report's wording outvote
@@ -31,8 +32,6 @@ function affirmedHazards(text: string): IncidentType[] {
   return INCIDENT_TYPES.filter((type) => type !== 'other'
     && [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].some((term) => firstAffirmed(text, lower, term) !== undefined));
 }
-const SECONDARY_MIN_PROBABILITY = 0.15;
-
 function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
   const { facts } = incident;
   const implied: IncidentType[] = [];
