@@ -8,7 +8,7 @@ import type { FigureName } from '../../contract/reading.js';
 export type LexiconRole =
   /** `noun`: a word for the people themselves (伤员, victims), which a verb after it may still override;
    *  `light`: minor injuries only (轻伤), which add to serious ones given apart (eval/README.md). */
-  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean }
+  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean }
   /** Dead and injured together (死伤, 伤亡): the number is read and no figure is invented from it. */
   | { role: 'combined' }
   | { role: 'fill' }
@@ -33,6 +33,8 @@ export type LexiconRole =
   | { role: 'zero'; figures: FigureName[]; weak?: boolean }
   /** A past event, hearsay or a condition (曾, 网传, 如果, "in 1998", "claiming"): no number in its sentence is a current count. */
   | { role: 'frame' }
+  /** A report said to be false (不实, 谣言, "are false", "unfounded"): no number in its clause is a count. */
+  | { role: 'denied' }
   /** A plan or a possibility (可能需要, 计划, 将, "will be"): the figure word right after it is not done, so no count. */
   | { role: 'modal' }
   /** A service called or used (由120送医, "dialled 911"): the number right after it is not a count. */
@@ -57,6 +59,8 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
     '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院'),
   ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
+  // Light and serious together (15人轻重伤): the injured in general, not the serious ones.
+  ...key('injuries', '轻重伤', '輕重傷', '轻重伤员', '輕重傷員', '不同程度受伤', '不同程度受傷'),
   ...noun('missing', '失联者', '失聯者', '失踪者', '失蹤者', '失联人员', '失聯人員', '失踪人员', '失蹤人員'),
   ...light('轻伤', '輕傷', '受轻伤', '受輕傷', '擦伤', '擦傷', '轻微擦伤', '輕微擦傷', '轻微伤', '輕微傷', '伤势较轻', '傷勢較輕', '伤情稳定', '傷情穩定', '轻微受伤', '輕微受傷'),
   ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '埋压', '埋壓', '困在', '被压', '被壓'),
@@ -67,18 +71,25 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('exposed', '受灾', '受災', '受影响', '受影響', '受灾人口', '受災人口'),
   // The affected as people: after a verb they are what the verb counts (安置受灾群众1200人 is evacuated).
   ...noun('exposed', '受灾群众', '受災群眾', '受灾民众', '受災民眾', '受灾居民', '受災居民', '受灾村民', '受災村民', '受灾人员', '受災人員'),
-  ...key('evacuated', '转移', '轉移', '疏散', '撤离', '撤離', '安置', '转移安置', '轉移安置', '疏散撤离', '撤出'),
+  ...key('evacuated', '转移', '轉移', '疏散', '撤离', '撤離', '安置', '转移安置', '轉移安置', '疏散撤离', '撤出',
+    // other verbs that move people out of danger
+    '疏导', '疏導', '引导', '引導', '劝离', '勸離', '带离', '帶離', '护送', '護送', '转运', '轉運', '撤到', '迁移', '遷移'),
   ...key('directLossCny', '损失', '損失', '经济损失', '經濟損失', '直接经济损失', '直接經濟損失'),
   ...each({ role: 'combined' }, '死伤', '死傷', '伤亡', '傷亡'),
   ...each({ role: 'person' }, '名', '人', '位', '人员', '人員', '群众', '群眾', '居民', '村民', '工人', '矿工', '礦工', '乘客', '学生', '學生', '游客', '遊客',
     '司乘人员', '司乘人員', '司机', '司機', '员工', '員工', '职工', '職工', '师生', '師生', '旅客', '船员', '船員', '渔民', '漁民', '消防员', '消防員', '民警', '儿童', '兒童',
     '老人', '登山客', '名群众', '人次', '男子', '女子', '男童', '女童', '孩子', '小孩', '妇女', '婦女', '施工人员', '施工人員',
-    '作业人员', '作業人員', '行人'),
+    '作业人员', '作業人員', '行人',
+    // People named by where they live or what befell them (撤離民眾五千八百人).
+    '民众', '民眾', '市民', '灾民', '災民', '百姓', '老百姓', '住民', '乡民', '鄉民', '镇民', '鎮民', '工作人员', '工作人員', '工友', '患者', '病人', '病患', '居民群众', '居民群眾'),
   ...each({ role: 'fill' }, '个', '個', '口', '已', '已经', '已經', '共', '共计', '共計', '计', '計', '约', '約', '近', '达', '達', '已达', '已達', '为', '為', '至', '是',
     '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '有', '：', ':', '确认', '確認',
     '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
     '住户', '住戶', '初步统计', '初步統計', '统计', '統計', '尚有', '仍有', '还有', '還有', '均', '都', '先后', '先後', '累计', '累計', '先后有', '洪水', '大水', '积水', '積水',
-    '暴雪', '大雪', '皆', '再', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或'),
+    '暴雪', '大雪', '皆', '再', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或',
+    // A figure kept as it was (受伤人数维持在15人): the number is still that figure's count.
+    '全数', '全數', '悉数', '悉數', '全体', '全體',
+    '维持在', '維持在', '维持', '維持', '保持在', '保持', '仍为', '仍為', '仍是', '依然是', '依然为', '依然為'),
   ...each({ role: 'additional' }, '另有', '另', '另外', '又有', '又', '此外', '再有', '外加'),
   ...each({ role: 'range' }, '到', '~', '～', '-', '—', '–', '或'),
   ...each({ role: 'strandedPlace' }, '屋顶', '屋頂', '房顶', '房頂', '楼顶', '樓頂', '车站', '車站', '服务区', '服務區', '山顶', '山頂', '山上', '高处', '高處',
@@ -90,6 +101,7 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
   ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實',
     '如果', '假如', '倘若', '一旦', '届时', '屆時'),
+  ...each({ role: 'denied' }, '不实', '不實', '失实', '失實', '不属实', '不屬實', '谣言', '謠言', '辟谣', '闢謠', '虚假', '虛假', '假消息', '系误传', '係誤傳', '误传', '誤傳', '并无此事', '並無此事'),
   // A plan or a possibility. A present need (需紧急转移300人) stays a count: the geological plan grades on it.
   ...each({ role: 'modal' }, '可能需要', '可能需', '或需', '预计需要', '預計需要', '预计需', '預計需', '将', '將', '拟', '擬', '计划', '計劃', '准备', '準備'),
   ...each({ role: 'agent' }, '由', '经', '經', '拨打', '撥打', '呼叫', '致电', '致電'),
@@ -124,16 +136,26 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'severely injured', 'badly injured', 'in critical condition', 'critical', 'serious condition', 'in serious condition', 'life-threatening injuries',
     'gravely injured', 'badly hurt', 'crit'),
   ...key('injuries', 'injured', 'injuring', 'injuries', 'injury', 'hurt', 'wounded', 'wounding', 'inj', 'casualties', 'hospitalised', 'hospitalized', 'hospitalization',
-    'treated', 'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt', 'injures', 'hurting'),
-  ...light('minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
+    'treated', 'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt', 'injures', 'hurting',
+    // injuries named as a condition
+    'heat exhaustion', 'heatstroke', 'heat stroke', 'hypothermia', 'frostbite', 'concussion', 'fractures', 'fractured', 'broken bones', 'broken leg', 'broken arm',
+    'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations'),
+  ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
   ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed', 'under the rubble', 'under rubble', 'under the debris', 'under debris',
-    'beneath the rubble', 'beneath the debris'),
+    'beneath the rubble', 'beneath the debris',
+    // where buried people are, and miners who have not come up
+    'under the slabs', 'under slabs', 'under the wreckage', 'under wreckage', 'beneath the wreckage', 'under the ruins', 'in the ruins', 'under the concrete', 'under concrete',
+    'under the beams', 'remain underground', 'remained underground', 'still underground', 'remain below ground', 'still below ground'),
   ...key('stranded', 'stranded', 'cut off', 'marooned', 'awaiting rescue', 'waiting for rescue', 'waiting to be rescued', 'stuck', 'need rescue', 'needing rescue',
     'awaiting evacuation', 'waiting to be evacuated'),
+  // Waiting or clinging somewhere says stranded only at a place where people wait unhurt ("waiting on rooftops"),
+  // not in a queue or a waiting room.
+  ...each({ role: 'key', figure: 'stranded', needsPlace: true }, 'waiting', 'clinging', 'huddled', 'perched', 'sheltering on', 'holed up'),
   ...key('missing', 'missing', 'unaccounted for', 'unaccounted'),
   ...key('exposed', 'affected', 'exposed', 'at risk'),
   ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled', 'moved', 'evacuate',
     'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres',
+    'led out', 'led to safety', 'escorted out', 'escorted to safety', 'helped out', 'ushered out', 'moved out', 'guided out', 'guided to safety',
     'airlifted', 'airlifted out', 'airlifted to safety', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
   ...key('directLossCny', 'loss', 'losses', 'damage', 'damages', 'direct loss', 'direct losses', 'economic loss', 'economic losses', 'direct economic loss', 'direct economic losses'),
   ...each({ role: 'combined' }, 'dead and injured', 'killed or injured', 'killed and injured', 'dead or injured', 'deaths and injuries'),
@@ -146,6 +168,7 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
     'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
+    'tenants', 'tenant', 'neighbours', 'neighbors', 'homeowners', 'customers', 'inmates', 'fans', 'players', 'runners',
     'campers', 'camper', 'holidaymakers', 'trekkers', 'anglers', 'skiers', 'swimmers', 'worshippers', 'spectators', 'diners'),
   ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',
@@ -153,7 +176,9 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'total', 'in', 'with', 'left', 'so', 'far', 'its', ':', 'were reported', 'reported', 'remain', 'remained', 'still', 'presumed', 'feared', 'believed', 'thought',
     'direct', 'economic', 'found', 'counted', 'number of', 'approx', 'approx .', 'ca', 'ca .', 'est', 'est .', 'abt', 'abt .', 'all', 'may', 'might',
     'may still be', 'could', 'be', 'are now', 'suffered', 'sustained', 'officially', 'also', 'since', 'likely', 'possibly', 'probably', 'are believed', 'is believed',
-    'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken', 'conf', 'conf .', 'confd', 'downward', 'downwards', 'upward', 'upwards'),
+    'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken', 'conf', 'conf .', 'confd', 'downward', 'downwards', 'upward', 'upwards',
+    // A figure kept as it was ("the injured remain unchanged at 15").
+    'remains', 'unchanged', 'unchanged at', 'steady at', 'held at', 'holds at', 'holding at', 'stays at', 'stayed at', 'remains at', 'remained at', 'still at'),
   ...each({ role: 'additional' }, 'another', 'further', 'additional', 'a further', 'an additional', 'plus another'),
   ...each({ role: 'range' }, '-', '~', 'or'),
   ...each({ role: 'strandedPlace' }, 'rooftops', 'roofs', 'roof', 'rooftop', 'floodwaters', 'floodwater', 'flood', 'floods', 'flooding', 'snow', 'island', 'motorway',
@@ -162,6 +187,7 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'yesterday', 'tonight', 'this', 'last', 'police', 'officials', 'said', 'says', 'according'),
   ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding', '-plus', 'odd'),
   ...each({ role: 'frame' }, 'claiming', 'claimed', 'claims', 'rumours', 'rumors', 'rumoured', 'rumored', 'unverified'),
+  ...each({ role: 'denied' }, 'false', 'untrue', 'not true', 'unfounded', 'baseless', 'groundless', 'fake', 'hoax', 'debunked', 'denied', 'denies', 'inaccurate', 'incorrect'),
   ...each({ role: 'modal' }, 'will', 'would', 'will be', 'would be', 'will have to be', 'need to be', 'needs to be', 'need to', 'needs to', 'plan to', 'plans to',
     'planning to', 'expected to be', 'set to be'),
   ...each({ role: 'agent' }, 'dial', 'dialled', 'dialed', 'called', 'call'),
@@ -171,7 +197,8 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'correction' }, 'corrected to', 'revised to', 'revised down to', 'revised up to', 'amended to', 'corrected the figure to', 'actually',
     'rose to', 'risen to', 'climbed to', 'increased to', 'jumped to', 'fell to', 'fallen to', 'dropped to', 'updated to', 'now stands at', 'stands at',
     'rises to', 'rising to', 'climbs to', 'climbing to', 'increases to', 'jumps to', 'falls to', 'drops to', 'reaches', 'hits', 'has reached', 'stood at',
-    'bringing the total to', 'bringing the toll to', 'the total to', 'total to', 'the total is', 'now totals', 'totals', 'totalling', 'totaling', 'went up to', 'goes up to'),
+    'bringing the total to', 'bringing the toll to', 'the total to', 'total to', 'the total is', 'now totals', 'totals', 'totalling', 'totaling', 'went up to', 'goes up to',
+    'gone up to', 'has gone up to', 'grown to', 'has grown to', 'grew to', 'swelled to', 'risen sharply to'),
   ...each({ role: 'unit' }, 'metres', 'meters', 'metre', 'meter', 'km', 'kilometres', 'kilometers', 'miles', 'tonnes', 'tons', 'tonne', 'kg', 'kilograms', 'litres', 'liters',
     'percent', '%', 'degrees', 'hectares', 'acres', 'mu', 'storey', 'storeys', 'stories', 'floor', 'floors',
     'villages', 'towns', 'townships', 'counties', 'districts', 'provinces', 'communities', 'neighbourhoods', 'neighborhoods', 'hamlets', 'settlements', 'hours', 'hour', 'minutes', 'minute', 'years', 'year-old',
@@ -188,7 +215,8 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'no injuries were reported', 'no one has been injured',
     'none are injured', 'none were injured', 'none was injured', 'none injured', 'none hurt', 'none were hurt', 'none was hurt', 'none are hurt', 'none of them injured', 'none of them hurt'),
   ...each({ role: 'zero', figures: ['injuries'], weak: true }, 'uninjured', 'unhurt', 'unharmed', 'not injured', 'not hurt', 'escaped injury', 'without injury', 'no other injuries'),
-  ...each({ role: 'zero', figures: ['seriousInjuries'], weak: true }, 'none critical', 'none in critical condition', 'none seriously', 'none seriously injured', 'none is critical',
+  ...each({ role: 'zero', figures: ['seriousInjuries'], weak: true }, 'none in serious condition', 'none is in serious condition', 'none are in serious condition', 'none of them seriously',
+    'no serious injuries', 'no one seriously hurt', 'no one seriously injured', 'nobody seriously hurt', 'nobody seriously injured', 'none critical', 'none in critical condition', 'none seriously', 'none seriously injured', 'none is critical',
     'none are critical', 'none were critical'),
   ...each({ role: 'zero', figures: ['deaths', 'injuries'], weak: true }, 'no other casualties', 'no further casualties'),
   ...each({ role: 'zero', figures: ['trapped'] }, 'no one remains trapped', 'nobody remains trapped', 'trapped : none', 'no one is trapped', 'no one was trapped', 'nobody is trapped', 'nobody was trapped', 'no one trapped', 'no trapped persons'),

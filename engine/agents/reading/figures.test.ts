@@ -170,3 +170,84 @@ test('reading stays linear: a long run of counts without punctuation', () => {
   figuresFromText(text);
   assert.ok(performance.now() - t0 < 1000);
 });
+
+// General patterns found on held-out set b (eval/README.md, "Figures after held-out set b"); sentences of their own.
+test('a report said to be false holds no count in its clause; the rest of the sentence still counts', () => {
+  assert.deepEqual(read('Claims that 40 people died in the fire are untrue; 2 firefighters were treated for smoke inhalation.'), { injuries: '2' });
+  assert.deepEqual(read('网传该矿井下30人遇难的消息不实，经核查，井下12名矿工已全部升井。'), {});
+  assert.deepEqual(read('关于5人死亡的说法系谣言，目前确认3人受伤。'), { injuries: '3' });
+  assert.deepEqual(read('A false alarm at the mall; 2 shoppers hurt in the rush to the exits.'), { injuries: '2' }, 'a denial in another clause does not reach the count');
+});
+
+test('waiting or clinging counts as stranded only at a place where people wait', () => {
+  assert.deepEqual(read('Some 25 villagers are still waiting on the embankment roofs for the boats.'), { stranded: '25' });
+  assert.deepEqual(read('Six people were clinging to trees when the crews arrived.'), { stranded: '6' });
+  assert.deepEqual(read('About 60 relatives are waiting outside the hospital for news.'), {});
+});
+
+test('a prefixed verb keeps its meaning: self-evacuated, re-evacuated', () => {
+  assert.deepEqual(read('All 12 tenants self-evacuated before the crews arrived.'), { evacuated: '12' });
+  assert.deepEqual(read('Another 30 villagers were re-evacuated overnight.'), { evacuated: '30' });
+});
+
+test('a figure kept unchanged is still its count', () => {
+  assert.deepEqual(read('失联人数仍维持在4人。'), { missing: '4' });
+  assert.deepEqual(read('The number of missing remains unchanged at 7.'), { missing: '7' });
+});
+
+test('people named by where they live or what befell them are a head count (民众, 市民, 灾民)', () => {
+  assert.deepEqual(read('当晚紧急转移市民两千三百人。'), { evacuated: '2300' });
+  assert.deepEqual(read('安置災民八百餘人。'), { evacuated: '800+' });
+});
+
+test('a list after one verb: the enumeration comma 、 does not end its reach, and a measure with 余 is a measure', () => {
+  assert.deepEqual(read('困在服务区的车辆200余辆、旅客900余人已安排食宿。'), { stranded: '900+' });
+  assert.deepEqual(read('撤离游船40艘、游客600余人。'), { evacuated: '600+' });
+  assert.deepEqual(read('泄漏液氨30多吨，2人受伤。'), { injuries: '2' });
+});
+
+test('a relative clause before a head count says what befell them (送医的23人)', () => {
+  assert.deepEqual(read('从井下救出后送医的9名矿工均无生命危险。'), { injuries: '9' });
+  assert.deepEqual(read('转移到安置点的480名村民已全部登记。'), { evacuated: '480' });
+  assert.deepEqual(read('受伤的伤员家属的3人'), {}, 'a noun for the people before 的 is no verb');
+});
+
+// General patterns found on held-out set c (eval/README.md, "Second round"); sentences of their own.
+test('injuries named as a condition, and light and serious together', () => {
+  assert.deepEqual(read('Two workers suffered frostbite.'), { injuries: '2' });
+  assert.deepEqual(read('The driver escaped with bruises.'), { injuries: '1' });
+  assert.deepEqual(read('Five farm labourers were overcome by fumes from the silo.'), { injuries: '5' });
+  assert.deepEqual(read('事故造成8人轻重伤。'), { injuries: '8' });
+});
+
+test('verbs that move people out of danger', () => {
+  assert.deepEqual(read('民警引导围观群众约300人撤出警戒区。'), { evacuated: '300' });
+  assert.deepEqual(read('25 patients were escorted out by firefighters.'), { evacuated: '25' });
+});
+
+test('a kind of people between the count and the people noun', () => {
+  assert.deepEqual(read('Four night-shift nurses were hurt.'), { injuries: '4' });
+  assert.deepEqual(read('6 dock workers were hospitalised.'), { injuries: '6' });
+});
+
+test('beneath a place is trapped, and a place after "after" is the event\'s', () => {
+  assert.deepEqual(read('Three men are pinned under the roof of the barn.'), { trapped: '3' });
+  assert.deepEqual(read('Two workers remain underground after the flood in the entrance passage.'), { trapped: '2' });
+  assert.deepEqual(read('Two hikers are trapped on the summit.'), { stranded: '2' });
+});
+
+test('全数 and its kin open a clause naming the count before, or stand as a filler', () => {
+  assert.deepEqual(read('船上船员六人全數獲救，三人全数受伤。'), { injuries: '3' });
+  assert.deepEqual(read('找到5名落水者，全数遇难。'), { deaths: '5' });
+});
+
+test('update verbs and zeros about the serious ones', () => {
+  assert.deepEqual(read('Casualty count from the pileup has grown to 31 injured.'), { injuries: '31' });
+  assert.deepEqual(read('The number of people evacuated has gone up to 900.'), { evacuated: '900' });
+  assert.deepEqual(read('8 treated at the scene, no one seriously hurt.'), { injuries: '8', seriousInjuries: '0' }, 'the zero is about the serious ones, beside the count');
+  assert.deepEqual(read('No serious injuries were reported.'), { seriousInjuries: '0' });
+});
+
+test('a lower-bound word between a count and its people still makes a head count for a later 均', () => {
+  assert.deepEqual(read('二十余名学生出现头晕症状，均已送医。'), { injuries: '20+' });
+});

@@ -62,6 +62,9 @@ const SENTENCE_END = new Set(['。', '；', ';', '!', '?', '！', '？', '\n', '
 const CLAUSE_END = new Set([...SENTENCE_END, '，', ',', '、']);
 const GLUED_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 
+/** Prefixes that leave the verb after them its meaning for a count ("4 residents self-evacuated"). */
+const VERB_PREFIXES = ['self-', 're-'];
+
 interface RawUnit { text: string; start: number; end: number; script: 'zh' | 'en' | 'num' | 'other' }
 
 /** One pass: words (lower-cased), CJK characters, digit numbers (with a glued k/m/bn), other characters. */
@@ -97,7 +100,10 @@ function rawUnits(text: string): RawUnit[] {
     if (isAsciiLetter(ch)) {
       let j = i;
       while (j < text.length && (isAsciiLetter(text[j] as string) || ((text[j] === '-' || text[j] === '\'') && isAsciiLetter(text[j + 1] ?? '')))) j++;
-      units.push({ text: text.slice(i, j).toLowerCase(), start: i, end: j, script: 'en' });
+      const word = text.slice(i, j).toLowerCase();
+      // "self-evacuated", "re-evacuated": the verb after the prefix is what the lexicon knows; the span keeps the whole word.
+      const prefix = VERB_PREFIXES.find((p) => word.startsWith(p) && word.length > p.length);
+      units.push({ text: prefix ? word.slice(prefix.length) : word, start: i, end: j, script: 'en' });
       i = j;
       continue;
     }
@@ -273,7 +279,7 @@ type KeyToken = Extract<Token, { kind: 'role' }> & { role: Extract<LexiconRole, 
  * verb after it ("1名伤员不治身亡" is a death); "trapped" at a place where people wait unhurt (被困在屋顶,
  * "trapped on rooftops") is stranded. Bounded look-ahead: constant work per key.
  */
-function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; light: boolean; end: number } {
+function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; light: boolean; end: number } | undefined {
   let key = tokens[at] as KeyToken;
   let from = at;
   if (key.role.noun) {
@@ -290,22 +296,36 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
     }
   }
   let figure = key.role.figure;
-  if (figure === 'trapped') {
+  if (figure === 'trapped' || key.role.needsPlace) {
+    let place = false;
     for (let j = from + 1; j < tokens.length && j - from <= 4; j++) {
       const t = tokens[j] as Token;
       if (t.kind === 'break' && t.clauseEnd) break;
       if (t.kind === 'number') break;
-      if (hasRole(t, 'strandedPlace')) { figure = 'stranded'; break; }
+      // "pinned under the roof", "压在屋顶下": beneath a place is buried there, not waiting on it.
+      if (t.kind === 'break' && BENEATH.has(t.text)) break;
+      // "remain underground after a roof fall": a place after "after", "when" is the event's, not where they are.
+      if (hasRole(t, 'stop')) break;
+      if (hasRole(t, 'strandedPlace')) {
+        if ((tokens[j + 1] as { text?: string } | undefined)?.text === '下') break;
+        figure = 'stranded'; place = true; break;
+      }
     }
+    // "waiting on rooftops" is stranded; "waiting" anywhere else is no figure.
+    if (key.role.needsPlace && !place) return undefined;
   }
   return { figure, light: key.role.light === true, end: key.end };
 }
+
+/** Words that put people beneath a place rather than on it. */
+const BENEATH = new Set(['under', 'beneath', 'underneath', 'below']);
 
 /** Whether the number at `k` is a measure: "45岁", "300 m", "a 9-year-old", "aged 81". */
 function isMeasure(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 1];
   const prev = tokens[k - 1];
-  return hasRole(next, 'unit') || (hasRole(next, 'range') && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
+  // "400余辆", "30多吨": a lower-bound word may stand between the number and its unit.
+  return hasRole(next, 'unit') || ((hasRole(next, 'range') || hasRole(next, 'lowerBound')) && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
 }
 
 /** What an apposition may hold: "aged 81", "a 45-year-old man". */
@@ -351,6 +371,7 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
     if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
     const read = keyFigure(tokens, at);
+    if (!read) return undefined;
     return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
   };
   const b = k - moneyBefore; // "over CNY 200 million": the bound stands before the currency
@@ -360,9 +381,12 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
   let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
   let j = k + 1;
+  let modifier = false;
   for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
     const t = tokens[j];
     if (hasRole(t, 'money')) { money = true; continue; }
+    // One word naming what kind of people ("Three yard workers", "3名检修工人") before the people noun.
+    if (!modifier && t?.kind === 'break' && t.word && hasRole(tokens[j + 1], 'person')) { modifier = true; continue; }
     if (!passable(t)) break;
     if (hasRole(t, 'person')) person = true;
     if (t?.kind === 'role' && t.text === 'more') additional = true; // "2 more people"
@@ -379,6 +403,20 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     while (i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i])) i--;
     const before = fits(i);
     if (before) return before;
+  }
+  // 2b. A relative clause before a head count: "送医观察的23人", "被困在井下的12名矿工": the verb before 的 says
+  //     what befell them, a few words (where, how) between.
+  if (person && !money && (tokens[k - 1] as { text?: string } | undefined)?.text === '的') {
+    for (let m = k - 2; m >= 0 && k - m <= 5; m--) {
+      const t = tokens[m] as Token;
+      if (t.kind === 'role' && t.role.role === 'key') {
+        if (t.role.noun) break;
+        const found = fits(m);
+        if (found) return found;
+        break;
+      }
+      if (!(passable(t) || hasRole(t, 'unit') || hasRole(t, 'strandedPlace') || (t.kind === 'break' && t.word && !t.clauseEnd))) break;
+    }
   }
   // 3. A head count of people and its verb later in the same clause: "23人因吸入气体受伤",
   //    "Three firefighters sustained minor burns", "约10人可能被埋".
@@ -402,7 +440,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   if (hasRole(tokens[k - 1], 'person') || (passable(tokens[k - 1]) && hasRole(tokens[k - 2], 'person'))) {
     for (let m = k - 1; m >= 0 && k - m <= MAX_CLAUSE_TOKENS; m--) {
       const t = tokens[m] as Token;
-      if ((t.kind === 'number' && !isMeasure(tokens, m)) || (t.kind === 'break' && t.clauseEnd)) break;
+      // A list after one verb (滞留车辆400余辆、司乘人员1500余人): the enumeration comma 、 does not end the verb's reach.
+      if ((t.kind === 'number' && !isMeasure(tokens, m)) || (t.kind === 'break' && t.clauseEnd && t.text !== '、')) break;
       if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || t.role.role === 'stop' || t.role.role === 'correction')) break;
       const found = fits(m);
       if (found) return found;
@@ -433,8 +472,8 @@ const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start
 
 /**
  * Which tokens stand in a sentence about a past event, hearsay or a condition (曾造成11人死亡, 如果…, "flooded
- * in 1998, killing 200", "posts claiming 50 dead"): their numbers are not current counts. One pass; each
- * token is marked at most once.
+ * in 1998, killing 200", "posts claiming 50 dead"), and which stand in a clause said to be false: their
+ * numbers are not current counts. Two linear passes.
  */
 function framedSentences(tokens: readonly Token[]): Uint8Array {
   const framed = new Uint8Array(tokens.length);
@@ -450,6 +489,19 @@ function framedSentences(tokens: readonly Token[]): Uint8Array {
     }
     if (hasRole(t, 'frame') || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in')) frame = true;
   }
+  // A report said to be false ("Reports of 100 dead are false", 网传3人死亡的消息不实): its clause holds no count.
+  start = 0;
+  let denied = false;
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || (t.kind === 'break' && t.clauseEnd)) {
+      if (denied) framed.fill(1, start, k);
+      start = k + 1;
+      denied = false;
+      continue;
+    }
+    if (hasRole(t, 'denied')) denied = true;
+  }
   return framed;
 }
 
@@ -458,8 +510,8 @@ function opensWithAll(tokens: readonly Token[], k: number): boolean {
   let i = k - 1;
   let all = false;
   for (; i >= 0 && k - i <= 4 && hasRole(tokens[i], 'fill'); i--) {
-    const text = (tokens[i] as { text: string }).text;
-    if (text === 'all' || text === '均' || text === '都' || text === '全部' || text === '皆') all = true;
+    const text = (tokens[i] as { text: string }).text.replaceAll(' ', ''); // a Chinese phrase's characters are joined with spaces
+    if (text === 'all' || text === '均' || text === '都' || text === '全部' || text === '皆' || text === '全数' || text === '全數' || text === '悉数' || text === '悉數') all = true;
   }
   const before = tokens[i];
   return all && before?.kind === 'break' && before.clauseEnd && !before.sentenceEnd;
@@ -515,7 +567,7 @@ export function figuresFromText(text: string): Figures {
       }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
       if (t.role.role === 'rescued') rescuedAt = k;
-      if (t.role.role === 'key') { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
+      if (t.role.role === 'key' && !t.role.needsPlace) { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
         for (const figure of t.role.figures) {
           if (t.role.weak && (current(figure)?.value ?? 0) > 0) continue;
@@ -530,8 +582,9 @@ export function figuresFromText(text: string): Figures {
     numberInClause = true;
     let binding = bind(tokens, k);
     // A head count with no figure word ("找到3名落水者"): a clause after it may still say what befell them ("均已死亡").
-    const headCount = hasRole(tokens[k + 1], 'person') || (hasRole(tokens[k + 1], 'fill') && hasRole(tokens[k + 2], 'person'));
-    if (!binding && headCount && !isMeasure(tokens, k)) lastCount = { figure: 'injuries', value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    // (十余名乘客…，均已送医: a lower-bound word may stand between the count and its people.)
+    const headCount = hasRole(tokens[k + 1], 'person') || ((hasRole(tokens[k + 1], 'fill') || isLowerBound(tokens[k + 1])) && hasRole(tokens[k + 2], 'person'));
+    if (!binding && headCount && !isMeasure(tokens, k)) lastCount = { figure: 'injuries', value: t.value, lowerBound: t.lowerBound || isLowerBound(tokens[k + 1]), start: t.start, end: t.end };
     if (binding === 'combined') { earlierNumber = false; continue; }
     if (binding?.loose && !lossNamed) binding = undefined;
     const corrects = t.corrects === true || followsCorrection(tokens, k);

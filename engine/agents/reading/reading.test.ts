@@ -118,3 +118,29 @@ test('the Strategist answers `other` with the reason for a screened message, wha
     assert.equal(readReport(parseIncident({ text })).drill, undefined, text);
   }
 });
+
+test('screening: remembrance, foreign press, questions about what is coming, drill papers, purchases and a watch that saw nothing', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false, drill = false) => screenReport(text, casualty, drill)?.reason;
+  assert.equal(reason('今天是舟曲泥石流纪念日，1700余人遇难，愿逝者安息。', true), 'notice', 'remembrance, even with its toll');
+  assert.equal(reason('AFP: floods in the south of the country have displaced 20,000 people.', true), 'notice', 'the foreign press relaying news');
+  assert.equal(reason('明天的暴雨会不会导致水库超警？要不要提前转移下游群众？'), 'notice');
+  assert.equal(reason('Will the storm surge hit the harbour tomorrow? Should we move the boats?'), 'notice');
+  assert.equal(reason('Storm surge over the harbour wall now, is anyone still on the pier?'), undefined, 'a statement beside the question is a report');
+  assert.equal(reason('化工园区泄漏处置演练讲评会材料已发群里。', false, true), 'notice', 'papers about a drill that is over');
+  assert.equal(reason('Debrief notes from the tunnel fire exercise attached.', false, true), 'notice');
+  assert.equal(reason('Flood drill under way at the pumping station, two role-players trapped.', false, true), undefined, 'a drill in progress is read as its scenario');
+  assert.equal(reason('Drill debrief: the rescue team reached the trapped role-players in 14 minutes.', false, true), undefined, 'a debrief told in the message is the drill');
+  assert.equal(reason('申请采购防化服20套、空气呼吸器6具。'), 'notice');
+  assert.equal(reason('Requesting a purchase order for 200 sandbags and two pumps.'), 'notice');
+  assert.equal(reason('Requesting two more pumps, the basement is flooding.'), undefined, 'a request beside an event is a call for help');
+  assert.equal(reason('Fire watch at the quarry finished: nothing sighted.'), 'all_clear');
+  assert.equal(reason('Worker down in the pump room, smell of gas.'), undefined, 'plain words for what befell someone');
+});
+
+test('screening: a request inside a notice with nothing happening is the notice', async () => {
+  const { screenReport } = await import('./screening.js');
+  assert.equal(screenReport('下周一召开安全例会，请派一名代表参加。', false)?.reason, 'notice');
+  assert.equal(screenReport('Shift handover at 18:00, please send one person from each team.', false)?.reason, 'notice');
+  assert.equal(screenReport('Meeting room on fire, send an engine.', false), undefined, 'an event beside the notice word: a call for help');
+});

@@ -24,20 +24,33 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
   '未受影响', '未受影響', '巡查完毕', '巡查完成', '巡检完毕', '巡檢完畢', '巡查結束', '巡查结束', '巡逻完毕', '巡邏完畢', '运行平稳', '運行平穩', '整改完毕', '整改完畢',
   'all clear', 'nothing to report', 'no incident', 'false alarm', 'no abnormal', 'all normal', 'everything normal', 'everything fine', 'all fine',
   'stood down', 'standing down', 'no issues found', 'no problems found', 'nothing found', 'situation normal', 'no anomalies', 'returned to normal', 'back to normal', 'area normal',
-  'warning lifted', 'alarm cleared', 'not affected', 'unaffected', 'no impact', 'within tolerance', 'back in service', 'nothing unusual', 'reset'];
+  'warning lifted', 'alarm cleared', 'not affected', 'unaffected', 'no impact', 'within tolerance', 'back in service', 'nothing unusual', 'reset',
+  // a watch or patrol that saw nothing
+  'nothing spotted', 'nothing sighted', 'nothing seen', 'nothing observed', 'nothing detected', '未发现火情', '未發現火情', '未见火情', '未見火情'];
 /** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
 const CONTRAST = ['但', '却', '卻', '确有', '確有', 'but', 'however', 'actually'];
 /** The message is about a meeting, a plan, a document, a course or the news, not an occurrence. */
 const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交班', '交接班', '值班表', '排班', '通知', '培训', '培訓', '报名', '報名', '例会', '例會', '签到', '簽到', '放假',
-  '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '附件',
+  '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '清点', '清點', '附件',
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
-  'inventory', 'stock check', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
+  'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
 /** News of elsewhere or of the past: screened even with its casualty counts, unless help is asked for. */
-const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected', 'anniversary'];
+const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected', 'anniversary',
+  // remembrance of a past disaster, and the foreign press relaying one elsewhere
+  '纪念日', '紀念日', '年前的今天', '外媒', '据外电', '據外電', 'on this day', 'years ago today', 'we remember', 'foreign media', 'reuters', 'afp', 'associated press', 'wire reports'];
 /** A notice word that names a place is no notice: "fire in the meeting room". */
 const NOTICE_PLACES = ['会议室', '會議室', '会议中心', '會議中心', 'meeting room', 'conference room', 'training ground', 'training centre', 'training center'];
 const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '早安', '大家早', '谢谢', '謝謝', '辛苦了', '快乐', '快樂', '天气', '天氣', '下雨', '有点凉', '多穿', '吃饭', '吃飯', '订餐', '訂餐',
   'good morning', 'good evening', 'good afternoon', 'morning all', 'hello', 'thanks', 'thank you', 'happy', 'weather', 'rain', 'sunny', 'how are you', 'lunch', 'coffee', 'food order'];
+/** Papers about a drill that is over (an after-action report, 总结报告), when they are handed round
+ *  (uploaded, attached): a notice. A debrief told in the message itself is still read as the drill. */
+const DRILL_PAPERS = ['总结', '總結', '复盘', '復盤', '讲评', '講評', '评估报告', '評估報告', 'after-action', 'after action', 'debrief', 'lessons learned', 'evaluation report'];
+const HANDED_ROUND = ['上传', '上傳', '共享盘', '共享盤', '已发群', '已發群', '附件', '查阅', '查閱', 'shared drive', 'uploaded', 'attached', 'circulated', 'comments by'];
+/** Buying and stocking: a request to purchase is no call for help. */
+const PROCUREMENT = ['采购', '採購', '申购', '申購', '报价', '報價', '购置', '購置', 'purchase', 'procurement', 'quotation', 'invoice', 'purchase order'];
+/** Words that ask about what is coming, in a message made only of questions ("下周会不会…？"). */
+const QUESTION_ABOUT_LATER = ['会不会', '會不會', '是否会', '是否會', '要不要', '下周', '下週', '明天', '明日', '将来', '將來', '预计', '預計',
+  'expected to', 'going to', 'will it', 'will the', 'should we', 'next week', 'tomorrow', 'forecast'];
 /** A drill announced for later is a notice; one in progress or done is a drill (reportMarkers.findDrill). */
 const FUTURE = ['将于', '將於', '明天', '明日', '下周', '下週', '届时', '屆時', '拟于', '擬於', '计划于', '計劃於', '通知', '初稿', '审阅', '審閱',
   'will be held', 'is scheduled', 'scheduled', 'tomorrow', 'next week', 'next monday', 'next tuesday', 'next wednesday', 'next thursday', 'next friday', 'planned for', 'will take place', 'script', 'notice'];
@@ -60,12 +73,14 @@ const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸',
   // a call relayed by dispatch says something is being reported now
   '接警', '接报', '接報', '报警', '報警', '转警', '轉警', '续报', '續報', '反映', '坠入', '墜入', '翻入', '碰撞', '翻覆', '跳楼', '跳樓', '震动', '震動', '受损', '受損',
   'caller', '911 call', '999 call', '112 call', 'reported', 'reports of', 'damaged', 'damage',
+  // what happens to a lift, a levee, a vehicle or a worker, in plain words
+  'dropped', 'smoking', 'coming over', 'not holding', 'man down', 'worker down', 'workers down', 'person down', 'people down', 'smell of', '异味', '異味', '冒水', '漫进', '漫進',
   'sand boils', 'above warning level', 'sandbagging', 'breach', 'overflowing', 'pts', 'mvc', 'overturned', 'pouring', 'hissing', 'coughing', 'dizzy', 'bleeding', 'cardiac arrest', 'cpr', 'storm', 'debris', 'power lines down', 'floods', 'flooded', 'leaking'];
 /** A call for help or resources is evidence on its own. */
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
   '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
 /** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
-const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant'];
+const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch'];
 const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案'];
 
 const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
@@ -122,6 +137,18 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
   return out;
 }
 
+/** Whether every sentence of the text ends with a question mark (linear: one pass). */
+function onlyQuestions(text: string): boolean {
+  let sentence = false;
+  let questions = 0;
+  for (const ch of text) {
+    if (ch === '?' || ch === '？') { questions++; sentence = false; continue; }
+    if (ch === '。' || ch === '.' || ch === '!' || ch === '！' || ch === '\n' || ch === '；' || ch === ';') { if (sentence) return false; continue; }
+    if (ch.trim() !== '' && ch !== '"' && ch !== '”' && ch !== '’') sentence = true;
+  }
+  return questions > 0 && !sentence;
+}
+
 /** Letters in words that no language puts together: few vowels, long consonant runs; or a few characters repeated. */
 function looksLikeGibberish(text: string): boolean {
   let letters = 0;
@@ -147,7 +174,8 @@ function looksLikeGibberish(text: string): boolean {
 export function screenReport(text: string, casualtyStated: boolean, drill = false): Screening | undefined {
   const lower = text.toLowerCase();
   if (drill) {
-    const later = firstPhrase(text, lower, FUTURE);
+    const papers = firstPhrase(text, lower, HANDED_ROUND) ? firstPhrase(text, lower, DRILL_PAPERS) : undefined;
+    const later = firstPhrase(text, lower, FUTURE) ?? papers;
     return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
   const elsewhere = firstPhrase(text, lower, ELSEWHERE);
@@ -157,15 +185,21 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
   const request = firstPhrase(text, lower, REQUESTS);
   const events = affirmedEvents(text, lower);
+  // Only questions, about what is coming ("Is the typhoon expected next week?"): an enquiry, not a report.
+  const about = onlyQuestions(text) ? firstPhrase(text, lower, QUESTION_ABOUT_LATER) : undefined;
+  if (about) return { reason: 'notice', cue: about.phrase };
+  const buying = firstPhrase(text, lower, PROCUREMENT);
+  if (buying && events.length === 0) return { reason: 'notice', cue: buying.phrase };
   const test = firstPhrase(text, lower, TEST_MESSAGE);
   if (test && events.length === 0) return { reason: 'test_message', cue: test.phrase };
-  if (request) return undefined;
+  const notice = noticeWord(text, lower);
+  // "请派一名联络员参加清点": a request inside a notice, with nothing happening, is the notice's.
+  if (request && !(notice && events.length === 0)) return undefined;
   // An all-clear empties the event words before it unless a contrast follows it.
   const clear = lastPhrase(text, lower, ALL_CLEAR);
   const overturned = clear ? firstPhrase(text.slice(clear.at), lower.slice(clear.at), CONTRAST) : undefined;
   const live = clear && !overturned ? events.filter((e) => e.at > clear.at) : events;
   if (clear && !overturned && live.length === 0) return { reason: 'all_clear', cue: clear.phrase };
-  const notice = noticeWord(text, lower);
   if (notice && live.length > 0) return { reason: 'notice', cue: `${notice.phrase} (${live.map((e) => e.phrase).slice(0, 3).join(', ')})` };
   if (live.length > 0) return undefined;
   if (clear) return { reason: 'all_clear', cue: clear.phrase };

@@ -19,8 +19,26 @@ export const OTHER_BELOW = 0.4;
 /** A stated physical fact (a release, a fire, a breach, a quake) multiplies its type's odds by this. */
 const FACT_EVIDENCE_FACTOR = 3;
 const SECONDARY_MIN_PROBABILITY = 0.15;
+/**
+ * A hazard word the report affirms ("earthquake", "rockfall", 山洪) multiplies its type's odds by this, the
+ * same weight as a stated fact: the bag-of-words classifier can let the rest of a report's wording outvote
+ * the one word that names the hazard (docs/taxonomy-and-severity.md, "How the type is chosen").
+ */
+const HAZARD_WORD_FACTOR = 3;
 
-function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
+/** Each type's first hazard word the report affirms (a denied word, "no fire", is no evidence). One scan per
+ *  report, shared by the type's evidence and the secondary hazards. */
+function affirmedHazards(text: string): Map<IncidentType, string> {
+  const lower = text.toLowerCase();
+  const found = new Map<IncidentType, string>();
+  for (const type of INCIDENT_TYPES) {
+    if (type === 'other') continue;
+    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].find((term) => firstAffirmed(text, lower, term) !== undefined);
+    if (hit) found.set(type, hit);
+  }
+  return found;
+}
+function fuseWithFacts(scores: TypeScores, incident: Incident, hazardWords: ReadonlyMap<IncidentType, string>): TypeScores {
   const { facts } = incident;
   const implied: IncidentType[] = [];
   if (facts.release) implied.push('hazmat_release');
@@ -29,18 +47,18 @@ function fuseWithFacts(scores: TypeScores, incident: Incident): TypeScores {
   if (facts.quake) implied.push('earthquake');
   const fused = { ...scores };
   for (const type of implied) fused[type] = fused[type] * FACT_EVIDENCE_FACTOR;
+  for (const type of hazardWords.keys()) fused[type] = fused[type] * HAZARD_WORD_FACTOR;
   const total = INCIDENT_TYPES.reduce((s, t) => s + fused[t], 0);
   for (const t of INCIDENT_TYPES) fused[t] = total > 0 ? fused[t] / total : 1 / INCIDENT_TYPES.length;
   return fused;
 }
 
-function secondaryHazards(primary: IncidentType, scores: TypeScores, text: string): StrategistResult['secondaryHazards'] {
-  const lower = text.toLowerCase();
+function secondaryHazards(primary: IncidentType, scores: TypeScores, hazardWords: ReadonlyMap<IncidentType, string>): StrategistResult['secondaryHazards'] {
   const found = new Map<IncidentType, { cue: string; confidence: number }>();
   for (const type of INCIDENT_TYPES) {
     if (type === primary || type === 'other') continue;
     // A hazard word counts only where the report does not deny it ("未发现明火", "no leak").
-    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].find((term) => firstAffirmed(text, lower, term) !== undefined);
+    const hit = hazardWords.get(type);
     const p = scores[type];
     if (hit) found.set(type, { cue: `report mentions "${hit}"`, confidence: round(Math.max(0.6, p), 2) });
     else if (p >= SECONDARY_MIN_PROBABILITY) found.set(type, { cue: 'classifier', confidence: round(p, 2) });
@@ -76,7 +94,8 @@ function hazmatOverTraffic(best: IncidentType, scores: TypeScores, incident: Inc
 
 /** `reading`: the reading step's figures and language (the pipeline runs it first). */
 export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
-  const scores = fuseWithFacts(classifierScores, incident);
+  const hazardWords = affirmedHazards(incident.text);
+  const scores = fuseWithFacts(classifierScores, incident, hazardWords);
   const best = hazmatOverTraffic(INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a)), scores, incident);
   // A message the reading screened out (a test, an all-clear, a notice...) is `other`, whatever the classifier says.
   const type: IncidentType = reading.notIncident ? 'other' : scores[best] >= OTHER_BELOW ? best : 'other';
@@ -103,7 +122,7 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
     ...(grade.initial ? { severityInitial: grade.initial } : {}),
     figures: figures as StrategistResult['figures'],
     typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],
-    secondaryHazards: secondaryHazards(type, scores, incident.text),
+    secondaryHazards: secondaryHazards(type, scores, hazardWords),
     language: reading.language,
     sop: { id: sop.id, title: sop.title, titleZh: sop.titleZh },
     priorityWeights: { ...PRIORITY_WEIGHTS },

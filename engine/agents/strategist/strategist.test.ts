@@ -155,3 +155,14 @@ test('a crash that releases its load is answered hazmat_release, the crash kept 
   const plain = parseIncident({ text: 'Head-on collision on the G4, no leak, one driver hurt' });
   assert.equal(strategize(plain, scoresFor('traffic_accident', 0.7, 'hazmat_release', 0.2), readReport(plain)).type, 'traffic_accident', 'a denied leak changes nothing');
 });
+
+test('an affirmed hazard word is evidence for its type; a denied one is not', () => {
+  // The classifier leans to `other` on a death-toll update; the word that names the hazard tips it.
+  const leaning = scoresFor('other', 0.3, 'earthquake', 0.2);
+  const toll = parseIncident({ text: 'The toll from last night\'s quake in the valley has risen to 57.' });
+  assert.equal(strategize(toll, leaning, readReport(toll)).type, 'earthquake');
+  const denied = parseIncident({ text: 'Caller felt no quake, asks about the valley road toll booth.' });
+  assert.notEqual(strategize(denied, leaning, readReport(denied)).type, 'earthquake');
+  const none = parseIncident({ text: 'The toll in the valley has risen to 57.' });
+  assert.notEqual(strategize(none, leaning, readReport(none)).type, 'earthquake', 'no hazard word, no evidence');
+});
