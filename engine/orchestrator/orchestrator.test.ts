@@ -76,7 +76,9 @@ test('an agent that crashes twice leaves a partial result saying why', async () 
 });
 
 test('a hung agent times out, is retried once, then reported; the strategist failing skips A and E', async () => {
-  const orchestrator = await Orchestrator.start(config({ agentTimeoutMs: 300 }), { logger: quiet, workerUrl: FAULTY_WORKER });
+  // The strategist hangs for ever, so any timeout ends it; 2 s leaves the other agents room on a loaded
+  // machine (at 300 ms the F-Agent itself timed out at a load average of 20).
+  const orchestrator = await Orchestrator.start(config({ agentTimeoutMs: 2000 }), { logger: quiet, workerUrl: FAULTY_WORKER });
   try {
     const result = await orchestrator.analyze(chlorine('泄漏 HANG_strategist'));
     assert.equal(result.status, 'partial');

@@ -1,0 +1,33 @@
+// Linear time shown by growth, not by a time limit (docs/hardening.md#edges): a wall-clock bound fails on a
+// loaded machine and passes a quadratic pattern on a fast one. Reading a text four times as long must take
+// well under the sixteen times a quadratic pattern needs; each size is timed as the best of several runs,
+// so a burst of load on the machine does not decide it.
+import assert from 'node:assert/strict';
+
+const GROWTH = 4;
+/** Linear work grows 4×, quadratic 16×; the bound leaves room for noise and for caches at the larger size. */
+const MAX_RATIO = 9;
+const RUNS = 5;
+/** Below this a timing says more about the timer than the reader: the text is lengthened until it is above. */
+const MIN_MEASURABLE_MS = 2;
+
+function bestOfMs(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** Asserts `read` takes time linear in its text: `textOf(n)` is n repetitions of a pattern (n starting at `units`). */
+export function assertLinearTime(name: string, textOf: (units: number) => string, read: (text: string) => unknown, units = 1000): void {
+  let n = units;
+  const timed = (count: number) => { const text = textOf(count); return bestOfMs(() => read(text)); };
+  let small = timed(n);
+  while (small < MIN_MEASURABLE_MS && n < units * 64) { n *= 2; small = timed(n); }
+  const large = timed(n * GROWTH);
+  const ratio = large / Math.max(small, 1e-3);
+  assert.ok(ratio < MAX_RATIO, `${name}: ${GROWTH}× the text took ${ratio.toFixed(1)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms): not linear`);
+}
