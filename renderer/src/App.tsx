@@ -1,4 +1,4 @@
-import { lazy, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { IncidentInput, Sensor } from '../../engine/contract/incident.js';
 import { OPERATOR_PAGES, parseRoute, routeHash, VIEWER_HOME, type Route } from './logic/routes.js';
 import type { AnalyzeChoice, EngineTransport, StoredRun } from './transport/engineTransport.js';
@@ -16,28 +16,24 @@ import { draftKey } from './logic/incidentDraft.js';
 import { useAlertNotifications } from './components/useAlertNotifications.js';
 import { useAccess } from './components/useAccess.js';
 import { ViewerBanner, ViewerOnlyPage } from './components/ViewerNotice.js';
+import { lazyPage, loadAllPages, pageOf, usePageCode } from './pageModules.js';
 
 // One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
-// comes only with the pages that chart.
-const PAGE_MODULES = {
-  incidents: () => import('./pages/IncidentsPage.js'), edit: () => import('./pages/EditIncidentPage.js'), analysis: () => import('./pages/AnalysisPage.js'),
-  briefing: () => import('./pages/BriefingPage.js'), settings: () => import('./pages/SettingsPage.js'), device: () => import('./pages/DeviceHealthPage.js'),
-  models: () => import('./pages/ModelsPage.js'),
-};
-const IncidentsPage = lazy(() => PAGE_MODULES.incidents().then((m) => ({ default: m.IncidentsPage })));
-const EditIncidentPage = lazy(() => PAGE_MODULES.edit().then((m) => ({ default: m.EditIncidentPage })));
-const AnalysisPage = lazy(() => PAGE_MODULES.analysis().then((m) => ({ default: m.AnalysisPage })));
-const BriefingPage = lazy(() => PAGE_MODULES.briefing().then((m) => ({ default: m.BriefingPage })));
-const SettingsPage = lazy(() => PAGE_MODULES.settings().then((m) => ({ default: m.SettingsPage })));
-const DeviceHealthPage = lazy(() => PAGE_MODULES.device().then((m) => ({ default: m.DeviceHealthPage })));
-const ModelsPage = lazy(() => PAGE_MODULES.models().then((m) => ({ default: m.ModelsPage })));
+// comes only with the pages that chart. Shown once their chunk is in (pageModules.ts).
+const IncidentsPage = lazyPage('incidents', (m) => m.IncidentsPage);
+const EditIncidentPage = lazyPage('edit', (m) => m.EditIncidentPage);
+const AnalysisPage = lazyPage('analysis', (m) => m.AnalysisPage);
+const BriefingPage = lazyPage('briefing', (m) => m.BriefingPage);
+const SettingsPage = lazyPage('settings', (m) => m.SettingsPage);
+const DeviceHealthPage = lazyPage('device', (m) => m.DeviceHealthPage);
+const ModelsPage = lazyPage('models', (m) => m.ModelsPage);
 
 /** Every page's code, fetched once the first page is up: later navigation then never waits on (or fails
  *  for) the network; in browser mode the engine that serves the bundle may be the very thing that is down. */
 function preloadPages(): void {
   // A failure here is retried by the page's own lazy load when it is opened. `data-pages-loaded` on <html>
   // says when every page is in (tests that stop the engine wait for it).
-  void Promise.all(Object.values(PAGE_MODULES).map((load) => load()))
+  void loadAllPages()
     .then(() => { document.documentElement.dataset.pagesLoaded = 'true'; }, () => {});
 }
 
@@ -65,6 +61,8 @@ export function App({ transport }: { transport: EngineTransport }) {
   const access = useAccess(transport, connection.reconnects);
   const viewer = access === 'viewer';
   const operatorPage = OPERATOR_PAGES.has(route.page);
+  const pageAllowed = !operatorPage || access === 'operator' || access === 'unknown';
+  const pageCode = usePageCode(pageOf(route.page));
   useEffect(() => {
     if (viewer && route.page === 'incidents') window.location.replace(routeHash(VIEWER_HOME));
   }, [viewer, route.page]);
@@ -133,9 +131,10 @@ export function App({ transport }: { transport: EngineTransport }) {
         {/* Inside the frame's Suspense: a page chunk that fails to load is caught here, with a retry. */}
         <PanelBoundary key={pageKey} name={route.page}>
           {operatorPage && viewer && <ViewerOnlyPage />}
-          {/* An incident page waits for the token's answer, so a viewer never sees it fail first. */}
-          {operatorPage && access === 'pending' && <p className="muted">{t('common.loading')}</p>}
-          {(!operatorPage || access === 'operator' || access === 'unknown') && <>
+          {/* An incident page waits for the token's answer, so a viewer never sees it fail first; every page
+              waits for its chunk here rather than in Suspense (pageModules.ts says why). */}
+          {((operatorPage && access === 'pending') || (pageAllowed && !pageCode)) && <p className="muted">{t('common.loading')}</p>}
+          {pageAllowed && pageCode && <>
             {route.page === 'incidents' && <IncidentsPage transport={transport} />}
             {route.page === 'new' && editingError && <ErrorNotice error={editingError.error} onRetry={editingError.retry} />}
             {route.page === 'new' && (!route.fromRunId || editing) && (

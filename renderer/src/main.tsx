@@ -18,11 +18,19 @@ import { initI18n, LANGUAGE_KEY, type Language } from './i18n/i18n.js';
 import { initAppearance } from './appearance/appearance.js';
 import { createHttpTransport, takeTokenFromLocation } from './transport/httpTransport.js';
 import { createIpcTransport } from './transport/ipcTransport.js';
+import { withBootPreload } from './transport/bootPreload.js';
+import { parseRoute } from './logic/routes.js';
+import { loadPage, pageOf } from './pageModules.js';
 
 const bridge = (window as unknown as { safeEdge?: SafeEdgeBridge }).safeEdge;
-const transport = bridge
+const engine = bridge
   ? createIpcTransport(bridge)
   : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage));
+// The address's page chunk, the session and the run it shows, all asked for now, side by side, before React
+// renders (after the token has left the address): docs/performance.md, bench:ui.
+const route = parseRoute(window.location.hash);
+void loadPage(pageOf(route.page)).catch(() => {}); // a failure shows when the page is drawn, with a retry
+const transport = withBootPreload(engine, route);
 initAppearance(window); // keeps the theme and text size on <html> current (theme-boot.js set them before the first paint)
 initI18n((localStorage.getItem(LANGUAGE_KEY) as Language | null) ?? 'zh');
 createRoot(document.getElementById('root') as HTMLElement).render(<PanelBoundary name="app"><App transport={transport} /></PanelBoundary>);

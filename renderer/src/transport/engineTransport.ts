@@ -67,7 +67,7 @@ export type CallOutcome = 'ok' | 'unauthorised' | 'unreachable' | 'failed';
 export interface CallReport { operation: BridgeOperationName | 'analyze'; outcome: CallOutcome }
 
 export interface EngineTransport extends EngineCalls {
-  /** Every call's outcome, as it ends. Returns the unsubscribe. */
+  /** Every call's outcome, as it ends (the first listener also gets those that ended before it). Returns the unsubscribe. */
   onCallReport(listener: (report: CallReport) => void): () => void;
   health(): Promise<Health>;
   history(limit: number): Promise<RunSummary[]>;
@@ -80,8 +80,14 @@ export interface EngineTransport extends EngineCalls {
 /** The pages' conveniences over a transport's `call`. */
 export function engineTransport(calls: EngineCalls): EngineTransport {
   const listeners = new Set<(report: CallReport) => void>();
+  // Calls made before anyone listened (the first page's, sent before React renders: bootPreload.ts) are
+  // kept for the first listener, so the status pill still learns that the token was refused.
+  let early: CallReport[] | null = [];
   function reported<T>(operation: CallReport['operation'], promise: Promise<T>): Promise<T> {
-    const tell = (outcome: CallOutcome) => { for (const listener of listeners) listener({ operation, outcome }); };
+    const tell = (outcome: CallOutcome) => {
+      if (early) early.push({ operation, outcome });
+      for (const listener of listeners) listener({ operation, outcome });
+    };
     return promise.then(
       (value) => { tell('ok'); return value; },
       (err: unknown) => { tell(callOutcome(err)); throw err; },
@@ -89,7 +95,13 @@ export function engineTransport(calls: EngineCalls): EngineTransport {
   }
   return {
     kind: calls.kind,
-    onCallReport: (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
+    onCallReport: (listener) => {
+      listeners.add(listener);
+      const before = early ?? [];
+      early = null;
+      for (const report of before) listener(report);
+      return () => { listeners.delete(listener); };
+    },
     call: (name, args) => reported(name, calls.call(name, args)),
     analyze: (incident, onProgress, options) => reported('analyze', calls.analyze(incident, onProgress, options)),
     ...(calls.onEngineStatus ? { onEngineStatus: (listener: (status: EngineStatus) => void) => calls.onEngineStatus!(listener) } : {}),
