@@ -42,9 +42,16 @@ export interface AlertManagerOptions {
 }
 
 interface Series { labels: Labels; points: Point[] }
-const labelsKey = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const NO_LABELS_KEY = '[]';
+const labelsKey = (labels: Labels) => {
+  for (const _ in labels) return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return NO_LABELS_KEY; // most device series have no labels: no JSON each second for them
+};
 const matches = (matchers: Labels, labels: Labels) => Object.entries(matchers).every(([k, v]) => (labels[k] ?? '') === v);
 const beyond = (direction: 'above' | 'below', value: number, threshold: number) => (direction === 'above' ? value > threshold : value < threshold);
+
+/** Samples past the retention dropped together (manager.ingest). */
+const DROP_BATCH = 64;
 
 /** How far the newest sample's time may run ahead of the stored one before it alone is persisted. */
 const SAMPLE_TIME_PERSIST_MS = 60_000;
@@ -118,10 +125,14 @@ export class AlertManager {
         if ((points[i] as Point).t === s.t) points[i] = { t: s.t, v: s.value };
         else points.splice(i, 0, { t: s.t, v: s.value });
       } else points.push({ t: s.t, v: s.value });
+      // Samples past the retention are dropped a batch at a time, not one per second (an hour-long series
+      // would be shifted each second): the few kept a little longer lie outside every rule's window.
       const oldest = s.t - this.retentionMs;
-      let drop = 0;
-      while (drop < points.length && (points[drop] as Point).t < oldest) drop++;
-      if (drop) points.splice(0, drop);
+      if (points.length > DROP_BATCH && (points[DROP_BATCH - 1] as Point).t < oldest) {
+        let drop = DROP_BATCH;
+        while (drop < points.length && (points[drop] as Point).t < oldest) drop++;
+        points.splice(0, drop);
+      }
     }
   }
 
