@@ -91,7 +91,8 @@ export class TimeSeriesStore {
     })();
   }
 
-  /** Every series in the file: read once (one scan of each tier), then kept up to date as samples are appended. */
+  /** Every series in the file: read once (one scan of each tier), then kept up to date as samples are appended.
+   *  The connection that compacts is the file's only writer (the sampler thread), so nothing is missed. */
   private knownSeries(): Iterable<{ metric: string; labels: string }> {
     if (!this.series) {
       this.series = new Map();
