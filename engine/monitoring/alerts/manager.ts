@@ -315,14 +315,15 @@ export class AlertManager {
     return v;
   }
 
-  /** Persists when anything but the newest sample's time changed; that time alone (it moves every second)
-   *  at most once a minute: a restart is a resume whatever it says, so it never needs to be exact, and a
-   *  laptop's disk is not written every second for it. */
+  /** Persists when anything but the newest sample's time or an alert's value changed; those alone (they
+   *  move every second, the value while an alert is active) at most once a minute: a restart is a resume
+   *  whatever they say, so they never need to be exact, and a laptop's disk is not written every second
+   *  for them (nor the engine's thread spent on it: docs/device-health.md, "What monitoring costs"). */
   private persistIfChanged(): void {
     if (!this.options.persist) return;
     const state = this.state();
     const { lastSampleMs, ...rest } = state;
-    const json = JSON.stringify(rest);
+    const json = JSON.stringify({ ...rest, alerts: rest.alerts.map(({ value: _value, ...a }) => a) });
     const sampleMoved = lastSampleMs !== undefined && (this.lastPersistedSampleMs === undefined || lastSampleMs - this.lastPersistedSampleMs >= SAMPLE_TIME_PERSIST_MS);
     if (json === this.lastPersisted && !sampleMoved) return;
     this.lastPersisted = json;
