@@ -35,14 +35,13 @@ export class DeviceMonitor {
   private readonly windowTimer: NodeJS.Timeout;
   private reader: TimeSeriesStore | undefined;
   private readonly listeners: Array<(sample: DeviceSample) => void> = [];
-  /** The sampler thread's Linux thread id once it started (null elsewhere): bench:monitor reads its CPU time. */
-  samplerLinuxThreadId: number | null = null;
+  private samplerThreadId: number | null = null;
 
   constructor(private readonly options: SamplerOptions) {
     this.worker = new Worker(SAMPLER_URL, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
     this.worker.on('message', (m: SamplerMessage) => {
-      if (m.kind === 'thread') { this.samplerLinuxThreadId = m.linuxThreadId; return; }
+      if (m.kind === 'thread') { this.samplerThreadId = m.linuxThreadId; return; }
       if (m.kind === 'error') { this.lastError = m.message; return; }
       this.recent.push(m.sample);
       if (this.recent.length > RECENT) this.recent.shift();
@@ -57,6 +56,10 @@ export class DeviceMonitor {
     }, options.intervalMs * 10);
     this.windowTimer.unref();
   }
+
+  /** The sampler thread's Linux thread id once it started (null before, and off Linux): bench:monitor reads
+   *  that thread's own CPU time (docs/device-health.md, "What monitoring costs"). */
+  get samplerLinuxThreadId(): number | null { return this.samplerThreadId; }
 
   /** Each sample as it arrives on the engine's thread (the alert runner ingests them). */
   onSample(listener: (sample: DeviceSample) => void): void { this.listeners.push(listener); }
