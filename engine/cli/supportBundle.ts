@@ -44,6 +44,7 @@ async function freshDeviceSample(dataDir: string) {
     const first = await collector.sample(Date.now());
     await new Promise((r) => setTimeout(r, SAMPLE_GAP_MS));
     const second = await collector.sample(Date.now());
+    collector.close();
     return { sample: second, capabilities: capabilities([first, second]) };
   } catch (err) {
     return errorOf(err);

@@ -24,3 +24,20 @@ test('the sampler thread collects, stores and reports; memory is measured here, 
   assert.ok(store.query('safe_memory_used_ratio', 0, Date.now(), 'raw').length >= 2, 'the history file holds the samples');
   store.close();
 });
+
+test('history holds every second the engine has seen, though the sampler writes its file in batches', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-monitor-'));
+  const monitor = new DeviceMonitor({ dataDir: dir, historyFile: join(dir, 'metrics.sqlite'), intervalMs: 100 });
+  const seen: number[] = [];
+  monitor.onSample((s) => { if (s.values.safe_memory_used_ratio !== undefined) seen.push(s.atMs); });
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && seen.length < 8) await new Promise((r) => setTimeout(r, 100));
+  const nowMs = Date.now();
+  const { resolution, points } = monitor.history('safe_memory_used_ratio', nowMs - 60_000, nowMs);
+  await monitor.close();
+  assert.equal(resolution, 'raw');
+  const times = points.map((p) => p.atMs);
+  assert.ok(seen.length >= 8, 'samples arrived');
+  for (const atMs of seen) assert.ok(times.includes(atMs), `the sample at ${atMs} is in the history`);
+  assert.deepEqual(times, [...new Set(times)].sort((a, b) => a - b), 'each second once, oldest first');
+});

@@ -4,20 +4,36 @@ import { durationMs, type Aggregate } from './rules.js';
 
 export interface Point { t: number; v: number }
 
-/** Samples in [now − window, now] (PromQL's range selector), oldest first. */
-function inWindow(points: readonly Point[], nowMs: number, windowMs: number): Point[] {
-  return points.filter((p) => p.t <= nowMs && p.t >= nowMs - windowMs);
+/** The samples in [now − window, now] (PromQL's range selector) as the index range [lo, hi) of `points`,
+ *  which are oldest first: found by binary search, nothing copied, since the rules are evaluated every
+ *  second over up to an hour of samples (docs/device-health.md, "What monitoring costs"). */
+interface Span { lo: number; hi: number }
+
+/** The first index whose time is at least `t` (past `t` with `strict`). */
+function firstAtOrAfter(points: readonly Point[], t: number, strict: boolean): number {
+  let lo = 0, hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const pt = (points[mid] as Point).t;
+    if (strict ? pt <= t : pt < t) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function inWindow(points: readonly Point[], nowMs: number, windowMs: number): Span {
+  return { lo: firstAtOrAfter(points, nowMs - windowMs, false), hi: firstAtOrAfter(points, nowMs, true) };
 }
 
 /** Counter increase over the window with resets corrected, extrapolated as PromQL's rate() does. */
-function rate(w: readonly Point[], nowMs: number, windowMs: number): number | undefined {
-  if (w.length < 2) return undefined;
-  const first = w[0] as Point, last = w[w.length - 1] as Point;
+function rate(w: readonly Point[], { lo, hi }: Span, nowMs: number, windowMs: number): number | undefined {
+  const count = hi - lo;
+  if (count < 2) return undefined;
+  const first = w[lo] as Point, last = w[hi - 1] as Point;
   let increase = last.v - first.v;
-  for (let i = 1; i < w.length; i++) if ((w[i] as Point).v < (w[i - 1] as Point).v) increase += (w[i - 1] as Point).v;
+  for (let i = lo + 1; i < hi; i++) if ((w[i] as Point).v < (w[i - 1] as Point).v) increase += (w[i - 1] as Point).v;
   // extrapolatedRate (Prometheus promql/functions.go): extend to the window's edges when the samples reach near them.
   const sampled = (last.t - first.t) / 1000;
-  const average = sampled / (w.length - 1);
+  const average = sampled / (count - 1);
   let toStart = (first.t - (nowMs - windowMs)) / 1000;
   const toEnd = (nowMs - last.t) / 1000;
   if (increase > 0 && first.v >= 0) toStart = Math.min(toStart, sampled * (first.v / increase));
@@ -29,11 +45,15 @@ function rate(w: readonly Point[], nowMs: number, windowMs: number): number | un
 }
 
 /** PromQL's predict_linear: least squares with the intercept at `nowMs`, read `horizonS` ahead. */
-function predictLinear(w: readonly Point[], nowMs: number, horizonS: number): number | undefined {
-  if (w.length < 2) return undefined;
-  if (w.every((p) => p.v === (w[0] as Point).v)) return (w[0] as Point).v; // a flat line, as PromQL returns it
+function predictLinear(w: readonly Point[], { lo, hi }: Span, nowMs: number, horizonS: number): number | undefined {
+  if (hi - lo < 2) return undefined;
+  const v0 = (w[lo] as Point).v;
+  let flat = true;
+  for (let i = lo + 1; i < hi && flat; i++) flat = (w[i] as Point).v === v0;
+  if (flat) return v0; // a flat line, as PromQL returns it
   let n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0;
-  for (const p of w) {
+  for (let i = lo; i < hi; i++) {
+    const p = w[i] as Point;
     const x = (p.t - nowMs) / 1000;
     n++; sx += x; sy += p.v; sxy += x * p.v; sxx += x * x;
   }
@@ -43,26 +63,31 @@ function predictLinear(w: readonly Point[], nowMs: number, horizonS: number): nu
   return slope * horizonS + intercept;
 }
 
-/** The value of one series' aggregate; undefined when there is no (fresh) data. `lookbackMs`: how old the
- *  newest sample may be for `last`. */
+/** Durations as written in rules.yaml, parsed once each. */
+const parsedMs = new Map<string, number>();
+const cachedDurationMs = (text: string) => { let ms = parsedMs.get(text); if (ms === undefined) parsedMs.set(text, (ms = durationMs(text))); return ms; };
+
+/** The value of one series' aggregate; undefined when there is no (fresh) data. `points` are oldest first
+ *  (as the alert manager keeps them). `lookbackMs`: how old the newest sample may be for `last`. */
 export function aggregateSeries(agg: Aggregate, points: readonly Point[], nowMs: number, lookbackMs: number): number | undefined {
   if (agg.fn === 'last') {
-    let newest: Point | undefined;
-    for (const p of points) if (p.t <= nowMs) newest = p;
+    let i = points.length - 1;
+    while (i >= 0 && (points[i] as Point).t > nowMs) i--;
+    const newest = points[i];
     return newest && nowMs - newest.t <= lookbackMs ? newest.v : undefined;
   }
   if (agg.fn === 'histogram_quantile') throw new Error('histogram_quantile aggregates bucket series: use histogramQuantile');
-  const windowMs = durationMs(agg.window);
-  const w = inWindow(points, nowMs, windowMs);
-  if (w.length === 0) return undefined;
+  const windowMs = cachedDurationMs(agg.window);
+  const span = inWindow(points, nowMs, windowMs);
+  if (span.hi <= span.lo) return undefined;
   switch (agg.fn) {
-    case 'avg_over': return w.reduce((a, p) => a + p.v, 0) / w.length;
-    case 'max_over': return Math.max(...w.map((p) => p.v));
-    case 'rate': return rate(w, nowMs, windowMs);
+    case 'avg_over': { let sum = 0; for (let i = span.lo; i < span.hi; i++) sum += (points[i] as Point).v; return sum / (span.hi - span.lo); }
+    case 'max_over': { let max = -Infinity; for (let i = span.lo; i < span.hi; i++) max = Math.max(max, (points[i] as Point).v); return max; }
+    case 'rate': return rate(points, span, nowMs, windowMs);
     case 'predict_linear':
       // min_span: a sample at least that old in the window (PromQL: `and present_over_time(m[window − span] offset span)`).
-      if (agg.min_span !== undefined && (w[0] as Point).t > nowMs - durationMs(agg.min_span)) return undefined;
-      return predictLinear(w, nowMs, durationMs(agg.horizon) / 1000);
+      if (agg.min_span !== undefined && (points[span.lo] as Point).t > nowMs - cachedDurationMs(agg.min_span)) return undefined;
+      return predictLinear(points, span, nowMs, cachedDurationMs(agg.horizon) / 1000);
   }
 }
 

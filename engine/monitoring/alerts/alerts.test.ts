@@ -176,7 +176,7 @@ test('state round trip: persisted through the callback, restored after a restart
   assert.throws(() => AlertManager.restore(rules, { ...stored!, version: 2 as 1 }, 0), /version 2/);
 });
 
-test('state is persisted on every change, and for the newest sample time alone at most once a minute', () => {
+test('state is persisted on every change, and for the newest sample time or an alert\'s value alone at most once a minute', () => {
   const writes: AlertManagerState[] = [];
   const rules = testRules({ for: '0s' });
   const sim = new Sim(new AlertManager(rules, { persist: (s) => writes.push(s) }), SEC);
@@ -186,8 +186,14 @@ test('state is persisted on every change, and for the newest sample time alone a
   sim.feed([0.95]);
   assert.equal(writes.length, quietWrites + 1, 'the alert firing is persisted at once');
   assert.equal(writes.at(-1)!.alerts[0]?.state, 'firing');
+  // Firing for 10 minutes with a value that changes every second: the value alone is saved about once a minute.
+  sim.feed(Array.from({ length: 600 }, (_, i) => 0.95 + (i % 40) / 1000));
+  const firingWrites = writes.length - quietWrites - 1;
+  assert.ok(firingWrites >= 9 && firingWrites <= 11, `10 minutes firing with a moving value: ${firingWrites} writes, not 600`);
+  assert.ok(writes.at(-1)!.alerts[0]!.value > 0.95, 'the value saved is a recent one');
+  const beforeResolve = writes.length;
   sim.feed([0.5]);
-  assert.equal(writes.length, quietWrites + 2, 'and its resolving');
+  assert.equal(writes.length, beforeResolve + 1, 'and its resolving at once');
 });
 
 test('predictive disk rule on a replayed 15 s trace: full within 8 h fires, a slower fill does not', () => {

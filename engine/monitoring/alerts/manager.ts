@@ -42,9 +42,16 @@ export interface AlertManagerOptions {
 }
 
 interface Series { labels: Labels; points: Point[] }
-const labelsKey = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const NO_LABELS_KEY = '[]';
+const labelsKey = (labels: Labels) => {
+  for (const _ in labels) return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return NO_LABELS_KEY; // most device series have no labels: no JSON each second for them
+};
 const matches = (matchers: Labels, labels: Labels) => Object.entries(matchers).every(([k, v]) => (labels[k] ?? '') === v);
 const beyond = (direction: 'above' | 'below', value: number, threshold: number) => (direction === 'above' ? value > threshold : value < threshold);
+
+/** Samples past the retention dropped together (manager.ingest). */
+const DROP_BATCH = 64;
 
 /** How far the newest sample's time may run ahead of the stored one before it alone is persisted. */
 const SAMPLE_TIME_PERSIST_MS = 60_000;
@@ -118,10 +125,14 @@ export class AlertManager {
         if ((points[i] as Point).t === s.t) points[i] = { t: s.t, v: s.value };
         else points.splice(i, 0, { t: s.t, v: s.value });
       } else points.push({ t: s.t, v: s.value });
+      // Samples past the retention are dropped a batch at a time, not one per second (an hour-long series
+      // would be shifted each second): the few kept a little longer lie outside every rule's window.
       const oldest = s.t - this.retentionMs;
-      let drop = 0;
-      while (drop < points.length && (points[drop] as Point).t < oldest) drop++;
-      if (drop) points.splice(0, drop);
+      if (points.length > DROP_BATCH && (points[DROP_BATCH - 1] as Point).t < oldest) {
+        let drop = DROP_BATCH;
+        while (drop < points.length && (points[drop] as Point).t < oldest) drop++;
+        points.splice(0, drop);
+      }
     }
   }
 
@@ -304,14 +315,15 @@ export class AlertManager {
     return v;
   }
 
-  /** Persists when anything but the newest sample's time changed; that time alone (it moves every second)
-   *  at most once a minute: a restart is a resume whatever it says, so it never needs to be exact, and a
-   *  laptop's disk is not written every second for it. */
+  /** Persists when anything but the newest sample's time or an alert's value changed; those alone (they
+   *  move every second, the value while an alert is active) at most once a minute: a restart is a resume
+   *  whatever they say, so they never need to be exact, and a laptop's disk is not written every second
+   *  for them (nor the engine's thread spent on it: docs/device-health.md, "What monitoring costs"). */
   private persistIfChanged(): void {
     if (!this.options.persist) return;
     const state = this.state();
     const { lastSampleMs, ...rest } = state;
-    const json = JSON.stringify(rest);
+    const json = JSON.stringify({ ...rest, alerts: rest.alerts.map(({ value: _value, ...a }) => a) });
     const sampleMoved = lastSampleMs !== undefined && (this.lastPersistedSampleMs === undefined || lastSampleMs - this.lastPersistedSampleMs >= SAMPLE_TIME_PERSIST_MS);
     if (json === this.lastPersisted && !sampleMoved) return;
     this.lastPersisted = json;

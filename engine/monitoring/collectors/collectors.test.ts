@@ -3,10 +3,11 @@
 // and "not available here" for what a machine does not expose.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { busyRatio, parseLoadavg, parseMeminfo, parseNetDev, parseProcStat } from './procFiles.js';
+import { busyRatio, parseLoadavg, parseMeminfo, parseNetDev, parseNumberBytes, parseProcStat, wordIs } from './procFiles.js';
+import { FileReader } from './fileReader.js';
 import { createLinuxCollector } from './linuxCollector.js';
 import { capabilities, createDeviceCollector } from './index.js';
 
@@ -93,4 +94,36 @@ test('fault-injection sources: overlay files replace the machine\'s, and the dat
   assert.equal(s.values.safe_battery_charging, 1);
   assert.equal(s.values.safe_disk_used_ratio, 0.75, '3000 of 4000 bytes');
   assert.equal(s.values.safe_disk_free_bytes, 1000);
+});
+
+test('the file reader: a kept /proc descriptor reads fresh text each time; a fake file replaced by renaming is read anew; a long file is read whole', () => {
+  const machine = new FileReader('/', undefined);
+  const readSchedstat = () => { const n = machine.read('proc/thread-self/schedstat'); return Number(machine.buf.toString('latin1', 0, n).split(' ')[0]); };
+  const before = readSchedstat();
+  for (let spin = Date.now(); Date.now() - spin < 30;) { /* run on a CPU for a while */ }
+  assert.ok(readSchedstat() > before, 'the same descriptor, read again from offset 0, shows the time this thread ran since');
+  assert.equal(machine.read('proc/no-such-file'), -1);
+  machine.close();
+
+  const root = fakeRoot({ 'proc/loadavg': '1.0 1.0 1.0 1/1 1\n', 'proc/long': 'x'.repeat(70_000) });
+  const fake = new FileReader(root, undefined);
+  const text = (n: number) => fake.buf.toString('latin1', 0, n);
+  assert.equal(text(fake.read('proc/loadavg')), '1.0 1.0 1.0 1/1 1\n');
+  writeFileSync(join(root, 'proc/loadavg.tmp'), '2.0 2.0 2.0 1/1 1\n');
+  renameSync(join(root, 'proc/loadavg.tmp'), join(root, 'proc/loadavg')); // as the fake machine writes it
+  assert.equal(text(fake.read('proc/loadavg')), '2.0 2.0 2.0 1/1 1\n');
+  assert.equal(fake.read('proc/long'), 70_000, 'longer than the first buffer');
+  fake.close();
+});
+
+test('the byte parsers read what Number() reads, and refuse what it refuses', () => {
+  const number = (text: string) => parseNumberBytes(Buffer.from(text), text.length);
+  assert.equal(number('93500\n'), 93_500);
+  assert.equal(number('-2.5\n'), -2.5);
+  assert.equal(number('12.3'), 12.3);
+  assert.ok(Number.isNaN(number('')), 'an empty attribute is no reading (Number("") would say 0)');
+  assert.ok(Number.isNaN(number('12abc\n')));
+  assert.deepEqual(parseLoadavg('0.30 10.05 7 1/200 1234\n'), [0.3, 10.05, 7]);
+  const word = (text: string, w: string) => wordIs(Buffer.from(text), text.length, w);
+  assert.ok(word('Charging\n', 'Charging') && !word('Not charging\n', 'Charging') && !word('Charging2\n', 'Charging'));
 });

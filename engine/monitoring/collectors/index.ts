@@ -6,7 +6,11 @@ import { createLinuxCollector } from './linuxCollector.js';
 import { createPortableCollector } from './portableCollector.js';
 import type { CollectorSources, DeviceSample } from './sample.js';
 
-export interface DeviceCollector { sample(nowMs: number): Promise<DeviceSample> }
+export interface DeviceCollector {
+  sample(nowMs: number): Promise<DeviceSample>;
+  /** Releases what the collector keeps open (the Linux collector's /proc and /sys descriptors). */
+  close(): void;
+}
 
 export async function createDeviceCollector(options: { dataDir: string; root?: string; sources?: CollectorSources }): Promise<DeviceCollector> {
   const root = options.root ?? '/';

@@ -24,5 +24,6 @@ export function createPortableCollector(options: { dataDir: string }) {
       if (temp && typeof temp.main === 'number' && temp.main > 0) values.safe_temperature_celsius = temp.main;
       return { atMs: nowMs, source: 'systeminformation', values, perCoreBusyRatio: perCore };
     },
+    close(): void { /* nothing kept open */ },
   };
 }

@@ -18,6 +18,9 @@ export interface SeriesSummary { metric: string; labels: string; count: number; 
 export class TimeSeriesStore {
   private readonly db: Database.Database;
   private readonly insertRaw: Database.Statement;
+  private readonly compaction: Record<'mark' | 'setMark' | 'minuteRollup' | 'hourRollup' | 'dropRaw' | 'dropMinute' | 'dropHour', Database.Statement>;
+  /** metric and labels → the series (knownSeries()); undefined until compaction first needs it. */
+  private series: Map<string, { metric: string; labels: string }> | undefined;
 
   constructor(file: string) {
     makeOwnerOnlyDir(dirname(file));
@@ -31,33 +34,72 @@ export class TimeSeriesStore {
       CREATE TABLE IF NOT EXISTS hour (metric TEXT NOT NULL, labels TEXT NOT NULL, at INTEGER NOT NULL, min REAL, avg REAL, max REAL, n INTEGER, PRIMARY KEY (metric, labels, at)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS watermark (tier TEXT PRIMARY KEY, at INTEGER NOT NULL);`);
     this.insertRaw = this.db.prepare('INSERT OR REPLACE INTO raw (metric, labels, at, value) VALUES (?, ?, ?, ?)');
+    this.compaction = {
+      mark: this.db.prepare('SELECT at FROM watermark WHERE tier = ?'),
+      setMark: this.db.prepare('INSERT OR REPLACE INTO watermark (tier, at) VALUES (?, ?)'),
+      minuteRollup: this.db.prepare(`INSERT OR REPLACE INTO minute SELECT metric, labels, (at / ${MINUTE_MS}) * ${MINUTE_MS}, MIN(value), AVG(value), MAX(value), COUNT(*)
+        FROM raw WHERE metric = ? AND labels = ? AND at >= ? AND at < ? GROUP BY at / ${MINUTE_MS}`),
+      hourRollup: this.db.prepare(`INSERT OR REPLACE INTO hour SELECT metric, labels, (at / ${HOUR_MS}) * ${HOUR_MS}, MIN(min), SUM(avg * n) / SUM(n), MAX(max), SUM(n)
+        FROM minute WHERE metric = ? AND labels = ? AND at >= ? AND at < ? GROUP BY at / ${HOUR_MS}`),
+      dropRaw: this.db.prepare('DELETE FROM raw WHERE metric = ? AND labels = ? AND at < ?'),
+      dropMinute: this.db.prepare('DELETE FROM minute WHERE metric = ? AND labels = ? AND at < ?'),
+      dropHour: this.db.prepare('DELETE FROM hour WHERE metric = ? AND labels = ? AND at < ?'),
+    };
   }
 
   /** One sample's values at `atMs` (labels as a canonical "k=v,k=v" string; '' for none). */
   append(atMs: number, values: Readonly<Record<string, number>>, labels = ''): void {
+    this.appendMany([{ atMs, values }], labels);
+  }
+
+  /** Several samples in one transaction: the sampler writes its buffered seconds this way (samplerWorker.ts),
+   *  one commit per batch rather than per second. */
+  appendMany(samples: ReadonlyArray<{ atMs: number; values: Readonly<Record<string, number>> }>, labels = ''): void {
+    if (samples.length === 0) return;
     this.db.transaction(() => {
-      for (const [metric, value] of Object.entries(values)) if (Number.isFinite(value)) this.insertRaw.run(metric, labels, Math.round(atMs), value);
+      for (const { atMs, values } of samples) {
+        for (const metric in values) {
+          const value = values[metric]!;
+          if (!Number.isFinite(value)) continue;
+          this.insertRaw.run(metric, labels, Math.round(atMs), value);
+          if (this.series && !this.series.has(`${metric}\u0000${labels}`)) this.series.set(`${metric}\u0000${labels}`, { metric, labels });
+        }
+      }
     })();
   }
 
   /** Rolls finished minutes up into the minute tier and finished hours into the hour tier, then drops what
-   *  is past each tier's retention. Call it about once a minute; calling it more often is harmless. */
+   *  is past each tier's retention. Call it about once a minute; calling it more often is harmless. Every
+   *  statement names one series, so it seeks the tables' (metric, labels, at) key instead of scanning a
+   *  week of minutes each minute (docs/device-health.md, "What monitoring costs"). */
   compact(nowMs: number): void {
-    const mark = (tier: string) => (this.db.prepare('SELECT at FROM watermark WHERE tier = ?').get(tier) as { at: number } | undefined)?.at ?? 0;
-    const setMark = (tier: string, at: number) => this.db.prepare('INSERT OR REPLACE INTO watermark (tier, at) VALUES (?, ?)').run(tier, at);
+    const c = this.compaction;
     this.db.transaction(() => {
+      const mark = (tier: string) => (c.mark.get(tier) as { at: number } | undefined)?.at ?? 0;
+      const minuteFrom = mark('minute'), hourFrom = mark('hour');
       const minuteEnd = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
-      this.db.prepare(`INSERT OR REPLACE INTO minute SELECT metric, labels, (at / ${MINUTE_MS}) * ${MINUTE_MS}, MIN(value), AVG(value), MAX(value), COUNT(*)
-        FROM raw WHERE at >= ? AND at < ? GROUP BY metric, labels, at / ${MINUTE_MS}`).run(mark('minute'), minuteEnd);
-      setMark('minute', minuteEnd);
       const hourEnd = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-      this.db.prepare(`INSERT OR REPLACE INTO hour SELECT metric, labels, (at / ${HOUR_MS}) * ${HOUR_MS}, MIN(min), SUM(avg * n) / SUM(n), MAX(max), SUM(n)
-        FROM minute WHERE at >= ? AND at < ? GROUP BY metric, labels, at / ${HOUR_MS}`).run(mark('hour'), hourEnd);
-      setMark('hour', hourEnd);
-      this.db.prepare('DELETE FROM raw WHERE at < ?').run(nowMs - RETENTION.rawMs);
-      this.db.prepare('DELETE FROM minute WHERE at < ?').run(nowMs - RETENTION.minuteMs);
-      this.db.prepare('DELETE FROM hour WHERE at < ?').run(nowMs - RETENTION.hourMs);
+      for (const { metric, labels } of this.knownSeries()) {
+        c.minuteRollup.run(metric, labels, minuteFrom, minuteEnd);
+        c.hourRollup.run(metric, labels, hourFrom, hourEnd);
+        c.dropRaw.run(metric, labels, nowMs - RETENTION.rawMs);
+        c.dropMinute.run(metric, labels, nowMs - RETENTION.minuteMs);
+        c.dropHour.run(metric, labels, nowMs - RETENTION.hourMs);
+      }
+      c.setMark.run('minute', minuteEnd);
+      c.setMark.run('hour', hourEnd);
     })();
+  }
+
+  /** Every series in the file: read once (one scan of each tier), then kept up to date as samples are appended.
+   *  The connection that compacts is the file's only writer (the sampler thread), so nothing is missed. */
+  private knownSeries(): Iterable<{ metric: string; labels: string }> {
+    if (!this.series) {
+      this.series = new Map();
+      const rows = this.db.prepare('SELECT DISTINCT metric, labels FROM raw UNION SELECT DISTINCT metric, labels FROM minute UNION SELECT DISTINCT metric, labels FROM hour').all() as Array<{ metric: string; labels: string }>;
+      for (const r of rows) this.series.set(`${r.metric}\u0000${r.labels}`, r);
+    }
+    return this.series.values();
   }
 
   /** The finest tier that still holds the whole range: raw up to an hour back, minutes up to a week, hours beyond. */
