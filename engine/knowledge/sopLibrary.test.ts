@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadSops, sopFor, sopSchema, supplementsFor } from './sopLibrary.js';
+import { loadCompiledSops, loadSops, sopFor, sopLibrary, sopSchema, supplementsFor } from './sopLibrary.js';
 
 const task = { id: 't', title: 'Do it', titleZh: '执行', unitKind: 'police', deadlineMin: 10, lifeSafety: 1, timeUrgency: 1 };
 const sop = (tasks: object[]) => ({
@@ -54,6 +54,22 @@ test('a supplement joins the SOPs of its types, is never an SOP itself, and may 
     writeFileSync(join(dir, 'aid.yaml'), stringify({ ...supplement, phases: [{ id: 'p', name: 'P', nameZh: 'P', tasks: [{ ...task, id: 'supply' }] }] }));
     const loaded = loadSops(dir);
     assert.equal(sopFor('severe_weather', loaded).id, 'storm', 'a supplement is never chosen as the SOP');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the build\'s JSON library is the YAML library, and is what the engine loads; a bad one is refused', () => {
+  const fromYaml = loadSops();
+  assert.deepEqual([...loadCompiledSops().entries()], [...fromYaml.entries()], 'rebuilt with the YAML (npm run build)');
+  assert.deepEqual([...sopLibrary().keys()], [...fromYaml.keys()]);
+  const dir = mkdtempSync(join(tmpdir(), 'safe-sops-json-'));
+  try {
+    const bad = [...fromYaml.values()].map((s) => (s.id === 'general' ? { ...s, phases: 'none' } : s));
+    writeFileSync(join(dir, 'sops.json'), JSON.stringify(bad));
+    assert.throws(() => loadCompiledSops(join(dir, 'sops.json')), /SOP .*sops\.json\[\d+\]: phases/);
+    writeFileSync(join(dir, 'sops.json'), JSON.stringify([...fromYaml.values()].filter((s) => s.id !== 'general')));
+    assert.throws(() => loadCompiledSops(join(dir, 'sops.json')), /has no general SOP/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

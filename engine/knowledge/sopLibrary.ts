@@ -1,6 +1,6 @@
 // Standard operating procedures are data (engine/knowledge/sops/*.yaml), validated here at load: a typo
 // in an SOP fails loudly at start-up, not in the middle of an incident.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -88,20 +88,37 @@ export type SopObjective = z.infer<typeof objectiveSchema>;
 
 /** Source folder (engine/knowledge/sops), found from the compiled file in dist/engine/knowledge. */
 export const DEFAULT_SOP_DIR = fileURLToPath(new URL('../../../engine/knowledge/sops', import.meta.url));
+/** The same SOPs as JSON, written by the build (scripts/compileSops.ts) beside this file: every agent
+ *  worker loads the library as it starts, and parsing the YAML there cost about 170 ms of a cold start
+ *  per worker (docs/performance.md, cold start). Checked by the same schema and rules as the YAML. */
+export const COMPILED_SOPS_FILE = fileURLToPath(new URL('./sops.json', import.meta.url));
 
 let cached: Map<string, Sop> | undefined;
 
+/** The SOP library from its YAML folder (the source, and tests' own folders), checked. */
 export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
+  const entries = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => ({ name: file, value: parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
+  return checkedLibrary(entries, dir);
+}
+
+/** The SOP library from the build's JSON (an array of SOPs, in the YAML folder's order), checked the same way. */
+export function loadCompiledSops(file = COMPILED_SOPS_FILE): Map<string, Sop> {
+  const values = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(values)) throw new Error(`SOP library ${file} is not a list of SOPs`);
+  return checkedLibrary(values.map((value: unknown, i) => ({ name: `${file}[${i}]`, value })), file);
+}
+
+function checkedLibrary(entries: ReadonlyArray<{ name: string; value: unknown }>, source: string): Map<string, Sop> {
   const sops = new Map<string, Sop>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const parsed = sopSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
+  for (const { name, value } of entries) {
+    const parsed = sopSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`SOP ${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new Error(`SOP ${name}: ${issue?.path.join('.')}: ${issue?.message}`);
     }
     sops.set(parsed.data.id, parsed.data);
   }
-  if (!sops.has('general')) throw new Error(`SOP library ${dir} has no general SOP`);
+  if (!sops.has('general')) throw new Error(`SOP library ${source} has no general SOP`);
   // A supplement's tasks join the plan of each SOP it applies to: one task id must not stand for two tasks.
   for (const supplement of [...sops.values()].filter((s) => s.supplement)) {
     const ids = new Set(supplement.phases.flatMap((p) => p.tasks.map((t) => t.id)));
@@ -114,8 +131,9 @@ export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
   return sops;
 }
 
+/** The shipped library: the build's JSON when there is one, else the YAML (a checkout not yet built). */
 export function sopLibrary(): Map<string, Sop> {
-  cached ??= loadSops();
+  cached ??= existsSync(COMPILED_SOPS_FILE) ? loadCompiledSops() : loadSops();
   return cached;
 }
 
