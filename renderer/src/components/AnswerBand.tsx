@@ -4,6 +4,7 @@ import {
   CASUALTY_FIGURES, type BandCount, type Impact,
 } from '../logic/answerBand.js';
 import { useT } from '../i18n/i18n.js';
+import { countText } from '../logic/dateTime.js';
 
 function showPlan(): void {
   const plan = document.getElementById('plan-title');
@@ -27,7 +28,7 @@ export function AnswerBand({ result }: { result: AnalysisResult }) {
   const tasks = firstTasks(executor, FIRST_TASKS);
   // The kind of the unit actually assigned, as the plan table shows it (a stand-in may differ).
   const unitKinds = new Map(executor?.units.map((u) => [u.id, u.kind]) ?? []);
-  const number = (n: number) => n.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
+  const number = (n: number) => countText(n, language);
   const count = (c: BandCount, people = false) => {
     if (!c.known) return <span className="unknown">{t('band.unknown')}</span>;
     const value = `${number(c.value)}${c.lowerBound ? '+' : ''}`;

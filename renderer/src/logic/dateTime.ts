@@ -5,8 +5,9 @@ import type { Language } from '../i18n/i18n.js';
 /** The locale each UI language writes dates and numbers in (also logic/dateEntry.ts, the typed date fields). */
 export const UI_LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
 
-export function formatDateTime(iso: string | number | Date, language: Language): string {
-  return new Intl.DateTimeFormat(UI_LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', hour12: false }).format(new Date(iso));
+/** `seconds`: for logs, where events a few seconds apart must read in order (the Models page's events). */
+export function formatDateTime(iso: string | number | Date, language: Language, { seconds = false } = {}): string {
+  return new Intl.DateTimeFormat(UI_LOCALES[language], { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short', hour12: false }).format(new Date(iso));
 }
 
 /** A count of people, units or figures with the UI language's grouping: `n.toLocaleString()` would follow

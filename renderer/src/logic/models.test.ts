@@ -6,7 +6,7 @@ import type { GateCheck } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
 import {
-  checkFigure, describeError, eventVersions, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
+  checkFigure, describeError, eventVersions, formatMoment, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
   type ModelVersion, type RunningTrial,
 } from './models.js';
 
@@ -146,4 +146,12 @@ test('an event\'s versions: a rollback or swap names the version it left; others
   assert.deepEqual(eventVersions({ version: 2, detail: { from: 3, reason: 'manual' } }), { from: 3, to: 2 });
   assert.deepEqual(eventVersions({ version: 3, detail: { checks: [] } }), { from: null, to: 3 });
   assert.deepEqual(eventVersions({ version: null, detail: { from: 'x' } }), { from: null, to: null });
+});
+
+test('a moment on the Models page is written as the UI language writes dates, to the second, never 01/12/2026', () => {
+  const at = '2026-12-01T03:37:52Z';
+  const hour = String(new Date(at).getHours()).padStart(2, '0');
+  assert.match(formatMoment(at, 'en'), new RegExp(`^\\d{1,2} (Nov|Dec) 2026, ${hour}:37:52$`));
+  assert.match(formatMoment(at, 'zh'), new RegExp(`^2026年1[12]月\\d{1,2}日 ${hour}:37:52$`));
+  assert.doesNotMatch(formatMoment(at, 'en'), /\d{2}\/\d{2}\/\d{4}/);
 });

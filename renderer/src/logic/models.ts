@@ -1,6 +1,7 @@
 // What the Models page shows, apart from React (docs/updates.md): how old the channel metadata is, each
 // model with the versions this device holds, a gate's figures in the units IT reads them in, and a
 // running canary or shadow trial's figures beside the bounds its verdict is judged on.
+import { formatDateTime } from './dateTime.js';
 import type { GateCheck, ModelUpdatesView } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts, RolloutStrategy } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
@@ -193,6 +194,6 @@ export function describeError(err: unknown): { code: string | null; message: str
   return { code: null, message: err instanceof Error ? err.message : String(err) };
 }
 
-/** A moment in the page's language, 24-hour local time. */
-export const formatMoment = (iso: string, language: 'zh' | 'en'): string =>
-  new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+/** A moment in the page's language, 24-hour local time, to the second (the UI's one date format:
+ *  logic/dateTime.ts; `01/12/2026` read as January in half the world). */
+export const formatMoment = (iso: string, language: 'zh' | 'en'): string => formatDateTime(iso, language, { seconds: true });
