@@ -127,6 +127,10 @@ test('screening: remembrance, foreign press, questions about what is coming, dri
   assert.equal(reason('明天的暴雨会不会导致水库超警？要不要提前转移下游群众？'), 'notice');
   assert.equal(reason('Will the storm surge hit the harbour tomorrow? Should we move the boats?'), 'notice');
   assert.equal(reason('Storm surge over the harbour wall now, is anyone still on the pier?'), undefined, 'a statement beside the question is a report');
+  // An event stated in its own clause before a question about what to do next is a report, not an enquiry.
+  assert.equal(reason('Chlorine leaking at the plant, should we evacuate?'), undefined);
+  assert.equal(reason('化工厂泄漏，要不要疏散？'), undefined);
+  assert.equal(reason('大坝管涌，明天会不会溃坝？'), undefined);
   assert.equal(reason('化工园区泄漏处置演练讲评会材料已发群里。', false, true), 'notice', 'papers about a drill that is over');
   assert.equal(reason('Debrief notes from the tunnel fire exercise attached.', false, true), 'notice');
   assert.equal(reason('Flood drill under way at the pumping station, two role-players trapped.', false, true), undefined, 'a drill in progress is read as its scenario');

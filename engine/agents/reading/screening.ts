@@ -138,6 +138,15 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
 }
 
 /** Whether every sentence of the text ends with a question mark (linear: one pass). */
+const CLAUSE_ENDS = new Set([',', '，', '、', '?', '？', '。', '.', '!', '！', ';', '；', '\n']);
+/** The clause around position `at`: from the punctuation before it to the punctuation after it (linear). */
+function clauseAround(lower: string, at: number): string {
+  let start = at, end = at;
+  while (start > 0 && !CLAUSE_ENDS.has(lower[start - 1] as string)) start--;
+  while (end < lower.length && !CLAUSE_ENDS.has(lower[end] as string)) end++;
+  return lower.slice(start, end);
+}
+
 function onlyQuestions(text: string): boolean {
   let sentence = false;
   let questions = 0;
@@ -186,8 +195,12 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const request = firstPhrase(text, lower, REQUESTS);
   const events = affirmedEvents(text, lower);
   // Only questions, about what is coming ("Is the typhoon expected next week?"): an enquiry, not a report.
+  // An event stated in a clause of its own is a report asking what to do ("大坝管涌，明天会不会溃坝？").
   const about = onlyQuestions(text) ? firstPhrase(text, lower, QUESTION_ABOUT_LATER) : undefined;
-  if (about) return { reason: 'notice', cue: about.phrase };
+  const stated = (at: number) => { const clause = clauseAround(lower, at); return !QUESTION_ABOUT_LATER.some((q) => clause.includes(q)); };
+  if (about && !events.some((e) => stated(e.at))) {
+    return { reason: 'notice', cue: about.phrase };
+  }
   const buying = firstPhrase(text, lower, PROCUREMENT);
   if (buying && events.length === 0) return { reason: 'notice', cue: buying.phrase };
   const test = firstPhrase(text, lower, TEST_MESSAGE);
