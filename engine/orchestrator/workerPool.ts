@@ -495,7 +495,10 @@ export class WorkerPool {
     const gone = exited.then(() => {
       clearTimeout(grace);
       this.exiting.delete(gone);
-      if (!this.closed) this.respawn();
+      // The replacement starts in turn with model reloads (reloadChain): one started mid-reload would load
+      // the models from before it and be left out of the reload's commit.
+      const started = this.reloadChain.then(() => (this.closed ? undefined : this.spawn().catch(() => this.respawn(1000))));
+      this.reloadChain = started.catch(() => undefined);
     });
     this.exiting.add(gone);
   }
