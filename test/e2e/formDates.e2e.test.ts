@@ -105,6 +105,11 @@ test('en: a re-run of an incident reported at -05:00 shows its time there, says 
   assert.equal(await page.getByTestId('calendar-previous').getAttribute('aria-label'), 'Previous month');
   assert.match(await calendar.locator('.calendar-help').textContent() ?? '', /Page Up\/Page Down the month/);
   await session.shot('calendar-en');
+  // The calendar button is a toggle by mouse too: a second click closes it (its pointerdown is not "outside").
+  await page.getByTestId('reported-at-calendar').click();
+  await calendar.waitFor({ state: 'detached' });
+  await page.getByTestId('reported-at-calendar').click();
+  await calendar.waitFor();
   await calendar.locator('td[data-date="2026-03-13"]').click();
   await calendar.waitFor({ state: 'detached' });
   assert.equal(await field.inputValue(), '13 Mar 2026, 23:40', 'the day changes, the time of day stays');

@@ -3,7 +3,7 @@
 // previous and next month buttons and a grid of days; arrows move a day or a week, Home/End to the week's
 // ends, PageUp/PageDown a month (with Shift a year), Enter or Space chooses, Esc closes. Names of months
 // and days come from the UI language (logic/dateTime.ts's locales), never from the browser's.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { WEEK_STARTS, addMonths, dayDate, monthGrid, moveByKey, today } from '../logic/calendar.js';
 import { UI_LOCALES } from '../logic/dateTime.js';
 import { useT } from '../i18n/i18n.js';
@@ -15,9 +15,12 @@ export interface CalendarPopupProps {
   onChoose(day: string): void;
   /** Closed without choosing (Esc, the close button, a click or Tab outside). */
   onClose(): void;
+  /** The button that opens it: a click there (or focus moving there) is its own toggle, not leaving the
+   *  pop-up, which would close it on pointerdown or blur, only for the button's click to open it again. */
+  opener?: RefObject<HTMLElement | null>;
 }
 
-export default function CalendarPopup({ selected, onChoose, onClose }: CalendarPopupProps) {
+export default function CalendarPopup({ selected, onChoose, onClose, opener }: CalendarPopupProps) {
   const { t, language } = useT();
   const locale = UI_LOCALES[language];
   const weekStart = WEEK_STARTS[language];
@@ -47,10 +50,13 @@ export default function CalendarPopup({ selected, onChoose, onClose }: CalendarP
   }, []);
   // A click anywhere outside closes it, as Tab out of it does (onBlur below).
   useEffect(() => {
-    const outside = (e: PointerEvent) => { if (rootRef.current && !rootRef.current.contains(e.target as Node)) onClose(); };
+    const outside = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (rootRef.current && !rootRef.current.contains(target) && !opener?.current?.contains(target)) onClose();
+    };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);
-  }, [onClose]);
+  }, [onClose, opener]);
 
   const onGridKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onChoose(focused); return; }
@@ -63,7 +69,7 @@ export default function CalendarPopup({ selected, onChoose, onClose }: CalendarP
       // Inside the field's <label>: a click here must not go on to the label's input (and close the pop-up).
       onClick={(e) => e.preventDefault()}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); } }}
-      onBlur={(e) => { if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) onClose(); }}>
+      onBlur={(e) => { if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node) && !opener?.current?.contains(e.relatedTarget as Node)) onClose(); }}>
       <div className="calendar-head">
         <button type="button" onClick={() => setFocused(addMonths(focused, -1))} aria-label={t('datePicker.previousMonth')} data-testid="calendar-previous">‹</button>
         <span id={titleId} className="calendar-title" aria-live="polite" data-testid="calendar-month">{names.month.format(dayDate(focused))}</span>

@@ -66,7 +66,7 @@ export function DateField({ value, onChange, label, withTime = false, name, test
       </button>
       {open && (
         <Suspense fallback={null}>
-          <CalendarPopup selected={calendarDay(value)} onChoose={choose} onClose={close} />
+          <CalendarPopup selected={calendarDay(value)} onChoose={choose} onClose={close} opener={buttonRef} />
         </Suspense>
       )}
       {problem && <span className="problem" role="alert" id={problemId} data-problem={problem} data-testid={testId ? `${testId}-problem` : undefined}>{t(`dateEntry.${problem}`, { example })}</span>}
