@@ -2,8 +2,9 @@
 // file beside the compiled library (dist/engine/knowledge/sops.json) so agent workers start without a YAML
 // parser's cold start (engine/knowledge/sopLibrary.ts, COMPILED_SOPS_FILE). A bad SOP fails the build.
 import { writeFileSync } from 'node:fs';
-import { COMPILED_SOPS_FILE, loadSops } from '../engine/knowledge/sopLibrary.js';
+import { COMPILED_SOPS_FILE, loadSops, sopSourceSha256, type CompiledSops } from '../engine/knowledge/sopLibrary.js';
 
 const library = loadSops();
-writeFileSync(COMPILED_SOPS_FILE, JSON.stringify([...library.values()]));
+const compiled: CompiledSops = { sourceSha256: sopSourceSha256(), sops: [...library.values()] };
+writeFileSync(COMPILED_SOPS_FILE, JSON.stringify(compiled));
 process.stdout.write(`SOP library: ${library.size} SOPs compiled to ${COMPILED_SOPS_FILE}\n`);

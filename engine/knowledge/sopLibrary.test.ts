@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadCompiledSops, loadSops, sopFor, sopLibrary, sopSchema, supplementsFor } from './sopLibrary.js';
+import { loadCompiledSops, loadSops, sopFor, sopLibrary, sopSchema, sopSourceSha256, supplementsFor } from './sopLibrary.js';
 
 const task = { id: 't', title: 'Do it', titleZh: '执行', unitKind: 'police', deadlineMin: 10, lifeSafety: 1, timeUrgency: 1 };
 const sop = (tasks: object[]) => ({
@@ -59,17 +59,20 @@ test('a supplement joins the SOPs of its types, is never an SOP itself, and may 
   }
 });
 
-test('the build\'s JSON library is the YAML library, and is what the engine loads; a bad one is refused', () => {
+test('the build\'s JSON library is the YAML library, and is what the engine loads; a stale or bad one is not used', () => {
   const fromYaml = loadSops();
-  assert.deepEqual([...loadCompiledSops().entries()], [...fromYaml.entries()], 'rebuilt with the YAML (npm run build)');
+  assert.deepEqual([...(loadCompiledSops() ?? new Map()).entries()], [...fromYaml.entries()], 'rebuilt with the YAML (npm run build)');
   assert.deepEqual([...sopLibrary().keys()], [...fromYaml.keys()]);
   const dir = mkdtempSync(join(tmpdir(), 'safe-sops-json-'));
   try {
-    const bad = [...fromYaml.values()].map((s) => (s.id === 'general' ? { ...s, phases: 'none' } : s));
-    writeFileSync(join(dir, 'sops.json'), JSON.stringify(bad));
-    assert.throws(() => loadCompiledSops(join(dir, 'sops.json')), /SOP .*sops\.json\[\d+\]: phases/);
-    writeFileSync(join(dir, 'sops.json'), JSON.stringify([...fromYaml.values()].filter((s) => s.id !== 'general')));
-    assert.throws(() => loadCompiledSops(join(dir, 'sops.json')), /has no general SOP/);
+    const file = join(dir, 'sops.json');
+    const write = (sops: unknown[], sourceSha256 = sopSourceSha256()) => writeFileSync(file, JSON.stringify({ sourceSha256, sops }));
+    write([...fromYaml.values()], 'a build from other YAML');
+    assert.equal(loadCompiledSops(file), null, 'built from other YAML: the YAML is read instead');
+    write([...fromYaml.values()].map((s) => (s.id === 'general' ? { ...s, phases: 'none' } : s)));
+    assert.throws(() => loadCompiledSops(file), /SOP .*sops\.json\[\d+\]: phases/);
+    write([...fromYaml.values()].filter((s) => s.id !== 'general'));
+    assert.throws(() => loadCompiledSops(file), /has no general SOP/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

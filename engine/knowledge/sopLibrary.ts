@@ -1,5 +1,6 @@
 // Standard operating procedures are data (engine/knowledge/sops/*.yaml), validated here at load: a typo
 // in an SOP fails loudly at start-up, not in the middle of an incident.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,17 +96,32 @@ export const COMPILED_SOPS_FILE = fileURLToPath(new URL('./sops.json', import.me
 
 let cached: Map<string, Sop> | undefined;
 
-/** The SOP library from its YAML folder (the source, and tests' own folders), checked. */
-export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
-  const entries = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => ({ name: file, value: parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
-  return checkedLibrary(entries, dir);
+/** The YAML folder's files, in order: the library's source. */
+function sopFiles(dir: string): Array<{ name: string; text: string }> {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/** The SOP library from the build's JSON (an array of SOPs, in the YAML folder's order), checked the same way. */
-export function loadCompiledSops(file = COMPILED_SOPS_FILE): Map<string, Sop> {
-  const values = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  if (!Array.isArray(values)) throw new Error(`SOP library ${file} is not a list of SOPs`);
-  return checkedLibrary(values.map((value: unknown, i) => ({ name: `${file}[${i}]`, value })), file);
+/** What the build's JSON records of its source, so a YAML edited since the build is never hidden by it. */
+export function sopSourceSha256(dir = DEFAULT_SOP_DIR): string {
+  const hash = createHash('sha256');
+  for (const { name, text } of sopFiles(dir)) hash.update(`${name}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+/** The SOP library from its YAML folder (the source, and tests' own folders), checked. */
+export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
+  return checkedLibrary(sopFiles(dir).map(({ name, text }) => ({ name, value: parse(text) as unknown })), dir);
+}
+
+/** The build's JSON: the source's hash and the SOPs (in the YAML folder's order). */
+export interface CompiledSops { sourceSha256: string; sops: unknown[] }
+
+/** The SOP library from the build's JSON, checked the same way; null when it was built from other YAML. */
+export function loadCompiledSops(file = COMPILED_SOPS_FILE, dir = DEFAULT_SOP_DIR): Map<string, Sop> | null {
+  const compiled = JSON.parse(readFileSync(file, 'utf8')) as Partial<CompiledSops>;
+  if (!Array.isArray(compiled.sops)) throw new Error(`SOP library ${file} is not a list of SOPs`);
+  if (compiled.sourceSha256 !== sopSourceSha256(dir)) return null;
+  return checkedLibrary(compiled.sops.map((value: unknown, i) => ({ name: `${file}[${i}]`, value })), file);
 }
 
 function checkedLibrary(entries: ReadonlyArray<{ name: string; value: unknown }>, source: string): Map<string, Sop> {
@@ -131,9 +147,10 @@ function checkedLibrary(entries: ReadonlyArray<{ name: string; value: unknown }>
   return sops;
 }
 
-/** The shipped library: the build's JSON when there is one, else the YAML (a checkout not yet built). */
+/** The shipped library: the build's JSON when it was built from the YAML as it is now, else the YAML (a
+ *  checkout not yet built, or SOPs edited since the build). */
 export function sopLibrary(): Map<string, Sop> {
-  cached ??= existsSync(COMPILED_SOPS_FILE) ? loadCompiledSops() : loadSops();
+  cached ??= (existsSync(COMPILED_SOPS_FILE) ? loadCompiledSops() : null) ?? loadSops();
   return cached;
 }
 
