@@ -8,6 +8,9 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Below a page (less a margin), one short read is the whole file; at or past it, read on (readAll). */
+const SHORT_READ_MAY_CONTINUE = 3072;
+
 /** A file of the real /proc or /sys: its descriptor, kept open, or missing (until forgetMissing). */
 type Kept = { fd: number } | null;
 
@@ -68,15 +71,17 @@ export class FileReader {
   }
 
   /** The whole file from offset 0, growing the buffer for a long one (a machine with many cores or
-   *  interfaces). A read that leaves room in the buffer reached the end: /proc and /sys give a file's text in
-   *  one read, and asking again past its end would make the kernel generate it a second time. */
+   *  interfaces). A short read of a small file reached its end: /proc and /sys give a small file's text in
+   *  one read, and asking again past its end would make the kernel generate it a second time. A file of
+   *  records (/proc/net/dev on a host with many interfaces) may come a page at a time, so past
+   *  SHORT_READ_MAY_CONTINUE bytes it is read until a read returns nothing. */
   private readAll(fd: number): number {
     let length = 0;
     for (;;) {
       const room = this.buf.length - length;
       const n = readSync(fd, this.buf, length, room, length);
       length += n;
-      if (n < room) return length;
+      if (n === 0 || (n < room && length < SHORT_READ_MAY_CONTINUE)) return length;
       if (length === this.buf.length) {
         const bigger = Buffer.allocUnsafe(this.buf.length * 2);
         this.buf.copy(bigger, 0, 0, length);
