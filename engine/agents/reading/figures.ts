@@ -477,32 +477,27 @@ const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start
  */
 function framedSentences(tokens: readonly Token[]): Uint8Array {
   const framed = new Uint8Array(tokens.length);
-  let start = 0;
-  let frame = false;
-  for (let k = 0; k <= tokens.length; k++) {
-    const t = tokens[k];
-    if (!t || (t.kind === 'break' && t.sentenceEnd)) {
-      if (frame) framed.fill(1, start, k);
-      start = k + 1;
-      frame = false;
-      continue;
-    }
-    if (hasRole(t, 'frame') || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in')) frame = true;
-  }
+  markSpans(tokens, framed, (t) => t.kind === 'break' && t.sentenceEnd,
+    (t, k) => hasRole(t, 'frame') || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in'));
   // A report said to be false ("Reports of 100 dead are false", 网传3人死亡的消息不实): its clause holds no count.
-  start = 0;
-  let denied = false;
+  markSpans(tokens, framed, (t) => t.kind === 'break' && t.clauseEnd, (t) => hasRole(t, 'denied'));
+  return framed;
+}
+
+/** Sets `marks` to 1 over every span (between two `ends`) that holds a token `marking` accepts. One pass. */
+function markSpans(tokens: readonly Token[], marks: Uint8Array, ends: (t: Token) => boolean, marking: (t: Token, k: number) => boolean): void {
+  let start = 0;
+  let marked = false;
   for (let k = 0; k <= tokens.length; k++) {
     const t = tokens[k];
-    if (!t || (t.kind === 'break' && t.clauseEnd)) {
-      if (denied) framed.fill(1, start, k);
+    if (!t || ends(t)) {
+      if (marked) marks.fill(1, start, k);
       start = k + 1;
-      denied = false;
+      marked = false;
       continue;
     }
-    if (hasRole(t, 'denied')) denied = true;
+    if (marking(t, k)) marked = true;
   }
-  return framed;
 }
 
 /** Whether the key at `k` opens its clause after "all" or 均/都 ("，均已遇难", "; all died"): it then names the count before. */
