@@ -72,11 +72,13 @@ interface PendingReload { requestId: number; resolve: (step: ReloadStep | null) 
 
 interface Slot {
   worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
-  /** Statistics requests waiting for this worker's answer, by request id. */
-  statsRequests: Map<number, (models: Record<string, ModelStats>) => void>;
-  /** Heap requests waiting for this worker's answer, by request id. */
-  heapRequests: Map<number, (heap: WorkerHeap | null) => void>;
+  /** Snapshot requests (statistics, heap) waiting for this worker's answer, by request id; called with
+   *  undefined when the worker leaves before answering. */
+  snapshotRequests: Map<number, (answer: WorkerSnapshot | undefined) => void>;
 }
+
+/** A worker's answer to a snapshot request (workerProtocol.ts). */
+type WorkerSnapshot = Extract<FromWorker, { type: 'inferenceStats' | 'heapUsage' }>;
 
 /**
  * Each agent worker's V8 young generation is capped: left at V8's default it grew to about 2.5 times the
@@ -142,12 +144,7 @@ export class WorkerPool {
   /** Inference statistics per model, summed over the workers that answer within a second (a worker busy
    *  in a long native call is left out of this snapshot rather than holding it up). */
   async inferenceStats(): Promise<Record<string, ModelStats>> {
-    const answers = await Promise.all(this.slots.filter((slot) => slot.ready).map((slot) => new Promise<Record<string, ModelStats>>((resolve) => {
-      const requestId = this.nextTaskId++;
-      const timer = setTimeout(() => { slot.statsRequests.delete(requestId); resolve({}); }, STATS_TIMEOUT_MS);
-      slot.statsRequests.set(requestId, (models) => { clearTimeout(timer); resolve(models); });
-      slot.worker.postMessage({ type: 'inferenceStats', requestId } satisfies ToWorker);
-    })));
+    const answers = await this.askEachWorker('inferenceStats', (answer) => answer?.type === 'inferenceStats' ? answer.models : {});
     const total: Record<string, ModelStats> = {};
     for (const models of answers) {
       for (const [key, s] of Object.entries(models)) {
@@ -161,11 +158,17 @@ export class WorkerPool {
   /** Each ready worker's V8 heap (null for one that does not answer within a second): where the engine's
    *  memory goes (bench:api prints it; docs/hardening.md#memory). */
   heapUsage(): Promise<Array<WorkerHeap | null>> {
-    return Promise.all(this.slots.filter((slot) => slot.ready).map((slot) => new Promise<WorkerHeap | null>((resolve) => {
+    return this.askEachWorker('heapUsage', (answer) => answer?.type === 'heapUsage' ? answer.heap : null);
+  }
+
+  /** Asks every ready worker for a snapshot and reads each answer with `read` (given undefined for a worker
+   *  that does not answer within STATS_TIMEOUT_MS or leaves first, so one busy worker never holds it up). */
+  private askEachWorker<T>(type: WorkerSnapshot['type'], read: (answer: WorkerSnapshot | undefined) => T): Promise<T[]> {
+    return Promise.all(this.slots.filter((slot) => slot.ready).map((slot) => new Promise<T>((resolve) => {
       const requestId = this.nextTaskId++;
-      const timer = setTimeout(() => { slot.heapRequests.delete(requestId); resolve(null); }, STATS_TIMEOUT_MS);
-      slot.heapRequests.set(requestId, (heap) => { clearTimeout(timer); resolve(heap); });
-      slot.worker.postMessage({ type: 'heapUsage', requestId } satisfies ToWorker);
+      const timer = setTimeout(() => { slot.snapshotRequests.delete(requestId); resolve(read(undefined)); }, STATS_TIMEOUT_MS);
+      slot.snapshotRequests.set(requestId, (answer) => { clearTimeout(timer); resolve(read(answer)); });
+      slot.worker.postMessage({ type, requestId } satisfies ToWorker);
     })));
   }
 
@@ -370,7 +373,7 @@ export class WorkerPool {
       ...(this.kept.size ? { keptSets: [...this.kept.values()].map(({ generation, modelsDir }) => ({ generation, modelsDir })) } : {}),
     };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
-    const slot: Slot = { worker, ready: false, statsRequests: new Map(), heapRequests: new Map() };
+    const slot: Slot = { worker, ready: false, snapshotRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
@@ -388,12 +391,9 @@ export class WorkerPool {
           this.dispatch();
         } else if (message.type === 'startFailed') {
           reject(new SafeError(message.error.code, message.error.message));
-        } else if (message.type === 'inferenceStats') {
-          slot.statsRequests.get(message.requestId)?.(message.models);
-          slot.statsRequests.delete(message.requestId);
-        } else if (message.type === 'heapUsage') {
-          slot.heapRequests.get(message.requestId)?.(message.heap);
-          slot.heapRequests.delete(message.requestId);
+        } else if (message.type === 'inferenceStats' || message.type === 'heapUsage') {
+          slot.snapshotRequests.get(message.requestId)?.(message);
+          slot.snapshotRequests.delete(message.requestId);
         } else if (message.type === 'reloaded' || message.type === 'reloadFailed') {
           this.finishReload(slot, message);
         } else {
@@ -486,8 +486,7 @@ export class WorkerPool {
     this.recycledWorkers++;
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined); // it is leaving: an error on its way out changes nothing
-    for (const answer of slot.statsRequests.values()) answer({});
-    for (const answer of slot.heapRequests.values()) answer(null);
+    for (const answer of slot.snapshotRequests.values()) answer(undefined);
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
     slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
     // A worker that does not exit by itself (stuck in a native call) is terminated.
