@@ -94,6 +94,9 @@ export const factsSchema = z.object({
   exposed: count.optional(),
   evacuated: count.optional(),
   directLossCny: nonNegative.optional(),
+  /** Area a wildfire has burned so far, as reported: grades it under the Forest Fire Prevention Regulations
+   *  (docs/taxonomy-and-severity.md). */
+  burnedAreaHa: nonNegative.max(10_000_000).optional(),
   populationDensityPerKm2: nonNegative.max(100_000).optional(),
   release: releaseSchema.optional(),
   weather: weatherSchema.optional(),

@@ -54,6 +54,8 @@ export const strategistSchema = z.object({
     seriousInjuries: severityCountSchema.optional(),
     directLossCny: severityCountSchema.optional(),
     evacuated: severityCountSchema.optional(),
+    /** A wildfire's burned area in hectares (the Forest Fire Prevention Regulations grade forest fires by it). */
+    burnedForestHa: severityCountSchema.optional(),
   }),
   /** The grading standard applied: Order 493 for production-safety accidents, the national plans for natural disasters (docs/taxonomy-and-severity.md). */
   severityStandard: z.enum(SEVERITY_STANDARDS),
@@ -81,7 +83,7 @@ export const strategistSchema = z.object({
 /** The physical facts the reading step takes from a report's words for the Field experts. */
 export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS',
   'release.massKg', 'release.durationMin', 'flood.breachWidthM', 'flood.headM', 'flood.polderAreaKm2', 'flood.rainMm',
-  'fire.fuelModel', 'fire.slopePct', 'fire.burningForMin', 'fire.distanceToCommunityM', 'place'] as const;
+  'fire.fuelModel', 'fire.slopePct', 'fire.burningForMin', 'fire.distanceToCommunityM', 'fire.burnedAreaHa', 'place'] as const;
 /** A place the report names with a distance: its direction is a compass bearing, the wind's (downwind,
  *  upwind), or not stated (null); it becomes a facts.places entry once the wind is known. */
 export const textPlaceSchema = z.object({

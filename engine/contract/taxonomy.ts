@@ -32,7 +32,7 @@ export const SEVERITY_LEVELS = ['I', 'II', 'III', 'IV'] as const;
 export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 
 /** The grading standards the Strategist applies (thresholds: engine/knowledge/severityStandards.ts). */
-export const SEVERITY_STANDARDS = ['order-493', 'national-earthquake-plan', 'national-geological-disaster-plan'] as const;
+export const SEVERITY_STANDARDS = ['order-493', 'national-earthquake-plan', 'national-geological-disaster-plan', 'forest-fire-regulations'] as const;
 export type SeverityStandard = (typeof SEVERITY_STANDARDS)[number];
 
 export const SEVERITY_COLOURS: Record<SeverityLevel, 'red' | 'orange' | 'yellow' | 'blue'> = {

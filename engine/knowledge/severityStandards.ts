@@ -16,6 +16,8 @@ export interface StandardDefinition {
   directLossCny?: Thresholds;
   /** People who must be moved away from a threat (险情 grading of the geological disaster plan). */
   evacuated?: Thresholds;
+  /** Area burned, in hectares: forest fires are graded by the forest area they damaged. */
+  burnedForestHa?: Thresholds;
   /** The plan's initial judgement from the magnitude, before casualty counts are known, by population density. */
   magnitude?: { moderatelyPopulated: Thresholds; denselyPopulated: Thresholds };
 }
@@ -36,12 +38,23 @@ export const STANDARD_DEFINITIONS: Readonly<Record<SeverityStandard, StandardDef
   'national-geological-disaster-plan': {
     deaths: [30, 10, 3], missingCountsAsDead: false, directLossCny: [10e6, 5e6, 1e6], evacuated: [1000, 500, 100],
   },
+  // Forest Fire Prevention Regulations (森林防火条例, State Council, 2008 revision), Article 40: forest fires by
+  // the forest area damaged (1 / 100 / 1000 ha), deaths and serious injuries, the worst of the three.
+  'forest-fire-regulations': {
+    deaths: [30, 10, 3], missingCountsAsDead: false, seriousInjuries: [100, 50, 10], burnedForestHa: [1000, 100, 1],
+  },
 };
 
-/** The standard that grades an incident of this type. Floods, wildfires and severe weather have plans of
- *  their own that are not encoded yet: until they are, they are graded by Order 493 and the result says so. */
+/** Anderson's (1982) grass models 1–3: a grass fire's area is not forest area, so the forest regulations'
+ *  area criterion does not grade it (grassland fires have regulations of their own, not encoded). */
+export const GRASS_FUEL_MODELS: ReadonlySet<number> = new Set([1, 2, 3]);
+
+/** The standard that grades an incident of this type. Floods and severe weather have national plans whose
+ *  levels are response levels, not grades (docs/taxonomy-and-severity.md): they are graded by Order 493's
+ *  thresholds and the result says so. */
 export function standardFor(type: IncidentType): SeverityStandard {
   if (type === 'earthquake') return 'national-earthquake-plan';
   if (type === 'landslide') return 'national-geological-disaster-plan';
+  if (type === 'wildfire') return 'forest-fire-regulations';
   return 'order-493';
 }

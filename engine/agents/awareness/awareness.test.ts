@@ -89,4 +89,14 @@ test('the physics grades too: a plume reaching thousands at AEGL-2 is level I be
   const deaths = runField(quake).quake!.estimatedFatalities.p50;
   assert.equal(q.severityFromPhysics?.severity, deaths >= 300 ? 'I' : deaths >= 50 ? 'II' : deaths >= 10 ? 'III' : 'IV');
   assert.equal(runAwareness(parseIncident({ text: 'x' }), strategist, { notComputed: [] }).severityFromPhysics, undefined, 'no physics, no estimate');
+  // A forest fire by the area it reaches at the forecast's horizon; a grass fire's area is not forest area.
+  const forest = parseIncident({ text: '山火', facts: { fire: { fuelModel: 4, midflameWindSpeedMps: 4, durationMin: 120 } } });
+  const forestField = runField(forest);
+  const areaHa = forestField.fire!.ellipse.areaHa;
+  const f = runAwareness(forest, { ...strategist, type: 'wildfire' } as StrategistResult, forestField);
+  assert.deepEqual([f.severityFromPhysics?.standard, f.severityFromPhysics?.severity], ['forest-fire-regulations', areaHa >= 1000 ? 'I' : areaHa >= 100 ? 'II' : areaHa >= 1 ? 'III' : 'IV']);
+  assert.ok(areaHa >= 1, `a chaparral fire under wind covers hectares in two hours (${areaHa} ha)`);
+  assert.match(f.severityFromPhysics?.basisZh ?? '', /森林防火条例/);
+  const grass = parseIncident({ text: '草地起火', facts: { fire: { fuelModel: 1, midflameWindSpeedMps: 4 } } });
+  assert.equal(runAwareness(grass, { ...strategist, type: 'wildfire' } as StrategistResult, runField(grass)).severityFromPhysics, undefined);
 });

@@ -23,7 +23,7 @@ export interface SeverityGrade {
   standard: SeverityStandard;
   isEstimate: boolean;
   confidence: number;
-  basis: { deaths?: Figure; seriousInjuries?: Figure; directLossCny?: Figure; evacuated?: Figure };
+  basis: { deaths?: Figure; seriousInjuries?: Figure; directLossCny?: Figure; evacuated?: Figure; burnedForestHa?: Figure };
   /** The standard's initial judgement from the event itself, when it gives one (an earthquake's magnitude). */
   initial?: { severity: SeverityLevel; basis: string };
 }
@@ -32,6 +32,8 @@ export interface EventFacts {
   magnitude?: number;
   /** Urban terrain is taken as densely populated for the earthquake plan's initial judgement. */
   denselyPopulated?: boolean;
+  /** The forest area a wildfire has burned (a grass fire's area is not forest: not given). */
+  burnedForestHa?: Figure;
 }
 
 const sum = (a: Figure | undefined, b: Figure | undefined, source: Figure['source']): Figure | undefined => {
@@ -49,12 +51,14 @@ export function gradeSeverity(figures: Figures, standard: SeverityStandard = 'or
   if (definition.seriousInjuries && figures.seriousInjuries) basis.seriousInjuries = figures.seriousInjuries;
   if (definition.directLossCny && figures.directLossCny) basis.directLossCny = figures.directLossCny;
   if (definition.evacuated && figures.evacuated) basis.evacuated = figures.evacuated;
+  if (definition.burnedForestHa && event.burnedForestHa) basis.burnedForestHa = event.burnedForestHa;
 
   let worst = 3;
   if (basis.deaths) worst = Math.min(worst, levelFor(definition.deaths, basis.deaths.value));
   if (basis.seriousInjuries && definition.seriousInjuries) worst = Math.min(worst, levelFor(definition.seriousInjuries, basis.seriousInjuries.value));
   if (basis.directLossCny && definition.directLossCny) worst = Math.min(worst, levelFor(definition.directLossCny, basis.directLossCny.value));
   if (basis.evacuated && definition.evacuated) worst = Math.min(worst, levelFor(definition.evacuated, basis.evacuated.value));
+  if (basis.burnedForestHa && definition.burnedForestHa) worst = Math.min(worst, levelFor(definition.burnedForestHa, basis.burnedForestHa.value));
 
   const sources = Object.values(basis).map((f) => f.source);
   let isEstimate = sources.length === 0 || sources.includes('estimate');

@@ -49,6 +49,18 @@ test('wildfire: fuel words map to Anderson (1982) models; slope in degrees becom
     'no distance stated for the fire: the nearest place named');
 });
 
+test('wildfire: the burned area in hectares, from 公顷, 亩, km² and acres; areas that are not burned are not read', () => {
+  const area = (text: string) => read(text)['fire.burnedAreaHa'];
+  assert.deepEqual([area('过火面积约50公顷'), area('過火面積已逾千公頃'), area('受害森林面积3000亩'), area('火场面积已扩大到1.2万亩'), area('过火面积约2平方公里')],
+    [50, 1000, 200, 800, 200]);
+  assert.deepEqual([area('The fire has now burned 3,400 hectares'), area('The Ridge Fire has burned more than 12,000 acres'), area('a 500-hectare bushfire'), area('about 40 ha have been scorched by the blaze')],
+    [3400, 4856.23, 500, 40]);
+  for (const text of ['垸区面积12平方公里，决口', '洪水淹没农田3000亩', 'The flood covered 300 hectares of farmland.', 'The fire is 2 km from a 300-hectare orchard.',
+    'Fire crews saved 40 hectares of vineyard.', '山火距离300公顷的保护区约2公里', '洪涝致农作物受害面积3000亩']) {
+    assert.equal(area(text), undefined, text);
+  }
+});
+
 test('release amount: the inventory and how long it leaked; rates, truck weights and a release still going are not', () => {
   assert.deepEqual(read('20吨液化石油气槽车侧翻，泄漏持续10分钟'), { 'release.massKg': 20000, 'release.durationMin': 10 });
   assert.deepEqual(read('槽罐车载有液氯25吨，已泄漏约半小时'), { 'release.massKg': 25000, 'release.durationMin': 30 });

@@ -6,13 +6,26 @@ import type { TextFact } from '../../contract/reading.js';
 import { SUBSTANCES } from '../../contract/substances.js';
 import { isWordChar, positions } from '../common/reportMarkers.js';
 import { placesFromText } from './places.js';
+import { parseChineseNumeral } from './numbers.js';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const ABOUT_ZH = '(?:约|約|近|达|達|为|為|已|已经|已經|了|有|仅|僅|超过|超過|大约|大約|扩大至|擴大至|扩大到|擴大到|增至|扩展至|擴展至|至|到)*';
 const ABOUT_EN = String.raw`(?:about |around |roughly |nearly |some |approximately |almost |over |more than |at least |an estimated |estimated )*`;
 const METRES_EN = String.raw`(?:m|metres?|meters?)(?![a-z²2/])`;
 
+/** Each pattern compiled once: they are built from a few markers and units, and compiling one at every
+ *  marker found made long reports slow (a report of repeated markers is part of the linear-time tests). */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) { re = new RegExp(source); compiled.set(source, re); }
+  return re;
+}
+
 type Found = TextFact | undefined;
+/** A number ending the text before a unit. */
+const NUM_AT_END = pattern(`${NUM}\\s*$`);
+const TONNAGE_NUMBER_AT_END = pattern(`${NUM}[ -]*(?:metric[ -])?$`);
 const fact = (name: TextFact['fact'], value: number, start: number, end: number): TextFact => ({ fact: name, value, span: [start, end] });
 /** The later statement wins: reports update themselves ("the breach has widened to 80 m"). */
 const later = (a: Found, b: Found): Found => (!a ? b : !b ? a : b.span[0] >= a.span[0] ? b : a);
@@ -24,11 +37,12 @@ function breachWidth(text: string, lower: string): Found {
   let found: Found;
   // "决口宽约200米", "口门宽度扩大至226米", "溃口长约60米" (a breach's length along the levee is its width).
   for (const marker of ['决口', '決口', '溃口', '潰口', '口门', '口門', '缺口']) {
+    const widthAfterMarker = pattern(`^${marker}(?:处|處)?(?:的)?(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每深高处處外以内內远遠])`);
     for (const at of positions(text, marker)) {
-      const m = new RegExp(`^${marker}(?:处|處)?(?:的)?(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每深高处處外以内內远遠])`).exec(text.slice(at, at + 24));
+      const m = widthAfterMarker.exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('flood.breachWidthM', Number(m[1]), at, at + m[0].length));
       // "一处宽200米的决口", "200米决口"
-      const b = new RegExp(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`).exec(text.slice(Math.max(0, at - 12), at));
+      const b = pattern(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`).exec(text.slice(Math.max(0, at - 12), at));
       if (b && !/[深高距]$/.test(text.slice(Math.max(0, at - b[0].length - 1), at - b[0].length))) found = later(found, fact('flood.breachWidthM', Number(b[1]), at - b[0].length, at + marker.length));
     }
   }
@@ -36,11 +50,11 @@ function breachWidth(text: string, lower: string): Found {
   for (const at of positions(lower, 'breach')) {
     if (isWordChar(lower[at - 1])) continue;
     const window = lower.slice(at, at + 48);
-    const after = new RegExp(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`).exec(window);
+    const after = pattern(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`).exec(window);
     if (after && (/width|widen|wide|grown|grew|across|long|opening|of$/.test(after[1] as string) || after[3]) && !/deep|depth|high|above|below|from|away|level|water/.test(after[1] as string)) {
       found = later(found, fact('flood.breachWidthM', Number(after[2]), at, at + after[0].length));
     }
-    const before = new RegExp(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`).exec(lower.slice(Math.max(0, at - 28), at));
+    const before = pattern(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`).exec(lower.slice(Math.max(0, at - 28), at));
     if (before) found = later(found, fact('flood.breachWidthM', Number(before[1]), at - before[0].length, at + 6));
   }
   return found && (found.value as number) > 0 && (found.value as number) <= 5000 ? found : undefined;
@@ -50,34 +64,38 @@ function breachWidth(text: string, lower: string): Found {
 function head(text: string, lower: string): Found {
   let found: Found;
   for (const marker of ['水位差', '水頭差', '水头差', '水头', '水頭', '水位落差']) {
+    const headAfterMarker = pattern(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每])`);
     for (const at of positions(text, marker)) {
-      const m = new RegExp(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每])`).exec(text.slice(at, at + 20));
+      const m = headAfterMarker.exec(text.slice(at, at + 20));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "外江水位高出垸内4米": the outside water above the inside, not above a warning mark.
   for (const marker of ['高出', '高于', '高於']) {
+    const aboveInsideZh = pattern(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)${ABOUT_ZH}\\s*${NUM}\\s*米`);
     for (const at of positions(text, marker)) {
       if (!/水位|江|河|湖/.test(text.slice(Math.max(0, at - 8), at))) continue;
-      const m = new RegExp(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)${ABOUT_ZH}\\s*${NUM}\\s*米`).exec(text.slice(at, at + 16));
+      const m = aboveInsideZh.exec(text.slice(at, at + 16));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "a head of 4 m", "head difference 3.5 m", "water level difference of 4 m".
   for (const marker of ['head', 'difference']) {
+    const headAfterWord = pattern(`^${marker}(?: difference)?(?: in (?:water )?levels?)?(?: across the breach)?(?: of| is| was| at|:)?\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker) || !/breach|levee|dike|dyke|polder|embankment|flood|river/.test(lower.slice(Math.max(0, at - 120), at + 80))) continue;
       if (marker === 'difference' && !/level\s+$|head\s+$/.test(lower.slice(Math.max(0, at - 8), at)) && !/^difference in (?:water )?levels?/.test(lower.slice(at, at + 32))) continue;
-      const m = new RegExp(`^${marker}(?: difference)?(?: in (?:water )?levels?)?(?: across the breach)?(?: of| is| was| at|:)?\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}`).exec(lower.slice(at, at + 56));
+      const m = headAfterWord.exec(lower.slice(at, at + 56));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "the river stands 4 m above the polder", "3 m higher than the land behind the levee".
   for (const marker of ['above', 'higher than']) {
+    const aboveInsideEn = pattern(`^${marker}\\s+(?:the\\s+)?(?:polder|land behind|landward|protected (?:area|side)|inside of the (?:levee|dike|dyke))\\b`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
-      const inside = new RegExp(`^${marker}\\s+(?:the\\s+)?(?:polder|land behind|landward|protected (?:area|side)|inside of the (?:levee|dike|dyke))\\b`).exec(lower.slice(at, at + 36));
-      const m = new RegExp(`${NUM}\\s*${METRES_EN}\\s+$`).exec(lower.slice(Math.max(0, at - 14), at));
+      const inside = aboveInsideEn.exec(lower.slice(at, at + 36));
+      const m = pattern(`${NUM}\\s*${METRES_EN}\\s+$`).exec(lower.slice(Math.max(0, at - 14), at));
       if (inside && m && /river|lake|water|sea|flood|outside|stands|is|lies/.test(lower.slice(Math.max(0, at - 48), at - m[0].length))) {
         found = later(found, fact('flood.headM', Number(m[1]), at - m[0].length, at + inside[0].length));
       }
@@ -99,7 +117,7 @@ function polderArea(text: string, lower: string): Found {
     if (!POLDER_ZH.test(text.slice(Math.max(0, at - 8), at))) continue;
     const window = text.slice(at, at + 20);
     for (const [unit, km2] of AREA_ZH) {
-      const m = new RegExp(`^面积${ABOUT_ZH}\\s*${NUM}\\s*${unit}`).exec(window);
+      const m = pattern(`^面积${ABOUT_ZH}\\s*${NUM}\\s*${unit}`).exec(window);
       if (m) { found = later(found, fact('flood.polderAreaKm2', Math.round(Number(m[1]) * km2 * 100) / 100, at, at + m[0].length)); break; }
     }
   }
@@ -107,7 +125,7 @@ function polderArea(text: string, lower: string): Found {
   for (const [unit, km2] of AREA_EN) {
     for (const at of positions(lower, unit)) {
       if (unit === 'ha' && !wordAt(lower, at, unit)) continue;
-      const m = new RegExp(`${NUM}\\s*$`).exec(lower.slice(Math.max(0, at - 12), at));
+      const m = NUM_AT_END.exec(lower.slice(Math.max(0, at - 12), at));
       if (m && POLDER_EN.test(lower.slice(Math.max(0, at - 48), at + unit.length + 16))) {
         found = later(found, fact('flood.polderAreaKm2', Math.round(Number(m[1]) * km2 * 100) / 100, at - m[0].length, at + unit.length));
       }
@@ -122,7 +140,7 @@ function rain(text: string, lower: string): Found {
     for (const at of positions(unit === 'mm' ? lower : text, unit)) {
       if (unit === 'mm' && (isWordChar(lower[at + 2]) || /^\s*(?:\/|per)/.test(lower.slice(at + 2, at + 8)))) continue;
       if (unit === '毫米' && /^\s*(?:\/|每)/.test(text.slice(at + 2, at + 4))) continue;
-      const m = new RegExp(`${NUM}\\s*$`).exec(text.slice(Math.max(0, at - 10), at));
+      const m = NUM_AT_END.exec(text.slice(Math.max(0, at - 10), at));
       if (!m) continue;
       // "降雨120毫米", "120 mm of rain", "rainfall totalled 95 mm".
       const rainy = unit === 'mm'
@@ -184,13 +202,13 @@ function slope(text: string, lower: string): Found {
   let found: Found;
   const pct = (value: number, unit: string) => (/度|°|deg/.test(unit) ? Math.round(Math.tan(value * Math.PI / 180) * 1000) / 10 : value);
   for (const at of positions(text, '坡度')) {
-    const m = new RegExp(`^坡度${ABOUT_ZH}\\s*${NUM}\\s*(度|°|%|％)`).exec(text.slice(at, at + 14));
+    const m = pattern(`^坡度${ABOUT_ZH}\\s*${NUM}\\s*(度|°|%|％)`).exec(text.slice(at, at + 14));
     if (m) found = later(found, fact('fire.slopePct', pct(Number(m[1]), m[2] as string), at, at + m[0].length));
   }
   for (const at of positions(lower, 'slope')) {
     if (isWordChar(lower[at - 1])) continue;
-    const after = new RegExp(`^slopes?\\s+(?:of\\s+)?${ABOUT_EN}${NUM}\\s*(%|percent|per cent|degrees?|°)`).exec(lower.slice(at, at + 40));
-    const before = new RegExp(`${NUM}\\s*(%|percent|per cent|-?degrees?|°)[ -]*$`).exec(lower.slice(Math.max(0, at - 16), at));
+    const after = pattern(`^slopes?\\s+(?:of\\s+)?${ABOUT_EN}${NUM}\\s*(%|percent|per cent|degrees?|°)`).exec(lower.slice(at, at + 40));
+    const before = pattern(`${NUM}\\s*(%|percent|per cent|-?degrees?|°)[ -]*$`).exec(lower.slice(Math.max(0, at - 16), at));
     if (after) found = later(found, fact('fire.slopePct', pct(Number(after[1]), after[2] as string), at, at + after[0].length));
     else if (before) found = later(found, fact('fire.slopePct', pct(Number(before[1]), before[2] as string), at - before[0].length, at + 5));
   }
@@ -198,8 +216,8 @@ function slope(text: string, lower: string): Found {
 }
 
 /** Minutes in "40分钟", "2小时", "半小时", "90 minutes", "2 hours", "half an hour". */
-const DURATION_ZH = new RegExp(`^${ABOUT_ZH}\\s*(?:${NUM}\\s*(?:个|個)?(小时|小時|钟头|鐘頭|分钟|分鐘|天)|(半)(?:个|個)?(小时|小時))`);
-const DURATION_EN = new RegExp(`^\\s*${ABOUT_EN}(?:${NUM}\\s*(hours?|hrs?|h|minutes?|mins?|days?)\\b|(half an hour|an hour))`);
+const DURATION_ZH = pattern(`^${ABOUT_ZH}\\s*(?:${NUM}\\s*(?:个|個)?(小时|小時|钟头|鐘頭|分钟|分鐘|天)|(半)(?:个|個)?(小时|小時))`);
+const DURATION_EN = pattern(`^\\s*${ABOUT_EN}(?:${NUM}\\s*(hours?|hrs?|h|minutes?|mins?|days?)\\b|(half an hour|an hour))`);
 function minutesZh(window: string): { min: number; length: number } | undefined {
   const m = DURATION_ZH.exec(window);
   if (!m) return undefined;
@@ -232,7 +250,7 @@ function burningFor(text: string, lower: string): Found {
     }
   }
   for (const at of positions(lower, ' ago')) {
-    const m = new RegExp(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`).exec(lower.slice(Math.max(0, at - 48), at));
+    const m = pattern(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`).exec(lower.slice(Math.max(0, at - 48), at));
     if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 80), at))) {
       found = later(found, fact('fire.burningForMin', Number(m[1]) * ((m[2] as string).startsWith('h') ? 60 : 1), at - m[0].length, at + 4));
     }
@@ -249,17 +267,19 @@ const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 100
 function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   let found: Found;
   for (const marker of ['距离', '距離', '距', '离', '離']) {
+    const communityDistanceZh = pattern(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|仅|僅|不足|约|約|大约|大約)*\\s*${NUM}\\s*(公里|千米|米)`);
     for (const at of positions(text, marker)) {
       if (!/火/.test(text.slice(Math.max(0, at - 6), at)) || (marker.length === 1 && /[距]/.test(text[at - 1] ?? ''))) continue;
-      const m = new RegExp(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|仅|僅|不足|约|約|大约|大約)*\\s*${NUM}\\s*(公里|千米|米)`).exec(text.slice(at, at + 24));
+      const m = communityDistanceZh.exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1), at, at + m[0].length));
     }
   }
   for (const marker of ['from', 'short of', 'away from']) {
+    const communityAfterMarker = pattern(`^${marker}\\s+(?:the\\s+)?(?:nearest\\s+|closest\\s+)?${COMMUNITY_EN}\\b`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
-      const after = new RegExp(`^${marker}\\s+(?:the\\s+)?(?:nearest\\s+|closest\\s+)?${COMMUNITY_EN}\\b`).exec(lower.slice(at, at + 40));
-      const before = new RegExp(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`).exec(lower.slice(Math.max(0, at - 20), at));
+      const after = communityAfterMarker.exec(lower.slice(at, at + 40));
+      const before = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`).exec(lower.slice(Math.max(0, at - 20), at));
       if (after && before && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) {
         found = later(found, fact('fire.distanceToCommunityM', Number(before[1]) * (DIST_UNITS[before[2] as string] ?? 1000), at - before[0].length, at + after[0].length));
       }
@@ -267,9 +287,10 @@ function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   }
   // "a housing estate 800 m to the east", "the village, 2 km away".
   for (const noun of ['estate', 'village', 'town', 'homes', 'houses', 'settlement', 'community', 'suburb']) {
+    const distanceAfterNoun = pattern(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\b`);
     for (const at of positions(lower, noun)) {
       if (!wordAt(lower, at, noun)) continue;
-      const m = new RegExp(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\b`).exec(lower.slice(at, at + 40));
+      const m = distanceAfterNoun.exec(lower.slice(at, at + 40));
       if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1000), at, at + m[0].length));
     }
   }
@@ -279,6 +300,51 @@ function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
     if (nearest) found = fact('fire.distanceToCommunityM', (nearest.value as { distanceM: number }).distanceM, nearest.span[0], nearest.span[1]);
   }
   return found;
+}
+
+/** Hectares per unit of area as reports write it (1 亩 is 1/15 ha; an acre 0.4047 ha). */
+const BURNED_UNITS_ZH: ReadonlyArray<[string, number]> = [['平方公里', 100], ['平方千米', 100], ['万亩', 10_000 / 15], ['萬畝', 10_000 / 15], ['亩', 1 / 15], ['畝', 1 / 15], ['万公顷', 10_000], ['萬公頃', 10_000], ['公顷', 1], ['公頃', 1]];
+const BURNED_UNITS_EN: ReadonlyArray<[string, number]> = [['hectares', 1], ['hectare', 1], ['ha', 1], ['acres', 0.40468564224], ['acre', 0.40468564224], ['square kilometres', 100], ['square kilometers', 100], ['sq km', 100], ['km²', 100], ['km2', 100]];
+const ZH_COUNT = '([0-9]+(?:\\.[0-9]+)?[万萬]?|[零〇一二两兩三四五六七八九十百千万萬]+)';
+/** The amount after a burned-area marker, one pattern per unit ("约50公顷", "已逾千公頃", "3000余亩"). */
+const BURNED_AMOUNTS_ZH: ReadonlyArray<[number, RegExp]> = BURNED_UNITS_ZH.map(([unit, ha]) => [ha, pattern(`^${ABOUT_ZH}(?:逾|超|超过|超過|近)?\\s*${ZH_COUNT}\\s*(?:余|餘|多)?\\s*${unit}`)]);
+const BURNED_MARKERS_ZH = ['过火面积', '過火面積', '受害森林面积', '受害森林面積', '火场面积', '火場面積', '烧毁林地', '燒毀林地', '烧毁森林', '燒毀森林', '过火林地', '過火林地'];
+/** The words that say an area is what the fire burned ("has burned 3,400 hectares", "a 12,000-acre fire"). */
+const BURNED_BEFORE_EN = /(?:burn(?:ed|t|ing)?|blackened|charred|scorched|consumed|destroyed|cover(?:s|ed|ing)?|spread (?:over|across)|gr[eo]wn? to|grew to|reached|(?:area|size|footprint)(?: of| is| was| at| now)?)\s+(?:now\s+)?(?:(?:about|around|roughly|nearly|some|approximately|approx\.?|almost|over|more than|at least|an estimated|estimated|well over|just over)\s+)*$/;
+const BURNED_AFTER_EN = /^(?:\s+(?:have|has|had)?\s*(?:been\s+)?(?:burn(?:ed|t)|blackened|charred|scorched|consumed|destroyed)|[ -]+(?:wild|bush|forest |brush |scrub )?(?:fire|blaze)\b)/;
+
+/** A wildfire's burned area, in hectares: "过火面积约50公顷", "過火面積已逾千公頃", "受害森林面积3000亩", "the
+ *  fire has burned 3,400 hectares", "a 12,000-acre fire". Grades forest fires (docs/taxonomy-and-severity.md). */
+function burnedArea(text: string, lower: string): Found {
+  let found: Found;
+  for (const marker of BURNED_MARKERS_ZH) {
+    for (const at of positions(text, marker)) {
+      const window = text.slice(at + marker.length, at + marker.length + 20);
+      for (const [ha, amount] of BURNED_AMOUNTS_ZH) {
+        const m = amount.exec(window);
+        if (!m) continue;
+        const written = m[1] as string;
+        const digits = /^([0-9.]+)([万萬]?)$/.exec(written);
+        const value = digits ? Number(digits[1]) * (digits[2] ? 10_000 : 1) : parseChineseNumeral(written);
+        if (value !== undefined) found = later(found, fact('fire.burnedAreaHa', Math.round(value * ha * 100) / 100, at, at + marker.length + m[0].length));
+        break;
+      }
+    }
+  }
+  for (const [unit, ha] of BURNED_UNITS_EN) {
+    for (const at of positions(lower, unit)) {
+      if (!wordAt(lower, at, unit) && !/^-/.test(lower.slice(at + unit.length, at + unit.length + 1))) continue;
+      const m = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ -]*$/.exec(lower.slice(Math.max(0, at - 16), at));
+      if (!m) continue;
+      const start = at - m[0].length;
+      const before = lower.slice(Math.max(0, start - 48), start);
+      const after = lower.slice(at + unit.length, at + unit.length + 40);
+      if (!BURNED_BEFORE_EN.test(before) && !BURNED_AFTER_EN.test(after)) continue;
+      if (!FIRE_CUE.test(lower.slice(Math.max(0, start - 120), at + unit.length + 40))) continue;
+      found = later(found, fact('fire.burnedAreaHa', Math.round(Number((m[1] as string).replace(/,/g, '')) * ha * 100) / 100, start, at + unit.length));
+    }
+  }
+  return found && (found.value as number) > 0 && (found.value as number) <= 10_000_000 ? found : undefined;
 }
 
 // ---- A release's amount: the inventory (mass) and how long it leaked ----
@@ -301,7 +367,7 @@ function mass(text: string, lower: string): Found {
       const end = at + unit.length;
       // Not a rate, a ship's class or a vehicle's weight: "吨/小时", "5万吨级", "吨位".
       if (/^(?:\/|每|级|級|位|重|的货车|的貨車)/.test(text.slice(end, end + 4))) continue;
-      const m = new RegExp(`${NUM}\\s*$`).exec(text.slice(Math.max(0, at - 10), at));
+      const m = NUM_AT_END.exec(text.slice(Math.max(0, at - 10), at));
       if (!m) continue;
       const start = at - m[0].length;
       const afterName = folded.slice(end, end + 8).replace(/^(?:的)?/, '');
@@ -315,7 +381,7 @@ function mass(text: string, lower: string): Found {
     const kg = unit.startsWith('k') ? 1 : 1000;
     for (const at of positions(lower, unit)) {
       if (!wordAt(lower, at, unit)) continue;
-      const m = new RegExp(`${NUM}[ -]*(?:metric[ -])?$`).exec(lower.slice(Math.max(0, at - 16), at));
+      const m = TONNAGE_NUMBER_AT_END.exec(lower.slice(Math.max(0, at - 16), at));
       if (!m) continue;
       const after = lower.slice(at + unit.length, at + unit.length + 40);
       if (/^\s*(?:\/|per\b)/.test(after)) continue;
@@ -371,6 +437,6 @@ export function hazardFactsFromText(text: string): TextFact[] {
   const lower = text.toLowerCase();
   const fuel = fuelModel(text, lower);
   return [breachWidth(text, lower), head(text, lower), polderArea(text, lower), rain(text, lower),
-    fuel, slope(text, lower), burningFor(text, lower), distanceToCommunity(text, lower, fuel), mass(text, lower), duration(text, lower)]
+    fuel, slope(text, lower), burningFor(text, lower), distanceToCommunity(text, lower, fuel), burnedArea(text, lower), mass(text, lower), duration(text, lower)]
     .filter((f): f is TextFact => f !== undefined);
 }

@@ -8,10 +8,10 @@ import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { PRIORITY_FACTORS, sopFor, supplementsFor, type PriorityFactor, type SopObjective } from '../../knowledge/sopLibrary.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
-import type { Figures, ReportReading } from '../../contract/reading.js';
+import type { Figure, Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from '../common/severityGrade.js';
 import { firstAffirmed } from '../common/reportMarkers.js';
-import { standardFor } from '../../knowledge/severityStandards.js';
+import { GRASS_FUEL_MODELS, standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
 /** Below this fused probability no type fits with confidence and the incident is `other`. */
@@ -92,6 +92,16 @@ function hazmatOverTraffic(best: IncidentType, scores: TypeScores, incident: Inc
   return 'hazmat_release';
 }
 
+/** The forest area a wildfire has burned, stated or read from the report (a stated one wins); none for a
+ *  fire the form or the report puts in grass, which the forest regulations do not grade by area. */
+function burnedForest(incident: Incident, reading: ReportReading): Figure | undefined {
+  const fuel = incident.facts.fire?.fuelModel ?? (reading.facts.find((f) => f.fact === 'fire.fuelModel')?.value as number | undefined);
+  if (fuel !== undefined && GRASS_FUEL_MODELS.has(fuel)) return undefined;
+  if (incident.facts.burnedAreaHa !== undefined) return { value: incident.facts.burnedAreaHa, source: 'fact' };
+  const read = reading.facts.find((f) => f.fact === 'fire.burnedAreaHa');
+  return read ? { value: read.value as number, source: 'text', span: read.span } : undefined;
+}
+
 /** `reading`: the reading step's figures and language (the pipeline runs it first). */
 export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
   const hazardWords = affirmedHazards(incident.text);
@@ -102,7 +112,7 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
   const { figures } = reading;
   // An earthquake's magnitude, stated or read from the report, gives the plan's initial judgement.
   const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);
-  const grade = gradeSeverity(figures, standardFor(type), { magnitude, denselyPopulated: incident.facts.terrain === 'urban' });
+  const grade = gradeSeverity(figures, standardFor(type), { magnitude, denselyPopulated: incident.facts.terrain === 'urban', burnedForestHa: burnedForest(incident, reading) });
   const sop = sopFor(type);
   // The relief plan's objective (shelter and basic needs) when anyone is relocated or stranded (docs/plan.md).
   const displaced = (figures.evacuated?.value ?? 0) + (figures.stranded?.value ?? 0) + (incident.facts.evacuated ?? 0) > 0;

@@ -147,6 +147,26 @@ test('a landslide is graded by the geological disaster plan: deaths, direct loss
   assert.equal(gradeSeverity({ evacuated: { value: 1200, source: 'text' } }, 'order-493').severity, 'IV', 'Order 493 does not grade by evacuation');
 });
 
+test('a wildfire is graded by the forest fire regulations: burned forest area, deaths, serious injuries; a grass fire not by area', () => {
+  const fire = (text: string, facts: Record<string, unknown> = {}) => {
+    const incident = parseIncident({ text, facts });
+    return strategize(incident, scoresFor('wildfire', 0.8), readReport(incident));
+  };
+  const burned = fire('山林大火持續延燒，過火面積已逾千公頃，目前有2名消防員失聯。');
+  assert.deepEqual([burned.severityStandard, burned.severity, burned.severityBasis.burnedForestHa?.value, burned.severityBasis.burnedForestHa?.source],
+    ['forest-fire-regulations', 'I', 1000, 'text'], '1 000 ha of forest is 特别重大 whatever the casualties');
+  assert.ok(burned.severityBasis.burnedForestHa?.span, 'the area keeps where the report says it');
+  assert.equal(fire('某林场发生森林火灾，过火面积约50公顷，2名扑火队员被烧伤。').severity, 'III', '1–100 ha is 较大');
+  assert.equal(fire('The forest fire has burned 300 hectares; no injuries.').severity, 'II', '100–1 000 ha is 重大');
+  assert.equal(fire('Forest fire in the state park, 0.5 hectares burned, contained.').severity, 'IV', 'under 1 ha is 一般');
+  assert.equal(fire('Grass fire, 300 hectares burned, no injuries.').severity, 'IV', 'a grass fire is not graded by forest area');
+  assert.equal(fire('山火，扑火队员8人遇难').severity, 'III', 'deaths grade as under Order 493');
+  assert.equal(fire('Forest fire reported.', { burnedAreaHa: 150 }).severityBasis.burnedForestHa?.source, 'fact', 'a stated area is used');
+  assert.equal(fire('Forest fire has burned 2,000 hectares.', { burnedAreaHa: 50 }).severity, 'III', 'a stated area wins over the text');
+  assert.equal(gradeSeverity({}, 'forest-fire-regulations', { burnedForestHa: { value: 99.9, source: 'text' } }).severity, 'III');
+  assert.equal(gradeSeverity({}, 'forest-fire-regulations', { burnedForestHa: { value: 100, source: 'text' } }).severity, 'II', 'the regulation counts its bound in (以上, 含本数)');
+});
+
 test('a crash that releases its load is answered hazmat_release, the crash kept as a secondary hazard', () => {
   const incident = parseIncident({ text: 'Tanker crash on the G4, corrosive liquid leaking onto the road, driver trapped' });
   const s = strategize(incident, scoresFor('traffic_accident', 0.7, 'hazmat_release', 0.2), readReport(incident));

@@ -5,7 +5,7 @@ import { countText } from '../logic/dateTime.js';
 /** What it is, how bad, how sure, and why: the first thing a commander reads. */
 export function StrategistCard({ strategist, physics }: { strategist: StrategistResult; physics?: AwarenessResult['severityFromPhysics'] }) {
   const { t, language } = useT();
-  const basis = Object.entries(strategist.severityBasis) as Array<['deaths' | 'seriousInjuries' | 'directLossCny' | 'evacuated', { value: number; source: 'fact' | 'text' | 'estimate'; lowerBound?: boolean }]>;
+  const basis = Object.entries(strategist.severityBasis) as Array<[keyof StrategistResult['severityBasis'], { value: number; source: 'fact' | 'text' | 'estimate'; lowerBound?: boolean }]>;
   return (
     <section className="card strategist" aria-labelledby="strategist-title">
       <h2 id="strategist-title">{t('card.type')}</h2>

@@ -564,4 +564,8 @@ export const en: Record<MessageKey, string> = {
   'datePicker.nextMonth': 'Next month',
   'datePicker.close': 'Close calendar',
   'datePicker.help': 'Arrow keys change the day, Page Up/Page Down the month, Enter chooses, Esc closes.',
+  // Forest fires graded by the burned area (docs/taxonomy-and-severity.md)
+  'reading.fact.fire.burnedAreaHa': '{{value}} ha burned',
+  'card.basis.burnedForestHa': '{{value}} ha of forest burned ({{source}})',
+  'card.standard.forest-fire-regulations': 'Forest Fire Prevention Regulations (2008 revision, Article 40)',
 };

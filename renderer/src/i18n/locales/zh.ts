@@ -562,5 +562,9 @@ export const zh = {
   'datePicker.nextMonth': '下个月',
   'datePicker.close': '关闭日历',
   'datePicker.help': '方向键换日，翻页键（PgUp/PgDn）换月，回车键选定，Esc 键关闭。',
+  // Forest fires graded by the burned area (docs/taxonomy-and-severity.md)
+  'reading.fact.fire.burnedAreaHa': '过火面积 {{value}} 公顷',
+  'card.basis.burnedForestHa': '过火林地 {{value}} 公顷（{{source}}）',
+  'card.standard.forest-fire-regulations': '《森林防火条例》（2008年修订，第四十条）',
 } as const;
 export type MessageKey = keyof typeof zh;
