@@ -167,6 +167,13 @@ test('a wildfire is graded by the forest fire regulations: burned forest area, d
   assert.equal(gradeSeverity({}, 'forest-fire-regulations', { burnedForestHa: { value: 100, source: 'text' } }).severity, 'II', 'the regulation counts its bound in (以上, 含本数)');
 });
 
+test('过火面积 (burned area), written in every fire report, is no evidence of a wildfire', () => {
+  const mall = parseIncident({ text: '商业综合体地下一层超市起火，过火面积约800平方米，3人受伤。' });
+  assert.equal(strategize(mall, scoresFor('wildfire', 0.45, 'structure_fire', 0.4), readReport(mall)).type, 'structure_fire');
+  const forest = parseIncident({ text: '山火过火面积约50公顷。' });
+  assert.equal(strategize(forest, scoresFor('wildfire', 0.45, 'structure_fire', 0.4), readReport(forest)).type, 'wildfire', '山火 still is');
+});
+
 test('a crash that releases its load is answered hazmat_release, the crash kept as a secondary hazard', () => {
   const incident = parseIncident({ text: 'Tanker crash on the G4, corrosive liquid leaking onto the road, driver trapped' });
   const s = strategize(incident, scoresFor('traffic_accident', 0.7, 'hazmat_release', 0.2), readReport(incident));
