@@ -426,7 +426,7 @@ const isAnd = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'brea
 const isTradeNoun = (t: Token | undefined) => t?.kind === 'break' && t.word && t.text.length >= 6 && t.text.endsWith('ers') && !NOT_TRADE_NOUNS.has(t.text);
 const NOT_TRADE_NOUNS = new Set(['containers', 'trailers', 'tankers', 'cylinders', 'towers', 'boilers', 'transformers', 'computers', 'heaters', 'shelters', 'layers', 'meters',
   'liters', 'centimeters', 'millimeters', 'kilometers', 'papers', 'letters', 'numbers', 'orders', 'matters', 'waters', 'rivers', 'borders', 'corners', 'chambers', 'quarters',
-  'headquarters', 'others', 'powers', 'flowers', 'members', 'trailers', 'lorries', 'dumpers', 'loaders', 'tractors', 'helicopters', 'engines', 'ladders', 'barriers', 'filters',
+  'headquarters', 'others', 'powers', 'flowers', 'members', 'lorries', 'dumpers', 'loaders', 'tractors', 'helicopters', 'engines', 'ladders', 'barriers', 'filters',
   'sliders', 'rafters', 'girders', 'boulders', 'centers', 'theaters', 'shutters', 'dampers', 'markers', 'stickers', 'posters', 'folders', 'printers', 'monitors', 'speakers',
   'chargers', 'burners', 'reactors', 'covers', 'floors', 'doors', 'hours', 'years', 'users', 'offers', 'answers', 'timbers', 'lockers', 'hangers', 'coolers', 'dryers', 'mixers']);
 
@@ -439,7 +439,7 @@ const EN_NUMBERED_THINGS = new Set(['no', 'number', 'nos', 'unit', 'ward', 'rout
   'shaft', 'junction', 'exit', 'pier', 'bay', 'berth', 'tower', 'zone', 'sector', 'lane', 'highway', 'interstate', 'road', 'runway', 'terminal', 'track', 'engine', 'ladder',
   'squad', 'medic', 'station', 'battalion', 'district', 'phase', 'stage', 'grade', 'category', 'class', 'apartment', 'flat', 'house', 'plot', 'pit', 'well', 'reactor',
   'tank', 'boiler', 'kiln', 'hall', 'wing', 'day', 'week', 'hole', 'mile', 'kilometre', 'kilometer', 'km', 'post', 'marker', 'page', 'item', 'version', 'channel', 'ch',
-  'pump', 'truck', 'rescue', 'ambulance', 'car', 'coach', 'carriage', 'deck', 'tier', 'bed', 'box', 'area', 'camp', 'site', 'well', 'storey', 'floor', 'act', 'section']);
+  'pump', 'truck', 'rescue', 'ambulance', 'car', 'coach', 'carriage', 'deck', 'tier', 'bed', 'box', 'area', 'camp', 'site', 'storey', 'floor', 'act', 'section']);
 
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
