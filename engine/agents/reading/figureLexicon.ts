@@ -49,6 +49,17 @@ const noun = (figure: FigureName, ...phrases: string[]) => phrases.map((p) => [p
 const light = (...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure: 'injuries', light: true }] as const);
 const each = (role: LexiconRole, ...phrases: string[]) => phrases.map((p) => [p, role] as const);
 
+/** Zeros in Chinese built from their parts: a negation (无, 暂无, 未发现, 没有), 人员 or nothing, the figure's word,
+ *  and 报告 or 情况 or nothing (暂无人员中毒报告, 未发现人员被困, 无人员失联情况). */
+function zhZeroPhrases(): Array<readonly [string, LexiconRole]> {
+  const nouns: ReadonlyArray<readonly [string, FigureName[]]> = [['伤亡', ['deaths', 'injuries']], ['傷亡', ['deaths', 'injuries']], ['受伤', ['injuries']], ['受傷', ['injuries']],
+    ['中毒', ['injuries']], ['死亡', ['deaths']], ['被困', ['trapped']], ['受困', ['trapped']], ['失联', ['missing']], ['失聯', ['missing']], ['失踪', ['missing']], ['失蹤', ['missing']]];
+  const negations = ['无', '無', '暂无', '暫無', '尚无', '尚無', '未有', '没有', '沒有', '未发现', '未發現', '暂未发现', '暫未發現', '未见', '未見', '未接到', '暂未接到', '暫未接到'];
+  const middles = ['', '人员', '人員'];
+  const ends = ['', '报告', '報告', '情况', '情況'];
+  return nouns.flatMap(([noun, figures]) => negations.flatMap((n) => middles.flatMap((m) => ends.map((e) => [`${n}${m}${noun}${e}`, { role: 'zero', figures }] as const))));
+}
+
 /** Chinese phrases, matched character by character (longest first). */
 export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('deaths', '死亡', '遇难', '罹难', '罹難', '身亡', '丧生', '喪生', '遇難', '殒命', '死', '亡', '死亡人数', '遇难人数', '罹难人数', '死亡人數', '遇難人數',
@@ -79,7 +90,7 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'person' }, '名', '人', '位', '人员', '人員', '群众', '群眾', '居民', '村民', '工人', '矿工', '礦工', '乘客', '学生', '學生', '游客', '遊客',
     '司乘人员', '司乘人員', '司机', '司機', '员工', '員工', '职工', '職工', '师生', '師生', '旅客', '船员', '船員', '渔民', '漁民', '消防员', '消防員', '民警', '儿童', '兒童',
     '老人', '登山客', '名群众', '人次', '男子', '女子', '男童', '女童', '孩子', '小孩', '妇女', '婦女', '施工人员', '施工人員',
-    '作业人员', '作業人員', '行人',
+    '作业人员', '作業人員', '行人', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主',
     // People named by where they live or what befell them (撤離民眾五千八百人).
     '民众', '民眾', '市民', '灾民', '災民', '百姓', '老百姓', '住民', '乡民', '鄉民', '镇民', '鎮民', '工作人员', '工作人員', '工友', '患者', '病人', '病患', '居民群众', '居民群眾'),
   ...each({ role: 'fill' }, '个', '個', '口', '已', '已经', '已經', '共', '共计', '共計', '计', '計', '约', '約', '近', '达', '達', '已达', '已達', '为', '為', '至', '是',
@@ -104,6 +115,10 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'denied' }, '不实', '不實', '失实', '失實', '不属实', '不屬實', '谣言', '謠言', '辟谣', '闢謠', '虚假', '虛假', '假消息', '系误传', '係誤傳', '误传', '誤傳', '并无此事', '並無此事'),
   // A plan or a possibility. A present need (需紧急转移300人) stays a count: the geological plan grades on it.
   ...each({ role: 'modal' }, '可能需要', '可能需', '或需', '预计需要', '預計需要', '预计需', '預計需', '将', '將', '拟', '擬', '计划', '計劃', '准备', '準備'),
+  // Words that start with a figure's character and mean something else (重型 heavy-duty, 重大 major, 伤心 sad):
+  // read whole, so their first character is never taken for the figure.
+  ...each({ role: 'stop' }, '重型', '重卡', '重载', '重載', '重大', '重点', '重點', '重要', '重新', '重量', '重复', '重複', '重庆', '重慶', '重建', '重启', '重啟', '重视', '重視',
+    '伤心', '傷心', '死角', '死胡同'),
   ...each({ role: 'agent' }, '由', '经', '經', '拨打', '撥打', '呼叫', '致电', '致電'),
   ...each({ role: 'earlier' }, '初报', '初報', '此前', '最初', '早前', '前期报', '原报', '原報', '初步报告', '初步報告', '上报', '上報', '原先', '原来', '原來'),
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.
@@ -115,6 +130,7 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'money' }, '元', '人民币', '人民幣'),
   ...each({ role: 'multiplier', factor: 1e4 }, '万', '萬'),
   ...each({ role: 'multiplier', factor: 1e8 }, '亿', '億'),
+  ...zhZeroPhrases(),
   ...each({ role: 'zero', figures: ['deaths', 'injuries'] }, '无人员伤亡', '無人員傷亡', '未造成人员伤亡', '未造成人員傷亡', '暂无人员伤亡', '暫無人員傷亡', '没有人员伤亡', '沒有人員傷亡', '无人伤亡', '無人傷亡',
     '暂无伤亡', '暫無傷亡', '无伤亡', '無傷亡', '未造成伤亡', '未造成傷亡', '未有人员伤亡', '未有人員傷亡', '没有造成人员伤亡', '沒有造成人員傷亡'),
   ...each({ role: 'zero', figures: ['deaths'] }, '暂无死亡报告', '暫無死亡報告', '无死亡报告', '無死亡報告', '暂无死亡', '暫無死亡', '无人死亡', '無人死亡', '无人员死亡', '無人員死亡', '暂无人员死亡', '暫無人員死亡', '未造成人员死亡', '未造成人員死亡'),
@@ -127,16 +143,48 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...each({ role: 'zero', figures: ['missing'] }, '无人失联', '無人失聯', '暂无人员失联', '暫無人員失聯', '无人失踪', '無人失蹤'),
 ];
 
+/** Zeros as news and dispatch write them: "no" or "no reports of", "no reported", "no known" before a casualty
+ *  noun, with or without "reported" or "so far" after it ("No reports of casualties", "no injuries reported"). */
+function zeroPhrases(): Array<readonly [string, LexiconRole]> {
+  const nouns: ReadonlyArray<readonly [string, FigureName[]]> = [['casualties', ['deaths', 'injuries']], ['injuries', ['injuries']], ['deaths', ['deaths']],
+    ['fatalities', ['deaths']], ['loss of life', ['deaths']], ['one hurt', ['injuries']], ['one injured', ['injuries']], ['people trapped', ['trapped']]];
+  const before = ['no', 'no reports of', 'no report of', 'no reported', 'no known', 'no immediate reports of', 'no immediate', 'no confirmed', 'there were no', 'there are no',
+    'there have been no', 'there has been no', 'no sign of'];
+  const after = ['', ' reported', ' so far', ' have been reported', ' were reported', ' has been reported', ' at this stage', ' at this time'];
+  const people: ReadonlyArray<readonly [string, FigureName[]]> = [['hurt', ['injuries']], ['injured', ['injuries']], ['harmed', ['injuries']], ['killed', ['deaths']],
+    ['trapped', ['trapped']], ['missing', ['missing']], ['killed or injured', ['deaths', 'injuries']], ['hurt or killed', ['deaths', 'injuries']], ['injured or killed', ['deaths', 'injuries']]];
+  // "nobody hurt", "no-one was injured", "no one has been killed"
+  const nobody = ['no one', 'nobody', 'no-one'].flatMap((n) => ['', ' was', ' were', ' is', ' has been', ' had been', ' appears to have been', ' reported'].map((v) => `${n}${v}`));
+  return [
+    ...nouns.flatMap(([noun, figures]) => before.flatMap((b) => after.map((a) => [`${b} ${noun}${a}`, { role: 'zero', figures }] as const))),
+    ...people.flatMap(([verb, figures]) => nobody.map((n) => [`${n} ${verb}`, { role: 'zero', figures }] as const)),
+  ];
+}
+
 /** English phrases, matched word by word on lower-cased words (longest first). */
 export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
-    'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost'),
+    'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost',
+    // the same in other news and dispatch wording (UK, US, Indian and Australian English)
+    'life', 'declared dead', 'found dead', 'succumbed', 'succumbed to their injuries', 'succumbed to his injuries', 'succumbed to her injuries', 'succumbed to injuries',
+    'did not survive', 'killed outright', 'dead on arrival', 'fatal injuries', 'fatally injured', 'deceased persons'),
   ...noun('deaths', 'bodies', 'body', 'victims', 'bodies of', 'remains of'),
   ...key('seriousInjuries', 'serious', 'seriously injured', 'seriously hurt', 'seriously', 'critical condition', 'critically injured', 'critically', 'serious injuries',
     'severely injured', 'badly injured', 'in critical condition', 'critical', 'serious condition', 'in serious condition', 'life-threatening injuries',
-    'gravely injured', 'badly hurt', 'crit'),
+    'gravely injured', 'badly hurt', 'crit',
+    // with the article, and care that says how serious it is
+    'in a critical condition', 'a critical condition', 'in a serious condition', 'a serious condition', 'critical but stable', 'intensive care', 'in intensive care',
+    'icu', 'in icu', 'in the icu', 'critical care', 'in critical care', 'serious but stable', 'serious but stable condition', 'life-threatening', 'critically ill',
+    'with serious injuries', 'with critical injuries', 'with life-threatening injuries', 'with severe injuries', 'severe injuries', 'severe burns', 'serious burns'),
   ...key('injuries', 'injured', 'injuring', 'injuries', 'injury', 'hurt', 'wounded', 'wounding', 'inj', 'casualties', 'hospitalised', 'hospitalized', 'hospitalization',
-    'treated', 'to hospital', 'in hospital', 'smoke inhalation', 'burns', 'burned', 'burnt', 'injures', 'hurting',
+    'treated', 'to hospital', 'in hospital', 'smoke inhalation',
+    // where the injured are taken, in UK, US, Indian and Australian English
+    'airlifted to hospital', 'flown to hospital', 'airlifted to a hospital', 'to a & e', 'a & e', 'to casualty', 'emergency room', 'emergency department', 'to the er', 'in the er', 'hospital treatment', 'needing treatment',
+    'medical treatment', 'needing hospital treatment', 'casualty', 'admitted', 'transported', 'stable condition', 'a stable condition', 'in a stable condition',
+    // symptoms a report names instead of "injured"
+    'breathing difficulties', 'difficulty breathing', 'breathing problems', 'respiratory problems', 'respiratory distress', 'chest pains', 'eye irritation',
+    'nausea', 'dizziness', 'vomiting', 'headaches', 'sore throats', 'inhalation injuries', 'smoke-related injuries', 'heat stress',
+    'sore eyes', 'stinging eyes', 'itchy eyes', 'burning eyes', 'streaming eyes', 'coughing', 'breathlessness', 'shortness of breath', 'skin burns', 'chemical burns', 'burn injuries', 'burns', 'burned', 'burnt', 'injures', 'hurting',
     // injuries named as a condition
     'heat exhaustion', 'heatstroke', 'heat stroke', 'hypothermia', 'frostbite', 'concussion', 'fractures', 'fractured', 'broken bones', 'broken leg', 'broken arm',
     'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations'),
@@ -156,7 +204,12 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled', 'moved', 'evacuate',
     'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres',
     'led out', 'led to safety', 'escorted out', 'escorted to safety', 'helped out', 'ushered out', 'moved out', 'guided out', 'guided to safety',
-    'airlifted', 'airlifted out', 'airlifted to safety', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
+    'airlifted', 'airlifted out', 'airlifted to safety',
+    // where people put out of their homes spend the night
+    'housed', 'being housed', 'sheltering', 'sheltered', 'in tents', 'in shelters', 'in emergency shelters', 'in evacuation centres', 'in evacuation centers',
+    'in relief camps', 'in rest centres', 'in rest centers', 'in temporary accommodation', 'in emergency accommodation', 'left homeless', 'homeless',
+    'shifted', 'shifted to safety', 'relief camps', 'to relief camps', 'to shelters', 'to evacuation centres', 'to evacuation centers', 'to safer places', 'to higher ground',
+    'cleared from', 'cleared out of', 'cleared out', 'moved out of', 'told to leave', 'ordered out', 'ordered to leave', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
   ...key('directLossCny', 'loss', 'losses', 'damage', 'damages', 'direct loss', 'direct losses', 'economic loss', 'economic losses', 'direct economic loss', 'direct economic losses'),
   ...each({ role: 'combined' }, 'dead and injured', 'killed or injured', 'killed and injured', 'dead or injured', 'deaths and injuries'),
   ...each({ role: 'person' }, 'people', 'persons', 'person', 'residents', 'workers', 'miners', 'villagers', 'passengers', 'students', 'children', 'others', 'other',
@@ -169,7 +222,20 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
     'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
     'tenants', 'tenant', 'neighbours', 'neighbors', 'homeowners', 'customers', 'inmates', 'fans', 'players', 'runners',
-    'campers', 'camper', 'holidaymakers', 'trekkers', 'anglers', 'skiers', 'swimmers', 'worshippers', 'spectators', 'diners'),
+    'campers', 'camper', 'holidaymakers', 'trekkers', 'anglers', 'skiers', 'swimmers', 'worshippers', 'spectators', 'diners',
+    // people by what they do there: trades, care, travel, leisure (a word ending in -ist counts too, figures.ts)
+    'carer', 'carers', 'caregiver', 'caregivers', 'passer-by', 'passers-by', 'bystander', 'bystanders', 'onlooker', 'onlookers', 'cook', 'cooks', 'chef', 'chefs', 'diner',
+    'waiter', 'waiters', 'cleaner', 'cleaners', 'contractor', 'contractors', 'operator', 'operators', 'mechanic', 'mechanics', 'engineer', 'engineers', 'technician', 'technicians',
+    'electrician', 'electricians', 'plumber', 'plumbers', 'welder', 'welders', 'farmer', 'farmers', 'farmhand', 'farmhands', 'rider', 'riders', 'walker', 'walkers', 'rambler', 'ramblers',
+    'surfer', 'surfers', 'kayaker', 'kayakers', 'bather', 'bathers', 'swimmer', 'skier', 'trekker', 'angler', 'holidaymaker', 'spectator', 'worshipper', 'pilgrim', 'pilgrims',
+    'lifeguard', 'lifeguards', 'paramedic', 'paramedics', 'ambo', 'ambos', 'firie', 'firies', 'crew member', 'deckhand', 'deckhands', 'stevedore', 'stevedores',
+    'resident', 'householder', 'householders', 'homeowner', 'occupier', 'occupiers', 'owner', 'owners', 'shopkeeper', 'shopkeepers', 'vendor', 'vendors', 'trader', 'traders',
+    'labourer', 'porter', 'porters', 'attendant', 'attendants', 'caretaker', 'caretakers', 'janitor', 'janitors', 'miner', 'crewman', 'trucker', 'truckers', 'courier', 'couriers',
+    'pilots', 'copilot', 'co-pilot', 'captain', 'skipper', 'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'mothers', 'father', 'fathers', 'brother', 'brothers', 'sister', 'sisters', 'grandmother', 'grandfather',
+    'grandson', 'granddaughter', 'grandchildren', 'grandchild', 'friend', 'friends', 'partner', 'colleague', 'colleagues', 'neighbour', 'neighbor', 'relative', 'relatives',
+    'schoolchildren', 'schoolboy', 'schoolgirl', 'schoolboys', 'schoolgirls', 'kids', 'kid', 'youths', 'youth', 'pensioner', 'pensioners', 'retiree', 'retirees',
+    'victim', 'survivor', 'individual', 'inhabitant', 'evacuee', 'detainee', 'detainees', 'prisoner', 'prisoners', 'athlete', 'athletes',
+    'participant', 'participants', 'attendee', 'attendees', 'audience members', 'fan', 'player', 'runner', 'jogger', 'joggers', 'commuters', 'rail passengers', 'bus passengers'),
   ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',
     'nearly', 'almost', 'some', 'roughly', 'an', 'estimated', 'rose', 'risen', 'climbed', 'reached', 'stands', 'stood', 'increased', 'jumped', 'people\'s',
@@ -178,11 +244,13 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'may still be', 'could', 'be', 'are now', 'suffered', 'sustained', 'officially', 'also', 'since', 'likely', 'possibly', 'probably', 'are believed', 'is believed',
     'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken', 'conf', 'conf .', 'confd', 'downward', 'downwards', 'upward', 'upwards',
     // A figure kept as it was ("the injured remain unchanged at 15").
+    'complaining of', 'complained of', 'complain of', 'suffering from', 'suffering', 'needing', 'requiring', 'both',
     'remains', 'unchanged', 'unchanged at', 'steady at', 'held at', 'holds at', 'holding at', 'stays at', 'stayed at', 'remains at', 'remained at', 'still at'),
   ...each({ role: 'additional' }, 'another', 'further', 'additional', 'a further', 'an additional', 'plus another'),
   ...each({ role: 'range' }, '-', '~', 'or'),
   ...each({ role: 'strandedPlace' }, 'rooftops', 'roofs', 'roof', 'rooftop', 'floodwaters', 'floodwater', 'flood', 'floods', 'flooding', 'snow', 'island', 'motorway',
-    'highway', 'station', 'airport', 'ridge', 'summit', 'mountain', 'trees', 'upper floors', 'by rising water', 'water'),
+    'highway', 'station', 'airport', 'ridge', 'summit', 'mountain', 'trees', 'upper floors', 'by rising water', 'water',
+    'rocks', 'the rocks', 'tide', 'the tide', 'sandbank', 'ledge', 'cliff', 'beach', 'hillside', 'bridge', 'platform', 'terminal', 'attic', 'attics'),
   ...each({ role: 'stop' }, 'and', 'but', 'as', 'while', 'when', 'after', 'before', 'because', 'which', 'who', 'that', 'where', 'following', 'overnight', 'today',
     'yesterday', 'tonight', 'this', 'last', 'police', 'officials', 'said', 'says', 'according'),
   ...each({ role: 'lowerBound' }, 'over', 'more than', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than', 'plus', '+', 'exceeding', '-plus', 'odd'),
@@ -207,9 +275,13 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   // Written apart from the number; "80m", "3k", "2bn" glued to it are read with the number (figures.ts).
   ...each({ role: 'multiplier', factor: 1e3 }, 'thousand'),
   ...each({ role: 'multiplier', factor: 1e6 }, 'million'),
+  // Indian English: 2 lakh = 200 000, 3 crore = 30 000 000.
+  ...each({ role: 'multiplier', factor: 1e5 }, 'lakh', 'lakhs'),
+  ...each({ role: 'multiplier', factor: 1e7 }, 'crore', 'crores'),
   ...each({ role: 'multiplier', factor: 1e9 }, 'billion'),
   ...each({ role: 'zero', figures: ['deaths', 'injuries'] }, 'no casualties', 'no injuries or deaths', 'no deaths or injuries', 'no one was hurt or killed',
     'nobody was hurt or killed', 'no one was killed or injured', 'nobody was killed or injured', 'without casualties', 'no one was injured or killed', 'zero casualties'),
+  ...zeroPhrases(),
   ...each({ role: 'zero', figures: ['deaths'] }, 'deaths : none', 'fatalities : none', 'no deaths have been reported', 'no deaths', 'no fatalities', 'no one was killed', 'nobody was killed', 'no one died', 'nobody died', 'no one has died', 'no one killed'),
   ...each({ role: 'zero', figures: ['injuries'] }, 'injuries : none', 'no injuries', 'no one was hurt', 'nobody was hurt', 'no one was injured', 'nobody was injured', 'no one hurt', 'no one injured',
     'no injuries were reported', 'no one has been injured',

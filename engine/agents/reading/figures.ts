@@ -61,6 +61,7 @@ const isCjk = (ch: string) => ch >= '\u3400' && ch <= '\u9fff';
 const SENTENCE_END = new Set(['。', '；', ';', '!', '?', '！', '？', '\n', '.']);
 const CLAUSE_END = new Set([...SENTENCE_END, '，', ',', '、']);
 const GLUED_MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
+const ORDINAL_OR_DECADE = new Set(['s', 'st', 'nd', 'rd', 'th']);
 
 /** Prefixes that leave the verb after them its meaning for a count ("4 residents self-evacuated"). */
 const VERB_PREFIXES = ['self-', 're-'];
@@ -90,6 +91,12 @@ function rawUnits(text: string): RawUnit[] {
         let letters = '';
         let j = end;
         while (j < text.length && j - end < 3 && isAsciiLetter(text[j] as string)) letters += (text[j++] as string).toLowerCase();
+        // "her 80s", "the 1990s", "the 14th floor", "2nd": a decade or an ordinal, never a count.
+        if (ORDINAL_OR_DECADE.has(letters) && !(j < text.length && isAsciiLetter(text[j] as string))) {
+          units.push({ text: '#', start: i, end: j, script: 'other' });
+          i = j;
+          continue;
+        }
         const glued = GLUED_MULTIPLIERS[letters];
         if (glued !== undefined && !(j < text.length && isAsciiLetter(text[j] as string))) { value *= glued; end = j; }
         units.push(Number.isNaN(value) ? { text: '#', start: i, end, script: 'other' } : { text: String(value), start: i, end, script: 'num' });
@@ -100,6 +107,16 @@ function rawUnits(text: string): RawUnit[] {
     if (isAsciiLetter(ch)) {
       let j = i;
       while (j < text.length && (isAsciiLetter(text[j] as string) || ((text[j] === '-' || text[j] === '\'') && isAsciiLetter(text[j + 1] ?? '')))) j++;
+      // "A14", "M6", "B4560", "I-95", "G107": letters glued to digits name a road, a unit or a flight, never a count.
+      const dash = text[j] === '-' ? 1 : 0;
+      const digitAt = text[j + dash] ?? '';
+      if (j - i <= 3 && digitAt >= '0' && digitAt <= '9') {
+        let end = j + dash;
+        while (end < text.length && end - j < 8 && ((text[end] as string) >= '0' && (text[end] as string) <= '9')) end++;
+        units.push({ text: '#', start: i, end, script: 'other' });
+        i = end;
+        continue;
+      }
       const word = text.slice(i, j).toLowerCase();
       // "self-evacuated", "re-evacuated": the verb after the prefix is what the lexicon knows; the span keeps the whole word.
       const prefix = VERB_PREFIXES.find((p) => word.startsWith(p) && word.length > p.length);
@@ -152,19 +169,46 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
   tokens.push(number);
 }
 
+/** A word for a person by what they do, formed with -ist ("motorcyclist", "cyclists", "tourist"): a person noun
+ *  whether or not the lexicon lists it. */
+const isAgentNoun = (word: string) => word.length >= 6 && (word.endsWith('ist') || word.endsWith('ists')) && !NOT_AGENT_NOUNS.has(word);
+const NOT_AGENT_NOUNS = new Set(['exist', 'exists', 'assist', 'assists', 'insist', 'insists', 'persist', 'persists', 'resist', 'resists', 'consist', 'consists', 'checklist', 'checklists',
+  'shortlist', 'wrist', 'wrists', 'twist', 'twists', 'playlist', 'waitlist', 'blacklist', 'whitelist', 'midst', 'amidst', 'against']);
+
+/** Determiners that name one person with the noun after them: "the driver", "its driver", "his wife". */
+const EN_ONE_PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
+/** Nouns for two people in one word ("an elderly couple", "a pair of hikers"). */
+const EN_PAIR_NOUNS = new Set(['couple', 'pair']);
+
 /** Adjectives between "a" and the person it counts ("an elderly woman", "a 9-year-old boy"). */
-const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van']);
+const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van',
+  // age, standing and origin ("a retired couple", "an unidentified man", "a foreign tourist")
+  'retired', 'married', 'older', 'younger', 'little', 'unidentified', 'unnamed', 'foreign', 'lone', 'senior', 'junior', 'trainee', 'volunteer', 'fellow', 'newborn', 'teenaged', 'middle-aged', 'school', 'train', 'site', 'farm', 'mine', 'shop', 'hotel', 'ferry', 'coach', 'fire', 'police']);
 const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
 
 /** Nouns for a group, singular in form ("the crew", "the elderly"): never one person. */
 const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
 
-/** Whether a person noun follows at `at`, past at most three modifiers or an age: "a [9-year-old] boy". */
-function personFollows(units: readonly RawUnit[], at: number): boolean {
+const isPersonNoun = (word: string) => EN_PERSON_NOUNS.has(word) || isAgentNoun(word);
+
+/** How many people a singular noun after `at` names, past at most three modifiers or an age: "a [9-year-old] boy" is
+ *  1, "an elderly couple" 2; 0 when no singular person noun follows. */
+function personFollows(units: readonly RawUnit[], at: number): number {
   for (let i = at; i < units.length && i - at <= 3; i++) {
     const unit = units[i] as RawUnit;
-    if (unit.script === 'en' && EN_PERSON_NOUNS.has(unit.text) && !unit.text.endsWith('s') && !EN_GROUP_NOUNS.has(unit.text)) return true;
-    if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return false;
+    if (unit.script === 'en' && EN_PAIR_NOUNS.has(unit.text)) return 2;
+    if (unit.script === 'en' && isPersonNoun(unit.text) && !unit.text.endsWith('s') && !EN_GROUP_NOUNS.has(unit.text)) return 1;
+    if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return 0;
+  }
+  return 0;
+}
+
+/** Whether a plural person noun follows at `at`, past at most two modifiers: "both [lorry] drivers". */
+function peopleFollow(units: readonly RawUnit[], at: number): boolean {
+  for (let i = at; i < units.length && i - at <= 2; i++) {
+    const unit = units[i] as RawUnit;
+    if (unit.script === 'en' && isPersonNoun(unit.text) && (unit.text.endsWith('s') || unit.text.endsWith('men') || unit.text === 'people' || unit.text === 'children')) return true;
+    if (!(unit.script === 'en' && EN_PERSON_MODIFIERS.has(unit.text))) return false;
   }
   return false;
 }
@@ -208,16 +252,31 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
-    // "a worker", "the driver": one person. (A report names its people with "the" once they are known.)
-    if (unit.script === 'en' && (unit.text === 'a' || unit.text === 'an' || unit.text === 'the') && personFollows(units, i + 1)) {
-      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.end, lowerBound: false, head: true });
+    // "a worker", "the driver", "its driver", "his wife": one person; "an elderly couple": two. (A report names its
+    // people with "the" once they are known.)
+    const named = unit.script === 'en' && EN_ONE_PERSON_DETERMINERS.has(unit.text) ? personFollows(units, i + 1) : 0;
+    if (named > 0) {
+      tokens.push({ kind: 'number', value: named, start: unit.start, end: unit.end, lowerBound: false, head: true });
+      i++;
+      continue;
+    }
+    // "both drivers", "both children": two people.
+    if (unit.script === 'en' && unit.text === 'both' && peopleFollow(units, i + 1)) {
+      tokens.push({ kind: 'number', value: 2, start: unit.start, end: unit.end, lowerBound: false, head: true });
       i++;
       continue;
     }
     // A singular person opening a sentence with no article, as shorthand writes it: "Driver, 41, slightly injured".
     const previous = tokens.at(-1);
-    if (unit.script === 'en' && (previous === undefined || (previous.kind === 'break' && previous.sentenceEnd)) && personFollows(units, i) && EN_PERSON_NOUNS.has(unit.text)) {
+    const opensSentence = previous === undefined || (previous.kind === 'break' && previous.sentenceEnd);
+    if (unit.script === 'en' && opensSentence && personFollows(units, i) === 1 && isPersonNoun(unit.text)) {
       tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
+    }
+    // The same in Chinese for one person known by role, opening a clause with no count: "司机轻微受伤", "司机和4名学生受伤".
+    if (unit.script === 'zh' && (previous === undefined || (previous.kind === 'break' && previous.clauseEnd))) {
+      const role = longestPhrase(units, i, ZH_TRIE, 'zh');
+      const word = role ? words.slice(i, i + role.used).join('') : '';
+      if (role?.role.role === 'person' && ZH_ONE_PERSON_ROLES.has(word)) tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
     }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
@@ -243,6 +302,11 @@ function tokenize(text: string): Token[] {
       i += phrase.used;
       continue;
     }
+    if (unit.script === 'en' && isAgentNoun(unit.text)) {
+      tokens.push({ kind: 'role', role: { role: 'person' }, start: unit.start, end: unit.end, text: unit.text });
+      i++;
+      continue;
+    }
     if (unit.text === '(' || unit.text === '（') bracketDepth = Math.min(bracketDepth + 1, 3);
     if ((unit.text === ')' || unit.text === '）') && bracketDepth > 0) bracketDepth--;
     const sentenceEnd = SENTENCE_END.has(unit.text);
@@ -255,6 +319,9 @@ function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** Chinese role nouns that name one person when they stand without a count (a vehicle has one driver). */
+const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童']);
 
 const PASSABLE = new Set<LexiconRole['role']>(['fill', 'person', 'lowerBound', 'correction', 'additional', 'range']);
 const passable = (t: Token | undefined) => t?.kind === 'role' && PASSABLE.has(t.role.role);
@@ -328,8 +395,9 @@ function isMeasure(tokens: readonly Token[], k: number): boolean {
   return hasRole(next, 'unit') || ((hasRole(next, 'range') || hasRole(next, 'lowerBound')) && hasRole(tokens[k + 2], 'unit')) || (prev?.kind === 'break' && (prev.text === 'aged' || prev.text === 'age'));
 }
 
-/** What an apposition may hold: "aged 81", "a 45-year-old man". */
-const APPOSITION_ROLES = new Set<LexiconRole['role']>(['fill', 'unit', 'person', 'range']);
+/** What an apposition may hold: "aged 81", "a 45-year-old man", "all from the same crew", "who were on the night shift".
+ *  A figure word, a zero, a number that counts, or a frame ends it. */
+const APPOSITION_ROLES = new Set<LexiconRole['role']>(['fill', 'unit', 'person', 'range', 'stop', 'earlier', 'strandedPlace', 'lowerBound']);
 
 /** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
 function appositionEnd(tokens: readonly Token[], comma: number): number {
@@ -343,21 +411,44 @@ function appositionEnd(tokens: readonly Token[], comma: number): number {
     if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
     if (t.kind === 'role' && !APPOSITION_ROLES.has(t.role.role) && !(ages && t.text === 'and')) return -1;
     // "the driver, a 45-year-old man, ...": the same person named again.
-    if (t.kind === 'number' && !ages && !lone && !t.head && !isMeasure(tokens, m)) return -1;
+    // "all from one firm": a number counting a thing of its own, not people, may stand in it.
+    const countsThing = tokens[m + 1]?.kind === 'break' && (tokens[m + 1] as { word: boolean }).word && !hasRole(tokens[m + 2], 'person');
+    if (t.kind === 'number' && !ages && !lone && !t.head && !isMeasure(tokens, m) && !countsThing) return -1;
   }
   return -1;
 }
 
+const isPossessive = (t: Token | undefined) => t?.kind === 'break' && EN_POSSESSIVES.has(t.text);
+const EN_POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
 const isAnd = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break') && (t.text === 'and' || t.text === '和' || t.text === '及');
+
+/** An unlisted plural in -ers that names people by what they do (roofers, scaffolders, loggers), not a thing. */
+const isTradeNoun = (t: Token | undefined) => t?.kind === 'break' && t.word && t.text.length >= 6 && t.text.endsWith('ers') && !NOT_TRADE_NOUNS.has(t.text);
+const NOT_TRADE_NOUNS = new Set(['containers', 'trailers', 'tankers', 'cylinders', 'towers', 'boilers', 'transformers', 'computers', 'heaters', 'shelters', 'layers', 'meters',
+  'liters', 'centimeters', 'millimeters', 'kilometers', 'papers', 'letters', 'numbers', 'orders', 'matters', 'waters', 'rivers', 'borders', 'corners', 'chambers', 'quarters',
+  'headquarters', 'others', 'powers', 'flowers', 'members', 'lorries', 'dumpers', 'loaders', 'tractors', 'helicopters', 'engines', 'ladders', 'barriers', 'filters',
+  'sliders', 'rafters', 'girders', 'boulders', 'centers', 'theaters', 'shutters', 'dampers', 'markers', 'stickers', 'posters', 'folders', 'printers', 'monitors', 'speakers',
+  'chargers', 'burners', 'reactors', 'covers', 'floors', 'doors', 'hours', 'years', 'users', 'offers', 'answers', 'timbers', 'lockers', 'hangers', 'coolers', 'dryers', 'mixers']);
 
 /** English verbs a bare number may be the subject of ("13 suffered", "6 were"), so its figure word may come later. */
 const HEAD_VERBS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'suffered', 'sustained', 'remain', 'remained', 'still']);
+
+/** Words that name a thing by the number after them ("junction 22", "Flight 302", "Ward 7", "Day 3", "Engine 2"): that
+ *  number is a name, not a count. */
+const EN_NUMBERED_THINGS = new Set(['no', 'number', 'nos', 'unit', 'ward', 'route', 'flight', 'bus', 'line', 'platform', 'block', 'building', 'gate', 'room', 'level',
+  'shaft', 'junction', 'exit', 'pier', 'bay', 'berth', 'tower', 'zone', 'sector', 'lane', 'highway', 'interstate', 'road', 'runway', 'terminal', 'track', 'engine', 'ladder',
+  'squad', 'medic', 'station', 'battalion', 'district', 'phase', 'stage', 'grade', 'category', 'class', 'apartment', 'flat', 'house', 'plot', 'pit', 'well', 'reactor',
+  'tank', 'boiler', 'kiln', 'hall', 'wing', 'day', 'week', 'hole', 'mile', 'kilometre', 'kilometer', 'km', 'post', 'marker', 'page', 'item', 'version', 'channel', 'ch',
+  'pump', 'truck', 'rescue', 'ambulance', 'car', 'coach', 'carriage', 'deck', 'tier', 'bed', 'box', 'area', 'camp', 'site', 'storey', 'floor', 'act', 'section']);
 
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
   // "300 metres", "20吨", "5楼", "45岁", "aged 81": a measurement, never a count.
   if (isMeasure(tokens, k)) return undefined;
+  // "junction 22", "Flight 302": a name.
+  const named = tokens[k - 1];
+  if (!number.head && (named?.kind === 'break' || named?.kind === 'role') && EN_NUMBERED_THINGS.has(named.text) && !number.lowerBound) return undefined;
   // "由120送医", "dialled 999": the service, not a count.
   if (hasRole(tokens[k - 1], 'agent')) return 'combined';
   // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
@@ -379,7 +470,9 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   // "另有85名", "another 250", "a further 3": adds to the same figure stated before.
   let additional = number.more === true;
   for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
-  let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text));
+  let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text))
+    // "Two roofers were hurt": a word for people by their trade (-ers) the lexicon does not list, as the subject of a verb.
+    || (isTradeNoun(tokens[k + 1]) && tokens[k + 2]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 2] as { text: string }).text));
   let j = k + 1;
   let modifier = false;
   for (; j < tokens.length && j - k <= MAX_GAP_TOKENS; j++) {
@@ -423,8 +516,9 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   if (person && !money) {
     for (let m = j; m < tokens.length && m - k <= MAX_CLAUSE_TOKENS; m++) {
       const t = tokens[m] as Token;
-      // Another count joined by "and" ("2 firefighters and 3 residents were hurt") shares the verb.
-      if (t.kind === 'number' && !isMeasure(tokens, m) && !(m - 1 === j && isAnd(tokens[j]))) break;
+      // Another count joined by "and" ("2 firefighters and 3 residents were hurt", "a mother and her two children
+      // died") shares the verb.
+      if (t.kind === 'number' && !isMeasure(tokens, m) && !(m - 1 === j && isAnd(tokens[j])) && !(m - 2 === j && isAnd(tokens[j]) && isPossessive(tokens[m - 1]))) break;
       if (t.kind === 'break' && t.clauseEnd) {
         const skip = t.sentenceEnd ? -1 : appositionEnd(tokens, m); // "1 woman, aged 81, died"
         if (skip < 0) break;
@@ -478,10 +572,31 @@ const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start
 function framedSentences(tokens: readonly Token[]): Uint8Array {
   const framed = new Uint8Array(tokens.length);
   markSpans(tokens, framed, (t) => t.kind === 'break' && t.sentenceEnd,
-    (t, k) => hasRole(t, 'frame') || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in'));
+    (t, k) => (hasRole(t, 'frame') && !claimsLives(tokens, k)) || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in'));
   // A report said to be false ("Reports of 100 dead are false", 网传3人死亡的消息不实): its clause holds no count.
   markSpans(tokens, framed, (t) => t.kind === 'break' && t.clauseEnd, (t) => hasRole(t, 'denied'));
   return framed;
+}
+
+/** "claimed four lives", "claiming the lives of 3": the verb of a death, not hearsay ("posts claiming 50 dead"). */
+function claimsLives(tokens: readonly Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length && i - k <= 4; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'break' && t.clauseEnd) return false;
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'deaths' && (t.text === 'lives' || t.text === 'life');
+  }
+  return false;
+}
+
+/** "flown to hospital with serious injuries": the serious words after an injury key say the same people are
+ *  seriously hurt. The seriousness key's token, or -1. Looks at most four tokens on, in the clause. */
+function seriousAfter(tokens: readonly Token[], keyAt: number): number {
+  for (let i = keyAt + 1; i < tokens.length && i - keyAt <= 4; i++) {
+    const t = tokens[i] as Token;
+    if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return -1;
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'seriousInjuries' && t.text.startsWith('with ') ? i : -1;
+  }
+  return -1;
 }
 
 /** Sets `marks` to 1 over every span (between two `ends`) that holds a token `marking` accepts. One pass. */
@@ -498,6 +613,14 @@ function markSpans(tokens: readonly Token[], marks: Uint8Array, ends: (t: Token)
     }
     if (marking(t, k)) marked = true;
   }
+}
+
+/** Whether the key at `k` opens its clause, fillers before it, in the same sentence as the clause before. */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && k - i <= 4 && hasRole(tokens[i], 'fill')) i--;
+  const before = tokens[i];
+  return before?.kind === 'break' && before.clauseEnd && !before.sentenceEnd;
 }
 
 /** Whether the key at `k` opens its clause after "all" or 均/都 ("，均已遇难", "; all died"): it then names the count before. */
@@ -560,6 +683,14 @@ export function figuresFromText(text: string): Figures {
         lastFigure = all.figure;
         continue;
       }
+      // "另有2名工人中毒，目前病情危重": a clause that only says how serious it is names the injured counted just before.
+      if (t.role.role === 'key' && t.role.figure === 'seriousInjuries' && !numberInClause && lastCount?.figure === 'injuries' && !lastCount.light
+        && !current('seriousInjuries') && opensClause(tokens, k)) {
+        const serious: Binding = { ...lastCount, figure: 'seriousInjuries', additional: false, end: t.end };
+        pending.push(serious);
+        pendingLast.set('seriousInjuries', serious);
+        continue;
+      }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
       if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key' && !t.role.needsPlace) { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
@@ -605,6 +736,12 @@ export function figuresFromText(text: string): Figures {
     }
     pending.push(binding);
     pendingLast.set(binding.figure, binding);
+    const serious = binding.figure === 'injuries' && binding.keyAt !== undefined && !binding.light ? seriousAfter(tokens, binding.keyAt) : -1;
+    if (serious >= 0 && !current('seriousInjuries')) {
+      const also: Binding = { ...binding, figure: 'seriousInjuries', end: (tokens[serious] as Token).end, keyAt: serious };
+      pending.push(also);
+      pendingLast.set('seriousInjuries', also);
+    }
   }
   endClause();
   // Serious and minor injuries given apart (重伤4人，轻伤17人): the injured are both together (eval/README.md).

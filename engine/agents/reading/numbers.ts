@@ -74,6 +74,9 @@ export function readNumberWords(words: readonly string[], at: number): { value: 
   if (first === 'dozens') return { value: 24, used: 1, lowerBound: true };
   if (first === 'hundreds') return { value: 200, used: 1, lowerBound: true };
   if (first === 'thousands') return { value: 2000, used: 1, lowerBound: true };
+  // "half a dozen" (also hyphenated): six.
+  if (first === 'half' && words[at + 1] === 'a' && words[at + 2] === 'dozen') return { value: 6, used: 3, lowerBound: false };
+  if (first === 'half-a-dozen') return { value: 6, used: 1, lowerBound: false };
   // "a third is missing", "a second worker died": one more person.
   if ((first === 'a' || first === 'one') && EN_ORDINALS.has(words[at + 1] ?? '')) return { value: 1, used: 2, lowerBound: false };
   let total = 0;

@@ -148,3 +148,20 @@ test('screening: a request inside a notice with nothing happening is the notice'
   assert.equal(screenReport('Shift handover at 18:00, please send one person from each team.', false)?.reason, 'notice');
   assert.equal(screenReport('Meeting room on fire, send an engine.', false), undefined, 'an event beside the notice word: a call for help');
 });
+
+test('screening: a disaster of the past told with its toll, and a device test that asks for no answer', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('Thirty years ago the pit explosion killed 40 miners; the village still gathers each spring.', true), 'notice', 'a fronted "years ago" governs the sentence');
+  assert.equal(reason('1976年唐山大地震造成24万余人遇难。', true), 'notice', 'a year standing alone, not a date');
+  assert.equal(reason('2026年11月30日14时，某厂房起火，3人受伤。', true), undefined, 'a date is no past');
+  assert.equal(reason('The bridge, built 60 years ago, collapsed this morning, 2 cars in the river.', true), undefined, 'a past clause inside a report of now');
+  assert.equal(reason('Siren test at 12:00, no response required.'), 'test_message');
+  assert.equal(reason('Siren test failed, smoke from the control box.'), undefined, 'an event beside the test words');
+});
+
+test('screening stays linear on long texts with past markers', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('past markers', (n) => 'in 1998, years ago, 曾，2008年，'.repeat(n), (text) => screenReport(text, false));
+});

@@ -17,7 +17,10 @@ export interface Screening { reason: NotIncidentReason; cue: string }
 const TEST_MESSAGE = ['测试消息', '測試消息', '测试信息', '測試信息', '测试一下', '測試一下', '测试，测试', '測試，測試', '测试测试', '測試測試', '请忽略', '請忽略', '通信测试', '通訊測試',
   '信号测试', '訊號測試', '试发', '試發', '【测试】', '【測試】', '无需回复', '無需回覆', '电台检查', '電台檢查', '能听到吗', '能聽到嗎', '听到请回答', '聽到請回答',
   'test message', 'this is a test', 'testing, testing', 'testing testing', 'test test', 'radio check', 'comms check', 'please ignore', 'ignore this', 'can you hear me', 'how do you read',
-  'do not respond', 'sound check', 'mic check', 'test only', '仅为测试', '僅為測試', '系统测试', '系統測試', 'system test', 'system check', 'no action required'];
+  'do not respond', 'sound check', 'mic check', 'test only', '仅为测试', '僅為測試', '系统测试', '系統測試', 'system test', 'system check', 'no action required',
+  // a device tried out, and a message that asks for no answer
+  'pager test', 'siren test', 'alarm test', 'test page', 'test call', 'test alert', 'no response needed', 'no response required', 'no reply needed', 'no reply required',
+  'no need to reply', 'no action needed', '试音', '試音', '不用回复', '不用回覆', '无需回应', '無需回應', '无需处置', '無需處置'];
 /** Nothing happened, or it is over: a hazard word before one of these is no evidence. */
 const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异常', '未發現異常', '无异常', '無異常', '恢复正常', '恢復正常', '误报', '誤報', '虚惊', '虛驚', '平安无事', '平安無事',
   '情况正常', '情況正常', '运行正常', '運行正常', '未见异常', '未見異常', '监护结束', '監護結束', '响应解除', '響應解除', '预警解除', '預警解除', '不再影响', '不再影響', '已复位', '已復位',
@@ -137,6 +140,44 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
   return out;
 }
 
+/** Words that put a clause in the past: a disaster remembered, not one happening ("Twenty years ago this week…",
+ *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
+const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', 'memorial', 'remembrance', '年前', '当年', '當年', '历史上', '歷史上',
+  '曾', '铭记', '銘記', '悼念', '追思', '回顾', '回顧'];
+const YEAR_ALONE_ZH = /(?:19|20)\d\d年(?![\d０-９〇一二三四五六七八九十])/;
+const YEAR_ALONE_EN = /\b(?:in|of|since|during|the)\s(?:19|20)\d\d\b(?![-/.]\d)/;
+const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause);
+const SENTENCE_ENDS = new Set(['?', '？', '。', '!', '！', ';', '；', '\n']);
+
+/**
+ * The spans of the text told in the past: a clause with a past marker, or the whole sentence when the marker
+ * stands in its first clause (a fronted "In 1953" or 二十年前 governs what follows). One pass over clauses.
+ */
+function pastSpans(lower: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  let clauseStart = 0;
+  let firstClause = true;
+  let sentencePast = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const ch = lower[i];
+    // A full stop ends a sentence unless it stands inside a number ("5.1").
+    const stop = ch === '.' && !((lower[i - 1] ?? '') >= '0' && (lower[i - 1] ?? '') <= '9' && (lower[i + 1] ?? '') >= '0' && (lower[i + 1] ?? '') <= '9');
+    if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
+    if (ch === '.' && !stop) continue;
+    const clause = lower.slice(clauseStart, i);
+    if (sentencePast || hasPastMarker(clause)) {
+      const last = spans.at(-1);
+      if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
+      else spans.push([clauseStart, i]);
+      if (firstClause) sentencePast = true;
+    }
+    firstClause = false;
+    if (ch === undefined || SENTENCE_ENDS.has(ch) || stop) { firstClause = true; sentencePast = false; }
+    clauseStart = i + 1;
+  }
+  return spans;
+}
+
 /** Whether every sentence of the text ends with a question mark (linear: one pass). */
 const CLAUSE_ENDS = new Set([',', '，', '、', '?', '？', '。', '.', '!', '！', ';', '；', '\n']);
 /** The clause around position `at`: from the punctuation before it to the punctuation after it (linear). */
@@ -189,6 +230,17 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   }
   const elsewhere = firstPhrase(text, lower, ELSEWHERE);
   if (elsewhere && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: elsewhere.phrase };
+  // A disaster of the past told with its toll: every event word stands in a clause told in the past.
+  const past = pastSpans(lower);
+  if (past.length > 0 && !firstPhrase(text, lower, REQUESTS)) {
+    const events = affirmedEvents(text, lower);
+    const inPast = new Uint8Array(lower.length + 1);
+    for (const [a, b] of past) inPast.fill(1, a, b);
+    if (events.length > 0 && events.every((e) => inPast[e.at] === 1)) {
+      const [a, b] = past[0] as readonly [number, number];
+      return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
+    }
+  }
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
