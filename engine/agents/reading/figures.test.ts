@@ -279,6 +279,9 @@ test('hospital, care and symptom words; where the displaced spend the night; the
   assert.deepEqual(read('1,400 people have been housed in schools.'), { evacuated: '1400' });
   assert.deepEqual(read('The mudslide claimed 6 lives.'), { deaths: '6' });
   assert.deepEqual(read('Posts claimed 6 dead.'), {}, 'hearsay stays hearsay');
+  assert.deepEqual(read('Store check: 40 life jackets, 12 life vests and 2 boats on the trailer.'), {}, '"life" before the noun it modifies names no death');
+  assert.deepEqual(read('The blaze claimed the life of a volunteer.'), { deaths: '1' });
+  assert.deepEqual(read('One life was lost when the bank gave way.'), { deaths: '1' });
 });
 
 test('zeros as news writes them, in both languages', () => {

@@ -213,6 +213,14 @@ function peopleFollow(units: readonly RawUnit[], at: number): boolean {
   return false;
 }
 
+/** "life" before a noun it modifies ("40 life jackets", "life support") names no death; before "of", a verb
+ *  or the clause's end it does ("claimed the life of", "a life was lost"). */
+const LIFE_THEN_DEATH = new Set(['of', 'was', 'is', 'has', 'had', 'lost', 'were', 'been', 'in', 'on', 'at', 'and', 'when', 'after']);
+function lifeModifiesNext(units: readonly RawUnit[], at: number): boolean {
+  const next = units[at + 1];
+  return (units[at] as RawUnit).text === 'life' && next?.script === 'en' && !LIFE_THEN_DEATH.has(next.text);
+}
+
 function tokenize(text: string): Token[] {
   const units = rawUnits(text);
   const tokens: Token[] = [];
@@ -290,7 +298,7 @@ function tokenize(text: string): Token[] {
     }
     const phrase = unit.script === 'zh' || unit.script === 'other' ? longestPhrase(units, i, ZH_TRIE, 'zh') ?? longestPhrase(units, i, EN_TRIE, 'en')
       : unit.script === 'en' ? longestPhrase(units, i, EN_TRIE, 'en') : undefined;
-    if (phrase) {
+    if (phrase && !(phrase.used === 1 && lifeModifiesNext(units, i))) {
       const end = units[i + phrase.used - 1]!.end;
       const last = tokens.at(-1);
       if (phrase.role.role === 'multiplier' && last?.kind === 'number') { last.value *= phrase.role.factor; last.end = end; }
