@@ -23,7 +23,7 @@ declare const NodeFilter: any;
 declare const localStorage: any;
 declare const MutationObserver: any;
 declare const SVGElement: any;
-declare function getComputedStyle(el: any): any;
+declare function getComputedStyle(el: any, pseudo?: string): any;
 declare function requestAnimationFrame(callback: () => void): number;
 type Element = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -81,6 +81,10 @@ function measure(rootSelector: string | null): { texts: Sample[]; rings: Ring[] 
     if (!shown(el)) continue;
     const style = getComputedStyle(el);
     texts.push({ text: describe(el), colour: style.color, backgrounds: stack(el), fontSizePx: parseFloat(style.fontSize), fontWeight: Number(style.fontWeight) });
+    // An empty field's placeholder is text too (the date fields' example).
+    if (el.placeholder && !el.value) {
+      texts.push({ text: `${describe(el)} placeholder "${el.placeholder}"`, colour: getComputedStyle(el, '::placeholder').color, backgrounds: stack(el), fontSizePx: parseFloat(style.fontSize), fontWeight: Number(style.fontWeight) });
+    }
   }
   const rings: Ring[] = [];
   const focusable: Element[] = root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
