@@ -7,7 +7,9 @@ import { initI18n } from '../i18n/i18n.js';
 import { StrategistCard } from './StrategistCard.js';
 import { ProgressStrip } from './ProgressStrip.js';
 import { HazardMap } from './HazardMap.js';
-import type { StrategistResult, Zone } from '../../../engine/contract/result.js';
+import { PlanView } from './PlanView.js';
+import { missingFieldKey } from '../logic/missingFieldNames.js';
+import type { ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
 
 initI18n('zh');
 
@@ -93,3 +95,24 @@ test('hazard map: each origin has its own shape; circles say their radius; P10/P
   assert.match(text, /热区 P10–P90 700米至1.2公里/);
   assert.match(text, /柳树村：公众防护行动区，约13分钟后到达/);
 });
+
+test('information needed is named in the UI language, never as the engine\'s field path', async () => {
+  const executor = { tasks: [], units: [], timeline: [], missingInformation: [
+    { field: 'resources', impact: 0.8, why: 'the plan uses a default roster', whyZh: '当前使用默认力量编成' },
+    { field: 'facts.quake.faultStrikeDeg', impact: 0.5, why: 'the model used a default for it', whyZh: '模型对此项使用了默认值' },
+    { field: 'facts.weather.windSpeedMps', impact: 0.5, why: 'the model used a default for it', whyZh: '模型对此项使用了默认值' },
+  ] } as unknown as ExecutorResult;
+  const listOf = (html: string) => /data-testid="missing-info">(.*?)<\/ul>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+  const zhList = listOf(renderToStaticMarkup(<PlanView executor={executor} />));
+  assert.equal(zhList, '实际救援力量 — 当前使用默认力量编成断层走向 — 模型对此项使用了默认值气象（风速与风向） — 模型对此项使用了默认值');
+  assert.doesNotMatch(zhList, /[A-Za-z]/, 'no field path in the Chinese UI');
+  await i18next.changeLanguage('en');
+  const enList = listOf(renderToStaticMarkup(<PlanView executor={executor} />));
+  assert.match(enList, /^Units actually available — the plan uses a default roster/);
+  assert.doesNotMatch(enList, /resources|facts\./);
+  await i18next.changeLanguage('zh');
+  // A path the table does not know stays visible, as code, rather than vanishing.
+  assert.equal(missingFieldKey('somethingNew'), null);
+  assert.equal(missingFieldKey('facts'), null);
+});
+

@@ -562,5 +562,21 @@ export const zh = {
   'datePicker.nextMonth': '下个月',
   'datePicker.close': '关闭日历',
   'datePicker.help': '方向键换日，翻页键（PgUp/PgDn）换月，回车键选定，Esc 键关闭。',
+  // 待补充信息用界面语言的名称，而非字段路径（issue 15 夜间走查，docs/app.md「语言」）
+  'missingField.release': '泄漏源（物质与速率）',
+  'missingField.weather': '气象（风速与风向）',
+  'missingField.cloudOktas': '云量',
+  'missingField.daytime': '昼夜',
+  'missingField.terrain': '地形',
+  'missingField.fire': '林火参数',
+  'missingField.midflameWind': '火焰高度风速',
+  'missingField.flood': '溃堤参数',
+  'missingField.curveNumber': '径流曲线数',
+  'missingField.quake': '地震参数',
+  'missingField.faultStrike': '断层走向',
+  'missingField.casualties': '确认的伤亡人数',
+  'missingField.populationDensity': '人口密度',
+  'missingField.resources': '实际救援力量',
+  'missingField.location': '事发坐标',
 } as const;
 export type MessageKey = keyof typeof zh;
