@@ -25,11 +25,13 @@ test('strategist card: type, coloured level, estimate flag, reasons, in Chinese 
   assert.match(zhHtml, /危险化学品泄漏/);
   assert.match(zhHtml, /class="severity severity-orange"[^>]*>II 级（重大） · 估计值/);
   assert.match(zhHtml, /死亡 12（估计）/);
-  assert.match(zhHtml, /次生灾害: 交通事故/);
+  assert.match(zhHtml, /次生灾害：交通事故/, 'a Chinese colon in the Chinese UI');
+  assert.match(zhHtml, /处置规程：危化品/);
   await i18next.changeLanguage('en');
   const enHtml = renderToStaticMarkup(<StrategistCard strategist={strategist} />);
   assert.match(enHtml, /Hazmat release/);
   assert.match(enHtml, /Level II \(severe\) · estimate/);
+  assert.match(enHtml, /<p>[^<:]+: Hazmat<\/p>/, 'the SOP after an English colon');
   await i18next.changeLanguage('zh');
 });
 
