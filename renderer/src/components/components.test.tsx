@@ -8,6 +8,7 @@ import { StrategistCard } from './StrategistCard.js';
 import { ProgressStrip } from './ProgressStrip.js';
 import { HazardMap } from './HazardMap.js';
 import { PlanView } from './PlanView.js';
+import { reportedDistanceText } from './ReportReading.js';
 import { missingFieldKey } from '../logic/missingFieldNames.js';
 import type { ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
 
@@ -118,3 +119,9 @@ test('information needed is named in the UI language, never as the engine\'s fie
   assert.equal(missingFieldKey('facts'), null);
 });
 
+test('a place\'s distance read from the report is in the UI language\'s units, as the report gave it', () => {
+  assert.equal(reportedDistanceText(800, 'zh'), '800米');
+  assert.equal(reportedDistanceText(1250, 'zh'), '1.25公里');
+  assert.equal(reportedDistanceText(800, 'en'), '800 m');
+  assert.equal(reportedDistanceText(1250, 'en'), '1.25 km');
+});
