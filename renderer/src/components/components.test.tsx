@@ -8,9 +8,9 @@ import { StrategistCard } from './StrategistCard.js';
 import { ProgressStrip } from './ProgressStrip.js';
 import { HazardMap } from './HazardMap.js';
 import { PlanView } from './PlanView.js';
-import { reportedDistanceText } from './ReportReading.js';
+import { ReportReading, reportedDistanceText } from './ReportReading.js';
 import { missingFieldKey } from '../logic/missingFieldNames.js';
-import type { ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
+import type { AnalysisResult, ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
 
 initI18n('zh');
 
@@ -124,4 +124,14 @@ test('a place\'s distance read from the report is in the UI language\'s units, a
   assert.equal(reportedDistanceText(1250, 'zh'), '1.25公里');
   assert.equal(reportedDistanceText(800, 'en'), '800 m');
   assert.equal(reportedDistanceText(1250, 'en'), '1.25 km');
+});
+
+test('the report reading lists a place as label, colon, name, distance and side, in each language', async () => {
+  const text = '下风向约800米有村庄';
+  const result = { field: { factsFromText: [{ fact: 'place', span: [0, 10], value: { name: '村庄', distanceM: 800, direction: 'downwind' } }] } } as unknown as AnalysisResult;
+  const items = (html: string) => [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+  assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['地点：村庄 · 800米 · 下风向']);
+  await i18next.changeLanguage('en');
+  assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['place: 村庄 · 800 m · downwind']);
+  await i18next.changeLanguage('zh');
 });

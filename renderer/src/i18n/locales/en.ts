@@ -93,7 +93,7 @@ export const en: Record<MessageKey, string> = {
   'reading.figure.exposed': '{{value}} affected',
   'reading.figure.evacuated': '{{value}} evacuated',
   'reading.figure.directLossCny': 'direct loss {{value}} CNY',
-  'reading.fact.place': 'place {{value}}', 'reading.place.noDirection': 'direction not given (taken as downwind)', 'reading.place.downwind': 'downwind', 'reading.place.upwind': 'upwind',
+  'reading.fact.place': 'place: {{value}}', 'reading.place.noDirection': 'direction not given (taken as downwind)', 'reading.place.downwind': 'downwind', 'reading.place.upwind': 'upwind',
   'reading.fact.quake.magnitude': 'magnitude {{value}}',
   'reading.fact.quake.depthKm': 'depth {{value}} km',
   'reading.fact.weather.windFromDeg': 'wind from {{value}}°',

@@ -91,7 +91,7 @@ export const zh = {
   'reading.figure.exposed': '受灾 {{value}} 人',
   'reading.figure.evacuated': '转移 {{value}} 人',
   'reading.figure.directLossCny': '直接经济损失 {{value}} 元',
-  'reading.fact.place': '地点 {{value}}', 'reading.place.noDirection': '方位未说明（按下风向计）', 'reading.place.downwind': '下风向', 'reading.place.upwind': '上风向',
+  'reading.fact.place': '地点：{{value}}', 'reading.place.noDirection': '方位未说明（按下风向计）', 'reading.place.downwind': '下风向', 'reading.place.upwind': '上风向',
   'reading.fact.quake.magnitude': '震级 {{value}}',
   'reading.fact.quake.depthKm': '震源深度 {{value}} 公里',
   'reading.fact.weather.windFromDeg': '风向（来向）{{value}}°',
