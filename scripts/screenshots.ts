@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { ROOT, SCREENSHOTS_DIR, launchBrowser, startServer, type RunningServer } from '../test/e2e/browserHarness.js';
+import { FULL_PAGE_CAPTURE_ARGS, ROOT, SCREENSHOTS_DIR, launchBrowser, startServer, type RunningServer } from '../test/e2e/browserHarness.js';
 
 const PALETTES = ['light', 'dark', 'night'] as const;
 const LANGS = ['zh', 'en'] as const;
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
 
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser([...FULL_PAGE_CAPTURE_ARGS]); // pages taller than 8192 px are saved whole
   const errors: string[] = [];
   const sideways: string[] = [];
   let count = 0;

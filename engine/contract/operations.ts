@@ -245,6 +245,13 @@ export type OperationEvent<K extends OperationName> = Operations[K] extends { ev
 export type BridgeOperationName = { [K in OperationName]: Operations[K]['bridge'] extends true ? K : never }[OperationName];
 export const BRIDGE_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].bridge) as BridgeOperationName[];
 
+/** Whether a caller may call the operation: the token check's rule (engine/server/plugins/access.ts), and
+ *  what the UI asks for before its session is known to be an operator's (renderer transport/bootPreload.ts). */
+export function callerMayCall(caller: CallerAccess, name: OperationName): boolean {
+  const needed: Access = OPERATIONS[name].access;
+  return needed !== 'operator' || caller === 'operator';
+}
+
 export type CliOperationName = { [K in OperationName]: Operations[K] extends { cli: object } ? K : never }[OperationName];
 export const CLI_OPERATIONS = OPERATION_NAMES.filter((name) => (OPERATIONS[name] as OperationSpec).cli !== undefined) as CliOperationName[];
 

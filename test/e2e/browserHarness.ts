@@ -103,6 +103,14 @@ export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), 
   });
 }
 
+/**
+ * Flags for a browser that saves whole pages (`npm run screenshots`). This Chromium composites on the GPU
+ * through SwiftShader, whose largest texture is 8192 px: a full-page capture taller than that repeated the
+ * page from its top below 8192 px (the header a second time partway down a 320 px workspace or briefing;
+ * the page itself has one). Software compositing has no such limit (test/e2e/screenshotCapture.e2e.test.ts).
+ */
+export const FULL_PAGE_CAPTURE_ARGS: readonly string[] = ['--disable-gpu'];
+
 /** `extraArgs`: Chromium flags a test needs (the LAN test pins the server's key with --ignore-certificate-errors-spki-list). */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return playwright.launch({

@@ -1,7 +1,8 @@
 // The three palettes (docs/app.md, "Themes") measured in headless Chromium: on the incidents list, the
 // new-incident form, Settings, a stored analysis and its briefing's preview, in Chinese and English, every visible piece of text
 // against what is behind it (WCAG 2.1 AA: 4.5:1, large text 3:1) and every focus ring against its
-// surroundings (3:1). Light and dark come from the system setting (the switch left on "follow system"),
+// surroundings (3:1); the same for the date fields' calendar pop-up, also at 320 px. Light and dark come
+// from the system setting (the switch left on "follow system"),
 // night from the switch. Also: the stored palette is on <html> before the first paint, night keeps the
 // hazard zones apart without hue, large text still fits 1280 px, and the analysis page, its map and a
 // chart are photographed in each palette at 1280×720.
@@ -22,7 +23,7 @@ declare const NodeFilter: any;
 declare const localStorage: any;
 declare const MutationObserver: any;
 declare const SVGElement: any;
-declare function getComputedStyle(el: any): any;
+declare function getComputedStyle(el: any, pseudo?: string): any;
 declare function requestAnimationFrame(callback: () => void): number;
 type Element = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -42,7 +43,8 @@ interface Ring { what: string; style: string; widthPx: number; colour: string; b
 
 /** Runs in the page: every visible element with text of its own (SVG text: its fill, over the map's
  *  background), every form control, and every focusable element's focus ring. */
-function measure(): { texts: Sample[]; rings: Ring[] } {
+function measure(rootSelector: string | null): { texts: Sample[]; rings: Ring[] } {
+  const root: Element = rootSelector ? document.querySelector(rootSelector) : document.body;
   const stack = (from: Element | null): string[] => {
     const out: string[] = [];
     for (let el = from; el; el = el.parentElement) {
@@ -59,7 +61,7 @@ function measure(): { texts: Sample[]; rings: Ring[] } {
   const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${String(el.value || el.textContent || '').trim().slice(0, 40)}"`;
   const texts: Sample[] = [];
   const seen = new Set<Element>();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || seen.has(el) || !(node.textContent ?? '').trim() || el.closest('option, script, style')) continue;
@@ -75,13 +77,17 @@ function measure(): { texts: Sample[]; rings: Ring[] } {
       fontSizePx: parseFloat(style.fontSize), fontWeight: Number(style.fontWeight),
     });
   }
-  for (const el of document.querySelectorAll('input:not([type="checkbox"]):not([type="radio"]), select, textarea')) {
+  for (const el of root.querySelectorAll('input:not([type="checkbox"]):not([type="radio"]), select, textarea')) {
     if (!shown(el)) continue;
     const style = getComputedStyle(el);
     texts.push({ text: describe(el), colour: style.color, backgrounds: stack(el), fontSizePx: parseFloat(style.fontSize), fontWeight: Number(style.fontWeight) });
+    // An empty field's placeholder is text too (the date fields' example).
+    if (el.placeholder && !el.value) {
+      texts.push({ text: `${describe(el)} placeholder "${el.placeholder}"`, colour: getComputedStyle(el, '::placeholder').color, backgrounds: stack(el), fontSizePx: parseFloat(style.fontSize), fontWeight: Number(style.fontWeight) });
+    }
   }
   const rings: Ring[] = [];
-  const focusable: Element[] = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+  const focusable: Element[] = root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
   for (const el of focusable) {
     if (!shown(el) || el.disabled) continue;
     el.focus({ preventScroll: true, focusVisible: true });
@@ -96,9 +102,9 @@ function measure(): { texts: Sample[]; rings: Ring[] } {
 const WHITE = parseColour('#fff');
 const seenOver = (backgrounds: readonly string[]) => effectiveBackground(backgrounds.map(parseColour), WHITE);
 
-/** Every shortfall on the page as it is now, one line each. */
-async function shortfalls(where: string): Promise<string[]> {
-  const { texts, rings } = await page.evaluate(measure);
+/** Every shortfall on the page as it is now (or in the part `rootSelector` names), one line each. */
+async function shortfalls(where: string, rootSelector: string | null = null): Promise<string[]> {
+  const { texts, rings } = await page.evaluate(measure, rootSelector);
   assert.ok(texts.length > 10 && rings.length > 3, `${where}: the page was measured (${texts.length} texts, ${rings.length} focusable)`);
   const problems: string[] = [];
   for (const s of texts) {
@@ -160,6 +166,44 @@ test('every text ≥ 4.5:1 (large 3:1) and every focus ring ≥ 3:1, in light, d
     }
   }
   assert.deepEqual(problems, [], `contrast shortfalls:\n${problems.join('\n')}`);
+});
+
+test('the date fields\' calendar pop-up in each palette, zh and en: its texts and focus rings, the chosen day standing out, and at 320 px', async () => {
+  await page.goto(`${server.url}/#/incidents`);
+  await page.getByTestId('filter-from').waitFor();
+  const problems: string[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    await showLanguage(lang);
+    for (const theme of THEMES) {
+      await showTheme(theme);
+      // By keyboard, as the zh walk in formDates.e2e.test.ts: the date read on leaving, Enter on the button.
+      await page.getByTestId('filter-from').fill('2026-11-15');
+      await page.getByTestId('filter-from').press('Tab');
+      await page.keyboard.press('Enter');
+      const calendar = page.getByTestId('calendar');
+      await calendar.waitFor();
+      problems.push(...await shortfalls(`calendar/${lang}/${theme}`, '[data-testid="calendar"]'));
+      // The chosen day is a state shown by colour and edge: one of them ≥ 3:1 against the pop-up (WCAG 1.4.11).
+      const chosen = await calendar.locator('td[aria-selected="true"]').evaluate((td: Element) => {
+        const style = getComputedStyle(td);
+        return { fill: style.backgroundColor, edge: /rgba?\([^)]*\)/.exec(style.boxShadow)?.[0] ?? style.backgroundColor, popup: getComputedStyle(td.closest('[data-testid="calendar"]')).backgroundColor };
+      });
+      const popupBg = seenOver([chosen.popup]);
+      const standsOut = Math.max(contrastRatio(parseColour(chosen.fill), popupBg), contrastRatio(parseColour(chosen.edge), popupBg));
+      if (standsOut < NON_TEXT_MIN_RATIO) problems.push(`calendar/${lang}/${theme}: the chosen day is ${standsOut.toFixed(2)}:1 against the pop-up (fill ${chosen.fill}, edge ${chosen.edge})`);
+      if (theme !== 'light') await calendar.screenshot({ path: join(SCREENSHOTS_DIR, `calendar-${theme}-${lang}.png`) });
+      // The 320 px reflow width: the pop-up fits the window and the page does not scroll sideways.
+      await page.setViewportSize({ width: 320, height: 640 });
+      await calendar.scrollIntoViewIfNeeded();
+      const fit = await calendar.evaluate((el: Element) => ({ left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right, windowPx: document.documentElement.clientWidth, pagePx: document.documentElement.scrollWidth }));
+      if (fit.left < 0 || fit.right > fit.windowPx || fit.pagePx > fit.windowPx) problems.push(`calendar/${lang}/${theme}/320: pop-up ${fit.left.toFixed(1)}–${fit.right.toFixed(1)} px, page ${fit.pagePx} px in a ${fit.windowPx} px window`);
+      if (theme !== 'light') await page.screenshot({ path: join(SCREENSHOTS_DIR, `calendar-${theme}-${lang}-320.png`) });
+      await page.getByTestId('calendar-close').click(); // the measuring left the focus outside it, where Esc does nothing
+      await calendar.waitFor({ state: 'detached' });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }
+  assert.deepEqual(problems, [], `calendar pop-up shortfalls:\n${problems.join('\n')}`);
 });
 
 test('the analysis page in each palette at 1280×720: chart colours read from the palette, zones apart without hue in night', async () => {

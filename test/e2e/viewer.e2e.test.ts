@@ -1,6 +1,7 @@
 // The UI opened with the read-only viewer token (docs/app.md#read-only-viewer): it lands on device health,
 // says "read-only viewer: device health only" in zh and en, offers no incident pages in its navigation, and
-// an incident page opened by its address shows what it is instead of "not authorised" errors; the operator's
+// an incident page opened by its address shows what it is instead of "not authorised" errors (and the run it
+// names is not even asked for); the operator's
 // UI shows none of this. Screenshots: dist/screenshots/viewer-device-zh.png, viewer-incident-en.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,10 +50,17 @@ test('zh: the viewer lands on device health with the read-only note, and no inci
   assert.equal(await errorNotices(), 0);
 });
 
-test('en: the same in English; an analysis address shows the note, the link leads to device health', async () => {
+test('en: the same in English; an analysis address shows the note, asks for no run, the link leads to device health', async () => {
   const { page } = session;
+  // The first page's early requests (transport/bootPreload.ts) ask only for what the viewer may read.
+  const apiPaths: string[] = [];
+  const onRequest = (request: { url(): string }) => { const { pathname } = new URL(request.url()); if (pathname.startsWith('/v1/')) apiPaths.push(pathname); };
+  page.on('request', onRequest);
   await openWith(viewerToken, 'en', '#/analysis/some-run');
   await page.getByTestId('viewer-only').waitFor();
+  await page.waitForLoadState('networkidle');
+  page.off('request', onRequest);
+  assert.deepEqual(apiPaths.filter((p) => p.startsWith('/v1/runs')), [], `no run asked for with the viewer token (asked: ${apiPaths.join(', ')})`);
   assert.match(await page.getByTestId('viewer-banner').textContent() ?? '', /Read-only viewer: device health only\..*cannot see or submit incidents or analyses/);
   assert.match(await page.getByTestId('viewer-only').textContent() ?? '', /This page needs the operator token/);
   assert.equal(await errorNotices(), 0);

@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
-import { OPERATIONS, isOperationName, type CallerAccess, type OperationSpec } from '../../contract/operations.js';
+import { OPERATIONS, callerMayCall, isOperationName, type CallerAccess, type OperationSpec } from '../../contract/operations.js';
 import { tokenMatches, type ApiTokens } from '../apiToken.js';
 import { LOOPBACK_HOST_NAMES } from '../servedAddresses.js';
 
@@ -49,7 +49,7 @@ async function access(app: FastifyInstance, options: AccessOptions): Promise<voi
     if (tokenMatches(options.tokens.operator, presented)) return;
     if (tokenMatches(options.tokens.viewer, presented)) {
       request.callerAccess = 'viewer';
-      if (spec.access === 'viewer') return;
+      if (callerMayCall('viewer', name)) return;
       throw new SafeError(ERROR_CODES.FORBIDDEN, `the viewer token may read device health, alerts, metrics and models only; ${name} needs the operator token`, 'authorization');
     }
     throw new SafeError(ERROR_CODES.UNAUTHORIZED, 'missing or wrong API token: send "Authorization: Bearer <token>" (the token is in the data directory, file api-token)', 'authorization');

@@ -1,5 +1,6 @@
 import type { ExecutorResult } from '../../../engine/contract/result.js';
 import { useT } from '../i18n/i18n.js';
+import { missingFieldKey } from '../logic/missingFieldNames.js';
 
 export function PlanView({ executor }: { executor: ExecutorResult }) {
   const { t, language } = useT();
@@ -28,7 +29,10 @@ export function PlanView({ executor }: { executor: ExecutorResult }) {
       <h3>{t('plan.missing')}</h3>
       <ul data-testid="missing-info">
         {executor.missingInformation.length === 0 && <li>{t('common.none')}</li>}
-        {executor.missingInformation.slice(0, 8).map((m) => <li key={m.field}><code>{m.field}</code> — {language === 'zh' ? m.whyZh : m.why}</li>)}
+        {executor.missingInformation.slice(0, 8).map((m) => {
+          const name = missingFieldKey(m.field);
+          return <li key={m.field}>{name ? <strong>{t(name)}</strong> : <code>{m.field}</code>} — {language === 'zh' ? m.whyZh : m.why}</li>;
+        })}
       </ul>
     </section>
   );

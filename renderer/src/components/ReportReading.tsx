@@ -5,6 +5,14 @@ import { useT } from '../i18n/i18n.js';
 import { countText } from '../logic/dateTime.js';
 import { findSubstance } from '../../../engine/contract/substances.js';
 
+/** A distance as the report gave it (not rounded), in the UI language's units: "800米" beside Chinese,
+ *  never "800 m" (docs/app.md, "Language"). */
+export function reportedDistanceText(metres: number, language: 'zh' | 'en'): string {
+  const km = metres >= 1000;
+  const value = km ? metres / 1000 : metres;
+  return language === 'zh' ? `${value}${km ? '公里' : '米'}` : `${value} ${km ? 'km' : 'm'}`;
+}
+
 /** The report as written, with every figure and fact the engine read from it marked where it stands. */
 export function ReportReading({ text, result }: { text: string; result: AnalysisResult }) {
   const { t, language } = useT();
@@ -12,7 +20,7 @@ export function ReportReading({ text, result }: { text: string; result: Analysis
     if (typeof value === 'object') {
       // A place: its name, distance and direction as the report gave them.
       const where = value.direction === null ? t('reading.place.noDirection') : typeof value.direction === 'number' ? `${value.direction}°` : t(`reading.place.${value.direction}`);
-      return `${value.name} · ${value.distanceM >= 1000 ? `${value.distanceM / 1000} km` : `${value.distanceM} m`} · ${where}`;
+      return `${value.name} · ${reportedDistanceText(value.distanceM, language)} · ${where}`;
     }
     if (typeof value === 'boolean') return t(value ? 'reading.day' : 'reading.night');
     const substance = typeof value === 'string' ? findSubstance(value) : undefined;

@@ -37,9 +37,9 @@ export function StrategistCard({ strategist, physics }: { strategist: Strategist
       )}
       {strategist.severityInitial && <p><small>{t('card.initial', { level: t(`severity.${strategist.severityInitial.severity}`) })}</small></p>}
       {strategist.secondaryHazards.length > 0 && (
-        <p>{t('card.secondary')}: {strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join('、')}</p>
+        <p>{t('card.secondary')}{t('ics.colon')}{strategist.secondaryHazards.map((h) => t(`type.${h.type}`)).join(language === 'zh' ? '、' : ', ')}</p>
       )}
-      <p>{t('card.sop')}: {language === 'zh' ? strategist.sop.titleZh : strategist.sop.title}</p>
+      <p>{t('card.sop')}{t('ics.colon')}{language === 'zh' ? strategist.sop.titleZh : strategist.sop.title}</p>
       {/* Detail, not the first screen's business: one click away (docs/app.md, "The answer band"). */}
       <details data-testid="objectives">
         <summary>{t('card.objectives')}</summary>

@@ -7,7 +7,10 @@ import { initI18n } from '../i18n/i18n.js';
 import { StrategistCard } from './StrategistCard.js';
 import { ProgressStrip } from './ProgressStrip.js';
 import { HazardMap } from './HazardMap.js';
-import type { StrategistResult, Zone } from '../../../engine/contract/result.js';
+import { PlanView } from './PlanView.js';
+import { ReportReading, reportedDistanceText } from './ReportReading.js';
+import { missingFieldKey } from '../logic/missingFieldNames.js';
+import type { AnalysisResult, ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
 
 initI18n('zh');
 
@@ -23,11 +26,13 @@ test('strategist card: type, coloured level, estimate flag, reasons, in Chinese 
   assert.match(zhHtml, /危险化学品泄漏/);
   assert.match(zhHtml, /class="severity severity-orange"[^>]*>II 级（重大） · 估计值/);
   assert.match(zhHtml, /死亡 12（估计）/);
-  assert.match(zhHtml, /次生灾害: 交通事故/);
+  assert.match(zhHtml, /次生灾害：交通事故/, 'a Chinese colon in the Chinese UI');
+  assert.match(zhHtml, /处置规程：危化品/);
   await i18next.changeLanguage('en');
   const enHtml = renderToStaticMarkup(<StrategistCard strategist={strategist} />);
   assert.match(enHtml, /Hazmat release/);
   assert.match(enHtml, /Level II \(severe\) · estimate/);
+  assert.match(enHtml, /<p>[^<:]+: Hazmat<\/p>/, 'the SOP after an English colon');
   await i18next.changeLanguage('zh');
 });
 
@@ -92,4 +97,41 @@ test('hazard map: each origin has its own shape; circles say their radius; P10/P
   assert.match(text, /公众防护行动区：ERG防护行动区：向东延伸5公里，宽5公里/);
   assert.match(text, /热区 P10–P90 700米至1.2公里/);
   assert.match(text, /柳树村：公众防护行动区，约13分钟后到达/);
+});
+
+test('information needed is named in the UI language, never as the engine\'s field path', async () => {
+  const executor = { tasks: [], units: [], timeline: [], missingInformation: [
+    { field: 'resources', impact: 0.8, why: 'the plan uses a default roster', whyZh: '当前使用默认力量编成' },
+    { field: 'facts.quake.faultStrikeDeg', impact: 0.5, why: 'the model used a default for it', whyZh: '模型对此项使用了默认值' },
+    { field: 'facts.weather.windSpeedMps', impact: 0.5, why: 'the model used a default for it', whyZh: '模型对此项使用了默认值' },
+  ] } as unknown as ExecutorResult;
+  const listOf = (html: string) => /data-testid="missing-info">(.*?)<\/ul>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+  const zhList = listOf(renderToStaticMarkup(<PlanView executor={executor} />));
+  assert.equal(zhList, '实际救援力量 — 当前使用默认力量编成断层走向 — 模型对此项使用了默认值气象（风速与风向） — 模型对此项使用了默认值');
+  assert.doesNotMatch(zhList, /[A-Za-z]/, 'no field path in the Chinese UI');
+  await i18next.changeLanguage('en');
+  const enList = listOf(renderToStaticMarkup(<PlanView executor={executor} />));
+  assert.match(enList, /^Units actually available — the plan uses a default roster/);
+  assert.doesNotMatch(enList, /resources|facts\./);
+  await i18next.changeLanguage('zh');
+  // A path the table does not know stays visible, as code, rather than vanishing.
+  assert.equal(missingFieldKey('somethingNew'), null);
+  assert.equal(missingFieldKey('facts'), null);
+});
+
+test('a place\'s distance read from the report is in the UI language\'s units, as the report gave it', () => {
+  assert.equal(reportedDistanceText(800, 'zh'), '800米');
+  assert.equal(reportedDistanceText(1250, 'zh'), '1.25公里');
+  assert.equal(reportedDistanceText(800, 'en'), '800 m');
+  assert.equal(reportedDistanceText(1250, 'en'), '1.25 km');
+});
+
+test('the report reading lists a place as label, colon, name, distance and side, in each language', async () => {
+  const text = '下风向约800米有村庄';
+  const result = { field: { factsFromText: [{ fact: 'place', span: [0, 10], value: { name: '村庄', distanceM: 800, direction: 'downwind' } }] } } as unknown as AnalysisResult;
+  const items = (html: string) => [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+  assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['地点：村庄 · 800米 · 下风向']);
+  await i18next.changeLanguage('en');
+  assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['place: 村庄 · 800 m · downwind']);
+  await i18next.changeLanguage('zh');
 });

@@ -29,13 +29,14 @@ test('the route names the run to fetch early: a stored workspace, its briefing, 
   assert.equal(routeRunId({ page: 'incidents' }), null);
 });
 
-test('session and run are asked for at once, and the page\'s first calls get those answers without a second request', async () => {
+test('the session and then the run are asked for before any page asks, and the page\'s first calls get those answers without a second request', async () => {
   const engine = fakeEngine((path) => (path === '/v1/session' ? json({ access: 'operator' }) : json(storedRun)));
   try {
     const transport = withBootPreload(createHttpTransport('http://127.0.0.1:9', 'c'.repeat(64)), { page: 'analysis', id: 'r-1' });
-    assert.deepEqual(engine.paths, ['/v1/session', '/v1/runs/r-1'], 'both sent before any page asked');
+    assert.deepEqual(engine.paths, ['/v1/session'], 'the session at once');
     assert.deepEqual(await transport.call('session', {}), { access: 'operator' });
     assert.deepEqual(await transport.run('r-1'), storedRun);
+    assert.deepEqual(engine.paths, ['/v1/session', '/v1/runs/r-1'], 'the run once the operator\'s session said it may read it');
     assert.equal(engine.paths.length, 2, 'the page\'s first calls sent nothing more');
     // A retry, a reconnection, another run: asked again.
     await transport.run('r-1');
@@ -67,6 +68,35 @@ test('an early request\'s error is the page\'s call\'s error, and a refused toke
     assert.equal(engine.paths.length, 2);
   } finally {
     process.off('unhandledRejection', onUnhandled);
+    engine.restore();
+  }
+});
+
+test('a read-only viewer\'s session: the run it may not read is not asked for; a page that asks anyway gets the engine\'s refusal', async () => {
+  const engine = fakeEngine((path) => (path === '/v1/session'
+    ? json({ access: 'viewer' })
+    : json({ code: 'SAFE_E_FORBIDDEN', message: 'run needs the operator token', field: 'authorization' }, 403)));
+  try {
+    const transport = withBootPreload(createHttpTransport('http://127.0.0.1:9', 'e'.repeat(64)), { page: 'analysis', id: 'r-1' });
+    assert.deepEqual(await transport.call('session', {}), { access: 'viewer' });
+    // The early run is settled once the session has answered; then nothing but the session was sent.
+    const asked = transport.run('r-1');
+    await assert.rejects(asked, (e: unknown) => e instanceof EngineError && e.body.code === 'SAFE_E_FORBIDDEN');
+    assert.deepEqual(engine.paths, ['/v1/session', '/v1/runs/r-1'], 'the run only when the page itself asked');
+  } finally {
+    engine.restore();
+  }
+});
+
+test('a viewer\'s page that never asks for the run: only the session is requested', async () => {
+  const engine = fakeEngine((path) => (path === '/v1/session' ? json({ access: 'viewer' }) : json(storedRun)));
+  try {
+    const transport = withBootPreload(createHttpTransport('http://127.0.0.1:9', 'f'.repeat(64)), { page: 'briefing', id: 'r-1' });
+    assert.deepEqual(await transport.call('session', {}), { access: 'viewer' });
+    // Let every promise the session's answer started run out (the run's request, if one were made, is sent by then).
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(engine.paths, ['/v1/session']);
+  } finally {
     engine.restore();
   }
 });
