@@ -12,18 +12,22 @@ import type { BridgeOperationName, OperationArgsInput, OperationName, OperationR
 import { EngineError, engineTransport, newSubmissionKey, resubmitting, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 import { TRANSPORT_ERROR_CODES } from './transportErrors.js';
 import { loadReplySchemas } from './replySchemas.js';
+import { takeEarlyResponse, type EarlyRequests } from './earlyRequests.js';
 
-export function createHttpTransport(baseUrl: string, token: string | null): EngineTransport {
+/** `early`: requests public/boot-requests.js already sent (earlyRequests.ts); the first call of each takes its answer. */
+export function createHttpTransport(baseUrl: string, token: string | null, early: EarlyRequests | null = null): EngineTransport {
   async function send<K extends OperationName>(name: K, args: OperationArgsInput<K>): Promise<OperationResult<K>> {
     const request = httpRequestForArgs(name, args as object);
     const query = new URLSearchParams(request.query).toString();
+    const sentEarly = request.method === 'GET' && !query ? takeEarlyResponse(early, token, request.path) : undefined;
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
+      // Sent at once (no await before it): bootPreload.ts counts on the request being under way.
+      response = await (sentEarly ?? fetch(`${baseUrl}${request.path}${query ? `?${query}` : ''}`, {
         method: request.method,
         headers: { ...request.headers, ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-      });
+      }));
     } catch (err) {
       // fetch rejects (a TypeError, "Failed to fetch") only when no reply came at all.
       throw new EngineError({ code: TRANSPORT_ERROR_CODES.UNREACHABLE, message: err instanceof Error ? err.message : String(err) });
