@@ -4,11 +4,13 @@
 // "The answer band"). Target ≤ 300 ms.
 // The JavaScript the first page (the incidents list) really loads, from the browser's own requests:
 // its total and its largest chunk, gzip. Target: largest chunk ≤ 120 KB gzip (docs/app.md, "Lean delivery").
+// `--against <dir> [--rounds N]`: instead, this build against another checkout's build (a worktree of main,
+// built), cold loads interleaved one by one in the same browser, so a busy machine slows both alike.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { ROOT, launchBrowser, startServer } from '../test/e2e/browserHarness.js';
 import { quantile } from '../engine/numeric/stats.js';
 
@@ -138,4 +140,96 @@ async function firstPageScripts(context: BrowserContext, url: string, token: str
   return needed;
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+/** A build served for the comparison: its root, server and stored run, and each load's figures. */
+interface Side { root: string; url: string; token: string; runId: string; bandMs: number[]; firstRenderMs: number[]; cpuToBandMs: number[]; stop(): Promise<void> }
+
+/**
+ * `--against`: this build and another, `rounds` cold loads of the same stored example each, alternating
+ * load by load (the order flips every round; one warm-up round first). Per load: navigation → answer band
+ * and → first render (the band, the plan and the map), as in the main run, and the page's main-thread CPU
+ * time up to the band, from a Chromium trace (each task's thread time: what the page computed, which
+ * other processes on a busy machine do not inflate as much as they do the wall time).
+ */
+async function compare(otherRoot: string, rounds: number): Promise<void> {
+  const example = readFileSync(join(ROOT, 'examples', 'chlorine-tank-car-zh.json'), 'utf8');
+  const sides: Side[] = [];
+  const browser = await launchBrowser();
+  try {
+    for (const root of [ROOT, otherRoot]) {
+      const server = await startServer(undefined, 0, {}, root);
+      const response = await fetch(`${server.url}/v1/analyses`, { method: 'POST', body: example, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
+      const { runId } = await response.json() as { runId: string };
+      sides.push({ root, url: server.url, token: server.token, runId, bandMs: [], firstRenderMs: [], cpuToBandMs: [], stop: server.stop });
+    }
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    for (let round = -1; round < rounds; round++) {
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        const load = await tracedLoad(browser, context, side);
+        if (round < 0) continue; // warm-up: the servers' first answers, the browser's first pages
+        side.bandMs.push(load.bandMs);
+        side.firstRenderMs.push(load.firstRenderMs);
+        side.cpuToBandMs.push(load.cpuToBandMs);
+      }
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    for (const side of sides) await side.stop();
+  }
+  const median = (xs: number[]) => quantile(xs, 0.5);
+  console.log(`SAFE Edge UI benchmark — this build against ${otherRoot}: ${rounds} cold loads each, interleaved, HTTP cache disabled`);
+  for (const side of sides) {
+    console.log(`${side.root}: answer band median ${median(side.bandMs).toFixed(0)} ms (${side.bandMs.map((x) => x.toFixed(0)).join(' ')}); first render median ${median(side.firstRenderMs).toFixed(0)} ms; main-thread CPU to the band median ${median(side.cpuToBandMs).toFixed(0)} ms`);
+  }
+  const [self, other] = sides as [Side, Side];
+  console.log(JSON.stringify({
+    bench: 'ui-compare', rounds, against: otherRoot,
+    answerBandMs: Math.round(median(self.bandMs)), againstAnswerBandMs: Math.round(median(other.bandMs)),
+    firstRenderMs: Math.round(median(self.firstRenderMs)), againstFirstRenderMs: Math.round(median(other.firstRenderMs)),
+    cpuToBandMs: Math.round(median(self.cpuToBandMs)), againstCpuToBandMs: Math.round(median(other.cpuToBandMs)),
+  }));
+}
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+/** One cold load of a side's stored run, traced: wall times from the bench's clock, CPU time from the trace. */
+async function tracedLoad(browser: Browser, context: BrowserContext, side: Side): Promise<{ bandMs: number; firstRenderMs: number; cpuToBandMs: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // When the band entered the DOM, on the page's clock (as a string: this file has no DOM types).
+  await page.addInitScript(`new MutationObserver((_, seen) => {
+    if (document.querySelector('[data-testid="answer-band"]')) { window.benchBandAt = performance.now(); seen.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });`);
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', '__metadata'] });
+  const t0 = performance.now();
+  await page.goto(`${side.url}/#/analysis/${side.runId}&token=${side.token}`);
+  await page.locator('[data-testid="answer-band"]').waitFor();
+  const bandMs = performance.now() - t0;
+  await page.locator('[data-testid="plan-table"]').waitFor();
+  await page.locator('[data-testid="hazard-map"]').waitFor();
+  const firstRenderMs = performance.now() - t0;
+  const bandAtMs = await page.evaluate('window.benchBandAt') as number;
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  await page.close();
+  // The page's main thread: its own process's, or the renderer thread of this single-process Chromium.
+  const threads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args?.name === 'CrRendererMain' || e.args?.name === 'Chrome_InProcRendererThread')).map((e) => `${e.pid}:${e.tid}`));
+  const onMain = (e: TraceEvent) => threads.has(`${e.pid}:${e.tid}`);
+  const start = events.filter((e) => e.name === 'navigationStart' && onMain(e)).reduce((last, e) => Math.max(last, e.ts), 0);
+  const end = start + bandAtMs * 1000;
+  let cpuUs = 0;
+  for (const e of events) {
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || !onMain(e) || e.ts < start || e.ts > end) continue;
+    // A task running when the band appeared counts for its share up to then.
+    cpuUs += (e.tdur ?? 0) * Math.min(1, (end - e.ts) / Math.max(1, e.dur ?? 1));
+  }
+  return { bandMs, firstRenderMs, cpuToBandMs: cpuUs / 1000 };
+}
+
+const againstAt = process.argv.indexOf('--against');
+if (againstAt > 0) {
+  const roundsAt = process.argv.indexOf('--rounds');
+  compare(process.argv[againstAt + 1] as string, roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : 15).catch((err) => { console.error(err); process.exit(1); });
+} else {
+  main().catch((err) => { console.error(err); process.exit(1); });
+}

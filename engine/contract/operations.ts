@@ -14,6 +14,9 @@ import {
   aboutSchema, healthSchema, historyQuerySchema, sessionSchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, notSavedBodySchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
 } from './api.js';
+import { HTTP_BINDINGS, httpRequestForArgs, type HttpBinding, type HttpOperationName } from './httpBindings.js';
+
+export { IDEMPOTENCY_KEY_HEADER, PROMETHEUS_TEXT_CONTENT_TYPE, pathParams, type HttpBinding } from './httpBindings.js';
 
 /** A query reads, a command changes something (or runs an analysis), a stream sends events until it ends. */
 export type OperationKind = 'query' | 'command' | 'stream';
@@ -31,25 +34,6 @@ export type CallerAccess = Exclude<Access, 'anyone'>;
 /** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
 export type HttpGroup = 'system' | 'analyses' | 'runs' | 'handover' | 'models' | 'stats' | 'alerts';
 
-export interface HttpBinding {
-  method: 'GET' | 'POST';
-  /** `:name` segments are arguments of the same name. */
-  path: string;
-  /** POST: the argument sent as the request body; the other arguments travel in the query string. */
-  body?: string;
-  /** Status of a successful reply (default 200). */
-  status?: 200 | 202;
-  /** Streams only: an EventSource cannot send headers, so this route also takes `?token=`. */
-  tokenInQuery?: boolean;
-  /** The result is text sent as is with this content type instead of JSON (a string result). */
-  contentType?: string;
-  /** Arguments that travel as request headers: argument name → header name. */
-  headers?: Readonly<Record<string, string>>;
-}
-
-/** The Prometheus text exposition format, version 0.0.4 (docs/metrics.md). */
-export const PROMETHEUS_TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
 export interface OperationSpec {
   kind: OperationKind;
   summary: string;
@@ -59,6 +43,7 @@ export interface OperationSpec {
   events?: z.ZodType;
   access: Access;
   group: HttpGroup;
+  /** Declared in httpBindings.ts (plain data the browser bundle uses without the schemas). */
   http: HttpBinding;
   /** Offered to the desktop UI through the preload bridge. */
   bridge: boolean;
@@ -73,15 +58,11 @@ export interface OperationSpec {
 const noArgs = z.object({});
 const id = z.string().min(1).max(128);
 
-/** The header an HTTP client sends its submission's idempotency key in (the de facto standard's name). */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** A client's key for one submission (docs/hardening.md#rows-retries-and-purge): a retry with the same key
  *  answers the run the first one made instead of analysing again, even after a crash between the commit and
  *  the reply; the same key with a different submission is refused (SAFE_E_IDEMPOTENCY_CONFLICT). Visible
  *  ASCII, as a header value must be; a UUID is a good one. */
 export const idempotencyKeySchema = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only (a UUID is a good key)');
-/** Where each door carries it: a header over HTTP, an argument everywhere else. */
-const submissionHeaders = { idempotencyKey: IDEMPOTENCY_KEY_HEADER } as const;
 
 /** A calendar day as YYYY-MM-DD (a day in UTC): a purge's cut-off. */
 const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
@@ -113,127 +94,129 @@ const zoneExportArgs = z.object({ id, lang: z.enum(['zh', 'en']).default('zh') }
 export const OPERATIONS = {
   health: {
     kind: 'query', summary: 'Liveness: workers, queue, loaded models', args: noArgs, result: healthSchema,
-    access: 'anyone', group: 'system', http: { method: 'GET', path: '/health' }, bridge: true,
+    access: 'anyone', group: 'system', http: HTTP_BINDINGS.health, bridge: true,
   },
   about: {
     kind: 'query', summary: 'Engine version and build, data and models directories', args: noArgs, result: aboutSchema,
-    access: 'operator', group: 'system', http: { method: 'GET', path: '/v1/about' }, bridge: true, cli: { command: 'about' },
+    access: 'operator', group: 'system', http: HTTP_BINDINGS.about, bridge: true, cli: { command: 'about' },
   },
   session: {
     kind: 'query', summary: "What the caller's token may do: operator (everything) or viewer (device health, alerts, metrics, models); the UI shows a viewer only what it may read",
-    args: noArgs, result: sessionSchema, access: 'viewer', group: 'system', http: { method: 'GET', path: '/v1/session' }, bridge: true,
+    args: noArgs, result: sessionSchema, access: 'viewer', group: 'system', http: HTTP_BINDINGS.session, bridge: true,
   },
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
-    events: progressEventSchema, access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses', body: 'incident', headers: submissionHeaders }, bridge: true,
+    events: progressEventSchema, access: 'operator', group: 'analyses', http: HTTP_BINDINGS.analyze, bridge: true,
     notSaved: notSavedBodySchema,
   },
   submitAnalysis: {
     kind: 'command', summary: 'Start an analysis in the background; follow it with analysisEvents', args: submitArgs, result: jobAcceptedSchema,
-    access: 'operator', group: 'analyses', http: { method: 'POST', path: '/v1/analyses/jobs', body: 'incident', status: 202, headers: submissionHeaders }, bridge: false,
+    access: 'operator', group: 'analyses', http: HTTP_BINDINGS.submitAnalysis, bridge: false,
   },
   analysisEvents: {
     kind: 'stream', summary: 'A background analysis: its progress events, then its result', args: z.object({ jobId: id }), result: z.null(),
     events: jobMessageSchema, access: 'operator', group: 'analyses',
-    http: { method: 'GET', path: '/v1/analyses/jobs/:jobId/events', tokenInQuery: true }, bridge: false,
+    http: HTTP_BINDINGS.analysisEvents, bridge: false,
   },
   runs: {
     kind: 'query', summary: 'Recent runs, newest first', args: historyQuerySchema, result: z.array(runSummarySchema),
-    access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs' }, bridge: true, cli: { command: 'history' },
+    access: 'operator', group: 'runs', http: HTTP_BINDINGS.runs, bridge: true, cli: { command: 'history' },
   },
   run: {
     kind: 'query', summary: 'A stored run (run id or incident id) with the changes since the previous run', args: z.object({ id }),
-    result: storedRunSchema, access: 'operator', group: 'runs', http: { method: 'GET', path: '/v1/runs/:id' }, bridge: true,
+    result: storedRunSchema, access: 'operator', group: 'runs', http: HTTP_BINDINGS.run, bridge: true,
     cli: { command: 'show', positional: 'id' },
   },
   exportIncident: {
     kind: 'query', summary: 'An incident with every run, as one file another post can import (docs/handover.md)', args: z.object({ id }),
-    result: incidentBundleSchema, access: 'operator', group: 'handover', http: { method: 'GET', path: '/v1/incidents/:id/export' }, bridge: true,
+    result: incidentBundleSchema, access: 'operator', group: 'handover', http: HTTP_BINDINGS.exportIncident, bridge: true,
     cli: { command: 'incident export', positional: 'id' },
   },
   importIncident: {
     kind: 'command', summary: "Import an incident another post exported: its runs exactly as they were made; never changes a run already saved",
     args: importIncidentArgsSchema, result: importIncidentResultSchema, access: 'operator', group: 'handover',
-    http: { method: 'POST', path: '/v1/incidents/import', body: 'bundle' }, bridge: true, cli: { command: 'incident import', positional: 'bundle' },
+    http: HTTP_BINDINGS.importIncident, bridge: true, cli: { command: 'incident import', positional: 'bundle' },
   },
   purgeIncidents: {
     kind: 'command', summary: 'Delete every incident, or those last analysed before a day (UTC), for good: secure_delete, VACUUM, the write-ahead log emptied and the backups removed (docs/storage.md#purging)',
     args: z.object({ before: calendarDay.optional() }), result: purgeReportSchema, access: 'operator', group: 'runs',
-    http: { method: 'POST', path: '/v1/db/purge' }, bridge: false, cli: { command: 'db purge' },
+    http: HTTP_BINDINGS.purgeIncidents, bridge: false, cli: { command: 'db purge' },
   },
   zonesGeoJson: {
     kind: 'query', summary: "A run's zones, sites, lines and places at risk as GeoJSON (RFC 7946) for GIS tools", args: zoneExportArgs,
     result: z.string(), access: 'operator', group: 'handover',
-    http: { method: 'GET', path: '/v1/runs/:id/zones.geojson', contentType: 'application/geo+json; charset=utf-8' }, bridge: true, cli: { command: 'zones geojson', positional: 'id' },
+    http: HTTP_BINDINGS.zonesGeoJson, bridge: true, cli: { command: 'zones geojson', positional: 'id' },
   },
   zonesKml: {
     kind: 'query', summary: "The same picture as KML 2.2 (Google Earth, QGIS, ArcGIS)", args: zoneExportArgs,
     result: z.string(), access: 'operator', group: 'handover',
-    http: { method: 'GET', path: '/v1/runs/:id/zones.kml', contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8' }, bridge: true, cli: { command: 'zones kml', positional: 'id' },
+    http: HTTP_BINDINGS.zonesKml, bridge: true, cli: { command: 'zones kml', positional: 'id' },
   },
   models: {
     kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),
-    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models' }, bridge: true, cli: { command: 'models' },
+    access: 'viewer', group: 'models', http: HTTP_BINDINGS.models, bridge: true, cli: { command: 'models' },
   },
   modelUpdates: {
     kind: 'query', summary: 'Model updates: the trusted channel, the live version of each model, every version held and its state, and every update event (docs/updates.md)',
     args: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), result: modelUpdatesViewSchema,
-    access: 'viewer', group: 'models', http: { method: 'GET', path: '/v1/models/updates' }, bridge: true, cli: { command: 'models history' },
+    access: 'viewer', group: 'models', http: HTTP_BINDINGS.modelUpdates, bridge: true, cli: { command: 'models history' },
   },
   updateModels: {
     kind: 'command', summary: 'Update the models from the trusted channel (a URL or a folder; default: the configured one): verify, stage, gate, swap',
     args: z.object({ channel: z.string().min(1).max(4096).optional() }), result: updateReportSchema,
-    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/update' }, bridge: true, cli: { command: 'models update' },
+    access: 'operator', group: 'models', http: HTTP_BINDINGS.updateModels, bridge: true, cli: { command: 'models update' },
   },
   importModels: {
     kind: 'command', summary: 'Update the models from a channel bundle (a USB stick made by `safe-edge channel bundle`): the same verification, offline',
     args: z.object({ bundle: z.string().min(1).max(4096) }), result: updateReportSchema,
-    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/import' }, bridge: true, cli: { command: 'models import', positional: 'bundle' },
+    access: 'operator', group: 'models', http: HTTP_BINDINGS.importModels, bridge: true, cli: { command: 'models import', positional: 'bundle' },
   },
   rollbackModel: {
     kind: 'command', summary: 'Put a model back on the version before the live one',
     args: z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/) }), result: rollbackResultSchema,
-    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/:name/rollback' }, bridge: true, cli: { command: 'models rollback', positional: 'name' },
+    access: 'operator', group: 'models', http: HTTP_BINDINGS.rollbackModel, bridge: true, cli: { command: 'models rollback', positional: 'name' },
   },
   trustChannel: {
     kind: 'command', summary: "Trust a model update channel by its root metadata file (the channel's `metadata/root.json`)",
     args: z.object({ rootFile: z.string().min(1).max(4096) }), result: trustedRootSchema,
-    access: 'operator', group: 'models', http: { method: 'POST', path: '/v1/models/trust' }, bridge: true, cli: { command: 'models trust', positional: 'rootFile' },
+    access: 'operator', group: 'models', http: HTTP_BINDINGS.trustChannel, bridge: true, cli: { command: 'models trust', positional: 'rootFile' },
   },
   stats: {
     kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,
-    access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/stats' }, bridge: true,
+    access: 'viewer', group: 'stats', http: HTTP_BINDINGS.stats, bridge: true,
   },
   deviceHealth: {
     kind: 'query', summary: "The device's health now: latest sample, what this machine can measure, the engine's loop delay and memory",
-    args: noArgs, result: deviceHealthSchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device' }, bridge: true,
+    args: noArgs, result: deviceHealthSchema, access: 'viewer', group: 'stats', http: HTTP_BINDINGS.deviceHealth, bridge: true,
   },
   deviceHistory: {
     kind: 'query', summary: 'One device metric over a range, at the finest resolution the history keeps for it',
-    args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: { method: 'GET', path: '/v1/device/history' }, bridge: true,
+    args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: HTTP_BINDINGS.deviceHistory, bridge: true,
   },
   alerts: {
     kind: 'query', summary: 'Device-health alerts now: pending, firing and recently resolved, with zh/en text; live silences (docs/alerts.md)',
-    args: noArgs, result: alertsSchema, access: 'viewer', group: 'alerts', http: { method: 'GET', path: '/v1/alerts' }, bridge: true,
+    args: noArgs, result: alertsSchema, access: 'viewer', group: 'alerts', http: HTTP_BINDINGS.alerts, bridge: true,
   },
   silenceAlert: {
     kind: 'command', summary: 'Silence alerts by label matchers or one alert by its key, for a duration (1 h by default)',
     args: silenceArgsSchema, result: z.object({ id: z.string(), matchers: z.record(z.string(), z.string()), endsAtMs: z.number() }),
-    access: 'operator', group: 'alerts', http: { method: 'POST', path: '/v1/alerts/silences', body: 'silence' }, bridge: true,
+    access: 'operator', group: 'alerts', http: HTTP_BINDINGS.silenceAlert, bridge: true,
   },
   acknowledgeAlert: {
     kind: 'command', summary: 'Acknowledge a pending or firing alert: no repeats until it resolves',
     args: acknowledgeArgsSchema, result: acknowledgeResultSchema, access: 'operator', group: 'alerts',
-    http: { method: 'POST', path: '/v1/alerts/acknowledge' }, bridge: true,
+    http: HTTP_BINDINGS.acknowledgeAlert, bridge: true,
   },
   metrics: {
     kind: 'query', summary: 'Every metric in the Prometheus text format (docs/metrics.md)', args: noArgs, result: z.string(),
-    access: 'viewer', group: 'stats', http: { method: 'GET', path: '/metrics', contentType: PROMETHEUS_TEXT_CONTENT_TYPE }, bridge: true,
+    access: 'viewer', group: 'stats', http: HTTP_BINDINGS.metrics, bridge: true,
   },
 } as const satisfies Record<string, OperationSpec>;
 
 export type Operations = typeof OPERATIONS;
 export type OperationName = keyof Operations;
+/** Every HTTP binding (httpBindings.ts) belongs to an operation of this table: an extra one fails to compile. */
+export const BINDINGS_MATCH_TABLE: [HttpOperationName] extends [OperationName] ? true : never = true;
 export const OPERATION_NAMES = Object.keys(OPERATIONS) as [OperationName, ...OperationName[]];
 
 export type OperationArgs<K extends OperationName> = z.output<Operations[K]['args']>;
@@ -307,32 +290,9 @@ export type OperationHandlers = {
 
 // ---- HTTP mapping: both ends (the server and the browser transport) use these, so they cannot drift.
 
-/** Names of the `:param` segments of a path. */
-export function pathParams(path: string): string[] {
-  return path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1));
-}
-
 /** The request a client sends for an operation: method, path with its parameters filled in, query, body. */
-export function httpRequestFor<K extends OperationName>(name: K, args: OperationArgsInput<K>): { method: 'GET' | 'POST'; path: string; query: Record<string, string>; headers: Record<string, string>; body?: unknown } {
-  const http: HttpBinding = OPERATIONS[name].http;
-  const rest: Record<string, unknown> = { ...(args as Record<string, unknown>) };
-  const headers: Record<string, string> = {};
-  for (const [arg, header] of Object.entries(http.headers ?? {})) {
-    if (rest[arg] !== undefined) headers[header] = String(rest[arg]);
-    delete rest[arg];
-  }
-  let path = http.path;
-  for (const param of pathParams(http.path)) {
-    path = path.replace(`:${param}`, encodeURIComponent(String(rest[param])));
-    delete rest[param];
-  }
-  let body: unknown;
-  if (http.body !== undefined) {
-    body = rest[http.body];
-    delete rest[http.body];
-  }
-  const query = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  return body === undefined ? { method: http.method, path, query, headers } : { method: http.method, path, query, headers, body };
+export function httpRequestFor<K extends OperationName>(name: K, args: OperationArgsInput<K>): ReturnType<typeof httpRequestForArgs> {
+  return httpRequestForArgs(name, args as object);
 }
 
 /** The argument object of an operation from the parts of an HTTP request (validated by the caller). */

@@ -12,11 +12,12 @@ import { PanelBoundary } from './components/PanelBoundary.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
 import { LiveRegion } from './components/LiveRegion.js';
 import { PageFrame, SkipLink } from './components/PageFrame.js';
-import { draftKey } from './logic/incidentDraft.js';
+import { draftKey } from './logic/draftKey.js';
 import { useAlertNotifications } from './components/useAlertNotifications.js';
 import { useAccess } from './components/useAccess.js';
 import { ViewerBanner, ViewerOnlyPage } from './components/ViewerNotice.js';
 import { lazyPage, loadAllPages, pageOf, usePageCode } from './pageModules.js';
+import { loadReplySchemas } from './transport/replySchemas.js';
 
 // One chunk per page (docs/app.md, "Lean delivery"): the first page loads only its own code, and uPlot
 // comes only with the pages that chart. Shown once their chunk is in (pageModules.ts).
@@ -28,12 +29,13 @@ const SettingsPage = lazyPage('settings', (m) => m.SettingsPage);
 const DeviceHealthPage = lazyPage('device', (m) => m.DeviceHealthPage);
 const ModelsPage = lazyPage('models', (m) => m.ModelsPage);
 
-/** Every page's code, fetched once the first page is up: later navigation then never waits on (or fails
- *  for) the network; in browser mode the engine that serves the bundle may be the very thing that is down. */
+/** Every page's code and the analysis replies' schemas (replySchemas.ts), fetched once the first page is up:
+ *  later navigation then never waits on (or fails for) the network; in browser mode the engine that serves
+ *  the bundle may be the very thing that is down. */
 function preloadPages(): void {
   // A failure here is retried by the page's own lazy load when it is opened. `data-pages-loaded` on <html>
   // says when every page is in (tests that stop the engine wait for it).
-  void loadAllPages()
+  void Promise.all([loadAllPages(), loadReplySchemas()])
     .then(() => { document.documentElement.dataset.pagesLoaded = 'true'; }, () => {});
 }
 

@@ -19,15 +19,17 @@ import { initAppearance } from './appearance/appearance.js';
 import { createHttpTransport, takeTokenFromLocation } from './transport/httpTransport.js';
 import { createIpcTransport } from './transport/ipcTransport.js';
 import { withBootPreload } from './transport/bootPreload.js';
+import { takeEarlyRequests, type EarlyRequests } from './transport/earlyRequests.js';
 import { parseRoute } from './logic/routes.js';
 import { loadPage, pageOf } from './pageModules.js';
 
 const bridge = (window as unknown as { safeEdge?: SafeEdgeBridge }).safeEdge;
 const engine = bridge
   ? createIpcTransport(bridge)
-  : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage));
+  : createHttpTransport(window.location.origin, takeTokenFromLocation(window.location, sessionStorage), takeEarlyRequests(window as { safeEdgeEarlyRequests?: EarlyRequests }));
 // The address's page chunk, the session and the run it shows, all asked for now, side by side, before React
-// renders (after the token has left the address): docs/performance.md, bench:ui.
+// renders (after the token has left the address); the session and the run were sent even before the bundle
+// arrived (public/boot-requests.js), and the transport takes those answers: docs/performance.md, bench:ui.
 const route = parseRoute(window.location.hash);
 void loadPage(pageOf(route.page)).catch(() => {}); // a failure shows when the page is drawn, with a retry
 const transport = withBootPreload(engine, route);

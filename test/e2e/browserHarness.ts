@@ -78,10 +78,11 @@ export async function analyseExample(server: RunningServer, example: string): Pr
 
 export interface RunningServer { url: string; token: string; dataDir: string; child: ChildProcess; stop(): Promise<void> }
 
-/** `port`: 0 for a free one; a stopped server's port to bring the same engine back (same data, same token). */
-export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+/** `port`: 0 for a free one; a stopped server's port to bring the same engine back (same data, same token).
+ *  `root`: the checkout whose build to serve (another worktree's, for bench:ui --against). */
+export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), port = 0, env: NodeJS.ProcessEnv = {}, root = ROOT): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'safe-edge.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [join(root, 'bin', 'safe-edge.js'), 'serve', '--port', String(port), '--data-dir', dataDir], {
       env: { ...process.env, SAFE_EDGE_LOG: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     // The address with the token is printed on stdout (never in the log on stderr); both are kept for errors.

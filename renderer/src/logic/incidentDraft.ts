@@ -6,12 +6,10 @@ import { z } from 'zod';
 import { UNIT_KINDS } from '../../../engine/contract/incident.js';
 import type { IncidentForm } from './incidentForm.js';
 
-const DRAFT_PREFIX = 'safe-edge-draft:';
 /** How long after the last keystroke the draft is written (and always when the form closes). */
 export const DRAFT_SAVE_DELAY_MS = 400;
 
-/** The draft's key: `null` for a new incident, the runId when the form re-runs a stored analysis. */
-export const draftKey = (fromRunId: string | null): string => `${DRAFT_PREFIX}${fromRunId ? `run:${fromRunId}` : 'new'}`;
+export { draftKey } from './draftKey.js';
 
 const s = z.string();
 const section = <T extends z.ZodRawShape>(shape: T) => z.object({ enabled: z.boolean(), ...shape });

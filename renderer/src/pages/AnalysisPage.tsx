@@ -24,6 +24,27 @@ import { HandoverActions } from '../components/HandoverActions.js';
 import { NotSavedBanner } from '../components/NotSavedBanner.js';
 import { downloadText, fileSafe } from '../logic/download.js';
 
+/**
+ * False until the frame after `ready` turned true has been painted (or a moment later where no frame comes, a
+ * hidden tab): the cards below the first screen are drawn then, so the answer band and the map reach the
+ * screen without waiting for their render (docs/performance.md, bench:ui). Stays true once it is.
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return undefined;
+    const show = () => setPainted(true);
+    let afterFrame = 0;
+    // A timeout set in an animation frame runs once that frame is painted.
+    const frame = requestAnimationFrame(() => { afterFrame = window.setTimeout(show, 0); });
+    const fallback = window.setTimeout(show, NO_FRAME_AFTER_MS);
+    return () => { cancelAnimationFrame(frame); window.clearTimeout(afterFrame); window.clearTimeout(fallback); };
+  }, [ready, painted]);
+  return painted;
+}
+/** How long to wait for a frame before drawing the rest anyway (a tab in the background gets none). */
+const NO_FRAME_AFTER_MS = 100;
+
 /** `error`: what stopped the analysis after the engine accepted it; `retry` submits the same incident again. */
 export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: unknown; retry?: () => void; sensors: Sensor[]; startedAtMs?: number }
 
@@ -43,6 +64,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
   // Only for the analysis on screen: opening another run afterwards must not leave this one's words.
   const finishedHere = finished && (id === 'live' || finished.runId === id) ? finished : null;
   const sensors = (stored?.incident.sensors as Sensor[] | undefined) ?? live?.sensors ?? [];
+  const belowDrawn = useAfterFirstPaint(result !== undefined);
   // Said in the error's own words: an outage must not read "analysis not found".
   if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="analysis-error" />;
   // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
@@ -91,7 +113,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
           {result.executor && <HazardMap plan={result.executor} field={result.field} />}
         </div>
       )}
-      {result && (
+      {result && belowDrawn && (
         <PanelGrid className="workspace-grid">
           {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
           {stored && <ReportReading text={stored.incident.text as string} result={result} />}

@@ -2,9 +2,10 @@
 // the table. Analysis progress arrives as the analyze operation's events.
 import type { SafeEdgeBridge } from '../../../engine/contract/ipc.js';
 import type { IncidentInput } from '../../../engine/contract/incident.js';
-import { resultNotSaved, type ProgressEventBody } from '../../../engine/contract/api.js';
+import type { ProgressEventBody } from '../../../engine/contract/api.js';
 import type { AnalysisResult } from '../../../engine/contract/result.js';
 import type { SafeErrorBody } from '../../../engine/contract/errors.js';
+import { loadReplySchemas } from './replySchemas.js';
 import { EngineError, engineTransport, newSubmissionKey, resubmitting, type AnalyzeChoice, type EngineTransport } from './engineTransport.js';
 
 /** The preload rejects with an Error carrying the engine's error body; surface it as an EngineError. */
@@ -25,8 +26,12 @@ export function createIpcTransport(bridge: SafeEdgeBridge): EngineTransport {
       const submission = { incident, analysisId, ...options, idempotencyKey: newSubmissionKey() };
       // An engine that crashed mid-analysis is restarted by the supervisor: the same submission is sent again.
       // Not saved (SAFE_E_SAVE_FAILED): still the answer, shown with its saveError (docs/app.md, "Not saved").
+      // The not-saved body's schema comes with the first failure, not in the first bundle (docs/performance.md, bench:ui).
       return resubmitting(() => bridge.invoke('analyze', submission, onProgress)
-        .catch((err: unknown): AnalysisResult => resultNotSaved((err as { body?: unknown }).body) ?? asEngineError(err)));
+        .catch(async (err: unknown): Promise<AnalysisResult> => {
+          const { resultNotSaved } = await loadReplySchemas();
+          return resultNotSaved((err as { body?: unknown }).body) ?? asEngineError(err);
+        }));
     },
   });
 }

@@ -1,0 +1,75 @@
+// public/boot-requests.js (run before the bundle arrives) sends exactly the requests the app would send
+// first for the address (same token, same paths), and the HTTP transport takes each answer once, for the
+// same GET with the same token, then asks the engine itself (earlyRequests.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { httpRequestForArgs } from '../../../engine/contract/httpBindings.js';
+import { parseRoute } from '../logic/routes.js';
+import { routeRunId } from './bootPreload.js';
+import { createHttpTransport } from './httpTransport.js';
+import { EngineError } from './engineTransport.js';
+import type { EarlyRequests } from './earlyRequests.js';
+
+// dist/renderer/src/transport → the repository's renderer/public
+const BOOT = readFileSync(new URL('../../../../renderer/public/boot-requests.js', import.meta.url), 'utf8');
+const TOKEN = 'ab'.repeat(32);
+
+/** Runs the boot script for an address: what it fetched (path, authorization) and what it left on the window. */
+function boot(hash: string, options: { stored?: string | null; bridge?: boolean } = {}) {
+  const fetched: Array<{ path: string; authorization: string | undefined }> = [];
+  const window: { safeEdge?: object; safeEdgeEarlyRequests?: EarlyRequests } = options.bridge ? { safeEdge: {} } : {};
+  runInNewContext(BOOT, {
+    window, location: { hash },
+    sessionStorage: { getItem: (key: string) => (key === 'safe-edge-token' ? options.stored ?? null : null) },
+    fetch: (path: string, init: { headers: Record<string, string> }) => {
+      fetched.push({ path, authorization: init.headers.authorization });
+      return Promise.resolve(new Response('{}'));
+    },
+  });
+  return { fetched, early: window.safeEdgeEarlyRequests };
+}
+
+test('the boot script asks for the session and the run the app would ask for first, with the same token', () => {
+  const hashes = ['#/analysis/r-1', '#/analysis/r%2F%C3%A9', '#/analysis/live', '#/analysis/r-2/briefing', '#/new/r-3', '#/new', '#/incidents', '#/device', ''];
+  for (const hash of hashes) {
+    for (const inAddress of [true, false]) {
+      const { fetched, early } = boot(inAddress ? `${hash || '#'}&token=${TOKEN}` : hash, { stored: inAddress ? null : TOKEN });
+      const runId = routeRunId(parseRoute(hash));
+      const expected = [httpRequestForArgs('session', {}).path, ...(runId ? [httpRequestForArgs('run', { id: runId }).path] : [])];
+      assert.deepEqual(fetched.map((f) => f.path), expected, hash);
+      assert.ok(fetched.every((f) => f.authorization === `Bearer ${TOKEN}`), hash);
+      assert.equal(early?.token, TOKEN);
+      assert.deepEqual(Object.keys(early?.sent ?? {}), expected);
+    }
+  }
+});
+
+test('no token, or the desktop app (its bridge needs no HTTP): the boot script sends nothing', () => {
+  assert.deepEqual(boot('#/analysis/r-1').fetched, []);
+  assert.deepEqual(boot(`#/analysis/r-1&token=${TOKEN}`, { bridge: true }).fetched, []);
+});
+
+test('the transport takes an early answer once, for the same path and token, then asks the engine', async () => {
+  const paths: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (url: string) => { paths.push(new URL(url).pathname); return new Response(JSON.stringify({ access: 'operator', from: 'engine' })); }) as typeof fetch;
+  try {
+    const early: EarlyRequests = { token: TOKEN, sent: { '/v1/session': Promise.resolve(new Response(JSON.stringify({ access: 'operator', from: 'boot' }))) } };
+    const transport = createHttpTransport('http://127.0.0.1:1', TOKEN, early);
+    assert.deepEqual(await transport.call('session', {}), { access: 'operator', from: 'boot' });
+    assert.deepEqual(paths, [], 'the first call took the answer already under way');
+    assert.deepEqual(await transport.call('session', {}), { access: 'operator', from: 'engine' });
+    assert.deepEqual(paths, ['/v1/session'], 'a later call asks the engine again');
+
+    const otherToken: EarlyRequests = { token: 'cd'.repeat(32), sent: { '/v1/session': Promise.resolve(new Response('{"from":"boot"}')) } };
+    assert.deepEqual(await createHttpTransport('http://127.0.0.1:1', TOKEN, otherToken).call('session', {}), { access: 'operator', from: 'engine' });
+
+    // A boot request that got no reply is that call's error, as its own fetch's would be.
+    const lost: EarlyRequests = { token: TOKEN, sent: { '/v1/runs/r-1': Promise.reject(new TypeError('Failed to fetch')) } };
+    await assert.rejects(createHttpTransport('http://127.0.0.1:1', TOKEN, lost).run('r-1'), (err: unknown) => err instanceof EngineError && err.body.code === 'SAFE_UI_ENGINE_UNREACHABLE');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
