@@ -24,12 +24,28 @@
   var id = parts[2] ? decodeURIComponent(parts[2]) : '';
   var runId = page === 'analysis' && id ? (parts[3] === 'briefing' || id !== 'live' ? id : null) : page === 'new' && id ? id : null;
   var sent = {};
-  function send(path) {
-    var answer = fetch(path, { method: 'GET', headers: { authorization: 'Bearer ' + token } });
+  function get(path) {
+    return fetch(path, { method: 'GET', headers: { authorization: 'Bearer ' + token } });
+  }
+  function keep(path, answer) {
     answer.catch(function () {}); // handled by the call that takes it
     sent[path] = answer;
   }
-  send('/v1/session');
-  if (runId) send('/v1/runs/' + encodeURIComponent(runId));
+  var session = get('/v1/session');
+  keep('/v1/session', session);
+  if (runId) {
+    var runPath = '/v1/runs/' + encodeURIComponent(runId);
+    // Asked once the session says the token may read runs, as bootPreload.ts does: a viewer's token may not,
+    // and its refused request would be logged. No session answer: asked as before. The session's one
+    // loopback round trip is spent while the bundle is still on its way.
+    keep(runPath, session.then(function (answer) { return answer.ok ? answer.clone().json() : null; }, function () { return null; })
+      .then(function (said) {
+        if (said && said.access === 'viewer') {
+          delete sent[runPath];
+          throw new Error('a viewer token may not read runs: not asked');
+        }
+        return get(runPath);
+      }));
+  }
   window.safeEdgeEarlyRequests = { token: token, sent: sent };
 })();

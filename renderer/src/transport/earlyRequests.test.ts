@@ -17,7 +17,7 @@ const BOOT = readFileSync(new URL('../../../../renderer/public/boot-requests.js'
 const TOKEN = 'ab'.repeat(32);
 
 /** Runs the boot script for an address: what it fetched (path, authorization) and what it left on the window. */
-function boot(hash: string, options: { stored?: string | null; bridge?: boolean } = {}) {
+function boot(hash: string, options: { stored?: string | null; bridge?: boolean; access?: 'operator' | 'viewer' } = {}) {
   const fetched: Array<{ path: string; authorization: string | undefined }> = [];
   const window: { safeEdge?: object; safeEdgeEarlyRequests?: EarlyRequests } = options.bridge ? { safeEdge: {} } : {};
   runInNewContext(BOOT, {
@@ -25,17 +25,21 @@ function boot(hash: string, options: { stored?: string | null; bridge?: boolean 
     sessionStorage: { getItem: (key: string) => (key === 'safe-edge-token' ? options.stored ?? null : null) },
     fetch: (path: string, init: { headers: Record<string, string> }) => {
       fetched.push({ path, authorization: init.headers.authorization });
-      return Promise.resolve(new Response('{}'));
+      return Promise.resolve(new Response(path === '/v1/session' ? JSON.stringify({ access: options.access ?? 'operator' }) : '{}'));
     },
   });
   return { fetched, early: window.safeEdgeEarlyRequests };
 }
 
-test('the boot script asks for the session and the run the app would ask for first, with the same token', () => {
+/** Lets the boot script's chained requests (the run after the session) go out. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+test('the boot script asks for the session and the run the app would ask for first, with the same token', async () => {
   const hashes = ['#/analysis/r-1', '#/analysis/r%2F%C3%A9', '#/analysis/live', '#/analysis/r-2/briefing', '#/new/r-3', '#/new', '#/incidents', '#/device', ''];
   for (const hash of hashes) {
     for (const inAddress of [true, false]) {
       const { fetched, early } = boot(inAddress ? `${hash || '#'}&token=${TOKEN}` : hash, { stored: inAddress ? null : TOKEN });
+      await settle();
       const runId = routeRunId(parseRoute(hash));
       const expected = [httpRequestForArgs('session', {}).path, ...(runId ? [httpRequestForArgs('run', { id: runId }).path] : [])];
       assert.deepEqual(fetched.map((f) => f.path), expected, hash);
@@ -44,6 +48,13 @@ test('the boot script asks for the session and the run the app would ask for fir
       assert.deepEqual(Object.keys(early?.sent ?? {}), expected);
     }
   }
+});
+
+test('a viewer token: the boot script asks for the session only, never for a run it may not read', async () => {
+  const { fetched, early } = boot(`#/analysis/r-1&token=${TOKEN}`, { access: 'viewer' });
+  await settle();
+  assert.deepEqual(fetched.map((f) => f.path), ['/v1/session']);
+  assert.deepEqual(Object.keys(early?.sent ?? {}), ['/v1/session'], 'nothing left for the transport to take');
 });
 
 test('no token, or the desktop app (its bridge needs no HTTP): the boot script sends nothing', () => {
