@@ -173,8 +173,6 @@ export type IncidentInput = z.input<typeof incidentSchema>;
 export type Incident = z.output<typeof incidentSchema>;
 export type Facts = z.output<typeof factsSchema>;
 export type Release = z.output<typeof releaseSchema>;
-/** A release with its rate: continuous or finite. */
-export type RateRelease = Release & { rateKgPerS: number };
 export type Weather = z.output<typeof weatherSchema>;
 export type FireFacts = z.output<typeof fireFactsSchema>;
 export type FloodFacts = z.output<typeof floodFactsSchema>;
