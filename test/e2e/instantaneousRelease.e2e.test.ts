@@ -30,7 +30,7 @@ test('chlorine tank rupture (zh): the form takes a mass released at once and the
   const models = await page.locator('[data-testid="aegl-table"] [data-testid="distance-model"]').allTextContents();
   assert.equal(models.length, 3, 'one model per AEGL level');
   for (const m of models) assert.match(m, /^(高斯烟团|重气烟团模型|重气段后接高斯烟团)$/);
-  assert.match(await page.getByTestId('puff-note').textContent() ?? '', /瞬时释放 1 t：按烟团计算.*分钟/);
+  assert.match(await page.getByTestId('puff-note').textContent() ?? '', /瞬时释放 1 吨：按烟团计算.*分钟/);
   const note = page.getByTestId('dense-gas-note');
   assert.equal(await note.getAttribute('data-check'), 'dense');
   assert.match(await note.textContent() ?? '', /重气烟团.*≥ 0\.20/);

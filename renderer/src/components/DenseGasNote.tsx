@@ -26,12 +26,14 @@ export function DenseGasNote({ denseGas }: { denseGas: DenseGasCheck | undefined
 
 /** A mass released at once: said as a puff, how long it takes to pass, and what its peak is compared with. */
 export function PuffNote({ plume }: { plume: Plume }) {
-  const { t } = useT();
+  const { t, language } = useT();
   if (plume.releaseModel !== 'instantaneous') return null;
   const mass = Number(plume.inputsUsed['releaseMassKg']);
   const passages = plume.thresholds.flatMap((th) => (th.passageMin === undefined ? [] : [th.passageMin]));
   const low = Math.min(...passages);
   const high = Math.max(...passages);
   const passage = passages.length === 0 ? '—' : low === high ? String(low) : `${low}–${high}`;
-  return <p className="muted" data-testid="puff-note">{t('puff.note', { mass: mass >= 1000 ? `${mass / 1000} t` : `${mass} kg`, passage })}</p>;
+  const tonnes = mass >= 1000;
+  const amount = `${tonnes ? mass / 1000 : mass} ${language === 'zh' ? (tonnes ? '吨' : '千克') : (tonnes ? 't' : 'kg')}`;
+  return <p className="muted" data-testid="puff-note">{t('puff.note', { mass: amount, passage })}</p>;
 }
