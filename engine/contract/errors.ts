@@ -4,6 +4,8 @@
 export const ERROR_CODES = {
   INVALID_JSON: 'SAFE_E_INVALID_JSON',
   INVALID_FIELD: 'SAFE_E_INVALID_FIELD',
+  /** facts.release gives neither or both of rateKgPerS and releaseMassKg, or a duration with a mass released at once. */
+  RELEASE_AMOUNT: 'SAFE_E_RELEASE_AMOUNT',
   /** Retired: no longer produced (an unknown substance gets the ERG's generic guidance); kept so stored results that carry it still parse. */
   UNKNOWN_SUBSTANCE: 'SAFE_E_UNKNOWN_SUBSTANCE',
   TEXT_TOO_LONG: 'SAFE_E_TEXT_TOO_LONG',
@@ -108,6 +110,7 @@ export type ErrorCode = (typeof ERROR_CODES)[ErrorKey];
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   SAFE_E_INVALID_JSON: 400,
   SAFE_E_INVALID_FIELD: 400,
+  SAFE_E_RELEASE_AMOUNT: 400,
   SAFE_E_UNKNOWN_SUBSTANCE: 400,
   SAFE_E_TEXT_TOO_LONG: 400,
   SAFE_E_INPUT_TOO_LARGE: 413,

@@ -11,14 +11,30 @@ export const MAX_INCIDENT_BYTES = 16 * 1024 * 1024;
 const nonNegative = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();
 
+/** A release is continuous (a rate, with or without a duration) or instantaneous (a mass released at once:
+ *  a tank rupture, a cylinder failing; docs/input.md). Exactly one of the two amounts is given. */
+export const RELEASE_AMOUNT_ISSUE = 'release-amount';
+
 export const releaseSchema = z.object({
   /** Any name: one not in the substance table is kept, and gets the ERG's generic guidance (docs/input.md). */
   substance: z.string().trim().min(1).max(200),
-  rateKgPerS: z.number().finite().positive().max(10_000),
+  /** A continuous or finite release: how fast it leaks. Give this or releaseMassKg. */
+  rateKgPerS: z.number().finite().positive().max(10_000).optional(),
+  /** An instantaneous release: the mass released at once, modelled as a puff. Give this or rateKgPerS. */
+  releaseMassKg: z.number().finite().positive().max(10_000_000).optional(),
   heightM: nonNegative.max(500).default(0),
   durationMin: z.number().finite().positive().max(24 * 60).optional(),
   /** Inventory in the tank or vessel (for a BLEVE fireball and the ERG spill size). */
   massKg: z.number().finite().positive().max(10_000_000).optional(),
+}).superRefine((release, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { kind: RELEASE_AMOUNT_ISSUE } });
+  if (release.rateKgPerS === undefined && release.releaseMassKg === undefined) {
+    issue('rateKgPerS', 'give rateKgPerS (a continuous release) or releaseMassKg (a mass released at once)');
+  } else if (release.rateKgPerS !== undefined && release.releaseMassKg !== undefined) {
+    issue('releaseMassKg', 'give rateKgPerS (a continuous release) or releaseMassKg (a mass released at once), not both');
+  } else if (release.releaseMassKg !== undefined && release.durationMin !== undefined) {
+    issue('durationMin', 'an instantaneous release (releaseMassKg) has no duration: give rateKgPerS with durationMin for a finite one');
+  }
 });
 
 export const weatherSchema = z.object({

@@ -1,7 +1,7 @@
 // Turns untrusted input (a JSON line, an HTTP body) into a validated Incident or a SafeError whose
 // code and field name the problem. Used by the CLI, the API and the tests alike.
 import { z } from 'zod';
-import { incidentSchema, MAX_INCIDENT_BYTES, MAX_TEXT_CHARS, type Incident } from './incident.js';
+import { incidentSchema, MAX_INCIDENT_BYTES, MAX_TEXT_CHARS, RELEASE_AMOUNT_ISSUE, type Incident } from './incident.js';
 import { ERROR_CODES, SafeError } from './errors.js';
 import { parseUntrustedJson } from './untrustedJson.js';
 
@@ -17,6 +17,7 @@ export function toSafeError(error: z.ZodError): SafeError {
   if (field === 'text' && issue.code === 'too_big') {
     return new SafeError(ERROR_CODES.TEXT_TOO_LONG, `text: report is longer than ${MAX_TEXT_CHARS} characters; shorten it or split it`, field);
   }
+  if (issue.code === 'custom' && issue.params?.['kind'] === RELEASE_AMOUNT_ISSUE) return new SafeError(ERROR_CODES.RELEASE_AMOUNT, `${field}: ${issue.message}`, field);
   return new SafeError(ERROR_CODES.INVALID_FIELD, `${field}: ${issue.message}`, field);
 }
 

@@ -82,7 +82,7 @@ export const strategistSchema = z.object({
 
 /** The physical facts the reading step takes from a report's words for the Field experts. */
 export const TEXT_FACTS = ['quake.magnitude', 'quake.depthKm', 'weather.windFromDeg', 'weather.windSpeedMps', 'weather.daytime', 'release.substance', 'release.rateKgPerS',
-  'release.massKg', 'release.durationMin', 'flood.breachWidthM', 'flood.headM', 'flood.polderAreaKm2', 'flood.rainMm',
+  'release.massKg', 'release.durationMin', 'release.instantaneous', 'flood.breachWidthM', 'flood.headM', 'flood.polderAreaKm2', 'flood.rainMm',
   'fire.fuelModel', 'fire.slopePct', 'fire.burningForMin', 'fire.distanceToCommunityM', 'fire.burnedAreaHa', 'place'] as const;
 /** A place the report names with a distance: its direction is a compass bearing, the wind's (downwind,
  *  upwind), or not stated (null); it becomes a facts.places entry once the wind is known. */
@@ -120,8 +120,9 @@ const band = z.object({ p10: z.number(), p50: z.number(), p90: z.number() });
 export const FULL_ENSEMBLE_MEMBERS = 256;
 const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-monte-carlo']), members: z.number().int(), model: z.string().optional() });
 
-/** Which model made a distance (docs/physics.md, "Dense gas near the source"); absent in runs from before it. */
-const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas']).optional();
+/** Which model made a distance (docs/physics.md, "Dense gas near the source"; a mass released at once:
+ *  "Instantaneous releases"); absent in runs from before it. */
+const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas', 'gaussian-puff', 'dense-gas-puff', 'gaussian-puff-after-dense-gas']).optional();
 
 /** The dense-gas check of a heavier-than-air release (Britter & McQuaid 1988): whether it applied, and its figures. */
 const denseGasSchema = z.object({
@@ -135,8 +136,10 @@ const denseGasSchema = z.object({
   criterion: z.number().nullable(),
   alpha: z.number().nullable(),
   sourceScaleM: z.number().nullable(),
-  /** Where the workbook's curves end (Cm/C0 = 0.002) and the Gaussian from a virtual source takes over. */
+  /** Where the workbook's curves end (Cm/C0 = 0.002; a puff's 0.001) and the Gaussian from a virtual source takes over. */
   handoverM: z.number().nullable(),
+  /** The workbook's puff curves (criterion (g0'·V0^⅓)^½/u ≥ 0.20) for a mass released at once; absent: its plume curves. */
+  release: z.literal('instantaneous').optional(),
 });
 
 export const plumeSchema = z.object({
@@ -150,8 +153,9 @@ export const plumeSchema = z.object({
     source: z.enum(['fact', 'solar-elevation', 'report-clock', 'unknown']),
     solarElevationDeg: z.number().nullable(),
   }).optional(),
-  /** continuous, or finite (facts.release.durationMin given: the cloud thins along the wind, Palazzi 1982). */
-  releaseModel: z.enum(['continuous', 'finite']).optional(),
+  /** continuous, finite (facts.release.durationMin given: the cloud thins along the wind, Palazzi 1982) or
+   *  instantaneous (facts.release.releaseMassKg: a puff; the peak of the passing cloud is what is compared). */
+  releaseModel: z.enum(['continuous', 'finite', 'instantaneous']).optional(),
   terrain: z.enum(['rural', 'urban']),
   windFromDeg: z.number(),
   /** Direction the plume travels towards (windFromDeg + 180). */
@@ -167,8 +171,12 @@ export const plumeSchema = z.object({
     downwindBandM: band,
     /** The area above the level as [downwind m, half-width m] from the source to downwindM (symmetric about the plume axis). */
     footprint: z.array(z.tuple([z.number(), z.number()])).optional(),
-    /** Which model made downwindM: the Gaussian plume, the dense-gas workbook, or the Gaussian after it. */
+    /** Which model made downwindM: the Gaussian plume, the dense-gas workbook, or the Gaussian after it (or their puff forms). */
     model: distanceModel,
+    /** An instantaneous release: how long the cloud takes to pass downwindM (min, dose over peak). */
+    passageMin: z.number().optional(),
+    /** An instantaneous release: the time-integrated concentration on the axis at downwindM (ppm·min). */
+    dosePpmMin: z.number().optional(),
   })),
   /** The dense-gas check, for a gas heavier than air (absent otherwise and in runs from before it). */
   denseGas: denseGasSchema.optional(),

@@ -33,8 +33,14 @@ export function physicsExposure(field: FieldResult, densityPerKm2: number): Phys
     const area = (t: typeof aegl2) => (t?.footprint ? footprintAreaKm2(t.footprint) : 0);
     const people3 = area(aegl3) * densityPerKm2, people2 = area(aegl2) * densityPerKm2;
     if (aegl2 && aegl2.downwindM > 0) {
-      const basis = `where the plume exceeds AEGL-2 (${aegl2.ppm} ppm, 60 min): ${area(aegl2).toFixed(2)} km² from the Gaussian plume's footprint`;
-      const basisZh = `烟羽超过AEGL-2（${aegl2.ppm} ppm，60分钟）的范围：高斯烟羽影响范围${area(aegl2).toFixed(2)}平方公里`;
+      // A mass released at once is a puff: the area its passing peak covers (docs/physics.md, "Instantaneous releases").
+      const puff = plume.releaseModel === 'instantaneous';
+      const basis = puff
+        ? `where the passing puff's peak exceeds AEGL-2 (${aegl2.ppm} ppm, 60-min value): ${area(aegl2).toFixed(2)} km² from the Gaussian puff's footprint`
+        : `where the plume exceeds AEGL-2 (${aegl2.ppm} ppm, 60 min): ${area(aegl2).toFixed(2)} km² from the Gaussian plume's footprint`;
+      const basisZh = puff
+        ? `烟团峰值超过AEGL-2（${aegl2.ppm} ppm，60分钟值）的范围：高斯烟团影响范围${area(aegl2).toFixed(2)}平方公里`
+        : `烟羽超过AEGL-2（${aegl2.ppm} ppm，60分钟）的范围：高斯烟羽影响范围${area(aegl2).toFixed(2)}平方公里`;
       if (people3 >= 1) return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 5, consequenceFloor: 5, driver: `AEGL-3 (life-threatening) reaches about ${Math.round(people3)} people` };
       if (people2 >= 1) return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 4, consequenceFloor: 4, driver: `AEGL-2 (disabling) reaches about ${Math.round(people2)} people` };
       return { areaKm2: area(aegl2), basis, basisZh, likelihoodFloor: 1, consequenceFloor: 1, driver: 'AEGL-2 footprint reaches no one at the stated density' };

@@ -51,6 +51,10 @@ test('with time to spare and a release that goes on, the village evacuates; a sh
   const short = places(chlorineAtNight({ durationMin: 15 }, 5)).find((p) => p.name === 'Far town')!;
   assert.equal(short.action, 'shelter_in_place');
   assert.match(short.reason, /short release/);
+  // A tank that ruptured: the puff passes in minutes, so sheltering, even with time to evacuate.
+  const atOnce = places(chlorineAtNight({ rateKgPerS: undefined, releaseMassKg: 1000 }, 5)).find((p) => p.name === 'Far town')!;
+  assert.equal(atOnce.action, 'shelter_in_place');
+  assert.match(atOnce.reasonZh, /一次性释放/);
 });
 
 test('fire: the ellipse reaches a place on the axis at (distance / head rate); off the axis later; upwind much later or never within reason', () => {

@@ -40,6 +40,11 @@ function hazmatDecision(incident: Incident, zone: Zone['zone'] | null, arrivalMi
     return { action: 'shelter_in_place', reason: `${arrive}, before an evacuation (${evacuationMin} min) could be complete: shelter indoors, close windows, stop ventilation; evacuate once the cloud has passed`,
       reasonZh: `${arriveZh}，早于完成疏散所需的${evacuationMin}分钟：就地室内避险，关闭门窗与通风；烟羽过后再疏散` };
   }
+  // A mass released at once passes as a puff in minutes (docs/physics.md, "Instantaneous releases").
+  if (incident.facts.release?.releaseMassKg !== undefined) {
+    return { action: 'shelter_in_place', reason: `released at once: the cloud passes in minutes, before indoor air builds up; ${arrive}`,
+      reasonZh: `一次性释放：烟团数分钟内经过，室内浓度来不及升高；${arriveZh}` };
+  }
   if (duration !== undefined && duration <= SHORT_RELEASE_MAX_MIN) {
     return { action: 'shelter_in_place', reason: `short release (${duration} min): the cloud passes before indoor air builds up; ${arrive}`,
       reasonZh: `泄漏时间短（${duration}分钟）：烟羽将在室内浓度升高前过去；${arriveZh}` };

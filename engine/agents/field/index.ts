@@ -62,7 +62,8 @@ export async function runFieldWithSurrogates(incident: Incident, surrogates: Fie
   const skip = (model: SurrogateModel<unknown> | null) => (model ? 0 : undefined);
   const result = runField(incident, { plume: skip(surrogates.plume), fire: skip(surrogates.fire), flood: skip(surrogates.flood) });
   const { facts } = incident;
-  if (result.plume && surrogates.plume) {
+  // A puff's bands are the physics' own already (plumeFootprint): the surrogate learned plumes.
+  if (result.plume && surrogates.plume && result.plume.releaseModel !== 'instantaneous') {
     result.plume = await orPhysics(applyEnsembleBands(result.plume, surrogates.plume, members)) ?? plumeFootprint(incident, facts.release!, facts.weather!);
   }
   if (result.fire && surrogates.fire) result.fire = await orPhysics(applyFireEnsembleBands(result.fire, surrogates.fire, members)) ?? fireSpread(incident, facts.fire!);

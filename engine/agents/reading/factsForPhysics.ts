@@ -1,6 +1,7 @@
 // The report's own words fill what the form left empty, for the Field experts: a quake's magnitude (and
 // depth), the wind (direction and speed together; the time of day on its own), a release (substance and
-// rate together; its mass and duration also complete a stated one), a levee breach (width, head and polder
+// rate together, or substance and mass of a vessel that ruptured: released at once; its mass and duration
+// also complete a stated one), a levee breach (width, head and polder
 // area together) and a wildfire (its fuel, with slope, time burning and distance when read). A fact the commander stated always wins, and only whole facts are filled: the physics
 // never runs on half a release. Returns the facts it used, so the result can say which came from the text.
 import { fireFactsSchema, floodFactsSchema, type Incident } from '../../contract/incident.js';
@@ -32,15 +33,21 @@ export function withFactsFromText(incident: Incident, read: readonly TextFact[])
   const rate = get('release.rateKgPerS');
   const mass = get('release.massKg');
   const duration = get('release.durationMin');
+  const atOnce = get('release.instantaneous');
   if (!facts.release && substance && rate && (rate.value as number) > 0) {
     facts.release = { substance: substance.value as string, rateKgPerS: rate.value as number, heightM: 0 };
     used.push(substance, rate);
+  } else if (!facts.release && substance && atOnce && mass) {
+    // A vessel that ruptured with its tonnage stated and no rate: its contents went at once (a puff).
+    facts.release = { substance: substance.value as string, releaseMassKg: mass.value as number, heightM: 0 };
+    used.push(substance, atOnce);
   }
   // The inventory and duration complete a release, from the form or the text; a stated field wins, and a
   // mass read beside another substance than the stated one is not this release's.
   if (facts.release && (!substance || findSubstance(facts.release.substance)?.key === substance.value)) {
     if (facts.release.massKg === undefined && mass) { facts.release = { ...facts.release, massKg: mass.value as number }; used.push(mass); }
-    if (facts.release.durationMin === undefined && duration) { facts.release = { ...facts.release, durationMin: duration.value as number }; used.push(duration); }
+    // A mass released at once has no duration (the contract refuses one).
+    if (facts.release.durationMin === undefined && facts.release.releaseMassKg === undefined && duration) { facts.release = { ...facts.release, durationMin: duration.value as number }; used.push(duration); }
   }
   // A breach needs its width, head and polder area together (docs/physics.md, flood); rain is optional.
   const width = get('flood.breachWidthM');

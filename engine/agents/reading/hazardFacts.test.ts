@@ -121,9 +121,39 @@ test('property: reports made only of speeds, depths, heights, levels, times and 
 });
 
 test('reading stays linear: long runs of markers and digits are read promptly', () => {
-  const units = ['决口宽', '水位差', '面积', 'breach ', 'head of ', 'km² polder ', '坡度', 'burning for ', '泄漏持续', '吨液氯', ' t of ammonia ', 'leaked for ', '9'];
+  const units = ['决口宽', '水位差', '面积', 'breach ', 'head of ', 'km² polder ', '坡度', 'burning for ', '泄漏持续', '吨液氯', ' t of ammonia ', 'leaked for ', '储罐破裂', 'not ruptured ', '9'];
   for (const unit of units) assertLinearTime(unit, (n) => unit.repeat(n), hazardFactsFromText, Math.ceil(5_000 / unit.length));
   fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => {
-    for (const f of hazardFactsFromText(text)) assert.ok(f.span[0] >= 0 && f.span[0] < f.span[1] && f.span[1] <= text.length && Number.isFinite(f.value as number));
+    for (const f of hazardFactsFromText(text)) assert.ok(f.span[0] >= 0 && f.span[0] < f.span[1] && f.span[1] <= text.length && (f.value === true || Number.isFinite(f.value as number)));
   }), { seed: 20261201, numRuns: 300 });
+});
+
+test('a vessel that ruptured with its tonnage stated: a release of that mass at once (a puff), zh and en', () => {
+  const filled = (text: string) => withFactsFromText(parseIncident({ text, facts: { weather: { windSpeedMps: 3, windFromDeg: 0 } } }), physicalFactsFromText(text));
+  const zh = filled('化工厂液氯储罐破裂，约1吨液氯瞬间泄漏，下风向有居民。');
+  assert.equal(zh.incident.facts.release?.releaseMassKg, 1000);
+  assert.equal(zh.incident.facts.release?.rateKgPerS, undefined);
+  assert.ok(zh.used.some((f) => f.fact === 'release.instantaneous'));
+  assert.equal(runField(zh.incident).plume?.releaseModel, 'instantaneous');
+  const en = filled('A 900 kg chlorine cylinder ruptured at the water works; 2 dead.');
+  assert.deepEqual(en.incident.facts.release, { substance: 'chlorine', releaseMassKg: 900, massKg: 900, heightM: 0 });
+  // No rupture, or one the report denies: a tonnage alone is an inventory, not a release.
+  for (const text of ['液氯储罐未破裂，罐内约1吨液氯，阀门处少量泄漏。', 'A 900 kg chlorine cylinder was found; it has not ruptured.', '20吨液氨储罐阀门泄漏']) {
+    assert.equal(filled(text).incident.facts.release, undefined, text);
+  }
+  // A stated rate wins, and a duration read from the text is not added to a mass released at once.
+  const rate = filled('液氯储罐破裂，约1吨液氯泄漏，泄漏速率2公斤/秒');
+  assert.equal(rate.incident.facts.release?.rateKgPerS, 2);
+  const stated = withFactsFromText(parseIncident({ text: '液氯储罐破裂，泄漏持续10分钟', facts: { release: { substance: 'chlorine', releaseMassKg: 1000 } } }), physicalFactsFromText('液氯储罐破裂，泄漏持续10分钟'));
+  assert.equal(stated.incident.facts.release?.durationMin, undefined);
+});
+
+test('a burst pipe or valve is no rupture of the vessel; a denied one is none', () => {
+  const atOnce = (text: string) => read(text)['release.instantaneous'];
+  assert.equal(atOnce('液氯储罐破裂'), true);
+  assert.equal(atOnce('钢瓶爆裂'), true);
+  assert.equal(atOnce('The chlorine tank car ruptured in the derailment.'), true);
+  for (const text of ['液氯储罐出口管道破裂', '储罐阀门破裂', '储罐未破裂', 'A pipe ruptured at the chlorine plant.', 'The tank has not ruptured; a valve leaks.', 'The cylinder did not burst.']) {
+    assert.equal(atOnce(text), undefined, text);
+  }
 });

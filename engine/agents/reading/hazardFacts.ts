@@ -26,7 +26,7 @@ type Found = TextFact | undefined;
 /** A number ending the text before a unit. */
 const NUM_AT_END = pattern(`${NUM}\\s*$`);
 const TONNAGE_NUMBER_AT_END = pattern(`${NUM}[ -]*(?:metric[ -])?$`);
-const fact = (name: TextFact['fact'], value: number, start: number, end: number): TextFact => ({ fact: name, value, span: [start, end] });
+const fact = (name: TextFact['fact'], value: number | boolean, start: number, end: number): TextFact => ({ fact: name, value, span: [start, end] });
 /** The later statement wins: reports update themselves ("the breach has widened to 80 m"). */
 const later = (a: Found, b: Found): Found => (!a ? b : !b ? a : b.span[0] >= a.span[0] ? b : a);
 const wordAt = (lower: string, at: number, word: string) => !isWordChar(lower[at - 1]) && !isWordChar(lower[at + word.length]);
@@ -432,11 +432,49 @@ function duration(text: string, lower: string): Found {
   return found && (found.value as number) > 0 && (found.value as number) <= 24 * 60 ? found : undefined;
 }
 
+/** A vessel that failed at once (a tank rupture, a cylinder bursting): its contents were released at once,
+ *  a puff rather than a leak (docs/physics.md, "Instantaneous releases"). A rupture counts only beside a
+ *  vessel (a burst pipe or valve leaks on), and not when the report denies it. */
+const RUPTURE_ZH = ['破裂', '爆裂', '崩裂', '炸裂', '解体', '解體'];
+const AT_ONCE_ZH = ['瞬间泄漏', '瞬間洩漏', '瞬间全部泄漏', '瞬间泄出', '瞬间释放', '瞬間釋放'];
+const VESSEL_ZH = /(?:罐|瓶|容器|槽车|槽車)(?:体|體|身)?$/;
+const RUPTURE_EN = ['ruptured', 'rupture', 'burst', 'failed catastrophically', 'catastrophic failure'];
+const AT_ONCE_EN = ['instantaneous release', 'released at once', 'released all at once'];
+const VESSEL_EN = /\b(?:tank|tanker|tank car|cylinder|vessel|container|sphere|bullet|drum)s?\b/;
+const DENIED_ZH = /(?:未|没有|沒有|没|無|无|并未|並未|尚未|防止|避免)$/;
+const DENIED_EN = /\b(?:no|not|never|without|prevent(?:ed)?|avoid(?:ed)?)\b/;
+
+function instantaneous(text: string, lower: string): Found {
+  let found: Found;
+  const mark = (at: number, length: number) => { found = later(found, fact('release.instantaneous', true, at, at + length)); };
+  for (const word of RUPTURE_ZH) {
+    for (const at of positions(text, word)) {
+      const before = text.slice(Math.max(0, at - 4), at);
+      const vessel = VESSEL_ZH.exec(before);
+      if (DENIED_ZH.test(before) || !vessel) continue;
+      mark(at - vessel[0].length, vessel[0].length + word.length);
+    }
+  }
+  for (const word of AT_ONCE_ZH) for (const at of positions(text, word)) if (!DENIED_ZH.test(text.slice(Math.max(0, at - 4), at))) mark(at, word.length);
+  for (const word of [...RUPTURE_EN, ...AT_ONCE_EN]) {
+    for (const at of positions(lower, word)) {
+      if (isWordChar(lower[at - 1])) continue;
+      const before = lower.slice(Math.max(0, at - 40), at);
+      // The clause the word stands in: a denial there ("has not ruptured") or no vessel for a rupture.
+      const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(',')) + 1);
+      if (DENIED_EN.test(clause)) continue;
+      if (RUPTURE_EN.includes(word) && !VESSEL_EN.test(clause)) continue;
+      mark(at, word.length);
+    }
+  }
+  return found;
+}
+
 /** Flood, fire and release-amount facts the text states (the last statement of each). */
 export function hazardFactsFromText(text: string): TextFact[] {
   const lower = text.toLowerCase();
   const fuel = fuelModel(text, lower);
   return [breachWidth(text, lower), head(text, lower), polderArea(text, lower), rain(text, lower),
-    fuel, slope(text, lower), burningFor(text, lower), distanceToCommunity(text, lower, fuel), burnedArea(text, lower), mass(text, lower), duration(text, lower)]
+    fuel, slope(text, lower), burningFor(text, lower), distanceToCommunity(text, lower, fuel), burnedArea(text, lower), mass(text, lower), duration(text, lower), instantaneous(text, lower)]
     .filter((f): f is TextFact => f !== undefined);
 }

@@ -18,9 +18,22 @@ export function DenseGasNote({ denseGas }: { denseGas: DenseGasCheck | undefined
   const { t } = useT();
   if (!denseGas?.check || denseGas.check === 'not-heavier-than-air') return null;
   const criterion = denseGas.criterion === null ? '' : String(denseGas.criterion);
-  return (
-    <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check}>
-      {t(`denseGas.${denseGas.check}`, { criterion, handover: denseGas.handoverM === null ? '' : formatDistance(denseGas.handoverM) })}
-    </p>
-  );
+  const values = { criterion, handover: denseGas.handoverM === null ? '' : formatDistance(denseGas.handoverM) };
+  // A mass released at once was checked against the workbook's puff criterion (0.20), not its plume one.
+  const text = denseGas.release === 'instantaneous' && denseGas.check !== 'short-release' ? t(`denseGas.puff.${denseGas.check}`, values) : t(`denseGas.${denseGas.check}`, values);
+  return <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check}>{text}</p>;
+}
+
+/** A mass released at once: said as a puff, how long it takes to pass, and what its peak is compared with. */
+export function PuffNote({ plume }: { plume: Plume }) {
+  const { t, language } = useT();
+  if (plume.releaseModel !== 'instantaneous') return null;
+  const mass = Number(plume.inputsUsed['releaseMassKg']);
+  const passages = plume.thresholds.flatMap((th) => (th.passageMin === undefined ? [] : [th.passageMin]));
+  const low = Math.min(...passages);
+  const high = Math.max(...passages);
+  const passage = passages.length === 0 ? '—' : low === high ? String(low) : `${low}–${high}`;
+  const tonnes = mass >= 1000;
+  const amount = `${tonnes ? mass / 1000 : mass} ${language === 'zh' ? (tonnes ? '吨' : '千克') : (tonnes ? 't' : 'kg')}`;
+  return <p className="muted" data-testid="puff-note">{t('puff.note', { mass: amount, passage })}</p>;
 }

@@ -3,7 +3,7 @@ import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
 import { countText } from '../logic/dateTime.js';
 import { modelRefName } from '../logic/modelNames.js';
-import { DenseGasNote, DistanceModelLabel } from './DenseGasNote.js';
+import { DenseGasNote, DistanceModelLabel, PuffNote } from './DenseGasNote.js';
 
 type BandsMethod = NonNullable<FieldResult['plume']>['bands'];
 
@@ -25,7 +25,7 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
             {field.plume.thresholds.map((th) => (
               <tr key={th.level} data-level={th.level}>
                 <td>{th.level}</td><td>{th.ppm}</td>
-                <td>{th.reachesModelLimit ? t('field.beyond') : formatDistance(th.downwindM)}{field.plume?.denseGas && <><br /><DistanceModelLabel model={th.model} /></>}</td>
+                <td>{th.reachesModelLimit ? t('field.beyond') : formatDistance(th.downwindM)}{(field.plume?.denseGas || field.plume?.releaseModel === 'instantaneous') && <><br /><DistanceModelLabel model={th.model} /></>}</td>
                 <td>{formatDistance(th.maxWidthM)}</td>
                 <td>{th.downwindBandM.p10 >= 10_000 ? t('field.beyond') : th.downwindBandM.p10 === th.downwindBandM.p90 ? formatDistance(th.downwindBandM.p10) : `${formatDistance(th.downwindBandM.p10)}–${th.downwindBandM.p90 >= 10_000 ? t('field.beyond') : formatDistance(th.downwindBandM.p90)}`}</td>
               </tr>
@@ -33,6 +33,7 @@ export function FieldSummary({ field, awareness }: { field: FieldResult | undefi
           </tbody>
         </table>
       )}
+      {field?.plume && <PuffNote plume={field.plume} />}
       {field?.plume && <DenseGasNote denseGas={field.plume.denseGas} />}
       {field?.plume && <BandsSource bands={field.plume.bands} />}
       {field?.plume?.worseCaseDefaults?.map((d) => (

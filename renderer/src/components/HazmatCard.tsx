@@ -24,7 +24,7 @@ export function HazmatCard({ field }: { field: FieldResult | undefined }) {
         {flammable?.vapourCloud && (
           <li data-testid="half-lel">
             {t('hazmat.halfLel', { d: formatDistance(flammable.vapourCloud.halfLel.distanceM), lel: flammable.vapourCloud.lelPctVol })}
-            {flammable.vapourCloud.denseGas && <> <DistanceModelLabel model={flammable.vapourCloud.halfLel.model} /></>}
+            {(flammable.vapourCloud.denseGas || flammable.vapourCloud.halfLel.model?.includes('puff')) && <> <DistanceModelLabel model={flammable.vapourCloud.halfLel.model} /></>}
             <DenseGasNote denseGas={flammable.vapourCloud.denseGas} />
           </li>
         )}

@@ -19,7 +19,8 @@ const formSchema: z.ZodType<IncidentForm> = z.object({
   casualties: z.object({ deaths: s, seriousInjuries: s, injuries: s, trapped: s, missing: s, evacuated: s }),
   populationDensityPerKm2: s,
   terrain: z.enum(['', 'rural', 'urban']),
-  release: section({ substance: s, rateKgPerS: s, heightM: s }),
+  // A draft kept before the instantaneous release (an older build's) is a continuous one.
+  release: section({ substance: s, kind: z.enum(['continuous', 'instantaneous']).default('continuous'), rateKgPerS: s, releaseMassKg: s.default(''), heightM: s }),
   weather: section({ windSpeedMps: s, windFromDeg: s, stability: s, cloudOktas: s, daytime: z.enum(['', 'day', 'night']) }),
   fire: section({ fuelModel: s, midflameWindSpeedMps: s, slopePct: s, deadFuelMoisturePct: s, durationMin: s, distanceToCommunityM: s }),
   flood: section({ breachWidthM: s, headM: s, polderAreaKm2: s }),

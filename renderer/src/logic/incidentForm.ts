@@ -13,7 +13,8 @@ export interface IncidentForm {
   casualties: Record<'deaths' | 'seriousInjuries' | 'injuries' | 'trapped' | 'missing' | 'evacuated', string>;
   populationDensityPerKm2: string;
   terrain: '' | 'rural' | 'urban';
-  release: Section<{ substance: string; rateKgPerS: string; heightM: string }>;
+  /** `kind`: a leak at a rate, or a mass released at once (a tank rupture: facts.release.releaseMassKg). */
+  release: Section<{ substance: string; kind: 'continuous' | 'instantaneous'; rateKgPerS: string; releaseMassKg: string; heightM: string }>;
   weather: Section<{ windSpeedMps: string; windFromDeg: string; stability: string; cloudOktas: string; daytime: '' | 'day' | 'night' }>;
   fire: Section<{ fuelModel: string; midflameWindSpeedMps: string; slopePct: string; deadFuelMoisturePct: string; durationMin: string; distanceToCommunityM: string }>;
   flood: Section<{ breachWidthM: string; headM: string; polderAreaKm2: string }>;
@@ -31,7 +32,7 @@ export function emptyForm(now: Date | null = new Date()): IncidentForm {
     id: '', text: '', lang: '', reportedAt: now && isPlausibleClock(now) ? localDateTimeInput(now) : '', reportedAtOffset: '', lat: '', lon: '',
     casualties: { deaths: '', seriousInjuries: '', injuries: '', trapped: '', missing: '', evacuated: '' },
     populationDensityPerKm2: '', terrain: '',
-    release: { enabled: false, substance: 'chlorine', rateKgPerS: '', heightM: '0' },
+    release: { enabled: false, substance: 'chlorine', kind: 'continuous', rateKgPerS: '', releaseMassKg: '', heightM: '0' },
     weather: { enabled: false, windSpeedMps: '', windFromDeg: '', stability: '', cloudOktas: '', daytime: '' },
     fire: { enabled: false, fuelModel: '1', midflameWindSpeedMps: '', slopePct: '0', deadFuelMoisturePct: '6', durationMin: '60', distanceToCommunityM: '' },
     flood: { enabled: false, breachWidthM: '', headM: '', polderAreaKm2: '' },
@@ -79,7 +80,10 @@ export function toIncidentInput(form: IncidentForm): IncidentInput {
     populationDensityPerKm2: num(form.populationDensityPerKm2),
     terrain: form.terrain || undefined,
   });
-  if (form.release.enabled) facts.release = defined({ substance: form.release.substance, rateKgPerS: num(form.release.rateKgPerS), heightM: num(form.release.heightM) });
+  if (form.release.enabled) {
+    const amount = form.release.kind === 'instantaneous' ? { releaseMassKg: num(form.release.releaseMassKg) } : { rateKgPerS: num(form.release.rateKgPerS) };
+    facts.release = defined({ substance: form.release.substance, ...amount, heightM: num(form.release.heightM) });
+  }
   if (form.weather.enabled) {
     facts.weather = defined({
       windSpeedMps: num(form.weather.windSpeedMps), windFromDeg: num(form.weather.windFromDeg), stability: form.weather.stability || undefined,
@@ -119,7 +123,10 @@ export function validateForm(form: IncidentForm): { ok: true; incident: Incident
     ok: false,
     problems: parsed.error.issues.map((issue) => {
       const { code, path, message, ...rest } = issue as unknown as { code: string; path: PropertyKey[]; message: string } & Record<string, unknown>;
-      return { path: path.map(String).join('.'), code, message, params: rest };
+      const joined = path.map(String).join('.');
+      // A missing amount is marked on the amount the form shows: the mass for a release at once.
+      const shown = joined === 'facts.release.rateKgPerS' && form.release.kind === 'instantaneous' ? 'facts.release.releaseMassKg' : joined;
+      return { path: shown, code, message, params: rest };
     }),
   };
 }
@@ -137,7 +144,12 @@ export function formFromIncident(incident: IncidentInput): IncidentForm {
   for (const k of CASUALTY_FIELDS) form.casualties[k] = str(f[k]);
   form.populationDensityPerKm2 = str(f.populationDensityPerKm2);
   form.terrain = f.terrain ?? '';
-  if (f.release) form.release = { enabled: true, substance: f.release.substance, rateKgPerS: str(f.release.rateKgPerS), heightM: str(f.release.heightM ?? 0) };
+  if (f.release) {
+    form.release = {
+      enabled: true, substance: f.release.substance, kind: f.release.releaseMassKg !== undefined ? 'instantaneous' : 'continuous',
+      rateKgPerS: str(f.release.rateKgPerS), releaseMassKg: str(f.release.releaseMassKg), heightM: str(f.release.heightM ?? 0),
+    };
+  }
   if (f.weather) {
     form.weather = { enabled: true, windSpeedMps: str(f.weather.windSpeedMps), windFromDeg: str(f.weather.windFromDeg), stability: f.weather.stability ?? '',
       cloudOktas: str(f.weather.cloudOktas), daytime: f.weather.daytime === undefined ? '' : f.weather.daytime ? 'day' : 'night' };

@@ -103,10 +103,20 @@ test('the form validates with the contract and names the field', () => {
   const paths = bad.problems.map((p) => p.path);
   assert.ok(paths.includes('facts.weather.windSpeedMps') && paths.includes('facts.weather.windFromDeg'));
   form.weather = { ...form.weather, windSpeedMps: '2', windFromDeg: '90' };
-  form.release = { enabled: true, substance: 'ammonia', rateKgPerS: '1.5', heightM: '0' };
+  form.release = { enabled: true, substance: 'ammonia', kind: 'continuous', rateKgPerS: '1.5', releaseMassKg: '900', heightM: '0' };
   const good = validateForm(form);
   assert.ok(good.ok);
   assert.deepEqual(good.incident.facts?.release, { substance: 'ammonia', rateKgPerS: 1.5, heightM: 0 });
+  // Released at once: the mass goes, the rate typed before the switch does not (the contract takes one).
+  form.release = { ...form.release, kind: 'instantaneous' };
+  const atOnce = validateForm(form);
+  assert.ok(atOnce.ok);
+  assert.deepEqual(atOnce.incident.facts?.release, { substance: 'ammonia', releaseMassKg: 900, heightM: 0 });
+  assert.equal(formFromIncident(atOnce.incident).release.kind, 'instantaneous');
+  form.release = { ...form.release, releaseMassKg: '' };
+  const none = validateForm(form);
+  assert.ok(!none.ok);
+  assert.ok(none.problems.some((p) => p.path === 'facts.release.releaseMassKg'), 'no mass for a release at once: marked on the mass field the form shows');
 });
 
 test('an incident survives the round trip through the form (edit and re-run)', () => {

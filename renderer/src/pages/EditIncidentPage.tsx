@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { SUBSTANCES } from '../../../engine/contract/substances.js';
-import { SENSOR_KINDS, UNIT_KINDS, type IncidentInput } from '../../../engine/contract/incident.js';
+import { RELEASE_AMOUNT_ISSUE, SENSOR_KINDS, UNIT_KINDS, type IncidentInput } from '../../../engine/contract/incident.js';
 import { STABILITY_CLASSES } from '../../../engine/contract/taxonomy.js';
 import { CASUALTY_FIELDS, emptyForm, formFromIncident, offsetText, validateForm, type FieldProblem, type IncidentForm } from '../logic/incidentForm.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
@@ -22,6 +22,7 @@ export function problemMessage(t: T, p: FieldProblem): string {
   if (p.code === 'invalid_type') return p.params.expected === 'number' && p.message.includes('NaN') ? t('validation.number') : t('validation.required');
   if (p.code === 'too_small') return p.path === 'text' ? t('validation.required') : t('validation.min', { min: p.params.minimum });
   if (p.code === 'too_big') return t('validation.max', { max: p.params.maximum });
+  if (p.code === 'custom' && (p.params.params as { kind?: unknown } | undefined)?.kind === RELEASE_AMOUNT_ISSUE) return t('validation.releaseAmount');
   if (p.code === 'custom') return t('validation.substance');
   return t('validation.invalid');
 }
@@ -125,7 +126,14 @@ export function EditIncidentPage({ initial, draftKey, incidentModels, onSubmit }
             {SUBSTANCES.map((s) => <option key={s.key} value={s.key}>{s.nameZh} / {s.nameEn} ({s.formula})</option>)}
           </select>
         </Field>
-        {num('form.rate', 'facts.release.rateKgPerS', form.release.rateKgPerS, (v) => update({ release: { ...form.release, rateKgPerS: v } }))}
+        <Field label={t('form.releaseKind')} path="facts.release.kind" problems={messages}>
+          <select value={form.release.kind} onChange={(e) => update({ release: { ...form.release, kind: e.target.value as IncidentForm['release']['kind'] } })} name="releaseKind">
+            <option value="continuous">{t('form.releaseKind.continuous')}</option><option value="instantaneous">{t('form.releaseKind.instantaneous')}</option>
+          </select>
+        </Field>
+        {form.release.kind === 'instantaneous'
+          ? num('form.releaseMass', 'facts.release.releaseMassKg', form.release.releaseMassKg, (v) => update({ release: { ...form.release, releaseMassKg: v } }))
+          : num('form.rate', 'facts.release.rateKgPerS', form.release.rateKgPerS, (v) => update({ release: { ...form.release, rateKgPerS: v } }))}
         {num('form.height', 'facts.release.heightM', form.release.heightM, (v) => update({ release: { ...form.release, heightM: v } }))}
       </>)}
       {section('weather', 'form.weather', <>

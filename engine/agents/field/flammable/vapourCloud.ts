@@ -3,6 +3,8 @@
 // dense-gas workbook near the source (docs/physics.md). ½ LEL is the usual margin for a cloud's patchiness.
 import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussianPlume.js';
 import { combinedPlume, combinedThresholdM, type CombinedPlume, type DistanceModel } from '../plume/combinedPlume.js';
+import { combinedPuff, combinedPuffThresholdM, type CombinedPuff, type PuffDistanceModel } from '../plume/combinedPuff.js';
+import type { PuffSource } from '../plume/gaussianPuff.js';
 
 export const PPM_PER_PCT_VOL = 10_000;
 
@@ -18,6 +20,21 @@ export function lelDistances(source: PlumeSource, lelPctVol: number): LelDistanc
   const lel = combinedThresholdM(plume, lelPpm);
   const halfLel = combinedThresholdM(plume, lelPpm / 2);
   return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model, plume };
+}
+
+export interface PuffLelDistances {
+  lelPpm: number; lelDistanceM: number; lelModel: PuffDistanceModel;
+  halfLelPpm: number; halfLelDistanceM: number; halfLelModel: PuffDistanceModel;
+  puff: CombinedPuff;
+}
+
+/** The same for a mass released at once: where the passing puff's peak falls to the LEL and ½ LEL. */
+export function puffLelDistances(source: PuffSource, lelPctVol: number): PuffLelDistances {
+  const puff = combinedPuff(source);
+  const lelPpm = lelPctVol * PPM_PER_PCT_VOL;
+  const lel = combinedPuffThresholdM(puff, lelPpm);
+  const halfLel = combinedPuffThresholdM(puff, lelPpm / 2);
+  return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model, puff };
 }
 
 /** Fuel in the cloud above the LEL of a steady release: what was released while the cloud travelled to the LEL

@@ -12,11 +12,12 @@ export const SMALL_SPILL_MAX_L = 208;
 export const ASSUMED_LIQUID_DENSITY_KG_PER_M3 = 500;
 
 export function judgeSpillSize(release: Release, densityKgPerM3: number | null): { size: 'small' | 'large'; basis: string } {
-  const releasedKg = release.massKg ?? (release.durationMin !== undefined ? release.rateKgPerS * release.durationMin * 60 : null);
+  const releasedKg = release.massKg ?? release.releaseMassKg
+    ?? (release.durationMin !== undefined && release.rateKgPerS !== undefined ? release.rateKgPerS * release.durationMin * 60 : null);
   if (releasedKg === null) return { size: 'large', basis: 'no inventory (massKg) or duration stated: a continuous release of unknown length is treated as large' };
   const density = densityKgPerM3 ?? ASSUMED_LIQUID_DENSITY_KG_PER_M3;
   const litres = (releasedKg / density) * 1000;
-  const how = release.massKg !== undefined ? `massKg ${releasedKg}` : `rate × duration = ${Math.round(releasedKg)} kg`;
+  const how = release.massKg !== undefined ? `massKg ${releasedKg}` : release.releaseMassKg !== undefined ? `releaseMassKg ${releasedKg} (released at once)` : `rate × duration = ${Math.round(releasedKg)} kg`;
   const dens = densityKgPerM3 === null ? `assumed ${ASSUMED_LIQUID_DENSITY_KG_PER_M3} kg/m³` : `${densityKgPerM3} kg/m³`;
   return { size: litres <= SMALL_SPILL_MAX_L ? 'small' : 'large', basis: `${how} at ${dens} ≈ ${Math.round(litres)} L (ERG: large is more than ${SMALL_SPILL_MAX_L} L)` };
 }

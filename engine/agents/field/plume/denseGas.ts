@@ -22,7 +22,10 @@ export const DENSE_GAS_CRITERION = 0.15;
 export const CONTINUOUS_DURATION_FACTOR = 2.5;
 
 interface Segment { upToAlpha: number; slope: number; intercept: number }
-interface Curve { ratio: number; segments: Segment[] }
+export interface Curve { ratio: number; segments: Segment[] }
+/** A workbook cloud read on its curves: the length scale x is divided by and β = lg(x / scale) of each
+ *  curve, from the highest Cm/C0 to the lowest (the continuous plume's D, or the puff's V0^(1/3)). */
+export interface OnCurves { sourceScaleM: number; betas: ReadonlyArray<{ ratio: number; beta: number }> }
 
 /** β = slope·α + intercept on each α segment (the last one runs to α = 1), per TSCREEN's digitisation. */
 export const BRITTER_MCQUAID_PLUME_CURVES: readonly Curve[] = [
@@ -90,8 +93,10 @@ export const isothermalRatio = (ratio: number, ambientK: number, releaseK: numbe
  * Downwind distance (m) where the centreline falls to `ratio` (volume fraction, MIN_RATIO … MAX_RATIO):
  * β interpolated linearly in lg(Cm/C0) between the neighbouring curves (the workbook's figure is log–log).
  */
-export function distanceForRatioM(plume: DenseGasPlume, ratio: number): number {
-  if (ratio > MAX_RATIO || ratio < MIN_RATIO) throw new RangeError(`Cm/C0 ${ratio} is outside the workbook's curves (${MIN_RATIO}–${MAX_RATIO})`);
+export function distanceForRatioM(plume: OnCurves, ratio: number): number {
+  const top = plume.betas[0]!.ratio;
+  const bottom = plume.betas[plume.betas.length - 1]!.ratio;
+  if (ratio > top || ratio < bottom) throw new RangeError(`Cm/C0 ${ratio} is outside the workbook's curves (${bottom}–${top})`);
   const k = plume.betas.findIndex((b) => b.ratio <= ratio);
   const upper = plume.betas[Math.max(0, k - 1)]!;
   const lower = plume.betas[k]!;
@@ -100,7 +105,7 @@ export function distanceForRatioM(plume: DenseGasPlume, ratio: number): number {
 }
 
 /** Centreline volume fraction at `downwindM`, within the curves' reach (x(0.1) … x(0.002)); null outside it. */
-export function ratioAtM(plume: DenseGasPlume, downwindM: number): number | null {
+export function ratioAtM(plume: OnCurves, downwindM: number): number | null {
   const beta = Math.log10(downwindM / plume.sourceScaleM);
   const b = plume.betas;
   if (beta < b[0]!.beta || beta > b[b.length - 1]!.beta) return null;

@@ -18,8 +18,8 @@ import { ENSEMBLE_MEMBERS, perturbed } from '../surrogate/ensemble.js';
 export async function applyEnsembleBands(plume: PlumeResult, surrogate: SurrogateModel<PlumeCase>, memberCount = ENSEMBLE_MEMBERS): Promise<PlumeResult | null> {
   const substance = findSubstance(plume.substance);
   const molarMassGPerMol = substance?.molarMassGPerMol;
-  // The surrogate learned continuous releases only; a finite one takes the physics' Monte Carlo.
-  if (!molarMassGPerMol || plume.releaseModel === 'finite') return null;
+  // The surrogate learned continuous releases only; a finite one or a puff takes the physics' Monte Carlo.
+  if (!molarMassGPerMol || plume.releaseModel === 'finite' || plume.releaseModel === 'instantaneous') return null;
   const base = {
     rateKgPerS: Number(plume.inputsUsed.rateKgPerS), windSpeedMps: Math.max(1, Number(plume.inputsUsed.windSpeedMps)),
     heightM: Number(plume.inputsUsed.heightM), stability: plume.stability, terrain: plume.terrain,

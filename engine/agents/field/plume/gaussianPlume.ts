@@ -51,19 +51,25 @@ function finiteReleasePeakFactor(source: PlumeSource, windMps: number, sigmaXM: 
 
 /** Farthest downwind distance (m) where the centreline concentration is at least `ppm`; 0 if never. */
 export function thresholdDistanceM(source: PlumeSource, ppm: number): number {
+  return farthestAtLeastM((x) => concentrationPpm(source, x), ppm);
+}
+
+/** Farthest distance (m, MIN_DISTANCE_M … MAX_DISTANCE_M) where `valueAt` is at least `level`; 0 if never.
+ *  Any centreline model (plume or puff) uses it. */
+export function farthestAtLeastM(valueAt: (downwindM: number) => number, level: number): number {
   // Scan a log grid from far to near for the last point above the level, then bisect that interval.
   // A ground release decreases monotonically; an elevated one rises first, so a scan is needed.
   const steps = 48;
   const ratio = (MAX_DISTANCE_M / MIN_DISTANCE_M) ** (1 / steps);
   let far = MAX_DISTANCE_M;
-  if (concentrationPpm(source, far) >= ppm) return MAX_DISTANCE_M;
+  if (valueAt(far) >= level) return MAX_DISTANCE_M;
   for (let i = steps - 1; i >= 0; i--) {
     const near = MIN_DISTANCE_M * ratio ** i;
-    if (concentrationPpm(source, near) >= ppm) {
+    if (valueAt(near) >= level) {
       let lo = near, hi = far;
       for (let k = 0; k < 40 && hi - lo > 0.5; k++) {
         const mid = (lo + hi) / 2;
-        if (concentrationPpm(source, mid) >= ppm) lo = mid; else hi = mid;
+        if (valueAt(mid) >= level) lo = mid; else hi = mid;
       }
       return lo;
     }

@@ -8,6 +8,7 @@ import { round, roundedBand } from '../../../numeric/stats.js';
 import { atmosphereAt } from './atmosphere.js';
 import { shiftStability } from './stability.js';
 import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from './gaussianPlume.js';
+import { puffFootprint } from './puffFootprint.js';
 import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary } from './combinedPlume.js';
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
@@ -16,10 +17,16 @@ const BAND_SAMPLES = 64;
  *  stability class, one class either way (shiftStability). Both band methods use these. */
 export const PLUME_UNCERTAINTY = { windLogSigma: 0.25, rateLogSigma: 0.4 } as const;
 
-/** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). */
+/** `bandSamples` 0 skips the Monte Carlo (the caller has a surrogate ensemble for the bands). A mass
+ *  released at once is a puff (puffFootprint.ts): the surrogate learned plumes, so a puff always takes the
+ *  physics' Monte Carlo. */
 export function plumeFootprint(incident: Incident, release: Release, weather: Weather, bandSamples = BAND_SAMPLES): PlumeResult {
   const substance = findSubstance(release.substance);
   if (!substance || substance.molarMassGPerMol === null) throw new Error(`no plume for ${release.substance}`); // runField checks first
+  if (release.releaseMassKg !== undefined) {
+    return puffFootprint(incident, { ...release, releaseMassKg: release.releaseMassKg }, weather, { ...substance, molarMassGPerMol: substance.molarMassGPerMol }, bandSamples || BAND_SAMPLES);
+  }
+  if (release.rateKgPerS === undefined) throw new Error('a release needs a rate or a mass'); // the contract refuses it first
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
   const source: PlumeSource = {
     rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: weather.windSpeedMps,

@@ -582,5 +582,20 @@ export const zh = {
   'missingField.populationDensity': '人口密度',
   'missingField.resources': '实际救援力量',
   'missingField.location': '事发坐标',
+  // 瞬时释放（issue 12 后续，docs/physics.md「瞬时释放」）：储罐破裂等一次性释放的质量、烟团模型与错误码
+  'form.releaseKind': '释放方式',
+  'form.releaseKind.continuous': '持续泄漏（按速率）',
+  'form.releaseKind.instantaneous': '瞬时释放（储罐破裂，按质量）',
+  'form.releaseMass': '一次释放的质量（千克）',
+  'distanceModel.gaussian-puff': '高斯烟团',
+  'distanceModel.dense-gas-puff': '重气烟团模型',
+  'distanceModel.gaussian-puff-after-dense-gas': '重气段后接高斯烟团',
+  'denseGas.puff.dense': '比空气重：源附近按重气烟团计算（Britter–McQuaid 1988 瞬时释放曲线，判据 {{criterion}} ≥ 0.20），{{handover}} 以外接高斯烟团；每个距离取两者中较远者。',
+  'denseGas.puff.passive': '比空气重，但判据 {{criterion}} < 0.20，按被动扩散：高斯烟团。',
+  'denseGas.puff.elevated-release': '比空气重，但在高处释放，重气模型只适用于地面释放：高斯烟团。',
+  'puff.note': '瞬时释放 {{mass}}：按烟团计算，烟团经过各阈值边界约需 {{passage}} 分钟；峰值浓度与 60 分钟 AEGL 比较（偏保守）。',
+  'validation.releaseAmount': '请填写泄漏速率或一次释放的质量（只填一项；一次释放不填持续时间）',
+  'reading.fact.release.instantaneous': '一次性释放（储罐破裂）',
+  'error.SAFE_E_RELEASE_AMOUNT': '泄漏量填写有误：泄漏速率与一次释放的质量须填且只填一项。', 'error.SAFE_E_RELEASE_AMOUNT.todo': '持续泄漏填速率（可加持续时间）；储罐破裂等一次性释放填质量，不填持续时间。',
 } as const;
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,102 @@
+// An instantaneous release of a gas heavier than air near the source: the Britter–McQuaid workbook's puff
+// curves where they apply, handed over to a Gaussian puff from a virtual source where they end, and never
+// less than the Gaussian puff itself: the instantaneous counterpart of combinedPlume.ts (docs/physics.md,
+// "Instantaneous releases"). Each distance says which model made it.
+import { AIR_DENSITY_KG_PER_M3, distanceForRatioM, gasDensityKgPerM3, ratioAtM } from './denseGas.js';
+import { britterMcQuaidPuff, DENSE_PUFF_CRITERION, isDensePuff, PUFF_MAX_RATIO, PUFF_MIN_RATIO, type DenseGasPuff } from './denseGasPuff.js';
+import { farthestAtLeastM, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
+import { puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
+import { GROUND_RELEASE_MAX_HEIGHT_M, type DenseGasCheck } from './combinedPlume.js';
+
+/** Which model made a distance of an instantaneous release. */
+export type PuffDistanceModel = 'gaussian-puff' | 'dense-gas-puff' | 'gaussian-puff-after-dense-gas';
+const PPM_PER_FRACTION = 1e6;
+
+export interface CombinedPuff {
+  source: PuffSource;
+  /** Null when the workbook does not apply; `check` and `reason` say why. */
+  dense: { puff: DenseGasPuff; handoverM: number; virtualSourceM: number } | null;
+  check: Exclude<DenseGasCheck, 'short-release'>;
+  reason: string;
+}
+
+export function combinedPuff(source: PuffSource): CombinedPuff {
+  const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
+  const density = gasDensityKgPerM3(source.molarMassGPerMol);
+  if (density <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
+  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
+  const puff = britterMcQuaidPuff(source.massKg, u, density);
+  if (!isDensePuff(puff)) return { source, dense: null, check: 'passive', reason: `(g0'·V0^⅓)^½/u = ${puff.criterion.toFixed(3)} < ${DENSE_PUFF_CRITERION}: disperses passively` };
+  const handoverM = distanceForRatioM(puff, PUFF_MIN_RATIO);
+  const virtualSourceM = groundPuffDistanceForPpmM({ ...source, heightM: 0, windSpeedMps: u }, PUFF_MIN_RATIO * PPM_PER_FRACTION);
+  return { source, dense: { puff, handoverM, virtualSourceM }, check: 'dense', reason: 'dense gas near the source' };
+}
+
+/** Where a ground-level Gaussian puff's peak falls to `ppm` (it only falls with distance: bisection on lg x). */
+function groundPuffDistanceForPpmM(ground: PuffSource, ppm: number): number {
+  if (puffPeakPpm(ground, MIN_DISTANCE_M) <= ppm) return MIN_DISTANCE_M;
+  if (puffPeakPpm(ground, MAX_DISTANCE_M) >= ppm) return MAX_DISTANCE_M;
+  let lo = Math.log10(MIN_DISTANCE_M);
+  let hi = Math.log10(MAX_DISTANCE_M);
+  for (let k = 0; k < 24; k += 1) {
+    const mid = (lo + hi) / 2;
+    if (puffPeakPpm(ground, 10 ** mid) >= ppm) lo = mid; else hi = mid;
+  }
+  return 10 ** lo;
+}
+
+function denseSidePpm(combined: CombinedPuff, downwindM: number): number {
+  const dense = combined.dense;
+  if (!dense) return 0;
+  if (downwindM <= dense.handoverM) return (ratioAtM(dense.puff, downwindM) ?? PUFF_MAX_RATIO) * PPM_PER_FRACTION;
+  return puffPeakPpm({ ...combined.source, heightM: 0 }, downwindM - dense.handoverM + dense.virtualSourceM);
+}
+
+/** Peak concentration (ppm) as the cloud passes `downwindM`: the larger of the dense side and the Gaussian puff. */
+export function combinedPuffPeakPpm(combined: CombinedPuff, downwindM: number): number {
+  return Math.max(puffPeakPpm(combined.source, downwindM), denseSidePpm(combined, downwindM));
+}
+
+/** Threshold distance of `ppm` and the model that made it: the farther of the Gaussian puff and the dense side. */
+export function combinedPuffThresholdM(combined: CombinedPuff, ppm: number): { distanceM: number; model: PuffDistanceModel } {
+  const gaussianM = farthestAtLeastM((x) => puffPeakPpm(combined.source, x), ppm);
+  const dense = combined.dense;
+  if (!dense) return { distanceM: gaussianM, model: 'gaussian-puff' };
+  const ratio = ppm / PPM_PER_FRACTION;
+  let denseSide: { distanceM: number; model: PuffDistanceModel };
+  if (ratio > PUFF_MAX_RATIO) denseSide = { distanceM: 0, model: 'dense-gas-puff' };
+  else if (ratio >= PUFF_MIN_RATIO) denseSide = { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.puff, ratio)), model: 'dense-gas-puff' };
+  else {
+    const groundM = combined.source.heightM === 0 ? gaussianM : farthestAtLeastM((x) => puffPeakPpm({ ...combined.source, heightM: 0 }, x), ppm);
+    const shiftedM = groundM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + groundM - dense.virtualSourceM;
+    denseSide = { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-puff-after-dense-gas' };
+  }
+  return denseSide.distanceM > gaussianM ? denseSide : { distanceM: gaussianM, model: 'gaussian-puff' };
+}
+
+/** Half-width (m) where the passing peak is above `ppm`: the puff's crosswind spread around the combined axis. */
+export function combinedPuffHalfWidthM(combined: CombinedPuff, ppm: number, downwindM: number): number {
+  return puffHalfWidthM(combined.source, ppm, downwindM, combinedPuffPeakPpm(combined, downwindM));
+}
+
+/** The area the passing cloud covers above `ppm`, as [downwind m, half-width m] pairs. */
+export function combinedPuffFootprint(combined: CombinedPuff, ppm: number, downwindM: number, points = 24): Array<[number, number]> {
+  return outlineOfHalfWidths((x) => combinedPuffHalfWidthM(combined, ppm, x), downwindM, points);
+}
+
+export function combinedPuffMaxWidthM(combined: CombinedPuff, ppm: number, downwindM: number): number {
+  return widestOfHalfWidthsM((x) => combinedPuffHalfWidthM(combined, ppm, x), downwindM);
+}
+
+/** What the result says about the dense-gas check (as combinedPlume's denseGasSummary); null when not heavier than air. */
+export function densePuffSummary(combined: CombinedPuff): { applies: boolean; check: DenseGasCheck; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null; release: 'instantaneous' } | null {
+  const density = gasDensityKgPerM3(combined.source.molarMassGPerMol);
+  if (density <= AIR_DENSITY_KG_PER_M3) return null;
+  const puff = combined.dense?.puff ?? britterMcQuaidPuff(combined.source.massKg, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), density);
+  const round3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    applies: combined.dense !== null, check: combined.check, reason: combined.reason,
+    criterion: round3(puff.criterion), alpha: round3(puff.alpha), sourceScaleM: round3(puff.sourceScaleM),
+    handoverM: combined.dense ? Math.round(combined.dense.handoverM) : null, release: 'instantaneous',
+  };
+}

@@ -1,0 +1,89 @@
+// The toxic footprint of a mass released at once (facts.release.releaseMassKg): a Gaussian puff, with the
+// dense-gas workbook's puff curves near the source for a gas heavier than air. Each AEGL level's distance is
+// where the passing cloud's peak falls to the 60-min value (docs/physics.md, "Instantaneous releases").
+import { AEGL_LEVELS } from '../../../contract/taxonomy.js';
+import type { Incident, Release, Weather } from '../../../contract/incident.js';
+import type { PlumeResult } from '../../../contract/result.js';
+import type { Substance } from '../../../contract/substances.js';
+import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
+import { round, roundedBand } from '../../../numeric/stats.js';
+import { atmosphereAt } from './atmosphere.js';
+import { shiftStability } from './stability.js';
+import { MAX_DISTANCE_M, MIN_WIND_MPS } from './gaussianPlume.js';
+import { puffDosePpmMin, puffPassageMin, type PuffSource } from './gaussianPuff.js';
+import { combinedPuff, combinedPuffFootprint, combinedPuffMaxWidthM, combinedPuffPeakPpm, combinedPuffThresholdM, densePuffSummary } from './combinedPuff.js';
+
+/** Spread of what a commander rarely knows well (log-σ): wind ±25 % as for a plume, and the mass released
+ *  ±40 % (the plume's rate spread: how much of a tank's inventory went at once is as uncertain). */
+const PUFF_UNCERTAINTY = { windLogSigma: 0.25, massLogSigma: 0.4 } as const;
+
+export function puffFootprint(incident: Incident, release: Release & { releaseMassKg: number }, weather: Weather, substance: Substance & { molarMassGPerMol: number }, bandSamples: number): PlumeResult {
+  const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
+  const source: PuffSource = {
+    massKg: release.releaseMassKg, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS),
+    stability, molarMassGPerMol: substance.molarMassGPerMol,
+  };
+  const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
+  const members = Array.from({ length: bandSamples }, () => combinedPuff({
+    ...source,
+    windSpeedMps: Math.max(MIN_WIND_MPS, source.windSpeedMps * lognormalFactor(random, PUFF_UNCERTAINTY.windLogSigma)),
+    massKg: source.massKg * lognormalFactor(random, PUFF_UNCERTAINTY.massLogSigma),
+    stability: shiftStability(source.stability, random),
+  }));
+  const combined = combinedPuff(source);
+  const denseGas = densePuffSummary(combined);
+  const thresholds = AEGL_LEVELS.flatMap((level) => {
+    const ppm = substance.aeglPpm[level];
+    if (ppm === null) return [];
+    const { distanceM: downwindM, model } = combinedPuffThresholdM(combined, ppm);
+    const at = Math.max(downwindM, 1);
+    return [{
+      level, ppm,
+      downwindM: round(downwindM, 0),
+      maxWidthM: round(combinedPuffMaxWidthM(combined, ppm, downwindM), 0),
+      reachesModelLimit: downwindM >= MAX_DISTANCE_M,
+      downwindBandM: roundedBand(bandSamples > 0 ? members.map((m) => combinedPuffThresholdM(m, ppm).distanceM) : [downwindM], 0),
+      footprint: combinedPuffFootprint(combined, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
+      model,
+      passageMin: round(puffPassageMin(source, at), 1),
+      dosePpmMin: round(puffDosePpmMin(source, at), 1),
+    }];
+  });
+  const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedPuffPeakPpm(combined, x), 3) }));
+  const denseNote = denseGas === null
+    ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
+    : denseGas.applies
+      ? `heavier than air and dense at the source (Britter & McQuaid 1988 instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m, then a Gaussian puff from a virtual source; each distance is the farther of that and the Gaussian puff alone (thresholds[].model says which); gas taken at 25 °C (a cold release is denser)`
+      : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian puff`;
+  return {
+    method: 'Gaussian puff, instantaneous point source with ground reflection (CCPS 1999); puff σx = σy, σz of CCPS Table 2-13 (after Slade 1968); Pasquill–Turner stability'
+      + (denseGas?.applies ? '; near the source a dense-gas puff (Britter & McQuaid 1988 workbook, instantaneous curves) handed over to the Gaussian puff from a virtual source' : ''),
+    inputsUsed: {
+      substance: substance.key, releaseMassKg: release.releaseMassKg, heightM: release.heightM,
+      windSpeedMps: weather.windSpeedMps, stability, terrain,
+      ...(daylight.daytime !== null ? { daytime: daylight.daytime } : {}),
+    },
+    assumptions: [
+      'the whole mass is airborne at once as gas at the source; the peak of the passing cloud is compared with the 60-min AEGL, though the cloud passes in minutes (thresholds[].passageMin): a shorter exposure tolerates more, so this errs long',
+      denseNote,
+      'the puff σ\'s do not distinguish urban from rural terrain (CCPS 1999)',
+      `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
+      'flat terrain, no deposition or chemical decay',
+    ],
+    validity: 'downwind 100 m – 10 km (the puff σ\'s were fitted to trials over about that range); a distance of 10 km means "10 km or more" (reachesModelLimit)',
+    defaulted,
+    worseCaseDefaults,
+    substance: substance.key,
+    stability,
+    stabilitySource,
+    daylight,
+    releaseModel: 'instantaneous',
+    terrain,
+    windFromDeg: weather.windFromDeg,
+    downwindBearingDeg: (weather.windFromDeg + 180) % 360,
+    thresholds,
+    ...(denseGas ? { denseGas } : {}),
+    centrelinePpm,
+    bands: { method: 'physics-monte-carlo', members: bandSamples },
+  };
+}
