@@ -249,7 +249,9 @@ async function runParent(): Promise<void> {
   if (!Number.isFinite(HELD_RATE_PER_S) || HELD_RATE_PER_S <= 0) throw new Error('--held-rate must be a positive number of analyses per second');
   // glibc's allocator settings change how much freed memory the RSS keeps (docs/hardening.md#memory): say which ran.
   const mallocSettings = Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')).map(([name, value]) => `${name}=${value}`);
-  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}`);
+  // So do node's own flags (V8's young generation, --max-semi-space-size, changes every thread's heap).
+  const nodeOptions = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ? [process.env['NODE_OPTIONS']] : [])].join(' ');
+  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}; node options: ${nodeOptions || 'none'}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-bench-api-'));
   const engine = await Engine.start(resolveConfig({ dataDir, workers: availableParallelism(), logLevel: 'silent' }), { logger: createLogger('silent') });
   const tokens = loadOrCreateTokens(dataDir);
@@ -336,7 +338,7 @@ async function runParent(): Promise<void> {
       adversarialMaxMs: adv.slowestAdmitted.ms <= TARGETS.adversarialMaxMs,
     };
     console.log(JSON.stringify({
-      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings,
+      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings, nodeOptions,
       held1000ErrorCount: heldLoad.errors, held1000P99Ms: +heldLoad.p99Ms.toFixed(1), held1000Seconds: HELD_SECONDS, held1000RatePerS: HELD_RATE_PER_S,
       flatC8PerS: +flatOut.perS.toFixed(1), inProcessC8PerS: +inProcessC8PerS.toFixed(1), flatOverInProcess: +(flatOut.perS / inProcessC8PerS).toFixed(2),
       rssMaxMb: +rssMaxMb.toFixed(0), rssMaxSteadyMb: +rssMaxSteadyMb.toFixed(0),
