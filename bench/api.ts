@@ -14,6 +14,8 @@
 //   for the texts the API admits; the slowest of all (texts over MAX_TEXT_CHARS included) is printed too.
 // `--quick`: shorter phases (held 10 s, others 3 s), for a check rather than a measurement.
 // `--held-rate=N`: the held phase at N analyses/s (the JSON says which rate it ran at).
+// `--heap-snapshot=FILE`: writes the serving thread's heap snapshot after the held phase (what retains its
+// heap, docs/hardening.md#memory); it takes seconds and memory of its own, so not for a measured run.
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { connect, type Socket } from 'node:net';
 import { loadavg, tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { resolveConfig } from '../engine/config.js';
@@ -45,6 +48,7 @@ const HELD_SECONDS = QUICK ? 10 : 60;
 const PHASE_SECONDS = QUICK ? 3 : 10;
 const HELD_CONNECTIONS = 1000;
 const HELD_RATE_PER_S = flag('held-rate') ?? 100;
+const HEAP_SNAPSHOT_FILE = process.argv.find((a) => a.startsWith('--heap-snapshot='))?.slice('--heap-snapshot='.length) ?? null;
 
 const EXAMPLES = readFileSync(join(ROOT, 'examples', 'all.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 /** The n-th unique incident: an example with its own id and a text no earlier one had. */
@@ -245,7 +249,9 @@ async function runParent(): Promise<void> {
   if (!Number.isFinite(HELD_RATE_PER_S) || HELD_RATE_PER_S <= 0) throw new Error('--held-rate must be a positive number of analyses per second');
   // glibc's allocator settings change how much freed memory the RSS keeps (docs/hardening.md#memory): say which ran.
   const mallocSettings = Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')).map(([name, value]) => `${name}=${value}`);
-  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}`);
+  // So do node's own flags (V8's young generation, --max-semi-space-size, changes every thread's heap).
+  const nodeOptions = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ? [process.env['NODE_OPTIONS']] : [])].join(' ');
+  console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}; node options: ${nodeOptions || 'none'}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-bench-api-'));
   const engine = await Engine.start(resolveConfig({ dataDir, workers: availableParallelism(), logLevel: 'silent' }), { logger: createLogger('silent') });
   const tokens = loadOrCreateTokens(dataDir);
@@ -270,9 +276,21 @@ async function runParent(): Promise<void> {
     const rollup = (() => { try { return readFileSync('/proc/self/smaps_rollup', 'utf8'); } catch { return ''; } })();
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
     const rest = m.rss - m.heapTotal - m.external - workersTotal;
+    // Of the file pages, those of the data directory's SQLite files (the database's memory map, the WAL's index).
+    const sqliteMb = (() => {
+      let smaps = '';
+      try { smaps = readFileSync('/proc/self/smaps', 'utf8'); } catch { return NaN; }
+      let inSqlite = false;
+      let kbTotal = 0;
+      for (const line of smaps.split('\n')) {
+        if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inSqlite = line.includes(dataDir) && /\.sqlite(-shm)?$/.test(line);
+        else if (inSqlite && line.startsWith('Rss:')) kbTotal += Number(/(\d+) kB/.exec(line)?.[1] ?? 0);
+      }
+      return kbTotal * 1024;
+    })();
     console.log(`memory after ${when}: RSS ${mb(m.rss)} MB = serving thread's heap ${mb(m.heapTotal)} MB (used ${mb(m.heapUsed)}) + external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)}) + ` +
       `agent workers' heaps ${heaps.map((h) => (h ? `${mb(h.heapTotalBytes)} (used ${mb(h.heapUsedBytes)})` : '?')).join(' + ')} MB + the rest ${mb(rest)} MB (onnxruntime, SQLite, code, malloc); ` +
-      `anonymous ${mb(kb('Anonymous'))} MB, file pages ${mb(kb('Rss') - kb('Anonymous'))} MB; agent workers recycled so far ${recycledWorkers}`);
+      `anonymous ${mb(kb('Anonymous'))} MB, file pages ${mb(kb('Rss') - kb('Anonymous'))} MB (SQLite's files ${mb(sqliteMb)}); agent workers recycled so far ${recycledWorkers}`);
   };
   try {
     phase = 'warm-up';
@@ -291,6 +309,7 @@ async function runParent(): Promise<void> {
       `${heldLoad.stillOpen} connections open at the end; p50 ${heldLoad.p50Ms.toFixed(1)} ms, p99 ${heldLoad.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.held1000P99Ms}), max ${heldLoad.maxMs.toFixed(1)} ms`);
     console.log(`RSS over the held phase, every 5 s: ${rssSeries.slice(-Math.ceil(HELD_SECONDS / 5)).map((mb) => mb.toFixed(0)).join(' ')} MB`);
     await memoryBreakdown('the held phase');
+    if (HEAP_SNAPSHOT_FILE) console.log(`heap snapshot of the serving thread written to ${writeHeapSnapshot(HEAP_SNAPSHOT_FILE)}`);
     phase = 'flood';
     const [floodAnswers, probes] = await Promise.all([
       inChild<{ bodyMb: number; statuses: Record<string, number> }>({ kind: 'flood', base, token: tokens.operator, seconds: PHASE_SECONDS, concurrent: 8, bodyBytes: 15 * 1024 * 1024 }),
@@ -319,7 +338,7 @@ async function runParent(): Promise<void> {
       adversarialMaxMs: adv.slowestAdmitted.ms <= TARGETS.adversarialMaxMs,
     };
     console.log(JSON.stringify({
-      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings,
+      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings, nodeOptions,
       held1000ErrorCount: heldLoad.errors, held1000P99Ms: +heldLoad.p99Ms.toFixed(1), held1000Seconds: HELD_SECONDS, held1000RatePerS: HELD_RATE_PER_S,
       flatC8PerS: +flatOut.perS.toFixed(1), inProcessC8PerS: +inProcessC8PerS.toFixed(1), flatOverInProcess: +(flatOut.perS / inProcessC8PerS).toFixed(2),
       rssMaxMb: +rssMaxMb.toFixed(0), rssMaxSteadyMb: +rssMaxSteadyMb.toFixed(0),

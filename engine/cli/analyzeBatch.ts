@@ -11,36 +11,59 @@ import { parseInputLine, type InputLine } from './readIncidents.js';
 export interface BatchOptions {
   save: boolean;
   models?: ModelChoice;
-  /** The idempotency key of the incident at `position`, if the command was given one. */
-  keyOf(position: number): string | undefined;
+  /** The idempotency key of the incident at `position` (`batch`: the input has more than one), if the
+   *  command was given one. Throws SafeError for a key this line cannot carry: that line's answer. */
+  keyOf(position: number, batch: boolean): string | undefined;
 }
 
-export async function analyzeBatch(engine: Engine, lines: readonly InputLine[], options: BatchOptions, emit: (result: AnalysisResult) => void): Promise<void> {
-  const priority = lines.length > 1 ? 'batch' : 'interactive';
+/** `lines` may be read as they are analysed (readInputLines): a line is asked for once its slot is free,
+ *  with one line of look-ahead at the start, to know whether the input is a batch. */
+export async function analyzeBatch(engine: Engine, lines: Iterable<InputLine> | AsyncIterable<InputLine>, options: BatchOptions, emit: (result: AnalysisResult) => void): Promise<void> {
+  const iterator = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : (async function* () { yield* lines; })();
+  const first = await iterator.next();
+  const second = first.done ? first : await iterator.next();
+  const batch = !second.done;
+  const priority = batch ? 'batch' : 'interactive';
   const slots = new Slots(engine.config.maxConcurrentAnalyses);
   // Started, in input order, not yet emitted: emitted ones are dropped, so a long batch keeps no results.
   const started: Array<Promise<AnalysisResult>> = [];
+  let fed = false;
   let wake = () => {};
   const feed = (async () => {
-    for (const line of lines) {
-      await slots.acquire();
-      const heldBody = await engine.bodyBudget.whenAvailable(Buffer.byteLength(line.text, 'utf8'));
-      started.push(analyzeLine(engine, line, heldBody, { ...options, priority }).finally(() => slots.release()));
+    try {
+      const ahead = [first, second].filter((r) => !r.done).map((r) => r.value as InputLine);
+      for (let next = ahead.shift(); next !== undefined; next = ahead.shift() ?? (await iterator.next()).value as InputLine | undefined) {
+        const line = next;
+        await slots.acquire();
+        const heldBody = await engine.bodyBudget.whenAvailable(Buffer.byteLength(line.text, 'utf8'));
+        started.push(analyzeLine(engine, line, heldBody, { ...options, batch, priority }).finally(() => slots.release()));
+        wake();
+      }
+    } finally {
+      fed = true;
       wake();
     }
   })();
-  for (let emitted = 0; emitted < lines.length; emitted++) {
-    while (started.length === 0) await new Promise<void>((resolve) => { wake = resolve; });
-    emit(await (started.shift() as Promise<AnalysisResult>));
+  feed.catch(() => {}); // awaited below, once the lines before a read error are answered
+  for (;;) {
+    while (started.length === 0 && !fed) await new Promise<void>((resolve) => { wake = resolve; });
+    const next = started.shift();
+    if (next === undefined) break;
+    emit(await next);
   }
-  await feed;
+  await feed; // a read error (SAFE_E_FILE_UNREADABLE) after the lines before it were answered
 }
 
-async function analyzeLine(engine: Engine, line: InputLine, heldBody: HeldBytes, options: BatchOptions & { priority: 'batch' | 'interactive' }): Promise<AnalysisResult> {
+async function analyzeLine(engine: Engine, line: InputLine, heldBody: HeldBytes, options: BatchOptions & { batch: boolean; priority: 'batch' | 'interactive' }): Promise<AnalysisResult> {
   try {
     const entry = parseInputLine(line);
     if (!('incident' in entry)) return errorResult(entry.id, entry.error);
-    const idempotencyKey = options.keyOf(line.position);
+    let idempotencyKey: string | undefined;
+    try {
+      idempotencyKey = options.keyOf(line.position, options.batch);
+    } catch (err) {
+      return errorResult(entry.incident.id ?? `line-${line.position}`, err);
+    }
     return await engine.analyze(entry.incident, {
       priority: options.priority, save: options.save, heldBody, ...(options.models ? { models: options.models } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
     }).catch((err: unknown) => errorResult(entry.incident.id ?? `line-${line.position}`, err));

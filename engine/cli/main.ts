@@ -1,7 +1,7 @@
 // `safe-edge`: the engine from the command line. Results go to stdout (one JSON object per line, in
 // input order, or a readable briefing with --format text); logs go to stderr.
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { createReadStream, openSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { idempotencyKeySchema, type OperationArgs } from '../contract/operations.js';
@@ -17,7 +17,7 @@ import { loadOrCreateTokens } from '../server/apiToken.js';
 import { LOOPBACK_HOST_NAMES, assertServable, hostHeaderName, isLoopbackHost, servedHostNames, servesTls } from '../server/servedAddresses.js';
 import { loadOrCreateCertificate } from '../server/tlsCertificate.js';
 import { openDatabase, quickCheck, summariseFindings } from '../store/database.js';
-import { splitInputText } from './readIncidents.js';
+import { readInputLines, type InputLine } from './readIncidents.js';
 import { analyzeBatch } from './analyzeBatch.js';
 import { addOperationCommands, kebab } from './operationCommands.js';
 import { wholeNumberOption } from './numberOption.js';
@@ -45,27 +45,35 @@ const withCommon = (command: Command) => command
   .option('--models-dir <dir>', 'model repository (default: the shipped models/; env SAFE_EDGE_MODELS_DIR)')
   .option('--workers <n>', `agent worker threads (default: ${availableParallelism()}, the number of cores)`, wholeNumberOption('--workers', configSchema.shape.workers));
 
-function readInput(file: string): string {
+/** The input as a stream: a file that cannot be opened is refused before the engine starts. */
+function readInput(file: string): AsyncGenerator<InputLine> {
+  const what = file === '-' ? 'standard input' : file;
+  let source: NodeJS.ReadableStream;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    source = file === '-' ? process.stdin : createReadStream('', { fd: openSync(file, 'r') });
   } catch (err) {
-    throw new SafeError(ERROR_CODES.FILE_UNREADABLE, `cannot read ${file === '-' ? 'standard input' : file}: ${(err as Error).message}`);
+    throw new SafeError(ERROR_CODES.FILE_UNREADABLE, `cannot read ${what}: ${(err as Error).message}`);
   }
+  return readInputLines(source as AsyncIterable<Buffer>, what);
 }
 
 /** Each line's idempotency key: the key itself for one incident, KEY/N for line N of a batch, so a batch
- *  run again after a crash answers the lines it already saved instead of saving them twice. */
-function lineKeys(key: string | undefined, count: number): (position: number) => string | undefined {
+ *  run again after a crash answers the lines it already saved instead of saving them twice. The key is
+ *  checked before the engine starts; a batch line whose KEY/N is too long is answered with the error. */
+function lineKeys(key: string | undefined): (position: number, batch: boolean) => string | undefined {
   if (key === undefined) return () => undefined;
-  const sample = count > 1 ? `${key}/${count}` : key;
-  const checked = idempotencyKeySchema.safeParse(sample);
-  if (!checked.success) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--idempotency-key: ${checked.error.issues[0]?.message ?? 'invalid'} (at most 128 characters with the line number a batch adds)`, 'idempotencyKey');
-  return (position) => (count > 1 ? `${key}/${position}` : key);
+  const check = (sample: string) => {
+    const checked = idempotencyKeySchema.safeParse(sample);
+    if (!checked.success) throw new SafeError(ERROR_CODES.INVALID_FIELD, `--idempotency-key: ${checked.error.issues[0]?.message ?? 'invalid'} (at most 128 characters with the line number a batch adds)`, 'idempotencyKey');
+    return sample;
+  };
+  check(key);
+  return (position, batch) => (batch ? check(`${key}/${position}`) : key);
 }
 
 async function analyzeCommand(file: string, options: CommonOptions & { format: 'json' | 'text'; lang?: 'zh' | 'en'; save: boolean; models?: ModelChoice; idempotencyKey?: string }): Promise<number> {
-  const lines = splitInputText(readInput(file));
-  const keyOf = lineKeys(options.idempotencyKey, lines.length);
+  const keyOf = lineKeys(options.idempotencyKey);
+  const lines = readInput(file);
   // One-shot: results go to stdout, so the log stays at warnings unless the environment asks for more.
   const { engine } = await startEngine({ host: 'cli', overrides: overridesFrom(options), defaults: { logLevel: 'warn' } });
   let failed = 0;
