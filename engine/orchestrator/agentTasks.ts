@@ -7,7 +7,7 @@ import type { Incident } from '../contract/incident.js';
 import type { FieldResult } from '../contract/result.js';
 import { readReport } from '../agents/reading/index.js';
 import { withFactsFromText } from '../agents/reading/factsForPhysics.js';
-import { INLINE_STAGES, STAGE_NEEDS, STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
+import { STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { createInferenceCore, type InferenceCore, type LoadedModel } from '../inference/inferenceCore.js';
 import { loadedModelReport, refusedModelReport, type ModelInventory, type RefusedModelReport } from '../inference/modelInventory.js';
@@ -122,14 +122,9 @@ const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
  *  becomes this stage's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. `input` was
  *  assembled by the orchestrator from the stage's declared needs. */
 export async function runStageTask(context: WorkerContext, stage: PipelineStage, input: AnyStageInput, options: TaskOptions = {}): Promise<unknown> {
-  // Inline stages this stage needs (the reading) run here first, on this worker (pipeline.ts).
-  let complete = input;
-  for (const need of STAGE_NEEDS[stage] as readonly PipelineStage[]) {
-    if (INLINE_STAGES.includes(need) && !(need in complete)) complete = { ...complete, [need]: await runStageTask(context, need, complete, options) };
-  }
   // The stage is only known at run time here; STAGE_RUNNERS itself is checked stage by stage above.
   const runner = STAGE_RUNNERS[stage] as (context: WorkerContext, input: AnyStageInput, options: TaskOptions) => Promise<unknown> | unknown;
-  const result = await runner(context, complete, options);
+  const result = await runner(context, input, options);
   const checked = STAGE_SCHEMAS[stage].safeParse(result);
   if (!checked.success) {
     const issue = checked.error.issues[0];
