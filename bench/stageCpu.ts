@@ -29,6 +29,9 @@ async function loadBuild(root: string): Promise<Build> {
   const tasks = await from('engine/orchestrator/agentTasks.js');
   const { parseIncidentText } = await from('engine/contract/parseIncident.js');
   const context = await tasks.createWorkerContext(join(root, 'models'));
+  // A warm worker has compiled its stage checks (builds that have them: stageChecks.ts).
+  const checks = await from('engine/orchestrator/stageChecks.js').catch(() => null);
+  checks?.compileStageChecks();
   const run = tasks.runStageTask
     ? (stage: PipelineStage, input: object) => tasks.runStageTask(context, stage, input)
     : (stage: PipelineStage, input: object) => tasks.runAgentTask(context, stage, input);
