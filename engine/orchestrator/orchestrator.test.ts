@@ -21,7 +21,7 @@ const chlorine = (text = '液氯槽罐车泄漏') => parseIncident({
   text, facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 0 }, weather: { windSpeedMps: 3, windFromDeg: 90 } },
 });
 
-test('the DAG: S and F start first, A after S, E after S, A and F; the result matches the contract', async () => {
+test('the DAG: the reading once, then S and F, A after S and F, E after all; the result matches the contract', async () => {
   const orchestrator = await Orchestrator.start(config(), { logger: quiet });
   try {
     const events: ProgressEvent[] = [];
@@ -77,15 +77,15 @@ test('an agent that crashes twice leaves a partial result saying why', async () 
   }
 });
 
-test('a reading that fails twice skips every agent, each saying why', async () => {
+test('a reading that fails skips every agent, each saying why', async () => {
   const orchestrator = await Orchestrator.start(config(), { logger: quiet, workerUrl: FAULTY_WORKER });
   try {
-    const result = await orchestrator.analyze(chlorine('泄漏 CRASH_reading'));
+    const result = await orchestrator.analyze(chlorine('泄漏 FAIL_reading'));
     analysisResultSchema.parse(result);
     assert.equal(result.status, 'error');
     const codes = Object.fromEntries((result.failures ?? []).map((f) => [f.agent, f.code]));
     assert.deepEqual(codes, {
-      reading: 'SAFE_E_AGENT_CRASHED', field: 'SAFE_E_DEPENDENCY_FAILED', strategist: 'SAFE_E_DEPENDENCY_FAILED',
+      reading: 'SAFE_E_AGENT_FAILED', field: 'SAFE_E_DEPENDENCY_FAILED', strategist: 'SAFE_E_DEPENDENCY_FAILED',
       awareness: 'SAFE_E_DEPENDENCY_FAILED', executor: 'SAFE_E_DEPENDENCY_FAILED',
     });
   } finally {

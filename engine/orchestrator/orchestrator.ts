@@ -253,7 +253,7 @@ export class Orchestrator {
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
             settle(done, true);
           }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet, pinned.generation, taskOptions);
-          for (const stage of remaining) settle(stage, false); // none: the task ends with its last stage's report
+          for (const left of remaining) settle(left, false); // none: the task ends with its last stage's report
           return;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;
@@ -271,7 +271,7 @@ export class Orchestrator {
             failures.push({ agent: skipped, ...error });
             emit({ agent: skipped, state: 'failed', error });
           }
-          for (const stage of remaining) settle(stage, false);
+          for (const left of remaining) settle(left, false);
           return;
         }
       }
