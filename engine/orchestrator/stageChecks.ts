@@ -5,9 +5,10 @@
 // The schemas walked node by node were a quarter of a worker's CPU per analysis (docs/performance.md), so
 // each is also compiled ahead of time (zod's z.compile: one generated function per schema, which answers
 // as the schema does and hands anything it would refuse back to the schema itself) and checked with
-// validate(), which builds no copy of the output. Compiling costs about 110 ms of CPU per worker, so a
-// worker compiles one schema at a time while it is idle after start (agentWorker.ts), never on the way to
-// its first answer; until then a stage is checked by its schema directly. Both give the same verdict (a test).
+// validate(), which builds no copy of the output. Compiling costs about 110 ms of CPU per worker, so it is
+// not part of a worker's start: the worker compiles one schema at a time while it has no task
+// (agentWorker.ts; a task that arrives meanwhile waits for that one schema at most), and until then a stage
+// is checked by its schema directly. Both give the same verdict (a test).
 import { z } from 'zod';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
