@@ -201,7 +201,9 @@ async function adversarial() {
     // Every text as the S-Agent would get it, even those the API refuses for being longer than
     // MAX_TEXT_CHARS (they never reach it): the slowest of all and of those admitted are both reported.
     const incident = { text: item.text, facts: {}, sensors: [] } as unknown as Incident;
-    const once = async () => { const t0 = performance.now(); await runStageTask(context, 'strategist', { incident } as never).catch(() => null); return performance.now() - t0; };
+    // The reading, then the S-Agent on it: the text's path through the workers.
+    const sAgent = async () => runStageTask(context, 'strategist', { incident, reading: await runStageTask(context, 'reading', { incident }) } as never);
+    const once = async () => { const t0 = performance.now(); await sAgent().catch(() => null); return performance.now() - t0; };
     await once();
     const times: number[] = [];
     for (let i = 0; i < 5; i++) times.push(await once());

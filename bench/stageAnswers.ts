@@ -31,13 +31,16 @@ function fuzzIncidents(count: number): Array<[string, Incident]> {
   });
 }
 
-/** The stages' outputs as the workers compute them (S and F each read the report first), or the error. */
+/** The stages' outputs as the workers compute them (S and F on the reading of the incident they get),
+ *  or the error. The line's keys are in the same order as in builds that ran the reading inline. */
 async function answers(context: WorkerContext, incident: Incident): Promise<Record<string, unknown>> {
   // runStageTask answers `unknown` (the stage is known at run time); each output was checked against its schema.
   const run = <S extends keyof StageOutputs>(stage: S, input: object) => runStageTask(context, stage, input as never) as Promise<StageOutputs[S]>;
   try {
-    const strategist = await run('strategist', { incident: incidentForStage('strategist', incident) });
-    const field = await run('field', { incident: incidentForStage('field', incident) });
+    const read = incidentForStage('reading', incident);
+    const asRead = await run('reading', { incident: read });
+    const strategist = await run('strategist', { incident: incidentForStage('strategist', incident), reading: asRead });
+    const field = await run('field', { incident: incidentForStage('field', incident), reading: asRead });
     const reading = await run('reading', { incident });
     const awareness = await run('awareness', { incident, strategist, field });
     const executor = await run('executor', { incident, strategist, awareness, field });

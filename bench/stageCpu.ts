@@ -1,5 +1,6 @@
 // `npm run bench:stage-cpu [-- --rounds N] [-- <worktree> ...]`: the worker-side CPU time of one whole analysis
-// (S, F, A and E run in this thread with the workers' own tasks), per stage, on the 8 examples. CPU time
+// (the reading, S, F, A and E run in this thread with the workers' own tasks), per stage, on the 8 examples.
+// Builds that ran the reading inline on the workers of S and of F count it in those stages (reading 0). CPU time
 // (process.cpuUsage) does not grow while the thread waits for a core, so on a busy machine it compares
 // builds where bench:pipeline's wall-clock figures cannot (docs/performance.md). Other builds, given as the
 // paths of worktrees with their own `dist/`, run alternately in the same process, example by example.
@@ -12,10 +13,11 @@ import type { Incident } from '../engine/contract/incident.js';
 import type { PipelineStage } from '../engine/contract/taxonomy.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MEASURED: readonly PipelineStage[] = ['strategist', 'field', 'awareness', 'executor'];
+const MEASURED: readonly PipelineStage[] = ['reading', 'strategist', 'field', 'awareness', 'executor'];
 
-/** A build's stage runner: runStageTask, or runAgentTask in builds from before the typed pipeline. */
-interface Build { root: string; run: (stage: PipelineStage, input: object) => Promise<unknown>; incidents: Incident[]; cpuMs: Map<string, number[]> }
+/** A build's stage runner: runStageTask, or runAgentTask in builds from before the typed pipeline.
+ *  `stages`: the stages it runs as stages of their own (not the reading where it ran inline, or did not exist). */
+interface Build { root: string; run: (stage: PipelineStage, input: object) => Promise<unknown>; stages: readonly PipelineStage[]; incidents: Incident[]; cpuMs: Map<string, number[]> }
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -27,11 +29,16 @@ async function loadBuild(root: string): Promise<Build> {
   const tasks = await from('engine/orchestrator/agentTasks.js');
   const { parseIncidentText } = await from('engine/contract/parseIncident.js');
   const context = await tasks.createWorkerContext(join(root, 'models'));
+  // A warm worker has compiled its stage checks (builds that have them: stageChecks.ts).
+  const checks = await from('engine/orchestrator/stageChecks.js').catch(() => null);
+  checks?.compileStageChecks();
   const run = tasks.runStageTask
     ? (stage: PipelineStage, input: object) => tasks.runStageTask(context, stage, input)
     : (stage: PipelineStage, input: object) => tasks.runAgentTask(context, stage, input);
   const incidents = readFileSync(join(root, 'examples', 'all.jsonl'), 'utf8').trim().split('\n').map((line: string) => parseIncidentText(line) as Incident);
-  return { root, run, incidents, cpuMs: new Map() };
+  const pipeline = tasks.runStageTask ? await from('engine/orchestrator/pipeline.js') : {};
+  const readsAlone = pipeline.STAGE_NEEDS?.strategist?.includes('reading') === true && !pipeline.INLINE_STAGES?.includes('reading');
+  return { root, run, stages: MEASURED.filter((stage) => stage !== 'reading' || readsAlone), incidents, cpuMs: new Map() };
 }
 
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
@@ -43,7 +50,7 @@ async function analyse(build: Build, k: number, record: boolean): Promise<void> 
   const started = cpuMs();
   for (const stage of MEASURED) {
     const t0 = cpuMs();
-    outputs[stage] = await build.run(stage, outputs);
+    if (build.stages.includes(stage)) outputs[stage] = await build.run(stage, outputs);
     if (record) push(build.cpuMs, `${k} ${stage}`, cpuMs() - t0);
   }
   if (record) push(build.cpuMs, `${k} total`, cpuMs() - started);

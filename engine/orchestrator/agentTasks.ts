@@ -1,13 +1,13 @@
 // What a worker thread does for each stage of the pipeline (pipeline.ts declares the stages and what
 // each needs; the runners below are typed by it). The orchestrator ships inputs by structured clone;
 // the models live in the worker, loaded once when the worker starts.
-import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { Incident } from '../contract/incident.js';
 import type { FieldResult } from '../contract/result.js';
 import { readReport } from '../agents/reading/index.js';
 import { withFactsFromText } from '../agents/reading/factsForPhysics.js';
-import { INLINE_STAGES, STAGE_NEEDS, STAGE_SCHEMAS, type AnyStageInput, type StageInput, type StageOutputs } from './pipeline.js';
+import { checkStageOutput } from './stageChecks.js';
+import type { AnyStageInput, StageInput, StageOutputs } from './pipeline.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { createInferenceCore, type InferenceCore, type LoadedModel } from '../inference/inferenceCore.js';
 import { loadedModelReport, refusedModelReport, type ModelInventory, type RefusedModelReport } from '../inference/modelInventory.js';
@@ -118,22 +118,13 @@ const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   executor: (_context, { incident, strategist, awareness, field }) => runExecutor(withFieldFacts(incident, field), strategist, awareness, field),
 };
 
-/** Runs a stage and checks its result against the contract here, on the worker: a NaN or an overflow
+/** Runs a stage and checks its result against the contract here, on the worker (stageChecks.ts): a NaN or an overflow
  *  becomes this stage's SAFE_E_AGENT_FAILED, never a reply the API would refuse to send. `input` was
  *  assembled by the orchestrator from the stage's declared needs. */
 export async function runStageTask(context: WorkerContext, stage: PipelineStage, input: AnyStageInput, options: TaskOptions = {}): Promise<unknown> {
-  // Inline stages this stage needs (the reading) run here first, on this worker (pipeline.ts).
-  let complete = input;
-  for (const need of STAGE_NEEDS[stage] as readonly PipelineStage[]) {
-    if (INLINE_STAGES.includes(need) && !(need in complete)) complete = { ...complete, [need]: await runStageTask(context, need, complete, options) };
-  }
   // The stage is only known at run time here; STAGE_RUNNERS itself is checked stage by stage above.
   const runner = STAGE_RUNNERS[stage] as (context: WorkerContext, input: AnyStageInput, options: TaskOptions) => Promise<unknown> | unknown;
-  const result = await runner(context, complete, options);
-  const checked = STAGE_SCHEMAS[stage].safeParse(result);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new SafeError(ERROR_CODES.AGENT_FAILED, `${stage} produced an invalid result at ${issue?.path.join('.')}: ${issue?.message}`);
-  }
+  const result = await runner(context, input, options);
+  checkStageOutput(stage, result);
   return result;
 }

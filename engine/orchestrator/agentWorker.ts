@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, SafeError, type ErrorCode, type SafeErrorBody } from '../contract/errors.js';
 import { createWorkerContext, runStageTask, stageModels, workerInventory, workerModels, type WorkerContext } from './agentTasks.js';
+import { compileNextStageCheck } from './stageChecks.js';
 import type { FromWorker, TaskOptions, ToWorker, WorkerInit } from './workerProtocol.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { AnyStageInput } from './pipeline.js';
@@ -51,6 +52,39 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
   for (const kept of init.keptSets ?? []) {
     try { earlier.set(kept.generation, await createWorkerContext(kept.modelsDir, init.precision, metrics)); } catch { /* its tasks fail: MODEL_MISSING */ }
   }
+  /** Runs a task's stages in turn on `models`, each reported as it finishes; a failure ends the task. */
+  const runStages = async (models: WorkerContext, message: Extract<ToWorker, { type: 'run' }>) => {
+    let input = message.input;
+    for (const [i, stage] of message.stages.entries()) {
+      const versions = stageModels(models, stage);
+      const started = performance.now();
+      const task = runner(models, { taskId: message.taskId, stage, input, ...(message.options ? { options: message.options } : {}) });
+      running = task;
+      try {
+        const result = await task;
+        // The last stage's result ends the task in the same message (one message fewer on the critical path).
+        const last = i === message.stages.length - 1;
+        const durationMs = performance.now() - started;
+        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs, models: versions, metrics: metrics.take() } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs, models: versions });
+        input = { ...input, [stage]: result } as AnyStageInput;
+      } catch (err) {
+        send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started, metrics: metrics.take() });
+        return;
+      }
+    }
+  };
+  // Tasks in progress; the stage checks compile one at a time only when there are none (stageChecks.ts):
+  // a message that arrives meanwhile waits for one schema's compile at most, never for all of them.
+  let busy = 0;
+  let compileQueued = false;
+  const compileWhenIdle = () => {
+    if (compileQueued) return;
+    compileQueued = true;
+    setImmediate(() => {
+      compileQueued = false;
+      if (busy === 0 && compileNextStageCheck()) compileWhenIdle();
+    });
+  };
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'shutdown') {
       // Release the ONNX sessions and end the thread ourselves: terminate() during a native call can
@@ -160,7 +194,6 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       }
       return;
     }
-    let input = message.input;
     // The whole task runs on one set of models: the one it asked for, chosen once. A trial task without
     // trial models fails rather than run on the live ones (its pair would prove nothing); so does a task
     // of a kept set (a negative generation) this worker does not hold: it never runs on other versions.
@@ -173,23 +206,14 @@ export async function serveAgentWorker(runner: Runner = (ctx, m) => runStageTask
       send({ type: 'failed', taskId: message.taskId, stage: message.stages[0] as PipelineStage, error: { code: ERROR_CODES.MODEL_MISSING, message: missing }, durationMs: 0, metrics: metrics.take() });
       return;
     }
-    for (const [i, stage] of message.stages.entries()) {
-      const versions = stageModels(models, stage);
-      const started = performance.now();
-      const task = runner(models, { taskId: message.taskId, stage, input, ...(message.options ? { options: message.options } : {}) });
-      running = task;
-      try {
-        const result = await task;
-        // The last stage's result ends the task in the same message (one message fewer on the critical path).
-        const last = i === message.stages.length - 1;
-        const durationMs = performance.now() - started;
-        send(last ? { type: 'done', taskId: message.taskId, stage, result, durationMs, models: versions, metrics: metrics.take() } : { type: 'stageDone', taskId: message.taskId, stage, result, durationMs, models: versions });
-        input = { ...input, [stage]: result } as AnyStageInput;
-      } catch (err) {
-        send({ type: 'failed', taskId: message.taskId, stage, error: errorBody(err, ERROR_CODES.AGENT_FAILED, stage), durationMs: performance.now() - started, metrics: metrics.take() });
-        return;
-      }
+    busy++;
+    try {
+      await runStages(models, message);
+    } finally {
+      busy--;
+      compileWhenIdle();
     }
   });
   send({ type: 'ready', models: workerModels(context), inventory: workerInventory(context), warnings: context.warnings });
+  compileWhenIdle();
 }

@@ -21,7 +21,7 @@ const chlorine = (text = '液氯槽罐车泄漏') => parseIncident({
   text, facts: { release: { substance: 'chlorine', rateKgPerS: 1, heightM: 0 }, weather: { windSpeedMps: 3, windFromDeg: 90 } },
 });
 
-test('the DAG: S and F start first, A after S, E after S, A and F; the result matches the contract', async () => {
+test('the DAG: the reading once, then S and F, A after S and F, E after all; the result matches the contract', async () => {
   const orchestrator = await Orchestrator.start(config(), { logger: quiet });
   try {
     const events: ProgressEvent[] = [];
@@ -30,10 +30,12 @@ test('the DAG: S and F start first, A after S, E after S, A and F; the result ma
     assert.equal(result.status, 'ok');
     const at = (agent: string, state: string) => events.findIndex((e) => e.agent === agent && e.state === state);
     assert.ok(at('field', 'started') < at('strategist', 'finished'), 'F starts without waiting for S');
+    assert.equal(events.filter((e) => e.agent === 'reading' && e.state === 'started').length, 1, 'the reading runs once per analysis');
+    assert.ok(at('strategist', 'started') > at('reading', 'finished'), 'S starts on the reading reported from the F task');
     assert.ok(at('awareness', 'started') > at('strategist', 'finished'));
     assert.ok(at('executor', 'started') > Math.max(at('strategist', 'finished'), at('awareness', 'finished'), at('field', 'finished')));
     assert.equal(events.at(-1)?.agent, 'analysis');
-    for (const agent of ['strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
+    for (const agent of ['reading', 'strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
     assert.deepEqual(Object.keys(result.models).sort(), ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'sensor-anomaly']);
     assert.equal(result.field?.plume?.bands.method, 'surrogate-ensemble', 'bands from the 256-member surrogate ensemble');
     assert.ok((orchestrator.timings.snapshot().strategist?.count ?? 0) >= 1);
@@ -70,6 +72,22 @@ test('an agent that crashes twice leaves a partial result saying why', async () 
     assert.deepEqual(codes, { field: 'SAFE_E_AGENT_CRASHED', awareness: 'SAFE_E_DEPENDENCY_FAILED', executor: 'SAFE_E_DEPENDENCY_FAILED' });
     // The pool recovered: the next analysis on the same engine is complete.
     assert.equal((await orchestrator.analyze(chlorine())).status, 'ok');
+  } finally {
+    await orchestrator.close();
+  }
+});
+
+test('a reading that fails skips every agent, each saying why', async () => {
+  const orchestrator = await Orchestrator.start(config(), { logger: quiet, workerUrl: FAULTY_WORKER });
+  try {
+    const result = await orchestrator.analyze(chlorine('泄漏 FAIL_reading'));
+    analysisResultSchema.parse(result);
+    assert.equal(result.status, 'error');
+    const codes = Object.fromEntries((result.failures ?? []).map((f) => [f.agent, f.code]));
+    assert.deepEqual(codes, {
+      reading: 'SAFE_E_AGENT_FAILED', field: 'SAFE_E_DEPENDENCY_FAILED', strategist: 'SAFE_E_DEPENDENCY_FAILED',
+      awareness: 'SAFE_E_DEPENDENCY_FAILED', executor: 'SAFE_E_DEPENDENCY_FAILED',
+    });
   } finally {
     await orchestrator.close();
   }
@@ -245,9 +263,9 @@ test('the pipeline declaration is a DAG in a valid order: every stage after the 
   assert.deepEqual(STAGE_NEEDS.field, ['reading'], 'F runs beside S, on the reading');
   assert.deepEqual([...STAGE_NEEDS.awareness].sort(), ['field', 'strategist']);
   // A chained stage may only need what its head had, plus the head itself.
-  const { CHAINS, INLINE_STAGES } = await import('./pipeline.js');
+  const { CHAINS } = await import('./pipeline.js');
   for (const [head, chained] of Object.entries(CHAINS) as Array<[keyof typeof STAGE_NEEDS, readonly (keyof typeof STAGE_NEEDS)[]]>) {
-    const available = new Set([...STAGE_NEEDS[head], head, ...INLINE_STAGES]);
+    const available = new Set<string>([...STAGE_NEEDS[head], head]);
     for (const stage of chained) {
       for (const need of STAGE_NEEDS[stage]) assert.ok(available.has(need), `${stage} chained after ${head} needs ${need}`);
       available.add(stage);

@@ -11,7 +11,7 @@ import type { AgentFailure, AnalysisResult } from '../contract/result.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
 import type { EngineConfig } from '../config.js';
 import { createLogger, type Logger } from '../logging.js';
-import { CHAINS, INLINE_STAGES, STAGE_NEEDS, STAGE_ORDER, incidentForStage, type AnyStageInput, type StageOutputs } from './pipeline.js';
+import { CHAINS, STAGE_NEEDS, STAGE_ORDER, incidentForStage, type AnyStageInput, type StageOutputs } from './pipeline.js';
 import { AnalysisScheduler, type AnalysisPriority } from './scheduler.js';
 import { TimingStats } from '../metrics/timingStats.js';
 import type { EngineMetrics } from '../metrics/registry.js';
@@ -220,11 +220,21 @@ export class Orchestrator {
     const ensembleMembers = this.power?.ensembleMembers() ?? null;
     const taskOptions = ensembleMembers === null ? undefined : { ensembleMembers };
 
+    // Each stage's outcome, settled when its worker reports it (true) or it fails or is skipped (false):
+    // a stage starts when the stages it needs have reported, not when their whole task has ended (the
+    // Strategist starts on the reading while the Field experts run after it in the same task).
+    const outcome = new Map(STAGE_ORDER.map((stage) => {
+      let settle: (ok: boolean) => void = () => undefined;
+      const reported = new Promise<boolean>((resolve) => { settle = resolve; });
+      return [stage, { reported, settle }] as const;
+    }));
+    const settle = (stage: PipelineStage, ok: boolean) => outcome.get(stage)?.settle(ok);
+    const reported = (stage: PipelineStage) => outcome.get(stage)?.reported ?? Promise.resolve(false);
+
     // Runs a stage, and the stages chained after it (pipeline.ts CHAINS), in one worker task. A crash or
     // a timeout is retried once on a fresh worker from the stage that was running; a stage that fails
     // leaves the rest of its chain not run.
-    const chainOk = new Map<PipelineStage, boolean>();
-    const runStage = async (stage: PipelineStage, input: AnyStageInput): Promise<boolean> => {
+    const runStage = async (stage: PipelineStage, input: AnyStageInput): Promise<void> => {
       let remaining: PipelineStage[] = [stage, ...(CHAINS[stage] ?? [])];
       let chainInput = input;
       emit({ agent: stage, state: 'started' });
@@ -239,11 +249,12 @@ export class Orchestrator {
             timingsMs[done] = round3(durationMs);
             this.timings.record(done, durationMs);
             this.metrics?.analysisDuration.observe({ agent: done, status: 'ok' }, durationMs / 1000);
-            chainOk.set(done, true);
             emit({ agent: done, state: 'finished', durationMs: round3(durationMs) });
             if (remaining[0]) emit({ agent: remaining[0], state: 'started' });
+            settle(done, true);
           }, (failed, durationMs) => this.metrics?.analysisDuration.observe({ agent: failed, status: 'failed' }, durationMs / 1000), modelSet, pinned.generation, taskOptions);
-          return true;
+          for (const left of remaining) settle(left, false); // none: the task ends with its last stage's report
+          return;
         } catch (err) {
           const failed = remaining[0] as PipelineStage;
           const body = toErrorBody(err, ERROR_CODES.AGENT_FAILED);
@@ -260,42 +271,28 @@ export class Orchestrator {
             failures.push({ agent: skipped, ...error });
             emit({ agent: skipped, state: 'failed', error });
           }
-          return failed === stage ? false : true;
+          for (const left of remaining) settle(left, false);
+          return;
         }
       }
     };
-    const chainHead = (stage: PipelineStage): PipelineStage | undefined =>
-      (Object.keys(CHAINS) as PipelineStage[]).find((head) => CHAINS[head]?.includes(stage));
+    const chained = new Set(Object.values(CHAINS).flat());
 
-    // Each stage starts as soon as the stages it needs have finished; if one of them failed it is skipped.
-    const done = new Map<PipelineStage, Promise<boolean>>();
-    const schedule = (stage: PipelineStage): Promise<boolean> => {
-      const existing = done.get(stage);
-      if (existing) return existing;
-      // An inline stage is run by the worker of each stage that needs it, as part of that stage's task.
-      if (INLINE_STAGES.includes(stage)) return Promise.resolve(true);
-      // A chained stage runs in its head's task: it has succeeded when its head's task reported it.
-      const head = chainHead(stage);
-      if (head) {
-        const chained = schedule(head).then(() => chainOk.get(stage) === true);
-        done.set(stage, chained);
-        return chained;
+    // Each task starts as soon as the stages its head needs have reported; if one of them failed, the
+    // head and its chain are skipped. A chained stage runs in its head's task.
+    const start = async (stage: PipelineStage): Promise<void> => {
+      const needs: readonly PipelineStage[] = STAGE_NEEDS[stage];
+      const ok = await Promise.all(needs.map(reported));
+      const failed = needs.filter((_, i) => !ok[i]);
+      if (failed.length === 0) return runStage(stage, stageInput(stage, incident, needs, outputs));
+      for (const skipped of [stage, ...(CHAINS[stage] ?? [])]) {
+        const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${skipped} not run: ${failed.join(', ')} failed` } as const;
+        failures.push({ agent: skipped, ...error });
+        emit({ agent: skipped, state: 'failed', error });
+        settle(skipped, false);
       }
-      const needs: readonly PipelineStage[] = STAGE_NEEDS[stage].filter((need: PipelineStage) => !INLINE_STAGES.includes(need));
-      const run = Promise.all(needs.map(schedule)).then((ok) => {
-        const failed = needs.filter((_, i) => !ok[i]);
-        if (failed.length === 0) return runStage(stage, stageInput(stage, incident, needs, outputs));
-        for (const skipped of [stage, ...(CHAINS[stage] ?? [])]) {
-          const error = { code: ERROR_CODES.DEPENDENCY_FAILED, message: `${skipped} not run: ${failed.join(', ')} failed` } as const;
-          failures.push({ agent: skipped, ...error });
-          emit({ agent: skipped, state: 'failed', error });
-        }
-        return false;
-      });
-      done.set(stage, run);
-      return run;
     };
-    await Promise.all(STAGE_ORDER.map(schedule));
+    await Promise.all(STAGE_ORDER.filter((stage) => !chained.has(stage)).map(start));
 
     const totalMs = performance.now() - submitted;
     timingsMs.total = round3(totalMs);

@@ -46,17 +46,16 @@ export const STAGE_SCHEMAS: { readonly [S in PipelineStage]: z.ZodType<StageOutp
 };
 
 /**
- * Stages too cheap to be worth a round trip to a worker of their own: each stage that needs one runs it
- * first, on its own worker, from the same incident (it is deterministic, so S and F read the same thing).
- * Measured: the reading as a task of its own cost c8 throughput 17 % and p50 latency 25 % (docs/performance.md).
+ * Stages run on the worker of the stage before them, in the same task, each reported as it finishes:
+ * - the reading heads the F-Agent's task, so it runs once per analysis; the Strategist's task starts on
+ *   another worker as soon as the reading is reported, with it. The Field experts are the longer branch,
+ *   so they start without a round trip and the Strategist, which is shorter, takes the one hop.
+ *   (Measured: the reading as a task of its own cost c8 throughput 17 % and p50 latency 25 %; run inline
+ *   on the workers of S and of F it ran twice; docs/performance.md.)
+ * - the Executor needs only what the Awareness stage had plus its output, so it starts there without a
+ *   round trip through the serving thread.
  */
-export const INLINE_STAGES: readonly PipelineStage[] = ['reading'];
-
-/**
- * Stages run on the worker of the stage before them, in the same task: the Executor needs only what the
- * Awareness stage had plus its output, so it starts there without a round trip through the serving thread.
- */
-export const CHAINS: { readonly [S in PipelineStage]?: readonly PipelineStage[] } = { awareness: ['executor'] };
+export const CHAINS: { readonly [S in PipelineStage]?: readonly PipelineStage[] } = { reading: ['field'], awareness: ['executor'] };
 
 /**
  * Stages that read the sensors' readings: the A-Agent (trends, anomalies, threshold times) and the

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIncident } from '../contract/parseIncident.js';
 import type { Incident } from '../contract/incident.js';
+import type { ReportReading } from '../contract/reading.js';
 import { DEFAULT_MODELS_DIR } from '../inference/modelRepository.js';
 import { createRandom, normal } from '../numeric/random.js';
 import { createWorkerContext, runStageTask } from './agentTasks.js';
@@ -47,11 +48,14 @@ test('stages that do not read sensor readings answer the same with the last read
     const cutStages = STAGE_ORDER.filter((stage) => !READS_SENSOR_READINGS.includes(stage));
     assert.deepEqual(cutStages, ['reading', 'strategist', 'field'] satisfies PipelineStage[]);
     for (const incident of incidents) {
-      for (const stage of ['strategist', 'field'] as const) {
+      // Each stage as the pipeline runs it: S and F on the reading of the same incident they get.
+      const run = async (stage: 'reading' | 'strategist' | 'field', given: typeof incident) =>
+        runStageTask(context, stage, stage === 'reading' ? { incident: given } : { incident: given, reading: await runStageTask(context, 'reading', { incident: given }) as ReportReading });
+      for (const stage of ['reading', 'strategist', 'field'] as const) {
         const cut = incidentForStage(stage, incident);
         assert.notEqual(cut, incident, 'the readings were cut');
         assert.ok(cut.sensors.every((s) => s.readings.length === 1));
-        assert.deepEqual(await runStageTask(context, stage, { incident: cut }), await runStageTask(context, stage, { incident }), `${stage} on ${incident.text.slice(0, 40)}`);
+        assert.deepEqual(await run(stage, cut), await run(stage, incident), `${stage} on ${incident.text.slice(0, 40)}`);
       }
       assert.equal(incidentForStage('awareness', incident), incident, 'the A-Agent gets every reading');
     }

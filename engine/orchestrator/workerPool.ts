@@ -1,6 +1,7 @@
 // A fixed pool of agent worker threads (sized to the cores). Each worker runs one agent task at a time.
 // A task that exceeds its timeout has its worker terminated; a worker that dies mid-task is replaced;
 // in both cases the task fails with a stable code and the caller decides whether to retry.
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError, type SafeErrorBody } from '../contract/errors.js';
 import type { PipelineStage } from '../contract/taxonomy.js';
@@ -72,6 +73,8 @@ interface PendingReload { requestId: number; resolve: (step: ReloadStep | null) 
 
 interface Slot {
   worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
+  /** When its last task ended (or it started): the worker idle longest takes the next task. */
+  idleSinceMs: number;
   /** Snapshot requests (statistics, heap) waiting for this worker's answer, by request id; called with
    *  undefined when the worker leaves before answering. */
   snapshotRequests: Map<number, (answer: WorkerSnapshot | undefined) => void>;
@@ -373,7 +376,7 @@ export class WorkerPool {
       ...(this.kept.size ? { keptSets: [...this.kept.values()].map(({ generation, modelsDir }) => ({ generation, modelsDir })) } : {}),
     };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
-    const slot: Slot = { worker, ready: false, snapshotRequests: new Map() };
+    const slot: Slot = { worker, ready: false, idleSinceMs: performance.now(), snapshotRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
@@ -460,6 +463,7 @@ export class WorkerPool {
     }
     if (slot.timer) clearTimeout(slot.timer);
     slot.busy = undefined;
+    slot.idleSinceMs = performance.now();
     if (message.type === 'done') {
       task.onStage(message.stage, message.result, message.durationMs, message.models);
       task.resolve();
@@ -502,10 +506,13 @@ export class WorkerPool {
     this.exiting.add(gone);
   }
 
+  /** The worker idle longest takes the next task, so an analysis's tasks take turns over the workers: the
+   *  Awareness and Executor task does not land on the worker that has just run the physics (the longer
+   *  branch, so the last to finish), whose heap then grew by about 15 MB (docs/performance.md). */
   private dispatch(): void {
-    for (const slot of this.slots) {
+    const free = this.slots.filter((slot) => slot.ready && !slot.busy).sort((a, b) => a.idleSinceMs - b.idleSinceMs);
+    for (const slot of free) {
       if (this.waiting.length === 0) return;
-      if (!slot.ready || slot.busy) continue;
       const task = this.waiting.shift() as PendingTask;
       slot.busy = task;
       slot.timer = setTimeout(() => {

@@ -1,5 +1,6 @@
 // A worker for tests of the pool's failure handling: it behaves like the real one except that a report
-// whose text contains CRASH_<agent> kills the thread, HANG_<agent> never answers, and FAILONCE_<agent>
+// whose text contains CRASH_<agent> kills the thread, FAIL_<agent> throws (the thread lives on: no
+// worker exits while another holds inference sessions), HANG_<agent> never answers, and FAILONCE_<agent>
 // crashes only the first worker that sees it (a transient fault the retry must recover from), and
 // FAILON_<model>@<version> fails the field stage when it runs on that model version (a new model version
 // that breaks on some reports: what a canary trial must catch), and SLOW_<agent>:<ms> makes that agent
@@ -11,6 +12,7 @@ import { runStageTask, workerModels } from '../agentTasks.js';
 void serveAgentWorker(async (context, message) => {
   const text = message.input.incident.text;
   if (text.includes(`CRASH_${message.stage}`)) process.exit(3);
+  if (text.includes(`FAIL_${message.stage}`)) throw new Error(`${message.stage} failed (injected fault)`);
   if (text.includes(`HANG_${message.stage}`)) for (;;) { /* busy forever: only terminate() stops this */ }
   const marker = /FAILONCE_(\w+):(\S+)/.exec(text);
   if (marker && marker[1] === message.stage && !existsSync(marker[2] as string)) {
