@@ -14,6 +14,8 @@ import {
   aboutSchema, healthSchema, historyQuerySchema, sessionSchema, jobAcceptedSchema, jobMessageSchema, modelInfoSchema, notSavedBodySchema, progressEventSchema,
   runSummarySchema, statsSchema, storedRunSchema,
 } from './api.js';
+import { OPERATION_ACCESS, type Access, type CallerAccess } from './operationAccess.js';
+export { callerMayCall } from './operationAccess.js';
 import { HTTP_BINDINGS, httpRequestForArgs, type HttpBinding, type HttpOperationName } from './httpBindings.js';
 
 export { IDEMPOTENCY_KEY_HEADER, PROMETHEUS_TEXT_CONTENT_TYPE, pathParams, type HttpBinding } from './httpBindings.js';
@@ -21,15 +23,8 @@ export { IDEMPOTENCY_KEY_HEADER, PROMETHEUS_TEXT_CONTENT_TYPE, pathParams, type 
 /** A query reads, a command changes something (or runs an analysis), a stream sends events until it ends. */
 export type OperationKind = 'query' | 'command' | 'stream';
 
-/**
- * Who may call it over HTTP. `anyone`: no token (liveness only). `viewer`: the read-only viewer token or the
- * operator token; device health, metrics, models and alerts, never incidents or analyses. `operator`: the
- * operator token only. (The desktop bridge is the operator's own UI.)
- */
-export type Access = 'anyone' | 'viewer' | 'operator';
-/** Who is calling, as its door established it: HTTP by the token presented (operator when the token check
- *  is off); the desktop bridge, the utility process and the CLI are the operator's own. */
-export type CallerAccess = Exclude<Access, 'anyone'>;
+/** Who may call each operation over HTTP: operationAccess.ts (plain data the UI's first bundle reads too). */
+export type { Access, CallerAccess } from './operationAccess.js';
 
 /** The HTTP plugin an operation's route belongs to (fastify encapsulation: one plugin per feature). */
 export type HttpGroup = 'system' | 'analyses' | 'runs' | 'handover' | 'models' | 'stats' | 'alerts';
@@ -94,122 +89,122 @@ const zoneExportArgs = z.object({ id, lang: z.enum(['zh', 'en']).default('zh') }
 export const OPERATIONS = {
   health: {
     kind: 'query', summary: 'Liveness: workers, queue, loaded models', args: noArgs, result: healthSchema,
-    access: 'anyone', group: 'system', http: HTTP_BINDINGS.health, bridge: true,
+    access: OPERATION_ACCESS.health, group: 'system', http: HTTP_BINDINGS.health, bridge: true,
   },
   about: {
     kind: 'query', summary: 'Engine version and build, data and models directories', args: noArgs, result: aboutSchema,
-    access: 'operator', group: 'system', http: HTTP_BINDINGS.about, bridge: true, cli: { command: 'about' },
+    access: OPERATION_ACCESS.about, group: 'system', http: HTTP_BINDINGS.about, bridge: true, cli: { command: 'about' },
   },
   session: {
     kind: 'query', summary: "What the caller's token may do: operator (everything) or viewer (device health, alerts, metrics, models); the UI shows a viewer only what it may read",
-    args: noArgs, result: sessionSchema, access: 'viewer', group: 'system', http: HTTP_BINDINGS.session, bridge: true,
+    args: noArgs, result: sessionSchema, access: OPERATION_ACCESS.session, group: 'system', http: HTTP_BINDINGS.session, bridge: true,
   },
   analyze: {
     kind: 'command', summary: 'Analyse an incident and save the run; answers the result', args: submitArgs, result: analysisResultSchema,
-    events: progressEventSchema, access: 'operator', group: 'analyses', http: HTTP_BINDINGS.analyze, bridge: true,
+    events: progressEventSchema, access: OPERATION_ACCESS.analyze, group: 'analyses', http: HTTP_BINDINGS.analyze, bridge: true,
     notSaved: notSavedBodySchema,
   },
   submitAnalysis: {
     kind: 'command', summary: 'Start an analysis in the background; follow it with analysisEvents', args: submitArgs, result: jobAcceptedSchema,
-    access: 'operator', group: 'analyses', http: HTTP_BINDINGS.submitAnalysis, bridge: false,
+    access: OPERATION_ACCESS.submitAnalysis, group: 'analyses', http: HTTP_BINDINGS.submitAnalysis, bridge: false,
   },
   analysisEvents: {
     kind: 'stream', summary: 'A background analysis: its progress events, then its result', args: z.object({ jobId: id }), result: z.null(),
-    events: jobMessageSchema, access: 'operator', group: 'analyses',
+    events: jobMessageSchema, access: OPERATION_ACCESS.analysisEvents, group: 'analyses',
     http: HTTP_BINDINGS.analysisEvents, bridge: false,
   },
   runs: {
     kind: 'query', summary: 'Recent runs, newest first', args: historyQuerySchema, result: z.array(runSummarySchema),
-    access: 'operator', group: 'runs', http: HTTP_BINDINGS.runs, bridge: true, cli: { command: 'history' },
+    access: OPERATION_ACCESS.runs, group: 'runs', http: HTTP_BINDINGS.runs, bridge: true, cli: { command: 'history' },
   },
   run: {
     kind: 'query', summary: 'A stored run (run id or incident id) with the changes since the previous run', args: z.object({ id }),
-    result: storedRunSchema, access: 'operator', group: 'runs', http: HTTP_BINDINGS.run, bridge: true,
+    result: storedRunSchema, access: OPERATION_ACCESS.run, group: 'runs', http: HTTP_BINDINGS.run, bridge: true,
     cli: { command: 'show', positional: 'id' },
   },
   exportIncident: {
     kind: 'query', summary: 'An incident with every run, as one file another post can import (docs/handover.md)', args: z.object({ id }),
-    result: incidentBundleSchema, access: 'operator', group: 'handover', http: HTTP_BINDINGS.exportIncident, bridge: true,
+    result: incidentBundleSchema, access: OPERATION_ACCESS.exportIncident, group: 'handover', http: HTTP_BINDINGS.exportIncident, bridge: true,
     cli: { command: 'incident export', positional: 'id' },
   },
   importIncident: {
     kind: 'command', summary: "Import an incident another post exported: its runs exactly as they were made; never changes a run already saved",
-    args: importIncidentArgsSchema, result: importIncidentResultSchema, access: 'operator', group: 'handover',
+    args: importIncidentArgsSchema, result: importIncidentResultSchema, access: OPERATION_ACCESS.importIncident, group: 'handover',
     http: HTTP_BINDINGS.importIncident, bridge: true, cli: { command: 'incident import', positional: 'bundle' },
   },
   purgeIncidents: {
     kind: 'command', summary: 'Delete every incident, or those last analysed before a day (UTC), for good: secure_delete, VACUUM, the write-ahead log emptied and the backups removed (docs/storage.md#purging)',
-    args: z.object({ before: calendarDay.optional() }), result: purgeReportSchema, access: 'operator', group: 'runs',
+    args: z.object({ before: calendarDay.optional() }), result: purgeReportSchema, access: OPERATION_ACCESS.purgeIncidents, group: 'runs',
     http: HTTP_BINDINGS.purgeIncidents, bridge: false, cli: { command: 'db purge' },
   },
   zonesGeoJson: {
     kind: 'query', summary: "A run's zones, sites, lines and places at risk as GeoJSON (RFC 7946) for GIS tools", args: zoneExportArgs,
-    result: z.string(), access: 'operator', group: 'handover',
+    result: z.string(), access: OPERATION_ACCESS.zonesGeoJson, group: 'handover',
     http: HTTP_BINDINGS.zonesGeoJson, bridge: true, cli: { command: 'zones geojson', positional: 'id' },
   },
   zonesKml: {
     kind: 'query', summary: "The same picture as KML 2.2 (Google Earth, QGIS, ArcGIS)", args: zoneExportArgs,
-    result: z.string(), access: 'operator', group: 'handover',
+    result: z.string(), access: OPERATION_ACCESS.zonesKml, group: 'handover',
     http: HTTP_BINDINGS.zonesKml, bridge: true, cli: { command: 'zones kml', positional: 'id' },
   },
   models: {
     kind: 'query', summary: 'Models, versions, hashes and their verification', args: noArgs, result: z.array(modelInfoSchema),
-    access: 'viewer', group: 'models', http: HTTP_BINDINGS.models, bridge: true, cli: { command: 'models' },
+    access: OPERATION_ACCESS.models, group: 'models', http: HTTP_BINDINGS.models, bridge: true, cli: { command: 'models' },
   },
   modelUpdates: {
     kind: 'query', summary: 'Model updates: the trusted channel, the live version of each model, every version held and its state, and every update event (docs/updates.md)',
     args: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), result: modelUpdatesViewSchema,
-    access: 'viewer', group: 'models', http: HTTP_BINDINGS.modelUpdates, bridge: true, cli: { command: 'models history' },
+    access: OPERATION_ACCESS.modelUpdates, group: 'models', http: HTTP_BINDINGS.modelUpdates, bridge: true, cli: { command: 'models history' },
   },
   updateModels: {
     kind: 'command', summary: 'Update the models from the trusted channel (a URL or a folder; default: the configured one): verify, stage, gate, swap',
     args: z.object({ channel: z.string().min(1).max(4096).optional() }), result: updateReportSchema,
-    access: 'operator', group: 'models', http: HTTP_BINDINGS.updateModels, bridge: true, cli: { command: 'models update' },
+    access: OPERATION_ACCESS.updateModels, group: 'models', http: HTTP_BINDINGS.updateModels, bridge: true, cli: { command: 'models update' },
   },
   importModels: {
     kind: 'command', summary: 'Update the models from a channel bundle (a USB stick made by `safe-edge channel bundle`): the same verification, offline',
     args: z.object({ bundle: z.string().min(1).max(4096) }), result: updateReportSchema,
-    access: 'operator', group: 'models', http: HTTP_BINDINGS.importModels, bridge: true, cli: { command: 'models import', positional: 'bundle' },
+    access: OPERATION_ACCESS.importModels, group: 'models', http: HTTP_BINDINGS.importModels, bridge: true, cli: { command: 'models import', positional: 'bundle' },
   },
   rollbackModel: {
     kind: 'command', summary: 'Put a model back on the version before the live one',
     args: z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/) }), result: rollbackResultSchema,
-    access: 'operator', group: 'models', http: HTTP_BINDINGS.rollbackModel, bridge: true, cli: { command: 'models rollback', positional: 'name' },
+    access: OPERATION_ACCESS.rollbackModel, group: 'models', http: HTTP_BINDINGS.rollbackModel, bridge: true, cli: { command: 'models rollback', positional: 'name' },
   },
   trustChannel: {
     kind: 'command', summary: "Trust a model update channel by its root metadata file (the channel's `metadata/root.json`)",
     args: z.object({ rootFile: z.string().min(1).max(4096) }), result: trustedRootSchema,
-    access: 'operator', group: 'models', http: HTTP_BINDINGS.trustChannel, bridge: true, cli: { command: 'models trust', positional: 'rootFile' },
+    access: OPERATION_ACCESS.trustChannel, group: 'models', http: HTTP_BINDINGS.trustChannel, bridge: true, cli: { command: 'models trust', positional: 'rootFile' },
   },
   stats: {
     kind: 'query', summary: 'Per-agent timings, store statements, cache and inference statistics', args: noArgs, result: statsSchema,
-    access: 'viewer', group: 'stats', http: HTTP_BINDINGS.stats, bridge: true,
+    access: OPERATION_ACCESS.stats, group: 'stats', http: HTTP_BINDINGS.stats, bridge: true,
   },
   deviceHealth: {
     kind: 'query', summary: "The device's health now: latest sample, what this machine can measure, the engine's loop delay and memory",
-    args: noArgs, result: deviceHealthSchema, access: 'viewer', group: 'stats', http: HTTP_BINDINGS.deviceHealth, bridge: true,
+    args: noArgs, result: deviceHealthSchema, access: OPERATION_ACCESS.deviceHealth, group: 'stats', http: HTTP_BINDINGS.deviceHealth, bridge: true,
   },
   deviceHistory: {
     kind: 'query', summary: 'One device metric over a range, at the finest resolution the history keeps for it',
-    args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: 'viewer', group: 'stats', http: HTTP_BINDINGS.deviceHistory, bridge: true,
+    args: deviceHistoryArgsSchema, result: deviceHistorySchema, access: OPERATION_ACCESS.deviceHistory, group: 'stats', http: HTTP_BINDINGS.deviceHistory, bridge: true,
   },
   alerts: {
     kind: 'query', summary: 'Device-health alerts now: pending, firing and recently resolved, with zh/en text; live silences (docs/alerts.md)',
-    args: noArgs, result: alertsSchema, access: 'viewer', group: 'alerts', http: HTTP_BINDINGS.alerts, bridge: true,
+    args: noArgs, result: alertsSchema, access: OPERATION_ACCESS.alerts, group: 'alerts', http: HTTP_BINDINGS.alerts, bridge: true,
   },
   silenceAlert: {
     kind: 'command', summary: 'Silence alerts by label matchers or one alert by its key, for a duration (1 h by default)',
     args: silenceArgsSchema, result: z.object({ id: z.string(), matchers: z.record(z.string(), z.string()), endsAtMs: z.number() }),
-    access: 'operator', group: 'alerts', http: HTTP_BINDINGS.silenceAlert, bridge: true,
+    access: OPERATION_ACCESS.silenceAlert, group: 'alerts', http: HTTP_BINDINGS.silenceAlert, bridge: true,
   },
   acknowledgeAlert: {
     kind: 'command', summary: 'Acknowledge a pending or firing alert: no repeats until it resolves',
-    args: acknowledgeArgsSchema, result: acknowledgeResultSchema, access: 'operator', group: 'alerts',
+    args: acknowledgeArgsSchema, result: acknowledgeResultSchema, access: OPERATION_ACCESS.acknowledgeAlert, group: 'alerts',
     http: HTTP_BINDINGS.acknowledgeAlert, bridge: true,
   },
   metrics: {
     kind: 'query', summary: 'Every metric in the Prometheus text format (docs/metrics.md)', args: noArgs, result: z.string(),
-    access: 'viewer', group: 'stats', http: HTTP_BINDINGS.metrics, bridge: true,
+    access: OPERATION_ACCESS.metrics, group: 'stats', http: HTTP_BINDINGS.metrics, bridge: true,
   },
 } as const satisfies Record<string, OperationSpec>;
 
@@ -228,12 +223,6 @@ export type OperationEvent<K extends OperationName> = Operations[K] extends { ev
 export type BridgeOperationName = { [K in OperationName]: Operations[K]['bridge'] extends true ? K : never }[OperationName];
 export const BRIDGE_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].bridge) as BridgeOperationName[];
 
-/** Whether a caller may call the operation: the token check's rule (engine/server/plugins/access.ts), and
- *  what the UI asks for before its session is known to be an operator's (renderer transport/bootPreload.ts). */
-export function callerMayCall(caller: CallerAccess, name: OperationName): boolean {
-  const needed: Access = OPERATIONS[name].access;
-  return needed !== 'operator' || caller === 'operator';
-}
 
 export type CliOperationName = { [K in OperationName]: Operations[K] extends { cli: object } ? K : never }[OperationName];
 export const CLI_OPERATIONS = OPERATION_NAMES.filter((name) => (OPERATIONS[name] as OperationSpec).cli !== undefined) as CliOperationName[];

@@ -5,7 +5,8 @@
 // this the run was asked for only after the session, the page's chunk and its first render, one after
 // another (docs/performance.md, bench:ui). The run is asked for as soon as the session says the token may
 // read it (the operations table's access): a read-only viewer's token is refused runs, so it is not asked.
-import { callerMayCall, type BridgeOperationName, type OperationArgsInput, type OperationResult } from '../../../engine/contract/operations.js';
+import type { BridgeOperationName, OperationArgsInput, OperationResult } from '../../../engine/contract/operations.js';
+import { callerMayCall } from '../../../engine/contract/operationAccess.js';
 import type { Route } from '../logic/routes.js';
 import type { EngineTransport, StoredRun } from './engineTransport.js';
 
