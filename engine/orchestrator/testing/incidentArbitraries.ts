@@ -41,10 +41,17 @@ export const incidentArbitrary: fc.Arbitrary<IncidentInput> = fc.record({
     deaths: maybe(whole(100_000)), seriousInjuries: maybe(whole(100_000)), injuries: maybe(whole(1_000_000)), trapped: maybe(whole(10_000)),
     missing: maybe(whole(10_000)), evacuated: maybe(whole(10_000_000)), directLossCny: maybe(within(0, 1e12)),
     populationDensityPerKm2: maybe(within(0, 100_000)), terrain: maybe(fc.constantFrom('rural' as const, 'urban' as const)),
-    release: maybe(fc.record({
-      substance: fc.constantFrom('chlorine', 'ammonia', 'propane', 'LPG', 'hydrogen sulfide', '液氯', 'unobtainium'),
-      rateKgPerS: positive(10_000), heightM: maybe(within(0, 500)), durationMin: maybe(positive(24 * 60)), massKg: maybe(positive(10_000_000)),
-    })),
+    // A leak (a rate, maybe for a while) or a rupture (a mass released at once): the contract takes one of the two.
+    release: maybe(fc.oneof(
+      fc.record({
+        substance: fc.constantFrom('chlorine', 'ammonia', 'propane', 'LPG', 'hydrogen sulfide', '液氯', 'unobtainium'),
+        rateKgPerS: positive(10_000), heightM: maybe(within(0, 500)), durationMin: maybe(positive(24 * 60)), massKg: maybe(positive(10_000_000)),
+      }),
+      fc.record({
+        substance: fc.constantFrom('chlorine', 'ammonia', 'propane', 'LPG', 'hydrogen sulfide', '液氯', 'unobtainium'),
+        releaseMassKg: positive(10_000_000), heightM: maybe(within(0, 500)), massKg: maybe(positive(10_000_000)),
+      }),
+    )),
     weather: maybe(fc.record({
       windSpeedMps: within(0, 60), windFromDeg: within(0, 360), stability: maybe(fc.constantFrom(...STABILITY_CLASSES)),
       cloudOktas: maybe(fc.integer({ min: 0, max: 8 })), daytime: maybe(fc.boolean()), temperatureC: maybe(within(-60, 60)), relativeHumidityPct: maybe(within(0, 100)),
