@@ -7,6 +7,31 @@
 // (routes.ts, bootPreload.ts) and the 'session' and 'run' bindings (engine/contract/httpBindings.ts):
 // earlyRequests.test.ts runs this file against them. Not in the desktop app: its bridge needs no HTTP.
 (function () {
+  // The address's page code, preloaded beside the entry rather than after it has run: the build lists each
+  // page's files in index.html (renderer/vite.config.ts, #page-chunks). Same pages as parseRoute (routes.ts).
+  // Asked for once the parser has reached the entry's own script (a task later), so the entry, the session
+  // and the run go out first: they are what the first screen waits on longest.
+  setTimeout(preloadPage, 0);
+  function preloadPage() {
+    var route = location.hash.replace(/[#&]?token=[0-9a-f]{64}/, '').replace(/^#/, '').split('/');
+    var pageName = route[1] === 'analysis' && route[2] ? (route[3] === 'briefing' ? 'briefing' : 'analysis')
+      : route[1] === 'new' ? 'edit' : route[1] === 'settings' || route[1] === 'device' || route[1] === 'models' ? route[1] : 'incidents';
+    var listed = document.getElementById('page-chunks');
+    var pageFiles = [];
+    try {
+      pageFiles = (listed && JSON.parse(listed.textContent || '{}')[pageName]) || [];
+    } catch {
+      // a development page has no list: the app loads its page itself
+    }
+    for (var f = 0; f < pageFiles.length; f++) {
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = ''; // as the bundle's own module requests, so the browser reuses what it preloaded
+      link.href = pageFiles[f];
+      document.head.appendChild(link);
+    }
+  }
+
   if (window.safeEdge || typeof fetch !== 'function') return;
   var hash = location.hash;
   var inAddress = /token=([0-9a-f]{64})/.exec(hash);

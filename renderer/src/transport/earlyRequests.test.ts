@@ -17,18 +17,28 @@ const BOOT = readFileSync(new URL('../../../../renderer/public/boot-requests.js'
 const TOKEN = 'ab'.repeat(32);
 
 /** Runs the boot script for an address: what it fetched (path, authorization) and what it left on the window. */
-function boot(hash: string, options: { stored?: string | null; bridge?: boolean; access?: 'operator' | 'viewer' } = {}) {
+/** What the build writes into index.html: each page's files beyond the entry's (renderer/vite.config.ts). */
+const PAGE_CHUNKS = { analysis: ['./assets/AnalysisPage-a.js', './assets/uplot-b.js'], briefing: ['./assets/BriefingPage-c.js'], edit: ['./assets/EditIncidentPage-d.js'], incidents: ['./assets/IncidentsPage-e.js'] };
+
+function boot(hash: string, options: { stored?: string | null; bridge?: boolean; access?: 'operator' | 'viewer'; pageChunks?: string | null } = {}) {
   const fetched: Array<{ path: string; authorization: string | undefined }> = [];
+  const preloaded: Array<{ rel: string; href: string }> = [];
+  const listed = options.pageChunks === null ? null : { textContent: options.pageChunks ?? JSON.stringify(PAGE_CHUNKS) };
+  const document = {
+    getElementById: (id: string) => (id === 'page-chunks' ? listed : null),
+    createElement: () => ({ rel: '', href: '', crossOrigin: null as string | null }),
+    head: { appendChild: (link: { rel: string; href: string }) => preloaded.push({ rel: link.rel, href: link.href }) },
+  };
   const window: { safeEdge?: object; safeEdgeEarlyRequests?: EarlyRequests } = options.bridge ? { safeEdge: {} } : {};
   runInNewContext(BOOT, {
-    window, location: { hash },
+    window, location: { hash }, document, setTimeout,
     sessionStorage: { getItem: (key: string) => (key === 'safe-edge-token' ? options.stored ?? null : null) },
     fetch: (path: string, init: { headers: Record<string, string> }) => {
       fetched.push({ path, authorization: init.headers.authorization });
       return Promise.resolve(new Response(path === '/v1/session' ? JSON.stringify({ access: options.access ?? 'operator' }) : '{}'));
     },
   });
-  return { fetched, early: window.safeEdgeEarlyRequests };
+  return { fetched, early: window.safeEdgeEarlyRequests, preloaded };
 }
 
 /** Lets the boot script's chained requests (the run after the session) go out. */
@@ -48,6 +58,24 @@ test('the boot script asks for the session and the run the app would ask for fir
       assert.deepEqual(Object.keys(early?.sent ?? {}), expected);
     }
   }
+});
+
+test('the boot script preloads the files of the address\'s page after its own requests, token or not, bridge or not', async () => {
+  const hrefs = async (hash: string, options = {}) => {
+    const { preloaded } = boot(hash, options);
+    assert.equal(preloaded.length, 0, 'not before the entry, the session and the run have gone out');
+    await settle();
+    return preloaded.map((l) => `${l.rel} ${l.href}`);
+  };
+  assert.deepEqual(await hrefs(`#/analysis/r-1&token=${TOKEN}`), PAGE_CHUNKS.analysis.map((f) => `modulepreload ${f}`));
+  assert.deepEqual(await hrefs('#/analysis/r-1/briefing'), PAGE_CHUNKS.briefing.map((f) => `modulepreload ${f}`), 'no token: the code still loads');
+  assert.deepEqual(await hrefs('#/new/r-3', { bridge: true }), PAGE_CHUNKS.edit.map((f) => `modulepreload ${f}`), 'the desktop app too');
+  assert.deepEqual(await hrefs(''), PAGE_CHUNKS.incidents.map((f) => `modulepreload ${f}`), 'the incidents list by default, as parseRoute');
+  assert.deepEqual(await hrefs('#/analysis/r-1', { pageChunks: null }), [], 'a development page has no list');
+  assert.deepEqual(await hrefs('#/analysis/r-1', { pageChunks: '{not json' }), [], 'nor does a damaged one stop anything');
+  const damaged = boot(`#/analysis/r-1&token=${TOKEN}`, { pageChunks: '{not json' });
+  await settle();
+  assert.deepEqual(damaged.fetched.map((f) => f.path), ['/v1/session', '/v1/runs/r-1']);
 });
 
 test('a viewer token: the boot script asks for the session only, never for a run it may not read', async () => {
