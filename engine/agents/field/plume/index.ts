@@ -1,15 +1,18 @@
 // The toxic-plume footprint of a continuous or finite release: AEGL threat distances with uncertainty bands.
-import { AEGL_LEVELS } from '../../../contract/taxonomy.js';
 import type { Incident, Release, Weather } from '../../../contract/incident.js';
 import type { PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
-import { round, roundedBand } from '../../../numeric/stats.js';
+import { round } from '../../../numeric/stats.js';
 import { atmosphereAt } from './atmosphere.js';
 import { shiftStability } from './stability.js';
-import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from './gaussianPlume.js';
+import { MIN_WIND_MPS, type PlumeSource } from './gaussianPlume.js';
 import { puffFootprint } from './puffFootprint.js';
-import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary } from './combinedPlume.js';
+import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary, type CombinedPlume, type DistanceModel } from './combinedPlume.js';
+import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
+
+/** A continuous or finite plume, with its dense-gas side near the source (combinedPlume.ts). */
+const PLUME_MODEL: FootprintModel<CombinedPlume, DistanceModel> = { thresholdM: combinedThresholdM, maxWidthM: combinedMaxWidthM, footprint: combinedFootprint };
 
 /** Monte-Carlo draws for the bands: enough for stable P10/P90 at < 1 ms per analysis. */
 const BAND_SAMPLES = 64;
@@ -44,20 +47,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   const combined = combinedPlume(source);
   const perturbedCombined = perturbed.map(combinedPlume);
   const denseGas = denseGasSummary(combined);
-  const thresholds = AEGL_LEVELS.flatMap((level) => {
-    const ppm = substance.aeglPpm[level];
-    if (ppm === null) return [];
-    const { distanceM: downwindM, model } = combinedThresholdM(combined, ppm);
-    return [{
-      level, ppm,
-      downwindM: round(downwindM, 0),
-      maxWidthM: round(combinedMaxWidthM(combined, ppm, downwindM), 0),
-      reachesModelLimit: downwindM >= MAX_DISTANCE_M,
-      downwindBandM: roundedBand(bandSamples > 0 ? perturbedCombined.map((c) => combinedThresholdM(c, ppm).distanceM) : [downwindM], 0),
-      footprint: combinedFootprint(combined, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
-      model,
-    }];
-  });
+  const thresholds = aeglThresholds(substance.aeglPpm, PLUME_MODEL, combined, perturbedCombined, () => ({}));
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedConcentrationPpm(combined, x), 3) }));
   const denseNote = denseGas === null
     ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'

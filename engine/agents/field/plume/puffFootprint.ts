@@ -1,21 +1,24 @@
 // The toxic footprint of a mass released at once (facts.release.releaseMassKg): a Gaussian puff, with the
 // dense-gas workbook's puff curves near the source for a gas heavier than air. Each AEGL level's distance is
 // where the passing cloud's peak falls to the 60-min value (docs/physics.md, "Instantaneous releases").
-import { AEGL_LEVELS } from '../../../contract/taxonomy.js';
 import type { Incident, Release, Weather } from '../../../contract/incident.js';
 import type { PlumeResult } from '../../../contract/result.js';
 import type { Substance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
-import { round, roundedBand } from '../../../numeric/stats.js';
+import { round } from '../../../numeric/stats.js';
 import { atmosphereAt } from './atmosphere.js';
 import { shiftStability } from './stability.js';
-import { MAX_DISTANCE_M, MIN_WIND_MPS } from './gaussianPlume.js';
+import { MIN_WIND_MPS } from './gaussianPlume.js';
 import { puffDosePpmMin, puffPassageMin, type PuffSource } from './gaussianPuff.js';
-import { combinedPuff, combinedPuffFootprint, combinedPuffMaxWidthM, combinedPuffPeakPpm, combinedPuffThresholdM, densePuffSummary } from './combinedPuff.js';
+import { combinedPuff, combinedPuffFootprint, combinedPuffMaxWidthM, combinedPuffPeakPpm, combinedPuffThresholdM, densePuffSummary, type CombinedPuff, type PuffDistanceModel } from './combinedPuff.js';
+import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
 
 /** Spread of what a commander rarely knows well (log-σ): wind ±25 % as for a plume, and the mass released
  *  ±40 % (the plume's rate spread: how much of a tank's inventory went at once is as uncertain). */
 const PUFF_UNCERTAINTY = { windLogSigma: 0.25, massLogSigma: 0.4 } as const;
+
+/** A puff, with its dense-gas side near the source (combinedPuff.ts). */
+const PUFF_MODEL: FootprintModel<CombinedPuff, PuffDistanceModel> = { thresholdM: combinedPuffThresholdM, maxWidthM: combinedPuffMaxWidthM, footprint: combinedPuffFootprint };
 
 export function puffFootprint(incident: Incident, release: Release & { releaseMassKg: number }, weather: Weather, substance: Substance & { molarMassGPerMol: number }, bandSamples: number): PlumeResult {
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
@@ -32,23 +35,11 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
   }));
   const combined = combinedPuff(source);
   const denseGas = densePuffSummary(combined);
-  const thresholds = AEGL_LEVELS.flatMap((level) => {
-    const ppm = substance.aeglPpm[level];
-    if (ppm === null) return [];
-    const { distanceM: downwindM, model } = combinedPuffThresholdM(combined, ppm);
-    const at = Math.max(downwindM, 1);
-    return [{
-      level, ppm,
-      downwindM: round(downwindM, 0),
-      maxWidthM: round(combinedPuffMaxWidthM(combined, ppm, downwindM), 0),
-      reachesModelLimit: downwindM >= MAX_DISTANCE_M,
-      downwindBandM: roundedBand(bandSamples > 0 ? members.map((m) => combinedPuffThresholdM(m, ppm).distanceM) : [downwindM], 0),
-      footprint: combinedPuffFootprint(combined, ppm, downwindM).map(([x, y]) => [round(x, 0), round(y, 0)] as [number, number]),
-      model,
-      passageMin: round(puffPassageMin(source, at), 1),
-      dosePpmMin: round(puffDosePpmMin(source, at), 1),
-    }];
-  });
+  // A puff adds, at each level's edge, how long the cloud takes to pass and the dose it leaves.
+  const thresholds = aeglThresholds(substance.aeglPpm, PUFF_MODEL, combined, members, (downwindM) => ({
+    passageMin: round(puffPassageMin(source, Math.max(downwindM, 1)), 1),
+    dosePpmMin: round(puffDosePpmMin(source, Math.max(downwindM, 1)), 1),
+  }));
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedPuffPeakPpm(combined, x), 3) }));
   const denseNote = denseGas === null
     ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
