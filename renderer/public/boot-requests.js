@@ -7,13 +7,15 @@
 // (routes.ts, bootPreload.ts) and the 'session' and 'run' bindings (engine/contract/httpBindings.ts):
 // earlyRequests.test.ts runs this file against them. Not in the desktop app: its bridge needs no HTTP.
 (function () {
+  // The address without its token, split as parseRoute does (routes.ts): '', page, id, sub-page.
+  var route = location.hash.replace(/[#&]?token=[0-9a-f]{64}/, '').replace(/^#/, '').split('/');
+
   // The address's page code, preloaded beside the entry rather than after it has run: the build lists each
   // page's files in index.html (renderer/vite.config.ts, #page-chunks). Same pages as parseRoute (routes.ts).
   // Asked for once the parser has reached the entry's own script (a task later), so the entry, the session
   // and the run go out first: they are what the first screen waits on longest.
   setTimeout(preloadPage, 0);
   function preloadPage() {
-    var route = location.hash.replace(/[#&]?token=[0-9a-f]{64}/, '').replace(/^#/, '').split('/');
     var pageName = route[1] === 'analysis' && route[2] ? (route[3] === 'briefing' ? 'briefing' : 'analysis')
       : route[1] === 'new' ? 'edit' : route[1] === 'settings' || route[1] === 'device' || route[1] === 'models' ? route[1] : 'incidents';
     var listed = document.getElementById('page-chunks');
@@ -33,8 +35,7 @@
   }
 
   if (window.safeEdge || typeof fetch !== 'function') return;
-  var hash = location.hash;
-  var inAddress = /token=([0-9a-f]{64})/.exec(hash);
+  var inAddress = /token=([0-9a-f]{64})/.exec(location.hash);
   var token = inAddress ? inAddress[1] : null;
   if (!token) {
     try {
@@ -44,10 +45,9 @@
     }
   }
   if (!token) return;
-  var parts = hash.replace(/[#&]?token=[0-9a-f]{64}/, '').replace(/^#/, '').split('/');
-  var page = parts[1];
-  var id = parts[2] ? decodeURIComponent(parts[2]) : '';
-  var runId = page === 'analysis' && id ? (parts[3] === 'briefing' || id !== 'live' ? id : null) : page === 'new' && id ? id : null;
+  var page = route[1];
+  var id = route[2] ? decodeURIComponent(route[2]) : '';
+  var runId = page === 'analysis' && id ? (route[3] === 'briefing' || id !== 'live' ? id : null) : page === 'new' && id ? id : null;
   var sent = {};
   function get(path) {
     return fetch(path, { method: 'GET', headers: { authorization: 'Bearer ' + token } });

@@ -33,6 +33,9 @@ const wordAt = (lower: string, at: number, word: string) => !isWordChar(lower[at
 
 // ---- Flood: a levee breach into a polder (docs/physics.md, flood section) ----
 
+const WIDTH_BEFORE_BREACH_ZH = pattern(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`);
+const WIDTH_AFTER_BREACH_EN = pattern(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`);
+const WIDTH_BEFORE_BREACH_EN = pattern(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`);
 function breachWidth(text: string, lower: string): Found {
   let found: Found;
   // "决口宽约200米", "口门宽度扩大至226米", "溃口长约60米" (a breach's length along the levee is its width).
@@ -42,7 +45,7 @@ function breachWidth(text: string, lower: string): Found {
       const m = widthAfterMarker.exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('flood.breachWidthM', Number(m[1]), at, at + m[0].length));
       // "一处宽200米的决口", "200米决口"
-      const b = pattern(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`).exec(text.slice(Math.max(0, at - 12), at));
+      const b = WIDTH_BEFORE_BREACH_ZH.exec(text.slice(Math.max(0, at - 12), at));
       if (b && !/[深高距]$/.test(text.slice(Math.max(0, at - b[0].length - 1), at - b[0].length))) found = later(found, fact('flood.breachWidthM', Number(b[1]), at - b[0].length, at + marker.length));
     }
   }
@@ -50,16 +53,17 @@ function breachWidth(text: string, lower: string): Found {
   for (const at of positions(lower, 'breach')) {
     if (isWordChar(lower[at - 1])) continue;
     const window = lower.slice(at, at + 48);
-    const after = pattern(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`).exec(window);
+    const after = WIDTH_AFTER_BREACH_EN.exec(window);
     if (after && (/width|widen|wide|grown|grew|across|long|opening|of$/.test(after[1] as string) || after[3]) && !/deep|depth|high|above|below|from|away|level|water/.test(after[1] as string)) {
       found = later(found, fact('flood.breachWidthM', Number(after[2]), at, at + after[0].length));
     }
-    const before = pattern(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`).exec(lower.slice(Math.max(0, at - 28), at));
+    const before = WIDTH_BEFORE_BREACH_EN.exec(lower.slice(Math.max(0, at - 28), at));
     if (before) found = later(found, fact('flood.breachWidthM', Number(before[1]), at - before[0].length, at + 6));
   }
   return found && (found.value as number) > 0 && (found.value as number) <= 5000 ? found : undefined;
 }
 
+const METRES_AT_END = pattern(`${NUM}\\s*${METRES_EN}\\s+$`);
 /** Head: the water level difference across the breach. A level above the warning mark (超警戒水位) is not one. */
 function head(text: string, lower: string): Found {
   let found: Found;
@@ -95,7 +99,7 @@ function head(text: string, lower: string): Found {
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
       const inside = aboveInsideEn.exec(lower.slice(at, at + 36));
-      const m = pattern(`${NUM}\\s*${METRES_EN}\\s+$`).exec(lower.slice(Math.max(0, at - 14), at));
+      const m = METRES_AT_END.exec(lower.slice(Math.max(0, at - 14), at));
       if (inside && m && /river|lake|water|sea|flood|outside|stands|is|lies/.test(lower.slice(Math.max(0, at - 48), at - m[0].length))) {
         found = later(found, fact('flood.headM', Number(m[1]), at - m[0].length, at + inside[0].length));
       }
@@ -198,17 +202,20 @@ function fuelModel(text: string, lower: string): Found {
   return found;
 }
 
+const SLOPE_ZH = pattern(`^坡度${ABOUT_ZH}\\s*${NUM}\\s*(度|°|%|％)`);
+const SLOPE_AFTER_EN = pattern(`^slopes?\\s+(?:of\\s+)?${ABOUT_EN}${NUM}\\s*(%|percent|per cent|degrees?|°)`);
+const SLOPE_BEFORE_EN = pattern(`${NUM}\\s*(%|percent|per cent|-?degrees?|°)[ -]*$`);
 function slope(text: string, lower: string): Found {
   let found: Found;
   const pct = (value: number, unit: string) => (/度|°|deg/.test(unit) ? Math.round(Math.tan(value * Math.PI / 180) * 1000) / 10 : value);
   for (const at of positions(text, '坡度')) {
-    const m = pattern(`^坡度${ABOUT_ZH}\\s*${NUM}\\s*(度|°|%|％)`).exec(text.slice(at, at + 14));
+    const m = SLOPE_ZH.exec(text.slice(at, at + 14));
     if (m) found = later(found, fact('fire.slopePct', pct(Number(m[1]), m[2] as string), at, at + m[0].length));
   }
   for (const at of positions(lower, 'slope')) {
     if (isWordChar(lower[at - 1])) continue;
-    const after = pattern(`^slopes?\\s+(?:of\\s+)?${ABOUT_EN}${NUM}\\s*(%|percent|per cent|degrees?|°)`).exec(lower.slice(at, at + 40));
-    const before = pattern(`${NUM}\\s*(%|percent|per cent|-?degrees?|°)[ -]*$`).exec(lower.slice(Math.max(0, at - 16), at));
+    const after = SLOPE_AFTER_EN.exec(lower.slice(at, at + 40));
+    const before = SLOPE_BEFORE_EN.exec(lower.slice(Math.max(0, at - 16), at));
     if (after) found = later(found, fact('fire.slopePct', pct(Number(after[1]), after[2] as string), at, at + after[0].length));
     else if (before) found = later(found, fact('fire.slopePct', pct(Number(before[1]), before[2] as string), at - before[0].length, at + 5));
   }
@@ -233,6 +240,7 @@ function minutesEn(window: string): { min: number; length: number } | undefined 
   return { min: Number(m[1]) * (unit.startsWith('d') ? 1440 : unit.startsWith('m') ? 1 : 60), length: m[0].length };
 }
 
+const STARTED_AGO_EN = pattern(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`);
 function burningFor(text: string, lower: string): Found {
   let found: Found;
   // "已燃烧2小时", "起火约30分钟", "火已燃烧40分钟".
@@ -250,7 +258,7 @@ function burningFor(text: string, lower: string): Found {
     }
   }
   for (const at of positions(lower, ' ago')) {
-    const m = pattern(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`).exec(lower.slice(Math.max(0, at - 48), at));
+    const m = STARTED_AGO_EN.exec(lower.slice(Math.max(0, at - 48), at));
     if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 80), at))) {
       found = later(found, fact('fire.burningForMin', Number(m[1]) * ((m[2] as string).startsWith('h') ? 60 : 1), at - m[0].length, at + 4));
     }
@@ -262,6 +270,7 @@ const COMMUNITY_ZH = '(?:村庄|村莊|村|镇区|鎮區|镇|鎮|乡|鄉|居民�
 const COMMUNITY_EN = '(?:homes|houses|village|town|community|settlement|housing estate|estate|suburbs?|subdivision|residential area)';
 const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 1000, 米: 1, km: 1000, kilometres: 1000, kilometers: 1000, kilometre: 1000, kilometer: 1000, m: 1, metres: 1, meters: 1, metre: 1, meter: 1 };
 
+const DISTANCE_AT_END = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`);
 /** Distance from the fire to the community it threatens: "火头距最近的村庄约2公里", "1.5 km from the nearest
  *  homes", "a housing estate 800 m to the east"; else the nearest place the report names (not upwind). */
 function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
@@ -279,7 +288,7 @@ function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
       const after = communityAfterMarker.exec(lower.slice(at, at + 40));
-      const before = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`).exec(lower.slice(Math.max(0, at - 20), at));
+      const before = DISTANCE_AT_END.exec(lower.slice(Math.max(0, at - 20), at));
       if (after && before && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) {
         found = later(found, fact('fire.distanceToCommunityM', Number(before[1]) * (DIST_UNITS[before[2] as string] ?? 1000), at - before[0].length, at + after[0].length));
       }
