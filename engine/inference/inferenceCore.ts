@@ -5,6 +5,11 @@
 import * as ort from 'onnxruntime-node';
 import { performance } from 'node:perf_hooks';
 import { loadVerifiedModelAsync, type Precision, type VerifiedModel } from './modelRepository.js';
+import { nativeCallGuardOfThisThread, type NativeCallGuard } from './nativeCallGuard.js';
+
+// Imports are evaluated before this line: onnxruntime's binding is loaded, and an owner waiting to
+// terminate this thread may now do so between two calls (nativeCallGuard.ts).
+nativeCallGuardOfThisThread().bindingLoaded();
 
 /** A verified, loaded model: its manifest, file and the precision actually loaded (fp32 when no variant
  *  of the one asked for exists), with that file's verified sha256 and size. The file's bytes are not
@@ -27,6 +32,9 @@ export interface InferenceCoreOptions {
    *  rows, and each row's queue wait in ms (none for an ensemble, which does not queue). The agent
    *  workers count these for GET /metrics (docs/metrics.md). */
   observeBatch?: (model: string, version: string, rows: number, queueWaitsMs: readonly number[]) => void;
+  /** Counts every onnxruntime call in and out, so whoever may terminate this thread does it between two
+   *  calls (nativeCallGuard.ts); default: this thread's guard. */
+  nativeCalls?: NativeCallGuard;
 }
 
 /** A tensor as plain data: agents describe their inputs without touching onnxruntime. */
@@ -73,9 +81,11 @@ export class InferenceCore {
   /** Statistics of runMany calls (ensembles), which do not pass through a batcher. */
   private readonly directStats = new Map<string, BatchStats>();
   readonly provider: string;
+  private readonly native: NativeCallGuard;
 
   constructor(private readonly options: InferenceCoreOptions) {
-    const available = ort.listSupportedBackends().filter((b) => b.bundled).map((b) => b.name);
+    this.native = options.nativeCalls ?? nativeCallGuardOfThisThread();
+    const available = this.native.aroundSync(() => ort.listSupportedBackends()).filter((b) => b.bundled).map((b) => b.name);
     this.provider = available.includes(options.executionProvider) ? options.executionProvider : 'cpu';
     if (this.provider !== options.executionProvider) {
       options.log?.('execution provider not available here; using CPU', { requested: options.executionProvider, available });
@@ -141,13 +151,13 @@ export class InferenceCore {
   }
 
   async release(): Promise<void> {
-    await Promise.allSettled([...this.sessions.values()].map((s) => s.session.release()));
+    await Promise.allSettled([...this.sessions.values()].map((s) => this.native.around(() => s.session.release())));
     this.sessions.clear();
   }
 
   private async runSession(session: ort.InferenceSession, feeds: Record<string, FeedTensor>): Promise<Record<string, ArrayLike<number>>> {
     const tensors = Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
-    const out = await session.run(tensors);
+    const out = await this.native.around(() => session.run(tensors));
     return Object.fromEntries(Object.entries(out).map(([name, t]) => [name, t.data as Float32Array]));
   }
 
@@ -170,7 +180,7 @@ export class InferenceCore {
       // eviction must not pick up a newer version installed meanwhile (that is reloadModels' job).
       const { bytes, ...verified } = await loadVerifiedModelAsync(this.options.modelsDir, adapter.name, adapter.version ?? this.pinnedVersions.get(key), adapter.precision);
       this.pinnedVersions.set(key, verified.manifest.version);
-      const session = await ort.InferenceSession.create(bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS });
+      const session = await this.native.around(() => ort.InferenceSession.create(bytes, { executionProviders: [this.provider], ...SESSION_OPTIONS }));
       const model: LoadedModel = { ...verified, fileBytes: bytes.length };
       await this.runSession(session, adapter.toFeeds(adapter.warmupRows));
       const entry: LoadedSession = { session, model, bytes: model.fileBytes * 2, lastUsed: performance.now(), inUse: 0 };
@@ -192,7 +202,7 @@ export class InferenceCore {
       const c = this.counters.get(key);
       if (c) c.evictions++;
       this.options.log?.('model session released (over the memory budget)', { model: key });
-      await entry.session.release();
+      await this.native.around(() => entry.session.release());
     }
   }
 }

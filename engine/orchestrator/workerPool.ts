@@ -1,5 +1,6 @@
 // A fixed pool of agent worker threads (sized to the cores). Each worker runs one agent task at a time.
-// A task that exceeds its timeout has its worker terminated; a worker that dies mid-task is replaced;
+// A task that exceeds its timeout has its worker terminated (between two model calls, never during one:
+// nativeCallGuard.ts); a worker that dies mid-task is replaced;
 // in both cases the task fails with a stable code and the caller decides whether to retry.
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +11,7 @@ import type { FromWorker, ModelSet, ReloadPhase, TaskOptions, ToWorker, WorkerHe
 import type { ModelStats } from '../inference/inferenceCore.js';
 import { mergeBatchStats } from '../inference/microBatcher.js';
 import { emptyInventory, type ModelInventory } from '../inference/modelInventory.js';
+import { NativeCallGuard, terminateBetweenNativeCalls } from '../inference/nativeCallGuard.js';
 import type { HistogramDelta } from '../metrics/workerMetrics.js';
 
 export const AGENT_WORKER_URL = new URL('./agentWorkerMain.js', import.meta.url);
@@ -72,7 +74,10 @@ type ReloadStep = { models: Record<string, string>; inventory: ModelInventory; w
 interface PendingReload { requestId: number; resolve: (step: ReloadStep | null) => void; reject: (error: SafeError) => void }
 
 interface Slot {
-  worker: Worker; busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
+  worker: Worker;
+  /** The worker's onnxruntime calls: it is terminated only between two of them (nativeCallGuard.ts). */
+  guard: NativeCallGuard;
+  busy?: PendingTask; timer?: NodeJS.Timeout; ready: boolean; reload?: PendingReload;
   /** When its last task ended (or it started): the worker idle longest takes the next task. */
   idleSinceMs: number;
   /** Snapshot requests (statistics, heap) waiting for this worker's answer, by request id; called with
@@ -362,8 +367,8 @@ export class WorkerPool {
       slot.worker.removeAllListeners();
       const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
       if (!slot.busy) slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
-      // A busy (or unresponsive) worker is terminated after a grace period.
-      const grace = setTimeout(() => void slot.worker.terminate(), slot.busy ? 0 : 2000);
+      // A busy (or unresponsive) worker is terminated after a grace period, between two model calls.
+      const grace = setTimeout(() => void terminateBetweenNativeCalls(slot.worker, slot.guard), slot.busy ? 0 : 2000);
       await exited;
       clearTimeout(grace);
     }));
@@ -371,18 +376,19 @@ export class WorkerPool {
   }
 
   private spawn(): Promise<void> {
+    const guard = NativeCallGuard.forNewWorker();
     const init: WorkerInit = {
-      modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', generation: this.generation, ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}),
+      ...guard.ownerData, modelsDir: this.options.modelsDir, precision: this.options.precision ?? 'fp32', generation: this.generation, ...(this.trialModelsDir ? { trialModelsDir: this.trialModelsDir } : {}),
       ...(this.kept.size ? { keptSets: [...this.kept.values()].map(({ generation, modelsDir }) => ({ generation, modelsDir })) } : {}),
     };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
-    const slot: Slot = { worker, ready: false, idleSinceMs: performance.now(), snapshotRequests: new Map() };
+    const slot: Slot = { worker, guard, ready: false, idleSinceMs: performance.now(), snapshotRequests: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
         const index = this.slots.indexOf(slot);
         if (index !== -1) this.slots.splice(index, 1);
-        void worker.terminate();
+        void terminateBetweenNativeCalls(worker, guard);
         rejectStart(error);
       };
       worker.on('message', (message: FromWorker) => {
@@ -423,7 +429,10 @@ export class WorkerPool {
     const task = slot.busy;
     slot.busy = undefined;
     slot.worker.removeAllListeners();
-    void slot.worker.terminate();
+    slot.worker.on('error', () => undefined); // it is leaving: an error on its way out changes nothing
+    // A timed-out worker may be inside a model call: it finishes that call first (terminating it there
+    // would abort the process), while its replacement starts now.
+    void terminateBetweenNativeCalls(slot.worker, slot.guard);
     this.replacedWorkers++;
     // Its replacement loads the models from the directory as it starts: nothing left to reload here.
     slot.reload?.resolve(null);
@@ -493,8 +502,8 @@ export class WorkerPool {
     for (const answer of slot.snapshotRequests.values()) answer(undefined);
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
     slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
-    // A worker that does not exit by itself (stuck in a native call) is terminated.
-    const grace = setTimeout(() => void slot.worker.terminate(), 2000);
+    // A worker that does not exit by itself is terminated, between two model calls.
+    const grace = setTimeout(() => void terminateBetweenNativeCalls(slot.worker, slot.guard), 2000);
     const gone = exited.then(() => {
       clearTimeout(grace);
       this.exiting.delete(gone);

@@ -5,12 +5,14 @@ import type { AnyStageInput } from './pipeline.js';
 import type { ModelStats } from '../inference/inferenceCore.js';
 import type { ModelInventory } from '../inference/modelInventory.js';
 import type { HistogramDelta } from '../metrics/workerMetrics.js';
+import type { NativeCallOwnerData } from '../inference/nativeCallGuard.js';
 
 export type ReloadPhase = 'prepare' | 'commit' | 'abort';
 
 /** `trialModelsDir`: a second set of models (a canary or shadow trial, docs/updates.md) loaded beside the live ones. */
 /** `keptSets`: model sets incidents keep (docs/updates.md#keeping-an-incidents-models), by their generation. */
-export interface WorkerInit { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number; keptSets?: Array<{ generation: number; modelsDir: string }> }
+/** `nativeCallState`: the pool's count of this worker's onnxruntime calls (nativeCallGuard.ts). */
+export interface WorkerInit extends NativeCallOwnerData { modelsDir: string; precision: 'fp32' | 'int8'; trialModelsDir?: string; generation?: number; keptSets?: Array<{ generation: number; modelsDir: string }> }
 /** Which of a worker's model sets runs a task: the live one, or the trial one when a trial is loaded. */
 export type ModelSet = 'live' | 'trial';
 /** How a task runs besides its input: the F-Agent's ensemble size while the power governor steps down

@@ -4,7 +4,9 @@
 // crashes only the first worker that sees it (a transient fault the retry must recover from), and
 // FAILON_<model>@<version> fails the field stage when it runs on that model version (a new model version
 // that breaks on some reports: what a canary trial must catch), and SLOW_<agent>:<ms> makes that agent
-// wait before it runs (a busy worker: what keeps an analysis in flight across a model swap).
+// wait before it runs (a busy worker: what keeps an analysis in flight across a model swap), and
+// NATIVE_<agent>:<rows> makes that agent run the plume surrogate on that many rows at a time, over and
+// over (a worker that is inside onnxruntime's native code most of the time when its timeout comes).
 import { existsSync, writeFileSync } from 'node:fs';
 import { serveAgentWorker } from '../agentWorker.js';
 import { runStageTask, workerModels } from '../agentTasks.js';
@@ -18,6 +20,12 @@ void serveAgentWorker(async (context, message) => {
   if (marker && marker[1] === message.stage && !existsSync(marker[2] as string)) {
     writeFileSync(marker[2] as string, 'crashed once');
     process.exit(4);
+  }
+  const native = new RegExp(`NATIVE_${message.stage}:(\\d+)`).exec(text);
+  const plume = context.surrogates.plume;
+  if (native && plume) {
+    const rows = Array.from({ length: Number(native[1]) }, () => plume.spec.warmupCase);
+    for (;;) await plume.predict(rows);
   }
   const slow = new RegExp(`SLOW_${message.stage}:(\\d+)`).exec(text);
   if (slow) await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
