@@ -8,33 +8,33 @@ import type { PuffSource } from '../plume/gaussianPuff.js';
 
 export const PPM_PER_PCT_VOL = 10_000;
 
-export interface LelDistances {
-  lelPpm: number; lelDistanceM: number; lelModel: DistanceModel;
-  halfLelPpm: number; halfLelDistanceM: number; halfLelModel: DistanceModel;
-  plume: CombinedPlume;
+/** The LEL and ½ LEL with the distance where a cloud falls to each and the model that drew it. */
+interface LelPair<Model> {
+  lelPpm: number; lelDistanceM: number; lelModel: Model;
+  halfLelPpm: number; halfLelDistanceM: number; halfLelModel: Model;
 }
+
+/** Both limits by one model's threshold search (`distanceAt`: where the cloud falls to a concentration). */
+function lelPair<Model>(lelPctVol: number, distanceAt: (ppm: number) => { distanceM: number; model: Model }): LelPair<Model> {
+  const lelPpm = lelPctVol * PPM_PER_PCT_VOL;
+  const lel = distanceAt(lelPpm);
+  const halfLel = distanceAt(lelPpm / 2);
+  return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model };
+}
+
+export interface LelDistances extends LelPair<DistanceModel> { plume: CombinedPlume }
 
 export function lelDistances(source: PlumeSource, lelPctVol: number): LelDistances {
   const plume = combinedPlume(source);
-  const lelPpm = lelPctVol * PPM_PER_PCT_VOL;
-  const lel = combinedThresholdM(plume, lelPpm);
-  const halfLel = combinedThresholdM(plume, lelPpm / 2);
-  return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model, plume };
+  return { ...lelPair(lelPctVol, (ppm) => combinedThresholdM(plume, ppm)), plume };
 }
 
-export interface PuffLelDistances {
-  lelPpm: number; lelDistanceM: number; lelModel: PuffDistanceModel;
-  halfLelPpm: number; halfLelDistanceM: number; halfLelModel: PuffDistanceModel;
-  puff: CombinedPuff;
-}
+export interface PuffLelDistances extends LelPair<PuffDistanceModel> { puff: CombinedPuff }
 
 /** The same for a mass released at once: where the passing puff's peak falls to the LEL and ½ LEL. */
 export function puffLelDistances(source: PuffSource, lelPctVol: number): PuffLelDistances {
   const puff = combinedPuff(source);
-  const lelPpm = lelPctVol * PPM_PER_PCT_VOL;
-  const lel = combinedPuffThresholdM(puff, lelPpm);
-  const halfLel = combinedPuffThresholdM(puff, lelPpm / 2);
-  return { lelPpm, lelDistanceM: lel.distanceM, lelModel: lel.model, halfLelPpm: lelPpm / 2, halfLelDistanceM: halfLel.distanceM, halfLelModel: halfLel.model, puff };
+  return { ...lelPair(lelPctVol, (ppm) => combinedPuffThresholdM(puff, ppm)), puff };
 }
 
 /** Fuel in the cloud above the LEL of a steady release: what was released while the cloud travelled to the LEL
