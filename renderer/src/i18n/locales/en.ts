@@ -619,4 +619,13 @@ export const en: Record<MessageKey, string> = {
   'alert.WorkerRestarts.summary': 'An engine worker restarted in the last 15 min',
   'alert.SqliteSlowStatements.summary': 'Slow database statements: {{value}} per second over 10 min',
   'alert.ModelCheckFailed.summary': 'Model {{model}} failed its checks: results that rely on it are not to be trusted',
+  // How a model swap loaded (issue 15 follow-up, docs/updates.md, "How a swap loads"): beside the live models, or drained first
+  'models.swap.last': 'Last swap ({{time}}): {{how}}',
+  'models.swap.beside': 'loaded beside the live models, analyses never stopped (needs {{estimate}}, {{free}} free)',
+  'models.swap.drained': 'drained first: not enough free memory (needs {{estimate}}, {{free}} free), so new analyses waited in the queue and those running finished on the old models',
+  'models.swap.drainTimedOut': 'the drain timed out (analyses still running after 30 s), so it loaded beside the live models (needs {{estimate}}, {{free}} free)',
+  'models.swap.wayNote': ' ({{way}})',
+  'models.swap.way.beside': 'beside the live models',
+  'models.swap.way.drained': 'drained first',
+  'models.swap.way.drainTimedOut': 'drain timed out, loaded beside',
 };

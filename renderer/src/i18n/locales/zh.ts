@@ -617,5 +617,14 @@ export const zh = {
   'alert.WorkerRestarts.summary': '近 15 分钟内有引擎工作线程重启',
   'alert.SqliteSlowStatements.summary': '数据库慢语句：近 10 分钟每秒 {{value}} 条',
   'alert.ModelCheckFailed.summary': '模型 {{model}} 未通过校验，依赖它的结果不可信',
+  // 模型换入方式（issue 15 后续，docs/updates.md「How a swap loads」）：与运行中的模型并行加载，或先排空再加载
+  'models.swap.last': '上次换入（{{time}}）：{{how}}',
+  'models.swap.beside': '与运行中的模型并行加载，分析未中断（预计需 {{estimate}}，可用 {{free}}）',
+  'models.swap.drained': '先排空再加载：可用内存不足（预计需 {{estimate}}，可用 {{free}}），新分析排队等候，进行中的分析用旧模型完成',
+  'models.swap.drainTimedOut': '排空超时（进行中的分析 30 秒内未结束），改为与运行中的模型并行加载（预计需 {{estimate}}，可用 {{free}}）',
+  'models.swap.wayNote': '（{{way}}）',
+  'models.swap.way.beside': '并行加载',
+  'models.swap.way.drained': '先排空再加载',
+  'models.swap.way.drainTimedOut': '排空超时，并行加载',
 } as const;
 export type MessageKey = keyof typeof zh;
