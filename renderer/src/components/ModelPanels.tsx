@@ -5,7 +5,7 @@
 import type { GateResult, ModelUpdatesView, RollbackResult, UpdateReport } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import {
-  CHANNEL_EVENT_NAME, checkFigure, mebibytes, swapLoad, type SwapLoad, rollbackBlock, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
+  CHANNEL_EVENT_NAME, checkFigure, memorySize, swapLoad, type SwapLoad, rollbackBlock, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
   trialChecks, versionTrial, type ModelEvent, type ModelSummary, type ModelVersion, type RunningTrial, type Span, type VersionState,
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
@@ -24,7 +24,7 @@ export function ProblemText({ problem, testId, onRetry }: { problem: Problem; te
 }
 
 /** How a swap loaded, in words, with the memory it decided on. */
-const swapText = (t: T, load: SwapLoad): string => t(`models.swap.${load.way}`, { estimate: mebibytes(load.estimateBytes), free: mebibytes(load.freeBytes) });
+const swapText = (t: T, load: SwapLoad): string => t(`models.swap.${load.way}`, { estimate: memorySize(load.estimateBytes), free: memorySize(load.freeBytes) });
 
 function sourceText(t: T, source: string): string {
   return source === SHIPPED_SOURCE ? t('models.source.shipped') : t('models.source.channel', { source });

@@ -6,7 +6,7 @@ import type { GateCheck } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
 import {
-  checkFigure, describeError, eventVersions, formatMoment, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
+  checkFigure, describeError, memorySize, eventVersions, formatMoment, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
   type ModelVersion, type RunningTrial,
 } from './models.js';
 
@@ -172,4 +172,5 @@ test('how a swap loaded: the newest swapped event of the model, a drain that tim
   assert.deepEqual(fire?.lastSwap, { way: 'drained', estimateBytes: 8_388_608, freeBytes: 4_194_304, at: iso(NOW_MS + 3000) });
   assert.equal(plume?.lastSwap?.way, 'drainTimedOut');
   assert.equal(flood?.lastSwap, null);
+  assert.deepEqual([memorySize(8_388_608), memorySize(23_394_779_136)], ['8.00 MiB', '21.8 GiB']);
 });

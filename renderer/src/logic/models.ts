@@ -104,6 +104,8 @@ export function scoreMetric(facts: ModelTargetFacts | null): ScoreMetric | null 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)} %`;
 /** MiB with two decimals below 10 (a 14 kB surrogate is "0.03 MiB", not "0 MiB"), whole above. */
 export const mebibytes = (bytes: number): string => { const mib = bytes / 1_048_576; return `${mib < 10 ? mib.toFixed(2) : mib.toFixed(0)} MiB`; };
+/** A machine's memory: GiB from 1 GiB up (a laptop's free memory, "21.8 GiB" rather than "22311 MiB"), else as `mebibytes`. */
+export const memorySize = (bytes: number): string => (bytes >= 1_073_741_824 ? `${(bytes / 1_073_741_824).toFixed(1)} GiB` : mebibytes(bytes));
 const ratio = (r: number, decimals: number): string => `${Number(r.toFixed(decimals))}×`;
 
 /**
