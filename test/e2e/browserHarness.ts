@@ -55,7 +55,7 @@ export function sessionPerFile(options: FileSessionOptions, use: (session: E2ESe
 export async function startSession(page: SessionOptions): Promise<E2ESession> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const server = await startServer(page.dataDir, 0, page.env);
-  const browser = await launchBrowser();
+  const browser = await launchTestBrowser();
   const opened = await browser.newPage({ viewport: { width: page.width, height: page.height }, acceptDownloads: page.acceptDownloads ?? false, locale: page.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const pageErrors: string[] = [];
   opened.on('pageerror', (err) => pageErrors.push(err.message));
@@ -111,6 +111,13 @@ export function startServer(dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-')), 
  * the page itself has one). Software compositing has no such limit (test/e2e/screenshotCapture.e2e.test.ts).
  */
 export const FULL_PAGE_CAPTURE_ARGS: readonly string[] = ['--disable-gpu'];
+
+/** The browser of the e2e tests: composited in software like the screenshot tool's, so their own full-page
+ *  shots of pages taller than 8192 px are whole too (test/e2e/screenshotCapture.e2e.test.ts). The benches keep
+ *  `launchBrowser`, the conditions their figures were measured in. */
+export function launchTestBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return launchBrowser([...FULL_PAGE_CAPTURE_ARGS, ...extraArgs]);
+}
 
 /** `extraArgs`: Chromium flags a test needs (the LAN test pins the server's key with --ignore-certificate-errors-spki-list). */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {

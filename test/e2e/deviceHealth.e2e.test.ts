@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS_DIR, startServer, type RunningServer } from './browserHarness.js';
+import { launchTestBrowser, SCREENSHOTS_DIR, startServer, type RunningServer } from './browserHarness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,7 +32,7 @@ before(async () => {
   mkdirSync(join(overlay, 'sys/class/power_supply/BAT0'), { recursive: true });
   for (const [file, text] of Object.entries({ type: 'Battery', capacity: '8', status: 'Discharging' })) writeFileSync(join(overlay, 'sys/class/power_supply/BAT0', file), `${text}\n`);
   server = await startServer(dataDir, 0, { SAFE_EDGE_TEST_DEVICE_OVERLAY: overlay });
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });

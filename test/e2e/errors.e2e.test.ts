@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS_DIR, startServer, type RunningServer } from './browserHarness.js';
+import { launchTestBrowser, SCREENSHOTS_DIR, startServer, type RunningServer } from './browserHarness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,7 +21,7 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS_DIR, `${
 before(async () => {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'C', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });

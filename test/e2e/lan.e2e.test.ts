@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS_DIR, launchBrowser } from './browserHarness.js';
+import { ROOT, SCREENSHOTS_DIR, launchTestBrowser } from './browserHarness.js';
 
 test('a LAN browser opens the UI over pinned TLS and sees the certificate fingerprint in Settings (zh, en)', { timeout: 120_000 }, async () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'safe-e2e-lan-')), 'data');
@@ -31,7 +31,7 @@ test('a LAN browser opens the UI over pinned TLS and sees the certificate finger
   });
   // Chromium's own pinning: only a certificate with this public key is accepted (no CA, no ignoring errors).
   const spki = createHash('sha256').update(createPublicKey(readFileSync(join(dataDir, 'tls-cert.pem'))).export({ type: 'spki', format: 'der' })).digest('base64');
-  const browser = await launchBrowser([`--ignore-certificate-errors-spki-list=${spki}`]);
+  const browser = await launchTestBrowser([`--ignore-certificate-errors-spki-list=${spki}`]);
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];

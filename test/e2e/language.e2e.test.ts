@@ -2,12 +2,17 @@
 // of each hazard type, no visible text carries a field path, an identifier or an English word, except the
 // real terms a Chinese commander uses as they are (AEGL-2, ERG, ICS-201, ppm…) and what the user typed
 // (incident, sensor and unit ids, place names, the report itself). Code set in <code> (model ids for IT)
-// and the engine's own words under "technical details" are for IT and are not checked.
+// and the engine's own words under "technical details" are for IT and are not checked. The device page lists
+// one alert of every rule in engine/monitoring/rules.yaml (restored from the alert state the engine keeps), so
+// each alert's words are checked too, and no figure carries an ASCII unit of time ("960ms", "5 min").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { sessionPerFile, type RunningServer } from './browserHarness.js';
+import { SCREENSHOTS_DIR, sessionPerFile, type RunningServer } from './browserHarness.js';
+import { loadAlertRules } from '../../engine/monitoring/alerts/rules.js';
 
 /** Latin words a Chinese UI may show as they are: standards, units, formats and names of methods. */
 const ALLOWED = new Set(['SAFE', 'Edge', 'English', 'PDF', 'JSON', 'GeoJSON', 'KML', 'CSV', 'ERG', 'AEGL', 'ppm', 'ICS', 'CPU', 'RSS', 'sha', 'SCBA',
@@ -18,8 +23,25 @@ let page: Page;
 const userWords = new Set<string>();
 const runIds: string[] = [];
 
+/** A data directory whose alert state holds one firing alert of every rule, each with the labels its series
+ *  carry (a mount, a sensor, a model) and a value the engine writes with an ASCII unit (0.96 s: "960ms"). */
+function dataDirWithEveryAlert(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-e2e-language-'));
+  const now = Date.now();
+  const alerts = loadAlertRules().rules.map((rule) => {
+    const series: Record<string, string> = rule.metric === 'safe_disk_used_ratio' ? { mount: dataDir }
+      : rule.metric === 'safe_temperature_celsius' ? { sensor: 'Package id 0' } : rule.metric === 'safe_model_check_failed' ? { model: 'plume-surrogate' } : {};
+    return {
+      key: `${rule.name}${JSON.stringify(Object.entries(series))}`, rule: rule.name, labels: { ...series, ...rule.labels, alertname: rule.name, severity: rule.severity },
+      state: 'firing', value: 0.96, latched: true, activeSinceMs: now - 180_000, firingSinceMs: now - 120_000, notified: true, lastNotifiedMs: now - 90_000,
+    };
+  });
+  writeFileSync(join(dataDir, 'alerts-state.json'), JSON.stringify({ version: 1, nextSilenceId: 1, silences: [], lastSampleMs: now - 60_000, alerts }));
+  return dataDir;
+}
+
 sessionPerFile({
-  width: 1366, height: 900,
+  width: 1366, height: 900, dataDir: dataDirWithEveryAlert(),
   prepare: async () => {
     const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
     for (const example of ['chlorine-tank-car-zh', 'wildfire-village-zh', 'earthquake-collapse-zh', 'levee-breach-dongting-zh']) {
@@ -62,6 +84,7 @@ function offences(text: string): string[] {
   };
   take(/\b[a-z]+(?:\.[a-zA-Z]+)+\b/g, 'field path');
   take(/\b[a-z]+(?:[_-][a-z]+)+\b/g, 'identifier');
+  take(/\d+(?:\.\d+)?\s*(?:ms|s|min|h)(?![A-Za-z/])/g, 'unit of time');
   // Roman numerals are how intensity (VIII) and levels (III) are written in Chinese too.
   for (const word of rest.match(/[A-Za-z]{3,}/g) ?? []) if (!ALLOWED.has(word) && !/^[IVX]+$/.test(word)) found.push(`English "${word}"`);
   return found;
@@ -74,6 +97,11 @@ test('no field path, identifier or English on any page of the Chinese UI', async
     await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
+    if (hash === '#/device') {
+      await page.getByTestId('alert-list').waitFor();
+      assert.equal(await page.locator('[data-testid="alert-list"] > li').count(), loadAlertRules().rules.length, 'one alert of every rule listed');
+      await page.getByTestId('alert-list').screenshot({ path: join(SCREENSHOTS_DIR, 'alerts-every-rule-zh.png') });
+    }
     for (const text of await visibleText()) for (const offence of offences(text)) problems.push(`${hash}: ${offence} in "${text.slice(0, 80)}"`);
   }
   assert.deepEqual([...new Set(problems)], []);
@@ -86,4 +114,6 @@ test('the check itself catches what it is for', () => {
   assert.deepEqual(offences('Police 1 / 警力1'), ['English "Police"']);
   assert.deepEqual(offences('AEGL-2 范围 2 ppm，ERG2016 指南 124；导出 GeoJSON'), []);
   assert.deepEqual(offences('设备 6efc8397 · 灰度分桶 79'), [], 'a device id is not English');
+  assert.deepEqual(offences('引擎事件循环延迟 960ms（p99），近 10 min'), ['unit of time "960ms"', 'unit of time "10 min"']);
+  assert.deepEqual(offences('风速 3.2 m/s，0.96 秒'), []);
 });

@@ -157,7 +157,9 @@ test('update now without a configured channel shows the error code; rollback (co
   // Newest first: the swap that carried the rollback out, then the rollback itself.
   const rows = page.locator('[data-testid="model-events"] tbody tr');
   assert.deepEqual([await rows.nth(0).getAttribute('data-event'), await rows.nth(1).getAttribute('data-event')], ['swapped', 'rolled-back']);
-  assert.match(await rows.nth(0).textContent() ?? '', /fire-spread-surrogatev2swapped in/);
+  assert.match(await rows.nth(0).textContent() ?? '', /fire-spread-surrogatev2swapped in \((beside the live models|drained first|drain timed out, loaded beside)\)/);
+  // How that swap loaded, on the model's card: beside or drained, by this machine's free memory then.
+  assert.match(await textOf('last-swap', fireCard()), /^Last swap \(.+\): (loaded beside the live models|drained first|the drain timed out).*\(needs [\d.]+ [MG]iB, [\d.]+ [MG]iB free\)/);
   assert.match(await rows.nth(1).textContent() ?? '', /fire-spread-surrogatev3 → v2rolled back/);
   await session.shot('models-en-rolled-back');
 });

@@ -138,7 +138,8 @@ async function showLanguage(lang: 'zh' | 'en'): Promise<void> {
 
 const THEMES: Theme[] = ['light', 'dark', 'night'];
 const PAGES: Array<{ name: string; open: () => Promise<void> }> = [
-  { name: 'incidents', open: async () => { await page.goto(`${server.url}/#/incidents`); await page.locator('[data-testid="history-table"] tbody tr').first().waitFor(); } },
+  // With an incident's runs open: their rows had a fixed light background that dark and night did not change.
+  { name: 'incidents', open: async () => { await page.goto(`${server.url}/#/incidents`); await page.getByTestId('toggle-runs').first().click(); await page.getByTestId('run-row').first().waitFor({ state: 'visible' }); } },
   { name: 'new-incident', open: async () => {
     await page.goto(`${server.url}/#/new`);
     await page.getByTestId('load-example').selectOption('chlorine-tank-car-zh');

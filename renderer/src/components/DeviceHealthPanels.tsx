@@ -7,6 +7,7 @@ import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { chartData, formatMetric, MAIN_METRICS, megabytes, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
+import { alertText, durationText, type AlertTextPart } from '../logic/alertTexts.js';
 import { useT } from '../i18n/i18n.js';
 import { useAppearance } from '../appearance/appearance.js';
 import { chartColours, themedAxis } from '../appearance/chartColours.js';
@@ -69,6 +70,10 @@ export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowl
   onSilence: (alert: AlertItem) => void; onAcknowledge: (alert: AlertItem) => void;
 }) {
   const { t, language } = useT();
+  const description = (a: AlertItem) => {
+    const parts = alertText(a, 'description', language, t);
+    return parts && <p className="alert-description muted" data-testid="alert-description"><AlertWords parts={parts} /></p>;
+  };
   if (!monitoring) return <p className="muted" data-testid="alerts-off">{t('device.monitoringOff')}</p>;
   if (alerts.length === 0) return <p data-testid="alerts-none">{t('device.alerts.none')}</p>;
   return (
@@ -77,7 +82,7 @@ export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowl
         <li key={a.key} className={`alert-item alert-${a.severity}`} data-state={a.state}>
           <strong className={a.severity === 'critical' ? 'alert' : a.severity === 'warning' ? 'warn' : undefined}>{t(`device.severity.${a.severity}`)}</strong>
           {' · '}{t(`device.state.${a.state}`)}
-          {' · '}{a.summary[language]}
+          {' · '}<AlertWords parts={alertText(a, 'summary', language, t) ?? []} />
           {' · '}<time dateTime={new Date(a.sinceMs).toISOString()}>{t('device.since', { time: new Date(a.sinceMs).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB') })}</time>
           {a.silenced && <> · <span className="muted">{t('device.silenced')}</span></>}
           {a.acknowledged && <> · <span className="muted">{t('device.acknowledged', { by: a.acknowledged.by })}</span></>}
@@ -85,18 +90,24 @@ export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowl
           <button type="button" disabled={!canOperate || a.silenced || a.state === 'resolved'} title={canOperate ? undefined : t('device.operatorOnly')} onClick={() => onSilence(a)} data-testid="silence">{t('device.silence1h')}</button>
           {' '}
           <button type="button" disabled={!canOperate || a.acknowledged !== null || a.state === 'resolved'} title={canOperate ? undefined : t('device.operatorOnly')} onClick={() => onAcknowledge(a)} data-testid="acknowledge">{t('device.acknowledge')}</button>
+          {description(a)}
         </li>
       ))}
     </ul>
   );
 }
 
+/** An alert's words, the names the machine gave (a mount, a sensor, a model id) as code. */
+function AlertWords({ parts }: { parts: readonly AlertTextPart[] }) {
+  return <span className="alert-text">{parts.map((p, i) => (typeof p === 'string' ? p : <code key={i}>{p.code}</code>))}</span>;
+}
+
 export function EnginePanel({ health }: { health: DeviceHealth | null }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const p99 = health?.engine.eventLoopDelayP99Ms;
   return (
     <dl className="device-engine" data-testid="device-engine">
-      <dt>{t('device.engine.loopP99')}</dt><dd>{p99 === null || p99 === undefined ? t('device.notYet') : `${p99.toFixed(1)} ms`}</dd>
+      <dt>{t('device.engine.loopP99')}</dt><dd>{p99 === null || p99 === undefined ? t('device.notYet') : durationText(p99 / 1000, language)}</dd>
       <dt>{t('device.engine.rss')}</dt><dd>{health ? megabytes(health.engine.rssBytes) : '—'}</dd>
       {health?.lastError && <><dt>{t('device.engine.lastError')}</dt><dd className="alert">{health.lastError}</dd></>}
     </dl>

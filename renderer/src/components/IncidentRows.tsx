@@ -1,5 +1,6 @@
 // The incidents list: one row per incident (time, place, type, level path, runs, latest status), its runs
-// inside behind a disclosure button (docs/app.md).
+// inside behind a disclosure button (docs/app.md). One table; on a phone incidents.css lays each incident
+// out as a card, where the place and the runs carry their own label (the column headings are hidden there).
 import { useState } from 'react';
 import { INCIDENT_TYPES } from '../../../engine/contract/taxonomy.js';
 import type { IncidentGroup } from '../logic/incidentGroups.js';
@@ -9,6 +10,9 @@ import { routeHash } from '../logic/routes.js';
 import { LevelPath } from './LevelPath.js';
 import { useT } from '../i18n/i18n.js';
 import type { RunSummary } from '../transport/engineTransport.js';
+
+/** A cell's name where the card hides the column headings (shown only on a phone, incidents.css). */
+const cardLabel = (label: string) => <span className="card-label">{label}</span>;
 
 const typeKey = (type: string | null) => (type && (INCIDENT_TYPES as readonly string[]).includes(type) ? `type.${type as (typeof INCIDENT_TYPES)[number]}` as const : null);
 
@@ -32,32 +36,32 @@ export function IncidentRows({ groups }: { groups: readonly IncidentGroup[] }) {
         return (
           <tbody key={g.incidentId} data-testid="incident-group" data-incident={g.incidentId}>
             <tr className="incident-row">
-              <td>
+              <td className="incident-toggle">
                 <button type="button" className="disclosure" aria-expanded={expanded} aria-controls={g.runs.map((r) => `run-${r.runId}`).join(' ')} onClick={() => toggle(g.incidentId)} data-testid="toggle-runs"
                   aria-label={t(expanded ? 'incidents.collapse' : 'incidents.expand', { id: g.incidentId, n: g.runs.length })}>{expanded ? '▾' : '▸'}</button>
               </td>
-              <td>
+              <td className="incident-time">
                 <time dateTime={g.occurredAt}>{formatDateTime(g.occurredAt, language)}</time>
                 <div className="muted latest">{t('incidents.latestRun', { time: formatDateTime(g.latest.createdAt, language) })}</div>
               </td>
-              <td>
+              <td className="incident-name">
                 <a href={routeHash({ page: 'analysis', id: g.latest.runId })}>{g.incidentId}</a>
                 {snippet(g.latest)}
               </td>
-              <td data-testid="incident-place">{g.latest.location ? formatLocation(g.latest.location) : <span className="muted">{t('incidents.noPlace')}</span>}</td>
+              <td className="incident-place">{cardLabel(t('incidents.place'))}<span data-testid="incident-place">{g.latest.location ? formatLocation(g.latest.location) : <span className="muted">{t('incidents.noPlace')}</span>}</span></td>
               <td className="incident-type-cell">{type ? t(type) : '—'}</td>
-              <td><LevelPath path={g.levelPath} escalation={g.escalation} /></td>
-              <td>{t('incidents.runs', { n: g.runs.length })}</td>
-              <td><span className={`run-status status-${g.latest.status}`} data-testid="incident-status" data-status={g.latest.status}>{t(`status.${g.latest.status}`)}</span></td>
+              <td className="incident-level"><LevelPath path={g.levelPath} escalation={g.escalation} /></td>
+              <td className="incident-runs">{cardLabel(t('incidents.runsColumn'))}{t('incidents.runs', { n: g.runs.length })}</td>
+              <td className="incident-status"><span className={`run-status status-${g.latest.status}`} data-testid="incident-status" data-status={g.latest.status}>{t(`status.${g.latest.status}`)}</span></td>
             </tr>
             {g.runs.map((r) => (
               <tr key={r.runId} className="run-row" id={`run-${r.runId}`} hidden={!expanded} data-testid="run-row">
-                <td />
-                <td><time dateTime={r.createdAt}>{formatDateTime(r.createdAt, language)}</time></td>
-                <td colSpan={3}><a href={routeHash({ page: 'analysis', id: r.runId })}>{t('incidents.run', { seq: r.seq })}</a>{snippet(r)}</td>
-                <td><LevelPath path={levelPath([r])} escalation={null} /></td>
-                <td>{r.totalMs !== null ? t('incidents.took', { s: (r.totalMs / 1000).toFixed(1) }) : '—'}</td>
-                <td><span className={`run-status status-${r.status}`}>{t(`status.${r.status}`)}</span></td>
+                <td className="incident-toggle" />
+                <td className="incident-time"><time dateTime={r.createdAt}>{formatDateTime(r.createdAt, language)}</time></td>
+                <td className="incident-name" colSpan={3}><a href={routeHash({ page: 'analysis', id: r.runId })}>{t('incidents.run', { seq: r.seq })}</a>{snippet(r)}</td>
+                <td className="incident-level"><LevelPath path={levelPath([r])} escalation={null} /></td>
+                <td className="incident-runs">{r.totalMs !== null ? t('incidents.took', { s: (r.totalMs / 1000).toFixed(1) }) : '—'}</td>
+                <td className="incident-status"><span className={`run-status status-${r.status}`}>{t(`status.${r.status}`)}</span></td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@
 import type { GateResult, ModelUpdatesView, RollbackResult, UpdateReport } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import {
-  CHANNEL_EVENT_NAME, checkFigure, rollbackBlock, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
+  CHANNEL_EVENT_NAME, checkFigure, memorySize, swapLoad, type SwapLoad, rollbackBlock, eventVersions, formatMoment, knownEvent, metadataAge, scoreMetric, sharePercent, SHIPPED_SOURCE, shortDeviceId, span, TRUST_COMMAND,
   trialChecks, versionTrial, type ModelEvent, type ModelSummary, type ModelVersion, type RunningTrial, type Span, type VersionState,
 } from '../logic/models.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
@@ -22,6 +22,9 @@ export interface Problem { code: string | null; message: string }
 export function ProblemText({ problem, testId, onRetry }: { problem: Problem; testId: string; onRetry?: () => void }) {
   return <ErrorNotice error={problem} testId={testId} onRetry={onRetry} detailsOpen />;
 }
+
+/** How a swap loaded, in words, with the memory it decided on. */
+const swapText = (t: T, load: SwapLoad): string => t(`models.swap.${load.way}`, { estimate: memorySize(load.estimateBytes), free: memorySize(load.freeBytes) });
 
 function sourceText(t: T, source: string): string {
   return source === SHIPPED_SOURCE ? t('models.source.shipped') : t('models.source.channel', { source });
@@ -177,6 +180,7 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
   const reasonId = `rollback-reason-${model.name}`;
   // Why the button is off, said beside it and read with it (aria-describedby), not only in a tooltip.
   const rollbackBlocked = rollbackBlock(model);
+  const swap = model.lastSwap;
   const reason = !canOperate ? t('models.operatorOnly') : rollbackBlocked ? t(`models.rollbackBlocked.${rollbackBlocked}`, { version: model.live?.version ?? 0 }) : null;
   return (
     <article className="card model-card" aria-labelledby={titleId} data-testid={`model-${model.name}`}>
@@ -186,6 +190,7 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
           <span className="muted">{t('models.live')}</span>{' '}
           {model.live ? <><strong>{t('models.versionNumber', { version: model.live.version })}</strong>{' · '}{sourceText(t, model.live.source)}</> : <span className="alert">{t('models.noLive')}</span>}
         </p>
+        {swap && <p className="muted" data-testid="last-swap" data-way={swap.way}>{t('models.swap.last', { time: formatMoment(swap.at, language), how: swapText(t, swap) })}</p>}
         <button type="button" disabled={!canOperate || busy || rollbackBlocked !== null} title={reason ?? undefined} aria-describedby={reason ? reasonId : undefined}
           onClick={onRollback} data-testid="rollback">
           {t('models.rollback', { name: modelName(model.name, language) })}
@@ -210,11 +215,13 @@ export function ModelCard({ model, nowMs, canOperate, busy, outcome, onRollback 
 /** `versions` supplies the signed facts of the versions the report names (what their score measured). */
 export function UpdateReportView({ report, versions }: { report: UpdateReport; versions: readonly ModelVersion[] }) {
   const { t, language } = useT();
+  const reportSwap = swapLoad(report.swap);
   const factsOf = (name: string, version: number | null) => versions.find((v) => v.name === name && v.version === version)?.facts ?? null;
   return (
     <div role="status" data-testid="update-report">
       <h3>{t('models.report')}</h3>
       <p>{t('models.report.channel', { channel: report.channel, time: formatMoment(report.checkedAt, language) })}{report.swapped && <>{' · '}{t('models.report.swapped')}</>}</p>
+      {reportSwap && <p data-testid="report-swap" data-way={reportSwap.way}>{swapText(t, reportSwap)}</p>}
       <table>
         <thead><tr><th>{t('models.event.model')}</th><th>{t('models.state')}</th><th>{t('models.version')}</th><th>{t('models.event.code')}</th><th>{t('models.gate')}</th></tr></thead>
         <tbody>
@@ -244,6 +251,13 @@ function eventNote(e: ModelEvent): string | undefined {
   return typeof note === 'string' ? note : undefined;
 }
 
+/** A swap event's way in a word or two ("beside the live models"), after the event's name. */
+function SwapWayNote({ event }: { event: ModelEvent }) {
+  const { t } = useT();
+  const load = event.event === 'swapped' ? swapLoad(event.detail) : null;
+  return load && <>{t('models.swap.wayNote', { way: t(`models.swap.way.${load.way}`) })}</>;
+}
+
 export function EventTable({ events }: { events: readonly ModelEvent[] }) {
   const { t, language } = useT();
   if (events.length === 0) return <p className="muted" data-testid="events-none">{t('models.events.none')}</p>;
@@ -258,7 +272,7 @@ export function EventTable({ events }: { events: readonly ModelEvent[] }) {
               <td><time dateTime={e.at}>{formatMoment(e.at, language)}</time></td>
               <td>{e.name === CHANNEL_EVENT_NAME ? t('models.event.channelName') : <code>{e.name}</code>}</td>
               <td>{versionsText(t, eventVersions(e))}</td>
-              <td title={eventNote(e)}>{known ? t(`models.event.${known}`) : e.event}</td>
+              <td title={eventNote(e)}>{known ? t(`models.event.${known}`) : e.event}<SwapWayNote event={e} /></td>
               <td>{e.code ? <code>{e.code}</code> : '—'}</td>
             </tr>
           );

@@ -201,3 +201,25 @@ test('an update\'s report per model, and the events with their codes', () => {
   assert.match(renderToStaticMarkup(<EventTable events={view.events} />), /title="2 check windows in a row failed: agreement 40\.0 % &lt; 90 %"/, 'the reason on hover');
   assert.match(renderToStaticMarkup(<EventTable events={[]} />), /暂无更新事件/);
 });
+
+test('how a swap loaded: on the model card, in the update report and beside the swapped event, in zh and en', async () => {
+  const record = { estimateBytes: 96 * 1_048_576, freeBytes: 40 * 1_048_576, marginBytes: 256 * 1_048_576, budgetBytes: null, rssBytes: 1, workers: 2, drainTimedOut: false, reason: 'estimate over free memory' };
+  const swapped = { id: 7, at: iso(NOW_MS), name: FIRE, version: 3, event: 'swapped', code: null, detail: { ...record, way: 'drained' } };
+  const [drained] = modelSummaries({ ...view, events: [swapped, ...view.events] });
+  const report: UpdateReport = {
+    channel: '/media/usb/channel', checkedAt: iso(NOW_MS), metadata: { timestampVersion: 2, snapshotVersion: 2, targetsVersion: 2, timestampExpires: iso(NOW_MS), expiredTimestampAccepted: false },
+    device: view.device, live: { [FIRE]: 3 }, swapped: true, models: [], swap: { ...record, way: 'beside', estimateBytes: 8 * 1_048_576 },
+  };
+  const card = () => text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={drained!} canOperate busy={false} outcome={undefined} onRollback={noop} />));
+  assert.match(card(), /上次换入（[^）]+）：先排空再加载：可用内存不足（预计需 96 MiB，可用 40 MiB），新分析排队等候/);
+  assert.match(text(renderToStaticMarkup(<UpdateReportView report={report} versions={view.versions} />)), /与运行中的模型并行加载，分析未中断（预计需 8\.00 MiB，可用 40 MiB）/);
+  assert.match(text(renderToStaticMarkup(<EventTable events={[swapped]} />)), /已换入运行（先排空再加载）/);
+  assert.doesNotMatch(text(renderToStaticMarkup(<ModelCard nowMs={NOW_MS} model={fire} canOperate busy={false} outcome={undefined} onRollback={noop} />)), /上次换入/, 'no swap recorded: nothing said');
+  await i18next.changeLanguage('en');
+  try {
+    assert.match(card(), /Last swap \([^)]+\): drained first: not enough free memory \(needs 96 MiB, 40 MiB free\)/);
+    assert.match(text(renderToStaticMarkup(<EventTable events={[{ ...swapped, detail: { ...record, way: 'drained', drainTimedOut: true } }]} />)), /swapped in \(drain timed out, loaded beside\)/i);
+  } finally {
+    await i18next.changeLanguage('zh');
+  }
+});

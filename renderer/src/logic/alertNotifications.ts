@@ -4,6 +4,7 @@
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { bySeverity } from '../../../engine/contract/alertNotifications.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
+import { alertPlainText, alertText } from './alertTexts.js';
 
 /** Kept beside the language and theme. */
 export const NOTIFY_ALERTS_KEY = 'safe-edge-notify-alerts';
@@ -24,7 +25,7 @@ export function setNotifyAlerts(storage: ToggleStorage, on: boolean): void {
 export function browserAlertNotice(alerts: readonly AlertItem[], language: 'zh' | 'en', t: (key: MessageKey, params?: Record<string, unknown>) => string): { title: string; body: string } | null {
   const [first, ...rest] = bySeverity(alerts);
   if (!first) return null;
-  const summary = first.summary[language];
+  const summary = alertPlainText(alertText(first, 'summary', language, t) ?? []);
   return {
     title: t('notify.firing.title', { severity: t(`device.severity.${first.severity}`) }),
     body: rest.length ? t('notify.firing.more', { summary, n: rest.length }) : summary,

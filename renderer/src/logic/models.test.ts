@@ -6,7 +6,7 @@ import type { GateCheck } from '../../../engine/contract/modelUpdates.js';
 import type { ModelTargetFacts } from '../../../engine/contract/modelChannel.js';
 import { EngineError } from '../transport/engineTransport.js';
 import {
-  checkFigure, describeError, eventVersions, formatMoment, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
+  checkFigure, describeError, memorySize, eventVersions, formatMoment, knownEvent, metadataAge, modelSummaries, scoreMetric, sharePercent, shortDeviceId, span, trialChecks, versionTrial,
   type ModelVersion, type RunningTrial,
 } from './models.js';
 
@@ -49,6 +49,7 @@ test('models: every model live or held, sorted by name, its versions newest firs
     trial: null,
     live: { 'plume-surrogate': { version: 1, source: 'shipped', rollbackTo: null }, 'fire-spread-surrogate': { version: 3, source: '/ch', rollbackTo: null } },
     versions: [version('fire-spread-surrogate', 2, 'retired'), version('fire-spread-surrogate', 4, 'refused'), version('fire-spread-surrogate', 3, 'live'), version('old-model', 1, 'revoked')],
+    events: [],
   });
   assert.deepEqual(summaries.map((s) => [s.name, s.live?.version ?? null, s.versions.map((v) => v.version)]), [
     ['fire-spread-surrogate', 3, [4, 3, 2]], ['old-model', null, [1]], ['plume-surrogate', 1, []],
@@ -127,7 +128,7 @@ test('a canary or shadow version is on trial when it is the running one, else wa
 
 test('models: the running trial belongs to its model; every model knows which trial runs', () => {
   const running = trial();
-  const [fire, plume] = modelSummaries({ live: { 'fire-spread-surrogate': { version: 2, source: 'shipped', rollbackTo: null }, 'plume-surrogate': { version: 1, source: 'shipped', rollbackTo: null } }, versions: [], trial: running });
+  const [fire, plume] = modelSummaries({ live: { 'fire-spread-surrogate': { version: 2, source: 'shipped', rollbackTo: null }, 'plume-surrogate': { version: 1, source: 'shipped', rollbackTo: null } }, versions: [], trial: running, events: [] });
   assert.equal(fire?.trial, null);
   assert.equal(fire?.runningTrial, running);
   assert.equal(plume?.trial, running);
@@ -154,4 +155,22 @@ test('a moment on the Models page is written as the UI language writes dates, to
   assert.match(formatMoment(at, 'en'), new RegExp(`^\\d{1,2} (Nov|Dec) 2026, ${hour}:37:52$`));
   assert.match(formatMoment(at, 'zh'), new RegExp(`^2026年1[12]月\\d{1,2}日 ${hour}:37:52$`));
   assert.doesNotMatch(formatMoment(at, 'en'), /\d{2}\/\d{2}\/\d{4}/);
+});
+
+test('how a swap loaded: the newest swapped event of the model, a drain that timed out told apart, an event without a record none', () => {
+  const swap = { estimateBytes: 8_388_608, freeBytes: 4_194_304, marginBytes: 268_435_456, budgetBytes: null, rssBytes: 1, workers: 2, reason: '' };
+  const event = (id: number, name: string, detail: Record<string, unknown>, kind = 'swapped') => ({ id, at: iso(NOW_MS + id * 1000), name, version: 2, event: kind, code: null, detail });
+  const events = [
+    event(1, 'fire-spread-surrogate', { ...swap, way: 'beside', drainTimedOut: false }),
+    event(3, 'fire-spread-surrogate', { ...swap, way: 'drained', drainTimedOut: false }),
+    event(4, 'fire-spread-surrogate', { from: 2 }, 'rolled-back'),
+    event(2, 'plume-surrogate', { ...swap, way: 'drained', drainTimedOut: true }),
+    event(5, 'flood-depth-surrogate', { from: 1 }),
+  ];
+  const [fire, flood, plume] = modelSummaries({ trial: null, versions: [], events,
+    live: Object.fromEntries(['fire-spread-surrogate', 'flood-depth-surrogate', 'plume-surrogate'].map((name) => [name, { version: 2, source: 'shipped', rollbackTo: null }])) });
+  assert.deepEqual(fire?.lastSwap, { way: 'drained', estimateBytes: 8_388_608, freeBytes: 4_194_304, at: iso(NOW_MS + 3000) });
+  assert.equal(plume?.lastSwap?.way, 'drainTimedOut');
+  assert.equal(flood?.lastSwap, null);
+  assert.deepEqual([memorySize(8_388_608), memorySize(23_394_779_136)], ['8.00 MiB', '21.8 GiB']);
 });

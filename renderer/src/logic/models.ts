@@ -67,9 +67,11 @@ export interface ModelSummary {
   name: string; live: ModelUpdatesView['live'][string] | null; trial: RunningTrial | null; versions: ModelVersion[];
   /** The trial running now on any model (one at a time): a waiting version says which runs first. */
   runningTrial: RunningTrial | null;
+  /** How the newest swap of this model loaded, and when (null: no swap recorded among the events). */
+  lastSwap: (SwapLoad & { at: string }) | null;
 }
 
-export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions' | 'trial'>): ModelSummary[] {
+export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions' | 'trial' | 'events'>): ModelSummary[] {
   const names = new Set([...Object.keys(view.live), ...view.versions.map((v) => v.name), ...(view.trial ? [view.trial.name] : [])]);
   return [...names].sort().map((name) => ({
     name,
@@ -77,6 +79,7 @@ export function modelSummaries(view: Pick<ModelUpdatesView, 'live' | 'versions' 
     trial: view.trial?.name === name ? view.trial : null,
     runningTrial: view.trial,
     versions: view.versions.filter((v) => v.name === name).sort((a, b) => b.version - a.version),
+    lastSwap: lastSwap(view.events, name),
   }));
 }
 
@@ -100,7 +103,9 @@ export function scoreMetric(facts: ModelTargetFacts | null): ScoreMetric | null 
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)} %`;
 /** MiB with two decimals below 10 (a 14 kB surrogate is "0.03 MiB", not "0 MiB"), whole above. */
-const mebibytes = (bytes: number): string => { const mib = bytes / 1_048_576; return `${mib < 10 ? mib.toFixed(2) : mib.toFixed(0)} MiB`; };
+export const mebibytes = (bytes: number): string => { const mib = bytes / 1_048_576; return `${mib < 10 ? mib.toFixed(2) : mib.toFixed(0)} MiB`; };
+/** A machine's memory: GiB from 1 GiB up (a laptop's free memory, "21.8 GiB" rather than "22311 MiB"), else as `mebibytes`. */
+export const memorySize = (bytes: number): string => (bytes >= 1_073_741_824 ? `${(bytes / 1_073_741_824).toFixed(1)} GiB` : mebibytes(bytes));
 const ratio = (r: number, decimals: number): string => `${Number(r.toFixed(decimals))}×`;
 
 /**
@@ -197,3 +202,25 @@ export function describeError(err: unknown): { code: string | null; message: str
 /** A moment in the page's language, 24-hour local time, to the second (the UI's one date format:
  *  logic/dateTime.ts; `01/12/2026` read as January in half the world). */
 export const formatMoment = (iso: string, language: 'zh' | 'en'): string => formatDateTime(iso, language, { seconds: true });
+
+/** How a swap loaded (docs/updates.md, "How a swap loads"): beside the live models, drained first for want
+ *  of memory, or a drain whose analyses outlasted its timeout and that loaded beside after all. */
+export type SwapWay = 'beside' | 'drained' | 'drainTimedOut';
+export interface SwapLoad { way: SwapWay; estimateBytes: number; freeBytes: number }
+
+/** The swap record a `swapped` event's detail or an update report's `swap` carries; null when it has none
+ *  (a ledger written before swaps were recorded). */
+export function swapLoad(record: unknown): SwapLoad | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const r = record as Record<string, unknown>;
+  if ((r.way !== 'beside' && r.way !== 'drained') || typeof r.estimateBytes !== 'number' || typeof r.freeBytes !== 'number') return null;
+  return { way: r.drainTimedOut === true ? 'drainTimedOut' : r.way, estimateBytes: r.estimateBytes, freeBytes: r.freeBytes };
+}
+
+/** The newest swap that put a version of `name` live, with when it happened. */
+export function lastSwap(events: readonly ModelEvent[], name: string): (SwapLoad & { at: string }) | null {
+  let newest: ModelEvent | null = null;
+  for (const e of events) if (e.name === name && e.event === 'swapped' && (!newest || e.id > newest.id)) newest = e;
+  const load = newest && swapLoad(newest.detail);
+  return newest && load ? { ...load, at: newest.at } : null;
+}
