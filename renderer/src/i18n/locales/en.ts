@@ -599,4 +599,6 @@ export const en: Record<MessageKey, string> = {
   'validation.releaseAmount': 'Give a release rate or a mass released at once (one of the two; no duration for a release at once)',
   'reading.fact.release.instantaneous': 'released at once (vessel ruptured)',
   'error.SAFE_E_RELEASE_AMOUNT': 'The release amount is not valid: give a release rate or a mass released at once, exactly one.', 'error.SAFE_E_RELEASE_AMOUNT.todo': 'For a leak give the rate (and its duration if known); for a tank rupture give the mass released, without a duration.',
+  // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
+  'denseGas.coldRelease': 'A liquefied gas: near the source its vapour is taken at its boiling point, {{temperature}} °C, and at 25 °C; the farther distance is kept.',
 };

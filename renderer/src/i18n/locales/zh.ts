@@ -597,5 +597,7 @@ export const zh = {
   'validation.releaseAmount': '请填写泄漏速率或一次释放的质量（只填一项；一次释放不填持续时间）',
   'reading.fact.release.instantaneous': '一次性释放（储罐破裂）',
   'error.SAFE_E_RELEASE_AMOUNT': '泄漏量填写有误：泄漏速率与一次释放的质量须填且只填一项。', 'error.SAFE_E_RELEASE_AMOUNT.todo': '持续泄漏填速率（可加持续时间）；储罐破裂等一次性释放填质量，不填持续时间。',
+  // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
+  'denseGas.coldRelease': '液化气体：近源处按其沸点 {{temperature}} °C 的蒸气计算，并与 25 °C 时比较，取较远的距离。',
 } as const;
 export type MessageKey = keyof typeof zh;
