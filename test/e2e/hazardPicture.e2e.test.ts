@@ -56,6 +56,9 @@ const CASES: Array<{ name: string; incident: IncidentInput; check: (page: Page, 
       const note = page.getByTestId('dense-gas-note');
       assert.equal(await note.getAttribute('data-check'), 'dense');
       assert.match(await note.textContent() ?? '', lang === 'zh' ? /源附近按重气扩散计算/ : /near the source a dense-gas plume/);
+      // Liquefied chlorine flashes: the note says its vapour was taken at its boiling point (docs/physics.md).
+      assert.equal(await note.getAttribute('data-release-temperature'), 'boiling-point');
+      assert.match(await note.textContent() ?? '', lang === 'zh' ? /沸点 −34 °C/ : /boiling point, −34 °C/);
       const models = await page.locator('[data-testid="aegl-table"] [data-testid="distance-model"]').allTextContents();
       assert.equal(models.length, 3, 'one model per AEGL level');
       for (const m of models) assert.match(m, lang === 'zh' ? /^(高斯烟羽|重气模型|重气段后接高斯烟羽)$/ : /^(Gaussian plume|dense-gas model|Gaussian after the dense-gas stretch)$/);

@@ -21,7 +21,10 @@ export function DenseGasNote({ denseGas }: { denseGas: DenseGasCheck | undefined
   const values = { criterion, handover: denseGas.handoverM === null ? '' : formatDistance(denseGas.handoverM) };
   // A mass released at once was checked against the workbook's puff criterion (0.20), not its plume one.
   const text = denseGas.release === 'instantaneous' && denseGas.check !== 'short-release' ? t(`denseGas.puff.${denseGas.check}`, values) : t(`denseGas.${denseGas.check}`, values);
-  return <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check}>{text}</p>;
+  // A liquefied gas's flashing release: the temperature its vapour was taken at (docs/physics.md).
+  const coldK = denseGas.releaseTemperature === 'boiling-point' ? denseGas.releaseTemperatureK : undefined;
+  const cold = coldK === undefined ? '' : ` ${t('denseGas.coldRelease', { temperature: String(Math.round((coldK - 273.15) * 10) / 10).replace('-', '−') })}`;
+  return <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check} data-release-temperature={denseGas.releaseTemperature}>{text}{cold}</p>;
 }
 
 /** A mass released at once: said as a puff, how long it takes to pass, and what its peak is compared with. */

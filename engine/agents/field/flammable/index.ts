@@ -9,6 +9,7 @@ import { MAX_DISTANCE_M, MIN_WIND_MPS, type PlumeSource } from '../plume/gaussia
 import { combinedFootprint, denseGasSummary } from '../plume/combinedPlume.js';
 import { fuelInCloudKg, lelDistances, puffLelDistances, reachesLimit } from './vapourCloud.js';
 import { combinedPuffFootprint, densePuffSummary } from '../plume/combinedPuff.js';
+import { releaseTemperatureOf, sourceTemperatures, temperatureSummary, type ReleaseTemperature } from '../plume/releaseTemperature.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
 
@@ -18,7 +19,7 @@ const OVERPRESSURES_PSI = [1, 3, 5, 10] as const;
 export function flammableHazards(incident: Incident, release: Release, substance: Substance, weather: Weather | undefined, notes: string[]): FlammableResult | null {
   if (substance.hazards === 'toxic') return null;
   const result: FlammableResult = { substance: substance.key };
-  const source = weather && substance.molarMassGPerMol !== null && substance.lelPctVol !== null ? plumeSource(incident, release, weather, substance.molarMassGPerMol) : null;
+  const source = weather && substance.molarMassGPerMol !== null && substance.lelPctVol !== null ? plumeSource(incident, release, weather, substance.molarMassGPerMol, substance) : null;
   if (!weather) notes.push('facts.weather is needed for the LEL distance and the vapour cloud explosion');
   if (substance.lelPctVol === null) notes.push(`no LEL value for '${substance.key}': no vapour cloud distances`);
   if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
@@ -29,7 +30,8 @@ export function flammableHazards(incident: Incident, release: Release, substance
     else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(release.releaseMassKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the whole mass released at once (capped by facts.release.massKg): an upper bound');
   } else if (source && substance.lelPctVol !== null) {
     const d = lelDistances(source.source, substance.lelPctVol);
-    const denseGas = denseGasSummary(d.plume);
+    const denseCheck = denseGasSummary(d.plume);
+    const denseGas = denseCheck && { ...denseCheck, ...temperatureSummary(source.temperature) };
     result.vapourCloud = {
       method: 'Gaussian plume centreline (Turner 1970, Briggs 1973) to the LEL and ½ LEL; ppm = %vol × 10 000'
         + (denseGas?.applies ? '; near the source a dense-gas plume (Britter & McQuaid 1988 workbook), the farther distance taken' : ''),
@@ -37,7 +39,7 @@ export function flammableHazards(incident: Incident, release: Release, substance
       assumptions: [
         'steady release and wind',
         denseGas === null ? 'neutrally buoyant cloud (the gas is not heavier than air)'
-          : denseGas.applies ? `heavier than air and dense at the source (criterion ${denseGas.criterion} ≥ 0.15): the dense-gas workbook's curves to ${denseGas.handoverM} m; gas taken at 25 °C (a cold release is denser)`
+          : denseGas.applies ? `heavier than air and dense at the source (criterion ${denseGas.criterion} ≥ 0.15): the dense-gas workbook's curves to ${denseGas.handoverM} m; release temperature: ${source.temperature.note}`
             : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian plume`,
         'centreline, time-averaged concentration: ½ LEL covers the patchiness of a real cloud',
       ],
@@ -107,10 +109,11 @@ function explosionOf(fuelMassKg: number, heat: number, defaulted: string[], fuel
 }
 
 /** The flammable cloud of a mass released at once: where the passing puff's peak falls to the LEL and ½ LEL. */
-function puffVapourCloud(air: { source: PlumeSource; defaulted: string[] }, releaseMassKg: number, heightM: number, substanceKey: string, lelPctVol: number): NonNullable<FlammableResult['vapourCloud']> {
-  const source = { massKg: releaseMassKg, heightM, windSpeedMps: air.source.windSpeedMps, stability: air.source.stability, molarMassGPerMol: air.source.molarMassGPerMol };
+function puffVapourCloud(air: { source: PlumeSource; defaulted: string[]; temperature: ReleaseTemperature }, releaseMassKg: number, heightM: number, substanceKey: string, lelPctVol: number): NonNullable<FlammableResult['vapourCloud']> {
+  const source = { massKg: releaseMassKg, heightM, windSpeedMps: air.source.windSpeedMps, stability: air.source.stability, molarMassGPerMol: air.source.molarMassGPerMol, ...sourceTemperatures(air.temperature) };
   const d = puffLelDistances(source, lelPctVol);
-  const denseGas = densePuffSummary(d.puff);
+  const denseCheck = densePuffSummary(d.puff);
+  const denseGas = denseCheck && { ...denseCheck, ...temperatureSummary(air.temperature) };
   return {
     method: 'Gaussian puff peak (CCPS 1999, puff σ\'s of Table 2-13) to the LEL and ½ LEL; ppm = %vol × 10 000'
       + (denseGas?.applies ? '; near the source a dense-gas puff (Britter & McQuaid 1988 workbook, instantaneous curves), the farther distance taken' : ''),
@@ -118,7 +121,7 @@ function puffVapourCloud(air: { source: PlumeSource; defaulted: string[] }, rele
     assumptions: [
       'the whole mass released at once; the cloud drifts with the wind',
       denseGas === null ? 'neutrally buoyant cloud (the gas is not heavier than air)'
-        : denseGas.applies ? `heavier than air and dense at the source (instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m; gas taken at 25 °C (a cold release is denser)`
+        : denseGas.applies ? `heavier than air and dense at the source (instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m; release temperature: ${air.temperature.note}`
           : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian puff`,
       'peak of the passing cloud on its axis: ½ LEL covers the patchiness of a real cloud',
     ],
@@ -135,11 +138,14 @@ function puffVapourCloud(air: { source: PlumeSource; defaulted: string[] }, rele
   };
 }
 
-function plumeSource(incident: Incident, release: Release, weather: Weather, molarMassGPerMol: number): { source: PlumeSource; defaulted: string[] } {
+function plumeSource(incident: Incident, release: Release, weather: Weather, molarMassGPerMol: number, substance: Substance): { source: PlumeSource; defaulted: string[]; temperature: ReleaseTemperature } {
   const air = atmosphereAt(incident, weather);
+  // A liquefied gas flashes: near the source its vapour is at its boiling point, as for the toxic plume.
+  const temperature = releaseTemperatureOf(substance, weather.temperatureC);
   return {
     // A mass released at once has no rate; its puff takes only the air from this source (puffVapourCloud).
-    source: { rateKgPerS: release.rateKgPerS ?? 0, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS), stability: air.stability, terrain: air.terrain, molarMassGPerMol, releaseDurationMin: release.durationMin },
+    source: { rateKgPerS: release.rateKgPerS ?? 0, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS), stability: air.stability, terrain: air.terrain, molarMassGPerMol, releaseDurationMin: release.durationMin, ...sourceTemperatures(temperature) },
     defaulted: air.defaulted,
+    temperature,
   };
 }

@@ -4,8 +4,8 @@
 import { briggsSigmas } from './dispersion.js';
 import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
 import {
-  AIR_DENSITY_KG_PER_M3, britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, DENSE_GAS_CRITERION, distanceForRatioM, gasDensityKgPerM3,
-  isDense, MAX_RATIO, MIN_RATIO, ratioAtM, type DenseGasPlume,
+  britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, curveRatioOf, DENSE_GAS_CRITERION, distanceForRatioM,
+  isDense, MAX_RATIO, MIN_RATIO, ratioAtM, ratioOfCurve, releaseThermal, type DenseGasPlume, type ReleaseThermal,
 } from './denseGas.js';
 
 /** Which model made a distance: the Gaussian plume, the workbook's curves, or the Gaussian from the virtual source. */
@@ -27,26 +27,41 @@ export type DenseGasCheck = 'not-heavier-than-air' | 'elevated-release' | 'passi
 
 export interface CombinedPlume {
   source: PlumeSource;
+  /** The gas's and the air's temperatures and densities near the source (25 °C unless a liquefied gas flashes). */
+  thermal: ReleaseThermal;
   /** Null when the dense-gas model does not apply; `check` and `reason` then say why. */
   dense: DenseGasHandover | null;
   check: DenseGasCheck;
   reason: string;
+  /** A cold release's twin at 25 °C: the vapour's temperature lies between its boiling point and the air's, and
+   *  the workbook's distances are not monotone in it, so the dense side is the farther of the two ends
+   *  (docs/physics.md, "A liquefied gas's cold release"). Absent for a release at 25 °C. */
+  atAmbient?: CombinedPlume;
 }
 
-/** Decides whether the dense-gas model applies to this release (the workbook's own criteria) and sets up the handover. */
+/** Decides whether the dense-gas model applies to this release (the workbook's own criteria) and sets up the handover;
+ *  a cold release also sets up its twin at 25 °C. */
 export function combinedPlume(source: PlumeSource): CombinedPlume {
+  const atRelease = plumeAtItsTemperature(source);
+  if (!atRelease.thermal.nonIsothermal) return atRelease;
+  return { ...atRelease, atAmbient: plumeAtItsTemperature({ ...source, releaseTemperatureK: undefined, ambientTemperatureK: undefined }) };
+}
+
+function plumeAtItsTemperature(source: PlumeSource): CombinedPlume {
   const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
-  if (gasDensityKgPerM3(source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
-  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
-  const plume = britterMcQuaidPlume(source.rateKgPerS, u, gasDensityKgPerM3(source.molarMassGPerMol));
-  if (!isDense(plume)) return { source, dense: null, check: 'passive', reason: `(g0'·q0/u³D)^⅓ = ${plume.criterion.toFixed(3)} < ${DENSE_GAS_CRITERION}: disperses passively` };
+  const thermal = releaseThermal(source.molarMassGPerMol, source.releaseTemperatureK, source.ambientTemperatureK);
+  if (thermal.gasDensityKgPerM3 <= thermal.airDensityKgPerM3) return { source, thermal, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
+  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, thermal, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
+  const plume = britterMcQuaidPlume(source.rateKgPerS, u, thermal.gasDensityKgPerM3, thermal.airDensityKgPerM3);
+  if (!isDense(plume)) return { source, thermal, dense: null, check: 'passive', reason: `(g0'·q0/u³D)^⅓ = ${plume.criterion.toFixed(3)} < ${DENSE_GAS_CRITERION}: disperses passively` };
   const handoverM = distanceForRatioM(plume, MIN_RATIO);
   if (source.releaseDurationMin !== undefined && u * source.releaseDurationMin * 60 < CONTINUOUS_DURATION_FACTOR * handoverM) {
-    return { source, dense: null, check: 'short-release', reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
+    return { source, thermal, dense: null, check: 'short-release', reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
   }
   const ground: PlumeSource = { ...source, heightM: 0, windSpeedMps: u };
-  const virtualSourceGaussianM = groundDistanceForPpmM(ground, MIN_RATIO * PPM_PER_FRACTION);
-  return { source, dense: { plume, handoverM, virtualSourceGaussianM }, check: 'dense', reason: 'dense gas near the source' };
+  // The curves' last ratio stands for a higher concentration at ambient temperature when the release is cold.
+  const virtualSourceGaussianM = groundDistanceForPpmM(ground, ratioOfCurve(thermal, MIN_RATIO) * PPM_PER_FRACTION);
+  return { source, thermal, dense: { plume, handoverM, virtualSourceGaussianM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
 /**
@@ -66,11 +81,17 @@ export function groundDistanceForPpmM(ground: PlumeSource, ppm: number): number 
   return 10 ** lo;
 }
 
-/** The dense side alone: the curves up to the handover, then the ground-level Gaussian shifted to the virtual source. */
+/** The dense side alone: the curves up to the handover, then the ground-level Gaussian shifted to the virtual source
+ *  (a cold release: the larger of it and its twin's at 25 °C). */
 function denseSidePpm(combined: CombinedPlume, downwindM: number): number {
+  const atAmbientPpm = combined.atAmbient ? denseSidePpm(combined.atAmbient, downwindM) : 0;
+  return Math.max(atAmbientPpm, denseSideAtItsTemperaturePpm(combined, downwindM));
+}
+
+function denseSideAtItsTemperaturePpm(combined: CombinedPlume, downwindM: number): number {
   const dense = combined.dense;
   if (!dense) return 0;
-  if (downwindM <= dense.handoverM) return (ratioAtM(dense.plume, downwindM) ?? MAX_RATIO) * PPM_PER_FRACTION;
+  if (downwindM <= dense.handoverM) return ratioOfCurve(combined.thermal, ratioAtM(dense.plume, downwindM) ?? MAX_RATIO) * PPM_PER_FRACTION;
   const ground: PlumeSource = { ...combined.source, heightM: 0 };
   return concentrationPpm(ground, downwindM - dense.handoverM + dense.virtualSourceGaussianM);
 }
@@ -81,11 +102,17 @@ export function combinedConcentrationPpm(combined: CombinedPlume, downwindM: num
 }
 
 /** Farthest distance (m) where the dense side reaches `ppm` (0 when the workbook gives none, above 10 % gas);
- *  null when the dense-gas model does not apply. */
+ *  null when the dense-gas model does not apply. A cold release: the farther of it and its twin at 25 °C. */
 export function denseSideThresholdM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {
+  const cold = denseSideAtItsTemperatureM(combined, ppm, groundGaussianM);
+  const warm = combined.atAmbient ? denseSideAtItsTemperatureM(combined.atAmbient, ppm, groundGaussianM) : null;
+  return warm && (!cold || warm.distanceM > cold.distanceM) ? warm : cold;
+}
+
+function denseSideAtItsTemperatureM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {
   const dense = combined.dense;
   if (!dense) return null;
-  const ratio = ppm / PPM_PER_FRACTION;
+  const ratio = curveRatioOf(combined.thermal, ppm / PPM_PER_FRACTION);
   if (ratio > MAX_RATIO) return { distanceM: 0, model: 'dense-gas' };
   if (ratio >= MIN_RATIO) return { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.plume, ratio)), model: 'dense-gas' };
   // `groundGaussianM`: the caller's Gaussian distance when the source is already at ground level.
@@ -120,8 +147,9 @@ export function combinedMaxWidthM(combined: CombinedPlume, ppm: number, downwind
 
 /** What the result says about the dense-gas check; null for a gas not heavier than air (nothing to say). */
 export function denseGasSummary(combined: CombinedPlume): { applies: boolean; check: DenseGasCheck; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null } | null {
-  if (gasDensityKgPerM3(combined.source.molarMassGPerMol) <= AIR_DENSITY_KG_PER_M3) return null;
-  const plume = combined.dense?.plume ?? britterMcQuaidPlume(combined.source.rateKgPerS, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), gasDensityKgPerM3(combined.source.molarMassGPerMol));
+  const thermal = combined.thermal;
+  if (thermal.gasDensityKgPerM3 <= thermal.airDensityKgPerM3) return null;
+  const plume = combined.dense?.plume ?? britterMcQuaidPlume(combined.source.rateKgPerS, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), thermal.gasDensityKgPerM3, thermal.airDensityKgPerM3);
   const round3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
     applies: combined.dense !== null,

@@ -2,7 +2,7 @@
 // curves where they apply, handed over to a Gaussian puff from a virtual source where they end, and never
 // less than the Gaussian puff itself: the instantaneous counterpart of combinedPlume.ts (docs/physics.md,
 // "Instantaneous releases"). Each distance says which model made it.
-import { AIR_DENSITY_KG_PER_M3, distanceForRatioM, gasDensityKgPerM3, ratioAtM } from './denseGas.js';
+import { curveRatioOf, distanceForRatioM, ratioAtM, ratioOfCurve, releaseThermal, type ReleaseThermal } from './denseGas.js';
 import { britterMcQuaidPuff, DENSE_PUFF_CRITERION, isDensePuff, PUFF_MAX_RATIO, PUFF_MIN_RATIO, type DenseGasPuff } from './denseGasPuff.js';
 import { farthestAtLeastM, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
 import { puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
@@ -14,22 +14,33 @@ const PPM_PER_FRACTION = 1e6;
 
 export interface CombinedPuff {
   source: PuffSource;
+  /** The gas's and the air's temperatures and densities near the source (25 °C unless a liquefied gas flashes). */
+  thermal: ReleaseThermal;
   /** Null when the workbook does not apply; `check` and `reason` say why. */
   dense: { puff: DenseGasPuff; handoverM: number; virtualSourceM: number } | null;
   check: Exclude<DenseGasCheck, 'short-release'>;
   reason: string;
+  /** A cold release's twin at 25 °C, as CombinedPlume's (the dense side is the farther of the two); absent at 25 °C. */
+  atAmbient?: CombinedPuff;
 }
 
 export function combinedPuff(source: PuffSource): CombinedPuff {
+  const atRelease = puffAtItsTemperature(source);
+  if (!atRelease.thermal.nonIsothermal) return atRelease;
+  return { ...atRelease, atAmbient: puffAtItsTemperature({ ...source, releaseTemperatureK: undefined, ambientTemperatureK: undefined }) };
+}
+
+function puffAtItsTemperature(source: PuffSource): CombinedPuff {
   const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
-  const density = gasDensityKgPerM3(source.molarMassGPerMol);
-  if (density <= AIR_DENSITY_KG_PER_M3) return { source, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
-  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
-  const puff = britterMcQuaidPuff(source.massKg, u, density);
-  if (!isDensePuff(puff)) return { source, dense: null, check: 'passive', reason: `(g0'·V0^⅓)^½/u = ${puff.criterion.toFixed(3)} < ${DENSE_PUFF_CRITERION}: disperses passively` };
+  const thermal = releaseThermal(source.molarMassGPerMol, source.releaseTemperatureK, source.ambientTemperatureK);
+  if (thermal.gasDensityKgPerM3 <= thermal.airDensityKgPerM3) return { source, thermal, dense: null, check: 'not-heavier-than-air', reason: 'not heavier than air' };
+  if (source.heightM > GROUND_RELEASE_MAX_HEIGHT_M) return { source, thermal, dense: null, check: 'elevated-release', reason: `released at ${source.heightM} m, above ground level (the workbook covers ground-level releases)` };
+  const puff = britterMcQuaidPuff(source.massKg, u, thermal.gasDensityKgPerM3, thermal.airDensityKgPerM3);
+  if (!isDensePuff(puff)) return { source, thermal, dense: null, check: 'passive', reason: `(g0'·V0^⅓)^½/u = ${puff.criterion.toFixed(3)} < ${DENSE_PUFF_CRITERION}: disperses passively` };
   const handoverM = distanceForRatioM(puff, PUFF_MIN_RATIO);
-  const virtualSourceM = groundPuffDistanceForPpmM({ ...source, heightM: 0, windSpeedMps: u }, PUFF_MIN_RATIO * PPM_PER_FRACTION);
-  return { source, dense: { puff, handoverM, virtualSourceM }, check: 'dense', reason: 'dense gas near the source' };
+  // The curves' last ratio stands for a higher concentration at ambient temperature when the release is cold.
+  const virtualSourceM = groundPuffDistanceForPpmM({ ...source, heightM: 0, windSpeedMps: u }, ratioOfCurve(thermal, PUFF_MIN_RATIO) * PPM_PER_FRACTION);
+  return { source, thermal, dense: { puff, handoverM, virtualSourceM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
 /** Where a ground-level Gaussian puff's peak falls to `ppm` (it only falls with distance: bisection on lg x). */
@@ -45,10 +56,16 @@ function groundPuffDistanceForPpmM(ground: PuffSource, ppm: number): number {
   return 10 ** lo;
 }
 
+/** The dense side alone (a cold release: the larger of it and its twin's at 25 °C). */
 function denseSidePpm(combined: CombinedPuff, downwindM: number): number {
+  const atAmbientPpm = combined.atAmbient ? denseSidePpm(combined.atAmbient, downwindM) : 0;
+  return Math.max(atAmbientPpm, denseSideAtItsTemperaturePpm(combined, downwindM));
+}
+
+function denseSideAtItsTemperaturePpm(combined: CombinedPuff, downwindM: number): number {
   const dense = combined.dense;
   if (!dense) return 0;
-  if (downwindM <= dense.handoverM) return (ratioAtM(dense.puff, downwindM) ?? PUFF_MAX_RATIO) * PPM_PER_FRACTION;
+  if (downwindM <= dense.handoverM) return ratioOfCurve(combined.thermal, ratioAtM(dense.puff, downwindM) ?? PUFF_MAX_RATIO) * PPM_PER_FRACTION;
   return puffPeakPpm({ ...combined.source, heightM: 0 }, downwindM - dense.handoverM + dense.virtualSourceM);
 }
 
@@ -60,18 +77,22 @@ export function combinedPuffPeakPpm(combined: CombinedPuff, downwindM: number): 
 /** Threshold distance of `ppm` and the model that made it: the farther of the Gaussian puff and the dense side. */
 export function combinedPuffThresholdM(combined: CombinedPuff, ppm: number): { distanceM: number; model: PuffDistanceModel } {
   const gaussianM = farthestAtLeastM((x) => puffPeakPpm(combined.source, x), ppm);
+  const cold = densePuffSideM(combined, ppm, gaussianM);
+  const warm = combined.atAmbient ? densePuffSideM(combined.atAmbient, ppm, gaussianM) : null;
+  const denseSide = warm && (!cold || warm.distanceM > cold.distanceM) ? warm : cold;
+  return denseSide && denseSide.distanceM > gaussianM ? denseSide : { distanceM: gaussianM, model: 'gaussian-puff' };
+}
+
+/** The dense side's distance to `ppm` at the puff's own temperature; null when the workbook does not apply. */
+function densePuffSideM(combined: CombinedPuff, ppm: number, gaussianM: number): { distanceM: number; model: PuffDistanceModel } | null {
   const dense = combined.dense;
-  if (!dense) return { distanceM: gaussianM, model: 'gaussian-puff' };
-  const ratio = ppm / PPM_PER_FRACTION;
-  let denseSide: { distanceM: number; model: PuffDistanceModel };
-  if (ratio > PUFF_MAX_RATIO) denseSide = { distanceM: 0, model: 'dense-gas-puff' };
-  else if (ratio >= PUFF_MIN_RATIO) denseSide = { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.puff, ratio)), model: 'dense-gas-puff' };
-  else {
-    const groundM = combined.source.heightM === 0 ? gaussianM : farthestAtLeastM((x) => puffPeakPpm({ ...combined.source, heightM: 0 }, x), ppm);
-    const shiftedM = groundM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + groundM - dense.virtualSourceM;
-    denseSide = { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-puff-after-dense-gas' };
-  }
-  return denseSide.distanceM > gaussianM ? denseSide : { distanceM: gaussianM, model: 'gaussian-puff' };
+  if (!dense) return null;
+  const ratio = curveRatioOf(combined.thermal, ppm / PPM_PER_FRACTION);
+  if (ratio > PUFF_MAX_RATIO) return { distanceM: 0, model: 'dense-gas-puff' };
+  if (ratio >= PUFF_MIN_RATIO) return { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.puff, ratio)), model: 'dense-gas-puff' };
+  const groundM = combined.source.heightM === 0 ? gaussianM : farthestAtLeastM((x) => puffPeakPpm({ ...combined.source, heightM: 0 }, x), ppm);
+  const shiftedM = groundM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + groundM - dense.virtualSourceM;
+  return { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-puff-after-dense-gas' };
 }
 
 /** Half-width (m) where the passing peak is above `ppm`: the puff's crosswind spread around the combined axis. */
@@ -90,9 +111,9 @@ export function combinedPuffMaxWidthM(combined: CombinedPuff, ppm: number, downw
 
 /** What the result says about the dense-gas check (as combinedPlume's denseGasSummary); null when not heavier than air. */
 export function densePuffSummary(combined: CombinedPuff): { applies: boolean; check: DenseGasCheck; reason: string; criterion: number | null; alpha: number | null; sourceScaleM: number | null; handoverM: number | null; release: 'instantaneous' } | null {
-  const density = gasDensityKgPerM3(combined.source.molarMassGPerMol);
-  if (density <= AIR_DENSITY_KG_PER_M3) return null;
-  const puff = combined.dense?.puff ?? britterMcQuaidPuff(combined.source.massKg, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), density);
+  const thermal = combined.thermal;
+  if (thermal.gasDensityKgPerM3 <= thermal.airDensityKgPerM3) return null;
+  const puff = combined.dense?.puff ?? britterMcQuaidPuff(combined.source.massKg, Math.max(combined.source.windSpeedMps, MIN_WIND_MPS), thermal.gasDensityKgPerM3, thermal.airDensityKgPerM3);
   const round3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
     applies: combined.dense !== null, check: combined.check, reason: combined.reason,

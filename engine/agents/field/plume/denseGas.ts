@@ -9,7 +9,10 @@
 //   α = ⅕·lg(g0'²·q0 / u⁵)    β = lg(x / D)    the workbook's curves give β at Cm/C0 = 0.1 … 0.002
 //
 // u is the 10-m wind. Cm/C0 is the volume fraction of the released gas on the centreline. The gas is taken
-// at ambient temperature (25 °C): a cold or flashing release is denser still (docs/physics.md).
+// at 25 °C, or for a liquefied gas's flashing release at its boiling point, the concentrations then read
+// through the workbook's non-isothermal correction (releaseTemperature.ts; docs/physics.md).
+
+import { densityAtK, REFERENCE_AMBIENT_K } from './releaseTemperature.js';
 
 export const GRAVITY_MPS2 = 9.81;
 /** Dry air at 25 °C and 1 atm: p·M / (R·T) = 101 325 · 0.028965 / (8.314 · 298.15). */
@@ -64,6 +67,26 @@ export interface DenseGasPlume {
 /** Gas density (kg/m³) at 25 °C and 1 atm from the molar mass (g/mol). */
 export const gasDensityKgPerM3 = (molarMassGPerMol: number): number => molarMassGPerMol / MOLAR_VOLUME_L;
 
+/** A release's temperatures and the densities they give: the gas at T0, the air at Ta (releaseTemperature.ts). */
+export interface ReleaseThermal {
+  releaseK: number;
+  ambientK: number;
+  gasDensityKgPerM3: number;
+  airDensityKgPerM3: number;
+  /** T0 ≠ Ta: the curves are read through the non-isothermal correction. */
+  nonIsothermal: boolean;
+}
+
+/** Both temperatures default to 25 °C, where the densities are exactly those of the isothermal model. */
+export function releaseThermal(molarMassGPerMol: number, releaseK = REFERENCE_AMBIENT_K, ambientK = REFERENCE_AMBIENT_K): ReleaseThermal {
+  return {
+    releaseK, ambientK,
+    gasDensityKgPerM3: densityAtK(gasDensityKgPerM3(molarMassGPerMol), releaseK),
+    airDensityKgPerM3: densityAtK(AIR_DENSITY_KG_PER_M3, ambientK),
+    nonIsothermal: releaseK !== ambientK,
+  };
+}
+
 /**
  * The workbook's parameters of a continuous release of gas of density `releaseDensityKgPerM3` (the
  * engine passes the gas at 25 °C); `criterion` says whether it is dense at all.
@@ -84,10 +107,21 @@ export const isDense = (plume: DenseGasPlume): boolean => plume.criterion >= DEN
 
 /**
  * The workbook's correction for a release colder than the air: the volume fraction C of interest is read on
- * the curves at C / (C + (1 − C)·Ta/T0) (CCPS 1999). The engine takes its gases at ambient temperature
- * (ratio unchanged); the worked example of docs/validation.md is a cold LNG release.
+ * the curves at C / (C + (1 − C)·Ta/T0) (CCPS 1999). The engine applies it to a liquefied gas's flashing
+ * release (releaseTemperature.ts); the worked example of docs/validation.md is a cold LNG release.
  */
 export const isothermalRatio = (ratio: number, ambientK: number, releaseK: number): number => ratio / (ratio + (1 - ratio) * (ambientK / releaseK));
+
+/** The inverse: the volume fraction (at ambient temperature) that the curves' `curveRatio` stands for. */
+export const ratioFromIsothermal = (curveRatio: number, ambientK: number, releaseK: number): number => {
+  const k = ambientK / releaseK;
+  return (curveRatio * k) / (1 + curveRatio * (k - 1));
+};
+
+/** A concentration of interest (volume fraction) → the ratio to read on the curves; unchanged when isothermal. */
+export const curveRatioOf = (thermal: ReleaseThermal, ratio: number): number => (thermal.nonIsothermal ? isothermalRatio(ratio, thermal.ambientK, thermal.releaseK) : ratio);
+/** A ratio read on the curves → the concentration (volume fraction) it stands for; unchanged when isothermal. */
+export const ratioOfCurve = (thermal: ReleaseThermal, curveRatio: number): number => (thermal.nonIsothermal ? ratioFromIsothermal(curveRatio, thermal.ambientK, thermal.releaseK) : curveRatio);
 
 /**
  * Downwind distance (m) where the centreline falls to `ratio` (volume fraction, MIN_RATIO … MAX_RATIO):

@@ -40,7 +40,9 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   // The surrogate learned the Gaussian plume; for a gas heavier than air each member's distance is the farther
   // of that and the member's own dense-gas distance, as the physics takes it (combinedPlume.ts, docs/physics.md);
   // at ground level the surrogate's distance is also the virtual-source Gaussian's, so it is reused.
-  const denseSides = members.map((m) => combinedPlume({ ...m, molarMassGPerMol }));
+  // The members' release is as cold as the result's (releaseTemperature.ts); absent: 25 °C.
+  const cold = plume.denseGas?.releaseTemperature === 'boiling-point' ? { releaseTemperatureK: plume.denseGas.releaseTemperatureK, ambientTemperatureK: plume.denseGas.ambientTemperatureK } : {};
+  const denseSides = members.map((m) => combinedPlume({ ...m, molarMassGPerMol, ...cold }));
   return {
     ...plume,
     thresholds: plume.thresholds.map((t, level) => ({

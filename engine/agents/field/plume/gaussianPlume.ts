@@ -22,6 +22,10 @@ export interface PlumeSource {
   molarMassGPerMol: number;
   /** A release that stops after this long; undefined: continuous. */
   releaseDurationMin?: number | undefined;
+  /** The gas's and the air's temperatures near the source (releaseTemperature.ts), for the dense-gas side
+   *  only; undefined: 25 °C. The Gaussian takes the cloud warmed to ambient. */
+  releaseTemperatureK?: number | undefined;
+  ambientTemperatureK?: number | undefined;
 }
 
 /** The model is not meaningful in calm air; ALOHA also refuses winds below 1 m/s. */

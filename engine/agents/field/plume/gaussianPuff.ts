@@ -25,6 +25,9 @@ export interface PuffSource {
   windSpeedMps: number;
   stability: StabilityClass;
   molarMassGPerMol: number;
+  /** As PlumeSource's: the dense-gas side's temperatures (releaseTemperature.ts); undefined: 25 °C. */
+  releaseTemperatureK?: number | undefined;
+  ambientTemperatureK?: number | undefined;
 }
 
 export function puffSigmas(downwindM: number, stability: StabilityClass): { sigmaXM: number; sigmaYM: number; sigmaZM: number } {

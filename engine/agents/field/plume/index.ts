@@ -10,6 +10,7 @@ import { MIN_WIND_MPS, type PlumeSource } from './gaussianPlume.js';
 import { puffFootprint } from './puffFootprint.js';
 import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary, type CombinedPlume, type DistanceModel } from './combinedPlume.js';
 import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
+import { releaseTemperatureOf, sourceTemperatures, temperatureSummary } from './releaseTemperature.js';
 
 /** A continuous or finite plume, with its dense-gas side near the source (combinedPlume.ts). */
 const PLUME_MODEL: FootprintModel<CombinedPlume, DistanceModel> = { thresholdM: combinedThresholdM, maxWidthM: combinedMaxWidthM, footprint: combinedFootprint };
@@ -31,9 +32,11 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   }
   if (release.rateKgPerS === undefined) throw new Error('a release needs a rate or a mass'); // the contract refuses it first
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
+  // A liquefied gas flashes: near the source its vapour is at its boiling point (releaseTemperature.ts).
+  const temperature = releaseTemperatureOf(substance, weather.temperatureC);
   const source: PlumeSource = {
     rateKgPerS: release.rateKgPerS, heightM: release.heightM, windSpeedMps: weather.windSpeedMps,
-    stability, terrain, molarMassGPerMol: substance.molarMassGPerMol, releaseDurationMin: release.durationMin,
+    stability, terrain, molarMassGPerMol: substance.molarMassGPerMol, releaseDurationMin: release.durationMin, ...sourceTemperatures(temperature),
   };
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
   const perturbed: PlumeSource[] = Array.from({ length: bandSamples }, () => ({
@@ -46,13 +49,14 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   // A gas heavier than air takes the dense-gas workbook near the source where it applies (docs/physics.md).
   const combined = combinedPlume(source);
   const perturbedCombined = perturbed.map(combinedPlume);
-  const denseGas = denseGasSummary(combined);
+  const denseCheck = denseGasSummary(combined);
+  const denseGas = denseCheck && { ...denseCheck, ...temperatureSummary(temperature) };
   const thresholds = aeglThresholds(substance.aeglPpm, PLUME_MODEL, combined, perturbedCombined, () => ({}));
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedConcentrationPpm(combined, x), 3) }));
   const denseNote = denseGas === null
     ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
     : denseGas.applies
-      ? `heavier than air and dense at the source (Britter & McQuaid 1988 criterion ${denseGas.criterion} ≥ 0.15): the workbook's curves to ${denseGas.handoverM} m, then a Gaussian plume from a virtual source; each distance is the farther of that and the Gaussian plume alone (thresholds[].model says which); gas taken at 25 °C (a cold release is denser)`
+      ? `heavier than air and dense at the source (Britter & McQuaid 1988 criterion ${denseGas.criterion} ≥ 0.15): the workbook's curves to ${denseGas.handoverM} m, then a Gaussian plume from a virtual source; each distance is the farther of that and the Gaussian plume alone (thresholds[].model says which); release temperature: ${temperature.note}`
       : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian plume`;
 
   return {

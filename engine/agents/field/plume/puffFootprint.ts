@@ -12,6 +12,7 @@ import { MIN_WIND_MPS } from './gaussianPlume.js';
 import { puffDosePpmMin, puffPassageMin, type PuffSource } from './gaussianPuff.js';
 import { combinedPuff, combinedPuffFootprint, combinedPuffMaxWidthM, combinedPuffPeakPpm, combinedPuffThresholdM, densePuffSummary, type CombinedPuff, type PuffDistanceModel } from './combinedPuff.js';
 import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
+import { releaseTemperatureOf, sourceTemperatures, temperatureSummary } from './releaseTemperature.js';
 
 /** Spread of what a commander rarely knows well (log-σ): wind ±25 % as for a plume, and the mass released
  *  ±40 % (the plume's rate spread: how much of a tank's inventory went at once is as uncertain). */
@@ -22,9 +23,11 @@ const PUFF_MODEL: FootprintModel<CombinedPuff, PuffDistanceModel> = { thresholdM
 
 export function puffFootprint(incident: Incident, release: Release & { releaseMassKg: number }, weather: Weather, substance: Substance & { molarMassGPerMol: number }, bandSamples: number): PlumeResult {
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
+  // A liquefied gas flashes: near the source its vapour is at its boiling point (releaseTemperature.ts).
+  const temperature = releaseTemperatureOf(substance, weather.temperatureC);
   const source: PuffSource = {
     massKg: release.releaseMassKg, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS),
-    stability, molarMassGPerMol: substance.molarMassGPerMol,
+    stability, molarMassGPerMol: substance.molarMassGPerMol, ...sourceTemperatures(temperature),
   };
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
   const members = Array.from({ length: bandSamples }, () => combinedPuff({
@@ -34,7 +37,8 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
     stability: shiftStability(source.stability, random),
   }));
   const combined = combinedPuff(source);
-  const denseGas = densePuffSummary(combined);
+  const denseCheck = densePuffSummary(combined);
+  const denseGas = denseCheck && { ...denseCheck, ...temperatureSummary(temperature) };
   // A puff adds, at each level's edge, how long the cloud takes to pass and the dose it leaves.
   const thresholds = aeglThresholds(substance.aeglPpm, PUFF_MODEL, combined, members, (downwindM) => ({
     passageMin: round(puffPassageMin(source, Math.max(downwindM, 1)), 1),
@@ -44,7 +48,7 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
   const denseNote = denseGas === null
     ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
     : denseGas.applies
-      ? `heavier than air and dense at the source (Britter & McQuaid 1988 instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m, then a Gaussian puff from a virtual source; each distance is the farther of that and the Gaussian puff alone (thresholds[].model says which); gas taken at 25 °C (a cold release is denser)`
+      ? `heavier than air and dense at the source (Britter & McQuaid 1988 instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m, then a Gaussian puff from a virtual source; each distance is the farther of that and the Gaussian puff alone (thresholds[].model says which); release temperature: ${temperature.note}`
       : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian puff`;
   return {
     method: 'Gaussian puff, instantaneous point source with ground reflection (CCPS 1999); puff σx = σy, σz of CCPS Table 2-13 (after Slade 1968); Pasquill–Turner stability'

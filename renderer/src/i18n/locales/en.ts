@@ -628,4 +628,6 @@ export const en: Record<MessageKey, string> = {
   'models.swap.way.beside': 'beside the live models',
   'models.swap.way.drained': 'drained first',
   'models.swap.way.drainTimedOut': 'drain timed out, loaded beside',
+  // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
+  'denseGas.coldRelease': 'A liquefied gas: near the source its vapour is taken at its boiling point, {{temperature}} °C, and at 25 °C; the farther distance is kept.',
 };
