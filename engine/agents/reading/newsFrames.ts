@@ -40,9 +40,9 @@ const HOME = ['本市', '我市', '本省', '我省', '本县', '我县', '本�
 
 /** A forecast or a warning of what is coming: a clause with one of these tells no event happening. "可能", "may" and
  *  "could" are not here: a dispatcher reports what may be so now ("可能有人被困", "people may be trapped"); nor is 今晚,
- *  the time of many a real event ("今晚8时许发生火灾"). */
-const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '未来', '未來', '明天', '明日', '后天', '後天', '将于', '將於', '将有', '將有', '将出现', '將出現', '即将', '即將',
-  '将登陆', '將登陸', '将影响', '將影響', '气象台', '氣象台', '气象局', '氣象局',
+ *  the time of many a real event ("今晚8时许发生火灾"); nor are 将于, 即将 ("台风将于今夜登陆，渔船尚未回港"): what
+ *  arrives within hours is the severe-weather plan's first phase (boats to port), an incident. */
+const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '未来', '未來', '明天', '明日', '后天', '後天', '气象台', '氣象台', '气象局', '氣象局',
   'forecast', 'forecasts', 'forecasted', 'expected to', 'is expected', 'are expected', 'predicted', 'tomorrow', 'is set to', 'are set to', 'likely to', 'warning for',
   'watch for', 'outlook', 'next week', 'this weekend', 'met office', 'weather service', 'bureau of meteorology'];
 

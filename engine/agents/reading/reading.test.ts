@@ -193,6 +193,8 @@ test('screening, fourth round: remembrance with a time since, statistics and for
   assert.equal(reason('暴雨红色预警，预计未来3小时雨量将超过100毫米，全市立即启动一级应急响应。'), undefined, 'a response ordered');
   assert.equal(reason('可能有人员被困，请求增援。'), undefined, '"可能" is not a forecast');
   assert.equal(reason('Typhoon expected to make landfall tomorrow; 3,000 residents already evacuated.', true), undefined);
+  assert.equal(reason('台风将于今夜登陆，港内渔船仍在加固。'), undefined, 'what arrives within hours is the severe-weather plan\'s first phase');
+  assert.equal(reason('预计今夜台风登陆，沿海仍有12艘渔船尚未回港。'), undefined, 'boats still exposed');
 });
 
 test('screening stays linear on long texts with news and forecast words', async () => {

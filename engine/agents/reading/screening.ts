@@ -82,8 +82,10 @@ const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸',
   // deaths told as a verb: an event, so a toll told in the past or as statistics is seen to be in the past
   'died', 'killed', 'deaths', 'fatalities', 'drowned',
   'sand boils', 'above warning level', 'sandbagging', 'breach', 'overflowing', 'pts', 'mvc', 'overturned', 'pouring', 'hissing', 'coughing', 'dizzy', 'bleeding', 'cardiac arrest', 'cpr', 'storm', 'debris', 'power lines down', 'floods', 'flooded', 'leaking'];
-/** An emergency response started or ordered: a warning with one of these is acted on now, not a forecast to note. */
-const RESPONSE_ORDERED = ['应急响应', '應急響應', '启动预案', '啟動預案', '进入应急', '進入應急', 'response activated', 'activated the', 'emergency response level', 'stand up the', 'standing up the'];
+/** An emergency response started or ordered, or people and boats still exposed: a warning with one of these is acted
+ *  on now, not a forecast to note ("预计今夜登陆，渔船尚未回港"). */
+const RESPONSE_ORDERED = ['应急响应', '應急響應', '启动预案', '啟動預案', '进入应急', '進入應急', 'response activated', 'activated the', 'emergency response level', 'stand up the', 'standing up the',
+  '尚未', '仍在海上', '未回港', 'not yet', 'still at sea', 'still out at sea'];
 /** A call for help or resources is evidence on its own. */
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
   '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
