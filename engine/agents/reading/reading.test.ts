@@ -187,6 +187,7 @@ test('screening, fourth round: remembrance with a time since, statistics and for
   assert.equal(reason('Vigil at the memorial service: a stand collapsed and 6 people were hurt.', true), undefined, 'no time since: a crush at a memorial is news now');
   assert.equal(reason('今年以来全省共发生道路交通事故312起，死亡97人，同比下降6%。', true), 'notice');
   assert.equal(reason('Annual statistics: 41 people drowned in the county last year.', true), 'notice');
+  assert.equal(reason('During the annual inspection, a gas leak was found in the boiler room.'), undefined, 'a statistics word marks only its clause');
   assert.equal(reason('气象台预计明天午后有雷暴大风，请注意防范。'), 'notice');
   assert.equal(reason('Gales are forecast for the coast tomorrow; ferries may be cancelled.'), 'notice');
   assert.equal(reason('预计今晚有暴雨，目前城区已有多处积水，一辆公交车被困。'), undefined, 'an event now beside the forecast');

@@ -153,9 +153,10 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
   '曾', '铭记', '銘記', '回顾', '回顧',
-  // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (全年, 同比, "annual figures")
-  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', 'annual', 'statistics', 'year-on-year', 'year on year', '同比', '环比', '環比',
-  '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+  // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
+  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+/** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
+const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** Remembrance: a whole sentence is of the past when it holds one of these and a time since (a year, 周年, 第18年,
  *  "years"): "2008年…遇难，今年是地震发生第18年，全市将组织默哀". Without a time since, a crush at a memorial is news now
  *  ("At the memorial service, a marquee collapsed", 悼念活动现场发生踩踏). */
@@ -184,11 +185,12 @@ function pastSpans(lower: string): Array<readonly [number, number]> {
     if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
     if (ch === '.' && !stop) continue;
     const clause = lower.slice(clauseStart, i);
-    if (sentencePast || hasPastMarker(clause)) {
+    const pastHere = hasPastMarker(clause);
+    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w))) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
       else spans.push([clauseStart, i]);
-      if (firstClause) sentencePast = true;
+      if (firstClause && pastHere) sentencePast = true;
     }
     firstClause = false;
     if (ch === undefined || SENTENCE_ENDS.has(ch) || stop) {
