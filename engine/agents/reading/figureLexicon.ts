@@ -7,8 +7,10 @@ import type { FigureName } from '../../contract/reading.js';
 
 export type LexiconRole =
   /** `noun`: a word for the people themselves (伤员, victims), which a verb after it may still override;
-   *  `light`: minor injuries only (轻伤), which add to serious ones given apart (eval/README.md). */
-  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean }
+   *  `light`: minor injuries only (轻伤), which add to serious ones given apart (eval/README.md);
+   *  `splitVerb`: the second half of a verb its count splits ("forced 4,500 people from their homes"): a figure only
+   *  when the first half stands before the count (figures.ts, SPLIT_VERB_HEADS). */
+  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean; splitVerb?: boolean }
   /** Dead and injured together (死伤, 伤亡): the number is read and no figure is invented from it. */
   | { role: 'combined' }
   | { role: 'fill' }
@@ -68,7 +70,10 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重',
     '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '重度中毒', '重度烧伤', '重度燒傷', '重度受伤', '重度受傷', '中毒较重', '中毒較重', '情况危重', '情況危重', '病情危重', '伤势危急', '傷勢危急', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
   ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
-    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院'),
+    '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院',
+    // symptoms a report names instead of injured (9人出现胸闷、咳嗽症状; 5人感到呼吸困难)
+    '胸闷', '胸悶', '头晕', '頭暈', '头痛', '頭痛', '恶心', '噁心', '呕吐', '嘔吐', '咳嗽', '呼吸困难', '呼吸困難', '气促', '氣促', '眼睛刺痛', '眼部刺痛', '灼伤', '灼傷',
+    '不适', '不適', '不适症状', '不適症狀', '中毒症状', '中毒症狀'),
   ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
   // Light and serious together (15人轻重伤): the injured in general, not the serious ones.
   ...key('injuries', '轻重伤', '輕重傷', '轻重伤员', '輕重傷員', '不同程度受伤', '不同程度受傷'),
@@ -92,7 +97,9 @@ export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     '老人', '登山客', '名群众', '人次', '男子', '女子', '男童', '女童', '孩子', '小孩', '妇女', '婦女', '施工人员', '施工人員',
     '作业人员', '作業人員', '行人', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主',
     // People named by where they live or what befell them (撤離民眾五千八百人).
-    '民众', '民眾', '市民', '灾民', '災民', '百姓', '老百姓', '住民', '乡民', '鄉民', '镇民', '鎮民', '工作人员', '工作人員', '工友', '患者', '病人', '病患', '居民群众', '居民群眾'),
+    '民众', '民眾', '市民', '灾民', '災民', '百姓', '老百姓', '住民', '乡民', '鄉民', '镇民', '鎮民', '工作人员', '工作人員', '工友', '患者', '病人', '病患', '居民群众', '居民群眾',
+    // Customers and staff of a shop or restaurant (致店主及两名食客受伤).
+    '顾客', '顧客', '食客', '客人', '住客', '租户', '租戶', '店员', '店員', '服务员', '服務員', '厨师', '廚師', '保安', '售货员', '售貨員', '营业员', '營業員'),
   ...each({ role: 'fill' }, '个', '個', '口', '已', '已经', '已經', '共', '共计', '共計', '计', '計', '约', '約', '近', '达', '達', '已达', '已達', '为', '為', '至', '是',
     '人数', '人數', '不幸', '当场', '當場', '经抢救无效', '經搶救無效', '被', '造成', '致', '导致', '導致', '其中', '有', '：', ':', '确认', '確認',
     '直接经济', '直接經濟', '的', '全部', '现', '現', '目前', '紧急', '緊急', '其余', '其餘', '重伤员', '重傷員', '具', '仍', '仍告', '估计', '估計', '预计', '預計',
@@ -161,6 +168,22 @@ function zeroPhrases(): Array<readonly [string, LexiconRole]> {
   ];
 }
 
+/** Taken somewhere people are put up for the night (a hall, a gym, relatives): evacuated. Built from a verb of moving or
+ *  housing, an article or none, and the place ("taken to the community hall", "housed at a church hall"); "taken to
+ *  hospital" is no refuge and stays an injury. */
+function refugePhrases(): Array<readonly [string, LexiconRole]> {
+  const verbs = ['taken to', 'moved to', 'bussed to', 'brought to', 'sent to', 'ferried to', 'relocated to', 'housed at', 'housed in', 'sheltering at', 'sheltering in',
+    'sheltered at', 'sheltered in', 'spending the night at', 'spending the night in', 'spent the night at', 'spent the night in', 'put up at', 'put up in', 'staying at', 'staying in',
+    'staying with', 'gone to', 'went to'];
+  const articles = ['', 'the ', 'a ', 'an ', 'local ', 'a local ', 'the local ', 'nearby ', 'a nearby ', 'the nearby '];
+  const places = ['community hall', 'community centre', 'community center', 'village hall', 'church hall', 'town hall', 'parish hall', 'school hall', 'sports hall',
+    'sports centre', 'sports center', 'leisure centre', 'leisure center', 'civic centre', 'civic center', 'recreation centre', 'recreation center', 'school gym', 'gym',
+    'gymnasium', 'school', 'schools', 'church', 'churches', 'temple', 'temples', 'mosque', 'mosques', 'hotel', 'hotels', 'relatives', 'family', 'friends',
+    'relief centre', 'relief center', 'welfare centre', 'welfare center', 'reception centre', 'reception center', 'rest centre', 'rest center', 'cyclone shelter',
+    'cyclone shelters', 'shelter', 'shelters', 'safe house', 'stadium', 'arena', 'showground', 'showgrounds', 'fairground', 'marquee', 'camp', 'camps'];
+  return verbs.flatMap((v) => articles.flatMap((a) => places.map((p) => [`${v} ${a}${p}`, { role: 'key', figure: 'evacuated' }] as const)));
+}
+
 /** English phrases, matched word by word on lower-cased words (longest first). */
 export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
@@ -187,7 +210,9 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'sore eyes', 'stinging eyes', 'itchy eyes', 'burning eyes', 'streaming eyes', 'coughing', 'breathlessness', 'shortness of breath', 'skin burns', 'chemical burns', 'burn injuries', 'burns', 'burned', 'burnt', 'injures', 'hurting',
     // injuries named as a condition
     'heat exhaustion', 'heatstroke', 'heat stroke', 'hypothermia', 'frostbite', 'concussion', 'fractures', 'fractured', 'broken bones', 'broken leg', 'broken arm',
-    'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations'),
+    'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations',
+    // taken ill rather than hurt ("made 14 swimmers ill", "6 sick")
+    'ill', 'taken ill', 'fell ill', 'falling ill', 'sick', 'sickened', 'unwell', 'felt unwell', 'feeling unwell', 'became unwell'),
   ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
   ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed', 'under the rubble', 'under rubble', 'under the debris', 'under debris',
     'beneath the rubble', 'beneath the debris',
@@ -210,6 +235,10 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'in relief camps', 'in rest centres', 'in rest centers', 'in temporary accommodation', 'in emergency accommodation', 'left homeless', 'homeless',
     'shifted', 'shifted to safety', 'relief camps', 'to relief camps', 'to shelters', 'to evacuation centres', 'to evacuation centers', 'to safer places', 'to higher ground',
     'cleared from', 'cleared out of', 'cleared out', 'moved out of', 'told to leave', 'ordered out', 'ordered to leave', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
+  ...refugePhrases(),
+  // "forced 4,500 people from their homes", "drove 300 families out of their houses": the verb's second half.
+  ...each({ role: 'key', figure: 'evacuated', splitVerb: true }, 'from their homes', 'out of their homes', 'from their houses', 'out of their houses', 'from homes',
+    'from their villages', 'out of their villages', 'from the area', 'from the town', 'from the village', 'from the valley'),
   ...key('directLossCny', 'loss', 'losses', 'damage', 'damages', 'direct loss', 'direct losses', 'economic loss', 'economic losses', 'direct economic loss', 'direct economic losses'),
   ...each({ role: 'combined' }, 'dead and injured', 'killed or injured', 'killed and injured', 'dead or injured', 'deaths and injuries'),
   ...each({ role: 'person' }, 'people', 'persons', 'person', 'residents', 'workers', 'miners', 'villagers', 'passengers', 'students', 'children', 'others', 'other',
@@ -235,7 +264,13 @@ export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
     'grandson', 'granddaughter', 'grandchildren', 'grandchild', 'friend', 'friends', 'partner', 'colleague', 'colleagues', 'neighbour', 'neighbor', 'relative', 'relatives',
     'schoolchildren', 'schoolboy', 'schoolgirl', 'schoolboys', 'schoolgirls', 'kids', 'kid', 'youths', 'youth', 'pensioner', 'pensioners', 'retiree', 'retirees',
     'victim', 'survivor', 'individual', 'inhabitant', 'evacuee', 'detainee', 'detainees', 'prisoner', 'prisoners', 'athlete', 'athletes',
-    'participant', 'participants', 'attendee', 'attendees', 'audience members', 'fan', 'player', 'runner', 'jogger', 'joggers', 'commuters', 'rail passengers', 'bus passengers'),
+    'participant', 'participants', 'attendee', 'attendees', 'audience members', 'fan', 'player', 'runner', 'jogger', 'joggers', 'commuters', 'rail passengers', 'bus passengers',
+    // more trades and the people of a shop, a site or a station ("the night baker", "the site foreman")
+    'baker', 'bakers', 'butcher', 'butchers', 'builder', 'builders', 'painter', 'painters', 'decorator', 'decorators', 'gardener', 'gardeners', 'roofer', 'roofers',
+    'scaffolder', 'scaffolders', 'carpenter', 'carpenters', 'joiner', 'joiners', 'bricklayer', 'bricklayers', 'plasterer', 'plasterers', 'cashier', 'cashiers', 'clerk', 'clerks',
+    'manager', 'managers', 'supervisor', 'supervisors', 'foreman', 'foremen', 'conductor', 'conductors', 'signalman', 'signalmen', 'logger', 'loggers', 'ranger', 'rangers',
+    'warden', 'wardens', 'steward', 'stewards', 'bartender', 'bartenders', 'barman', 'landlord', 'landlady', 'lodger', 'lodgers', 'customer', 'receptionist', 'housekeeper',
+    'watchman', 'watchmen', 'instructor', 'instructors', 'inspector', 'inspectors', 'surveyor', 'surveyors', 'guide', 'guides', 'leader', 'leaders', 'tutor', 'tutors'),
   ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',
     'nearly', 'almost', 'some', 'roughly', 'an', 'estimated', 'rose', 'risen', 'climbed', 'reached', 'stands', 'stood', 'increased', 'jumped', 'people\'s',

@@ -309,3 +309,40 @@ test('a clause saying only how serious names the injured counted before', () => 
 test('the new English patterns stay linear', () => {
   assertLinearTime('English news grammar', (n) => 'A father and his three sons were taken to A&E in a critical condition, both drivers M6 12th 80s. '.repeat(n), figuresFromText);
 });
+
+test('fourth round: one person named past a modifier the lexicon does not know, or as one of a group', () => {
+  assert.deepEqual(read('The forklift driver was crushed and died.'), { deaths: '1' }, 'a vehicle word before the role noun');
+  assert.deepEqual(read('A wall fell on the site foreman.'), {}, 'no figure word: no count');
+  assert.deepEqual(read('The dairy farmer suffered burns to both arms.'), { injuries: '1' });
+  assert.deepEqual(read('A grandfather and his four grandchildren died in the fire.'), { deaths: '5' }, 'a number word is no modifier');
+  assert.deepEqual(read('Across the valley 2,400 people were relocated.'), { evacuated: '2400' }, 'a plural person noun is no one person');
+  assert.deepEqual(read('Six pupils were hurt; the eldest, aged 11, is in a critical condition.'), { injuries: '6', seriousInjuries: '1' });
+  assert.deepEqual(read('The oldest warehouse on the quay burned down, killing 2 watchmen.'), { deaths: '2' }, '"the oldest" before a noun is no person');
+});
+
+test('fourth round: a verb before people joined by "and" counts both; a count in apposition; a split verb; refuges', () => {
+  assert.deepEqual(read('The avalanche buried the ski instructor and 5 pupils.'), { trapped: '6' });
+  assert.deepEqual(read('The fumes sickened the cook and two waiters.'), { injuries: '3' });
+  assert.deepEqual(read('Killed 3 and injured 12.'), { deaths: '3', injuries: '12' }, 'two verbs keep their own counts');
+  assert.deepEqual(read('Flats on Mill Lane were emptied and the tenants, about 70 people, taken to a school.'), { evacuated: '70' });
+  assert.deepEqual(read('Rising water drove some 900 villagers from their homes.'), { evacuated: '900' });
+  assert.deepEqual(read('Crews rescued 12 people from their homes.'), {}, 'the second half without its first is no evacuation');
+  assert.deepEqual(read('About 250 residents spent the night at the village hall.'), { evacuated: '250' });
+  assert.deepEqual(read('Two firefighters were taken to hospital.'), { injuries: '2' }, 'a hospital is no refuge');
+});
+
+test('fourth round: Chinese role nouns after a vehicle or a verb of cause; symptoms; a rescue told after the count', () => {
+  assert.deepEqual(read('一辆渣土车与电动车相撞，电动车驾驶人受重伤。'), { seriousInjuries: '1' });
+  assert.deepEqual(read('两车司机均受轻伤。'), {}, 'two vehicles: not one driver');
+  assert.deepEqual(read('火锅店燃气泄漏爆燃，导致店主和4名顾客烧伤。'), { injuries: '5' });
+  assert.deepEqual(read('工厂氯气泄漏，附近7名村民出现咳嗽、胸闷症状。'), { injuries: '7' });
+  assert.deepEqual(read('Fumes in the pool hall made 8 swimmers ill.'), { injuries: '8' });
+  assert.deepEqual(read('4名游客被困江心洲，经3小时救援被冲锋舟救起。'), {}, 'rescued later in the sentence: no longer stranded');
+  assert.deepEqual(read('6名矿工被困，救出2人。'), { trapped: '6' }, 'a rescue with its own count is of those it counts');
+  assert.deepEqual(read('3 climbers missing; one was found and rescued.'), { missing: '3' }, 'a count between the missing and the rescue');
+});
+
+test('the fourth round patterns stay linear', () => {
+  assertLinearTime('modifiers, apposition, refuges', (n) => 'the night baker and 3 customers, some 40 people, taken to the village hall, drove 300 residents from their homes; '.repeat(n), figuresFromText);
+  assertLinearTime('rescued later', (n) => '4名游客被困，救起'.repeat(n), figuresFromText);
+});

@@ -191,17 +191,37 @@ const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
 
 const isPersonNoun = (word: string) => EN_PERSON_NOUNS.has(word) || isAgentNoun(word);
 
+/** Words that pick one of a group out by age ("the youngest, aged six, …", "the eldest is critical"): one person when
+ *  punctuation or a word the lexicon knows follows, not when a noun does ("the oldest building"). */
+const EN_ONE_OF_GROUP = new Set(['youngest', 'eldest', 'oldest']);
+
 /** How many people a singular noun after `at` names, past at most three modifiers or an age: "a [9-year-old] boy" is
- *  1, "an elderly couple" 2; 0 when no singular person noun follows. */
-function personFollows(units: readonly RawUnit[], at: number): number {
+ *  1, "an elderly couple" 2, "the [minibus] driver", "the [night] baker" 1: a word the lexicon does not know may stand
+ *  before the noun as its modifier (a vehicle, a shift, a trade), at most two of them. `nounAt`: the noun's unit. */
+function personFollows(units: readonly RawUnit[], at: number): { count: number; nounAt: number } {
+  let unknown = 0;
   for (let i = at; i < units.length && i - at <= 3; i++) {
     const unit = units[i] as RawUnit;
-    if (unit.script === 'en' && EN_PAIR_NOUNS.has(unit.text)) return 2;
-    if (unit.script === 'en' && isPersonNoun(unit.text) && !unit.text.endsWith('s') && !EN_GROUP_NOUNS.has(unit.text)) return 1;
-    if (!(unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text))) return 0;
+    if (unit.script === 'en' && EN_PAIR_NOUNS.has(unit.text)) return { count: 2, nounAt: i };
+    if (unit.script === 'en' && isPersonNoun(unit.text)) {
+      if (!isPluralPeople(unit.text) && !EN_GROUP_NOUNS.has(unit.text)) return { count: 1, nounAt: i };
+      if (!EN_PERSON_MODIFIERS.has(unit.text)) return { count: 0, nounAt: i }; // "the 300 people"; but "an elderly couple"
+    }
+    if (i === at && unit.script === 'en' && EN_ONE_OF_GROUP.has(unit.text)) {
+      const next = units[i + 1];
+      return next === undefined || next.script !== 'en' || EN_TRIE.next.has(next.text) ? { count: 1, nounAt: i } : { count: 0, nounAt: i };
+    }
+    if (unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text)) continue;
+    // An unknown word, but never a number word ("her two children" are two people, read as a count).
+    if (unit.script === 'en' && ++unknown <= 2 && !EN_TRIE.next.has(unit.text) && !EN_ONE_PERSON_DETERMINERS.has(unit.text)
+      && !readNumberWords([unit.text], 0)) continue;
+    return { count: 0, nounAt: i };
   }
-  return 0;
+  return { count: 0, nounAt: at };
 }
+
+/** A plural person noun: "workers", "people", "children", "firemen". */
+const isPluralPeople = (word: string) => word.endsWith('s') || word.endsWith('men') || word === 'people' || word === 'children' || word === 'folk' || word === 'police';
 
 /** Whether a plural person noun follows at `at`, past at most two modifiers: "both [lorry] drivers". */
 function peopleFollow(units: readonly RawUnit[], at: number): boolean {
@@ -262,10 +282,11 @@ function tokenize(text: string): Token[] {
     }
     // "a worker", "the driver", "its driver", "his wife": one person; "an elderly couple": two. (A report names its
     // people with "the" once they are known.)
-    const named = unit.script === 'en' && EN_ONE_PERSON_DETERMINERS.has(unit.text) ? personFollows(units, i + 1) : 0;
-    if (named > 0) {
-      tokens.push({ kind: 'number', value: named, start: unit.start, end: unit.end, lowerBound: false, head: true });
-      i++;
+    const named = unit.script === 'en' && EN_ONE_PERSON_DETERMINERS.has(unit.text) ? personFollows(units, i + 1) : undefined;
+    if (named && named.count > 0) {
+      tokens.push({ kind: 'number', value: named.count, start: unit.start, end: unit.end, lowerBound: false, head: true });
+      // The modifiers are passed over, so the person noun stands right after the count ("killing the bus driver").
+      i = named.nounAt;
       continue;
     }
     // "both drivers", "both children": two people.
@@ -277,11 +298,14 @@ function tokenize(text: string): Token[] {
     // A singular person opening a sentence with no article, as shorthand writes it: "Driver, 41, slightly injured".
     const previous = tokens.at(-1);
     const opensSentence = previous === undefined || (previous.kind === 'break' && previous.sentenceEnd);
-    if (unit.script === 'en' && opensSentence && personFollows(units, i) === 1 && isPersonNoun(unit.text)) {
+    if (unit.script === 'en' && opensSentence && personFollows(units, i).count === 1 && isPersonNoun(unit.text)) {
       tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
     }
-    // The same in Chinese for one person known by role, opening a clause with no count: "司机轻微受伤", "司机和4名学生受伤".
-    if (unit.script === 'zh' && (previous === undefined || (previous.kind === 'break' && previous.clauseEnd))) {
+    // The same in Chinese for one person known by role, with no count: opening a clause ("司机轻微受伤", "司机和4名学生受伤"),
+    // after a verb of cause (致店主及两名食客受伤, 其中店主伤势较重), or after the vehicle it drives (三轮车驾驶人, 渔船船长;
+    // not 两车司机, two vehicles' drivers).
+    if (unit.script === 'zh' && (previous === undefined || (previous.kind === 'break' && previous.clauseEnd)
+      || (previous.kind === 'role' && ZH_ROLE_OPENERS.has(previous.text.replaceAll(' ', ''))) || afterVehicle(units, i))) {
       const role = longestPhrase(units, i, ZH_TRIE, 'zh');
       const word = role ? words.slice(i, i + role.used).join('') : '';
       if (role?.role.role === 'person' && ZH_ONE_PERSON_ROLES.has(word)) tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
@@ -327,6 +351,12 @@ function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** Words after which a Chinese role noun with no count is one person: verbs of cause and 其中 ("of them"). */
+const ZH_ROLE_OPENERS = new Set(['致', '造成', '导致', '導致', '其中']);
+/** The last character of a vehicle's name (货车, 渔船, 飞机): the role noun after it is that vehicle's one driver or captain. */
+const ZH_VEHICLE_ENDS = new Set(['车', '車', '船', '艇', '机', '機']);
+const afterVehicle = (units: readonly RawUnit[], i: number) => ZH_VEHICLE_ENDS.has(units[i - 1]?.text ?? '') && units[i - 2]?.script === 'zh' && !isZhNumeral(units[i - 2]?.text ?? '');
 
 /** Chinese role nouns that name one person when they stand without a count (a vehicle has one driver). */
 const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童']);
@@ -426,6 +456,17 @@ function appositionEnd(tokens: readonly Token[], comma: number): number {
   return -1;
 }
 
+const isHead = (t: Token | undefined) => t?.kind === 'number' && t.head === true;
+/** Whether the token at `i` ends a count of people: a person noun with a count before it ("the driver", "3 passengers"). */
+function peopleCounted(tokens: readonly Token[], i: number): boolean {
+  if (!hasRole(tokens[i], 'person')) return false;
+  for (let b = i - 1; b >= 0 && i - b <= 3; b--) {
+    const t = tokens[b] as Token;
+    if (t.kind === 'number') return !isMeasure(tokens, b);
+    if (!passable(t)) return false;
+  }
+  return false;
+}
 const isPossessive = (t: Token | undefined) => t?.kind === 'break' && EN_POSSESSIVES.has(t.text);
 const EN_POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
 const isAnd = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break') && (t.text === 'and' || t.text === '和' || t.text === '及');
@@ -449,6 +490,26 @@ const EN_NUMBERED_THINGS = new Set(['no', 'number', 'nos', 'unit', 'ward', 'rout
   'tank', 'boiler', 'kiln', 'hall', 'wing', 'day', 'week', 'hole', 'mile', 'kilometre', 'kilometer', 'km', 'post', 'marker', 'page', 'item', 'version', 'channel', 'ch',
   'pump', 'truck', 'rescue', 'ambulance', 'car', 'coach', 'carriage', 'deck', 'tier', 'bed', 'box', 'area', 'camp', 'site', 'storey', 'floor', 'act', 'section']);
 
+/** The first halves of verbs a count splits ("forced 4,500 people from their homes", "drove 300 residents out of their houses"). */
+const SPLIT_VERB_HEADS = new Set(['forced', 'forcing', 'forces', 'force', 'drove', 'driven', 'driving', 'drives', 'chased', 'displaced', 'displacing', 'pushed', 'sent', 'ordered']);
+/** Whether the first half of a split verb stands just before the count at `k`, fillers ("about", "some") between. */
+function splitVerbBefore(tokens: readonly Token[], k: number): boolean {
+  for (let i = k - 1; i >= 0 && k - i <= 3; i--) {
+    const t = tokens[i] as Token;
+    if ((t.kind === 'break' || t.kind === 'role') && SPLIT_VERB_HEADS.has(t.text)) return true;
+    if (!passable(t)) return false;
+  }
+  return false;
+}
+
+/** Whether the count at `k` stands in an apposition of its own, after a comma: "their residents, some 140 people, moved to…". */
+function countInApposition(tokens: readonly Token[], k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && k - i <= 3 && passable(tokens[i])) i--;
+  const before = tokens[i];
+  return before?.kind === 'break' && before.text === ',';
+}
+
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
@@ -469,6 +530,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
     // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
     if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
+    // "forced 4,500 people from their homes": the second half of the verb needs its first half before the count.
+    if (t.role.splitVerb && !splitVerbBefore(tokens, k)) return undefined;
     const read = keyFigure(tokens, at);
     if (!read) return undefined;
     return { figure: read.figure, value: number.value, lowerBound, additional, start: Math.min(number.start, t.start), end: Math.max(number.end, read.end), light: read.light, keyAt: at };
@@ -501,7 +564,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   const next = tokens[k + 1];
   if (!(next?.kind === 'break' && next.word)) {
     let i = k - 1;
-    while (i >= 0 && k - i <= MAX_GAP_TOKENS && passable(tokens[i])) i--;
+    // "injuring the tractor driver and 12 passengers": the verb before a count of people joined by "and" counts both.
+    while (i >= 0 && k - i <= MAX_GAP_TOKENS && (passable(tokens[i]) || (isAnd(tokens[i]) && peopleCounted(tokens, i - 1)) || isHead(tokens[i]))) i--;
     const before = fits(i);
     if (before) return before;
   }
@@ -528,6 +592,14 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
       // died") shares the verb.
       if (t.kind === 'number' && !isMeasure(tokens, m) && !(m - 1 === j && isAnd(tokens[j])) && !(m - 2 === j && isAnd(tokens[j]) && isPossessive(tokens[m - 1]))) break;
       if (t.kind === 'break' && t.clauseEnd) {
+        // "their residents, some 140 people, moved to the leisure centre": a count in an apposition of its own is the
+        // subject of the verb right after it.
+        if (m === j && t.text === ',' && countInApposition(tokens, k)) {
+          let n = m + 1;
+          while (n < tokens.length && n - m <= 3 && hasRole(tokens[n], 'fill')) n++;
+          const found = fits(n);
+          if (found) return found;
+        }
         const skip = t.sentenceEnd ? -1 : appositionEnd(tokens, m); // "1 woman, aged 81, died"
         if (skip < 0) break;
         m = skip;
@@ -607,6 +679,33 @@ function seriousAfter(tokens: readonly Token[], keyAt: number): number {
   return -1;
 }
 
+/**
+ * Which counts are said to be rescued later in their sentence with no other count between ("另有3名船员被过往船只救起",
+ * "两名男子被困河心沙洲，经两小时救援被直升机救起"): those people are no longer trapped, stranded or missing. A rescue
+ * with its own count ("救出2人", "freed one") is of those it counts, not of the count before. One pass backwards.
+ */
+function rescuedAfter(tokens: readonly Token[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  let rescued = false;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'break' && t.sentenceEnd) rescued = false;
+    else if (t.kind === 'role' && t.role.role === 'rescued') rescued = !countFollows(tokens, k);
+    else if (t.kind === 'number' && !isMeasure(tokens, k)) { marks[k] = rescued ? 1 : 0; rescued = false; }
+  }
+  return marks;
+}
+
+/** Whether a count (not a measure) stands within three tokens after `k`, fillers between ("救出4名", "freed one"). */
+function countFollows(tokens: readonly Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length && i - k <= 3; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'number') return !isMeasure(tokens, i);
+    if (!passable(t)) return false;
+  }
+  return false;
+}
+
 /** Sets `marks` to 1 over every span (between two `ends`) that holds a token `marking` accepts. One pass. */
 function markSpans(tokens: readonly Token[], marks: Uint8Array, ends: (t: Token) => boolean, marking: (t: Token, k: number) => boolean): void {
   let start = 0;
@@ -659,6 +758,7 @@ export function figuresFromText(text: string): Figures {
   let earlierNumber = false;
   let lastFigure: FigureName | undefined;
   let rescuedAt = -Infinity; // where the last "救出"/"rescued" stood
+  const rescuedLater = rescuedAfter(tokens);
   let lossNamed = false; // a loss word earlier in this sentence: where an amount of money far from it belongs
   const pending: Binding[] = [];
   const pendingLast = new Map<FigureName, Binding>(); // the latest pending binding of each figure (no scan of `pending`)
@@ -736,7 +836,7 @@ export function figuresFromText(text: string): Figures {
     lastCount = binding;
     if (correctedInSentence.has(binding.figure) && !corrects) continue;
     if (corrects) correctedInSentence.add(binding.figure);
-    if (k - rescuedAt <= 4 && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
+    if ((k - rescuedAt <= 4 || rescuedLater[k] === 1) && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
     const before = current(binding.figure);
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
     if ((binding.additional || coordinated) && before) {

@@ -165,3 +165,41 @@ test('screening stays linear on long texts with past markers', async () => {
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('past markers', (n) => 'in 1998, years ago, 曾，2008年，'.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, fourth round: a disaster abroad relayed as news is a notice; one felt at home, or at home, is an incident', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = true) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('据中新社报道，菲律宾吕宋岛遭台风袭击，已致20人死亡。'), 'notice', 'the press and a place abroad');
+  assert.equal(reason('墨西哥城发生7.0级地震，我驻墨使馆称暂无中国公民伤亡。'), 'notice', 'our mission and a place abroad');
+  assert.equal(reason('Per state media, floods in Nepal have killed 31; the embassy is checking on its nationals.'), 'notice');
+  assert.equal(reason('越南北部发生6.0级地震，广西东兴震感明显，部分墙体开裂。', false), undefined, 'felt at home: no press, no nationals');
+  assert.equal(reason('据新华社消息，缅甸发生7.9级地震，云南瑞丽部分房屋受损。'), undefined, 'a place at home beside the news');
+  assert.equal(reason('据新华社消息，今日本市一化工厂发生爆炸，3人受伤。'), undefined, '今日本市 is no Japan');
+  assert.equal(reason('A ferry capsized off the coast of Peru, killing 9 passengers, police said.'), undefined, 'an incident abroad in news style, with no relay, is read');
+});
+
+test('screening, fourth round: remembrance with a time since, statistics and forecasts without an event are notices', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('Twenty years on from the Buncefield depot explosion, a plaque is unveiled today.'), 'notice');
+  assert.equal(reason('舟曲泥石流十五周年，县里组织群众默哀。'), 'notice');
+  assert.equal(reason('1998年8月7日九江大堤决口，全市今天举行公祭，今年是第28年。'), 'notice', 'a date and a time since in one remembering sentence');
+  assert.equal(reason('Vigil at the memorial service: a stand collapsed and 6 people were hurt.', true), undefined, 'no time since: a crush at a memorial is news now');
+  assert.equal(reason('今年以来全省共发生道路交通事故312起，死亡97人，同比下降6%。', true), 'notice');
+  assert.equal(reason('Annual statistics: 41 people drowned in the county last year.', true), 'notice');
+  assert.equal(reason('During the annual inspection, a gas leak was found in the boiler room.'), undefined, 'a statistics word marks only its clause');
+  assert.equal(reason('气象台预计明天午后有雷暴大风，请注意防范。'), 'notice');
+  assert.equal(reason('Gales are forecast for the coast tomorrow; ferries may be cancelled.'), 'notice');
+  assert.equal(reason('预计今晚有暴雨，目前城区已有多处积水，一辆公交车被困。'), undefined, 'an event now beside the forecast');
+  assert.equal(reason('暴雨红色预警，预计未来3小时雨量将超过100毫米，全市立即启动一级应急响应。'), undefined, 'a response ordered');
+  assert.equal(reason('可能有人员被困，请求增援。'), undefined, '"可能" is not a forecast');
+  assert.equal(reason('Typhoon expected to make landfall tomorrow; 3,000 residents already evacuated.', true), undefined);
+  assert.equal(reason('台风将于今夜登陆，港内渔船仍在加固。'), undefined, 'what arrives within hours is the severe-weather plan\'s first phase');
+  assert.equal(reason('预计今夜台风登陆，沿海仍有12艘渔船尚未回港。'), undefined, 'boats still exposed');
+});
+
+test('screening stays linear on long texts with news and forecast words', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('news and forecasts', (n) => '据新华社消息，预计明天，第一一一年，vigil 2008, '.repeat(n), (text) => screenReport(text, false));
+});

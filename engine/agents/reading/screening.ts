@@ -11,6 +11,7 @@ import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
+import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -78,13 +79,21 @@ const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸',
   'caller', '911 call', '999 call', '112 call', 'reported', 'reports of', 'damaged', 'damage',
   // what happens to a lift, a levee, a vehicle or a worker, in plain words
   'dropped', 'smoking', 'coming over', 'not holding', 'man down', 'worker down', 'workers down', 'person down', 'people down', 'smell of', '异味', '異味', '冒水', '漫进', '漫進',
+  // deaths told as a verb: an event, so a toll told in the past or as statistics is seen to be in the past
+  'died', 'killed', 'deaths', 'fatalities', 'drowned',
   'sand boils', 'above warning level', 'sandbagging', 'breach', 'overflowing', 'pts', 'mvc', 'overturned', 'pouring', 'hissing', 'coughing', 'dizzy', 'bleeding', 'cardiac arrest', 'cpr', 'storm', 'debris', 'power lines down', 'floods', 'flooded', 'leaking'];
+/** An emergency response started or ordered, or people and boats still exposed: a warning with one of these is acted
+ *  on now, not a forecast to note ("预计今夜登陆，渔船尚未回港"). */
+const RESPONSE_ORDERED = ['应急响应', '應急響應', '启动预案', '啟動預案', '进入应急', '進入應急', 'response activated', 'activated the', 'emergency response level', 'stand up the', 'standing up the',
+  '尚未', '仍在海上', '未回港', 'not yet', 'still at sea', 'still out at sea'];
 /** A call for help or resources is evidence on its own. */
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
   '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
 /** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
 const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch'];
-const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案'];
+const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案',
+  // a measure or a kind of plant, not an event: 最大风力可达14级 (大风 inside 大风力), 火力发电厂
+  '力'];
 
 const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
 /** With the plural of each single English word ("explosions", "leaks"). */
@@ -142,8 +151,18 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
 
 /** Words that put a clause in the past: a disaster remembered, not one happening ("Twenty years ago this week…",
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
-const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', 'memorial', 'remembrance', '年前', '当年', '當年', '历史上', '歷史上',
-  '曾', '铭记', '銘記', '悼念', '追思', '回顾', '回顧'];
+const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
+  '曾', '铭记', '銘記', '回顾', '回顧',
+  // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
+  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+/** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
+const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
+/** Remembrance: a whole sentence is of the past when it holds one of these and a time since (a year, 周年, 第18年,
+ *  "years"): "2008年…遇难，今年是地震发生第18年，全市将组织默哀". Without a time since, a crush at a memorial is news now
+ *  ("At the memorial service, a marquee collapsed", 悼念活动现场发生踩踏). */
+const REMEMBRANCE = ['默哀', '致哀', '公祭', '祭奠', '下半旗', '哀悼', '悼念', '追思', 'vigil', 'memorial service', "minute's silence", 'moment of silence', 'wreath', 'wreaths',
+  'commemorat', 'remembrance', 'memorial'];
+const TIME_SINCE = /(?:19|20)\d\d|周年|週年|第[\d一二三四五六七八九十]+年|\byears\b/;
 const YEAR_ALONE_ZH = /(?:19|20)\d\d年(?![\d０-９〇一二三四五六七八九十])/;
 const YEAR_ALONE_EN = /\b(?:in|of|since|during|the)\s(?:19|20)\d\d\b(?![-/.]\d)/;
 const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause);
@@ -156,6 +175,7 @@ const SENTENCE_ENDS = new Set(['?', '？', '。', '!', '！', ';', '；', '\n'])
 function pastSpans(lower: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
   let clauseStart = 0;
+  let sentenceStart = 0;
   let firstClause = true;
   let sentencePast = false;
   for (let i = 0; i <= lower.length; i++) {
@@ -165,14 +185,19 @@ function pastSpans(lower: string): Array<readonly [number, number]> {
     if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
     if (ch === '.' && !stop) continue;
     const clause = lower.slice(clauseStart, i);
-    if (sentencePast || hasPastMarker(clause)) {
+    const pastHere = hasPastMarker(clause);
+    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w))) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
       else spans.push([clauseStart, i]);
-      if (firstClause) sentencePast = true;
+      if (firstClause && pastHere) sentencePast = true;
     }
     firstClause = false;
-    if (ch === undefined || SENTENCE_ENDS.has(ch) || stop) { firstClause = true; sentencePast = false; }
+    if (ch === undefined || SENTENCE_ENDS.has(ch) || stop) {
+      const sentence = lower.slice(sentenceStart, i);
+      if (REMEMBRANCE.some((w) => sentence.includes(w)) && TIME_SINCE.test(sentence)) spans.push([sentenceStart, i]);
+      firstClause = true; sentencePast = false; sentenceStart = i + 1;
+    }
     clauseStart = i + 1;
   }
   return spans;
@@ -230,6 +255,9 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   }
   const elsewhere = firstPhrase(text, lower, ELSEWHERE);
   if (elsewhere && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: elsewhere.phrase };
+  // A disaster abroad relayed as news (据新华社消息，土耳其…地震): news to know, not an incident here to respond to.
+  const foreign = relayedForeignNews(text, lower);
+  if (foreign && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: foreign };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
   const past = pastSpans(lower);
   if (past.length > 0 && !firstPhrase(text, lower, REQUESTS)) {
@@ -246,6 +274,18 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
   const request = firstPhrase(text, lower, REQUESTS);
   const events = affirmedEvents(text, lower);
+  // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
+  // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
+  // An emergency response ordered on a warning ("立即进入一级应急响应状态") makes it the command post's business now.
+  const ahead = events.length > 0 && !request && !firstPhrase(text, lower, RESPONSE_ORDERED) ? forecastSpans(lower) : [];
+  if (ahead.length > 0) {
+    const told = new Uint8Array(lower.length + 1);
+    for (const [a, b] of ahead) told.fill(1, a, b);
+    if (events.every((e) => told[e.at] === 1)) {
+      const [a, b] = ahead[0] as readonly [number, number];
+      return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
+    }
+  }
   // Only questions, about what is coming ("Is the typhoon expected next week?"): an enquiry, not a report.
   // An event stated in a clause of its own is a report asking what to do ("大坝管涌，明天会不会溃坝？").
   const about = onlyQuestions(text) ? firstPhrase(text, lower, QUESTION_ABOUT_LATER) : undefined;
