@@ -128,15 +128,15 @@ async function main(): Promise<void> {
     // Resume: the classifier (4 MB) through a proxy that cuts the first download half-way.
     const server = buildUpdateServer({ channelDir: channel.dir, keys: null, stateDir: join(dir, 'server-state'), adminToken: 'bench' });
     const upstream = await server.listen({ host: '127.0.0.1', port: 0 });
-    const proxy = await cuttingProxy(upstream, `${CLASSIFIER}/3/`, '.model.onnx');
-    channel.publish(join(DEFAULT_MODELS_DIR, CLASSIFIER, '2'), { version: 3 });
+    const proxy = await cuttingProxy(upstream, `${CLASSIFIER}/4/`, '.model.onnx');
+    channel.publish(join(DEFAULT_MODELS_DIR, CLASSIFIER, '3'), { version: 4 });
     const channelUrl = `${proxy.url}${CHANNEL_PATH}`;
     const first = await engine.updates.update(channelUrl);
     const interrupted = first.models.find((m) => m.name === CLASSIFIER);
     const second = await engine.updates.update(channelUrl);
     const resumed = second.models.find((m) => m.name === CLASSIFIER);
-    const versionBytes = ['model.onnx', 'model.int8.onnx', 'evaluation.json'].reduce((sum, f) => sum + statSync(join(DEFAULT_MODELS_DIR, CLASSIFIER, '2', f)).size, 0)
-      + Buffer.byteLength(JSON.stringify({ ...JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER, '2', 'manifest.json'), 'utf8')), version: 3 }, null, 2) + '\n');
+    const versionBytes = ['model.onnx', 'model.int8.onnx', 'evaluation.json'].reduce((sum, f) => sum + statSync(join(DEFAULT_MODELS_DIR, CLASSIFIER, '3', f)).size, 0)
+      + Buffer.byteLength(JSON.stringify({ ...JSON.parse(readFileSync(join(DEFAULT_MODELS_DIR, CLASSIFIER, '3', 'manifest.json'), 'utf8')), version: 4 }, null, 2) + '\n');
     const resumeBytesOverhead = proxy.bytes() / versionBytes - 1;
     console.log(`resume: first update ${interrupted?.outcome} (${interrupted?.code ?? ''}), second ${resumed?.outcome}; ${proxy.bytes()} bytes sent for a ${versionBytes}-byte version: overhead ${(resumeBytesOverhead * 100).toFixed(2)} % (target ≤ ${TARGETS.resumeBytesOverhead * 100} %)`);
     proxy.server.close();

@@ -80,20 +80,20 @@ test('text briefing, history, show with changes since the previous run, models',
   assert.match(missing.stderr, /SAFE_E_NOT_FOUND/);
   const models = cli(['models']);
   assert.equal(models.code, 0);
-  assert.match(models.stdout, /incident-classifier v2\s+verified/);
-  assert.match(models.stdout, /incident-classifier v2.*\n\s+int8\s+verified/, 'the int8 variant is hashed too');
+  assert.match(models.stdout, /incident-classifier v3\s+verified/);
+  assert.match(models.stdout, /incident-classifier v3.*\n\s+int8\s+verified/, 'the int8 variant is hashed too');
 });
 
 test('models: a tampered int8 variant is reported refused and the command exits 1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-cli-models-'));
   cpSync(join(ROOT, 'models'), dir, { recursive: true });
-  const file = join(dir, 'incident-classifier', '2', 'model.int8.onnx');
+  const file = join(dir, 'incident-classifier', '3', 'model.int8.onnx');
   const bytes = readFileSync(file);
   bytes[100] = (bytes[100] as number) ^ 0xff;
   writeFileSync(file, bytes);
   const models = cli(['models', '--models-dir', dir]);
   assert.equal(models.code, 1);
-  assert.match(models.stdout, /incident-classifier v2\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
+  assert.match(models.stdout, /incident-classifier v3\s+verified.*\n\s+int8\s+REFUSED \(SAFE_E_MODEL_HASH_MISMATCH\)/);
 });
 
 test('models: a model rewritten with its manifest hash fixed is reported unsigned and the command exits 1', () => {
@@ -103,7 +103,7 @@ test('models: a model rewritten with its manifest hash fixed is reported unsigne
   const models = cli(['models', '--models-dir', dir]);
   assert.equal(models.code, 1);
   assert.match(models.stdout, /plume-surrogate v1\s+REFUSED \(SAFE_E_MODEL_UNSIGNED\)/);
-  assert.match(models.stdout, /incident-classifier v2\s+verified/, 'the others still verify');
+  assert.match(models.stdout, /incident-classifier v3\s+verified/, 'the others still verify');
 });
 
 test('handover: an incident exported at one post imports at another; zones for GIS tools; bad files refused with their code', () => {

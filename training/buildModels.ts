@@ -28,8 +28,9 @@ export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: st
 ];
 
 /** Bump when the corpus, features or trainer change in a way that changes the model. */
-/** v2: twelve types (mine_accident, severe_weather added). */
-export const CLASSIFIER_VERSION = 2;
+/** v2: twelve types (mine_accident, severe_weather added). v3: the corpus adds the news register and
+ *  traditional Chinese (training/corpus/newsRegister.ts, traditionalChinese.ts). */
+export const CLASSIFIER_VERSION = 3;
 /** The int8 variant ships only if it loses at most this many accuracy points on the held-out split. */
 export const INT8_MAX_ACCURACY_DROP_PTS = 1;
 
@@ -64,8 +65,15 @@ function evaluate(model: LinearBagModel, test: readonly LabelledReport[]) {
     INCIDENT_TYPES.map((t) => [t, Object.fromEntries(INCIDENT_TYPES.map((p) => [p, 0]))]));
   const byLang: Record<string, { right: number; total: number }> = { zh: { right: 0, total: 0 }, en: { right: 0, total: 0 } };
   let right = 0;
+  // Expected calibration error, 10 equal-width bins of the top probability (as `npm run eval` measures it).
+  const bins = Array.from({ length: 10 }, () => ({ confidence: 0, right: 0 }));
   for (const report of test) {
-    const predicted = INCIDENT_TYPES[argmax(predictLinearBag(model, featureIds(report.text)))] as string;
+    const probs = predictLinearBag(model, featureIds(report.text));
+    const predicted = INCIDENT_TYPES[argmax(probs)] as string;
+    const top = Math.max(...probs);
+    const bin = bins[Math.min(9, Math.floor(top * 10))] as (typeof bins)[number];
+    bin.confidence += top;
+    bin.right += predicted === report.label ? 1 : 0;
     (confusion[report.label] as Record<string, number>)[predicted]! += 1;
     const lang = byLang[report.lang] as { right: number; total: number };
     lang.total++;
@@ -76,7 +84,9 @@ function evaluate(model: LinearBagModel, test: readonly LabelledReport[]) {
     const total = Object.values(row).reduce((a, b) => a + b, 0);
     return [t, total ? (row[t] as number) / total : 0];
   }));
+  const ece = bins.reduce((sum, b) => sum + Math.abs(b.confidence - b.right), 0) / test.length;
   return {
+    ece,
     heldOutAccuracy: right / test.length,
     heldOutAccuracyByLang: Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, v.right / v.total])),
     perClassRecall,
@@ -106,7 +116,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
   const labelIndex = new Map<string, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
   const model = trainLinearBag(train.map((r) => ({ ids: featureIds(r.text), label: labelIndex.get(r.label) as number })),
     FEATURE_SPEC.buckets, INCIDENT_TYPES.length, DEFAULT_TRAINING);
-  const metrics = evaluate(model, test);
+  const { ece, ...metrics } = evaluate(model, test);
   const bytes = exportLinearBagOnnx(model, INCIDENT_TYPES, CLASSIFIER_VERSION);
   const parity = await onnxParity(bytes, model, test.filter((_, i) => i % 50 === 0));
   if (parity > 1e-4) throw new Error(`ONNX export disagrees with the trained model by ${parity}`);
@@ -133,7 +143,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
       seed: DEFAULT_TRAINING.seed,
       corpus: {
         train: train.length, test: test.length, generator: 'training/corpus/generateCorpus.ts',
-        split: 'by phrase: every 4th core/detail phrase and 8 of 30 place names per language appear only in the test split',
+        split: 'by phrase: every 4th core/detail phrase, news event and news context sentence, and the last 8 place names of each list, appear only in the test split',
       },
       hyperparameters: { dim: DEFAULT_TRAINING.dim, epochs: DEFAULT_TRAINING.epochs, learningRate: DEFAULT_TRAINING.learningRate, corpusSeed: DEFAULT_CORPUS.seed },
     },
@@ -148,6 +158,7 @@ export async function buildIncidentClassifier(modelsDir: string, log: (line: str
   writeEvaluationSet(dir, classifierEvaluationSet(test));
   log(`${CLASSIFIER_MODEL_NAME} v${CLASSIFIER_VERSION}: held-out accuracy ${(metrics.heldOutAccuracy * 100).toFixed(1)} % ` +
     `(zh ${((metrics.heldOutAccuracyByLang.zh ?? 0) * 100).toFixed(1)} %, en ${((metrics.heldOutAccuracyByLang.en ?? 0) * 100).toFixed(1)} %), ` +
+    `expected calibration error ${ece.toFixed(3)}, ` +
     `${bytes.length} bytes, sha256 ${manifest.sha256.slice(0, 16)}…`);
   return manifest;
 }

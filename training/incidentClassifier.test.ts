@@ -33,7 +33,7 @@ test('held-out accuracy of the shipped ONNX classifier is at least 90 %', async 
 });
 
 test('the int8 variant is 3× smaller and within its accuracy gate on the held-out split', async () => {
-  const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 2);
+  const manifest = readManifest(DEFAULT_MODELS_DIR, CLASSIFIER_MODEL_NAME, CLASSIFIER_VERSION);
   const int8 = manifest.variants?.int8;
   assert.ok(int8, 'the variant passed its gate at build time');
   assert.ok(int8.bytes * 3 < manifest.bytes);

@@ -43,7 +43,7 @@ test('batched classification gives the same scores as one call per report', asyn
   together.forEach((scores, i) => {
     for (const [type, p] of Object.entries(scores)) assert.ok(Math.abs(p - (alone[i] as Record<string, number>)[type]!) < 1e-5, `${texts[i]} ${type}`);
   });
-  const stats = c.stats()['incident-classifier@2'];
+  const stats = c.stats()['incident-classifier@3'];
   assert.equal(stats?.requests, 2 * texts.length, 'single requests and direct runs are both counted, under the loaded version');
   assert.ok(Object.keys(stats?.batchSizes ?? {}).some((size) => Number(size) > 1), `concurrent requests were batched: ${JSON.stringify(stats?.batchSizes)}`);
   await c.release();
@@ -57,9 +57,9 @@ test('over its memory budget the core releases the least recently used session a
   await c.runMany(surrogate, [{ rateKgPerS: 1, windSpeedMps: 3, heightM: 0, stability: 'D', terrain: 'rural', thresholdMgPerM3: 6 }]);
   await c.runMany(classifier, ['fire']);
   const stats = c.stats();
-  assert.equal(stats['incident-classifier@2']?.evictions, 1);
-  assert.equal(stats['incident-classifier@2']?.reloads, 1, 'the reload is visible in the statistics');
-  assert.equal(stats['incident-classifier@2']?.batches, 2);
+  assert.equal(stats['incident-classifier@3']?.evictions, 1);
+  assert.equal(stats['incident-classifier@3']?.reloads, 1, 'the reload is visible in the statistics');
+  assert.equal(stats['incident-classifier@3']?.batches, 2);
   await c.release();
 });
 

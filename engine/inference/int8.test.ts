@@ -10,16 +10,16 @@ import { describeInventory, everyFileVerified, inventoryModels } from './modelIn
 import { modelInfoSchema } from '../contract/api.js';
 
 test('asking for int8 loads the variant; a tampered variant is refused by its own hash', async () => {
-  const loaded = await loadVerifiedModelAsync(DEFAULT_MODELS_DIR, 'incident-classifier', 2, 'int8');
+  const loaded = await loadVerifiedModelAsync(DEFAULT_MODELS_DIR, 'incident-classifier', 3, 'int8');
   assert.equal(loaded.precision, 'int8');
   assert.ok(loaded.bytes.length < 2_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'safe-int8-'));
   cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
-  const file = join(dir, 'incident-classifier', '2', 'model.int8.onnx');
+  const file = join(dir, 'incident-classifier', '3', 'model.int8.onnx');
   const bytes = readFileSync(file);
   bytes[100] = (bytes[100] as number) ^ 0xff;
   writeFileSync(file, bytes);
-  await assert.rejects(loadVerifiedModelAsync(dir, 'incident-classifier', 2, 'int8'), (e: { code?: string }) => e.code === 'SAFE_E_MODEL_HASH_MISMATCH');
+  await assert.rejects(loadVerifiedModelAsync(dir, 'incident-classifier', 3, 'int8'), (e: { code?: string }) => e.code === 'SAFE_E_MODEL_HASH_MISMATCH');
   // The fallback to fp32 when a model ships no int8 variant: training/surrogates.test.ts.
 });
 
@@ -53,7 +53,7 @@ test('configured for int8, the engine runs the variant and says so in every resu
     const result = await orchestrator.analyze(parseIncident({ text: '液氯槽罐车泄漏，3人受伤' }));
     assert.equal(result.status, 'ok');
     assert.equal(result.strategist?.type, 'hazmat_release');
-    assert.equal(result.models['incident-classifier'], '2+int8', 'so the analysis cache never mixes precisions');
+    assert.equal(result.models['incident-classifier'], '3+int8', 'so the analysis cache never mixes precisions');
     assert.equal(result.models['plume-surrogate'], '1+int8', 'the surrogates run their int8 variants too');
   } finally {
     await orchestrator.close();
@@ -77,7 +77,7 @@ test('under int8 the workers report every model loaded as its int8 variant, with
     for (const m of view) modelInfoSchema.parse(m);
     assert.deepEqual(view.map((m) => [m.name, m.loaded, m.verified, m.variant]), names.map((n) => [n, true, true, 'int8']));
     const classifier = view.find((m) => m.name === 'incident-classifier');
-    const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 2);
+    const manifest = readManifest(DEFAULT_MODELS_DIR, 'incident-classifier', 3);
     assert.equal(classifier?.required, true);
     assert.equal(classifier?.bytes, manifest.variants?.int8?.bytes);
     assert.equal(classifier?.heldOutAccuracy, manifest.variants?.int8?.heldOutAccuracy, 'the accuracy of the file that runs');

@@ -152,7 +152,7 @@ test('a slow analysis is logged with its id', async () => {
 test('the engine refuses to start with a tampered model', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
   cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
-  writeFileSync(join(dir, 'incident-classifier', '2', 'model.onnx'), 'not a model');
+  writeFileSync(join(dir, 'incident-classifier', '3', 'model.onnx'), 'not a model');
   await assert.rejects(Orchestrator.start(config({ modelsDir: dir }), { logger: quiet }),
     (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
 });
@@ -173,13 +173,13 @@ test('/v1/models answers from what the workers verified at load: a refused optio
     assert.equal(anomaly?.error?.code, 'SAFE_E_MODEL_HASH_MISMATCH');
     assert.equal(anomaly?.required, false);
     assert.equal(anomaly?.sha256, readManifest(dir, 'sensor-anomaly', 1).sha256, 'the hash it was expected to have');
-    const classifier = readManifest(dir, 'incident-classifier', 2);
+    const classifier = readManifest(dir, 'incident-classifier', 3);
     assert.equal(orchestrator.modelHashes['incident-classifier'], classifier.sha256);
     assert.equal(orchestrator.modelHashes['sensor-anomaly'], undefined);
     assert.equal(before.find((m) => m.name === 'incident-classifier')?.heldOutAccuracy, classifier.metrics.heldOutAccuracy);
     // The files change under the running engine: the answer is still what was verified at load (a view
     // that hashed the files on each call would now say the classifier is refused and the plume model gone).
-    writeFileSync(join(dir, 'incident-classifier', '2', 'model.onnx'), 'tampered after start');
+    writeFileSync(join(dir, 'incident-classifier', '3', 'model.onnx'), 'tampered after start');
     rmSync(join(dir, 'plume-surrogate'), { recursive: true });
     assert.deepEqual(describeInventory(orchestrator.modelInventory), before);
   } finally {
@@ -223,7 +223,7 @@ test('workers load a newly installed model version while analyses continue; a ba
     assert.deepEqual([plume?.version, plume?.loaded, plume?.error?.code], [3, false, 'SAFE_E_MODEL_HASH_MISMATCH'], 'the refused version is listed with why');
 
     // A damaged classifier file: the reload is refused with the reason, and the workers keep serving.
-    writeFileSync(join(dir, 'incident-classifier', '2', 'model.onnx'), 'not a model');
+    writeFileSync(join(dir, 'incident-classifier', '3', 'model.onnx'), 'not a model');
     await assert.rejects(orchestrator.reloadModels(), (err: unknown) => err instanceof SafeError && err.code === 'SAFE_E_MODEL_HASH_MISMATCH');
     const still = await orchestrator.analyze(chlorine());
     assert.equal(still.status, 'ok');

@@ -50,7 +50,7 @@ test('an optional model rewritten with its manifest hash fixed: refused as unsig
     assert.equal(problem?.code, 'SAFE_E_MODEL_UNSIGNED');
     assert.match(problem?.message ?? '', /reinstall the app/);
     assert.equal(health.models[PLUME], undefined, 'the workers do not run it');
-    assert.equal(health.models['incident-classifier'], '2', 'the rest runs');
+    assert.equal(health.models['incident-classifier'], '3', 'the rest runs');
     const listed = engine.models().find((m) => m.name === PLUME);
     assert.deepEqual([listed?.version, listed?.loaded, listed?.error?.code], [1, false, 'SAFE_E_MODEL_UNSIGNED']);
     assert.equal(engine.modelCheckFailed()[PLUME], 1);
@@ -68,7 +68,7 @@ test('an optional model rewritten with its manifest hash fixed: refused as unsig
 
 test('the required classifier rewritten with its manifest hash fixed: the engine refuses to start with the code', async () => {
   const s = setup();
-  rehashModelFile(join(s.modelsDir, 'incident-classifier', '2'));
+  rehashModelFile(join(s.modelsDir, 'incident-classifier', '3'));
   await assert.rejects(Engine.start(resolveConfig({ dataDir: s.dataDir, modelsDir: s.modelsDir, workers: 1 }), { logger: s.logger }),
     (err: { code?: string; message?: string }) => err.code === 'SAFE_E_MODEL_UNSIGNED' && /cannot run without incident-classifier/.test(err.message ?? ''));
   assert.ok(s.lines.some((l) => l.includes('model refused') && l.includes('SAFE_E_MODEL_UNSIGNED')), 'logged');

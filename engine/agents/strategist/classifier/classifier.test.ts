@@ -23,7 +23,7 @@ test('classifies plain reports in both languages', async () => {
 test('a model whose bytes do not match its manifest is refused with SAFE_E_MODEL_HASH_MISMATCH', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'safe-models-'));
   cpSync(DEFAULT_MODELS_DIR, dir, { recursive: true });
-  const file = join(dir, CLASSIFIER_MODEL_NAME, '2', 'model.onnx');
+  const file = join(dir, CLASSIFIER_MODEL_NAME, '3', 'model.onnx');
   const bytes = readFileSync(file);
   bytes[bytes.length - 5] = (bytes[bytes.length - 5] as number) ^ 0xff;
   writeFileSync(file, bytes);
