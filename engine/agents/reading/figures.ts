@@ -47,9 +47,9 @@ function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split
   return root;
 }
 
-// Built on first use, not at load: every agent worker imports the reading, but only the one that runs a
-// report's reading (at the head of the F-Agent's task) needs the tries, and a cold start waits for the
-// workers' load (docs/performance.md, cold start). The lexicon lists are garbage once the tries are built.
+// Built on first use, not at load: every agent worker imports the reading, but a worker needs the tries
+// only once it reads a report (at the head of an F-Agent task), and a cold start waits for every worker's
+// load (docs/performance.md, cold start). The lexicon lists are garbage once the tries are built.
 let zhTrie: TrieNode | undefined;
 const zhTrieOf = (): TrieNode => (zhTrie ??= buildTrie(zhLexicon(), (p) => [...p]));
 
