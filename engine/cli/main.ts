@@ -1,5 +1,6 @@
 // `safe-edge`: the engine from the command line. Results go to stdout (one JSON object per line, in
-// input order, or a readable briefing with --format text); logs go to stderr.
+// input order, or a readable briefing with --format text); logs go to stderr. `analyze` is defined in
+// analyzeCommand.ts, which bin/safe-edge.js also runs alone (analyzeMain.ts).
 import type { Command } from 'commander';
 import type { AddressInfo } from 'node:net';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
