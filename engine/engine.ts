@@ -308,12 +308,15 @@ export class Engine {
         logger.warn('model refused', { model: name, version: refused.version, code: refused.error.code, error: refused.error.message });
         throw new SafeError(refused.error.code, `${refused.error.message}; the engine cannot run without ${name}: reinstall the app or restore the model's signed files`, 'models');
       }
-      orchestrator = liveModelsDir === null ? null : await Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap, ...(power ? { power } : {}) });
+      // The workers are spawned by this call and load their code and models on their own threads; the
+      // build is hashed while they do (once, not by the first analysis), off a cold start's path.
+      const starting = liveModelsDir === null ? null : Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap, ...(power ? { power } : {}) });
+      engineBuildHash();
+      orchestrator = await starting;
       // A database found damaged at start is not read for the cache, even to size it: the cache gets an
       // empty database in memory (and is not used, analyzeAndSave) until the file is restored.
       const cacheDb = integrity.state === 'damaged' ? openMemoryDatabase() : db;
       const cache = new MultiLevelCache(cacheDb, { ...DEFAULT_CACHE_CONFIG, l1MaxBytes: config.cacheL1MaxBytes }, logger);
-      engineBuildHash(); // hashed once here, not by the first analysis
       try {
         cache.purgeExpired();
         // With the power governor, the warm-up waits for the first device sample (startPower).

@@ -15,6 +15,7 @@ import { resolveConfig } from '../config.js';
 import { servingEngine } from '../store/dataDirLock.js';
 import { ERROR_CODES, SafeError } from '../contract/errors.js';
 import { parseUntrustedJson } from '../contract/untrustedJson.js';
+import { kebab } from './program.js';
 
 type Print<K extends CliOperationName> = (value: OperationResult<K>, options: Record<string, unknown>) => number;
 /** `prepare`: turns what was typed into the operation's arguments where they differ (a file's path → its contents). */
@@ -157,7 +158,6 @@ function printModelHistory(view: OperationResult<'modelUpdates'>): void {
   for (const e of view.events) write(`  ${e.at}  ${e.name}${e.version === null ? '' : ` v${e.version}`}  ${e.event}${e.code ? `  ${e.code}` : ''}\n`);
 }
 
-export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**

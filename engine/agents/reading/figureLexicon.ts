@@ -2,7 +2,9 @@
 // with its role: which figure it names (a key), words that may stand between a number and its key
 // (fillers: "人", "people were", "of them"), lower-bound markers ("over", "余", "+"), markers of an earlier
 // report whose figures are not current ("初报", "earlier"), and phrases that state a zero ("无人员伤亡").
-// Data only: how they are matched and bound to numbers is in figures.ts.
+// Data only: how they are matched and bound to numbers is in figures.ts. Each list is made when asked
+// (figures.ts asks once, to build its trie): kept as module constants, the lists stayed on every worker's
+// heap beside the tries made from them (docs/performance.md, cold start and memory).
 import type { FigureName } from '../../contract/reading.js';
 
 export type LexiconRole =
@@ -63,7 +65,7 @@ function zhZeroPhrases(): Array<readonly [string, LexiconRole]> {
 }
 
 /** Chinese phrases, matched character by character (longest first). */
-export const ZH_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
+export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   ...key('deaths', '死亡', '遇难', '罹难', '罹難', '身亡', '丧生', '喪生', '遇難', '殒命', '死', '亡', '死亡人数', '遇难人数', '罹难人数', '死亡人數', '遇難人數',
     '不治身亡', '不治', '溺亡', '遇害', '无生命体征', '無生命體徵'),
   ...noun('deaths', '死者', '遇难者', '遇難者', '罹难者', '罹難者', '遗体', '遺體', '尸体', '屍體'),
@@ -185,7 +187,7 @@ function refugePhrases(): Array<readonly [string, LexiconRole]> {
 }
 
 /** English phrases, matched word by word on lower-cased words (longest first). */
-export const EN_LEXICON: ReadonlyArray<readonly [string, LexiconRole]> = [
+export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
     'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost',
     // the same in other news and dispatch wording (UK, US, Indian and Australian English)

@@ -10,7 +10,7 @@
 // looks a bounded number of tokens away, so the reading stays linear.
 import type { Facts } from '../../contract/incident.js';
 import { FIGURE_NAMES, type FigureConflict, type FigureName, type Figures } from '../../contract/reading.js';
-import { EN_LEXICON, ZH_LEXICON, type LexiconRole } from './figureLexicon.js';
+import { enLexicon, zhLexicon, type LexiconRole } from './figureLexicon.js';
 import { isZhNumeral, parseChineseNumeral, readDigits, readNumberWords } from './numbers.js';
 
 export { parseChineseNumeral } from './numbers.js';
@@ -27,15 +27,19 @@ type Token =
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
   | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
 
-interface TrieNode { next: Map<string, TrieNode>; role?: LexiconRole }
+/** A leaf (most nodes: the ends of the generated zero phrases) has no `next`: an empty Map on each of
+ *  five thousand leaves was about 0.7 MB of every worker's heap. Both fields are always set, so every
+ *  node has one shape. */
+interface TrieNode { next: Map<string, TrieNode> | undefined; role: LexiconRole | undefined }
 
 function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split: (phrase: string) => string[]): TrieNode {
-  const root: TrieNode = { next: new Map() };
+  const root: TrieNode = { next: undefined, role: undefined };
   for (const [phrase, role] of entries) {
     let node = root;
     for (const unit of split(phrase)) {
+      node.next ??= new Map();
       let child = node.next.get(unit);
-      if (!child) { child = { next: new Map() }; node.next.set(unit, child); }
+      if (!child) { child = { next: undefined, role: undefined }; node.next.set(unit, child); }
       node = child;
     }
     node.role = role;
@@ -43,8 +47,24 @@ function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split
   return root;
 }
 
-const ZH_TRIE = buildTrie(ZH_LEXICON, (p) => [...p]);
-const EN_TRIE = buildTrie(EN_LEXICON, (p) => p.split(' '));
+// Built on first use, not at load: every agent worker imports the reading, but a worker needs the tries
+// only once it reads a report (at the head of an F-Agent task), and a cold start waits for every worker's
+// load (docs/performance.md, cold start). The lexicon lists are garbage once the tries are built.
+let zhTrie: TrieNode | undefined;
+const zhTrieOf = (): TrieNode => (zhTrie ??= buildTrie(zhLexicon(), (p) => [...p]));
+
+interface EnglishLexicon { trie: TrieNode; personNouns: ReadonlySet<string> }
+let english: EnglishLexicon | undefined;
+function englishLexicon(): EnglishLexicon {
+  if (!english) {
+    const entries = enLexicon();
+    english = {
+      trie: buildTrie(entries, (p) => p.split(' ')),
+      personNouns: new Set(entries.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string)),
+    };
+  }
+  return english;
+}
 
 /** Full-width digits, letters and spaces folded to ASCII, one character for one (spans stay valid). */
 function foldWidth(text: string): string {
@@ -136,8 +156,8 @@ function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, sc
   let best: { role: LexiconRole; used: number } | undefined;
   for (let i = at; i < units.length && node; i++) {
     const unit = units[i] as RawUnit;
-    if (unit.script !== script && !(unit.script === 'other' && node.next.has(unit.text))) break;
-    node = node.next.get(unit.text);
+    if (unit.script !== script && !(unit.script === 'other' && node.next?.has(unit.text))) break;
+    node = node.next?.get(unit.text);
     if (node?.role) best = { role: node.role, used: i - at + 1 };
   }
   return best;
@@ -184,12 +204,11 @@ const EN_PAIR_NOUNS = new Set(['couple', 'pair']);
 const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'female', 'teenage', 'pregnant', 'off-duty', 'year-old', 'old', '-', 'security', 'construction', 'factory', 'delivery', 'bus', 'truck', 'lorry', 'taxi', 'car', 'van',
   // age, standing and origin ("a retired couple", "an unidentified man", "a foreign tourist")
   'retired', 'married', 'older', 'younger', 'little', 'unidentified', 'unnamed', 'foreign', 'lone', 'senior', 'junior', 'trainee', 'volunteer', 'fellow', 'newborn', 'teenaged', 'middle-aged', 'school', 'train', 'site', 'farm', 'mine', 'shop', 'hotel', 'ferry', 'coach', 'fire', 'police']);
-const EN_PERSON_NOUNS = new Set(EN_LEXICON.filter(([, role]) => role.role === 'person').map(([phrase]) => phrase.split(' ').at(-1) as string));
 
 /** Nouns for a group, singular in form ("the crew", "the elderly"): never one person. */
 const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
 
-const isPersonNoun = (word: string) => EN_PERSON_NOUNS.has(word) || isAgentNoun(word);
+const isPersonNoun = (word: string) => englishLexicon().personNouns.has(word) || isAgentNoun(word);
 
 /** Words that pick one of a group out by age ("the youngest, aged six, …", "the eldest is critical"): one person when
  *  punctuation or a word the lexicon knows follows, not when a noun does ("the oldest building"). */
@@ -209,11 +228,11 @@ function personFollows(units: readonly RawUnit[], at: number): { count: number; 
     }
     if (i === at && unit.script === 'en' && EN_ONE_OF_GROUP.has(unit.text)) {
       const next = units[i + 1];
-      return next === undefined || next.script !== 'en' || EN_TRIE.next.has(next.text) ? { count: 1, nounAt: i } : { count: 0, nounAt: i };
+      return next === undefined || next.script !== 'en' || englishLexicon().trie.next?.has(next.text) ? { count: 1, nounAt: i } : { count: 0, nounAt: i };
     }
     if (unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text)) continue;
     // An unknown word, but never a number word ("her two children" are two people, read as a count).
-    if (unit.script === 'en' && ++unknown <= 2 && !EN_TRIE.next.has(unit.text) && !EN_ONE_PERSON_DETERMINERS.has(unit.text)
+    if (unit.script === 'en' && ++unknown <= 2 && !englishLexicon().trie.next?.has(unit.text) && !EN_ONE_PERSON_DETERMINERS.has(unit.text)
       && !readNumberWords([unit.text], 0)) continue;
     return { count: 0, nounAt: i };
   }
@@ -306,7 +325,7 @@ function tokenize(text: string): Token[] {
     // not 两车司机, two vehicles' drivers).
     if (unit.script === 'zh' && (previous === undefined || (previous.kind === 'break' && previous.clauseEnd)
       || (previous.kind === 'role' && ZH_ROLE_OPENERS.has(previous.text.replaceAll(' ', ''))) || afterVehicle(units, i))) {
-      const role = longestPhrase(units, i, ZH_TRIE, 'zh');
+      const role = longestPhrase(units, i, zhTrieOf(), 'zh');
       const word = role ? words.slice(i, i + role.used).join('') : '';
       if (role?.role.role === 'person' && ZH_ONE_PERSON_ROLES.has(word)) tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
     }
@@ -320,8 +339,8 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
-    const phrase = unit.script === 'zh' || unit.script === 'other' ? longestPhrase(units, i, ZH_TRIE, 'zh') ?? longestPhrase(units, i, EN_TRIE, 'en')
-      : unit.script === 'en' ? longestPhrase(units, i, EN_TRIE, 'en') : undefined;
+    const phrase = unit.script === 'zh' || unit.script === 'other' ? longestPhrase(units, i, zhTrieOf(), 'zh') ?? longestPhrase(units, i, englishLexicon().trie, 'en')
+      : unit.script === 'en' ? longestPhrase(units, i, englishLexicon().trie, 'en') : undefined;
     if (phrase && !(phrase.used === 1 && lifeModifiesNext(units, i))) {
       const end = units[i + phrase.used - 1]!.end;
       const last = tokens.at(-1);
