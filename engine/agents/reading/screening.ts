@@ -159,7 +159,8 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A share of the dead ("45 per cent of those killed", "占死亡人数的三成"): statistics, marking its own clause like the words
  *  above. A share alone is not ("burned 40 percent of the park" is a fire now): it needs a word for the dead beside it. */
-const SHARE_WORDS = ['per cent of', 'percent of', '% of', 'proportion of', 'share of', 'accounted for', 'made up', '占'];
+// (Not 占 alone: 侵占车道致2人死亡 is a crash now.)
+const SHARE_WORDS = ['per cent of', 'percent of', '% of', 'proportion of', 'share of', 'accounted for', 'made up', '占死亡', '占遇难', '占遇難', '占比', '所占比例'];
 const DEAD_WORDS = ['killed', 'deaths', 'the dead', 'died', 'fatalities', '死亡', '遇难', '遇難'];
 const isShareOfDead = (clause: string) => SHARE_WORDS.some((w) => clause.includes(w)) && DEAD_WORDS.some((w) => clause.includes(w));
 /** Remembrance: a whole sentence is of the past when it holds one of these and a time since (a year, 周年, 第18年,
