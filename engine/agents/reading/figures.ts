@@ -175,7 +175,7 @@ const isAgentNoun = (word: string) => word.length >= 6 && (word.endsWith('ist') 
 /** A person named by a compound in -man / -woman ("boatman", "ferryman", "linesman", "fisherwoman"); plural in -men. */
 const isManCompound = (word: string) => (word.endsWith('man') || word.endsWith('men')) && !NOT_MAN_COMPOUNDS.has(word);
 const NOT_MAN_COMPOUNDS = new Set(['human', 'humans', 'german', 'germans', 'roman', 'romans', 'ottoman', 'caiman', 'talisman', 'shaman', 'doberman', 'superman', 'batman',
-  'specimen', 'abdomen', 'regimen', 'stamen', 'acumen', 'omen', 'omens', 'amen', 'yemen', 'oman', 'germen']);
+  'specimen', 'specimens', 'abdomen', 'abdomens', 'regimen', 'regimens', 'stamen', 'acumen', 'bitumen', 'albumen', 'dolmen', 'omen', 'omens', 'amen', 'yemen', 'oman', 'germen']);
 const NOT_AGENT_NOUNS = new Set(['exist', 'exists', 'assist', 'assists', 'insist', 'insists', 'persist', 'persists', 'resist', 'resists', 'consist', 'consists', 'checklist', 'checklists',
   'shortlist', 'wrist', 'wrists', 'twist', 'twists', 'playlist', 'waitlist', 'blacklist', 'whitelist', 'midst', 'amidst', 'against']);
 
@@ -659,8 +659,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
 /** Whether the count at `k` names a part of people counted before: "6 of them", "two of whom", 其中2人. */
 function partOfBefore(tokens: readonly Token[], k: number): boolean {
   const text = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
-  if (text(tokens[k + 1]) === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) return true;
-  if (PART_PRONOUNS.has(text(tokens[k + 1]).replace(/^of/, ''))) return text(tokens[k + 1]).startsWith('of');
+  const next = text(tokens[k + 1]);
+  if ((next === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) || (next.startsWith('of') && PART_PRONOUNS.has(next.slice(2)))) return true;
   return text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中');
 }
 const PART_PRONOUNS = new Set(['them', 'whom', 'those']);
@@ -873,8 +873,9 @@ export function figuresFromText(text: string): Figures {
       }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
       if (t.role.role === 'earlier' && !t.role.adjacent) earlierList = true;
-      // "由此前通报的6人上升至11人", "initially put at 5 but have since confirmed 7": an update or a contrast ends the earlier list.
-      if (t.role.role === 'correction' || (t.role.role === 'stop' && t.text !== 'and')) earlierList = false;
+      // "由此前通报的6人上升至11人", "initially put at 5 but have since confirmed 7": an update or a function word ends the
+      // earlier list (in English, where a comma already ends it, the list is the marker's own clause).
+      if (t.role.role === 'correction' || t.role.role === 'stop') earlierList = false;
       if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key' && !t.role.needsPlace) { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
