@@ -64,24 +64,41 @@ function zhZeroPhrases(): Array<readonly [string, LexiconRole]> {
   return nouns.flatMap(([noun, figures]) => negations.flatMap((n) => middles.flatMap((m) => ends.map((e) => [`${n}${m}${noun}${e}`, { role: 'zero', figures }] as const))));
 }
 
+/** Taken to a hospital named by its place or kind (37个学生送到县医院, 送往市第一人民医院): injured. Built from a verb of
+ *  taking, a place or kind or nothing, and the hospital word, so a name between verb and 医院 does not hide it. */
+function zhHospitalPhrases(): Array<readonly [string, LexiconRole]> {
+  const verbs = ['送到', '送往', '送至', '送进', '送進', '送入', '转送', '轉送', '转往', '轉往', '拉到', '抬到', '送去'];
+  const places = ['', '县', '縣', '市', '镇', '鎮', '区', '區', '省', '乡', '鄉', '当地', '當地', '附近', '附近的', '就近', '县中', '市中', '县人民', '縣人民', '市人民',
+    '市第一人民', '市第二人民', '县第一人民', '中心', '市中心', '区人民', '區人民', '镇卫生', '鎮衛生', '乡卫生', '鄉衛生', '多家', '各'];
+  const hospitals = ['医院', '醫院', '卫生院', '衛生院', '诊所', '診所', '急诊', '急診'];
+  return verbs.flatMap((v) => places.flatMap((p) => hospitals.map((h) => [`${v}${p}${h}`, { role: 'key', figure: 'injuries' }] as const)));
+}
+
 /** Chinese phrases, matched character by character (longest first). */
 export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   ...key('deaths', '死亡', '遇难', '罹难', '罹難', '身亡', '丧生', '喪生', '遇難', '殒命', '死', '亡', '死亡人数', '遇难人数', '罹难人数', '死亡人數', '遇難人數',
     '不治身亡', '不治', '溺亡', '遇害', '无生命体征', '無生命體徵'),
   ...noun('deaths', '死者', '遇难者', '遇難者', '罹难者', '罹難者', '遗体', '遺體', '尸体', '屍體'),
   ...key('seriousInjuries', '重伤', '重傷', '危重', '伤势严重', '傷勢嚴重', '伤势危重', '傷勢危重', '病危', '受重伤', '受重傷', '重',
-    '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '重度中毒', '重度烧伤', '重度燒傷', '重度受伤', '重度受傷', '中毒较重', '中毒較重', '情况危重', '情況危重', '病情危重', '伤势危急', '傷勢危急', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危'),
+    '伤势较重', '傷勢較重', '伤情较重', '傷情較重', '重度中毒', '重度烧伤', '重度燒傷', '重度受伤', '重度受傷', '中毒较重', '中毒較重', '情况危重', '情況危重', '病情危重', '伤势危急', '傷勢危急', '伤情严重', '傷情嚴重', '伤情危重', '傷情危重', '情况危急', '情況危急', '生命垂危', '危急', '命危',
+    // Hong Kong and Taiwan news say critical with 危殆 (情況危殆)
+    '危殆', '情況危殆', '情况危殆', '傷勢危殆', '伤势危殆'),
   ...key('injuries', '受伤', '受傷', '伤', '傷', '受伤人数', '受傷人數', '烧伤', '燒傷', '烫伤', '燙傷',
     '摔伤', '摔傷', '烟熏伤', '煙燻傷', '骨折', '送医', '送醫', '中毒', '送往医院', '送往醫院', '送院', '就医', '就醫', '入院', '住院', '治疗', '治療', '救治', '留院',
     // symptoms a report names instead of injured (9人出现胸闷、咳嗽症状; 5人感到呼吸困难)
     '胸闷', '胸悶', '头晕', '頭暈', '头痛', '頭痛', '恶心', '噁心', '呕吐', '嘔吐', '咳嗽', '呼吸困难', '呼吸困難', '气促', '氣促', '眼睛刺痛', '眼部刺痛', '灼伤', '灼傷',
-    '不适', '不適', '不适症状', '不適症狀', '中毒症状', '中毒症狀'),
+    '不适', '不適', '不适症状', '不適症狀', '中毒症状', '中毒症狀',
+    // treatment a citizen names instead of injured (12个人在医院输液)
+    '输液', '輸液', '打点滴', '打點滴', '吊瓶', '挂水', '掛水'),
+  ...zhHospitalPhrases(),
   ...noun('injuries', '伤员', '傷員', '伤者', '傷者', '受伤者', '受傷者'),
   // Light and serious together (15人轻重伤): the injured in general, not the serious ones.
   ...key('injuries', '轻重伤', '輕重傷', '轻重伤员', '輕重傷員', '不同程度受伤', '不同程度受傷'),
   ...noun('missing', '失联者', '失聯者', '失踪者', '失蹤者', '失联人员', '失聯人員', '失踪人员', '失蹤人員'),
   ...light('轻伤', '輕傷', '受轻伤', '受輕傷', '擦伤', '擦傷', '轻微擦伤', '輕微擦傷', '轻微伤', '輕微傷', '伤势较轻', '傷勢較輕', '伤情稳定', '傷情穩定', '轻微受伤', '輕微受傷'),
-  ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '埋压', '埋壓', '困在', '被压', '被壓'),
+  ...key('trapped', '被困', '受困', '被埋', '被埋压', '被埋壓', '埋压', '埋壓', '困在', '被压', '被壓',
+    // caught or pinned in a cab or under a frame (司机被卡在驾驶室, 被夹在车内)
+    '被卡', '卡在', '被夹', '被夾', '夹在', '夾在', '被卡住', '被夹住', '被夾住'),
   ...noun('trapped', '被困人员', '受困人员', '被困人員', '受困人員', '被困者'),
   ...key('stranded', '滞留', '滯留', '被困屋顶', '被困于屋顶', '被困於屋頂', '孤岛', '孤島', '与外界隔绝', '與外界隔絕', '被围困', '被圍困', '围困', '圍困', '等待救援', '待救',
     '等候救援', '困守', '等待', '等候', '待转移', '待轉移', '待转运', '待轉運', '待撤离', '待撤離'),
@@ -109,16 +126,22 @@ export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     '暴雪', '大雪', '皆', '再', '为止', '在', '于', '於', '达到', '達到', '到达', '到達', '达到了', '為止', '截至目前', '一度', '可能', '疑似', '或',
     // A figure kept as it was (受伤人数维持在15人): the number is still that figure's count.
     '全数', '全數', '悉数', '悉數', '全体', '全體',
+    // words holding 余 that say "the rest", never "over" (剩余2人仍被埋)
+    '剩余', '剩餘', '剩下', '剩下的', '业余', '業餘',
     '维持在', '維持在', '维持', '維持', '保持在', '保持', '仍为', '仍為', '仍是', '依然是', '依然为', '依然為'),
   ...each({ role: 'additional' }, '另有', '另', '另外', '又有', '又', '此外', '再有', '外加'),
   ...each({ role: 'range' }, '到', '~', '～', '-', '—', '–', '或'),
   ...each({ role: 'strandedPlace' }, '屋顶', '屋頂', '房顶', '房頂', '楼顶', '樓頂', '车站', '車站', '服务区', '服務區', '山顶', '山頂', '山上', '高处', '高處',
     '岛上', '島上', '洲上', '孤岛上', '山屋', '山屋内', '景区', '景區', '机场', '機場', '高速', '高速公路', '半山腰', '树上', '樹上',
     '山腰', '山间', '山間', '山谷', '峡谷', '峽谷', '隧道', '隧道内', '隧道內', '河心', '江心', '河中', '沙洲', '河滩', '河灘', '村内', '村內', '村中', '村里', '村裡',
-    '途中', '路段', '公路上', '国道', '國道', '景点', '景點', '营地', '營地'),
+    '途中', '路段', '公路上', '国道', '國道', '景点', '景點', '营地', '營地',
+    // cut off across the water (受困對岸部落, 受困河对岸)
+    '对岸', '對岸', '河对岸', '河對岸', '彼岸'),
   ...each({ role: 'lowerBound' }, '余', '餘', '多', '逾', '超过', '超過', '以上', '至少', '不少于', '不少於', '+', '几', '幾'),
   // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
-  ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救'),
+  ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救',
+    // out of danger on their own (另1人已自行升井, 自行脱险): no longer trapped
+    '脱险', '脫險', '升井', '自行升井', '获救', '獲救', '自行脱险', '自行脫險'),
   ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實',
     '如果', '假如', '倘若', '一旦', '届时', '屆時'),
   ...each({ role: 'denied' }, '不实', '不實', '失实', '失實', '不属实', '不屬實', '谣言', '謠言', '辟谣', '闢謠', '虚假', '虛假', '假消息', '系误传', '係誤傳', '误传', '誤傳', '并无此事', '並無此事'),
@@ -163,7 +186,7 @@ function zeroPhrases(): Array<readonly [string, LexiconRole]> {
   const people: ReadonlyArray<readonly [string, FigureName[]]> = [['hurt', ['injuries']], ['injured', ['injuries']], ['harmed', ['injuries']], ['killed', ['deaths']],
     ['trapped', ['trapped']], ['missing', ['missing']], ['killed or injured', ['deaths', 'injuries']], ['hurt or killed', ['deaths', 'injuries']], ['injured or killed', ['deaths', 'injuries']]];
   // "nobody hurt", "no-one was injured", "no one has been killed"
-  const nobody = ['no one', 'nobody', 'no-one'].flatMap((n) => ['', ' was', ' were', ' is', ' has been', ' had been', ' appears to have been', ' reported'].map((v) => `${n}${v}`));
+  const nobody = ['no one', 'nobody', 'no-one'].flatMap((n) => ['', ' was', ' were', ' is', ' has been', ' had been', ' appears to have been', ' reported', ' is reported', ' was reported', ' were reported', ' has been reported', ' is reported to be'].map((v) => `${n}${v}`));
   return [
     ...nouns.flatMap(([noun, figures]) => before.flatMap((b) => after.map((a) => [`${b} ${noun}${a}`, { role: 'zero', figures }] as const))),
     ...people.flatMap(([verb, figures]) => nobody.map((n) => [`${n} ${verb}`, { role: 'zero', figures }] as const)),
@@ -186,8 +209,21 @@ function refugePhrases(): Array<readonly [string, LexiconRole]> {
   return verbs.flatMap((v) => articles.flatMap((a) => places.map((p) => [`${v} ${a}${p}`, { role: 'key', figure: 'evacuated' }] as const)));
 }
 
+/** Taken to a hospital with a word before it ("taken to area hospitals", "rushed to the district hospital", "admitted to a
+ *  local hospital"): injured. Built from a preposition, an article or none, a modifier or none, and hospital(s); a bare
+ *  "hospital" with none of them ("hospital staff") is no figure word. */
+function hospitalPhrases(): Array<readonly [string, LexiconRole]> {
+  const preps = ['to', 'in', 'at'];
+  const articles = ['', 'the ', 'a ', 'an '];
+  const modifiers = ['', 'area ', 'local ', 'nearby ', 'district ', 'county ', 'regional ', 'general ', 'city ', 'community ', 'several ', 'various ', 'different ',
+    'nearest ', 'civil ', 'government ', 'govt ', 'state ', 'university ', 'children\'s ', 'main ', 'major '];
+  const hospitals = ['hospital', 'hospitals', 'district hospital', 'general hospital', 'medical centre', 'medical center', 'medical college', 'trauma centre', 'trauma center'];
+  return preps.flatMap((p) => articles.flatMap((a) => modifiers.flatMap((m) => hospitals.map((h) => [`${p} ${a}${m}${h}`, { role: 'key', figure: 'injuries' }] as const))));
+}
+
 /** English phrases, matched word by word on lower-cased words (longest first). */
 export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
+  ...hospitalPhrases(),
   ...key('deaths', 'dead', 'died', 'killed', 'killing', 'deaths', 'death', 'fatalities', 'fatality', 'fatally', 'doa', 'drowned', 'lost their lives', 'lost his life',
     'lost her life', 'death toll', 'toll', 'perished', 'deceased', 'dies', 'dying', 'die', 'kills', 'kill', 'confirmed dead', 'pronounced dead', 'lives', 'lives lost',
     // the same in other news and dispatch wording (UK, US, Indian and Australian English)
@@ -238,6 +274,10 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'shifted', 'shifted to safety', 'relief camps', 'to relief camps', 'to shelters', 'to evacuation centres', 'to evacuation centers', 'to safer places', 'to higher ground',
     'cleared from', 'cleared out of', 'cleared out', 'moved out of', 'told to leave', 'ordered out', 'ordered to leave', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
   ...refugePhrases(),
+  // The refuge alone, its name before it ("spent the night at a Red Cross shelter", "relocated to Govt LP School relief
+  // camp"); staying put ("shelter in place") is no evacuation and is read whole as a stop.
+  ...key('evacuated', 'shelter', 'relief camp', 'evacuation centre', 'evacuation center', 'evacuation shelter', 'rest centre', 'rest center'),
+  ...each({ role: 'stop' }, 'shelter in place', 'sheltering in place', 'sheltered in place', 'shelter-in-place', 'told to shelter in place'),
   // "forced 4,500 people from their homes", "drove 300 families out of their houses": the verb's second half.
   ...each({ role: 'key', figure: 'evacuated', splitVerb: true }, 'from their homes', 'out of their homes', 'from their houses', 'out of their houses', 'from homes',
     'from their villages', 'out of their villages', 'from the area', 'from the town', 'from the village', 'from the valley'),
@@ -272,6 +312,7 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'scaffolder', 'scaffolders', 'carpenter', 'carpenters', 'joiner', 'joiners', 'bricklayer', 'bricklayers', 'plasterer', 'plasterers', 'cashier', 'cashiers', 'clerk', 'clerks',
     'manager', 'managers', 'supervisor', 'supervisors', 'foreman', 'foremen', 'conductor', 'conductors', 'signalman', 'signalmen', 'logger', 'loggers', 'ranger', 'rangers',
     'warden', 'wardens', 'steward', 'stewards', 'bartender', 'bartenders', 'barman', 'landlord', 'landlady', 'lodger', 'lodgers', 'customer', 'receptionist', 'housekeeper',
+    'male', 'males', 'female', 'females', 'adult male', 'adult female', 'adult males', 'adult females',
     'watchman', 'watchmen', 'instructor', 'instructors', 'inspector', 'inspectors', 'surveyor', 'surveyors', 'guide', 'guides', 'leader', 'leaders', 'tutor', 'tutors'),
   ...each({ role: 'fill' }, 'more',
     'of', 'them', 'whom', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'being', 'reportedly', 'confirmed', 'now', 'to', 'at', 'about', 'around', 'approximately',

@@ -346,3 +346,49 @@ test('the fourth round patterns stay linear', () => {
   assertLinearTime('modifiers, apposition, refuges', (n) => 'the night baker and 3 customers, some 40 people, taken to the village hall, drove 300 residents from their homes; '.repeat(n), figuresFromText);
   assertLinearTime('rescued later', (n) => '4名游客被困，救起'.repeat(n), figuresFromText);
 });
+
+test('fifth round: an earlier report governs its whole list; a modifier after 另有; a count of places; 剩余 is no 余', () => {
+  assert.deepEqual(read('事故已造成3人死亡、11人受伤（此前通报为2人死亡、9人受伤）。'), { deaths: '3', injuries: '11' });
+  assert.deepEqual(read('遇难人数由此前通报的6人上升至11人。'), { deaths: '11' }, 'an update ends the earlier list');
+  assert.deepEqual(read('Initially put at 5 dead, but police have since confirmed 7 deaths.'), { deaths: '7' }, 'a contrast ends it too');
+  assert.deepEqual(read('疏散师生2300人，另有周边村民约600人被紧急转移。'), { evacuated: '2900' });
+  assert.deepEqual(read('转移山脚下3个村庄群众1100余人。'), { evacuated: '1100+' });
+  assert.deepEqual(read('剩余2人仍被埋。'), { trapped: '2' });
+  assert.deepEqual(read('仍有2人被埋，另有3余人受伤。'), { trapped: '2', injuries: '3+' }, '余 alone is still a lower bound');
+});
+
+test('fifth round: a count out by itself is no longer trapped; the rest are other people; a part is no new count', () => {
+  assert.deepEqual(read('被困人数为8人，另1人此前已从另一出口自行升井。'), { trapped: '8' });
+  assert.deepEqual(read('目前仍有22人被困，其余人员已安全升井。'), { trapped: '22' }, 'the rest came up, not the 22');
+  assert.deepEqual(read('Dozens of residents complained of breathlessness; 11 of them were admitted to the district hospital.'), { injuries: '24+' });
+  assert.deepEqual(read('14人送医，其中2人住院观察。'), { injuries: '14' });
+  assert.deepEqual(read('3人受伤，其中2人重伤。'), { injuries: '3', seriousInjuries: '2' }, 'a part of another figure stays');
+});
+
+test('fifth round: vocabulary by class: stranded across water, caught in a cab, 危殆, named hospitals, -man nouns, named refuges', () => {
+  assert.deepEqual(read('十二名民眾受困對岸部落。'), { stranded: '12' });
+  assert.deepEqual(read('十二名民眾受困山區。'), { trapped: '12' }, 'no place across the water: trapped');
+  assert.deepEqual(read('中巴侧翻，司机（52岁）被卡在驾驶室。'), { trapped: '1' });
+  assert.deepEqual(read('兩名消防員及一名保安員受傷送院，其中保安員吸入大量濃煙，情況危殆。'), { injuries: '3', seriousInjuries: '1' });
+  assert.deepEqual(read('已经有37个学生送到县医院了。'), { injuries: '37' });
+  assert.deepEqual(read('At least seventeen other people were taken to area hospitals.'), { injuries: '17+' });
+  assert.deepEqual(read('The hospital staff of 40 were praised.'), {}, 'a bare hospital is no figure word');
+  assert.deepEqual(read('A boatman drowned near the ghat.'), { deaths: '1' });
+  assert.deepEqual(read('The German tourists, 12 people, were unhurt.'), { injuries: '0' }, 'German is no -man person');
+  assert.deepEqual(read('About 60 residents spent the night at a Red Cross shelter.'), { evacuated: '60' });
+  assert.deepEqual(read('About 600 residents were told to shelter in place.'), {}, 'sheltering in place is no evacuation');
+  assert.deepEqual(read('212 persons from 78 families relocated to a relief camp.'), { evacuated: '212' });
+});
+
+test('fifth round: "from" before no number; a participle after a comma; minor injuries after "treated"; no one is reported', () => {
+  assert.deepEqual(read('A man in his 30s was pulled from the rubble with serious injuries and two passers-by were treated for minor cuts. No one is reported missing.'),
+    { seriousInjuries: '1', injuries: '3', missing: '0' });
+  assert.deepEqual(read('Around 400 people from nearby mohallas were moved out.'), { evacuated: '400' });
+  assert.deepEqual(read('Deaths rose from 4 to 6.'), { deaths: '6' }, '"from" before a number is still the earlier figure');
+  assert.deepEqual(read('One adult male rescued by ladder, suffering smoke inhalation.'), { injuries: '1' });
+});
+
+test('the fifth round patterns stay linear', () => {
+  assertLinearTime('earlier lists, parts, places, refuges', (n) => '（此前通报为2人死亡、9人受伤）另有周边村民约600人，转移3个村庄群众11人，剩余2人被埋，6 of them, from 78 families, a Red Cross shelter, '.repeat(n), figuresFromText);
+  assertLinearTime('hospitals and rescues', (n) => '另1人已从另一出口自行升井，其余人员送到县医院，taken to area hospitals, suffering burns, '.repeat(n), figuresFromText);
+});

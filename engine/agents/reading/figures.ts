@@ -191,7 +191,11 @@ function pushNumber(tokens: Token[], number: Extract<Token, { kind: 'number' }>)
 
 /** A word for a person by what they do, formed with -ist ("motorcyclist", "cyclists", "tourist"): a person noun
  *  whether or not the lexicon lists it. */
-const isAgentNoun = (word: string) => word.length >= 6 && (word.endsWith('ist') || word.endsWith('ists')) && !NOT_AGENT_NOUNS.has(word);
+const isAgentNoun = (word: string) => word.length >= 6 && (word.endsWith('ist') || word.endsWith('ists') || isManCompound(word)) && !NOT_AGENT_NOUNS.has(word);
+/** A person named by a compound in -man / -woman ("boatman", "ferryman", "linesman", "fisherwoman"); plural in -men. */
+const isManCompound = (word: string) => (word.endsWith('man') || word.endsWith('men')) && !NOT_MAN_COMPOUNDS.has(word);
+const NOT_MAN_COMPOUNDS = new Set(['human', 'humans', 'german', 'germans', 'roman', 'romans', 'ottoman', 'caiman', 'talisman', 'shaman', 'doberman', 'superman', 'batman',
+  'specimen', 'specimens', 'abdomen', 'abdomens', 'regimen', 'regimens', 'stamen', 'acumen', 'bitumen', 'albumen', 'dolmen', 'omen', 'omens', 'amen', 'yemen', 'oman', 'germen']);
 const NOT_AGENT_NOUNS = new Set(['exist', 'exists', 'assist', 'assists', 'insist', 'insists', 'persist', 'persists', 'resist', 'resists', 'consist', 'consists', 'checklist', 'checklists',
   'shortlist', 'wrist', 'wrists', 'twist', 'twists', 'playlist', 'waitlist', 'blacklist', 'whitelist', 'midst', 'amidst', 'against']);
 
@@ -378,7 +382,9 @@ const ZH_VEHICLE_ENDS = new Set(['车', '車', '船', '艇', '机', '機']);
 const afterVehicle = (units: readonly RawUnit[], i: number) => ZH_VEHICLE_ENDS.has(units[i - 1]?.text ?? '') && units[i - 2]?.script === 'zh' && !isZhNumeral(units[i - 2]?.text ?? '');
 
 /** Chinese role nouns that name one person when they stand without a count (a vehicle has one driver). */
-const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童']);
+const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童',
+  // a restaurant's cook or a building's guard, named without a count (其中厨师伤势较重, 其中保安員…情況危殆)
+  '厨师', '廚師', '保安']);
 
 const PASSABLE = new Set<LexiconRole['role']>(['fill', 'person', 'lowerBound', 'correction', 'additional', 'range']);
 const passable = (t: Token | undefined) => t?.kind === 'role' && PASSABLE.has(t.role.role);
@@ -438,7 +444,18 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
     // "waiting on rooftops" is stranded; "waiting" anywhere else is no figure.
     if (key.role.needsPlace && !place) return undefined;
   }
-  return { figure, light: key.role.light === true, end: key.end };
+  return { figure, light: key.role.light === true || (figure === 'injuries' && lightFollows(tokens, from)), end: key.end };
+}
+
+/** "treated for minor cuts", "treated at the scene for minor injuries": a general injury word whose clause names the
+ *  injuries as minor is a minor-injury count. Looks at most five tokens on. */
+function lightFollows(tokens: readonly Token[], at: number): boolean {
+  for (let j = at + 1; j < tokens.length && j - at <= 5; j++) {
+    const t = tokens[j] as Token;
+    if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return false;
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.light === true;
+  }
+  return false;
 }
 
 /** Words that put people beneath a place rather than on it. */
@@ -497,6 +514,9 @@ const NOT_TRADE_NOUNS = new Set(['containers', 'trailers', 'tankers', 'cylinders
   'headquarters', 'others', 'powers', 'flowers', 'members', 'lorries', 'dumpers', 'loaders', 'tractors', 'helicopters', 'engines', 'ladders', 'barriers', 'filters',
   'sliders', 'rafters', 'girders', 'boulders', 'centers', 'theaters', 'shutters', 'dampers', 'markers', 'stickers', 'posters', 'folders', 'printers', 'monitors', 'speakers',
   'chargers', 'burners', 'reactors', 'covers', 'floors', 'doors', 'hours', 'years', 'users', 'offers', 'answers', 'timbers', 'lockers', 'hangers', 'coolers', 'dryers', 'mixers']);
+
+/** Participles that open a clause about the people just named ("…, suffering burns", "…, complaining of dizziness"). */
+const PARTICIPLES = new Set(['suffering', 'suffering from', 'complaining of', 'needing', 'requiring']);
 
 /** English verbs a bare number may be the subject of ("13 suffered", "6 were"), so its figure word may come later. */
 const HEAD_VERBS = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had', 'suffered', 'sustained', 'remain', 'remained', 'still']);
@@ -558,8 +578,7 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   const b = k - moneyBefore; // "over CNY 200 million": the bound stands before the currency
   let lowerBound = number.lowerBound || isLowerBound(tokens[b - 1]) || (isLowerBound(tokens[b - 2]) && passable(tokens[b - 1]));
   // "另有85名", "another 250", "a further 3": adds to the same figure stated before.
-  let additional = number.more === true;
-  for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) additional = true;
+  let additional = number.more === true || additionalBefore(tokens, k);
   let person = number.head === true || (tokens[k + 1]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 1] as { text: string }).text))
     // "Two roofers were hurt": a word for people by their trade (-ers) the lexicon does not list, as the subject of a verb.
     || (isTradeNoun(tokens[k + 1]) && tokens[k + 2]?.kind === 'role' && HEAD_VERBS.has((tokens[k + 2] as { text: string }).text));
@@ -619,11 +638,23 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
           const found = fits(n);
           if (found) return found;
         }
+        // "One adult male rescued by ladder, suffering smoke inhalation": a participle after the comma says what befell
+        // the same people.
+        if (t.text === ',' && PARTICIPLES.has((tokens[m + 1] as { text?: string } | undefined)?.text ?? '')) {
+          let n = m + 1;
+          while (n < tokens.length && n - m <= 3 && hasRole(tokens[n], 'fill')) n++;
+          const found = fits(n);
+          if (found) return found;
+        }
         const skip = t.sentenceEnd ? -1 : appositionEnd(tokens, m); // "1 woman, aged 81, died"
         if (skip < 0) break;
         m = skip;
         continue;
       }
+      // "pulled from the rubble", "400 people from nearby mohallas": "from" marks an earlier figure only before a number.
+      if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && tokens[m + 1]?.kind !== 'number') continue;
+      // "212 persons from 78 families relocated": "from" and a count of households or places of its own.
+      if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && countsOwnNoun(tokens, m + 1)) { m++; continue; }
       if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and'))) break;
       const found = fits(m);
       if (found) return found;
@@ -634,7 +665,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     for (let m = k - 1; m >= 0 && k - m <= MAX_CLAUSE_TOKENS; m--) {
       const t = tokens[m] as Token;
       // A list after one verb (滞留车辆400余辆、司乘人员1500余人): the enumeration comma 、 does not end the verb's reach.
-      if ((t.kind === 'number' && !isMeasure(tokens, m)) || (t.kind === 'break' && t.clauseEnd && t.text !== '、')) break;
+      // 转移山脚下3个村庄群众1100余人: a count of places between the verb and the people counts a noun of its own.
+      if ((t.kind === 'number' && !isMeasure(tokens, m) && !countsOwnNoun(tokens, m)) || (t.kind === 'break' && t.clauseEnd && t.text !== '、')) break;
       if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || t.role.role === 'stop' || t.role.role === 'correction')) break;
       const found = fits(m);
       if (found) return found;
@@ -643,10 +675,40 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   return loose();
 }
 
+/** Whether the count at `k` names a part of people counted before: "6 of them", "two of whom", 其中2人. */
+function partOfBefore(tokens: readonly Token[], k: number): boolean {
+  const text = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
+  const next = text(tokens[k + 1]);
+  if ((next === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) || (next.startsWith('of') && PART_PRONOUNS.has(next.slice(2)))) return true;
+  return text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中');
+}
+const PART_PRONOUNS = new Set(['them', 'whom', 'those']);
+
+/** Whether the number at `m` counts a noun of its own, not people: a word the lexicon does not know right after it or after
+ *  one filler (3个村庄, 4个行政村), never a person word. */
+function countsOwnNoun(tokens: readonly Token[], m: number): boolean {
+  const next = hasRole(tokens[m + 1], 'fill') ? tokens[m + 2] : tokens[m + 1];
+  return next?.kind === 'break' && next.word && !next.clauseEnd;
+}
+
 /** Whether "另有", "another" stands just before the number at `k`, and no measure follows it. */
 function followsAdditional(tokens: readonly Token[], k: number): boolean {
-  if (isMeasure(tokens, k)) return false;
-  for (let i = k - 1; i >= 0 && k - i <= 3 && passable(tokens[i]); i--) if (hasRole(tokens[i], 'additional')) return true;
+  return !isMeasure(tokens, k) && additionalBefore(tokens, k);
+}
+
+/** Whether "另有", "another", "a further" stands before the count at `k`: fillers between, or modifiers of at most four
+ *  unknown Chinese characters (另有周边村民约600人, 另有沿线商户200人). Looks at most seven tokens back. */
+function additionalBefore(tokens: readonly Token[], k: number): boolean {
+  let modifier = 0;
+  for (let i = k - 1; i >= 0 && k - i <= 7; i--) {
+    const t = tokens[i] as Token;
+    if (hasRole(t, 'additional')) return true;
+    if (passable(t)) continue;
+    // 沿线商户: a unit character (户) not after a number is part of such a word.
+    const modifierChar = (t.kind === 'break' && !t.clauseEnd && t.word && isCjk(t.text)) || (hasRole(t, 'unit') && tokens[i - 1]?.kind !== 'number');
+    if (modifierChar && ++modifier <= 4) continue;
+    return false;
+  }
   return false;
 }
 
@@ -709,11 +771,17 @@ function rescuedAfter(tokens: readonly Token[]): Uint8Array {
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
     if (t.kind === 'break' && t.sentenceEnd) rescued = false;
+    // "仍有22人被困，其余人员已安全升井": the rest are other people than the count before them.
+    else if ((t.kind === 'role' || t.kind === 'break') && REST_WORDS.has(t.text.replaceAll(' ', ''))) rescued = false;
     else if (t.kind === 'role' && t.role.role === 'rescued') rescued = !countFollows(tokens, k);
-    else if (t.kind === 'number' && !isMeasure(tokens, k)) { marks[k] = rescued ? 1 : 0; rescued = false; }
+    // 另1人已从另一出口自行升井: a number counting a thing of its own (另一出口) stands between no count and its rescue.
+    else if (t.kind === 'number' && !isMeasure(tokens, k) && !countsOwnNoun(tokens, k)) { marks[k] = rescued ? 1 : 0; rescued = false; }
   }
   return marks;
 }
+
+/** Words for the rest of a group, other people than a count named before them. */
+const REST_WORDS = new Set(['其余', '其餘', '其他', '其它', '剩余', '剩餘', '剩下', '剩下的', 'rest', 'others', 'remaining']);
 
 /** Whether a count (not a measure) stands within three tokens after `k`, fillers between ("救出4名", "freed one"). */
 function countFollows(tokens: readonly Token[], k: number): boolean {
@@ -775,6 +843,9 @@ export function figuresFromText(text: string): Figures {
   // "初报3人死亡", "earlier reports said 5 dead": the number after an earlier-report marker is not a current
   // count, though its figure is what a following correction or update ("现核实为2人", "rose to 12") changes.
   let earlierNumber = false;
+  // "（此前通报为2人死亡、9人受伤）": an earlier report's marker governs its whole list, up to the next comma or the
+  // bracket's end, not only the first number after it.
+  let earlierList = false;
   let lastFigure: FigureName | undefined;
   let rescuedAt = -Infinity; // where the last "救出"/"rescued" stood
   const rescuedLater = rescuedAfter(tokens);
@@ -797,7 +868,8 @@ export function figuresFromText(text: string): Figures {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (t.kind === 'break') {
-      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; numberInClause = false; }
+      if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; numberInClause = false; if (t.text !== '、') earlierList = false; }
+      if (t.text === ')' || t.text === '）') earlierList = false;
       if (t.sentenceEnd) { lossNamed = false; correctedInSentence.clear(); lastCount = undefined; }
       continue;
     }
@@ -819,6 +891,10 @@ export function figuresFromText(text: string): Figures {
         continue;
       }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
+      if (t.role.role === 'earlier' && !t.role.adjacent) earlierList = true;
+      // "由此前通报的6人上升至11人", "initially put at 5 but have since confirmed 7": an update or a function word ends the
+      // earlier list (in English, where a comma already ends it, the list is the marker's own clause).
+      if (t.role.role === 'correction' || t.role.role === 'stop') earlierList = false;
       if (t.role.role === 'rescued') rescuedAt = k;
       if (t.role.role === 'key' && !t.role.needsPlace) { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
@@ -847,7 +923,7 @@ export function figuresFromText(text: string): Figures {
     if (!binding && lastFigure && lastFigure !== 'directLossCny' && followsAdditional(tokens, k)) {
       binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
     }
-    const earlier = earlierNumber;
+    const earlier = earlierNumber || earlierList;
     earlierNumber = false;
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
     lastFigure = binding.figure;
@@ -857,6 +933,9 @@ export function figuresFromText(text: string): Figures {
     if (corrects) correctedInSentence.add(binding.figure);
     if ((k - rescuedAt <= 4 || rescuedLater[k] === 1) && (binding.figure === 'trapped' || binding.figure === 'stranded' || binding.figure === 'missing')) continue;
     const before = current(binding.figure);
+    // "Dozens … complained of dizziness, and 6 of them were admitted", "14人送医，其中2人住院": a part of a count already
+    // read is no new count of the same figure.
+    if (partOfBefore(tokens, k) && before && !binding.additional && before.value >= binding.value) continue;
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
     if ((binding.additional || coordinated) && before) {
       binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };

@@ -203,3 +203,19 @@ test('screening stays linear on long texts with news and forecast words', async 
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('news and forecasts', (n) => '据新华社消息，预计明天，第一一一年，vigil 2008, '.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, fifth round: a share of the dead is statistics; a share alone is not', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('Road crashes claimed over 1.7 lakh lives in 2023, the annual report said; riders made up 45 per cent of those killed.', true), 'notice');
+  assert.equal(reason('The wildfire has burned 40 percent of the park and is moving east.'), undefined, 'a share without the dead is news now');
+  assert.equal(reason('2025年全省溺水事故中，儿童占死亡人数的四成。', true), 'notice');
+  assert.equal(reason('一辆货车侵占车道致2人死亡。', true), undefined, '占 in another word is no share');
+  assert.equal(reason('孩子说全校已经有37个学生送到县医院了，有没有人管管？', true), undefined, 'people in hospital keep a citizen message');
+});
+
+test('screening stays linear on long texts with shares of the dead', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('shares', (n) => '45 per cent of those killed, 占死亡人数, '.repeat(n), (text) => screenReport(text, false));
+});

@@ -157,6 +157,12 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
+/** A share of the dead ("45 per cent of those killed", "占死亡人数的三成"): statistics, marking its own clause like the words
+ *  above. A share alone is not ("burned 40 percent of the park" is a fire now): it needs a word for the dead beside it. */
+// (Not 占 alone: 侵占车道致2人死亡 is a crash now.)
+const SHARE_WORDS = ['per cent of', 'percent of', '% of', 'proportion of', 'share of', 'accounted for', 'made up', '占死亡', '占遇难', '占遇難', '占比', '所占比例'];
+const DEAD_WORDS = ['killed', 'deaths', 'the dead', 'died', 'fatalities', '死亡', '遇难', '遇難'];
+const isShareOfDead = (clause: string) => SHARE_WORDS.some((w) => clause.includes(w)) && DEAD_WORDS.some((w) => clause.includes(w));
 /** Remembrance: a whole sentence is of the past when it holds one of these and a time since (a year, 周年, 第18年,
  *  "years"): "2008年…遇难，今年是地震发生第18年，全市将组织默哀". Without a time since, a crush at a memorial is news now
  *  ("At the memorial service, a marquee collapsed", 悼念活动现场发生踩踏). */
@@ -186,7 +192,7 @@ function pastSpans(lower: string): Array<readonly [number, number]> {
     if (ch === '.' && !stop) continue;
     const clause = lower.slice(clauseStart, i);
     const pastHere = hasPastMarker(clause);
-    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w))) {
+    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
       else spans.push([clauseStart, i]);
