@@ -71,7 +71,8 @@ function zhHospitalPhrases(): Array<readonly [string, LexiconRole]> {
   const places = ['', '县', '縣', '市', '镇', '鎮', '区', '區', '省', '乡', '鄉', '当地', '當地', '附近', '附近的', '就近', '县中', '市中', '县人民', '縣人民', '市人民',
     '市第一人民', '市第二人民', '县第一人民', '中心', '市中心', '区人民', '區人民', '镇卫生', '鎮衛生', '乡卫生', '鄉衛生', '多家', '各'];
   const hospitals = ['医院', '醫院', '卫生院', '衛生院', '诊所', '診所', '急诊', '急診'];
-  return verbs.flatMap((v) => places.flatMap((p) => hospitals.map((h) => [`${v}${p}${h}`, { role: 'key', figure: 'injuries' }] as const)));
+  const role: LexiconRole = { role: 'key', figure: 'injuries' }; // one object for every phrase built (a product of thousands)
+  return verbs.flatMap((v) => places.flatMap((p) => hospitals.map((h) => [`${v}${p}${h}`, role] as const)));
 }
 
 /** Chinese phrases, matched character by character (longest first). */
@@ -206,7 +207,8 @@ function refugePhrases(): Array<readonly [string, LexiconRole]> {
     'gymnasium', 'school', 'schools', 'church', 'churches', 'temple', 'temples', 'mosque', 'mosques', 'hotel', 'hotels', 'relatives', 'family', 'friends',
     'relief centre', 'relief center', 'welfare centre', 'welfare center', 'reception centre', 'reception center', 'rest centre', 'rest center', 'cyclone shelter',
     'cyclone shelters', 'shelter', 'shelters', 'safe house', 'stadium', 'arena', 'showground', 'showgrounds', 'fairground', 'marquee', 'camp', 'camps'];
-  return verbs.flatMap((v) => articles.flatMap((a) => places.map((p) => [`${v} ${a}${p}`, { role: 'key', figure: 'evacuated' }] as const)));
+  const role: LexiconRole = { role: 'key', figure: 'evacuated' }; // one object for every phrase built (a product of thousands)
+  return verbs.flatMap((v) => articles.flatMap((a) => places.map((p) => [`${v} ${a}${p}`, role] as const)));
 }
 
 /** Taken to a hospital with a word before it ("taken to area hospitals", "rushed to the district hospital", "admitted to a
@@ -218,7 +220,8 @@ function hospitalPhrases(): Array<readonly [string, LexiconRole]> {
   const modifiers = ['', 'area ', 'local ', 'nearby ', 'district ', 'county ', 'regional ', 'general ', 'city ', 'community ', 'several ', 'various ', 'different ',
     'nearest ', 'civil ', 'government ', 'govt ', 'state ', 'university ', 'children\'s ', 'main ', 'major '];
   const hospitals = ['hospital', 'hospitals', 'district hospital', 'general hospital', 'medical centre', 'medical center', 'medical college', 'trauma centre', 'trauma center'];
-  return preps.flatMap((p) => articles.flatMap((a) => modifiers.flatMap((m) => hospitals.map((h) => [`${p} ${a}${m}${h}`, { role: 'key', figure: 'injuries' }] as const))));
+  const role: LexiconRole = { role: 'key', figure: 'injuries' }; // one object for every phrase built (a product of thousands)
+  return preps.flatMap((p) => articles.flatMap((a) => modifiers.flatMap((m) => hospitals.map((h) => [`${p} ${a}${m}${h}`, role] as const))));
 }
 
 /** English phrases, matched word by word on lower-cased words (longest first). */

@@ -27,20 +27,39 @@ type Token =
   /** Anything else: punctuation (which may end a clause or a sentence) or a word the lexicon does not know. */
   | { kind: 'break'; start: number; end: number; clauseEnd: boolean; sentenceEnd: boolean; word: boolean; text: string };
 
-/** A leaf (most nodes: the ends of the generated zero phrases) has no `next`: an empty Map on each of
- *  five thousand leaves was about 0.7 MB of every worker's heap. Both fields are always set, so every
- *  node has one shape. */
-interface TrieNode { next: Map<string, TrieNode> | undefined; role: LexiconRole | undefined }
+/** A lexicon trie's node. Its first child is kept in the node itself, the others (rare: the generated phrases share
+ *  their starts and part only near their ends) in a Map: with a Map on every node that has children, the built
+ *  hospital and refuge phrases took the tries from about 2 to 7 MB in every thread that reads (a leaf, most
+ *  nodes, has neither). All four fields are always set, so every node has one shape. */
+interface TrieNode { firstUnit: string | undefined; first: TrieNode | undefined; others: Map<string, TrieNode> | undefined; role: LexiconRole | undefined }
+
+const emptyNode = (): TrieNode => ({ firstUnit: undefined, first: undefined, others: undefined, role: undefined });
+
+/** The child of `node` along `unit`, if any. */
+function childOf(node: TrieNode, unit: string): TrieNode | undefined {
+  return node.firstUnit === unit ? node.first : node.others?.get(unit);
+}
+
+/** The child of `node` along `unit`, made if missing. */
+function childMadeOf(node: TrieNode, unit: string): TrieNode {
+  const known = childOf(node, unit);
+  if (known) return known;
+  const child = emptyNode();
+  if (node.firstUnit === undefined) { node.firstUnit = unit; node.first = child; } else (node.others ??= new Map()).set(unit, child);
+  return child;
+}
 
 function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split: (phrase: string) => string[]): TrieNode {
-  const root: TrieNode = { next: undefined, role: undefined };
+  const root = emptyNode();
+  // Each phrase's split makes its own copies of the same words ("taken", "community", …, thousands of times in
+  // the built phrases); the trie keeps one of each.
+  const oneOfEach = new Map<string, string>();
   for (const [phrase, role] of entries) {
     let node = root;
-    for (const unit of split(phrase)) {
-      node.next ??= new Map();
-      let child = node.next.get(unit);
-      if (!child) { child = { next: undefined, role: undefined }; node.next.set(unit, child); }
-      node = child;
+    for (const copy of split(phrase)) {
+      let unit = oneOfEach.get(copy);
+      if (unit === undefined) { unit = copy; oneOfEach.set(unit, unit); }
+      node = childMadeOf(node, unit);
     }
     node.role = role;
   }
@@ -156,8 +175,8 @@ function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, sc
   let best: { role: LexiconRole; used: number } | undefined;
   for (let i = at; i < units.length && node; i++) {
     const unit = units[i] as RawUnit;
-    if (unit.script !== script && !(unit.script === 'other' && node.next?.has(unit.text))) break;
-    node = node.next?.get(unit.text);
+    if (unit.script !== script && !(unit.script === 'other' && childOf(node, unit.text))) break;
+    node = childOf(node, unit.text);
     if (node?.role) best = { role: node.role, used: i - at + 1 };
   }
   return best;
@@ -232,11 +251,11 @@ function personFollows(units: readonly RawUnit[], at: number): { count: number; 
     }
     if (i === at && unit.script === 'en' && EN_ONE_OF_GROUP.has(unit.text)) {
       const next = units[i + 1];
-      return next === undefined || next.script !== 'en' || englishLexicon().trie.next?.has(next.text) ? { count: 1, nounAt: i } : { count: 0, nounAt: i };
+      return next === undefined || next.script !== 'en' || childOf(englishLexicon().trie, next.text) !== undefined ? { count: 1, nounAt: i } : { count: 0, nounAt: i };
     }
     if (unit.script === 'num' || EN_PERSON_MODIFIERS.has(unit.text)) continue;
     // An unknown word, but never a number word ("her two children" are two people, read as a count).
-    if (unit.script === 'en' && ++unknown <= 2 && !englishLexicon().trie.next?.has(unit.text) && !EN_ONE_PERSON_DETERMINERS.has(unit.text)
+    if (unit.script === 'en' && ++unknown <= 2 && !childOf(englishLexicon().trie, unit.text) && !EN_ONE_PERSON_DETERMINERS.has(unit.text)
       && !readNumberWords([unit.text], 0)) continue;
     return { count: 0, nounAt: i };
   }
