@@ -17,7 +17,8 @@ export class NativeCallGuard {
   private readonly state: Int32Array;
   private loadingCounted: boolean;
 
-  /** `buffer`: the counter shared with the other side (a new one when absent). */
+  /** `buffer`: the counter shared with the other side; `loadingCounted`: the worker's side of a count that
+   *  began at one for the binding's load (forNewWorker). */
   private constructor(readonly buffer: SharedArrayBuffer, loadingCounted: boolean) {
     this.state = new Int32Array(buffer);
     this.loadingCounted = loadingCounted;
