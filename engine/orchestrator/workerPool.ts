@@ -107,6 +107,10 @@ interface KeptSet { generation: number; modelsDir: string; models: Record<string
 /** A pinned kept set: its generation, versions and what the workers loaded (file hashes: the cache key). */
 export interface KeptPin { generation: number; models: Record<string, string>; inventory: ModelInventory }
 
+/** How long closing waits for each worker to leave: a busy one is terminated only between two model calls
+ *  (nativeCallGuard.ts), and a call that never ends must not keep the engine from exiting. */
+const CLOSE_WAIT_MS = 10_000;
+
 /** How long a statistics request waits for a worker (a worker stuck in a long native call answers later). */
 const STATS_TIMEOUT_MS = 1000;
 
@@ -369,8 +373,11 @@ export class WorkerPool {
       if (!slot.busy) slot.worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
       // A busy (or unresponsive) worker is terminated after a grace period, between two model calls.
       const grace = setTimeout(() => void terminateBetweenNativeCalls(slot.worker, slot.guard), slot.busy ? 0 : 2000);
-      await exited;
+      // A model call ends in milliseconds; one that never ends must not hold the engine's exit for ever.
+      let gaveUp: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise<void>((resolve) => { gaveUp = setTimeout(resolve, CLOSE_WAIT_MS); gaveUp.unref(); })]);
       clearTimeout(grace);
+      clearTimeout(gaveUp);
     }));
     await Promise.all(this.exiting);
   }
