@@ -5,7 +5,7 @@ import { briggsSigmas } from './dispersion.js';
 import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
 import {
   britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, curveRatioOf, DENSE_GAS_CRITERION, distanceForRatioM,
-  isDense, MAX_RATIO, MIN_RATIO, ratioAtM, ratioOfCurve, releaseThermal, type DenseGasPlume, type ReleaseThermal,
+  fartherOf, isDense, MAX_RATIO, MIN_RATIO, ratioAtM, ratioOfCurve, releaseThermal, type DenseGasPlume, type ReleaseThermal,
 } from './denseGas.js';
 
 /** Which model made a distance: the Gaussian plume, the workbook's curves, or the Gaussian from the virtual source. */
@@ -106,7 +106,7 @@ export function combinedConcentrationPpm(combined: CombinedPlume, downwindM: num
 export function denseSideThresholdM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {
   const cold = denseSideAtItsTemperatureM(combined, ppm, groundGaussianM);
   const warm = combined.atAmbient ? denseSideAtItsTemperatureM(combined.atAmbient, ppm, groundGaussianM) : null;
-  return warm && (!cold || warm.distanceM > cold.distanceM) ? warm : cold;
+  return fartherOf(cold, warm);
 }
 
 function denseSideAtItsTemperatureM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {

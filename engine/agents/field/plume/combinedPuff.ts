@@ -2,7 +2,7 @@
 // curves where they apply, handed over to a Gaussian puff from a virtual source where they end, and never
 // less than the Gaussian puff itself: the instantaneous counterpart of combinedPlume.ts (docs/physics.md,
 // "Instantaneous releases"). Each distance says which model made it.
-import { curveRatioOf, distanceForRatioM, ratioAtM, ratioOfCurve, releaseThermal, type ReleaseThermal } from './denseGas.js';
+import { curveRatioOf, distanceForRatioM, fartherOf, ratioAtM, ratioOfCurve, releaseThermal, type ReleaseThermal } from './denseGas.js';
 import { britterMcQuaidPuff, DENSE_PUFF_CRITERION, isDensePuff, PUFF_MAX_RATIO, PUFF_MIN_RATIO, type DenseGasPuff } from './denseGasPuff.js';
 import { farthestAtLeastM, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
 import { puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
@@ -79,7 +79,7 @@ export function combinedPuffThresholdM(combined: CombinedPuff, ppm: number): { d
   const gaussianM = farthestAtLeastM((x) => puffPeakPpm(combined.source, x), ppm);
   const cold = densePuffSideM(combined, ppm, gaussianM);
   const warm = combined.atAmbient ? densePuffSideM(combined.atAmbient, ppm, gaussianM) : null;
-  const denseSide = warm && (!cold || warm.distanceM > cold.distanceM) ? warm : cold;
+  const denseSide = fartherOf(cold, warm);
   return denseSide && denseSide.distanceM > gaussianM ? denseSide : { distanceM: gaussianM, model: 'gaussian-puff' };
 }
 
