@@ -2,7 +2,7 @@
 // to a Gaussian plume from a virtual source where its curves end, and never less than the Gaussian plume
 // itself (docs/physics.md, "Dense gas near the source"). Each distance says which model made it.
 import { briggsSigmas } from './dispersion.js';
-import { concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
+import { atAmbientTemperature, atGroundLevel, centrelinePpm, concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
 import {
   britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, curveRatioOf, DENSE_GAS_CRITERION, distanceForRatioM,
   fartherOf, isDense, MAX_RATIO, MIN_RATIO, ratioAtM, ratioOfCurve, releaseThermal, type DenseGasPlume, type ReleaseThermal,
@@ -44,7 +44,7 @@ export interface CombinedPlume {
 export function combinedPlume(source: PlumeSource): CombinedPlume {
   const atRelease = plumeAtItsTemperature(source);
   if (!atRelease.thermal.nonIsothermal) return atRelease;
-  return { ...atRelease, atAmbient: plumeAtItsTemperature({ ...source, releaseTemperatureK: undefined, ambientTemperatureK: undefined }) };
+  return { source: atRelease.source, thermal: atRelease.thermal, dense: atRelease.dense, check: atRelease.check, reason: atRelease.reason, atAmbient: plumeAtItsTemperature(atAmbientTemperature(source)) };
 }
 
 function plumeAtItsTemperature(source: PlumeSource): CombinedPlume {
@@ -58,7 +58,7 @@ function plumeAtItsTemperature(source: PlumeSource): CombinedPlume {
   if (source.releaseDurationMin !== undefined && u * source.releaseDurationMin * 60 < CONTINUOUS_DURATION_FACTOR * handoverM) {
     return { source, thermal, dense: null, check: 'short-release', reason: `a ${source.releaseDurationMin}-min release is not a continuous plume out to ${Math.round(handoverM)} m (u·T < 2.5·x)` };
   }
-  const ground: PlumeSource = { ...source, heightM: 0, windSpeedMps: u };
+  const ground = atGroundLevel(source, u);
   // The curves' last ratio stands for a higher concentration at ambient temperature when the release is cold.
   const virtualSourceGaussianM = groundDistanceForPpmM(ground, ratioOfCurve(thermal, MIN_RATIO) * PPM_PER_FRACTION);
   return { source, thermal, dense: { plume, handoverM, virtualSourceGaussianM }, check: 'dense', reason: 'dense gas near the source' };
@@ -66,17 +66,35 @@ function plumeAtItsTemperature(source: PlumeSource): CombinedPlume {
 
 /**
  * Where a ground-level Gaussian plume falls to `ppm` (m, MIN_DISTANCE_M … MAX_DISTANCE_M). At ground level
- * the centreline only falls with distance, so a bisection on lg x does what thresholdDistanceM's scan does
- * for an elevated source, in a third of the evaluations (it runs for every ensemble member).
+ * the centreline only falls with distance, and ln C is nearly straight in lg x (the σ's are near power laws),
+ * so regula falsi with the Illinois step (Dowell & Jarratt 1971) on ln(C/ppm) over lg x finds it to about 1e-12
+ * in a handful of evaluations, where a bisection took 26: it runs twice for every ensemble member of a
+ * cold heavy gas (docs/performance.md). A step that leaves the bracket (a C that underflows) bisects instead.
  */
 export function groundDistanceForPpmM(ground: PlumeSource, ppm: number): number {
-  if (concentrationPpm(ground, MIN_DISTANCE_M) <= ppm) return MIN_DISTANCE_M;
-  if (concentrationPpm(ground, MAX_DISTANCE_M) >= ppm) return MAX_DISTANCE_M;
+  const centreline = centrelinePpm(ground);
+  const excess = (lgX: number) => Math.log(centreline(10 ** lgX) / ppm);
   let lo = Math.log10(MIN_DISTANCE_M);
   let hi = Math.log10(MAX_DISTANCE_M);
-  for (let k = 0; k < 24; k += 1) {
-    const mid = (lo + hi) / 2;
-    if (concentrationPpm(ground, 10 ** mid) >= ppm) lo = mid; else hi = mid;
+  let excessLo = excess(lo);
+  if (!(excessLo > 0)) return MIN_DISTANCE_M;
+  let excessHi = excess(hi);
+  if (excessHi >= 0) return MAX_DISTANCE_M;
+  let kept: 'lo' | 'hi' | null = null;
+  for (let k = 0; k < 60 && hi - lo > 1e-12; k += 1) {
+    let t = hi - (excessHi * (hi - lo)) / (excessHi - excessLo);
+    if (!(t > lo && t < hi)) t = (lo + hi) / 2;
+    const e = excess(t);
+    if (Math.abs(e) < 1e-12) return 10 ** t; // C within 1e-12 of ppm: x within about 1e-12 of the root
+    if (e > 0) {
+      lo = t; excessLo = e;
+      if (kept === 'hi') excessHi /= 2; // the far end stayed twice: halve it, or the steps creep
+      kept = 'hi';
+    } else {
+      hi = t; excessHi = e;
+      if (kept === 'lo') excessLo /= 2;
+      kept = 'lo';
+    }
   }
   return 10 ** lo;
 }
@@ -92,8 +110,7 @@ function denseSideAtItsTemperaturePpm(combined: CombinedPlume, downwindM: number
   const dense = combined.dense;
   if (!dense) return 0;
   if (downwindM <= dense.handoverM) return ratioOfCurve(combined.thermal, ratioAtM(dense.plume, downwindM) ?? MAX_RATIO) * PPM_PER_FRACTION;
-  const ground: PlumeSource = { ...combined.source, heightM: 0 };
-  return concentrationPpm(ground, downwindM - dense.handoverM + dense.virtualSourceGaussianM);
+  return concentrationPpm(atGroundLevel(combined.source), downwindM - dense.handoverM + dense.virtualSourceGaussianM);
 }
 
 /** Centreline concentration (ppm): the larger of the dense side and the Gaussian plume. */
@@ -116,7 +133,7 @@ function denseSideAtItsTemperatureM(combined: CombinedPlume, ppm: number, ground
   if (ratio > MAX_RATIO) return { distanceM: 0, model: 'dense-gas' };
   if (ratio >= MIN_RATIO) return { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.plume, ratio)), model: 'dense-gas' };
   // `groundGaussianM`: the caller's Gaussian distance when the source is already at ground level.
-  const gaussianM = groundGaussianM ?? thresholdDistanceM({ ...combined.source, heightM: 0 }, ppm);
+  const gaussianM = groundGaussianM ?? thresholdDistanceM(atGroundLevel(combined.source), ppm);
   const shiftedM = gaussianM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + gaussianM - dense.virtualSourceGaussianM;
   return { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-after-dense-gas' };
 }

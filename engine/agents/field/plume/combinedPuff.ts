@@ -5,7 +5,7 @@
 import { curveRatioOf, distanceForRatioM, fartherOf, ratioAtM, ratioOfCurve, releaseThermal, type ReleaseThermal } from './denseGas.js';
 import { britterMcQuaidPuff, DENSE_PUFF_CRITERION, isDensePuff, PUFF_MAX_RATIO, PUFF_MIN_RATIO, type DenseGasPuff } from './denseGasPuff.js';
 import { farthestAtLeastM, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
-import { puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
+import { puffAtAmbientTemperature, puffAtGroundLevel, puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
 import { GROUND_RELEASE_MAX_HEIGHT_M, type DenseGasCheck } from './combinedPlume.js';
 
 /** Which model made a distance of an instantaneous release. */
@@ -27,7 +27,7 @@ export interface CombinedPuff {
 export function combinedPuff(source: PuffSource): CombinedPuff {
   const atRelease = puffAtItsTemperature(source);
   if (!atRelease.thermal.nonIsothermal) return atRelease;
-  return { ...atRelease, atAmbient: puffAtItsTemperature({ ...source, releaseTemperatureK: undefined, ambientTemperatureK: undefined }) };
+  return { source: atRelease.source, thermal: atRelease.thermal, dense: atRelease.dense, check: atRelease.check, reason: atRelease.reason, atAmbient: puffAtItsTemperature(puffAtAmbientTemperature(source)) };
 }
 
 function puffAtItsTemperature(source: PuffSource): CombinedPuff {
@@ -39,7 +39,7 @@ function puffAtItsTemperature(source: PuffSource): CombinedPuff {
   if (!isDensePuff(puff)) return { source, thermal, dense: null, check: 'passive', reason: `(g0'·V0^⅓)^½/u = ${puff.criterion.toFixed(3)} < ${DENSE_PUFF_CRITERION}: disperses passively` };
   const handoverM = distanceForRatioM(puff, PUFF_MIN_RATIO);
   // The curves' last ratio stands for a higher concentration at ambient temperature when the release is cold.
-  const virtualSourceM = groundPuffDistanceForPpmM({ ...source, heightM: 0, windSpeedMps: u }, ratioOfCurve(thermal, PUFF_MIN_RATIO) * PPM_PER_FRACTION);
+  const virtualSourceM = groundPuffDistanceForPpmM(puffAtGroundLevel(source, u), ratioOfCurve(thermal, PUFF_MIN_RATIO) * PPM_PER_FRACTION);
   return { source, thermal, dense: { puff, handoverM, virtualSourceM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
@@ -66,7 +66,7 @@ function denseSideAtItsTemperaturePpm(combined: CombinedPuff, downwindM: number)
   const dense = combined.dense;
   if (!dense) return 0;
   if (downwindM <= dense.handoverM) return ratioOfCurve(combined.thermal, ratioAtM(dense.puff, downwindM) ?? PUFF_MAX_RATIO) * PPM_PER_FRACTION;
-  return puffPeakPpm({ ...combined.source, heightM: 0 }, downwindM - dense.handoverM + dense.virtualSourceM);
+  return puffPeakPpm(puffAtGroundLevel(combined.source), downwindM - dense.handoverM + dense.virtualSourceM);
 }
 
 /** Peak concentration (ppm) as the cloud passes `downwindM`: the larger of the dense side and the Gaussian puff. */
@@ -90,7 +90,8 @@ function densePuffSideM(combined: CombinedPuff, ppm: number, gaussianM: number):
   const ratio = curveRatioOf(combined.thermal, ppm / PPM_PER_FRACTION);
   if (ratio > PUFF_MAX_RATIO) return { distanceM: 0, model: 'dense-gas-puff' };
   if (ratio >= PUFF_MIN_RATIO) return { distanceM: Math.min(MAX_DISTANCE_M, distanceForRatioM(dense.puff, ratio)), model: 'dense-gas-puff' };
-  const groundM = combined.source.heightM === 0 ? gaussianM : farthestAtLeastM((x) => puffPeakPpm({ ...combined.source, heightM: 0 }, x), ppm);
+  const ground = puffAtGroundLevel(combined.source);
+  const groundM = combined.source.heightM === 0 ? gaussianM : farthestAtLeastM((x) => puffPeakPpm(ground, x), ppm);
   const shiftedM = groundM >= MAX_DISTANCE_M ? MAX_DISTANCE_M : dense.handoverM + groundM - dense.virtualSourceM;
   return { distanceM: Math.min(MAX_DISTANCE_M, Math.max(dense.handoverM, shiftedM)), model: 'gaussian-puff-after-dense-gas' };
 }

@@ -27,6 +27,11 @@ const URBAN: Record<StabilityClass, { y: Sigma; z: Sigma }> = {
 };
 
 export function briggsSigmas(x: number, stability: StabilityClass, terrain: Terrain): { sigmaYM: number; sigmaZM: number } {
-  const formulas = (terrain === 'urban' ? URBAN : RURAL)[stability];
+  const formulas = briggsFormulas(stability, terrain);
   return { sigmaYM: formulas.y(x), sigmaZM: formulas.z(x) };
+}
+
+/** σy(x) and σz(x) for one stability class and terrain, for callers that evaluate many distances of one source. */
+export function briggsFormulas(stability: StabilityClass, terrain: Terrain): { readonly y: Sigma; readonly z: Sigma } {
+  return (terrain === 'urban' ? URBAN : RURAL)[stability];
 }

@@ -41,8 +41,12 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   // of that and the member's own dense-gas distance, as the physics takes it (combinedPlume.ts, docs/physics.md);
   // at ground level the surrogate's distance is also the virtual-source Gaussian's, so it is reused.
   // The members' release is as cold as the result's (releaseTemperature.ts); absent: 25 °C.
-  const cold = plume.denseGas?.releaseTemperature === 'boiling-point' ? { releaseTemperatureK: plume.denseGas.releaseTemperatureK, ambientTemperatureK: plume.denseGas.ambientTemperatureK } : {};
-  const denseSides = members.map((m) => combinedPlume({ ...m, molarMassGPerMol, ...cold }));
+  const cold = plume.denseGas?.releaseTemperature === 'boiling-point' ? plume.denseGas : undefined;
+  const denseSides = members.map((m) => combinedPlume({
+    // Field by field in PlumeSource's order, as every source is built (gaussianPlume.ts, atGroundLevel).
+    rateKgPerS: m.rateKgPerS, heightM: m.heightM, windSpeedMps: m.windSpeedMps, stability: m.stability, terrain: m.terrain, molarMassGPerMol,
+    releaseDurationMin: undefined, releaseTemperatureK: cold?.releaseTemperatureK, ambientTemperatureK: cold?.ambientTemperatureK,
+  }));
   return {
     ...plume,
     thresholds: plume.thresholds.map((t, level) => ({

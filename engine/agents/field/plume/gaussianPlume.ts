@@ -6,7 +6,7 @@
 // Threat distance for a level = the farthest downwind x where the centreline reaches it (as ALOHA reports).
 import type { StabilityClass } from '../../../contract/taxonomy.js';
 import { erf } from '../../../numeric/erf.js';
-import { briggsSigmas, type Terrain } from './dispersion.js';
+import { briggsFormulas, briggsSigmas, type Terrain } from './dispersion.js';
 
 /** ppm ↔ mg/m³ at 25 °C and 1 atm: mg/m³ = ppm · M / 24.45 (molar volume 24.45 L). */
 export const MOLAR_VOLUME_L = 24.45;
@@ -28,6 +28,24 @@ export interface PlumeSource {
   ambientTemperatureK?: number | undefined;
 }
 
+/** The same source at ground level (and at `windSpeedMps`), written out field by field: the dense side makes
+ *  several per ensemble member, and an object spread costs more than the arithmetic around it. */
+export function atGroundLevel(source: PlumeSource, windSpeedMps = source.windSpeedMps): PlumeSource {
+  return {
+    rateKgPerS: source.rateKgPerS, heightM: 0, windSpeedMps, stability: source.stability, terrain: source.terrain,
+    molarMassGPerMol: source.molarMassGPerMol, releaseDurationMin: source.releaseDurationMin,
+    releaseTemperatureK: source.releaseTemperatureK, ambientTemperatureK: source.ambientTemperatureK,
+  };
+}
+
+/** The same source at 25 °C (a cold release's twin), written out as atGroundLevel is. */
+export function atAmbientTemperature(source: PlumeSource): PlumeSource {
+  return {
+    rateKgPerS: source.rateKgPerS, heightM: source.heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, terrain: source.terrain,
+    molarMassGPerMol: source.molarMassGPerMol, releaseDurationMin: source.releaseDurationMin, releaseTemperatureK: undefined, ambientTemperatureK: undefined,
+  };
+}
+
 /** The model is not meaningful in calm air; ALOHA also refuses winds below 1 m/s. */
 export const MIN_WIND_MPS = 1;
 export const MIN_DISTANCE_M = 10;
@@ -46,6 +64,29 @@ export function concentrationPpm(source: PlumeSource, downwindM: number, crosswi
   return mgPerM3ToPpm(mg, source.molarMassGPerMol);
 }
 
+/**
+ * The centreline concentration (ppm) as a function of downwind distance: concentrationPpm with no crosswind
+ * offset, with the source's constants and its σ formulas taken once. The threshold searches evaluate it dozens
+ * of times per source (for every ensemble member), so it does no per-call lookups or allocations; the
+ * arithmetic is concentrationPpm's (its crosswind factor is exactly 1 on the centreline).
+ */
+export function centrelinePpm(source: PlumeSource): (downwindM: number) => number {
+  const sigma = briggsFormulas(source.stability, source.terrain);
+  const u = Math.max(source.windSpeedMps, MIN_WIND_MPS);
+  const qMgPerS = source.rateKgPerS * 1e6;
+  const heightM = source.heightM;
+  const cloudLengthM = source.releaseDurationMin === undefined ? undefined : u * source.releaseDurationMin * 60;
+  const molarMassGPerMol = source.molarMassGPerMol;
+  return (downwindM) => {
+    if (downwindM <= 0) return 0;
+    const sigmaYM = sigma.y(downwindM);
+    const sigmaZM = sigma.z(downwindM);
+    let mg = (qMgPerS / (Math.PI * u * sigmaYM * sigmaZM)) * Math.exp(-(heightM * heightM) / (2 * sigmaZM * sigmaZM));
+    if (cloudLengthM !== undefined) mg *= erf(cloudLengthM / (2 * Math.SQRT2 * sigmaYM));
+    return mgPerM3ToPpm(mg, molarMassGPerMol);
+  };
+}
+
 /** Peak over steady concentration for a finite release (Palazzi et al. 1982, centre of the cloud); 1 when continuous. */
 function finiteReleasePeakFactor(source: PlumeSource, windMps: number, sigmaXM: number): number {
   if (source.releaseDurationMin === undefined) return 1;
@@ -55,7 +96,7 @@ function finiteReleasePeakFactor(source: PlumeSource, windMps: number, sigmaXM: 
 
 /** Farthest downwind distance (m) where the centreline concentration is at least `ppm`; 0 if never. */
 export function thresholdDistanceM(source: PlumeSource, ppm: number): number {
-  return farthestAtLeastM((x) => concentrationPpm(source, x), ppm);
+  return farthestAtLeastM(centrelinePpm(source), ppm);
 }
 
 /** Farthest distance (m, MIN_DISTANCE_M … MAX_DISTANCE_M) where `valueAt` is at least `level`; 0 if never.

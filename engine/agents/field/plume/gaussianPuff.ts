@@ -30,6 +30,23 @@ export interface PuffSource {
   ambientTemperatureK?: number | undefined;
 }
 
+/** The same source at ground level (and at `windSpeedMps`), written out field by field as gaussianPlume.ts's
+ *  atGroundLevel is: one shape for every source keeps the physics' property reads monomorphic. */
+export function puffAtGroundLevel(source: PuffSource, windSpeedMps = source.windSpeedMps): PuffSource {
+  return {
+    massKg: source.massKg, heightM: 0, windSpeedMps, stability: source.stability, molarMassGPerMol: source.molarMassGPerMol,
+    releaseTemperatureK: source.releaseTemperatureK, ambientTemperatureK: source.ambientTemperatureK,
+  };
+}
+
+/** The same source at 25 °C (a cold release's twin). */
+export function puffAtAmbientTemperature(source: PuffSource): PuffSource {
+  return {
+    massKg: source.massKg, heightM: source.heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, molarMassGPerMol: source.molarMassGPerMol,
+    releaseTemperatureK: undefined, ambientTemperatureK: undefined,
+  };
+}
+
 export function puffSigmas(downwindM: number, stability: StabilityClass): { sigmaXM: number; sigmaYM: number; sigmaZM: number } {
   const { y, z } = PUFF_SIGMAS[stability];
   const sigmaYM = y[0] * downwindM ** y[1];

@@ -10,7 +10,8 @@ import { solarElevationDeg } from '../sun.js';
 import { daylightAt } from '../daylight.js';
 import { plumeFootprint } from './index.js';
 import { STABILITY_CLASSES } from '../../../contract/taxonomy.js';
-import { thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { atGroundLevel, centrelinePpm, concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, thresholdDistanceM, type PlumeSource } from './gaussianPlume.js';
+import { groundDistanceForPpmM } from './combinedPlume.js';
 
 const aegl3M = (input: IncidentInput) => {
   const incident = parseIncident(input);
@@ -106,4 +107,36 @@ test('property: for any wind, sky and release, night is never shorter than day, 
     assert.ok(night >= day, `night ${night} < day ${day}`);
     assert.ok(unknown >= night && unknown >= day);
   }), { seed: 20261130, numRuns: 150 });
+});
+
+// The fast paths the ensemble runs for every member (docs/performance.md, "Object shapes in the physics"):
+// the centreline function is concentrationPpm on the centreline, exactly, and the regula falsi finds where a
+// ground-level plume falls to a level as a plain bisection on the same function does.
+const sourceArbitrary = fc.record({
+  rateKgPerS: fc.double({ min: 0.01, max: 100, noNaN: true }), heightM: fc.constantFrom(0, 0, 2, 15),
+  windSpeedMps: fc.double({ min: 0.5, max: 15, noNaN: true }), stability: fc.constantFrom(...STABILITY_CLASSES),
+  terrain: fc.constantFrom('rural' as const, 'urban' as const), molarMassGPerMol: fc.double({ min: 16, max: 200, noNaN: true }),
+  releaseDurationMin: fc.option(fc.double({ min: 1, max: 120, noNaN: true }), { nil: undefined }),
+  releaseTemperatureK: fc.constant(undefined), ambientTemperatureK: fc.constant(undefined),
+});
+
+test('the centreline function answers exactly as concentrationPpm does with no crosswind offset', () => {
+  fc.assert(fc.property(sourceArbitrary, fc.double({ min: -10, max: 20_000, noNaN: true }), (source: PlumeSource, x) => {
+    assert.equal(centrelinePpm(source)(x), concentrationPpm(source, x));
+  }), { seed: 20261201, numRuns: 500 });
+});
+
+test('the ground-level distance for a concentration agrees with a bisection on the same plume to 1e-6', () => {
+  const bisection = (source: PlumeSource, ppm: number) => {
+    if (concentrationPpm(source, MIN_DISTANCE_M) <= ppm) return MIN_DISTANCE_M;
+    if (concentrationPpm(source, MAX_DISTANCE_M) >= ppm) return MAX_DISTANCE_M;
+    let lo = 1, hi = 4;
+    for (let k = 0; k < 60; k += 1) { const mid = (lo + hi) / 2; if (concentrationPpm(source, 10 ** mid) >= ppm) lo = mid; else hi = mid; }
+    return 10 ** lo;
+  };
+  fc.assert(fc.property(sourceArbitrary, fc.double({ min: -1, max: 6, noNaN: true }), (source: PlumeSource, lgPpm) => {
+    const ground = atGroundLevel(source);
+    const expected = bisection(ground, 10 ** lgPpm);
+    assert.ok(Math.abs(groundDistanceForPpmM(ground, 10 ** lgPpm) - expected) <= 1e-6 * expected, `${groundDistanceForPpmM(ground, 10 ** lgPpm)} vs ${expected}`);
+  }), { seed: 20261201, numRuns: 2000 });
 });

@@ -47,8 +47,12 @@ export const densityAtK = (densityAt25CKgPerM3: number, temperatureK: number): n
   temperatureK === REFERENCE_AMBIENT_K ? densityAt25CKgPerM3 : (densityAt25CKgPerM3 * REFERENCE_AMBIENT_K) / temperatureK;
 
 /** A source's temperature fields: none for a release at 25 °C, so its source is the isothermal one exactly. */
-export const sourceTemperatures = (temperature: ReleaseTemperature): { releaseTemperatureK?: number; ambientTemperatureK?: number } =>
-  temperature.basis === 'boiling-point' ? { releaseTemperatureK: temperature.releaseK, ambientTemperatureK: temperature.ambientK } : {};
+/** Both keys always, undefined at 25 °C: every source then has one shape, which keeps the physics' property
+ *  reads monomorphic (docs/performance.md). */
+export const sourceTemperatures = (temperature: ReleaseTemperature): { releaseTemperatureK: number | undefined; ambientTemperatureK: number | undefined } =>
+  temperature.basis === 'boiling-point'
+    ? { releaseTemperatureK: temperature.releaseK, ambientTemperatureK: temperature.ambientK }
+    : { releaseTemperatureK: undefined, ambientTemperatureK: undefined };
 
 /** What a result's dense-gas check adds about the temperature (contract/result.ts's denseGas). */
 export const temperatureSummary = (temperature: ReleaseTemperature): { releaseTemperatureK: number; ambientTemperatureK: number; releaseTemperature: ReleaseTemperatureBasis } =>
