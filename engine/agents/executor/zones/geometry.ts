@@ -78,36 +78,49 @@ export function unionAreaM2(polygons: readonly Polygon[], rows = 96): number {
   const edges: Edge[] = [];
   parts.forEach((poly, part) => {
     for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-      const [xi, yi] = poly[i] as PointM;
-      const [xj, yj] = poly[j] as PointM;
+      const pi = poly[i] as PointM;
+      const pj = poly[j] as PointM;
+      const xi = pi[0], yi = pi[1], xj = pj[0], yj = pj[1];
       if (yi === yj) continue;
-      const [lo, hi] = yi < yj ? [[xi, yi], [xj, yj]] as const : [[xj, yj], [xi, yi]] as const;
-      edges.push({ part, y0: lo[1], y1: hi[1], x0: lo[0], slope: (hi[0] - lo[0]) / (hi[1] - lo[1]) });
+      // From the lower end to the upper one.
+      edges.push(yi < yj
+        ? { part, y0: yi, y1: yj, x0: xi, slope: (xj - xi) / (yj - yi) }
+        : { part, y0: yj, y1: yi, x0: xj, slope: (xi - xj) / (yi - yj) });
     }
   });
   edges.sort((a, b) => a.y0 - b.y0);
   const minY = edges[0]?.y0 ?? 0;
-  const maxY = Math.max(...edges.map((e) => e.y1));
+  let maxY = -Infinity;
+  for (const e of edges) if (e.y1 > maxY) maxY = e.y1;
   const dy = (maxY - minY) / rows;
   let area = 0, next = 0;
-  let active: Edge[] = [];
+  // Reused row to row (this runs for every zone of every analysis): the edges crossing the row, each part's
+  // crossings, and the stretches inside some part as [start, end] pairs.
+  const active: Edge[] = [];
   const crossings: number[][] = parts.map(() => []);
+  const stretches: Array<[number, number]> = [];
+  const byStart = (a: [number, number], b: [number, number]) => a[0] - b[0];
   for (let r = 0; r < rows; r++) {
     const y = minY + (r + 0.5) * dy;
     while (next < edges.length && (edges[next] as Edge).y0 <= y) active.push(edges[next++] as Edge);
-    active = active.filter((e) => e.y1 > y);
+    let kept = 0;
+    for (const e of active) if (e.y1 > y) active[kept++] = e;
+    active.length = kept;
     for (const xs of crossings) xs.length = 0;
     for (const e of active) (crossings[e.part] as number[]).push(e.x0 + (y - e.y0) * e.slope);
-    const stretches: Array<[number, number]> = [];
+    stretches.length = 0;
     for (const xs of crossings) {
-      xs.sort((a, b) => a - b);
+      if (xs.length > 2) xs.sort((a, b) => a - b);
+      else if (xs.length === 2 && (xs[0] as number) > (xs[1] as number)) xs.reverse();
       for (let k = 0; k + 1 < xs.length; k += 2) stretches.push([xs[k] as number, xs[k + 1] as number]);
     }
     if (stretches.length === 0) continue;
-    stretches.sort((a, b) => a[0] - b[0]);
-    let [start, end] = stretches[0] as [number, number];
+    if (stretches.length > 1) stretches.sort(byStart);
+    let start = (stretches[0] as [number, number])[0];
+    let end = (stretches[0] as [number, number])[1];
     let covered = 0;
-    for (const [a, b] of stretches) {
+    for (const stretch of stretches) {
+      const a = stretch[0], b = stretch[1];
       if (a > end) { covered += end - start; start = a; end = b; } else if (b > end) end = b;
     }
     area += (covered + end - start) * dy;

@@ -25,7 +25,7 @@ export interface ZoneSpec {
 export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
   const points = spec.parts.flatMap((p) => p.polygon);
   let farthestM = 0;
-  for (const [e, n] of points) farthestM = Math.max(farthestM, Math.hypot(e, n));
+  for (const point of points) farthestM = Math.max(farthestM, Math.hypot(point[0], point[1]));
   const across = acrossExtentM(points, spec.bearingDeg);
   return {
     zone: spec.zone, shape: spec.shape,
@@ -43,6 +43,12 @@ export function makeZone(spec: ZoneSpec, densityPerKm2: number): Zone {
 function acrossExtentM(points: Polygon, bearingDeg: number | null): number {
   if (points.length === 0) return 0;
   const rad = ((bearingDeg ?? 0) + 90) * (Math.PI / 180);
-  const offsets = points.map(([e, n]) => e * Math.sin(rad) + n * Math.cos(rad));
-  return Math.max(...offsets) - Math.min(...offsets);
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const point of points) {
+    const offset = point[0] * Math.sin(rad) + point[1] * Math.cos(rad);
+    if (offset < lowest) lowest = offset;
+    if (offset > highest) highest = offset;
+  }
+  return highest - lowest;
 }
