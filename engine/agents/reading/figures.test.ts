@@ -412,6 +412,8 @@ test('sixth round: a rescue in an apposition; hedges; an age after a relative cl
   assert.deepEqual(read('Nine people were injured; of those, two are said to be in a critical condition.'), { injuries: '9', seriousInjuries: '2' });
   assert.deepEqual(read('A motorcyclist was killed. The rider who died was 34.'), { deaths: '1' });
   assert.deepEqual(read('The number of people who died was 9.'), { deaths: '9' }, 'no one counted before "who": the number is the count');
+  assert.deepEqual(read('The death toll from the fire was 14.'), { deaths: '14' }, 'a phrase of cause between the figure word and its copula');
+  assert.deepEqual(read('The woman injured in the blast is 62.'), { injuries: '1' }, 'people counted before the figure word: the number is said of them');
   assert.deepEqual(read('About 2,000 villagers were moved to 14 relief camps.'), { evacuated: '2000' });
   assert.deepEqual(read('受灾群众800人被转移至5个安置点。'), { evacuated: '800' });
   assert.deepEqual(read('One man was flown to hospital with serious injuries, and three neighbours were treated at the scene by paramedics for minor injuries.'),
@@ -421,5 +423,5 @@ test('sixth round: a rescue in an apposition; hedges; an age after a relative cl
 
 test('the sixth round patterns stay linear', () => {
   assertLinearTime('places before counts, denied happenings, rescues to come', (n) => '疏散楼内八十余名住户，未发生人员伤亡，救援人员正在设法救出，转移至12个安置点，'.repeat(n), figuresFromText);
-  assertLinearTime('appositions, ages, refuges, minor apart', (n) => 'One woman, rescued from a flat, was taken to hospital with serious injuries, two others were treated by crews for minor injuries; the man who died was 54, relocated to 86 relief camps, said to be critical. '.repeat(n), figuresFromText);
+  assertLinearTime('appositions, ages, refuges, minor apart', (n) => 'One woman, rescued from a flat, was taken to hospital with serious injuries, two others were treated by crews for minor injuries; the man who died was 54, the toll from the fire was 14, relocated to 86 relief camps, said to be critical. '.repeat(n), figuresFromText);
 });

@@ -642,6 +642,14 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
       const found = verb >= 0 ? fits(verb) : undefined;
       if (found) return found;
     }
+    // "The death toll from the fire was 14", "the number of people who died in the crash is 9": the figure word, a phrase
+    // of place or cause after it, and the count after the copula.
+    if (!money) {
+      const subject = subjectBeforeCopula(tokens, i);
+      // (Not "the woman injured in the blast is 62": people counted right before the figure word are its subject.)
+      const found = subject >= 0 && !relativeOfCounted(tokens, subject) && !peopleCounted(tokens, subject - 1) ? fits(subject) : undefined;
+      if (found) return found;
+    }
   }
   // 2b. A relative clause before a head count: "送医观察的23人", "被困在井下的12名矿工": the verb before 的 says
   //     what befell them, a few words (where, how) between.
@@ -717,6 +725,27 @@ function countsRefuges(tokens: readonly Token[], k: number): boolean {
   const isRefuge = (t: Token | undefined) => t?.kind === 'role' && t.role.role === 'key' && t.role.refuge === true;
   const next = tokens[k + 1];
   return isRefuge(next) || ((hasRole(next, 'fill') || (next?.kind === 'break' && next.word && !next.clauseEnd)) && isRefuge(tokens[k + 2]));
+}
+
+/** Copulas between a subject and the count it is said to be ("the toll from the fire was 14"). */
+const COPULAS = new Set(['was', 'is', 'were', 'are', 'stands', 'stood', 'stands at', 'stood at', 'remains', 'remained', 'remains at', 'remained at']);
+/** Prepositions that open a phrase of place or cause after a figure word ("the toll from the fire", "died in the crash"). */
+const SUBJECT_PREPOSITIONS = new Set(['in', 'from', 'at', 'on', 'of', 'during']);
+/** The figure word of a subject whose count follows a copula, a phrase of place or cause between: the copula is the
+ *  token at `copula` (the first one that is not passed over before the number); or -1. At most six tokens back. */
+function subjectBeforeCopula(tokens: readonly Token[], copula: number): number {
+  const is = tokens[copula + 1];
+  if (!(is?.kind === 'role' && COPULAS.has(is.text))) return -1;
+  for (let i = copula; i >= 0 && copula - i <= 6; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'role' && t.role.role === 'key') {
+      const after = tokens[i + 1] as Token;
+      return i < copula && (after.kind === 'role' || after.kind === 'break') && SUBJECT_PREPOSITIONS.has(after.text) && !t.role.light ? i : -1;
+    }
+    if (t.kind === 'number' || (t.kind === 'break' && !t.word) || (t.kind === 'role' && !(t.role.role === 'fill' || t.role.role === 'strandedPlace'
+      || (t.role.role === 'earlier' && t.role.adjacent)))) return -1;
+  }
+  return -1;
 }
 
 /** Whether the figure word at `at` opens a relative clause ("who died", "who were hurt", fillers between) about people
