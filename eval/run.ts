@@ -93,6 +93,8 @@ const setC = loadReadingSet('c');
 const setD = loadReadingSet('d');
 const setE = loadReadingSet('e');
 const setG = loadReadingSet('g');
+// Set h: held out for one run, then used in the sixth round (eval/README.md): a development set, still under the keys
+// without a set name until the next held-out set is written.
 const setH = loadReadingSet('h');
 const setCFigures = judgeReadingFigures(setC, 'set c, now development');
 const setDFigures = judgeReadingFigures(setD, 'set d, now development');
@@ -111,7 +113,7 @@ const setGDevFigures = judgeReadingFigures(setGDev, 'fifth-round development set
 // The sixth round's development set (eval/README.md): set h's classes of misses in sentences of their own.
 const setHDev = [...load('fresh/reading-h-dev-zh.jsonl'), ...load('fresh/reading-h-dev-en.jsonl')] as ReadingItem[];
 const setHDevFigures = judgeReadingFigures(setHDev, 'sixth-round development set h-dev');
-const setHFigures = judgeReadingFigures(setH, 'set h, held out');
+const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const figuresExact = setHFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -192,7 +194,7 @@ const screeningSetD = judgeScreening(asScreening(setD), 'set d, now development'
 const screeningEDev = judgeScreening(asScreening([...eDevEn, ...eDevScreeningZh]), 'third-round development set');
 const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development');
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setH), 'set h, held out');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setH), 'set h, now development');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -248,7 +250,7 @@ const typeSetC = await judgeReadingType(setC, 'set c, now development');
 const typeSetD = await judgeReadingType(setD, 'set d, now development');
 const typeSetE = await judgeReadingType(setE, 'set e, now development');
 const typeSetG = await judgeReadingType(setG, 'set g, now development');
-const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setH, 'set h, held out');
+const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setH, 'set h, now development');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -290,7 +292,7 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on held-out set h: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on set h (development since the sixth round; no set is held out): ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setHFigures.zhExact.toFixed(4), figuresExactEn: +setHFigures.enExact.toFixed(4),
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
