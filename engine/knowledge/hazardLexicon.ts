@@ -64,3 +64,10 @@ export const TERM_FRAMES = {
  *  that type in the S-Agent (过火面积, the burned area, is in a shop fire's report as in a forest fire's).
  *  The training corpus keeps them: the shipped classifier was trained with them. */
 export const NOT_TYPE_EVIDENCE: ReadonlySet<string> = new Set(['过火面积']);
+
+/** Words a drill, a plan or a campaign names its hazard by, guarding against it (防震减灾应急疏散演练, a school's
+ *  earthquake-preparedness drill): evidence of the type in the S-Agent like the words above, but no event (the screen
+ *  does not read them) and not in the training corpus (the shipped classifier was trained without them). */
+export const PREPAREDNESS_TERMS: Partial<Record<IncidentType, string[]>> = {
+  earthquake: ['防震', '抗震', 'earthquake drill', 'earthquake preparedness'],
+};

@@ -11,8 +11,9 @@ export type LexiconRole =
   /** `noun`: a word for the people themselves (伤员, victims), which a verb after it may still override;
    *  `light`: minor injuries only (轻伤), which add to serious ones given apart (eval/README.md);
    *  `splitVerb`: the second half of a verb its count splits ("forced 4,500 people from their homes"): a figure only
-   *  when the first half stands before the count (figures.ts, SPLIT_VERB_HEADS). */
-  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean; splitVerb?: boolean }
+   *  when the first half stands before the count (figures.ts, SPLIT_VERB_HEADS); `refuge`: a place people are put up in
+   *  (relief camps, 安置点): a number right before it counts those places, not people. */
+  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean; splitVerb?: boolean; refuge?: boolean }
   /** Dead and injured together (死伤, 伤亡): the number is read and no figure is invented from it. */
   | { role: 'combined' }
   | { role: 'fill' }
@@ -28,6 +29,8 @@ export type LexiconRole =
   | { role: 'stop' }
   /** "救出", "rescued": a count right after it is of people no longer trapped, stranded or missing. */
   | { role: 'rescued' }
+  /** A verb of happening denied (未发生, 未出现, 未造成): the casualty word after it, 人员 between, is a zero. */
+  | { role: 'negation' }
   | { role: 'lowerBound' }
   /** `adjacent`: only a number right after it ("15, not 51"). */
   | { role: 'earlier'; adjacent?: boolean }
@@ -52,6 +55,7 @@ const key = (figure: FigureName, ...phrases: string[]) => phrases.map((p) => [p,
 const noun = (figure: FigureName, ...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure, noun: true }] as const);
 const light = (...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure: 'injuries', light: true }] as const);
 const each = (role: LexiconRole, ...phrases: string[]) => phrases.map((p) => [p, role] as const);
+const refuge = (...phrases: string[]) => phrases.map((p) => [p, { role: 'key', figure: 'evacuated', refuge: true }] as const);
 
 /** Zeros in Chinese built from their parts: a negation (无, 暂无, 未发现, 没有), 人员 or nothing, the figure's word,
  *  and 报告 or 情况 or nothing (暂无人员中毒报告, 未发现人员被困, 无人员失联情况). */
@@ -164,6 +168,11 @@ export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   ...each({ role: 'multiplier', factor: 1e4 }, '万', '萬'),
   ...each({ role: 'multiplier', factor: 1e8 }, '亿', '億'),
   ...zhZeroPhrases(),
+  // 未发生人员伤亡, 全市未出现人员死亡: a verb of happening denied, before any casualty word (the zeros above name theirs whole).
+  ...each({ role: 'negation' }, '未发生', '未發生', '没有发生', '沒有發生', '未出现', '未出現', '没有出现', '沒有出現', '未造成', '没有造成', '沒有造成', '并未造成', '並未造成',
+    '未导致', '未導致'),
+  // 转移至12个安置点: places people are put up in; the number before one counts them.
+  ...refuge('安置点', '安置點', '集中安置点', '集中安置點', '避难所', '避難所', '避难场所', '避難場所', '避险点', '避險點'),
   ...each({ role: 'zero', figures: ['deaths', 'injuries'] }, '无人员伤亡', '無人員傷亡', '未造成人员伤亡', '未造成人員傷亡', '暂无人员伤亡', '暫無人員傷亡', '没有人员伤亡', '沒有人員傷亡', '无人伤亡', '無人傷亡',
     '暂无伤亡', '暫無傷亡', '无伤亡', '無傷亡', '未造成伤亡', '未造成傷亡', '未有人员伤亡', '未有人員傷亡', '没有造成人员伤亡', '沒有造成人員傷亡'),
   ...each({ role: 'zero', figures: ['deaths'] }, '暂无死亡报告', '暫無死亡報告', '无死亡报告', '無死亡報告', '暂无死亡', '暫無死亡', '无人死亡', '無人死亡', '无人员死亡', '無人員死亡', '暂无人员死亡', '暫無人員死亡', '未造成人员死亡', '未造成人員死亡'),
@@ -274,12 +283,14 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     // where people put out of their homes spend the night
     'housed', 'being housed', 'sheltering', 'sheltered', 'in tents', 'in shelters', 'in emergency shelters', 'in evacuation centres', 'in evacuation centers',
     'in relief camps', 'in rest centres', 'in rest centers', 'in temporary accommodation', 'in emergency accommodation', 'left homeless', 'homeless',
-    'shifted', 'shifted to safety', 'relief camps', 'to relief camps', 'to shelters', 'to evacuation centres', 'to evacuation centers', 'to safer places', 'to higher ground',
+    'shifted', 'shifted to safety', 'to relief camps', 'to shelters', 'to evacuation centres', 'to evacuation centers', 'to safer places', 'to higher ground',
     'cleared from', 'cleared out of', 'cleared out', 'moved out of', 'told to leave', 'ordered out', 'ordered to leave', 'lifted to safety', 'winched to safety', 'taken to safety', 'brought to safety', 'ferried to safety'),
   ...refugePhrases(),
   // The refuge alone, its name before it ("spent the night at a Red Cross shelter", "relocated to Govt LP School relief
   // camp"); staying put ("shelter in place") is no evacuation and is read whole as a stop.
-  ...key('evacuated', 'shelter', 'relief camp', 'evacuation centre', 'evacuation center', 'evacuation shelter', 'rest centre', 'rest center'),
+  // The number right before one counts the places ("relocated to 86 relief camps").
+  ...refuge('shelter', 'shelters', 'relief camp', 'relief camps', 'evacuation centre', 'evacuation center', 'evacuation centres', 'evacuation centers', 'evacuation shelter',
+    'evacuation shelters', 'rest centre', 'rest center', 'rest centres', 'rest centers', 'relief centre', 'relief center', 'relief centres', 'relief centers'),
   ...each({ role: 'stop' }, 'shelter in place', 'sheltering in place', 'sheltered in place', 'shelter-in-place', 'told to shelter in place'),
   // "forced 4,500 people from their homes", "drove 300 families out of their houses": the verb's second half.
   ...each({ role: 'key', figure: 'evacuated', splitVerb: true }, 'from their homes', 'out of their homes', 'from their houses', 'out of their houses', 'from homes',
@@ -326,6 +337,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'have been', 'has been', 'had been', 'taken', 'rushed', 'sent', 'were taken', 'conf', 'conf .', 'confd', 'downward', 'downwards', 'upward', 'upwards',
     // A figure kept as it was ("the injured remain unchanged at 15").
     'complaining of', 'complained of', 'complain of', 'suffering from', 'suffering', 'needing', 'requiring', 'both',
+    // hedged by what is said of them ("three are said to be critical", "two are understood to be in hospital")
+    'said to be', 'understood to be', 'known to be', 'reported to be', 'described as', 'listed as', 'listed in',
     'remains', 'unchanged', 'unchanged at', 'steady at', 'held at', 'holds at', 'holding at', 'stays at', 'stayed at', 'remains at', 'remained at', 'still at'),
   ...each({ role: 'additional' }, 'another', 'further', 'additional', 'a further', 'an additional', 'plus another'),
   ...each({ role: 'range' }, '-', '~', 'or'),

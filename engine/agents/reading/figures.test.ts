@@ -392,3 +392,36 @@ test('the fifth round patterns stay linear', () => {
   assertLinearTime('earlier lists, parts, places, refuges', (n) => '（此前通报为2人死亡、9人受伤）另有周边村民约600人，转移3个村庄群众11人，剩余2人被埋，6 of them, from 78 families, a Red Cross shelter, '.repeat(n), figuresFromText);
   assertLinearTime('hospitals and rescues', (n) => '另1人已从另一出口自行升井，其余人员送到县医院，taken to area hospitals, suffering burns, '.repeat(n), figuresFromText);
 });
+
+test('sixth round: a place or kind between a verb and its count; a verb of happening denied; a rescue still to come', () => {
+  assert.deepEqual(read('消防员疏散大楼内70名住客。'), { evacuated: '70' });
+  assert.deepEqual(read('已疏散商场内外1200余名顾客。'), { evacuated: '1200+' });
+  assert.deepEqual(read('遇难者中有3名儿童。'), {}, 'a noun for the dead is no verb: a part of them, not a count');
+  assert.deepEqual(read('暴雨期间全县未发生人员伤亡。'), { deaths: '0', injuries: '0' });
+  assert.deepEqual(read('事故未出现人员被困。'), { trapped: '0' });
+  assert.deepEqual(read('事故未造成重大人员伤亡，2人受伤。'), { injuries: '2' }, 'no major casualties is no zero');
+  assert.deepEqual(read('一名工人被困塌方体下，救援人员正在设法救出。'), { trapped: '1' });
+  assert.deepEqual(read('3名游客被困山洞，消防员尚未将其救出。'), { trapped: '3' });
+  assert.deepEqual(read('3名游客被困山洞，已被消防员救出。'), {}, 'a rescue done: no longer trapped');
+  assert.deepEqual(read('Two climbers are stranded on the ledge and crews are trying to rescue them.'), { stranded: '2' });
+  assert.deepEqual(read('Two climbers were stranded on the ledge but crews rescued them.'), {});
+});
+
+test('sixth round: a rescue in an apposition; hedges; an age after a relative clause; counted refuges; serious and minor apart', () => {
+  assert.deepEqual(read('Two children, pulled from the river by a passer-by, were treated for hypothermia.'), { injuries: '2' });
+  assert.deepEqual(read('Nine people were injured; of those, two are said to be in a critical condition.'), { injuries: '9', seriousInjuries: '2' });
+  assert.deepEqual(read('A motorcyclist was killed. The rider who died was 34.'), { deaths: '1' });
+  assert.deepEqual(read('The number of people who died was 9.'), { deaths: '9' }, 'no one counted before "who": the number is the count');
+  assert.deepEqual(read('The death toll from the fire was 14.'), { deaths: '14' }, 'a phrase of cause between the figure word and its copula');
+  assert.deepEqual(read('The woman injured in the blast is 62.'), { injuries: '1' }, 'people counted before the figure word: the number is said of them');
+  assert.deepEqual(read('About 2,000 villagers were moved to 14 relief camps.'), { evacuated: '2000' });
+  assert.deepEqual(read('受灾群众800人被转移至5个安置点。'), { evacuated: '800' });
+  assert.deepEqual(read('One man was flown to hospital with serious injuries, and three neighbours were treated at the scene by paramedics for minor injuries.'),
+    { injuries: '4', seriousInjuries: '1' });
+  assert.deepEqual(read('Five people were taken to hospital with serious injuries.'), { injuries: '5', seriousInjuries: '5' }, 'no minor ones: nothing adds');
+});
+
+test('the sixth round patterns stay linear', () => {
+  assertLinearTime('places before counts, denied happenings, rescues to come', (n) => '疏散楼内八十余名住户，未发生人员伤亡，救援人员正在设法救出，转移至12个安置点，'.repeat(n), figuresFromText);
+  assertLinearTime('appositions, ages, refuges, minor apart', (n) => 'One woman, rescued from a flat, was taken to hospital with serious injuries, two others were treated by crews for minor injuries; the man who died was 54, the toll from the fire was 14, relocated to 86 relief camps, said to be critical. '.repeat(n), figuresFromText);
+});

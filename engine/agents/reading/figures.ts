@@ -419,6 +419,8 @@ interface Binding {
   keyAt?: number;
   /** An amount of money with no loss word next to it: a loss only if one stands earlier in the sentence. */
   loose?: boolean;
+  /** Injured people said to be seriously hurt ("taken to hospital with serious injuries"). */
+  seriousOnly?: boolean;
 }
 
 type KeyToken = Extract<Token, { kind: 'role' }> & { role: Extract<LexiconRole, { role: 'key' }> };
@@ -466,10 +468,10 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
   return { figure, light: key.role.light === true || (figure === 'injuries' && lightFollows(tokens, from)), end: key.end };
 }
 
-/** "treated for minor cuts", "treated at the scene for minor injuries": a general injury word whose clause names the
- *  injuries as minor is a minor-injury count. Looks at most five tokens on. */
+/** "treated for minor cuts", "treated at the scene by the ambulance service for minor injuries": a general injury word
+ *  whose clause names the injuries as minor is a minor-injury count. Looks at most ten tokens on. */
 function lightFollows(tokens: readonly Token[], at: number): boolean {
-  for (let j = at + 1; j < tokens.length && j - at <= 5; j++) {
+  for (let j = at + 1; j < tokens.length && j - at <= 10; j++) {
     const t = tokens[j] as Token;
     if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return false;
     if (t.kind === 'role' && t.role.role === 'key') return t.role.light === true;
@@ -490,7 +492,11 @@ function isMeasure(tokens: readonly Token[], k: number): boolean {
 
 /** What an apposition may hold: "aged 81", "a 45-year-old man", "all from the same crew", "who were on the night shift".
  *  A figure word, a zero, a number that counts, or a frame ends it. */
-const APPOSITION_ROLES = new Set<LexiconRole['role']>(['fill', 'unit', 'person', 'range', 'stop', 'earlier', 'strandedPlace', 'lowerBound']);
+const APPOSITION_ROLES = new Set<LexiconRole['role']>(['fill', 'unit', 'person', 'range', 'stop', 'earlier', 'strandedPlace', 'lowerBound',
+  // "One woman, rescued from a fifth-floor flat, was taken…": a participle of rescue says how the same people came out.
+  'rescued']);
+/** How many tokens an apposition may hold ("rescued from a fifth-floor flat by crews"). */
+const MAX_APPOSITION_TOKENS = 9;
 
 /** An apposition after a comma ("1 woman, aged 81, died"): its last token, or -1. At most a few tokens, no figure word in it. */
 function appositionEnd(tokens: readonly Token[], comma: number): number {
@@ -499,7 +505,7 @@ function appositionEnd(tokens: readonly Token[], comma: number): number {
   // "Driver, 41, ...": a bare number alone between commas after one person is an age.
   const after = tokens[comma + 2];
   const lone = first?.kind === 'number' && first.head !== true && hasRole(tokens[comma - 1], 'person') && after?.kind === 'break' && after.clauseEnd;
-  for (let m = comma + 1; m < tokens.length && m - comma <= 7; m++) {
+  for (let m = comma + 1; m < tokens.length && m - comma <= MAX_APPOSITION_TOKENS; m++) {
     const t = tokens[m] as Token;
     if (t.kind === 'break' && t.clauseEnd) return t.sentenceEnd || m === comma + 1 ? -1 : m;
     if (t.kind === 'role' && !APPOSITION_ROLES.has(t.role.role) && !(ages && t.text === 'and')) return -1;
@@ -578,6 +584,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   if (!number.head && (named?.kind === 'break' || named?.kind === 'role') && EN_NUMBERED_THINGS.has(named.text) && !number.lowerBound) return undefined;
   // "由120送医", "dialled 999": the service, not a count.
   if (hasRole(tokens[k - 1], 'agent')) return 'combined';
+  // "relocated to 86 relief camps", 转移至12个安置点: the number counts the places people are put up in.
+  if (countsRefuges(tokens, k)) return undefined;
   // Money ("5000万元", "80 million yuan", "CNY 200 million") binds only to a loss word, and a count never does.
   const moneyBefore = hasRole(tokens[k - 1], 'money') ? 1 : hasRole(tokens[k - 2], 'money') && passable(tokens[k - 1]) ? 2 : 0;
   let money = moneyBefore > 0;
@@ -623,8 +631,25 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     let i = k - 1;
     // "injuring the tractor driver and 12 passengers": the verb before a count of people joined by "and" counts both.
     while (i >= 0 && k - i <= MAX_GAP_TOKENS && (passable(tokens[i]) || (isAnd(tokens[i]) && peopleCounted(tokens, i - 1)) || isHead(tokens[i]))) i--;
-    const before = fits(i);
+    // "The man who died was 54": a figure verb in a relative clause about people already counted says what befell them;
+    // the number after its copula is said of them (an age), not a count.
+    const before = relativeOfCounted(tokens, i) ? undefined : fits(i);
     if (before) return before;
+    // 疏散楼内八十余名住户, 转移沿河两岸三百二十名群众: a place or kind of at most four characters between a verb that moves or
+    // befalls people and their count.
+    if (person && !money) {
+      const verb = verbPastModifiers(tokens, k);
+      const found = verb >= 0 ? fits(verb) : undefined;
+      if (found) return found;
+    }
+    // "The death toll from the fire was 14", "the number of people who died in the crash is 9": the figure word, a phrase
+    // of place or cause after it, and the count after the copula.
+    if (!money) {
+      const subject = subjectBeforeCopula(tokens, i);
+      // (Not "the woman injured in the blast is 62": people counted right before the figure word are its subject.)
+      const found = subject >= 0 && !relativeOfCounted(tokens, subject) && !peopleCounted(tokens, subject - 1) ? fits(subject) : undefined;
+      if (found) return found;
+    }
   }
   // 2b. A relative clause before a head count: "送医观察的23人", "被困在井下的12名矿工": the verb before 的 says
   //     what befell them, a few words (where, how) between.
@@ -694,6 +719,64 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   return loose();
 }
 
+/** Whether the number at `k` counts refuges: a refuge word right after it, a filler (个) or one word between
+ *  ("86 relief camps", "23 nearby shelters", 12个安置点). */
+function countsRefuges(tokens: readonly Token[], k: number): boolean {
+  const isRefuge = (t: Token | undefined) => t?.kind === 'role' && t.role.role === 'key' && t.role.refuge === true;
+  const next = tokens[k + 1];
+  return isRefuge(next) || ((hasRole(next, 'fill') || (next?.kind === 'break' && next.word && !next.clauseEnd)) && isRefuge(tokens[k + 2]));
+}
+
+/** Copulas between a subject and the count it is said to be ("the toll from the fire was 14"). */
+const COPULAS = new Set(['was', 'is', 'were', 'are', 'stands', 'stood', 'stands at', 'stood at', 'remains', 'remained', 'remains at', 'remained at']);
+/** Prepositions that open a phrase of place or cause after a figure word ("the toll from the fire", "died in the crash"). */
+const SUBJECT_PREPOSITIONS = new Set(['in', 'from', 'at', 'on', 'of', 'during']);
+/** The figure word of a subject whose count follows a copula, a phrase of place or cause between: the copula is the
+ *  token at `copula` (the first one that is not passed over before the number); or -1. At most six tokens back. */
+function subjectBeforeCopula(tokens: readonly Token[], copula: number): number {
+  const is = tokens[copula + 1];
+  if (!(is?.kind === 'role' && COPULAS.has(is.text))) return -1;
+  for (let i = copula; i >= 0 && copula - i <= 6; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'role' && t.role.role === 'key') {
+      const after = tokens[i + 1] as Token;
+      return i < copula && (after.kind === 'role' || after.kind === 'break') && SUBJECT_PREPOSITIONS.has(after.text) && !t.role.light ? i : -1;
+    }
+    if (t.kind === 'number' || (t.kind === 'break' && !t.word) || (t.kind === 'role' && !(t.role.role === 'fill' || t.role.role === 'strandedPlace'
+      || (t.role.role === 'earlier' && t.role.adjacent)))) return -1;
+  }
+  return -1;
+}
+
+/** Whether the figure word at `at` opens a relative clause ("who died", "who were hurt", fillers between) about people
+ *  counted just before it ("the man who died"): its count is theirs. */
+function relativeOfCounted(tokens: readonly Token[], at: number): boolean {
+  if (!hasRole(tokens[at], 'key')) return false;
+  let i = at - 1;
+  while (i >= 0 && at - i <= 3 && hasRole(tokens[i], 'fill')) i--;
+  const pronoun = tokens[i];
+  if (!(pronoun?.kind === 'role' || pronoun?.kind === 'break') || !RELATIVE_PRONOUNS.has(pronoun.text)) return false;
+  return peopleCounted(tokens, i - 1);
+}
+const RELATIVE_PRONOUNS = new Set(['who', 'that', 'whom']);
+
+/** The verb (a figure word, not a noun) before the count at `k` past a modifier of at most four Chinese characters
+ *  naming a place or kind (楼内, 沿河两岸, 厂区内外; a number counting a thing of its own, 两岸, is one of them), fillers
+ *  between; or -1. Looks at most seven tokens back. */
+function verbPastModifiers(tokens: readonly Token[], k: number): number {
+  let modifier = 0;
+  for (let i = k - 1; i >= 0 && k - i <= 7; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'role' && t.role.role === 'key') return modifier > 0 && !t.role.noun ? i : -1;
+    if (passable(t)) continue;
+    const modifierChar = (t.kind === 'break' && !t.clauseEnd && t.word && isCjk(t.text)) || (hasRole(t, 'unit') && tokens[i - 1]?.kind !== 'number')
+      || (t.kind === 'number' && countsOwnNoun(tokens, i) && isCjk((tokens[i + 1] as { text?: string } | undefined)?.text ?? ''));
+    if (modifierChar && ++modifier <= 4) continue;
+    return -1;
+  }
+  return -1;
+}
+
 /** Whether the count at `k` names a part of people counted before: "6 of them", "two of whom", 其中2人. */
 function partOfBefore(tokens: readonly Token[], k: number): boolean {
   const text = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
@@ -740,7 +823,7 @@ function followsCorrection(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
-type Reading = Figures[FigureName] & { light?: boolean };
+type Reading = Figures[FigureName] & { light?: boolean; seriousOnly?: boolean };
 
 const isYear = (t: Token | undefined) => t?.kind === 'number' && t.end - t.start === 4 && t.value >= 1900 && t.value <= 2099;
 
@@ -792,11 +875,27 @@ function rescuedAfter(tokens: readonly Token[]): Uint8Array {
     if (t.kind === 'break' && t.sentenceEnd) rescued = false;
     // "仍有22人被困，其余人员已安全升井": the rest are other people than the count before them.
     else if ((t.kind === 'role' || t.kind === 'break') && REST_WORDS.has(t.text.replaceAll(' ', ''))) rescued = false;
-    else if (t.kind === 'role' && t.role.role === 'rescued') rescued = !countFollows(tokens, k);
+    else if (t.kind === 'role' && t.role.role === 'rescued') rescued = !countFollows(tokens, k) && !rescueUnderWay(tokens, k);
     // 另1人已从另一出口自行升井: a number counting a thing of its own (另一出口) stands between no count and its rescue.
     else if (t.kind === 'number' && !isMeasure(tokens, k) && !countsOwnNoun(tokens, k)) { marks[k] = rescued ? 1 : 0; rescued = false; }
   }
   return marks;
+}
+
+/** Words that put a rescue still to come (正设法救出, 正在营救, 尚未救出, "trying to free"): those people are still where they were. */
+const RESCUE_UNDER_WAY = ['正在', '设法', '設法', '尝试', '嘗試', '试图', '試圖', '尚未', '仍未', '未能', 'trying to', 'working to', 'attempting to', 'struggling to', 'yet to', 'not yet',
+  'hoping to', 'preparing to'];
+/** Whether a word of a rescue still to come, or a plan (将, "will"), stands in the four tokens before the rescue at `k`, in its clause. */
+function rescueUnderWay(tokens: readonly Token[], k: number): boolean {
+  let words = '';
+  for (let i = k - 1; i >= 0 && k - i <= 4; i--) {
+    const t = tokens[i] as Token;
+    if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') break;
+    if (hasRole(t, 'modal')) return true;
+    words = `${t.text} ${words}`;
+  }
+  const joined = words.replaceAll(' ', '');
+  return RESCUE_UNDER_WAY.some((w) => (isCjk(w[0] ?? '') ? joined.includes(w) : ` ${words}`.includes(` ${w} `)));
 }
 
 /** Words for the rest of a group, other people than a count named before them. */
@@ -826,6 +925,15 @@ function markSpans(tokens: readonly Token[], marks: Uint8Array, ends: (t: Token)
     }
     if (marking(t, k)) marked = true;
   }
+}
+
+/** Whether a denied verb of happening (未发生, 未出现) stands right before the casualty word at `k`, people words (人员) between. */
+function deniedHappening(tokens: readonly Token[], k: number): boolean {
+  for (let i = k - 1; i >= 0 && k - i <= 3; i--) {
+    if (hasRole(tokens[i], 'negation')) return true;
+    if (!hasRole(tokens[i], 'person')) return false;
+  }
+  return false;
 }
 
 /** Whether the key at `k` opens its clause, fillers before it, in the same sentence as the clause before. */
@@ -874,9 +982,13 @@ export function figuresFromText(text: string): Figures {
   const current = (figure: FigureName) => pendingLast.get(figure) ?? figures[figure];
   const commit = (b: Binding) => {
     const before = figures[b.figure];
-    // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤").
-    if (b.light && before && !before.light && !b.additional) return;
-    figures[b.figure] = { value: b.value, source: 'text', lowerBound: b.lowerBound, span: [b.start, b.end], ...(b.light ? { light: true } : {}) };
+    // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤"); it adds to the seriously
+    // injured given apart ("one woman taken to hospital with serious injuries, and two others treated for minor injuries").
+    if (b.light && before && !before.light && !b.additional) {
+      if (before.seriousOnly) figures[b.figure] = { ...before, value: before.value + b.value, lowerBound: (before.lowerBound ?? false) || b.lowerBound, seriousOnly: false };
+      return;
+    }
+    figures[b.figure] = { value: b.value, source: 'text', lowerBound: b.lowerBound, span: [b.start, b.end], ...(b.light ? { light: true } : {}), ...(b.seriousOnly ? { seriousOnly: true } : {}) };
   };
   const endClause = () => {
     for (const b of pending) commit(b);
@@ -914,7 +1026,16 @@ export function figuresFromText(text: string): Figures {
       // "由此前通报的6人上升至11人", "initially put at 5 but have since confirmed 7": an update or a function word ends the
       // earlier list (in English, where a comma already ends it, the list is the marker's own clause).
       if (t.role.role === 'correction' || t.role.role === 'stop') earlierList = false;
-      if (t.role.role === 'rescued') rescuedAt = k;
+      if (t.role.role === 'rescued' && !rescueUnderWay(tokens, k)) rescuedAt = k;
+      // 未发生人员伤亡, 未出现人员死亡: a casualty word after a denied verb of happening, 人员 between, is a zero.
+      if ((t.role.role === 'combined' || (t.role.role === 'key' && !t.role.noun)) && !numberInClause && deniedHappening(tokens, k)) {
+        for (const figure of t.role.role === 'combined' ? ['deaths', 'injuries'] as const : [t.role.figure]) {
+          const zero = { figure, value: 0, lowerBound: false, start: t.start, end: t.end };
+          pending.push(zero);
+          pendingLast.set(figure, zero);
+        }
+        continue;
+      }
       if (t.role.role === 'key' && !t.role.needsPlace) { lastFigure = t.role.figure; if (t.role.figure === 'directLossCny') lossNamed = true; }
       if (t.role.role === 'zero') {
         for (const figure of t.role.figures) {
@@ -959,9 +1080,11 @@ export function figuresFromText(text: string): Figures {
     if ((binding.additional || coordinated) && before) {
       binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };
     }
+    const serious = binding.figure === 'injuries' && binding.keyAt !== undefined && !binding.light ? seriousAfter(tokens, binding.keyAt) : -1;
+    // "taken to hospital with serious injuries": these injured are the serious ones, to which minor ones given apart add.
+    if (serious >= 0 && !current('seriousInjuries')) binding = { ...binding, seriousOnly: true };
     pending.push(binding);
     pendingLast.set(binding.figure, binding);
-    const serious = binding.figure === 'injuries' && binding.keyAt !== undefined && !binding.light ? seriousAfter(tokens, binding.keyAt) : -1;
     if (serious >= 0 && !current('seriousInjuries')) {
       const also: Binding = { ...binding, figure: 'seriousInjuries', end: (tokens[serious] as Token).end, keyAt: serious };
       pending.push(also);
@@ -975,7 +1098,7 @@ export function figuresFromText(text: string): Figures {
   if (injuries?.light && serious) injuries.value += serious.value;
   const out: Figures = {};
   for (const [name, reading] of Object.entries(figures) as Array<[FigureName, Reading]>) {
-    const { light: _light, ...figure } = reading;
+    const { light: _light, seriousOnly: _seriousOnly, ...figure } = reading;
     out[name] = figure;
   }
   return out;

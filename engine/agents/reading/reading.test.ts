@@ -219,3 +219,18 @@ test('screening stays linear on long texts with shares of the dead', async () =>
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('shares', (n) => '45 per cent of those killed, 占死亡人数, '.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, sixth round: a notice recalling last season\'s figures is a notice; a meeting about a flood now, or last year\'s building on fire, is not', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('通知：请各单位下周一到会议室参加防汛会议，会上通报去年汛期转移群众3000人、2人死亡的情况。', true), 'notice');
+  assert.equal(reason('Reminder: the storm preparedness briefing is on Monday. Last year\'s flooding forced 900 people from their homes.', true), 'notice');
+  assert.equal(reason('县里召开紧急会议，洪水已造成2人死亡，转移群众600人。', true), undefined, 'a meeting about a flood now');
+  assert.equal(reason('去年建成的厂房今天起火，3人受伤。', true), undefined, 'outside a notice, last year dates a thing');
+});
+
+test('screening stays linear on long notices with past seasons', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('past seasons', (n) => '通知：去年汛期转移群众，last year\'s flooding, flood preparedness meeting, '.repeat(n), (text) => screenReport(text, false));
+});

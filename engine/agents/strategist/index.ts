@@ -4,7 +4,7 @@
 import type { Incident } from '../../contract/incident.js';
 import type { StrategistResult } from '../../contract/result.js';
 import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contract/taxonomy.js';
-import { HAZARD_TERMS, NOT_TYPE_EVIDENCE } from '../../knowledge/hazardLexicon.js';
+import { HAZARD_TERMS, NOT_TYPE_EVIDENCE, PREPAREDNESS_TERMS } from '../../knowledge/hazardLexicon.js';
 import { PRIORITY_FACTORS, sopFor, supplementsFor, type PriorityFactor, type SopObjective } from '../../knowledge/sopLibrary.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
@@ -33,7 +33,8 @@ function affirmedHazards(text: string): Map<IncidentType, string> {
   const found = new Map<IncidentType, string>();
   for (const type of INCIDENT_TYPES) {
     if (type === 'other') continue;
-    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en].find((term) => !NOT_TYPE_EVIDENCE.has(term) && firstAffirmed(text, lower, term) !== undefined);
+    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en, ...(PREPAREDNESS_TERMS[type] ?? [])]
+      .find((term) => !NOT_TYPE_EVIDENCE.has(term) && firstAffirmed(text, lower, term) !== undefined);
     if (hit) found.set(type, hit);
   }
   return found;
@@ -102,13 +103,26 @@ function burnedForest(incident: Incident, reading: ReportReading): Figure | unde
   return read ? { value: read.value as number, source: 'text', span: read.span } : undefined;
 }
 
+/**
+ * The type when the classifier is unsure of every key, `other` included (none reaches OTHER_BELOW after the fusion), but
+ * the report affirms the words of exactly one hazard (突降暴雨引发泥石流, a debris flow the classifier scores low): that
+ * hazard. A confident `other` stays (a man who collapsed, 食物中毒: a hazard's word in another sense), and two hazards named
+ * leave it to the scores (docs/taxonomy-and-severity.md, "How the type is chosen").
+ */
+function namedHazard(scores: TypeScores, hazardWords: ReadonlyMap<IncidentType, string>): IncidentType | undefined {
+  if (hazardWords.size !== 1 || INCIDENT_TYPES.some((t) => scores[t] >= OTHER_BELOW)) return undefined;
+  return [...hazardWords.keys()][0];
+}
+
 /** `reading`: the reading step's figures and language (the pipeline runs it first). */
 export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
   const hazardWords = affirmedHazards(incident.text);
   const scores = fuseWithFacts(classifierScores, incident, hazardWords);
-  const best = hazmatOverTraffic(INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a)), scores, incident);
+  const fromScores = hazmatOverTraffic(INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a)), scores, incident);
+  const named = namedHazard(scores, hazardWords);
+  const best = named ?? fromScores;
   // A message the reading screened out (a test, an all-clear, a notice...) is `other`, whatever the classifier says.
-  const type: IncidentType = reading.notIncident ? 'other' : scores[best] >= OTHER_BELOW ? best : 'other';
+  const type: IncidentType = reading.notIncident ? 'other' : named !== undefined || scores[best] >= OTHER_BELOW ? best : 'other';
   const { figures } = reading;
   // An earthquake's magnitude, stated or read from the report, gives the plan's initial judgement.
   const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);

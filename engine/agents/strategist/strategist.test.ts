@@ -193,3 +193,15 @@ test('an affirmed hazard word is evidence for its type; a denied one is not', ()
   const none = parseIncident({ text: 'The toll in the valley has risen to 57.' });
   assert.notEqual(strategize(none, leaning, readReport(none)).type, 'earthquake', 'no hazard word, no evidence');
 });
+
+test('one hazard named when the classifier is unsure of every key is the type; a confident other stays; 防震 names a drill\'s hazard', () => {
+  const unsure = scoresFor('other', 0.35, 'flood', 0.25);
+  const debris = parseIncident({ text: '山区突发泥石流，冲毁道路，2人失踪。' });
+  assert.equal(strategize(debris, unsure, readReport(debris)).type, 'landslide');
+  const two = parseIncident({ text: '暴雨引发山洪和泥石流，2人失踪。' });
+  assert.equal(strategize(two, unsure, readReport(two)).type, 'flood', 'two hazards named: the scores decide');
+  const collapsed = parseIncident({ text: 'A man collapsed in the station, not breathing.' });
+  assert.equal(strategize(collapsed, scoresFor('other', 0.7), readReport(collapsed)).type, 'other', 'a confident other stays');
+  const drill = parseIncident({ text: '某中学开展防震应急疏散演练，全校师生有序撤离。' });
+  assert.equal(strategize(drill, scoresFor('structure_fire', 0.3, 'hazmat_release', 0.25), readReport(drill)).type, 'earthquake');
+});
