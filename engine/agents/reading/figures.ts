@@ -63,7 +63,67 @@ function buildTrie(entries: ReadonlyArray<readonly [string, LexiconRole]>, split
     }
     node.role = role;
   }
-  return root;
+  return shareSuffixes(root);
+}
+
+/**
+ * Merges identical subtrees, bottom-up: nodes with the same role (by value) and the same units to the same
+ * children are one node. The built phrases repeat their endings hundreds of times (every verb and article
+ * before the same refuges, every negation before the same figure words), and the matcher only walks down
+ * from the root, so a shared subtree reads exactly as each of its copies did, in a fraction of the memory
+ * every reading thread keeps (docs/performance.md, "The reader's tries").
+ */
+function shareSuffixes(root: TrieNode): TrieNode {
+  // Numbers for units, roles (by value) and kept nodes, so most signatures are one number: a leaf, or a node
+  // with one child (nearly every node), is role · unit · child packed into 49 bits; the few wider nodes get a string.
+  const unitIds = new Map<string, number>();
+  const roleIdsByValue = new Map<string, number>();
+  const roleIds = new Map<LexiconRole, number>();
+  const nodeIds = new Map<TrieNode, number>();
+  const narrow = new Map<number, TrieNode>();
+  const wide = new Map<string, TrieNode>();
+  const unitId = (unit: string) => {
+    let id = unitIds.get(unit);
+    if (id === undefined) { id = unitIds.size + 1; unitIds.set(unit, id); }
+    return id;
+  };
+  const roleId = (role: LexiconRole | undefined) => {
+    if (!role) return 0;
+    let id = roleIds.get(role);
+    if (id === undefined) {
+      const value = JSON.stringify(role);
+      id = roleIdsByValue.get(value) ?? roleIdsByValue.size + 1;
+      roleIdsByValue.set(value, id);
+      roleIds.set(role, id);
+    }
+    return id;
+  };
+  const keep = <K>(table: Map<K, TrieNode>, signature: K, node: TrieNode): TrieNode => {
+    const known = table.get(signature);
+    if (known) return known;
+    table.set(signature, node);
+    nodeIds.set(node, nodeIds.size + 1);
+    return node;
+  };
+  const visit = (node: TrieNode): TrieNode => {
+    if (node.first) node.first = visit(node.first);
+    if (!node.others) {
+      const unit = node.firstUnit === undefined ? 0 : unitId(node.firstUnit);
+      const child = node.first ? nodeIds.get(node.first) as number : 0;
+      // Literal constants: this runs once per node before the code is optimised, where ** is a call.
+      if (roleIdsByValue.size < 4096 && unitIds.size < 65_536 && nodeIds.size < 2_097_152) return keep(narrow, (roleId(node.role) * 65_536 + unit) * 2_097_152 + child, node);
+    }
+    const children = node.first && node.firstUnit !== undefined ? [`${node.firstUnit}\u0000${nodeIds.get(node.first)}`] : [];
+    if (node.others) {
+      for (const [unit, child] of node.others) {
+        const shared = visit(child);
+        node.others.set(unit, shared);
+        children.push(`${unit}\u0000${nodeIds.get(shared)}`);
+      }
+    }
+    return keep(wide, `${roleId(node.role)}\u0001${children.sort().join('\u0002')}`, node);
+  };
+  return visit(root);
 }
 
 // Built on first use, not at load: every agent worker imports the reading, but a worker needs the tries
