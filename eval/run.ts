@@ -79,8 +79,7 @@ const figuresExactSetB = (freshZhExact * freshZh.length + freshEnExact * freshEn
 // now); set e was written after the third round and its misses were fixed in the fourth (a development set now). Set g
 // was written by someone who had read neither the reader's code nor the other sets, run once as the held-out set, and its
 // misses were fixed in the fifth round: a development set now, still reported under the JSON keys without a set name
-// (eval/README.md, "Fifth round"). Set h, written the same way after the fifth round, is the held-out set: its
-// figures are the ones reported under the JSON keys without a set name.
+// (eval/README.md, "Fifth round").
 interface ReadingItem extends LabelledReport { screening: 'incident' | 'drill' | 'not_incident'; type: IncidentType }
 const loadReadingSet = (name: string) => [...load(`fresh/reading-${name}-zh.jsonl`), ...load(`fresh/reading-${name}-en.jsonl`)] as ReadingItem[];
 function judgeReadingFigures(items: readonly ReadingItem[], label: string) {
@@ -93,9 +92,10 @@ const setC = loadReadingSet('c');
 const setD = loadReadingSet('d');
 const setE = loadReadingSet('e');
 const setG = loadReadingSet('g');
-// Set h: held out for one run, then used in the sixth round (eval/README.md): a development set, still under the keys
-// without a set name until the next held-out set is written.
+// Set h: held out for one run, then used in the sixth round (eval/README.md): a development set now.
 const setH = loadReadingSet('h');
+// Set i, written the same way after the sixth round: the held-out set, under the JSON keys without a set name.
+const setI = loadReadingSet('i');
 const setCFigures = judgeReadingFigures(setC, 'set c, now development');
 const setDFigures = judgeReadingFigures(setD, 'set d, now development');
 // The third round's English development set (eval/README.md): 60 incidents, 10 not-incidents, and 10 Chinese not-incidents.
@@ -114,7 +114,8 @@ const setGDevFigures = judgeReadingFigures(setGDev, 'fifth-round development set
 const setHDev = [...load('fresh/reading-h-dev-zh.jsonl'), ...load('fresh/reading-h-dev-en.jsonl')] as ReadingItem[];
 const setHDevFigures = judgeReadingFigures(setHDev, 'sixth-round development set h-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
-const figuresExact = setHFigures.exact;
+const setIFigures = judgeReadingFigures(setI, 'set i, held out');
+const figuresExact = setIFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
 // stated fact is read (numbers within 2 %, bearings within 1°) and nothing else is.
@@ -194,7 +195,8 @@ const screeningSetD = judgeScreening(asScreening(setD), 'set d, now development'
 const screeningEDev = judgeScreening(asScreening([...eDevEn, ...eDevScreeningZh]), 'third-round development set');
 const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development');
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setH), 'set h, now development');
+const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setI), 'set i, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -250,7 +252,8 @@ const typeSetC = await judgeReadingType(setC, 'set c, now development');
 const typeSetD = await judgeReadingType(setD, 'set d, now development');
 const typeSetE = await judgeReadingType(setE, 'set e, now development');
 const typeSetG = await judgeReadingType(setG, 'set g, now development');
-const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setH, 'set h, now development');
+const typeSetH = await judgeReadingType(setH, 'set h, now development');
+const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setI, 'set i, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -292,11 +295,13 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on set h (development since the sixth round; no set is held out): ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on held-out set i: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
-  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setHFigures.zhExact.toFixed(4), figuresExactEn: +setHFigures.enExact.toFixed(4),
+  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setIFigures.zhExact.toFixed(4), figuresExactEn: +setIFigures.enExact.toFixed(4),
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
   figuresExactSetD: +setDFigures.exact.toFixed(4), figuresExactSetDZh: +setDFigures.zhExact.toFixed(4), figuresExactSetDEn: +setDFigures.enExact.toFixed(4),
+  figuresExactSetH: +setHFigures.exact.toFixed(4), typeAccuracySetH: +typeSetH.accuracy.toFixed(4),
+  screeningSetH: { nonIncidentRejected: +screeningSetH.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetH.drillsFlagged.toFixed(4), incidentsKept: +screeningSetH.incidentsKept.toFixed(4) },
   figuresExactSetG: +setGFigures.exact.toFixed(4), typeAccuracySetG: +typeSetG.accuracy.toFixed(4),
   screeningSetG: { nonIncidentRejected: +screeningSetG.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetG.drillsFlagged.toFixed(4), incidentsKept: +screeningSetG.incidentsKept.toFixed(4) },
   figuresExactSetF: +setFFigures.exact.toFixed(4), figuresExactSetGDev: +setGDevFigures.exact.toFixed(4), typeAccuracySetGDev: +typeSetGDev.accuracy.toFixed(4),
