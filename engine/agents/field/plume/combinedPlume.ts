@@ -33,14 +33,14 @@ export interface CombinedPlume {
   dense: DenseGasHandover | null;
   check: DenseGasCheck;
   reason: string;
-  /** A cold release's twin at 25 °C: the vapour's temperature lies between its boiling point and the air's, and
+  /** A cold release's twin with its vapour at the air's temperature: the vapour's lies between its boiling point and the air's, and
    *  the workbook's distances are not monotone in it, so the dense side is the farther of the two ends
-   *  (docs/physics.md, "A liquefied gas's cold release"). Absent for a release at 25 °C. */
+   *  (docs/physics.md, "A liquefied gas's cold release"). Absent when the gas does not flash. */
   atAmbient?: CombinedPlume;
 }
 
 /** Decides whether the dense-gas model applies to this release (the workbook's own criteria) and sets up the handover;
- *  a cold release also sets up its twin at 25 °C. */
+ *  a cold release also sets up its twin at the air's temperature. */
 export function combinedPlume(source: PlumeSource): CombinedPlume {
   const atRelease = plumeAtItsTemperature(source);
   if (!atRelease.thermal.nonIsothermal) return atRelease;
@@ -100,7 +100,7 @@ export function groundDistanceForPpmM(ground: PlumeSource, ppm: number): number 
 }
 
 /** The dense side alone: the curves up to the handover, then the ground-level Gaussian shifted to the virtual source
- *  (a cold release: the larger of it and its twin's at 25 °C). */
+ *  (a cold release: the larger of it and its twin's at the air's temperature). */
 function denseSidePpm(combined: CombinedPlume, downwindM: number): number {
   const atAmbientPpm = combined.atAmbient ? denseSidePpm(combined.atAmbient, downwindM) : 0;
   return Math.max(atAmbientPpm, denseSideAtItsTemperaturePpm(combined, downwindM));
@@ -119,7 +119,7 @@ export function combinedConcentrationPpm(combined: CombinedPlume, downwindM: num
 }
 
 /** Farthest distance (m) where the dense side reaches `ppm` (0 when the workbook gives none, above 10 % gas);
- *  null when the dense-gas model does not apply. A cold release: the farther of it and its twin at 25 °C. */
+ *  null when the dense-gas model does not apply. A cold release: the farther of it and its twin at the air's temperature. */
 export function denseSideThresholdM(combined: CombinedPlume, ppm: number, groundGaussianM?: number): { distanceM: number; model: DistanceModel } | null {
   const cold = denseSideAtItsTemperatureM(combined, ppm, groundGaussianM);
   const warm = combined.atAmbient ? denseSideAtItsTemperatureM(combined.atAmbient, ppm, groundGaussianM) : null;

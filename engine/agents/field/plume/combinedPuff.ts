@@ -20,7 +20,7 @@ export interface CombinedPuff {
   dense: { puff: DenseGasPuff; handoverM: number; virtualSourceM: number } | null;
   check: Exclude<DenseGasCheck, 'short-release'>;
   reason: string;
-  /** A cold release's twin at 25 °C, as CombinedPlume's (the dense side is the farther of the two); absent at 25 °C. */
+  /** A cold release's twin at the air's temperature, as CombinedPlume's (the dense side is the farther of the two); absent when the gas does not flash. */
   atAmbient?: CombinedPuff;
 }
 
@@ -56,7 +56,7 @@ function groundPuffDistanceForPpmM(ground: PuffSource, ppm: number): number {
   return 10 ** lo;
 }
 
-/** The dense side alone (a cold release: the larger of it and its twin's at 25 °C). */
+/** The dense side alone (a cold release: the larger of it and its twin's at the air's temperature). */
 function denseSidePpm(combined: CombinedPuff, downwindM: number): number {
   const atAmbientPpm = combined.atAmbient ? denseSidePpm(combined.atAmbient, downwindM) : 0;
   return Math.max(atAmbientPpm, denseSideAtItsTemperaturePpm(combined, downwindM));

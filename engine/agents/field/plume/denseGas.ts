@@ -154,7 +154,7 @@ export function ratioAtM(plume: OnCurves, downwindM: number): number | null {
   return null;
 }
 
-/** The farther of a cold release's dense-side distance and its twin's at 25 °C (either may be missing): the
+/** The farther of a cold release's dense-side distance and its twin's at the air's temperature (either may be missing): the
  *  workbook's distances are not monotone in the release temperature (docs/physics.md). */
 export function fartherOf<D extends { distanceM: number }>(cold: D | null, warm: D | null): D | null {
   return warm && (!cold || warm.distanceM > cold.distanceM) ? warm : cold;

@@ -38,11 +38,13 @@ export function atGroundLevel(source: PlumeSource, windSpeedMps = source.windSpe
   };
 }
 
-/** The same source at 25 °C (a cold release's twin), written out as atGroundLevel is. */
+/** A cold release's twin: the same release with its vapour warmed to the air's temperature (25 °C when the
+ *  incident gives none), written out as atGroundLevel is (docs/physics.md, "A liquefied gas's cold release"). */
 export function atAmbientTemperature(source: PlumeSource): PlumeSource {
   return {
     rateKgPerS: source.rateKgPerS, heightM: source.heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, terrain: source.terrain,
-    molarMassGPerMol: source.molarMassGPerMol, releaseDurationMin: source.releaseDurationMin, releaseTemperatureK: undefined, ambientTemperatureK: undefined,
+    molarMassGPerMol: source.molarMassGPerMol, releaseDurationMin: source.releaseDurationMin,
+    releaseTemperatureK: source.ambientTemperatureK, ambientTemperatureK: source.ambientTemperatureK,
   };
 }
 

@@ -39,11 +39,11 @@ export function puffAtGroundLevel(source: PuffSource, windSpeedMps = source.wind
   };
 }
 
-/** The same source at 25 °C (a cold release's twin). */
+/** A cold release's twin: its vapour warmed to the air's temperature (25 °C when the incident gives none). */
 export function puffAtAmbientTemperature(source: PuffSource): PuffSource {
   return {
     massKg: source.massKg, heightM: source.heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, molarMassGPerMol: source.molarMassGPerMol,
-    releaseTemperatureK: undefined, ambientTemperatureK: undefined,
+    releaseTemperatureK: source.ambientTemperatureK, ambientTemperatureK: source.ambientTemperatureK,
   };
 }
 

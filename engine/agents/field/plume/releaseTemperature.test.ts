@@ -108,3 +108,22 @@ test('the finding the envelope answers: the workbook alone is not monotone in th
   assert.ok(aloneM < at25M * 0.95, `${aloneM} vs ${at25M}`);
   assert.equal(combinedThresholdM(cold, 20).distanceM, at25M);
 });
+
+test("a cold release's twin is the same release warmed to the incident's air, not to 25 °C", () => {
+  const source: PlumeSource = { rateKgPerS: 5, heightM: 0, windSpeedMps: 3, stability: 'D', terrain: 'rural', molarMassGPerMol: 70.9 };
+  const on = (airK: number | undefined) => combinedPlume({ ...source, releaseTemperatureK: 239.198, ambientTemperatureK: airK });
+  // A winter night at −10 °C: the twin is isothermal at 263.15 K, its volume flux that of the gas at −10 °C.
+  const winter = on(263.15).atAmbient!;
+  assert.equal(winter.thermal.releaseK, 263.15);
+  assert.equal(winter.thermal.ambientK, 263.15);
+  assert.equal(winter.thermal.nonIsothermal, false);
+  assert.ok(Math.abs(winter.dense!.plume.volumeRateM3PerS - 5 / (gasDensityKgPerM3(70.9) * 298.15 / 263.15)) < 1e-9);
+  // No air temperature given: the twin is the release at 25 °C exactly, as before.
+  const { source: _twin, ...twin } = on(undefined).atAmbient!;
+  const { source: _at25, ...at25 } = combinedPlume(source);
+  assert.deepEqual(twin, at25);
+  // The puff's twin likewise.
+  const puff = combinedPuff({ massKg: 2000, heightM: 0, windSpeedMps: 3, stability: 'D', molarMassGPerMol: 70.9, releaseTemperatureK: 239.198, ambientTemperatureK: 263.15 });
+  assert.equal(puff.atAmbient!.thermal.releaseK, 263.15);
+  assert.equal(puff.atAmbient!.thermal.nonIsothermal, false);
+});

@@ -38,7 +38,7 @@ export function releaseTemperatureOf(substance: Pick<Substance, 'normalBoilingPo
   if (tc === null) return ambient('ambient-no-critical-temperature', 'no sourced critical temperature to tell a liquefied from a compressed gas: gas taken at 25 °C');
   return {
     releaseK: tb, ambientK: airK, basis: 'boiling-point',
-    note: `a liquefied gas (boils at ${celsius(tb)}, critical temperature ${celsius(tc)} > −50 °C, UN 2.2.1.2): a release flashes and its vapour leaves at its boiling point, ${celsius(tb)} (CCPS 1999), into air at ${celsius(airK)}; near the source each distance is the farther of that and the same release at 25 °C`,
+    note: `a liquefied gas (boils at ${celsius(tb)}, critical temperature ${celsius(tc)} > −50 °C, UN 2.2.1.2): a release flashes and its vapour leaves at its boiling point, ${celsius(tb)} (CCPS 1999), into air at ${celsius(airK)}; near the source each distance is the farther of that and the same release warmed to the air's ${celsius(airK)}`,
   };
 }
 
@@ -46,8 +46,8 @@ export function releaseTemperatureOf(substance: Pick<Substance, 'normalBoilingPo
 export const densityAtK = (densityAt25CKgPerM3: number, temperatureK: number): number =>
   temperatureK === REFERENCE_AMBIENT_K ? densityAt25CKgPerM3 : (densityAt25CKgPerM3 * REFERENCE_AMBIENT_K) / temperatureK;
 
-/** A source's temperature fields: none for a release at 25 °C, so its source is the isothermal one exactly. */
-/** Both keys always, undefined at 25 °C: every source then has one shape, which keeps the physics' property
+/** A source's temperature fields: both keys always, undefined for a release at 25 °C (so its source is the
+ *  isothermal one exactly): every source then has one shape, which keeps the physics' property
  *  reads monomorphic (docs/performance.md). */
 export const sourceTemperatures = (temperature: ReleaseTemperature): { releaseTemperatureK: number | undefined; ambientTemperatureK: number | undefined } =>
   temperature.basis === 'boiling-point'
