@@ -59,6 +59,8 @@ const CASES: Array<{ name: string; incident: IncidentInput; check: (page: Page, 
       // Liquefied chlorine flashes: the note says its vapour was taken at its boiling point (docs/physics.md).
       assert.equal(await note.getAttribute('data-release-temperature'), 'boiling-point');
       assert.match(await note.textContent() ?? '', lang === 'zh' ? /沸点 −34 °C/ : /boiling point, −34 °C/);
+      // …and the other end is the vapour warmed to the incident's air (25 °C when it gives none).
+      assert.match(await note.textContent() ?? '', lang === 'zh' ? /升温至气温 −?\d+(\.\d)? °C/ : /warmed to the air's −?\d+(\.\d)? °C/);
       const models = await page.locator('[data-testid="aegl-table"] [data-testid="distance-model"]').allTextContents();
       assert.equal(models.length, 3, 'one model per AEGL level');
       for (const m of models) assert.match(m, lang === 'zh' ? /^(高斯烟羽|重气模型|重气段后接高斯烟羽)$/ : /^(Gaussian plume|dense-gas model|Gaussian after the dense-gas stretch)$/);

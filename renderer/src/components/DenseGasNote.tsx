@@ -22,8 +22,9 @@ export function DenseGasNote({ denseGas }: { denseGas: DenseGasCheck | undefined
   // A mass released at once was checked against the workbook's puff criterion (0.20), not its plume one.
   const text = denseGas.release === 'instantaneous' && denseGas.check !== 'short-release' ? t(`denseGas.puff.${denseGas.check}`, values) : t(`denseGas.${denseGas.check}`, values);
   // A liquefied gas's flashing release: the temperature its vapour was taken at (docs/physics.md).
+  const celsius = (kelvin: number) => String(Math.round((kelvin - 273.15) * 10) / 10).replace('-', '−');
   const coldK = denseGas.releaseTemperature === 'boiling-point' ? denseGas.releaseTemperatureK : undefined;
-  const cold = coldK === undefined ? '' : ` ${t('denseGas.coldRelease', { temperature: String(Math.round((coldK - 273.15) * 10) / 10).replace('-', '−') })}`;
+  const cold = coldK === undefined ? '' : ` ${t('denseGas.coldRelease', { temperature: celsius(coldK), air: celsius(denseGas.ambientTemperatureK ?? 298.15) })}`;
   return <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check} data-release-temperature={denseGas.releaseTemperature}>{text}{cold}</p>;
 }
 

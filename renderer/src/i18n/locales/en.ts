@@ -629,5 +629,5 @@ export const en: Record<MessageKey, string> = {
   'models.swap.way.drained': 'drained first',
   'models.swap.way.drainTimedOut': 'drain timed out, loaded beside',
   // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
-  'denseGas.coldRelease': 'A liquefied gas: near the source its vapour is taken at its boiling point, {{temperature}} °C, and at 25 °C; the farther distance is kept.',
+  'denseGas.coldRelease': 'A liquefied gas: near the source its vapour is taken at its boiling point, {{temperature}} °C, and warmed to the air\'s {{air}} °C; the farther distance is kept.',
 };

@@ -627,6 +627,6 @@ export const zh = {
   'models.swap.way.drained': '先排空再加载',
   'models.swap.way.drainTimedOut': '排空超时，并行加载',
   // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
-  'denseGas.coldRelease': '液化气体：近源处按其沸点 {{temperature}} °C 的蒸气计算，并与 25 °C 时比较，取较远的距离。',
+  'denseGas.coldRelease': '液化气体：近源处按其沸点 {{temperature}} °C 的蒸气计算，并与升温至气温 {{air}} °C 时比较，取较远的距离。',
 } as const;
 export type MessageKey = keyof typeof zh;
