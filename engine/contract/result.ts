@@ -125,7 +125,9 @@ const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-mo
 const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas', 'gaussian-puff', 'dense-gas-puff', 'gaussian-puff-after-dense-gas']).optional();
 
 /** Why a release near the source has the temperature it has (engine/agents/field/plume/releaseTemperature.ts). */
-export const RELEASE_TEMPERATURE_BASES = ['boiling-point', 'ambient-no-boiling-point', 'ambient-liquid', 'ambient-no-critical-temperature', 'ambient-compressed-gas'] as const;
+export const RELEASE_TEMPERATURE_BASES = ['boiling-point', 'ambient-no-boiling-point', 'ambient-liquid', 'ambient-no-critical-temperature', 'ambient-compressed-gas', 'refrigerated-liquid'] as const;
+/** Whether a basis is a release colder than the air near the source: a liquefied gas flashing, a refrigerated liquid boiling off. */
+export const isColdRelease = (basis: (typeof RELEASE_TEMPERATURE_BASES)[number] | undefined): boolean => basis === 'boiling-point' || basis === 'refrigerated-liquid';
 
 /** The dense-gas check of a heavier-than-air release (Britter & McQuaid 1988): whether it applied, and its figures. */
 const denseGasSchema = z.object({
@@ -143,13 +145,15 @@ const denseGasSchema = z.object({
   handoverM: z.number().nullable(),
   /** The workbook's puff curves (criterion (g0'·V0^⅓)^½/u ≥ 0.20) for a mass released at once; absent: its plume curves. */
   release: z.literal('instantaneous').optional(),
-  /** The gas's temperature near the source (K): a liquefied gas's flashing release at its normal boiling point,
-   *  else 25 °C (docs/physics.md, "A liquefied gas's cold release"). Absent in runs from before it. */
+  /** The gas's temperature near the source (K): a liquefied gas's flashing release, or a refrigerated liquid's
+   *  (LNG's) boil-off, at its normal boiling point, else 25 °C (docs/physics.md, "A liquefied gas's cold release").
+   *  Absent in runs from before it. */
   releaseTemperatureK: z.number().optional(),
   /** The air's temperature the cold gas mixes into (K): the incident's when given, else 25 °C. */
   ambientTemperatureK: z.number().optional(),
-  /** Why the release has that temperature: its boiling point (a liquefied gas), or 25 °C because there is no sourced
-   *  boiling point, it is a liquid at ambient, no sourced critical temperature, or a compressed gas. */
+  /** Why the release has that temperature: its boiling point (a liquefied gas; or a refrigerated liquid, carried at it),
+   *  or 25 °C because there is no sourced boiling point, it is a liquid at ambient, no sourced critical temperature,
+   *  or a compressed gas. */
   releaseTemperature: z.enum(RELEASE_TEMPERATURE_BASES).optional(),
 });
 

@@ -19,7 +19,9 @@
 //   CoolProp's fluid files (sulfur dioxide, methane Tc: the equations of state's critical temperature); NRC (2009)
 //   "Emergency and Continuous Exposure Guidance Levels for Selected Submarine Contaminants" vol. 3, Table 4-1
 //   (hydrogen fluoride Tb); Wisconsin Admin. Code SPS 343 appendix (ammonia Tb, −28 °F); chemicaldictionary.org
-//   (phosgene Tc, 182 °C). `null`: not sourced here (the release is then taken at 25 °C, with a note).
+//   (phosgene Tc, 182 °C); CoolProp's methane fluid file (Setzmann & Wagner 1991 equation of state: LNG's Tb
+//   111.667 K, −161.5 °C, and its saturated liquid density 422.36 kg/m³ at Tb). `null`: not sourced here (the release
+//   is then taken at 25 °C, with a note).
 
 export const HAZARDS = ['toxic', 'flammable', 'both'] as const;
 export type Hazard = (typeof HAZARDS)[number];
@@ -79,6 +81,10 @@ export interface Substance {
   /** Critical temperature (K); with the boiling point it tells a liquefied gas from a compressed one (UN Model
    *  Regulations 2.2.1.2); null where no source was found. */
   criticalTemperatureK: number | null;
+  /** A refrigerated liquefied gas (UN Model Regulations 2.2.1.2 (c)): the key of the gas it is the cold liquid of
+   *  (LNG: methane). Carried at its boiling point, so its vapour leaves at Tb whatever the air (releaseTemperature.ts);
+   *  the reader keeps it when a report goes on to name the gas itself. Absent: carried as a gas or a pressure-liquefied one. */
+  refrigeratedLiquidOf?: string;
   /** Liquid density of the liquefied product, to turn a mass into the ERG's 208-litre spill-size rule. */
   liquidDensityKgPerM3: number | null;
   unNumbers: string[];
@@ -179,7 +185,12 @@ export const SUBSTANCES: readonly Substance[] = [
     unNumbers: ['1978', '1075'], erg: erg(115, 1600), aliases: ['lpg', 'propane', '丙烷', '液化气', 'liquefied petroleum gas'] },
   { key: 'methane', nameEn: 'Methane / natural gas', nameZh: '天然气', formula: 'CH4', molarMassGPerMol: 16.04, hazards: 'flammable', normalBoilingPointK: null, criticalTemperatureK: 190.564,
     aeglPpm: NO_AEGL, lelPctVol: 5.0, uelPctVol: 15, heatOfCombustionKjPerKg: 47_130, liquidDensityKgPerM3: null,
-    unNumbers: ['1971'], erg: erg(115, 1600), aliases: ['methane', 'natural gas', '甲烷', 'lng', 'cng'] },
+    unNumbers: ['1971'], erg: erg(115, 1600), aliases: ['methane', 'natural gas', '甲烷', 'cng', '压缩天然气'] },
+  // LNG: natural gas carried as a refrigerated liquid, modelled as its methane (molar mass, limits, heat of combustion
+  // as the methane row); an asphyxiant with no AEGL, so the flammable picture carries it (docs/physics.md).
+  { key: 'lng', nameEn: 'Liquefied natural gas', nameZh: '液化天然气', formula: 'LNG', molarMassGPerMol: 16.04, hazards: 'flammable', normalBoilingPointK: 111.667, criticalTemperatureK: 190.564,
+    aeglPpm: NO_AEGL, lelPctVol: 5.0, uelPctVol: 15, heatOfCombustionKjPerKg: 47_130, refrigeratedLiquidOf: 'methane', liquidDensityKgPerM3: 422.36,
+    unNumbers: ['1972'], erg: erg(115, 1600), aliases: ['lng', 'liquefied natural gas', 'liquified natural gas', 'refrigerated liquid methane', '液化甲烷', '冷冻液化天然气'] },
   { key: 'hydrogen', nameEn: 'Hydrogen', nameZh: '氢气', formula: 'H2', molarMassGPerMol: 2.016, hazards: 'flammable', normalBoilingPointK: null, criticalTemperatureK: null,
     aeglPpm: NO_AEGL, lelPctVol: 4.0, uelPctVol: 75, heatOfCombustionKjPerKg: 119_960, liquidDensityKgPerM3: null,
     unNumbers: ['1049', '1966'], erg: erg(115, 1600), aliases: ['氢'] },

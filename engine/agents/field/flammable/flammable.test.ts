@@ -6,6 +6,9 @@ import { fireballDiameterM, fireballDurationS, fluxKwPerM2, viewFactor, distance
 import { incidentOverpressureKPa, overpressureDistanceM, scaledDistanceForKPa, tntMassKg, KPA_PER_PSI } from './tntEquivalence.js';
 import { lelDistances } from './vapourCloud.js';
 import type { PlumeSource } from '../plume/gaussianPlume.js';
+import { parseIncident } from '../../../contract/parseIncident.js';
+import { fieldSchema } from '../../../contract/result.js';
+import { runField } from '../index.js';
 
 const near = (ours: number, expected: number, relTol: number, what: string) =>
   assert.ok(Math.abs(ours - expected) <= relTol * Math.abs(expected), `${what}: ours ${ours}, expected ${expected}`);
@@ -69,4 +72,47 @@ test('property: a larger release never gives a shorter LEL or ½ LEL distance', 
       assert.ok(b.lelDistanceM >= a.lelDistanceM - 0.5, `LEL ${a.lelDistanceM} → ${b.lelDistanceM}`);
       assert.ok(b.halfLelDistanceM >= a.halfLelDistanceM - 0.5);
     }), RUNS);
+});
+
+/** The flammable cloud of `substance` released as the incident says (weather without a sky: its stability given). */
+function vapourCloudOf(substance: string, release: { rateKgPerS?: number; releaseMassKg?: number }, weather: { windSpeedMps: number; stability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F'; temperatureC?: number }) {
+  const incident = parseIncident({ text: 'release', facts: { release: { substance, ...release }, weather: { windFromDeg: 90, ...weather } } });
+  const field = runField(incident, { plume: 0 });
+  fieldSchema.parse(field); // the contract accepts what the F-Agent says, the new release basis included
+  return field.flammable!.vapourCloud!;
+}
+
+test('LNG 10 kg/s in 3 m/s, class D: dense near the source at −161.5 °C, LEL 219 m and ½ LEL 342 m against methane\'s 84 m and 121 m', () => {
+  // By hand (docs/validation.md, "LNG, by hand"): the LEL read on the curves at 1.933 %, ½ LEL at 0.951 %.
+  const lng = vapourCloudOf('lng', { rateKgPerS: 10 }, { windSpeedMps: 3, stability: 'D' });
+  assert.equal(lng.denseGas!.releaseTemperature, 'refrigerated-liquid');
+  assert.equal(lng.denseGas!.releaseTemperatureK, 111.667);
+  assert.equal(lng.denseGas!.applies, true);
+  assert.equal(lng.lel.model, 'dense-gas');
+  near(lng.lel.distanceM, 218.6, 0.005, 'LNG LEL m');
+  near(lng.halfLel.distanceM, 342.2, 0.005, 'LNG ½ LEL m');
+  assert.ok(lng.assumptions.some((a) => /refrigerated liquid.*−161\.5 °C/.test(a)), lng.assumptions.join(' | '));
+  // The same release read as natural gas (a compressed gas, 25 °C): lighter than air, the Gaussian alone.
+  const methane = vapourCloudOf('methane', { rateKgPerS: 10 }, { windSpeedMps: 3, stability: 'D' });
+  assert.equal(methane.denseGas, undefined);
+  assert.equal(methane.lel.model, 'gaussian');
+  assert.ok(lng.lel.distanceM > 2 * methane.lel.distanceM && lng.halfLel.distanceM > 2 * methane.halfLel.distanceM, `${methane.lel.distanceM} / ${methane.halfLel.distanceM}`);
+  // The incident's air moves the twin, not the cold end: on a 20 °C day the release still leaves at −161.5 °C.
+  const warmDay = vapourCloudOf('lng', { rateKgPerS: 10 }, { windSpeedMps: 3, stability: 'D', temperatureC: 20 });
+  assert.equal(warmDay.denseGas!.releaseTemperatureK, 111.667);
+  assert.equal(warmDay.denseGas!.ambientTemperatureK, 293.15);
+});
+
+test('property: LNG\'s LEL and ½ LEL distances are never shorter than methane\'s for the same release, continuous or at once', () => {
+  const stability = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F' as const);
+  const release = fc.oneof(fc.record({ rateKgPerS: fc.double({ min: 0.1, max: 200, noNaN: true }) }), fc.record({ releaseMassKg: fc.double({ min: 1, max: 100_000, noNaN: true }) }));
+  let farther = 0;
+  fc.assert(fc.property(release, fc.double({ min: 1, max: 15, noNaN: true }), stability, fc.integer({ min: -30, max: 40 }), (r, wind, s, airC) => {
+    const weather = { windSpeedMps: wind, stability: s, temperatureC: airC };
+    const lng = vapourCloudOf('lng', r, weather);
+    const methane = vapourCloudOf('methane', r, weather);
+    if (lng.lel.distanceM > methane.lel.distanceM) farther += 1;
+    return lng.lel.distanceM >= methane.lel.distanceM && lng.halfLel.distanceM >= methane.halfLel.distanceM;
+  }), { seed: 20261201, numRuns: 200 });
+  assert.ok(farther >= 40, `farther in ${farther} of 200`); // 80 of 200: where the Gaussian is longer (calm, stable air) they tie
 });

@@ -140,7 +140,7 @@ function puffVapourCloud(air: { source: PlumeSource; defaulted: string[]; temper
 
 function plumeSource(incident: Incident, release: Release, weather: Weather, molarMassGPerMol: number, substance: Substance): { source: PlumeSource; defaulted: string[]; temperature: ReleaseTemperature } {
   const air = atmosphereAt(incident, weather);
-  // A liquefied gas flashes: near the source its vapour is at its boiling point, as for the toxic plume.
+  // A liquefied gas flashes, a refrigerated one (LNG) boils off: near the source its vapour is at its boiling point, as for the toxic plume.
   const temperature = releaseTemperatureOf(substance, weather.temperatureC);
   return {
     // A mass released at once has no rate; its puff takes only the air from this source (puffVapourCloud).

@@ -1,7 +1,7 @@
 // Uncertainty bands for the plume's threat distances from a 256-member ensemble run through the surrogate:
 // wind speed (±25 %, log-normal), source rate (±40 %) and stability (one class either way, a quarter of
 // the time each) are perturbed, the way a commander's inputs really are uncertain.
-import type { PlumeResult } from '../../../contract/result.js';
+import { isColdRelease, type PlumeResult } from '../../../contract/result.js';
 import { findSubstance } from '../../../contract/substances.js';
 import { createRandom, hashSeed, lognormalFactor } from '../../../numeric/random.js';
 import { roundedBand } from '../../../numeric/stats.js';
@@ -41,7 +41,7 @@ export async function applyEnsembleBands(plume: PlumeResult, surrogate: Surrogat
   // of that and the member's own dense-gas distance, as the physics takes it (combinedPlume.ts, docs/physics.md);
   // at ground level the surrogate's distance is also the virtual-source Gaussian's, so it is reused.
   // The members' release is as cold as the result's (releaseTemperature.ts); absent: 25 °C.
-  const cold = plume.denseGas?.releaseTemperature === 'boiling-point' ? plume.denseGas : undefined;
+  const cold = isColdRelease(plume.denseGas?.releaseTemperature) ? plume.denseGas : undefined;
   const denseSides = members.map((m) => combinedPlume({
     // Field by field in PlumeSource's order, as every source is built (gaussianPlume.ts, atGroundLevel).
     rateKgPerS: m.rateKgPerS, heightM: m.heightM, windSpeedMps: m.windSpeedMps, stability: m.stability, terrain: m.terrain, molarMassGPerMol,

@@ -24,6 +24,7 @@ test('the rule: a gas boiling below the air with a critical temperature above �
   assert.match(chlorine.note, /liquefied gas.*−34 °C/);
   assert.equal(releaseTemperatureOf(substance('benzene')).basis, 'ambient-liquid');
   assert.equal(releaseTemperatureOf(substance('methane')).basis, 'ambient-compressed-gas', 'critical temperature −82.6 °C');
+  assert.equal(releaseTemperatureOf(substance('methane'), -20).releaseK, REFERENCE_AMBIENT_K, 'natural gas from a pipeline stays at 25 °C');
   assert.equal(releaseTemperatureOf(substance('hydrogen_fluoride')).basis, 'ambient-no-critical-temperature');
   for (const key of ['hydrogen_cyanide', 'acrylonitrile', 'formaldehyde', 'gasoline', 'hydrogen', 'carbon_monoxide']) {
     assert.equal(releaseTemperatureOf(substance(key)).releaseK, REFERENCE_AMBIENT_K, key);
@@ -33,6 +34,30 @@ test('the rule: a gas boiling below the air with a critical temperature above �
   assert.equal(releaseTemperatureOf(substance('chlorine'), -40).basis, 'ambient-liquid');
   // Nitrogen dioxide boils at 21.15 °C: at 25 °C a liquefied gas, on a 30 °C day too, at 15 °C a liquid.
   assert.equal(releaseTemperatureOf(substance('nitrogen_dioxide'), 15).basis, 'ambient-liquid');
+});
+
+test('LNG, a refrigerated liquid, leaves at its boiling point whatever the air; its twin is warmed to the air', () => {
+  assert.deepEqual(SUBSTANCES.filter((s) => releaseTemperatureOf(s).basis === 'refrigerated-liquid').map((s) => s.key), ['lng']);
+  const lng = substance('lng');
+  assert.equal(lng.refrigeratedLiquidOf, 'methane');
+  for (const [airC, airK] of [[undefined, REFERENCE_AMBIENT_K], [-60, 213.15], [0, 273.15], [35, 308.15]] as const) {
+    const t = releaseTemperatureOf(lng, airC);
+    assert.equal(t.basis, 'refrigerated-liquid', String(airC));
+    assert.equal(t.releaseK, 111.667, String(airC));
+    assert.ok(Math.abs(t.ambientK - airK) < 1e-9, `${airC}: ${t.ambientK}`);
+  }
+  assert.match(releaseTemperatureOf(lng).note, /refrigerated liquid.*−161\.5 °C/);
+  // Methane vapour at 111.667 K: 0.65603 · 298.15/111.667 = 1.7516 kg/m³, against air's 1.184: dense. Warmed to
+  // the air it is 0.656 kg/m³, lighter than air, so the twin has no dense side and the cold end carries the distances.
+  const source: PlumeSource = { rateKgPerS: 10, heightM: 0, windSpeedMps: 3, stability: 'D', terrain: 'rural', molarMassGPerMol: 16.04, releaseTemperatureK: 111.667, ambientTemperatureK: REFERENCE_AMBIENT_K };
+  const cold = combinedPlume(source);
+  assert.ok(Math.abs(cold.thermal.gasDensityKgPerM3 - 1.7516) < 1e-3, `${cold.thermal.gasDensityKgPerM3}`);
+  assert.equal(cold.check, 'dense');
+  assert.equal(cold.atAmbient!.check, 'not-heavier-than-air');
+  // The workbook by hand (docs/validation.md, "LNG, by hand"): D 1.3795 m, criterion 0.8966, α −0.0569.
+  assert.ok(Math.abs(cold.dense!.plume.sourceScaleM - 1.3795) < 1e-4);
+  assert.ok(Math.abs(cold.dense!.plume.criterion - 0.8966) < 1e-4);
+  assert.ok(Math.abs(cold.dense!.plume.alpha + 0.0569) < 1e-4);
 });
 
 test('at 25 °C the densities, and so the model, are exactly the isothermal ones', () => {

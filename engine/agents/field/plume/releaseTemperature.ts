@@ -1,8 +1,10 @@
 // The temperature a released gas leaves at (docs/physics.md, "A liquefied gas's cold release"). A gas that
 // boils below the air's temperature and whose critical temperature is above −50 °C is carried as a liquefied
 // gas (UN Model Regulations 2.2.1.2); escaping from its tank it flashes, and its vapour is taken at its normal
-// boiling point (CCPS 1999's assumption for a flashing release). Everything else is taken at 25 °C, as before.
-import type { RELEASE_TEMPERATURE_BASES } from '../../../contract/result.js';
+// boiling point (CCPS 1999's assumption for a flashing release). A refrigerated liquefied gas (UN 2.2.1.2 (c),
+// LNG) is carried at its boiling point: a spill boils off there, and its vapour leaves at Tb whatever the air
+// (CCPS 1999; the workbook's LNG trials, Burro, Coyote, Maplin Sands). Everything else is taken at 25 °C, as before.
+import { isColdRelease, type RELEASE_TEMPERATURE_BASES } from '../../../contract/result.js';
 import type { Substance } from '../../../contract/substances.js';
 
 /** The models' reference air and gas temperature (25 °C): the dense-gas workbook's densities and the ppm conversion. */
@@ -27,12 +29,19 @@ export interface ReleaseTemperature {
 const celsius = (kelvin: number): string => `${Math.round((kelvin - KELVIN_OFFSET) * 10) / 10} °C`.replace('-', '−');
 
 /** The release temperature of `substance` into air at `airTemperatureC` (undefined: 25 °C). */
-export function releaseTemperatureOf(substance: Pick<Substance, 'normalBoilingPointK' | 'criticalTemperatureK'>, airTemperatureC?: number): ReleaseTemperature {
+export function releaseTemperatureOf(substance: Pick<Substance, 'normalBoilingPointK' | 'criticalTemperatureK' | 'refrigeratedLiquidOf'>, airTemperatureC?: number): ReleaseTemperature {
   const airK = airTemperatureC === undefined ? REFERENCE_AMBIENT_K : airTemperatureC + KELVIN_OFFSET;
   const ambient = (basis: ReleaseTemperatureBasis, note: string): ReleaseTemperature => ({ releaseK: REFERENCE_AMBIENT_K, ambientK: REFERENCE_AMBIENT_K, basis, note });
   const tb = substance.normalBoilingPointK;
   const tc = substance.criticalTemperatureK;
-  if (tc !== null && tc <= LIQUEFIED_GAS_MIN_CRITICAL_K) return ambient('ambient-compressed-gas', `critical temperature ${celsius(tc)} ≤ −50 °C: a compressed gas (UN 2.2.1.2), taken at 25 °C (a refrigerated liquid such as LNG is not modelled)`);
+  // The contract's air (−60 … 60 °C) is always warmer than a refrigerated liquid's boiling point (LNG −161.5 °C).
+  if (substance.refrigeratedLiquidOf !== undefined && tb !== null && tb < airK) {
+    return {
+      releaseK: tb, ambientK: airK, basis: 'refrigerated-liquid',
+      note: `a refrigerated liquid (UN 2.2.1.2 (c)), carried at its boiling point: a spill boils off and its vapour leaves at ${celsius(tb)} whatever the air (CCPS 1999), into air at ${celsius(airK)}; near the source each distance is the farther of that and the same release warmed to the air's ${celsius(airK)}`,
+    };
+  }
+  if (tc !== null && tc <= LIQUEFIED_GAS_MIN_CRITICAL_K) return ambient('ambient-compressed-gas', `critical temperature ${celsius(tc)} ≤ −50 °C: a compressed gas (UN 2.2.1.2), taken at 25 °C (its refrigerated liquid, such as LNG, is a substance of its own)`);
   if (tb === null) return ambient('ambient-no-boiling-point', 'no sourced normal boiling point: gas taken at 25 °C');
   if (tb >= airK) return ambient('ambient-liquid', `boils at ${celsius(tb)}, not below the air's ${celsius(airK)}: a liquid, its vapour taken at 25 °C`);
   if (tc === null) return ambient('ambient-no-critical-temperature', 'no sourced critical temperature to tell a liquefied from a compressed gas: gas taken at 25 °C');
@@ -50,7 +59,7 @@ export const densityAtK = (densityAt25CKgPerM3: number, temperatureK: number): n
  *  isothermal one exactly): every source then has one shape, which keeps the physics' property
  *  reads monomorphic (docs/performance.md). */
 export const sourceTemperatures = (temperature: ReleaseTemperature): { releaseTemperatureK: number | undefined; ambientTemperatureK: number | undefined } =>
-  temperature.basis === 'boiling-point'
+  isColdRelease(temperature.basis)
     ? { releaseTemperatureK: temperature.releaseK, ambientTemperatureK: temperature.ambientK }
     : { releaseTemperatureK: undefined, ambientTemperatureK: undefined };
 
