@@ -154,8 +154,20 @@ function beaufort(text: string, at: number): TextFact | undefined {
 /** UN numbers of the substances in the table (the ERG's identification numbers). */
 const UN_NUMBERS: Readonly<Record<string, string>> = Object.fromEntries(SUBSTANCES.flatMap((s) => s.unNumbers.map((un) => [un, s.key])));
 
-function substance(text: string, lower: string): TextFact | undefined {
+/** The gas each refrigerated liquid of the table is the cold liquid of (LNG: methane). */
+const GAS_OF = new Map(SUBSTANCES.flatMap((s) => (s.refrigeratedLiquidOf === undefined ? [] : [[s.key, s.refrigeratedLiquidOf] as const])));
+
+/** The latest of `mentions`; at one place the longer name ("氯化氢" over "氯"), else the table's first. */
+function latestMention(mentions: readonly TextFact[]): TextFact | undefined {
   let found: TextFact | undefined;
+  for (const m of mentions) {
+    if (!found || m.span[0] > found.span[0] || (m.span[0] === found.span[0] && m.span[1] > found.span[1])) found = m;
+  }
+  return found;
+}
+
+function substance(text: string, lower: string): TextFact | undefined {
+  const mentions: TextFact[] = [];
   const folded = foldTraditional(text); // "液化石油氣" is "液化石油气"; one character for one, so spans hold
   for (const s of SUBSTANCES) {
     for (const name of [s.nameZh, s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()]) {
@@ -165,11 +177,18 @@ function substance(text: string, lower: string): TextFact | undefined {
       for (const at of positions(ascii ? lower : folded, name)) {
         // Formulas and English names as whole words.
         if (ascii && (/[a-z0-9]/.test(lower[at - 1] ?? ' ') || /[a-z0-9]/.test(lower[at + name.length] ?? ' '))) continue;
-        // The latest mention wins; at one place the longer name ("氯化氢" over "氯").
-        if (!found || at > found.span[0] || (at === found.span[0] && at + name.length > found.span[1])) found = { fact: 'release.substance', value: s.key, span: [at, at + name.length] };
+        mentions.push({ fact: 'release.substance', value: s.key, span: [at, at + name.length] });
       }
     }
   }
+  // A name inside a longer one is part of it: "天然气" in "液化天然气", "natural gas" in "liquefied natural gas".
+  const whole = mentions.filter((m) => !mentions.some((o) => o.span[0] <= m.span[0] && o.span[1] >= m.span[1] && o.span[1] - o.span[0] > m.span[1] - m.span[0]));
+  let found = latestMention(whole);
+  // The gas a report goes on to name after its refrigerated liquid is that liquid's vapour: "LNG tanker overturned,
+  // natural gas escaping" is LNG, at its boiling point, not methane at 25 °C.
+  const gas = found?.value;
+  const liquid = gas === undefined ? undefined : latestMention(whole.filter((m) => GAS_OF.get(m.value as string) === gas));
+  if (liquid) found = liquid;
   for (const at of positions(lower, 'un')) {
     const m = /^un\s?(\d{4})\b/.exec(lower.slice(at, at + 8));
     const key = m ? UN_NUMBERS[m[1] as string] : undefined;

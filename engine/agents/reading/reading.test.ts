@@ -34,6 +34,20 @@ test('substance by name, formula or UN number; rate only when a rate is stated; 
   assert.deepEqual(facts('Ltd Co. warehouse fire'), {}, '"Co." is not carbon monoxide');
 });
 
+test('LNG words are LNG, a refrigerated liquid; natural gas in a pipeline stays methane', () => {
+  const substance = (text: string) => facts(text)['release.substance'];
+  for (const text of ['液化天然气槽车侧翻泄漏', '一辆LNG槽罐车在高速上侧翻', 'LNG tanker overturned on the ring road', 'Liquefied natural gas spilling from a storage tank',
+    'placard UN1972 on the trailer', '液化天然氣槽車洩漏', 'LNG槽车侧翻，大量天然气泄漏', 'An LNG carrier is leaking; a cloud of natural gas is drifting east']) {
+    assert.equal(substance(text), 'lng', text);
+  }
+  for (const text of ['天然气管道破裂泄漏', 'natural gas pipeline rupture', '压缩天然气加气站泄漏', 'CNG bus leaking gas', 'methane leak at the landfill']) {
+    assert.equal(substance(text), 'methane', text);
+  }
+  // The later gas is another one: an LNG terminal's chlorine store is chlorine.
+  assert.equal(substance('LNG terminal: chlorine leaking from the water-treatment plant'), 'chlorine');
+  assert.deepEqual(facts('槽罐车载有20吨液化天然气'), { 'release.substance': 'lng', 'release.massKg': 20000 });
+});
+
 test('facts from the text fill only what the form left empty, and only whole facts', () => {
   const fromText = parseIncident({ text: 'Chlorine leaking at 2 kg/s, NE wind 3 m/s, 02:10' });
   const filled = withFactsFromText(fromText, readReport(fromText).facts);
