@@ -1,4 +1,4 @@
-import type { FieldResult } from '../../../engine/contract/result.js';
+import { isColdRelease, type FieldResult } from '../../../engine/contract/result.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
 
@@ -21,10 +21,12 @@ export function DenseGasNote({ denseGas }: { denseGas: DenseGasCheck | undefined
   const values = { criterion, handover: denseGas.handoverM === null ? '' : formatDistance(denseGas.handoverM) };
   // A mass released at once was checked against the workbook's puff criterion (0.20), not its plume one.
   const text = denseGas.release === 'instantaneous' && denseGas.check !== 'short-release' ? t(`denseGas.puff.${denseGas.check}`, values) : t(`denseGas.${denseGas.check}`, values);
-  // A liquefied gas's flashing release: the temperature its vapour was taken at (docs/physics.md).
+  // A liquefied gas's flashing release, or a refrigerated liquid's (LNG's) boil-off: the temperature its vapour
+  // was taken at (docs/physics.md).
   const celsius = (kelvin: number) => String(Math.round((kelvin - 273.15) * 10) / 10).replace('-', '−');
-  const coldK = denseGas.releaseTemperature === 'boiling-point' ? denseGas.releaseTemperatureK : undefined;
-  const cold = coldK === undefined ? '' : ` ${t('denseGas.coldRelease', { temperature: celsius(coldK), air: celsius(denseGas.ambientTemperatureK ?? 298.15) })}`;
+  const coldK = isColdRelease(denseGas.releaseTemperature) ? denseGas.releaseTemperatureK : undefined;
+  const coldKey = denseGas.releaseTemperature === 'refrigerated-liquid' ? 'denseGas.refrigeratedRelease' : 'denseGas.coldRelease';
+  const cold = coldK === undefined ? '' : ` ${t(coldKey, { temperature: celsius(coldK), air: celsius(denseGas.ambientTemperatureK ?? 298.15) })}`;
   return <p className="muted" data-testid="dense-gas-note" data-check={denseGas.check} data-release-temperature={denseGas.releaseTemperature}>{text}{cold}</p>;
 }
 

@@ -8,6 +8,7 @@ import { StrategistCard } from './StrategistCard.js';
 import { ProgressStrip } from './ProgressStrip.js';
 import { HazardMap } from './HazardMap.js';
 import { PlanView } from './PlanView.js';
+import { DenseGasNote } from './DenseGasNote.js';
 import { ReportReading, reportedDistanceText } from './ReportReading.js';
 import { missingFieldKey } from '../logic/missingFieldNames.js';
 import type { AnalysisResult, ExecutorResult, StrategistResult, Zone } from '../../../engine/contract/result.js';
@@ -133,5 +134,18 @@ test('the report reading lists a place as label, colon, name, distance and side,
   assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['地点：村庄 · 800米 · 下风向']);
   await i18next.changeLanguage('en');
   assert.deepEqual(items(renderToStaticMarkup(<ReportReading text={text} result={result} />)), ['place: 村庄 · 800 m · downwind']);
+  await i18next.changeLanguage('zh');
+});
+
+test('dense-gas note: a refrigerated liquid (LNG) is said as one, with its boiling point and the air, in Chinese then English', async () => {
+  const denseGas = { applies: true, check: 'dense', reason: 'dense gas near the source', criterion: 0.897, alpha: -0.057, sourceScaleM: 1.379, handoverM: 755,
+    releaseTemperatureK: 111.667, ambientTemperatureK: 293.15, releaseTemperature: 'refrigerated-liquid' } as const;
+  const zhHtml = renderToStaticMarkup(<DenseGasNote denseGas={denseGas} />);
+  assert.match(zhHtml, /data-release-temperature="refrigerated-liquid"/);
+  assert.match(zhHtml, /冷冻液化气体（如液化天然气）.*−161\.5 °C.*气温 20 °C/);
+  await i18next.changeLanguage('en');
+  assert.match(renderToStaticMarkup(<DenseGasNote denseGas={denseGas} />), /A refrigerated liquid \(such as LNG\).*−161\.5 °C.*the air&#x27;s 20 °C/);
+  // A flashing liquefied gas keeps its own words.
+  assert.match(renderToStaticMarkup(<DenseGasNote denseGas={{ ...denseGas, releaseTemperatureK: 239.198, releaseTemperature: 'boiling-point' }} />), /A liquefied gas: .*−34 °C/);
   await i18next.changeLanguage('zh');
 });

@@ -630,4 +630,5 @@ export const en: Record<MessageKey, string> = {
   'models.swap.way.drainTimedOut': 'drain timed out, loaded beside',
   // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
   'denseGas.coldRelease': 'A liquefied gas: near the source its vapour is taken at its boiling point, {{temperature}} °C, and warmed to the air\'s {{air}} °C; the farther distance is kept.',
+  'denseGas.refrigeratedRelease': 'A refrigerated liquid (such as LNG), carried at its boiling point: near the source its boil-off vapour is taken at {{temperature}} °C and warmed to the air\'s {{air}} °C; the farther distance is kept.',
 };

@@ -628,5 +628,6 @@ export const zh = {
   'models.swap.way.drainTimedOut': '排空超时，并行加载',
   // A liquefied gas's cold release (issue 12, docs/physics.md "A liquefied gas's cold release"): the release temperature under the dense-gas note
   'denseGas.coldRelease': '液化气体：近源处按其沸点 {{temperature}} °C 的蒸气计算，并与升温至气温 {{air}} °C 时比较，取较远的距离。',
+  'denseGas.refrigeratedRelease': '冷冻液化气体（如液化天然气）：在其沸点下储运，近源处泄漏蒸发的蒸气按 {{temperature}} °C 计算，并与升温至气温 {{air}} °C 时比较，取较远的距离。',
 } as const;
 export type MessageKey = keyof typeof zh;
