@@ -166,6 +166,23 @@ function latestMention(mentions: readonly TextFact[]): TextFact | undefined {
   return found;
 }
 
+/** The mentions not inside a longer one: "天然气" in "液化天然气", "natural gas" in "liquefied natural gas" are
+ *  parts of it. One sweep in order of start (at one start the longest first), so a text full of names stays
+ *  linear after the sort (docs/hardening.md#edges). */
+function outermostMentions(mentions: TextFact[]): TextFact[] {
+  const sorted = [...mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const kept: TextFact[] = [];
+  let endBefore = -1; // the farthest end of the mentions that start earlier
+  let start = -1;
+  let endAtStart = -1; // the farthest end of those at this start (the first of them, as sorted)
+  for (const m of sorted) {
+    if (m.span[0] !== start) { endBefore = Math.max(endBefore, endAtStart); start = m.span[0]; endAtStart = m.span[1]; }
+    if (endBefore >= m.span[1] || endAtStart > m.span[1]) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
 function substance(text: string, lower: string): TextFact | undefined {
   const mentions: TextFact[] = [];
   const folded = foldTraditional(text); // "液化石油氣" is "液化石油气"; one character for one, so spans hold
@@ -181,8 +198,7 @@ function substance(text: string, lower: string): TextFact | undefined {
       }
     }
   }
-  // A name inside a longer one is part of it: "天然气" in "液化天然气", "natural gas" in "liquefied natural gas".
-  const whole = mentions.filter((m) => !mentions.some((o) => o.span[0] <= m.span[0] && o.span[1] >= m.span[1] && o.span[1] - o.span[0] > m.span[1] - m.span[0]));
+  const whole = outermostMentions(mentions);
   let found = latestMention(whole);
   // The gas a report goes on to name after its refrigerated liquid is that liquid's vapour: "LNG tanker overturned,
   // natural gas escaping" is LNG, at its boiling point, not methane at 25 °C.

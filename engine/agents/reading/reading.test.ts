@@ -48,6 +48,11 @@ test('LNG words are LNG, a refrigerated liquid; natural gas in a pipeline stays 
   assert.deepEqual(facts('槽罐车载有20吨液化天然气'), { 'release.substance': 'lng', 'release.massKg': 20000 });
 });
 
+test('a text full of substance names is read in linear time', async () => {
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('substance names', (n) => '液化天然气，天然气，natural gas, LNG, liquefied natural gas, 液氯, '.repeat(n), physicalFactsFromText, 200);
+});
+
 test('facts from the text fill only what the form left empty, and only whole facts', () => {
   const fromText = parseIncident({ text: 'Chlorine leaking at 2 kg/s, NE wind 3 m/s, 02:10' });
   const filled = withFactsFromText(fromText, readReport(fromText).facts);
