@@ -166,19 +166,18 @@ function latestMention(mentions: readonly TextFact[]): TextFact | undefined {
   return found;
 }
 
-/** The mentions not inside a longer one: "天然气" in "液化天然气", "natural gas" in "liquefied natural gas" are
- *  parts of it. One sweep in order of start (at one start the longest first), so a text full of names stays
- *  linear after the sort (docs/hardening.md#edges). */
+/** The mentions a reader segments the text into: leftmost, longest first, so a name inside a longer one ("天然气"
+ *  in "液化天然气", "natural gas" in "liquefied natural gas") is part of it, and one that starts inside an earlier
+ *  name and runs past it is a misreading ("氢气" across "氯化氢|气体" is hydrogen chloride gas, not hydrogen). One
+ *  sweep in order of start after the sort, so a text full of names stays linear (docs/hardening.md#edges). */
 function outermostMentions(mentions: TextFact[]): TextFact[] {
   const sorted = [...mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const kept: TextFact[] = [];
-  let endBefore = -1; // the farthest end of the mentions that start earlier
-  let start = -1;
-  let endAtStart = -1; // the farthest end of those at this start (the first of them, as sorted)
+  let keptEnd = -1; // the farthest end of the mentions kept so far
   for (const m of sorted) {
-    if (m.span[0] !== start) { endBefore = Math.max(endBefore, endAtStart); start = m.span[0]; endAtStart = m.span[1]; }
-    if (endBefore >= m.span[1] || endAtStart > m.span[1]) continue;
+    if (m.span[0] < keptEnd) continue;
     kept.push(m);
+    keptEnd = m.span[1];
   }
   return kept;
 }

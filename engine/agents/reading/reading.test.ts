@@ -48,6 +48,14 @@ test('LNG words are LNG, a refrigerated liquid; natural gas in a pipeline stays 
   assert.deepEqual(facts('槽罐车载有20吨液化天然气'), { 'release.substance': 'lng', 'release.massKg': 20000 });
 });
 
+test('a name read across the end of another is a misreading: 氯化氢气体 is hydrogen chloride, not hydrogen', () => {
+  const substance = (text: string) => facts(text)['release.substance'];
+  assert.equal(substance('化工厂氯化氢气体泄漏'), 'hydrogen_chloride');
+  assert.equal(substance('电镀企业产生氰化氢气体'), 'hydrogen_cyanide');
+  assert.equal(substance('加氢站氢气泄漏'), 'hydrogen', 'hydrogen named on its own is hydrogen');
+  assert.equal(substance('硫化氢气体中毒'), 'hydrogen_sulfide');
+});
+
 test('a text full of substance names is read in linear time', async () => {
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('substance names', (n) => '液化天然气，天然气，natural gas, LNG, liquefied natural gas, 液氯, '.repeat(n), physicalFactsFromText, 200);
