@@ -164,6 +164,14 @@ function judgeFacts(reports: FactsReport[], label: string): number {
 const factsZh = loadFacts('facts-zh.jsonl');
 const factsEn = loadFacts('facts-en.jsonl');
 const factsFromText = (judgeFacts(factsZh, 'facts from text, Chinese') * factsZh.length + judgeFacts(factsEn, 'facts from text, English') * factsEn.length) / (factsZh.length + factsEn.length);
+// Facts set b (reports/fresh/facts-b-*.jsonl), written by someone who had read only the facts label rules, after the
+// first set was used for development: the held-out facts figure. Every item labels every kind of fact, as the
+// first set's labelVersion-2 items do.
+const factsBZh = load('fresh/facts-b-zh.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
+const factsBEn = load('fresh/facts-b-en.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
+const factsBZhExact = judgeFacts(factsBZh, 'facts from text, Chinese (set b, held out)');
+const factsBEnExact = judgeFacts(factsBEn, 'facts from text, English (set b, held out)');
+const factsFromTextHeldOut = (factsBZhExact * factsBZh.length + factsBEnExact * factsBEn.length) / (factsBZh.length + factsBEn.length);
 
 // Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
 // screened out nor flagged. The honest figure comes from reports/fresh/screening-*.jsonl when present; the
@@ -317,6 +325,6 @@ console.log(JSON.stringify({
   screeningSetE: { nonIncidentRejected: +screeningSetE.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetE.drillsFlagged.toFixed(4), incidentsKept: +screeningSetE.incidentsKept.toFixed(4) },
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
-  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
+  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsBZhExact.toFixed(4), factsFromTextHeldOutEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
