@@ -17,7 +17,8 @@ import { validateIpcCall } from './app/ipcValidation.js';
 import { loadWindowState, saveWindowState } from './app/windowState.js';
 import { scheduleAppUpdateChecks } from './app/updates.js';
 import { DifferentialFallbacks, watchDifferentialFallbacks } from './app/differentialFallback.js';
-import { AlertNotifier } from './app/alertNotifier.js';
+import { AlertNotifier, type NotifyLanguage } from './app/alertNotifier.js';
+import { engineNotice } from './app/engineNotice.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
 const UI_ROOT = join(DIST, 'renderer-app');
@@ -43,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
   /** Installers downloaded whole where their changed blocks should have done: warned about and counted. */
   const appUpdateFallbacks = new DifferentialFallbacks();
 
+  /** Native notifications follow the system's language (the window's own setting lives in the renderer). */
+  const systemLanguage = (): NotifyLanguage => (app.getLocale().startsWith('en') ? 'en' : 'zh');
   const notify = (title: string, body: string) => { if (Notification.isSupported()) new Notification({ title, body }).show(); };
 
   const supervisor = new EngineSupervisor({
@@ -61,8 +64,8 @@ if (!app.requestSingleInstanceLock()) {
     onStatus: (status: EngineStatus) => {
       window?.webContents.send(ENGINE_STATUS_CHANNEL, status);
       tray?.setToolTip(`SAFE Edge — engine ${status.state}${status.restarts ? ` (restarts: ${status.restarts})` : ''}`);
-      if (status.state === 'restarting') notify('SAFE Edge', `Engine restarting / 引擎重启中: ${status.message ?? ''}`);
-      if (status.state === 'failed') notify('SAFE Edge', `Engine failed / 引擎故障: ${status.message ?? ''}`);
+      const notice = engineNotice(status.state, status.message, systemLanguage());
+      if (notice) notify(notice.title, notice.body);
     },
   });
 
@@ -82,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
       void window.loadURL(`${APP_ORIGIN}/index.html#/device`);
     },
-    language: () => (app.getLocale().startsWith('en') ? 'en' : 'zh'),
+    language: systemLanguage,
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     onError: (message) => console.warn(message),
   });
