@@ -272,7 +272,7 @@ test('a rate per minute or per hour in Chinese, 公噸 included; a road number, 
   assert.equal(rate('氯气钢瓶泄漏，现场每10分钟监测一次，S20省道封闭'), undefined, '每分钟 of a watch, not of a mass');
   assert.equal(rate('心率每分钟120次，伤员送医'), undefined);
   assert.equal(rate('槽车载有30吨液氯，沿G15行驶'), undefined, 'a tonnage carried is not a rate');
-  assert.equal(facts('液氯每小时泄漏约3.6吨')['release.massKg'], undefined, 'a rate per hour is no inventory');
+  assert.deepEqual(facts('每小时约3.6吨液氯泄漏'), { 'release.substance': 'chlorine', 'release.rateKgPerS': 1 }, 'a rate per hour is no inventory');
 });
 
 test('a Chinese wind speed per second in 米 or 公尺, or in 节; a temperature or a distance is no speed', () => {
@@ -330,4 +330,9 @@ test('an aftershock\'s magnitude is not the main shock\'s; a Beaufort force only
   assert.equal(facts('gale, wind force 8 on the coast')['weather.windSpeedMps'], 18.9);
   assert.equal(facts('HF leaking from the alkylation unit')['release.substance'], 'hydrogen_fluoride');
   assert.equal(facts('Ltd Co. warehouse fire, the HF radio was down')['release.substance'], undefined, 'no release word near it');
+});
+
+test('a text full of the facts round\'s markers is read in linear time', async () => {
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('rate, wind and clock markers', (n) => '每分钟约60公斤，风速约每秒4公尺，风向240度，风往西南方向吹，11时22分，苯，wind 270 at 12 knots, blowing toward the south, 1 a.m., 1415 hrs, HF leak, aftershock M3.8, force 5 wind. '.repeat(n), physicalFactsFromText, 200);
 });
