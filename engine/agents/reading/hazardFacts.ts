@@ -365,6 +365,7 @@ const SUBSTANCE_EN = [...new Set(SUBSTANCES.flatMap((s) => [s.nameEn.toLowerCase
 export const foldTraditional = (text: string): string => text.replace(/[氣氫氧態硫鹽]/g, (c) => ({ 氣: '气', 氫: '氢', 氧: '氧', 態: '态', 硫: '硫', 鹽: '盐' })[c] ?? c);
 
 const MASS_ZH: ReadonlyArray<[string, number]> = [['万吨', 1e7], ['萬噸', 1e7], ['吨', 1000], ['噸', 1000], ['公斤', 1], ['千克', 1]];
+const PER_TIME_BEFORE_ZH = /每(?:秒|分钟|分鐘|小时|小時)(?:约|約|大约|大約|泄漏|泄露|洩漏|外泄|外洩|排放)*\s*$/;
 const CONTAINER_ZH = /^(?:的)?(?:储罐|儲罐|罐|槽罐|钢瓶|鋼瓶|气瓶|氣瓶)/;
 
 function mass(text: string, lower: string): Found {
@@ -379,6 +380,8 @@ function mass(text: string, lower: string): Found {
       const m = NUM_AT_END.exec(text.slice(Math.max(0, at - 10), at));
       if (!m) continue;
       const start = at - m[0].length;
+      // A mass per unit of time is a rate, not what the tank held: "每小时约3.6吨液氯" (physicalFacts.ts reads it).
+      if (PER_TIME_BEFORE_ZH.test(text.slice(Math.max(0, start - 10), start))) continue;
       const afterName = folded.slice(end, end + 8).replace(/^(?:的)?/, '');
       const beforeNum = folded.slice(Math.max(0, start - 10), start).replace(/(?:约|約|共|计|計|有|达|達)+$/, '');
       const named = SUBSTANCE_ZH.some((n) => afterName.startsWith(n) || beforeNum.endsWith(n)) || CONTAINER_ZH.test(text.slice(end, end + 4));

@@ -261,3 +261,78 @@ test('screening stays linear on long notices with past seasons', async () => {
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('past seasons', (n) => '通知：去年汛期转移群众，last year\'s flooding, flood preparedness meeting, '.repeat(n), (text) => screenReport(text, false));
 });
+
+// The facts round (docs/input.md, "Facts read from the text"): general classes, each with a case on the other side.
+test('a rate per minute or per hour in Chinese, 公噸 included; a road number, a tonnage or 每分钟 without a mass is no rate', () => {
+  const rate = (text: string) => facts(text)['release.rateKgPerS'];
+  assert.equal(rate('液氨储罐阀门损坏，每分钟约90公斤外泄'), 1.5);
+  assert.equal(rate('估算泄漏量为每分钟30千克'), 0.5);
+  assert.equal(rate('储槽破裂，每小時約18公噸洩出'), 5);
+  assert.equal(rate('泄漏速率每小时3.6吨'), 1);
+  assert.equal(rate('氯气钢瓶泄漏，现场每10分钟监测一次，S20省道封闭'), undefined, '每分钟 of a watch, not of a mass');
+  assert.equal(rate('心率每分钟120次，伤员送医'), undefined);
+  assert.equal(rate('槽车载有30吨液氯，沿G15行驶'), undefined, 'a tonnage carried is not a rate');
+  assert.deepEqual(facts('每小时约3.6吨液氯泄漏'), { 'release.substance': 'chlorine', 'release.rateKgPerS': 1 }, 'a rate per hour is no inventory');
+});
+
+test('a Chinese wind speed per second in 米 or 公尺, or in 节; a temperature or a distance is no speed', () => {
+  const speed = (text: string) => facts(text)['weather.windSpeedMps'];
+  assert.equal(speed('现场吹东北风，风速约每秒6公尺'), 6);
+  assert.equal(speed('風速每秒2.5米，環保局已監測'), 2.5);
+  assert.equal(speed('海面风速约10节'), 5.1);
+  assert.equal(speed('现场气温每秒升高，距厂区300米，气温35℃'), undefined);
+  assert.equal(speed('列车3节车厢脱轨，现场风很大'), undefined, '节 of carriages is no knot');
+});
+
+test('wind direction as a bearing, or as where the wind blows to; a volume or a speed is no bearing', () => {
+  const from = (text: string) => facts(text)['weather.windFromDeg'];
+  assert.equal(from('气象站测得风向120度，风速3米/秒'), 120);
+  assert.equal(from('風向為300°'), 300);
+  assert.equal(from('Met office: wind 310° at 8 knots'), 310);
+  assert.equal(from('wind 090 at 6 knots, visibility good'), 90);
+  assert.equal(from('winds from 200 degrees'), 200);
+  assert.equal(from('现场风往东南方向吹'), 315);
+  assert.equal(from('浓烟随风向东北方向飘散，风向东北吹'), 225);
+  assert.equal(from('the wind is blowing towards the east'), 270);
+  assert.equal(from('wind 12 km/h from the south-west'), 225);
+  assert.equal(from('wind SE 4 m/s'), 135);
+  assert.equal(from('Wind picked up; the 240 m³ tank ruptured'), undefined, 'a tank volume is no bearing');
+  assert.equal(from('wind 15 km/h'), undefined, 'a speed is no bearing');
+  assert.equal(from('消防员往西南方向撤离'), undefined, 'people moving, not the wind');
+  assert.equal(from('储罐容量240立方米，风向不定'), undefined);
+});
+
+test('time of day from clock times N时M分, a.m./p.m. and hrs; a duration or a clock after a period word is not misread', () => {
+  const daytime = (text: string) => facts(text)['weather.daytime'];
+  assert.equal(daytime('5月3日15时40分，某县发生山体滑坡'), true);
+  assert.equal(daytime('12月8日3时17分，仓库起火'), false);
+  assert.equal(daytime('20時5分許，工廠爆炸'), false);
+  assert.equal(daytime('at 3 a.m. a tanker overturned'), false);
+  assert.equal(daytime('Shortly after 4.30pm a fire broke out'), true);
+  assert.equal(daytime('Crews called at 1415 hrs'), true);
+  assert.equal(daytime('泄漏已持续3小时20分，尚未控制'), undefined, 'a duration is no clock time');
+  assert.equal(daytime('下午2时30分，车间氯气外泄'), true, 'the period word says afternoon');
+  assert.equal(daytime('晚上9:15，冷库液氨泄漏'), false);
+});
+
+test('benzene by its one-character name, never inside a longer name', () => {
+  const substance = (text: string) => facts(text)['release.substance'];
+  assert.equal(substance('储罐区苯外溢，已围堵'), 'benzene');
+  assert.equal(substance('苯泄漏'), 'benzene');
+  for (const text of ['甲苯储罐泄漏', '苯乙烯罐车侧翻', '二甲苯槽车泄漏', '硝基苯装置着火', '苯酚车间泄漏', '苯胺泄漏']) assert.equal(substance(text), undefined, text);
+});
+
+test('an aftershock\'s magnitude is not the main shock\'s; a Beaufort force only near a wind word; HF written in capitals', () => {
+  assert.equal(facts('An M6.1 quake hit the coast; the largest aftershock so far measured M4.2.')['quake.magnitude'], 6.1);
+  assert.equal(facts('昨日发生5.6级地震，今晨又发生4.1级余震')['quake.magnitude'], 5.6);
+  assert.equal(facts('凌晨发生3.2级余震，无人员伤亡')['quake.magnitude'], 3.2, 'an aftershock alone is still the magnitude read');
+  assert.equal(facts('Strike Force 7 deployed to the chemical plant')['weather.windSpeedMps'], undefined);
+  assert.equal(facts('gale, wind force 8 on the coast')['weather.windSpeedMps'], 18.9);
+  assert.equal(facts('HF leaking from the alkylation unit')['release.substance'], 'hydrogen_fluoride');
+  assert.equal(facts('Ltd Co. warehouse fire, the HF radio was down')['release.substance'], undefined, 'no release word near it');
+});
+
+test('a text full of the facts round\'s markers is read in linear time', async () => {
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('rate, wind and clock markers', (n) => '每分钟约60公斤，风速约每秒4公尺，风向240度，风往西南方向吹，11时22分，苯，wind 270 at 12 knots, blowing toward the south, 1 a.m., 1415 hrs, HF leak, aftershock M3.8, force 5 wind. '.repeat(n), physicalFactsFromText, 200);
+});
