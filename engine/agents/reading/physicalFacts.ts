@@ -330,8 +330,9 @@ const PERIOD_WORD_BEFORE = new RegExp(`(?:${[...NIGHT_WORDS, ...DAY_WORDS].filte
 
 function timeOfDay(text: string, lower: string): TextFact | undefined {
   let found: TextFact | undefined;
+  // The latest statement wins; at one start the longer reading ("9:15 p.m." over "9:15", read as a 24-hour clock).
   const mark = (at: number, length: number, daytime: boolean) => {
-    if (!found || at > found.span[0]) found = { fact: 'weather.daytime', value: daytime, span: [at, at + length] };
+    if (!found || at > found.span[0] || (at === found.span[0] && at + length > found.span[1])) found = { fact: 'weather.daytime', value: daytime, span: [at, at + length] };
   };
   for (const word of NIGHT_WORDS) for (const at of positions(word.startsWith('a') || /^[a-z]/.test(word) ? lower : text, word)) mark(at, word.length, false);
   for (const word of DAY_WORDS) for (const at of positions(/^[a-z]/.test(word) ? lower : text, word)) mark(at, word.length, true);

@@ -56,6 +56,15 @@ test('a name read across the end of another is a misreading: 氯化氢气体 is 
   assert.equal(substance('硫化氢气体中毒'), 'hydrogen_sulfide');
 });
 
+test('a 12-hour clock with its suffix is read by the suffix: 9:15 p.m. is night, not the 9:15 of a 24-hour clock', () => {
+  const daytime = (text: string) => facts(text)['weather.daytime'];
+  assert.equal(daytime('Called in at 9:15 p.m.: acid fumes in the plating shop'), false);
+  assert.equal(daytime('Called in at 9:15 pm, fumes in the shop'), false);
+  assert.equal(daytime('Called in at 9:15 a.m., fumes in the shop'), true);
+  assert.equal(daytime('Called in at 21:15, fumes in the shop'), false);
+  assert.equal(daytime('Called in at 9:15, fumes in the shop'), true, 'no suffix: a 24-hour clock');
+});
+
 test('a text full of substance names is read in linear time', async () => {
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('substance names', (n) => '液化天然气，天然气，natural gas, LNG, liquefied natural gas, 液氯, '.repeat(n), physicalFactsFromText, 200);
