@@ -304,6 +304,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'worker', 'resident', 'driver', 'passenger', 'child', 'man', 'woman', 'boy', 'girl', 'firefighter', 'miner', 'hiker', 'climber', 'pedestrian', 'cyclist',
     'cyclists', 'motorist', 'student', 'pupil', 'tourist', 'patient', 'employee', 'villager', 'officer', 'pilot', 'occupant', 'guest', 'visitor', 'adult', 'infant', 'baby',
     'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
+    // people as a whole: "Affected population estimated at over 1.2 lakh" (never one person, figures.ts)
+    'population', 'populace',
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
     'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
     'tenants', 'tenant', 'neighbours', 'neighbors', 'homeowners', 'customers', 'inmates', 'fans', 'players', 'runners',

@@ -425,3 +425,20 @@ test('the sixth round patterns stay linear', () => {
   assertLinearTime('places before counts, denied happenings, rescues to come', (n) => '疏散楼内八十余名住户，未发生人员伤亡，救援人员正在设法救出，转移至12个安置点，'.repeat(n), figuresFromText);
   assertLinearTime('appositions, ages, refuges, minor apart', (n) => 'One woman, rescued from a flat, was taken to hospital with serious injuries, two others were treated by crews for minor injuries; the man who died was 54, the toll from the fire was 14, relocated to 86 relief camps, said to be critical. '.repeat(n), figuresFromText);
 });
+
+test('seventh round: dispatch "N x"; a population as the people counted; 其中 naming a part of a loss, or one person by trade', () => {
+  assert.deepEqual(read('Fire at market, 1410 hrs. 4 x dead, 9 x injured (2 critical). 3 x fire tenders on scene.'), { deaths: '4', injuries: '9', seriousInjuries: '2' });
+  assert.deepEqual(read('2 x ambulances and 1 x crane requested.'), {}, 'vehicles counted the same way are no figure');
+  assert.deepEqual(read('A 3 x 4 m slab fell; 2 people injured.'), { injuries: '2' }, 'a measure keeps its sign');
+  assert.deepEqual(read('Affected population estimated at over 3 lakh.'), { exposed: '300000+' });
+  assert.deepEqual(read('The affected population is 40,000.'), { exposed: '40000' });
+  assert.deepEqual(read('The village has a population of 900 and 12 people were injured.'), { injuries: '12' }, 'a population with no figure word is no count');
+  assert.deepEqual(read('直接经济损失3400万元，其中设备损失1900万元。'), { directLossCny: '34000000' });
+  assert.deepEqual(read('直接经济损失约2亿元，其中房屋损失8000万元、农业损失6000万元。'), { directLossCny: '200000000' }, 'a list joined by 、 stays in the part');
+  assert.deepEqual(read('车上驾驶员和安全员各一名，其中安全员被困驾驶室。'), { trapped: '1' });
+  assert.deepEqual(read('事故致12人受伤，其中重伤3人。'), { injuries: '12', seriousInjuries: '3' }, 'a part of people with its own figure word is a figure');
+});
+
+test('the seventh round patterns stay linear', () => {
+  assertLinearTime('dispatch signs, populations, parts of a loss, trades after 其中', (n) => '3 x fatalities, affected population estimated at 2 lakh, 直接经济损失3400万元，其中设备损失1900万元、房屋损失、其中押运员受伤，'.repeat(n), figuresFromText);
+});

@@ -289,7 +289,7 @@ const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'femal
   'retired', 'married', 'older', 'younger', 'little', 'unidentified', 'unnamed', 'foreign', 'lone', 'senior', 'junior', 'trainee', 'volunteer', 'fellow', 'newborn', 'teenaged', 'middle-aged', 'school', 'train', 'site', 'farm', 'mine', 'shop', 'hotel', 'ferry', 'coach', 'fire', 'police']);
 
 /** Nouns for a group, singular in form ("the crew", "the elderly"): never one person. */
-const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
+const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other', 'population', 'populace']);
 
 const isPersonNoun = (word: string) => englishLexicon().personNouns.has(word) || isAgentNoun(word);
 
@@ -382,6 +382,12 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
+    // Dispatch shorthand "3 x fatalities", "2 x ambulances": the sign says "of this kind", so the count stands
+    // right before its noun, as "3 fatalities" would.
+    if ((unit.text === 'x' || unit.text === '×') && tokens.at(-1)?.kind === 'number' && (units[i + 1]?.script === 'en' || units[i + 1]?.script === 'zh')) {
+      i++;
+      continue;
+    }
     // "a worker", "the driver", "its driver", "his wife": one person; "an elderly couple": two. (A report names its
     // people with "the" once they are known.)
     const named = unit.script === 'en' && EN_ONE_PERSON_DETERMINERS.has(unit.text) ? personFollows(units, i + 1) : undefined;
@@ -411,6 +417,15 @@ function tokenize(text: string): Token[] {
       const role = longestPhrase(units, i, zhTrieOf(), 'zh');
       const word = role ? words.slice(i, i + role.used).join('') : '';
       if (role?.role.role === 'person' && ZH_ONE_PERSON_ROLES.has(word)) tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
+    }
+    // 其中押运员受伤: after 其中, a word for a person by trade the lexicon does not know (two or three characters ending in
+    // 员 or 师) picks out one of the people counted before, as a known role does.
+    const trade = unit.script === 'zh' && previous?.kind === 'role' && previous.text.replaceAll(' ', '') === '其中' && !longestPhrase(units, i, zhTrieOf(), 'zh') ? zhTradeNounLength(units, i) : 0;
+    if (trade > 0) {
+      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
+      tokens.push({ kind: 'role', role: { role: 'person' }, start: unit.start, end: units[i + trade - 1]!.end, text: words.slice(i, i + trade).join('') });
+      i += trade;
+      continue;
     }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
@@ -459,6 +474,17 @@ const ZH_ROLE_OPENERS = new Set(['致', '造成', '导致', '導致', '其中'])
 /** The last character of a vehicle's name (货车, 渔船, 飞机): the role noun after it is that vehicle's one driver or captain. */
 const ZH_VEHICLE_ENDS = new Set(['车', '車', '船', '艇', '机', '機']);
 const afterVehicle = (units: readonly RawUnit[], i: number) => ZH_VEHICLE_ENDS.has(units[i - 1]?.text ?? '') && units[i - 2]?.script === 'zh' && !isZhNumeral(units[i - 2]?.text ?? '');
+
+/** Suffixes of Chinese words for a person by trade (押运员, 安全员, 技师). */
+const ZH_TRADE_SUFFIXES = new Set(['员', '員', '师', '師']);
+/** The length (2 or 3 characters) of a word for a person by trade starting at `i`, or 0. */
+function zhTradeNounLength(units: readonly RawUnit[], i: number): number {
+  for (const length of [2, 3]) {
+    const part = units.slice(i, i + length);
+    if (part.length === length && part.every((u) => u.script === 'zh' && !isZhNumeral(u.text)) && ZH_TRADE_SUFFIXES.has(part.at(-1)!.text)) return length;
+  }
+  return 0;
+}
 
 /** Chinese role nouns that name one person when they stand without a count (a vehicle has one driver). */
 const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童',
@@ -838,12 +864,23 @@ function verbPastModifiers(tokens: readonly Token[], k: number): number {
 }
 
 /** Whether the count at `k` names a part of people counted before: "6 of them", "two of whom", 其中2人. */
-function partOfBefore(tokens: readonly Token[], k: number): boolean {
+function partOfBefore(tokens: readonly Token[], k: number, money = false): boolean {
   const text = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
   const next = text(tokens[k + 1]);
   if ((next === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) || (next.startsWith('of') && PART_PRONOUNS.has(next.slice(2)))) return true;
-  return text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中');
+  if (text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中')) return true;
+  if (!money) return false;
+  // 其中存货损失2110万元, 其中商品损失9000万元、装修损失3500万元: 其中 a few words back in the clause (a list joined by 、
+  // is in it) names a part of the loss. (For people 其中 stands by its count: 其中重伤4人 is a figure of its own.)
+  for (let i = k - 1; i >= 0 && k - i <= MAX_PART_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (text(t) === '其中') return true;
+    if (t.kind === 'break' && t.clauseEnd && t.text !== '、') return false;
+  }
+  return false;
 }
+/** How far (in tokens) 其中 may stand before the part it names. */
+const MAX_PART_TOKENS = 12;
 const PART_PRONOUNS = new Set(['them', 'whom', 'those']);
 
 /** Whether the number at `m` counts a noun of its own, not people: a word the lexicon does not know right after it or after
@@ -1135,7 +1172,7 @@ export function figuresFromText(text: string): Figures {
     const before = current(binding.figure);
     // "Dozens … complained of dizziness, and 6 of them were admitted", "14人送医，其中2人住院": a part of a count already
     // read is no new count of the same figure.
-    if (partOfBefore(tokens, k) && before && !binding.additional && before.value >= binding.value) continue;
+    if (partOfBefore(tokens, k, binding.figure === 'directLossCny') && before && !binding.additional && before.value >= binding.value) continue;
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
     if ((binding.additional || coordinated) && before) {
       binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };
