@@ -439,6 +439,17 @@ test('seventh round: dispatch "N x"; a population as the people counted; 其中 
   assert.deepEqual(read('事故致12人受伤，其中重伤3人。'), { injuries: '12', seriousInjuries: '3' }, 'a part of people with its own figure word is a figure');
 });
 
+test('seventh round: a relative clause after the people counted; a figure word that only says when (在撤离途中)', () => {
+  assert.deepEqual(read('Divers are searching for two fishermen who went missing off the point.'), { missing: '2' });
+  assert.deepEqual(read('Four walkers who were hurt in the rockfall were airlifted.'), { injuries: '4' });
+  assert.deepEqual(read('The driver who died was 61.'), { deaths: '1' }, 'the number after the clause is still an age');
+  assert.deepEqual(read('Two children who live nearby were evacuated.'), {}, 'a relative clause without a figure word binds nothing');
+  assert.deepEqual(read('3名村民在转移途中被落石砸伤。'), { injuries: '3' });
+  assert.deepEqual(read('另有2名矿工在撤离过程中受伤。'), { injuries: '2' });
+  assert.deepEqual(read('在现场撤离群众300人。'), { evacuated: '300' }, '在 before a place is no time frame');
+});
+
 test('the seventh round patterns stay linear', () => {
   assertLinearTime('dispatch signs, populations, parts of a loss, trades after 其中', (n) => '3 x fatalities, affected population estimated at 2 lakh, 直接经济损失3400万元，其中设备损失1900万元、房屋损失、其中押运员受伤，'.repeat(n), figuresFromText);
+  assertLinearTime('relative clauses, time frames', (n) => 'two climbers who went missing, 另有1名工人在撤离途中受伤，who who who, '.repeat(n), figuresFromText);
 });

@@ -660,6 +660,16 @@ function countInApposition(tokens: readonly Token[], k: number): boolean {
   return before?.kind === 'break' && before.text === ',';
 }
 
+/** The words that close 在…途中 / 在…过程中 / 在…时 around a verb: a time, not an event. */
+const DURING_CLOSERS = ['途中', '过程', '過程', '时', '時', '中'];
+const tokenText = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
+/** Whether the figure word at `at` stands in 在…途中 (one token each side). */
+function duringFrame(tokens: readonly Token[], at: number): boolean {
+  if (tokenText(tokens[at - 1]) !== '在') return false;
+  const after = tokenText(tokens[at + 1]) + tokenText(tokens[at + 2]);
+  return DURING_CLOSERS.some((w) => after.startsWith(w));
+}
+
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
@@ -680,6 +690,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
+    // 在撤离途中受伤: a figure word inside 在…途中/过程中/时 says when, not what befell the people.
+    if (duringFrame(tokens, at)) return undefined;
     // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
     if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
     // "forced 4,500 people from their homes": the second half of the verb needs its first half before the count.
@@ -711,6 +723,18 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   // 1. The figure word right after the number, fillers between: "3人死亡", "5 persons trapped".
   const after = fits(j);
   if (after) return after;
+  // 1b. A relative clause about the people counted: "two climbers who went missing", "three hikers who are missing". (The
+  //     sixth round's "the man who died was 54" is the other side: there the number follows the clause.)
+  const pronoun = tokens[j];
+  if (!money && hasRole(tokens[j - 1], 'person') && (pronoun?.kind === 'role' || pronoun?.kind === 'break') && RELATIVE_PRONOUNS.has(pronoun.text)) {
+    let m = j + 1;
+    while (m < tokens.length && m - j <= 3 && hasRole(tokens[m], 'fill')) m++;
+    // one plain verb before the figure word ("who went missing", "who got hurt")
+    const verb = tokens[m];
+    if (!hasRole(verb, 'key') && verb?.kind === 'break' && verb.word && !verb.clauseEnd) m++;
+    const relative = fits(m);
+    if (relative) return relative;
+  }
   // 2. Before it: "死亡3人", "killed 3"; not when the number counts a noun of its own ("buried six houses").
   const next = tokens[k + 1];
   if (!(next?.kind === 'break' && next.word)) {
