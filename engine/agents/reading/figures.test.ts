@@ -449,7 +449,16 @@ test('seventh round: a relative clause after the people counted; a figure word t
   assert.deepEqual(read('在现场撤离群众300人。'), { evacuated: '300' }, '在 before a place is no time frame');
 });
 
+test('seventh round: "but" joins a second verb of the people counted; "one … the other" tells them one by one', () => {
+  assert.deepEqual(read('A man was pulled from the car by passers-by but died at the scene.'), { deaths: '1' });
+  assert.deepEqual(read('Two people were rescued but three others died.'), { deaths: '3' }, 'a count after "but" has its own verb');
+  assert.deepEqual(read('Three residents were hurt - one suffered burns and the other two inhaled smoke.'), { injuries: '3' });
+  assert.deepEqual(read('Two crew were injured: one broke an arm and the other cut his head.'), { injuries: '2' });
+  assert.deepEqual(read('Three people were hurt - one seriously.'), { injuries: '3', seriousInjuries: '1' }, 'no "the other": the serious part is a figure');
+});
+
 test('the seventh round patterns stay linear', () => {
   assertLinearTime('dispatch signs, populations, parts of a loss, trades after 其中', (n) => '3 x fatalities, affected population estimated at 2 lakh, 直接经济损失3400万元，其中设备损失1900万元、房屋损失、其中押运员受伤，'.repeat(n), figuresFromText);
   assertLinearTime('relative clauses, time frames', (n) => 'two climbers who went missing, 另有1名工人在撤离途中受伤，who who who, '.repeat(n), figuresFromText);
+  assertLinearTime('but, one … the other', (n) => 'a man was pulled out but died, two were hurt - one burned and the other, '.repeat(n), figuresFromText);
 });

@@ -809,7 +809,9 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
       if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && tokens[m + 1]?.kind !== 'number') continue;
       // "212 persons from 78 families relocated": "from" and a count of households or places of its own.
       if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && countsOwnNoun(tokens, m + 1)) { m++; continue; }
-      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and'))) break;
+      // "was brought out by firefighters but died later": "but" joins a second verb of the same people, as "and" does
+      // (a count after it, "but three others died", ends the search above).
+      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and' && t.text !== 'but'))) break;
       const found = fits(m);
       if (found) return found;
     }
@@ -893,6 +895,9 @@ function partOfBefore(tokens: readonly Token[], k: number, money = false): boole
   const next = text(tokens[k + 1]);
   if ((next === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) || (next.startsWith('of') && PART_PRONOUNS.has(next.slice(2)))) return true;
   if (text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中')) return true;
+  // "Two employees were hurt - one suffered burns and the other inhaled fumes": "one … the other" after a dash or colon
+  // tells the people just counted one by one.
+  if ((tokens[k] as { value?: number }).value === 1 && DETAIL_OPENERS.has(text(tokens[k - 1])) && otherFollows(tokens, k)) return true;
   if (!money) return false;
   // 其中存货损失2110万元, 其中商品损失9000万元、装修损失3500万元: 其中 a few words back in the clause (a list joined by 、
   // is in it) names a part of the loss. (For people 其中 stands by its count: 其中重伤4人 is a figure of its own.)
@@ -900,6 +905,16 @@ function partOfBefore(tokens: readonly Token[], k: number, money = false): boole
     const t = tokens[i] as Token;
     if (text(t) === '其中') return true;
     if (t.kind === 'break' && t.clauseEnd && t.text !== '、') return false;
+  }
+  return false;
+}
+const DETAIL_OPENERS = new Set(['-', '–', '—', ':', '：']);
+/** Whether "the other(s)" follows the token at `k` in its sentence (at most 20 tokens on). */
+function otherFollows(tokens: readonly Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length && i - k <= 20; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'break' && t.sentenceEnd) return false;
+    if ((t.kind === 'role' || t.kind === 'break') && (t.text === 'other' || t.text === 'others') && (tokens[i - 1] as { text?: string }).text === 'the') return true;
   }
   return false;
 }
