@@ -73,7 +73,7 @@ const CONTEXT_TERMS = new Set(['防化', '化学品', '危化品', '冲锋舟', 
   'hazmat', 'hazardous materials', 'magnitude', 'intensity', 'seismic', 'slip', 'boulders', 'lorry', 'firebreak', 'boats needed', 'high water']);
 /** Event words beyond the hazard lexicon: what happens to people and things in any incident. */
 const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸', '砸中', '受伤', '伤员', '死亡', '遇难', '晕倒', '昏迷', '倒地', '没有呼吸', '无呼吸', '呼救', '求救', '救命', '掉进', '落水',
-  '被冲走', '冲毁', '冲垮', '塌了', '倒了', '垮了', '开裂', '裂缝', '渗水', '巨响', '火苗', '烧起来', '烧毁', '卡在', '下落不明', '失联', '失踪', '被淹', '漫过', '坠落', '触电', '晃得', '冒顶', '蔓延',
+  '被冲走', '冲毁', '冲垮', '塌了', '倒了', '垮了', '开裂', '裂缝', '渗水', '巨响', '火苗', '烧起来', '烧毁', '卡在', '下落不明', '失联', '失踪', '被淹', '淹', '漫过', '坠落', '触电', '晃得', '冒顶', '蔓延',
   'trapped', 'entrapment', 'pinned', 'buried', 'injured', 'injuries', 'hurt', 'unconscious', 'not breathing', 'collapsed', 'came down', 'gave way', 'fell', 'crushed', 'stuck', 'cut off',
   'missing', 'burning', 'on fire', 'smoke', 'flames', 'crack', 'cracks', 'seeping', 'washed away', 'swept away', 'drowning', 'shattered', 'spreading', 'casualty', 'casualties',
   '濃煙', '著火', '火災', '火勢', '冒煙', '洩漏', '咳嗽', '头晕', '頭暈', '呕吐', '嘔吐', '刺鼻', '受傷', '遇難', '暈倒', '掉進', '被沖走', '沖毀', '開裂', '裂縫', '滲水', '巨響',
