@@ -263,7 +263,9 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations',
     // taken ill rather than hurt ("made 14 swimmers ill", "6 sick")
     'ill', 'taken ill', 'fell ill', 'falling ill', 'sick', 'sickened', 'unwell', 'felt unwell', 'feeling unwell', 'became unwell'),
-  ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
+  ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises',
+    // what US releases write for the minor ones
+    'non-life-threatening injuries', 'non-life threatening injuries', 'non-serious injuries', 'non-critical injuries'),
   ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed', 'under the rubble', 'under rubble', 'under the debris', 'under debris',
     'beneath the rubble', 'beneath the debris',
     // where buried people are, and miners who have not come up

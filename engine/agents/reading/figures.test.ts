@@ -457,8 +457,16 @@ test('seventh round: "but" joins a second verb of the people counted; "one … t
   assert.deepEqual(read('Three people were hurt - one seriously.'), { injuries: '3', seriousInjuries: '1' }, 'no "the other": the serious part is a figure');
 });
 
+test('seventh round: the serious one given after the minor ones adds to them; "in critical condition" after a transport says who is serious', () => {
+  assert.deepEqual(read('Six passengers were taken to St Mary\'s with non-life-threatening injuries. The driver was flown to the trauma centre in critical condition.'),
+    { injuries: '7', seriousInjuries: '1' });
+  assert.deepEqual(read('A cyclist was taken to hospital in a critical condition.'), { injuries: '1', seriousInjuries: '1' });
+  assert.deepEqual(read('Four people were treated for minor injuries.'), { injuries: '4' });
+});
+
 test('the seventh round patterns stay linear', () => {
   assertLinearTime('dispatch signs, populations, parts of a loss, trades after 其中', (n) => '3 x fatalities, affected population estimated at 2 lakh, 直接经济损失3400万元，其中设备损失1900万元、房屋损失、其中押运员受伤，'.repeat(n), figuresFromText);
   assertLinearTime('relative clauses, time frames', (n) => 'two climbers who went missing, 另有1名工人在撤离途中受伤，who who who, '.repeat(n), figuresFromText);
+  assertLinearTime('minor then serious', (n) => 'Six were taken to hospital with non-life-threatening injuries. The driver was flown to the centre in critical condition. '.repeat(n), figuresFromText);
   assertLinearTime('but, one … the other', (n) => 'a man was pulled out but died, two were hurt - one burned and the other, '.repeat(n), figuresFromText);
 });

@@ -993,7 +993,8 @@ function seriousAfter(tokens: readonly Token[], keyAt: number): number {
   for (let i = keyAt + 1; i < tokens.length && i - keyAt <= 4; i++) {
     const t = tokens[i] as Token;
     if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return -1;
-    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'seriousInjuries' && t.text.startsWith('with ') ? i : -1;
+    // "with serious injuries", "in critical condition", "in a critical condition"
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'seriousInjuries' && (t.text.startsWith('with ') || t.text.startsWith('in ')) ? i : -1;
   }
   return -1;
 }
@@ -1120,6 +1121,12 @@ export function figuresFromText(text: string): Figures {
     const before = figures[b.figure];
     // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤"); it adds to the seriously
     // injured given apart ("one woman taken to hospital with serious injuries, and two others treated for minor injuries").
+    // The serious one given after the minor ones ("Eleven … with minor injuries. The driver was flown … in critical
+    // condition"): the injured are both together.
+    if (b.seriousOnly && before?.light && !b.additional) {
+      figures[b.figure] = { ...before, value: before.value + b.value, lowerBound: (before.lowerBound ?? false) || b.lowerBound, light: false };
+      return;
+    }
     if (b.light && before && !before.light && !b.additional) {
       if (before.seriousOnly) figures[b.figure] = { ...before, value: before.value + b.value, lowerBound: (before.lowerBound ?? false) || b.lowerBound, seriousOnly: false };
       return;
