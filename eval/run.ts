@@ -94,7 +94,8 @@ const setE = loadReadingSet('e');
 const setG = loadReadingSet('g');
 // Set h: held out for one run, then used in the sixth round (eval/README.md): a development set now.
 const setH = loadReadingSet('h');
-// Set i, written the same way after the sixth round: the held-out set, under the JSON keys without a set name.
+// Set i, written the same way after the sixth round: held out for one run, then used in the seventh round; still
+// under the JSON keys without a set name until the next held-out set is written.
 const setI = loadReadingSet('i');
 const setCFigures = judgeReadingFigures(setC, 'set c, now development');
 const setDFigures = judgeReadingFigures(setD, 'set d, now development');
@@ -113,8 +114,11 @@ const setGDevFigures = judgeReadingFigures(setGDev, 'fifth-round development set
 // The sixth round's development set (eval/README.md): set h's classes of misses in sentences of their own.
 const setHDev = [...load('fresh/reading-h-dev-zh.jsonl'), ...load('fresh/reading-h-dev-en.jsonl')] as ReadingItem[];
 const setHDevFigures = judgeReadingFigures(setHDev, 'sixth-round development set h-dev');
+// The seventh round's development set (eval/README.md): set i's classes of misses in sentences of their own.
+const setIDev = [...load('fresh/reading-i-dev-zh.jsonl'), ...load('fresh/reading-i-dev-en.jsonl')] as ReadingItem[];
+const setIDevFigures = judgeReadingFigures(setIDev, 'seventh-round development set i-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
-const setIFigures = judgeReadingFigures(setI, 'set i, held out');
+const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const figuresExact = setIFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -204,10 +208,11 @@ const screeningEDev = judgeScreening(asScreening([...eDevEn, ...eDevScreeningZh]
 const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development');
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setI), 'set i, held out');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setI), 'set i, now development');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
+const screeningSetIDev = judgeScreening(asScreening(setIDev), 'seventh-round development set i-dev');
 
 const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
 
@@ -261,10 +266,11 @@ const typeSetD = await judgeReadingType(setD, 'set d, now development');
 const typeSetE = await judgeReadingType(setE, 'set e, now development');
 const typeSetG = await judgeReadingType(setG, 'set g, now development');
 const typeSetH = await judgeReadingType(setH, 'set h, now development');
-const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setI, 'set i, held out');
+const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setI, 'set i, now development');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
+const typeSetIDev = await judgeReadingType(setIDev, 'seventh-round development set i-dev');
 const severityExact = pooled('severityExact');
 
 // Calibration of the classifier's confidence (10 equal-width bins) on the corpus's held-out split: reports
@@ -303,7 +309,7 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on held-out set i: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on set i (now development): ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set i-dev ${(setIDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setIFigures.zhExact.toFixed(4), figuresExactEn: +setIFigures.enExact.toFixed(4),
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
@@ -315,7 +321,9 @@ console.log(JSON.stringify({
   figuresExactSetF: +setFFigures.exact.toFixed(4), figuresExactSetGDev: +setGDevFigures.exact.toFixed(4), typeAccuracySetGDev: +typeSetGDev.accuracy.toFixed(4),
   screeningSetGDev: { nonIncidentRejected: +screeningSetGDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetGDev.incidentsKept.toFixed(4) },
   figuresExactSetHDev: +setHDevFigures.exact.toFixed(4), typeAccuracySetHDev: +typeSetHDev.accuracy.toFixed(4),
-  screeningSetHDev: { nonIncidentRejected: +screeningSetHDev.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetHDev.drillsFlagged.toFixed(4), incidentsKept: +screeningSetHDev.incidentsKept.toFixed(4) }, figuresExactThirdRoundDev: +eDevFigures.toFixed(4), figuresExactSetC: +setCFigures.exact.toFixed(4), figuresExactSetB: +figuresExactSetB.toFixed(4),
+  screeningSetHDev: { nonIncidentRejected: +screeningSetHDev.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetHDev.drillsFlagged.toFixed(4), incidentsKept: +screeningSetHDev.incidentsKept.toFixed(4) },
+  figuresExactSetIDev: +setIDevFigures.exact.toFixed(4), typeAccuracySetIDev: +typeSetIDev.accuracy.toFixed(4),
+  screeningSetIDev: { nonIncidentRejected: +screeningSetIDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetIDev.incidentsKept.toFixed(4) }, figuresExactThirdRoundDev: +eDevFigures.toFixed(4), figuresExactSetC: +setCFigures.exact.toFixed(4), figuresExactSetB: +figuresExactSetB.toFixed(4),
   figuresExactDevelopmentSet: +developmentExact.toFixed(4), figuresExactFirstFreshSet: +((zh3Exact * zh3.length + en3Exact * en3.length) / (zh3.length + en3.length)).toFixed(4),
   typeAccuracy: +typeAccuracy.toFixed(4), typeAccuracyZh: +typeAccuracyZh.toFixed(4), typeAccuracyEn: +typeAccuracyEn.toFixed(4),
   typeAccuracySetE: +typeSetE.accuracy.toFixed(4), typeAccuracySetEZh: +typeSetE.zh.toFixed(4), typeAccuracySetEEn: +typeSetE.en.toFixed(4), typeAccuracySetF: +typeSetF.accuracy.toFixed(4), typeAccuracySetD: +typeSetD.accuracy.toFixed(4), typeAccuracySetC: +typeSetC.accuracy.toFixed(4), typeAccuracyTypeSet: +typeAccuracyTypeSet.toFixed(4), typeAccuracyTypeSetZh: +typeSeverityZh.typeAccuracy.toFixed(4), typeAccuracyTypeSetEn: +typeSeverityEn.typeAccuracy.toFixed(4),

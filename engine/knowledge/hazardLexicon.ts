@@ -71,3 +71,10 @@ export const NOT_TYPE_EVIDENCE: ReadonlySet<string> = new Set(['过火面积']);
 export const PREPAREDNESS_TERMS: Partial<Record<IncidentType, string[]>> = {
   earthquake: ['防震', '抗震', 'earthquake drill', 'earthquake preparedness'],
 };
+
+/** A type's event told by its bare verb, in whatever form a resident writes it (淹: 地库全淹了, 淹水, 水淹, 淹到膝盖):
+ *  evidence of the type in the S-Agent like the words above; not in the training corpus (the shipped classifier was
+ *  trained without them). The screen has its own list of event words (reading/screening.ts), 淹 among them. */
+export const EVENT_VERB_TERMS: Partial<Record<IncidentType, string[]>> = {
+  flood: ['淹'],
+};

@@ -263,7 +263,9 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'overcome', 'overcome by fumes', 'overcome by smoke', 'overcome by the gas', 'overcome by gas', 'lacerations',
     // taken ill rather than hurt ("made 14 swimmers ill", "6 sick")
     'ill', 'taken ill', 'fell ill', 'falling ill', 'sick', 'sickened', 'unwell', 'felt unwell', 'feeling unwell', 'became unwell'),
-  ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises'),
+  ...light('cuts', 'bruises', 'scratches', 'grazes', 'minor injuries', 'minor burns', 'slightly injured', 'slightly hurt', 'minor', 'light injuries', 'lightly injured', 'walking wounded', 'cuts and bruises',
+    // what US releases write for the minor ones
+    'non-life-threatening injuries', 'non-life threatening injuries', 'non-serious injuries', 'non-critical injuries'),
   ...key('trapped', 'trapped', 'buried', 'pinned', 'entrapped', 'entrapment', 'entombed', 'under the rubble', 'under rubble', 'under the debris', 'under debris',
     'beneath the rubble', 'beneath the debris',
     // where buried people are, and miners who have not come up
@@ -304,6 +306,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'worker', 'resident', 'driver', 'passenger', 'child', 'man', 'woman', 'boy', 'girl', 'firefighter', 'miner', 'hiker', 'climber', 'pedestrian', 'cyclist',
     'cyclists', 'motorist', 'student', 'pupil', 'tourist', 'patient', 'employee', 'villager', 'officer', 'pilot', 'occupant', 'guest', 'visitor', 'adult', 'infant', 'baby',
     'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
+    // people as a whole: "Affected population estimated at over 1.2 lakh" (never one person, figures.ts)
+    'population', 'populace',
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',
     'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
     'tenants', 'tenant', 'neighbours', 'neighbors', 'homeowners', 'customers', 'inmates', 'fans', 'players', 'runners',

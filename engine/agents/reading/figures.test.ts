@@ -425,3 +425,48 @@ test('the sixth round patterns stay linear', () => {
   assertLinearTime('places before counts, denied happenings, rescues to come', (n) => '疏散楼内八十余名住户，未发生人员伤亡，救援人员正在设法救出，转移至12个安置点，'.repeat(n), figuresFromText);
   assertLinearTime('appositions, ages, refuges, minor apart', (n) => 'One woman, rescued from a flat, was taken to hospital with serious injuries, two others were treated by crews for minor injuries; the man who died was 54, the toll from the fire was 14, relocated to 86 relief camps, said to be critical. '.repeat(n), figuresFromText);
 });
+
+test('seventh round: dispatch "N x"; a population as the people counted; 其中 naming a part of a loss, or one person by trade', () => {
+  assert.deepEqual(read('Fire at market, 1410 hrs. 4 x dead, 9 x injured (2 critical). 3 x fire tenders on scene.'), { deaths: '4', injuries: '9', seriousInjuries: '2' });
+  assert.deepEqual(read('2 x ambulances and 1 x crane requested.'), {}, 'vehicles counted the same way are no figure');
+  assert.deepEqual(read('A 3 x 4 m slab fell; 2 people injured.'), { injuries: '2' }, 'a measure keeps its sign');
+  assert.deepEqual(read('Affected population estimated at over 3 lakh.'), { exposed: '300000+' });
+  assert.deepEqual(read('The affected population is 40,000.'), { exposed: '40000' });
+  assert.deepEqual(read('The village has a population of 900 and 12 people were injured.'), { injuries: '12' }, 'a population with no figure word is no count');
+  assert.deepEqual(read('直接经济损失3400万元，其中设备损失1900万元。'), { directLossCny: '34000000' });
+  assert.deepEqual(read('直接经济损失约2亿元，其中房屋损失8000万元、农业损失6000万元。'), { directLossCny: '200000000' }, 'a list joined by 、 stays in the part');
+  assert.deepEqual(read('车上驾驶员和安全员各一名，其中安全员被困驾驶室。'), { trapped: '1' });
+  assert.deepEqual(read('事故致12人受伤，其中重伤3人。'), { injuries: '12', seriousInjuries: '3' }, 'a part of people with its own figure word is a figure');
+});
+
+test('seventh round: a relative clause after the people counted; a figure word that only says when (在撤离途中)', () => {
+  assert.deepEqual(read('Divers are searching for two fishermen who went missing off the point.'), { missing: '2' });
+  assert.deepEqual(read('Four walkers who were hurt in the rockfall were airlifted.'), { injuries: '4' });
+  assert.deepEqual(read('The driver who died was 61.'), { deaths: '1' }, 'the number after the clause is still an age');
+  assert.deepEqual(read('Two children who live nearby were evacuated.'), {}, 'a relative clause without a figure word binds nothing');
+  assert.deepEqual(read('3名村民在转移途中被落石砸伤。'), { injuries: '3' });
+  assert.deepEqual(read('另有2名矿工在撤离过程中受伤。'), { injuries: '2' });
+  assert.deepEqual(read('在现场撤离群众300人。'), { evacuated: '300' }, '在 before a place is no time frame');
+});
+
+test('seventh round: "but" joins a second verb of the people counted; "one … the other" tells them one by one', () => {
+  assert.deepEqual(read('A man was pulled from the car by passers-by but died at the scene.'), { deaths: '1' });
+  assert.deepEqual(read('Two people were rescued but three others died.'), { deaths: '3' }, 'a count after "but" has its own verb');
+  assert.deepEqual(read('Three residents were hurt - one suffered burns and the other two inhaled smoke.'), { injuries: '3' });
+  assert.deepEqual(read('Two crew were injured: one broke an arm and the other cut his head.'), { injuries: '2' });
+  assert.deepEqual(read('Three people were hurt - one seriously.'), { injuries: '3', seriousInjuries: '1' }, 'no "the other": the serious part is a figure');
+});
+
+test('seventh round: the serious one given after the minor ones adds to them; "in critical condition" after a transport says who is serious', () => {
+  assert.deepEqual(read('Six passengers were taken to St Mary\'s with non-life-threatening injuries. The driver was flown to the trauma centre in critical condition.'),
+    { injuries: '7', seriousInjuries: '1' });
+  assert.deepEqual(read('A cyclist was taken to hospital in a critical condition.'), { injuries: '1', seriousInjuries: '1' });
+  assert.deepEqual(read('Four people were treated for minor injuries.'), { injuries: '4' });
+});
+
+test('the seventh round patterns stay linear', () => {
+  assertLinearTime('dispatch signs, populations, parts of a loss, trades after 其中', (n) => '3 x fatalities, affected population estimated at 2 lakh, 直接经济损失3400万元，其中设备损失1900万元、房屋损失、其中押运员受伤，'.repeat(n), figuresFromText);
+  assertLinearTime('relative clauses, time frames', (n) => 'two climbers who went missing, 另有1名工人在撤离途中受伤，who who who, '.repeat(n), figuresFromText);
+  assertLinearTime('minor then serious', (n) => 'Six were taken to hospital with non-life-threatening injuries. The driver was flown to the centre in critical condition. '.repeat(n), figuresFromText);
+  assertLinearTime('but, one … the other', (n) => 'a man was pulled out but died, two were hurt - one burned and the other, '.repeat(n), figuresFromText);
+});

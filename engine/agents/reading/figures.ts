@@ -289,7 +289,7 @@ const EN_PERSON_MODIFIERS = new Set(['elderly', 'young', 'local', 'male', 'femal
   'retired', 'married', 'older', 'younger', 'little', 'unidentified', 'unnamed', 'foreign', 'lone', 'senior', 'junior', 'trainee', 'volunteer', 'fellow', 'newborn', 'teenaged', 'middle-aged', 'school', 'train', 'site', 'farm', 'mine', 'shop', 'hotel', 'ferry', 'coach', 'fire', 'police']);
 
 /** Nouns for a group, singular in form ("the crew", "the elderly"): never one person. */
-const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other']);
+const EN_GROUP_NOUNS = new Set(['crew', 'staff', 'elderly', 'other', 'population', 'populace']);
 
 const isPersonNoun = (word: string) => englishLexicon().personNouns.has(word) || isAgentNoun(word);
 
@@ -382,6 +382,12 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
+    // Dispatch shorthand "3 x fatalities", "2 x ambulances": the sign says "of this kind", so the count stands
+    // right before its noun, as "3 fatalities" would.
+    if ((unit.text === 'x' || unit.text === '×') && tokens.at(-1)?.kind === 'number' && (units[i + 1]?.script === 'en' || units[i + 1]?.script === 'zh')) {
+      i++;
+      continue;
+    }
     // "a worker", "the driver", "its driver", "his wife": one person; "an elderly couple": two. (A report names its
     // people with "the" once they are known.)
     const named = unit.script === 'en' && EN_ONE_PERSON_DETERMINERS.has(unit.text) ? personFollows(units, i + 1) : undefined;
@@ -411,6 +417,15 @@ function tokenize(text: string): Token[] {
       const role = longestPhrase(units, i, zhTrieOf(), 'zh');
       const word = role ? words.slice(i, i + role.used).join('') : '';
       if (role?.role.role === 'person' && ZH_ONE_PERSON_ROLES.has(word)) tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
+    }
+    // 其中押运员受伤: after 其中, a word for a person by trade the lexicon does not know (two or three characters ending in
+    // 员 or 师) picks out one of the people counted before, as a known role does.
+    const trade = unit.script === 'zh' && previous?.kind === 'role' && previous.text.replaceAll(' ', '') === '其中' && !longestPhrase(units, i, zhTrieOf(), 'zh') ? zhTradeNounLength(units, i) : 0;
+    if (trade > 0) {
+      tokens.push({ kind: 'number', value: 1, start: unit.start, end: unit.start, lowerBound: false, head: true });
+      tokens.push({ kind: 'role', role: { role: 'person' }, start: unit.start, end: units[i + trade - 1]!.end, text: words.slice(i, i + trade).join('') });
+      i += trade;
+      continue;
     }
     if (unit.script === 'en') {
       const spelled = readNumberWords(words, i);
@@ -459,6 +474,17 @@ const ZH_ROLE_OPENERS = new Set(['致', '造成', '导致', '導致', '其中'])
 /** The last character of a vehicle's name (货车, 渔船, 飞机): the role noun after it is that vehicle's one driver or captain. */
 const ZH_VEHICLE_ENDS = new Set(['车', '車', '船', '艇', '机', '機']);
 const afterVehicle = (units: readonly RawUnit[], i: number) => ZH_VEHICLE_ENDS.has(units[i - 1]?.text ?? '') && units[i - 2]?.script === 'zh' && !isZhNumeral(units[i - 2]?.text ?? '');
+
+/** Suffixes of Chinese words for a person by trade (押运员, 安全员, 技师). */
+const ZH_TRADE_SUFFIXES = new Set(['员', '員', '师', '師']);
+/** The length (2 or 3 characters) of a word for a person by trade starting at `i`, or 0. */
+function zhTradeNounLength(units: readonly RawUnit[], i: number): number {
+  for (const length of [2, 3]) {
+    const part = units.slice(i, i + length);
+    if (part.length === length && part.every((u) => u.script === 'zh' && !isZhNumeral(u.text)) && ZH_TRADE_SUFFIXES.has(part.at(-1)!.text)) return length;
+  }
+  return 0;
+}
 
 /** Chinese role nouns that name one person when they stand without a count (a vehicle has one driver). */
 const ZH_ONE_PERSON_ROLES = new Set(['司机', '司機', '驾驶员', '駕駛員', '驾驶人', '駕駛人', '车主', '車主', '船长', '船長', '机长', '機長', '店主', '户主', '戶主', '男子', '女子', '男童', '女童',
@@ -634,6 +660,16 @@ function countInApposition(tokens: readonly Token[], k: number): boolean {
   return before?.kind === 'break' && before.text === ',';
 }
 
+/** The words that close 在…途中 / 在…过程中 / 在…时 around a verb: a time, not an event. */
+const DURING_CLOSERS = ['途中', '过程', '過程', '时', '時', '中'];
+const tokenText = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
+/** Whether the figure word at `at` stands in 在…途中 (one token each side). */
+function duringFrame(tokens: readonly Token[], at: number): boolean {
+  if (tokenText(tokens[at - 1]) !== '在') return false;
+  const after = tokenText(tokens[at + 1]) + tokenText(tokens[at + 2]);
+  return DURING_CLOSERS.some((w) => after.startsWith(w));
+}
+
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
@@ -654,6 +690,8 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     if (t?.kind === 'role' && t.role.role === 'combined' && !money) return 'combined';
     if (t?.kind !== 'role' || t.role.role !== 'key') return undefined;
     if ((t.role.figure === 'directLossCny') !== money) return undefined;
+    // 在撤离途中受伤: a figure word inside 在…途中/过程中/时 says when, not what befell the people.
+    if (duringFrame(tokens, at)) return undefined;
     // "可能需要转移3万人", "will be evacuated": a plan or a possibility, not a count.
     if (hasRole(tokens[at - 1], 'modal') || (hasRole(tokens[at - 1], 'fill') && hasRole(tokens[at - 2], 'modal'))) return 'combined';
     // "forced 4,500 people from their homes": the second half of the verb needs its first half before the count.
@@ -685,6 +723,18 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   // 1. The figure word right after the number, fillers between: "3人死亡", "5 persons trapped".
   const after = fits(j);
   if (after) return after;
+  // 1b. A relative clause about the people counted: "two climbers who went missing", "three hikers who are missing". (The
+  //     sixth round's "the man who died was 54" is the other side: there the number follows the clause.)
+  const pronoun = tokens[j];
+  if (!money && hasRole(tokens[j - 1], 'person') && (pronoun?.kind === 'role' || pronoun?.kind === 'break') && RELATIVE_PRONOUNS.has(pronoun.text)) {
+    let m = j + 1;
+    while (m < tokens.length && m - j <= 3 && hasRole(tokens[m], 'fill')) m++;
+    // one plain verb before the figure word ("who went missing", "who got hurt")
+    const verb = tokens[m];
+    if (!hasRole(verb, 'key') && verb?.kind === 'break' && verb.word && !verb.clauseEnd) m++;
+    const relative = fits(m);
+    if (relative) return relative;
+  }
   // 2. Before it: "死亡3人", "killed 3"; not when the number counts a noun of its own ("buried six houses").
   const next = tokens[k + 1];
   if (!(next?.kind === 'break' && next.word)) {
@@ -759,7 +809,9 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
       if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && tokens[m + 1]?.kind !== 'number') continue;
       // "212 persons from 78 families relocated": "from" and a count of households or places of its own.
       if (t.kind === 'role' && t.role.role === 'earlier' && t.role.adjacent && countsOwnNoun(tokens, m + 1)) { m++; continue; }
-      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and'))) break;
+      // "was brought out by firefighters but died later": "but" joins a second verb of the same people, as "and" does
+      // (a count after it, "but three others died", ends the search above).
+      if (t.kind === 'role' && (t.role.role === 'earlier' || t.role.role === 'zero' || (t.role.role === 'stop' && t.text !== 'and' && t.text !== 'but'))) break;
       const found = fits(m);
       if (found) return found;
     }
@@ -838,12 +890,36 @@ function verbPastModifiers(tokens: readonly Token[], k: number): number {
 }
 
 /** Whether the count at `k` names a part of people counted before: "6 of them", "two of whom", 其中2人. */
-function partOfBefore(tokens: readonly Token[], k: number): boolean {
+function partOfBefore(tokens: readonly Token[], k: number, money = false): boolean {
   const text = (t: Token | undefined) => (t?.kind === 'role' || t?.kind === 'break' ? t.text.replaceAll(' ', '') : '');
   const next = text(tokens[k + 1]);
   if ((next === 'of' && PART_PRONOUNS.has(text(tokens[k + 2]))) || (next.startsWith('of') && PART_PRONOUNS.has(next.slice(2)))) return true;
-  return text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中');
+  if (text(tokens[k - 1]) === '其中' || (hasRole(tokens[k - 1], 'fill') && text(tokens[k - 2]) === '其中')) return true;
+  // "Two employees were hurt - one suffered burns and the other inhaled fumes": "one … the other" after a dash or colon
+  // tells the people just counted one by one.
+  if ((tokens[k] as { value?: number }).value === 1 && DETAIL_OPENERS.has(text(tokens[k - 1])) && otherFollows(tokens, k)) return true;
+  if (!money) return false;
+  // 其中存货损失2110万元, 其中商品损失9000万元、装修损失3500万元: 其中 a few words back in the clause (a list joined by 、
+  // is in it) names a part of the loss. (For people 其中 stands by its count: 其中重伤4人 is a figure of its own.)
+  for (let i = k - 1; i >= 0 && k - i <= MAX_PART_TOKENS; i--) {
+    const t = tokens[i] as Token;
+    if (text(t) === '其中') return true;
+    if (t.kind === 'break' && t.clauseEnd && t.text !== '、') return false;
+  }
+  return false;
 }
+const DETAIL_OPENERS = new Set(['-', '–', '—', ':', '：']);
+/** Whether "the other(s)" follows the token at `k` in its sentence (at most 20 tokens on). */
+function otherFollows(tokens: readonly Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length && i - k <= 20; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'break' && t.sentenceEnd) return false;
+    if ((t.kind === 'role' || t.kind === 'break') && (t.text === 'other' || t.text === 'others') && (tokens[i - 1] as { text?: string }).text === 'the') return true;
+  }
+  return false;
+}
+/** How far (in tokens) 其中 may stand before the part it names. */
+const MAX_PART_TOKENS = 12;
 const PART_PRONOUNS = new Set(['them', 'whom', 'those']);
 
 /** Whether the number at `m` counts a noun of its own, not people: a word the lexicon does not know right after it or after
@@ -917,7 +993,8 @@ function seriousAfter(tokens: readonly Token[], keyAt: number): number {
   for (let i = keyAt + 1; i < tokens.length && i - keyAt <= 4; i++) {
     const t = tokens[i] as Token;
     if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return -1;
-    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'seriousInjuries' && t.text.startsWith('with ') ? i : -1;
+    // "with serious injuries", "in critical condition", "in a critical condition"
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.figure === 'seriousInjuries' && (t.text.startsWith('with ') || t.text.startsWith('in ')) ? i : -1;
   }
   return -1;
 }
@@ -1044,6 +1121,12 @@ export function figuresFromText(text: string): Figures {
     const before = figures[b.figure];
     // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤"); it adds to the seriously
     // injured given apart ("one woman taken to hospital with serious injuries, and two others treated for minor injuries").
+    // The serious one given after the minor ones ("Eleven … with minor injuries. The driver was flown … in critical
+    // condition"): the injured are both together.
+    if (b.seriousOnly && before?.light && !b.additional) {
+      figures[b.figure] = { ...before, value: before.value + b.value, lowerBound: (before.lowerBound ?? false) || b.lowerBound, light: false };
+      return;
+    }
     if (b.light && before && !before.light && !b.additional) {
       if (before.seriousOnly) figures[b.figure] = { ...before, value: before.value + b.value, lowerBound: (before.lowerBound ?? false) || b.lowerBound, seriousOnly: false };
       return;
@@ -1135,7 +1218,7 @@ export function figuresFromText(text: string): Figures {
     const before = current(binding.figure);
     // "Dozens … complained of dizziness, and 6 of them were admitted", "14人送医，其中2人住院": a part of a count already
     // read is no new count of the same figure.
-    if (partOfBefore(tokens, k) && before && !binding.additional && before.value >= binding.value) continue;
+    if (partOfBefore(tokens, k, binding.figure === 'directLossCny') && before && !binding.additional && before.value >= binding.value) continue;
     const coordinated = binding.keyAt !== undefined && pendingLast.get(binding.figure)?.keyAt === binding.keyAt;
     if ((binding.additional || coordinated) && before) {
       binding = { ...binding, value: before.value + binding.value, lowerBound: binding.lowerBound || (before.lowerBound ?? false), light: binding.light && (before.light ?? false) };

@@ -44,7 +44,15 @@ const HOME = ['本市', '我市', '本省', '我省', '本县', '我县', '本�
  *  arrives within hours is the severe-weather plan's first phase (boats to port), an incident. */
 const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '未来', '未來', '明天', '明日', '后天', '後天', '气象台', '氣象台', '气象局', '氣象局',
   'forecast', 'forecasts', 'forecasted', 'expected to', 'is expected', 'are expected', 'predicted', 'tomorrow', 'is set to', 'are set to', 'likely to', 'warning for',
-  'watch for', 'outlook', 'next week', 'this weekend', 'met office', 'weather service', 'bureau of meteorology'];
+  'watch for', 'outlook', 'next week', 'this weekend', 'met office', 'weather service', 'bureau of meteorology',
+  // "there will be": 将有一次强降雨过程 (not 将于, see above)
+  '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be'];
+/** After a forecast clause, in the same sentence, a clause of possibility or accompaniment goes on with it: "局地可能超过100毫米，
+ *  并伴有短时大风", "with 80 to 120 mm possible". A clause without one tells what is so now ("预计明天有暴雨，目前城区已有多处积水"). */
+const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', 'possible', 'possibly', 'may ', 'could ', 'with '];
+/** Advice to the public in a forecast: what to avoid is no event ("avoid crossing flooded rivers", 尽量避免前往河道). Counted
+ *  only in a message that holds a forecast clause. */
+const ADVICE = ['请', '請', '避免', '注意', '提前', '做好', 'advised to', 'urged to', 'should avoid', 'avoid', 'please', 'take care', 'be prepared'];
 
 const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
@@ -65,6 +73,7 @@ function firstOf(text: string, lower: string, list: readonly string[]): string |
   return undefined;
 }
 
+const SENTENCE_ENDS = new Set(['?', '？', '。', '.', '!', '！', ';', '；', '\n']);
 const CLAUSE_ENDS = new Set([',', '，', '、', '?', '？', '。', '.', '!', '！', ';', '；', '\n', ':', '：']);
 
 /** 据X报道 / 据X消息 opening a clause (at most 12 characters), the Chinese relay form. One pass. */
@@ -95,14 +104,20 @@ export function relayedForeignNews(text: string, lower: string): string | undefi
  */
 export function forecastSpans(lower: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
+  const advice: Array<readonly [number, number]> = [];
+  let forecastInSentence = false;
+  let forecastSeen = false;
   let clauseStart = 0;
   for (let i = 0; i <= lower.length; i++) {
     const ch = lower[i];
     if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
     if (ch === '.' && /\d/.test(lower[i - 1] ?? '') && /\d/.test(lower[i + 1] ?? '')) continue; // "5.1"
     const clause = lower.slice(clauseStart, i);
-    if (FORECAST.some((w) => clause.includes(w))) spans.push([clauseStart, i]);
+    if (FORECAST.some((w) => clause.includes(w))) { spans.push([clauseStart, i]); forecastInSentence = true; forecastSeen = true; }
+    else if (forecastInSentence && FORECAST_GOES_ON.some((w) => clause.includes(w))) spans.push([clauseStart, i]);
+    else if (ADVICE.some((w) => clause.includes(w))) advice.push([clauseStart, i]);
+    if (ch === undefined || SENTENCE_ENDS.has(ch)) forecastInSentence = false;
     clauseStart = i + 1;
   }
-  return spans;
+  return forecastSeen ? [...spans, ...advice] : spans;
 }

@@ -345,3 +345,33 @@ test('a text full of the facts round\'s markers is read in linear time', async (
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('rate, wind and clock markers', (n) => '每分钟约60公斤，风速约每秒4公尺，风向240度，风往西南方向吹，11时22分，苯，wind 270 at 12 knots, blowing toward the south, 1 a.m., 1415 hrs, HF leak, aftershock M3.8, force 5 wind. '.repeat(n), physicalFactsFromText, 200);
 });
+
+test('screening, seventh round: a commemoration with its historic toll, a forecast with advice, an all-clear and a siren test are not incidents; a quake on an anniversary, rain now, a tsunami that arrived and sirens for a real release are', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  // commemorations: in a message counting the time since, a full date with its year is the disaster's date
+  assert.equal(reason('今天是舟曲泥石流十四周年。2010年8月8日凌晨，特大山洪泥石流造成1501人遇难、264人失踪。我们深切缅怀逝者。', true), 'notice');
+  assert.equal(reason('It is 20 years since the Kashmir earthquake. On 8 October 2005 it killed more than 80,000 people. We remember them today.', true), 'notice');
+  assert.equal(reason('今天是防灾减灾日纪念日。今天上午10时许，我县发生4.5级地震，2间民房倒塌，3人受伤。', true), undefined, 'an anniversary sentence beside a quake now');
+  assert.equal(reason('On the fifth anniversary of the blast, a fire broke out at the same depot. Two workers were hurt.', true), undefined, 'the anniversary dates its own sentence');
+  assert.equal(reason('On 1 December 2026 a fire broke out in a warehouse on Dock Road; 2 workers were hurt.', true), undefined, 'a full date outside a remembering message is now');
+  // forecasts: 将有 tells what is coming; a clause of possibility or advice after it goes on with it
+  assert.equal(reason('气象台消息：后天我县将有一次寒潮过程，局地可能出现暴雪，并伴有大风。请市民做好防寒准备。'), 'notice');
+  assert.equal(reason('A cold front is expected to reach the coast on Friday, with gales possible on exposed headlands. Residents are advised to avoid flooded roads.'), 'notice');
+  assert.equal(reason('预计今晚雨势加强，目前老城区已有多处房屋进水。'), undefined, 'a clause without possibility tells what is so now');
+  // all-clears: the threat has passed, the warning lifted, people may go back
+  assert.equal(reason('The flood warning on the Clyde has been lifted: the danger has passed and evacuees can go back.'), 'all_clear');
+  assert.equal(reason('台风蓝色预警已于今晨8时解除，转移群众可以返回家中。'), 'all_clear');
+  assert.equal(reason('台风预警已解除，但城东仍有一处民房倒塌，2人被困。'), undefined, 'a contrast overturns the all-clear');
+  assert.equal(reason('The tsunami warning was cancelled at noon. Waves flooded the marina an hour later.'), undefined, 'an event after the all-clear');
+  // tests announced: the sirens will be tested, nothing to do; a condition supposes the weather
+  assert.equal(reason('The town\'s flood warning sirens will be tested at 10 am on Monday. No action is needed. If a storm is present, the test will be postponed.'), 'test_message');
+  assert.equal(reason('本周五上午10时将进行消防警报试鸣，无需采取任何行动，如遇大风暴雨顺延。'), 'test_message');
+  assert.equal(reason('Sirens are sounding at the chemical works: ammonia is leaking from tank 4.'), undefined, 'sirens for a real release');
+});
+
+test('screening stays linear on long texts with dates, forecasts, all-clears and conditions', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('seventh round', (n) => '十周年，2008年5月12日，8 October 2005, 将有暴雨，局地可能，预警解除，if a storm, can go back, '.repeat(n), (text) => screenReport(text, false));
+});

@@ -21,7 +21,10 @@ const TEST_MESSAGE = ['测试消息', '測試消息', '测试信息', '測試信
   'do not respond', 'sound check', 'mic check', 'test only', '仅为测试', '僅為測試', '系统测试', '系統測試', 'system test', 'system check', 'no action required',
   // a device tried out, and a message that asks for no answer
   'pager test', 'siren test', 'alarm test', 'test page', 'test call', 'test alert', 'no response needed', 'no response required', 'no reply needed', 'no reply required',
-  'no need to reply', 'no action needed', '试音', '試音', '不用回复', '不用回覆', '无需回应', '無需回應', '无需处置', '無需處置'];
+  'no need to reply', 'no action needed', '试音', '試音', '不用回复', '不用回覆', '无需回应', '無需回應', '无需处置', '無需處置',
+  // a test announced for later, and the public told it need do nothing (the monthly siren test)
+  'will be tested', 'will be sounded for testing', 'for testing', 'no action is required', 'no action is needed', 'do not need to do anything', 'need not do anything',
+  '试鸣', '試鳴', '无需采取任何行动', '無需採取任何行動', '无需采取行动', '無需採取行動'];
 /** Nothing happened, or it is over: a hazard word before one of these is no evidence. */
 const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异常', '未發現異常', '无异常', '無異常', '恢复正常', '恢復正常', '误报', '誤報', '虚惊', '虛驚', '平安无事', '平安無事',
   '情况正常', '情況正常', '运行正常', '運行正常', '未见异常', '未見異常', '监护结束', '監護結束', '响应解除', '響應解除', '预警解除', '預警解除', '不再影响', '不再影響', '已复位', '已復位',
@@ -30,7 +33,13 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
   'stood down', 'standing down', 'no issues found', 'no problems found', 'nothing found', 'situation normal', 'no anomalies', 'returned to normal', 'back to normal', 'area normal',
   'warning lifted', 'alarm cleared', 'not affected', 'unaffected', 'no impact', 'within tolerance', 'back in service', 'nothing unusual', 'reset',
   // a watch or patrol that saw nothing
-  'nothing spotted', 'nothing sighted', 'nothing seen', 'nothing observed', 'nothing detected', '未发现火情', '未發現火情', '未见火情', '未見火情'];
+  'nothing spotted', 'nothing sighted', 'nothing seen', 'nothing observed', 'nothing detected', '未发现火情', '未發現火情', '未见火情', '未見火情',
+  // the threat is over and those who left may go back (a tsunami or flood all-clear)
+  'threat has passed', 'danger has passed', 'threat is over', 'danger is over', 'no longer a threat', 'warning cancelled', 'warning has been cancelled', 'warning was cancelled',
+  'warning has been lifted', 'warning was lifted', 'can return home', 'can now return', 'may now return', 'may return home', 'can go back', 'may go back', 'may now go back', 'can now go back',
+  '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家'];
+/** A warning or response words before 解除 in its clause: lifted (海啸预警已于今日6时解除). */
+const LIFTED_BEFORE = ['预警', '預警', '警报', '警報', '响应', '響應', '警戒'];
 /** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
 const CONTRAST = ['但', '却', '卻', '确有', '確有', 'but', 'however', 'actually'];
 /** The message is about a meeting, a plan, a document, a course or the news, not an occurrence. */
@@ -39,9 +48,9 @@ const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
   'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
 /** News of elsewhere or of the past: screened even with its casualty counts, unless help is asked for. */
-const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected', 'anniversary',
+const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected',
   // remembrance of a past disaster, and the foreign press relaying one elsewhere
-  '纪念日', '紀念日', '年前的今天', '外媒', '据外电', '據外電', 'on this day', 'years ago today', 'we remember', 'foreign media', 'reuters', 'afp', 'associated press', 'wire reports'];
+  '年前的今天', '外媒', '据外电', '據外電', 'on this day', 'years ago today', 'we remember', 'foreign media', 'reuters', 'afp', 'associated press', 'wire reports'];
 /** A notice word that names a place is no notice: "fire in the meeting room". */
 const NOTICE_PLACES = ['会议室', '會議室', '会议中心', '會議中心', 'meeting room', 'conference room', 'training ground', 'training centre', 'training center'];
 const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '早安', '大家早', '谢谢', '謝謝', '辛苦了', '快乐', '快樂', '天气', '天氣', '下雨', '有点凉', '多穿', '吃饭', '吃飯', '订餐', '訂餐',
@@ -64,7 +73,7 @@ const CONTEXT_TERMS = new Set(['防化', '化学品', '危化品', '冲锋舟', 
   'hazmat', 'hazardous materials', 'magnitude', 'intensity', 'seismic', 'slip', 'boulders', 'lorry', 'firebreak', 'boats needed', 'high water']);
 /** Event words beyond the hazard lexicon: what happens to people and things in any incident. */
 const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸', '砸中', '受伤', '伤员', '死亡', '遇难', '晕倒', '昏迷', '倒地', '没有呼吸', '无呼吸', '呼救', '求救', '救命', '掉进', '落水',
-  '被冲走', '冲毁', '冲垮', '塌了', '倒了', '垮了', '开裂', '裂缝', '渗水', '巨响', '火苗', '烧起来', '烧毁', '卡在', '下落不明', '失联', '失踪', '被淹', '漫过', '坠落', '触电', '晃得', '冒顶', '蔓延',
+  '被冲走', '冲毁', '冲垮', '塌了', '倒了', '垮了', '开裂', '裂缝', '渗水', '巨响', '火苗', '烧起来', '烧毁', '卡在', '下落不明', '失联', '失踪', '被淹', '淹', '漫过', '坠落', '触电', '晃得', '冒顶', '蔓延',
   'trapped', 'entrapment', 'pinned', 'buried', 'injured', 'injuries', 'hurt', 'unconscious', 'not breathing', 'collapsed', 'came down', 'gave way', 'fell', 'crushed', 'stuck', 'cut off',
   'missing', 'burning', 'on fire', 'smoke', 'flames', 'crack', 'cracks', 'seeping', 'washed away', 'swept away', 'drowning', 'shattered', 'spreading', 'casualty', 'casualties',
   '濃煙', '著火', '火災', '火勢', '冒煙', '洩漏', '咳嗽', '头晕', '頭暈', '呕吐', '嘔吐', '刺鼻', '受傷', '遇難', '暈倒', '掉進', '被沖走', '沖毀', '開裂', '裂縫', '滲水', '巨響',
@@ -92,7 +101,10 @@ const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆'
 /** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
 const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch',
   // a programme against the hazard, not the hazard ("the flood preparedness meeting")
-  'preparedness', 'prevention', 'awareness', 'readiness'];
+  'preparedness', 'prevention', 'awareness', 'readiness',
+  // a warning device, not a warning given ("outdoor warning sirens")
+  'siren', 'sirens'];
+const WARNING_DEVICES = ['siren', 'sirens', 'system', 'systems', 'sign', 'signs', 'device', 'devices', 'light', 'lights'];
 const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案',
   // a measure or a kind of plant, not an event: 最大风力可达14级 (大风 inside 大风力), 火力发电厂
   '力'];
@@ -125,6 +137,18 @@ function lastPhrase(text: string, lower: string, list: readonly string[]): { phr
   return last;
 }
 
+/** The last all-clear: a phrase of ALL_CLEAR, or 解除 after a warning word in its clause (预警已于今日6时解除). */
+function lastAllClear(text: string, lower: string): { phrase: string; at: number } | undefined {
+  let last = lastPhrase(text, lower, ALL_CLEAR);
+  for (const at of positions(text, '解除')) {
+    if (last && at < last.at) continue;
+    const clause = clauseAround(text, at);
+    const before = clause.slice(0, clause.indexOf('解除'));
+    if (LIFTED_BEFORE.some((w) => before.includes(w))) last = { phrase: '解除', at };
+  }
+  return last;
+}
+
 /** A notice word that is not part of a place name. */
 function noticeWord(text: string, lower: string): { phrase: string; at: number } | undefined {
   const places = NOTICE_PLACES.flatMap((p) => [...hits(text, lower, p)].map((at) => [at, at + p.length] as const));
@@ -134,15 +158,25 @@ function noticeWord(text: string, lower: string): { phrase: string; at: number }
   return undefined;
 }
 
+/** Words opening a condition: an event in such a clause is supposed, not told ("If severe weather is present, the test
+ *  will be cancelled", 如遇暴雨天气，试鸣顺延). */
+const CONDITION_OPENERS = ['if ', 'unless ', 'in case of', 'in the event of', 'should there be', '如遇', '如果', '若遇', '一旦', '如有', '假如'];
+function conditional(lower: string, at: number): boolean {
+  const clause = clauseAround(lower, at).trimStart();
+  return CONDITION_OPENERS.some((w) => clause.startsWith(w));
+}
+
 /** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"). */
 function affirmedEvents(text: string, lower: string): { phrase: string; at: number }[] {
   const out: { phrase: string; at: number }[] = [];
   for (const phrase of EVENT_CUES) {
     for (const at of hits(text, lower, phrase)) {
-      if (isNegated(text, at)) continue;
+      if (isNegated(text, at) || conditional(lower, at)) continue;
       const end = at + phrase.length;
-      const next = lower.slice(end, end + 14).trim().split(/[^a-z]+/)[0] ?? '';
+      const [next = '', second = ''] = lower.slice(end, end + 24).trim().split(/[^a-z]+/);
       if (isAscii(phrase) && EQUIPMENT_AFTER.includes(next)) continue;
+      // a warning device named by its hazard: "flood warning sirens", "fire warning system"
+      if (isAscii(phrase) && next === 'warning' && WARNING_DEVICES.includes(second)) continue;
       if (!isAscii(phrase) && ZH_EQUIPMENT_AFTER.some((w) => text.startsWith(w, end))) continue;
       out.push({ phrase, at });
       break;
@@ -156,7 +190,7 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
   '曾', '铭记', '銘記', '回顾', '回顧',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
-  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A share of the dead ("45 per cent of those killed", "占死亡人数的三成"): statistics, marking its own clause like the words
@@ -168,12 +202,18 @@ const isShareOfDead = (clause: string) => SHARE_WORDS.some((w) => clause.include
 /** Remembrance: a whole sentence is of the past when it holds one of these and a time since (a year, 周年, 第18年,
  *  "years"): "2008年…遇难，今年是地震发生第18年，全市将组织默哀". Without a time since, a crush at a memorial is news now
  *  ("At the memorial service, a marquee collapsed", 悼念活动现场发生踩踏). */
-const REMEMBRANCE = ['默哀', '致哀', '公祭', '祭奠', '下半旗', '哀悼', '悼念', '追思', 'vigil', 'memorial service', "minute's silence", 'moment of silence', 'wreath', 'wreaths',
+const REMEMBRANCE = ['默哀', '致哀', '公祭', '祭奠', '下半旗', '哀悼', '悼念', '追思', '缅怀', '緬懷', 'vigil', 'memorial service', "minute's silence", 'moment of silence', 'wreath', 'wreaths',
   'commemorat', 'remembrance', 'memorial'];
 const TIME_SINCE = /(?:19|20)\d\d|周年|週年|第[\d一二三四五六七八九十]+年|\byears\b/;
 const YEAR_ALONE_ZH = /(?:19|20)\d\d年(?![\d０-９〇一二三四五六七八九十])/;
 const YEAR_ALONE_EN = /\b(?:in|of|since|during|the)\s(?:19|20)\d\d\b(?![-/.]\d)/;
 const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause);
+/** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
+ *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
+ *  report ("On 1 December 2026 a fire broke out") is of now. */
+const REMEMBERING = ['周年', '週年', '纪念日', '紀念日', 'anniversary', 'years since', 'years ago', 'years on'];
+const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const FULL_DATE = new RegExp(`(?:19|20)\\d\\d年\\d{1,2}月|\\b\\d{1,2}\\s${MONTHS},?\\s(?:19|20)\\d\\d\\b|\\b${MONTHS}\\s\\d{1,2},?\\s(?:19|20)\\d\\d\\b`);
 /** A past season or year named by its distance from now (去年汛期, "last spring's flooding"): past in a notice, which
  *  recalls it to prepare for the next (会上将总结去年汛期转移群众1.2万人的经验). Outside a notice these words often date a
  *  thing in a report of now ("the bridge built last year collapsed"), so they mark nothing there. */
@@ -186,6 +226,7 @@ const SENTENCE_ENDS = new Set(['?', '？', '。', '!', '！', ';', '；', '\n'])
  * stands in its first clause (a fronted "In 1953" or 二十年前 governs what follows). One pass over clauses.
  */
 function pastSpans(lower: string, notice: boolean): Array<readonly [number, number]> {
+  const remembering = REMEMBERING.some((w) => lower.includes(w));
   const spans: Array<readonly [number, number]> = [];
   let clauseStart = 0;
   let sentenceStart = 0;
@@ -200,7 +241,7 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
     // 去年转移群众3000人、2人死亡: a list joined by 、 is told at the time its clause is.
     if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
-    const pastHere = hasPastMarker(clause) || (notice && PAST_SEASONS.some((w) => clause.includes(w)));
+    const pastHere = hasPastMarker(clause) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause));
     if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
@@ -210,7 +251,8 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
     firstClause = false;
     if (ch === undefined || SENTENCE_ENDS.has(ch) || stop) {
       const sentence = lower.slice(sentenceStart, i);
-      if (REMEMBRANCE.some((w) => sentence.includes(w)) && TIME_SINCE.test(sentence)) spans.push([sentenceStart, i]);
+      // In a message counting the time since a disaster, remembrance needs no time of its own (谨以此文，缅怀逝者).
+      if (REMEMBRANCE.some((w) => sentence.includes(w)) && (remembering || TIME_SINCE.test(sentence))) spans.push([sentenceStart, i]);
       firstClause = true; sentencePast = false; sentenceStart = i + 1;
     }
     clauseStart = i + 1;
@@ -316,7 +358,7 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   // "请派一名联络员参加清点": a request inside a notice, with nothing happening, is the notice's.
   if (request && !(notice && events.length === 0)) return undefined;
   // An all-clear empties the event words before it unless a contrast follows it.
-  const clear = lastPhrase(text, lower, ALL_CLEAR);
+  const clear = lastAllClear(text, lower);
   const overturned = clear ? firstPhrase(text.slice(clear.at), lower.slice(clear.at), CONTRAST) : undefined;
   const live = clear && !overturned ? events.filter((e) => e.at > clear.at) : events;
   if (clear && !overturned && live.length === 0) return { reason: 'all_clear', cue: clear.phrase };

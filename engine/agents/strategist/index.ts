@@ -4,7 +4,7 @@
 import type { Incident } from '../../contract/incident.js';
 import type { StrategistResult } from '../../contract/result.js';
 import { INCIDENT_TYPES, SEVERITY_COLOURS, type IncidentType } from '../../contract/taxonomy.js';
-import { HAZARD_TERMS, NOT_TYPE_EVIDENCE, PREPAREDNESS_TERMS } from '../../knowledge/hazardLexicon.js';
+import { EVENT_VERB_TERMS, HAZARD_TERMS, NOT_TYPE_EVIDENCE, PREPAREDNESS_TERMS } from '../../knowledge/hazardLexicon.js';
 import { PRIORITY_FACTORS, sopFor, supplementsFor, type PriorityFactor, type SopObjective } from '../../knowledge/sopLibrary.js';
 import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
@@ -33,7 +33,7 @@ function affirmedHazards(text: string): Map<IncidentType, string> {
   const found = new Map<IncidentType, string>();
   for (const type of INCIDENT_TYPES) {
     if (type === 'other') continue;
-    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en, ...(PREPAREDNESS_TERMS[type] ?? [])]
+    const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en, ...(PREPAREDNESS_TERMS[type] ?? []), ...(EVENT_VERB_TERMS[type] ?? [])]
       .find((term) => !NOT_TYPE_EVIDENCE.has(term) && firstAffirmed(text, lower, term) !== undefined);
     if (hit) found.set(type, hit);
   }

@@ -205,3 +205,13 @@ test('one hazard named when the classifier is unsure of every key is the type; a
   const drill = parseIncident({ text: '某中学开展防震应急疏散演练，全校师生有序撤离。' });
   assert.equal(strategize(drill, scoresFor('structure_fire', 0.3, 'hazmat_release', 0.25), readReport(drill)).type, 'earthquake');
 });
+
+test('seventh round: the bare verb 淹 in a resident\'s words is flood evidence; a denied one, or none, is not', () => {
+  const unsure = scoresFor('other', 0.32, 'structure_fire', 0.2);
+  const carPark = parseIncident({ text: '我们小区地库全淹了，好多车泡在水里，物业在抽水。' });
+  assert.equal(strategize(carPark, unsure, readReport(carPark)).type, 'flood');
+  const denied = parseIncident({ text: '我们小区地库没有淹，物业在检查电路，好多车停在里面。' });
+  assert.notEqual(strategize(denied, unsure, readReport(denied)).type, 'flood', 'a denied verb is no evidence');
+  const none = parseIncident({ text: '我们小区地库停了好多车，物业在检查电路。' });
+  assert.notEqual(strategize(none, unsure, readReport(none)).type, 'flood');
+});
