@@ -94,9 +94,11 @@ const setE = loadReadingSet('e');
 const setG = loadReadingSet('g');
 // Set h: held out for one run, then used in the sixth round (eval/README.md): a development set now.
 const setH = loadReadingSet('h');
-// Set i, written the same way after the sixth round: held out for one run, then used in the seventh round; still
-// under the JSON keys without a set name until the next held-out set is written.
+// Set i, written the same way after the sixth round: held out for one run, then used in the seventh round; under
+// its own keys since set j was written.
 const setI = loadReadingSet('i');
+// Set j, written the same way after the seventh round: the held-out set, under the JSON keys without a set name.
+const setJ = loadReadingSet('j');
 const setCFigures = judgeReadingFigures(setC, 'set c, now development');
 const setDFigures = judgeReadingFigures(setD, 'set d, now development');
 // The third round's English development set (eval/README.md): 60 incidents, 10 not-incidents, and 10 Chinese not-incidents.
@@ -119,7 +121,8 @@ const setIDev = [...load('fresh/reading-i-dev-zh.jsonl'), ...load('fresh/reading
 const setIDevFigures = judgeReadingFigures(setIDev, 'seventh-round development set i-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
-const figuresExact = setIFigures.exact;
+const setJFigures = judgeReadingFigures(setJ, 'set j, held out');
+const figuresExact = setJFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
 // stated fact is read (numbers within 2 %, bearings within 1°) and nothing else is.
@@ -208,7 +211,8 @@ const screeningEDev = judgeScreening(asScreening([...eDevEn, ...eDevScreeningZh]
 const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development');
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setI), 'set i, now development');
+const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setJ), 'set j, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -266,7 +270,8 @@ const typeSetD = await judgeReadingType(setD, 'set d, now development');
 const typeSetE = await judgeReadingType(setE, 'set e, now development');
 const typeSetG = await judgeReadingType(setG, 'set g, now development');
 const typeSetH = await judgeReadingType(setH, 'set h, now development');
-const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setI, 'set i, now development');
+const typeSetI = await judgeReadingType(setI, 'set i, now development');
+const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setJ, 'set j, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -309,11 +314,13 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on set i (now development): ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set i-dev ${(setIDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on held-out set j: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set i ${(setIFigures.exact * 100).toFixed(1)} %; set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set i-dev ${(setIDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
-  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setIFigures.zhExact.toFixed(4), figuresExactEn: +setIFigures.enExact.toFixed(4),
+  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setJFigures.zhExact.toFixed(4), figuresExactEn: +setJFigures.enExact.toFixed(4),
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
   figuresExactSetD: +setDFigures.exact.toFixed(4), figuresExactSetDZh: +setDFigures.zhExact.toFixed(4), figuresExactSetDEn: +setDFigures.enExact.toFixed(4),
+  figuresExactSetI: +setIFigures.exact.toFixed(4), typeAccuracySetI: +typeSetI.accuracy.toFixed(4),
+  screeningSetI: { nonIncidentRejected: +screeningSetI.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetI.drillsFlagged.toFixed(4), incidentsKept: +screeningSetI.incidentsKept.toFixed(4) },
   figuresExactSetH: +setHFigures.exact.toFixed(4), typeAccuracySetH: +typeSetH.accuracy.toFixed(4),
   screeningSetH: { nonIncidentRejected: +screeningSetH.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetH.drillsFlagged.toFixed(4), incidentsKept: +screeningSetH.incidentsKept.toFixed(4) },
   figuresExactSetG: +setGFigures.exact.toFixed(4), typeAccuracySetG: +typeSetG.accuracy.toFixed(4),
