@@ -60,15 +60,11 @@ export default defineConfig({
     // React (with react-dom and its scheduler) in a chunk of its own: the largest piece of the first page,
     // kept apart from the app's code so neither grows the other past the bench's 120 KB gzip per chunk.
     // uPlot's script is named for what it is; only the charting pages import it (its small stylesheet
-    // stays with the app's, main.tsx). The few small modules most pages share (the incident taxonomy, date
-    // and number formats, model names: under 2 KB) are one chunk, not three: each file is one more request
-    // on the workspace's path to its answer band, answered in turn by the one-thread static server
-    // (docs/performance.md, bench:ui).
+    // stays with the app's, main.tsx).
     rolldownOptions: {
       output: { codeSplitting: { groups: [
         { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
         { name: 'uplot', test: /node_modules[\\/]uplot[\\/].*\.js$/ },
-        { name: 'pageCommon', test: /(engine[\\/]contract[\\/]taxonomy|renderer[\\/]src[\\/]logic[\\/](dateTime|modelNames))\.ts$/ },
       ] } },
     },
   },

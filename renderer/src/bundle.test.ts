@@ -1,13 +1,12 @@
 // The built UI bundle as shipped and served (dist/renderer-app, docs/app.md "Lean delivery"): one chunk per
-// page, the first page without the charting library or the device alerts' words, no source maps, and the
-// page's own CSP the same as the one its hosts send.
+// page, the first page without the charting library, no source maps, and the page's own CSP the same as the
+// one its hosts send.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UI_CONTENT_SECURITY_POLICY } from '../../engine/contract/uiSecurity.js';
-import { zhAlerts } from './i18n/locales/alerts.zh.js';
 
 const UI_DIR = fileURLToPath(new URL('../../renderer-app', import.meta.url));
 
@@ -40,21 +39,6 @@ test('each page is its own chunk, and the first page loads no charting code and 
   for (const file of initial) assert.doesNotMatch(readFileSync(join(UI_DIR, file), 'utf8'), /severityBasis/, `${file} carries no operation schemas`);
   const charting = files.filter((f) => f.endsWith('.js') && /u-legend/.test(readFileSync(join(UI_DIR, f), 'utf8')));
   assert.equal(charting.length, 1, 'uPlot is in one chunk, shared by the pages that chart');
-});
-
-test('the device alerts\' words come with the device page, not with the first page (bench:ui\'s answer band)', () => {
-  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
-  // The files boot-requests.js preloads for the device page (vite.config.ts writes them into index.html).
-  const pageChunks = JSON.parse(/<script type="application\/json" id="page-chunks">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, string[]>;
-  const devicePage = (pageChunks.device ?? []).map((file) => file.replace(/^\.\//, ''));
-  const read = (file: string) => readFileSync(join(UI_DIR, file), 'utf8');
-  // Each key and its Chinese words (the default language; the English sit beside them in the same module).
-  const words = Object.entries(zhAlerts).flat();
-  assert.ok(words.length > 20);
-  for (const file of initial) assert.deepEqual(words.filter((w) => read(file).includes(w)), [], `${file} carries no alert words`);
-  assert.ok(devicePage.length > 0, 'index.html lists the device page\'s files');
-  const devicePageCode = devicePage.map(read).join('\n');
-  assert.deepEqual(words.filter((w) => !devicePageCode.includes(w)), [], 'the device page\'s files carry every alert word');
 });
 
 test('the page\'s own CSP is the one its hosts send (less frame-ancestors, which a <meta> cannot carry)', () => {

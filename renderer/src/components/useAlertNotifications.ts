@@ -3,7 +3,8 @@
 // dashboard (docs/alerts.md, "Desktop notifications"). The desktop app notifies from its main process.
 import { useEffect, useRef } from 'react';
 import type { EngineTransport } from '../transport/engineTransport.js';
-import { ALERT_POLL_MS, notifyAlertsOn } from '../logic/alertNotifications.js';
+import { alertsToNotify } from '../../../engine/contract/alertNotifications.js';
+import { ALERT_POLL_MS, browserAlertNotice, notifyAlertsOn } from '../logic/alertNotifications.js';
 import { routeHash } from '../logic/routes.js';
 import { useT } from '../i18n/i18n.js';
 
@@ -16,15 +17,14 @@ export function useAlertNotifications(transport: EngineTransport): void {
     let shown = new Set<string>();
     const poll = () => {
       if (!notifyAlertsOn(localStorage) || Notification.permission !== 'granted') return;
-      // The notice's code and words load with the first poll that may show one, not with the first bundle.
-      Promise.all([transport.call('alerts', {}), import('../logic/alertNotice.js')]).then(([view, { alertsToNotify, browserAlertNotice }]) => {
+      transport.call('alerts', {}).then((view) => {
         const next = alertsToNotify(view, shown);
         shown = next.shown;
         const notice = browserAlertNotice(next.notify, words.current.language, words.current.t);
         if (!notice) return;
         const notification = new Notification(notice.title, { body: notice.body, tag: 'safe-edge-alert' });
         notification.onclick = () => { window.focus(); window.location.hash = routeHash({ page: 'device' }); };
-      }, () => { /* the engine may be restarting (or the chunk failed to load): the next poll asks again */ });
+      }, () => { /* the engine may be restarting: the next poll asks again */ });
     };
     const timer = setInterval(poll, ALERT_POLL_MS);
     return () => clearInterval(timer);

@@ -1,5 +1,4 @@
-// i18next with the two locale files (and the words a chunk brings, addWords); Chinese by default, English
-// switchable at run time and remembered.
+// i18next with the two locale files; Chinese by default, English switchable at run time and remembered.
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { zh, type MessageKey } from './locales/zh.js';
@@ -8,25 +7,9 @@ import { en } from './locales/en.js';
 export type Language = 'zh' | 'en';
 export const LANGUAGE_KEY = 'safe-edge-language';
 
-type Words = Readonly<Record<Language, Readonly<Record<string, string>>>>;
-
-/** Words that came with a chunk, before or after initI18n: init starts a new store, so it takes them again. */
-const chunkWords: Words[] = [];
-
-/**
- * Adds the words a chunk brings (device alerts', logic/alertTexts.ts), in both languages at once. Called as
- * the chunk's module runs, so they are in before any of its components renders: no key is ever shown.
- */
-export function addWords(words: Words): void {
-  chunkWords.push(words);
-  if (!i18next.isInitialized) return;
-  for (const language of ['zh', 'en'] as const) i18next.addResources(language, 'translation', words[language]);
-}
-
 export function initI18n(language: Language): typeof i18next {
-  const all = (l: Language, first: Readonly<Record<string, string>>) => Object.assign({}, first, ...chunkWords.map((words) => words[l]));
   void i18next.use(initReactI18next).init({
-    resources: { zh: { translation: all('zh', zh) }, en: { translation: all('en', en) } },
+    resources: { zh: { translation: zh }, en: { translation: en } },
     lng: language,
     fallbackLng: false,
     keySeparator: false,

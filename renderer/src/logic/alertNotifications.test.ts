@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
 import { initI18n } from '../i18n/i18n.js';
-import { notifyAlertsOn, setNotifyAlerts, type ToggleStorage } from './alertNotifications.js';
-import { browserAlertNotice } from './alertNotice.js';
+import { browserAlertNotice, notifyAlertsOn, setNotifyAlerts, type ToggleStorage } from './alertNotifications.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
 

@@ -3,22 +3,16 @@
 // exported rules read the same; the page instead says each rule in its own words, keyed by the rule's name,
 // with the alert's value formatted by the UI's locale ("0.96 秒" / "0.96 s"). A rule this build has no words
 // for (one IT added to rules.yaml) shows the engine's text.
-// The words are not in the first bundle: they come with this module, which only the device page's chunk and
-// the browser's alert notice import, and are added to the UI's texts as it loads (docs/performance.md, bench:ui).
 import type { AlertItem } from '../../../engine/contract/alerts.js';
-import { addWords, type Language } from '../i18n/i18n.js';
+import type { Language } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
-import { zhAlerts, type AlertWordKey } from '../i18n/locales/alerts.zh.js';
-import { enAlerts } from '../i18n/locales/alerts.en.js';
 import { UI_LOCALES } from './dateTime.js';
 import { modelName } from './modelNames.js';
 
 /** What an alert's value measures, by its rule's metric (docs/alerts.md, "Metrics"). */
 type ValueKind = 'ratio' | 'seconds' | 'celsius' | 'perSecond' | 'none';
 
-addWords({ zh: zhAlerts, en: enAlerts });
-
-/** The default rules with words in the alert locale files, and the kind of their value. */
+/** The default rules with words in the locale files, and the kind of their value. */
 export const ALERT_VALUE_KINDS = {
   DiskSpaceLow: 'ratio', DiskSpaceCritical: 'ratio', DiskFullSoon: 'ratio', MemoryHigh: 'ratio', MemoryCritical: 'ratio',
   CpuBusy: 'ratio', CpuBusyCritical: 'ratio', BatteryLow: 'ratio', BatteryCritical: 'ratio',
@@ -26,8 +20,8 @@ export const ALERT_VALUE_KINDS = {
   EventLoopLag: 'seconds', AnalysisSlow: 'seconds', WorkerRestarts: 'none', SqliteSlowStatements: 'perSecond', ModelCheckFailed: 'none',
 } as const satisfies Record<string, ValueKind>;
 export type KnownAlertRule = keyof typeof ALERT_VALUE_KINDS;
-// Every known rule has its summary in the alert locale files: a rule added above without words does not compile.
-const SUMMARIES_EXIST: `alert.${KnownAlertRule}.summary` extends AlertWordKey ? true : never = true;
+// Every known rule has its summary in the locale files: a rule added above without words does not compile.
+const SUMMARIES_EXIST: `alert.${KnownAlertRule}.summary` extends MessageKey ? true : never = true;
 void SUMMARIES_EXIST;
 /** The rules with a description as well as a summary. */
 const WITH_DESCRIPTION: ReadonlySet<KnownAlertRule> = new Set(['DiskSpaceLow']);
@@ -37,10 +31,7 @@ const ANALYSIS_BUDGET_S = 0.05;
 /** One piece of an alert's text: words, or a name the machine gave (a mount, a sensor, a model id) set as code. */
 export type AlertTextPart = string | { code: string };
 
-/** The UI's translate (useT): typed for the first bundle's keys; this module's own are in too (addWords above). */
-export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
-/** The same, for the words this module brings: i18next looks any key up, the types name only the first bundle's. */
-export const alertWords = (t: Translate) => t as unknown as (key: AlertWordKey, params?: Record<string, unknown>) => string;
+type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 const number = (language: Language, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(UI_LOCALES[language], options);
 
@@ -85,11 +76,11 @@ export function alertText(alert: AlertItem, part: 'summary' | 'description', lan
   const params = {
     value: alertValueText(ALERT_VALUE_KINDS[alert.rule], alert.value, language),
     mount: code(alert.labels.mount ?? ''),
-    sensor: alert.labels.sensor ? alertWords(t)('alert.sensor', { sensor: code(alert.labels.sensor) }) : '',
+    sensor: alert.labels.sensor ? t('alert.sensor', { sensor: code(alert.labels.sensor) }) : '',
     model: named === model ? code(model) : named,
     budget: durationText(ANALYSIS_BUDGET_S, language),
   };
-  const text = alertWords(t)(`alert.${alert.rule}.${part}` as AlertWordKey, params);
+  const text = t(`alert.${alert.rule}.${part}` as MessageKey, params);
   return text.split(MARK).map((piece, i) => (i % 2 ? { code: piece } : piece)).filter((piece) => piece !== '');
 }
 

@@ -1,5 +1,4 @@
-// 简体中文（默认）。Every user-visible string of the UI lives in this file and en.ts, but device alerts' words:
-// those are in alerts.zh.ts and alerts.en.ts, loaded with the chunks that show alerts.
+// 简体中文（默认）。Every user-visible string of the UI lives in this file and en.ts.
 export const zh = {
   'app.skip': '跳到主要内容',
   'nav.incidents': '事件列表',
@@ -527,6 +526,7 @@ export const zh = {
   'power.interactive': '您亲自发起的分析照常运行，绝不会因电量或温度被拒绝',
   'power.stepUpWhenQuiet': '条件消失并持续一分钟后恢复',
   'power.stepUpAt': '若无复发，将于 {{time}} 恢复',
+  'notify.firing.title': 'SAFE Edge 告警：{{severity}}', 'notify.firing.more': '{{summary}}（另有 {{n}} 条）',
   'settings.notifications': '桌面通知', 'settings.notifications.alerts': '设备告警触发时通知我（本页面打开期间）',
   'settings.notifications.denied': '浏览器已阻止本页面的通知：请在其网站设置中允许。',
   'settings.notifications.unsupported': '此浏览器无法显示通知。',
@@ -597,6 +597,26 @@ export const zh = {
   'validation.releaseAmount': '请填写泄漏速率或一次释放的质量（只填一项；一次释放不填持续时间）',
   'reading.fact.release.instantaneous': '一次性释放（储罐破裂）',
   'error.SAFE_E_RELEASE_AMOUNT': '泄漏量填写有误：泄漏速率与一次释放的质量须填且只填一项。', 'error.SAFE_E_RELEASE_AMOUNT.todo': '持续泄漏填速率（可加持续时间）；储罐破裂等一次性释放填质量，不填持续时间。',
+  // 设备告警的文字（issue 15 后续，docs/device-health.md「仪表板」）：按规则名取词，数值按界面语言书写
+  'alert.sensor': '（传感器 {{sensor}}）',
+  'alert.DiskSpaceLow.summary': '磁盘 {{mount}} 已用 {{value}}',
+  'alert.DiskSpaceLow.description': '请清理 {{mount}} 上的旧导出文件或转移备份，数据库与备份需要空间。',
+  'alert.DiskSpaceCritical.summary': '磁盘 {{mount}} 即将写满（{{value}}），分析结果将无法保存',
+  'alert.DiskFullSoon.summary': '按近 1 小时的速度，磁盘 {{mount}} 将在 8 小时内写满（预计 {{value}}）',
+  'alert.MemoryHigh.summary': '内存已用 {{value}}',
+  'alert.MemoryCritical.summary': '内存已用 {{value}}，引擎可能被系统终止',
+  'alert.CpuBusy.summary': '近 10 分钟 CPU 平均占用 {{value}}',
+  'alert.CpuBusyCritical.summary': '近 10 分钟 CPU 平均占用 {{value}}，分析将排队',
+  'alert.BatteryLow.summary': '电池电量 {{value}}，未在充电',
+  'alert.BatteryCritical.summary': '电池电量 {{value}}，请立即接通电源，否则电脑将关机',
+  'alert.TemperatureHigh.summary': '温度 {{value}}{{sensor}}',
+  'alert.TemperatureCritical.summary': '温度 {{value}}{{sensor}}，请将电脑移出阳光直射处并保持通风',
+  'alert.ThermalThrottling.summary': 'CPU 因过热降频，分析耗时将增加',
+  'alert.EventLoopLag.summary': '引擎事件循环延迟 {{value}}（第 99 百分位）',
+  'alert.AnalysisSlow.summary': '分析耗时 {{value}}（第 99 百分位），超过 {{budget}}的预算',
+  'alert.WorkerRestarts.summary': '近 15 分钟内有引擎工作线程重启',
+  'alert.SqliteSlowStatements.summary': '数据库慢语句：近 10 分钟每秒 {{value}} 条',
+  'alert.ModelCheckFailed.summary': '模型 {{model}} 未通过校验，依赖它的结果不可信',
   // 模型换入方式（issue 15 后续，docs/updates.md「How a swap loads」）：与运行中的模型并行加载，或先排空再加载
   'models.swap.last': '上次换入（{{time}}）：{{how}}',
   'models.swap.beside': '与运行中的模型并行加载，分析未中断（预计需 {{estimate}}，可用 {{free}}）',
