@@ -95,6 +95,9 @@ export function relayedForeignNews(text: string, lower: string): string | undefi
   const abroad = firstOf(text, lower, ABROAD);
   const signs = [relay, nationals, abroad].filter((s) => s !== undefined);
   if (signs.length < 2 || (relay === undefined && nationals === undefined)) return undefined;
+  // An English wire's report from abroad ("JAKARTA, Jan 22 (Bernama) -- The death toll…") is the report of the place, as
+  // the English sets read incidents in many countries in news style; only our nationals asked after make it news there.
+  if (relay !== undefined && isAscii(relay) && nationals === undefined) return undefined;
   return firstOf(text, lower, HOME) ? undefined : signs.join(' · ');
 }
 

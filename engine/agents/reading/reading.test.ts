@@ -375,3 +375,30 @@ test('screening stays linear on long texts with dates, forecasts, all-clears and
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('seventh round', (n) => '十周年，2008年5月12日，8 October 2005, 将有暴雨，局地可能，预警解除，if a storm, can go back, '.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, eighth round: a recruitment notice, a road-works notice and an investigation closed are not incidents; rescuers sent, a road collapse and an investigation into today\'s blast are; so is a news agency\'s report of a disaster abroad', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  // "因工作需要", "因工程需要": the need of the work, no call for help; 招聘, 报考 and 关于…的通告 are a notice's form
+  assert.equal(reason('市消防救援支队2025年招录政府专职消防员简章：因工作需要，现招录专职消防员40名，负责灭火救援工作。报考人员须年满18周岁。'), 'notice');
+  assert.equal(reason('县应急救援大队已调派15名救援队员赶赴现场，需要增援。'), undefined, 'rescuers sent, help asked for');
+  assert.equal(reason('镇应急救援队12名队员已赶赴山洪现场，搜救被困群众。'), undefined, 'rescuers sent to a flash flood');
+  assert.equal(reason('关于S305省道桥梁加固施工期间封闭交通的公告：因桥梁加固工程需要，自6月1日起S305省道K12段封闭施工，实行交通管制，请车辆绕行。特此公告。'), 'notice');
+  assert.equal(reason('S305省道K12处路面突然塌陷，形成约5米深的坑，已实行交通管制，请求支援。'), undefined, 'a road collapse');
+  assert.equal(reason('施工路段发生路面塌陷，一辆货车陷入坑中，交警已封闭道路。'), undefined, 'a collapse at road works with no notice form');
+  assert.equal(reason('A lorry ploughed into the road works on the A9 this morning; two workers were injured.', true), undefined, 'a crash at road works');
+  // an investigation closed, a final report's findings: the accident is past
+  assert.equal(reason('The National Transportation Safety Board has concluded its investigation into the March 2019 bus crash in which four people died. The final report found the driver was fatigued.', true), 'notice');
+  assert.equal(reason('该起事故调查报告认定，2023年4月的仓库火灾共造成3人死亡，系电气线路短路引发。', true), 'notice');
+  assert.equal(reason('Police have opened an investigation into this morning\'s explosion at the paint factory, which killed two workers and injured five.', true), undefined, 'an investigation opened into today\'s blast');
+  // a news agency's English wire of a disaster abroad, with its toll now: read as the report; our nationals asked after make it news
+  assert.equal(reason('MANILA, March 3 (Xinhua) -- The death toll from landslides in the southern Philippines has climbed to 11, with 6 people still missing, the disaster agency said.', true), undefined);
+  assert.equal(reason('Per state media, floods in Nepal have killed 31; the embassy is checking on its nationals.', true), 'notice', 'nationals asked after');
+  assert.equal(reason('据中新社报道，菲律宾吕宋岛遭台风袭击，已致20人死亡。', true), 'notice', 'a Chinese relay of a disaster abroad stays news');
+});
+
+test('screening stays linear on long texts with notice forms, investigations and wires', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('eighth round', (n) => '因工作需要，关于施工的通告，招聘，closed its investigation, final report found, (Bernama) Indonesia, 救援，管制，'.repeat(n), (text) => screenReport(text, false));
+});

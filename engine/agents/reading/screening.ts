@@ -47,6 +47,9 @@ const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交
   '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '清点', '清點', '附件',
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
   'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
+/** A notice's own form: its title (关于…的通告, …公告：), its closing (特此通告) and what it announces (招聘, 报考). An incident report
+ *  may name a notice given ("交警发布通告"): these are the notice itself. */
+const NOTICE_FORM = ['的通告', '的公告', '特此通告', '特此公告', '特此通知', '招聘', '招录', '招錄', '报考', '報考', '简章', '簡章'];
 /** News of elsewhere or of the past: screened even with its casualty counts, unless help is asked for. */
 const ELSEWHERE = ['新闻：', '新聞：', '纪录片', '紀錄片', '未受影响', '未受影響', '不受影响', '不受影響', 'in the news', 'documentary', 'not affected', 'unaffected',
   // remembrance of a past disaster, and the foreign press relaying one elsewhere
@@ -95,6 +98,8 @@ const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸',
  *  on now, not a forecast to note ("预计今夜登陆，渔船尚未回港"). */
 const RESPONSE_ORDERED = ['应急响应', '應急響應', '启动预案', '啟動預案', '进入应急', '進入應急', 'response activated', 'activated the', 'emergency response level', 'stand up the', 'standing up the',
   '尚未', '仍在海上', '未回港', 'not yet', 'still at sea', 'still out at sea'];
+/** Words before 需要 that make it the need of the work, not a call for help: 因工程需要, 根据工作需要. */
+const NEED_OF_WORK = ['工作', '工程', '施工', '建设', '建設', '业务', '業務'];
 /** A call for help or resources is evidence on its own. */
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
   '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
@@ -130,6 +135,17 @@ function firstPhrase(text: string, lower: string, list: readonly string[]): { ph
   return undefined;
 }
 
+/** The first call for help: a phrase of REQUESTS, but not 需要 as the need of the work (因路面维修工程需要). */
+function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
+  for (const phrase of REQUESTS) {
+    for (const at of hits(text, lower, phrase)) {
+      if (phrase === '需要' && NEED_OF_WORK.some((w) => text.startsWith(w, at - w.length))) continue;
+      return { phrase, at };
+    }
+  }
+  return undefined;
+}
+
 /** The last position of any phrase of `list`. */
 function lastPhrase(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
   let last: { phrase: string; at: number } | undefined;
@@ -152,7 +168,7 @@ function lastAllClear(text: string, lower: string): { phrase: string; at: number
 /** A notice word that is not part of a place name. */
 function noticeWord(text: string, lower: string): { phrase: string; at: number } | undefined {
   const places = NOTICE_PLACES.flatMap((p) => [...hits(text, lower, p)].map((at) => [at, at + p.length] as const));
-  for (const phrase of NOTICE) {
+  for (const phrase of [...NOTICE, ...NOTICE_FORM]) {
     for (const at of hits(text, lower, phrase)) if (!places.some(([a, b]) => at >= a && at < b)) return { phrase, at };
   }
   return undefined;
@@ -189,6 +205,9 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
   '曾', '铭记', '銘記', '回顾', '回顧',
+  // an investigation closed and its findings: the accident it was into is past
+  'closed its investigation', 'concluded its investigation', 'completed its investigation', 'closed the investigation', 'concluded the investigation',
+  'final report found', 'final report concluded', 'final report said', '调查报告认定', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
   'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
@@ -311,13 +330,13 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
     return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
   const elsewhere = firstPhrase(text, lower, ELSEWHERE);
-  if (elsewhere && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: elsewhere.phrase };
+  if (elsewhere && !requestPhrase(text, lower)) return { reason: 'notice', cue: elsewhere.phrase };
   // A disaster abroad relayed as news (据新华社消息，土耳其…地震): news to know, not an incident here to respond to.
   const foreign = relayedForeignNews(text, lower);
-  if (foreign && !firstPhrase(text, lower, REQUESTS)) return { reason: 'notice', cue: foreign };
+  if (foreign && !requestPhrase(text, lower)) return { reason: 'notice', cue: foreign };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
   const past = pastSpans(lower, noticeWord(text, lower) !== undefined);
-  if (past.length > 0 && !firstPhrase(text, lower, REQUESTS)) {
+  if (past.length > 0 && !requestPhrase(text, lower)) {
     const events = affirmedEvents(text, lower);
     const inPast = new Uint8Array(lower.length + 1);
     for (const [a, b] of past) inPast.fill(1, a, b);
@@ -329,7 +348,7 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
-  const request = firstPhrase(text, lower, REQUESTS);
+  const request = requestPhrase(text, lower);
   const events = affirmedEvents(text, lower);
   // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
   // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
