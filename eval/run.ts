@@ -99,6 +99,9 @@ const setH = loadReadingSet('h');
 const setI = loadReadingSet('i');
 // Set j, written the same way after the seventh round: the held-out set, under the JSON keys without a set name.
 const setJ = loadReadingSet('j');
+// Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
+// read only the label rules, after the eighth round (of the screen): held out, under its own keys.
+const setK = loadReadingSet('k');
 const setCFigures = judgeReadingFigures(setC, 'set c, now development');
 const setDFigures = judgeReadingFigures(setD, 'set d, now development');
 // The third round's English development set (eval/README.md): 60 incidents, 10 not-incidents, and 10 Chinese not-incidents.
@@ -121,7 +124,8 @@ const setIDev = [...load('fresh/reading-i-dev-zh.jsonl'), ...load('fresh/reading
 const setIDevFigures = judgeReadingFigures(setIDev, 'seventh-round development set i-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
-const setJFigures = judgeReadingFigures(setJ, 'set j, held out');
+const setJFigures = judgeReadingFigures(setJ, 'set j, held out until the eighth round (of the screen)');
+const setKFigures = judgeReadingFigures(setK, 'set k, held out');
 const figuresExact = setJFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -212,7 +216,8 @@ const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development'
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
 const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setJ), 'set j, held out');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setJ), 'set j, held out until the eighth round (of the screen)');
+const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -319,6 +324,7 @@ console.log(JSON.stringify({
   eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setJFigures.zhExact.toFixed(4), figuresExactEn: +setJFigures.enExact.toFixed(4),
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
   figuresExactSetD: +setDFigures.exact.toFixed(4), figuresExactSetDZh: +setDFigures.zhExact.toFixed(4), figuresExactSetDEn: +setDFigures.enExact.toFixed(4),
+  screeningSetK: { nonIncidentRejected: +screeningSetK.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetK.incidentsKept.toFixed(4) }, figuresExactSetK: +setKFigures.exact.toFixed(4),
   figuresExactSetI: +setIFigures.exact.toFixed(4), typeAccuracySetI: +typeSetI.accuracy.toFixed(4),
   screeningSetI: { nonIncidentRejected: +screeningSetI.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetI.drillsFlagged.toFixed(4), incidentsKept: +screeningSetI.incidentsKept.toFixed(4) },
   figuresExactSetH: +setHFigures.exact.toFixed(4), typeAccuracySetH: +typeSetH.accuracy.toFixed(4),
