@@ -2,7 +2,7 @@
 // to a Gaussian plume from a virtual source where its curves end, and never less than the Gaussian plume
 // itself (docs/physics.md, "Dense gas near the source"). Each distance says which model made it.
 import { briggsSigmas } from './dispersion.js';
-import { atAmbientTemperature, atGroundLevel, centrelinePpm, concentrationPpm, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
+import { atAmbientTemperature, atGroundLevel, centrelinePpm, concentrationPpm, fallingToLevelM, MAX_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, thresholdDistanceM, widestOfHalfWidthsM, type PlumeSource } from './gaussianPlume.js';
 import {
   britterMcQuaidPlume, CONTINUOUS_DURATION_FACTOR, curveRatioOf, DENSE_GAS_CRITERION, distanceForRatioM,
   fartherOf, isDense, MAX_RATIO, MIN_RATIO, ratioAtM, ratioOfCurve, releaseThermal, type DenseGasPlume, type ReleaseThermal,
@@ -64,39 +64,10 @@ function plumeAtItsTemperature(source: PlumeSource): CombinedPlume {
   return { source, thermal, dense: { plume, handoverM, virtualSourceGaussianM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
-/**
- * Where a ground-level Gaussian plume falls to `ppm` (m, MIN_DISTANCE_M … MAX_DISTANCE_M). At ground level
- * the centreline only falls with distance, and ln C is nearly straight in lg x (the σ's are near power laws),
- * so regula falsi with the Illinois step (Dowell & Jarratt 1971) on ln(C/ppm) over lg x finds it to about 1e-12
- * in a handful of evaluations, where a bisection took 26: it runs twice for every ensemble member of a
- * cold heavy gas (docs/performance.md). A step that leaves the bracket (a C that underflows) bisects instead.
- */
+/** Where a ground-level Gaussian plume falls to `ppm` (m, MIN_DISTANCE_M … MAX_DISTANCE_M): it runs twice for every
+ *  ensemble member of a cold heavy gas, hence the centreline function and fallingToLevelM's few evaluations. */
 export function groundDistanceForPpmM(ground: PlumeSource, ppm: number): number {
-  const centreline = centrelinePpm(ground);
-  const excess = (lgX: number) => Math.log(centreline(10 ** lgX) / ppm);
-  let lo = Math.log10(MIN_DISTANCE_M);
-  let hi = Math.log10(MAX_DISTANCE_M);
-  let excessLo = excess(lo);
-  if (!(excessLo > 0)) return MIN_DISTANCE_M;
-  let excessHi = excess(hi);
-  if (excessHi >= 0) return MAX_DISTANCE_M;
-  let kept: 'lo' | 'hi' | null = null;
-  for (let k = 0; k < 60 && hi - lo > 1e-12; k += 1) {
-    let t = hi - (excessHi * (hi - lo)) / (excessHi - excessLo);
-    if (!(t > lo && t < hi)) t = (lo + hi) / 2;
-    const e = excess(t);
-    if (Math.abs(e) < 1e-12) return 10 ** t; // C within 1e-12 of ppm: x within about 1e-12 of the root
-    if (e > 0) {
-      lo = t; excessLo = e;
-      if (kept === 'hi') excessHi /= 2; // the far end stayed twice: halve it, or the steps creep
-      kept = 'hi';
-    } else {
-      hi = t; excessHi = e;
-      if (kept === 'lo') excessLo /= 2;
-      kept = 'lo';
-    }
-  }
-  return 10 ** lo;
+  return fallingToLevelM(centrelinePpm(ground), ppm);
 }
 
 /** The dense side alone: the curves up to the handover, then the ground-level Gaussian shifted to the virtual source

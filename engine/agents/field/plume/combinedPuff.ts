@@ -4,7 +4,7 @@
 // "Instantaneous releases"). Each distance says which model made it.
 import { curveRatioOf, distanceForRatioM, fartherOf, ratioAtM, ratioOfCurve, releaseThermal, type ReleaseThermal } from './denseGas.js';
 import { britterMcQuaidPuff, DENSE_PUFF_CRITERION, isDensePuff, PUFF_MAX_RATIO, PUFF_MIN_RATIO, type DenseGasPuff } from './denseGasPuff.js';
-import { farthestAtLeastM, MAX_DISTANCE_M, MIN_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
+import { fallingToLevelM, farthestAtLeastM, MAX_DISTANCE_M, MIN_WIND_MPS, outlineOfHalfWidths, widestOfHalfWidthsM } from './gaussianPlume.js';
 import { puffAtAmbientTemperature, puffAtGroundLevel, puffHalfWidthM, puffPeakPpm, type PuffSource } from './gaussianPuff.js';
 import { GROUND_RELEASE_MAX_HEIGHT_M, type DenseGasCheck } from './combinedPlume.js';
 
@@ -43,17 +43,9 @@ function puffAtItsTemperature(source: PuffSource): CombinedPuff {
   return { source, thermal, dense: { puff, handoverM, virtualSourceM }, check: 'dense', reason: 'dense gas near the source' };
 }
 
-/** Where a ground-level Gaussian puff's peak falls to `ppm` (it only falls with distance: bisection on lg x). */
+/** Where a ground-level Gaussian puff's peak falls to `ppm` (it only falls with distance). */
 function groundPuffDistanceForPpmM(ground: PuffSource, ppm: number): number {
-  if (puffPeakPpm(ground, MIN_DISTANCE_M) <= ppm) return MIN_DISTANCE_M;
-  if (puffPeakPpm(ground, MAX_DISTANCE_M) >= ppm) return MAX_DISTANCE_M;
-  let lo = Math.log10(MIN_DISTANCE_M);
-  let hi = Math.log10(MAX_DISTANCE_M);
-  for (let k = 0; k < 24; k += 1) {
-    const mid = (lo + hi) / 2;
-    if (puffPeakPpm(ground, 10 ** mid) >= ppm) lo = mid; else hi = mid;
-  }
-  return 10 ** lo;
+  return fallingToLevelM((x) => puffPeakPpm(ground, x), ppm);
 }
 
 /** The dense side alone (a cold release: the larger of it and its twin's at the air's temperature). */

@@ -125,6 +125,40 @@ export function farthestAtLeastM(valueAt: (downwindM: number) => number, level: 
   return 0;
 }
 
+/**
+ * Where a value that only falls with distance (a ground-level centreline, plume or puff) falls to `level` (m,
+ * MIN_DISTANCE_M … MAX_DISTANCE_M). ln C is nearly straight in lg x (the σ's are near power laws), so regula falsi
+ * with the Illinois step (Dowell & Jarratt 1971) on ln(C/level) over lg x finds it to about 1e-12 in a handful of
+ * evaluations, where a bisection took 26 (docs/performance.md). A step that leaves the bracket (a C that
+ * underflows) bisects instead.
+ */
+export function fallingToLevelM(valueAt: (downwindM: number) => number, level: number): number {
+  const excess = (lgX: number) => Math.log(valueAt(10 ** lgX) / level);
+  let lo = Math.log10(MIN_DISTANCE_M);
+  let hi = Math.log10(MAX_DISTANCE_M);
+  let excessLo = excess(lo);
+  if (!(excessLo > 0)) return MIN_DISTANCE_M;
+  let excessHi = excess(hi);
+  if (excessHi >= 0) return MAX_DISTANCE_M;
+  let kept: 'lo' | 'hi' | null = null;
+  for (let k = 0; k < 60 && hi - lo > 1e-12; k += 1) {
+    let t = hi - (excessHi * (hi - lo)) / (excessHi - excessLo);
+    if (!(t > lo && t < hi)) t = (lo + hi) / 2;
+    const e = excess(t);
+    if (Math.abs(e) < 1e-12) return 10 ** t; // C within 1e-12 of the level: x within about 1e-12 of the root
+    if (e > 0) {
+      lo = t; excessLo = e;
+      if (kept === 'hi') excessHi /= 2; // the far end stayed twice: halve it, or the steps creep
+      kept = 'hi';
+    } else {
+      hi = t; excessHi = e;
+      if (kept === 'lo') excessLo /= 2;
+      kept = 'lo';
+    }
+  }
+  return 10 ** lo;
+}
+
 /** Half-width (m) of the area above `ppm` at `downwindM`: where the crosswind Gaussian falls to the level. */
 export function halfWidthAtM(source: PlumeSource, ppm: number, downwindM: number): number {
   const c0 = concentrationPpm(source, downwindM);
