@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseYaml } from './yamlOnDemand.js';
 import { z } from 'zod';
 import { INCIDENT_TYPES, type IncidentType } from '../contract/taxonomy.js';
 import { UNIT_KINDS } from '../contract/incident.js';
@@ -110,7 +110,7 @@ export function sopSourceSha256(dir = DEFAULT_SOP_DIR): string {
 
 /** The SOP library from its YAML folder (the source, and tests' own folders), checked. */
 export function loadSops(dir = DEFAULT_SOP_DIR): Map<string, Sop> {
-  return checkedLibrary(sopFiles(dir).map(({ name, text }) => ({ name, value: parse(text) as unknown })), dir);
+  return checkedLibrary(sopFiles(dir).map(({ name, text }) => ({ name, value: parseYaml(text) })), dir);
 }
 
 /** The build's JSON: the source's hash and the SOPs (in the YAML folder's order). */

@@ -1,7 +1,7 @@
 // The same rules as a Prometheus rules file, thresholds and functions mapped one to one; what Prometheus has
 // no field for (hysteresis, notification delay, silences, inhibition, resume grace) is approximated in the
 // expression or said in annotations and comments (docs/alerts.md, "Prometheus mapping").
-import { stringify } from 'yaml';
+import { stringifyYaml } from '../../knowledge/yamlOnDemand.js';
 import { durationMs, type AlertRule, type AlertRules } from './rules.js';
 
 const selector = (metric: string, matchers: Record<string, string>) => {
@@ -94,10 +94,10 @@ Evaluate every ${rules.intervalMs / 1000}s (the engine samples at that interval)
 - silences and acknowledgement: Alertmanager silences (amtool silence add); acknowledgement has no
   counterpart beyond a silence until the alert resolves;
 - inhibition: Alertmanager inhibit_rules, equal to the engine's:
-${stringify({ inhibit_rules: alertmanagerInhibitRules(rules) }).trimEnd()}
+${stringifyYaml({ inhibit_rules: alertmanagerInhibitRules(rules) }).trimEnd()}
 - resume grace (after sleep, nothing fires or resolves until fresh samples cover the window): not
   expressible; Prometheus' own evaluation stops while the laptop sleeps, and staleness (no sample for 5m)
   empties an instant selector, so no alert fires on old data; "for" starts again.
 Grouping by ${rules.groupBy.join(', ')}: Alertmanager route group_by.`);
-  return `${header}\n${stringify({ groups: [{ name: groupName, rules: prometheusRules(rules) }] }, { lineWidth: 0 })}`;
+  return `${header}\n${stringifyYaml({ groups: [{ name: groupName, rules: prometheusRules(rules) }] }, { lineWidth: 0 })}`;
 }

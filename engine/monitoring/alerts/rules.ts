@@ -2,7 +2,7 @@
 // start-up with the file, the rule and the field (docs/alerts.md, "Rule format").
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseYaml } from '../../knowledge/yamlOnDemand.js';
 import { z } from 'zod';
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -130,7 +130,7 @@ export function parseAlertRules(data: unknown, where = 'alert rules'): AlertRule
 export function loadAlertRules(file = DEFAULT_RULES_FILE): AlertRules {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    data = parseYaml(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`alert rules ${file}: ${(err as Error).message}`);
   }
