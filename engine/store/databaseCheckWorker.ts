@@ -5,28 +5,18 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { quickCheck } from './database.js';
 import { checkDatabase } from './maintenance.js';
+import { findings } from './checkFindings.js';
 
-export interface DatabaseCheckRequest { file: string; full: boolean }
+/** Which checks the worker runs: the quick one then (when asked) the full one, or, when the quick one ran
+ *  on the engine's thread already (a small file, databaseChecks.ts), the full one alone, at once. */
+export interface DatabaseCheckRequest { file: string; checks: 'quick' | 'quick-then-full' | 'full' }
 export interface DatabaseCheckRunFull { kind: 'run-full' }
 export type DatabaseCheckMessage =
   | { kind: 'quick'; problems: string[]; durationMs: number }
   | { kind: 'full'; problems: string[]; durationMs: number }
   | { kind: 'failed'; message: string };
 
-/** SQLite's words for a file it found damaged while reading it, rather than listing the damage. */
-const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
-
-/** A check's findings; a check that SQLite stopped because the file is damaged is a finding too. */
-function findings(check: () => string[]): string[] {
-  try {
-    return check();
-  } catch (err) {
-    if (DAMAGE_CODES.has((err as { code?: string }).code ?? '')) return [(err as Error).message];
-    throw err;
-  }
-}
-
-const { file, full } = workerData as DatabaseCheckRequest;
+const { file, checks } = workerData as DatabaseCheckRequest;
 const send = (message: DatabaseCheckMessage) => parentPort?.postMessage(message);
 let db: Database.Database | undefined;
 
@@ -43,18 +33,25 @@ function attempt(step: (open: Database.Database) => boolean): void {
   parentPort?.close();
 }
 
-attempt((open) => {
-  const started = performance.now();
-  const quick = findings(() => quickCheck(open));
-  send({ kind: 'quick', problems: quick, durationMs: performance.now() - started });
-  return full && quick[0] === 'ok'; // then wait for `full`: sent once the engine has migrated the file
-});
-// The full check starts when asked: it must read the file as migrated, in a snapshot taken after that.
-parentPort?.once('message', (message: DatabaseCheckRunFull) => {
-  if (message.kind !== 'run-full') return;
+function runFull(): void {
   attempt((open) => {
     const started = performance.now();
     send({ kind: 'full', problems: findings(() => checkDatabase(open)), durationMs: performance.now() - started });
     return false;
   });
-});
+}
+
+if (checks === 'full') {
+  runFull(); // asked for once the engine had migrated the file
+} else {
+  attempt((open) => {
+    const started = performance.now();
+    const quick = findings(() => quickCheck(open));
+    send({ kind: 'quick', problems: quick, durationMs: performance.now() - started });
+    return checks === 'quick-then-full' && quick[0] === 'ok'; // then wait for `full`: sent once the engine has migrated the file
+  });
+  // The full check starts when asked: it must read the file as migrated, in a snapshot taken after that.
+  parentPort?.once('message', (message: DatabaseCheckRunFull) => {
+    if (message.kind === 'run-full') runFull();
+  });
+}

@@ -1,7 +1,7 @@
-// Opening the engine's database at start (docs/hardening.md#integrity): the quick check runs first, off
-// the serving thread and within a time budget, before anything is written (migrations included); the
-// schema must then be exactly one this engine made; the full check follows in the background for hosts
-// that keep running. What the checks find goes to DatabaseIntegrity, which keeps a damaged database
+// Opening the engine's database at start (docs/hardening.md#integrity): the quick check runs first (off
+// the serving thread unless the file is small, databaseChecks.ts) and within a time budget, before
+// anything is written (migrations included); the schema must then be exactly one this engine made; the
+// full check follows in the background for hosts that keep running. What the checks find goes to DatabaseIntegrity, which keeps a damaged database
 // from being written to.
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export interface StartCheckOptions {
   /** Run the full check in the background after the quick one (hosts that keep running). */
   fullCheck: boolean;
   quickCheckBudgetMs?: number;
+  /** Files up to this size are quick-checked on this thread (INLINE_QUICK_CHECK_MAX_BYTES). */
+  inlineQuickCheckMaxBytes?: number;
 }
 
 export interface CheckedDatabase {
@@ -44,7 +46,7 @@ export async function openCheckedDatabase(dataDir: string, options: StartCheckOp
       integrity.passed(0);
       return { db, integrity, stopChecks: () => {} };
     }
-    const running = startDatabaseChecks(join(dataDir, DATABASE_FILE), options.fullCheck);
+    const running = startDatabaseChecks(join(dataDir, DATABASE_FILE), options.fullCheck, options.inlineQuickCheckMaxBytes);
     checks = running;
     integrity.checking('the analysis database is being checked (quick check at start)');
     const budgetMs = options.quickCheckBudgetMs ?? QUICK_CHECK_BUDGET_MS;
