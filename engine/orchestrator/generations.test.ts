@@ -3,7 +3,7 @@
 // until no analysis needs them; an analysis that starts after the swap runs on the new ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIncident } from '../contract/parseIncident.js';
@@ -14,6 +14,7 @@ import { buildLiveView } from '../updates/liveView.js';
 import { Orchestrator } from './orchestrator.js';
 
 const FAULTY_WORKER = new URL('./testing/faultyAgentWorker.js', import.meta.url);
+const GATED_WORKER = new URL('./testing/gatedAgentWorker.js', import.meta.url);
 const FIRE = 'fire-spread-surrogate';
 const wildfire = (text: string) => parseIncident({ text, facts: { weather: { windSpeedMps: 6, windFromDeg: 270 } } });
 
@@ -30,6 +31,7 @@ test('an analysis in flight across a swap finishes on the versions it started wi
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-generations-'));
   const orchestrator = await Orchestrator.start(resolveConfig({ workers: 2, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
   try {
+    await orchestrator.allWorkersStarted();
     // Both workers busy for a while, so the next analysis's field stage waits in the queue.
     const busy = [
       orchestrator.analyze(wildfire('Forest fire near the village SLOW_strategist:900 (busy 1)')),
@@ -89,6 +91,28 @@ test('a worker replaced during a kept analysis loads the kept set as it starts: 
     assert.equal(orchestrator.queue.replacedWorkers, 1, 'the field stage crashed its worker once');
     assert.deepEqual([kept.status, kept.models[FIRE]], ['ok', '1'], 'retried on the replacement, on the kept v1');
   } finally {
+    await orchestrator.close();
+  }
+});
+
+test('the pool serves from its first worker; one that finishes starting after a swap is replaced and never runs the old models', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safe-staggered-'));
+  const gate = mkdtempSync(join(tmpdir(), 'safe-worker-gate-'));
+  process.env.SAFE_TEST_WORKER_GATE = gate;
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 2, agentTimeoutMs: 5000, modelsDir: view(dataDir, 2) }), { logger: createLogger('silent'), workerUrl: GATED_WORKER });
+  try {
+    assert.equal(orchestrator.queue.workers, 2, 'the second worker is starting');
+    const before = await orchestrator.analyze(wildfire('Forest fire near the village (served by the first worker)'));
+    assert.equal(before.models[FIRE], '2');
+    // The swap reaches the ready worker only; the second, still held at its start, began on v2.
+    await orchestrator.reloadModels(view(dataDir, 1));
+    writeFileSync(join(gate, 'open'), '');
+    await orchestrator.allWorkersStarted();
+    // Both workers' field stages at once: each must run v1.
+    const both = await Promise.all([1, 2].map((n) => orchestrator.analyze(wildfire(`Forest fire near the village SLOW_field:400 (${n})`))));
+    assert.deepEqual(both.map((r) => r.models[FIRE]), ['1', '1']);
+  } finally {
+    delete process.env.SAFE_TEST_WORKER_GATE;
     await orchestrator.close();
   }
 });

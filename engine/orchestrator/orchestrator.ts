@@ -177,6 +177,9 @@ export class Orchestrator {
     return this.hashes.byName;
   }
   private hashes: { inventory: Readonly<ModelInventory>; byName: Record<string, string> } | undefined;
+  /** Resolves once every agent worker has started: the orchestrator serves from the first (WorkerPool.start). */
+  allWorkersStarted(): Promise<void> { return this.pool.allStarted(); }
+
   get queue() { return { ...this.scheduler.depth, poolQueued: this.pool.queued, workers: this.pool.size, replacedWorkers: this.pool.replacedWorkers }; }
 
   /** Throws SAFE_E_BUSY when an analysis of this priority would be refused now. */

@@ -139,19 +139,45 @@ export class WorkerPool {
   get precision(): 'fp32' | 'int8' { return this.options.precision ?? 'fp32'; }
   get modelsDir(): string { return this.options.modelsDir; }
 
-  /** Starts every worker and waits until each has loaded its models; rejects if any cannot. */
+  /** Starts the first worker and waits until it has loaded its models (rejects if it cannot); the others
+   *  start once it is ready. Started together they would share the laptop's few cores with it and the
+   *  first answer would wait for all of them (docs/performance.md#cold-start); the pool serves from its
+   *  ready workers, and one that cannot start is tried again later (respawn). */
   static async start(options: PoolOptions): Promise<WorkerPool> {
     const pool = new WorkerPool(options);
     try {
-      await Promise.all(Array.from({ length: options.size }, () => pool.spawn()));
+      await pool.spawn();
     } catch (err) {
       await pool.close();
       throw err;
     }
+    for (let i = 1; i < options.size; i++) pool.respawn();
     return pool;
   }
 
+  /** The model sets a worker starting now loads (its init): one that finishes starting after they changed
+   *  (a swap, a trial or a kept set loaded meanwhile, which only ready workers take part in) is stale. */
+  private modelSetsKey(): string {
+    return JSON.stringify([this.options.modelsDir, this.generation, this.trialModelsDir, [...this.kept.values()].map((set) => set.generation)]);
+  }
+
   get size(): number { return this.slots.length; }
+
+  private startedWaiters: Array<() => void> = [];
+
+  /** Resolves once as many workers as the pool's size are ready (or it closes): for callers that need
+   *  them all, such as a test that keeps every worker busy; the pool serves from the first one. */
+  allStarted(): Promise<void> {
+    if (this.closed || this.readyCount() >= this.options.size) return Promise.resolve();
+    return new Promise((resolve) => this.startedWaiters.push(resolve));
+  }
+
+  private readyCount(): number { return this.slots.filter((slot) => slot.ready).length; }
+
+  private noteStarted(): void {
+    if (!this.closed && this.readyCount() < this.options.size) return;
+    for (const resolve of this.startedWaiters.splice(0)) resolve();
+  }
 
   /** Inference statistics per model, summed over the workers that answer within a second (a worker busy
    *  in a long native call is left out of this snapshot rather than holding it up). */
@@ -362,6 +388,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.noteStarted();
     if (this.respawnTimer) clearTimeout(this.respawnTimer);
     for (const task of this.waiting.splice(0)) task.reject(new SafeError(ERROR_CODES.SHUTTING_DOWN, 'the engine is shutting down'));
     await Promise.all(this.slots.splice(0).map(async (slot) => {
@@ -390,6 +417,7 @@ export class WorkerPool {
     };
     const worker = new Worker(this.options.workerUrl ?? AGENT_WORKER_URL, { workerData: init, resourceLimits: AGENT_WORKER_LIMITS });
     const slot: Slot = { worker, guard, ready: false, idleSinceMs: performance.now(), snapshotRequests: new Map() };
+    const modelSets = this.modelSetsKey();
     this.slots.push(slot);
     return new Promise<void>((resolve, rejectStart) => {
       const reject = (error: SafeError) => {
@@ -400,11 +428,22 @@ export class WorkerPool {
       };
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
-          slot.ready = true;
-          this.models = { ...this.models, ...message.models };
-          if (!this.inventoryReported) { this.inventory = message.inventory; this.inventoryReported = true; }
-          resolve();
-          this.dispatch();
+          // Taken in between two changes of the model sets (reloadChain), never during one, which only
+          // the ready workers take part in; one that started on sets changed since then is replaced.
+          void this.reloadChain.then(() => {
+            if (this.closed || !this.slots.includes(slot)) { resolve(); return; }
+            if (modelSets !== this.modelSetsKey()) {
+              this.restartStale(slot);
+              resolve();
+              return;
+            }
+            slot.ready = true;
+            this.models = { ...this.models, ...message.models };
+            if (!this.inventoryReported) { this.inventory = message.inventory; this.inventoryReported = true; }
+            resolve();
+            this.noteStarted();
+            this.dispatch();
+          });
         } else if (message.type === 'startFailed') {
           reject(new SafeError(message.error.code, message.error.message));
         } else if (message.type === 'inferenceStats' || message.type === 'heapUsage') {
@@ -445,6 +484,18 @@ export class WorkerPool {
     slot.reload?.resolve(null);
     slot.reload = undefined;
     if (task) task.reject(new SafeError(error.code, `${task.current}: ${error.message}`));
+    this.respawn();
+  }
+
+  /** A worker that loaded model sets since replaced (modelSetsKey) goes before it takes a task; a fresh
+   *  one starts on the current sets. */
+  private restartStale(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1 || this.closed) return;
+    this.slots.splice(index, 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    void terminateBetweenNativeCalls(slot.worker, slot.guard);
     this.respawn();
   }
 
@@ -514,10 +565,9 @@ export class WorkerPool {
     const gone = exited.then(() => {
       clearTimeout(grace);
       this.exiting.delete(gone);
-      // The replacement starts in turn with model reloads (reloadChain): one started mid-reload would load
-      // the models from before it and be left out of the reload's commit.
-      const started = this.reloadChain.then(() => (this.closed ? undefined : this.spawn().catch(() => this.respawn(1000))));
-      this.reloadChain = started.catch(() => undefined);
+      // The replacement starts after a model reload under way (reloadChain), so that it loads what the
+      // reload commits rather than be replaced again when it is ready (spawn).
+      void this.reloadChain.then(() => (this.closed ? undefined : this.spawn().catch(() => this.respawn(1000))));
     });
     this.exiting.add(gone);
   }
