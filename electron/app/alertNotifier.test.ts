@@ -22,7 +22,7 @@ class FakeClock implements Timers {
 }
 
 const alert = (over: Partial<AlertItem> = {}): AlertItem => ({
-  key: 'DiskSpaceLow{mount="/data"}', rule: 'DiskSpaceLow', state: 'firing', severity: 'warning', labels: { alertname: 'DiskSpaceLow' }, value: 0.93,
+  key: 'DiskSpaceLow{mount="/data"}', rule: 'DiskSpaceLow', state: 'firing', severity: 'warning', labels: { alertname: 'DiskSpaceLow', mount: '/data' }, value: 0.93,
   summary: { en: 'Disk /data is 93% full', zh: '磁盘 /data 已用 93%' }, sinceMs: 1000, silenced: false, inhibited: false, held: false,
   acknowledged: null, notified: true, ...over,
 });
@@ -49,7 +49,7 @@ test('a firing alert is shown once per firing, in zh; a click opens the device p
   h.view.alerts = [alert()];
   await h.clock.tick();
   await h.clock.tick();
-  assert.deepEqual(h.shown.map((n) => [n.title, n.body]), [['SAFE Edge 告警：警告', '磁盘 /data 已用 93%']], 'once, however many polls');
+  assert.deepEqual(h.shown.map((n) => [n.title, n.body]), [['SAFE Edge 告警：警告', '磁盘 /data 已用 93%']], 'once, however many polls; the value in Chinese figures');
   h.shown[0]!.onClick();
   assert.equal(h.opened(), 1);
   // Resolved, then firing again later: a new firing, shown again.
@@ -71,10 +71,10 @@ test('silenced, inhibited, acknowledged and pending alerts are never shown; seve
   ];
   await h.clock.tick();
   assert.equal(h.shown.length, 0);
-  h.view.alerts.push(alert({ key: 'e', severity: 'info', summary: { en: 'SQLite slow statements', zh: 'SQLite 慢语句' } }),
-    alert({ key: 'f', severity: 'critical', summary: { en: 'Battery at 4%', zh: '电池电量 4%' } }));
+  h.view.alerts.push(alert({ key: 'e', rule: 'SqliteSlowStatements', severity: 'info', value: 0.5, summary: { en: 'SQLite slow statements', zh: 'SQLite 慢语句' } }),
+    alert({ key: 'f', rule: 'BatteryCritical', severity: 'critical', value: 0.04, summary: { en: 'Battery at 4%', zh: '电池电量 4%' } }));
   await h.clock.tick();
-  assert.deepEqual(h.shown.map((n) => [n.title, n.body]), [['SAFE Edge alert: critical', 'Battery at 4% (and 1 more)']]);
+  assert.deepEqual(h.shown.map((n) => [n.title, n.body]), [['SAFE Edge alert: critical', 'Battery at 4%: connect power now or the laptop will shut down (and 1 more)']]);
   // A silence that ends while the alert still fires: the manager tells of it then, and so does the app.
   h.view.alerts[0] = alert({ key: 'a' });
   await h.clock.tick();
@@ -93,6 +93,16 @@ test('an engine that cannot answer (restarting) costs a poll, not the notifier',
   await h.clock.tick();
   assert.equal(h.shown.length, 1);
   h.notifier.stop();
+});
+
+test('the notice says the rule in the pages\' words with the value in the language\'s figures, not the engine\'s Prometheus text', () => {
+  // The engine's own summary is formatted as Prometheus formats it (rules.yaml): "61.2ms".
+  const slow = alert({ key: 'AnalysisSlow', rule: 'AnalysisSlow', severity: 'warning', value: 0.0612, summary: { en: 'Analysis p99 61.2ms over its 50ms budget', zh: '分析耗时 p99 61.2ms，超过 50ms 预算' } });
+  assert.equal(alertNotice([slow], 'zh')?.body, '分析耗时 0.061 秒（第 99 百分位），超过 0.05 秒的预算');
+  assert.equal(alertNotice([slow], 'en')?.body, 'Analyses take 0.061 s (99th percentile), over their 0.05 s budget');
+  // A rule IT added to rules.yaml, with no words in this build: the engine's text.
+  const added = alert({ key: 'FanStopped', rule: 'FanStopped', summary: { en: 'Fan stopped', zh: '风扇停转' } });
+  assert.equal(alertNotice([added], 'zh')?.body, '风扇停转');
 });
 
 test('no new firing, no notice', () => {

@@ -5,6 +5,7 @@
 // caller passes `show`), so it is unit-tested with Electron faked.
 import type { AlertItem, AlertsView } from '../../engine/contract/alerts.js';
 import { alertsToNotify, bySeverity } from '../../engine/contract/alertNotifications.js';
+import { alertPlainText, alertText } from '../../engine/contract/alertWords.js';
 import type { Timers } from './engineSupervisor.js';
 
 export type NotifyLanguage = 'zh' | 'en';
@@ -39,7 +40,9 @@ export function alertNotice(alerts: readonly AlertItem[], language: NotifyLangua
   const [first, ...rest] = bySeverity(alerts);
   if (!first) return null;
   const text = TEXT[language];
-  return { title: text.title(first.severity), body: `${first.summary[language]}${rest.length ? text.more(rest.length) : ''}` };
+  // The pages' own words for the rule (alertWords.ts), the value in the language's figures ("0.061 秒", not "61.2ms").
+  const summary = alertPlainText(alertText(first, 'summary', language) ?? [first.summary[language]]);
+  return { title: text.title(first.severity), body: `${summary}${rest.length ? text.more(rest.length) : ''}` };
 }
 
 export class AlertNotifier {

@@ -71,7 +71,7 @@ export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowl
 }) {
   const { t, language } = useT();
   const description = (a: AlertItem) => {
-    const parts = alertText(a, 'description', language, t);
+    const parts = alertText(a, 'description', language);
     return parts && <p className="alert-description muted" data-testid="alert-description"><AlertWords parts={parts} /></p>;
   };
   if (!monitoring) return <p className="muted" data-testid="alerts-off">{t('device.monitoringOff')}</p>;
@@ -82,7 +82,7 @@ export function AlertList({ alerts, canOperate, monitoring, onSilence, onAcknowl
         <li key={a.key} className={`alert-item alert-${a.severity}`} data-state={a.state}>
           <strong className={a.severity === 'critical' ? 'alert' : a.severity === 'warning' ? 'warn' : undefined}>{t(`device.severity.${a.severity}`)}</strong>
           {' · '}{t(`device.state.${a.state}`)}
-          {' · '}<AlertWords parts={alertText(a, 'summary', language, t) ?? []} />
+          {' · '}<AlertWords parts={alertText(a, 'summary', language) ?? []} />
           {' · '}<time dateTime={new Date(a.sinceMs).toISOString()}>{t('device.since', { time: new Date(a.sinceMs).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB') })}</time>
           {a.silenced && <> · <span className="muted">{t('device.silenced')}</span></>}
           {a.acknowledged && <> · <span className="muted">{t('device.acknowledged', { by: a.acknowledged.by })}</span></>}

@@ -25,7 +25,7 @@ export function setNotifyAlerts(storage: ToggleStorage, on: boolean): void {
 export function browserAlertNotice(alerts: readonly AlertItem[], language: 'zh' | 'en', t: (key: MessageKey, params?: Record<string, unknown>) => string): { title: string; body: string } | null {
   const [first, ...rest] = bySeverity(alerts);
   if (!first) return null;
-  const summary = alertPlainText(alertText(first, 'summary', language, t) ?? []);
+  const summary = alertPlainText(alertText(first, 'summary', language) ?? []);
   return {
     title: t('notify.firing.title', { severity: t(`device.severity.${first.severity}`) }),
     body: rest.length ? t('notify.firing.more', { summary, n: rest.length }) : summary,
