@@ -13,6 +13,10 @@ import { useT } from '../i18n/i18n.js';
 import { modelName } from '../logic/modelNames.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
+/** Where the device's id goes in its sentence: set as code, a name the machine gave (hex), not words. */
+const ID_MARK = '\u0001';
+const withCode = (sentence: string, id: string) => sentence.split(ID_MARK).flatMap((piece, i) => (i ? [<code key={i}>{id}</code>, piece] : [piece]));
+
 type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 const spanText = (t: T, span: Span): string => t(`models.span.${span.unit}`, { n: span.n });
 
@@ -64,7 +68,7 @@ export function ChannelPanel({ view, nowMs }: { view: ModelUpdatesView; nowMs: n
         <dd>{t('models.metadataVersionsValue', { timestamp: view.lastMetadata.timestampVersion, snapshot: view.lastMetadata.snapshotVersion, targets: view.lastMetadata.targetsVersion })}</dd>
       </>}
       <dt>{t('models.device')}</dt>
-      <dd data-testid="device-identity" title={view.device.deviceId}>{t('models.deviceValue', { id: shortDeviceId(view.device.deviceId), bucket: view.device.bucket })}</dd>
+      <dd data-testid="device-identity" title={view.device.deviceId}>{withCode(t('models.deviceValue', { id: ID_MARK, bucket: view.device.bucket }), shortDeviceId(view.device.deviceId))}</dd>
     </dl>
   );
 }
