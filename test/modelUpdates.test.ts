@@ -36,12 +36,17 @@ test('a running engine updates from a channel nginx serves: a gated version swap
     const analyse = (i: number) => engine.analyze(parseIncident({ ...wildfire, id: `fire-${i}`, text: `${wildfire.text as string} (${i})` }), { useCache: false, save: false });
     assert.equal((await analyse(0)).models[FIRE], '2');
 
-    // Analyses keep arriving while the update downloads, gates and swaps.
+    // Analyses keep arriving while the update downloads, gates and swaps: one every 5 ms, at most 32 in
+    // flight, so that a loaded machine's slower workers meet a full queue (SAFE_E_BUSY, by design) never.
     let stop = false;
+    let inFlight = 0;
     const during: Array<Promise<{ status: string; fire: string | undefined }>> = [];
     const load = (async () => {
       for (let i = 1; !stop; i++) {
-        during.push(analyse(i).then((r) => ({ status: r.status, fire: r.models[FIRE] })));
+        if (inFlight < 32) {
+          inFlight++;
+          during.push(analyse(i).then((r) => ({ status: r.status, fire: r.models[FIRE] })).finally(() => { inFlight--; }));
+        }
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
