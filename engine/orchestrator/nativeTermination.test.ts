@@ -15,7 +15,9 @@ const ANALYSES = 4;
 
 /** The child's part: analyses whose F-Agent spends its time in model calls until its timeout. */
 async function timeOutInsideModelCalls(): Promise<void> {
-  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, agentTimeoutMs: 300 }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
+  // 1 s: the F-Agent below never ends by itself, but the reading at the head of its task runs first on a
+  // fresh worker each time (building its tries), which must not time out on a loaded machine.
+  const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, agentTimeoutMs: 1000 }), { logger: createLogger('silent'), workerUrl: FAULTY_WORKER });
   try {
     const codes: string[] = [];
     for (let i = 0; i < ANALYSES; i++) {
