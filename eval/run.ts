@@ -122,6 +122,9 @@ const setHDevFigures = judgeReadingFigures(setHDev, 'sixth-round development set
 // The seventh round's development set (eval/README.md): set i's classes of misses in sentences of their own.
 const setIDev = [...load('fresh/reading-i-dev-zh.jsonl'), ...load('fresh/reading-i-dev-en.jsonl')] as ReadingItem[];
 const setIDevFigures = judgeReadingFigures(setIDev, 'seventh-round development set i-dev');
+// The ninth round's development set (reports/fresh/reading-m-dev-*.jsonl), written before its rules.
+const setMDev = [...load('fresh/reading-m-dev-zh.jsonl'), ...load('fresh/reading-m-dev-en.jsonl')] as ReadingItem[];
+const setMDevFigures = judgeReadingFigures(setMDev, 'ninth-round development set m-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const setJFigures = judgeReadingFigures(setJ, 'set j, held out until the eighth round (of the screen)');
@@ -182,6 +185,9 @@ const factsBZh = load('fresh/facts-b-zh.jsonl').map((r) => ({ ...(r as unknown a
 const factsBEn = load('fresh/facts-b-en.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
 const factsBZhExact = judgeFacts(factsBZh, 'facts from text, Chinese (set b, held out)');
 const factsBEnExact = judgeFacts(factsBEn, 'facts from text, English (set b, held out)');
+// The ninth round's facts development set, written before its rules; judged like set b.
+const factsMDev = [...load('fresh/facts-m-dev-zh.jsonl'), ...load('fresh/facts-m-dev-en.jsonl')].map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
+const factsMDevExact = judgeFacts(factsMDev, 'facts from text, ninth-round development set m-dev');
 const factsFromTextHeldOut = (factsBZhExact * factsBZh.length + factsBEnExact * factsBEn.length) / (factsBZh.length + factsBEn.length);
 
 // Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
@@ -222,6 +228,7 @@ const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round devel
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
 const screeningSetIDev = judgeScreening(asScreening(setIDev), 'seventh-round development set i-dev');
+const screeningSetMDev = judgeScreening(asScreening(setMDev), 'ninth-round development set m-dev');
 
 const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
 
@@ -281,6 +288,7 @@ const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
 const typeSetIDev = await judgeReadingType(setIDev, 'seventh-round development set i-dev');
+const typeSetMDev = await judgeReadingType(setMDev, 'ninth-round development set m-dev');
 const severityExact = pooled('severityExact');
 
 // Calibration of the classifier's confidence (10 equal-width bins) on the corpus's held-out split: reports
@@ -336,6 +344,8 @@ console.log(JSON.stringify({
   figuresExactSetHDev: +setHDevFigures.exact.toFixed(4), typeAccuracySetHDev: +typeSetHDev.accuracy.toFixed(4),
   screeningSetHDev: { nonIncidentRejected: +screeningSetHDev.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetHDev.drillsFlagged.toFixed(4), incidentsKept: +screeningSetHDev.incidentsKept.toFixed(4) },
   figuresExactSetIDev: +setIDevFigures.exact.toFixed(4), typeAccuracySetIDev: +typeSetIDev.accuracy.toFixed(4),
+  figuresExactSetMDev: +setMDevFigures.exact.toFixed(4), typeAccuracySetMDev: +typeSetMDev.accuracy.toFixed(4),
+  screeningSetMDev: { nonIncidentRejected: +screeningSetMDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetMDev.incidentsKept.toFixed(4) }, factsFromTextSetMDev: +factsMDevExact.toFixed(4),
   screeningSetIDev: { nonIncidentRejected: +screeningSetIDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetIDev.incidentsKept.toFixed(4) }, figuresExactThirdRoundDev: +eDevFigures.toFixed(4), figuresExactSetC: +setCFigures.exact.toFixed(4), figuresExactSetB: +figuresExactSetB.toFixed(4),
   figuresExactDevelopmentSet: +developmentExact.toFixed(4), figuresExactFirstFreshSet: +((zh3Exact * zh3.length + en3Exact * en3.length) / (zh3.length + en3.length)).toFixed(4),
   typeAccuracy: +typeAccuracy.toFixed(4), typeAccuracyZh: +typeAccuracyZh.toFixed(4), typeAccuracyEn: +typeAccuracyEn.toFixed(4),
