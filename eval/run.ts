@@ -128,7 +128,7 @@ const setMDevFigures = judgeReadingFigures(setMDev, 'ninth-round development set
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const setJFigures = judgeReadingFigures(setJ, 'set j, held out until the eighth round (of the screen)');
-const setKFigures = judgeReadingFigures(setK, 'set k, held out');
+const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setJFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
@@ -179,12 +179,13 @@ const factsZh = loadFacts('facts-zh.jsonl');
 const factsEn = loadFacts('facts-en.jsonl');
 const factsFromText = (judgeFacts(factsZh, 'facts from text, Chinese') * factsZh.length + judgeFacts(factsEn, 'facts from text, English') * factsEn.length) / (factsZh.length + factsEn.length);
 // Facts set b (reports/fresh/facts-b-*.jsonl), written by someone who had read only the facts label rules, after the
-// first set was used for development: the held-out facts figure. Every item labels every kind of fact, as the
-// first set's labelVersion-2 items do.
+// first set was used for development: the held-out facts figure until the ninth round used its misses (a development
+// figure since, still under the keys factsFromTextHeldOut*). Every item labels every kind of fact, as the first set's
+// labelVersion-2 items do.
 const factsBZh = load('fresh/facts-b-zh.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
 const factsBEn = load('fresh/facts-b-en.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
-const factsBZhExact = judgeFacts(factsBZh, 'facts from text, Chinese (set b, held out)');
-const factsBEnExact = judgeFacts(factsBEn, 'facts from text, English (set b, held out)');
+const factsBZhExact = judgeFacts(factsBZh, 'facts from text, Chinese (set b, held out until the ninth round)');
+const factsBEnExact = judgeFacts(factsBEn, 'facts from text, English (set b, held out until the ninth round)');
 // The ninth round's facts development set, written before its rules; judged like set b.
 const factsMDev = [...load('fresh/facts-m-dev-zh.jsonl'), ...load('fresh/facts-m-dev-en.jsonl')].map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
 const factsMDevExact = judgeFacts(factsMDev, 'facts from text, ninth-round development set m-dev');
@@ -223,7 +224,7 @@ const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development'
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
 const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development');
 const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setJ), 'set j, held out until the eighth round (of the screen)');
-const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out');
+const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
