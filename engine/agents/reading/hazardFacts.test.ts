@@ -157,3 +157,58 @@ test('a burst pipe or valve is no rupture of the vessel; a denied one is none', 
     assert.equal(atOnce(text), undefined, text);
   }
 });
+
+// Ninth round (eval/README.md, "Ninth round"): classes found on facts set b, each with a case on the other side.
+test('ninth round: a breach width in 公尺 or as a gap N m wide beside a levee; a gap in a fence or wall is none', () => {
+  assert.equal(read('北堤凌晨潰決，缺口約寬55公尺。')['flood.breachWidthM'], 55);
+  assert.equal(read('溃口宽约120公尺，群众已转移')['flood.breachWidthM'], 120);
+  assert.equal(read('The dyke has failed near the pumping station: a gap roughly 18 m wide, water pouring through.')['flood.breachWidthM'], 18);
+  assert.equal(read('Embankment breach: gap approx. 60 metres wide.')['flood.breachWidthM'], 60);
+  assert.equal(read('小区围墙倒塌形成一处宽约4公尺的缺口。')['flood.breachWidthM'], undefined);
+  assert.equal(read('Thieves cut a gap 2 m wide in the security fence of the yard.')['flood.breachWidthM'], undefined);
+});
+
+test('ninth round: the outside water above the inside ground is a head; water standing inside above the ground is none', () => {
+  assert.equal(read('決口處江水水位高出垸內地面約3.6公尺')['flood.headM'], 3.6);
+  assert.equal(read('外河水位高出圩内田面2米，正组织抢堵')['flood.headM'], 2);
+  assert.equal(read('街道积水高出地面0.8米，车辆无法通行')['flood.headM'], undefined);
+  assert.equal(read('圩区面積约9平方公里')['flood.polderAreaKm2'], 9, 'traditional 面積 as well as 面积');
+});
+
+test('ninth round: rain with a phrase of place before its verb; a river rise in mm is no rain', () => {
+  assert.equal(read('Rainfall totals over the upper valley reached 210 mm by dawn.')['flood.rainMm'], 210);
+  assert.equal(read('Rain in the hills measured 95 mm overnight.')['flood.rainMm'], 95);
+  assert.equal(read('The gauge showed the river up 400 mm since midnight; rain was patchy.')['flood.rainMm'], undefined);
+});
+
+test('ninth round: a release\'s duration after its rate, and the time before the leak was stopped; other durations are none', () => {
+  assert.equal(read('储罐阀门泄漏，泄漏速率约每秒0.8公斤，持续约35分钟。')['release.durationMin'], 35);
+  assert.equal(read('管线破损致氨气外泄，约12分钟后关阀止漏。')['release.durationMin'], 12);
+  assert.equal(read('氯气洩漏，速率每分鐘約20公斤，約半小時後被封堵。')['release.durationMin'], 30);
+  assert.equal(read('液氨泄漏，速率每秒约1公斤，仍在持续泄漏，道路封闭持续约3小时。')['release.durationMin'], undefined, 'still leaking; a closure\'s time');
+  assert.equal(read('暴雨持续约40分钟，约10分钟后切断电源。')['release.durationMin'], undefined, 'no release in the sentence');
+  assert.equal(read('Ammonia was emitted at about 0.9 kg/s for roughly 25 minutes.')['release.durationMin'], 25);
+  assert.equal(read('Hydrogen sulfide emissions at 2.4 tonnes per hour lasted about 10 minutes.')['release.durationMin'], 10);
+  assert.equal(read('Gas flowed from the ruptured line for about 45 minutes before the valve was shut.')['release.durationMin'], 45);
+  assert.equal(read('Traffic flowed slowly for about 45 minutes; flood water flowed for 2 hours.')['release.durationMin'], undefined);
+});
+
+test('ninth round: a mass after a verb of release is what was released; a rate after it is none', () => {
+  assert.equal(read('The relief valve lifted and vented an estimated 120 kg before it reseated.')['release.massKg'], 120);
+  assert.equal(read('A drum fell from the forklift and spilled about 0.2 t.')['release.massKg'], 200);
+  assert.equal(read('Chlorine released at 40 kg per minute from the cracked fitting.')['release.massKg'], undefined);
+  assert.equal(read('The truck released its brakes; it weighs 12 t.')['release.massKg'], undefined);
+});
+
+test('ninth round: a rate with its units spelt out', () => {
+  const rate = (text: string) => physicalFactsFromText(text).find((f) => f.fact === 'release.rateKgPerS')?.value;
+  assert.equal(rate('Ammonia escaping at about 1.5 kilograms per second.'), 1.5);
+  assert.equal(rate('Sulphur dioxide released at 3.6 tonnes per hour.'), 1);
+  assert.equal(rate('Propane vented at 0.6 t per minute.'), 10);
+  assert.equal(rate('Chlorine leak; crews handed out 3 kg per person of supplies.'), undefined, 'a mass per person is no rate');
+});
+
+test('ninth round: the new markers stay linear', () => {
+  assertLinearTime('durations after a release', (n) => '泄漏持续约10分钟后止漏，'.repeat(n), (text) => hazardFactsFromText(text));
+  assertLinearTime('gaps, rain phrases, emissions', (n) => 'gap about 3 m wide in the levee, rainfall across the basin reached 9 mm, emitted 2 t per hour for 3 minutes. '.repeat(n), (text) => physicalFactsFromText(text));
+});

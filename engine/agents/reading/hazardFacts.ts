@@ -10,7 +10,9 @@ import { parseChineseNumeral } from './numbers.js';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const ABOUT_ZH = '(?:约|約|近|达|達|为|為|已|已经|已經|了|有|仅|僅|超过|超過|大约|大約|扩大至|擴大至|扩大到|擴大到|增至|扩展至|擴展至|至|到)*';
-const ABOUT_EN = String.raw`(?:about |around |roughly |nearly |some |approximately |almost |over |more than |at least |an estimated |estimated )*`;
+const ABOUT_EN = String.raw`(?:about |around |roughly |nearly |some |approximately |approx\.? ?|almost |over |more than |at least |an estimated |estimated )*`;
+/** A metre as Chinese reports write it: 米, or 公尺 in Taiwan. */
+const METRES_ZH = '(?:公尺|米)';
 const METRES_EN = String.raw`(?:m|metres?|meters?)(?![a-z²2/])`;
 
 /** Each pattern compiled once: they are built from a few markers and units, and compiling one at every
@@ -33,15 +35,19 @@ const wordAt = (lower: string, at: number, word: string) => !isWordChar(lower[at
 
 // ---- Flood: a levee breach into a polder (docs/physics.md, flood section) ----
 
-const WIDTH_BEFORE_BREACH_ZH = pattern(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*米(?:宽|寬)?的?$`);
-const WIDTH_AFTER_BREACH_EN = pattern(`^breach(?:es|ed)?,?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`);
+const WIDTH_BEFORE_BREACH_ZH = pattern(`(?:宽|寬)?${ABOUT_ZH}${NUM}\\s*${METRES_ZH}(?:宽|寬)?的?$`);
+const WIDTH_AFTER_BREACH_EN = pattern(`^(?:breach(?:es|ed)?|gap),?(?:\\s+width)?((?:\\s+[a-z]+){0,5}?)\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}(\\s+wide)?`);
 const WIDTH_BEFORE_BREACH_EN = pattern(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -]+(?:levee |dike |dyke |embankment )?$`);
+/** A levee, dike or flood beside a word that is a breach only there (缺口 and "gap" are also a fence's). */
+const LEVEE_CUE_ZH = /堤|坝|壩|圩|垸|决|決|溃|潰|洪|汛/;
+const LEVEE_CUE_EN = /levee|dike|dyke|embankment|breach|polder|flood/;
 function breachWidth(text: string, lower: string): Found {
   let found: Found;
   // "决口宽约200米", "口门宽度扩大至226米", "溃口长约60米" (a breach's length along the levee is its width).
   for (const marker of ['决口', '決口', '溃口', '潰口', '口门', '口門', '缺口']) {
-    const widthAfterMarker = pattern(`^${marker}(?:处|處)?(?:的)?(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每深高处處外以内內远遠])`);
+    const widthAfterMarker = pattern(`^${marker}(?:处|處)?(?:的)?${ABOUT_ZH}(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每深高处處外以内內远遠])`);
     for (const at of positions(text, marker)) {
+      if (marker === '缺口' && !LEVEE_CUE_ZH.test(text.slice(Math.max(0, at - 24), at + 16))) continue;
       const m = widthAfterMarker.exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('flood.breachWidthM', Number(m[1]), at, at + m[0].length));
       // "一处宽200米的决口", "200米决口"
@@ -50,15 +56,16 @@ function breachWidth(text: string, lower: string): Found {
     }
   }
   // "the breach has widened to 80 metres", "the breach is now about 90 m wide", "breach width of 200 m", "a 200 m breach".
-  for (const at of positions(lower, 'breach')) {
+  for (const marker of ['breach', 'gap']) for (const at of positions(lower, marker)) {
     if (isWordChar(lower[at - 1])) continue;
+    if (marker === 'gap' && (isWordChar(lower[at + 3]) && lower[at + 3] !== 's' || !LEVEE_CUE_EN.test(lower.slice(Math.max(0, at - 80), at + 80)))) continue;
     const window = lower.slice(at, at + 48);
     const after = WIDTH_AFTER_BREACH_EN.exec(window);
     if (after && (/width|widen|wide|grown|grew|across|long|opening|of$/.test(after[1] as string) || after[3]) && !/deep|depth|high|above|below|from|away|level|water/.test(after[1] as string)) {
       found = later(found, fact('flood.breachWidthM', Number(after[2]), at, at + after[0].length));
     }
     const before = WIDTH_BEFORE_BREACH_EN.exec(lower.slice(Math.max(0, at - 28), at));
-    if (before) found = later(found, fact('flood.breachWidthM', Number(before[1]), at - before[0].length, at + 6));
+    if (before) found = later(found, fact('flood.breachWidthM', Number(before[1]), at - before[0].length, at + marker.length));
   }
   return found && (found.value as number) > 0 && (found.value as number) <= 5000 ? found : undefined;
 }
@@ -68,15 +75,16 @@ const METRES_AT_END = pattern(`${NUM}\\s*${METRES_EN}\\s+$`);
 function head(text: string, lower: string): Found {
   let found: Found;
   for (const marker of ['水位差', '水頭差', '水头差', '水头', '水頭', '水位落差']) {
-    const headAfterMarker = pattern(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:米|m)(?![\\/每])`);
+    const headAfterMarker = pattern(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每])`);
     for (const at of positions(text, marker)) {
       const m = headAfterMarker.exec(text.slice(at, at + 20));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
-  // "外江水位高出垸内4米": the outside water above the inside, not above a warning mark.
+  // "外江水位高出垸内4米", "外河水位高出圩内地面约4.5米": the outside water above the inside (or the inside's
+  // ground), not above a warning mark; water standing inside above its ground (积水高出地面) names no inside.
   for (const marker of ['高出', '高于', '高於']) {
-    const aboveInsideZh = pattern(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)${ABOUT_ZH}\\s*${NUM}\\s*米`);
+    const aboveInsideZh = pattern(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)(?:地面|田面)?${ABOUT_ZH}\\s*${NUM}\\s*${METRES_ZH}`);
     for (const at of positions(text, marker)) {
       if (!/水位|江|河|湖/.test(text.slice(Math.max(0, at - 8), at))) continue;
       const m = aboveInsideZh.exec(text.slice(at, at + 16));
@@ -117,11 +125,11 @@ const POLDER_EN = /polder|flood storage area|storage basin|detention (?:area|bas
 function polderArea(text: string, lower: string): Found {
   let found: Found;
   // "垸区面积12平方公里", "蓄洪区面积约25平方公里", "团洲垸面积4.7万亩".
-  for (const at of positions(text, '面积')) {
+  for (const marker of ['面积', '面積']) for (const at of positions(text, marker)) {
     if (!POLDER_ZH.test(text.slice(Math.max(0, at - 8), at))) continue;
     const window = text.slice(at, at + 20);
     for (const [unit, km2] of AREA_ZH) {
-      const m = pattern(`^面积${ABOUT_ZH}\\s*${NUM}\\s*${unit}`).exec(window);
+      const m = pattern(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*${unit}`).exec(window);
       if (m) { found = later(found, fact('flood.polderAreaKm2', Math.round(Number(m[1]) * km2 * 100) / 100, at, at + m[0].length)); break; }
     }
   }
@@ -149,7 +157,8 @@ function rain(text: string, lower: string): Found {
       // "降雨120毫米", "120 mm of rain", "rainfall totalled 95 mm".
       const rainy = unit === 'mm'
         ? /^mm\s+(?:of\s+)?(?:rain|rainfall|precipitation)\b/.test(lower.slice(at, at + 24))
-          || /(?:rain|rainfall|precipitation)(?:\s+(?:of|totals?|totall?ed|reached|measured|amounted to|was|is|has|have|hit|fell|about|around|nearly|some|over|more than))*\s*:?\s*$/.test(lower.slice(Math.max(0, at - m[0].length - 40), at - m[0].length))
+          // Up to two phrases of place between the rain and its verb: "rainfall totals across the basin reached 240 mm".
+          || /(?:rain|rainfall|precipitation)(?:\s+totals?)?(?:\s+(?:across|over|in|at|on|for)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?){0,2}(?:\s+(?:of|totals?|totall?ed|reached|measured|amounted to|was|is|has|have|hit|fell|about|around|nearly|some|over|more than))*\s*:?\s*$/.test(lower.slice(Math.max(0, at - m[0].length - 64), at - m[0].length))
         : /降雨|降水|雨量|暴雨/.test(text.slice(Math.max(0, at - 12), at));
       if (rainy) found = later(found, fact('flood.rainMm', Number(m[1]), at - m[0].length, at + unit.length));
     }
@@ -368,6 +377,8 @@ const MASS_ZH: ReadonlyArray<[string, number]> = [['万吨', 1e7], ['萬噸', 1e
 const PER_TIME_BEFORE_ZH = /每(?:秒|分钟|分鐘|小时|小時)(?:约|約|大约|大約|泄漏|泄露|洩漏|外泄|外洩|排放)*\s*$/;
 const CONTAINER_ZH = /^(?:的)?(?:储罐|儲罐|罐|槽罐|钢瓶|鋼瓶|气瓶|氣瓶)/;
 
+const RELEASED_BEFORE_EN = /\b(?:released|spilled|spilt|vented|discharged|emitted|lost|dumped)\s+(?:(?:about|around|roughly|nearly|some|approximately|approx\.?|an estimated|estimated|almost|over|more than|at least)\s+)*$/;
+
 function mass(text: string, lower: string): Found {
   let found: Found;
   const folded = foldTraditional(text);
@@ -399,7 +410,9 @@ function mass(text: string, lower: string): Found {
       if (/^\s*(?:\/|per\b)/.test(after)) continue;
       const of = /^\s+of\s+(.*)$/.exec(after)?.[1];
       const bare = of?.replace(/^(?:anhydrous|liquid|liquefied|compressed|pressuri[sz]ed)\s+/, '');
-      const named = (of !== undefined && SUBSTANCE_EN.some((n) => of.startsWith(n) || bare?.startsWith(n)))
+      // A tonnage right after a verb of release is what was released ("released about 70 kg before it was capped").
+      const released = RELEASED_BEFORE_EN.test(lower.slice(Math.max(0, at - m[0].length - 40), at - m[0].length));
+      const named = released || (of !== undefined && SUBSTANCE_EN.some((n) => of.startsWith(n) || bare?.startsWith(n)))
         || /^[ -]+(?:(?:[a-z0-9]+[ -]+){0,2})?(?:tank|tanker|tank car|cylinder|drum|vessel|sphere|bullet|iso ?container|storage)s?\b/.test(after)
           && !/truck|lorry|vehicle|crane|boat|ship/.test(after.slice(0, 16));
       if (named) found = later(found, fact('release.massKg', Number(m[1]) * kg, at - m[0].length, at + unit.length));
@@ -411,6 +424,17 @@ function mass(text: string, lower: string): Found {
 /** A release still going is continuous: its time so far is no duration (a finite release would understate it). */
 const STILL_ZH = /仍在|仍然|仍|尚未|未能|继续|繼續|持续中|持續中/;
 const STILL_EN = /still|continu|ongoing|not yet|has not been|hasn't been/;
+
+/** Words of a release before a duration in Chinese, and of the leak being stopped after one. */
+const RELEASE_BEFORE_ZH = /泄漏|泄露|洩漏|洩露|外泄|外洩|排放|逸出|释放|釋放|喷出|噴出|泄出|洩出|漏气|漏氣|止漏|堵漏/;
+const STOPPED_ZH = ['止漏', '堵漏', '切断', '切斷', '关阀', '關閥', '封堵', '止住', '堵住'];
+const DURATION_THEN_STOP_ZH = pattern(`(?:持续|持續)?${ABOUT_ZH}\\s*(?:${NUM}\\s*(?:个|個)?|半(?:个|個)?)(?:小时|小時|分钟|分鐘)(?:后|後)(?:被)?$`);
+/** The sentence before a place, up to 60 characters back. */
+function sentenceBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 60);
+  const window = text.slice(from, at);
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('；')) + 1);
+}
 
 function duration(text: string, lower: string): Found {
   let found: Found;
@@ -426,12 +450,44 @@ function duration(text: string, lower: string): Found {
       found = later(found, fact('release.durationMin', d.min, at, end));
     }
   }
-  // "leaked for 15 minutes", "the leak lasted 10 minutes", "leaked at 3 kg/s for about 15 minutes".
-  for (const marker of ['leak', 'releas', 'vent', 'escap', 'spill', 'discharg']) {
+  // "排放速率约为每小时1.8吨，持续约40分钟", "约15分钟后止漏": a duration in the clause after the release's, or a
+  // time before the leak was stopped, with a release word earlier in its sentence (not "交通管制持续约2小时").
+  for (const marker of ['持续', '持續']) {
+    for (const at of positions(text, marker)) {
+      // The clause before 持续, looked for only 12 characters back (a bounded window keeps the scan linear).
+      const from = Math.max(0, at - 12);
+      const clauseStart = from + Math.max(0, ...[...'，,；;。'].map((c) => text.slice(from, at).lastIndexOf(c) + 1));
+      if (!RELEASE_BEFORE_ZH.test(text.slice(clauseStart, at)) && (clauseStart < at || !RELEASE_BEFORE_ZH.test(sentenceBefore(text, clauseStart)))) continue;
+      const rest = text.slice(at + marker.length, at + marker.length + 16);
+      const d = minutesZh(rest);
+      if (!d) continue;
+      const end = at + marker.length + d.length;
+      if (STILL_ZH.test(text.slice(end, end + 10))) continue;
+      found = later(found, fact('release.durationMin', d.min, at, end));
+    }
+  }
+  for (const marker of STOPPED_ZH) {
+    for (const at of positions(text, marker)) {
+      const before = text.slice(Math.max(0, at - 14), at);
+      const m = DURATION_THEN_STOP_ZH.exec(before);
+      if (!m) continue;
+      const start = at - m[0].length;
+      const d = minutesZh(m[0].replace(/^持[续續]/, ''));
+      if (!d || !RELEASE_BEFORE_ZH.test(sentenceBefore(text, start) + marker)) continue;
+      found = later(found, fact('release.durationMin', d.min, start, at + marker.length));
+    }
+  }
+  // "leaked for 15 minutes", "the leak lasted 10 minutes", "leaked at 3 kg/s for about 15 minutes",
+  // "emitted at 7.2 tonnes per hour for about 30 minutes", "gas flowed for about 50 minutes".
+  for (const marker of ['leak', 'releas', 'vent', 'escap', 'spill', 'discharg', 'emi', 'flow']) {
     for (const at of positions(lower, marker)) {
       if (isWordChar(lower[at - 1])) continue;
-      const window = lower.slice(at, at + 64);
-      const m = /^[a-z]*[^.;,]{0,32}?\b(?:for|lasted)\b/.exec(window);
+      if (marker === 'emi' && !/^emi(?:t|ss)/.test(lower.slice(at, at + 5))) continue;
+      // A flow is a release's only when a gas or the substance flows ("traffic flowed", "water flowed" are none).
+      if (marker === 'flow' && !/(?:gas|vapou?r|fumes|product)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, at - 24), at))) continue;
+      // Up to 48 characters between (a decimal point is no clause end): a rate may stand there ("emitted at an estimated 7.2 tonnes per hour for 30 minutes").
+      const window = lower.slice(at, at + 96);
+      const m = /^[a-z]*(?:[^.;,]|(?<=\d)[.,](?=\d)){0,48}?\b(?:for|lasted)\b/.exec(window);
       // The words between belong to the release, not to what was done about it ("forced evacuation for 2 hours").
       if (!m || /evacu|clos|shut|block|shelter|crew|resident|people|road|traffic|warn|order|alert/.test(m[0])) continue;
       const d = minutesEn(window.slice(m[0].length));

@@ -43,7 +43,7 @@ const HOME = ['本市', '我市', '本省', '我省', '本县', '我县', '本�
  *  the time of many a real event ("今晚8时许发生火灾"); nor are 将于, 即将 ("台风将于今夜登陆，渔船尚未回港"): what
  *  arrives within hours is the severe-weather plan's first phase (boats to port), an incident. */
 const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '未来', '未來', '明天', '明日', '后天', '後天', '气象台', '氣象台', '气象局', '氣象局',
-  'forecast', 'forecasts', 'forecasted', 'expected to', 'is expected', 'are expected', 'predicted', 'tomorrow', 'is set to', 'are set to', 'likely to', 'warning for',
+  'forecast', 'forecasts', 'forecasted', 'expected to', 'is expected', 'are expected', 'predicted', 'predicting', 'forecasters', 'tomorrow', 'is set to', 'are set to', 'likely to', 'warning for',
   'watch for', 'outlook', 'next week', 'this weekend', 'met office', 'weather service', 'bureau of meteorology',
   // "there will be": 将有一次强降雨过程 (not 将于, see above)
   '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be'];

@@ -6,7 +6,7 @@
 // window beside it: a pattern only ever runs on that bounded window, never on the whole report.
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
-import { positions } from '../common/reportMarkers.js';
+import { isWordChar, positions } from '../common/reportMarkers.js';
 import { placesFromText } from './places.js';
 import { foldTraditional, hazardFactsFromText } from './hazardFacts.js';
 
@@ -298,6 +298,9 @@ const PER_TIME_ZH: ReadonlyArray<[string, number]> = [['每秒', 1], ['每分钟
 const MASS_UNIT_ZH = new Map([['公斤', 1], ['千克', 1], ['kg', 1], ['吨', 1000], ['噸', 1000], ['公吨', 1000], ['公噸', 1000], ['t', 1000]]);
 const RATE_AFTER_PER_TIME_ZH = new RegExp(`^(?:约|約|泄漏|泄露|洩漏|外泄|外洩|釋放|释放|排放|大约|大約)*\\s*${NUM}\\s*(公斤|千克|kg|公吨|公噸|吨|噸|t(?![a-z]))`);
 
+const RATE_MASS_BEFORE_PER_EN = new RegExp(`${NUM}\\s*(kilogram(?:me)?s?|kgs?|(?:metric )?tonnes?|(?:metric )?tons?|t)\\s+$`);
+const RATE_TIME_AFTER_PER_EN = /^per (second|sec|s|minute|min|hour|hr|h)\b/;
+
 function releaseRate(text: string, lower: string): TextFact | undefined {
   let found: TextFact | undefined;
   const units: ReadonlyArray<[string, number]> = [['kg/s', 1], ['公斤/秒', 1], ['千克/秒', 1], ['kg per second', 1], ['kg/min', 1 / 60], ['kg per minute', 1 / 60], ['公斤/分钟', 1 / 60],
@@ -307,6 +310,16 @@ function releaseRate(text: string, lower: string): TextFact | undefined {
       const m = new RegExp(`${NUM}\\s*$`).exec(lower.slice(Math.max(0, at - 10), at));
       if (m) found = { fact: 'release.rateKgPerS', value: Math.round(Number(m[1]) * factor * 1000) / 1000, span: [at - m[0].length, at + unit.length] };
     }
+  }
+  // A mass unit spelt out per a time unit spelt out: "0.6 kilograms per second", "7.2 tonnes per hour", "1.2 t per minute".
+  for (const at of positions(lower, 'per ')) {
+    if (isWordChar(lower[at - 1])) continue;
+    const mass = RATE_MASS_BEFORE_PER_EN.exec(lower.slice(Math.max(0, at - 28), at));
+    const time = RATE_TIME_AFTER_PER_EN.exec(lower.slice(at, at + 14));
+    if (!mass || !time) continue;
+    const kg = /^k/.test(mass[2] as string) ? 1 : 1000;
+    const perS = /^s/.test(time[1] as string) ? 1 : /^m/.test(time[1] as string) ? 1 / 60 : 1 / 3600;
+    found = { fact: 'release.rateKgPerS', value: Math.round(Number(mass[1]) * kg * perS * 1000) / 1000, span: [at - mass[0].length, at + time[0].length] };
   }
   // "每秒约0.5公斤", "每分钟约60公斤", "每小時約3.6公噸", "泄漏量为每分钟120公斤": the time first, then the mass.
   // Only a mass makes it a rate ("每分钟监测一次", "心率每分钟120次" are not).

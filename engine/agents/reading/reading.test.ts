@@ -402,3 +402,38 @@ test('screening stays linear on long texts with notice forms, investigations and
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('eighth round', (n) => '因工作需要，关于施工的通告，招聘，closed its investigation, final report found, (Bernama) Indonesia, 救援，管制，'.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, ninth round: an investigation report published, a period\'s statistics and a season\'s readiness reminder are not incidents; a blast today beside an old report, a fire beside this year\'s count and a storm in the season are', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  // an investigation report published or approved, its findings and the causes it names: the accident is past
+  assert.equal(reason('市政府近日批复了某商场“1·9”火灾事故调查报告。经调查认定，该起火灾造成4人死亡、11人受伤。事故直接原因是电动自行车电池热失控起火。', true), 'notice');
+  assert.equal(reason('The coroner\'s office released its investigation report into the 2021 tunnel collapse that killed six miners; investigators found the roof bolts had corroded.', true), 'notice');
+  assert.equal(reason('今晨6时，某涂料厂仓库发生爆炸，造成1人死亡、3人受伤。该厂2019年的事故调查报告曾要求其整改。', true), undefined, 'a blast now, an old report in a past clause');
+  assert.equal(reason('A silo exploded at a feed mill at 9 a.m., injuring two workers; the investigation report will be published next year.', true), undefined, 'a report still to come');
+  // statistics over a period, published: their tolls are past; a cause named in general is no event
+  assert.equal(reason('省应急管理厅今天发布上半年全省生产安全事故统计：共发生事故312起，死亡287人，同比下降9%。', true), 'notice');
+  assert.equal(reason('Fire statistics show 2,410 house fires across the region, in which 31 people died; cooking remained the leading cause.', true), 'notice');
+  assert.notEqual(reason('統計顯示，電氣故障仍是住宅火災主要原因。'), undefined, 'a cause in general, no event');
+  assert.equal(reason('今天中午，西城一家餐馆后厨起火，1人受伤。消防部门统计，这是本月第3起餐饮场所火灾。', true), undefined, 'a fire now beside a count');
+  // a season ahead: last season is past, the season's forecast ahead
+  assert.equal(reason('台风季即将到来，气象部门预测今年影响我市的台风偏多。请各单位做好防御准备。去年台风季，全市共转移群众5.6万人。', true), 'notice');
+  assert.equal(reason('Wildfire season starts next week. Officials urge residents to clear brush around homes; last summer, fires destroyed 120 homes and forced 8,000 people to evacuate.', true), 'notice');
+  assert.equal(reason('Typhoon season arrived early: Typhoon Mawar made landfall at 5 a.m., killing two people and forcing 12,000 from their homes.', true), undefined, 'a typhoon now, in the season');
+});
+
+test('screening, ninth round: a notice caused by an event dated this morning is that event; a notice dated today for a meeting or planned works is a notice', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('电力公司紧急停电通知：今天凌晨4时许，城北变电站发生火灾，导致城北片区停电，目前正在抢修，恢复时间另行通知。'), undefined);
+  assert.equal(reason('Road closure notice: a gas main was struck on Pine Street at about 8:40 a.m. today and is leaking; the street is closed between 2nd and 4th.'), undefined);
+  assert.equal(reason('关于召开火灾事故警示教育会议的通知：定于今天下午3时召开会议，通报近期火灾事故情况。'), 'notice', 'a meeting today');
+  assert.equal(reason('Notice: a review of last month\'s warehouse fire will be held today at 3 p.m. in the main hall.'), 'notice', 'a meeting today, the fire in the past');
+  assert.equal(reason('停水通知：因管道检修，定于今天上午9时至下午5时停水，检修管道泄漏隐患。'), 'notice', 'planned works today');
+});
+
+test('screening stays linear on long texts with inquiry reports, statistics, seasons and notices dated today', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('ninth round', (n) => '批复事故调查报告，经调查认定，统计：1,240 fires，season begins，停水通知：今天上午9时许爆管，积水，'.repeat(n), (text) => screenReport(text, false));
+});

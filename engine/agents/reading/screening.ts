@@ -107,12 +107,18 @@ const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆'
 const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch',
   // a programme against the hazard, not the hazard ("the flood preparedness meeting")
   'preparedness', 'prevention', 'awareness', 'readiness',
+  // cover against the hazard and where it may strike ("flood insurance", "flood policies", "flood zone")
+  'insurance', 'policy', 'policies', 'coverage', 'cover', 'zone', 'zones', 'plain', 'plains', 'map', 'maps', 'risk',
   // a warning device, not a warning given ("outdoor warning sirens")
   'siren', 'sirens'];
 const WARNING_DEVICES = ['siren', 'sirens', 'system', 'systems', 'sign', 'signs', 'device', 'devices', 'light', 'lights'];
 const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習', '演习', '演練', '通道', '器材', '设施', '設施', '工作', '安全', '知识', '知識', '预案', '預案',
   // a measure or a kind of plant, not an event: 最大风力可达14级 (大风 inside 大风力), 火力发电厂
-  '力'];
+  '力',
+  // a cause of such events in general (住宅火災首要起火原因), not one happening
+  '首要原因', '首要起火原因', '主要原因', '原因',
+  // the hazard's season and a risk of it, not the hazard (台风季即将到来, 管道泄漏隐患; "hurricane season" in English)
+  '季', '隐患', '隱患'];
 
 const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
 /** With the plural of each single English word ("explosions", "leaks"). */
@@ -174,6 +180,24 @@ function noticeWord(text: string, lower: string): { phrase: string; at: number }
   return undefined;
 }
 
+/** Today, and a clock time: an event word with both before it, in its sentence, happened this morning, so a notice it
+ *  causes (紧急停水通知：今晨5时50分许…爆管, "Boil water notice: a main broke at about 6 a.m. today") reports it. A planned or
+ *  a meeting word between makes the time the notice's own ("今天下午3时召开…会议", "will be held today at 3 p.m."). */
+const TODAY = ['今天', '今日', '今晨', '今早', '今晚', '今天凌晨', 'today', 'this morning', 'this afternoon', 'this evening', 'tonight'];
+const CLOCK = /\d{1,2}\s*(?:时|時|点|點)|\d{1,2}:\d\d|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/;
+const PLANNED = ['将于', '將於', '定于', '定於', '拟于', '擬於', '计划', '計劃', '届时', '屆時', '召开', '召開', '举行', '舉行', 'will ', 'scheduled', 'planned', 'to be held'];
+function datedNow(text: string, lower: string, at: number): boolean {
+  const window = lower.slice(Math.max(0, at - 60), at);
+  const end = Math.max(...['。', '！', '!', '？', '?', '；', ';', '\n'].map((c) => window.lastIndexOf(c)));
+  const before = window.slice(end + 1);
+  const today = Math.min(...TODAY.map((w) => before.indexOf(w)).filter((i) => i >= 0));
+  const clock = CLOCK.exec(before);
+  if (!Number.isFinite(today) || !clock) return false;
+  // From the time on (a notice's title before it is the notice's name: 紧急停水通知：今晨5时50分许…).
+  const told = before.slice(Math.min(today, clock.index));
+  return !PLANNED.some((w) => before.includes(w)) && !NOTICE.some((w) => !isAscii(w) && told.includes(w)) && !/\b(?:meeting|briefing|training|course)\b/.test(told);
+}
+
 /** Words opening a condition: an event in such a clause is supposed, not told ("If severe weather is present, the test
  *  will be cancelled", 如遇暴雨天气，试鸣顺延). */
 const CONDITION_OPENERS = ['if ', 'unless ', 'in case of', 'in the event of', 'should there be', '如遇', '如果', '若遇', '一旦', '如有', '假如'];
@@ -207,7 +231,12 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   '曾', '铭记', '銘記', '回顾', '回顧',
   // an investigation closed and its findings: the accident it was into is past
   'closed its investigation', 'concluded its investigation', 'completed its investigation', 'closed the investigation', 'concluded the investigation',
-  'final report found', 'final report concluded', 'final report said', '调查报告认定', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
+  'final report found', 'final report concluded', 'final report said', '调查报告认定',
+  // its findings told as such (经调查认定, "investigators found") and the causes it names (事故直接原因是)
+  '经调查认定', '經調查認定', '经调查查明', '經調查查明', '直接原因是', '直接原因为', '直接原因為', '间接原因是', '間接原因是',
+  'investigators found', 'investigators concluded', 'the investigation found', 'the inquiry found', 'the inquest found', 'the board found',
+  // statistics over a period, published (全国火灾统计：…, "released its annual report")
+  '统计：', '統計：', '统计显示', '統計顯示', '统计数据显示', '統計數據顯示', 'annual report', 'annual statistics', 'annual figures', 'statistics show', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
   'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
@@ -226,7 +255,13 @@ const REMEMBRANCE = ['默哀', '致哀', '公祭', '祭奠', '下半旗', '哀�
 const TIME_SINCE = /(?:19|20)\d\d|周年|週年|第[\d一二三四五六七八九十]+年|\byears\b/;
 const YEAR_ALONE_ZH = /(?:19|20)\d\d年(?![\d０-９〇一二三四五六七八九十])/;
 const YEAR_ALONE_EN = /\b(?:in|of|since|during|the)\s(?:19|20)\d\d\b(?![-/.]\d)/;
-const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause);
+/** An investigation's report published or approved (省政府批复了…事故调查报告, "published its investigation report into…"):
+ *  the accident it is about is past. An investigation opened, or a report still to come, is not. */
+const INQUIRY_REPORT = ['调查报告', '調查報告', 'investigation report', 'inquiry report', 'final report'];
+const PUBLISHED = ['批复', '批覆', '公布', '發布', '发布', '印发', '印發', 'published', 'released', 'approved', 'issued'];
+const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause.includes(w)) && PUBLISHED.some((w) => clause.includes(w))
+  && !/将|將|will|to be /.test(clause);
+const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause) || isInquiryPublished(clause);
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
  *  report ("On 1 December 2026 a fire broke out") is of now. */
@@ -239,6 +274,10 @@ const FULL_DATE = new RegExp(`(?:19|20)\\d\\d年\\d{1,2}月|\\b\\d{1,2}\\s${MONT
 const PAST_SEASONS = ['去年', '前年', '往年', '上一年', '上年度', '上个汛期', '上個汛期', 'last year', 'last season', 'last spring', 'last summer', 'last autumn', 'last fall',
   'last winter', 'last monsoon', 'the previous year', 'the year before', 'previous season'];
 const SENTENCE_ENDS = new Set(['?', '？', '。', '!', '！', ';', '；', '\n']);
+/** A season said to be coming (主汛期即将到来, "hurricane season begins June 1"): a message getting ready for it recalls the last
+ *  one, so past seasons are past in it as in a notice. */
+const SEASON_AHEAD = ['即将到来', '即將到來', '即将进入', '即將進入', '即将入汛', '即將入汛', 'season starts', 'season begins', 'season beginning', 'season starting',
+  'season opens', 'season is coming', 'season approaches', 'season is approaching', 'ahead of the season', 'before the season'];
 
 /**
  * The spans of the text told in the past: a clause with a past marker, or the whole sentence when the marker
@@ -257,6 +296,8 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
     const stop = ch === '.' && !((lower[i - 1] ?? '') >= '0' && (lower[i - 1] ?? '') <= '9' && (lower[i + 1] ?? '') >= '0' && (lower[i + 1] ?? '') <= '9');
     if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
     if (ch === '.' && !stop) continue;
+    // "1,240 structure fires": a thousands comma is inside a number.
+    if (ch === ',' && (lower[i - 1] ?? '') >= '0' && (lower[i - 1] ?? '') <= '9' && /^\d{3}(?!\d)/.test(lower.slice(i + 1, i + 5))) continue;
     // 去年转移群众3000人、2人死亡: a list joined by 、 is told at the time its clause is.
     if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
@@ -335,11 +376,14 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const foreign = relayedForeignNews(text, lower);
   if (foreign && !requestPhrase(text, lower)) return { reason: 'notice', cue: foreign };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
-  const past = pastSpans(lower, noticeWord(text, lower) !== undefined);
+  const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
   if (past.length > 0 && !requestPhrase(text, lower)) {
     const events = affirmedEvents(text, lower);
     const inPast = new Uint8Array(lower.length + 1);
     for (const [a, b] of past) inPast.fill(1, a, b);
+    // What is not past may be told ahead (a season's forecast beside last season's toll): neither happens now. Not when a
+    // response is ordered on it (the forecast check below says why).
+    if (!firstPhrase(text, lower, RESPONSE_ORDERED)) for (const [a, b] of forecastSpans(lower)) inPast.fill(1, a, b);
     if (events.length > 0 && events.every((e) => inPast[e.at] === 1)) {
       const [a, b] = past[0] as readonly [number, number];
       return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
@@ -381,7 +425,7 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const overturned = clear ? firstPhrase(text.slice(clear.at), lower.slice(clear.at), CONTRAST) : undefined;
   const live = clear && !overturned ? events.filter((e) => e.at > clear.at) : events;
   if (clear && !overturned && live.length === 0) return { reason: 'all_clear', cue: clear.phrase };
-  if (notice && live.length > 0) return { reason: 'notice', cue: `${notice.phrase} (${live.map((e) => e.phrase).slice(0, 3).join(', ')})` };
+  if (notice && live.length > 0 && !live.some((e) => datedNow(text, lower, e.at))) return { reason: 'notice', cue: `${notice.phrase} (${live.map((e) => e.phrase).slice(0, 3).join(', ')})` };
   if (live.length > 0) return undefined;
   if (clear) return { reason: 'all_clear', cue: clear.phrase };
   if (notice) return { reason: 'notice', cue: notice.phrase };
