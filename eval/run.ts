@@ -97,8 +97,12 @@ const setH = loadReadingSet('h');
 // Set i, written the same way after the sixth round: held out for one run, then used in the seventh round; under
 // its own keys since set j was written.
 const setI = loadReadingSet('i');
-// Set j, written the same way after the seventh round: the held-out set, under the JSON keys without a set name.
+// Set j, written the same way after the seventh round: held out for one run, then used by the eighth (screen) and
+// ninth rounds; under its own keys since set l was written.
 const setJ = loadReadingSet('j');
+// Set l, written the same way (format and label rules and the type table only) before the ninth round was merged,
+// committed before its first run: the held-out set, under the JSON keys without a set name.
+const setL = loadReadingSet('l');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -127,9 +131,10 @@ const setMDev = [...load('fresh/reading-m-dev-zh.jsonl'), ...load('fresh/reading
 const setMDevFigures = judgeReadingFigures(setMDev, 'ninth-round development set m-dev');
 const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
-const setJFigures = judgeReadingFigures(setJ, 'set j, held out until the eighth round (of the screen)');
+const setJFigures = judgeReadingFigures(setJ, 'set j, now development');
+const setLFigures = judgeReadingFigures(setL, 'set l, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
-const figuresExact = setJFigures.exact;
+const figuresExact = setLFigures.exact;
 
 // Facts from text (a fresh hand-written set, never used to develop the reader): an item is exact when every
 // stated fact is read (numbers within 2 %, bearings within 1°) and nothing else is.
@@ -180,7 +185,7 @@ const factsEn = loadFacts('facts-en.jsonl');
 const factsFromText = (judgeFacts(factsZh, 'facts from text, Chinese') * factsZh.length + judgeFacts(factsEn, 'facts from text, English') * factsEn.length) / (factsZh.length + factsEn.length);
 // Facts set b (reports/fresh/facts-b-*.jsonl), written by someone who had read only the facts label rules, after the
 // first set was used for development: the held-out facts figure until the ninth round used its misses (a development
-// figure since, still under the keys factsFromTextHeldOut*). Every item labels every kind of fact, as the first set's
+// figure since, under its own keys factsFromTextSetB* since set c was written). Every item labels every kind of fact, as the first set's
 // labelVersion-2 items do.
 const factsBZh = load('fresh/facts-b-zh.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
 const factsBEn = load('fresh/facts-b-en.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
@@ -189,7 +194,14 @@ const factsBEnExact = judgeFacts(factsBEn, 'facts from text, English (set b, hel
 // The ninth round's facts development set, written before its rules; judged like set b.
 const factsMDev = [...load('fresh/facts-m-dev-zh.jsonl'), ...load('fresh/facts-m-dev-en.jsonl')].map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
 const factsMDevExact = judgeFacts(factsMDev, 'facts from text, ninth-round development set m-dev');
-const factsFromTextHeldOut = (factsBZhExact * factsBZh.length + factsBEnExact * factsBEn.length) / (factsBZh.length + factsBEn.length);
+const factsFromTextSetB = (factsBZhExact * factsBZh.length + factsBEnExact * factsBEn.length) / (factsBZh.length + factsBEn.length);
+// Facts set c, written the same way from the facts label page before the ninth round was merged, committed before
+// its first run: the held-out facts figure, under the keys factsFromTextHeldOut*.
+const factsCZh = load('fresh/facts-c-zh.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
+const factsCEn = load('fresh/facts-c-en.jsonl').map((r) => ({ ...(r as unknown as FactsReport), labelVersion: 2 }));
+const factsCZhExact = judgeFacts(factsCZh, 'facts from text, Chinese (set c, held out)');
+const factsCEnExact = judgeFacts(factsCEn, 'facts from text, English (set c, held out)');
+const factsFromTextHeldOut = (factsCZhExact * factsCZh.length + factsCEnExact * factsCEn.length) / (factsCZh.length + factsCEn.length);
 
 // Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
 // screened out nor flagged. The honest figure comes from reports/fresh/screening-*.jsonl when present; the
@@ -223,7 +235,8 @@ const screeningSetE = judgeScreening(asScreening(setE), 'set e, now development'
 const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development');
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
 const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setJ), 'set j, held out until the eighth round (of the screen)');
+const screeningSetJ = judgeScreening(asScreening(setJ), 'set j, now development');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setL), 'set l, held out');
 const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
@@ -284,7 +297,8 @@ const typeSetE = await judgeReadingType(setE, 'set e, now development');
 const typeSetG = await judgeReadingType(setG, 'set g, now development');
 const typeSetH = await judgeReadingType(setH, 'set h, now development');
 const typeSetI = await judgeReadingType(setI, 'set i, now development');
-const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setJ, 'set j, held out');
+const typeSetJ = await judgeReadingType(setJ, 'set j, now development');
+const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setL, 'set l, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -328,9 +342,11 @@ for (const item of load('adversarial.jsonl')) {
   const times = Array.from({ length: 5 }, () => { const t0 = performance.now(); figuresFromText(item.text); physicalFactsFromText(item.text); return performance.now() - t0; }).sort((a, b) => a - b);
   adversarialMaxMs = Math.max(adversarialMaxMs, times[2] as number);
 }
-console.log(`figures exact on held-out set j: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set i ${(setIFigures.exact * 100).toFixed(1)} %; set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set i-dev ${(setIDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
+console.log(`figures exact on held-out set l: ${(figuresExact * 100).toFixed(1)} % (target ${TARGETS.figuresExact * 100} %); set j ${(setJFigures.exact * 100).toFixed(1)} %; set i ${(setIFigures.exact * 100).toFixed(1)} %; set h ${(setHFigures.exact * 100).toFixed(1)} %; set g ${(setGFigures.exact * 100).toFixed(1)} %; set g-dev ${(setGDevFigures.exact * 100).toFixed(1)} %; set h-dev ${(setHDevFigures.exact * 100).toFixed(1)} %; set i-dev ${(setIDevFigures.exact * 100).toFixed(1)} %; set e ${(setEFigures.exact * 100).toFixed(1)} %; set f ${(setFFigures.exact * 100).toFixed(1)} %; set d ${(setDFigures.exact * 100).toFixed(1)} %; set c ${(setCFigures.exact * 100).toFixed(1)} %; set b ${(figuresExactSetB * 100).toFixed(1)} %; development sets ${(developmentExact * 100).toFixed(1)} %; slowest adversarial text ${adversarialMaxMs.toFixed(1)} ms (target ≤ ${TARGETS.adversarialMaxMs} ms, reading step alone)`);
 console.log(JSON.stringify({
-  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setJFigures.zhExact.toFixed(4), figuresExactEn: +setJFigures.enExact.toFixed(4),
+  eval: 'report-reading', figuresExact: +figuresExact.toFixed(4), figuresExactZh: +setLFigures.zhExact.toFixed(4), figuresExactEn: +setLFigures.enExact.toFixed(4),
+  figuresExactSetJ: +setJFigures.exact.toFixed(4), typeAccuracySetJ: +typeSetJ.accuracy.toFixed(4),
+  screeningSetJ: { nonIncidentRejected: +screeningSetJ.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetJ.drillsFlagged.toFixed(4), incidentsKept: +screeningSetJ.incidentsKept.toFixed(4) },
   figuresExactSetE: +setEFigures.exact.toFixed(4), figuresExactSetEZh: +setEFigures.zhExact.toFixed(4), figuresExactSetEEn: +setEFigures.enExact.toFixed(4),
   figuresExactSetD: +setDFigures.exact.toFixed(4), figuresExactSetDZh: +setDFigures.zhExact.toFixed(4), figuresExactSetDEn: +setDFigures.enExact.toFixed(4),
   screeningSetK: { nonIncidentRejected: +screeningSetK.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetK.incidentsKept.toFixed(4) }, figuresExactSetK: +setKFigures.exact.toFixed(4),
@@ -357,6 +373,6 @@ console.log(JSON.stringify({
   screeningSetE: { nonIncidentRejected: +screeningSetE.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetE.drillsFlagged.toFixed(4), incidentsKept: +screeningSetE.incidentsKept.toFixed(4) },
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
-  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsBZhExact.toFixed(4), factsFromTextHeldOutEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
+  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
