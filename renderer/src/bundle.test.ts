@@ -40,6 +40,19 @@ test('each page is its own chunk, and the first page loads no charting code and 
   assert.equal(charting.length, 1, 'uPlot is in one chunk, shared by the pages that chart');
 });
 
+test('the workspace\'s own files (preloaded for its address) carry no result schemas', () => {
+  // The answer band waits on their download and evaluation (docs/performance.md, bench:ui): the schemas are
+  // for replies (transport/replySchemas.ts).
+  const pages = JSON.parse(/<script type="application\/json" id="page-chunks">([^<]+)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, string[]>;
+  const analysis = pages.analysis ?? [];
+  assert.ok(analysis.length >= 1, 'index.html lists the analysis page\'s files');
+  for (const file of analysis) {
+    const code = readFileSync(join(UI_DIR, file), 'utf8');
+    // zod's own code (its `_zod` internals) comes with the schemas; the entry's jitless setting is all the page shares.
+    assert.doesNotMatch(code, /_zod/, `${file} carries no zod schemas`);
+  }
+});
+
 test('the CSP comes as its hosts\' header only: no <meta> policy, which stops Chromium\'s preload scanner', () => {
   // Both hosts send UI_CONTENT_SECURITY_POLICY with every file (server.test.ts checks serve's); a <meta> policy
   // held every script until the parser reached it (docs/performance.md, bench:ui).
