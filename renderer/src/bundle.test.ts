@@ -40,9 +40,9 @@ test('each page is its own chunk, and the first page loads no charting code and 
   assert.equal(charting.length, 1, 'uPlot is in one chunk, shared by the pages that chart');
 });
 
-test('the workspace\'s own files (preloaded for its address) carry no result schemas', () => {
+test('the workspace\'s own files (preloaded for its address) carry no result schemas and no uPlot', () => {
   // The answer band waits on their download and evaluation (docs/performance.md, bench:ui): the schemas are
-  // for replies (transport/replySchemas.ts).
+  // for replies (transport/replySchemas.ts), uPlot for the charts below the first screen (SensorChart.tsx).
   const pages = JSON.parse(/<script type="application\/json" id="page-chunks">([^<]+)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, string[]>;
   const analysis = pages.analysis ?? [];
   assert.ok(analysis.length >= 1, 'index.html lists the analysis page\'s files');
@@ -50,6 +50,7 @@ test('the workspace\'s own files (preloaded for its address) carry no result sch
     const code = readFileSync(join(UI_DIR, file), 'utf8');
     // zod's own code (its `_zod` internals) comes with the schemas; the entry's jitless setting is all the page shares.
     assert.doesNotMatch(code, /_zod/, `${file} carries no zod schemas`);
+    assert.doesNotMatch(code, /u-legend/, `${file} carries no uPlot`);
   }
 });
 
