@@ -60,11 +60,15 @@ export default defineConfig({
     // React (with react-dom and its scheduler) in a chunk of its own: the largest piece of the first page,
     // kept apart from the app's code so neither grows the other past the bench's 120 KB gzip per chunk.
     // uPlot's script is named for what it is; only the charting pages import it (its small stylesheet
-    // stays with the app's, main.tsx).
+    // stays with the app's, main.tsx). The small modules several pages share (the taxonomy, dates, the level
+    // path...) in one file of their own rather than five: each was a request on the workspace's path, and a
+    // browser asks at most six at a time from this origin (docs/performance.md, bench:ui); only they, not
+    // what they import.
     rolldownOptions: {
       output: { codeSplitting: { groups: [
         { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
         { name: 'uplot', test: /node_modules[\\/]uplot[\\/].*\.js$/ },
+        { name: 'common', test: /engine[\\/]contract[\\/](taxonomy|releaseTemperature)\.ts$|renderer[\\/]src[\\/](logic[\\/](dateTime|timeAxis|historyFilter|incidentGroups)\.ts|appearance[\\/]chartColours\.ts|components[\\/]LevelPath\.tsx)$/, includeDependenciesRecursively: false },
       ] } },
     },
   },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AEGL_LEVELS, INCIDENT_TYPES, SEVERITY_LEVELS, STABILITY_CLASSES, PIPELINE_STAGES, SEVERITY_STANDARDS, NOT_INCIDENT_REASONS, FIGURE_NAMES } from './taxonomy.js';
 import { UNIT_KINDS, SENSOR_KINDS } from './incident.js';
 import { ERROR_CODES } from './errors.js';
+import { RELEASE_TEMPERATURE_BASES } from './releaseTemperature.js';
 
 const errorCode = z.enum(Object.values(ERROR_CODES) as [string, ...string[]]);
 export const errorBodySchema = z.object({ code: errorCode, message: z.string(), field: z.string().optional() });
@@ -124,10 +125,8 @@ const bandsMethod = z.object({ method: z.enum(['surrogate-ensemble', 'physics-mo
  *  "Instantaneous releases"); absent in runs from before it. */
 const distanceModel = z.enum(['gaussian', 'dense-gas', 'gaussian-after-dense-gas', 'gaussian-puff', 'dense-gas-puff', 'gaussian-puff-after-dense-gas']).optional();
 
-/** Why a release near the source has the temperature it has (engine/agents/field/plume/releaseTemperature.ts). */
-export const RELEASE_TEMPERATURE_BASES = ['boiling-point', 'ambient-no-boiling-point', 'ambient-liquid', 'ambient-no-critical-temperature', 'ambient-compressed-gas', 'refrigerated-liquid'] as const;
-/** Whether a basis is a release colder than the air near the source: a liquefied gas flashing, a refrigerated liquid boiling off. */
-export const isColdRelease = (basis: (typeof RELEASE_TEMPERATURE_BASES)[number] | undefined): boolean => basis === 'boiling-point' || basis === 'refrigerated-liquid';
+// Plain data in a module of its own, so the renderer can read it without these schemas.
+export { RELEASE_TEMPERATURE_BASES, isColdRelease } from './releaseTemperature.js';
 
 /** The dense-gas check of a heavier-than-air release (Britter & McQuaid 1988): whether it applied, and its figures. */
 const denseGasSchema = z.object({

@@ -1,6 +1,5 @@
 // The built UI bundle as shipped and served (dist/renderer-app, docs/app.md "Lean delivery"): one chunk per
-// page, the first page without the charting library, no source maps, and the page's own CSP the same as the
-// one its hosts send.
+// page, the first page without the charting library, no source maps, and the CSP left to its hosts' header.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,7 +40,23 @@ test('each page is its own chunk, and the first page loads no charting code and 
   assert.equal(charting.length, 1, 'uPlot is in one chunk, shared by the pages that chart');
 });
 
-test('the page\'s own CSP is the one its hosts send (less frame-ancestors, which a <meta> cannot carry)', () => {
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-  assert.equal(meta, UI_CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+test('the workspace\'s own files (preloaded for its address) carry no result schemas and no uPlot', () => {
+  // The answer band waits on their download and evaluation (docs/performance.md, bench:ui): the schemas are
+  // for replies (transport/replySchemas.ts), uPlot for the charts below the first screen (SensorChart.tsx).
+  const pages = JSON.parse(/<script type="application\/json" id="page-chunks">([^<]+)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, string[]>;
+  const analysis = pages.analysis ?? [];
+  assert.ok(analysis.length >= 1, 'index.html lists the analysis page\'s files');
+  for (const file of analysis) {
+    const code = readFileSync(join(UI_DIR, file), 'utf8');
+    // zod's own code (its `_zod` internals) comes with the schemas; the entry's jitless setting is all the page shares.
+    assert.doesNotMatch(code, /_zod/, `${file} carries no zod schemas`);
+    assert.doesNotMatch(code, /u-legend/, `${file} carries no uPlot`);
+  }
+});
+
+test('the CSP comes as its hosts\' header only: no <meta> policy, which stops Chromium\'s preload scanner', () => {
+  // Both hosts send UI_CONTENT_SECURITY_POLICY with every file (server.test.ts checks serve's); a <meta> policy
+  // held every script until the parser reached it (docs/performance.md, bench:ui).
+  assert.doesNotMatch(html, /http-equiv=["']?content-security-policy/i);
+  assert.match(UI_CONTENT_SECURITY_POLICY, /script-src 'self'(;|$)/);
 });

@@ -216,6 +216,7 @@ test('the analysis page in each palette at 1280×720: chart colours read from th
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `theme-analysis-${theme}.png`) });
     // Below the first screen: the map and a chart, each photographed on its own.
     await page.locator('.card.map').screenshot({ path: join(SCREENSHOTS_DIR, `theme-map-${theme}.png`) });
+    await page.locator('[data-testid="sensor-GAS-1"] canvas').waitFor(); // uPlot is fetched as the chart is drawn
     await page.getByTestId('sensor-GAS-1').screenshot({ path: join(SCREENSHOTS_DIR, `theme-chart-${theme}.png`) });
     // The canvas charts cannot be measured through the DOM: their palette entries are, against the card.
     const palette = await page.evaluate(() => {

@@ -1,4 +1,5 @@
-import { isColdRelease, type FieldResult } from '../../../engine/contract/result.js';
+import type { FieldResult } from '../../../engine/contract/result.js';
+import { isColdRelease } from '../../../engine/contract/releaseTemperature.js';
 import { formatDistance } from '../logic/hazardGeometry.js';
 import { useT } from '../i18n/i18n.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { Sensor } from '../../../engine/contract/incident.js';
 import type { AwarenessResult } from '../../../engine/contract/result.js';
@@ -15,20 +15,14 @@ export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: An
   const host = useRef<HTMLDivElement>(null);
   const { theme, textSize } = useAppearance();
   useEffect(() => {
-    if (!host.current) return;
-    const colours = chartColours();
-    const axis = themedAxis(colours);
-    const xs = sensor.readings.map((r) => Date.parse(r.at) / 1000);
-    const ys = sensor.readings.map((r) => r.value);
-    const threshold = analysis.thresholdValue;
-    const data: uPlot.AlignedData = threshold === null ? [xs, ys] : [xs, ys, xs.map(() => threshold)];
-    const plot = new uPlot({
-      width: 520, height: 180,
-      series: [{}, { label: sensor.id, stroke: colours.series, width: 2, points: { fill: colours.pointFill } }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: colours.threshold, dash: [6, 4], points: { fill: colours.pointFill } }])],
-      axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, axis],
-      legend: { show: false },
-    }, data, host.current);
-    return () => plot.destroy();
+    // uPlot is fetched when a chart is drawn, not with the workspace's code: the charts are below the first
+    // screen, and the answer band need not wait for uPlot's download and evaluation (docs/performance.md, bench:ui).
+    let plot: uPlot | undefined;
+    let current = true;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (current && host.current) plot = draw(UPlot, host.current, sensor, analysis);
+    }, () => {}); // not loaded (the engine that serves it is down): the figure keeps its caption, without the plot
+    return () => { current = false; plot?.destroy(); };
   }, [sensor, analysis, theme, textSize]); // redrawn in the new palette when the appearance changes
   const status = analysis.exceeded
     ? t('sensor.exceeded', { threshold: analysis.thresholdValue })
@@ -43,4 +37,20 @@ export function SensorChart({ sensor, analysis }: { sensor: Sensor; analysis: An
       <div ref={host} />
     </figure>
   );
+}
+
+/** The plot of one sensor's readings into `into`, in the current palette. */
+function draw(UPlot: typeof uPlot, into: HTMLDivElement, sensor: Sensor, analysis: Analysis): uPlot {
+  const colours = chartColours();
+  const axis = themedAxis(colours);
+  const xs = sensor.readings.map((r) => Date.parse(r.at) / 1000);
+  const ys = sensor.readings.map((r) => r.value);
+  const threshold = analysis.thresholdValue;
+  const data: uPlot.AlignedData = threshold === null ? [xs, ys] : [xs, ys, xs.map(() => threshold)];
+  return new UPlot({
+    width: 520, height: 180,
+    series: [{}, { label: sensor.id, stroke: colours.series, width: 2, points: { fill: colours.pointFill } }, ...(threshold === null ? [] : [{ label: 'threshold', stroke: colours.threshold, dash: [6, 4], points: { fill: colours.pointFill } }])],
+    axes: [{ ...axis, values: (u: uPlot, ticks: number[]) => timeAxisLabels(ticks, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) }, axis],
+    legend: { show: false },
+  }, data, into);
 }
