@@ -27,7 +27,6 @@ import { markEngineRunning, scheduleBackups, securePurge } from './store/mainten
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
-import { limitHeapGrowth } from './heapGrowth.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
@@ -283,8 +282,6 @@ export class Engine {
   /** Use bootstrap.ts's startEngine: it also resolves the configuration and guards the data directory. */
   static async start(config: EngineConfig, options: EngineStartOptions): Promise<Engine> {
     const { logger } = options;
-    // Before the workers start; the serving thread's heap is bounded from here on too.
-    limitHeapGrowth();
     const problems = new HealthProblems();
     // Checked before anything is written to it (docs/hardening.md#integrity).
     const { db, integrity, stopChecks } = await openCheckedDatabase(config.dataDir, { problems, logger, fullCheck: options.fullDatabaseCheck ?? false });

@@ -11,7 +11,7 @@ export const HEAP_GROWING_PERCENT = 30;
 
 let applied = false;
 
-/** Sets the factor for the whole process (once; every engine host calls it through Engine.start). */
+/** Sets the factor for the whole process (once; every engine host calls it through Orchestrator.start). */
 export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
   if (applied) return;
   applied = true;
