@@ -20,6 +20,7 @@ import { inventoryHashes, type ModelInventory } from '../inference/modelInventor
 import { WorkerPool } from './workerPool.js';
 import type { ModelSet, WorkerHeap } from './workerProtocol.js';
 import { DRAIN_TIMEOUT_MS, modelSetFileBytes, osFreeMemory, planSwap, type FreeMemorySource, type SwapRecord } from './swapPlan.js';
+import { limitHeapGrowth } from './heapGrowth.js';
 
 export interface ProgressEvent {
   analysisId: string;
@@ -86,6 +87,8 @@ export class Orchestrator {
   /** `recycleAfterReadings`: see WorkerPool (tests lower it). */
   static async start(config: OrchestratorConfig, options: { logger?: Logger; workerUrl?: URL; metrics?: EngineMetrics; swap?: SwapOptions; power?: PipelinePower; recycleAfterReadings?: number } = {}): Promise<Orchestrator> {
     const { metrics } = options;
+    // Before the workers start; the serving thread's heap is bounded from here on too.
+    limitHeapGrowth();
     const pool = await WorkerPool.start({
       size: config.workers, modelsDir: config.modelsDir, precision: config.modelPrecision, agentTimeoutMs: config.agentTimeoutMs, workerUrl: options.workerUrl,
       ...(options.recycleAfterReadings !== undefined ? { recycleAfterReadings: options.recycleAfterReadings } : {}),

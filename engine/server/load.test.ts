@@ -15,8 +15,8 @@ import { Engine } from '../engine.js';
 import { createLogger } from '../logging.js';
 import { buildServer } from './app.js';
 import { loadOrCreateTokens } from './apiToken.js';
-import { IncidentParserPool } from './bodies/incidentParserPool.js';
-import { GATED_PARSER_URL, ParseGate } from './bodies/testing/parseGate.js';
+import { IncidentParserPool, PARSER_WORKER_LIMITS } from './bodies/incidentParserPool.js';
+import { GATED_PARSER_URL, LIMITS_PARSER_URL, ParseGate } from './bodies/testing/parseGate.js';
 
 /** A valid incident of about `bytes` bytes as JSON: a gas sensor with one reading a minute. */
 function largeIncident(bytes: number, text = 'Ammonia leak at the cold store, sensors along the fence'): Record<string, unknown> {
@@ -139,6 +139,15 @@ test('a body-parsing worker exits right after a body of retireAfterBytes or more
   assert.equal(pool.workerCount, 0, 'the worker that parsed a large body is gone (its heap with it)');
   assert.deepEqual(await pool.parse(body(300 * 1024)), large, 'a new worker parses the next body, the same way');
   assert.equal(pool.parsedCount, 3);
+});
+
+test('a body-parsing worker starts with its young generation capped', async (t) => {
+  // The limits worker answers with the resourceLimits its thread got, whatever the body (V8's default is 48 MB).
+  const pool = new IncidentParserPool(1, { url: LIMITS_PARSER_URL });
+  t.after(() => pool.close());
+  const answer = await pool.parse(new TextEncoder().encode('{}')) as unknown as { resourceLimits: { maxYoungGenerationSizeMb: number } };
+  assert.equal(answer.resourceLimits.maxYoungGenerationSizeMb, PARSER_WORKER_LIMITS.maxYoungGenerationSizeMb);
+  assert.ok(PARSER_WORKER_LIMITS.maxYoungGenerationSizeMb <= 24, 'the cap is the agent workers\' (docs/hardening.md#memory)');
 });
 
 test('/health answers while large incidents are being parsed', async (t) => {

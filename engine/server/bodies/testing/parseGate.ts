@@ -1,5 +1,7 @@
 // A gate a test holds closed while gatedParserWorker.ts workers keep the bodies they get.
 export const GATED_PARSER_URL = new URL('./gatedParserWorker.js', import.meta.url);
+/** A parsing worker that answers with the resource limits its thread was given (limitsParserWorker.ts). */
+export const LIMITS_PARSER_URL = new URL('./limitsParserWorker.js', import.meta.url);
 
 export class ParseGate {
   readonly state = new Int32Array(new SharedArrayBuffer(4));
