@@ -1,8 +1,8 @@
 // Opening the engine's database at start (docs/hardening.md#integrity): the quick check runs first (off
 // the serving thread unless the file is small, databaseChecks.ts) and within a time budget, before
 // anything is written (migrations included); the schema must then be exactly one this engine made; the
-// full check follows in the background for hosts that keep running. What the checks find goes to DatabaseIntegrity, which keeps a damaged database
-// from being written to.
+// full check follows in the background for hosts that keep running. What the checks find goes to
+// DatabaseIntegrity, which keeps a damaged database from being written to.
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { HealthProblems } from '../healthProblems.js';

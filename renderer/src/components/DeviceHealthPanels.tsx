@@ -7,7 +7,7 @@ import { timeAxisLabels } from '../logic/timeAxis.js';
 import type { DeviceHealth } from '../../../engine/contract/deviceHealth.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { chartData, formatMetric, MAIN_METRICS, megabytes, RANGES_MS, type HistoryPoint, type MainMetric, type RangeName } from '../logic/deviceHealth.js';
-import { alertText, durationText, type AlertTextPart } from '../logic/alertTexts.js';
+import { alertText, durationText, type AlertTextPart } from '../../../engine/contract/alertWords.js';
 import { useT } from '../i18n/i18n.js';
 import { useAppearance } from '../appearance/appearance.js';
 import { chartColours, themedAxis } from '../appearance/chartColours.js';

@@ -4,7 +4,7 @@
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 import { bySeverity } from '../../../engine/contract/alertNotifications.js';
 import type { MessageKey } from '../i18n/locales/zh.js';
-import { alertPlainText, alertText } from './alertTexts.js';
+import { alertPlainText, alertText } from '../../../engine/contract/alertWords.js';
 
 /** Kept beside the language and theme. */
 export const NOTIFY_ALERTS_KEY = 'safe-edge-notify-alerts';

@@ -9,7 +9,7 @@ import { createElement } from 'react';
 import i18next from 'i18next';
 import { initI18n } from '../i18n/i18n.js';
 import { AlertList } from '../components/DeviceHealthPanels.js';
-import { alertText, alertValueText, durationText, ALERT_VALUE_KINDS, alertPlainText } from './alertTexts.js';
+import { alertText, alertValueText, durationText, ALERT_VALUE_KINDS, alertPlainText } from '../../../engine/contract/alertWords.js';
 import { loadAlertRules, renderText } from '../../../engine/monitoring/alerts/rules.js';
 import type { AlertItem } from '../../../engine/contract/alerts.js';
 
