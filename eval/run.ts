@@ -103,6 +103,10 @@ const setJ = loadReadingSet('j');
 // Set l, written the same way (format and label rules and the type table only) before the ninth round was merged,
 // committed before its first run: the held-out set, under the JSON keys without a set name.
 const setL = loadReadingSet('l');
+// Set o, written the same way (format and label rules and the type table only) after set l's first run and before
+// any tenth round, committed before its own first run: held out too, under its own keys (`…SetO`), so that set l's
+// keys keep their meaning; the two are the same kind of sample of the same reader.
+const setO = loadReadingSet('o');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -133,6 +137,7 @@ const setHFigures = judgeReadingFigures(setH, 'set h, now development');
 const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const setJFigures = judgeReadingFigures(setJ, 'set j, now development');
 const setLFigures = judgeReadingFigures(setL, 'set l, held out');
+const setOFigures = judgeReadingFigures(setO, 'set o, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -142,7 +147,7 @@ const figuresExact = setLFigures.exact;
 // were written before those were read, so those facts are judged on version-2 items only. Places are not
 // labelled in this set and not judged.
 interface FactsReport { id: string; text: string; labelVersion?: number; facts: { quake?: { magnitude: number; depthKm?: number }; wind?: { fromDeg?: number; speedMps?: number };
-  release?: { substance?: string; rateKgPerS?: number; massKg?: number; durationMin?: number }; timeOfDay?: 'day' | 'night';
+  release?: { substance?: string; rateKgPerS?: number; massKg?: number; durationMin?: number; instantaneous?: boolean }; timeOfDay?: 'day' | 'night';
   flood?: { breachWidthM?: number; headM?: number; polderAreaKm2?: number; rainMm?: number };
   fire?: { fuelModel?: number; slopePct?: number; burningForMin?: number; distanceToCommunityM?: number } } }
 const VERSION_2_FACTS = /^(?:flood|fire)\.|^release\.(?:massKg|durationMin)$/;
@@ -157,6 +162,7 @@ function expectedFacts(f: FactsReport['facts']): Record<string, number | string 
   if (f.timeOfDay) out['weather.daytime'] = f.timeOfDay === 'day';
   if (f.release?.massKg !== undefined) out['release.massKg'] = f.release.massKg;
   if (f.release?.durationMin !== undefined) out['release.durationMin'] = f.release.durationMin;
+  if (f.release?.instantaneous) out['release.instantaneous'] = true;
   for (const [group, values] of [['flood', f.flood], ['fire', f.fire]] as const) {
     for (const [name, value] of Object.entries(values ?? {})) out[`${group}.${name}`] = value;
   }
@@ -169,7 +175,7 @@ function judgeFacts(reports: FactsReport[], label: string): number {
   for (const report of reports) {
     const want = expectedFacts(report.facts);
     const got = Object.fromEntries(physicalFactsFromText(report.text)
-      .filter((f) => f.fact !== 'place' && (report.labelVersion === 2 || !VERSION_2_FACTS.test(f.fact))).map((f) => [f.fact, f.value]));
+      .filter((f) => f.fact !== 'place' && ((report.labelVersion ?? 1) >= 2 || !VERSION_2_FACTS.test(f.fact))).map((f) => [f.fact, f.value]));
     const diff = [
       ...Object.entries(want).filter(([k, v]) => !close(got[k], v, k)).map(([k, v]) => `${k}: ${got[k] ?? 'missed'} instead of ${v}`),
       ...Object.keys(got).filter((k) => !(k in want)).map((k) => `${k}: ${got[k]} read, not stated`),
@@ -202,6 +208,13 @@ const factsCEn = load('fresh/facts-c-en.jsonl').map((r) => ({ ...(r as unknown a
 const factsCZhExact = judgeFacts(factsCZh, 'facts from text, Chinese (set c, held out)');
 const factsCEnExact = judgeFacts(factsCEn, 'facts from text, English (set c, held out)');
 const factsFromTextHeldOut = (factsCZhExact * factsCZh.length + factsCEnExact * factsCEn.length) / (factsCZh.length + factsCEn.length);
+// Facts set d, written the same way from the facts label page with labelVersion 3 (which adds a release at once,
+// `release.instantaneous`), after set c's first run and before any new facts round: held out too, under its own keys.
+const factsDZh = loadFacts('fresh/facts-d-zh.jsonl');
+const factsDEn = loadFacts('fresh/facts-d-en.jsonl');
+const factsDZhExact = judgeFacts(factsDZh, 'facts from text, Chinese (set d, held out)');
+const factsDEnExact = judgeFacts(factsDEn, 'facts from text, English (set d, held out)');
+const factsFromTextSetD = (factsDZhExact * factsDZh.length + factsDEnExact * factsDEn.length) / (factsDZh.length + factsDEn.length);
 
 // Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
 // screened out nor flagged. The honest figure comes from reports/fresh/screening-*.jsonl when present; the
@@ -238,6 +251,7 @@ const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development'
 const screeningSetJ = judgeScreening(asScreening(setJ), 'set j, now development');
 const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setL), 'set l, held out');
 const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
+const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -299,6 +313,7 @@ const typeSetH = await judgeReadingType(setH, 'set h, now development');
 const typeSetI = await judgeReadingType(setI, 'set i, now development');
 const typeSetJ = await judgeReadingType(setJ, 'set j, now development');
 const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setL, 'set l, held out');
+const typeSetO = await judgeReadingType(setO, 'set o, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -373,6 +388,8 @@ console.log(JSON.stringify({
   screeningSetE: { nonIncidentRejected: +screeningSetE.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetE.drillsFlagged.toFixed(4), incidentsKept: +screeningSetE.incidentsKept.toFixed(4) },
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
-  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
+  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetD: +factsFromTextSetD.toFixed(4), factsFromTextSetDZh: +factsDZhExact.toFixed(4), factsFromTextSetDEn: +factsDEnExact.toFixed(4),
+  figuresExactSetO: +setOFigures.exact.toFixed(4), figuresExactSetOZh: +setOFigures.zhExact.toFixed(4), figuresExactSetOEn: +setOFigures.enExact.toFixed(4), typeAccuracySetO: +typeSetO.accuracy.toFixed(4),
+  screeningSetO: { nonIncidentRejected: +screeningSetO.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetO.drillsFlagged.toFixed(4), incidentsKept: +screeningSetO.incidentsKept.toFixed(4) }, factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
