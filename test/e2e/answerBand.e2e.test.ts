@@ -33,6 +33,8 @@ async function open(on: Page, lang: 'zh' | 'en'): Promise<void> {
   await on.goto(`${server.url}/#/analysis/${runId}`);
   await on.reload();
   await on.getByTestId('answer-band').waitFor();
+  // The map is drawn in the frame after the band (pages/AnalysisPage.tsx): the screenshots show both.
+  await on.getByTestId('hazard-map').waitFor();
 }
 
 for (const lang of ['zh', 'en'] as const) {
@@ -74,6 +76,7 @@ test('1920×1080 and 1366×768 at 125 % (a 1093×614 viewport at 1.25 device pix
     await scaled.evaluate(`localStorage.setItem('safe-edge-language', '${lang}')`);
     await scaled.reload();
     await scaled.getByTestId('answer-band').waitFor();
+    await scaled.getByTestId('hazard-map').waitFor();
     await scaled.screenshot({ path: join(SCREENSHOTS_DIR, `answer-band-1366x768-125pct-${lang}.png`) });
     const { lastTask } = await bottoms(scaled);
     assert.ok(lastTask <= 614, `${lang}: the last first task ends at ${lastTask} px of 614`);
@@ -110,4 +113,30 @@ test('a live analysis moves to its stored address; a repeat says it came from th
   await page.getByTestId('live-gone').waitFor();
   await page.getByTestId('live-gone').getByRole('link').click();
   await page.getByTestId('history-table').waitFor();
+});
+
+test('the band is drawn first, alone; the map comes a frame later into the box kept for it, nothing moving', async () => {
+  const watcher = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+  const fresh = await watcher.newPage();
+  // Each first sighting with the boxes then: what the commander sees frame by frame.
+  await fresh.addInitScript(`
+    const seen = window.firstScreen = {};
+    const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+    new MutationObserver(() => {
+      for (const id of ['answer-band', 'hazard-map-pending', 'hazard-map', 'plan-table']) {
+        const el = document.querySelector('[data-testid="' + id + '"]');
+        if (el && !seen[id]) seen[id] = { others: ['answer-band', 'hazard-map', 'plan-table'].filter((o) => o !== id && document.querySelector('[data-testid="' + o + '"]')), box: box(id === 'hazard-map' ? el.closest('section') : el.closest('section') ?? el) };
+      }
+    }).observe(document, { childList: true, subtree: true });`);
+  await fresh.goto(`${server.url}/#/analysis/${runId}&token=${server.token}`);
+  await fresh.getByTestId('plan-table').waitFor();
+  const seen = await fresh.evaluate('window.firstScreen') as Record<string, { others: string[]; box: { x: number; y: number; width: number; height: number } }>;
+  assert.deepEqual(seen['answer-band']?.others, [], 'the band is on screen before the map and the cards');
+  assert.deepEqual(seen['hazard-map']?.others, ['answer-band'], 'the map before the cards');
+  const pending = seen['hazard-map-pending']?.box;
+  const map = seen['hazard-map']?.box;
+  assert.ok(pending && map, 'the map\'s place was kept while the band was drawn');
+  for (const edge of ['x', 'y', 'width'] as const) assert.ok(Math.abs(pending[edge] - map[edge]) < 1, `the map's box ${edge}: ${pending[edge]} kept, ${map[edge]} drawn`);
+  assert.equal(await fresh.getByTestId('hazard-map-pending').count(), 0, 'the placeholder is gone');
+  await fresh.close(); // the context stays: closing it ends this single-process browser (session.close does)
 });

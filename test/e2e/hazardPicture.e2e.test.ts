@@ -30,6 +30,8 @@ async function open(runId: string, lang: 'zh' | 'en'): Promise<Page> {
   await page.goto(`${server.url}/#/analysis/${runId}`);
   await page.reload();
   await page.getByTestId('headline').waitFor();
+  // The band comes first, the map a frame later and the cards below after it (pages/AnalysisPage.tsx).
+  await page.getByTestId('plan-table').waitFor();
   return page;
 }
 

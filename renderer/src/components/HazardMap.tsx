@@ -27,7 +27,10 @@ function furniture(fontPx: number, windTextWidthPx: number, scaleBarPx: number) 
 }
 
 /** The labels' size in view units for the width the map is drawn at (logic/mapLabels.ts, mapLabelFontPx):
- *  measured once laid out and again whenever the map is resized (a phone turned, a window narrowed). */
+ *  measured once laid out and again whenever the map is resized (a phone turned, a window narrowed). The
+ *  measuring waits for the browser's own layout (a ResizeObserver reports after it and before the paint):
+ *  measured during the commit it forced a layout of the whole page there, about 28 ms of a cold load's
+ *  first screen on the benchmark machine (docs/performance.md, "The answer band first"). */
 function useLabelFontPx(svg: SVGSVGElement | null): number {
   const [fontPx, setFontPx] = useState(LABEL_FONT_PX);
   useLayoutEffect(() => {
@@ -39,8 +42,11 @@ function useLabelFontPx(svg: SVGSVGElement | null): number {
       // Rounded up, so a label is never a hair under the minimum.
       setFontPx(Math.ceil(mapLabelFontPx(screenPerViewPx, rootPx * LABEL_REM) * 10) / 10);
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return undefined;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return undefined;
+    }
+    // Its first report comes once the map is laid out, before that frame is painted.
     const observer = new ResizeObserver(measure);
     observer.observe(svg);
     return () => observer.disconnect();
@@ -48,6 +54,18 @@ function useLabelFontPx(svg: SVGSVGElement | null): number {
   return fontPx;
 }
 const ORDER = ['cold', 'protective_action', 'warm', 'hot'] as const;
+
+/** The map's place while the answer band is drawn first (pages/AnalysisPage.tsx): the same card and the
+ *  same box, empty, so nothing moves when the map comes a frame later. */
+export function HazardMapPending() {
+  const { t } = useT();
+  return (
+    <section className="card map" aria-busy="true" data-testid="hazard-map-pending">
+      <h2>{t('map.title')}</h2>
+      <svg viewBox={`0 0 ${VIEW.widthPx} ${VIEW.heightPx}`} aria-hidden="true"><rect x="0" y="0" width={VIEW.widthPx} height={VIEW.heightPx} className="map-bg" /></svg>
+    </section>
+  );
+}
 
 /** The zones drawn to scale from the engine's outlines on a plain SVG (no map tiles: the laptop is offline),
  *  with the P10/P90 outlines, the origin's own mark, places with their zone and arrival, the wind with its

@@ -7,7 +7,7 @@ import { AnswerBand } from '../components/AnswerBand.js';
 import { useLiveHandover } from '../components/useLiveHandover.js';
 import { StrategistCard } from '../components/StrategistCard.js';
 import { FieldSummary } from '../components/FieldSummary.js';
-import { HazardMap } from '../components/HazardMap.js';
+import { HazardMap, HazardMapPending } from '../components/HazardMap.js';
 import { SensorChart } from '../components/SensorChart.js';
 import { PlanView } from '../components/PlanView.js';
 import { RunChanges } from '../components/RunChanges.js';
@@ -26,8 +26,10 @@ import { downloadText, fileSafe } from '../logic/download.js';
 
 /**
  * False until the frame after `ready` turned true has been painted (or a moment later where no frame comes, a
- * hidden tab): the cards below the first screen are drawn then, so the answer band and the map reach the
- * screen without waiting for their render (docs/performance.md, bench:ui). Stays true once it is.
+ * hidden tab). The answer band is drawn first, alone; the map in the frame after it, and the cards below
+ * the first screen in the frame after that: so the answer reaches the screen without waiting for the map's
+ * render and layout, nor the map for the cards' (docs/performance.md, "The answer band first"). Stays true
+ * once it is.
  */
 function useAfterFirstPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
@@ -64,7 +66,8 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
   // Only for the analysis on screen: opening another run afterwards must not leave this one's words.
   const finishedHere = finished && (id === 'live' || finished.runId === id) ? finished : null;
   const sensors = (stored?.incident.sensors as Sensor[] | undefined) ?? live?.sensors ?? [];
-  const belowDrawn = useAfterFirstPaint(result !== undefined);
+  const mapDrawn = useAfterFirstPaint(result !== undefined);
+  const belowDrawn = useAfterFirstPaint(mapDrawn);
   // Said in the error's own words: an outage must not read "analysis not found".
   if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="analysis-error" />;
   // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
@@ -110,7 +113,7 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       {result && result.status !== 'error' && (
         <div className="first-screen">
           <AnswerBand result={result} />
-          {result.executor && <HazardMap plan={result.executor} field={result.field} />}
+          {result.executor && (mapDrawn ? <HazardMap plan={result.executor} field={result.field} /> : <HazardMapPending />)}
         </div>
       )}
       {result && belowDrawn && (
