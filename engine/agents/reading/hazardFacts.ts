@@ -6,7 +6,7 @@ import type { TextFact } from '../../contract/reading.js';
 import { SUBSTANCES } from '../../contract/substances.js';
 import { isWordChar, positions } from '../common/reportMarkers.js';
 import { placesFromText } from './places.js';
-import { parseChineseNumeral } from './numbers.js';
+import { parseChineseNumeral, readNumberWords } from './numbers.js';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const ABOUT_ZH = '(?:约|約|近|达|達|为|為|已|已经|已經|了|有|仅|僅|超过|超過|大约|大約|扩大至|擴大至|扩大到|擴大到|增至|扩展至|擴展至|至|到)*';
@@ -27,7 +27,10 @@ function pattern(source: string): RegExp {
 type Found = TextFact | undefined;
 /** A number ending the text before a unit. */
 const NUM_AT_END = pattern(`${NUM}\\s*$`);
-const TONNAGE_NUMBER_AT_END = pattern(`${NUM}[ -]*(?:metric[ -])?$`);
+/** A number with thousands separators or without ("1,200", "18,000", "2.5"), read with numberValue. */
+const GROUPED_NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const numberValue = (digits: string) => Number(digits.replace(/,/g, ''));
+const TONNAGE_NUMBER_AT_END = pattern(`(?<![\\d,])${GROUPED_NUM}[ -]*(?:metric[ -])?$`);
 const fact = (name: TextFact['fact'], value: number | boolean, start: number, end: number): TextFact => ({ fact: name, value, span: [start, end] });
 /** The later statement wins: reports update themselves ("the breach has widened to 80 m"). */
 const later = (a: Found, b: Found): Found => (!a ? b : !b ? a : b.span[0] >= a.span[0] ? b : a);
@@ -233,7 +236,11 @@ function slope(text: string, lower: string): Found {
 
 /** Minutes in "40分钟", "2小时", "半小时", "90 minutes", "2 hours", "half an hour". */
 const DURATION_ZH = pattern(`^${ABOUT_ZH}\\s*(?:${NUM}\\s*(?:个|個)?(小时|小時|钟头|鐘頭|分钟|分鐘|天)|(半)(?:个|個)?(小时|小時))`);
-const DURATION_EN = pattern(`^\\s*${ABOUT_EN}(?:${NUM}\\s*(hours?|hrs?|h|minutes?|mins?|days?)\\b|(half an hour|an hour))`);
+/** Durations said as phrases, in minutes. */
+const DURATION_PHRASES_EN: Readonly<Record<string, number>> = {
+  'half an hour': 30, 'an hour and a half': 90, 'an hour': 60, 'three-quarters of an hour': 45, 'three quarters of an hour': 45, 'a quarter of an hour': 15, 'quarter of an hour': 15,
+};
+const DURATION_EN = pattern(`^\\s*${ABOUT_EN}(?:${NUM}\\s*(hours?|hrs?|h|minutes?|mins?|days?)\\b|(${Object.keys(DURATION_PHRASES_EN).join('|')})|([a-z]+(?:-[a-z]+)?)\\s+(hours?|minutes?|days?)\\b)`);
 function minutesZh(window: string): { min: number; length: number } | undefined {
   const m = DURATION_ZH.exec(window);
   if (!m) return undefined;
@@ -244,16 +251,19 @@ function minutesZh(window: string): { min: number; length: number } | undefined 
 function minutesEn(window: string): { min: number; length: number } | undefined {
   const m = DURATION_EN.exec(window);
   if (!m) return undefined;
-  if (m[3]) return { min: m[3] === 'an hour' ? 60 : 30, length: m[0].length };
-  const unit = m[2] as string;
-  return { min: Number(m[1]) * (unit.startsWith('d') ? 1440 : unit.startsWith('m') ? 1 : 60), length: m[0].length };
+  if (m[3]) return { min: DURATION_PHRASES_EN[m[3]] as number, length: m[0].length };
+  // "ten minutes", "two hours": a number in words.
+  const count = m[4] ? readNumberWords([m[4]], 0)?.value : Number(m[1]);
+  if (count === undefined) return undefined;
+  const unit = (m[2] ?? m[5]) as string;
+  return { min: count * (unit.startsWith('d') ? 1440 : unit.startsWith('m') ? 1 : 60), length: m[0].length };
 }
 
 const STARTED_AGO_EN = pattern(`(?:started|began|ignited|broke out|sparked)\\s+${ABOUT_EN}${NUM}\\s*(hours?|minutes?|mins?)$`);
 function burningFor(text: string, lower: string): Found {
   let found: Found;
-  // "已燃烧2小时", "起火约30分钟", "火已燃烧40分钟".
-  for (const marker of ['燃烧', '燃燒', '起火', '着火', '著火', '延烧', '延燒']) {
+  // "已燃烧2小时", "起火约30分钟", "火已燃烧40分钟", "已经烧了有二十分钟" (in the numeral view: 20分钟).
+  for (const marker of ['燃烧', '燃燒', '起火', '着火', '著火', '延烧', '延燒', '烧了', '燒了']) {
     for (const at of positions(text, marker)) {
       const d = minutesZh(text.slice(at + marker.length, at + marker.length + 14));
       if (d) found = later(found, fact('fire.burningForMin', d.min, at, at + marker.length + d.length));
@@ -275,19 +285,22 @@ function burningFor(text: string, lower: string): Found {
   return found && (found.value as number) <= 7 * 24 * 60 ? found : undefined;
 }
 
-const COMMUNITY_ZH = '(?:村庄|村莊|村|镇区|鎮區|镇|鎮|乡|鄉|居民区|居民區|居民点|居民點|社区|社區|小区|小區|县城|縣城|城区|城區)';
+/** Where people live, as fire reports name it: villages and towns, and the homes themselves (民房, 人家,
+ *  住户, 聚落 in Taiwan, a herders' 定居点). */
+const COMMUNITY_ZH = '(?:村庄|村莊|村子|村寨|村|镇区|鎮區|镇|鎮|乡|鄉|居民区|居民區|居民点|居民點|居住区|居住區|定居点|定居點|社区|社區|小区|小區|县城|縣城|城区|城區|民房|民居|人家|住户|住戶|房屋|聚落)';
 const COMMUNITY_EN = '(?:homes|houses|village|town|community|settlement|housing estate|estate|suburbs?|subdivision|residential area)';
-const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 1000, 米: 1, km: 1000, kilometres: 1000, kilometers: 1000, kilometre: 1000, kilometer: 1000, m: 1, metres: 1, meters: 1, metre: 1, meter: 1 };
+const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 1000, 米: 1, 公尺: 1, km: 1000, kilometres: 1000, kilometers: 1000, kilometre: 1000, kilometer: 1000, m: 1, metres: 1, meters: 1, metre: 1, meter: 1, mi: 1609.344, mile: 1609.344, miles: 1609.344 };
 
-const DISTANCE_AT_END = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\s+(?:away\\s+)?$`);
+const DISTANCE_AT_END = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?|mi|miles?)\\s+(?:away\\s+)?$`);
 /** Distance from the fire to the community it threatens: "火头距最近的村庄约2公里", "1.5 km from the nearest
  *  homes", "a housing estate 800 m to the east"; else the nearest place the report names (not upwind). */
 function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   let found: Found;
   for (const marker of ['距离', '距離', '距', '离', '離']) {
-    const communityDistanceZh = pattern(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|仅|僅|不足|约|約|大约|大約)*\\s*${NUM}\\s*(公里|千米|米)`);
+    const communityDistanceZh = pattern(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|也就|就|仅|僅|不足|约|約|大约|大約|已|只)*\\s*${NUM}\\s*(?:多|余|餘|来|來)?(公里|千米|公尺|米)`);
     for (const at of positions(text, marker)) {
-      if (!/火/.test(text.slice(Math.max(0, at - 6), at)) || (marker.length === 1 && /[距]/.test(text[at - 1] ?? ''))) continue;
+      // The fire's distance: a fire word just before the marker, or anywhere in a report whose fuel was read.
+      if ((!fuel && !/火/.test(text.slice(Math.max(0, at - 6), at))) || (marker.length === 1 && /[距]/.test(text[at - 1] ?? ''))) continue;
       const m = communityDistanceZh.exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1), at, at + m[0].length));
     }
@@ -305,7 +318,7 @@ function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   }
   // "a housing estate 800 m to the east", "the village, 2 km away".
   for (const noun of ['estate', 'village', 'town', 'homes', 'houses', 'settlement', 'community', 'suburb']) {
-    const distanceAfterNoun = pattern(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?)\\b`);
+    const distanceAfterNoun = pattern(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?|mi|miles?)\\b`);
     for (const at of positions(lower, noun)) {
       if (!wordAt(lower, at, noun)) continue;
       const m = distanceAfterNoun.exec(lower.slice(at, at + 40));
@@ -400,8 +413,8 @@ function mass(text: string, lower: string): Found {
     }
   }
   // "30 t of ammonia", "carrying 60 tonnes of liquefied petroleum gas", "a 20-tonne tank", "a 900 kg chlorine cylinder".
-  for (const unit of ['tonnes', 'tonne', 'tons', 'ton', 't', 'kg', 'kilograms']) {
-    const kg = unit.startsWith('k') ? 1 : 1000;
+  for (const unit of ['tonnes', 'tonne', 'tons', 'ton', 't', 'kg', 'kilograms', 'kilos', 'pounds', 'pound', 'lbs', 'lb']) {
+    const kg = unit.startsWith('k') ? 1 : unit.startsWith('p') || unit.startsWith('l') ? 0.45359237 : 1000;
     for (const at of positions(lower, unit)) {
       if (!wordAt(lower, at, unit)) continue;
       const m = TONNAGE_NUMBER_AT_END.exec(lower.slice(Math.max(0, at - 16), at));
@@ -412,10 +425,12 @@ function mass(text: string, lower: string): Found {
       const bare = of?.replace(/^(?:anhydrous|liquid|liquefied|compressed|pressuri[sz]ed)\s+/, '');
       // A tonnage right after a verb of release is what was released ("released about 70 kg before it was capped").
       const released = RELEASED_BEFORE_EN.test(lower.slice(Math.max(0, at - m[0].length - 40), at - m[0].length));
-      const named = released || (of !== undefined && SUBSTANCE_EN.some((n) => of.startsWith(n) || bare?.startsWith(n)))
+      // Or right before one: "approximately 18,000 lb released over 90 minutes".
+      const releasedAfter = /^\s+(?:(?:was|were|had|has been|have been)\s+)?(?:released|spilled|spilt|leaked|escaped|vented|lost|came out|given off)\b/.test(after);
+      const named = released || releasedAfter || (of !== undefined && SUBSTANCE_EN.some((n) => of.startsWith(n) || bare?.startsWith(n)))
         || /^[ -]+(?:(?:[a-z0-9]+[ -]+){0,2})?(?:tank|tanker|tank car|cylinder|drum|vessel|sphere|bullet|iso ?container|storage)s?\b/.test(after)
           && !/truck|lorry|vehicle|crane|boat|ship/.test(after.slice(0, 16));
-      if (named) found = later(found, fact('release.massKg', Number(m[1]) * kg, at - m[0].length, at + unit.length));
+      if (named) found = later(found, fact('release.massKg', numberValue(m[1] as string) * kg, at - m[0].length, at + unit.length));
     }
   }
   return found && (found.value as number) > 0 && (found.value as number) <= 10_000_000 ? found : undefined;
@@ -479,7 +494,8 @@ function duration(text: string, lower: string): Found {
   }
   // "leaked for 15 minutes", "the leak lasted 10 minutes", "leaked at 3 kg/s for about 15 minutes",
   // "emitted at 7.2 tonnes per hour for about 30 minutes", "gas flowed for about 50 minutes".
-  for (const marker of ['leak', 'releas', 'vent', 'escap', 'spill', 'discharg', 'emi', 'flow']) {
+  // "emptied … over roughly 25 minutes", "given off over about ten minutes", "came out over about 5 minutes".
+  for (const marker of ['leak', 'releas', 'vent', 'escap', 'spill', 'discharg', 'emi', 'flow', 'emptied', 'given off', 'came out', 'came off']) {
     for (const at of positions(lower, marker)) {
       if (isWordChar(lower[at - 1])) continue;
       if (marker === 'emi' && !/^emi(?:t|ss)/.test(lower.slice(at, at + 5))) continue;
@@ -487,7 +503,7 @@ function duration(text: string, lower: string): Found {
       if (marker === 'flow' && !/(?:gas|vapou?r|fumes|product)\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, at - 24), at))) continue;
       // Up to 48 characters between (a decimal point is no clause end): a rate may stand there ("emitted at an estimated 7.2 tonnes per hour for 30 minutes").
       const window = lower.slice(at, at + 96);
-      const m = /^[a-z]*(?:[^.;,]|(?<=\d)[.,](?=\d)){0,48}?\b(?:for|lasted)\b/.exec(window);
+      const m = /^[a-z]*(?:[^.;,]|(?<=\d)[.,](?=\d)){0,48}?\b(?:for|lasted|over)\b/.exec(window);
       // The words between belong to the release, not to what was done about it ("forced evacuation for 2 hours").
       if (!m || /evacu|clos|shut|block|shelter|crew|resident|people|road|traffic|warn|order|alert/.test(m[0])) continue;
       const d = minutesEn(window.slice(m[0].length));
@@ -504,11 +520,11 @@ function duration(text: string, lower: string): Found {
  *  a puff rather than a leak (docs/physics.md, "Instantaneous releases"). A rupture counts only beside a
  *  vessel (a burst pipe or valve leaks on), and not when the report denies it. */
 const RUPTURE_ZH = ['破裂', '爆裂', '崩裂', '炸裂', '解体', '解體'];
-const AT_ONCE_ZH = ['瞬间泄漏', '瞬間洩漏', '瞬间全部泄漏', '瞬间泄出', '瞬间释放', '瞬間釋放'];
-const VESSEL_ZH = /(?:罐|瓶|容器|槽车|槽車)(?:体|體|身)?$/;
+const AT_ONCE_ZH = ['瞬间泄漏', '瞬間洩漏', '瞬间全部泄漏', '瞬间泄出', '瞬間洩出', '瞬間瀉出', '瞬间释放', '瞬間釋放', '全部泄出', '全部洩出', '全部瀉出', '一次性泄出'];
+const VESSEL_ZH = /(?:罐|瓶|桶|容器|槽车|槽車)(?:体|體|身)?$/;
 const RUPTURE_EN = ['ruptured', 'rupture', 'burst', 'failed catastrophically', 'catastrophic failure'];
-const AT_ONCE_EN = ['instantaneous release', 'released at once', 'released all at once'];
-const VESSEL_EN = /\b(?:tank|tanker|tank car|cylinder|vessel|container|sphere|bullet|drum)s?\b/;
+const AT_ONCE_EN = ['instantaneous release', 'released at once', 'released all at once', 'contents at once', 'emptied at once', 'emptied in seconds'];
+const VESSEL_EN = /\b(?:tank|tanker|tank car|cylinder|bottle|canister|vessel|container|sphere|bullet|drum|barrel|keg)s?\b/;
 const DENIED_ZH = /(?:未|没有|沒有|没|無|无|并未|並未|尚未|防止|避免)$/;
 const DENIED_EN = /\b(?:no|not|never|without|prevent(?:ed)?|avoid(?:ed)?)\b/;
 

@@ -4,6 +4,7 @@
 // minute or hour), and whether it is day or night (period words and clock times) (floods, wildfires and a release's amount: hazardFacts.ts). Each is found
 // at a marker (a keyword found by one indexOf pass, so the scan is linear in the text) and read from a short
 // window beside it: a pattern only ever runs on that bounded window, never on the whole report.
+import { numeralView, sourceSpan } from './numeralView.js';
 import { SUBSTANCES } from '../../contract/substances.js';
 import type { TextFact } from '../../contract/reading.js';
 import { isWordChar, positions } from '../common/reportMarkers.js';
@@ -104,6 +105,8 @@ const BEAUFORT_MPS = [0.1, 0.9, 2.5, 4.4, 6.7, 9.4, 12.3, 15.5, 18.9, 22.6, 26.5
 const ZH_COMPASS = '(东北|東北|东南|東南|西南|西北|东|東|南|西|北)';
 /** Where the wind blows to, in Chinese: "风往西南方向吹", "风向东北吹", "风吹向西南" (风向 without 吹 is the wind's direction). */
 const BLOWS_TO_ZH = [new RegExp(`^[风風](?:往|朝|向)${ZH_COMPASS}(?:方向|面)?吹`), new RegExp(`^[风風]吹(?:往|朝|向)${ZH_COMPASS}`)];
+/** Where the wind comes from, said in words: "风是从西边刮过来的", "风从西南方吹来". */
+const BLOWS_FROM_ZH = new RegExp(`^[风風](?:是|向)?(?:从|從|自)${ZH_COMPASS}(?:边|邊|方向|方|面)?(?:刮|吹)`);
 /** A bearing after 风向: "风向240度", "風向為300°". */
 const BEARING_ZH = /^[风風]向(?:为|為|约|約|:|：|\s)*(\d{1,3})\s*(?:度|°)/;
 /** A bearing after "wind": "wind 240°", "winds from 200 degrees", "wind direction 240", "wind 270 at 12 knots" (marine and aviation). */
@@ -131,6 +134,9 @@ function windFrom(text: string, lower: string): TextFact | undefined {
         const to = m ? ZH_DIRECTIONS.find(([name]) => name === m[1])?.[1] : undefined;
         if (m && to !== undefined) later({ fact: 'weather.windFromDeg', value: opposite(to), span: [at, at + m[0].length] });
       }
+      const from = BLOWS_FROM_ZH.exec(window);
+      const fromDeg = from ? ZH_DIRECTIONS.find(([name]) => name === from[1])?.[1] : undefined;
+      if (from && fromDeg !== undefined) later({ fact: 'weather.windFromDeg', value: fromDeg, span: [at, at + from[0].length] });
       const b = BEARING_ZH.exec(window);
       if (b && Number(b[1]) <= 360) later({ fact: 'weather.windFromDeg', value: Number(b[1]) % 360, span: [at, at + b[0].length] });
     }
@@ -143,7 +149,7 @@ function windFrom(text: string, lower: string): TextFact | undefined {
   }
   // "NE wind", "northeasterly", "wind from the northeast", "winds out of the SW".
   for (const at of positions(lower, 'wind')) {
-    const after = /^winds?\s+(?:from|out of)\s+(?:the\s+)?([a-z-]+)/.exec(lower.slice(at, at + 32));
+    const after = /^winds?\s+(?:(?:were|are|was|is)\s+)?(?:from|out of)\s+(?:the\s+)?([a-z-]+)/.exec(lower.slice(at, at + 40));
     const before = /([a-z-]+)(?:erly)?\s+$/.exec(lower.slice(Math.max(0, at - 18), at));
     const word = after?.[1] ?? before?.[1];
     const deg = compassDeg(word);
@@ -162,7 +168,8 @@ function windFrom(text: string, lower: string): TextFact | undefined {
   for (const [name, deg] of EN_DIRECTIONS) {
     if (name.length < 4) continue;
     for (const at of positions(lower, `${name}erly`)) {
-      if (at > 0 && /[a-z]/.test(lower[at - 1] as string)) continue;
+      // Not the tail of a longer name: "north-westerly" is not "westerly".
+      if (at > 0 && /[a-z-]/.test(lower[at - 1] as string)) continue;
       later({ fact: 'weather.windFromDeg', value: deg, span: [at, at + name.length + 4] });
     }
   }
@@ -384,8 +391,12 @@ function timeOfDay(text: string, lower: string): TextFact | undefined {
 }
 
 /** Every physical fact the text states (the last statement of each, as reports update themselves). */
-export function physicalFactsFromText(text: string): TextFact[] {
+export function physicalFactsFromText(report: string): TextFact[] {
+  // Read from a view with Chinese measuring numerals in digits; each span points back into the report.
+  const view = numeralView(report);
+  const text = view.text;
   const lower = text.toLowerCase();
-  return [quakeMagnitude(text, lower), quakeDepth(text, lower), windFrom(text, lower), windSpeed(text, lower), substance(text, lower), releaseRate(text, lower), timeOfDay(text, lower)]
+  const facts = [quakeMagnitude(text, lower), quakeDepth(text, lower), windFrom(text, lower), windSpeed(text, lower), substance(text, lower), releaseRate(text, lower), timeOfDay(text, lower)]
     .filter((f): f is TextFact => f !== undefined).concat(hazardFactsFromText(text), placesFromText(text));
+  return text === report ? facts : facts.map((f) => ({ ...f, span: sourceSpan(view, f.span) }));
 }
