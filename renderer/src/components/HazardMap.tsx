@@ -28,9 +28,8 @@ function furniture(fontPx: number, windTextWidthPx: number, scaleBarPx: number) 
 
 /** The labels' size in view units for the width the map is drawn at (logic/mapLabels.ts, mapLabelFontPx):
  *  measured once laid out and again whenever the map is resized (a phone turned, a window narrowed). The
- *  measuring waits for the browser's own layout (a ResizeObserver reports after it and before the paint):
- *  measured during the commit it forced a layout of the whole page there, about 28 ms of a cold load's
- *  first screen on the benchmark machine (docs/performance.md, "The answer band first"). */
+ *  first measure is taken in the commit (it forces a layout there) so that the map is never on screen with
+ *  labels of the wrong size; the answer band is drawn a frame before the map, so it does not wait for it. */
 function useLabelFontPx(svg: SVGSVGElement | null): number {
   const [fontPx, setFontPx] = useState(LABEL_FONT_PX);
   useLayoutEffect(() => {
@@ -42,11 +41,8 @@ function useLabelFontPx(svg: SVGSVGElement | null): number {
       // Rounded up, so a label is never a hair under the minimum.
       setFontPx(Math.ceil(mapLabelFontPx(screenPerViewPx, rootPx * LABEL_REM) * 10) / 10);
     };
-    if (typeof ResizeObserver === 'undefined') {
-      measure();
-      return undefined;
-    }
-    // Its first report comes once the map is laid out, before that frame is painted.
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(measure);
     observer.observe(svg);
     return () => observer.disconnect();
