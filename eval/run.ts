@@ -107,6 +107,10 @@ const setL = loadReadingSet('l');
 // any tenth round, committed before its own first run: held out too, under its own keys (`…SetO`), so that set l's
 // keys keep their meaning; the two are the same kind of sample of the same reader.
 const setO = loadReadingSet('o');
+// Set p, written the same way (format and figure rules, the type table, a page of screening labels) before the tenth
+// round's screen changes, committed before its first run, which came after them: the held-out set for that round, under
+// its own keys (`…SetP`). Sets l and o are development sets for the screen since that round.
+const setP = loadReadingSet('p');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -138,6 +142,7 @@ const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const setJFigures = judgeReadingFigures(setJ, 'set j, now development');
 const setLFigures = judgeReadingFigures(setL, 'set l, held out');
 const setOFigures = judgeReadingFigures(setO, 'set o, held out');
+const setPFigures = judgeReadingFigures(setP, 'set p, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -261,9 +266,10 @@ const screeningSetG = judgeScreening(asScreening(setG), 'set g, now development'
 const screeningSetH = judgeScreening(asScreening(setH), 'set h, now development');
 const screeningSetI = judgeScreening(asScreening(setI), 'set i, now development');
 const screeningSetJ = judgeScreening(asScreening(setJ), 'set j, now development');
-const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setL), 'set l, held out');
+const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setL), 'set l, held out; its screen misses used in the tenth round');
 const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
-const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out');
+const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out; its screen misses used in the tenth round');
+const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -326,6 +332,7 @@ const typeSetI = await judgeReadingType(setI, 'set i, now development');
 const typeSetJ = await judgeReadingType(setJ, 'set j, now development');
 const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setL, 'set l, held out');
 const typeSetO = await judgeReadingType(setO, 'set o, held out');
+const typeSetP = await judgeReadingType(setP, 'set p, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -401,6 +408,8 @@ console.log(JSON.stringify({
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
   screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetE: +factsFromTextSetE.toFixed(4), factsFromTextSetEZh: +factsEZhExact.toFixed(4), factsFromTextSetEEn: +factsEEnExact.toFixed(4), factsFromTextSetD: +factsFromTextSetD.toFixed(4), factsFromTextSetDZh: +factsDZhExact.toFixed(4), factsFromTextSetDEn: +factsDEnExact.toFixed(4),
+  figuresExactSetP: +setPFigures.exact.toFixed(4), figuresExactSetPZh: +setPFigures.zhExact.toFixed(4), figuresExactSetPEn: +setPFigures.enExact.toFixed(4), typeAccuracySetP: +typeSetP.accuracy.toFixed(4),
+  screeningSetP: { nonIncidentRejected: +screeningSetP.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetP.drillsFlagged.toFixed(4), incidentsKept: +screeningSetP.incidentsKept.toFixed(4) },
   figuresExactSetO: +setOFigures.exact.toFixed(4), figuresExactSetOZh: +setOFigures.zhExact.toFixed(4), figuresExactSetOEn: +setOFigures.enExact.toFixed(4), typeAccuracySetO: +typeSetO.accuracy.toFixed(4),
   screeningSetO: { nonIncidentRejected: +screeningSetO.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetO.drillsFlagged.toFixed(4), incidentsKept: +screeningSetO.incidentsKept.toFixed(4) }, factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,

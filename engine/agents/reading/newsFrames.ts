@@ -49,7 +49,12 @@ const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '�
   '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be'];
 /** After a forecast clause, in the same sentence, a clause of possibility or accompaniment goes on with it: "局地可能超过100毫米，
  *  并伴有短时大风", "with 80 to 120 mm possible". A clause without one tells what is so now ("预计明天有暴雨，目前城区已有多处积水"). */
-const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', 'possible', 'possibly', 'may ', 'could ', 'with '];
+const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', '届时', '屆時', 'possible', 'possibly', 'may ', 'could ', 'with '];
+/** A risk told after a forecast, in any later sentence too: "届时发生山洪的风险较高" (the clause: what is at risk comes before
+ *  风险), "There is a possibility of coastal flooding" (from the phrase on: "a tree is down and there is a risk of more" keeps
+ *  the tree). */
+const FORECAST_RISK_CLAUSE = ['风险', '風險'];
+const FORECAST_RISK_FROM = ['risk of', 'possibility of'];
 /** Advice to the public in a forecast: what to avoid is no event ("avoid crossing flooded rivers", 尽量避免前往河道). Counted
  *  only in a message that holds a forecast clause. */
 const ADVICE = ['请', '請', '避免', '注意', '提前', '做好', 'advised to', 'urged to', 'should avoid', 'avoid', 'please', 'take care', 'be prepared'];
@@ -110,6 +115,7 @@ export function forecastSpans(lower: string): Array<readonly [number, number]> {
   const advice: Array<readonly [number, number]> = [];
   let forecastInSentence = false;
   let forecastSeen = false;
+  let adviceInSentence = false;
   let clauseStart = 0;
   for (let i = 0; i <= lower.length; i++) {
     const ch = lower[i];
@@ -117,9 +123,11 @@ export function forecastSpans(lower: string): Array<readonly [number, number]> {
     if (ch === '.' && /\d/.test(lower[i - 1] ?? '') && /\d/.test(lower[i + 1] ?? '')) continue; // "5.1"
     const clause = lower.slice(clauseStart, i);
     if (FORECAST.some((w) => clause.includes(w))) { spans.push([clauseStart, i]); forecastInSentence = true; forecastSeen = true; }
-    else if (forecastInSentence && FORECAST_GOES_ON.some((w) => clause.includes(w))) spans.push([clauseStart, i]);
-    else if (ADVICE.some((w) => clause.includes(w))) advice.push([clauseStart, i]);
-    if (ch === undefined || SENTENCE_ENDS.has(ch)) forecastInSentence = false;
+    else if ((forecastInSentence && FORECAST_GOES_ON.some((w) => clause.includes(w))) || (forecastSeen && FORECAST_RISK_CLAUSE.some((w) => clause.includes(w)))) spans.push([clauseStart, i]);
+    else if (forecastSeen && FORECAST_RISK_FROM.some((w) => clause.includes(w))) spans.push([clauseStart + Math.min(...FORECAST_RISK_FROM.map((w) => clause.indexOf(w)).filter((at) => at >= 0)), i]);
+    // Advice goes on to its sentence's end: "请有关部门提前做好防范准备，危险地带人员适时转移".
+    else if (adviceInSentence || ADVICE.some((w) => clause.includes(w))) { advice.push([clauseStart, i]); adviceInSentence = true; }
+    if (ch === undefined || SENTENCE_ENDS.has(ch)) { forecastInSentence = false; adviceInSentence = false; }
     clauseStart = i + 1;
   }
   return forecastSeen ? [...spans, ...advice] : spans;

@@ -437,3 +437,30 @@ test('screening stays linear on long texts with inquiry reports, statistics, sea
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('ninth round', (n) => '批复事故调查报告，经调查认定，统计：1,240 fires，season begins，停水通知：今天上午9时许爆管，积水，'.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, tenth round: a forecast with its risk, advice to its sentence\'s end, a recall, training announced and a report titled as annual figures are not incidents; an event beside each is', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  // a forecast's risk, told in its own clause or a later sentence
+  assert.equal(reason('气象台预报，明晚起我县将有一次大风降温过程，沿海阵风可达10级，届时海上发生风暴潮的风险较高。'), 'notice');
+  assert.equal(reason('Heavy snow is forecast for the hills tomorrow. There is a risk of road closures and power cuts.'), 'notice');
+  assert.equal(reason('预计明天有暴雨。目前城区局部已有积水，有车辆被困。'), undefined, 'water standing now, after a forecast');
+  assert.equal(reason('Gales are forecast overnight. Flooding has already closed the B4391 and there is a risk of more.'), undefined, 'flooding now, before the risk');
+  // advice goes on to its sentence's end
+  assert.equal(reason('预计今夜到明天有大暴雨，请沿河群众注意防范，低洼地带人员及早转移。'), 'notice');
+  // a product recalled
+  assert.equal(reason('产品召回公告：某品牌燃气灶因熄火保护装置缺陷，存在燃气泄漏隐患，自即日起召回。'), 'notice');
+  assert.equal(reason('SAFETY RECALL: certain carbon monoxide alarms may fail to sound; the maker has had reports of two small kitchen fires.'), 'notice');
+  // training announced; an accident in training today is an incident
+  assert.equal(reason('本周五上午组织危化品泄漏处置训练，内容包括堵漏和洗消，请各班组长参加。'), 'notice');
+  assert.equal(reason('今天上午10时许，训练中一名队员从三楼坠落受伤，已送医救治。', true), undefined);
+  // a report titled as a period's figures: every clause is told of that period
+  assert.equal(reason('2025年度报告：全市共发生火灾1,200起，死亡8人，受伤35人，直接经济损失1.2亿元。', true), 'notice');
+  assert.equal(reason('Coastguard annual report – key figures: 412 call-outs, 61 lives saved, 9 people lost at sea.', true), 'notice');
+});
+
+test('screening stays linear on long texts with forecast risks, recalls, training and annual figures', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('tenth round', (n) => 'forecast tomorrow, risk of flooding, 届时风险较高，召回，训练，请注意，低洼地带转移，annual report，'.repeat(n), (text) => screenReport(text, false));
+});

@@ -46,7 +46,9 @@ const CONTRAST = ['但', '却', '卻', '确有', '確有', 'but', 'however', 'ac
 const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交班', '交接班', '值班表', '排班', '通知', '培训', '培訓', '报名', '報名', '例会', '例會', '签到', '簽到', '放假',
   '部署会', '部署會', '规程', '規程', '上传', '上傳', '学习', '學習', '纪录片', '紀錄片', '新闻', '新聞', '初稿', '审阅', '審閱', '采购', '採購', '清单', '清單', '盘点', '盤點', '清点', '清點', '附件',
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
-  'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice'];
+  'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice',
+  // Training announced, a product recalled, an investigation's findings published: the hazard is the subject, not an event.
+  '训练', '訓練', '召回', '调查报告', '調查報告', 'product recall', 'safety recall', 'recall notice', 'investigation report'];
 /** A notice's own form: its title (关于…的通告, …公告：), its closing (特此通告) and what it announces (招聘, 报考). An incident report
  *  may name a notice given ("交警发布通告"): these are the notice itself. */
 const NOTICE_FORM = ['的通告', '的公告', '特此通告', '特此公告', '特此通知', '招聘', '招录', '招錄', '报考', '報考', '简章', '簡章'];
@@ -241,6 +243,9 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
+/** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
+ *  key figures: … 1,206 reportable injuries were recorded"). Looked for at its head only. */
+const STATISTICS_TITLES = ['annual report', 'key figures', '年度报告', '年度報告', '年报', '年報', '统计公报', '統計公報'];
 /** A share of the dead ("45 per cent of those killed", "占死亡人数的三成"): statistics, marking its own clause like the words
  *  above. A share alone is not ("burned 40 percent of the park" is a fire now): it needs a word for the dead beside it. */
 // (Not 占 alone: 侵占车道致2人死亡 is a crash now.)
@@ -375,6 +380,8 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   // A disaster abroad relayed as news (据新华社消息，土耳其…地震): news to know, not an incident here to respond to.
   const foreign = relayedForeignNews(text, lower);
   if (foreign && !requestPhrase(text, lower)) return { reason: 'notice', cue: foreign };
+  const statistics = STATISTICS_TITLES.find((w) => lower.slice(0, 100).includes(w));
+  if (statistics && !requestPhrase(text, lower)) return { reason: 'notice', cue: statistics };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
   const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
   if (past.length > 0 && !requestPhrase(text, lower)) {
