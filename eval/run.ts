@@ -111,6 +111,9 @@ const setO = loadReadingSet('o');
 // round's screen changes, committed before its first run, which came after them: the held-out set for that round, under
 // its own keys (`…SetP`). Sets l and o are development sets for the screen since that round.
 const setP = loadReadingSet('p');
+// Set q, written the same way after set p (not reading it), before the tenth round's type evidence words were committed,
+// and committed before its first run: held out, under its own keys (`…SetQ`).
+const setQ = loadReadingSet('q');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -143,6 +146,7 @@ const setJFigures = judgeReadingFigures(setJ, 'set j, now development');
 const setLFigures = judgeReadingFigures(setL, 'set l, held out');
 const setOFigures = judgeReadingFigures(setO, 'set o, held out');
 const setPFigures = judgeReadingFigures(setP, 'set p, held out');
+const setQFigures = judgeReadingFigures(setQ, 'set q, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -270,6 +274,7 @@ const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asS
 const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
 const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out; its screen misses used in the tenth round');
 const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out');
+const screeningSetQ = judgeScreening(asScreening(setQ), 'set q, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -333,6 +338,7 @@ const typeSetJ = await judgeReadingType(setJ, 'set j, now development');
 const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setL, 'set l, held out');
 const typeSetO = await judgeReadingType(setO, 'set o, held out');
 const typeSetP = await judgeReadingType(setP, 'set p, held out');
+const typeSetQ = await judgeReadingType(setQ, 'set q, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -408,6 +414,8 @@ console.log(JSON.stringify({
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
   screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetE: +factsFromTextSetE.toFixed(4), factsFromTextSetEZh: +factsEZhExact.toFixed(4), factsFromTextSetEEn: +factsEEnExact.toFixed(4), factsFromTextSetD: +factsFromTextSetD.toFixed(4), factsFromTextSetDZh: +factsDZhExact.toFixed(4), factsFromTextSetDEn: +factsDEnExact.toFixed(4),
+  figuresExactSetQ: +setQFigures.exact.toFixed(4), figuresExactSetQZh: +setQFigures.zhExact.toFixed(4), figuresExactSetQEn: +setQFigures.enExact.toFixed(4), typeAccuracySetQ: +typeSetQ.accuracy.toFixed(4),
+  screeningSetQ: { nonIncidentRejected: +screeningSetQ.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetQ.drillsFlagged.toFixed(4), incidentsKept: +screeningSetQ.incidentsKept.toFixed(4) },
   figuresExactSetP: +setPFigures.exact.toFixed(4), figuresExactSetPZh: +setPFigures.zhExact.toFixed(4), figuresExactSetPEn: +setPFigures.enExact.toFixed(4), typeAccuracySetP: +typeSetP.accuracy.toFixed(4),
   screeningSetP: { nonIncidentRejected: +screeningSetP.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetP.drillsFlagged.toFixed(4), incidentsKept: +screeningSetP.incidentsKept.toFixed(4) },
   figuresExactSetO: +setOFigures.exact.toFixed(4), figuresExactSetOZh: +setOFigures.zhExact.toFixed(4), figuresExactSetOEn: +setOFigures.enExact.toFixed(4), typeAccuracySetO: +typeSetO.accuracy.toFixed(4),

@@ -215,3 +215,13 @@ test('seventh round: the bare verb 淹 in a resident\'s words is flood evidence;
   const none = parseIncident({ text: '我们小区地库停了好多车，物业在检查电路。' });
   assert.notEqual(strategize(none, unsure, readReport(none)).type, 'flood');
 });
+
+test('tenth round: a trade\'s or a region\'s own words are evidence of their type (冒落 and 采场 underground, 水浸), a denied one is not', () => {
+  const unsure = scoresFor('other', 0.32, 'building_collapse', 0.2);
+  const stope = parseIncident({ text: '井下二水平5号采场发生顶板冒落，一名工人被压，正在组织救援。' });
+  assert.equal(strategize(stope, unsure, readReport(stope)).type, 'mine_accident');
+  const macau = parseIncident({ text: '今日凌晨內港一帶出現水浸，最深處約0.5米，多間商鋪入水。' });
+  assert.equal(strategize(macau, unsure, readReport(macau)).type, 'flood');
+  const none = parseIncident({ text: '工地一面临时围墙倒了，一名工人被压，正在组织救援。' });
+  assert.notEqual(strategize(none, unsure, readReport(none)).type, 'mine_accident', 'no word of the mine');
+});
