@@ -454,13 +454,17 @@ test('screening, tenth round: a forecast with its risk, advice to its sentence\'
   // training announced; an accident in training today is an incident
   assert.equal(reason('本周五上午组织危化品泄漏处置训练，内容包括堵漏和洗消，请各班组长参加。'), 'notice');
   assert.equal(reason('今天上午10时许，训练中一名队员从三楼坠落受伤，已送医救治。', true), undefined);
+  assert.equal(reason('消防训练塔起火，浓烟很大，附近有居民楼。'), undefined, 'a fire in the training tower');
+  assert.equal(reason('Sitrep key figures: 3 dead, 12 injured in the Main Street collapse; search continues.', true), undefined, 'a sitrep\'s key figures');
   // a report titled as a period's figures: every clause is told of that period
   assert.equal(reason('2025年度报告：全市共发生火灾1,200起，死亡8人，受伤35人，直接经济损失1.2亿元。', true), 'notice');
-  assert.equal(reason('Coastguard annual report – key figures: 412 call-outs, 61 lives saved, 9 people lost at sea.', true), 'notice');
+  assert.equal(reason('Coastguard annual report: 412 call-outs, 61 lives saved, 9 people lost at sea.', true), 'notice');
+  assert.equal(reason('据市消防支队年报，去年全市共发生火灾两千余起，造成11人死亡。', true), 'notice');
+  assert.equal(reason('今年报警中心接到的第一起火警：今晨6时，某小区一住户起火，1人受伤。', true), undefined, '今年 before 报警');
 });
 
 test('screening stays linear on long texts with forecast risks, recalls, training and annual figures', async () => {
   const { screenReport } = await import('./screening.js');
   const { assertLinearTime } = await import('./testing/linearTime.js');
-  assertLinearTime('tenth round', (n) => 'forecast tomorrow, risk of flooding, 届时风险较高，召回，训练，请注意，低洼地带转移，annual report，'.repeat(n), (text) => screenReport(text, false));
+  assertLinearTime('tenth round', (n) => 'forecast tomorrow, risk of flooding, 届时风险较高，产品召回，处置训练，请注意，低洼地带转移，annual report，'.repeat(n), (text) => screenReport(text, false));
 });

@@ -48,7 +48,9 @@ const NOTICE = ['会议', '會議', '开会', '開會', '召开', '召開', '交
   'meeting', 'briefing', 'shift handover', 'handover at', 'roster', 'rota', 'reminder', 'agenda', 'training', 'course', 'refresher', 'will be held', 'is scheduled', 'please attend',
   'inventory', 'stock check', 'holiday schedule', 'office closed', 'office will be closed', 'sop', 'uploaded', 'please read', 'please review', 'documentary', 'in the news', 'script', 'draft', 'sign up', 'budget', 'planning', 'notice',
   // Training announced, a product recalled, an investigation's findings published: the hazard is the subject, not an event.
-  '训练', '訓練', '召回', '调查报告', '調查報告', 'product recall', 'safety recall', 'recall notice', 'investigation report'];
+  // Not 训练 or 召回 alone: a fire in the training tower, off-duty crews recalled to a fire, are incidents.
+  '应变训练', '應變訓練', '处置训练', '處置訓練', '应急训练', '應急訓練', '参加训练', '參加訓練', '产品召回', '產品召回', '召回公告', '实施召回', '實施召回',
+  '调查报告', '調查報告', 'product recall', 'safety recall', 'recall notice', 'investigation report'];
 /** A notice's own form: its title (关于…的通告, …公告：), its closing (特此通告) and what it announces (招聘, 报考). An incident report
  *  may name a notice given ("交警发布通告"): these are the notice itself. */
 const NOTICE_FORM = ['的通告', '的公告', '特此通告', '特此公告', '特此通知', '招聘', '招录', '招錄', '报考', '報考', '简章', '簡章'];
@@ -245,7 +247,9 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
  *  key figures: … 1,206 reportable injuries were recorded"). Looked for at its head only. */
-const STATISTICS_TITLES = ['annual report', 'key figures', '年度报告', '年度報告', '年报', '年報', '统计公报', '統計公報'];
+const STATISTICS_TITLES = ['annual report', '年度报告', '年度報告', '统计公报', '統計公報'];
+/** 年报 as a title (据消防处年报), not the tail of 今年/去年 before 报 (今年报警, 去年报告). */
+const YEAR_REPORT = /(?<![今去明前周週同])年[报報](?![警案名到])/;
 /** A share of the dead ("45 per cent of those killed", "占死亡人数的三成"): statistics, marking its own clause like the words
  *  above. A share alone is not ("burned 40 percent of the park" is a fire now): it needs a word for the dead beside it. */
 // (Not 占 alone: 侵占车道致2人死亡 is a crash now.)
@@ -380,7 +384,8 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   // A disaster abroad relayed as news (据新华社消息，土耳其…地震): news to know, not an incident here to respond to.
   const foreign = relayedForeignNews(text, lower);
   if (foreign && !requestPhrase(text, lower)) return { reason: 'notice', cue: foreign };
-  const statistics = STATISTICS_TITLES.find((w) => lower.slice(0, 100).includes(w));
+  const head = lower.slice(0, 100);
+  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0];
   if (statistics && !requestPhrase(text, lower)) return { reason: 'notice', cue: statistics };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
   const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
