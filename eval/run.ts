@@ -114,6 +114,9 @@ const setP = loadReadingSet('p');
 // Set q, written the same way after set p (not reading it), before the tenth round's type evidence words were committed,
 // and committed before its first run: held out, under its own keys (`…SetQ`).
 const setQ = loadReadingSet('q');
+// Set r (8 not-incidents per language), written the same way without reading p or q, before the eleventh round (of the
+// screen, on p's and q's misses) was run on anything, committed before its first run: the held-out set for that round.
+const setR = loadReadingSet('r');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -145,8 +148,9 @@ const setIFigures = judgeReadingFigures(setI, 'set i, now development');
 const setJFigures = judgeReadingFigures(setJ, 'set j, now development');
 const setLFigures = judgeReadingFigures(setL, 'set l, held out');
 const setOFigures = judgeReadingFigures(setO, 'set o, held out');
-const setPFigures = judgeReadingFigures(setP, 'set p, held out');
-const setQFigures = judgeReadingFigures(setQ, 'set q, held out');
+const setPFigures = judgeReadingFigures(setP, 'set p, held out until the eleventh round');
+const setQFigures = judgeReadingFigures(setQ, 'set q, held out until the eleventh round');
+const setRFigures = judgeReadingFigures(setR, 'set r, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -273,8 +277,9 @@ const screeningSetJ = judgeScreening(asScreening(setJ), 'set j, now development'
 const { nonIncidentRejected, drillsFlagged, incidentsKept } = judgeScreening(asScreening(setL), 'set l, held out; its screen misses used in the tenth round');
 const screeningSetK = judgeScreening(asScreening(setK), 'set k, held out until the ninth round');
 const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out; its screen misses used in the tenth round');
-const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out');
-const screeningSetQ = judgeScreening(asScreening(setQ), 'set q, held out');
+const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out until the eleventh round');
+const screeningSetQ = judgeScreening(asScreening(setQ), 'set q, held out until the eleventh round');
+const screeningSetR = judgeScreening(asScreening(setR), 'set r, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -337,8 +342,9 @@ const typeSetI = await judgeReadingType(setI, 'set i, now development');
 const typeSetJ = await judgeReadingType(setJ, 'set j, now development');
 const { accuracy: typeAccuracy, zh: typeAccuracyZh, en: typeAccuracyEn } = await judgeReadingType(setL, 'set l, held out');
 const typeSetO = await judgeReadingType(setO, 'set o, held out');
-const typeSetP = await judgeReadingType(setP, 'set p, held out');
-const typeSetQ = await judgeReadingType(setQ, 'set q, held out');
+const typeSetP = await judgeReadingType(setP, 'set p, held out until the eleventh round');
+const typeSetQ = await judgeReadingType(setQ, 'set q, held out until the eleventh round');
+const typeSetR = await judgeReadingType(setR, 'set r, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -414,6 +420,8 @@ console.log(JSON.stringify({
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
   screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetE: +factsFromTextSetE.toFixed(4), factsFromTextSetEZh: +factsEZhExact.toFixed(4), factsFromTextSetEEn: +factsEEnExact.toFixed(4), factsFromTextSetD: +factsFromTextSetD.toFixed(4), factsFromTextSetDZh: +factsDZhExact.toFixed(4), factsFromTextSetDEn: +factsDEnExact.toFixed(4),
+  figuresExactSetR: +setRFigures.exact.toFixed(4), figuresExactSetRZh: +setRFigures.zhExact.toFixed(4), figuresExactSetREn: +setRFigures.enExact.toFixed(4), typeAccuracySetR: +typeSetR.accuracy.toFixed(4),
+  screeningSetR: { nonIncidentRejected: +screeningSetR.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetR.drillsFlagged.toFixed(4), incidentsKept: +screeningSetR.incidentsKept.toFixed(4) },
   figuresExactSetQ: +setQFigures.exact.toFixed(4), figuresExactSetQZh: +setQFigures.zhExact.toFixed(4), figuresExactSetQEn: +setQFigures.enExact.toFixed(4), typeAccuracySetQ: +typeSetQ.accuracy.toFixed(4),
   screeningSetQ: { nonIncidentRejected: +screeningSetQ.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetQ.drillsFlagged.toFixed(4), incidentsKept: +screeningSetQ.incidentsKept.toFixed(4) },
   figuresExactSetP: +setPFigures.exact.toFixed(4), figuresExactSetPZh: +setPFigures.zhExact.toFixed(4), figuresExactSetPEn: +setPFigures.enExact.toFixed(4), typeAccuracySetP: +typeSetP.accuracy.toFixed(4),

@@ -49,7 +49,7 @@ const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '�
   '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be'];
 /** After a forecast clause, in the same sentence, a clause of possibility or accompaniment goes on with it: "局地可能超过100毫米，
  *  并伴有短时大风", "with 80 to 120 mm possible". A clause without one tells what is so now ("预计明天有暴雨，目前城区已有多处积水"). */
-const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', '届时', '屆時', 'possible', 'possibly', 'may ', 'could ', 'with '];
+const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', '届时', '屆時', 'possible', 'possibly', 'may ', 'could ', 'with ', 'are likely', 'is likely'];
 /** A risk told after a forecast, in any later sentence too: "届时发生山洪的风险较高" (the clause: what is at risk comes before
  *  风险), "There is a possibility of coastal flooding" (from the phrase on: "a tree is down and there is a risk of more" keeps
  *  the tree). */
@@ -121,6 +121,8 @@ export function forecastSpans(lower: string): Array<readonly [number, number]> {
     const ch = lower[i];
     if (ch !== undefined && !CLAUSE_ENDS.has(ch)) continue;
     if (ch === '.' && /\d/.test(lower[i - 1] ?? '') && /\d/.test(lower[i + 1] ?? '')) continue; // "5.1"
+    // A list joined by 、 is one clause: "可能引发山洪、滑坡、泥石流等灾害".
+    if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
     if (FORECAST.some((w) => clause.includes(w))) { spans.push([clauseStart, i]); forecastInSentence = true; forecastSeen = true; }
     else if ((forecastInSentence && FORECAST_GOES_ON.some((w) => clause.includes(w))) || (forecastSeen && FORECAST_RISK_CLAUSE.some((w) => clause.includes(w)))) spans.push([clauseStart, i]);

@@ -468,3 +468,18 @@ test('screening stays linear on long texts with forecast risks, recalls, trainin
   const { assertLinearTime } = await import('./testing/linearTime.js');
   assertLinearTime('tenth round', (n) => 'forecast tomorrow, risk of flooding, 届时风险较高，产品召回，处置训练，请注意，低洼地带转移，annual report，'.repeat(n), (text) => screenReport(text, false));
 });
+
+test('screening, eleventh round: a forecast\'s list of hazards, a likelihood, a smell found harmless and a test that says so are not incidents; a fire logged and counted, a supply lost now and a search under way are', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('预计明天我县有大暴雨，可能引发山洪、滑坡、泥石流等灾害。请注意防范。'), 'notice', 'a list joined by 、 is one clause');
+  assert.equal(reason('Heavy rain is forecast tonight, and flooding is likely in low-lying areas.'), 'notice');
+  assert.equal(reason('居民反映楼道有煤气味，燃气公司到场检测，经查系邻居家煮中药的气味。'), 'all_clear');
+  assert.equal(reason('Smoke reported from the school roof turned out to be steam from a kitchen vent.'), 'all_clear');
+  assert.equal(reason('This is a test of the county emergency alert system. In a real emergency, such as a flood, you would be told where to go. This is only a test.'), 'test_message');
+  assert.equal(reason('This is not a test: a wildfire is approaching Oak Road, evacuate now.'), undefined);
+  assert.equal(reason('22:47 仓库配电箱冒烟起火，23:31 明火扑灭，经清点，无人员伤亡。'), undefined, '经清点 is a log\'s count, not a stock-taking');
+  assert.equal(reason('Unplanned outage affecting 12,000 customers after a fault on the 69kV line; crews are working to restore supply.'), undefined);
+  assert.equal(reason('Notice of planned outage: supply will be off on Sunday from 8am to 2pm for line maintenance.'), 'notice');
+  assert.equal(reason('Rescuers are searching for two hikers overdue on the mountain since last night.'), undefined);
+});

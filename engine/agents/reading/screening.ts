@@ -15,6 +15,8 @@ import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
+/** A test that says it is only one: a hazard it names is an example ("In a real emergency, such as a wildfire, …"). */
+const ONLY_A_TEST = ['this is only a test', 'this is a test of the', '这只是一次测试', '這只是一次測試', '本次仅为测试', '本次僅為測試'];
 const TEST_MESSAGE = ['测试消息', '測試消息', '测试信息', '測試信息', '测试一下', '測試一下', '测试，测试', '測試，測試', '测试测试', '測試測試', '请忽略', '請忽略', '通信测试', '通訊測試',
   '信号测试', '訊號測試', '试发', '試發', '【测试】', '【測試】', '无需回复', '無需回覆', '电台检查', '電台檢查', '能听到吗', '能聽到嗎', '听到请回答', '聽到請回答',
   'test message', 'this is a test', 'testing, testing', 'testing testing', 'test test', 'radio check', 'comms check', 'please ignore', 'ignore this', 'can you hear me', 'how do you read',
@@ -29,6 +31,8 @@ const TEST_MESSAGE = ['测试消息', '測試消息', '测试信息', '測試信
 const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异常', '未發現異常', '无异常', '無異常', '恢复正常', '恢復正常', '误报', '誤報', '虚惊', '虛驚', '平安无事', '平安無事',
   '情况正常', '情況正常', '运行正常', '運行正常', '未见异常', '未見異常', '监护结束', '監護結束', '响应解除', '響應解除', '预警解除', '預警解除', '不再影响', '不再影響', '已复位', '已復位',
   '未受影响', '未受影響', '巡查完毕', '巡查完成', '巡检完毕', '巡檢完畢', '巡查結束', '巡查结束', '巡逻完毕', '巡邏完畢', '运行平稳', '運行平穩', '整改完毕', '整改完畢',
+  // checked and found to be something else: 经查系邻居家腌制食品的异味, "turned out to be steam"
+  '经查系', '經查係', '经核实系', '經核實係', 'turned out to be', 'found to be steam', 'found to be a false',
   'all clear', 'nothing to report', 'no incident', 'false alarm', 'no abnormal', 'all normal', 'everything normal', 'everything fine', 'all fine',
   'stood down', 'standing down', 'no issues found', 'no problems found', 'nothing found', 'situation normal', 'no anomalies', 'returned to normal', 'back to normal', 'area normal',
   'warning lifted', 'alarm cleared', 'not affected', 'unaffected', 'no impact', 'within tolerance', 'back in service', 'nothing unusual', 'reset',
@@ -93,6 +97,8 @@ const EVENT_WORDS = ['被困', '困住', '被埋', '被压', '压在', '被砸',
   // a call relayed by dispatch says something is being reported now
   '接警', '接报', '接報', '报警', '報警', '转警', '轉警', '续报', '續報', '反映', '坠入', '墜入', '翻入', '碰撞', '翻覆', '跳楼', '跳樓', '震动', '震動', '受损', '受損',
   'caller', '911 call', '999 call', '112 call', 'reported', 'reports of', 'damaged', 'damage',
+  // a supply lost now (a planned cut is a notice: its words are PLANNED's); a search for people under way
+  'unplanned outage', 'outage is affecting', 'outage affecting', '突发停电', '突發停電', 'searching for', 'search for two', 'overdue',
   // what happens to a lift, a levee, a vehicle or a worker, in plain words
   'dropped', 'smoking', 'coming over', 'not holding', 'man down', 'worker down', 'workers down', 'person down', 'people down', 'smell of', '异味', '異味', '冒水', '漫进', '漫進',
   // deaths told as a verb: an event, so a toll told in the past or as statistics is seen to be in the past
@@ -179,7 +185,11 @@ function lastAllClear(text: string, lower: string): { phrase: string; at: number
 function noticeWord(text: string, lower: string): { phrase: string; at: number } | undefined {
   const places = NOTICE_PLACES.flatMap((p) => [...hits(text, lower, p)].map((at) => [at, at + p.length] as const));
   for (const phrase of [...NOTICE, ...NOTICE_FORM]) {
-    for (const at of hits(text, lower, phrase)) if (!places.some(([a, b]) => at >= a && at < b)) return { phrase, at };
+    for (const at of hits(text, lower, phrase)) {
+      // 经清点 ("upon a count", 经清点，无人员伤亡) is a log's check, not a stock-taking notice.
+      if ((phrase === '清点' || phrase === '清點') && /[经經]/.test(text[at - 1] ?? '')) continue;
+      if (!places.some(([a, b]) => at >= a && at < b)) return { phrase, at };
+    }
   }
   return undefined;
 }
@@ -429,6 +439,8 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (buying && events.length === 0) return { reason: 'notice', cue: buying.phrase };
   const test = firstPhrase(text, lower, TEST_MESSAGE);
   if (test && events.length === 0) return { reason: 'test_message', cue: test.phrase };
+  const onlyTest = request ? undefined : firstPhrase(text, lower, ONLY_A_TEST);
+  if (onlyTest) return { reason: 'test_message', cue: onlyTest.phrase };
   const notice = noticeWord(text, lower);
   // "请派一名联络员参加清点": a request inside a notice, with nothing happening, is the notice's.
   if (request && !(notice && events.length === 0)) return undefined;
