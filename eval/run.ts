@@ -88,6 +88,16 @@ function judgeReadingFigures(items: readonly ReadingItem[], label: string) {
   const enExact = judge(incidents('en'), `figures, English (${label})`);
   return { exact: (zhExact * incidents('zh').length + enExact * incidents('en').length) / (incidents('zh').length + incidents('en').length), zhExact, enExact };
 }
+/** A reading set's JSON keys under its letter: figures (and by language), type and screening. */
+function readingSetKeys(letter: string, figures: { exact: number; zhExact: number; enExact: number }, type: { accuracy: number },
+  screening: { nonIncidentRejected: number; drillsFlagged: number; incidentsKept: number }) {
+  const r4 = (x: number) => +x.toFixed(4);
+  return {
+    [`figuresExactSet${letter}`]: r4(figures.exact), [`figuresExactSet${letter}Zh`]: r4(figures.zhExact), [`figuresExactSet${letter}En`]: r4(figures.enExact),
+    [`typeAccuracySet${letter}`]: r4(type.accuracy),
+    [`screeningSet${letter}`]: { nonIncidentRejected: r4(screening.nonIncidentRejected), drillsFlagged: r4(screening.drillsFlagged), incidentsKept: r4(screening.incidentsKept) },
+  };
+}
 const setC = loadReadingSet('c');
 const setD = loadReadingSet('d');
 const setE = loadReadingSet('e');
@@ -228,18 +238,18 @@ const factsCEnExact = judgeFacts(factsCEn, 'facts from text, English (set c, now
 const factsFromTextHeldOut = (factsCZhExact * factsCZh.length + factsCEnExact * factsCEn.length) / (factsCZh.length + factsCEn.length);
 // Facts set d, written the same way from the facts label page with labelVersion 3 (which adds a release at once,
 // `release.instantaneous`), after set c's first run and before any new facts round: held out too, under its own keys.
-const factsDZh = loadFacts('fresh/facts-d-zh.jsonl');
-const factsDEn = loadFacts('fresh/facts-d-en.jsonl');
-const factsDZhExact = judgeFacts(factsDZh, 'facts from text, Chinese (set d, now development)');
-const factsDEnExact = judgeFacts(factsDEn, 'facts from text, English (set d, now development)');
-const factsFromTextSetD = (factsDZhExact * factsDZh.length + factsDEnExact * factsDEn.length) / (factsDZh.length + factsDEn.length);
+/** A facts set with its own labelVersion (reports/fresh/facts-<name>-{zh,en}.jsonl): exact items per language and pooled. */
+function judgeFactsSet(name: string, status: string): { zh: number; en: number; pooled: number } {
+  const zh = loadFacts(`fresh/facts-${name}-zh.jsonl`);
+  const en = loadFacts(`fresh/facts-${name}-en.jsonl`);
+  const zhExact = judgeFacts(zh, `facts from text, Chinese (set ${name}, ${status})`);
+  const enExact = judgeFacts(en, `facts from text, English (set ${name}, ${status})`);
+  return { zh: zhExact, en: enExact, pooled: (zhExact * zh.length + enExact * en.length) / (zh.length + en.length) };
+}
+const factsSetD = judgeFactsSet('d', 'now development');
 // Facts set e, written the same way (the facts label page, labelVersion 3, and the fuel-word table) before the tenth
 // round's first change, committed before its first run, which came after the round: the held-out facts figure for it.
-const factsEZh = loadFacts('fresh/facts-e-zh.jsonl');
-const factsEEn = loadFacts('fresh/facts-e-en.jsonl');
-const factsEZhExact = judgeFacts(factsEZh, 'facts from text, Chinese (set e, held out)');
-const factsEEnExact = judgeFacts(factsEEn, 'facts from text, English (set e, held out)');
-const factsFromTextSetE = (factsEZhExact * factsEZh.length + factsEEnExact * factsEEn.length) / (factsEZh.length + factsEEn.length);
+const factsSetE = judgeFactsSet('e', 'held out');
 
 // Screening: not-incidents answered `other` with a reason, drills flagged as drills, and incidents neither
 // screened out nor flagged. The honest figure comes from reports/fresh/screening-*.jsonl when present; the
@@ -419,14 +429,13 @@ console.log(JSON.stringify({
   screeningSetE: { nonIncidentRejected: +screeningSetE.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetE.drillsFlagged.toFixed(4), incidentsKept: +screeningSetE.incidentsKept.toFixed(4) },
   screeningSetF: { nonIncidentRejected: +screeningSetF.nonIncidentRejected.toFixed(4), incidentsKept: +screeningSetF.incidentsKept.toFixed(4) },
   screeningThirdRoundDev: { nonIncidentRejected: +screeningEDev.nonIncidentRejected.toFixed(4), incidentsKept: +screeningEDev.incidentsKept.toFixed(4) },
-  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4), factsFromTextSetE: +factsFromTextSetE.toFixed(4), factsFromTextSetEZh: +factsEZhExact.toFixed(4), factsFromTextSetEEn: +factsEEnExact.toFixed(4), factsFromTextSetD: +factsFromTextSetD.toFixed(4), factsFromTextSetDZh: +factsDZhExact.toFixed(4), factsFromTextSetDEn: +factsDEnExact.toFixed(4),
-  figuresExactSetR: +setRFigures.exact.toFixed(4), figuresExactSetRZh: +setRFigures.zhExact.toFixed(4), figuresExactSetREn: +setRFigures.enExact.toFixed(4), typeAccuracySetR: +typeSetR.accuracy.toFixed(4),
-  screeningSetR: { nonIncidentRejected: +screeningSetR.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetR.drillsFlagged.toFixed(4), incidentsKept: +screeningSetR.incidentsKept.toFixed(4) },
-  figuresExactSetQ: +setQFigures.exact.toFixed(4), figuresExactSetQZh: +setQFigures.zhExact.toFixed(4), figuresExactSetQEn: +setQFigures.enExact.toFixed(4), typeAccuracySetQ: +typeSetQ.accuracy.toFixed(4),
-  screeningSetQ: { nonIncidentRejected: +screeningSetQ.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetQ.drillsFlagged.toFixed(4), incidentsKept: +screeningSetQ.incidentsKept.toFixed(4) },
-  figuresExactSetP: +setPFigures.exact.toFixed(4), figuresExactSetPZh: +setPFigures.zhExact.toFixed(4), figuresExactSetPEn: +setPFigures.enExact.toFixed(4), typeAccuracySetP: +typeSetP.accuracy.toFixed(4),
-  screeningSetP: { nonIncidentRejected: +screeningSetP.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetP.drillsFlagged.toFixed(4), incidentsKept: +screeningSetP.incidentsKept.toFixed(4) },
-  figuresExactSetO: +setOFigures.exact.toFixed(4), figuresExactSetOZh: +setOFigures.zhExact.toFixed(4), figuresExactSetOEn: +setOFigures.enExact.toFixed(4), typeAccuracySetO: +typeSetO.accuracy.toFixed(4),
-  screeningSetO: { nonIncidentRejected: +screeningSetO.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetO.drillsFlagged.toFixed(4), incidentsKept: +screeningSetO.incidentsKept.toFixed(4) }, factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
+  screeningFirstFreshSet: { nonIncidentRejected: +screeningSetA.nonIncidentRejected.toFixed(4), drillsFlagged: +screeningSetA.drillsFlagged.toFixed(4), incidentsKept: +screeningSetA.incidentsKept.toFixed(4) }, drillsFlagged: +drillsFlagged.toFixed(4), incidentsKept: +incidentsKept.toFixed(4), severityExact: +severityExact.toFixed(4), severityExactZh: +typeSeverityZh.severityExact.toFixed(4), severityExactEn: +typeSeverityEn.severityExact.toFixed(4), factsFromText: +factsFromText.toFixed(4), factsFromTextHeldOut: +factsFromTextHeldOut.toFixed(4), factsFromTextHeldOutZh: +factsCZhExact.toFixed(4), factsFromTextHeldOutEn: +factsCEnExact.toFixed(4), factsFromTextSetB: +factsFromTextSetB.toFixed(4),
+  ...Object.fromEntries([['D', factsSetD], ['E', factsSetE]].flatMap(([letter, set]) => {
+    const { pooled, zh, en } = set as ReturnType<typeof judgeFactsSet>;
+    return [[`factsFromTextSet${letter}`, +pooled.toFixed(4)], [`factsFromTextSet${letter}Zh`, +zh.toFixed(4)], [`factsFromTextSet${letter}En`, +en.toFixed(4)]];
+  })),
+  ...readingSetKeys('O', setOFigures, typeSetO, screeningSetO), ...readingSetKeys('P', setPFigures, typeSetP, screeningSetP),
+  ...readingSetKeys('Q', setQFigures, typeSetQ, screeningSetQ), ...readingSetKeys('R', setRFigures, typeSetR, screeningSetR),
+  factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));

@@ -29,6 +29,20 @@ export function parseChineseNumeral(text: string): number | undefined {
   return text.length > 0 ? value : undefined;
 }
 
+/** "五" and "九" of 五点九 → 5.9: the integer part as parseChineseNumeral reads it, the fraction digit by digit
+ *  (点 is read by the caller); undefined if either is malformed. */
+export function parseChineseDecimal(integerPart: string, fraction?: string): number | undefined {
+  const whole = parseChineseNumeral(integerPart);
+  if (whole === undefined || !fraction) return whole;
+  let digits = '';
+  for (const ch of fraction) {
+    const d = ZH_DIGITS[ch];
+    if (d === undefined) return undefined;
+    digits += d;
+  }
+  return Number(`${whole}.${digits}`);
+}
+
 /** A run of ASCII digits with optional thousands separators and one decimal part, read from `at`. A run
  *  too long to be a count is consumed whole and read as NaN, so no digit of it is read twice. */
 export function readDigits(text: string, at: number): { value: number; end: number } | undefined {

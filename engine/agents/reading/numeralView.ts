@@ -3,14 +3,13 @@
 // each Chinese numeral that measures something is written in digits, and map what they find back to the
 // report's own characters (docs/input.md, "Facts read from the text"). Only a numeral right before a unit
 // of measure (or after 规模, a magnitude) is rewritten: 一名, 四川, 二氧化硫, 三号楼 stay as they are.
-import { parseChineseNumeral } from './numbers.js';
+import { parseChineseDecimal } from './numbers.js';
 
 /** The report with measuring numerals in digits, and for each of its characters the span of the report's
  *  characters it stands for. */
 export interface NumeralView { text: string; startOf: readonly number[]; endOf: readonly number[] }
 
 const NUMERAL = '零〇一二两兩三四五六七八九十百千万萬';
-const DECIMAL_DIGITS: Readonly<Record<string, string>> = { 零: '0', 〇: '0', 一: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** Units a fact is measured in, longest first where one begins another. */
 const UNITS = ['平方公里', '平方千米', '千米', '公里', '公尺', '英尺', '英里', '毫米', '米', '公顷', '公頃', '亩', '畝',
   '小时', '小時', '钟头', '鐘頭', '分钟', '分鐘', '天', '吨', '噸', '千克', '公斤', '级', '級', '度', '秒'];
@@ -26,14 +25,6 @@ const MEASURE = new RegExp(
   + `|(?<!${RUN})(?=(?<num>${RUN}+))\\k<num>(?:[点點](?=(?<frac>${DIGIT_RUN}+))\\k<frac>)?(?:(?<ge>个|個)?(?<half>半))?(?=(?:多|余|餘|来|來)?(?:个|個)?(?:${UNITS.join('|')}))`
   + `|(?<mag>规模|規模)(?=(?<magInt>${RUN}+))\\k<magInt>[点點](?=(?<magFrac>${DIGIT_RUN}+))\\k<magFrac>`, 'gu');
 
-function decimal(integerPart: string, fraction: string | undefined): number | undefined {
-  const whole = parseChineseNumeral(integerPart);
-  if (whole === undefined) return undefined;
-  if (!fraction) return whole;
-  const digits = [...fraction].map((ch) => DECIMAL_DIGITS[ch]).join('');
-  return Number(`${whole}.${digits}`);
-}
-
 /** The view of `text` the facts readers read. Linear: one regular-expression scan without backtracking
  *  over unbounded alternatives, then one pass to build the view. */
 export function numeralView(text: string): NumeralView {
@@ -43,12 +34,12 @@ export function numeralView(text: string): NumeralView {
     const g = m.groups ?? {};
     if (g.pct) {
       // 百分之四十 → 40%: the percentage sign where the words were.
-      const value = decimal(g.pct, g.pctFrac);
+      const value = parseChineseDecimal(g.pct, g.pctFrac);
       if (value !== undefined) pieces.push({ from: m.index, to: m.index + m[0].length, digits: `${value}%` });
       continue;
     }
     if (g.mag) {
-      const value = decimal(g.magInt as string, g.magFrac);
+      const value = parseChineseDecimal(g.magInt as string, g.magFrac);
       if (value !== undefined) pieces.push({ from: m.index + g.mag.length, to: m.index + m[0].length, digits: String(value) });
       continue;
     }
@@ -58,7 +49,7 @@ export function numeralView(text: string): NumeralView {
     // 三千米 is 3 km: a 千 before 米 is the unit's, not the number's.
     if (!g.frac && !g.half && numeral.endsWith('千') && text[m.index + m[0].length] === '米') numeral = numeral.slice(0, -1);
     if (numeral === '') continue;
-    let value = decimal(numeral, g.frac);
+    let value = parseChineseDecimal(numeral, g.frac);
     if (value === undefined) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     // 一级响应, 二级预警: a response or warning level, not a measure; 一度 is "at one point".

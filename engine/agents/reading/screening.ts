@@ -389,17 +389,19 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
     const later = firstPhrase(text, lower, FUTURE) ?? papers;
     return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
+  // A call for help keeps a message whatever frame it stands in (news, statistics, the past).
+  const request = requestPhrase(text, lower);
   const elsewhere = firstPhrase(text, lower, ELSEWHERE);
-  if (elsewhere && !requestPhrase(text, lower)) return { reason: 'notice', cue: elsewhere.phrase };
+  if (elsewhere && !request) return { reason: 'notice', cue: elsewhere.phrase };
   // A disaster abroad relayed as news (据新华社消息，土耳其…地震): news to know, not an incident here to respond to.
   const foreign = relayedForeignNews(text, lower);
-  if (foreign && !requestPhrase(text, lower)) return { reason: 'notice', cue: foreign };
+  if (foreign && !request) return { reason: 'notice', cue: foreign };
   const head = lower.slice(0, 100);
   const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0];
-  if (statistics && !requestPhrase(text, lower)) return { reason: 'notice', cue: statistics };
+  if (statistics && !request) return { reason: 'notice', cue: statistics };
   // A disaster of the past told with its toll: every event word stands in a clause told in the past.
   const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
-  if (past.length > 0 && !requestPhrase(text, lower)) {
+  if (past.length > 0 && !request) {
     const events = affirmedEvents(text, lower);
     const inPast = new Uint8Array(lower.length + 1);
     for (const [a, b] of past) inPast.fill(1, a, b);
@@ -414,7 +416,6 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
-  const request = requestPhrase(text, lower);
   const events = affirmedEvents(text, lower);
   // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
   // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
