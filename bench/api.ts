@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { resolveConfig } from '../engine/config.js';
 import { Engine } from '../engine/engine.js';
+import { nativeAllocatorTuning } from '../engine/orchestrator/nativeAllocator.js';
 import { createLogger } from '../engine/logging.js';
 import { buildServer } from '../engine/server/app.js';
 import { loadOrCreateTokens } from '../engine/server/apiToken.js';
@@ -256,6 +257,9 @@ async function runParent(): Promise<void> {
   console.log(`bench:api${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores, node ${process.version}, load average at start ${load()}; malloc settings: ${mallocSettings.join(' ') || 'glibc defaults'}; node options: ${nodeOptions || 'none'}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'safe-bench-api-'));
   const engine = await Engine.start(resolveConfig({ dataDir, workers: availableParallelism(), logLevel: 'silent' }), { logger: createLogger('silent') });
+  // What the engine itself did to glibc's allocator at start (engine/orchestrator/nativeAllocator.ts).
+  const nativeAllocator = nativeAllocatorTuning();
+  console.log(`native allocator: ${nativeAllocator?.state === 'tuned' ? `thresholds fixed by the engine (mmap ${nativeAllocator.mmapThresholdBytes} B, trim ${nativeAllocator.trimThresholdBytes} B)` : JSON.stringify(nativeAllocator)}`);
   const tokens = loadOrCreateTokens(dataDir);
   const app = buildServer(engine, { tokens, uiDir: null });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -340,7 +344,7 @@ async function runParent(): Promise<void> {
       adversarialMaxMs: adv.slowestAdmitted.ms <= TARGETS.adversarialMaxMs,
     };
     console.log(JSON.stringify({
-      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings, nodeOptions,
+      bench: 'api', quick: QUICK, cores: availableParallelism(), loadAverage: loadavg().map((l) => +l.toFixed(2)), mallocSettings, nativeAllocator: nativeAllocator?.state ?? null, nodeOptions,
       held1000ErrorCount: heldLoad.errors, held1000P99Ms: +heldLoad.p99Ms.toFixed(1), held1000Seconds: HELD_SECONDS, held1000RatePerS: HELD_RATE_PER_S,
       flatC8PerS: +flatOut.perS.toFixed(1), inProcessC8PerS: +inProcessC8PerS.toFixed(1), flatOverInProcess: +(flatOut.perS / inProcessC8PerS).toFixed(2),
       rssMaxMb: +rssMaxMb.toFixed(0), rssMaxSteadyMb: +rssMaxSteadyMb.toFixed(0),

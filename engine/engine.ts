@@ -27,6 +27,7 @@ import { markEngineRunning, scheduleBackups, securePurge } from './store/mainten
 import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.js';
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
+import { tuneNativeAllocator } from './orchestrator/nativeAllocator.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
@@ -312,6 +313,8 @@ export class Engine {
       // build is hashed while they do (once, not by the first analysis), off a cold start's path.
       const starting = liveModelsDir === null ? null : Orchestrator.start({ ...config, modelsDir: liveModelsDir }, { logger, workerUrl: options.workerUrl, metrics, swap: options.swap, ...(power ? { power } : {}) });
       engineBuildHash();
+      // So are glibc's allocator thresholds fixed, for the whole process (docs/hardening.md#memory).
+      logger.info('native allocator', { ...tuneNativeAllocator() });
       orchestrator = await starting;
       // A database found damaged at start is not read for the cache, even to size it: the cache gets an
       // empty database in memory (and is not used, analyzeAndSave) until the file is restored.
