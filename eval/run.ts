@@ -127,6 +127,9 @@ const setQ = loadReadingSet('q');
 // Set r (8 not-incidents per language), written the same way without reading p or q, before the eleventh round (of the
 // screen, on p's and q's misses) was run on anything, committed before its first run: the held-out set for that round.
 const setR = loadReadingSet('r');
+// Set s (11 not-incidents per language), written the same way without reading any other set, for the learned
+// screen (docs/models.md): committed before its first run; the rule screen alone was run on it too, for comparison.
+const setS = loadReadingSet('s');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -161,6 +164,7 @@ const setOFigures = judgeReadingFigures(setO, 'set o, held out');
 const setPFigures = judgeReadingFigures(setP, 'set p, held out until the eleventh round');
 const setQFigures = judgeReadingFigures(setQ, 'set q, held out until the eleventh round');
 const setRFigures = judgeReadingFigures(setR, 'set r, held out');
+const setSFigures = judgeReadingFigures(setS, 'set s, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -290,6 +294,7 @@ const screeningSetO = judgeScreening(asScreening(setO), 'set o, held out; its sc
 const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out until the eleventh round');
 const screeningSetQ = judgeScreening(asScreening(setQ), 'set q, held out until the eleventh round');
 const screeningSetR = judgeScreening(asScreening(setR), 'set r, held out');
+const screeningSetS = judgeScreening(asScreening(setS), 'set s, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -355,6 +360,7 @@ const typeSetO = await judgeReadingType(setO, 'set o, held out');
 const typeSetP = await judgeReadingType(setP, 'set p, held out until the eleventh round');
 const typeSetQ = await judgeReadingType(setQ, 'set q, held out until the eleventh round');
 const typeSetR = await judgeReadingType(setR, 'set r, held out');
+const typeSetS = await judgeReadingType(setS, 'set s, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -436,6 +442,7 @@ console.log(JSON.stringify({
   })),
   ...readingSetKeys('O', setOFigures, typeSetO, screeningSetO), ...readingSetKeys('P', setPFigures, typeSetP, screeningSetP),
   ...readingSetKeys('Q', setQFigures, typeSetQ, screeningSetQ), ...readingSetKeys('R', setRFigures, typeSetR, screeningSetR),
+  ...readingSetKeys('S', setSFigures, typeSetS, screeningSetS),
   factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
