@@ -28,6 +28,7 @@ import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.j
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
 import { tuneNativeAllocator } from './orchestrator/nativeAllocator.js';
+import { collectAfterBody } from './orchestrator/collectAfterLargeBody.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';
@@ -150,7 +151,7 @@ export class Engine {
     private readonly alertRules: AlertRules | null = null) {
     this.writer = new RunWriter(store);
     this.jobs = new AnalysisJobs({ keptMs: config.analysisJobsKeptMs, maxBytes: config.analysisJobsMaxBytes });
-    this.bodyBudget = new BodyBudget(config.maxIncidentBytesInFlight);
+    this.bodyBudget = new BodyBudget(config.maxIncidentBytesInFlight, collectAfterBody);
     this.submissions = new SubmissionKeys(store);
     try {
       this.startBackground(options);

@@ -50,7 +50,8 @@ export class BodyBudget {
   /** Batch doors waiting for room (whenAvailable), first come first served. */
   private readonly waiting: Array<{ bytes: number; admit: (held: HeldBytes) => void }> = [];
 
-  constructor(readonly maxBytes: number) {}
+  /** `onFreed` hears of every body's bytes going back (the engine collects its heap after a large one). */
+  constructor(readonly maxBytes: number, private readonly onFreed: (bytes: number) => void = () => {}) {}
 
   /** Bytes held now by bodies being read, queued or analysed. */
   get heldBytes(): number { return this.heldTotal; }
@@ -87,6 +88,7 @@ export class BodyBudget {
   /** @internal */
   free(bytes: number): void {
     this.heldTotal = Math.max(0, this.heldTotal - bytes);
+    this.onFreed(bytes);
     while (this.waiting.length > 0 && this.fits((this.waiting[0] as { bytes: number }).bytes, 0)) {
       const next = this.waiting.shift() as { bytes: number; admit: (held: HeldBytes) => void };
       this.heldTotal += next.bytes;
