@@ -28,7 +28,7 @@ import { DEFAULT_CACHE_CONFIG, MultiLevelCache } from './cache/multiLevelCache.j
 import { analysisCacheKey, invalidateReplacedModels, modelTags } from './cache/analysisCacheKey.js';
 import { engineBuildHash } from './engineBuild.js';
 import { tuneNativeAllocator } from './orchestrator/nativeAllocator.js';
-import { collectAfterBody } from './orchestrator/collectAfterLargeBody.js';
+import { collectAfterBody } from './orchestrator/largeBodyCollections.js';
 import { describeInventory, inventoryModels, type ModelInfo } from './inference/modelInventory.js';
 import { compareRuns } from './report/compareRuns.js';
 import { AnalysisJobs } from './analysisJobs.js';

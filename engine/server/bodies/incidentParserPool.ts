@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, SafeError } from '../../contract/errors.js';
 import type { Incident } from '../../contract/incident.js';
 import { markValidated } from '../../contract/parseIncident.js';
+import { collectWhileParsing } from '../../orchestrator/largeBodyCollections.js';
 import type { ParseReply, ParseRequest } from './parserProtocol.js';
 
 const WORKER_URL = new URL('./incidentParserWorker.js', import.meta.url);
@@ -68,6 +69,7 @@ export class IncidentParserPool {
       if (slot.idleTimer) { clearTimeout(slot.idleTimer); slot.idleTimer = null; }
       slot.task = task;
       slot.worker.postMessage({ taskId: task.taskId, bytes: task.bytes } satisfies ParseRequest, transferable(task.bytes));
+      collectWhileParsing(task.byteLength);
     }
     for (const slot of this.slots) if (slot.task === null && slot.idleTimer === null) slot.idleTimer = setTimeout(() => this.retire(slot), this.idleExitMs).unref();
   }

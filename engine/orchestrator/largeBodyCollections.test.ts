@@ -1,9 +1,10 @@
-// The collection after a large body (docs/hardening.md#memory): one, a short while after a large body's bytes
-// go back through the engine's budget, none after small ones, and it frees what the body left as garbage.
+// The collections around a large body (docs/hardening.md#memory): one as it is handed to a parser, one a short
+// while after its bytes go back through the engine's budget, none for small ones; and a collection frees what
+// the body left as garbage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BodyBudget } from './bodyBudget.js';
-import { COLLECT_AFTER_BYTES, collectAfterBody, collectionsAfterLargeBodies } from './collectAfterLargeBody.js';
+import { COLLECT_AFTER_BYTES, collectAfterBody, collectionsAfterLargeBodies, collectWhileParsing } from './largeBodyCollections.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,6 +20,16 @@ test('a large body released through the budget is followed by one collection, a 
   first.release();
   second.release();
   await wait(40);
+  assert.equal(collectionsAfterLargeBodies, before + 1);
+});
+
+test('a large body handed to a parser is followed by a collection at once, a small one by none', async () => {
+  const before = collectionsAfterLargeBodies;
+  collectWhileParsing(256 * 1024);
+  await wait(20);
+  assert.equal(collectionsAfterLargeBodies, before, 'no collection for a body below the size');
+  collectWhileParsing(COLLECT_AFTER_BYTES);
+  await wait(20);
   assert.equal(collectionsAfterLargeBodies, before + 1);
 });
 
