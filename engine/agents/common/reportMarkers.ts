@@ -11,9 +11,17 @@ const EN_NOT_DRILL_AFTER = ['caution', 'care', 'restraint', 'patience', 'judgeme
 
 const NOT_DRILL_AFTER = ['cancelled', 'canceled', 'called off', '取消', '已取消'];
 
-/** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). */
-export function* positions(haystack: string, needle: string): Generator<number> {
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+/** Every position of `needle` in `haystack` (linear: indexOf resumes after each hit). The reading step asks
+ *  this of some 800 words per report and nearly all are absent, so a miss returns at once, with no generator. */
+export function positions(haystack: string, needle: string): Iterable<number> {
+  const first = haystack.indexOf(needle);
+  return first === -1 ? NO_POSITIONS : positionsFrom(haystack, needle, first);
+}
+
+function* positionsFrom(haystack: string, needle: string, first: number): Generator<number> {
+  for (let at = first; at !== -1; at = haystack.indexOf(needle, at + needle.length)) yield at;
 }
 
 /** A lower-case ASCII letter or digit: what a whole-word match may not touch. */

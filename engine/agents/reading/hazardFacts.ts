@@ -24,6 +24,17 @@ function pattern(source: string): RegExp {
   return re;
 }
 
+/** A pattern per marker for the loops below, compiled on the marker's first use and kept: building each
+ *  source from its long parts at every call, to look it up, cost a tenth of the reading step. */
+function perMarker(source: (marker: string) => string): (marker: string) => RegExp {
+  const byMarker = new Map<string, RegExp>();
+  return (marker) => {
+    let re = byMarker.get(marker);
+    if (!re) { re = new RegExp(source(marker)); byMarker.set(marker, re); }
+    return re;
+  };
+}
+
 type Found = TextFact | undefined;
 /** A number ending the text before a unit. */
 const NUM_AT_END = pattern(`${NUM}\\s*$`);
@@ -44,14 +55,14 @@ const WIDTH_BEFORE_BREACH_EN = pattern(`${NUM}[ -]*${METRES_EN}(?:[ -]*wide)?[ -
 /** A levee, dike or flood beside a word that is a breach only there (缺口 and "gap" are also a fence's). */
 const LEVEE_CUE_ZH = /堤|坝|壩|圩|垸|决|決|溃|潰|洪|汛/;
 const LEVEE_CUE_EN = /levee|dike|dyke|embankment|breach|polder|flood/;
+const BREACH_WIDTH_AFTER_MARKER_ZH = perMarker((marker) => `^${marker}(?:处|處)?(?:的)?${ABOUT_ZH}(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每深高处處外以内內远遠])`);
 function breachWidth(text: string, lower: string): Found {
   let found: Found;
   // "决口宽约200米", "口门宽度扩大至226米", "溃口长约60米" (a breach's length along the levee is its width).
   for (const marker of ['决口', '決口', '溃口', '潰口', '口门', '口門', '缺口']) {
-    const widthAfterMarker = pattern(`^${marker}(?:处|處)?(?:的)?${ABOUT_ZH}(?:宽度|寬度|宽|寬|长度|長度|长|長)?${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每深高处處外以内內远遠])`);
     for (const at of positions(text, marker)) {
       if (marker === '缺口' && !LEVEE_CUE_ZH.test(text.slice(Math.max(0, at - 24), at + 16))) continue;
-      const m = widthAfterMarker.exec(text.slice(at, at + 24));
+      const m = BREACH_WIDTH_AFTER_MARKER_ZH(marker).exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('flood.breachWidthM', Number(m[1]), at, at + m[0].length));
       // "一处宽200米的决口", "200米决口"
       const b = WIDTH_BEFORE_BREACH_ZH.exec(text.slice(Math.max(0, at - 12), at));
@@ -74,42 +85,42 @@ function breachWidth(text: string, lower: string): Found {
 }
 
 const METRES_AT_END = pattern(`${NUM}\\s*${METRES_EN}\\s+$`);
+const HEAD_AFTER_MARKER_ZH = perMarker((marker) => `^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每])`);
+const ABOVE_INSIDE_ZH = perMarker((marker) => `^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)(?:地面|田面)?${ABOUT_ZH}\\s*${NUM}\\s*${METRES_ZH}`);
+const HEAD_AFTER_WORD_EN = perMarker((marker) => `^${marker}(?: difference)?(?: in (?:water )?levels?)?(?: across the breach)?(?: of| is| was| at|:)?\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}`);
+const ABOVE_INSIDE_EN = perMarker((marker) => `^${marker}\\s+(?:the\\s+)?(?:polder|land behind|landward|protected (?:area|side)|inside of the (?:levee|dike|dyke))\\b`);
 /** Head: the water level difference across the breach. A level above the warning mark (超警戒水位) is not one. */
 function head(text: string, lower: string): Found {
   let found: Found;
   for (const marker of ['水位差', '水頭差', '水头差', '水头', '水頭', '水位落差']) {
-    const headAfterMarker = pattern(`^${marker}${ABOUT_ZH}\\s*${NUM}\\s*(?:公尺|米|m)(?![\\/每])`);
     for (const at of positions(text, marker)) {
-      const m = headAfterMarker.exec(text.slice(at, at + 20));
+      const m = HEAD_AFTER_MARKER_ZH(marker).exec(text.slice(at, at + 20));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "外江水位高出垸内4米", "外河水位高出圩内地面约4.5米": the outside water above the inside (or the inside's
   // ground), not above a warning mark; water standing inside above its ground (积水高出地面) names no inside.
   for (const marker of ['高出', '高于', '高於']) {
-    const aboveInsideZh = pattern(`^${marker}(?:垸内|垸內|圩内|圩內|堤内|堤內|垸区|垸區|圩区|圩區|内侧|內側|地面|田面|内水|內水)(?:地面|田面)?${ABOUT_ZH}\\s*${NUM}\\s*${METRES_ZH}`);
     for (const at of positions(text, marker)) {
       if (!/水位|江|河|湖/.test(text.slice(Math.max(0, at - 8), at))) continue;
-      const m = aboveInsideZh.exec(text.slice(at, at + 16));
+      const m = ABOVE_INSIDE_ZH(marker).exec(text.slice(at, at + 16));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "a head of 4 m", "head difference 3.5 m", "water level difference of 4 m".
   for (const marker of ['head', 'difference']) {
-    const headAfterWord = pattern(`^${marker}(?: difference)?(?: in (?:water )?levels?)?(?: across the breach)?(?: of| is| was| at|:)?\\s+${ABOUT_EN}${NUM}\\s*${METRES_EN}`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker) || !/breach|levee|dike|dyke|polder|embankment|flood|river/.test(lower.slice(Math.max(0, at - 120), at + 80))) continue;
       if (marker === 'difference' && !/level\s+$|head\s+$/.test(lower.slice(Math.max(0, at - 8), at)) && !/^difference in (?:water )?levels?/.test(lower.slice(at, at + 32))) continue;
-      const m = headAfterWord.exec(lower.slice(at, at + 56));
+      const m = HEAD_AFTER_WORD_EN(marker).exec(lower.slice(at, at + 56));
       if (m) found = later(found, fact('flood.headM', Number(m[1]), at, at + m[0].length));
     }
   }
   // "the river stands 4 m above the polder", "3 m higher than the land behind the levee".
   for (const marker of ['above', 'higher than']) {
-    const aboveInsideEn = pattern(`^${marker}\\s+(?:the\\s+)?(?:polder|land behind|landward|protected (?:area|side)|inside of the (?:levee|dike|dyke))\\b`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
-      const inside = aboveInsideEn.exec(lower.slice(at, at + 36));
+      const inside = ABOVE_INSIDE_EN(marker).exec(lower.slice(at, at + 36));
       const m = METRES_AT_END.exec(lower.slice(Math.max(0, at - 14), at));
       if (inside && m && /river|lake|water|sea|flood|outside|stands|is|lies/.test(lower.slice(Math.max(0, at - 48), at - m[0].length))) {
         found = later(found, fact('flood.headM', Number(m[1]), at - m[0].length, at + inside[0].length));
@@ -292,24 +303,25 @@ const COMMUNITY_EN = '(?:homes|houses|village|town|community|settlement|housing 
 const DIST_UNITS: Readonly<Record<string, number>> = { 公里: 1000, 千米: 1000, 米: 1, 公尺: 1, km: 1000, kilometres: 1000, kilometers: 1000, kilometre: 1000, kilometer: 1000, m: 1, metres: 1, meters: 1, metre: 1, meter: 1, mi: 1609.344, mile: 1609.344, miles: 1609.344 };
 
 const DISTANCE_AT_END = pattern(`${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?|mi|miles?)\\s+(?:away\\s+)?$`);
+const COMMUNITY_DISTANCE_AFTER_MARKER_ZH = perMarker((marker) => `^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|也就|就|仅|僅|不足|约|約|大约|大約|已|只)*\\s*${NUM}\\s*(?:多|余|餘|来|來)?(公里|千米|公尺|米)`);
+const COMMUNITY_AFTER_MARKER_EN = perMarker((marker) => `^${marker}\\s+(?:the\\s+)?(?:nearest\\s+|closest\\s+)?${COMMUNITY_EN}\\b`);
+const DISTANCE_AFTER_NOUN_EN = perMarker((noun) => `^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?|mi|miles?)\\b`);
 /** Distance from the fire to the community it threatens: "火头距最近的村庄约2公里", "1.5 km from the nearest
  *  homes", "a housing estate 800 m to the east"; else the nearest place the report names (not upwind). */
 function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   let found: Found;
   for (const marker of ['距离', '距離', '距', '离', '離']) {
-    const communityDistanceZh = pattern(`^${marker}(?:最近的?)?[\\u4e00-\\u9fff]{0,6}?${COMMUNITY_ZH}(?:还有|還有|尚有|只有|也就|就|仅|僅|不足|约|約|大约|大約|已|只)*\\s*${NUM}\\s*(?:多|余|餘|来|來)?(公里|千米|公尺|米)`);
     for (const at of positions(text, marker)) {
       // The fire's distance: a fire word just before the marker, or anywhere in a report whose fuel was read.
       if ((!fuel && !/火/.test(text.slice(Math.max(0, at - 6), at))) || (marker.length === 1 && /[距]/.test(text[at - 1] ?? ''))) continue;
-      const m = communityDistanceZh.exec(text.slice(at, at + 24));
+      const m = COMMUNITY_DISTANCE_AFTER_MARKER_ZH(marker).exec(text.slice(at, at + 24));
       if (m) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1), at, at + m[0].length));
     }
   }
   for (const marker of ['from', 'short of', 'away from']) {
-    const communityAfterMarker = pattern(`^${marker}\\s+(?:the\\s+)?(?:nearest\\s+|closest\\s+)?${COMMUNITY_EN}\\b`);
     for (const at of positions(lower, marker)) {
       if (!wordAt(lower, at, marker)) continue;
-      const after = communityAfterMarker.exec(lower.slice(at, at + 40));
+      const after = COMMUNITY_AFTER_MARKER_EN(marker).exec(lower.slice(at, at + 40));
       const before = DISTANCE_AT_END.exec(lower.slice(Math.max(0, at - 20), at));
       if (after && before && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) {
         found = later(found, fact('fire.distanceToCommunityM', Number(before[1]) * (DIST_UNITS[before[2] as string] ?? 1000), at - before[0].length, at + after[0].length));
@@ -318,10 +330,9 @@ function distanceToCommunity(text: string, lower: string, fuel: Found): Found {
   }
   // "a housing estate 800 m to the east", "the village, 2 km away".
   for (const noun of ['estate', 'village', 'town', 'homes', 'houses', 'settlement', 'community', 'suburb']) {
-    const distanceAfterNoun = pattern(`^${noun},?\\s+(?:(?:lies|is|are|sits|stands|only|just)\\s+)*${ABOUT_EN}${NUM}\\s*(km|kilomet(?:re|er)s?|m|metres?|meters?|mi|miles?)\\b`);
     for (const at of positions(lower, noun)) {
       if (!wordAt(lower, at, noun)) continue;
-      const m = distanceAfterNoun.exec(lower.slice(at, at + 40));
+      const m = DISTANCE_AFTER_NOUN_EN(noun).exec(lower.slice(at, at + 40));
       if (m && FIRE_CUE.test(lower.slice(Math.max(0, at - 100), at))) found = later(found, fact('fire.distanceToCommunityM', Number(m[1]) * (DIST_UNITS[m[2] as string] ?? 1000), at, at + m[0].length));
     }
   }

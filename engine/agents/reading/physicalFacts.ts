@@ -263,25 +263,36 @@ const isNameChar = (ch: string | undefined) => ch !== undefined && CHEMICAL_NAME
 /** Words of a release, to tell a formula in capitals ("HF escaped") from an abbreviation ("the HF radio"). */
 const RELEASE_WORD = /leak|escap|releas|spill|vent(?:ed|ing)|poison|expos|plume|cloud|泄|洩|漏/;
 
+/** Every name a substance is read by, with how a hit must be checked; worked out once, not at every report. */
+interface SubstanceName {
+  key: string; name: string; ascii: boolean;
+  /** A substance whose own name is one character (苯): only when no other name character touches it. */
+  oneCharName: boolean;
+  /** A two-letter formula, as it must be written (capitals, "HF"), and only beside a release word; else undefined. */
+  capitalFormula: string | undefined;
+}
+const SUBSTANCE_NAMES: readonly SubstanceName[] = SUBSTANCES.flatMap((s) =>
+  [s.nameZh, s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()].flatMap((name): SubstanceName[] => {
+    const ascii = /^[a-z0-9 ]+$/.test(name);
+    // Too short to be sure of: "氯" alone, "co" (company), "hf"; the longer names (液氯, 氯气, nh3) cover them.
+    // Two exceptions: a substance whose own name is one character (苯), when no other name character touches it
+    // (甲苯, 苯乙烯 are other substances), and a two-letter formula written in capitals beside a release word ("HF escaped").
+    const oneCharName = !ascii && name.length === 1 && name === s.nameZh;
+    const capitalFormula = ascii && name.length === 2 && name === s.formula.toLowerCase() ? s.formula : undefined;
+    if ((ascii ? name.length < 3 && !/\d/.test(name) : name.length < 2) && !oneCharName && !capitalFormula) return [];
+    return [{ key: s.key, name, ascii, oneCharName, capitalFormula }];
+  }));
+
 function substance(text: string, lower: string): TextFact | undefined {
   const mentions: TextFact[] = [];
   const folded = foldTraditional(text); // "液化石油氣" is "液化石油气"; one character for one, so spans hold
-  for (const s of SUBSTANCES) {
-    for (const name of [s.nameZh, s.nameEn.toLowerCase(), ...s.aliases.map((a) => a.toLowerCase()), s.formula.toLowerCase()]) {
-      const ascii = /^[a-z0-9 ]+$/.test(name);
-      // Too short to be sure of: "氯" alone, "co" (company), "hf"; the longer names (液氯, 氯气, nh3) cover them.
-      // Two exceptions: a substance whose own name is one character (苯), when no other name character touches it
-      // (甲苯, 苯乙烯 are other substances), and a two-letter formula written in capitals beside a release word ("HF escaped").
-      const oneCharName = !ascii && name.length === 1 && name === s.nameZh;
-      const capitalFormula = ascii && name.length === 2 && name === s.formula.toLowerCase();
-      if ((ascii ? name.length < 3 && !/\d/.test(name) : name.length < 2) && !oneCharName && !capitalFormula) continue;
-      for (const at of positions(ascii ? lower : folded, name)) {
-        // Formulas and English names as whole words.
-        if (ascii && (/[a-z0-9]/.test(lower[at - 1] ?? ' ') || /[a-z0-9]/.test(lower[at + name.length] ?? ' '))) continue;
-        if (oneCharName && (isNameChar(folded[at - 1]) || isNameChar(folded[at + 1]))) continue;
-        if (capitalFormula && (text.slice(at, at + 2) !== s.formula || !RELEASE_WORD.test(lower.slice(Math.max(0, at - 40), at + 42)))) continue;
-        mentions.push({ fact: 'release.substance', value: s.key, span: [at, at + name.length] });
-      }
+  for (const { key, name, ascii, oneCharName, capitalFormula } of SUBSTANCE_NAMES) {
+    for (const at of positions(ascii ? lower : folded, name)) {
+      // Formulas and English names as whole words.
+      if (ascii && (/[a-z0-9]/.test(lower[at - 1] ?? ' ') || /[a-z0-9]/.test(lower[at + name.length] ?? ' '))) continue;
+      if (oneCharName && (isNameChar(folded[at - 1]) || isNameChar(folded[at + 1]))) continue;
+      if (capitalFormula && (text.slice(at, at + 2) !== capitalFormula || !RELEASE_WORD.test(lower.slice(Math.max(0, at - 40), at + 42)))) continue;
+      mentions.push({ fact: 'release.substance', value: key, span: [at, at + name.length] });
     }
   }
   const whole = outermostMentions(mentions);
