@@ -15,10 +15,18 @@ function refusePrototypeKeys(this: unknown, key: string, value: unknown): unknow
   return value;
 }
 
+/**
+ * Whether a refused key could be in `text` at all. A key is spelt in JSON with its own characters or with
+ * \u escapes (the other escapes stand for punctuation and spaces), so text without "__proto__", without
+ * "constructor" and without "\u" holds neither. Such text is parsed without the reviver, which JSON.parse
+ * calls for every value: on a 15 MB incident of sensor readings, 0.4 s of a 1 s parse.
+ */
+const mayHoldRefusedKey = (text: string): boolean => text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
+
 /** Parses untrusted JSON text; SAFE_E_INVALID_JSON saying why (bad syntax, or which key was refused). */
 export function parseUntrustedJson(text: string, what: string): unknown {
   try {
-    return JSON.parse(text, refusePrototypeKeys) as unknown;
+    return (mayHoldRefusedKey(text) ? JSON.parse(text, refusePrototypeKeys) : JSON.parse(text)) as unknown;
   } catch (err) {
     if (err instanceof SafeError) throw new SafeError(err.code, `${what}: ${err.message}`, err.field);
     throw new SafeError(ERROR_CODES.INVALID_JSON, `${what} is not valid JSON: ${(err as Error).message}`);
