@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ERROR_CODES, SafeError } from './errors.js';
-import { parseUntrustedJson } from './untrustedJson.js';
+import { ERROR_CODES, SafeError } from '../engine/contract/errors.js';
+import { parseUntrustedJson } from '../engine/contract/untrustedJson.js';
 
 const refusal = (text: string): SafeError | undefined => {
   try { parseUntrustedJson(text, 'the body'); } catch (err) { return err as SafeError; }
