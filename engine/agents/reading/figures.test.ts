@@ -470,3 +470,18 @@ test('the seventh round patterns stay linear', () => {
   assertLinearTime('minor then serious', (n) => 'Six were taken to hospital with non-life-threatening injuries. The driver was flown to the centre in critical condition. '.repeat(n), figuresFromText);
   assertLinearTime('but, one … the other', (n) => 'a man was pulled out but died, two were hurt - one burned and the other, '.repeat(n), figuresFromText);
 });
+
+test('spoken Chinese: 了 after the verb, counts with 个 alone, verbs without 被; 一 that begins a word is no count', () => {
+  assert.deepEqual(read('仓库里伤了3个，都是搬运工。'), { injuries: '3' });
+  assert.deepEqual(read('楼里死了两个，还有一个没找到。'), { deaths: '2' });
+  assert.deepEqual(read('电梯里困了6个人，正在破拆。'), { trapped: '6' });
+  assert.deepEqual(read('塌方下面埋了两到四个人。'), { trapped: '4' }, 'a range gives its upper end');
+  assert.deepEqual(read('河边的住户已经撤了，一共撤了二十三个人。'), { evacuated: '23' });
+  assert.deepEqual(read('一共转移群众240人。'), { evacuated: '240' }, '一共 is "in all", not a count of one');
+  assert.deepEqual(read('伤者一度昏迷，共有2人受伤。'), { injuries: '2' });
+  assert.deepEqual(read('一人死亡，一起被困的2人已获救。'), { deaths: '1' }, 'a count of one still reads as one');
+  // The other side: 了 and a count of something else, a time, or hours.
+  assert.deepEqual(read('大火烧了4个小时。'), {});
+  assert.deepEqual(read('泥石流埋了3户民房。'), {}, 'houses buried are no people trapped');
+  assert.deepEqual(read('工作遇到困难，3个村需要支援。'), {});
+});

@@ -244,6 +244,9 @@ function longestPhrase(units: readonly RawUnit[], at: number, trie: TrieNode, sc
 
 const ZH_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 const ZH_VAGUE_PREFIX: Readonly<Record<string, number>> = { 数: 2, 數: 2, 几: 2, 幾: 2, 上: 1 };
+/** Words that begin with 一 and count nothing (一共17人 is 17, not 1 and 17; 一度, 一直, 一起 are adverbs): 一 there is
+ *  read as a word, not a numeral. */
+const ZH_WORDS_FROM_ONE = new Set(['共', '度', '直', '起', '旦', '些', '般', '带', '帶', '线', '線', '片', '致', '同', '并', '併', '律', '切', '定', '样', '樣', '边', '邊', '再', '向', '经', '經']);
 const ZH_VAGUE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 萬: 1e4 };
 
 /** Pushes a number; "3到5", "3-5", "3 to 5", "between 30 and 40" become one number, the upper (second) end. */
@@ -364,7 +367,7 @@ function tokenize(text: string): Token[] {
       i += 2;
       continue;
     }
-    if (unit.script === 'zh' && isZhNumeral(unit.text)) {
+    if (unit.script === 'zh' && isZhNumeral(unit.text) && !(unit.text === '一' && ZH_WORDS_FROM_ONE.has(units[i + 1]?.text ?? ''))) {
       let j = i;
       while (j < units.length && j - i < 12 && units[j]!.script === 'zh' && isZhNumeral(units[j]!.text)) j++;
       const value = parseChineseNumeral(words.slice(i, j).join(''));
