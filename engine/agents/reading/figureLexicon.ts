@@ -201,10 +201,18 @@ function zeroPhrases(): Array<readonly [string, LexiconRole]> {
   const after = ['', ' reported', ' so far', ' have been reported', ' were reported', ' has been reported', ' at this stage', ' at this time'];
   const people: ReadonlyArray<readonly [string, FigureName[]]> = [['hurt', ['injuries']], ['injured', ['injuries']], ['harmed', ['injuries']], ['killed', ['deaths']],
     ['trapped', ['trapped']], ['missing', ['missing']], ['killed or injured', ['deaths', 'injuries']], ['hurt or killed', ['deaths', 'injuries']], ['injured or killed', ['deaths', 'injuries']]];
-  // "nobody hurt", "no-one was injured", "no one has been killed"
-  const nobody = ['no one', 'nobody', 'no-one'].flatMap((n) => ['', ' was', ' were', ' is', ' has been', ' had been', ' appears to have been', ' reported', ' is reported', ' was reported', ' were reported', ' has been reported', ' is reported to be'].map((v) => `${n}${v}`));
+  // "nobody hurt", "no-one was injured", "no one has been killed", and with the people named: "No student was hurt",
+  // "no residents were injured", "none are reported injured". Not "no one else was hurt": beside people counted before
+  // it, it is no count of its own (and alone it would say 0 where some were hurt).
+  const named = ['student', 'pupil', 'child', 'resident', 'worker', 'passenger', 'occupant', 'person', 'staff member', 'employee', 'firefighter', 'patient',
+    'guest', 'tenant', 'miner', 'crew member', 'visitor', 'driver'].flatMap((p) => [`no ${p}`, `no ${p}s`]);
+  const subjects = ['no one', 'nobody', 'no-one', 'none', 'none of them', 'none of the occupants', 'none of the passengers', 'none of the residents',
+    'no people', 'no children', 'no staff', 'no crew', ...named];
+  const nobody = subjects.flatMap((n) => ['', ' was', ' were', ' is', ' are', ' has been', ' have been', ' had been', ' appears to have been', ' reported', ' is reported', ' are reported',
+    ' was reported', ' were reported', ' has been reported', ' is reported to be', ' are reported to be', ' were reported to be'].map((v) => `${n}${v}`));
   return [
     ...nouns.flatMap(([noun, figures]) => before.flatMap((b) => after.map((a) => [`${b} ${noun}${a}`, { role: 'zero', figures }] as const))),
+    // "no one else was hurt", "no other passengers": a zero beside the people counted, never instead of them (weak)
     ...people.flatMap(([verb, figures]) => nobody.map((n) => [`${n} ${verb}`, { role: 'zero', figures }] as const)),
   ];
 }
@@ -282,7 +290,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   // Waiting or clinging somewhere says stranded only at a place where people wait unhurt ("waiting on rooftops"),
   // not in a queue or a waiting room.
   ...each({ role: 'key', figure: 'stranded', needsPlace: true }, 'waiting', 'clinging', 'huddled', 'perched', 'sheltering on', 'holed up'),
-  ...key('missing', 'missing', 'unaccounted for', 'unaccounted'),
+  // "two hikers overdue on the mountain": expected back and not come (a search's word); a count of things overdue binds no person
+  ...key('missing', 'missing', 'unaccounted for', 'unaccounted', 'overdue'),
   ...key('exposed', 'affected', 'exposed', 'at risk'),
   ...key('evacuated', 'evacuated', 'evacuating', 'evacuation', 'evacuees', 'relocated', 'relocation', 'moved to safety', 'displaced', 'resettled', 'moved', 'evacuate',
     'leave their homes', 'left their homes', 'fled their homes', 'forced from their homes', 'forced out of their homes', 'fled', 'rehoused', 'sheltering in evacuation centres',
@@ -318,6 +327,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'rescuer', 'volunteer', 'soldier', 'policeman', 'policemen', 'toddler', 'toddlers', 'infants', 'babies', 'elderly', 'shopper', 'commuter', 'traveller', 'traveler',
     'tenants', 'tenant', 'neighbours', 'neighbors', 'homeowners', 'customers', 'inmates', 'fans', 'players', 'runners',
     'campers', 'camper', 'holidaymakers', 'trekkers', 'anglers', 'skiers', 'swimmers', 'worshippers', 'spectators', 'diners',
+    // dispatch shorthand for patients ("2 pts trapped, 1 DOA")
+    'pt', 'pts',
     // people by what they do there: trades, care, travel, leisure (a word ending in -ist counts too, figures.ts)
     'carer', 'carers', 'caregiver', 'caregivers', 'passer-by', 'passers-by', 'bystander', 'bystanders', 'onlooker', 'onlookers', 'cook', 'cooks', 'chef', 'chefs', 'diner',
     'waiter', 'waiters', 'cleaner', 'cleaners', 'contractor', 'contractors', 'operator', 'operators', 'mechanic', 'mechanics', 'engineer', 'engineers', 'technician', 'technicians',

@@ -485,3 +485,14 @@ test('spoken Chinese: 了 after the verb, counts with 个 alone, verbs without �
   assert.deepEqual(read('泥石流埋了3户民房。'), {}, 'houses buried are no people trapped');
   assert.deepEqual(read('工作遇到困难，3个村需要支援。'), {});
 });
+
+test('dispatch shorthand for patients, "overdue" as missing, and zeros with the people named', () => {
+  assert.deepEqual(read('Rollover, 3 pts trapped, 2 pts minor inj, 1 DOA.'), { trapped: '3', injuries: '2', deaths: '1' });
+  assert.deepEqual(read('Crews are looking for three kayakers overdue on the lake.'), { missing: '3' });
+  assert.deepEqual(read('The ferry was delayed; no passengers were hurt.'), { injuries: '0' });
+  assert.deepEqual(read('Smoke filled the corridor but no residents were injured.'), { injuries: '0' });
+  assert.deepEqual(read('None are reported injured at this stage.'), { injuries: '0' });
+  // The other side: things overdue, and a zero for others beside people counted.
+  assert.deepEqual(read('Four library books are overdue.'), {});
+  assert.deepEqual(read('Two workers were hurt; no one else was injured.'), { injuries: '2' });
+});
