@@ -496,3 +496,20 @@ test('dispatch shorthand for patients, "overdue" as missing, and zeros with the 
   assert.deepEqual(read('Four library books are overdue.'), {});
   assert.deepEqual(read('Two workers were hurt; no one else was injured.'), { injuries: '2' });
 });
+
+test('households before the people counted, groups counted as groups, spoken zeros, and trapped people said to be safe', () => {
+  assert.deepEqual(read('已紧急转移沿河群众45户162人。'), { evacuated: '162' });
+  assert.deepEqual(read('倒塌房屋12户，3人受伤。'), { injuries: '3' }, 'households on their own count no people');
+  assert.deepEqual(read('两个村民小组受到影响，暂无人员伤亡。'), { deaths: '0', injuries: '0' }, 'groups are no people');
+  assert.deepEqual(read('目前没人受伤。'), { injuries: '0' });
+  assert.deepEqual(read('回访时称暂未发现有人受伤。'), { injuries: '0' });
+  assert.deepEqual(read('有18名村民被困在对岸，人员安全，等待救援。'), { stranded: '18' });
+  assert.deepEqual(read('Six walkers are trapped by the snow on the pass but are safe and well.'), { stranded: '6' });
+  // The other side: trapped and not said safe, or safe only in another sentence.
+  assert.deepEqual(read('2名工人被埋，生命垂危。'), { trapped: '2' });
+  assert.deepEqual(read('3人被困车内。救援人员安全。'), { trapped: '3' });
+});
+
+test('the households, zeros and safety words stay linear', () => {
+  assertLinearTime('households and safety', (n) => '疏散群众86户237人，被困3人，人员安全，没人受伤，'.repeat(n), figuresFromText);
+});

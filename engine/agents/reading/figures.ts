@@ -674,6 +674,13 @@ function duringFrame(tokens: readonly Token[], at: number): boolean {
 }
 
 /** The figure word a number at `k` belongs to (the grammar in docs/input.md, "Figures in the text"). */
+/** "疏散群众86户237人": the households counted before the people, passed over as a filler is (a count of its own,
+ *  never the verb's). */
+function householdsBefore(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t?.kind === 'role' && hasRole(t, 'unit') && (t.text === '户' || t.text === '戶') && tokens[i - 1]?.kind === 'number';
+}
+
 function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undefined {
   const number = tokens[k] as Extract<Token, { kind: 'number' }>;
   // "300 metres", "20吨", "5楼", "45岁", "aged 81": a measurement, never a count.
@@ -743,7 +750,9 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
   if (!(next?.kind === 'break' && next.word)) {
     let i = k - 1;
     // "injuring the tractor driver and 12 passengers": the verb before a count of people joined by "and" counts both.
-    while (i >= 0 && k - i <= MAX_GAP_TOKENS && (passable(tokens[i]) || (isAnd(tokens[i]) && peopleCounted(tokens, i - 1)) || isHead(tokens[i]))) i--;
+    while (i >= 0 && k - i <= MAX_GAP_TOKENS && (passable(tokens[i]) || (isAnd(tokens[i]) && peopleCounted(tokens, i - 1)) || isHead(tokens[i]) || householdsBefore(tokens, i))) {
+      i -= householdsBefore(tokens, i) ? 2 : 1;
+    }
     // "The man who died was 54": a figure verb in a relative clause about people already counted says what befell them;
     // the number after its copula is said of them (an age), not a count.
     const before = relativeOfCounted(tokens, i) ? undefined : fits(i);
@@ -884,6 +893,7 @@ function verbPastModifiers(tokens: readonly Token[], k: number): number {
     const t = tokens[i] as Token;
     if (t.kind === 'role' && t.role.role === 'key') return modifier > 0 && !t.role.noun ? i : -1;
     if (passable(t)) continue;
+    if (householdsBefore(tokens, i)) { i--; continue; }
     const modifierChar = (t.kind === 'break' && !t.clauseEnd && t.word && isCjk(t.text)) || (hasRole(t, 'unit') && tokens[i - 1]?.kind !== 'number')
       || (t.kind === 'number' && countsOwnNoun(tokens, i) && isCjk((tokens[i + 1] as { text?: string } | undefined)?.text ?? ''));
     if (modifierChar && ++modifier <= 4) continue;
@@ -1097,6 +1107,18 @@ function opensWithAll(tokens: readonly Token[], k: number): boolean {
 }
 
 /** Each figure the text states, the latest statement winning, with the span of text it was read from. */
+/** Words saying the people just counted are safe and unhurt where they are (label rules: they are stranded). */
+const SAID_SAFE = ['人员安全', '人員安全', '均安全', '暂无危险', '暫無危險', '暂无生命危险', '暫無生命危險', '身体无恙', '身體無恙', '安全无虞', '安全無虞', '均无受伤', '均無受傷',
+  'are safe', 'are unhurt', 'are uninjured', 'safe and well', 'all safe', 'unharmed'];
+const SENTENCE_ENDS = '。；;！？!?\n';
+/** Whether the sentence goes on, within 40 characters after `at`, to say the people are safe. Bounded: linear. */
+function saidSafeAfter(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && end - at < 40 && !SENTENCE_ENDS.includes(text[end] as string)) end++;
+  const rest = text.slice(at, end).toLowerCase();
+  return SAID_SAFE.some((w) => rest.includes(w));
+}
+
 export function figuresFromText(text: string): Figures {
   const tokens = tokenize(foldWidth(text));
   const framed = framedSentences(tokens);
@@ -1120,7 +1142,9 @@ export function figuresFromText(text: string): Figures {
   const pending: Binding[] = [];
   const pendingLast = new Map<FigureName, Binding>(); // the latest pending binding of each figure (no scan of `pending`)
   const current = (figure: FigureName) => pendingLast.get(figure) ?? figures[figure];
-  const commit = (b: Binding) => {
+  const commit = (found: Binding) => {
+    // Trapped and said to be safe in the same sentence ("32名游客被困在停车场，人员安全，等待救援"): stranded, not trapped.
+    const b = found.figure === 'trapped' && saidSafeAfter(text, found.end) ? { ...found, figure: 'stranded' as const } : found;
     const before = figures[b.figure];
     // A minor-injury count does not replace a general one ("15人受伤，其中4人重伤、11人轻伤"); it adds to the seriously
     // injured given apart ("one woman taken to hospital with serious injuries, and two others treated for minor injuries").
