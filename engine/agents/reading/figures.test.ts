@@ -513,3 +513,11 @@ test('households before the people counted, groups counted as groups, spoken zer
 test('the households, zeros and safety words stay linear', () => {
   assertLinearTime('households and safety', (n) => '疏散群众86户237人，被困3人，人员安全，没人受伤，'.repeat(n), figuresFromText);
 });
+
+test('a range of severity is the injured in general; a colon after a false or earlier count opens the true one', () => {
+  assert.deepEqual(read('Nine people had injuries ranging from minor to critical; two of them are in critical condition.'), { injuries: '9', seriousInjuries: '2' });
+  assert.deepEqual(read('Nine people were treated for minor injuries.'), { injuries: '9' }, 'minor alone is still minor');
+  assert.deepEqual(read('Reports of five deaths were incorrect: two people died.'), { deaths: '2' });
+  assert.deepEqual(read('Earlier reports of three dead were wrong: one woman died in hospital.'), { deaths: '1' });
+  assert.deepEqual(read('网传：3人死亡的消息不实。'), {}, 'a false report after a colon stays false');
+});

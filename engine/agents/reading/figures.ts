@@ -563,9 +563,19 @@ function lightFollows(tokens: readonly Token[], at: number): boolean {
   for (let j = at + 1; j < tokens.length && j - at <= 10; j++) {
     const t = tokens[j] as Token;
     if ((t.kind === 'break' && t.clauseEnd) || t.kind === 'number') return false;
-    if (t.kind === 'role' && t.role.role === 'key') return t.role.light === true;
+    // "injuries ranging from minor to critical": a range of severity, the injured in general.
+    if (t.kind === 'role' && t.role.role === 'key') return t.role.light === true && !severityRangeAfter(tokens, j);
   }
   return false;
+}
+
+const SERIOUS_ENDS = new Set(['critical', 'serious', 'severe', 'life-threatening', 'life threatening']);
+/** Whether "to critical" (or serious, severe) follows the light word at `j`. */
+function severityRangeAfter(tokens: readonly Token[], j: number): boolean {
+  const to = tokens[j + 1];
+  const end = tokens[j + 2];
+  if (!((to?.kind === 'break' || to?.kind === 'role') && to.text === 'to')) return false;
+  return (end?.kind === 'role' && end.role.role === 'key' && end.role.figure === 'seriousInjuries') || ((end?.kind === 'break' || end?.kind === 'role') && SERIOUS_ENDS.has(end.text));
 }
 
 /** Words that put people beneath a place rather than on it. */
@@ -985,8 +995,9 @@ function framedSentences(tokens: readonly Token[]): Uint8Array {
   const framed = new Uint8Array(tokens.length);
   markSpans(tokens, framed, (t) => t.kind === 'break' && t.sentenceEnd,
     (t, k) => (hasRole(t, 'frame') && !claimsLives(tokens, k)) || (isYear(t) && (tokens[k - 1] as { text?: string } | undefined)?.text === 'in'));
-  // A report said to be false ("Reports of 100 dead are false", 网传3人死亡的消息不实): its clause holds no count.
-  markSpans(tokens, framed, (t) => t.kind === 'break' && t.clauseEnd, (t) => hasRole(t, 'denied'));
+  // A report said to be false ("Reports of 100 dead are false", 网传3人死亡的消息不实): its clause holds no count, up to
+  // a colon that goes on to the true one ("Reports of two deaths were incorrect: one man died").
+  markSpans(tokens, framed, (t) => (t.kind === 'break' && t.clauseEnd) || (t.kind === 'role' && (t.text === ':' || t.text === '：')), (t) => hasRole(t, 'denied'));
   return framed;
 }
 
@@ -1135,6 +1146,7 @@ export function figuresFromText(text: string): Figures {
   // "（此前通报为2人死亡、9人受伤）": an earlier report's marker governs its whole list, up to the next comma or the
   // bracket's end, not only the first number after it.
   let earlierList = false;
+  let earlierListCounted = false; // a number already read under the earlier list
   let lastFigure: FigureName | undefined;
   let rescuedAt = -Infinity; // where the last "救出"/"rescued" stood
   const rescuedLater = rescuedAfter(tokens);
@@ -1168,6 +1180,8 @@ export function figuresFromText(text: string): Figures {
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
+    // "Earlier reports of two fatalities were incorrect: one man died": a colon after the earlier count opens the new one.
+    if (t.kind !== 'number' && (t.text === ':' || t.text === '：') && earlierListCounted) earlierList = false;
     if (t.kind === 'break') {
       if (t.clauseEnd) { endClause(); rescuedAt = -Infinity; numberInClause = false; if (t.text !== '、') earlierList = false; }
       if (t.text === ')' || t.text === '）') earlierList = false;
@@ -1192,7 +1206,7 @@ export function figuresFromText(text: string): Figures {
         continue;
       }
       if (t.role.role === 'earlier' && (!t.role.adjacent || tokens[k + 1]?.kind === 'number')) earlierNumber = true;
-      if (t.role.role === 'earlier' && !t.role.adjacent) earlierList = true;
+      if (t.role.role === 'earlier' && !t.role.adjacent) { earlierList = true; earlierListCounted = false; }
       // "由此前通报的6人上升至11人", "initially put at 5 but have since confirmed 7": an update or a function word ends the
       // earlier list (in English, where a comma already ends it, the list is the marker's own clause).
       if (t.role.role === 'correction' || t.role.role === 'stop') earlierList = false;
@@ -1234,6 +1248,7 @@ export function figuresFromText(text: string): Figures {
       binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
     }
     const earlier = earlierNumber || earlierList;
+    if (earlierList) earlierListCounted = true;
     earlierNumber = false;
     if (!binding || (binding.figure !== 'directLossCny' && binding.value >= MAX_COUNT)) continue;
     lastFigure = binding.figure;
