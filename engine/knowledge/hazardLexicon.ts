@@ -73,11 +73,13 @@ export const PREPAREDNESS_TERMS: Partial<Record<IncidentType, string[]>> = {
 };
 
 /** A type's event told by its bare verb, in whatever form a resident writes it (淹: 地库全淹了, 淹水, 水淹, 淹到膝盖), or in
- *  a trade's or a region's own words (水浸 in Hong Kong and Macau, 冒落 and 采场 underground, a wildfire's "containment"):
+ *  a trade's or a region's own words (水浸 in Hong Kong and Macau, 冒落 and 采场 underground, a wildfire's "containment", a dispatcher's MVC):
  *  evidence of the type in the S-Agent like the words above; not in the training corpus (the shipped classifier was
  *  trained without them). The screen has its own list of event words (reading/screening.ts), 淹 among them. */
 export const EVENT_VERB_TERMS: Partial<Record<IncidentType, string[]>> = {
   flood: ['淹', '水浸', '浸水', '暴涨', '暴漲', 'swept away', 'washed away'],
   mine_accident: ['冒落', '采场', '井下'],
   wildfire: ['containment', 'bush fire'],
+  // dispatch shorthand for a road crash: motor vehicle collision or accident, road traffic accident or collision
+  traffic_accident: ['MVC', 'RTA', 'motor vehicle collision', 'motor vehicle accident', 'road traffic collision', 'road traffic accident'],
 };

@@ -67,12 +67,25 @@ export function isNegated(text: string, at: number): boolean {
 }
 
 /** The first place `term` occurs in `text` without being negated (case-insensitive, whole words for ASCII terms). */
-export function firstAffirmed(text: string, lower: string, term: string): number | undefined {
+export function firstAffirmed(text: string, lower: string, term: string, notThere?: (end: number) => boolean): number | undefined {
   const ascii = /^[\x20-\x7e]+$/.test(term);
   const needle = ascii ? term.toLowerCase() : term;
   for (const at of positions(ascii ? lower : text, needle)) {
     if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
+    if (notThere?.(at + needle.length)) continue;
     if (!isNegated(text, at)) return at;
   }
   return undefined;
+}
+
+/** Words after "fire" that make it the name of a service, not a hazard ("Fire on scene", "fire crews", "Fire and
+ *  Rescue", "fire engine"): a road crash the fire service attends is no fire. */
+const FIRE_SERVICE_AFTER = ['crew', 'crews', 'service', 'services', 'department', 'dept', 'brigade', 'and rescue', '& rescue', 'rescue', 'engine', 'engines',
+  'truck', 'trucks', 'unit', 'units', 'station', 'stations', 'chief', 'officer', 'officers', 'on scene', 'on the scene', 'personnel', 'team', 'teams',
+  'authority', 'marshal', 'district', 'appliance', 'appliances', 'tender', 'tenders', 'apparatus', 'company', 'companies', 'responders', 'medics'];
+const FIRE_SERVICE_PATTERN = new RegExp(`^\\s+(?:${FIRE_SERVICE_AFTER.map((w) => w.replace('&', '\\&')).join('|')})\\b`);
+
+/** Whether "fire" ending at `end` in `lower` names the fire service. Reads at most 20 characters on. */
+export function namesFireService(lower: string, end: number): boolean {
+  return FIRE_SERVICE_PATTERN.test(lower.slice(end, end + 20));
 }

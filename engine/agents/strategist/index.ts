@@ -10,7 +10,7 @@ import { PRIORITY_WEIGHTS } from '../../knowledge/priorityWeights.js';
 import { round } from '../../numeric/stats.js';
 import type { Figure, Figures, ReportReading } from '../../contract/reading.js';
 import { gradeSeverity } from '../common/severityGrade.js';
-import { firstAffirmed } from '../common/reportMarkers.js';
+import { firstAffirmed, namesFireService } from '../common/reportMarkers.js';
 import { GRASS_FUEL_MODELS, standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
 
@@ -34,7 +34,7 @@ function affirmedHazards(text: string): Map<IncidentType, string> {
   for (const type of INCIDENT_TYPES) {
     if (type === 'other') continue;
     const hit = [...HAZARD_TERMS[type].zh, ...HAZARD_TERMS[type].en, ...(PREPAREDNESS_TERMS[type] ?? []), ...(EVENT_VERB_TERMS[type] ?? [])]
-      .find((term) => !NOT_TYPE_EVIDENCE.has(term) && firstAffirmed(text, lower, term) !== undefined);
+      .find((term) => !NOT_TYPE_EVIDENCE.has(term) && firstAffirmed(text, lower, term, term === 'fire' ? (end) => namesFireService(lower, end) : undefined) !== undefined);
     if (hit) found.set(type, hit);
   }
   return found;

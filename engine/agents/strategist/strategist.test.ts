@@ -194,6 +194,14 @@ test('an affirmed hazard word is evidence for its type; a denied one is not', ()
   assert.notEqual(strategize(none, leaning, readReport(none)).type, 'earthquake', 'no hazard word, no evidence');
 });
 
+test('"fire" naming the fire service is no evidence of a fire; a fire burning still is', () => {
+  const leaning = scoresFor('structure_fire', 0.45, 'traffic_accident', 0.35);
+  const crash = parseIncident({ text: 'MVC with entrapment on Route 9. Two cars, one driver pinned. Fire on scene for extrication, fire crews requesting a second ambulance.' });
+  assert.equal(strategize(crash, leaning, readReport(crash)).type, 'traffic_accident');
+  const burning = parseIncident({ text: 'Car crash on Route 9; the wreck is on fire and fire crews are on the way.' });
+  assert.equal(strategize(burning, leaning, readReport(burning)).type, 'structure_fire', '"on fire" is a fire, whatever follows it later');
+});
+
 test('one hazard named when the classifier is unsure of every key is the type; a confident other stays; 防震 names a drill\'s hazard', () => {
   const unsure = scoresFor('other', 0.35, 'flood', 0.25);
   const debris = parseIncident({ text: '山区突发泥石流，冲毁道路，2人失踪。' });
