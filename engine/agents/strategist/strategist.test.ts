@@ -194,10 +194,12 @@ test('an affirmed hazard word is evidence for its type; a denied one is not', ()
   assert.notEqual(strategize(none, leaning, readReport(none)).type, 'earthquake', 'no hazard word, no evidence');
 });
 
-test('"fire" naming the fire service is no evidence of a fire; a fire burning still is', () => {
+test('"fire" naming the fire service is no evidence of a fire; a fire burning still is; dispatch and regional words', () => {
   const leaning = scoresFor('structure_fire', 0.45, 'traffic_accident', 0.35);
   const crash = parseIncident({ text: 'MVC with entrapment on Route 9. Two cars, one driver pinned. Fire on scene for extrication, fire crews requesting a second ambulance.' });
   assert.equal(strategize(crash, leaning, readReport(crash)).type, 'traffic_accident');
+  const debrisFlow = parseIncident({ text: '連日豪雨，山區發生土石流，2人失聯。' });
+  assert.equal(strategize(debrisFlow, scoresFor('other', 0.35, 'landslide', 0.25), readReport(debrisFlow)).type, 'landslide', "Taiwan's 土石流 is a debris flow");
   const burning = parseIncident({ text: 'Car crash on Route 9; the wreck is on fire and fire crews are on the way.' });
   assert.equal(strategize(burning, leaning, readReport(burning)).type, 'structure_fire', '"on fire" is a fire, whatever follows it later');
 });
