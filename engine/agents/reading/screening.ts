@@ -12,6 +12,7 @@ import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
+import { mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -220,8 +221,9 @@ function conditional(lower: string, at: number): boolean {
   return CONDITION_OPENERS.some((w) => clause.startsWith(w));
 }
 
-/** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"). */
-function affirmedEvents(text: string, lower: string): { phrase: string; at: number }[] {
+/** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"); the first of each, or with
+ *  `every` each time it is said (last year's fire and today's). */
+function affirmedEvents(text: string, lower: string, every = false): { phrase: string; at: number }[] {
   const out: { phrase: string; at: number }[] = [];
   for (const phrase of EVENT_CUES) {
     for (const at of hits(text, lower, phrase)) {
@@ -233,7 +235,7 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
       if (isAscii(phrase) && next === 'warning' && WARNING_DEVICES.includes(second)) continue;
       if (!isAscii(phrase) && ZH_EQUIPMENT_AFTER.some((w) => text.startsWith(w, end))) continue;
       out.push({ phrase, at });
-      break;
+      if (!every) break;
     }
   }
   return out;
@@ -242,7 +244,7 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
 /** Words that put a clause in the past: a disaster remembered, not one happening ("Twenty years ago this week…",
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
-  '曾', '铭记', '銘記', '回顾', '回顧',
+  '铭记', '銘記', '回顾', '回顧',
   // an investigation closed and its findings: the accident it was into is past
   'closed its investigation', 'concluded its investigation', 'completed its investigation', 'closed the investigation', 'concluded the investigation',
   'final report found', 'final report concluded', 'final report said', '调查报告认定',
@@ -252,7 +254,10 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   // statistics over a period, published (全国火灾统计：…, "released its annual report")
   '统计：', '統計：', '统计显示', '統計顯示', '统计数据显示', '統計數據顯示', 'annual report', 'annual statistics', 'annual figures', 'statistics show', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
-  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度',
+  // a quarter's or the year's totals so far (今年第三季度，全市共接报火灾…起)
+  '二季度', '三季度', '四季度', '本季度', '下半年', 'first quarter', 'second quarter', 'third quarter', 'fourth quarter', 'so far this year', 'year to date', 'year-to-date',
+  'first nine months', 'first six months'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
@@ -280,7 +285,11 @@ const INQUIRY_REPORT = ['调查报告', '調查報告', 'investigation report', 
 const PUBLISHED = ['批复', '批覆', '公布', '發布', '发布', '印发', '印發', 'published', 'released', 'approved', 'issued'];
 const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause.includes(w)) && PUBLISHED.some((w) => clause.includes(w))
   && !/将|將|will|to be /.test(clause);
-const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause) || isInquiryPublished(clause);
+/** 曾 and a year alone date a thing as well as an event (2019年曾发生爆炸的化工厂今天上午再次起火): in a clause that puts
+ *  something now, they mark nothing. */
+const ONCE = ['曾'];
+const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause)
+  || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && !now());
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
  *  report ("On 1 December 2026 a fire broke out") is of now. */
@@ -302,8 +311,11 @@ const SEASON_AHEAD = ['即将到来', '即將到來', '即将进入', '即將進
  * The spans of the text told in the past: a clause with a past marker, or the whole sentence when the marker
  * stands in its first clause (a fronted "In 1953" or 二十年前 governs what follows). One pass over clauses.
  */
-function pastSpans(lower: string, notice: boolean): Array<readonly [number, number]> {
+function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly [number, number]> {
   const remembering = REMEMBERING.some((w) => lower.includes(w));
+  // Wide (eventTime.ts): a past year or season, a verdict or payout dates its clause too, a clause put now ends the past
+  // its sentence opened with, and a sentence pointing back at a past event ("該事故共造成…") is told at its time.
+  let lastSentencePast = false;
   const spans: Array<readonly [number, number]> = [];
   let clauseStart = 0;
   let sentenceStart = 0;
@@ -320,7 +332,13 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
     // 去年转移群众3000人、2人死亡: a list joined by 、 is told at the time its clause is.
     if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
-    const pastHere = hasPastMarker(clause) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause));
+    // Whether the clause puts something now: asked only where it decides (a long list of short clauses stays cheap).
+    let nowMemo: boolean | undefined;
+    const now = () => (nowMemo ??= nowInClause(clause));
+    if (wide && firstClause && lastSentencePast && pointsBack(clause) && !now()) sentencePast = true;
+    if (wide && sentencePast && now()) sentencePast = false;
+    const pastHere = hasPastMarker(clause, now) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause))
+      || (wide && pastAnchorInClause(clause));
     if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
@@ -332,6 +350,8 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
       const sentence = lower.slice(sentenceStart, i);
       // In a message counting the time since a disaster, remembrance needs no time of its own (谨以此文，缅怀逝者).
       if (REMEMBRANCE.some((w) => sentence.includes(w)) && (remembering || TIME_SINCE.test(sentence))) spans.push([sentenceStart, i]);
+      // A sentence is past as a whole when its opening clause made it so, and nothing in it was put now.
+      lastSentencePast = sentencePast && sentence.trim() !== '' || (lastSentencePast && sentence.trim() === '');
       firstClause = true; sentencePast = false; sentenceStart = i + 1;
     }
     clauseStart = i + 1;
@@ -378,6 +398,46 @@ function looksLikeGibberish(text: string): boolean {
 }
 
 /**
+ * Whether no event word of the message is told now (docs/taxonomy-and-severity.md, "Not an incident"): each stands in a
+ * clause told in the past (pastSpans) or told ahead (a season's forecast beside last season's toll). Read twice: first with the strong past markers alone; then wide, with a past year or season, a verdict or
+ * a payout (eventTime.ts), when nothing outside those clauses puts anything now.
+ */
+function toldNotNow(text: string, lower: string, notice: boolean): Screening | undefined {
+  let events: { phrase: string; at: number }[] | undefined;
+  let everyEvent: { phrase: string; at: number }[] | undefined;
+  let ahead: Array<readonly [number, number]> | undefined;
+  // The wide reading only when the message holds one of its words (a long list of figures is read once).
+  for (const wide of mayTellPast(lower) ? [false, true] : [false]) {
+    const past = pastSpans(lower, notice, wide);
+    if (past.length === 0) continue;
+    events ??= affirmedEvents(text, lower);
+    if (events.length === 0) return undefined;
+    // A response ordered on a forecast makes it the post's business now (the forecast check in screenReport says why).
+    ahead ??= firstPhrase(text, lower, RESPONSE_ORDERED) ? [] : forecastSpans(lower);
+    const notNow = new Uint8Array(lower.length + 1);
+    for (const [a, b] of [...past, ...ahead]) notNow.fill(1, a, b);
+    // Wide, every time an event word is said: "Last year a fire… Today a fire broke out…" is a fire now.
+    if (wide) everyEvent ??= affirmedEvents(text, lower, true);
+    if (!(wide ? everyEvent as typeof events : events).every((e) => notNow[e.at] === 1)) continue;
+    if (wide && nowOutside(lower, notNow)) continue;
+    const [a, b] = (past[0] ?? [0, 40]) as readonly [number, number];
+    return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
+  }
+  return undefined;
+}
+
+/** Whether a clause outside the spans told in the past tells a state of things now (STILL_NOW, a clock time). One pass. */
+function nowOutside(lower: string, notNow: Uint8Array): boolean {
+  let clauseStart = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && !CLAUSE_ENDS.has(lower[i] as string)) continue;
+    if (i > clauseStart && notNow[clauseStart] !== 1 && stillNowInClause(lower.slice(clauseStart, i))) return true;
+    clauseStart = i + 1;
+  }
+  return false;
+}
+
+/**
  * Why this message is not an incident, if it is not one. `casualtyStated`: a casualty count above zero
  * (or a stated fact or sensor) — evidence enough. `drill`: a drill marker was found; only a drill
  * announced for later is screened (as a notice), one in progress is read as its scenario.
@@ -399,20 +459,9 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const head = lower.slice(0, 100);
   const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0];
   if (statistics && !request) return { reason: 'notice', cue: statistics };
-  // A disaster of the past told with its toll: every event word stands in a clause told in the past.
-  const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
-  if (past.length > 0 && !request) {
-    const events = affirmedEvents(text, lower);
-    const inPast = new Uint8Array(lower.length + 1);
-    for (const [a, b] of past) inPast.fill(1, a, b);
-    // What is not past may be told ahead (a season's forecast beside last season's toll): neither happens now. Not when a
-    // response is ordered on it (the forecast check below says why).
-    if (!firstPhrase(text, lower, RESPONSE_ORDERED)) for (const [a, b] of forecastSpans(lower)) inPast.fill(1, a, b);
-    if (events.length > 0 && events.every((e) => inPast[e.at] === 1)) {
-      const [a, b] = past[0] as readonly [number, number];
-      return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
-    }
-  }
+  // A disaster of the past told with its toll: no event word is told now.
+  const untimely = request ? undefined : toldNotNow(text, lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
+  if (untimely) return untimely;
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };

@@ -1,0 +1,85 @@
+// When a report's event happens (docs/taxonomy-and-severity.md, "Not an incident"): an incident report's event is
+// now (今晨, 刚刚, 目前, 正在, a clock time, "this morning", "still trapped"); a verdict, an inquest, a payout, a
+// safety tip quoting last year's fires or a quarter's totals tell the hazards and tolls of an event in the past.
+// The screen (screening.ts, pastSpans) reads these words per clause; here are the words and the per-clause tests.
+// Linear: indexOf over fixed lists, and small patterns run on one clause at a time.
+
+/** Words that put an event now: today, a moment ago, still, under way. A clause holding one is not told in the past by
+ *  a year or season beside it ("the bridge built last year collapsed this morning"). */
+const NOW_ZH = ['今天', '今日', '今晨', '今早', '今晚', '今夜', '凌晨', '刚刚', '刚才', '剛剛', '剛才', '目前', '现在', '現在', '正在', '仍在', '仍有', '尚有', '此刻', '当前', '當前',
+  '现场', '現場'];
+const NOW_EN = ['today', "today's", 'this morning', 'this afternoon', 'this evening', 'tonight', 'now', 'currently', 'at present', 'at the moment', 'ongoing', 'under way', 'underway',
+  'still', 'remain', 'remains', 'minutes ago', 'hours ago', 'an hour ago', 'on scene', 'at the scene'];
+/** The now words that tell a state of things, not only the day a notice is given ("today reminded residents", "lag your
+ *  pipes now"): one outside the past keeps a message whose every event word is told in the past. */
+const STILL_NOW = ['今晨', '今早', '凌晨', '刚刚', '刚才', '剛剛', '剛才', '目前', '正在', '仍在', '仍有', '尚有', '此刻', '当前', '當前', '现场', '現場',
+  'this morning', 'this afternoon', 'this evening', 'right now', 'just now', 'currently', 'at present', 'at the moment', 'ongoing', 'under way', 'underway', 'still', 'remain',
+  'remains', 'minutes ago', 'hours ago', 'an hour ago', 'on scene', 'at the scene'];
+/** A clock time (14:30, 下午3时, 9 a.m.): a report's time of the event. */
+const CLOCK = /\d{1,2}\s*(?:时|時|点|點)|\d{1,2}:\d\d|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/;
+
+/** A past year or season named by its distance from now, a month of a past year ("in March 2023"): they date an event
+ *  in the past, unless the clause also puts something now. Weaker than a year standing alone or "years ago" (the
+ *  screen's PAST_WORDS), so counted only when nothing in the message anchors an event now. */
+const PAST_ANCHORS = ['去年', '前年', '往年', '上一年', '上年度', '上个月', '上個月', '上月', '上季度', '上个汛期', '上個汛期',
+  'last year', "last year's", 'last month', "last month's", 'last season', 'last spring', 'last summer', 'last autumn', 'last fall', 'last winter', 'last monsoon',
+  'the previous year', 'the year before', 'previous season'];
+const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const MONTH_YEAR = new RegExp(`(?<!\\d\\s)\\b${MONTHS}\\s(?:19|20)\\d\\d\\b`);
+/** 2020年3月 without its day: a month of a past year (2026年12月1日, a day, is a report's date). */
+const MONTH_YEAR_ZH = /(?:19|20)\d\d年\d{1,2}月(?![\d０-９一二三四五六七八九十]{0,3}[日号號])/;
+/** What follows an event that is over: a verdict, an inquest, a payout. The "today" in such a clause is the verdict's,
+ *  not the event's ("法院今日就前年…爆炸案宣判", "an inquest today concluded that the deaths in the March 2023 explosion…"). */
+const AFTERMATH = ['宣判', '判决', '判決', '判处', '判處', '一审', '一審', '二审', '二審', '赔付', '理赔', '理賠', '赔偿金', '賠償金', '补偿款', '補償款',
+  'inquest', 'coroner', 'verdict', 'sentenced', 'convicted', 'pleaded guilty', 'payout', 'compensation'];
+/** A past year or season that dates a thing built or bought, not an event ("the bridge built last year", 去年新建的堤防). */
+const DATED_THING = ['建成', '新建', '修建', '刚修', '剛修', '竣工', '投用', '投产', '投產', '安装', '安裝', '购置', '購置', '翻修', '改造',
+  'built', 'installed', 'opened', 'renovated', 'completed', 'bought', 'repaired', 'upgraded', 'rebuilt', 'constructed'];
+/** A sentence that opens by pointing back at the event before it ("該事故共造成…", "其中…", "Of these, …") is told at that
+ *  event's time. */
+const BACK_REFERENCES = ['该事故', '該事故', '该起事故', '該起事故', '此次事故', '该次事故', '這起事故', '这起事故', '该案', '該案', '其中', '当时', '當時',
+  'of these', 'of them', 'of those', 'of which', 'among them', 'among those', 'at the time', 'the accident', 'the disaster', 'the tragedy'];
+
+const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+
+/** The first position of `phrase` in `clause` (lower case), as a whole word when it is ASCII; -1 if none. */
+function find(clause: string, phrase: string): number {
+  for (let at = clause.indexOf(phrase); at >= 0; at = clause.indexOf(phrase, at + 1)) {
+    if (isAscii(phrase) && (isWordChar(clause[at - 1]) || isWordChar(clause[at + phrase.length]))) continue;
+    return at;
+  }
+  return -1;
+}
+const holds = (clause: string, list: readonly string[]) => list.some((w) => find(clause, w) >= 0);
+
+/** Whether the clause puts something now (a now word or a clock time). */
+export const nowInClause = (clause: string): boolean => holds(clause, NOW_ZH) || holds(clause, NOW_EN) || CLOCK.test(clause);
+
+/** Whether the clause tells a state of things now (STILL_NOW, a clock time). */
+export const stillNowInClause = (clause: string): boolean => holds(clause, STILL_NOW) || CLOCK.test(clause);
+
+/** Whether a past year or season in the clause dates an event: not one beside a thing built, and not when the clause puts
+ *  something now, unless a verdict or inquest there takes the now for itself. */
+export function pastAnchorInClause(clause: string): boolean {
+  const aftermath = holds(clause, AFTERMATH);
+  const dated = aftermath || MONTH_YEAR.test(clause) || MONTH_YEAR_ZH.test(clause) || PAST_ANCHORS.some((w) => {
+    const at = find(clause, w);
+    if (at < 0) return false;
+    const around = clause.slice(Math.max(0, at - 16), at + w.length + 16);
+    return !DATED_THING.some((t) => around.includes(t));
+  });
+  return dated && (aftermath || !nowInClause(clause));
+}
+
+/** Whether the message holds any word the wide reading of the past looks for (indexOf over fixed lists). */
+export function mayTellPast(lower: string): boolean {
+  return [...PAST_ANCHORS, ...AFTERMATH, ...BACK_REFERENCES, ...MONTH_NAMES].some((w) => lower.includes(w)) || (lower.includes('年') && lower.includes('月'));
+}
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may ', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Whether a sentence opens by pointing back at the event before it (after a title in brackets or spaces). */
+export function pointsBack(sentence: string): boolean {
+  const start = sentence.trimStart();
+  return BACK_REFERENCES.some((w) => start.startsWith(w) && !(isAscii(w) && isWordChar(start[w.length])));
+}
