@@ -13,6 +13,7 @@ import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 import { mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
+import { deniedRumour, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -399,27 +400,30 @@ function looksLikeGibberish(text: string): boolean {
 
 /**
  * Whether no event word of the message is told now (docs/taxonomy-and-severity.md, "Not an incident"): each stands in a
- * clause told in the past (pastSpans) or told ahead (a season's forecast beside last season's toll). Read twice: first with the strong past markers alone; then wide, with a past year or season, a verdict or
+ * clause told in the past (pastSpans), told ahead (a season's forecast beside last season's toll), or in a rumour quoted
+ * and denied. Read twice: first with the strong past markers alone; then wide, with a past year or season, a verdict or
  * a payout (eventTime.ts), when nothing outside those clauses puts anything now.
  */
 function toldNotNow(text: string, lower: string, notice: boolean): Screening | undefined {
+  const rumour = deniedRumour(text, lower);
   let events: { phrase: string; at: number }[] | undefined;
   let everyEvent: { phrase: string; at: number }[] | undefined;
   let ahead: Array<readonly [number, number]> | undefined;
   // The wide reading only when the message holds one of its words (a long list of figures is read once).
   for (const wide of mayTellPast(lower) ? [false, true] : [false]) {
     const past = pastSpans(lower, notice, wide);
-    if (past.length === 0) continue;
+    if (past.length === 0 && !rumour) continue;
     events ??= affirmedEvents(text, lower);
     if (events.length === 0) return undefined;
     // A response ordered on a forecast makes it the post's business now (the forecast check in screenReport says why).
     ahead ??= firstPhrase(text, lower, RESPONSE_ORDERED) ? [] : forecastSpans(lower);
     const notNow = new Uint8Array(lower.length + 1);
-    for (const [a, b] of [...past, ...ahead]) notNow.fill(1, a, b);
+    for (const [a, b] of [...past, ...ahead, ...(rumour?.spans ?? [])]) notNow.fill(1, a, b);
     // Wide, every time an event word is said: "Last year a fire… Today a fire broke out…" is a fire now.
     if (wide) everyEvent ??= affirmedEvents(text, lower, true);
     if (!(wide ? everyEvent as typeof events : events).every((e) => notNow[e.at] === 1)) continue;
     if (wide && nowOutside(lower, notNow)) continue;
+    if (rumour && events.some((e) => rumour.spans.some(([a, b]) => e.at >= a && e.at < b))) return { reason: 'all_clear', cue: rumour.cue };
     const [a, b] = (past[0] ?? [0, 40]) as readonly [number, number];
     return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
   }
@@ -457,15 +461,24 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const foreign = relayedForeignNews(text, lower);
   if (foreign && !request) return { reason: 'notice', cue: foreign };
   const head = lower.slice(0, 100);
-  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0];
+  // A title naming a kind that tells no event now (RECALL:, 【消防统计】, 【法院判决】) yields to a state of things now
+  // (【伤亡统计】截至目前…).
+  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0]
+    ?? (noticeTitle(lower) !== undefined && !nowOutside(lower, new Uint8Array(lower.length + 1)) ? noticeTitle(lower) : undefined);
   if (statistics && !request) return { reason: 'notice', cue: statistics };
-  // A disaster of the past told with its toll: no event word is told now.
+  // A disaster of the past, or a rumour denied, told with its toll: no event word is told now.
   const untimely = request ? undefined : toldNotNow(text, lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
   if (untimely) return untimely;
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
   const events = affirmedEvents(text, lower);
+  // Chat that laughs uses disaster words as hyperbole ("total disaster lol", "dying of hunger haha").
+  const joke = request ? undefined : jokingChat(text, lower);
+  if (joke) return { reason: 'chit_chat', cue: joke };
+  // A call for recruits or volunteers names the role's hazards and asks people to help; with nothing put now, a notice.
+  const recruit = recruiting(text, lower);
+  if (recruit && !nowOutside(lower, new Uint8Array(lower.length + 1))) return { reason: 'notice', cue: recruit };
   // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
   // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
   // An emergency response ordered on a warning ("立即进入一级应急响应状态") makes it the command post's business now.
