@@ -43,7 +43,10 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
   // the threat is over and those who left may go back (a tsunami or flood all-clear)
   'threat has passed', 'danger has passed', 'threat is over', 'danger is over', 'no longer a threat', 'warning cancelled', 'warning has been cancelled', 'warning was cancelled',
   'warning has been lifted', 'warning was lifted', 'can return home', 'can now return', 'may now return', 'may return home', 'can go back', 'may go back', 'may now go back', 'can now go back',
-  '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家'];
+  '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家',
+  // an order lifted and life resumed ("Shelter-in-place order lifted. Residents may open windows and resume outdoor activities")
+  'order lifted', 'orders lifted', 'order has been lifted', 'order was lifted', 'orders have been lifted', 'orders were lifted', 'order is lifted',
+  'may resume', 'can resume', 'may now resume', 'can now resume', 'resume normal activities', 'may open windows', 'can open windows', 'may reopen windows'];
 /** A warning or response words before 解除 in its clause: lifted (海啸预警已于今日6时解除). */
 const LIFTED_BEFORE = ['预警', '預警', '警报', '警報', '响应', '響應', '警戒'];
 /** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
@@ -71,7 +74,44 @@ const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '�
 /** Papers about a drill that is over (an after-action report, 总结报告), when they are handed round
  *  (uploaded, attached): a notice. A debrief told in the message itself is still read as the drill. */
 const DRILL_PAPERS = ['总结', '總結', '复盘', '復盤', '讲评', '講評', '评估报告', '評估報告', 'after-action', 'after action', 'debrief', 'lessons learned', 'evaluation report'];
+/** A future word of the drill, not of its papers ("the evaluation report will be circulated next week" is the papers'). */
+function drillLater(text: string, lower: string): { phrase: string; at: number } | undefined {
+  for (const phrase of FUTURE) {
+    for (const at of hits(text, lower, phrase)) {
+      const clause = clauseAround(lower, at);
+      if (!DRILL_PAPERS.some((w) => clause.includes(w))) return { phrase, at };
+    }
+  }
+  return undefined;
+}
+const PAPERS_LATER = ['will ', 'to be ', 'shall ', '将', '將', '稍后', '稍後'];
 const HANDED_ROUND = ['上传', '上傳', '共享盘', '共享盤', '已发群', '已發群', '附件', '查阅', '查閱', 'shared drive', 'uploaded', 'attached', 'circulated', 'comments by'];
+/** Equipment handed over or commissioned: the hazards it is for are no event (a ceremony's words, not "a new pipeline"). */
+const EQUIPMENT_RECEIVED = ['inducted', 'flagged off', 'commissioned the', 'commissioned new', 'commissioned its', 'handover ceremony', 'handing over ceremony', 'handed over the keys',
+  '列装', '交付使用', '正式交付', '入列', '交接仪式', '交接儀式', '配发仪式', '配發儀式'];
+/** Words in a question's clause that make it about a risk or what may come, not about what is happening. */
+const ASKED = ['would', 'could', 'will', 'if', 'might', 'should', 'is it safe', 'is it dangerous', '会', '會', '如果', '万一', '萬一', '要是', '是否', '安全吗', '安全嗎', '危险吗', '危險嗎'];
+/** The cue when every event word stands in a question's clause about a risk ("Is it dangerous to live this close? What would
+ *  happen if there was a leak?"). An event told in a clause of its own keeps the report ("Gas smell in the hall, should
+ *  we leave?"). Linear: one backward pass marks what each question ends. */
+function askedAbout(text: string, lower: string, events: readonly { at: number }[]): string | undefined {
+  if (events.length === 0 || (!text.includes('?') && !text.includes('？'))) return undefined;
+  const inQuestion = new Uint8Array(lower.length + 1);
+  let question = false;
+  for (let i = lower.length - 1; i >= 0; i--) {
+    const ch = lower[i] as string;
+    if (ch === '?' || ch === '？') question = true;
+    else if (ch === '.' || ch === '。' || ch === '!' || ch === '！' || ch === '\n' || ch === ';' || ch === '；') question = false;
+    inQuestion[i] = question ? 1 : 0;
+  }
+  const asked = (at: number) => {
+    if (inQuestion[at] !== 1) return false;
+    const clause = ` ${clauseAround(lower, at)} `;
+    return ASKED.some((w) => (isAscii(w) ? clause.includes(` ${w} `) : clause.includes(w)));
+  };
+  return events.every((e) => asked(e.at)) ? text.slice(0, 40) : undefined;
+}
+
 /** Buying and stocking: a request to purchase is no call for help. */
 const PROCUREMENT = ['采购', '採購', '申购', '申購', '报价', '報價', '购置', '購置', 'purchase', 'procurement', 'quotation', 'invoice', 'purchase order'];
 /** Words that ask about what is coming, in a message made only of questions ("下周会不会…？"). */
@@ -449,8 +489,10 @@ function nowOutside(lower: string, notNow: Uint8Array): boolean {
 export function screenReport(text: string, casualtyStated: boolean, drill = false): Screening | undefined {
   const lower = text.toLowerCase();
   if (drill) {
-    const papers = firstPhrase(text, lower, HANDED_ROUND) ? firstPhrase(text, lower, DRILL_PAPERS) : undefined;
-    const later = firstPhrase(text, lower, FUTURE) ?? papers;
+    // Papers still to come ("Debrief notes will be circulated by Friday"): the message itself reports the drill.
+    const handed = firstPhrase(text, lower, HANDED_ROUND);
+    const papers = handed && !PAPERS_LATER.some((w) => clauseAround(lower, handed.at).includes(w)) ? firstPhrase(text, lower, DRILL_PAPERS) : undefined;
+    const later = drillLater(text, lower) ?? papers;
     return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
   // A call for help keeps a message whatever frame it stands in (news, statistics, the past).
@@ -479,6 +521,14 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   // A call for recruits or volunteers names the role's hazards and asks people to help; with nothing put now, a notice.
   const recruit = recruiting(text, lower);
   if (recruit && !nowOutside(lower, new Uint8Array(lower.length + 1))) return { reason: 'notice', cue: recruit };
+  // Equipment handed over (inducted, 列装): the "today" in its clause is the ceremony's; an event put now elsewhere keeps it.
+  const equipment = request ? undefined : firstPhrase(text, lower, EQUIPMENT_RECEIVED);
+  if (equipment && !events.some((e) => { const clause = clauseAround(lower, e.at); return nowInClause(clause) && !EQUIPMENT_RECEIVED.some((w) => clause.includes(w)); })) {
+    return { reason: 'notice', cue: equipment.phrase };
+  }
+  // A question about a risk ("What would happen if there was a gas leak?"): the events it names are asked, not told.
+  const asking = request ? undefined : askedAbout(text, lower, events);
+  if (asking) return { reason: 'notice', cue: asking };
   // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
   // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
   // An emergency response ordered on a warning ("立即进入一级应急响应状态") makes it the command post's business now.
