@@ -8,16 +8,21 @@ import { nowInClause, pastAnchorInClause, pointsBack } from './eventTime.js';
 
 const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
 
-test('a past year or season dates an event, not a thing built then, and not in a clause put now', () => {
-  assert.equal(pastAnchorInClause('去年冬季全县因一氧化碳中毒死亡5人'), true);
-  assert.equal(pastAnchorInClause('in march 2021 a tanker overturned on the bypass'), true);
-  assert.equal(pastAnchorInClause('2020年3月某酒店发生坍塌'), true);
-  assert.equal(pastAnchorInClause('2026年12月1日某酒店发生坍塌'), false, 'a day is a report\'s date');
-  assert.equal(pastAnchorInClause('the footbridge built last year collapsed'), false);
-  assert.equal(pastAnchorInClause('去年新建的堤防出现管涌'), false);
-  assert.equal(pastAnchorInClause('the levee repaired last year is overtopping this morning'), false);
+test('a past year or season dates an event from where it stands, not a thing built then, and not in a clause put now', () => {
+  assert.deepEqual(pastAnchorInClause('去年冬季全县因一氧化碳中毒死亡5人'), { from: 0, governs: true });
+  assert.deepEqual(pastAnchorInClause('各位村民：去年洪灾中房屋受损的农户'), { from: 0, governs: true }, 'after a salutation');
+  assert.deepEqual(pastAnchorInClause('in march 2021 a tanker overturned on the bypass'), { from: 0, governs: true });
+  assert.deepEqual(pastAnchorInClause('2020年3月某酒店发生坍塌'), { from: 0, governs: true });
+  assert.deepEqual(pastAnchorInClause('全县去年因一氧化碳中毒死亡5人'), { from: 2, governs: false }, 'what follows the anchor');
+  assert.deepEqual(pastAnchorInClause('a fire broke out in the same ward as last year\'s blaze'), { from: 37, governs: false });
+  assert.deepEqual(pastAnchorInClause('same house that burned last year'), { from: 10, governs: false }, 'its relative clause');
+  assert.deepEqual(pastAnchorInClause('a fire killed nine people at the club last year'), { from: 0, governs: false });
+  assert.equal(pastAnchorInClause('2026年12月1日某酒店发生坍塌'), undefined, 'a day is a report\'s date');
+  assert.equal(pastAnchorInClause('the footbridge built last year collapsed'), undefined);
+  assert.equal(pastAnchorInClause('去年新建的堤防出现管涌'), undefined);
+  assert.equal(pastAnchorInClause('the levee repaired last year is overtopping this morning'), undefined);
   // a verdict takes the day for itself
-  assert.equal(pastAnchorInClause('法院今天就前年的仓库火灾案宣判'), true);
+  assert.deepEqual(pastAnchorInClause('法院今天就前年的仓库火灾案宣判'), { from: 0, governs: true });
   assert.equal(nowInClause('目前仍有2人被困'), true);
   assert.equal(nowInClause('at 14:05 the tank ruptured'), true);
   assert.equal(pointsBack('该事故共造成3人死亡'), true);
@@ -35,6 +40,7 @@ test('screening, twelfth round: tolls told in the past, as a period\'s totals, i
   assert.equal(reason('2020年3月，某酒店发生坍塌。该事故共造成29人死亡。', true), 'notice');
   assert.equal(reason('In March 2021 a tanker overturned on the bypass and leaked diesel into the brook.'), 'notice');
   assert.equal(reason('Residents are reminded that last winter, frozen pipes burst in 300 homes. Lag your pipes now.'), 'notice', 'a bare "now" of advice puts nothing now');
+  assert.equal(reason('The jury found the company guilty of breaches that led to the explosion which killed three workers in May 2022.', true), 'notice');
 });
 
 test('screening, twelfth round: an event now beside a past one is an incident', () => {
@@ -47,6 +53,10 @@ test('screening, twelfth round: an event now beside a past one is an incident', 
   assert.equal(reason('The footbridge built last year collapsed; two cars in the river.'), undefined);
   assert.equal(reason('去年7月建成的大桥垮塌，3辆车落水。', true), undefined);
   assert.equal(reason('Warehouse fire on Dock Road, same site burned last year.'), undefined);
+  assert.equal(reason('Same house that burned last year, smoke showing from the roof, 2 occupants unaccounted for.'), undefined, 'the anchor dates its relative clause');
+  assert.equal(reason('A fire broke out in the same ward as last year\'s blaze, patients being moved.'), undefined, 'a possessive dates what follows');
+  assert.equal(reason('The crane that collapsed last month has collapsed again at the Pier 4 site, one worker trapped.', true), undefined, 'again is now');
+  assert.equal(reason('前年塌方的路段再次塌方，一辆车被埋。', true), undefined);
   assert.equal(reason('A jury is being sworn in for last year\'s tunnel collapse trial; meanwhile a trench collapsed at 10:40 on Elm Street, one worker buried.', true), undefined);
 });
 

@@ -7,9 +7,11 @@
 /** Words that put an event now: today, a moment ago, still, under way. A clause holding one is not told in the past by
  *  a year or season beside it ("the bridge built last year collapsed this morning"). */
 const NOW_ZH = ['今天', '今日', '今晨', '今早', '今晚', '今夜', '凌晨', '刚刚', '刚才', '剛剛', '剛才', '目前', '现在', '現在', '正在', '仍在', '仍有', '尚有', '此刻', '当前', '當前',
-  '现场', '現場'];
+  '现场', '現場',
+  // the same thing happening again is happening now (前年塌方的路段再次塌方)
+  '再次', '再度', '又一次'];
 const NOW_EN = ['today', "today's", 'this morning', 'this afternoon', 'this evening', 'tonight', 'now', 'currently', 'at present', 'at the moment', 'ongoing', 'under way', 'underway',
-  'still', 'remain', 'remains', 'minutes ago', 'hours ago', 'an hour ago', 'on scene', 'at the scene'];
+  'still', 'remain', 'remains', 'minutes ago', 'hours ago', 'an hour ago', 'on scene', 'at the scene', 'again'];
 /** The now words that tell a state of things, not only the day a notice is given ("today reminded residents", "lag your
  *  pipes now"): one outside the past keeps a message whose every event word is told in the past. */
 const STILL_NOW = ['今晨', '今早', '凌晨', '刚刚', '刚才', '剛剛', '剛才', '目前', '正在', '仍在', '仍有', '尚有', '此刻', '当前', '當前', '现场', '現場',
@@ -31,7 +33,7 @@ const MONTH_YEAR_ZH = /(?:19|20)\d\d年\d{1,2}月(?![\d０-９一二三四五六
 /** What follows an event that is over: a verdict, an inquest, a payout. The "today" in such a clause is the verdict's,
  *  not the event's ("法院今日就前年…爆炸案宣判", "an inquest today concluded that the deaths in the March 2023 explosion…"). */
 const AFTERMATH = ['宣判', '判决', '判決', '判处', '判處', '一审', '一審', '二审', '二審', '赔付', '理赔', '理賠', '赔偿金', '賠償金', '补偿款', '補償款',
-  'inquest', 'coroner', 'verdict', 'sentenced', 'convicted', 'pleaded guilty', 'payout', 'compensation'];
+  'inquest', 'coroner', 'verdict', 'sentenced', 'convicted', 'pleaded guilty', 'found guilty', 'guilty of', 'jury', 'payout', 'compensation'];
 /** A past year or season that dates a thing built or bought, not an event ("the bridge built last year", 去年新建的堤防). */
 const DATED_THING = ['建成', '新建', '修建', '刚修', '剛修', '竣工', '投用', '投产', '投產', '安装', '安裝', '购置', '購置', '翻修', '改造',
   'built', 'installed', 'opened', 'renovated', 'completed', 'bought', 'repaired', 'upgraded', 'rebuilt', 'constructed'];
@@ -59,17 +61,46 @@ export const nowInClause = (clause: string): boolean => holds(clause, NOW_ZH) ||
 /** Whether the clause tells a state of things now (STILL_NOW, a clock time). */
 export const stillNowInClause = (clause: string): boolean => holds(clause, STILL_NOW) || CLOCK.test(clause);
 
-/** Whether a past year or season in the clause dates an event: not one beside a thing built, and not when the clause puts
- *  something now, unless a verdict or inquest there takes the now for itself. */
-export function pastAnchorInClause(clause: string): boolean {
-  const aftermath = holds(clause, AFTERMATH);
-  const dated = aftermath || MONTH_YEAR.test(clause) || MONTH_YEAR_ZH.test(clause) || PAST_ANCHORS.some((w) => {
+/** Where a past year or season in the clause dates an event, as the offset from which the clause is past, and whether it
+ *  governs its sentence. A verdict or inquest takes the clause and its sentence, and the clause's "today" for itself. Else
+ *  an anchor that opens the clause (after a title: "各位村民：去年…", "In March 2021 a tanker…", "Last year, …") takes its
+ *  sentence; one inside the clause dates what follows it ("全县去年因…死亡5人", "as last year's blaze"), and one ending an
+ *  English clause dates its relative clause ("the house that burned last year") or, without one, the clause ("A fire
+ *  killed nine at the club last year"). Nothing when the clause puts something now, or when the anchor dates a thing built
+ *  ("the bridge built last year"). */
+export function pastAnchorInClause(clause: string): { from: number; governs: boolean } | undefined {
+  if (holds(clause, AFTERMATH)) return { from: 0, governs: true };
+  const anchor = anchorAt(clause);
+  if (anchor === undefined || nowInClause(clause)) return undefined;
+  const { at, end } = anchor;
+  const title = Math.max(clause.lastIndexOf(':', at), clause.lastIndexOf('：', at), clause.lastIndexOf('】', at));
+  const opening = clause.slice(title + 1, at).trim();
+  // Opening the clause, or a reported one ("reminded that last winter, pipes burst").
+  if (opening === '' || OPENERS.includes(opening) || opening === 'that' || opening.endsWith(' that')) return { from: 0, governs: true };
+  const rest = clause.slice(end).trim();
+  // Chinese puts the time before what it dates; an English anchor inside the clause, or a possessive, dates what follows.
+  if (!isAscii(clause.slice(at, end)) || /^['’]s\b/.test(rest) || (rest !== '' && !/^[)"”’]+$/.test(rest))) return { from: at, governs: false };
+  const relative = Math.max(...RELATIVES.map((w) => clause.lastIndexOf(w, at)));
+  return { from: relative >= 0 ? relative : 0, governs: false };
+}
+/** Words before a fronted anchor: "In March 2021", "During last year's floods". */
+const OPENERS = ['in', 'during', 'over', 'since', 'back in', 'in the', 'throughout'];
+const RELATIVES = [' that ', ' which ', ' where ', ' who ', ' when '];
+
+/** Where the first past anchor in the clause that dates no thing built stands (its start and end), or undefined. */
+function anchorAt(clause: string): { at: number; end: number } | undefined {
+  let first: { at: number; end: number } | undefined;
+  for (const w of PAST_ANCHORS) {
     const at = find(clause, w);
-    if (at < 0) return false;
+    if (at < 0 || (first !== undefined && at >= first.at)) continue;
     const around = clause.slice(Math.max(0, at - 16), at + w.length + 16);
-    return !DATED_THING.some((t) => around.includes(t));
-  });
-  return dated && (aftermath || !nowInClause(clause));
+    if (!DATED_THING.some((t) => around.includes(t))) first = { at, end: at + w.length };
+  }
+  for (const pattern of [MONTH_YEAR, MONTH_YEAR_ZH]) {
+    const hit = pattern.exec(clause);
+    if (hit && (first === undefined || hit.index < first.at)) first = { at: hit.index, end: hit.index + hit[0].length };
+  }
+  return first;
 }
 
 /** Whether the message holds any word the wide reading of the past looks for (indexOf over fixed lists). */

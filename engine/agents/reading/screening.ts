@@ -378,9 +378,12 @@ function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly
     const now = () => (nowMemo ??= nowInClause(clause));
     if (wide && firstClause && lastSentencePast && pointsBack(clause) && !now()) sentencePast = true;
     if (wide && sentencePast && now()) sentencePast = false;
-    const pastHere = hasPastMarker(clause, now) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause))
-      || (wide && pastAnchorInClause(clause));
-    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
+    const pastHere = hasPastMarker(clause, now) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause));
+    // Wide: a past year or season dates its clause, or the part of it after the anchor (eventTime.ts).
+    const anchor = wide && !pastHere && !sentencePast ? pastAnchorInClause(clause) : undefined;
+    if (anchor && !anchor.governs) spans.push([clauseStart + anchor.from, i]);
+    else if (anchor && firstClause) sentencePast = true;
+    if (sentencePast || pastHere || anchor?.governs || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
       else spans.push([clauseStart, i]);
