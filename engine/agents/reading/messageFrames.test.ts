@@ -34,6 +34,7 @@ test('screening, twelfth round: a call for recruits names its role\'s hazards; v
   assert.equal(reason('We are recruiting retained firefighters! You will respond to fires, floods and road crashes. Apply online.'), 'notice');
   assert.equal(reason('Become a Community Rescue Volunteer: help neighbours during floods and landslides. Training every Saturday.'), 'notice');
   assert.equal(reason('We are recruiting volunteers right now: the river is overtopping at Mill Lane, bring shovels.'), undefined);
+  assert.equal(reason('The grass fire has become a major blaze threatening homes on Ridge Road.'), undefined, '"become a" inside a sentence');
 });
 
 test('screening stays linear on long texts with rumours, laughter, titles and recruits', () => {

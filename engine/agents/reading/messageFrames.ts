@@ -92,8 +92,18 @@ const CONSUMERS = ['consumer', 'customer', 'refund', 'stop using', 'sold ', 'man
 
 /** A call for recruits or volunteers: the hazards named are the role's ("help neighbours evacuate during floods"), and
  *  its "help" asks for people to sign up, not for help now. */
-const RECRUITING = ['become a', 'become an', 'looking for volunteers', 'recruiting', 'now hiring', 'we are hiring', 'apply now', 'applications are open',
+const RECRUITING = ['looking for volunteers', 'recruiting', 'now hiring', 'we are hiring', 'apply now', 'applications are open',
   'applications open', 'register your interest', 'join our team', '招募', '招聘', '招录', '招錄', '诚聘', '誠聘', '志愿者报名', '志願者報名'];
 export function recruiting(text: string, lower: string): string | undefined {
-  return firstOf(text, lower, RECRUITING)?.phrase;
+  return firstOf(text, lower, RECRUITING)?.phrase ?? becomeA(lower);
+}
+/** "Become a Flood Warden!" opening a sentence asks the reader to join; "the fire has become a major blaze" does not. */
+function becomeA(lower: string): string | undefined {
+  for (const phrase of ['become a ', 'become an ']) {
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      const before = lower.slice(Math.max(0, at - 3), at).trim();
+      if (before === '' || /[.!?:：。！？】]$/.test(before)) return phrase.trim();
+    }
+  }
+  return undefined;
 }

@@ -499,6 +499,7 @@ test('screening, twelfth round: a question about a risk is an enquiry; an event 
   assert.equal(reason('我家刚搬到加油站旁边，请问如果加油站发生爆炸会影响到我们吗？'), 'notice');
   assert.equal(reason('Gas leaking in the hallway of block 4, should we leave?'), undefined);
   assert.equal(reason('楼下仓库着火了，烟会不会飘到我们楼上？'), undefined);
+  assert.equal(reason('What should I do if the house next door is on fire right now?'), undefined, 'a question about what is happening now');
 });
 
 test('screening, twelfth round: an order lifted is an all-clear; an order lifted beside a fire still burning is not', async () => {

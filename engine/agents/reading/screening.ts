@@ -107,6 +107,8 @@ function askedAbout(text: string, lower: string, events: readonly { at: number }
   const asked = (at: number) => {
     if (inQuestion[at] !== 1) return false;
     const clause = ` ${clauseAround(lower, at)} `;
+    // "What do I do if the house next door is on fire right now?" asks about what is happening.
+    if (stillNowInClause(clause)) return false;
     return ASKED.some((w) => (isAscii(w) ? clause.includes(` ${w} `) : clause.includes(w)));
   };
   return events.every((e) => asked(e.at)) ? text.slice(0, 40) : undefined;
