@@ -41,6 +41,7 @@ test('screening, twelfth round: tolls told in the past, as a period\'s totals, i
   assert.equal(reason('In March 2021 a tanker overturned on the bypass and leaked diesel into the brook.'), 'notice');
   assert.equal(reason('Residents are reminded that last winter, frozen pipes burst in 300 homes. Lag your pipes now.'), 'notice', 'a bare "now" of advice puts nothing now');
   assert.equal(reason('The jury found the company guilty of breaches that led to the explosion which killed three workers in May 2022.', true), 'notice');
+  assert.equal(reason('The owner of the warehouse where a fire killed two firefighters in 2022 was fined £400,000 today.', true), 'notice', 'the fine takes the day');
 });
 
 test('screening, twelfth round: an event now beside a past one is an incident', () => {
@@ -58,6 +59,8 @@ test('screening, twelfth round: an event now beside a past one is an incident', 
   assert.equal(reason('The crane that collapsed last month has collapsed again at the Pier 4 site, one worker trapped.', true), undefined, 'again is now');
   assert.equal(reason('前年塌方的路段再次塌方，一辆车被埋。', true), undefined);
   assert.equal(reason('A jury is being sworn in for last year\'s tunnel collapse trial; meanwhile a trench collapsed at 10:40 on Elm Street, one worker buried.', true), undefined);
+  assert.equal(reason('Jury members evacuated as smoke fills the courthouse basement.'), undefined, 'a verdict\'s word alone dates nothing');
+  assert.equal(reason('紧急：化工厂储罐泄漏，该厂去年曾因违规储存被处罚。'), undefined, 'the old fine dates its own clause');
 });
 
 test('screening stays linear on long texts with past seasons, verdicts, quarters and back-references', () => {

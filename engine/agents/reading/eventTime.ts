@@ -30,10 +30,14 @@ const MONTHS = '(?:january|february|march|april|may|june|july|august|september|o
 const MONTH_YEAR = new RegExp(`(?<!\\d\\s)\\b${MONTHS}\\s(?:19|20)\\d\\d\\b`);
 /** 2020年3月 without its day: a month of a past year (2026年12月1日, a day, is a report's date). */
 const MONTH_YEAR_ZH = /(?:19|20)\d\d年\d{1,2}月(?![\d０-９一二三四五六七八九十]{0,3}[日号號])/;
-/** What follows an event that is over: a verdict, an inquest, a payout. The "today" in such a clause is the verdict's,
- *  not the event's ("法院今日就前年…爆炸案宣判", "an inquest today concluded that the deaths in the March 2023 explosion…"). */
+/** What follows an event that is over: a verdict, an inquest, a fine, a payout. Beside a past year or season, the "today"
+ *  in such a clause is the verdict's, not the event's ("法院今日就前年…爆炸案宣判", "an inquest today concluded that the
+ *  deaths in the March 2023 explosion…"). Alone it dates nothing: "jurors evacuated as smoke fills the courthouse". */
 const AFTERMATH = ['宣判', '判决', '判決', '判处', '判處', '一审', '一審', '二审', '二審', '赔付', '理赔', '理賠', '赔偿金', '賠償金', '补偿款', '補償款',
-  'inquest', 'coroner', 'verdict', 'sentenced', 'convicted', 'pleaded guilty', 'found guilty', 'guilty of', 'jury', 'payout', 'compensation'];
+  '罚款', '罰款', '处罚', '處罰',
+  'inquest', 'coroner', 'verdict', 'sentenced', 'convicted', 'pleaded guilty', 'found guilty', 'guilty of', 'jury', 'fined', 'payout', 'compensation'];
+/** Whether the clause tells what follows an event that is over (AFTERMATH). */
+export const aftermathInClause = (clause: string): boolean => holds(clause, AFTERMATH);
 /** A past year or season that dates a thing built or bought, not an event ("the bridge built last year", 去年新建的堤防). */
 const DATED_THING = ['建成', '新建', '修建', '刚修', '剛修', '竣工', '投用', '投产', '投產', '安装', '安裝', '购置', '購置', '翻修', '改造',
   'built', 'installed', 'opened', 'renovated', 'completed', 'bought', 'repaired', 'upgraded', 'rebuilt', 'constructed'];
@@ -69,9 +73,10 @@ export const stillNowInClause = (clause: string): boolean => holds(clause, STILL
  *  killed nine at the club last year"). Nothing when the clause puts something now, or when the anchor dates a thing built
  *  ("the bridge built last year"). */
 export function pastAnchorInClause(clause: string): { from: number; governs: boolean } | undefined {
-  if (holds(clause, AFTERMATH)) return { from: 0, governs: true };
   const anchor = anchorAt(clause);
-  if (anchor === undefined || nowInClause(clause)) return undefined;
+  if (anchor === undefined) return undefined;
+  if (aftermathInClause(clause)) return { from: 0, governs: true };
+  if (nowInClause(clause)) return undefined;
   const { at, end } = anchor;
   const title = Math.max(clause.lastIndexOf(':', at), clause.lastIndexOf('：', at), clause.lastIndexOf('】', at));
   const opening = clause.slice(title + 1, at).trim();

@@ -12,7 +12,7 @@ import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
-import { mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
+import { aftermathInClause, mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
 import { deniedRumour, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
@@ -294,6 +294,7 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   // its findings told as such (经调查认定, "investigators found") and the causes it names (事故直接原因是)
   '经调查认定', '經調查認定', '经调查查明', '經調查查明', '直接原因是', '直接原因为', '直接原因為', '间接原因是', '間接原因是',
   'investigators found', 'investigators concluded', 'the investigation found', 'the inquiry found', 'the inquest found', 'the board found',
+  'the coroner found', 'the coroner concluded', 'the court heard', 'the court found',
   // statistics over a period, published (全国火灾统计：…, "released its annual report")
   '统计：', '統計：', '统计显示', '統計顯示', '统计数据显示', '統計數據顯示', 'annual report', 'annual statistics', 'annual figures', 'statistics show', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
@@ -329,10 +330,11 @@ const PUBLISHED = ['批复', '批覆', '公布', '發布', '发布', '印发', '
 const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause.includes(w)) && PUBLISHED.some((w) => clause.includes(w))
   && !/将|將|will|to be /.test(clause);
 /** 曾 and a year alone date a thing as well as an event (2019年曾发生爆炸的化工厂今天上午再次起火): in a clause that puts
- *  something now, they mark nothing. */
+ *  something now, they mark nothing, unless a verdict or fine there takes the now for itself ("the owner of the warehouse
+ *  where a fire killed two in 2022 was fined today"). */
 const ONCE = ['曾'];
 const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause)
-  || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && !now());
+  || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && (!now() || aftermathInClause(clause)));
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
  *  report ("On 1 December 2026 a fire broke out") is of now. */
