@@ -508,6 +508,7 @@ test('screening, twelfth round: an order lifted is an all-clear; an order lifted
   assert.equal(reason('Boil water notice lifted. Residents may resume normal use of tap water.'), 'all_clear');
   assert.equal(reason('Evacuation order lifted for Riverside after yesterday\'s gas leak. Residents may now return.'), 'all_clear');
   assert.equal(reason('Evacuation order lifted for Zone A, but the fire is still burning near Zone C.'), undefined);
+  assert.equal(reason('Car fire on the A1 southbound, lane 1 closed; northbound traffic can resume.'), undefined, 'one carriageway reopened');
 });
 
 test('screening, twelfth round: a drill told with its papers to come is the drill; papers handed round are a notice', async () => {

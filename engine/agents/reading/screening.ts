@@ -46,7 +46,9 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
   '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家',
   // an order lifted and life resumed ("Shelter-in-place order lifted. Residents may open windows and resume outdoor activities")
   'order lifted', 'orders lifted', 'order has been lifted', 'order was lifted', 'orders have been lifted', 'orders were lifted', 'order is lifted',
-  'may resume', 'can resume', 'may now resume', 'can now resume', 'resume normal activities', 'may open windows', 'can open windows', 'may reopen windows'];
+  // (not "traffic can resume" alone: one carriageway reopened beside a crash on the other)
+  'may resume normal', 'can resume normal', 'may now resume normal', 'can now resume normal', 'resume outdoor activities', 'may open windows', 'can open windows',
+  'may reopen windows'];
 /** A warning or response words before 解除 in its clause: lifted (海啸预警已于今日6时解除). */
 const LIFTED_BEFORE = ['预警', '預警', '警报', '警報', '响应', '響應', '警戒'];
 /** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
