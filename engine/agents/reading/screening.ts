@@ -360,8 +360,9 @@ const SEASON_AHEAD = ['即将到来', '即將到來', '即将进入', '即將進
  */
 function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly [number, number]> {
   const remembering = REMEMBERING.some((w) => lower.includes(w));
-  // Wide (eventTime.ts): a past year or season, a verdict or payout dates its clause too, a clause put now ends the past
-  // its sentence opened with, and a sentence pointing back at a past event ("該事故共造成…") is told at its time.
+  // Wide (eventTime.ts): a past year or season dates its clause or what follows it (beside a verdict, its clause and the
+  // clause's "today"), a clause put now ends the past its sentence opened with, and a sentence pointing back at a past
+  // event ("該事故共造成…") is told at its time.
   let lastSentencePast = false;
   const spans: Array<readonly [number, number]> = [];
   let clauseStart = 0;
@@ -401,7 +402,7 @@ function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly
       // In a message counting the time since a disaster, remembrance needs no time of its own (谨以此文，缅怀逝者).
       if (REMEMBRANCE.some((w) => sentence.includes(w)) && (remembering || TIME_SINCE.test(sentence))) spans.push([sentenceStart, i]);
       // A sentence is past as a whole when its opening clause made it so, and nothing in it was put now.
-      lastSentencePast = sentencePast && sentence.trim() !== '' || (lastSentencePast && sentence.trim() === '');
+      lastSentencePast = (sentencePast && sentence.trim() !== '') || (lastSentencePast && sentence.trim() === '');
       firstClause = true; sentencePast = false; sentenceStart = i + 1;
     }
     clauseStart = i + 1;
@@ -450,8 +451,8 @@ function looksLikeGibberish(text: string): boolean {
 /**
  * Whether no event word of the message is told now (docs/taxonomy-and-severity.md, "Not an incident"): each stands in a
  * clause told in the past (pastSpans), told ahead (a season's forecast beside last season's toll), or in a rumour quoted
- * and denied. Read twice: first with the strong past markers alone; then wide, with a past year or season, a verdict or
- * a payout (eventTime.ts), when nothing outside those clauses puts anything now.
+ * and denied. Read twice: first with the strong past markers alone; then wide, with a past year or season (eventTime.ts),
+ * when nothing outside those clauses tells a state of things now.
  */
 function toldNotNow(text: string, lower: string, notice: boolean): Screening | undefined {
   const rumour = deniedRumour(text, lower);
@@ -489,6 +490,9 @@ function nowOutside(lower: string, notNow: Uint8Array): boolean {
   }
   return false;
 }
+const NOTHING_PAST = new Uint8Array(0);
+/** Whether any clause of the message tells a state of things now. */
+const nowAnywhere = (lower: string) => nowOutside(lower, NOTHING_PAST);
 
 /**
  * Why this message is not an incident, if it is not one. `casualtyStated`: a casualty count above zero
@@ -514,8 +518,8 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const head = lower.slice(0, 100);
   // A title naming a kind that tells no event now (RECALL:, 【消防统计】, 【法院判决】) yields to a state of things now
   // (【伤亡统计】截至目前…).
-  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0]
-    ?? (noticeTitle(lower) !== undefined && !nowOutside(lower, new Uint8Array(lower.length + 1)) ? noticeTitle(lower) : undefined);
+  const title = noticeTitle(lower);
+  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0] ?? (title !== undefined && !nowAnywhere(lower) ? title : undefined);
   if (statistics && !request) return { reason: 'notice', cue: statistics };
   // A disaster of the past, or a rumour denied, told with its toll: no event word is told now.
   const untimely = request ? undefined : toldNotNow(text, lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
@@ -529,7 +533,7 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   if (joke) return { reason: 'chit_chat', cue: joke };
   // A call for recruits or volunteers names the role's hazards and asks people to help; with nothing put now, a notice.
   const recruit = recruiting(text, lower);
-  if (recruit && !nowOutside(lower, new Uint8Array(lower.length + 1))) return { reason: 'notice', cue: recruit };
+  if (recruit && !nowAnywhere(lower)) return { reason: 'notice', cue: recruit };
   // Equipment handed over (inducted, 列装): the "today" in its clause is the ceremony's; an event put now elsewhere keeps it.
   const equipment = request ? undefined : firstPhrase(text, lower, EQUIPMENT_RECEIVED);
   if (equipment && !events.some((e) => { const clause = clauseAround(lower, e.at); return nowInClause(clause) && !EQUIPMENT_RECEIVED.some((w) => clause.includes(w)); })) {
