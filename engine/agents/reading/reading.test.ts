@@ -483,3 +483,46 @@ test('screening, eleventh round: a forecast\'s list of hazards, a likelihood, a 
   assert.equal(reason('Notice of planned outage: supply will be off on Sunday from 8am to 2pm for line maintenance.'), 'notice');
   assert.equal(reason('Rescuers are searching for two hikers overdue on the mountain since last night.'), undefined);
 });
+
+test('screening, twelfth round: equipment handed over is a notice; a call-out of that equipment to an event now is not', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('县消防救援大队今天举行新装备列装仪式，20辆消防车正式列装，用于火灾扑救和抢险救援。'), 'notice');
+  assert.equal(reason('The Mayor today flagged off six new rescue boats for the flood season, to strengthen response to floods.'), 'notice');
+  assert.equal(reason('The pumper inducted last month was sent at 3 a.m. today to a barn fire that is still spreading.'), undefined);
+});
+
+test('screening, twelfth round: a question about a risk is an enquiry; an event told beside a question is a report', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('Is it safe to swim in the lake after the algae bloom? Could a chemical spill upstream reach us?'), 'notice');
+  assert.equal(reason('我家刚搬到加油站旁边，请问如果加油站发生爆炸会影响到我们吗？'), 'notice');
+  assert.equal(reason('Gas leaking in the hallway of block 4, should we leave?'), undefined);
+  assert.equal(reason('楼下仓库着火了，烟会不会飘到我们楼上？'), undefined);
+  assert.equal(reason('What should I do if the house next door is on fire right now?'), undefined, 'a question about what is happening now');
+});
+
+test('screening, twelfth round: an order lifted is an all-clear; an order lifted beside a fire still burning is not', async () => {
+  const { screenReport } = await import('./screening.js');
+  const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;
+  assert.equal(reason('Boil water notice lifted. Residents may resume normal use of tap water.'), 'all_clear');
+  assert.equal(reason('Evacuation order lifted for Riverside after yesterday\'s gas leak. Residents may now return.'), 'all_clear');
+  assert.equal(reason('Evacuation order lifted for Zone A, but the fire is still burning near Zone C.'), undefined);
+  assert.equal(reason('Car fire on the A1 southbound, lane 1 closed; northbound traffic can resume.'), undefined, 'one carriageway reopened');
+});
+
+test('screening, twelfth round: a drill told with its papers to come is the drill; papers handed round are a notice', async () => {
+  const { screenReport } = await import('./screening.js');
+  const drill = (text: string) => screenReport(text, false, true)?.reason;
+  assert.equal(drill('Thanks everyone for this morning\'s chlorine leak exercise at the pool; the evaluation report will be circulated next week.'), undefined);
+  assert.equal(drill('感谢各单位参加今天上午的危化品泄漏演练，演练总结将于下周印发。'), undefined);
+  assert.equal(drill('今天上午的火灾疏散演练总结报告已上传共享盘，请查阅。'), 'notice');
+  assert.equal(drill('The flood drill will be held next week; the debrief is the week after.'), 'notice', 'a drill announced for later');
+});
+
+test('screening stays linear on long texts with equipment, questions about a risk, orders lifted and drill papers', async () => {
+  const { screenReport } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assertLinearTime('twelfth round, screen', (n) => '列装，inducted today, fire? would a leak happen if? order lifted, may resume, 演练总结将于下周印发，'.repeat(n), (text) => screenReport(text, false));
+  assertLinearTime('twelfth round, drill papers', (n) => 'exercise today, the debrief will be circulated next week; '.repeat(n), (text) => screenReport(text, false, true));
+});

@@ -12,6 +12,8 @@ import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
+import { aftermathInClause, mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
+import { deniedRumour, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -41,7 +43,12 @@ const ALL_CLEAR = ['警报解除', '警報解除', '一切正常', '未发现异
   // the threat is over and those who left may go back (a tsunami or flood all-clear)
   'threat has passed', 'danger has passed', 'threat is over', 'danger is over', 'no longer a threat', 'warning cancelled', 'warning has been cancelled', 'warning was cancelled',
   'warning has been lifted', 'warning was lifted', 'can return home', 'can now return', 'may now return', 'may return home', 'can go back', 'may go back', 'may now go back', 'can now go back',
-  '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家'];
+  '可以返回', '可返回', '可以返家', '可返家', '可以回家', '可回家',
+  // an order lifted and life resumed ("Shelter-in-place order lifted. Residents may open windows and resume outdoor activities")
+  'order lifted', 'orders lifted', 'order has been lifted', 'order was lifted', 'orders have been lifted', 'orders were lifted', 'order is lifted',
+  // (not "traffic can resume" alone: one carriageway reopened beside a crash on the other)
+  'may resume normal', 'can resume normal', 'may now resume normal', 'can now resume normal', 'resume outdoor activities', 'may open windows', 'can open windows',
+  'may reopen windows'];
 /** A warning or response words before 解除 in its clause: lifted (海啸预警已于今日6时解除). */
 const LIFTED_BEFORE = ['预警', '預警', '警报', '警報', '响应', '響應', '警戒'];
 /** A contrast after an all-clear overturns it ("thought it was a false alarm, but..."). */
@@ -69,7 +76,46 @@ const CHIT_CHAT = ['你好', '您好', '早上好', '晚上好', '下午好', '�
 /** Papers about a drill that is over (an after-action report, 总结报告), when they are handed round
  *  (uploaded, attached): a notice. A debrief told in the message itself is still read as the drill. */
 const DRILL_PAPERS = ['总结', '總結', '复盘', '復盤', '讲评', '講評', '评估报告', '評估報告', 'after-action', 'after action', 'debrief', 'lessons learned', 'evaluation report'];
+/** A future word of the drill, not of its papers ("the evaluation report will be circulated next week" is the papers'). */
+function drillLater(text: string, lower: string): { phrase: string; at: number } | undefined {
+  for (const phrase of FUTURE) {
+    for (const at of hits(text, lower, phrase)) {
+      const clause = clauseAround(lower, at);
+      if (!DRILL_PAPERS.some((w) => clause.includes(w))) return { phrase, at };
+    }
+  }
+  return undefined;
+}
+const PAPERS_LATER = ['will ', 'to be ', 'shall ', '将', '將', '稍后', '稍後'];
 const HANDED_ROUND = ['上传', '上傳', '共享盘', '共享盤', '已发群', '已發群', '附件', '查阅', '查閱', 'shared drive', 'uploaded', 'attached', 'circulated', 'comments by'];
+/** Equipment handed over or commissioned: the hazards it is for are no event (a ceremony's words, not "a new pipeline"). */
+const EQUIPMENT_RECEIVED = ['inducted', 'flagged off', 'commissioned the', 'commissioned new', 'commissioned its', 'handover ceremony', 'handing over ceremony', 'handed over the keys',
+  '列装', '交付使用', '正式交付', '入列', '交接仪式', '交接儀式', '配发仪式', '配發儀式'];
+/** Words in a question's clause that make it about a risk or what may come, not about what is happening. */
+const ASKED = ['would', 'could', 'will', 'if', 'might', 'should', 'is it safe', 'is it dangerous', '会', '會', '如果', '万一', '萬一', '要是', '是否', '安全吗', '安全嗎', '危险吗', '危險嗎'];
+/** The cue when every event word stands in a question's clause about a risk ("Is it dangerous to live this close? What would
+ *  happen if there was a leak?"). An event told in a clause of its own keeps the report ("Gas smell in the hall, should
+ *  we leave?"). Linear: one backward pass marks what each question ends. */
+function askedAbout(text: string, lower: string, events: readonly { at: number }[]): string | undefined {
+  if (events.length === 0 || (!text.includes('?') && !text.includes('？'))) return undefined;
+  const inQuestion = new Uint8Array(lower.length + 1);
+  let question = false;
+  for (let i = lower.length - 1; i >= 0; i--) {
+    const ch = lower[i] as string;
+    if (ch === '?' || ch === '？') question = true;
+    else if (ch === '.' || ch === '。' || ch === '!' || ch === '！' || ch === '\n' || ch === ';' || ch === '；') question = false;
+    inQuestion[i] = question ? 1 : 0;
+  }
+  const asked = (at: number) => {
+    if (inQuestion[at] !== 1) return false;
+    const clause = ` ${clauseAround(lower, at)} `;
+    // "What do I do if the house next door is on fire right now?" asks about what is happening.
+    if (stillNowInClause(clause)) return false;
+    return ASKED.some((w) => (isAscii(w) ? clause.includes(` ${w} `) : clause.includes(w)));
+  };
+  return events.every((e) => asked(e.at)) ? text.slice(0, 40) : undefined;
+}
+
 /** Buying and stocking: a request to purchase is no call for help. */
 const PROCUREMENT = ['采购', '採購', '申购', '申購', '报价', '報價', '购置', '購置', 'purchase', 'procurement', 'quotation', 'invoice', 'purchase order'];
 /** Words that ask about what is coming, in a message made only of questions ("下周会不会…？"). */
@@ -220,8 +266,9 @@ function conditional(lower: string, at: number): boolean {
   return CONDITION_OPENERS.some((w) => clause.startsWith(w));
 }
 
-/** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"). */
-function affirmedEvents(text: string, lower: string): { phrase: string; at: number }[] {
+/** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"); the first of each, or with
+ *  `every` each time it is said (last year's fire and today's). */
+function affirmedEvents(text: string, lower: string, every = false): { phrase: string; at: number }[] {
   const out: { phrase: string; at: number }[] = [];
   for (const phrase of EVENT_CUES) {
     for (const at of hits(text, lower, phrase)) {
@@ -233,7 +280,7 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
       if (isAscii(phrase) && next === 'warning' && WARNING_DEVICES.includes(second)) continue;
       if (!isAscii(phrase) && ZH_EQUIPMENT_AFTER.some((w) => text.startsWith(w, end))) continue;
       out.push({ phrase, at });
-      break;
+      if (!every) break;
     }
   }
   return out;
@@ -242,17 +289,21 @@ function affirmedEvents(text: string, lower: string): { phrase: string; at: numb
 /** Words that put a clause in the past: a disaster remembered, not one happening ("Twenty years ago this week…",
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
-  '曾', '铭记', '銘記', '回顾', '回顧',
+  '铭记', '銘記', '回顾', '回顧',
   // an investigation closed and its findings: the accident it was into is past
   'closed its investigation', 'concluded its investigation', 'completed its investigation', 'closed the investigation', 'concluded the investigation',
   'final report found', 'final report concluded', 'final report said', '调查报告认定',
   // its findings told as such (经调查认定, "investigators found") and the causes it names (事故直接原因是)
   '经调查认定', '經調查認定', '经调查查明', '經調查查明', '直接原因是', '直接原因为', '直接原因為', '间接原因是', '間接原因是',
   'investigators found', 'investigators concluded', 'the investigation found', 'the inquiry found', 'the inquest found', 'the board found',
+  'the coroner found', 'the coroner concluded', 'the court heard', 'the court found',
   // statistics over a period, published (全国火灾统计：…, "released its annual report")
   '统计：', '統計：', '统计显示', '統計顯示', '统计数据显示', '統計數據顯示', 'annual report', 'annual statistics', 'annual figures', 'statistics show', '調查報告認定', '调查报告显示', '調查報告顯示', '调查报告指出', '調查報告指出', '已结案', '已結案',
   // the time since a disaster ("Ten years on from…", 十周年), and statistics over a past period (今年以来…起，死亡…人)
-  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度'];
+  'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度',
+  // a quarter's or the year's totals so far (今年第三季度，全市共接报火灾…起)
+  '二季度', '三季度', '四季度', '本季度', '下半年', 'first quarter', 'second quarter', 'third quarter', 'fourth quarter', 'so far this year', 'year to date', 'year-to-date',
+  'first nine months', 'first six months'];
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
@@ -280,7 +331,12 @@ const INQUIRY_REPORT = ['调查报告', '調查報告', 'investigation report', 
 const PUBLISHED = ['批复', '批覆', '公布', '發布', '发布', '印发', '印發', 'published', 'released', 'approved', 'issued'];
 const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause.includes(w)) && PUBLISHED.some((w) => clause.includes(w))
   && !/将|將|will|to be /.test(clause);
-const hasPastMarker = (clause: string) => PAST_WORDS.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause) || isInquiryPublished(clause);
+/** 曾 and a year alone date a thing as well as an event (2019年曾发生爆炸的化工厂今天上午再次起火): in a clause that puts
+ *  something now, they mark nothing, unless a verdict or fine there takes the now for itself ("the owner of the warehouse
+ *  where a fire killed two in 2022 was fined today"). */
+const ONCE = ['曾'];
+const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause)
+  || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && (!now() || aftermathInClause(clause)));
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
  *  report ("On 1 December 2026 a fire broke out") is of now. */
@@ -302,8 +358,12 @@ const SEASON_AHEAD = ['即将到来', '即將到來', '即将进入', '即將進
  * The spans of the text told in the past: a clause with a past marker, or the whole sentence when the marker
  * stands in its first clause (a fronted "In 1953" or 二十年前 governs what follows). One pass over clauses.
  */
-function pastSpans(lower: string, notice: boolean): Array<readonly [number, number]> {
+function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly [number, number]> {
   const remembering = REMEMBERING.some((w) => lower.includes(w));
+  // Wide (eventTime.ts): a past year or season dates its clause or what follows it (beside a verdict, its clause and the
+  // clause's "today"), a clause put now ends the past its sentence opened with, and a sentence pointing back at a past
+  // event ("該事故共造成…") is told at its time.
+  let lastSentencePast = false;
   const spans: Array<readonly [number, number]> = [];
   let clauseStart = 0;
   let sentenceStart = 0;
@@ -320,8 +380,17 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
     // 去年转移群众3000人、2人死亡: a list joined by 、 is told at the time its clause is.
     if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
-    const pastHere = hasPastMarker(clause) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause));
-    if (sentencePast || pastHere || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
+    // Whether the clause puts something now: asked only where it decides (a long list of short clauses stays cheap).
+    let nowMemo: boolean | undefined;
+    const now = () => (nowMemo ??= nowInClause(clause));
+    if (wide && firstClause && lastSentencePast && pointsBack(clause) && !now()) sentencePast = true;
+    if (wide && sentencePast && now()) sentencePast = false;
+    const pastHere = hasPastMarker(clause, now) || (notice && PAST_SEASONS.some((w) => clause.includes(w))) || (remembering && FULL_DATE.test(clause));
+    // Wide: a past year or season dates its clause, or the part of it after the anchor (eventTime.ts).
+    const anchor = wide && !pastHere && !sentencePast ? pastAnchorInClause(clause) : undefined;
+    if (anchor && !anchor.governs) spans.push([clauseStart + anchor.from, i]);
+    else if (anchor && firstClause) sentencePast = true;
+    if (sentencePast || pastHere || anchor?.governs || STATISTICS.some((w) => clause.includes(w)) || isShareOfDead(clause)) {
       const last = spans.at(-1);
       if (last && last[1] === clauseStart - 1) spans[spans.length - 1] = [last[0], i];
       else spans.push([clauseStart, i]);
@@ -332,6 +401,8 @@ function pastSpans(lower: string, notice: boolean): Array<readonly [number, numb
       const sentence = lower.slice(sentenceStart, i);
       // In a message counting the time since a disaster, remembrance needs no time of its own (谨以此文，缅怀逝者).
       if (REMEMBRANCE.some((w) => sentence.includes(w)) && (remembering || TIME_SINCE.test(sentence))) spans.push([sentenceStart, i]);
+      // A sentence is past as a whole when its opening clause made it so, and nothing in it was put now.
+      lastSentencePast = (sentencePast && sentence.trim() !== '') || (lastSentencePast && sentence.trim() === '');
       firstClause = true; sentencePast = false; sentenceStart = i + 1;
     }
     clauseStart = i + 1;
@@ -378,6 +449,52 @@ function looksLikeGibberish(text: string): boolean {
 }
 
 /**
+ * Whether no event word of the message is told now (docs/taxonomy-and-severity.md, "Not an incident"): each stands in a
+ * clause told in the past (pastSpans), told ahead (a season's forecast beside last season's toll), or in a rumour quoted
+ * and denied. Read twice: first with the strong past markers alone; then wide, with a past year or season (eventTime.ts),
+ * when nothing outside those clauses tells a state of things now.
+ */
+function toldNotNow(text: string, lower: string, notice: boolean): Screening | undefined {
+  const rumour = deniedRumour(text, lower);
+  let events: { phrase: string; at: number }[] | undefined;
+  let everyEvent: { phrase: string; at: number }[] | undefined;
+  let ahead: Array<readonly [number, number]> | undefined;
+  // The wide reading only when the message holds one of its words (a long list of figures is read once).
+  for (const wide of mayTellPast(lower) ? [false, true] : [false]) {
+    const past = pastSpans(lower, notice, wide);
+    if (past.length === 0 && !rumour) continue;
+    events ??= affirmedEvents(text, lower);
+    if (events.length === 0) return undefined;
+    // A response ordered on a forecast makes it the post's business now (the forecast check in screenReport says why).
+    ahead ??= firstPhrase(text, lower, RESPONSE_ORDERED) ? [] : forecastSpans(lower);
+    const notNow = new Uint8Array(lower.length + 1);
+    for (const [a, b] of [...past, ...ahead, ...(rumour?.spans ?? [])]) notNow.fill(1, a, b);
+    // Wide, every time an event word is said: "Last year a fire… Today a fire broke out…" is a fire now.
+    if (wide) everyEvent ??= affirmedEvents(text, lower, true);
+    if (!(wide ? everyEvent as typeof events : events).every((e) => notNow[e.at] === 1)) continue;
+    if (wide && nowOutside(lower, notNow)) continue;
+    if (rumour && events.some((e) => rumour.spans.some(([a, b]) => e.at >= a && e.at < b))) return { reason: 'all_clear', cue: rumour.cue };
+    const [a, b] = (past[0] ?? [0, 40]) as readonly [number, number];
+    return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
+  }
+  return undefined;
+}
+
+/** Whether a clause outside the spans told in the past tells a state of things now (STILL_NOW, a clock time). One pass. */
+function nowOutside(lower: string, notNow: Uint8Array): boolean {
+  let clauseStart = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && !CLAUSE_ENDS.has(lower[i] as string)) continue;
+    if (i > clauseStart && notNow[clauseStart] !== 1 && stillNowInClause(lower.slice(clauseStart, i))) return true;
+    clauseStart = i + 1;
+  }
+  return false;
+}
+const NOTHING_PAST = new Uint8Array(0);
+/** Whether any clause of the message tells a state of things now. */
+const nowAnywhere = (lower: string) => nowOutside(lower, NOTHING_PAST);
+
+/**
  * Why this message is not an incident, if it is not one. `casualtyStated`: a casualty count above zero
  * (or a stated fact or sensor) — evidence enough. `drill`: a drill marker was found; only a drill
  * announced for later is screened (as a notice), one in progress is read as its scenario.
@@ -385,8 +502,10 @@ function looksLikeGibberish(text: string): boolean {
 export function screenReport(text: string, casualtyStated: boolean, drill = false): Screening | undefined {
   const lower = text.toLowerCase();
   if (drill) {
-    const papers = firstPhrase(text, lower, HANDED_ROUND) ? firstPhrase(text, lower, DRILL_PAPERS) : undefined;
-    const later = firstPhrase(text, lower, FUTURE) ?? papers;
+    // Papers still to come ("Debrief notes will be circulated by Friday"): the message itself reports the drill.
+    const handed = firstPhrase(text, lower, HANDED_ROUND);
+    const papers = handed && !PAPERS_LATER.some((w) => clauseAround(lower, handed.at).includes(w)) ? firstPhrase(text, lower, DRILL_PAPERS) : undefined;
+    const later = drillLater(text, lower) ?? papers;
     return later && !casualtyStated ? { reason: 'notice', cue: later.phrase } : undefined;
   }
   // A call for help keeps a message whatever frame it stands in (news, statistics, the past).
@@ -397,26 +516,32 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   const foreign = relayedForeignNews(text, lower);
   if (foreign && !request) return { reason: 'notice', cue: foreign };
   const head = lower.slice(0, 100);
-  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0];
+  // A title naming a kind that tells no event now (RECALL:, 【消防统计】, 【法院判决】) yields to a state of things now
+  // (【伤亡统计】截至目前…).
+  const title = noticeTitle(lower);
+  const statistics = STATISTICS_TITLES.find((w) => head.includes(w)) ?? YEAR_REPORT.exec(head)?.[0] ?? (title !== undefined && !nowAnywhere(lower) ? title : undefined);
   if (statistics && !request) return { reason: 'notice', cue: statistics };
-  // A disaster of the past told with its toll: every event word stands in a clause told in the past.
-  const past = pastSpans(lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
-  if (past.length > 0 && !request) {
-    const events = affirmedEvents(text, lower);
-    const inPast = new Uint8Array(lower.length + 1);
-    for (const [a, b] of past) inPast.fill(1, a, b);
-    // What is not past may be told ahead (a season's forecast beside last season's toll): neither happens now. Not when a
-    // response is ordered on it (the forecast check below says why).
-    if (!firstPhrase(text, lower, RESPONSE_ORDERED)) for (const [a, b] of forecastSpans(lower)) inPast.fill(1, a, b);
-    if (events.length > 0 && events.every((e) => inPast[e.at] === 1)) {
-      const [a, b] = past[0] as readonly [number, number];
-      return { reason: 'notice', cue: text.slice(a, Math.min(b, a + 40)).trim() };
-    }
-  }
+  // A disaster of the past, or a rumour denied, told with its toll: no event word is told now.
+  const untimely = request ? undefined : toldNotNow(text, lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
+  if (untimely) return untimely;
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
   const events = affirmedEvents(text, lower);
+  // Chat that laughs uses disaster words as hyperbole ("total disaster lol", "dying of hunger haha").
+  const joke = request ? undefined : jokingChat(text, lower);
+  if (joke) return { reason: 'chit_chat', cue: joke };
+  // A call for recruits or volunteers names the role's hazards and asks people to help; with nothing put now, a notice.
+  const recruit = recruiting(text, lower);
+  if (recruit && !nowAnywhere(lower)) return { reason: 'notice', cue: recruit };
+  // Equipment handed over (inducted, 列装): the "today" in its clause is the ceremony's; an event put now elsewhere keeps it.
+  const equipment = request ? undefined : firstPhrase(text, lower, EQUIPMENT_RECEIVED);
+  if (equipment && !events.some((e) => { const clause = clauseAround(lower, e.at); return nowInClause(clause) && !EQUIPMENT_RECEIVED.some((w) => clause.includes(w)); })) {
+    return { reason: 'notice', cue: equipment.phrase };
+  }
+  // A question about a risk ("What would happen if there was a gas leak?"): the events it names are asked, not told.
+  const asking = request ? undefined : askedAbout(text, lower, events);
+  if (asking) return { reason: 'notice', cue: asking };
   // A forecast or warning of what is coming ("台风预计后天登陆", "gusts up to 70 mph are expected tomorrow"): every event
   // word stands in a clause told ahead, and nothing is asked for. An event told in a clause of its own is kept.
   // An emergency response ordered on a warning ("立即进入一级应急响应状态") makes it the command post's business now.
