@@ -153,7 +153,9 @@ export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   // People already rescued (救出4名被困人员) are no longer trapped, stranded or missing.
   ...each({ role: 'rescued' }, '救出', '搜救出', '营救出', '營救出', '解救出', '解救', '救起', '救出了', '成功救出', '营救', '營救',
     // out of danger on their own (另1人已自行升井, 自行脱险): no longer trapped
-    '脱险', '脫險', '升井', '自行升井', '获救', '獲救', '自行脱险', '自行脫險'),
+    '脱险', '脫險', '升井', '自行升井', '获救', '獲救', '自行脱险', '自行脫險',
+    // brought up from a mine or out of water, in speech (全救上来了, 已全部救上来)
+    '救上来', '救上來', '拉上来', '拉上來', '捞上来', '撈上來'),
   ...each({ role: 'frame' }, '曾', '曾经', '曾經', '历史上', '歷史上', '当年', '當年', '网传', '網傳', '传言', '傳言', '传闻', '傳聞', '谣传', '謠傳', '未经证实', '未經證實',
     '如果', '假如', '倘若', '一旦', '届时', '屆時'),
   ...each({ role: 'denied' }, '不实', '不實', '失实', '失實', '不属实', '不屬實', '谣言', '謠言', '辟谣', '闢謠', '虚假', '虛假', '假消息', '系误传', '係誤傳', '误传', '誤傳', '并无此事', '並無此事'),

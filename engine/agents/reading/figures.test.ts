@@ -521,3 +521,9 @@ test('a range of severity is the injured in general; a colon after a false or ea
   assert.deepEqual(read('Earlier reports of three dead were wrong: one woman died in hospital.'), { deaths: '1' });
   assert.deepEqual(read('网传：3人死亡的消息不实。'), {}, 'a false report after a colon stays false');
 });
+
+test('people brought up, in speech (全救上来了), are no longer trapped', () => {
+  assert.deepEqual(read('矿井透水，困了8个人，已经全救上来了。'), {});
+  assert.deepEqual(read('井下被困12人，已全部救上来。'), {});
+  assert.deepEqual(read('井下被困12人，救援队正在下井。'), { trapped: '12' }, 'no one brought up yet');
+});
