@@ -325,7 +325,7 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'girls', 'adults', 'teenagers', 'officers', 'police officers', 'soldiers', 'rescuers', 'volunteers', 'crew members', 'family members', 'locals', 'evacuees',
     'worker', 'resident', 'driver', 'passenger', 'child', 'man', 'woman', 'boy', 'girl', 'firefighter', 'miner', 'hiker', 'climber', 'pedestrian', 'cyclist',
     'cyclists', 'motorist', 'student', 'pupil', 'tourist', 'patient', 'employee', 'villager', 'officer', 'pilot', 'occupant', 'guest', 'visitor', 'adult', 'infant', 'baby',
-    'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors',
+    'teenager', 'fisherman', 'sailor', 'labourer', 'labourers', 'laborer', 'laborers', 'households', 'survivors', 'civilian',
     // people as a whole: "Affected population estimated at over 1.2 lakh" (never one person, figures.ts)
     'population', 'populace',
     'guard', 'guards', 'security guard', 'security guards', 'nurse', 'nurses', 'doctor', 'doctors', 'teacher', 'teachers', 'member', 'members', 'crewman', 'crewmen',

@@ -527,3 +527,10 @@ test('people brought up, in speech (全救上来了), are no longer trapped', ()
   assert.deepEqual(read('井下被困12人，已全部救上来。'), {});
   assert.deepEqual(read('井下被困12人，救援队正在下井。'), { trapped: '12' }, 'no one brought up yet');
 });
+
+test('an update keeps the bound before its number; a civilian is a person', () => {
+  assert.deepEqual(read('We reported 6 people hurt at noon; that number has now risen to at least 9.'), { injuries: '9+' });
+  assert.deepEqual(read('遇难人数已由此前的80人上升至至少95人。'), { deaths: '95+' });
+  assert.deepEqual(read('The death toll rose to 9.'), { deaths: '9' }, 'no bound, none read');
+  assert.deepEqual(read('One civilian with minor burns being transported by Medic 7.'), { injuries: '1' });
+});

@@ -1242,7 +1242,11 @@ export function figuresFromText(text: string): Figures {
     if (binding?.loose && !lossNamed) binding = undefined;
     const corrects = t.corrects === true || followsCorrection(tokens, k);
     // "提升至四级", "rose to level 3": a measure after an update word is no corrected count.
-    if (!binding && lastFigure && corrects && !isMeasure(tokens, k)) binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end };
+    // "that number has now risen to at least 14": the bound before the number holds for the update as for any count.
+    if (!binding && lastFigure && corrects && !isMeasure(tokens, k)) {
+      const bounded = t.lowerBound || isLowerBound(tokens[k - 1]) || (isLowerBound(tokens[k - 2]) && passable(tokens[k - 1]));
+      binding = { figure: lastFigure, value: t.value, lowerBound: bounded, start: t.start, end: t.end };
+    }
     // "evacuated 500, and another 120 this morning": an additional count with no figure word adds to the last figure.
     if (!binding && lastFigure && lastFigure !== 'directLossCny' && followsAdditional(tokens, k)) {
       binding = { figure: lastFigure, value: t.value, lowerBound: t.lowerBound, start: t.start, end: t.end, additional: true };
