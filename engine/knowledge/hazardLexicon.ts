@@ -79,8 +79,8 @@ export const PREPAREDNESS_TERMS: Partial<Record<IncidentType, string[]>> = {
 export const EVENT_VERB_TERMS: Partial<Record<IncidentType, string[]>> = {
   flood: ['淹', '水浸', '浸水', '暴涨', '暴漲', 'swept away', 'washed away'],
   mine_accident: ['冒落', '采场', '井下'],
-  // Taiwan's word for a debris flow
-  landslide: ['土石流'],
+  // Taiwan's words for a debris flow and a slope's collapse (塌方 elsewhere)
+  landslide: ['土石流', '坍方'],
   wildfire: ['containment', 'bush fire'],
   // dispatch shorthand for a road crash: motor vehicle collision or accident, road traffic accident or collision
   traffic_accident: ['MVC', 'RTA', 'motor vehicle collision', 'motor vehicle accident', 'road traffic collision', 'road traffic accident'],

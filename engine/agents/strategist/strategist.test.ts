@@ -200,6 +200,8 @@ test('"fire" naming the fire service is no evidence of a fire; a fire burning st
   assert.equal(strategize(crash, leaning, readReport(crash)).type, 'traffic_accident');
   const debrisFlow = parseIncident({ text: '連日豪雨，山區發生土石流，2人失聯。' });
   assert.equal(strategize(debrisFlow, scoresFor('other', 0.35, 'landslide', 0.25), readReport(debrisFlow)).type, 'landslide', "Taiwan's 土石流 is a debris flow");
+  const slope = parseIncident({ text: '今晨邊坡大面積坍方，土石沖入民宅，1人受困。' });
+  assert.equal(strategize(slope, scoresFor('other', 0.35, 'landslide', 0.25), readReport(slope)).type, 'landslide', '坍方 is 塌方');
   const burning = parseIncident({ text: 'Car crash on Route 9; the wreck is on fire and fire crews are on the way.' });
   assert.equal(strategize(burning, leaning, readReport(burning)).type, 'structure_fire', '"on fire" is a fire, whatever follows it later');
 });
