@@ -74,11 +74,13 @@ test('thirteenth round: a period\'s totals however the period is written, an inq
   assert.equal(reason('Post-incident review: the warehouse blaze in March. The fire injured 4 workers. Key findings: sprinklers were isolated.', true), 'notice');
   assert.equal(reason('本月1至11日已接报火灾3起。今晨5时城东仓库起火，目前仍有2人被困。', true), undefined, 'an event this month, now');
   assert.equal(reason('A fire broke out this morning at the August Street depot; 2 workers are still trapped.', true), undefined, 'a month name in a place');
+  assert.equal(reason('Key findings from the scene: the fire is still spreading and 2 firefighters are injured.', true), undefined, 'findings of now');
 });
 
 test('thirteenth round: a hypothetical (万一, 要是, "what if") is supposed, not told; a hazard told beside the question is a report', () => {
   assert.equal(reason('楼下饭店的煤气罐就堆在门口，要是爆炸了怎么办？应该找谁反映？'), 'notice');
   assert.equal(reason('Our landlord keeps petrol cans in the stairwell. What if a fire starts there? Who should I call?'), 'no_incident_evidence', 'the fire supposed, nothing told');
+  assert.equal(reason('In case you missed it: a gas leak on Bridge St has closed the road, 2 people taken to hospital.', false), undefined, 'not a condition');
   assert.equal(reason('楼道里电动车已经着火了，浓烟很大，万一烧到楼上怎么办？', false), undefined, 'a fire now, and a worry');
 });
 

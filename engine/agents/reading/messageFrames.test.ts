@@ -51,6 +51,7 @@ test('screening, thirteenth round: an advert, a story or film, training material
   assert.equal(reason('Fire on the film set at Studio 3: the stage roof is still burning and two crew are trapped, starring role doubles evacuated.', true), undefined, 'a fire on a film set');
   assert.equal(reason('接警员考题第5题：报警人称某小区燃气泄漏，2人昏迷。请写出处置步骤（参考答案见附页）。', true), 'notice');
   assert.equal(reason('Dispatcher exam question 4: a tanker has overturned with 2 casualties trapped; list the resources you would dispatch. (8 marks)', true), 'notice');
+  assert.equal(reason('Trainees at the fire academy were injured when the quiz room ceiling collapsed; 3 hurt, ambulances on scene.', true), undefined, 'trainees hurt');
   assert.equal(reason('Quiz night at the Red Lion: a kitchen fire is still burning and the bar staff are trapped upstairs, send crews.', true), undefined, 'a fire at a quiz night');
 });
 
@@ -58,6 +59,7 @@ test('screening, thirteenth round: chat that laughs keeps its "send the fire bri
   assert.equal(reason('haha my car is a total wreck after the school run, 3 casualties (crisps), send an ambulance', true), 'chit_chat');
   assert.equal(reason('哈哈，宿舍简直是灾难现场，快派消防队来救救我的作业', false), 'chit_chat');
   assert.equal(reason('lol no joke, the garage is on fire, send the fire brigade', false), undefined);
+  assert.equal(reason('lol guys there is actually a fire in the car park, 2 people hurt', true), undefined, 'laughter, then a fire said to be real');
 });
 
 test('screening, thirteenth round: an order or warning lifted is an all-clear whatever counts of earlier movements it gives; an event said to go on after it is not', () => {

@@ -62,7 +62,7 @@ export function deniedRumour(text: string, lower: string): { cue: string; spans:
 /** Laughter and chat slang: in such a message, disaster words are hyperbole ("total disaster lol", "dying of hunger"). */
 const LAUGHTER = ['haha', 'hahaha', 'hahahaha', 'hehe', 'lol', 'lmao', 'rofl', '哈哈', '哈哈哈', '呵呵', '嘻嘻', '😂', '🤣', '😆', '😅'];
 /** Words that say it is no joke, or call for help: the chat is then a report. */
-const NO_JOKE = ['seriously', 'not joking', 'no joke', 'for real', 'not kidding', 'urgent', 'emergency', 'call 911', 'call 999', 'call 112', 'call 119', 'call 995', 'call 000',
+const NO_JOKE = ['seriously', 'not joking', 'no joke', 'for real', 'not kidding', 'urgent', 'emergency', 'actually', 'not a joke', 'real fire', 'i mean it', 'call 911', 'call 999', 'call 112', 'call 119', 'call 995', 'call 000',
   '不是开玩笑', '不是開玩笑', '说真的', '說真的', '紧急', '緊急', '快报警', '快報警', '打119', '打120', '打110'];
 /** The cue when the message is chat that jokes (laughter, and nothing saying it is no joke). */
 export function jokingChat(text: string, lower: string): string | undefined {
@@ -120,8 +120,9 @@ const GENRES: ReadonlyArray<readonly [string, readonly string[]]> = [
     'this weekend only', 'while stocks last', 'limited offer', 'special offer', 'sale ends', 'get a quote']],
   ['fiction', ['上映', '上檔', '上档', '电影讲述', '電影講述', '影片讲述', '影片講述', '新片', '票房', '观众', '觀眾', '小说', '小說', '剧情', '劇情', '主演', '导演', '導演',
     'the film tells', 'the film follows', 'the novel', 'in cinemas', 'box office', 'starring', 'directed by', 'the story of', 'the plot', 'screenplay', 'trailer']],
-  ['training', ['quiz', 'exam question', 'test question', 'marks)', 'trainees', 'trainee', 'you would ask', 'you would dispatch', 'answer key', 'model answer',
-    '考题', '考題', '试题', '試題', '答题', '答題', '选择题', '選擇題', '判断题', '判斷題', '学员', '學員', '参考答案', '參考答案']],
+  // (not trainees or 学员: people who can be hurt in a training-ground accident)
+  ['training', ['quiz', 'exam question', 'test question', 'marks)', 'you would ask', 'you would dispatch', 'answer key', 'model answer',
+    '考题', '考題', '试题', '試題', '答题', '答題', '选择题', '選擇題', '判断题', '判斷題', '参考答案', '參考答案']],
 ];
 /** A chapter heading opening the text: "Chapter Seven.", "Prologue", 第三章. */
 const CHAPTER_HEADS = ['chapter ', 'prologue', 'epilogue'];

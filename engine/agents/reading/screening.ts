@@ -267,7 +267,8 @@ function datedNow(text: string, lower: string, at: number): boolean {
  *  will be cancelled", 如遇暴雨天气，试鸣顺延). */
 const CONDITION_OPENERS = ['if ', 'unless ', 'in case of', 'in the event of', 'should there be', '如遇', '如果', '若遇', '一旦', '如有', '假如',
   // a hypothetical: what may happen, not what is happening (万一着火人都跑不出来, "what if a fire starts")
-  '万一', '萬一', '要是', '假设', '假設', '倘若', '如若', 'what if', 'in case ', 'suppose ', 'imagine if'];
+  // (not "in case" alone: "In case you missed it: a gas leak…")
+  '万一', '萬一', '要是', '假设', '假設', '倘若', '如若', 'what if', 'just in case', 'suppose ', 'imagine if'];
 function conditional(lower: string, at: number): boolean {
   const clause = clauseAround(lower, at).trimStart();
   return CONDITION_OPENERS.some((w) => clause.startsWith(w));
@@ -349,13 +350,17 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   // a quarter's or the year's totals so far (今年第三季度，全市共接报火灾…起)
   '二季度', '三季度', '四季度', '本季度', '下半年', 'first quarter', 'second quarter', 'third quarter', 'fourth quarter', 'so far this year', 'year to date', 'year-to-date',
   'first nine months', 'first six months',
-  // the totals of an inquest or a review: about an event that is over
-  'inquest into', 'the inquest heard', 'inquest heard', 'the coroner recorded', 'coroner recorded', 'after-action review', 'after action review', 'after-action report',
-  'post-incident review', 'lessons learned', 'lessons learnt', 'key findings'];
+  // an inquest or a review of a response: about an event that is over
+  'inquest into', 'the inquest heard', 'inquest heard', 'the coroner recorded', 'coroner recorded', 'after-action review', 'after action review',
+  'after-action report', 'post-incident review'];
+/** Findings and lessons: of an event that is over, in a clause that puts nothing now ("Key findings from the scene: the fire is
+ *  still spreading" is a report), as a period's totals are. */
+const REVIEW_WORDS = ['lessons learned', 'lessons learnt', 'key findings'];
 /** A period's totals, however the period is written: 1至11月, 1-11月, "January to November", "from January through". */
 const PERIOD_ZH = /[\d一二三四五六七八九十]{1,2}\s*(?:至|到|-|—|－|~|～)\s*[\d一二三四五六七八九十]{1,3}\s*月(?![\d一二三四五六七八九十]{1,3}[日号號])/;
 const PERIOD_EN = new RegExp(`\\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s(?:to|through|until|-|–)\\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b`);
-const isPeriodTotal = (clause: string) => PERIOD_ZH.test(clause) || PERIOD_EN.test(clause);
+const PERIOD_JOINS = [' to ', ' through ', ' until ', '-', '–'];
+const isPeriodTotal = (clause: string) => (clause.includes('月') && PERIOD_ZH.test(clause)) || (PERIOD_JOINS.some((w) => clause.includes(w)) && PERIOD_EN.test(clause));
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
@@ -387,7 +392,8 @@ const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause
  *  something now, they mark nothing, unless a verdict or fine there takes the now for itself ("the owner of the warehouse
  *  where a fire killed two in 2022 was fined today"). */
 const ONCE = ['曾'];
-const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause) || isPeriodTotal(clause)
+const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause)
+  || ((REVIEW_WORDS.some((w) => clause.includes(w)) || isPeriodTotal(clause)) && !now())
   || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && (!now() || aftermathInClause(clause)));
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
