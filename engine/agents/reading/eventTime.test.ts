@@ -66,3 +66,25 @@ test('screening, twelfth round: an event now beside a past one is an incident', 
 test('screening stays linear on long texts with past seasons, verdicts, quarters and back-references', () => {
   assertLinearTime('twelfth round, time', (n) => '去年火灾，法院今日宣判，该事故死亡3人。其中，last year a fire, in March 2021, the inquest today, 今年第三季度，目前，'.repeat(n), (text) => screenReport(text, false));
 });
+
+test('thirteenth round: a period\'s totals however the period is written, an inquest or a review, are past; an event this month is not', () => {
+  assert.equal(reason('区安监局通报：1-10月全区共发生工亡事故7起，死亡8人，同比下降2起。', true), 'notice');
+  assert.equal(reason('From January to October the county recorded 212 structure fires and 9 deaths, down on last year.', true), 'notice');
+  assert.equal(reason('The inquest heard that the climber fell 30 metres in June and died at the scene; the coroner recorded accidental death.', true), 'notice');
+  assert.equal(reason('Post-incident review: the warehouse blaze in March. The fire injured 4 workers. Key findings: sprinklers were isolated.', true), 'notice');
+  assert.equal(reason('本月1至11日已接报火灾3起。今晨5时城东仓库起火，目前仍有2人被困。', true), undefined, 'an event this month, now');
+  assert.equal(reason('A fire broke out this morning at the August Street depot; 2 workers are still trapped.', true), undefined, 'a month name in a place');
+  assert.equal(reason('Key findings from the scene: the fire is still spreading and 2 firefighters are injured.', true), undefined, 'findings of now');
+});
+
+test('thirteenth round: a hypothetical (万一, 要是, "what if") is supposed, not told; a hazard told beside the question is a report', () => {
+  assert.equal(reason('楼下饭店的煤气罐就堆在门口，要是爆炸了怎么办？应该找谁反映？'), 'notice');
+  assert.equal(reason('Our landlord keeps petrol cans in the stairwell. What if a fire starts there? Who should I call?'), 'no_incident_evidence', 'the fire supposed, nothing told');
+  assert.equal(reason('In case you missed it: a gas leak on Bridge St has closed the road, 2 people taken to hospital.', false), undefined, 'not a condition');
+  assert.equal(reason('楼道里电动车已经着火了，浓烟很大，万一烧到楼上怎么办？', false), undefined, 'a fire now, and a worry');
+});
+
+test('thirteenth round: a watch of storms that may come is a forecast; a storm doing damage now under a watch is not', () => {
+  assert.equal(reason('Tornado Watch in effect until 9 PM for Lincoln county. Conditions are favorable for storms capable of producing large hail, damaging winds and a tornado or two. Be ready to act if a warning is issued.'), 'notice');
+  assert.equal(reason('Severe thunderstorm watch in effect, but a tornado has touched down in Garfield and 3 homes are damaged, people trapped in one.', true), undefined);
+});

@@ -62,7 +62,7 @@ export function deniedRumour(text: string, lower: string): { cue: string; spans:
 /** Laughter and chat slang: in such a message, disaster words are hyperbole ("total disaster lol", "dying of hunger"). */
 const LAUGHTER = ['haha', 'hahaha', 'hahahaha', 'hehe', 'lol', 'lmao', 'rofl', '哈哈', '哈哈哈', '呵呵', '嘻嘻', '😂', '🤣', '😆', '😅'];
 /** Words that say it is no joke, or call for help: the chat is then a report. */
-const NO_JOKE = ['seriously', 'not joking', 'no joke', 'for real', 'not kidding', 'urgent', 'emergency', 'call 911', 'call 999', 'call 112', 'call 119', 'call 995', 'call 000',
+const NO_JOKE = ['seriously', 'not joking', 'no joke', 'for real', 'not kidding', 'urgent', 'emergency', 'actually', 'not a joke', 'real fire', 'i mean it', 'call 911', 'call 999', 'call 112', 'call 119', 'call 995', 'call 000',
   '不是开玩笑', '不是開玩笑', '说真的', '說真的', '紧急', '緊急', '快报警', '快報警', '打119', '打120', '打110'];
 /** The cue when the message is chat that jokes (laughter, and nothing saying it is no joke). */
 export function jokingChat(text: string, lower: string): string | undefined {
@@ -74,7 +74,9 @@ export function jokingChat(text: string, lower: string): string | undefined {
  *  verdict, a recruitment. Read at the head only, up to the title's end (":", "】", "!", a dash). */
 // (Not 年报: the screen's YEAR_REPORT tells it from 今年报警.)
 const TITLES = ['recall', 'product recall', 'safety recall', '召回', '统计', '統計', '判决', '判決', '宣判', '招聘', '招募', '招录', '招錄', '志愿者', '志願者',
-  'become a', 'become an', 'join our team', 'now hiring', 'statistics'];
+  'become a', 'become an', 'join our team', 'now hiring', 'statistics',
+  // a review of a response that is over ("After-action review: February ice storm response")
+  'after-action review', 'after action review', 'after-action report', 'post-incident review', 'lessons learned', '复盘', '復盤'];
 const TITLE_ENDS = [':', '：', '】', ']', '!', '！', ' – ', ' — ', ' - '];
 export function noticeTitle(lower: string): string | undefined {
   const head = lower.slice(0, 40);
@@ -104,6 +106,36 @@ function becomeA(lower: string): string | undefined {
       const before = lower.slice(Math.max(0, at - 3), at).trim();
       if (before === '' || /[.!?:：。！？】]$/.test(before)) return phrase.trim();
     }
+  }
+  return undefined;
+}
+
+/** Genres that tell a hazard without an event (thirteenth round): an advert or a sale (prices, discounts, 下单), fiction and
+ *  film (a chapter, a novel, 上映, "the film tells"), training material (a quiz, an exam question, marks). Two cues of the
+ *  same genre make it, or a chapter heading opening the text; a single word ("a fire at the shop during the sale", "a quiz
+ *  night") does not. */
+const GENRES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['commerce', ['下单', '下單', '特惠', '优惠', '優惠', '折扣', '打折', '促销', '促銷', '投保', '包邮', '包郵', '点击链接', '點擊鏈接', '限时', '限時', '立减', '立減', '元起',
+    '% off', 'percent off', 'black friday', 'cyber monday', 'order now', 'buy now', 'shop now', 'free delivery', 'free shipping', 'orders over', 'discount', 'promo code',
+    'this weekend only', 'while stocks last', 'limited offer', 'special offer', 'sale ends', 'get a quote']],
+  ['fiction', ['上映', '上檔', '上档', '电影讲述', '電影講述', '影片讲述', '影片講述', '新片', '票房', '观众', '觀眾', '小说', '小說', '剧情', '劇情', '主演', '导演', '導演',
+    'the film tells', 'the film follows', 'the novel', 'in cinemas', 'box office', 'starring', 'directed by', 'the story of', 'the plot', 'screenplay', 'trailer']],
+  // (not trainees or 学员: people who can be hurt in a training-ground accident)
+  ['training', ['quiz', 'exam question', 'test question', 'marks)', 'you would ask', 'you would dispatch', 'answer key', 'model answer',
+    '考题', '考題', '试题', '試題', '答题', '答題', '选择题', '選擇題', '判断题', '判斷題', '参考答案', '參考答案']],
+];
+/** A chapter heading opening the text: "Chapter Seven.", "Prologue", 第三章. */
+const CHAPTER_HEADS = ['chapter ', 'prologue', 'epilogue'];
+export function genreFrame(text: string, lower: string): string | undefined {
+  const head = lower.trimStart();
+  const chapter = CHAPTER_HEADS.find((w) => head.startsWith(w)) ?? (/^第[\d一二三四五六七八九十百]{1,4}[章回]/.test(text.trimStart()) ? '第…章' : undefined);
+  if (chapter) return chapter.trim();
+  for (const [, cues] of GENRES) {
+    const found: string[] = [];
+    for (const cue of cues) {
+      if (found.length < 2 && (cue.startsWith('%') ? lower.includes(cue) : firstOf(text, lower, [cue]))) found.push(cue);
+    }
+    if (found.length >= 2) return found.join(' · ');
   }
   return undefined;
 }

@@ -46,7 +46,13 @@ const FORECAST = ['预计', '預計', '预报', '預報', '预测', '預測', '�
   'forecast', 'forecasts', 'forecasted', 'expected to', 'is expected', 'are expected', 'predicted', 'predicting', 'forecasters', 'tomorrow', 'is set to', 'are set to', 'likely to', 'warning for',
   'watch for', 'outlook', 'next week', 'this weekend', 'met office', 'weather service', 'bureau of meteorology',
   // "there will be": 将有一次强降雨过程 (not 将于, see above)
-  '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be'];
+  '将有', '將有', '将出现', '將出現', '将迎来', '將迎來', 'there will be',
+  // a watch: conditions for what may come, not an event ("Severe Thunderstorm Watch in effect", "conditions are favorable for")
+  'watch in effect', 'watch is in effect', 'watch has been issued', 'watch issued', 'watch remains in effect', 'conditions are favorable', 'conditions are favourable',
+  'capable of producing', 'if a warning is issued'];
+/** A forecast clause that lists what may come: the clauses after it in its sentence go on with the list ("storms capable of
+ *  producing hail up to 2 inches, damaging winds to 70 mph and a few tornadoes"). */
+const FORECAST_LIST = ['capable of', 'favorable for', 'favourable for', '可能出现', '可能出現', '可能引发', '可能引發'];
 /** After a forecast clause, in the same sentence, a clause of possibility or accompaniment goes on with it: "局地可能超过100毫米，
  *  并伴有短时大风", "with 80 to 120 mm possible". A clause without one tells what is so now ("预计明天有暴雨，目前城区已有多处积水"). */
 const FORECAST_GOES_ON = ['可能', '或将', '或將', '伴有', '局地', '局部', '届时', '屆時', 'possible', 'possibly', 'may ', 'could ', 'with ', 'are likely', 'is likely'];
@@ -57,7 +63,8 @@ const FORECAST_RISK_CLAUSE = ['风险', '風險'];
 const FORECAST_RISK_FROM = ['risk of', 'possibility of'];
 /** Advice to the public in a forecast: what to avoid is no event ("avoid crossing flooded rivers", 尽量避免前往河道). Counted
  *  only in a message that holds a forecast clause. */
-const ADVICE = ['请', '請', '避免', '注意', '提前', '做好', 'advised to', 'urged to', 'should avoid', 'avoid', 'please', 'take care', 'be prepared'];
+const ADVICE = ['请', '請', '避免', '注意', '提前', '做好', 'advised to', 'urged to', 'should avoid', 'avoid', 'please', 'take care', 'be prepared',
+  'be ready', 'review your plans', 'stay alert'];
 
 const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
@@ -116,6 +123,7 @@ export function forecastSpans(lower: string): Array<readonly [number, number]> {
   let forecastInSentence = false;
   let forecastSeen = false;
   let adviceInSentence = false;
+  let listInSentence = false;
   let clauseStart = 0;
   for (let i = 0; i <= lower.length; i++) {
     const ch = lower[i];
@@ -124,12 +132,13 @@ export function forecastSpans(lower: string): Array<readonly [number, number]> {
     // A list joined by 、 is one clause: "可能引发山洪、滑坡、泥石流等灾害".
     if (ch === '、') continue;
     const clause = lower.slice(clauseStart, i);
-    if (FORECAST.some((w) => clause.includes(w))) { spans.push([clauseStart, i]); forecastInSentence = true; forecastSeen = true; }
+    if (FORECAST.some((w) => clause.includes(w))) { spans.push([clauseStart, i]); forecastInSentence = true; forecastSeen = true; listInSentence ||= FORECAST_LIST.some((w) => clause.includes(w)); }
+    else if (listInSentence) spans.push([clauseStart, i]);
     else if ((forecastInSentence && FORECAST_GOES_ON.some((w) => clause.includes(w))) || (forecastSeen && FORECAST_RISK_CLAUSE.some((w) => clause.includes(w)))) spans.push([clauseStart, i]);
     else if (forecastSeen && FORECAST_RISK_FROM.some((w) => clause.includes(w))) spans.push([clauseStart + Math.min(...FORECAST_RISK_FROM.map((w) => clause.indexOf(w)).filter((at) => at >= 0)), i]);
     // Advice goes on to its sentence's end: "请有关部门提前做好防范准备，危险地带人员适时转移".
     else if (adviceInSentence || ADVICE.some((w) => clause.includes(w))) { advice.push([clauseStart, i]); adviceInSentence = true; }
-    if (ch === undefined || SENTENCE_ENDS.has(ch)) { forecastInSentence = false; adviceInSentence = false; }
+    if (ch === undefined || SENTENCE_ENDS.has(ch)) { forecastInSentence = false; adviceInSentence = false; listInSentence = false; }
     clauseStart = i + 1;
   }
   return forecastSeen ? [...spans, ...advice] : spans;

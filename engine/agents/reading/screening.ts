@@ -13,7 +13,7 @@ import type { NotIncidentReason } from '../../contract/reading.js';
 import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 import { aftermathInClause, mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
-import { deniedRumour, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
+import { deniedRumour, genreFrame, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
 
 export interface Screening { reason: NotIncidentReason; cue: string }
 
@@ -92,7 +92,9 @@ const HANDED_ROUND = ['上传', '上傳', '共享盘', '共享盤', '已发群',
 const EQUIPMENT_RECEIVED = ['inducted', 'flagged off', 'commissioned the', 'commissioned new', 'commissioned its', 'handover ceremony', 'handing over ceremony', 'handed over the keys',
   '列装', '交付使用', '正式交付', '入列', '交接仪式', '交接儀式', '配发仪式', '配發儀式'];
 /** Words in a question's clause that make it about a risk or what may come, not about what is happening. */
-const ASKED = ['would', 'could', 'will', 'if', 'might', 'should', 'is it safe', 'is it dangerous', '会', '會', '如果', '万一', '萬一', '要是', '是否', '安全吗', '安全嗎', '危险吗', '危險嗎'];
+const ASKED = ['would', 'could', 'will', 'if', 'might', 'should', 'is it safe', 'is it dangerous', '会', '會', '如果', '万一', '萬一', '要是', '是否', '安全吗', '安全嗎', '危险吗', '危險嗎',
+  // what one should do, whom to call (应该打119反映还是找物业？)
+  '应该', '應該', '该不该', '該不該', '怎么办', '怎麼辦', '还是找', '還是找'];
 /** The cue when every event word stands in a question's clause about a risk ("Is it dangerous to live this close? What would
  *  happen if there was a leak?"). An event told in a clause of its own keeps the report ("Gas smell in the hall, should
  *  we leave?"). Linear: one backward pass marks what each question ends. */
@@ -202,6 +204,9 @@ function requestPhrase(text: string, lower: string): { phrase: string; at: numbe
   for (const phrase of REQUESTS) {
     for (const at of hits(text, lower, phrase)) {
       if (phrase === '需要' && NEED_OF_WORK.some((w) => text.startsWith(w, at - w.length))) continue;
+      // "went into the sea to help a child": the purpose of what someone did, not a call for help (a call says who is
+      // asked: "send someone to help" holds its own "send").
+      if (phrase === 'help' && lower.endsWith(' to ', at)) continue;
       return { phrase, at };
     }
   }
@@ -260,7 +265,10 @@ function datedNow(text: string, lower: string, at: number): boolean {
 
 /** Words opening a condition: an event in such a clause is supposed, not told ("If severe weather is present, the test
  *  will be cancelled", 如遇暴雨天气，试鸣顺延). */
-const CONDITION_OPENERS = ['if ', 'unless ', 'in case of', 'in the event of', 'should there be', '如遇', '如果', '若遇', '一旦', '如有', '假如'];
+const CONDITION_OPENERS = ['if ', 'unless ', 'in case of', 'in the event of', 'should there be', '如遇', '如果', '若遇', '一旦', '如有', '假如',
+  // a hypothetical: what may happen, not what is happening (万一着火人都跑不出来, "what if a fire starts")
+  // (not "in case" alone: "In case you missed it: a gas leak…")
+  '万一', '萬一', '要是', '假设', '假設', '倘若', '如若', 'what if', 'just in case', 'suppose ', 'imagine if'];
 function conditional(lower: string, at: number): boolean {
   const clause = clauseAround(lower, at).trimStart();
   return CONDITION_OPENERS.some((w) => clause.startsWith(w));
@@ -286,6 +294,44 @@ function affirmedEvents(text: string, lower: string, every = false): { phrase: s
   return out;
 }
 
+/** An order, a warning or a response lifted, said in the message's first sentence (its kind), with no event said to go on
+ *  after it and no contrast: the cue, else undefined. */
+const LIFTED = ['has been lifted', 'have been lifted', 'was lifted', 'were lifted', 'is lifted', 'lifted', 'has been cancelled', 'was cancelled', 'cancelled', 'rescinded'];
+/** What is lifted: an order, a warning, an advisory (not "in order to", not a beam lifted off a worker). */
+const LIFTED_WHAT = ['evacuation order', 'evacuation orders', 'evacuation warning', 'shelter-in-place', 'shelter in place', 'boil water', 'stay-at-home', 'warning', 'advisory',
+  ' order ', ' orders '];
+/** After a lift, a clause of advice (what to expect) or of the return of those who left (the earlier movement counted) is
+ *  the all-clear's own. */
+const LIFT_ADVICE = [' expect ', ' may ', ' might ', ' could ', ' take care', ' be aware', ' watch for', ' beware', '注意', '请', '請', '可能', '谨防', '謹防',
+  ' return', ' returning', ' go back', ' going back', ' head home', '返回', '返家', '回家', '返迁', '返遷', '此前'];
+function liftedFirst(text: string, lower: string): string | undefined {
+  let end = lower.length;
+  for (const c of ['. ', '。', '！', '!', '\n', '；', ';']) { const at = lower.indexOf(c); if (at >= 0 && at < end) end = at; }
+  const first = lower.slice(0, end);
+  let at = -1;
+  let cue: string | undefined;
+  for (const w of LIFTED) {
+    const i = first.indexOf(w);
+    if (i < 0 || isWordChar(first[i + w.length])) continue;
+    const before = ` ${first.slice(0, i)}`;
+    if (LIFTED_WHAT.some((x) => before.includes(x)) && !before.includes('in order')) { at = i; cue = w; break; }
+  }
+  if (cue === undefined) {
+    const i = first.indexOf('解除');
+    if (i >= 0 && LIFTED_BEFORE.some((w) => first.slice(0, i).includes(w) || first.slice(i).includes(w))) { at = i; cue = '解除'; }
+  }
+  if (cue === undefined) return undefined;
+  if (firstPhrase(text.slice(at), lower.slice(at), CONTRAST)) return undefined;
+  // An event after the lift keeps the report ("Waves flooded the marina an hour later"), unless its clause is advice about
+  // what to expect ("Expect smoke in the area", 请注意…) or tells those who left going back.
+  const goesOn = affirmedEvents(text, lower).some((e) => {
+    if (e.at <= at) return false;
+    const clause = ` ${clauseAround(lower, e.at)} `;
+    return stillNowInClause(clause) || !LIFT_ADVICE.some((w) => clause.includes(w));
+  });
+  return goesOn ? undefined : cue;
+}
+
 /** Words that put a clause in the past: a disaster remembered, not one happening ("Twenty years ago this week…",
  *  1998年…曾转移群众…). A year counts when it stands alone (1998年, "in 2008"), not as a date (2026年11月30日). */
 const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking back', 'in memory of', '年前', '当年', '當年', '历史上', '歷史上',
@@ -303,7 +349,18 @@ const PAST_WORDS = ['years ago', 'year ago', 'decades ago', 'back in', 'looking 
   'years on from', 'years on since', 'years since', 'anniversary', '周年', '週年', '纪念日', '紀念日', '同比', '环比', '環比', '全年', '今年以来', '今年以來', '上半年', '一季度', '前三季度',
   // a quarter's or the year's totals so far (今年第三季度，全市共接报火灾…起)
   '二季度', '三季度', '四季度', '本季度', '下半年', 'first quarter', 'second quarter', 'third quarter', 'fourth quarter', 'so far this year', 'year to date', 'year-to-date',
-  'first nine months', 'first six months'];
+  'first nine months', 'first six months',
+  // an inquest or a review of a response: about an event that is over
+  'inquest into', 'the inquest heard', 'inquest heard', 'the coroner recorded', 'coroner recorded', 'after-action review', 'after action review',
+  'after-action report', 'post-incident review'];
+/** Findings and lessons: of an event that is over, in a clause that puts nothing now ("Key findings from the scene: the fire is
+ *  still spreading" is a report), as a period's totals are. */
+const REVIEW_WORDS = ['lessons learned', 'lessons learnt', 'key findings'];
+/** A period's totals, however the period is written: 1至11月, 1-11月, "January to November", "from January through". */
+const PERIOD_ZH = /[\d一二三四五六七八九十]{1,2}\s*(?:至|到|-|—|－|~|～)\s*[\d一二三四五六七八九十]{1,3}\s*月(?![\d一二三四五六七八九十]{1,3}[日号號])/;
+const PERIOD_EN = new RegExp(`\\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s(?:to|through|until|-|–)\\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b`);
+const PERIOD_JOINS = [' to ', ' through ', ' until ', '-', '–'];
+const isPeriodTotal = (clause: string) => (clause.includes('月') && PERIOD_ZH.test(clause)) || (PERIOD_JOINS.some((w) => clause.includes(w)) && PERIOD_EN.test(clause));
 /** Statistics words that mark only their own clause: "During the annual inspection, a gas leak was found" is a leak now. */
 const STATISTICS = ['annual', 'statistics', 'year-on-year', 'year on year'];
 /** A message titled as a period's statistics tells that period, whatever its clauses say ("Mine Safety Annual Report 2025 –
@@ -336,6 +393,7 @@ const isInquiryPublished = (clause: string) => INQUIRY_REPORT.some((w) => clause
  *  where a fire killed two in 2022 was fined today"). */
 const ONCE = ['曾'];
 const hasPastMarker = (clause: string, now: () => boolean) => PAST_WORDS.some((w) => clause.includes(w)) || isInquiryPublished(clause)
+  || ((REVIEW_WORDS.some((w) => clause.includes(w)) || isPeriodTotal(clause)) && !now())
   || ((ONCE.some((w) => clause.includes(w)) || YEAR_ALONE_ZH.test(clause) || YEAR_ALONE_EN.test(clause)) && (!now() || aftermathInClause(clause)));
 /** A message that counts the time since a disaster (周年, anniversary, "years since"): in it, a full date with its year
  *  (2008年5月12日, "17 January 1995", "January 17, 1995") is the date of that disaster, past. Elsewhere a dated
@@ -524,12 +582,26 @@ export function screenReport(text: string, casualtyStated: boolean, drill = fals
   // A disaster of the past, or a rumour denied, told with its toll: no event word is told now.
   const untimely = request ? undefined : toldNotNow(text, lower, noticeWord(text, lower) !== undefined || firstPhrase(text, lower, SEASON_AHEAD) !== undefined);
   if (untimely) return untimely;
+  // Chat that laughs: its "send the fire brigade" is part of the joke, its "two casualties" hyperbole (jokingChat yields to
+  // words that say it is no joke or call a number).
+  const earlyJoke = casualtyStated || request ? jokingChat(text, lower) : undefined;
+  if (earlyJoke) return { reason: 'chit_chat', cue: earlyJoke };
+  // An advert, a story or a film, training material: the hazards and tolls are the genre's, unless an event is put now in a
+  // clause of its own or help is asked for.
+  const genre = request ? undefined : genreFrame(text, lower);
+  if (genre && !affirmedEvents(text, lower).some((e) => { const clause = clauseAround(lower, e.at); return stillNowInClause(clause) && genreFrame(clause, clause) === undefined; })) {
+    return { reason: 'notice', cue: genre };
+  }
+  // An order or a response lifted in the first sentence: an all-clear, whatever counts of the earlier movements it gives,
+  // unless an event is said to go on ("still burning") or a contrast overturns it.
+  const lifted = request ? undefined : liftedFirst(text, lower);
+  if (lifted) return { reason: 'all_clear', cue: lifted };
   if (casualtyStated) return undefined;
   if (text.length > 10_000) return undefined; // a long log is read, not screened
   if (looksLikeGibberish(text)) return { reason: 'gibberish', cue: text.slice(0, 24) };
   const events = affirmedEvents(text, lower);
   // Chat that laughs uses disaster words as hyperbole ("total disaster lol", "dying of hunger haha").
-  const joke = request ? undefined : jokingChat(text, lower);
+  const joke = jokingChat(text, lower);
   if (joke) return { reason: 'chit_chat', cue: joke };
   // A call for recruits or volunteers names the role's hazards and asks people to help; with nothing put now, a notice.
   const recruit = recruiting(text, lower);
