@@ -131,6 +131,7 @@ const setR = loadReadingSet('r');
 // screen (docs/models.md): committed before its first run; the rule screen alone was run on it too, for comparison.
 const setS = loadReadingSet('s');
 const setT = loadReadingSet('t');
+const setU = loadReadingSet('u');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -166,7 +167,8 @@ const setPFigures = judgeReadingFigures(setP, 'set p, held out until the elevent
 const setQFigures = judgeReadingFigures(setQ, 'set q, held out until the eleventh round');
 const setRFigures = judgeReadingFigures(setR, 'set r, held out');
 const setSFigures = judgeReadingFigures(setS, 'set s, held out until the twelfth round');
-const setTFigures = judgeReadingFigures(setT, 'set t, held out');
+const setTFigures = judgeReadingFigures(setT, 'set t, held out until the thirteenth round');
+const setUFigures = judgeReadingFigures(setU, 'set u, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -297,7 +299,8 @@ const screeningSetP = judgeScreening(asScreening(setP), 'set p, held out until t
 const screeningSetQ = judgeScreening(asScreening(setQ), 'set q, held out until the eleventh round');
 const screeningSetR = judgeScreening(asScreening(setR), 'set r, held out');
 const screeningSetS = judgeScreening(asScreening(setS), 'set s, held out until the twelfth round');
-const screeningSetT = judgeScreening(asScreening(setT), 'set t, held out');
+const screeningSetT = judgeScreening(asScreening(setT), 'set t, held out until the thirteenth round');
+const screeningSetU = judgeScreening(asScreening(setU), 'set u, held out');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -364,7 +367,8 @@ const typeSetP = await judgeReadingType(setP, 'set p, held out until the elevent
 const typeSetQ = await judgeReadingType(setQ, 'set q, held out until the eleventh round');
 const typeSetR = await judgeReadingType(setR, 'set r, held out');
 const typeSetS = await judgeReadingType(setS, 'set s, held out until the twelfth round');
-const typeSetT = await judgeReadingType(setT, 'set t, held out');
+const typeSetT = await judgeReadingType(setT, 'set t, held out until the thirteenth round');
+const typeSetU = await judgeReadingType(setU, 'set u, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -448,6 +452,7 @@ console.log(JSON.stringify({
   ...readingSetKeys('Q', setQFigures, typeSetQ, screeningSetQ), ...readingSetKeys('R', setRFigures, typeSetR, screeningSetR),
   ...readingSetKeys('S', setSFigures, typeSetS, screeningSetS),
   ...readingSetKeys('T', setTFigures, typeSetT, screeningSetT),
+  ...readingSetKeys('U', setUFigures, typeSetU, screeningSetU),
   factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));
