@@ -27,6 +27,25 @@ function* positionsFrom(haystack: string, needle: string, first: number): Genera
 /** A lower-case ASCII letter or digit: what a whole-word match may not touch. */
 export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);
 
+/** A phrase of printable ASCII: matched in the lower-cased text as whole words; any other in the text as it is. */
+export const isAscii = (phrase: string): boolean => /^[\x20-\x7e]+$/.test(phrase);
+
+/** Every position of `phrase`, as a whole word in `lower` when it is ASCII, else in `text`. */
+export function* wholeWordHits(text: string, lower: string, phrase: string): Generator<number> {
+  const ascii = isAscii(phrase);
+  const needle = ascii ? phrase.toLowerCase() : phrase;
+  for (const at of positions(ascii ? lower : text, needle)) {
+    if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
+    yield at;
+  }
+}
+
+/** The first phrase of `list` the text holds (whole words for ASCII phrases), and where. */
+export function firstWholeWord(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
+  for (const phrase of list) for (const at of wholeWordHits(text, lower, phrase)) return { phrase, at };
+  return undefined;
+}
+
 /** The first words saying the report describes a drill or exercise, if any. */
 export function findDrill(text: string): DrillMarker | undefined {
   // "不是演练！", "this is NOT a drill", "drill cancelled, this is real": a real incident.
@@ -68,7 +87,7 @@ export function isNegated(text: string, at: number): boolean {
 
 /** The first place `term` occurs in `text` without being negated (case-insensitive, whole words for ASCII terms). */
 export function firstAffirmed(text: string, lower: string, term: string, notThere?: (end: number) => boolean): number | undefined {
-  const ascii = /^[\x20-\x7e]+$/.test(term);
+  const ascii = isAscii(term);
   const needle = ascii ? term.toLowerCase() : term;
   for (const at of positions(ascii ? lower : text, needle)) {
     if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;

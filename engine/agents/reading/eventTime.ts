@@ -3,6 +3,7 @@
 // safety tip quoting last year's fires or a quarter's totals tell the hazards and tolls of an event in the past.
 // The screen (screening.ts, pastSpans) reads these words per clause; here are the words and the per-clause tests.
 // Linear: indexOf over fixed lists, and small patterns run on one clause at a time.
+import { isAscii, isWordChar } from '../common/reportMarkers.js';
 
 /** Words that put an event now: today, a moment ago, still, under way. A clause holding one is not told in the past by
  *  a year or season beside it ("the bridge built last year collapsed this morning"). */
@@ -46,8 +47,6 @@ const DATED_THING = ['建成', '新建', '修建', '刚修', '剛修', '竣工',
 const BACK_REFERENCES = ['该事故', '該事故', '该起事故', '該起事故', '此次事故', '该次事故', '這起事故', '这起事故', '该案', '該案', '其中', '当时', '當時',
   'of these', 'of them', 'of those', 'of which', 'among them', 'among those', 'at the time', 'the accident', 'the disaster', 'the tragedy'];
 
-const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
 /** The first position of `phrase` in `clause` (lower case), as a whole word when it is ASCII; -1 if none. */
 function find(clause: string, phrase: string): number {

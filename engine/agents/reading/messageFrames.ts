@@ -2,22 +2,7 @@
 // incident"): a rumour quoted to be denied, chat that jokes in disaster words, a message titled as a recall, a verdict
 // or a year's figures, a call for recruits or volunteers. Data and linear scans only (indexOf over fixed lists, one pass
 // over clauses); the screen (screening.ts) decides, and a call for help or an event now still keeps a message.
-
-const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
-
-/** The first phrase of `list` in the text (ASCII phrases as whole words in `lower`) and where, or undefined. */
-function firstOf(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
-  for (const phrase of list) {
-    const ascii = isAscii(phrase);
-    const hay = ascii ? lower : text;
-    for (let at = hay.indexOf(phrase); at >= 0; at = hay.indexOf(phrase, at + 1)) {
-      if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + phrase.length]))) continue;
-      return { phrase, at };
-    }
-  }
-  return undefined;
-}
+import { firstWholeWord as firstOf, isAscii, isWordChar } from '../common/reportMarkers.js';
 
 /** A rumour passed on: what it says is quoted, not reported. */
 const RUMOUR = ['网传', '網傳', '谣言', '謠言', '谣传', '謠傳', '辟谣', '闢謠', '传言', '傳言', '网络流传', '網絡流傳', '网上流传', '網上流傳', '不实信息', '不實信息',

@@ -7,6 +7,7 @@
 // English sets report incidents in many countries in news style. So relayed foreign news needs two signs: the
 // press relaying it (据新华社消息, "according to state media") or our nationals asked after (我国公民, 使馆,
 // "no Chinese nationals"), together with a place abroad or a second of these signs.
+import { isAscii, isWordChar } from '../common/reportMarkers.js';
 
 /** The press relaying a report: a news agency or broadcaster named, or 据…报道/消息 at a clause's start. */
 const NEWS_RELAY = ['新华社', '新華社', '中新社', '中新网', '中新網', '央视新闻', '央視新聞', '据央视', '據央視', '人民日报', '人民日報', '环球网', '環球網', '澎湃新闻', '澎湃新聞',
@@ -66,8 +67,6 @@ const FORECAST_RISK_FROM = ['risk of', 'possibility of'];
 const ADVICE = ['请', '請', '避免', '注意', '提前', '做好', 'advised to', 'urged to', 'should avoid', 'avoid', 'please', 'take care', 'be prepared',
   'be ready', 'review your plans', 'stay alert'];
 
-const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
 /** Characters before which a country's name is another word: 今日本市 is "today this city", not Japan. */
 const NOT_AFTER: Readonly<Record<string, string>> = { 日本: '今昨明当當每次前翌同该該本此' };

@@ -10,7 +10,7 @@
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
-import { isNegated, isWordChar, positions } from '../common/reportMarkers.js';
+import { firstWholeWord as firstPhrase, isAscii, isNegated, isWordChar, positions, wholeWordHits as hits } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 import { aftermathInClause, mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
 import { deniedRumour, genreFrame, jokingChat, noticeTitle, recruiting } from './messageFrames.js';
@@ -178,26 +178,10 @@ const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習',
   // the hazard's season and a risk of it, not the hazard (台风季即将到来, 管道泄漏隐患; "hurricane season" in English)
   '季', '隐患', '隱患'];
 
-const isAscii = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase);
 /** With the plural of each single English word ("explosions", "leaks"). */
 const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERMS[t].zh, ...HAZARD_TERMS[t].en]).filter((w) => !CONTEXT_TERMS.has(w)), ...EVENT_WORDS]
   .flatMap((w) => (isAscii(w) && !w.includes(' ') ? [w, `${w}s`] : [w])))];
 
-/** Every whole-word (for ASCII phrases) position of `phrase`. */
-function* hits(text: string, lower: string, phrase: string): Generator<number> {
-  const ascii = isAscii(phrase);
-  const needle = ascii ? phrase.toLowerCase() : phrase;
-  for (const at of positions(ascii ? lower : text, needle)) {
-    if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
-    yield at;
-  }
-}
-
-/** The first phrase of `list` in the text, as a whole word when it is ASCII, and where. */
-function firstPhrase(text: string, lower: string, list: readonly string[]): { phrase: string; at: number } | undefined {
-  for (const phrase of list) for (const at of hits(text, lower, phrase)) return { phrase, at };
-  return undefined;
-}
 
 /** The first call for help: a phrase of REQUESTS, but not 需要 as the need of the work (因路面维修工程需要). */
 function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
