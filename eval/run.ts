@@ -15,6 +15,9 @@ import { IncidentClassifier, type TypeScores } from '../engine/agents/strategist
 import { DEFAULT_MODELS_DIR } from '../engine/inference/modelRepository.js';
 import { INCIDENT_TYPES, type IncidentType, type SeverityLevel } from '../engine/contract/taxonomy.js';
 import { strategize } from '../engine/agents/strategist/index.js';
+import { ReportScreenModel } from '../engine/agents/strategist/classifier/reportScreen.js';
+import { learnedNotIncident, learnedScreenApplies } from '../engine/agents/strategist/learnedScreen.js';
+import type { ReportReading } from '../engine/contract/reading.js';
 import { DEFAULT_CORPUS, generateCorpus } from '../training/corpus/generateCorpus.js';
 import type { Figures } from '../engine/contract/reading.js';
 
@@ -132,6 +135,10 @@ const setR = loadReadingSet('r');
 const setS = loadReadingSet('s');
 const setT = loadReadingSet('t');
 const setU = loadReadingSet('u');
+// Set v (25 not-incidents, 12 incidents, 3 drills per language; kinds of notice its writer chose), written the same way
+// from the label pages only and committed before any build ran on it: the held-out check of the learned report screen
+// (docs/models.md#the-report-screen); never trained on (training/reportScreen.ts).
+const setV = loadReadingSet('v');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
 const setK = loadReadingSet('k');
@@ -169,6 +176,7 @@ const setRFigures = judgeReadingFigures(setR, 'set r, held out');
 const setSFigures = judgeReadingFigures(setS, 'set s, held out until the twelfth round');
 const setTFigures = judgeReadingFigures(setT, 'set t, held out until the thirteenth round');
 const setUFigures = judgeReadingFigures(setU, 'set u, held out');
+const setVFigures = judgeReadingFigures(setV, 'set v, held out');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -301,6 +309,7 @@ const screeningSetR = judgeScreening(asScreening(setR), 'set r, held out');
 const screeningSetS = judgeScreening(asScreening(setS), 'set s, held out until the twelfth round');
 const screeningSetT = judgeScreening(asScreening(setT), 'set t, held out until the thirteenth round');
 const screeningSetU = judgeScreening(asScreening(setU), 'set u, held out');
+const screeningSetV = judgeScreening(asScreening(setV), 'set v, held out (rules alone)');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -308,6 +317,37 @@ const screeningSetIDev = judgeScreening(asScreening(setIDev), 'seventh-round dev
 const screeningSetMDev = judgeScreening(asScreening(setMDev), 'ninth-round development set m-dev');
 
 const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
+const reportScreen = await ReportScreenModel.load(DEFAULT_MODELS_DIR);
+/** The report screen's probability for each text the rules keep (learnedScreen.ts decides; the rest are not asked). */
+async function screenProbabilities(incidents: readonly ReturnType<typeof parseIncident>[], readings: readonly ReportReading[]): Promise<Array<number | undefined>> {
+  return Promise.all(incidents.map((incident, i) => (learnedScreenApplies(incident, readings[i] as ReportReading) ? reportScreen.notIncidentProbability(incident.text, 'background') : undefined)));
+}
+/** The whole screen as the S-Agent answers: the reading step's rules, then the learned screen on what they keep. */
+async function judgeWholeScreen(items: readonly ScreeningItem[], label: string) {
+  const incidents = items.map((item) => parseIncident({ text: item.text }));
+  const readings = incidents.map((incident) => readReport(incident));
+  const probabilities = await screenProbabilities(incidents, readings);
+  const judged = items.map((item, i) => {
+    const reading = readings[i] as ReportReading;
+    const notIncident = reading.notIncident ?? learnedNotIncident(incidents[i] as ReturnType<typeof parseIncident>, reading, probabilities[i]);
+    const said = notIncident ? 'not_incident' : reading.drill ? 'drill' : 'incident';
+    if (said !== item.label && (notIncident?.reason === 'learned_notice' || item.label === 'not_incident')) {
+      console.log(`  whole-screen miss ${item.id}: read as ${said}${notIncident ? ` (${notIncident.reason}${notIncident.probability !== undefined ? ` ${notIncident.probability}` : ''})` : probabilities[i] !== undefined ? ` (model ${(probabilities[i] as number).toFixed(2)})` : ''}, labelled ${item.label}   — ${item.text.slice(0, 70)}`);
+    }
+    return { label: item.label, said };
+  });
+  const share = (l: ScreeningItem['label']) => { const of = judged.filter((j) => j.label === l); return of.filter((j) => j.said === l).length / Math.max(1, of.length); };
+  const out = { nonIncidentRejected: share('not_incident'), drillsFlagged: share('drill'), incidentsKept: share('incident') };
+  console.log(`whole screen (rules, then the report-screen model), ${label}: not-incidents answered other ${(out.nonIncidentRejected * 100).toFixed(1)} % (target 90 %), drills flagged ${(out.drillsFlagged * 100).toFixed(1)} %, incidents kept ${(out.incidentsKept * 100).toFixed(1)} %`);
+  return out;
+}
+const trainedOn = [...loadScreening('screening-zh.jsonl', 'screening-en.jsonl', 'screening2-zh.jsonl', 'screening2-en.jsonl'), ...loadScreening(...freshScreening),
+  ...[setC, setD, setE, setG, setH, setI, setJ, setK, setL, setO, setP, setQ, setR, setS, setF, setGDev, setHDev, setIDev, setMDev].flatMap((s) => asScreening(s)),
+  ...asScreening([...eDevEn, ...eDevScreeningZh])];
+const wholeScreenTrained = await judgeWholeScreen(trainedOn, 'the development sets (its training data: optimistic)');
+const wholeScreenT = await judgeWholeScreen(asScreening(setT), 'set t (never trained on)');
+const wholeScreenU = await judgeWholeScreen(asScreening(setU), 'set u (never trained on)');
+const wholeScreenV = await judgeWholeScreen(asScreening(setV), 'set v, held out');
 
 // Type and severity: the S-Agent as the pipeline runs it (reading step, classifier, strategize) on text
 // alone, so an earthquake counts as moderately populated. The expected level is the one the severity table
@@ -315,11 +355,13 @@ const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
 interface TypeSeverityItem { id: string; lang: 'zh' | 'en'; text: string; type: IncidentType; severity: SeverityLevel; standard: string; reason: string }
 async function judgeTypeSeverity(items: TypeSeverityItem[], label: string) {
   const scores = await classifier.classify(items.map((i) => i.text));
+  const incidents = items.map((item) => parseIncident({ text: item.text }));
+  const readings = incidents.map((incident) => readReport(incident));
+  const probabilities = await screenProbabilities(incidents, readings);
   let typeRight = 0;
   let severityRight = 0;
   items.forEach((item, i) => {
-    const incident = parseIncident({ text: item.text });
-    const s = strategize(incident, scores[i] as TypeScores, readReport(incident));
+    const s = strategize(incidents[i] as ReturnType<typeof parseIncident>, scores[i] as TypeScores, readings[i] as ReportReading, probabilities[i]);
     const typeOk = s.type === item.type;
     const severityOk = s.severity === item.severity;
     typeRight += typeOk ? 1 : 0;
@@ -339,10 +381,12 @@ const typeAccuracyTypeSet = pooled('typeAccuracy');
 async function judgeReadingType(items: readonly ReadingItem[], label: string) {
   const judged = items.filter((i) => i.screening !== 'not_incident');
   const scores = await classifier.classify(judged.map((i) => i.text));
+  const incidents = judged.map((item) => parseIncident({ text: item.text }));
+  const readings = incidents.map((incident) => readReport(incident));
+  const probabilities = await screenProbabilities(incidents, readings);
   const right = { zh: 0, en: 0 };
   judged.forEach((item, i) => {
-    const incident = parseIncident({ text: item.text });
-    const s = strategize(incident, scores[i] as TypeScores, readReport(incident));
+    const s = strategize(incidents[i] as ReturnType<typeof parseIncident>, scores[i] as TypeScores, readings[i] as ReportReading, probabilities[i]);
     if (s.type === item.type) right[item.lang]++;
     else console.log(`  type miss ${item.id}: ${s.type} (${s.confidence}) instead of ${item.type}   — ${item.text.slice(0, 70)}`);
   });
@@ -369,6 +413,7 @@ const typeSetR = await judgeReadingType(setR, 'set r, held out');
 const typeSetS = await judgeReadingType(setS, 'set s, held out until the twelfth round');
 const typeSetT = await judgeReadingType(setT, 'set t, held out until the thirteenth round');
 const typeSetU = await judgeReadingType(setU, 'set u, held out');
+const typeSetV = await judgeReadingType(setV, 'set v, held out');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');
@@ -381,6 +426,7 @@ const severityExact = pooled('severityExact');
 const heldOut = generateCorpus(DEFAULT_CORPUS).filter((r) => r.split === 'test');
 const scored = await classifier.classify(heldOut.map((r) => r.text));
 await classifier.release();
+await reportScreen.release();
 /** Expected calibration error (10 equal-width bins) and accuracy of the best key of each score set. */
 function calibration(all: readonly TypeScores[]): { ece: number; accuracy: number } {
   const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, right: 0 }));
@@ -453,6 +499,9 @@ console.log(JSON.stringify({
   ...readingSetKeys('S', setSFigures, typeSetS, screeningSetS),
   ...readingSetKeys('T', setTFigures, typeSetT, screeningSetT),
   ...readingSetKeys('U', setUFigures, typeSetU, screeningSetU),
+  ...readingSetKeys('V', setVFigures, typeSetV, screeningSetV),
+  ...Object.fromEntries(([['Trained', wholeScreenTrained], ['SetT', wholeScreenT], ['SetU', wholeScreenU], ['SetV', wholeScreenV]] as const).map(([k, s]) =>
+    [`wholeScreen${k}`, { nonIncidentRejected: +s.nonIncidentRejected.toFixed(4), drillsFlagged: +s.drillsFlagged.toFixed(4), incidentsKept: +s.incidentsKept.toFixed(4) }])),
   factsFromTextSetBZh: +factsBZhExact.toFixed(4), factsFromTextSetBEn: +factsBEnExact.toFixed(4), ece: +ece.toFixed(4), eceFused: +fusedHeldOut.ece.toFixed(4),
   adversarialMaxMs: +adversarialMaxMs.toFixed(2), targets: TARGETS,
 }));

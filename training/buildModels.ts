@@ -19,6 +19,7 @@ import { FLOOD_SURROGATE_TRAINING } from './floodSurrogate.js';
 import { buildSensorAnomaly } from './sensorAnomaly.js';
 import { classifierEvaluationSet, writeEvaluationSet } from './evaluationSets.js';
 import { SURROGATE_TRAININGS } from './shippedEvaluationSets.js';
+import { buildReportScreen } from './reportScreen.js';
 
 /** Every physics surrogate the F-Agent runs, in build order. */
 export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: string) => void) => Promise<ModelManifest>> = [
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
   const args = parseBuildArgs(process.argv);
   if (args.only) {
     const spec = SURROGATE_TRAININGS.find((s) => s.runtime.name === args.only);
-    if (!spec) throw new Error(`--only takes one of ${SURROGATE_TRAININGS.map((s) => s.runtime.name).join(', ')} (the classifier and the anomaly model build only as shipped)`);
+    if (!spec) throw new Error(`--only takes one of ${SURROGATE_TRAININGS.map((s) => s.runtime.name).join(', ')} (the classifier, the report screen and the anomaly model build only as shipped)`);
     if (args.version === undefined) throw new Error('--only needs --version N (the new version\'s number)');
     await buildSurrogate({
       ...spec, version: args.version, seed: args.seed ?? spec.seed, trainCases: args.trainCases ?? spec.trainCases,
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   const modelsDir = args.modelsDir;
   const manifest = await buildIncidentClassifier(modelsDir);
   console.log(formatConfusion(manifest.metrics.confusion));
+  await buildReportScreen(modelsDir);
   for (const build of SURROGATE_BUILDS) await build(modelsDir);
   await buildSensorAnomaly(modelsDir);
   // The engine runs no model the release key did not sign (docs/models.md#signed-models): new bytes need a new signature.

@@ -85,3 +85,28 @@ export function exportLinearBagInt8Onnx(model: LinearBagModel, labels: readonly 
   });
   return encodeModel(graph, modelVersion, `int8 embedding; labels: ${labels.join(',')}`);
 }
+
+/** An int8 variant with one scale for the whole table, folded into the head (logits are linear in the
+ *  embedding): for a one-wide table (the report screen's weights) a scale per row would weigh four bytes a
+ *  row, more than the fp32 value it scales. */
+export function exportLinearBagInt8PerTensorOnnx(model: LinearBagModel, labels: readonly string[], modelVersion: number): Uint8Array {
+  let max = 0;
+  for (const v of model.embedding) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 127 : 1;
+  const q = new Int8Array(model.embedding.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round((model.embedding[i] as number) / scale);
+  const head = meanPoolHead({ ...model, headWeight: model.headWeight.map((w) => w * scale) });
+  const graph = onnx.GraphProto.create({
+    name: 'linear_bag_int8_per_tensor',
+    initializer: [int8Tensor('embedding_q', [model.buckets, model.dim], q), ...head.initializer],
+    node: [
+      node('Gather', ['embedding_q', 'feature_ids'], ['q_vectors'], 'lookup'),
+      node('Cast', ['q_vectors'], ['feature_vectors'], 'to_float', { to: FLOAT }),
+      node('Unsqueeze', ['feature_weights', 'axis_last'], ['weights_3d'], 'weights_to_3d'),
+      ...head.node,
+    ],
+    input: head.input,
+    output: head.output,
+  });
+  return encodeModel(graph, modelVersion, `int8 embedding, one scale; labels: ${labels.join(',')}`);
+}

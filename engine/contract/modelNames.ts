@@ -8,6 +8,7 @@ const MODEL_NAMES: Record<string, Record<'zh' | 'en', string>> = {
   'fire-spread-surrogate': { zh: '火蔓延代理模型', en: 'fire-spread surrogate' },
   'flood-depth-surrogate': { zh: '洪水深度代理模型', en: 'flood-depth surrogate' },
   'sensor-anomaly': { zh: '传感器异常模型', en: 'sensor-anomaly model' },
+  'report-screen': { zh: '事件甄别模型', en: 'report-screen model' },
 };
 
 /** A model's name in `language`; an id this build does not know is shown as it is. */

@@ -20,6 +20,9 @@ export const reportReadingSchema = z.object({
   conflicts: z.array(figureConflictSchema),
   /** Not an incident at all, and why (screened before the classifier's answer is taken). */
   notIncident: notIncidentSchema.optional(),
+  /** The first call for help or resources the report makes (派, "send", 求救...): the learned screen never
+   *  overrules it (docs/taxonomy-and-severity.md, "Not an incident"). */
+  callForHelp: z.string().optional(),
   /** The report describes a drill or exercise: the hazard type stands, the incident is not real. */
   drill: drillSchema.optional(),
 });

@@ -39,7 +39,11 @@ export const figureConflictSchema = z.object({
 export const drillSchema = z.object({ cue: z.string(), span: spanSchema });
 
 /** Why a message is not an incident at all, and the words that say so. */
-export const notIncidentSchema = z.object({ reason: z.enum(NOT_INCIDENT_REASONS), cue: z.string() });
+export const notIncidentSchema = z.object({
+  reason: z.enum(NOT_INCIDENT_REASONS), cue: z.string(),
+  /** `learned_notice` only: the report-screen model's probability that the message is not an incident happening now. */
+  probability: z.number().min(0).max(1).optional(),
+});
 
 export const strategistSchema = z.object({
   type: z.enum(INCIDENT_TYPES),

@@ -24,7 +24,7 @@ export type FigureName = (typeof FIGURE_NAMES)[number];
 /** Why a message is not an incident: keyboard mashing, a radio or system test, a report that nothing
  *  happened (all clear, false alarm, hazards named only to be denied), a notice, small talk, or a message
  *  that states no event, casualty or call for help at all (`no_incident_evidence`). */
-export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat', 'no_incident_evidence'] as const;
+export const NOT_INCIDENT_REASONS = ['gibberish', 'test_message', 'all_clear', 'notice', 'chit_chat', 'no_incident_evidence', 'learned_notice'] as const;
 export type NotIncidentReason = (typeof NOT_INCIDENT_REASONS)[number];
 
 /** China's four response levels (State Council Order 493; national emergency plan colours). */

@@ -66,7 +66,7 @@ test('under int8 the workers report every model loaded as its int8 variant, with
   const { createLogger } = await import('../logging.js');
   const orchestrator = await Orchestrator.start(resolveConfig({ workers: 1, modelPrecision: 'int8' }), { logger: createLogger('silent') });
   try {
-    const names = ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'sensor-anomaly'];
+    const names = ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'report-screen', 'sensor-anomaly'];
     const inventory = orchestrator.modelInventory;
     assert.equal(inventory.precision, 'int8');
     assert.deepEqual(Object.keys(inventory.loaded).sort(), names);

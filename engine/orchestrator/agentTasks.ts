@@ -12,6 +12,7 @@ import { IncidentClassifier } from '../agents/strategist/classifier/incidentClas
 import { createInferenceCore, type InferenceCore, type LoadedModel } from '../inference/inferenceCore.js';
 import { loadedModelReport, refusedModelReport, type ModelInventory, type RefusedModelReport } from '../inference/modelInventory.js';
 import { strategize } from '../agents/strategist/index.js';
+import { learnedScreenApplies } from '../agents/strategist/learnedScreen.js';
 import { runAwareness } from '../agents/awareness/index.js';
 import { runFieldWithSurrogates, type FieldSurrogates } from '../agents/field/index.js';
 import { runExecutor } from '../agents/executor/index.js';
@@ -22,6 +23,7 @@ import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
 import { FIRE_SURROGATE } from '../agents/field/fire/surrogateFeatures.js';
 import { FLOOD_SURROGATE } from '../agents/field/flood/surrogateFeatures.js';
 import { SENSOR_ANOMALY_MODEL_NAME, SensorAnomalyModel } from '../agents/awareness/anomalyModel.js';
+import { REPORT_SCREEN_MODEL_NAME, ReportScreenModel } from '../agents/strategist/classifier/reportScreen.js';
 import type { WorkerMetricsRecorder } from '../metrics/workerMetrics.js';
 import type { TaskOptions } from './workerProtocol.js';
 
@@ -34,7 +36,7 @@ function observeInto(metrics: WorkerMetricsRecorder) {
 }
 
 export interface WorkerContext {
-  core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; warnings: string[];
+  core: InferenceCore; classifier: IncidentClassifier; surrogates: FieldSurrogates; sensorAnomaly: SensorAnomalyModel | null; reportScreen: ReportScreenModel | null; warnings: string[];
   precision: 'fp32' | 'int8';
   /** The optional models this context runs without, and why. */
   refused: RefusedModelReport[];
@@ -57,8 +59,10 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
   const surrogates: FieldSurrogates = { plume: await optional(PLUME_SURROGATE), fire: await optional(FIRE_SURROGATE), flood: await optional(FLOOD_SURROGATE) };
   // So is the sensor-anomaly model: without it the A-Agent flags anomalies by the robust z-score alone.
   const sensorAnomaly = await SensorAnomalyModel.load(modelsDir, undefined, core, precision).catch((err: Error) => refuse(SENSOR_ANOMALY_MODEL_NAME, 'sensor anomaly model not used', err));
+  // And the report screen: without it the reading step's rules alone say what is not an incident.
+  const reportScreen = await ReportScreenModel.load(modelsDir, undefined, core, precision).catch((err: Error) => refuse(REPORT_SCREEN_MODEL_NAME, 'report screen model not used', err));
   try {
-    return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, warnings, precision, refused };
+    return { core, classifier: await IncidentClassifier.load(modelsDir, undefined, core, precision), surrogates, sensorAnomaly, reportScreen, warnings, precision, refused };
   } catch (err) {
     await core.release(); // the optional models already loaded into it would otherwise stay in memory
     throw err;
@@ -69,7 +73,7 @@ export async function createWorkerContext(modelsDir: string, precision: 'fp32' |
 export function stageModels(context: WorkerContext, stage: PipelineStage): Record<string, string> {
   const all = workerModels(context);
   const used: Record<PipelineStage, string[]> = {
-    reading: [], strategist: [context.classifier.model.manifest.name],
+    reading: [], strategist: [context.classifier.model.manifest.name, ...(context.reportScreen ? [context.reportScreen.model.manifest.name] : [])],
     field: Object.values(context.surrogates).flatMap((m: SurrogateModel<unknown> | null) => (m ? [m.spec.name] : [])),
     awareness: context.sensorAnomaly ? [context.sensorAnomaly.model.manifest.name] : [], executor: [],
   };
@@ -82,6 +86,7 @@ export function workerModels(context: WorkerContext): Record<string, string> {
     [context.classifier.model.manifest.name]: context.classifier.version,
     ...Object.fromEntries(Object.values(context.surrogates).flatMap((m: SurrogateModel<unknown> | null) => (m ? [[m.spec.name, m.version]] : []))),
     ...(context.sensorAnomaly ? { [context.sensorAnomaly.model.manifest.name]: context.sensorAnomaly.version } : {}),
+    ...(context.reportScreen ? { [context.reportScreen.model.manifest.name]: context.reportScreen.version } : {}),
   };
 }
 
@@ -90,7 +95,7 @@ type StageRunner<S extends PipelineStage> = (context: WorkerContext, input: Stag
 /** What this worker verified and loaded, per model, and the optional models it refused: reported to the
  *  pool so the serving thread can answer /v1/models without reading a file. */
 export function workerInventory(context: WorkerContext): ModelInventory {
-  const optional = [...Object.values(context.surrogates), context.sensorAnomaly].flatMap((m: { model: LoadedModel } | null) => (m ? [loadedModelReport(m.model, false)] : []));
+  const optional = [...Object.values(context.surrogates), context.sensorAnomaly, context.reportScreen].flatMap((m: { model: LoadedModel } | null) => (m ? [loadedModelReport(m.model, false)] : []));
   const loaded = [loadedModelReport(context.classifier.model, true), ...optional];
   return { precision: context.precision, loaded: Object.fromEntries(loaded.map((m) => [m.name, m])), refused: context.refused };
 }
@@ -102,7 +107,13 @@ const withFieldFacts = (incident: Incident, field: FieldResult): Incident => wit
 
 const STAGE_RUNNERS: { readonly [S in PipelineStage]: StageRunner<S> } = {
   reading: (_context, { incident }) => readReport(incident),
-  strategist: async (context, { incident, reading }) => strategize(incident, await context.classifier.classifyOne(incident.text), reading),
+  // The report screen runs beside the classifier, on a message the rules kept; if it fails the rules' verdict stands.
+  strategist: async (context, { incident, reading }) => {
+    const screen = context.reportScreen && learnedScreenApplies(incident, reading)
+      ? context.reportScreen.notIncidentProbability(incident.text).catch(() => undefined) : undefined;
+    const [scores, notIncidentProbability] = await Promise.all([context.classifier.classifyOne(incident.text), screen]);
+    return strategize(incident, scores, reading, notIncidentProbability);
+  },
   // Facts read from the report's words (magnitude, wind, release) fill what the form left empty.
   // The ensemble is smaller only while the power governor steps down (docs/device-health.md#power-and-heat).
   field: async (context, { incident, reading }, options) => {

@@ -36,7 +36,7 @@ test('the DAG: the reading once, then S and F, A after S and F, E after all; the
     assert.ok(at('executor', 'started') > Math.max(at('strategist', 'finished'), at('awareness', 'finished'), at('field', 'finished')));
     assert.equal(events.at(-1)?.agent, 'analysis');
     for (const agent of ['reading', 'strategist', 'awareness', 'field', 'executor', 'total']) assert.equal(typeof result.timingsMs[agent], 'number');
-    assert.deepEqual(Object.keys(result.models).sort(), ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'sensor-anomaly']);
+    assert.deepEqual(Object.keys(result.models).sort(), ['fire-spread-surrogate', 'flood-depth-surrogate', 'incident-classifier', 'plume-surrogate', 'report-screen', 'sensor-anomaly']);
     assert.equal(result.field?.plume?.bands.method, 'surrogate-ensemble', 'bands from the 256-member surrogate ensemble');
     assert.ok((orchestrator.timings.snapshot().strategist?.count ?? 0) >= 1);
   } finally {
@@ -167,7 +167,7 @@ test('/v1/models answers from what the workers verified at load: a refused optio
     for (const m of before) modelInfoSchema.parse(m);
     assert.deepEqual(before.map((m) => [m.name, m.loaded, m.verified, m.variant]), [
       ['fire-spread-surrogate', true, true, 'fp32'], ['flood-depth-surrogate', true, true, 'fp32'], ['incident-classifier', true, true, 'fp32'],
-      ['plume-surrogate', true, true, 'fp32'], ['sensor-anomaly', false, false, 'fp32'],
+      ['plume-surrogate', true, true, 'fp32'], ['report-screen', true, true, 'fp32'], ['sensor-anomaly', false, false, 'fp32'],
     ]);
     const anomaly = before.find((m) => m.name === 'sensor-anomaly');
     assert.equal(anomaly?.error?.code, 'SAFE_E_MODEL_HASH_MISMATCH');

@@ -176,7 +176,7 @@ test('history, models and stats', async () => {
   assert.ok(chlorine);
   assert.deepEqual([chlorine.reportedAt, chlorine.location], [example.reportedAt, example.location], 'the list can show where and when, from the incident as submitted');
   const models = await (await call('/v1/models')).json() as Array<{ name: string; verified: boolean; loaded: boolean }>;
-  assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['fire-spread-surrogate', true, true], ['flood-depth-surrogate', true, true], ['incident-classifier', true, true], ['plume-surrogate', true, true], ['sensor-anomaly', true, true]]);
+  assert.deepEqual(models.map((m) => [m.name, m.verified, m.loaded]), [['fire-spread-surrogate', true, true], ['flood-depth-surrogate', true, true], ['incident-classifier', true, true], ['plume-surrogate', true, true], ['report-screen', true, true], ['sensor-anomaly', true, true]]);
   const stats = await (await call('/v1/stats')).json() as { analysesTotal: number; agents: Record<string, { count: number }>; inference: Record<string, { requests: number; batchSizes: Record<string, number> }> };
   assert.ok((stats.inference['incident-classifier@3']?.requests ?? 0) >= 1, 'the classifier ran in a worker and the API reports it');
   assert.ok((stats.inference['plume-surrogate@1']?.batchSizes['768'] ?? 0) >= 1, 'a plume ensemble is one batch of 3 levels × 256 members');

@@ -5,7 +5,7 @@ import type { ReportReading } from '../../contract/reading.js';
 import { collectFigures } from './figures.js';
 import { physicalFactsFromText } from './physicalFacts.js';
 import { findDrill } from '../common/reportMarkers.js';
-import { screenReport } from './screening.js';
+import { requestPhrase, screenReport } from './screening.js';
 
 /** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */
 export function detectLanguage(incident: Incident): 'zh' | 'en' {
@@ -21,8 +21,9 @@ export function readReport(incident: Incident): ReportReading {
   // A drill is read as its scenario unless it is announced for later (a notice); anything else the screen
   // says is not an incident is said so.
   const notIncident = screenReport(incident.text, casualtyStated, drill !== undefined);
+  const callForHelp = requestPhrase(incident.text, incident.text.toLowerCase())?.phrase;
   return {
     language: detectLanguage(incident), figures, facts: physicalFactsFromText(incident.text), conflicts,
-    ...(drill && !notIncident ? { drill } : {}), ...(notIncident ? { notIncident } : {}),
+    ...(drill && !notIncident ? { drill } : {}), ...(notIncident ? { notIncident } : {}), ...(callForHelp ? { callForHelp } : {}),
   };
 }

@@ -184,7 +184,8 @@ const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERM
 
 
 /** The first call for help: a phrase of REQUESTS, but not 需要 as the need of the work (因路面维修工程需要). */
-function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
+/** Exported for the reading (its `callForHelp`, which the learned screen never overrules). */
+export function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
   for (const phrase of REQUESTS) {
     for (const at of hits(text, lower, phrase)) {
       if (phrase === '需要' && NEED_OF_WORK.some((w) => text.startsWith(w, at - w.length))) continue;

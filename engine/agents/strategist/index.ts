@@ -13,6 +13,7 @@ import { gradeSeverity } from '../common/severityGrade.js';
 import { firstAffirmed, namesFireService } from '../common/reportMarkers.js';
 import { GRASS_FUEL_MODELS, standardFor } from '../../knowledge/severityStandards.js';
 import type { TypeScores } from './classifier/incidentClassifier.js';
+import { learnedNotIncident } from './learnedScreen.js';
 
 /** Below this fused probability no type fits with confidence and the incident is `other`. */
 export const OTHER_BELOW = 0.4;
@@ -114,15 +115,17 @@ function namedHazard(scores: TypeScores, hazardWords: ReadonlyMap<IncidentType, 
   return [...hazardWords.keys()][0];
 }
 
-/** `reading`: the reading step's figures and language (the pipeline runs it first). */
-export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading): StrategistResult {
+/** `reading`: the reading step's figures and language (the pipeline runs it first). `notIncidentProbability`: the
+ *  report-screen model's answer, when the worker runs it (learnedScreen.ts). */
+export function strategize(incident: Incident, classifierScores: TypeScores, reading: ReportReading, notIncidentProbability?: number): StrategistResult {
   const hazardWords = affirmedHazards(incident.text);
   const scores = fuseWithFacts(classifierScores, incident, hazardWords);
   const fromScores = hazmatOverTraffic(INCIDENT_TYPES.reduce((a, b) => (scores[b] > scores[a] ? b : a)), scores, incident);
   const named = namedHazard(scores, hazardWords);
   const best = named ?? fromScores;
-  // A message the reading screened out (a test, an all-clear, a notice...) is `other`, whatever the classifier says.
-  const type: IncidentType = reading.notIncident ? 'other' : named !== undefined || scores[best] >= OTHER_BELOW ? best : 'other';
+  // A message the reading screened out (a test, an all-clear, a notice...), or the model did, is `other`, whatever the classifier says.
+  const notIncident = reading.notIncident ?? learnedNotIncident(incident, reading, notIncidentProbability);
+  const type: IncidentType = notIncident ? 'other' : named !== undefined || scores[best] >= OTHER_BELOW ? best : 'other';
   const { figures } = reading;
   // An earthquake's magnitude, stated or read from the report, gives the plan's initial judgement.
   const magnitude = incident.facts.quake?.magnitude ?? (reading.facts.find((f) => f.fact === 'quake.magnitude')?.value as number | undefined);
@@ -142,7 +145,7 @@ export function strategize(incident: Incident, classifierScores: TypeScores, rea
     severityStandard: grade.standard,
     ...(reading.conflicts.length ? { figureConflicts: reading.conflicts } : {}),
     ...(reading.drill ? { drill: reading.drill } : {}),
-    ...(reading.notIncident ? { notIncidentReason: reading.notIncident } : {}),
+    ...(notIncident ? { notIncidentReason: notIncident } : {}),
     ...(grade.initial ? { severityInitial: grade.initial } : {}),
     figures: figures as StrategistResult['figures'],
     typeScores: Object.fromEntries(INCIDENT_TYPES.map((t) => [t, round(scores[t], 4)])) as StrategistResult['typeScores'],

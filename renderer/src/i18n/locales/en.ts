@@ -138,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   'notIncident.notice': 'a notice or admin message',
   'notIncident.chit_chat': 'small talk',
   'notIncident.no_incident_evidence': 'no event, casualty or call for help stated',
+  'notIncident.learned_notice': 'the report-screen model reads it as a notice, news or the past, not an event happening now',
   'nav.device': 'Device health',
   'device.title': 'Device health',
   'device.latest': 'Latest readings',

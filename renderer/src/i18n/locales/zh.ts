@@ -136,6 +136,7 @@ export const zh = {
   'notIncident.notice': '通知或事务安排',
   'notIncident.chit_chat': '寒暄或闲聊',
   'notIncident.no_incident_evidence': '未说明任何事件、伤亡或求助',
+  'notIncident.learned_notice': '事件甄别模型判断为通知、资讯或往事，而非正在发生的事件',
   'nav.device': '设备状态',
   'device.title': '设备状态',
   'device.latest': '当前读数',

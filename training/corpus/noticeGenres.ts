@@ -1,0 +1,107 @@
+// What a command post's inbox receives that is not an incident happening now, by genre: messages that
+// name hazards, tolls and emergencies inside a frame that empties them (an advert, a verdict, a lesson, a
+// memorial, a forecast, an auto-reply...). The report-screen model learns the frame from these against the
+// incident corpus (generateCorpus.ts). Slots: {hazard} a kind of incident as a noun phrase, {story} an
+// incident's news sentence (so the toll and the verbs of a real report appear inside the frame), {past} and
+// {next} a time before and after now, {year} a past year, {org} an agency, {place}, {name}, {n} {N} counts.
+// Genres are split whole between training and the model's own test (screenCorpus.ts), so its held-out
+// figure measures genres never seen in training, as the hand-written sets do.
+
+export interface NoticeGenre { name: string; zh: readonly string[]; en: readonly string[] }
+
+export const NOTICE_GENRES: readonly NoticeGenre[] = [
+  { name: 'meeting', zh: ['关于召开{hazard}防范工作会议的通知：定于{next}在三楼会议室召开，请各科室负责人准时参加。', '{next}例会议程：一、通报{hazard}处置情况；二、部署下阶段工作；三、其他事项。', '请各单位于{next}前报送参会人员名单，会议主题为{hazard}应急联动。'],
+    en: ['Reminder: the {hazard} coordination meeting is {next} in Room 3. Please bring your sector updates.', 'Agenda for {next}: 1) minutes of last meeting 2) review of the {hazard} response 3) AOB.', 'Teams invite: debrief on the {hazard} plan, {next}, 30 min. Optional for night shift.'] },
+  { name: 'training', zh: ['{org}将于{next}举办{hazard}处置专题培训，请报名参加，名额{n}0人。', '培训通知：{hazard}现场救援技能培训班{next}开班，培训期间请携带个人防护装备。', '本季度{hazard}知识线上课程已上线，请全体队员在{next}前完成学习并参加考试。'],
+    en: ['{org} is running a {hazard} awareness course {next}. Places are limited to {n}0, sign up on the intranet.', 'Refresher training on {hazard} response: modules 1–4 must be completed by {next}.', 'CPD event: lessons from {hazard} operations. Lunch provided. Register by {next}.'] },
+  { name: 'drill-announced', zh: ['{org}定于{next}开展{hazard}综合应急演练，届时将有警报声，请居民不要惊慌。', '演练预告：{next}上午在{place}举行{hazard}疏散演练，演练期间道路临时管制。', '关于组织{hazard}桌面推演的通知，时间{next}，地点指挥中心。'],
+    en: ['Exercise notice: a {hazard} exercise will take place at {place} {next}. Sirens will sound; no action is needed.', 'Heads up: multi-agency {hazard} exercise {next}, expect emergency vehicles in the area.', 'Tabletop exercise on a {hazard} scenario is scheduled for {next}. Pre-read attached.'] },
+  { name: 'forecast', zh: ['气象台预计{next}将有强降雨，可能引发{hazard}，请相关单位提前做好防范。', '预报：受冷空气影响，{next}起我市将出现大风降温天气，注意防范{hazard}风险。', '未来三天{place}地质灾害气象风险较高，请加强巡查，防范{hazard}。'],
+    en: ['Forecast: heavy rain expected {next}, with a risk of {hazard} in low-lying areas. Be prepared.', 'The Met Office expects gales {next}. A {hazard} is possible in exposed places.', 'Outlook for the week: dry and windy, raising the risk of {hazard} from {next}.'] },
+  { name: 'statistics', zh: ['{year}年全市共发生{hazard}{N}起，同比下降{n}%，死亡人数{n}人。', '统计公报：{year}年度全省{hazard}共造成{n}人死亡，直接经济损失{n}亿元。', '一季度{place}共接报{hazard}{N}起，较去年同期减少{n}起。'],
+    en: ['In {year}, crews attended {N} incidents, including {N} of {hazard}; {n} people died.', 'Quarterly figures: {hazard} calls fell {n}% on last year, with {n} fatalities across the county.', 'Annual summary {year}: {N} {hazard} callouts, average response time {n} minutes.'] },
+  { name: 'investigation', zh: ['{place}“{year}·{n}”{hazard}事故调查报告公布：事故共造成{n}人死亡，直接原因系违规作业。', '调查组认定，{year}年{place}{hazard}是一起责任事故，{n}名责任人被追责。', '事故调查报告指出，{story}，暴露出安全管理漏洞。'],
+    en: ['The inquiry report into the {year} {hazard} at {place} was published today. It found {n} failures in supervision.', 'Inquest: the coroner concluded that the {n} deaths in the {hazard} of {year} were accidental.', 'Review findings: in {year}, {story}. The board recommends {n} changes to procedures.'] },
+  { name: 'verdict', zh: ['法院一审判决：被告人因{year}年{hazard}事故犯重大责任事故罪，判处有期徒刑{n}年。', '【庭审】{place}{hazard}案今日开庭，该事故于{year}年造成{n}人死亡。', '{year}年{hazard}事故相关责任人被依法判刑，法院认定其违规操作。'],
+    en: ['Court: a site manager was jailed for {n} years over the {year} {hazard} at {place} that killed {n} workers.', 'Sentencing today at the Crown Court after the {year} {hazard} in which {n} people died.', 'The company was fined £{n} million for safety breaches linked to the {hazard} in {year}.'] },
+  { name: 'anniversary', zh: ['今天是{place}{hazard}{n}周年纪念日，让我们缅怀遇难同胞。', '{year}年的那场{hazard}夺走了{N}人的生命，{n}年过去了，我们从未忘记。', '纪念活动：{next}将在{place}举行{hazard}遇难者悼念仪式。'],
+    en: ['Today marks {n} years since the {hazard} at {place} that claimed {N} lives. We remember them.', 'A memorial service for the victims of the {year} {hazard} will be held {next}.', 'On this day in {year}, {story}. The town still remembers.'] },
+  { name: 'history', zh: ['回顾：{year}年{story}。这是当地有记录以来最严重的{hazard}。', '历史上的今天：{year}年，{place}发生{hazard}，造成{N}人遇难。', '档案资料显示，{year}年的{hazard}导致全县{N}间房屋受损。'],
+    en: ['History corner: in {year}, {story}. It remains the deadliest {hazard} on record there.', 'From the archives ({year}): a {hazard} destroyed {N} homes in {place}.', 'Looking back at the great {hazard} of {year}, when {N} people were displaced.'] },
+  { name: 'book-film', zh: ['新书推荐：《{hazard}之夜》以{year}年的真实事件为原型，讲述救援人员的故事。', '电影《{hazard}》定档{next}上映，影片再现了{N}人被困的惊险场面。', '纪录片《生死{n}小时》回顾了{year}年{hazard}中的救援。今晚八点播出。', '电视剧第{n}集剧情：{story}，主角冒险冲进现场。'],
+    en: ['Book review: "After the {hazard}" retells how {story} in {year}. A gripping read.', 'Now streaming: a documentary on the {year} {hazard}, with survivor interviews.', 'TV tonight, 9pm: in this week\'s episode, {story} and the crew must choose who to save.', 'Novel excerpt: "The {hazard} came at dawn. By noon {n} people were dead," she wrote.'] },
+  { name: 'advert', zh: ['限时特惠！家用{hazard}报警器买一送一，守护全家安全，咨询热线400-{N}。', '新款防护服到货，适用于{hazard}现场，批量采购享{n}折优惠。', '【广告】专业{hazard}应急包，{n}件套，今日下单包邮。'],
+    en: ['URGENT: last day of our sale! {hazard} detectors at {n}0% off, protect your family today.', 'New stock: PPE kits rated for {hazard} response. Bulk discounts for agencies, call {N}.', 'Ad: Is your home ready for a {hazard}? Our survival bundle ships free this week.'] },
+  { name: 'insurance', zh: ['{hazard}险全新升级：保费低至每年{n}0元，受灾最高赔付{n}0万元。', '理赔通知：您于{past}报案的{hazard}损失已核定，赔款{N}元将于{next}到账。', '保险公司提示：{hazard}高发季节，请检查您的家财险保障范围。'],
+    en: ['Protect your home against {hazard}: cover from ${n}0 a month. Get a quote today.', 'Claim update: your claim for {hazard} damage on {past} has been approved; payment of ${N} follows {next}.', 'Reminder from your insurer: check your policy covers {hazard} before the season starts.'] },
+  { name: 'recruitment', zh: ['{org}招聘：专职消防员{n}名，要求身体健康，能适应{hazard}救援等高强度工作。', '志愿者招募：{hazard}应急志愿服务队招募队员，{next}前报名。', '招聘启事：化工园区招聘{hazard}应急处置工程师，待遇从优。'],
+    en: ['We are hiring: {n} on-call firefighters. You will respond to {hazard} and road crashes. Apply by {next}.', 'Volunteers wanted for the {hazard} response team. Training provided, no experience needed.', 'Job: emergency planning officer ({hazard} resilience), salary £{N}, closing date {next}.'] },
+  { name: 'procurement', zh: ['{org}{hazard}救援装备采购项目招标公告，投标截止时间{next}。', '采购清单：防化服{n}套、呼吸器{n}台，用于{hazard}处置，请财务审核。', '关于{hazard}应急物资储备的询价函，请供应商于{next}前报价。'],
+    en: ['Tender notice: supply of {hazard} response equipment. Bids close {next}.', 'Purchase order #{N}: {n} breathing sets and {n} gas monitors for {hazard} teams.', 'Request for quotation: {hazard} sandbags and pumps, delivery by {next}.'] },
+  { name: 'maintenance', zh: ['停电通知：因线路检修，{place}将于{next}停电，请提前做好准备。', '{next}将对{place}消防系统进行年度检测，期间火灾报警器可能鸣响，无需惊慌。', '计划停水公告：{next}8时至18时{place}停水。'],
+    en: ['Planned outage: power to {place} will be off {next} for maintenance.', 'Fire alarm testing at {place} {next} between 10 and 11am. Please do not evacuate.', 'Scheduled works on the {hazard} warning sirens {next}; you may hear short tests.'] },
+  { name: 'system-test', zh: ['系统测试，请勿回复。{hazard}预警平台短信通道测试。', '测试：本条为{org}应急广播测试信息。', '短信平台测试，收到请忽略。'],
+    en: ['TEST TEST TEST: this is a test of the {hazard} alerting system. No action required.', 'Platform check: this message verifies the {org} paging gateway. Please disregard.', 'Automated test of the {hazard} notification service, sent {past}.'] },
+  { name: 'auto-reply', zh: ['自动回复：本人{next}前休假，关于{hazard}预案修订事宜请联系值班室。', '您好，您的邮件已收到，我们将在{n}个工作日内回复。如遇紧急情况请拨打119。', '【自动回复】外出培训中，紧急事务请联系{name}。'],
+    en: ['Out of office: I am away until {next}. For {hazard} plan queries contact the duty officer.', 'Automatic reply: thank you for your email about the {hazard} review. I will respond on my return.', 'This mailbox is not monitored. In an emergency always dial 999.'] },
+  { name: 'policy', zh: ['{org}印发《{hazard}应急预案（修订版）》，自{next}起施行。', '新规：自{next}起，危险化学品运输车辆须安装{hazard}监测装置。', '关于进一步加强{hazard}防范工作的指导意见（征求意见稿）。'],
+    en: ['New regulations on {hazard} preparedness come into force {next}.', 'Consultation: revised {hazard} emergency plan, comments welcome until {next}.', 'Policy update: all sites must review their {hazard} risk assessment annually.'] },
+  { name: 'safety-tips', zh: ['安全小贴士：发生{hazard}时，应迅速撤离到安全地带，不要乘坐电梯。', '科普：{hazard}来临前有哪些征兆？请转发给家人。', '防范{hazard}十要点，请各位居民牢记。'],
+    en: ['Safety tip: if a {hazard} happens, get out, stay out and call for help.', 'Did you know? Most deaths in a {hazard} are preventable. Learn the signs.', 'Ten ways to keep your family safe from {hazard} this season.'] },
+  { name: 'quiz', zh: ['考题：遇到{hazard}时，下列做法正确的是（  ）A.乘电梯 B.走楼梯', '练习题：某地发生{hazard}，造成{n}人受伤，请分析应急处置要点。', '案例分析作业：根据{year}年{hazard}事故材料，写出处置流程。'],
+    en: ['Quiz question 4: During a {hazard}, which of these should you do first?', 'Exam case study: {story}. Describe the first three actions of the incident commander.', 'Homework: read the {hazard} case and list the mistakes made in {year}.'] },
+  { name: 'research', zh: ['摘要：本文基于{year}—{year}年数据，分析了{hazard}的时空分布特征。', '课题组发表论文，提出一种{hazard}快速评估模型，准确率达{n}0%。', '研究表明，城市{hazard}风险与人口密度显著相关。'],
+    en: ['Abstract: we model {hazard} risk using data from {year} to {year} and find a {n}% rise.', 'A new study suggests {hazard} events will double by 2050.', 'Paper accepted: "Evacuation behaviour in the {year} {hazard}" — preprint attached.'] },
+  { name: 'finance', zh: ['受{past}{hazard}影响，该公司股价今日下跌{n}%。', '财报显示，{hazard}相关赔付使保险公司季度利润下降{n}%。', '分析师：{hazard}后重建需求将带动建材板块。'],
+    en: ['Shares in the operator fell {n}% after last month\'s {hazard}.', 'Earnings: insured losses from the {year} {hazard} cut profits by ${N} million.', 'Analysts expect rebuilding after the {hazard} to lift construction stocks.'] },
+  { name: 'chat', zh: ['哈哈哈今天加班加到{hazard}了，累死了', '我家猫把花瓶打翻了，简直是一场灾难😂', '周末去爬山吗？听说那边风景不错', '今天食堂的菜辣得像着火了'],
+    en: ['lol my inbox is a total {hazard} today', 'Anyone up for pub quiz tonight? Theme is disasters haha', 'Kids set off the smoke alarm making toast again, all fine 🙄', 'That game last night was on fire!'] },
+  { name: 'sports', zh: ['球队昨晚火力全开，{n}比{n}大胜对手。', '马拉松赛事{next}举行，沿线道路实行交通管制。', '足球比赛中场球员受伤下场，无大碍。'],
+    en: ['Goals flooded in as United won {n}-{n}.', 'The striker is on fire this season with {n} goals.', 'Marathon road closures {next}: expect delays around {place}.'] },
+  { name: 'rumour-denied', zh: ['辟谣：网传“{place}发生{hazard}”系谣言，经核实该地一切正常。', '警方通报：网传{hazard}视频系{year}年旧视频，请勿转发。', '关于“{hazard}致{n}人死亡”的传言不实，特此说明。'],
+    en: ['Fact check: claims of a {hazard} at {place} are false. The video is from {year}.', 'Police: reports on social media of a {hazard} are untrue; there is no incident.', 'Rumour control: no {hazard} has occurred, please stop sharing the post.'] },
+  { name: 'all-clear', zh: ['巡查完毕，{place}未发现{hazard}隐患，一切正常。', '{hazard}预警已解除，群众可返回家中。', '经排查，报警系误报，现场无异常。'],
+    en: ['Patrol complete at {place}: no signs of {hazard}, all normal.', 'The {hazard} warning has been lifted. Residents may return home.', 'Alarm investigated, false alarm, crews returning to station.'] },
+  { name: 'handover', zh: ['交接班记录：本班次无警情，装备完好，{hazard}监测数据正常。', '值班日志：全天平稳，无{hazard}报告。', '车辆检查完毕，油料充足，器材齐全。'],
+    en: ['Shift handover: quiet night, no calls, all {hazard} monitors within limits.', 'Duty log: nothing to report, appliances checked and serviceable.', 'Station diary: routine inspections done, no incidents.'] },
+  { name: 'equipment', zh: ['{org}新列装{n}台{hazard}救援车辆，今日举行交接仪式。', '捐赠仪式：企业向消防队捐赠{hazard}救援装备价值{N}元。', '新型无人机正式配发，将用于{hazard}侦察。'],
+    en: ['Handover ceremony today: {n} new appliances for {hazard} response join the fleet.', 'A local firm donated {hazard} rescue kit worth £{N} to the station.', 'The new drones were commissioned this week for {hazard} reconnaissance.'] },
+  { name: 'award', zh: ['表彰决定：授予在{year}年{hazard}救援中表现突出的{n}名队员二等功。', '{name}同志在{past}的{hazard}救援中成功救出{n}名群众，被评为先进个人。', '颁奖典礼：{hazard}救援英雄事迹报告会{next}举行。'],
+    en: ['Awards night: crew commended for rescuing {n} people from the {year} {hazard}.', 'Bravery medal for {name}, who pulled {n} children from the {hazard} last spring.', 'Nominations open for the {hazard} volunteer of the year, closing {next}.'] },
+  { name: 'obituary', zh: ['讣告：{name}同志因病医治无效，于{past}逝世，享年{n}0岁。他曾参与{year}年{hazard}救援。', '沉痛悼念在{year}年{hazard}中牺牲的消防员{name}。', '告别仪式定于{next}举行。'],
+    en: ['Obituary: {name}, a retired firefighter who led the {year} {hazard} rescue, died peacefully aged {n}0.', 'Funeral arrangements for {name} will be held {next}. He survived the {hazard} of {year}.', 'In memory of {name}, lost in the {hazard} of {year}.'] },
+  { name: 'complaint', zh: ['投诉：{past}我家因{hazard}受损，至今未获赔偿，请尽快处理。', '市民来信：建议在{place}增设{hazard}警示标识。', '对{past}{hazard}处置过程的意见反馈。'],
+    en: ['Complaint: my home was damaged in the {hazard} on {past} and I have still not heard back.', 'Letter to the editor: the council ignored warnings before the {year} {hazard}.', 'Feedback form: response times during the {hazard} last year were too slow.'] },
+  { name: 'foreign-news', zh: ['国际快讯：据外媒报道，{story}。', '外交部提醒在外中国公民注意{hazard}风险。', '据报道，海外某地发生{hazard}，暂无中国公民伤亡。'],
+    en: ['World news: {story}, according to international agencies.', 'Travel advisory: avoid non-essential travel to the region after the {hazard}.', 'Overseas: {story}. The embassy says no nationals are affected.'] },
+  { name: 'scam', zh: ['【中奖通知】恭喜您获得{hazard}救助金{N}元，请点击链接领取。', '冒充救灾机构诈骗短信：请汇款至以下账户帮助{hazard}灾民。', '警惕：有人以{hazard}募捐为名实施诈骗。'],
+    en: ['Dear friend, I am stranded after a {hazard} abroad, please wire ${N} urgently. God bless.', 'You have been selected for {hazard} relief funds! Click the link to claim.', 'Beware of fake charities collecting for {hazard} victims.'] },
+  { name: 'charity', zh: ['{hazard}灾后重建募捐活动正在进行，每一份爱心都很重要。', '爱心义卖：所得款项将捐给{year}年{hazard}受灾学校。', '公益基金会公布{hazard}捐款使用情况。'],
+    en: ['Fundraiser for families rebuilding after the {hazard}: every pound helps.', 'Charity bake sale {next}, proceeds to {hazard} survivors.', 'The appeal for the {year} {hazard} has now raised ${N}.'] },
+  { name: 'software', zh: ['系统更新说明：v{n}.{n}版本新增{hazard}模块，修复若干已知问题。', '请于{next}前升级指挥平台客户端。', '数据库将于{next}维护，期间系统暂停服务。'],
+    en: ['Release notes v{n}.{n}: new {hazard} layer, bug fixes.', 'Please update the incident app before {next}; the old version will stop working.', 'Server maintenance {next}, the dispatch portal will be read-only for one hour.'] },
+  { name: 'real-estate', zh: ['地段优越，远离{hazard}风险区，现房热销中。', '出租：{place}两室一厅，小区消防设施齐全。', '房产评估报告：该地块位于{hazard}低风险区。'],
+    en: ['For sale: family home in a low {hazard} risk zone, near schools.', 'Hotel review: lovely stay, though the fire alarm went off once (just a test).', 'Property survey notes the house has never been affected by {hazard}.'] },
+  { name: 'exhibition', zh: ['{place}防灾减灾科普馆{next}开放，设有{hazard}体验区。', '博物馆特展：“{year}年{hazard}”影像展。', '安全生产月活动启动，主题为防范{hazard}。'],
+    en: ['Exhibition: photographs of the {year} {hazard}, open until {next}.', 'Open day at the fire station {next}: see a {hazard} rescue demo.', 'Safety week kicks off with a talk on {hazard} prevention.'] },
+  { name: 'survey', zh: ['问卷调查：您所在社区是否制定了{hazard}应急预案？', '请填写{hazard}隐患排查表并于{next}前提交。', '满意度调查：您对{past}{hazard}处置工作是否满意？'],
+    en: ['Survey: how prepared is your household for a {hazard}? 5 minutes.', 'Please complete the {hazard} risk checklist by {next}.', 'Tell us how we did: feedback on our {hazard} response last year.'] },
+  { name: 'hypothetical', zh: ['如果发生{hazard}，我们小区该往哪里疏散？', '万一夜间发生{hazard}，值班人员如何联系？请讨论。', '假设{place}发生{hazard}，{n}人被困，各组如何分工？'],
+    en: ['What would happen if a {hazard} hit the school during lessons?', 'Scenario for discussion: suppose a {hazard} traps {n} people at {place}.', 'If there were a {hazard} tonight, who would open the shelter?'] },
+];
+
+/** Kinds of incident as noun phrases, for the frames' {hazard}. */
+export const HAZARD_PHRASES = {
+  zh: ['火灾', '森林火灾', '化工厂爆炸', '危化品泄漏', '氯气泄漏', '燃气爆炸', '洪涝灾害', '山洪', '溃堤', '地震', '山体滑坡', '泥石流', '交通事故',
+    '连环追尾', '楼房倒塌', '煤矿透水', '瓦斯爆炸', '台风', '暴雨', '冰雹', '暴雪', '踩踏事件', '隧道坍塌', '液化气槽车泄漏', '粉尘爆炸', '高层建筑火灾', '城市内涝', '海啸', '龙卷风', '电梯困人'],
+  en: ['fire', 'wildfire', 'chemical plant explosion', 'hazmat spill', 'chlorine leak', 'gas explosion', 'flood', 'flash flood', 'levee breach', 'earthquake',
+    'landslide', 'mudslide', 'road crash', 'motorway pile-up', 'building collapse', 'mine flooding', 'mine blast', 'typhoon', 'storm', 'hailstorm', 'blizzard',
+    'crowd crush', 'tunnel collapse', 'tanker leak', 'dust explosion', 'tower block fire', 'flash flooding', 'tsunami', 'tornado', 'ammonia release'],
+};
+
+export const NOTICE_SLOTS = {
+  past: { zh: ['去年', '上个月', '2019年', '去年夏天', '上周', '前年', '3月份', '2021年7月'], en: ['last year', 'last month', 'in 2019', 'last summer', 'last week', '12 March', 'two years ago', 'in July 2021'] },
+  next: { zh: ['下周三', '明天上午9时', '本月20日', '下月初', '周五下午', '12月15日', '下周一14:30', '国庆节后'], en: ['next Wednesday', 'tomorrow at 9am', 'on the 20th', 'next month', 'Friday afternoon', 'on 15 December', 'Monday at 14:30', 'after the holidays'] },
+  org: { zh: ['市应急管理局', '区消防救援大队', '县防汛办', '市气象台', '安委会办公室', '红十字会', '街道办事处', '市地震局'], en: ['the Fire and Rescue Service', 'County Emergency Management', 'the Environment Agency', 'the Red Cross', 'the Met Office', 'the council', 'the ambulance trust', 'Civil Protection'] },
+  name: { zh: ['张伟', '李娜', '王强', '刘洋', '陈静', '赵军'], en: ['John Smith', 'Maria Lopez', 'David Chen', 'Sarah O\'Neill', 'Tom Evans', 'Priya Patel'] },
+};
