@@ -136,8 +136,8 @@ const setS = loadReadingSet('s');
 const setT = loadReadingSet('t');
 const setU = loadReadingSet('u');
 // Set v (25 not-incidents, 12 incidents, 3 drills per language; kinds of notice its writer chose), written the same way
-// from the label pages only and committed before any build ran on it: the held-out check of the learned report screen
-// (docs/models.md#the-report-screen); never trained on (training/reportScreen.ts).
+// from the label pages only and committed before any build ran on it: the held-out check of the learned report screen's
+// first build (docs/models.md#the-report-screen); in the training of its second (training/reportScreen.ts).
 const setV = loadReadingSet('v');
 // Set k (screening): notices that look like reports and reports that look like notices, written by someone who had
 // read only the label rules, after the eighth round (of the screen): held out, under its own keys.
@@ -342,12 +342,12 @@ async function judgeWholeScreen(items: readonly ScreeningItem[], label: string) 
   return out;
 }
 const trainedOn = [...loadScreening('screening-zh.jsonl', 'screening-en.jsonl', 'screening2-zh.jsonl', 'screening2-en.jsonl'), ...loadScreening(...freshScreening),
-  ...[setC, setD, setE, setG, setH, setI, setJ, setK, setL, setO, setP, setQ, setR, setS, setF, setGDev, setHDev, setIDev, setMDev].flatMap((s) => asScreening(s)),
+  ...[setC, setD, setE, setG, setH, setI, setJ, setK, setL, setO, setP, setQ, setR, setS, setV, setF, setGDev, setHDev, setIDev, setMDev].flatMap((s) => asScreening(s)),
   ...asScreening([...eDevEn, ...eDevScreeningZh])];
 const wholeScreenTrained = await judgeWholeScreen(trainedOn, 'the development sets (its training data: optimistic)');
 const wholeScreenT = await judgeWholeScreen(asScreening(setT), 'set t (never trained on)');
 const wholeScreenU = await judgeWholeScreen(asScreening(setU), 'set u (never trained on)');
-const wholeScreenV = await judgeWholeScreen(asScreening(setV), 'set v, held out');
+const wholeScreenV = await judgeWholeScreen(asScreening(setV), 'set v (held out for the first build; trained on since the second)');
 
 // Type and severity: the S-Agent as the pipeline runs it (reading step, classifier, strategize) on text
 // alone, so an earthquake counts as moderately populated. The expected level is the one the severity table

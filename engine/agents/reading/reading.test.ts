@@ -185,6 +185,15 @@ test('screening: a request inside a notice with nothing happening is the notice'
   assert.equal(screenReport('Meeting room on fire, send an engine.', false), undefined, 'an event beside the notice word: a call for help');
 });
 
+test('screening: a caller\'s plea to come is a call for help; 快来 before another verb is an invitation', async () => {
+  const { requestPhrase, screenReport } = await import('./screening.js');
+  assert.equal(screenReport('我家楼下车库一直往外冒黑烟，味道很呛，你们快点来！', false), undefined);
+  assert.equal(requestPhrase('隔壁老人晕过去了，快来人啊', '隔壁老人晕过去了，快来人啊')?.phrase, '快来');
+  assert.equal(requestPhrase('There is black smoke coming out of the garage next door, please hurry!', 'there is black smoke coming out of the garage next door, please hurry!')?.phrase, 'please hurry');
+  assert.equal(requestPhrase('消防开放日快来报名，名额有限', '消防开放日快来报名，名额有限'), undefined, 'an invitation');
+  assert.equal(requestPhrase('大家快来看这个防火科普视频', '大家快来看这个防火科普视频'), undefined);
+});
+
 test('screening: a disaster of the past told with its toll, and a device test that asks for no answer', async () => {
   const { screenReport } = await import('./screening.js');
   const reason = (text: string, casualty = false) => screenReport(text, casualty)?.reason;

@@ -160,7 +160,10 @@ const RESPONSE_ORDERED = ['应急响应', '應急響應', '启动预案', '啟�
 const NEED_OF_WORK = ['工作', '工程', '施工', '建设', '建設', '业务', '業務'];
 /** A call for help or resources is evidence on its own. */
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
-  '需要', '急需', '请尽快', 'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
+  '需要', '急需', '请尽快',
+  // a caller's plea to come ("你们快点来！", "please hurry"); 快来/快点来 before another verb invites instead (快来报名, 快来看)
+  '快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來', 'please hurry', 'come quickly', 'come quick', 'hurry up please',
+  'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
 /** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
 const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch',
   // a programme against the hazard, not the hazard ("the flood preparedness meeting")
@@ -183,12 +186,16 @@ const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERM
   .flatMap((w) => (isAscii(w) && !w.includes(' ') ? [w, `${w}s`] : [w])))];
 
 
+const COME_PLEAS = new Set(['快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來']);
+/** 快来 before a verb other than 人 or 救 (快来报名, 快来看看, 赶紧来抢购): an invitation, not a plea (快来人, 快来救人 are pleas). */
+const invitesTo = (text: string, after: number) => { const next = text[after] ?? ''; return /[\u3400-\u9fff]/.test(next) && next !== '人' && next !== '救'; };
 /** The first call for help: a phrase of REQUESTS, but not 需要 as the need of the work (因路面维修工程需要). */
 /** Exported for the reading (its `callForHelp`, which the learned screen never overrules). */
 export function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
   for (const phrase of REQUESTS) {
     for (const at of hits(text, lower, phrase)) {
       if (phrase === '需要' && NEED_OF_WORK.some((w) => text.startsWith(w, at - w.length))) continue;
+      if (COME_PLEAS.has(phrase) && invitesTo(text, at + phrase.length)) continue;
       // "went into the sea to help a child": the purpose of what someone did, not a call for help (a call says who is
       // asked: "send someone to help" holds its own "send").
       if (phrase === 'help' && lower.endsWith(' to ', at)) continue;
