@@ -156,6 +156,32 @@ const denseGasSchema = z.object({
   releaseTemperature: z.enum(RELEASE_TEMPERATURE_BASES).optional(),
 });
 
+/** Why a release has the airborne share it has (docs/physics.md, "Aerosol and rain-out"). */
+export const FLASH_RAIN_OUT_BASES = ['flash-rain-out', 'not-pressure-liquefied', 'no-flash-properties', 'storage-temperature-unknown'] as const;
+
+/** A pressure-liquefied gas's flash, aerosol and rain-out; absent for other releases and in runs from before it. */
+const flashRainOutSchema = z.object({
+  method: z.string(),
+  basis: z.enum(FLASH_RAIN_OUT_BASES),
+  note: z.string(),
+  /** The liquid's temperature in its tank (K): the incident's air temperature; null when not stated. */
+  storageTemperatureK: z.number().nullable(),
+  /** Null unless the split was computed (basis 'flash-rain-out'). */
+  flashFraction: z.number().nullable(),
+  /** The share airborne as vapour and aerosol; 1 (all vapour) unless the split was computed. */
+  airborneFraction: z.number(),
+  /** A release with a rate: what goes up and what rains out into a pool (kg/s). */
+  airborneRateKgPerS: z.number().optional(),
+  rainedOutRateKgPerS: z.number().optional(),
+  /** A mass released at once, or a finite release: what goes up and the pool's mass (kg); an open-ended release has no pool mass. */
+  airborneMassKg: z.number().optional(),
+  rainedOutPoolMassKg: z.number().optional(),
+  /** What the dispersion took as its source: the airborne share (a puff) or the whole release (a steady plume, whose
+   *  unconfined pool boils off as fast as it is fed), and why. */
+  dispersionSource: z.enum(['airborne', 'whole-release']),
+  dispersionNote: z.string(),
+});
+
 export const plumeSchema = z.object({
   ...modelCard,
   substance: z.string(),
@@ -194,6 +220,7 @@ export const plumeSchema = z.object({
   })),
   /** The dense-gas check, for a gas heavier than air (absent otherwise and in runs from before it). */
   denseGas: denseGasSchema.optional(),
+  flashRainOut: flashRainOutSchema.optional(),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
   /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
   bands: bandsMethod,
@@ -213,6 +240,7 @@ export const flammableSchema = z.object({
     /** footprint: the flammable cloud's outline at ½ LEL, [downwind m, half-width m] pairs (as the plume's thresholds). */
     halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional(), model: distanceModel }),
     denseGas: denseGasSchema.optional(),
+    flashRainOut: flashRainOutSchema.optional(),
   }).optional(),
   /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
   explosion: z.object({

@@ -10,6 +10,7 @@ import { combinedFootprint, denseGasSummary } from '../plume/combinedPlume.js';
 import { fuelInCloudKg, lelDistances, puffLelDistances, reachesLimit } from './vapourCloud.js';
 import { combinedPuffFootprint, densePuffSummary } from '../plume/combinedPuff.js';
 import { releaseTemperatureOf, sourceTemperatures, temperatureSummary, type ReleaseTemperature } from '../plume/releaseTemperature.js';
+import { flashRainOutOf, massSplitSummary, rateSplitSummary } from '../plume/flashRainOut.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
 
@@ -23,11 +24,15 @@ export function flammableHazards(incident: Incident, release: Release, substance
   if (!weather) notes.push('facts.weather is needed for the LEL distance and the vapour cloud explosion');
   if (substance.lelPctVol === null) notes.push(`no LEL value for '${substance.key}': no vapour cloud distances`);
   if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
+  // A pressure-liquefied gas's flash and rain-out (flashRainOut.ts): a puff is its airborne share.
+  const split = flashRainOutOf(substance, weather?.temperatureC);
   if (source && substance.lelPctVol !== null && release.releaseMassKg !== undefined) {
-    result.vapourCloud = puffVapourCloud(source, release.releaseMassKg, release.heightM, substance.key, substance.lelPctVol);
+    const airborneKg = release.releaseMassKg * split.airborneFraction;
+    result.vapourCloud = puffVapourCloud(source, airborneKg, release.heightM, substance.key, substance.lelPctVol);
+    if (split.basis !== 'not-pressure-liquefied') result.vapourCloud.flashRainOut = massSplitSummary(split, release.releaseMassKg);
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
-    else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(release.releaseMassKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the whole mass released at once (capped by facts.release.massKg): an upper bound');
+    else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(airborneKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the airborne mass released at once (capped by facts.release.massKg): an upper bound');
   } else if (source && substance.lelPctVol !== null) {
     const d = lelDistances(source.source, substance.lelPctVol);
     const denseCheck = denseGasSummary(d.plume);
@@ -53,6 +58,7 @@ export function flammableHazards(incident: Incident, release: Release, substance
         model: d.halfLelModel,
       },
       ...(denseGas ? { denseGas } : {}),
+      ...(split.basis !== 'not-pressure-liquefied' ? { flashRainOut: rateSplitSummary(split, source.source.rateKgPerS, release.durationMin) } : {}),
     };
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
@@ -119,7 +125,7 @@ function puffVapourCloud(air: { source: PlumeSource; defaulted: string[]; temper
       + (denseGas?.applies ? '; near the source a dense-gas puff (Britter & McQuaid 1988 workbook, instantaneous curves), the farther distance taken' : ''),
     inputsUsed: { substance: substanceKey, releaseMassKg, heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, lelPctVol },
     assumptions: [
-      'the whole mass released at once; the cloud drifts with the wind',
+      'the mass released at once (a flashing liquefied gas: its airborne share, flashRainOut); the cloud drifts with the wind',
       denseGas === null ? 'neutrally buoyant cloud (the gas is not heavier than air)'
         : denseGas.applies ? `heavier than air and dense at the source (instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m; release temperature: ${air.temperature.note}`
           : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian puff`,
