@@ -176,9 +176,9 @@ const flashRainOutSchema = z.object({
   /** A mass released at once, or a finite release: what goes up and the pool's mass (kg); an open-ended release has no pool mass. */
   airborneMassKg: z.number().optional(),
   rainedOutPoolMassKg: z.number().optional(),
-  /** What the dispersion took as its source: the airborne share (a puff) or the whole release (a steady plume, whose
-   *  unconfined pool boils off as fast as it is fed), and why. */
-  dispersionSource: z.enum(['airborne', 'whole-release']),
+  /** What the dispersion took as its source, and why: the whole release (the airborne share is uncertain up to all of
+   *  it; docs/physics.md). */
+  dispersionSource: z.literal('whole-release'),
   dispersionNote: z.string(),
 });
 

@@ -24,15 +24,14 @@ export function flammableHazards(incident: Incident, release: Release, substance
   if (!weather) notes.push('facts.weather is needed for the LEL distance and the vapour cloud explosion');
   if (substance.lelPctVol === null) notes.push(`no LEL value for '${substance.key}': no vapour cloud distances`);
   if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
-  // A pressure-liquefied gas's flash and rain-out (flashRainOut.ts): a puff is its airborne share.
+  // A pressure-liquefied gas's flash and rain-out, reported; the cloud keeps the whole release (flashRainOut.ts).
   const split = flashRainOutOf(substance, weather?.temperatureC);
   if (source && substance.lelPctVol !== null && release.releaseMassKg !== undefined) {
-    const airborneKg = release.releaseMassKg * split.airborneFraction;
-    result.vapourCloud = puffVapourCloud(source, airborneKg, release.heightM, substance.key, substance.lelPctVol);
+    result.vapourCloud = puffVapourCloud(source, release.releaseMassKg, release.heightM, substance.key, substance.lelPctVol);
     if (split.basis !== 'not-pressure-liquefied') result.vapourCloud.flashRainOut = massSplitSummary(split, release.releaseMassKg);
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
-    else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(airborneKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the airborne mass released at once (capped by facts.release.massKg): an upper bound');
+    else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(release.releaseMassKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the whole mass released at once (capped by facts.release.massKg): an upper bound');
   } else if (source && substance.lelPctVol !== null) {
     const d = lelDistances(source.source, substance.lelPctVol);
     const denseCheck = denseGasSummary(d.plume);
@@ -125,7 +124,7 @@ function puffVapourCloud(air: { source: PlumeSource; defaulted: string[]; temper
       + (denseGas?.applies ? '; near the source a dense-gas puff (Britter & McQuaid 1988 workbook, instantaneous curves), the farther distance taken' : ''),
     inputsUsed: { substance: substanceKey, releaseMassKg, heightM, windSpeedMps: source.windSpeedMps, stability: source.stability, lelPctVol },
     assumptions: [
-      'the mass released at once (a flashing liquefied gas: its airborne share, flashRainOut); the cloud drifts with the wind',
+      'the whole mass released at once; the cloud drifts with the wind',
       denseGas === null ? 'neutrally buoyant cloud (the gas is not heavier than air)'
         : denseGas.applies ? `heavier than air and dense at the source (instantaneous criterion ${denseGas.criterion} ≥ 0.20): the workbook's puff curves to ${denseGas.handoverM} m; release temperature: ${air.temperature.note}`
           : `heavier than air, but the dense-gas workbook does not apply (${denseGas.reason}): Gaussian puff`,

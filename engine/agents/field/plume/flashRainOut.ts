@@ -2,8 +2,8 @@
 // liquid leaving its tank boils down to its normal boiling point Tb: the flash fraction F = Cp·(T_storage − Tb)/ΔHvap
 // leaves as vapour at once (the heat balance of an adiabatic flash), and by the CCPS rule an equal mass of fine
 // droplets is carried with it, so 2F is airborne (at most all of it); the rest rains out into a pool. Only a
-// liquefied gas with sourced flash properties and a known storage temperature gets a split: otherwise the whole
-// release stays vapour, today's and the conservative case.
+// liquefied gas with sourced flash properties and a known storage temperature gets a split. The split is reported;
+// the dispersion keeps the whole release (why: WHOLE_RELEASE_NOTE below).
 import type { FLASH_RAIN_OUT_BASES, PlumeResult } from '../../../contract/result.js';
 import type { Substance } from '../../../contract/substances.js';
 import { releaseTemperatureOf } from './releaseTemperature.js';
@@ -64,9 +64,13 @@ export type FlashRainOutSummary = NonNullable<PlumeResult['flashRainOut']>;
 const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 const round3 = (v: number): number => Math.round(v * 1e3) / 1e3;
 
-/** A steady or finite release with a rate. Its rained-out liquid lands on open ground, where the pool spreads until it
- *  boils off as fast as it is fed (the equilibrium pool of docs/physics.md, "An LNG pool"), so the plume's steady
- *  source stays the whole rate: the split is reported, the dispersion is unchanged. */
+/** The dispersion keeps the whole release as its source: the airborne share is uncertain between 2F and all of it (the
+ *  CCPS RELEASE model's worked example keeps 94 % airborne where 2F gives 34 %: docs/validation.md, "Flash and
+ *  rain-out"), so the engine takes the upper end, and a steady plume's rained-out liquid pools on open ground, which
+ *  spreads until it boils off as fast as it is fed. The split is reported for what it tells a commander: the pool. */
+const WHOLE_RELEASE_NOTE = 'the dispersion takes the whole release: the airborne share is uncertain between 2F and all of it (a published worked example of the CCPS RELEASE rain-out model keeps 94 % airborne where 2F gives 34 %), so its upper end is taken, and a steady release\'s pool on open ground spreads until it boils off as fast as it is fed';
+
+/** A release with a rate (continuous or finite): the airborne and rained-out rates, and a finite release's masses. */
 export function rateSplitSummary(split: FlashRainOut, rateKgPerS: number, durationMin: number | undefined): FlashRainOutSummary {
   const rainedOutRateKgPerS = rateKgPerS * (1 - split.airborneFraction);
   return {
@@ -74,30 +78,22 @@ export function rateSplitSummary(split: FlashRainOut, rateKgPerS: number, durati
     airborneRateKgPerS: round3(rateKgPerS * split.airborneFraction),
     rainedOutRateKgPerS: round3(rainedOutRateKgPerS),
     ...(durationMin !== undefined ? { airborneMassKg: round3(rateKgPerS * split.airborneFraction * durationMin * 60), rainedOutPoolMassKg: round3(rainedOutRateKgPerS * durationMin * 60) } : {}),
-    dispersionSource: 'whole-release',
-    dispersionNote: split.basis === 'flash-rain-out'
-      ? 'the plume\'s source is the whole rate: the rained-out liquid pools on open ground, which spreads until it boils off as fast as it is fed, so in the steady state all of it joins the cloud (the pool\'s own spread and boil-off for this liquid are not modelled)'
-      : 'the whole release is taken as vapour',
   };
 }
 
-/** A mass released at once: the airborne share forms the puff; the rained-out pool boils off afterwards, more slowly
- *  (not modelled as a source of its own). */
+/** A mass released at once: the airborne mass and the pool's. */
 export function massSplitSummary(split: FlashRainOut, releaseMassKg: number): FlashRainOutSummary {
   return {
     ...common(split),
     airborneMassKg: round3(releaseMassKg * split.airborneFraction),
     rainedOutPoolMassKg: round3(releaseMassKg * (1 - split.airborneFraction)),
-    dispersionSource: 'airborne',
-    dispersionNote: split.basis === 'flash-rain-out'
-      ? 'the puff is the airborne share (vapour and aerosol); the rained-out pool boils off afterwards as a slower source of its own, not modelled'
-      : 'the whole mass is taken as airborne vapour',
   };
 }
 
-function common(split: FlashRainOut): Pick<FlashRainOutSummary, 'method' | 'basis' | 'note' | 'storageTemperatureK' | 'flashFraction' | 'airborneFraction'> {
+function common(split: FlashRainOut): Pick<FlashRainOutSummary, 'method' | 'basis' | 'note' | 'storageTemperatureK' | 'flashFraction' | 'airborneFraction' | 'dispersionSource' | 'dispersionNote'> {
   return {
     method: FLASH_RAIN_OUT_METHOD, basis: split.basis, note: split.note,
+    dispersionSource: 'whole-release', dispersionNote: split.basis === 'flash-rain-out' ? WHOLE_RELEASE_NOTE : 'the whole release is taken as vapour',
     storageTemperatureK: split.storageTemperatureK === null ? null : round3(split.storageTemperatureK),
     flashFraction: split.flashFraction === null ? null : round4(split.flashFraction),
     airborneFraction: round4(split.airborneFraction),

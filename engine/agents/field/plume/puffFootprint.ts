@@ -26,11 +26,11 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
   // A liquefied gas flashes: near the source its vapour is at its boiling point (releaseTemperature.ts).
   const temperature = releaseTemperatureOf(substance, weather.temperatureC);
-  // Its airborne share (vapour and aerosol) forms the puff; the rest rains out (flashRainOut.ts).
+  // A flashing liquefied gas's split is reported; the puff keeps the whole mass (flashRainOut.ts says why).
   const split = flashRainOutOf(substance, weather.temperatureC);
   const flashRainOut = split.basis === 'not-pressure-liquefied' ? null : massSplitSummary(split, release.releaseMassKg);
   const source: PuffSource = {
-    massKg: release.releaseMassKg * split.airborneFraction, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS),
+    massKg: release.releaseMassKg, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS),
     stability, molarMassGPerMol: substance.molarMassGPerMol, ...sourceTemperatures(temperature),
   };
   const random = createRandom(hashSeed(JSON.stringify([release, weather, terrain])));
@@ -63,8 +63,7 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
       ...(daylight.daytime !== null ? { daytime: daylight.daytime } : {}),
     },
     assumptions: [
-      (split.basis === 'flash-rain-out' ? `the airborne share (${flashRainOut!.airborneMassKg} kg of ${release.releaseMassKg} kg: ${split.note}) is airborne at once at the source` : 'the whole mass is airborne at once as gas at the source')
-        + '; the peak of the passing cloud is compared with the 60-min AEGL, though the cloud passes in minutes (thresholds[].passageMin): a shorter exposure tolerates more, so this errs long',
+      'the whole mass is airborne at once as gas at the source (a flashing liquefied gas\'s rain-out is reported in flashRainOut, not taken off: the airborne share is uncertain up to all of it); the peak of the passing cloud is compared with the 60-min AEGL, though the cloud passes in minutes (thresholds[].passageMin): a shorter exposure tolerates more, so this errs long',
       denseNote,
       'the puff σ\'s do not distinguish urban from rural terrain (CCPS 1999)',
       `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
