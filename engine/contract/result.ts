@@ -182,6 +182,28 @@ const flashRainOutSchema = z.object({
   dispersionNote: z.string(),
 });
 
+/** A refrigerated liquid's (LNG's) pool, spilled at a rate (docs/physics.md, "An LNG pool"); absent otherwise. */
+const lngPoolSchema = z.object({
+  method: z.string(),
+  surface: z.enum(['land', 'water']),
+  /** Stated (facts.release.spillSurface) or assumed (land: the larger pool). */
+  surfaceSource: z.enum(['stated', 'assumed']),
+  /** When the pool is sized, in minutes after the spill began: a finite release's end, else 60 min. */
+  atMin: z.number(),
+  boilOffFluxKgPerM2PerS: z.number(),
+  poolAreaM2: z.number(),
+  poolRadiusM: z.number(),
+  confinedByBund: z.boolean(),
+  /** The pool's vapour rate at atMin: the spill rate, or less once a bund holds the pool. */
+  vapourRateKgPerS: z.number(),
+  /** A bund that holds the pool: from when it holds back the vapour (s after the spill began). */
+  bundCapsAfterS: z.number().nullable(),
+  note: z.string(),
+  /** The rate the dispersion takes (kg/s), and why. */
+  dispersionRateKgPerS: z.number(),
+  dispersionNote: z.string(),
+});
+
 export const plumeSchema = z.object({
   ...modelCard,
   substance: z.string(),
@@ -241,6 +263,7 @@ export const flammableSchema = z.object({
     halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional(), model: distanceModel }),
     denseGas: denseGasSchema.optional(),
     flashRainOut: flashRainOutSchema.optional(),
+    lngPool: lngPoolSchema.optional(),
   }).optional(),
   /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
   explosion: z.object({

@@ -11,6 +11,7 @@ import { fuelInCloudKg, lelDistances, puffLelDistances, reachesLimit } from './v
 import { combinedPuffFootprint, densePuffSummary } from '../plume/combinedPuff.js';
 import { releaseTemperatureOf, sourceTemperatures, temperatureSummary, type ReleaseTemperature } from '../plume/releaseTemperature.js';
 import { flashRainOutOf, massSplitSummary, rateSplitSummary } from '../plume/flashRainOut.js';
+import { lngPoolOf, lngPoolSummary } from '../plume/lngPool.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
 
@@ -59,6 +60,9 @@ export function flammableHazards(incident: Incident, release: Release, substance
       ...(denseGas ? { denseGas } : {}),
       ...(split.basis !== 'not-pressure-liquefied' ? { flashRainOut: rateSplitSummary(split, source.source.rateKgPerS, release.durationMin) } : {}),
     };
+    // A refrigerated liquid (LNG) pools and boils off (lngPool.ts): its size, and what a bund does to the vapour.
+    const pool = lngPoolOf(substance, release, weather?.temperatureC);
+    if (pool) result.vapourCloud.lngPool = lngPoolSummary(pool, source.source.rateKgPerS);
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
     else if (d.lelDistanceM > 0) {
