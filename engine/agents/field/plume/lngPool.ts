@@ -14,7 +14,7 @@ export const LNG_HEAT_OF_VAPORISATION_J_PER_KG = 510_830;
 /** Liquid methane boiling on water: Chang (1981, MIT ScD thesis) simulated its measured spreading fronts with a
  *  constant boil-off heat flux of 92 kW/m². */
 export const METHANE_ON_WATER_HEAT_FLUX_W_PER_M2 = 92_000;
-/** Concrete, the floor a bund and most spills on land meet: Bejan & Kraus (2003), *Heat Transfer Handbook*, as the
+/** Concrete, a bund's floor (no other ground was sourced): Bejan & Kraus (2003), *Heat Transfer Handbook*, as the
  *  worked example cited in docs/validation.md gives them. */
 export const CONCRETE_CONDUCTIVITY_W_PER_M_K = 1.28;
 export const CONCRETE_DIFFUSIVITY_M2_PER_S = 6.6e-7;
