@@ -26,6 +26,10 @@ export const releaseSchema = z.object({
   durationMin: z.number().finite().positive().max(24 * 60).optional(),
   /** Inventory in the tank or vessel (for a BLEVE fireball and the ERG spill size). */
   massKg: z.number().finite().positive().max(10_000_000).optional(),
+  /** What a refrigerated liquid (LNG) spills onto: its pool's boil-off (docs/physics.md, "An LNG pool"). Unknown: land, the larger pool. */
+  spillSurface: z.enum(['land', 'water']).optional(),
+  /** Area of the bund (dike) that holds a spill on land, m². */
+  bundAreaM2: z.number().finite().positive().max(1_000_000).optional(),
 }).superRefine((release, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { kind: RELEASE_AMOUNT_ISSUE } });
   if (release.rateKgPerS === undefined && release.releaseMassKg === undefined) {

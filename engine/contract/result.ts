@@ -160,6 +160,54 @@ const denseGasSchema = z.object({
   releaseTemperature: z.enum(RELEASE_TEMPERATURE_BASES).optional(),
 });
 
+/** Why a release has the airborne share it has (docs/physics.md, "Aerosol and rain-out"). */
+export const FLASH_RAIN_OUT_BASES = ['flash-rain-out', 'not-pressure-liquefied', 'no-flash-properties', 'storage-temperature-unknown'] as const;
+
+/** A pressure-liquefied gas's flash, aerosol and rain-out; absent for other releases and in runs from before it. */
+const flashRainOutSchema = z.object({
+  method: z.string(),
+  basis: z.enum(FLASH_RAIN_OUT_BASES),
+  note: z.string(),
+  /** The liquid's temperature in its tank (K): the incident's air temperature; null when not stated. */
+  storageTemperatureK: z.number().nullable(),
+  /** Null unless the split was computed (basis 'flash-rain-out'). */
+  flashFraction: z.number().nullable(),
+  /** The share airborne as vapour and aerosol; 1 (all vapour) unless the split was computed. */
+  airborneFraction: z.number(),
+  /** A release with a rate: what goes up and what rains out into a pool (kg/s). */
+  airborneRateKgPerS: z.number().optional(),
+  rainedOutRateKgPerS: z.number().optional(),
+  /** A mass released at once, or a finite release: what goes up and the pool's mass (kg); an open-ended release has no pool mass. */
+  airborneMassKg: z.number().optional(),
+  rainedOutPoolMassKg: z.number().optional(),
+  /** What the dispersion took as its source, and why: the whole release (the airborne share is uncertain up to all of
+   *  it; docs/physics.md). */
+  dispersionSource: z.literal('whole-release'),
+  dispersionNote: z.string(),
+});
+
+/** A refrigerated liquid's (LNG's) pool, spilled at a rate (docs/physics.md, "An LNG pool"); absent otherwise. */
+const lngPoolSchema = z.object({
+  method: z.string(),
+  surface: z.enum(['land', 'water']),
+  /** Stated (facts.release.spillSurface) or assumed (land: the larger pool). */
+  surfaceSource: z.enum(['stated', 'assumed']),
+  /** When the pool is sized, in minutes after the spill began: a finite release's end, else 60 min. */
+  atMin: z.number(),
+  boilOffFluxKgPerM2PerS: z.number(),
+  poolAreaM2: z.number(),
+  poolRadiusM: z.number(),
+  confinedByBund: z.boolean(),
+  /** The pool's vapour rate at atMin: the spill rate, or less once a bund holds the pool. */
+  vapourRateKgPerS: z.number(),
+  /** A bund that holds the pool: from when it holds back the vapour (s after the spill began). */
+  bundCapsAfterS: z.number().nullable(),
+  note: z.string(),
+  /** The rate the dispersion takes (kg/s), and why. */
+  dispersionRateKgPerS: z.number(),
+  dispersionNote: z.string(),
+});
+
 export const plumeSchema = z.object({
   ...modelCard,
   substance: z.string(),
@@ -198,6 +246,7 @@ export const plumeSchema = z.object({
   })),
   /** The dense-gas check, for a gas heavier than air (absent otherwise and in runs from before it). */
   denseGas: denseGasSchema.optional(),
+  flashRainOut: flashRainOutSchema.optional(),
   centrelinePpm: z.array(z.object({ downwindM: z.number(), ppm: z.number() })),
   /** How downwindBandM was obtained: a 256-member ensemble through the surrogate, or physics Monte Carlo. */
   bands: bandsMethod,
@@ -217,6 +266,8 @@ export const flammableSchema = z.object({
     /** footprint: the flammable cloud's outline at ½ LEL, [downwind m, half-width m] pairs (as the plume's thresholds). */
     halfLel: thresholdDistance.extend({ ppm: z.number(), footprint: z.array(z.tuple([z.number(), z.number()])).optional(), model: distanceModel }),
     denseGas: denseGasSchema.optional(),
+    flashRainOut: flashRainOutSchema.optional(),
+    lngPool: lngPoolSchema.optional(),
   }).optional(),
   /** TNT-equivalence overpressure distances of the cloud's fuel; absent without a heat of combustion. */
   explosion: z.object({

@@ -22,6 +22,10 @@
 //   (phosgene Tc, 182 °C); CoolProp's methane fluid file (Setzmann & Wagner 1991 equation of state: LNG's Tb
 //   111.667 K, −161.5 °C, and its saturated liquid density 422.36 kg/m³ at Tb). `null`: not sourced here (the release
 //   is then taken at 25 °C, with a note).
+// Flash properties (a pressure-liquefied gas's mean liquid heat capacity between Tb and 25 °C and its heat of
+//   vaporisation at Tb): CoolProp 8.0.0's reference equations of state, run here (chlorine Thol et al. 2021, ammonia
+//   Gao et al. 2020, hydrogen sulfide Lemmon & Span 2006, hydrogen chloride Thol et al. 2018, sulfur dioxide Gao et al.
+//   2016, propane Lemmon et al. 2009); docs/validation.md, "Flash and rain-out". Absent: not sourced (all vapour).
 
 export const HAZARDS = ['toxic', 'flammable', 'both'] as const;
 export type Hazard = (typeof HAZARDS)[number];
@@ -63,6 +67,9 @@ export interface ErgEntry {
   fireIsolationM: number;
 }
 
+/** What the flash fraction F = Cp·(T_storage − Tb)/ΔHvap needs (J/kg/K, J/kg). */
+export interface FlashProperties { liquidHeatCapacityJPerKgK: number; heatOfVaporisationJPerKg: number }
+
 export interface Substance {
   key: string;
   nameEn: string;
@@ -85,6 +92,10 @@ export interface Substance {
    *  (LNG: methane). Carried at its boiling point, so its vapour leaves at Tb whatever the air (releaseTemperature.ts);
    *  the reader keeps it when a report goes on to name the gas itself. Absent: carried as a gas or a pressure-liquefied one. */
   refrigeratedLiquidOf?: string;
+  /** A pressure-liquefied gas's flash (docs/physics.md, "Aerosol and rain-out"): the liquid's mean heat capacity
+   *  between its boiling point and 25 °C and its heat of vaporisation at the boiling point, both from the equation of
+   *  state named in docs/validation.md ("Flash and rain-out"). Absent where none was sourced: the release is then all vapour. */
+  flashProperties?: FlashProperties;
   /** Liquid density of the liquefied product, to turn a mass into the ERG's 208-litre spill-size rule. */
   liquidDensityKgPerM3: number | null;
   unNumbers: string[];
@@ -118,7 +129,7 @@ const NO_AEGL = { 'AEGL-1': null, 'AEGL-2': null, 'AEGL-3': null } as const;
 
 export const SUBSTANCES: readonly Substance[] = [
   { key: 'chlorine', nameEn: 'Chlorine', nameZh: '氯气', formula: 'Cl2', molarMassGPerMol: 70.9, hazards: 'toxic', normalBoilingPointK: 239.198, criticalTemperatureK: 416.8654,
-    aeglPpm: { 'AEGL-1': 0.5, 'AEGL-2': 2.0, 'AEGL-3': 20 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
+    aeglPpm: { 'AEGL-1': 0.5, 'AEGL-2': 2.0, 'AEGL-3': 20 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, flashProperties: { liquidHeatCapacityJPerKgK: 963.9, heatOfVaporisationJPerKg: 286_960 }, liquidDensityKgPerM3: null,
     unNumbers: ['1017'], erg: erg(124, 800, t1([60, 0.3, 1.1], null), [
       t3('rail_tank_car', 1000, [9.9, 6.4, 5.1], [11, 9.0, 6.7]),
       t3('highway_tank_truck', 600, [5.8, 3.4, 2.9], [6.7, 5.0, 4.1]),
@@ -126,7 +137,7 @@ export const SUBSTANCES: readonly Substance[] = [
       t3('multiple_small_cylinders_or_single_ton_cylinder', 150, [1.5, 0.8, 0.5], [2.9, 1.3, 0.6]),
     ]), aliases: ['cl2', '氯', '液氯'] },
   { key: 'ammonia', nameEn: 'Ammonia', nameZh: '氨气', formula: 'NH3', molarMassGPerMol: 17.03, hazards: 'both', normalBoilingPointK: 239.8, criticalTemperatureK: 405.4,
-    aeglPpm: { 'AEGL-1': 30, 'AEGL-2': 160, 'AEGL-3': 1100 }, lelPctVol: 15, uelPctVol: 28, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
+    aeglPpm: { 'AEGL-1': 30, 'AEGL-2': 160, 'AEGL-3': 1100 }, lelPctVol: 15, uelPctVol: 28, heatOfCombustionKjPerKg: null, flashProperties: { liquidHeatCapacityJPerKgK: 4608.9, heatOfVaporisationJPerKg: 1_369_670 }, liquidDensityKgPerM3: null,
     unNumbers: ['1005'], erg: erg(125, 1600, t1([30, 0.1, 0.2], null), [
       t3('rail_tank_car', 300, [1.7, 1.3, 1.0], [4.3, 2.3, 1.3]),
       t3('highway_tank_truck', 150, [0.9, 0.5, 0.4], [2.0, 0.8, 0.6]),
@@ -134,10 +145,10 @@ export const SUBSTANCES: readonly Substance[] = [
       t3('multiple_small_cylinders', 30, [0.3, 0.2, 0.1], [0.7, 0.3, 0.2]),
     ]), aliases: ['nh3', '氨', '液氨'] },
   { key: 'hydrogen_sulfide', nameEn: 'Hydrogen sulfide', nameZh: '硫化氢', formula: 'H2S', molarMassGPerMol: 34.08, hazards: 'both', normalBoilingPointK: 212.87, criticalTemperatureK: 373.3,
-    aeglPpm: { 'AEGL-1': 0.51, 'AEGL-2': 27, 'AEGL-3': 50 }, lelPctVol: 4.0, uelPctVol: 44, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
+    aeglPpm: { 'AEGL-1': 0.51, 'AEGL-2': 27, 'AEGL-3': 50 }, lelPctVol: 4.0, uelPctVol: 44, heatOfCombustionKjPerKg: null, flashProperties: { liquidHeatCapacityJPerKgK: 2071.2, heatOfVaporisationJPerKg: 546_410 }, liquidDensityKgPerM3: null,
     unNumbers: ['1053'], erg: erg(117, 1600, t1([30, 0.1, 0.4], [400, 2.1, 5.4])), aliases: ['h2s', 'hydrogen sulphide'] },
   { key: 'hydrogen_chloride', nameEn: 'Hydrogen chloride', nameZh: '氯化氢', formula: 'HCl', molarMassGPerMol: 36.46, hazards: 'toxic', normalBoilingPointK: 188.10, criticalTemperatureK: 324.55,
-    aeglPpm: { 'AEGL-1': 1.8, 'AEGL-2': 22, 'AEGL-3': 100 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
+    aeglPpm: { 'AEGL-1': 1.8, 'AEGL-2': 22, 'AEGL-3': 100 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, flashProperties: { liquidHeatCapacityJPerKgK: 1870.3, heatOfVaporisationJPerKg: 443_760 }, liquidDensityKgPerM3: null,
     unNumbers: ['1050', '2186'], erg: erg(125, 1600, t1([30, 0.1, 0.3], null), [
       t3('rail_tank_car', 500, [3.7, 2.0, 1.7], [9.9, 3.4, 2.3]),
       t3('highway_tank_truck', 200, [1.5, 0.8, 0.6], [3.8, 1.5, 0.8]),
@@ -145,7 +156,7 @@ export const SUBSTANCES: readonly Substance[] = [
       t3('multiple_small_cylinders_or_single_ton_cylinder', 30, [0.3, 0.2, 0.1], [0.9, 0.3, 0.2]),
     ]), aliases: ['hcl', '盐酸'] },
   { key: 'sulfur_dioxide', nameEn: 'Sulfur dioxide', nameZh: '二氧化硫', formula: 'SO2', molarMassGPerMol: 64.07, hazards: 'toxic', normalBoilingPointK: 263.137, criticalTemperatureK: 430.64,
-    aeglPpm: { 'AEGL-1': 0.2, 'AEGL-2': 0.75, 'AEGL-3': 30 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
+    aeglPpm: { 'AEGL-1': 0.2, 'AEGL-2': 0.75, 'AEGL-3': 30 }, lelPctVol: null, uelPctVol: null, heatOfCombustionKjPerKg: null, flashProperties: { liquidHeatCapacityJPerKgK: 1376.5, heatOfVaporisationJPerKg: 389_550 }, liquidDensityKgPerM3: null,
     unNumbers: ['1079'], erg: erg(125, 1600, t1([100, 0.7, 2.2], null), [
       t3('rail_tank_car', 1000, [11, 11, 7.0], [11, 11, 9.8]),
       t3('highway_tank_truck', 1000, [11, 5.8, 5.0], [11, 8.0, 6.1]),
@@ -181,7 +192,7 @@ export const SUBSTANCES: readonly Substance[] = [
     aeglPpm: NO_AEGL, lelPctVol: 3.0, uelPctVol: 17, heatOfCombustionKjPerKg: null, liquidDensityKgPerM3: null,
     unNumbers: ['1093'], erg: erg(131, 800, t1([30, 0.2, 0.5], [100, 1.1, 2.1])), aliases: ['vinyl cyanide', '乙烯基氰'] },
   { key: 'propane', nameEn: 'Propane / LPG', nameZh: '液化石油气', formula: 'C3H8', molarMassGPerMol: 44.10, hazards: 'flammable', normalBoilingPointK: 231.1, criticalTemperatureK: 369.9,
-    aeglPpm: NO_AEGL, lelPctVol: 2.1, uelPctVol: 9.5, heatOfCombustionKjPerKg: 46_596, liquidDensityKgPerM3: 585.3,
+    aeglPpm: NO_AEGL, lelPctVol: 2.1, uelPctVol: 9.5, heatOfCombustionKjPerKg: 46_596, flashProperties: { liquidHeatCapacityJPerKgK: 2454.8, heatOfVaporisationJPerKg: 425_590 }, liquidDensityKgPerM3: 585.3,
     unNumbers: ['1978', '1075'], erg: erg(115, 1600), aliases: ['lpg', 'propane', '丙烷', '液化气', 'liquefied petroleum gas'] },
   { key: 'methane', nameEn: 'Methane / natural gas', nameZh: '天然气', formula: 'CH4', molarMassGPerMol: 16.04, hazards: 'flammable', normalBoilingPointK: null, criticalTemperatureK: 190.564,
     aeglPpm: NO_AEGL, lelPctVol: 5.0, uelPctVol: 15, heatOfCombustionKjPerKg: 47_130, liquidDensityKgPerM3: null,

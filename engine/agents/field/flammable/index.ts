@@ -10,6 +10,8 @@ import { combinedFootprint, denseGasSummary } from '../plume/combinedPlume.js';
 import { fuelInCloudKg, lelDistances, puffLelDistances, reachesLimit } from './vapourCloud.js';
 import { combinedPuffFootprint, densePuffSummary } from '../plume/combinedPuff.js';
 import { releaseTemperatureOf, sourceTemperatures, temperatureSummary, type ReleaseTemperature } from '../plume/releaseTemperature.js';
+import { flashRainOutOf, massSplitSummary, rateSplitSummary } from '../plume/flashRainOut.js';
+import { lngPoolOf, lngPoolSummary } from '../plume/lngPool.js';
 import { KPA_PER_PSI, overpressureDistanceM, scaledDistanceForKPa, TNT_KJ_PER_KG, tntMassKg, YIELD_FACTOR } from './tntEquivalence.js';
 import { distanceForDoseM, doseForProbit, fireballDiameterM, fireballDurationS, PROBIT_CRITERIA, SURFACE_EMISSIVE_POWER_KW_PER_M2 } from './bleve.js';
 
@@ -23,8 +25,11 @@ export function flammableHazards(incident: Incident, release: Release, substance
   if (!weather) notes.push('facts.weather is needed for the LEL distance and the vapour cloud explosion');
   if (substance.lelPctVol === null) notes.push(`no LEL value for '${substance.key}': no vapour cloud distances`);
   if (substance.molarMassGPerMol === null) notes.push(`no molar mass for '${substance.key}' (a mixture): no vapour cloud distances`);
+  // A pressure-liquefied gas's flash and rain-out, reported; the cloud keeps the whole release (flashRainOut.ts).
+  const split = flashRainOutOf(substance, weather?.temperatureC);
   if (source && substance.lelPctVol !== null && release.releaseMassKg !== undefined) {
     result.vapourCloud = puffVapourCloud(source, release.releaseMassKg, release.heightM, substance.key, substance.lelPctVol);
+    if (split.basis !== 'not-pressure-liquefied') result.vapourCloud.flashRainOut = massSplitSummary(split, release.releaseMassKg);
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
     else if (result.vapourCloud.lel.distanceM > 0) result.explosion = explosionOf(Math.min(release.releaseMassKg, release.massKg ?? Infinity), heat, source.defaulted, 'fuel in the cloud = the whole mass released at once (capped by facts.release.massKg): an upper bound');
@@ -53,7 +58,11 @@ export function flammableHazards(incident: Incident, release: Release, substance
         model: d.halfLelModel,
       },
       ...(denseGas ? { denseGas } : {}),
+      ...(split.basis !== 'not-pressure-liquefied' ? { flashRainOut: rateSplitSummary(split, source.source.rateKgPerS, release.durationMin) } : {}),
     };
+    // A refrigerated liquid (LNG) pools and boils off (lngPool.ts): its size, and what a bund does to the vapour.
+    const pool = lngPoolOf(substance, release, weather?.temperatureC);
+    if (pool) result.vapourCloud.lngPool = lngPoolSummary(pool, source.source.rateKgPerS);
     const heat = substance.heatOfCombustionKjPerKg;
     if (heat === null) notes.push(`no heat of combustion for '${substance.key}': no explosion overpressure`);
     else if (d.lelDistanceM > 0) {

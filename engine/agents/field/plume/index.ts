@@ -11,6 +11,7 @@ import { puffFootprint } from './puffFootprint.js';
 import { combinedConcentrationPpm, combinedFootprint, combinedMaxWidthM, combinedPlume, combinedThresholdM, denseGasSummary, type CombinedPlume, type DistanceModel } from './combinedPlume.js';
 import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
 import { releaseTemperatureOf, sourceTemperatures, temperatureSummary } from './releaseTemperature.js';
+import { flashRainOutOf, rateSplitSummary } from './flashRainOut.js';
 
 /** A continuous or finite plume, with its dense-gas side near the source (combinedPlume.ts). */
 const PLUME_MODEL: FootprintModel<CombinedPlume, DistanceModel> = { thresholdM: combinedThresholdM, maxWidthM: combinedMaxWidthM, footprint: combinedFootprint };
@@ -52,6 +53,9 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
   const denseCheck = denseGasSummary(combined);
   const denseGas = denseCheck && { ...denseCheck, ...temperatureSummary(temperature) };
   const thresholds = aeglThresholds(substance.aeglPpm, PLUME_MODEL, combined, perturbedCombined, () => ({}));
+  // A pressure-liquefied gas's flash and rain-out: reported; a steady plume keeps the whole rate (flashRainOut.ts).
+  const split = flashRainOutOf(substance, weather.temperatureC);
+  const flashRainOut = split.basis === 'not-pressure-liquefied' ? null : rateSplitSummary(split, release.rateKgPerS, release.durationMin);
   const centrelinePpm = [100, 200, 500, 1000, 2000, 5000, 10000].map((x) => ({ downwindM: x, ppm: round(combinedConcentrationPpm(combined, x), 3) }));
   const denseNote = denseGas === null
     ? 'neutrally buoyant gas (lighter than air: no dense-gas slumping)'
@@ -91,6 +95,7 @@ export function plumeFootprint(incident: Incident, release: Release, weather: We
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
     thresholds,
     ...(denseGas ? { denseGas } : {}),
+    ...(flashRainOut ? { flashRainOut } : {}),
     centrelinePpm,
     bands: { method: 'physics-monte-carlo', members: bandSamples },
   };

@@ -13,6 +13,7 @@ import { puffDosePpmMin, puffPassageMin, type PuffSource } from './gaussianPuff.
 import { combinedPuff, combinedPuffFootprint, combinedPuffMaxWidthM, combinedPuffPeakPpm, combinedPuffThresholdM, densePuffSummary, type CombinedPuff, type PuffDistanceModel } from './combinedPuff.js';
 import { aeglThresholds, type FootprintModel } from './aeglThresholds.js';
 import { releaseTemperatureOf, sourceTemperatures, temperatureSummary } from './releaseTemperature.js';
+import { flashRainOutOf, massSplitSummary } from './flashRainOut.js';
 
 /** Spread of what a commander rarely knows well (log-σ): wind ±25 % as for a plume, and the mass released
  *  ±40 % (the plume's rate spread: how much of a tank's inventory went at once is as uncertain). */
@@ -25,6 +26,9 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
   const { stability, stabilitySource, daylight, terrain, worseCaseDefaults, defaulted } = atmosphereAt(incident, weather);
   // A liquefied gas flashes: near the source its vapour is at its boiling point (releaseTemperature.ts).
   const temperature = releaseTemperatureOf(substance, weather.temperatureC);
+  // A flashing liquefied gas's split is reported; the puff keeps the whole mass (flashRainOut.ts says why).
+  const split = flashRainOutOf(substance, weather.temperatureC);
+  const flashRainOut = split.basis === 'not-pressure-liquefied' ? null : massSplitSummary(split, release.releaseMassKg);
   const source: PuffSource = {
     massKg: release.releaseMassKg, heightM: release.heightM, windSpeedMps: Math.max(weather.windSpeedMps, MIN_WIND_MPS),
     stability, molarMassGPerMol: substance.molarMassGPerMol, ...sourceTemperatures(temperature),
@@ -59,7 +63,7 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
       ...(daylight.daytime !== null ? { daytime: daylight.daytime } : {}),
     },
     assumptions: [
-      'the whole mass is airborne at once as gas at the source; the peak of the passing cloud is compared with the 60-min AEGL, though the cloud passes in minutes (thresholds[].passageMin): a shorter exposure tolerates more, so this errs long',
+      'the whole mass is airborne at once as gas at the source (a flashing liquefied gas\'s rain-out is reported in flashRainOut, not taken off: the airborne share is uncertain up to all of it); the peak of the passing cloud is compared with the 60-min AEGL, though the cloud passes in minutes (thresholds[].passageMin): a shorter exposure tolerates more, so this errs long',
       denseNote,
       'the puff σ\'s do not distinguish urban from rural terrain (CCPS 1999)',
       `wind below ${MIN_WIND_MPS} m/s treated as ${MIN_WIND_MPS} m/s`,
@@ -78,6 +82,7 @@ export function puffFootprint(incident: Incident, release: Release & { releaseMa
     downwindBearingDeg: (weather.windFromDeg + 180) % 360,
     thresholds,
     ...(denseGas ? { denseGas } : {}),
+    ...(flashRainOut ? { flashRainOut } : {}),
     centrelinePpm,
     bands: { method: 'physics-monte-carlo', members: bandSamples },
   };
