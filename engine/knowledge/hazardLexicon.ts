@@ -81,7 +81,10 @@ export const EVENT_VERB_TERMS: Partial<Record<IncidentType, string[]>> = {
   mine_accident: ['冒落', '采场', '井下'],
   // Taiwan's words for a debris flow and a slope's collapse (塌方 elsewhere)
   landslide: ['土石流', '坍方'],
-  wildfire: ['containment', 'bush fire'],
+  // a wildland fire's behaviour as crews report it: its flame lengths, a fire that jumped a ridge or a line (spotting across it)
+  wildfire: ['containment', 'bush fire', 'flame lengths', 'jumped the ridge', 'jumped the fire line', 'jumped the containment line', 'spot fires ahead'],
+  // a vessel of chemicals leaking, with words between the tanker and its leak ("a tanker truck leaking something")
+  hazmat_release: ['truck leaking', 'tank leaking', 'drum leaking', 'drums leaking', 'cylinder leaking', 'container leaking'],
   // dispatch shorthand for a road crash: motor vehicle collision or accident, road traffic accident or collision
   traffic_accident: ['MVC', 'RTA', 'motor vehicle collision', 'motor vehicle accident', 'road traffic collision', 'road traffic accident'],
 };

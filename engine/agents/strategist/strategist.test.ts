@@ -202,6 +202,14 @@ test('"fire" naming the fire service is no evidence of a fire; a fire burning st
   assert.equal(strategize(debrisFlow, scoresFor('other', 0.35, 'landslide', 0.25), readReport(debrisFlow)).type, 'landslide', "Taiwan's 土石流 is a debris flow");
   const slope = parseIncident({ text: '今晨邊坡大面積坍方，土石沖入民宅，1人受困。' });
   assert.equal(strategize(slope, scoresFor('other', 0.35, 'landslide', 0.25), readReport(slope)).type, 'landslide', '坍方 is 塌方');
+  const running = parseIncident({ text: 'Division B: fire jumped the ridge above the reservoir, 20-foot flame lengths, crews pulling back.' });
+  assert.equal(strategize(running, scoresFor('structure_fire', 0.38, 'wildfire', 0.4), readReport(running)).type, 'wildfire', 'a wildland fire\'s behaviour');
+  const house = parseIncident({ text: 'House fire on Ridge Road, flames through the roof.' });
+  assert.equal(strategize(house, scoresFor('structure_fire', 0.38, 'wildfire', 0.4), readReport(house)).type, 'structure_fire', 'a ridge in a road name is no wildland fire');
+  const tanker = parseIncident({ text: 'Tanker truck crashed on the bypass, the tank leaking a yellow liquid, driver out.' });
+  assert.equal(strategize(tanker, scoresFor('traffic_accident', 0.5, 'hazmat_release', 0.2), readReport(tanker)).type, 'hazmat_release', 'a crash that releases its load');
+  const dry = parseIncident({ text: 'Tanker truck and a car collided on the bypass, the car driver trapped, the tank intact.' });
+  assert.equal(strategize(dry, scoresFor('traffic_accident', 0.5, 'hazmat_release', 0.2), readReport(dry)).type, 'traffic_accident');
   const burning = parseIncident({ text: 'Car crash on Route 9; the wreck is on fire and fire crews are on the way.' });
   assert.equal(strategize(burning, leaning, readReport(burning)).type, 'structure_fire', '"on fire" is a fire, whatever follows it later');
 });
