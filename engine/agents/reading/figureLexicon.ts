@@ -13,7 +13,7 @@ export type LexiconRole =
    *  `splitVerb`: the second half of a verb its count splits ("forced 4,500 people from their homes"): a figure only
    *  when the first half stands before the count (figures.ts, SPLIT_VERB_HEADS); `refuge`: a place people are put up in
    *  (relief camps, 安置点): a number right before it counts those places, not people. */
-  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean; splitVerb?: boolean; refuge?: boolean }
+  | { role: 'key'; figure: FigureName; noun?: boolean; light?: boolean; needsPlace?: boolean; splitVerb?: boolean; refuge?: boolean; isPlace?: boolean }
   /** Dead and injured together (死伤, 伤亡): the number is read and no figure is invented from it. */
   | { role: 'combined' }
   | { role: 'fill' }
@@ -170,6 +170,8 @@ export const zhLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
   // Updates too: "由6人上升至11人", "稍后更新为5人": the number after them is the figure's new value.
   ...each({ role: 'correction' }, '核实为', '核實為', '更正为', '更正為', '修正为', '修正為', '核减为', '核減為', '调整为', '調整為', '订正为', '訂正為',
     '更新为', '更新為', '更新至', '上升至', '上升到', '升至', '增至', '增加到', '增加至', '减少至', '減少至', '减少到', '減少到', '降至', '升到',
+    // 上修/下修: Taiwan's "revised up/down to" (受傷人數由早前的9人上修為14人)
+    '上修为', '上修為', '下修为', '下修為', '上修至', '下修至',
     '上升为', '上升為', '下调为', '下調為', '上调为', '上調為', '下调至', '下調至', '上调至', '上調至', '升为', '升為', '增加为', '增加為', '增为', '增為', '降为', '降為', '减为', '減為', '核实', '核實', '实际', '實際', '实为', '實為'),
   ...each({ role: 'unit' }, '吨', '噸', '公斤', '千克', '米', '公里', '千米', '楼', '樓', '层', '層', '岁', '歲', '级', '級', '度', '℃', '%', '％', '小时', '小時', '分钟', '分鐘',
     '辆', '輛', '台', '艘', '架', '户', '戶', '栋', '棟', '间', '間', '亩', '畝', '公顷', '公頃', '平方米', '立方米', '号', '號', '时', '時', '点', '點', '月', '日', '年', '车', '車', '处', '處', '起',
@@ -292,6 +294,9 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'under the beams', 'remain underground', 'remained underground', 'still underground', 'remain below ground', 'still below ground'),
   ...key('stranded', 'stranded', 'cut off', 'marooned', 'awaiting rescue', 'waiting for rescue', 'waiting to be rescued', 'stuck', 'need rescue', 'needing rescue',
     'awaiting evacuation', 'waiting to be evacuated'),
+  // people counted on the roofs, with no verb ("eleven people on rooftops"): where a flood leaves them to wait (屋顶 in Chinese);
+  // a place too, for "waiting on rooftops"
+  ...each({ role: 'key', figure: 'stranded', isPlace: true }, 'on rooftops', 'on roofs', 'on their roofs', 'on the roofs', 'on a rooftop', 'on the rooftop', 'on their rooftops'),
   // Waiting or clinging somewhere says stranded only at a place where people wait unhurt ("waiting on rooftops"),
   // not in a queue or a waiting room.
   ...each({ role: 'key', figure: 'stranded', needsPlace: true }, 'waiting', 'clinging', 'huddled', 'perched', 'sheltering on', 'holed up'),

@@ -534,3 +534,18 @@ test('an update keeps the bound before its number; a civilian is a person', () =
   assert.deepEqual(read('The death toll rose to 9.'), { deaths: '9' }, 'no bound, none read');
   assert.deepEqual(read('One civilian with minor burns being transported by Medic 7.'), { injuries: '1' });
 });
+
+test('number words joined by "and" make one number only after a scale word; "between six and eight" is a range', () => {
+  assert.deepEqual(read('Rescuers think between six and eight people are still under the slabs.'), { trapped: '8' });
+  assert.deepEqual(read('One hundred and five residents were evacuated overnight.'), { evacuated: '105' });
+  assert.deepEqual(read('Two hundred and twenty-five people were moved to the school.'), { evacuated: '225' });
+});
+
+test('people counted on the roofs are stranded; a form field keeps its count before the kind of worker; Taiwan\'s 上修為 updates', () => {
+  assert.deepEqual(read('Boat 3: nine people on rooftops along Mill Lane, all well.'), { stranded: '9' });
+  assert.deepEqual(read('Smoke on the roof of the mill, crews inside.'), {}, 'a roof named with no people counted on it');
+  assert.deepEqual(read('Injured: 4 farm workers | Evacuated: 30 residents'), { injuries: '4', evacuated: '30' });
+  assert.deepEqual(read('The slide buried six farm buildings.'), {}, 'a word before a thing: the count is the thing\'s');
+  assert.deepEqual(read('死亡人數由早前的3人上修為5人。'), { deaths: '5' });
+  assert.deepEqual(read('失联人数由7人下修为4人。'), { missing: '4' });
+});

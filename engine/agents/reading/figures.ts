@@ -546,7 +546,7 @@ function keyFigure(tokens: readonly Token[], at: number): { figure: FigureName; 
       if (t.kind === 'break' && BENEATH.has(t.text)) break;
       // "remain underground after a roof fall": a place after "after", "when" is the event's, not where they are.
       if (hasRole(t, 'stop')) break;
-      if (hasRole(t, 'strandedPlace')) {
+      if (hasRole(t, 'strandedPlace') || (t.kind === 'role' && t.role.role === 'key' && t.role.isPlace === true)) {
         if ((tokens[j + 1] as { text?: string } | undefined)?.text === '下') break;
         figure = 'stranded'; place = true; break;
       }
@@ -755,9 +755,10 @@ function bind(tokens: readonly Token[], k: number): Binding | 'combined' | undef
     const relative = fits(m);
     if (relative) return relative;
   }
-  // 2. Before it: "死亡3人", "killed 3"; not when the number counts a noun of its own ("buried six houses").
+  // 2. Before it: "死亡3人", "killed 3"; not when the number counts a noun of its own ("buried six houses"), but a word
+  //    before a person is the person's kind ("Injured: 5 rail workers").
   const next = tokens[k + 1];
-  if (!(next?.kind === 'break' && next.word)) {
+  if (!(next?.kind === 'break' && next.word && !hasRole(tokens[k + 2], 'person'))) {
     let i = k - 1;
     // "injuring the tractor driver and 12 passengers": the verb before a count of people joined by "and" counts both.
     while (i >= 0 && k - i <= MAX_GAP_TOKENS && (passable(tokens[i]) || (isAnd(tokens[i]) && peopleCounted(tokens, i - 1)) || isHead(tokens[i]) || householdsBefore(tokens, i))) {

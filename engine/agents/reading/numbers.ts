@@ -113,7 +113,8 @@ export function readNumberWords(words: readonly string[], at: number): { value: 
       used++;
       continue;
     }
-    if (w === 'and' && seen && next !== undefined && (next in EN_UNITS || next in EN_TENS || /^[a-z]+-[a-z]+$/.test(next))) { used++; continue; }
+    // "two hundred and five": "and" goes on only after a scale word; "six and eight" is two numbers (a range or a list).
+    if (w === 'and' && seen && (words[i - 1] ?? '') in EN_SCALES && next !== undefined && (next in EN_UNITS || next in EN_TENS || /^[a-z]+-[a-z]+$/.test(next))) { used++; continue; }
     break;
   }
   return seen ? { value: total + current, used, lowerBound: false } : undefined;
