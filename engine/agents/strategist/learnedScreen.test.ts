@@ -25,6 +25,7 @@ test('the learned screen speaks only where the rules found no evidence of their 
   const kept = 'Podcast episode 12: the chemical plant explosion that changed safety law forever, out now on all platforms.';
   assert.equal(verdict(kept, 0.97)?.reason, 'learned_notice');
   assert.equal(verdict(kept, 0.97)?.probability, 0.97);
+  assert.equal(verdict(kept, 0.97)?.cue, 'Podcast episode 12: the chemical plant…', 'the opening words, cut at a word\'s end');
   assert.equal(verdict(kept, LEARNED_NOT_INCIDENT_FROM - 0.01), undefined, 'below the threshold the message is kept');
   assert.equal(verdict(kept, undefined as unknown as number), undefined, 'no model, no verdict');
   assert.equal(verdict('Water is over the road at the river station, send a boat', 0.99), undefined, 'a call for help');

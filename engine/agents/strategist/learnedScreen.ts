@@ -22,5 +22,13 @@ export function learnedScreenApplies(incident: Incident, reading: ReportReading)
 
 export function learnedNotIncident(incident: Incident, reading: ReportReading, probability: number | undefined): StrategistResult['notIncidentReason'] {
   if (probability === undefined || probability < LEARNED_NOT_INCIDENT_FROM || !learnedScreenApplies(incident, reading)) return undefined;
-  return { reason: 'learned_notice', cue: incident.text.slice(0, CUE_CHARS), probability: round(probability, 3) };
+  return { reason: 'learned_notice', cue: opening(incident.text), probability: round(probability, 3) };
+}
+
+/** The message's opening words as the cue, cut at a word's end in English ("Podcast episode 12: the chemical plant"). */
+function opening(text: string): string {
+  if (text.length <= CUE_CHARS) return text;
+  const cut = text.slice(0, CUE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${space > CUE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }

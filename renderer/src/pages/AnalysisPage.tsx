@@ -50,6 +50,9 @@ const NO_FRAME_AFTER_MS = 100;
 /** `error`: what stopped the analysis after the engine accepted it; `retry` submits the same incident again. */
 export interface LiveAnalysis { events: ProgressEventBody[]; result?: AnalysisResult; error?: unknown; retry?: () => void; sensors: Sensor[]; startedAtMs?: number }
 
+/** A model's probability as a percentage a commander reads: never "100 %", which no model can be. */
+const shownPercent = (p: number): string => (p >= 0.995 ? '> 99' : String(Math.round(p * 100)));
+
 export function AnalysisPage({ transport, id, live }: { transport: EngineTransport; id: string; live: LiveAnalysis | null }) {
   const { t, language } = useT();
   const [stored, setStored] = useState<StoredRun | null>(null);
@@ -72,6 +75,38 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
   if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} testId="analysis-error" />;
   // The live address after a reload: the session that ran it is gone (its result, if any, is in the list).
   if (id === 'live' && !live) return <p className="alert" data-testid="live-gone">{t('analysis.liveGone')} <a href={routeHash({ page: 'incidents' })}>{t('analysis.toIncidents')}</a></p>;
+  // A message screened as not an incident keeps the analysis the pipeline made anyway (the general SOP's), folded under the
+  // banner: the banner says no plan is needed, and a commander who judges otherwise opens it (docs/app.md).
+  const screened = result?.strategist?.notIncidentReason !== undefined;
+  const analysis = (
+    <>
+      {result && result.status !== 'error' && (
+        <div className="first-screen">
+          <AnswerBand result={result} />
+          {result.executor && (mapDrawn ? <HazardMap plan={result.executor} field={result.field} /> : <HazardMapPending />)}
+        </div>
+      )}
+      {result && belowDrawn && (
+        <PanelGrid className="workspace-grid">
+          {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
+          {stored && !screened && <ReportReading text={stored.incident.text as string} result={result} />}
+          {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
+          <HazmatCard field={result.field} />
+          <FieldSummary field={result.field} awareness={result.awareness} />
+          {result.awareness && result.awareness.sensors.length > 0 && (
+            <section className="card"><h2>{t('form.sensors')}</h2>
+              {result.awareness.sensors.map((a) => {
+                const sensor = sensors.find((s) => s.id === a.id);
+                return sensor ? <SensorChart key={a.id} sensor={sensor} analysis={a} /> : null;
+              })}
+            </section>
+          )}
+          {result.executor && <PlanView executor={result.executor} />}
+          <RunChanges stored={stored} />
+        </PanelGrid>
+      )}
+    </>
+  );
   return (
     <article className="workspace" aria-labelledby="analysis-title">
       <header className="workspace-header">
@@ -105,36 +140,16 @@ export function AnalysisPage({ transport, id, live }: { transport: EngineTranspo
       {result?.error && <ErrorNotice error={result.error} onRetry={live?.retry} testId="result-error" />}
       {result?.strategist?.notIncidentReason && (
         <p className="alert not-incident-banner" role="note" data-testid="not-incident-banner">
-          {t('analysis.notIncident', { reason: t(`notIncident.${result.strategist.notIncidentReason.reason}`), cue: result.strategist.notIncidentReason.cue })}
+          {t('analysis.notIncident', {
+            reason: t(`notIncident.${result.strategist.notIncidentReason.reason}`, { percent: shownPercent(result.strategist.notIncidentReason.probability ?? 0) }),
+            cue: result.strategist.notIncidentReason.cue,
+          })}
         </p>
       )}
       {result?.strategist?.drill && <p className="alert drill-banner" role="note" data-testid="drill-banner">{t('analysis.drill', { cue: result.strategist.drill.cue })}</p>}
       {result?.failures && <p className="alert">{t('analysis.failures')} {result.failures.map((f) => `${f.agent} (${f.code})`).join(', ')}</p>}
-      {result && result.status !== 'error' && (
-        <div className="first-screen">
-          <AnswerBand result={result} />
-          {result.executor && (mapDrawn ? <HazardMap plan={result.executor} field={result.field} /> : <HazardMapPending />)}
-        </div>
-      )}
-      {result && belowDrawn && (
-        <PanelGrid className="workspace-grid">
-          {result.strategist && <StrategistCard strategist={result.strategist} physics={result.awareness?.severityFromPhysics} />}
-          {stored && <ReportReading text={stored.incident.text as string} result={result} />}
-          {result.executor?.placesAtRisk && <PlacesAtRisk places={result.executor.placesAtRisk} />}
-          <HazmatCard field={result.field} />
-          <FieldSummary field={result.field} awareness={result.awareness} />
-          {result.awareness && result.awareness.sensors.length > 0 && (
-            <section className="card"><h2>{t('form.sensors')}</h2>
-              {result.awareness.sensors.map((a) => {
-                const sensor = sensors.find((s) => s.id === a.id);
-                return sensor ? <SensorChart key={a.id} sensor={sensor} analysis={a} /> : null;
-              })}
-            </section>
-          )}
-          {result.executor && <PlanView executor={result.executor} />}
-          <RunChanges stored={stored} />
-        </PanelGrid>
-      )}
+      {screened && stored && <PanelGrid className="workspace-grid"><ReportReading text={stored.incident.text as string} result={result} /></PanelGrid>}
+      {screened ? <details className="screened-analysis" data-testid="screened-analysis"><summary>{t('analysis.showAnyway')}</summary>{analysis}</details> : analysis}
     </article>
   );
 }
