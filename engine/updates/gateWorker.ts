@@ -12,6 +12,7 @@ import { EVALUATION_FILE, fromBasisPoints } from '../contract/modelChannel.js';
 import type { GateCheck, GateResult } from '../contract/modelUpdates.js';
 import type { IncidentType } from '../contract/taxonomy.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
+import { REPORT_SCREEN_MODEL_NAME, ReportScreenModel } from '../agents/strategist/classifier/reportScreen.js';
 import { SurrogateModel } from '../agents/field/surrogate/surrogateModel.js';
 import type { SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
 import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
@@ -39,6 +40,15 @@ async function loadRunner(name: string, modelsDir: string, version: number): Pro
     return {
       fileBytes: model.model.fileBytes,
       predict: async (texts) => (await model.classify(texts as string[])).map((scores) => topType(scores)),
+      release: () => core.release(),
+    };
+  }
+  if (name === REPORT_SCREEN_MODEL_NAME) {
+    // Labels at an even probability, as the build's held-out accuracy counts them.
+    const model = await ReportScreenModel.load(modelsDir, version, core);
+    return {
+      fileBytes: model.model.fileBytes,
+      predict: async (texts) => (await model.notIncidentProbabilities(texts as string[])).map((p) => (p >= 0.5 ? 'not_incident' : 'incident')),
       release: () => core.release(),
     };
   }

@@ -55,5 +55,10 @@ export class ReportScreenModel {
     return this.core.run(this.adapter, text, priority);
   }
 
+  /** Many messages as one call (the update gate's evaluation, `npm run eval`). */
+  async notIncidentProbabilities(texts: readonly string[]): Promise<number[]> {
+    return texts.length === 0 ? [] : this.core.runMany(this.adapter, [...texts]);
+  }
+
   async release(): Promise<void> { if (this.ownsCore) await this.core.release(); }
 }
