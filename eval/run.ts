@@ -180,7 +180,7 @@ const setSFigures = judgeReadingFigures(setS, 'set s, held out until the twelfth
 const setTFigures = judgeReadingFigures(setT, 'set t, held out until the thirteenth round');
 const setUFigures = judgeReadingFigures(setU, 'set u, held out');
 const setVFigures = judgeReadingFigures(setV, 'set v, held out for the first build of the report screen');
-const setWFigures = judgeReadingFigures(setW, 'set w, held out');
+const setWFigures = judgeReadingFigures(setW, 'set w, held out for its first run, development since');
 const setKFigures = judgeReadingFigures(setK, 'set k, held out until the ninth round');
 const figuresExact = setLFigures.exact;
 
@@ -314,7 +314,7 @@ const screeningSetS = judgeScreening(asScreening(setS), 'set s, held out until t
 const screeningSetT = judgeScreening(asScreening(setT), 'set t, held out until the thirteenth round');
 const screeningSetU = judgeScreening(asScreening(setU), 'set u, held out');
 const screeningSetV = judgeScreening(asScreening(setV), 'set v (rules alone)');
-const screeningSetW = judgeScreening(asScreening(setW), 'set w, held out (rules alone)');
+const screeningSetW = judgeScreening(asScreening(setW), 'set w (rules alone; held out for its first run)');
 const screeningSetGDev = judgeScreening(asScreening(setGDev), 'fifth-round development set g-dev');
 const screeningSetF = judgeScreening(asScreening(setF), 'fourth-round development set f');
 const screeningSetHDev = judgeScreening(asScreening(setHDev), 'sixth-round development set h-dev');
@@ -353,7 +353,7 @@ const wholeScreenTrained = await judgeWholeScreen(trainedOn, 'the development se
 const wholeScreenT = await judgeWholeScreen(asScreening(setT), 'set t (never trained on)');
 const wholeScreenU = await judgeWholeScreen(asScreening(setU), 'set u (never trained on)');
 const wholeScreenV = await judgeWholeScreen(asScreening(setV), 'set v (held out for the first build; trained on since the second)');
-const wholeScreenW = await judgeWholeScreen(asScreening(setW), 'set w, held out');
+const wholeScreenW = await judgeWholeScreen(asScreening(setW), 'set w (held out for its first run; never trained on)');
 
 // Type and severity: the S-Agent as the pipeline runs it (reading step, classifier, strategize) on text
 // alone, so an earthquake counts as moderately populated. The expected level is the one the severity table
@@ -420,7 +420,7 @@ const typeSetS = await judgeReadingType(setS, 'set s, held out until the twelfth
 const typeSetT = await judgeReadingType(setT, 'set t, held out until the thirteenth round');
 const typeSetU = await judgeReadingType(setU, 'set u, held out');
 const typeSetV = await judgeReadingType(setV, 'set v, held out for the first build of the report screen');
-const typeSetW = await judgeReadingType(setW, 'set w, held out');
+const typeSetW = await judgeReadingType(setW, 'set w, held out for its first run, development since');
 const typeSetF = await judgeReadingType(setF, 'fourth-round development set f');
 const typeSetGDev = await judgeReadingType(setGDev, 'fifth-round development set g-dev');
 const typeSetHDev = await judgeReadingType(setHDev, 'sixth-round development set h-dev');

@@ -23,6 +23,9 @@ export const reportReadingSchema = z.object({
   /** The first call for help or resources the report makes (派, "send", 求救...): the learned screen never
    *  overrules it (docs/taxonomy-and-severity.md, "Not an incident"). */
   callForHelp: z.string().optional(),
+  /** The first event word told as happening now ("the garage is on fire", 着火了, a clock time): the learned screen never
+   *  overrules it either. */
+  eventNow: z.string().optional(),
   /** The report describes a drill or exercise: the hazard type stands, the incident is not real. */
   drill: drillSchema.optional(),
 });

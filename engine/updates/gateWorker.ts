@@ -13,6 +13,7 @@ import type { GateCheck, GateResult } from '../contract/modelUpdates.js';
 import type { IncidentType } from '../contract/taxonomy.js';
 import { IncidentClassifier } from '../agents/strategist/classifier/incidentClassifier.js';
 import { REPORT_SCREEN_MODEL_NAME, ReportScreenModel } from '../agents/strategist/classifier/reportScreen.js';
+import { LEARNED_NOT_INCIDENT_FROM } from '../agents/strategist/learnedScreen.js';
 import { SurrogateModel } from '../agents/field/surrogate/surrogateModel.js';
 import type { SurrogateSpec } from '../agents/field/surrogate/surrogateSpec.js';
 import { PLUME_SURROGATE } from '../agents/field/plume/surrogateFeatures.js';
@@ -44,11 +45,12 @@ async function loadRunner(name: string, modelsDir: string, version: number): Pro
     };
   }
   if (name === REPORT_SCREEN_MODEL_NAME) {
-    // Labels at an even probability, as the build's held-out accuracy counts them.
+    // Labels at the probability the S-Agent screens from, as the build's published accuracy counts them: a version that
+    // pushed incidents over it would lose accuracy here even if it kept them below an even probability.
     const model = await ReportScreenModel.load(modelsDir, version, core);
     return {
       fileBytes: model.model.fileBytes,
-      predict: async (texts) => (await model.notIncidentProbabilities(texts as string[])).map((p) => (p >= 0.5 ? 'not_incident' : 'incident')),
+      predict: async (texts) => (await model.notIncidentProbabilities(texts as string[])).map((p) => (p >= LEARNED_NOT_INCIDENT_FROM ? 'not_incident' : 'incident')),
       release: () => core.release(),
     };
   }

@@ -296,7 +296,8 @@ export const enLexicon = (): ReadonlyArray<readonly [string, LexiconRole]> => [
     'awaiting evacuation', 'waiting to be evacuated'),
   // people counted on the roofs, with no verb ("eleven people on rooftops"): where a flood leaves them to wait (屋顶 in Chinese);
   // a place too, for "waiting on rooftops"
-  ...each({ role: 'key', figure: 'stranded', isPlace: true }, 'on rooftops', 'on roofs', 'on their roofs', 'on the roofs', 'on a rooftop', 'on the rooftop', 'on their rooftops'),
+  ...each({ role: 'key', figure: 'stranded', isPlace: true }, 'on rooftops', 'on roofs', 'on their roofs', 'on the roofs', 'on their rooftops'),
+  // (not "on the roof": "two firefighters on the roof ventilating" are at work there)
   // Waiting or clinging somewhere says stranded only at a place where people wait unhurt ("waiting on rooftops"),
   // not in a queue or a waiting room.
   ...each({ role: 'key', figure: 'stranded', needsPlace: true }, 'waiting', 'clinging', 'huddled', 'perched', 'sheltering on', 'holed up'),

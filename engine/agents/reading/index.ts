@@ -5,7 +5,7 @@ import type { ReportReading } from '../../contract/reading.js';
 import { collectFigures } from './figures.js';
 import { physicalFactsFromText } from './physicalFacts.js';
 import { findDrill } from '../common/reportMarkers.js';
-import { requestPhrase, screenReport } from './screening.js';
+import { eventToldNow, requestPhrase, screenReport } from './screening.js';
 
 /** The report's language: as stated, else Chinese when more than a tenth of its characters are CJK. */
 export function detectLanguage(incident: Incident): 'zh' | 'en' {
@@ -22,8 +22,10 @@ export function readReport(incident: Incident): ReportReading {
   // says is not an incident is said so.
   const notIncident = screenReport(incident.text, casualtyStated, drill !== undefined);
   const callForHelp = requestPhrase(incident.text, incident.text.toLowerCase())?.phrase;
+  // Only a message the rules keep may be asked of the learned screen, so only then is its evidence looked for.
+  const eventNow = notIncident || drill ? undefined : eventToldNow(incident.text);
   return {
     language: detectLanguage(incident), figures, facts: physicalFactsFromText(incident.text), conflicts,
-    ...(drill && !notIncident ? { drill } : {}), ...(notIncident ? { notIncident } : {}), ...(callForHelp ? { callForHelp } : {}),
+    ...(drill && !notIncident ? { drill } : {}), ...(notIncident ? { notIncident } : {}), ...(callForHelp ? { callForHelp } : {}), ...(eventNow ? { eventNow } : {}),
   };
 }

@@ -192,6 +192,9 @@ test('screening: a caller\'s plea to come is a call for help; 快来 before anot
   assert.equal(requestPhrase('There is black smoke coming out of the garage next door, please hurry!', 'there is black smoke coming out of the garage next door, please hurry!')?.phrase, 'please hurry');
   assert.equal(requestPhrase('消防开放日快来报名，名额有限', '消防开放日快来报名，名额有限'), undefined, 'an invitation');
   assert.equal(requestPhrase('大家快来看这个防火科普视频', '大家快来看这个防火科普视频'), undefined);
+  assert.equal(requestPhrase('有人受伤了，快来帮忙', '有人受伤了，快来帮忙')?.phrase, '快来', '快来帮忙 is a plea');
+  assert.equal(requestPhrase('Please come, my dad fell off the ladder', 'please come, my dad fell off the ladder')?.phrase, 'please come');
+  assert.equal(requestPhrase('Please come and join us for the flood fair on Saturday', 'please come and join us for the flood fair on saturday'), undefined, 'an invitation');
 });
 
 test('screening: a disaster of the past told with its toll, and a device test that asks for no answer', async () => {

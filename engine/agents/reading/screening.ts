@@ -162,7 +162,8 @@ const NEED_OF_WORK = ['工作', '工程', '施工', '建设', '建設', '业务'
 const REQUESTS = ['请求支援', '请求增援', '请求救援', '请求破拆', '请派', '速派', '需要支援', '需要增援', '请求', '請求', '請派', '支援', '增援', '救护车', '救護車',
   '需要', '急需', '请尽快',
   // a caller's plea to come ("你们快点来！", "please hurry"); 快来/快点来 before another verb invites instead (快来报名, 快来看)
-  '快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來', 'please hurry', 'come quickly', 'come quick', 'hurry up please',
+  '快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來', '快点过来', '快點過來', '马上过来', '馬上過來', '请过来', '請過來', '请马上来', '請馬上來',
+  'please hurry', 'come quickly', 'come quick', 'hurry up please', 'please come', 'come now', 'get here', 'get someone here',
   'send', 'requesting', 'request backup', 'need backup', 'needed', 'need', 'mayday', 'help', 'assistance required', 'ambulance', 'backup'];
 /** An equipment word after a hazard word: "smoke alarm", "fire extinguisher" are things, not events. */
 const EQUIPMENT_AFTER = ['alarm', 'detector', 'extinguisher', 'door', 'drill', 'exercise', 'station', 'season', 'engine', 'truck', 'tender', 'suit', 'safety', 'service', 'brigade', 'hydrant', 'watch',
@@ -186,10 +187,31 @@ const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERM
   .flatMap((w) => (isAscii(w) && !w.includes(' ') ? [w, `${w}s`] : [w])))];
 
 
-const COME_PLEAS = new Set(['快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來']);
-/** 快来 before a verb other than 人 or 救 (快来报名, 快来看看, 赶紧来抢购): an invitation, not a plea (快来人, 快来救人 are pleas). */
-const invitesTo = (text: string, after: number) => { const next = text[after] ?? ''; return /[\u3400-\u9fff]/.test(next) && next !== '人' && next !== '救'; };
+const COME_PLEAS = new Set(['快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來', 'please come', 'come now']);
+/** What an invitation asks people to come and do (快来报名, 快来看看, 赶紧来抢购, "please come and join us"); 快来人, 快来帮忙, 快来啊 are pleas. */
+const INVITED_TO = ['报名', '報名', '看', '参加', '參加', '抢', '搶', '领', '領', '体验', '體驗', '玩', '买', '買', '围观', '圍觀', '听', '聽', '学', '學', '试', '試', '加入', '关注', '關注',
+  ' and join', ' and see', ' and visit', ' to the', ' along', ' and celebrate', ' and enjoy', ' and meet', ' and learn', ' and try'];
+const invitesTo = (text: string, after: number) => { const next = text.slice(after, after + 16).toLowerCase(); return INVITED_TO.some((w) => next.startsWith(w)); };
 /** The first call for help: a phrase of REQUESTS, but not 需要 as the need of the work (因路面维修工程需要). */
+/** A present state just before an event word ("the garage is on fire", "there is a fire", "she is bleeding", 正在蔓延)… */
+const PRESENT_BEFORE = [' is ', ' are ', "'s ", "'re ", ' am ', '正在', '还在', '還在', '仍在', '不断', '不斷'];
+/** …or just after it (着火了, 塌了, 倒了, 烧着, "fire spreading", "water rising"). */
+const PRESENT_AFTER = ['了', '着', '著', '啦', ' spreading', ' burning', ' leaking', ' rising', ' coming in', ' pouring', ' everywhere', ' now', ' right now'];
+const PRESENT_BEFORE_CHARS = 10;
+const PRESENT_AFTER_CHARS = 12;
+/** The first event word the message affirms as happening now: a present state beside it, or a clause that tells a state of
+ *  things now (正在, currently, "on scene", a clock time). The rules' evidence, which the learned screen never overrules
+ *  (reading.eventNow); frames the rules know are theirs to judge. Bounded windows: linear in the text. */
+export function eventToldNow(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  for (const e of affirmedEvents(text, lower, true)) {
+    const before = ` ${lower.slice(Math.max(0, e.at - PRESENT_BEFORE_CHARS), e.at)}`;
+    const after = lower.slice(e.at + e.phrase.length, e.at + e.phrase.length + PRESENT_AFTER_CHARS);
+    if (PRESENT_BEFORE.some((w) => before.includes(w)) || PRESENT_AFTER.some((w) => after.startsWith(w)) || stillNowInClause(clauseAround(lower, e.at))) return e.phrase;
+  }
+  return undefined;
+}
+
 /** Exported for the reading (its `callForHelp`, which the learned screen never overrules). */
 export function requestPhrase(text: string, lower: string): { phrase: string; at: number } | undefined {
   for (const phrase of REQUESTS) {

@@ -33,6 +33,12 @@ test('the learned screen speaks only where the rules found no evidence of their 
   assert.equal(verdict('河边泵站屋顶塌了，2人受伤', 0.99), undefined, 'a stated count, in Chinese');
   assert.equal(verdict('Exercise in progress at the river station: simulated roof collapse', 0.99), undefined, 'a drill');
   assert.equal(verdict(kept, 0.99, { facts: { evacuated: 40 } }), undefined, 'facts from the form');
+  // Pleas and events told as happening now are the rules' evidence, whatever the model says of them.
+  for (const text of ['Please come to 12 Oak Street, the garage is on fire', 'Come now, the barn is on fire', 'Granny fell and hit her head, she is bleeding',
+    '请快点过来，我爸摔倒了', '有人受伤了，快来帮忙', '着火了，快来啊！', 'My neighbour\'s shed is on fire', '厨房着火了']) {
+    const incident = parseIncident({ text });
+    assert.equal(learnedScreenApplies(incident, readReport(incident)), false, text);
+  }
   const screenedByRules = parseIncident({ text: 'test message please ignore' });
   const reading = readReport(screenedByRules);
   assert.equal(reading.notIncident?.reason, 'test_message');
@@ -42,7 +48,7 @@ test('the learned screen speaks only where the rules found no evidence of their 
 test('the report-screen model reads a notice as one and a report from the scene as an incident', async () => {
   const model = await ReportScreenModel.load(DEFAULT_MODELS_DIR);
   try {
-    const notices = ['New album review: the band\'s single Landslide is a slow burner',
+    const notices = ['New album review: their single Landslide is a slow burner',
       '本周五下午三点在二楼会议室召开防汛物资采购评审会，请各科室派员参加。'];
     const reports = ['Smoke pouring from the third floor of the Elm Street flats, people at the windows',
       '仓库起火，浓烟很大，火势正在蔓延'];
@@ -58,7 +64,7 @@ test('in a worker, the model screens a notice the rules kept, and names itself a
   try {
     assert.equal(workerModels(context)[REPORT_SCREEN_MODEL_NAME], '1');
     assert.ok(REPORT_SCREEN_MODEL_NAME in stageModels(context, 'strategist'));
-    const incident = parseIncident({ text: 'New album review: the band\'s single Landslide is a slow burner' });
+    const incident = parseIncident({ text: 'New album review: their single Landslide is a slow burner' });
     const reading = readReport(incident);
     assert.equal(reading.notIncident, undefined, 'the rules keep it (else this test proves nothing about the model)');
     const result = await runStageTask(context, 'strategist', { incident, reading }) as StrategistResult;
@@ -81,7 +87,7 @@ test('a tampered report-screen model is refused; the worker then screens by the 
   try {
     assert.equal(context.reportScreen, null);
     assert.ok(context.warnings.some((w) => w.startsWith('report screen model not used')), context.warnings.join('\n'));
-    const incident = parseIncident({ text: 'New album review: the band\'s single Landslide is a slow burner' });
+    const incident = parseIncident({ text: 'New album review: their single Landslide is a slow burner' });
     const result = await runStageTask(context, 'strategist', { incident, reading: readReport(incident) }) as StrategistResult;
     assert.equal(result.notIncidentReason, undefined);
   } finally {

@@ -1,8 +1,8 @@
 // The learned half of "is this an incident at all?": the reading step's rules screen what they recognise;
 // a message they keep is screened by the report-screen model only when it is confident, and only where the
-// rules found no evidence of their own: never a message that asks for help, states a casualty or another
-// count (the frames that empty a count are the rules' to recognise), is a drill, or comes with facts or
-// sensor readings from the form. Keeping a notice costs a commander a glance; dropping an incident could
+// rules found no evidence of their own: never a message that asks for help, tells an event as happening now
+// ("the garage is on fire", 着火了), states a casualty or another count (the frames that empty a count are the
+// rules' to recognise), is a drill, or comes with facts or sensor readings from the form. Keeping a notice costs a commander a glance; dropping an incident could
 // cost lives (docs/taxonomy-and-severity.md, "Not an incident").
 import type { Incident } from '../../contract/incident.js';
 import type { ReportReading } from '../../contract/reading.js';
@@ -15,7 +15,7 @@ const CUE_CHARS = 40;
 
 /** Whether the model has a say at all (the worker does not run it otherwise). */
 export function learnedScreenApplies(incident: Incident, reading: ReportReading): boolean {
-  if (reading.notIncident || reading.drill || reading.callForHelp) return false;
+  if (reading.notIncident || reading.drill || reading.callForHelp || reading.eventNow) return false;
   if (Object.keys(incident.facts).length > 0 || incident.sensors.length > 0) return false;
   return !Object.values(reading.figures).some((f) => f.value > 0);
 }
