@@ -185,6 +185,17 @@ test('screening: a request inside a notice with nothing happening is the notice'
   assert.equal(screenReport('Meeting room on fire, send an engine.', false), undefined, 'an event beside the notice word: a call for help');
 });
 
+test('an event told as happening now is found in bounded work: a run with no clause end stays linear', async () => {
+  const { eventToldNow } = await import('./screening.js');
+  const { assertLinearTime } = await import('./testing/linearTime.js');
+  assert.equal(eventToldNow('仓库着火了'), '着火');
+  assert.equal(eventToldNow('The 1998 warehouse fire in this podcast'), undefined);
+  // Each event word looked at reads its clause: without bounds a 20 000-character run with no clause end was quadratic
+  // (a CJK run timed the reading out through the pipeline, orchestrator/adversarialText.test.ts).
+  assertLinearTime('event told now, CJK run', (n) => '液氯泄漏起火'.repeat(n), (text) => eventToldNow(text));
+  assertLinearTime('event told now, English run', (n) => 'the old mill fire story '.repeat(n), (text) => eventToldNow(text));
+});
+
 test('screening: a caller\'s plea to come is a call for help; 快来 before another verb is an invitation', async () => {
   const { requestPhrase, screenReport } = await import('./screening.js');
   assert.equal(screenReport('我家楼下车库一直往外冒黑烟，味道很呛，你们快点来！', false), undefined);

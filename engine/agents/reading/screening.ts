@@ -199,15 +199,25 @@ const PRESENT_BEFORE = [' is ', ' are ', "'s ", "'re ", ' am ', '正在', '还�
 const PRESENT_AFTER = ['了', '着', '著', '啦', ' spreading', ' burning', ' leaking', ' rising', ' coming in', ' pouring', ' everywhere', ' now', ' right now'];
 const PRESENT_BEFORE_CHARS = 10;
 const PRESENT_AFTER_CHARS = 12;
+/** Event words looked at, and the reach of the clause read around each: bounded work on any text. */
+const EVENTS_EXAMINED_MAX = 16;
+const NOW_CLAUSE_REACH = 160;
+/** The clause around `at`, at most NOW_CLAUSE_REACH characters each side. */
+function clauseNear(lower: string, at: number): string {
+  let start = at, end = at;
+  while (start > 0 && at - start < NOW_CLAUSE_REACH && !CLAUSE_ENDS.has(lower[start - 1] as string)) start--;
+  while (end < lower.length && end - at < NOW_CLAUSE_REACH && !CLAUSE_ENDS.has(lower[end] as string)) end++;
+  return lower.slice(start, end);
+}
 /** The first event word the message affirms as happening now: a present state beside it, or a clause that tells a state of
  *  things now (正在, currently, "on scene", a clock time). The rules' evidence, which the learned screen never overrules
  *  (reading.eventNow); frames the rules know are theirs to judge. Bounded windows: linear in the text. */
 export function eventToldNow(text: string): string | undefined {
   const lower = text.toLowerCase();
-  for (const e of affirmedEvents(text, lower, true)) {
+  for (const e of affirmedEvents(text, lower, true, EVENTS_EXAMINED_MAX)) {
     const before = ` ${lower.slice(Math.max(0, e.at - PRESENT_BEFORE_CHARS), e.at)}`;
     const after = lower.slice(e.at + e.phrase.length, e.at + e.phrase.length + PRESENT_AFTER_CHARS);
-    if (PRESENT_BEFORE.some((w) => before.includes(w)) || PRESENT_AFTER.some((w) => after.startsWith(w)) || stillNowInClause(clauseAround(lower, e.at))) return e.phrase;
+    if (PRESENT_BEFORE.some((w) => before.includes(w)) || PRESENT_AFTER.some((w) => after.startsWith(w)) || stillNowInClause(clauseNear(lower, e.at))) return e.phrase;
   }
   return undefined;
 }
@@ -290,10 +300,14 @@ function conditional(lower: string, at: number): boolean {
 
 /** Affirmed event words: not negated, not a piece of equipment ("smoke alarm", "消防通道"); the first of each, or with
  *  `every` each time it is said (last year's fire and today's). */
-function affirmedEvents(text: string, lower: string, every = false): { phrase: string; at: number }[] {
+/** `maxExamined`: stop after looking at this many hits (each looks at its clause: on a 20 000-character run with no clause
+ *  end, looking at every hit would be quadratic). */
+function affirmedEvents(text: string, lower: string, every = false, maxExamined = Infinity): { phrase: string; at: number }[] {
   const out: { phrase: string; at: number }[] = [];
+  let examined = 0;
   for (const phrase of EVENT_CUES) {
     for (const at of hits(text, lower, phrase)) {
+      if (++examined > maxExamined) return out;
       if (isNegated(text, at) || conditional(lower, at)) continue;
       const end = at + phrase.length;
       const [next = '', second = ''] = lower.slice(end, end + 24).trim().split(/[^a-z]+/);
