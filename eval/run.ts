@@ -325,7 +325,11 @@ const classifier = await IncidentClassifier.load(DEFAULT_MODELS_DIR);
 const reportScreen = await ReportScreenModel.load(DEFAULT_MODELS_DIR);
 /** The report screen's probability for each text the rules keep (learnedScreen.ts decides; the rest are not asked). */
 async function screenProbabilities(incidents: readonly ReturnType<typeof parseIncident>[], readings: readonly ReportReading[]): Promise<Array<number | undefined>> {
-  return Promise.all(incidents.map((incident, i) => (learnedScreenApplies(incident, readings[i] as ReportReading) ? reportScreen.notIncidentProbability(incident.text, 'background') : undefined)));
+  const asked = incidents.flatMap((incident, i) => (learnedScreenApplies(incident, readings[i] as ReportReading) ? [i] : []));
+  const answers = await reportScreen.notIncidentProbabilities(asked.map((i) => (incidents[i] as ReturnType<typeof parseIncident>).text));
+  const out: Array<number | undefined> = incidents.map(() => undefined);
+  asked.forEach((i, k) => { out[i] = answers[k]; });
+  return out;
 }
 /** The whole screen as the S-Agent answers: the reading step's rules, then the learned screen on what they keep. */
 async function judgeWholeScreen(items: readonly ScreeningItem[], label: string) {

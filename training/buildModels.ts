@@ -20,6 +20,7 @@ import { buildSensorAnomaly } from './sensorAnomaly.js';
 import { classifierEvaluationSet, writeEvaluationSet } from './evaluationSets.js';
 import { SURROGATE_TRAININGS } from './shippedEvaluationSets.js';
 import { buildReportScreen } from './reportScreen.js';
+import { ortTensors } from './onnxRun.js';
 
 /** Every physics surrogate the F-Agent runs, in build order. */
 export const SURROGATE_BUILDS: ReadonlyArray<(modelsDir: string, log?: (line: string) => void) => Promise<ModelManifest>> = [
@@ -37,10 +38,7 @@ export const INT8_MAX_ACCURACY_DROP_PTS = 1;
 
 /** The engine's own feed builder (the classifier adapter), as onnxruntime tensors: build-time checks
  *  run the model exactly as the engine does. */
-function classifierTensors(texts: string[]): Record<string, ort.Tensor> {
-  const feeds = classifierAdapter().toFeeds(texts);
-  return Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
-}
+const classifierTensors = (texts: string[]): Record<string, ort.Tensor> => ortTensors(classifierAdapter().toFeeds(texts));
 
 /** Held-out accuracy of exported ONNX bytes, run through onnxruntime in batches of 64. */
 async function onnxAccuracy(bytes: Uint8Array, test: readonly LabelledReport[]): Promise<number> {

@@ -3,6 +3,11 @@
 import * as ort from 'onnxruntime-node';
 import { ENSEMBLE_MEMBERS } from '../engine/agents/field/surrogate/ensemble.js';
 import { predictMlp, type Mlp } from './mlpTrainer.js';
+import type { FeedTensor } from '../engine/inference/inferenceCore.js';
+
+/** An engine adapter's feeds as onnxruntime tensors: build-time checks run a model exactly as the engine does. */
+export const ortTensors = (feeds: Record<string, FeedTensor>): Record<string, ort.Tensor> =>
+  Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
 
 /** The batch the engine runs these models in: an F-Agent ensemble (256; also a sensor's judged readings). */
 export const ENSEMBLE_BATCH = ENSEMBLE_MEMBERS;

@@ -18,6 +18,7 @@ import { DEFAULT_SCREEN_CORPUS, generateScreenCorpus, SCREEN_LABELS, type Screen
 import { DEFAULT_LOGISTIC_BAG, predictLogisticBag, trainLogisticBag, type BinaryExample, type LogisticBagModel } from './logisticBag.js';
 import { CLASSIFIER_IO, exportLinearBagInt8PerTensorOnnx, exportLinearBagOnnx } from './onnxExport.js';
 import { writeEvaluationSet } from './evaluationSets.js';
+import { ortTensors } from './onnxRun.js';
 import { LEARNED_NOT_INCIDENT_FROM } from '../engine/agents/strategist/learnedScreen.js';
 import type { LinearBagModel } from './fastTextTrainer.js';
 
@@ -69,8 +70,7 @@ async function onnxAnswers(bytes: Uint8Array, examples: readonly ScreenExample[]
   const answers: number[] = [];
   for (let i = 0; i < examples.length; i += 64) {
     const texts = examples.slice(i, i + 64).map((e) => e.text);
-    const feeds = Object.fromEntries(Object.entries(adapter.toFeeds(texts)).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
-    const out = await session.run(feeds);
+    const out = await session.run(ortTensors(adapter.toFeeds(texts)));
     answers.push(...adapter.fromOutputs(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.data as Float32Array])), texts.length));
   }
   await session.release();

@@ -202,13 +202,6 @@ const PRESENT_AFTER_CHARS = 12;
 /** Event words looked at, and the reach of the clause read around each: bounded work on any text. */
 const EVENTS_EXAMINED_MAX = 16;
 const NOW_CLAUSE_REACH = 160;
-/** The clause around `at`, at most NOW_CLAUSE_REACH characters each side. */
-function clauseNear(lower: string, at: number): string {
-  let start = at, end = at;
-  while (start > 0 && at - start < NOW_CLAUSE_REACH && !CLAUSE_ENDS.has(lower[start - 1] as string)) start--;
-  while (end < lower.length && end - at < NOW_CLAUSE_REACH && !CLAUSE_ENDS.has(lower[end] as string)) end++;
-  return lower.slice(start, end);
-}
 /** The first event word the message affirms as happening now: a present state beside it, or a clause that tells a state of
  *  things now (正在, currently, "on scene", a clock time). The rules' evidence, which the learned screen never overrules
  *  (reading.eventNow); frames the rules know are theirs to judge. Bounded windows: linear in the text. */
@@ -217,7 +210,7 @@ export function eventToldNow(text: string): string | undefined {
   for (const e of affirmedEvents(text, lower, true, EVENTS_EXAMINED_MAX)) {
     const before = ` ${lower.slice(Math.max(0, e.at - PRESENT_BEFORE_CHARS), e.at)}`;
     const after = lower.slice(e.at + e.phrase.length, e.at + e.phrase.length + PRESENT_AFTER_CHARS);
-    if (PRESENT_BEFORE.some((w) => before.includes(w)) || PRESENT_AFTER.some((w) => after.startsWith(w)) || stillNowInClause(clauseNear(lower, e.at))) return e.phrase;
+    if (PRESENT_BEFORE.some((w) => before.includes(w)) || PRESENT_AFTER.some((w) => after.startsWith(w)) || stillNowInClause(clauseAround(lower, e.at, NOW_CLAUSE_REACH))) return e.phrase;
   }
   return undefined;
 }
@@ -499,10 +492,11 @@ function pastSpans(lower: string, notice: boolean, wide = false): Array<readonly
 /** Whether every sentence of the text ends with a question mark (linear: one pass). */
 const CLAUSE_ENDS = new Set([',', '，', '、', '?', '？', '。', '.', '!', '！', ';', '；', '\n']);
 /** The clause around position `at`: from the punctuation before it to the punctuation after it (linear). */
-function clauseAround(lower: string, at: number): string {
+/** The clause around `at`; `reach`: at most that many characters each side. */
+function clauseAround(lower: string, at: number, reach = Infinity): string {
   let start = at, end = at;
-  while (start > 0 && !CLAUSE_ENDS.has(lower[start - 1] as string)) start--;
-  while (end < lower.length && !CLAUSE_ENDS.has(lower[end] as string)) end++;
+  while (start > 0 && at - start < reach && !CLAUSE_ENDS.has(lower[start - 1] as string)) start--;
+  while (end < lower.length && end - at < reach && !CLAUSE_ENDS.has(lower[end] as string)) end++;
   return lower.slice(start, end);
 }
 

@@ -8,6 +8,7 @@ import type { Precision } from '../../../inference/modelRepository.js';
 import { loadedVersion, preloadModel, type InferenceCore, type LoadedModel, type ModelAdapter } from '../../../inference/inferenceCore.js';
 import type { InferencePriority } from '../../../inference/microBatcher.js';
 import { FEATURE_SPEC, featureIds } from './textFeatures.js';
+import { featureBagFeeds } from './incidentClassifier.js';
 
 export const REPORT_SCREEN_MODEL_NAME = 'report-screen';
 const LABELS = ['incident', 'not_incident'];
@@ -17,17 +18,8 @@ export const reportScreenAdapter = (version?: number, precision: Precision = 'fp
   version,
   precision,
   warmupRows: ['液氯槽罐车泄漏', 'Agenda for the flood planning meeting'],
-  toFeeds(texts) {
-    const rows = texts.map((t) => [...new Set(featureIds(t))]);
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const ids = new BigInt64Array(texts.length * width);
-    const weights = new Float32Array(texts.length * width);
-    rows.forEach((row, r) => row.forEach((id, j) => { ids[r * width + j] = BigInt(id); weights[r * width + j] = 1; }));
-    return {
-      feature_ids: { type: 'int64', data: ids, dims: [texts.length, width] },
-      feature_weights: { type: 'float32', data: weights, dims: [texts.length, width] },
-    };
-  },
+  // A sum over the distinct features: each weighs 1.
+  toFeeds: (texts) => featureBagFeeds(texts.map((t) => [...new Set(featureIds(t))]), () => 1),
   fromOutputs(outputs, count) {
     const probs = outputs.probabilities as Float32Array;
     return Array.from({ length: count }, (_, r) => probs[r * 2 + 1] as number);
