@@ -18,30 +18,38 @@ const MIN_MEASURABLE_MS = 4;
 /** CPU time (user and system, ms) of this process since `since` (a process.cpuUsage() reading). */
 const cpuMsSince = (since: NodeJS.CpuUsage): number => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000; };
 
-function bestOfMs(run: () => void): number {
-  let best = Infinity;
+function timeMs(run: () => void): number {
+  const t0 = process.cpuUsage();
+  run();
+  return cpuMsSince(t0);
+}
+
+/** The best of several runs of each, taken in turn (small, large, small, …): a spell of load, or a busy
+ *  sibling hyperthread, that slows one run slows the runs of both sizes around it, not one size's every run. */
+function bestOfEachMs(small: () => void, large: () => void): { smallMs: number; largeMs: number } {
+  let smallMs = Infinity;
+  let largeMs = Infinity;
   for (let i = 0; i < RUNS; i++) {
-    const t0 = process.cpuUsage();
-    run();
-    best = Math.min(best, cpuMsSince(t0));
+    smallMs = Math.min(smallMs, timeMs(small));
+    largeMs = Math.min(largeMs, timeMs(large));
   }
-  return best;
+  return { smallMs, largeMs };
 }
 
 /** Asserts `read` takes time linear in its text: `textOf(n)` is n repetitions of a pattern (n starting at `units`). */
 export function assertLinearTime(name: string, textOf: (units: number) => string, read: (text: string) => unknown, units = 1000): void {
   let n = units;
-  const timed = (count: number) => { const text = textOf(count); return bestOfMs(() => read(text)); };
-  let small = timed(n);
-  while (small < MIN_MEASURABLE_MS && n < units * 64) { n *= 2; small = timed(n); }
-  // A loaded machine can stretch one size's every run; a quadratic reader is slow on every attempt.
+  const once = (count: number) => { const text = textOf(count); return Math.min(timeMs(() => read(text)), timeMs(() => read(text))); };
+  while (once(n) < MIN_MEASURABLE_MS && n < units * 64) n *= 2;
+  const smallText = textOf(n);
+  const largeText = textOf(n * GROWTH);
+  // A loaded machine can stretch a measurement; a quadratic reader is slow on every attempt.
   const attempts: string[] = [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (attempt > 0) small = timed(n);
-    const large = timed(n * GROWTH);
-    const ratio = large / Math.max(small, 1e-3);
+    const { smallMs, largeMs } = bestOfEachMs(() => read(smallText), () => read(largeText));
+    const ratio = largeMs / Math.max(smallMs, 1e-3);
     if (ratio < MAX_RATIO) return;
-    attempts.push(`${ratio.toFixed(1)}× (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
+    attempts.push(`${ratio.toFixed(1)}× (${smallMs.toFixed(1)} → ${largeMs.toFixed(1)} ms)`);
   }
   assert.fail(`${name}: ${GROWTH}× the text took ${attempts.join(', ')} the time on each of ${ATTEMPTS} attempts: not linear`);
 }
