@@ -25,17 +25,37 @@ function* positionsFrom(haystack: string, needle: string, first: number): Genera
 }
 
 /** A lower-case ASCII letter or digit: what a whole-word match may not touch. */
-export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);
+export function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
 
-/** A phrase of printable ASCII: matched in the lower-cased text as whole words; any other in the text as it is. */
-export const isAscii = (phrase: string): boolean => /^[\x20-\x7e]+$/.test(phrase);
+/** A phrase of printable ASCII: matched in the lower-cased text as whole words; any other in the text as it is.
+ *  A loop, not a pattern: the reading asks it of every phrase it looks for, for every report. */
+export function isAscii(phrase: string): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i < phrase.length; i++) {
+    const code = phrase.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
+}
 
-/** Every position of `phrase`, as a whole word in `lower` when it is ASCII, else in `text`. */
-export function* wholeWordHits(text: string, lower: string, phrase: string): Generator<number> {
+/** Every position of `phrase`, as a whole word in `lower` when it is ASCII, else in `text`. Like `positions`, a
+ *  phrase the text does not hold (nearly all of them) returns at once, with no generator made. */
+export function wholeWordHits(text: string, lower: string, phrase: string): Iterable<number> {
   const ascii = isAscii(phrase);
   const needle = ascii ? phrase.toLowerCase() : phrase;
-  for (const at of positions(ascii ? lower : text, needle)) {
-    if (ascii && (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length]))) continue;
+  const haystack = ascii ? lower : text;
+  const first = haystack.indexOf(needle);
+  if (first === -1) return NO_POSITIONS;
+  return ascii ? wholeWordsFrom(lower, needle, first) : positionsFrom(haystack, needle, first);
+}
+
+function* wholeWordsFrom(lower: string, needle: string, first: number): Generator<number> {
+  for (const at of positionsFrom(lower, needle, first)) {
+    if (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length])) continue;
     yield at;
   }
 }

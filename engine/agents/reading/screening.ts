@@ -10,6 +10,7 @@
 import { HAZARD_TERMS } from '../../knowledge/hazardLexicon.js';
 import { INCIDENT_TYPES } from '../../contract/taxonomy.js';
 import type { NotIncidentReason } from '../../contract/reading.js';
+import { PhraseIndex } from '../common/phraseIndex.js';
 import { firstWholeWord as firstPhrase, isAscii, isNegated, isWordChar, positions, wholeWordHits as hits } from '../common/reportMarkers.js';
 import { forecastSpans, relayedForeignNews } from './newsFrames.js';
 import { aftermathInClause, mayTellPast, nowInClause, pastAnchorInClause, pointsBack, stillNowInClause } from './eventTime.js';
@@ -186,6 +187,13 @@ const ZH_EQUIPMENT_AFTER = ['器', '报警器', '探测器', '演练', '演習',
 const EVENT_CUES = [...new Set([...INCIDENT_TYPES.flatMap((t) => [...HAZARD_TERMS[t].zh, ...HAZARD_TERMS[t].en]).filter((w) => !CONTEXT_TERMS.has(w)), ...EVENT_WORDS]
   .flatMap((w) => (isAscii(w) && !w.includes(' ') ? [w, `${w}s`] : [w])))];
 
+const EVENT_CUE_INDEX = new PhraseIndex(EVENT_CUES);
+/** The event words a text holds, in EVENT_CUES' order. A reading asks this of the same text several times. */
+let lastEventCues: { text: string; cues: string[] } | undefined;
+function eventCuesIn(text: string, lower: string): string[] {
+  if (lastEventCues?.text !== text) lastEventCues = { text, cues: EVENT_CUE_INDEX.occurring(text, lower) };
+  return lastEventCues.cues;
+}
 
 const COME_PLEAS = new Set(['快来', '快來', '快点来', '快點來', '快过来', '快過來', '赶紧来', '趕緊來', '赶快来', '趕快來', 'please come', 'come now']);
 /** What an invitation asks people to come and do (快来报名, 快来看看, 赶紧来抢购, "please come and join us"); 快来人, 快来帮忙, 快来啊 are pleas. */
@@ -298,7 +306,7 @@ function conditional(lower: string, at: number): boolean {
 function affirmedEvents(text: string, lower: string, every = false, maxExamined = Infinity): { phrase: string; at: number }[] {
   const out: { phrase: string; at: number }[] = [];
   let examined = 0;
-  for (const phrase of EVENT_CUES) {
+  for (const phrase of eventCuesIn(text, lower)) {
     for (const at of hits(text, lower, phrase)) {
       if (++examined > maxExamined) return out;
       if (isNegated(text, at) || conditional(lower, at)) continue;

@@ -6,8 +6,8 @@ import type { QuakeResult } from '../../../contract/result.js';
 import { DEFAULT_POPULATION_DENSITY_PER_KM2 } from '../../../knowledge/population.js';
 import { createRandom, hashSeed, normal } from '../../../numeric/random.js';
 import { round, roundedBand } from '../../../numeric/stats.js';
-import { intensityAt, intensitySigma, regionFor, regionName } from '../../common/quakeIntensity.js';
-import { expectedIsoseismal, isoseismalAt, type IsoseismalEllipse } from './isoseismals.js';
+import { intensityAt, intensitySigma, levelPowers, regionFor, regionName, shiftFactors } from '../../common/quakeIntensity.js';
+import { expectedIsoseismal, isoseismalFromPowers, type IsoseismalEllipse } from './isoseismals.js';
 import { fatalityRate } from './pager.js';
 
 const RING_INTENSITIES = [5, 6, 7, 8, 9, 10];
@@ -47,9 +47,11 @@ export function quakeImpact(incident: Incident, quake: QuakeFacts): QuakeResult 
   const rings = ringsFrom((i) => expectedIsoseismal(quake.magnitude, i, region, sigma), density);
   // Seeded by the quake alone: the same intensity draws for any density, so the band grows with it.
   const random = createRandom(hashSeed(JSON.stringify(quake) + region));
+  // Each level's powers once; each draw's shift once for all its levels (isoseismalFromPowers).
+  const powers = new Map(RING_INTENSITIES.map((i) => [i, levelPowers(quake.magnitude, i, region)]));
   const sampled = Array.from({ length: BAND_SAMPLES }, () => {
-    const offset = sigma * normal(random);
-    return fatalities(ringsFrom((i) => isoseismalAt(quake.magnitude, i, region, offset), density));
+    const factors = shiftFactors(region, sigma * normal(random));
+    return fatalities(ringsFrom((i) => isoseismalFromPowers(region, powers.get(i)!, factors), density));
   });
   const assumptions = [
     'magnitude taken as surface-wave magnitude Ms (Chinese reports give M = Ms); a moment magnitude Mw can differ by a few tenths',

@@ -6,7 +6,7 @@
 // The relation is a median with scatter σ; an event's field is the median shifted by ε ~ N(0, σ). A zone's
 // area is convex in ε near the top of the field (an Ms 6.8's median field stops at 8.9, so its median IX
 // zone is empty, while half of such events have one), so the expected area is taken, not the median's.
-import { isoseismalAxesKm, type IntensityRegion } from '../../common/quakeIntensity.js';
+import { axesFromPowers, isoseismalAxesKm, levelPowers, shiftFactors, type IntensityRegion } from '../../common/quakeIntensity.js';
 
 export interface IsoseismalEllipse {
   /** Semi-axes (km) of the ellipse inside which intensity is `intensity` or more. */
@@ -22,6 +22,13 @@ export function isoseismalAt(magnitude: number, level: number, region: Intensity
   return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
 }
 
+/** The same ellipse from a level's powers and a shift's factors (quakeIntensity.ts, levelPowers): a shifted field
+ *  asked at every level takes its powers once. */
+export function isoseismalFromPowers(region: IntensityRegion, powers: Float64Array, factors: Float64Array): IsoseismalEllipse {
+  const { longKm, shortKm } = axesFromPowers(region, powers, factors);
+  return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
+}
+
 // Standard normal quadrature on a fixed grid (z from −5 to 5 in steps of 0.05): deterministic, and fine
 // enough that the expected area moves by less than 0.1 % against a grid ten times finer.
 const Z_STEP = 0.05;
@@ -32,13 +39,27 @@ const Z_WEIGHTS = (() => {
   return raw.map((w) => w / sum);
 })();
 
+/** Each quadrature node's shift factors for a region and σ: the same for every level and every earthquake. */
+const NODE_FACTORS = new Map<string, readonly Float64Array[]>();
+function nodeFactors(region: IntensityRegion, sigma: number): readonly Float64Array[] {
+  const key = `${region} ${sigma}`;
+  let factors = NODE_FACTORS.get(key);
+  if (!factors) {
+    if (NODE_FACTORS.size >= 64) NODE_FACTORS.clear(); // a few regions and σ in use; bounded whatever a caller asks
+    factors = Z_NODES.map((z) => shiftFactors(region, sigma * z));
+    NODE_FACTORS.set(key, factors);
+  }
+  return factors;
+}
+
 /** Expected area (km²) of the zone of `level` or more, over ε ~ N(0, σ) added to the whole field. */
 export function expectedIsoseismalAreaKm2(magnitude: number, level: number, region: IntensityRegion, sigma: number): number {
-  // Summed in node order, each area as isoseismalAt computes it, without an ellipse object per node.
+  // Summed in node order, each node's area as isoseismalAt computes it, from the level's powers taken once.
+  const powers = levelPowers(magnitude, level, region);
+  const factors = nodeFactors(region, sigma);
   let sum = 0;
   for (let k = 0; k < Z_NODES.length; k += 1) {
-    const offset = sigma * Z_NODES[k]!;
-    const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
+    const { longKm, shortKm } = axesFromPowers(region, powers, factors[k]!);
     sum += Z_WEIGHTS[k]! * (Math.PI * longKm * shortKm);
   }
   return sum;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIncident } from '../../../contract/parseIncident.js';
-import { intensityAt, INTENSITY_RELATIONS, regionFor, type IntensityRegion } from '../../common/quakeIntensity.js';
+import { axesFromPowers, intensityAt, INTENSITY_RELATIONS, isoseismalAxesKm, levelPowers, regionFor, shiftFactors, type IntensityRegion } from '../../common/quakeIntensity.js';
 import { quakeImpact } from './index.js';
 import { expectedIsoseismal, expectedIsoseismalAreaKm2, isoseismalAt } from './isoseismals.js';
 
@@ -146,4 +146,17 @@ test('property: more people per km² never means fewer estimated fatalities', ()
     const b = run({ lat: 29.59, lon: 102.08 }, quake, dense).estimatedFatalities;
     return b.p10 >= a.p10 && b.p50 >= a.p50 && b.p90 >= a.p90;
   }), { seed: 20260101, numRuns: 60 });
+});
+
+test('the factored isoseismal (a level\'s powers times a shift\'s factors) gives the semi-axes of the direct one', () => {
+  const regions: IntensityRegion[] = ['eastStrong', 'eastModerate', 'xinjiang', 'qinghaiTibet', 'east', 'any'];
+  fc.assert(fc.property(fc.double({ min: 3, max: 9, noNaN: true }), fc.integer({ min: 4, max: 12 }), fc.double({ min: -4, max: 4, noNaN: true }), fc.constantFrom(...regions),
+    (magnitude, level, offset, region) => {
+      const direct = isoseismalAxesKm(magnitude, level, region, offset);
+      const factored = axesFromPowers(region, levelPowers(magnitude, level, region), shiftFactors(region, offset));
+      // Equal up to rounding in the last bits of a double.
+      for (const axis of ['longKm', 'shortKm'] as const) {
+        assert.ok(Math.abs(factored[axis] - direct[axis]) <= 1e-9 * Math.max(1, direct[axis]), `${axis}: ${factored[axis]} vs ${direct[axis]}`);
+      }
+    }), { seed: 20261202, numRuns: 2000 });
 });
