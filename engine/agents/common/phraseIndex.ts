@@ -32,7 +32,7 @@ export class PhraseIndex {
   private readonly other: Buckets;
 
   constructor(readonly phrases: readonly string[]) {
-    const candidates = phrases.map((phrase, index) => ({ index, ascii: isAscii(phrase), needle: isAscii(phrase) ? phrase.toLowerCase() : phrase }))
+    const candidates = phrases.map((phrase, index) => { const ascii = isAscii(phrase); return { index, ascii, needle: ascii ? phrase.toLowerCase() : phrase }; })
       .filter((c) => c.needle.length > 0);
     this.ascii = bucketsOf(candidates.filter((c) => c.ascii));
     this.other = bucketsOf(candidates.filter((c) => !c.ascii));

@@ -47,14 +47,12 @@ export function isAscii(phrase: string): boolean {
 export function wholeWordHits(text: string, lower: string, phrase: string): Iterable<number> {
   const ascii = isAscii(phrase);
   const needle = ascii ? phrase.toLowerCase() : phrase;
-  const haystack = ascii ? lower : text;
-  const first = haystack.indexOf(needle);
-  if (first === -1) return NO_POSITIONS;
-  return ascii ? wholeWordsFrom(lower, needle, first) : positionsFrom(haystack, needle, first);
+  const found = positions(ascii ? lower : text, needle);
+  return ascii && found !== NO_POSITIONS ? wholeWordsOf(lower, needle, found) : found;
 }
 
-function* wholeWordsFrom(lower: string, needle: string, first: number): Generator<number> {
-  for (const at of positionsFrom(lower, needle, first)) {
+function* wholeWordsOf(lower: string, needle: string, found: Iterable<number>): Generator<number> {
+  for (const at of found) {
     if (isWordChar(lower[at - 1]) || isWordChar(lower[at + needle.length])) continue;
     yield at;
   }

@@ -18,16 +18,17 @@ export interface IsoseismalEllipse {
 
 /** Semi-axes of the isoseismal of `level` for the median field shifted by `offset` intensity units. */
 export function isoseismalAt(magnitude: number, level: number, region: IntensityRegion, offset = 0): IsoseismalEllipse {
-  const { longKm, shortKm } = isoseismalAxesKm(magnitude, level, region, offset);
-  return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
+  return ellipseOf(isoseismalAxesKm(magnitude, level, region, offset));
 }
 
 /** The same ellipse from a level's powers and a shift's factors (quakeIntensity.ts, levelPowers): a shifted field
  *  asked at every level takes its powers once. */
 export function isoseismalFromPowers(region: IntensityRegion, powers: Float64Array, factors: Float64Array): IsoseismalEllipse {
-  const { longKm, shortKm } = axesFromPowers(region, powers, factors);
-  return { longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm };
+  return ellipseOf(axesFromPowers(region, powers, factors));
 }
+
+const ellipseOf = ({ longKm, shortKm }: { longKm: number; shortKm: number }): IsoseismalEllipse =>
+  ({ longAxisKm: longKm, shortAxisKm: shortKm, areaKm2: Math.PI * longKm * shortKm });
 
 // Standard normal quadrature on a fixed grid (z from −5 to 5 in steps of 0.05): deterministic, and fine
 // enough that the expected area moves by less than 0.1 % against a grid ten times finer.
